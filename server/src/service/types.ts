@@ -1,0 +1,84 @@
+/**
+ * The plain data the language service works with. Editor-independent: no `vscode`, no LSP connection,
+ * no Node built-ins. Every recogniser and every feature reads and writes these shapes.
+ *
+ * Offsets are UTF-16 code unit offsets into the article text (JavaScript string indices), end exclusive.
+ * Line numbers are 0-based. The CLI converts to code points and 1-based lines once, on output.
+ */
+
+export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MEDIA'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export const BOILERPLATE_KINDS = [
+  'site-title',
+  'navigation',
+  'image-caption',
+  'copyright',
+  'editor',
+  'promo',
+  'related',
+  'comments',
+  'share',
+  'footer',
+  'other',
+] as const;
+export type BoilerplateKind = (typeof BOILERPLATE_KINDS)[number];
+
+export type Script = 'traditional' | 'simplified' | 'mixed' | 'none';
+
+export interface EntityMention {
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+  /** 0..1; gazetteer and user-dictionary hits are 1. */
+  confidence: number;
+  source: 'gazetteer' | 'pattern' | 'model' | 'user';
+}
+
+/** Anything that finds entities. A trained model, the gazetteer, or both merged, all fit here. */
+export interface EntityRecognizer {
+  readonly name: string;
+  /** Mentions in `text`, sorted by start, non-overlapping. */
+  recognize(text: string): EntityMention[];
+}
+
+export type DateKind = 'absolute' | 'relative' | 'weekday' | 'anaphoric' | 'range' | 'period' | 'time';
+
+export interface DateMention {
+  start: number;
+  end: number;
+  text: string;
+  /**
+   * Resolved value in the project's schema: `2025-07-03`, `2025-07-03T09:50`, `2025-07`, `2025`,
+   * `2025-07-09/2025-07-10`, `2025-07-03TEV` (MO/AF/EV/NI), `2025-06-EARLY|MID|LATE`, `2025-Q3`,
+   * `2025-SU` (SP/SU/FA/WI), or `UNKNOWN`.
+   */
+  value: string;
+  kind: DateKind;
+  /** The expression is stated in local time at the place reported on (當地時間). */
+  localTime?: boolean;
+}
+
+export interface DateContext {
+  /** ISO date or date-time that anchors relative expressions (the article's publication time). */
+  reference?: string;
+}
+
+export interface Publication {
+  /** ISO `YYYY-MM-DDTHH:MM` or `YYYY-MM-DD`. */
+  value: string;
+  line: number;
+}
+
+export interface BoilerplateBlock {
+  /** First and last line of the block, 0-based, inclusive. Blank lines inside a block belong to it. */
+  startLine: number;
+  endLine: number;
+  kind: BoilerplateKind;
+  /**
+   * false when the detector is unsure: shown with a lower severity and left out of "remove all"
+   * so that a bulk fix never deletes article text on a guess.
+   */
+  confident: boolean;
+}
