@@ -1,0 +1,28 @@
+/** News: Convert to Simplified / Traditional / Taiwan / Hong Kong: the document or the selection. */
+import * as vscode from 'vscode';
+import type { WorkspaceEdit } from 'vscode-languageclient/node';
+import { Requests, type ConvertParams, type ConvertTarget } from '../../server/src/protocol';
+import { applyServerEdit, articleEditor } from './articles';
+import type { ServerConnection } from './languageClient';
+import { msg } from './messages';
+
+export async function convertScript(server: ServerConnection, target: ConvertTarget, uri?: vscode.Uri): Promise<void> {
+  const editor = await articleEditor(uri);
+  if (!editor) return;
+  const client = await server.running();
+  if (!client) return;
+  const selection = editor.selection;
+  const params: ConvertParams = {
+    uri: client.code2ProtocolConverter.asUri(editor.document.uri),
+    target,
+    // An empty selection is just the cursor: convert the whole article.
+    ...(selection.isEmpty ? {} : { range: client.code2ProtocolConverter.asRange(selection) }),
+  };
+  const result = await server.request<WorkspaceEdit | null>(Requests.convertScript, params, msg.convertFailed);
+  if (!result.ok) return;
+  if (!result.value) {
+    void vscode.window.showInformationMessage(msg.nothingToConvert(target));
+    return;
+  }
+  await applyServerEdit(client, result.value);
+}

@@ -1,0 +1,37 @@
+/** News: Show Entities: a quick pick grouped by type; choosing one selects its first mention. */
+import * as vscode from 'vscode';
+import { Requests, type EntitySummary } from '../../server/src/protocol';
+import { articleEditor } from './articles';
+import { groupEntities } from './entityGroups';
+import type { ServerConnection } from './languageClient';
+import { msg } from './messages';
+
+interface EntityItem extends vscode.QuickPickItem {
+  entity?: EntitySummary;
+}
+
+export async function showEntities(server: ServerConnection, uri?: vscode.Uri): Promise<void> {
+  const editor = await articleEditor(uri);
+  if (!editor) return;
+  const client = await server.running();
+  if (!client) return;
+  const document = editor.document;
+  const params = { uri: client.code2ProtocolConverter.asUri(document.uri) };
+  const result = await server.request<EntitySummary[] | null>(Requests.listEntities, params, msg.listFailed);
+  if (!result.ok) return;
+  const groups = groupEntities(result.value ?? []);
+  if (groups.length === 0) {
+    void vscode.window.showInformationMessage(msg.noEntities());
+    return;
+  }
+  const items: EntityItem[] = groups.flatMap((group) => [
+    { label: msg.entityGroup(group.type), kind: vscode.QuickPickItemKind.Separator },
+    ...group.entities.map((entity) => ({ label: entity.text, description: msg.mentions(entity.mentions.length), entity })),
+  ]);
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: msg.pickEntity(), matchOnDescription: false });
+  const first = picked?.entity?.mentions[0];
+  if (!first) return;
+  const range = new vscode.Range(first.line, first.character, first.line, first.endCharacter);
+  const shown = await vscode.window.showTextDocument(document, { viewColumn: editor.viewColumn, selection: range });
+  shown.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}

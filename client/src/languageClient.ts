@@ -1,0 +1,121 @@
+/**
+ * The language client: created and started once, on the first news article (or the first command),
+ * so that activating on plain text for the opt-in does not spawn a server for every .txt file.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LANGUAGE_ID } from '../../server/src/protocol';
+import { errorText, msg } from './messages';
+
+export class ServerConnection implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private failed = false;
+  private starting: Promise<LanguageClient | undefined> | undefined;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /**
+   * Starts the server once; later calls return the same promise. Undefined when it could not start.
+   * After a failed start only `retry` (a command) tries again, so opening articles does not repeat the error.
+   */
+  start(retry = false): Promise<LanguageClient | undefined> {
+    if (this.failed && !retry) return Promise.resolve(undefined);
+    this.starting ??= this.doStart();
+    return this.starting;
+  }
+
+  /** A running client, or undefined after telling the user that the server is not running. */
+  async running(): Promise<LanguageClient | undefined> {
+    const client = await this.start(true);
+    if (!client) return undefined; // doStart already showed why
+    if (client.isRunning()) return client;
+    // The client gives up after repeated crashes; one restart on an explicit command is worth a try.
+    if (client.state === State.Stopped) {
+      try {
+        await client.start();
+        if (client.isRunning()) return client;
+      } catch (error) {
+        this.log.error(`Language server restart failed: ${errorText(error)}`);
+      }
+    }
+    this.showError(msg.serverNotRunning());
+    return undefined;
+  }
+
+  /**
+   * Sends a custom request. Failures are logged and shown with `failure(detail)`; the result is then
+   * `{ ok: false }`, so that callers can tell a failure from a legitimate `null` result.
+   */
+  async request<R>(
+    method: string,
+    params: unknown,
+    failure: (detail: string) => string,
+  ): Promise<{ ok: true; value: R } | { ok: false }> {
+    const client = await this.running();
+    if (!client) return { ok: false };
+    try {
+      return { ok: true, value: await client.sendRequest<R>(method, params) };
+    } catch (error) {
+      this.log.error(`${method} failed: ${errorText(error)}`);
+      // The client rejects requests once the server has died: say that, not the RPC error.
+      this.showError(client.isRunning() ? failure(errorText(error)) : msg.serverNotRunning());
+      return { ok: false };
+    }
+  }
+
+  showError(message: string): void {
+    void vscode.window.showErrorMessage(message, msg.showOutput()).then((choice) => {
+      if (choice) this.log.show(true);
+    });
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    this.starting = undefined;
+    if (client?.isRunning()) await client.stop();
+  }
+
+  dispose(): void {
+    void this.stop();
+  }
+
+  private async doStart(): Promise<LanguageClient | undefined> {
+    const module = this.context.asAbsolutePath('dist/server.js');
+    // Same options in debug mode: a fixed --inspect port would collide when two windows debug at once.
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [
+        { scheme: 'file', language: LANGUAGE_ID },
+        { scheme: 'untitled', language: LANGUAGE_ID },
+      ],
+      synchronize: { configurationSection: 'newsAnnotator' },
+      initializationOptions: { locale: vscode.env.language },
+      diagnosticCollectionName: 'news-annotator',
+      outputChannel: this.log,
+    };
+    const client = new LanguageClient('newsAnnotator', 'News Annotator', serverOptions, clientOptions);
+    this.client = client;
+    try {
+      await client.start();
+      this.failed = false;
+      this.log.info(`Language server started (${module}).`);
+      return client;
+    } catch (error) {
+      this.log.error(`Language server failed to start: ${errorText(error)}`);
+      this.showError(msg.serverStartFailed(errorText(error)));
+      // Let a later command try again (for example after `npm run build` produced dist/server.js).
+      this.failed = true;
+      this.starting = undefined;
+      this.client = undefined;
+      client.dispose().catch(() => undefined);
+      return undefined;
+    }
+  }
+}
