@@ -1,0 +1,102 @@
+/**
+ * The analysed article: parsed once per document version and read by every feature.
+ * Order matters: boilerplate first (it tells where the article is), then the publication time
+ * (which anchors dates), then dates over the article's own lines, then entities.
+ */
+import { detectBoilerplate, type SiteRules } from './boilerplate';
+import { findPublication, recognizeDates } from './dates';
+import { linkEntities, type EntityCluster } from './entities';
+import { detectScript } from './convert';
+import { LineIndex, isBlank } from './text';
+import type { BoilerplateBlock, BoilerplateKind, DateMention, EntityMention, EntityRecognizer, Publication, Script } from './types';
+
+export interface AnalysisOptions {
+  recognizer: EntityRecognizer;
+  /** Anchors relative dates when the article states no publication time (ISO date). */
+  referenceDate?: string;
+  /** Kinds the user turned off. */
+  isKindEnabled?: (kind: BoilerplateKind) => boolean;
+  /** Trimmed line texts the user marked "not boilerplate" for this file. */
+  kept?: ReadonlySet<string>;
+  /** In how many other articles of the folder a line recurs (the workspace signal). */
+  recurring?: (line: string) => number;
+  rules?: SiteRules;
+}
+
+export interface Article {
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly script: Script;
+  readonly published?: Publication;
+  /** What relative dates were resolved against: the publication time, else the reference date setting. */
+  readonly reference?: string;
+  readonly headline?: number;
+  /** Boilerplate the user sees: enabled kinds, minus blocks kept by the user. */
+  readonly blocks: readonly BoilerplateBlock[];
+  readonly entities: readonly EntityMention[];
+  readonly clusters: readonly EntityCluster[];
+  /** For each entity (same index), the cluster it belongs to. */
+  readonly clusterOf: readonly EntityCluster[];
+  readonly dates: readonly DateMention[];
+}
+
+export function isBlockKept(lines: LineIndex, block: BoilerplateBlock, kept: ReadonlySet<string> | undefined): boolean {
+  if (!kept || kept.size === 0) return false;
+  for (let l = block.startLine; l <= block.endLine; l++) {
+    const t = lines.line(l).trim();
+    if (t && !kept.has(t)) return false;
+  }
+  return true;
+}
+
+/** The text with the given lines blanked out (same length, so offsets stay valid). */
+function maskLines(text: string, lines: LineIndex, blocks: readonly BoilerplateBlock[]): string {
+  if (blocks.length === 0) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const b of blocks) {
+    const from = lines.starts[b.startLine];
+    const to = lines.lineEnd(b.endLine);
+    parts.push(text.slice(at, from));
+    parts.push(text.slice(from, to).replace(/[^\r\n]/g, ' '));
+    at = to;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+export function analyseArticle(text: string, options: AnalysisOptions): Article {
+  const lines = new LineIndex(text);
+  const detected = detectBoilerplate(text, { recurring: options.recurring, rules: options.rules });
+  const blocks = detected.blocks.filter(
+    (b) => (options.isKindEnabled?.(b.kind) ?? true) && !isBlockKept(lines, b, options.kept),
+  );
+  // Dates are read from the article's own lines only: teasers of other stories would both add
+  // foreign dates and derail "the date the text last spoke of".
+  const articleText = maskLines(text, lines, detected.blocks.filter((b) => !isBlockKept(lines, b, options.kept)));
+  const published = findPublication(articleText);
+  const reference = published?.value ?? (options.referenceDate || undefined);
+  const dates = recognizeDates(articleText, { reference });
+  const entities = options.recognizer.recognize(text);
+  const clusters = linkEntities(text, entities);
+  const byStart = new Map<number, EntityCluster>();
+  for (const c of clusters) for (const m of c.mentions) byStart.set(m.start, c);
+  const clusterOf = entities.map(
+    (m) => byStart.get(m.start) ?? { id: -1, canonical: m.text, type: m.type, aliases: [m.text], mentions: [m] },
+  );
+  return {
+    text,
+    lines,
+    script: detectScript(text),
+    published,
+    reference,
+    headline: detected.headline,
+    blocks,
+    entities,
+    clusters,
+    clusterOf,
+    dates,
+  };
+}
+
+export { isBlank };

@@ -1,0 +1,35 @@
+import type { Article } from '../article';
+import { codePointOffsets } from '../text';
+import { kindLabel, type Localize } from '../messages';
+import type { ArticleAnnotations, EntitySummary } from '../../protocol';
+
+/** The CLI / export schema: code point offsets, 1-based lines. */
+export function toAnnotations(file: string, article: Article, t: Localize): ArticleAnnotations {
+  const cp = codePointOffsets(article.text);
+  const line = (offset: number) => article.lines.lineAt(offset) + 1;
+  return {
+    file,
+    script: article.script,
+    published: article.published?.value ?? null,
+    entities: article.entities.map((m) => ({ start: cp(m.start), end: cp(m.end), line: line(m.start), text: m.text, type: m.type })),
+    dates: article.dates.map((d) => ({ start: cp(d.start), end: cp(d.end), line: line(d.start), text: d.text, value: d.value })),
+    boilerplate: article.blocks.map((b) => ({
+      startLine: b.startLine + 1,
+      endLine: b.endLine + 1,
+      kind: b.kind,
+      message: t(b.confident ? 'diag.block' : 'diag.blockUnsure', kindLabel(t, b.kind)),
+    })),
+  };
+}
+
+/** Entities grouped by cluster, for the "show entities" quick pick. */
+export function listEntities(article: Article): EntitySummary[] {
+  return article.clusters.map((c) => ({
+    text: c.canonical,
+    type: c.type,
+    mentions: c.mentions.map((m) => {
+      const p = article.lines.positionAt(m.start);
+      return { line: p.line, character: p.character, endCharacter: p.character + (m.end - m.start) };
+    }),
+  }));
+}

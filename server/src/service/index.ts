@@ -1,0 +1,150 @@
+/**
+ * The News Annotator language service: editor-independent, shared by the LSP server, the CLI and the tests.
+ * One analysed article per document version (and settings version), evicted on close.
+ */
+import type { CodeActionContext, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { analyseArticle, type Article } from './article';
+import type { SiteRules } from './boilerplate';
+import { convertScript } from './convert';
+import { createLocalizer, type Locale, type Localize } from './messages';
+import { DEFAULT_SETTINGS, isKindEnabled } from './settings';
+import type { ArticleDocument } from './text';
+import { LineIndex } from './text';
+import type { EntityRecognizer } from './types';
+import type { ConvertTarget, NewsAnnotatorSettings } from '../protocol';
+import { getCodeActions, removeAllEdit } from './features/codeActions';
+import { getDiagnostics } from './features/diagnostics';
+import { listEntities, toAnnotations } from './features/exportAnnotations';
+import { getHover } from './features/hover';
+import { getInlayHints } from './features/inlayHints';
+import { getDocumentSymbols, getFoldingRanges } from './features/outline';
+import { getDocumentHighlights, getReferences, getWorkspaceSymbols } from './features/references';
+import { getSemanticTokens, legend } from './features/semanticTokens';
+
+export { legend };
+export type { Article, ArticleDocument, Locale };
+
+/** Per-file context that comes from outside the text: the user's "keep" marks, the folder's recurring lines, site rules. */
+export interface ArticleContext {
+  kept?: ReadonlySet<string>;
+  recurring?: (line: string) => number;
+  rules?: SiteRules;
+  /** Changes whenever any of the above changes, so cached analyses are redone. */
+  version: number;
+}
+
+export interface LanguageServiceOptions {
+  recognizer: EntityRecognizer;
+  locale?: Locale;
+  contextFor?: (uri: string) => ArticleContext | undefined;
+}
+
+/** Files the service refuses to analyse, with the reason. Articles are kilobytes; a 10 M-character file is something else. */
+export const MAX_ARTICLE_CHARS = 10_000_000;
+export function assessText(text: string): 'binary' | 'tooLarge' | undefined {
+  if (text.length > MAX_ARTICLE_CHARS) return 'tooLarge';
+  const head = text.slice(0, 8192);
+  // NUL, or a high share of control characters: not text a person wrote.
+  let control = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (c === 0) return 'binary';
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
+  }
+  return head.length > 0 && control / head.length > 0.1 ? 'binary' : undefined;
+}
+
+export function createLanguageService(options: LanguageServiceOptions) {
+  let recognizer = options.recognizer;
+  let settings: NewsAnnotatorSettings = DEFAULT_SETTINGS;
+  let settingsVersion = 0;
+  let t: Localize = createLocalizer(options.locale ?? 'en');
+  const cache = new Map<string, { key: string; article: Article }>();
+
+  function analyse(doc: ArticleDocument): Article {
+    const context = options.contextFor?.(doc.uri);
+    const key = `${doc.version}:${settingsVersion}:${context?.version ?? 0}`;
+    const hit = cache.get(doc.uri);
+    if (hit && hit.key === key) return hit.article;
+    const article = analyseArticle(doc.getText(), {
+      recognizer,
+      referenceDate: settings.dates.referenceDate,
+      isKindEnabled: (kind) => isKindEnabled(settings, kind),
+      kept: context?.kept,
+      recurring: context?.recurring,
+      rules: context?.rules,
+    });
+    cache.set(doc.uri, { key, article });
+    return article;
+  }
+
+  function convert(doc: ArticleDocument, target: ConvertTarget, range?: Range): WorkspaceEdit | null {
+    const text = doc.getText();
+    const lines = new LineIndex(text);
+    const from = range ? lines.offsetAt(range.start) : 0;
+    const to = range ? lines.offsetAt(range.end) : text.length;
+    const edits: TextEdit[] = [];
+    // One edit per changed line keeps the rest of the document (and its markers) untouched; all
+    // edits travel in one WorkspaceEdit, which the editor applies as a single undo step.
+    for (let l = lines.lineAt(from); l < lines.lineCount && lines.starts[l] <= to; l++) {
+      const start = Math.max(from, lines.starts[l]);
+      const end = Math.min(to, lines.lineEnd(l));
+      if (end <= start) continue;
+      const before = text.slice(start, end);
+      const after = convertScript(before, target);
+      if (after === before) continue;
+      let a = 0;
+      while (a < before.length && a < after.length && before[a] === after[a]) a++;
+      let b = 0;
+      while (b < before.length - a && b < after.length - a && before[before.length - 1 - b] === after[after.length - 1 - b]) b++;
+      edits.push({ range: lines.range(start + a, end - b), newText: after.slice(a, after.length - b) });
+    }
+    return edits.length ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] } : null;
+  }
+
+  return {
+    legend,
+    get settings() {
+      return settings;
+    },
+    setSettings(next: NewsAnnotatorSettings) {
+      settings = next;
+      settingsVersion++;
+    },
+    /** Swaps the entity recogniser (e.g. when the user dictionary changes). */
+    setRecognizer(next: EntityRecognizer) {
+      recognizer = next;
+      settingsVersion++;
+    },
+    setLocale(locale: Locale) {
+      t = createLocalizer(locale);
+      settingsVersion++;
+    },
+    get localize() {
+      return t;
+    },
+    analyse,
+    close(uri: string) {
+      cache.delete(uri);
+    },
+    openArticles(): Iterable<[string, Article]> {
+      return [...cache].map(([uri, v]) => [uri, v.article] as [string, Article]);
+    },
+    diagnostics: (doc: ArticleDocument) => getDiagnostics(analyse(doc), settings, t),
+    hover: (doc: ArticleDocument, position: Position) => getHover(analyse(doc), position, t, settings.entities.confidenceThreshold),
+    semanticTokens: (doc: ArticleDocument) => getSemanticTokens(analyse(doc), settings),
+    codeActions: (doc: ArticleDocument, range: Range, context: CodeActionContext) => getCodeActions(doc, analyse(doc), range, context, settings, t),
+    removeAllBoilerplate: (doc: ArticleDocument) => removeAllEdit(doc, analyse(doc)),
+    documentSymbols: (doc: ArticleDocument) => getDocumentSymbols(analyse(doc), t),
+    foldingRanges: (doc: ArticleDocument) => getFoldingRanges(analyse(doc)),
+    references: (doc: ArticleDocument, position: Position) => getReferences(doc.uri, analyse(doc), position),
+    documentHighlights: (doc: ArticleDocument, position: Position) => getDocumentHighlights(analyse(doc), position),
+    workspaceSymbols: (query: string) => getWorkspaceSymbols([...cache].map(([uri, v]) => [uri, v.article] as [string, Article]), query),
+    inlayHints: (doc: ArticleDocument, range: Range) => (settings.dates.inlayHints ? getInlayHints(analyse(doc), range) : []),
+    exportAnnotations: (doc: ArticleDocument, file: string) => toAnnotations(file, analyse(doc), t),
+    listEntities: (doc: ArticleDocument) => listEntities(analyse(doc)),
+    convert,
+  };
+}
+
+export type LanguageService = ReturnType<typeof createLanguageService>;
