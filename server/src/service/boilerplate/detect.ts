@@ -1,0 +1,267 @@
+/**
+ * Boilerplate detection by structure: find the headline (by the page title) and the article body
+ * (the run of sentence-punctuated lines after it, up to the first section marker), then flag what
+ * lies outside the body and, inside it, only lines whose wording or shape leaves no doubt.
+ * Safety first: article text must never be flagged on a guess, so whatever is uncertain is either
+ * left alone or flagged `confident: false` (out of "remove all").
+ */
+import type { BoilerplateBlock, BoilerplateKind } from '../types';
+import { lineInfo, type LineInfo } from './lines';
+import { ARTICLE_META, isBreadcrumb, phraseKind, type PhraseHit } from './phrases';
+import { findTitle, hasSiteSuffix, isTitleCopy } from './title';
+import { applySiteRules, type SiteRules } from './siteRules';
+
+export interface BoilerplateOptions {
+  /** In how many OTHER article files of the same folder this exact (trimmed) line occurs. */
+  recurring?: (line: string) => number;
+  /** Workspace rules (`.news-annotator.json`), from `parseSiteRules`. */
+  rules?: SiteRules;
+}
+
+export interface BoilerplateResult {
+  blocks: BoilerplateBlock[];
+  /** The article's own headline line, 0-based. */
+  headline?: number;
+  /** Kind of each line, or null for article text and blank lines. */
+  lineKinds: (BoilerplateKind | null)[];
+}
+
+interface Flag {
+  kind: BoilerplateKind;
+  confident: boolean;
+}
+
+/** Non-prose lines allowed between two body lines (subheadings, captions, a short list). */
+const MAX_GAP = 8;
+/** Characters of prose a cluster needs to count as the body. */
+const MIN_BODY = 60;
+/** Lines of the recurring check: long lines are article sentences, never counted. */
+const RECURRING_MAX = 200;
+
+interface Span {
+  start: number;
+  end: number;
+  mass: number;
+}
+
+function isMarker(p: PhraseHit | null): boolean {
+  return !!p && p.marker;
+}
+
+/** Runs of prose lines separated by at most MAX_GAP other lines and by no section marker. */
+function proseClusters(infos: LineInfo[], phrases: (PhraseHit | null)[], from: number): Span[] {
+  const out: Span[] = [];
+  let cur: Span | null = null;
+  let gap = 0;
+  for (let i = from; i < infos.length; i++) {
+    const x = infos[i];
+    if (x.blank) continue;
+    const p = phrases[i];
+    if (isMarker(p)) {
+      if (cur) out.push(cur);
+      cur = null;
+      continue;
+    }
+    if (x.prose && !p) {
+      if (cur && gap <= MAX_GAP) {
+        cur.end = i;
+        cur.mass += x.len;
+      } else {
+        if (cur) out.push(cur);
+        cur = { start: i, end: i, mass: x.len };
+      }
+      gap = 0;
+    } else if (cur) {
+      gap++;
+      if (gap > MAX_GAP) {
+        out.push(cur);
+        cur = null;
+      }
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** First line after `end` that is a dense run of >= 3 prose lines, within `within` non-blank lines. */
+function denseRunAfter(infos: LineInfo[], phrases: (PhraseHit | null)[], end: number, within: number): number {
+  let seen = 0;
+  for (let i = end + 1; i < infos.length && seen <= within; i++) {
+    if (infos[i].blank) continue;
+    seen++;
+    if (!infos[i].prose || phrases[i]) continue;
+    let run = 0;
+    let mass = 0;
+    let j = i;
+    for (; j < infos.length; j++) {
+      if (infos[j].blank) continue;
+      if (!infos[j].prose || phrases[j]) break;
+      run++;
+      mass += infos[j].len;
+    }
+    if (run >= 3 && mass >= 150) return i;
+    i = j - 1;
+  }
+  return -1;
+}
+
+/** Detect boilerplate lines and group them into blocks. Linear in the text. */
+export function detectBoilerplate(text: string, options: BoilerplateOptions = {}): BoilerplateResult {
+  const raw = text.split(/\r\n|\r|\n/);
+  const n = raw.length;
+  const infos = raw.map(lineInfo);
+  const phrases = infos.map((x) => (x.blank ? null : phraseKind(x)));
+  const recurring = options.recurring;
+  const rec = (i: number): number =>
+    recurring && infos[i].len >= 2 && infos[i].len <= RECURRING_MAX ? recurring(infos[i].text) : 0;
+
+  // Headline by the page title; the body is the first substantial prose run after it.
+  const title = findTitle(infos);
+  let headline = title.headline;
+  const clustersAll = proseClusters(infos, phrases, 0);
+  const biggest = clustersAll.reduce<Span | null>((b, c) => (!b || c.mass > b.mass ? c : b), null);
+  let body: Span | null = null;
+  if (headline !== undefined && !title.confirmed) {
+    // The first line taken as headline only holds when the body follows it closely.
+    if (biggest && biggest.start > headline && nonBlankBetween(infos, headline, biggest.start) <= 12) body = biggest;
+    else headline = undefined;
+  } else if (headline !== undefined) {
+    const after = clustersAll.filter((c) => c.start > headline!);
+    body = after.find((c) => c.mass >= MIN_BODY) ?? after[0] ?? null;
+    // A headline match far from any prose, while the page's main prose lies before it, is a teaser.
+    if (!body || (biggest && biggest.end < headline && biggest.mass > 4 * body.mass)) {
+      headline = undefined;
+      body = null;
+    }
+  }
+  if (!body) body = biggest;
+  if (body && headline === undefined) headline = guessHeadline(infos, phrases, body.start, title.first);
+
+  // An inline "related" box inside the article: heading + a few teasers, then the article goes on.
+  const islands: Span[] = [];
+  if (body) {
+    for (;;) {
+      const next = nextNonBlank(infos, body.end);
+      if (next < 0 || !phrases[next] || phrases[next]!.kind !== 'related' || !phrases[next]!.heading) break;
+      const resume = denseRunAfter(infos, phrases, next, 6);
+      if (resume < 0) break;
+      const cont = proseClusters(infos, phrases, resume)[0];
+      if (!cont || cont.start !== resume) break;
+      islands.push({ start: next, end: resume - 1, mass: 0 });
+      body = { start: body.start, end: cont.end, mass: body.mass + cont.mass };
+    }
+  }
+
+  const headText = headline !== undefined ? infos[headline].text : '';
+  const flags: (Flag | null)[] = new Array(n).fill(null);
+  const bodyStart = body ? body.start : n;
+  const bodyEnd = body ? body.end : n - 1;
+  let section: BoilerplateKind | null = null;
+  let afterMarker = false;
+  let sawTailFlag = false;
+
+  for (let i = 0; i < n; i++) {
+    const x = infos[i];
+    if (x.blank) continue;
+    const p = phrases[i];
+    if (i === headline) continue;
+    const copy = headline !== undefined && isTitleCopy(x.text, headText, title.key);
+    const suffixed = !x.prose && hasSiteSuffix(x.text, title.suffixes);
+    const r = rec(i);
+    const island = islands.some((s) => i >= s.start && i <= s.end);
+
+    if (headline !== undefined && i < headline) {
+      // Above the headline: menus, login, channel lists, notices.
+      if (i === title.first || copy) flags[i] = { kind: 'site-title', confident: true };
+      else if (p) flags[i] = { kind: p.kind, confident: true };
+      else if (x.prose) flags[i] = { kind: 'other', confident: x.len <= 60 && r > 0 };
+      else flags[i] = { kind: isBreadcrumb(x.text) ? 'navigation' : x.len > 20 ? 'related' : 'navigation', confident: x.len <= 40 };
+      continue;
+    }
+    if (i < bodyStart || (i <= bodyEnd && !island)) {
+      // Between headline and body (metadata) and inside the body: only what wording or shape proves.
+      const inBody = i >= bodyStart;
+      if (copy) flags[i] = { kind: 'site-title', confident: true };
+      else if (suffixed) flags[i] = { kind: 'site-title', confident: !inBody || x.len <= 60 };
+      else if (p && (!inBody || p.inBody)) flags[i] = { kind: p.kind, confident: true };
+      else if (!inBody && !x.prose && !ARTICLE_META.test(x.text) && isBreadcrumb(x.text)) flags[i] = { kind: 'navigation', confident: true };
+      else if (!inBody && x.symbolic && x.len <= 6 && neighbourFlag(flags, infos, i)) {
+        flags[i] = { kind: neighbourFlag(flags, infos, i)!.kind, confident: false };
+      } else if (r >= 2 && !x.prose && !ARTICLE_META.test(x.text) && x.len <= 40) {
+        flags[i] = { kind: inBody ? 'other' : 'navigation', confident: false };
+      }
+      continue;
+    }
+    // After the body: everything but the article's own closing metadata.
+    if (p?.marker) afterMarker = true;
+    if (p?.heading) section = p.kind;
+    if (!afterMarker && !section && !p && ARTICLE_META.test(x.text) && x.len <= 60) continue;
+    if (!afterMarker && !sawTailFlag && !p && x.prose && !island) {
+      // Prose right after the body with no marker: an unmarked continuation is possible.
+      flags[i] = { kind: 'other', confident: false };
+      continue;
+    }
+    sawTailFlag = true;
+    let kind: BoilerplateKind;
+    if (copy) kind = 'site-title';
+    else if (p && (p.heading || !section || p.kind !== 'navigation')) kind = p.kind;
+    else if (section) kind = section;
+    else if (suffixed) kind = 'site-title';
+    else if (isBreadcrumb(x.text)) kind = 'navigation';
+    else kind = x.len <= 6 ? 'navigation' : x.prose ? 'other' : 'related';
+    const confident = island || afterMarker || !x.prose || r > 0;
+    flags[i] = { kind, confident };
+  }
+
+  if (options.rules) applySiteRules(options.rules, infos, flags);
+  return assemble(flags, infos, headline);
+}
+
+function nextNonBlank(infos: LineInfo[], i: number): number {
+  for (let j = i + 1; j < infos.length; j++) if (!infos[j].blank) return j;
+  return -1;
+}
+
+function neighbourFlag(flags: (Flag | null)[], infos: LineInfo[], i: number): Flag | null {
+  for (let j = i - 1; j >= 0; j--) if (!infos[j].blank) return flags[j];
+  return null;
+}
+
+/** Without a title match: the nearest title-like line above the body, skipping metadata lines. */
+function guessHeadline(infos: LineInfo[], phrases: (PhraseHit | null)[], start: number, first: number): number | undefined {
+  let seen = 0;
+  for (let i = start - 1; i >= 0 && seen < 10; i--) {
+    const x = infos[i];
+    if (x.blank) continue;
+    seen++;
+    if (phrases[i] || x.prose || x.symbolic || ARTICLE_META.test(x.text) || isBreadcrumb(x.text)) continue;
+    if (x.len >= 5 && x.len <= 60 && x.han >= 4) return i;
+  }
+  return first >= 0 && first < start && !infos[first].prose ? first : undefined;
+}
+
+function assemble(flags: (Flag | null)[], infos: LineInfo[], headline: number | undefined): BoilerplateResult {
+  const lineKinds: (BoilerplateKind | null)[] = flags.map((f) => (f ? f.kind : null));
+  const blocks: BoilerplateBlock[] = [];
+  let cur: BoilerplateBlock | null = null;
+  for (let i = 0; i < flags.length; i++) {
+    if (infos[i].blank) continue;
+    const f = flags[i];
+    if (f && cur && cur.kind === f.kind && cur.confident === f.confident) {
+      cur.endLine = i;
+      continue;
+    }
+    if (cur) blocks.push(cur);
+    cur = f ? { startLine: i, endLine: i, kind: f.kind, confident: f.confident } : null;
+  }
+  if (cur) blocks.push(cur);
+  return { blocks, headline, lineKinds };
+}
+
+export type { Flag };
+
+function nonBlankBetween(infos: LineInfo[], a: number, b: number): number {
+  let n = 0;
+  for (let i = a + 1; i < b; i++) if (!infos[i].blank) n++;
+  return n;
+}

@@ -1,0 +1,203 @@
+/**
+ * Phrase families that name a line's kind, in both scripts. Each rule is compiled once. A rule only
+ * fires on lines short enough for the phrase to dominate them: a long paragraph that merely mentions
+ * 版權所有 is article text (mixed lines count as content when most characters are the article's).
+ */
+import type { BoilerplateKind } from '../types';
+import type { LineInfo } from './lines';
+
+export interface PhraseHit {
+  kind: BoilerplateKind;
+  /** A section heading (相關新聞, 網友評論): the lines under it take its kind. */
+  heading: boolean;
+  /** Ends the article body when it follows body text (copyright, editor, headings, tags, promo). */
+  marker: boolean;
+  /** Specific enough to flag even inside the article body. */
+  inBody: boolean;
+}
+
+interface Rule {
+  kind: BoilerplateKind;
+  re: RegExp;
+  maxLen: number;
+  heading?: boolean;
+  marker?: boolean;
+  inBody?: boolean;
+  /** Skip lines that end like a sentence (article sentences that mention the phrase). */
+  notSentence?: boolean;
+}
+
+// Decoration around headings and buttons: brackets, arrows, bullets, "more" links.
+const DECOR = /^[\s【】[\]「」『』<>《》»«▌■□●○◆◇▶►▼▸|｜:：>＞·•\-—_=*#]+|[\s【】[\]「」『』<>《》»«▌■□●○◆◇▶►▼▸|｜:：>＞·•\-—_=*#]+$/gu;
+const MORE_TAIL = /(更多|換一換|换一换|查看更多|MORE|More|more)+$/u;
+
+const H = '[\\p{Script=Han}A-Za-z]';
+const RELATED_HEAD = new RegExp(
+  `^${H}{0,6}?(` +
+    [
+      '相[關关](新[聞闻]|[閱阅][讀读]|推[薦荐]|文章|[報报][導导]|[鏈链]接|[連连][結结]|[專专][題题]|[視视][頻频]|[圖图]集|影音)',
+      '推[薦荐]([閱阅][讀读]|新[聞闻]|文章|[視视][頻频]|[內内]容)?',
+      '延伸[閱阅][讀读]',
+      '[熱热]([門门]|[點点]|[讀读])(文章|新[聞闻]|推[薦荐]|[話话][題题]|[專专][題题]|排行|[資资][訊讯]|[視视][頻频]|[圖图]片|博客)?',
+      '猜你喜[歡欢]',
+      '你可能.{0,3}(喜[歡欢]|感[興兴]趣)',
+      '也[許许]您?[會会]?感[興兴]趣',
+      '([閱阅][讀读]|[評评][論论]|[點点][擊击])?排行榜?',
+      '看了又看',
+      '大家都在看',
+      '更多(新[聞闻]|精彩|[報报][導导]|文章|[視视][頻频])',
+      '最新(新[聞闻]|文章|[資资][訊讯]|[報报][導导])',
+      '[圖图]片(新[聞闻]|故事)',
+      '[視视][頻频](新[聞闻]|推[薦荐])',
+      '精彩([組组][圖图]|[圖图]集|推[薦荐]|[視视][頻频])',
+      '[組组][圖图]',
+      '往期回[顧顾]',
+      '此前[報报][導导]',
+      '[點点][擊击]進入[專专][題题]|[点][击]进入[专][题]',
+      '[發发][燒烧][話话][題题]',
+      '[專专][題题]([報报][導导])?',
+      '[新]媒体实验室',
+      '秒拍精[選选]',
+    ].join('|') +
+    ')$',
+  'u',
+);
+
+const COMMENTS_HEAD = new RegExp(
+  '^(' +
+    [
+      '(網友|网友|讀者|读者|全部|最[熱热新]|[熱热][門门]|精彩)?([評评][論论]|留言|跟帖)(區|区|列表)?([（(]?\\d*[)）]?)',
+      '([發发]表|我要|[發发]|寫|写|撰写|參與|参与)([評评][論论]|留言|意[見见]|跟帖)',
+      '留言(規則|规则|板)',
+      '查看(全部|更多)?.{0,8}([評评][論论]|留言|跟帖)',
+      '\\d+\\s*([條条]|人)?([評评][論论]|留言|跟帖|參與|参与)',
+      '[評评][論论]\\s*\\d+',
+    ].join('|') +
+    ')$',
+  'u',
+);
+
+const RULES: Rule[] = [
+  // Copyright and disclaimers: specific wording, safe even inside the body when short.
+  {
+    kind: 'copyright',
+    re: /版[權权]所有|©|Copyright|All Rights Reserved|未[經经].{0,10}(授[權权]|許可|许可|同意).{0,16}(不得|禁止|請勿|请勿|嚴禁|严禁)|(不得|禁止|嚴禁|严禁|請勿|请勿|謝絕|谢绝).{0,8}(轉載|转载|[轉转]貼|[轉转]贴|重製|翻印)|[獨独]家稿件|[免][責责][聲声]明|本文(僅|仅)代表|[轉转]([發发]|載|载)(請|请)?注明|[違违]者必究|[權权]利保留|[著]作[權权]|[侵][權权]必究/iu,
+    maxLen: 160,
+    marker: true,
+    inBody: true,
+  },
+  {
+    kind: 'editor',
+    re: /^[[【(（]?\s*(責任?編輯|责任?编辑|責編|责编|編審|编审|校[對对]|審[核稿校]|审[核稿校]|值班[編编][輯辑]|主[編编]|文字[編编][輯辑]|美[編编]|監製|监制|[編编]\s*[輯辑]|[編编]譯|编译)\s*[：:｜|／/\s]/u,
+    maxLen: 40,
+    marker: true,
+    inBody: true,
+  },
+  // Related and comment section headings: the whole (short) line is the heading.
+  { kind: 'related', re: RELATED_HEAD, maxLen: 16, heading: true, marker: true, inBody: false },
+  { kind: 'comments', re: COMMENTS_HEAD, maxLen: 20, heading: true, marker: true, inBody: false },
+  // Tag and keyword lists.
+  {
+    kind: 'navigation',
+    re: /^(關鍵字|关键字|關鍵詞|关键词|標籤|标签|Tags?|TAG|熱門關鍵字|跟[蹤踪])\s*[：:>》\s]/iu,
+    maxLen: 120,
+    marker: true,
+  },
+  {
+    kind: 'navigation',
+    re: /^(關鍵字|关键字|關鍵詞|关键词|標籤|标签|Tags?)\s*[：:]?$/iu,
+    maxLen: 8,
+    marker: true,
+  },
+  // Share and display buttons.
+  {
+    kind: 'share',
+    re: /^(分享(到|至|給|给)?(朋友|好友)?|[轉转][發发]|[轉转][載载]|收藏|[讚赞]|[點点][讚赞]|按[讚赞]|喜[歡欢]|[列打]印|字[體体級级號号]([設设]定|大小)?|[放缩縮][大小]字[體体號号]|A-?\s*A\+?|A[-+]|微博|微信|朋友圈|QQ空[間间]|QQ|Qzone|[騰腾][讯訊]QQ|新浪微博|Facebook|Line|Twitter|Weibo|Plurk|Telegram|WhatsApp|複製連結|复制链接|用LINE傳送|LINE分享|E-?mail|[郵邮]件|好文|[欽钦]佩|泪奔|淚奔|可愛|可爱|思考|超大|標準|标准|小|中|大|特大)[：:\s\d+]*$/iu,
+    maxLen: 16,
+    inBody: true,
+  },
+  {
+    kind: 'share',
+    re: /分享(到|至)|分享至好友|[掃扫]一[掃扫]分享|字[級级體体][設设]定|用微信[掃扫][描瞄]二[維维]?[碼码]|[點点][擊击]分享/u,
+    maxLen: 24,
+    marker: true,
+    inBody: true,
+  },
+  // Calls to follow, subscribe, download; ads.
+  {
+    kind: 'promo',
+    re: /下[載载]\s*(“|「)?.{0,10}(APP|App|app|客[戶户]端)|(關注|关注).{0,12}(公[眾众][號号]|微信|微博|粉[絲丝]|官方|[帳账][號号]|[頻频]道|抖音)|公[眾众][號号]|粉[絲丝](團|团|專頁|专页)|[掃扫][描瞄]|[掃扫]一[掃扫]|二[維维][碼码]|[點点][擊击]([關关]注|[訂订][閱阅]|下[載载])|[訂订][閱阅](我[們们]|本|電子報|电子报|[頻频]道|YouTube)|加入.{0,10}(粉[絲丝]|[會会]員|会员|LINE|Line)|成[為为].{0,4}[會会]員|廣告|广告|贊助|赞助|APP\s*>|立即下[載载]|[訂订][閱阅]/u,
+    maxLen: 60,
+    marker: true,
+    notSentence: true,
+  },
+  {
+    kind: 'promo',
+    re: /^[（(]本文來自.{0,20}(下載|關注)|^[（(]本文来自.{0,20}(下载|关注)/u,
+    maxLen: 80,
+    marker: true,
+    inBody: true,
+  },
+  // Navigation words: whole-line menu items and pagers.
+  {
+    kind: 'navigation',
+    re: /^(首[頁页]|[返回]+首[頁页]|回到[頁页]首|回到[頂顶]部|返回[頂顶]部|[頂顶]部|上一[篇頁页張张則则]|下一[篇頁页張张則则]|[上下]一[篇頁页][：:].*|登[錄录入]|[註注][冊册]|[註注]册|登[錄录入]\s*[|/／]\s*[註注][冊册]|[退]出|搜[索尋寻]|更多|[當当]前位置.*|您的位置.*|所在位置.*|[導导][航覽览]|網站導覽|网站导航|English|繁[體体]|[簡简][體体]|繁[體体]中文|[簡简][體体]中文|正文|余下全文|[閱阅][讀读]全文|查看全文|展[開开]全文|[閱阅][讀读]更多|加[載载]更多|[點点][擊击]加[載载]更多|[點点][擊击][查]看更多|加[載载]中\.*|[一]?[鍵键]登[錄录入]|正在[閱阅][讀读][：:].*|[×✕✖xX])$/u,
+    maxLen: 60,
+    inBody: false,
+  },
+  // Site footer.
+  {
+    kind: 'footer',
+    re: /ICP|公[網网]安[備备]|增值[電电]信|[經经][營营]許可|[经][营]许可|[關关][于於]我[們们]|[關关][于於]\S{1,6}$|[聯联][絡络系]我[們们]|[隱隐]私(政策|[權权]|[條条]款|保[護护])|服[務务]([條条]款|[協协]議|协议)|使用[條条]款|[廣广]告服[務务]|[網网]站地[圖图]|招聘|客服|意[見见]反[饋馈]|[舉举][報报](中心|[電电][話话]|[郵邮]箱|[專专]区|[專专]區)|不良信息|有害信息|投稿|About\s?(Us|Sina|Tencent)|[網网]站[簡简]介|[網网]站律[師师]|[服][務务][電电][話话]|[客][服]|[熱热]線|热线|[傳传]真[：:]|法律[顧顾]問|法律顾问/iu,
+    maxLen: 80,
+    notSentence: true,
+  },
+  // Image captions and credits.
+  {
+    kind: 'image-caption',
+    re: /^[（(]?[圖图][／/:：]|[（(][圖图][／/]|[圖图]片?[來来]源[：:]|^[圖图]源[：:]|^[圖图]片[：:]|^[資资]料[照圖图]|[資资]料[照圖图]片?[）)]?$|[視视][覺觉]中[國国]$|[攝摄]影[：:／/]|[攝摄][）)]?$|^[▲△]|Getty\s?Images|Shutterstock|[東东]方IC|供[圖图][）)]?$|翻[攝摄]|[（(][圖图]\d*[）)]$|^[圖图]\s?\d+[：:\s]|^[视視][频頻][-－：:]/u,
+    maxLen: 120,
+    inBody: true,
+  },
+  // Legally required suicide-prevention notices, "continue reading" and browser notices.
+  {
+    kind: 'other',
+    re: /(自殺|自杀).{0,14}(專線|专线|防治|解決不了|解决不了)|生命[線线]|張老師|张老师|安心專線|珍惜生命|再給自己一次機會|再给自己一次机会|[請请]給自己機會|关心您：|關心您：|[請请][繼继][續续]往下[閱阅][讀读]|尚餘\d+篇|[瀏浏][覽览]器|親愛的網友|亲爱的网友|我要反[馈饋]|^[舉举][報报]|^取消\s*確認$|^取消\s*确认$/u,
+    maxLen: 60,
+    inBody: true,
+  },
+];
+
+/** Lines that state the article's own metadata: never boilerplate by position alone. */
+export const ARTICLE_META =
+  /^[（(【[]?\s*(原[標标][題题]|原[題题]|[來来]源|作者|[記记]者|文[／/]|撰文|[綜综]合|[發发][布佈][時时][間间]|出版[時时][間间]|建立[時时][間间]|更新[時时][間间]|最[后後]更新|[時时][間间][：:]|[發发][布佈][於于])|(記者|记者|通[讯訊]員|通讯员|特派員|特派员)\s*\S{2,4}([／/\s]|[)）]|$)|^[（(][^（）()]{1,12}[)）]$|^\d{4}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}|^\d{1,2}:\d{2}|^[（(]?完[)）]?$/u;
+
+/** Strip bullets, brackets and "more" links around a heading or a button. */
+export function bare(text: string): string {
+  return text.replace(DECOR, '').replace(MORE_TAIL, '').replace(DECOR, '');
+}
+
+/** The kind a line's wording names, or null. */
+export function phraseKind(info: LineInfo): PhraseHit | null {
+  if (info.blank || info.len > 160) return null;
+  const b = bare(info.text);
+  for (const r of RULES) {
+    if (info.len > r.maxLen) continue;
+    if (r.notSentence && info.endsSentence) continue;
+    const subject = r.heading || r.kind === 'share' || r.kind === 'navigation' ? b : info.text;
+    if (subject.length === 0) continue;
+    if (r.re.test(subject)) {
+      return { kind: r.kind, heading: !!r.heading, marker: !!r.marker, inBody: !!r.inBody };
+    }
+  }
+  return null;
+}
+
+const CRUMB_SEP = /\s*(?:>>|>|＞|»|›|\/|／|\\)\s*/u;
+/** "udn / 社會 / 焦點事件", "国内新闻>正文", "> 中南海": short segments joined by separators. */
+export function isBreadcrumb(text: string): boolean {
+  if (text.length > 60 || !CRUMB_SEP.test(text)) return false;
+  const parts = text.split(CRUMB_SEP).filter((p) => p.length > 0);
+  if (parts.length === 0) return /^[>＞»›]+$/u.test(text);
+  return parts.every((p) => p.length <= 12 && !/^\d+$/.test(p) && !/[。，！？]/u.test(p)) && !/\d{1,4}\s*[/／]\s*\d{1,2}/.test(text);
+}

@@ -1,0 +1,89 @@
+/**
+ * The article's headline and the copies of it the page repeats: the browser title with a site suffix
+ * ("標題 - 天天要聞", "標題｜即時｜蘋果日報", "标题_新浪新闻") and exact duplicates (image alt text).
+ */
+import type { LineInfo } from './lines';
+
+const SUFFIX_SPLIT = /\s+[-–—|｜_]\s+|\s*[|｜_]\s*|\s*(?:--|——)\s*|\s+[-–—]\s*/u;
+const SUFFIX_START = /^\s*[-–—|｜_]/u;
+
+/** Compare titles ignoring spaces, punctuation and symbols (pages re-punctuate titles freely). */
+export function titleKey(s: string): string {
+  return s.replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
+}
+
+export interface TitleInfo {
+  /** First non-blank line: the page title as the scraper wrote it. */
+  first: number;
+  /** The article headline found by matching the page title, if any. */
+  headline?: number;
+  /** The headline is a later copy of the title (not just the first line taken as headline). */
+  confirmed: boolean;
+  /** Key of the headline text (for site-title copies). */
+  key?: string;
+  /** Site suffixes learnt from the title and its copies (" - 天天要聞"), without the headline. */
+  suffixes: string[];
+}
+
+function splitTitle(t: string): { core: string; suffix: string } {
+  const parts = t.split(SUFFIX_SPLIT).filter((p) => p.trim().length > 0);
+  if (parts.length < 2) return { core: t, suffix: '' };
+  let best = parts[0];
+  for (const p of parts) if (p.length > best.length) best = p;
+  const at = t.indexOf(best);
+  return { core: best.trim(), suffix: at === 0 ? t.slice(best.length) : '' };
+}
+
+/** Find the headline by the page title: its first later copy, else the title itself when it has no suffix. */
+export function findTitle(infos: LineInfo[]): TitleInfo {
+  let first = infos.findIndex((x) => !x.blank);
+  if (first < 0) return { first: -1, suffixes: [], confirmed: false };
+  const t = infos[first].text;
+  const { core, suffix } = splitTitle(t);
+  const suffixes: string[] = [];
+  if (suffix.trim().length > 0) suffixes.push(suffix.trim());
+  const coreKey = titleKey(core);
+  const fullKey = titleKey(t);
+  if (coreKey.length < 4) return { first, suffixes, confirmed: false };
+  const limit = Math.min(infos.length, first + 5000);
+  for (let i = first + 1; i < limit; i++) {
+    const x = infos[i];
+    if (x.blank || x.len > 200) continue;
+    const k = titleKey(x.text);
+    if (k === coreKey || k === fullKey) return { first, headline: i, key: k, suffixes, confirmed: true };
+  }
+  // No later copy: the first line is the headline when it carries no site suffix.
+  if (suffix.trim().length === 0 && infos[first].len <= 80) {
+    for (let i = first + 1; i < limit; i++) {
+      const x = infos[i];
+      if (x.blank || !x.text.startsWith(t)) continue;
+      const rest = x.text.slice(t.length);
+      if (SUFFIX_START.test(rest) && rest.length <= 30) suffixes.push(rest.trim());
+    }
+    return { first, headline: first, key: fullKey, suffixes, confirmed: false };
+  }
+  return { first, suffixes, confirmed: false };
+}
+
+/** A repeat of the headline: exact (normalised) or with one of the site's suffixes. */
+export function isTitleCopy(text: string, headlineText: string, key: string | undefined): boolean {
+  if (!key) return false;
+  const k = titleKey(text);
+  if (k === key) return true;
+  if (text.startsWith(headlineText)) {
+    const rest = text.slice(headlineText.length);
+    return SUFFIX_START.test(rest) && rest.length <= 30;
+  }
+  return false;
+}
+
+/** A teaser or title carrying the site's suffix ("其他標題 - 天天要聞"). */
+export function hasSiteSuffix(text: string, suffixes: string[]): boolean {
+  for (const s of suffixes) {
+    if (s.length >= 2 && text.length > s.length + 2 && text.endsWith(s)) {
+      const before = text.slice(0, text.length - s.length);
+      if (/[-–—|｜_]\s*$/u.test(before) || SUFFIX_START.test(s)) return true;
+    }
+  }
+  return false;
+}
