@@ -237,6 +237,8 @@ const zhCn: Record<MessageId, string> = {
 
 const tables: Record<Locale, Record<MessageId, string>> = { en, 'zh-tw': zhTw, 'zh-cn': zhCn };
 
+export const MESSAGE_IDS = Object.keys(en) as MessageId[];
+
 /** Maps a VS Code / POSIX locale (`zh-TW`, `zh_HK.UTF-8`, `zh-cn`, `en-US`) to one of ours. */
 export function toLocale(tag: string | undefined): Locale {
   const t = (tag ?? '').toLowerCase().replace('_', '-');

@@ -1,0 +1,88 @@
+/**
+ * A real LSP client for tests: starts the built server (dist/server.js --stdio) as a process and
+ * talks JSON-RPC to it with vscode-languageserver-protocol.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const SERVER = path.join(ROOT, 'dist', 'server.js');
+
+export function ensureBuilt() {
+  if (!fs.existsSync(SERVER)) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+}
+
+export class TestClient {
+  readonly connection: ProtocolConnection;
+  private readonly proc: ChildProcess;
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  private readonly waiters: { uri: string; test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  settings: unknown = {};
+  readonly messages: string[] = [];
+
+  constructor() {
+    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.diagnostics.set(p.uri, p);
+      for (const w of [...this.waiters]) {
+        if (w.uri === p.uri && w.test(p)) {
+          this.waiters.splice(this.waiters.indexOf(w), 1);
+          w.resolve(p);
+        }
+      }
+    });
+    this.connection.onRequest('workspace/configuration', () => [this.settings]);
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/semanticTokens/refresh', () => null);
+    this.connection.onNotification('window/showMessage', (p: { message: string }) => this.messages.push(p.message));
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.listen();
+  }
+
+  /** Resolves with the first diagnostics for uri that pass test (also ones that already arrived). */
+  waitForDiagnostics(uri: string, test: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10000): Promise<PublishDiagnosticsParams> {
+    const have = this.diagnostics.get(uri);
+    if (have && test(have)) return Promise.resolve(have);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last seen: ${JSON.stringify(this.diagnostics.get(uri)?.diagnostics.map((d) => d.code))}`)),
+        timeoutMs,
+      );
+      this.waiters.push({ uri, test, resolve: (p) => (clearTimeout(timer), resolve(p)) });
+    });
+  }
+
+  async initialize(rootUri: string | null, locale = 'en') {
+    await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
+      locale,
+      capabilities: {
+        workspace: { configuration: true, semanticTokens: { refreshSupport: true } },
+        textDocument: { publishDiagnostics: { versionSupport: true } },
+      },
+    });
+    await this.connection.sendNotification('initialized', {});
+  }
+
+  async stop() {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    this.connection.dispose();
+    this.proc.kill();
+  }
+}

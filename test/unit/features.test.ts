@@ -1,0 +1,218 @@
+import * as assert from 'node:assert/strict';
+import { CodeActionKind, DiagnosticSeverity, type TextDocumentEdit } from 'vscode-languageserver-types';
+import { applyEdits } from '../../server/src/service/edits';
+import { FIX_ALL_KIND, getCodeActions } from '../../server/src/service/features/codeActions';
+import { getDiagnostics } from '../../server/src/service/features/diagnostics';
+import { toAnnotations } from '../../server/src/service/features/exportAnnotations';
+import { getHover } from '../../server/src/service/features/hover';
+import { getDocumentSymbols, getFoldingRanges } from '../../server/src/service/features/outline';
+import { getDocumentHighlights } from '../../server/src/service/features/references';
+import { encodeTokens, legend, plainTokens } from '../../server/src/service/features/semanticTokens';
+import { createLocalizer } from '../../server/src/service/messages';
+import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
+import { ServerCommands } from '../../server/src/protocol';
+import { block, date, entity, makeArticle, withSettings } from './helpers';
+
+const t = createLocalizer('en');
+const doc = { uri: 'file:///a.news.txt', version: 7 };
+
+const TEXT = [
+  '特朗普與普京通電話', //                       0 headline
+  '',
+  '2025年07月04日09:50:21 國際 8308', //          2 dateline
+  '',
+  '當地時間7月3日,美國總統特朗普與俄羅斯總統普京通電話。', // 4
+  '',
+  '特朗普與普京通電話 - 天天要聞', //              6 site-title
+  '',
+  '俄羅斯總統普京 視覺中國', //                  8 image-caption
+  '',
+  '普京稱,俄羅斯發揮了重要作用。', //             10
+  '',
+  '特朗普與普京通電話 - 天天要聞', //              12 site-title
+  '',
+  '本文系觀察者網獨家稿件,未經授權,不得轉載。', // 14 copyright
+  '',
+].join('\n');
+
+function article(extra: Partial<Parameters<typeof makeArticle>[1]> = {}) {
+  return makeArticle(TEXT, {
+    headline: 0,
+    published: '2025-07-04T09:50',
+    blocks: [block(6, 6, 'site-title'), block(8, 8, 'image-caption'), block(12, 12, 'site-title'), block(14, 14, 'copyright')],
+    entities: [
+      entity('特朗普', TEXT, 'PER'),
+      entity('普京', TEXT, 'PER'),
+      entity('美國', TEXT, 'LOC'),
+      entity('特朗普', TEXT, 'PER', 1),
+      entity('俄羅斯', TEXT, 'LOC'),
+      entity('普京', TEXT, 'PER', 1),
+    ],
+    dates: [date('當地時間7月3日', TEXT, '2025-07-03', 'absolute')],
+    ...extra,
+  });
+}
+
+function applyAction(a: ReturnType<typeof article>, edit: unknown): string {
+  const change = (edit as { documentChanges: TextDocumentEdit[] }).documentChanges[0];
+  assert.equal(change.textDocument.version, doc.version, 'the edit is versioned');
+  return applyEdits(a.text, a.lines, change.edits);
+}
+
+describe('diagnostics', () => {
+  it('gives one diagnostic per block with the kind as code and the block range', () => {
+    const d = getDiagnostics(article(), DEFAULT_SETTINGS, t);
+    assert.deepEqual(d.map((x) => x.code), ['boilerplate.site-title', 'boilerplate.image-caption', 'boilerplate.site-title', 'boilerplate.copyright']);
+    assert.deepEqual(d[3].range, { start: { line: 14, character: 0 }, end: { line: 14, character: 21 } });
+    assert.equal(d[0].severity, DiagnosticSeverity.Information);
+    assert.equal(d[0].source, 'news-annotator');
+    assert.match(d[1].message, /image caption/);
+  });
+
+  it('follows the severity setting, and shows unsure blocks one step milder', () => {
+    const a = article({ blocks: [block(6, 6, 'site-title'), block(8, 8, 'image-caption', false)] });
+    const d = getDiagnostics(a, withSettings({ boilerplate: { kinds: {}, severity: 'warning' } }), t);
+    assert.equal(d[0].severity, DiagnosticSeverity.Warning);
+    assert.equal(d[1].severity, DiagnosticSeverity.Information);
+    assert.match(d[1].message, /Possibly/);
+  });
+});
+
+describe('quick fixes', () => {
+  const at = (line: number) => ({ start: { line, character: 1 }, end: { line, character: 1 } });
+  const actions = (line: number, only?: string[]) => getCodeActions(doc, article(), at(line), { diagnostics: [], only }, DEFAULT_SETTINGS, t);
+
+  it('offers remove this (preferred), remove all of the kind, remove all, and keep', () => {
+    const titles = actions(6).map((a) => a.title);
+    assert.deepEqual(titles, ['Remove this site title block', 'Remove all site title blocks (2)', 'Remove all boilerplate (4 blocks)', 'Keep: not boilerplate']);
+    assert.equal(actions(6)[0].isPreferred, true);
+  });
+
+  it('"remove this" deletes the block and nothing else', () => {
+    const a = article();
+    const after = applyAction(a, actions(14)[0].edit);
+    assert.equal(after, TEXT.replace('本文系觀察者網獨家稿件,未經授權,不得轉載。\n\n', ''));
+  });
+
+  it('"remove all of this kind" deletes both copies of the title', () => {
+    const a = article();
+    const after = applyAction(a, actions(6)[1].edit);
+    assert.ok(!after.includes('天天要聞'));
+    assert.ok(after.includes('俄羅斯總統普京 視覺中國'));
+    assert.ok(after.includes('本文系觀察者網'));
+  });
+
+  it('"remove all" leaves exactly the article', () => {
+    const a = article();
+    const after = applyAction(a, actions(8)[2].edit);
+    assert.equal(after, ['特朗普與普京通電話', '', '2025年07月04日09:50:21 國際 8308', '', TEXT.split('\n')[4], '', '普京稱,俄羅斯發揮了重要作用。', ''].join('\n'));
+  });
+
+  it('"keep" carries the block text to the server command', () => {
+    const keep = actions(8)[3];
+    assert.equal(keep.command?.command, ServerCommands.keepBlock);
+    assert.deepEqual(keep.command?.arguments, [{ uri: doc.uri, lines: ['俄羅斯總統普京 視覺中國'] }]);
+  });
+
+  it('answers source.fixAll with one action removing all confident blocks', () => {
+    const fix = actions(0, [CodeActionKind.SourceFixAll]);
+    assert.deepEqual(fix.map((a) => a.kind), [FIX_ALL_KIND]);
+    assert.ok(!applyAction(article(), fix[0].edit).includes('視覺中國'));
+  });
+
+  it('leaves unsure blocks out of remove all', () => {
+    const a = article({ blocks: [block(6, 6, 'site-title'), block(8, 8, 'image-caption', false)] });
+    const fix = getCodeActions(doc, a, at(0), { diagnostics: [], only: [FIX_ALL_KIND] }, DEFAULT_SETTINGS, t);
+    const after = applyAction(a, fix[0].edit);
+    assert.ok(after.includes('視覺中國'));
+    assert.ok(!after.includes('天天要聞'));
+  });
+
+  it('offers nothing on an article line', () => {
+    assert.deepEqual(actions(4), []);
+  });
+});
+
+describe('semantic tokens', () => {
+  it('encodes entities and dates through the legend, with first-mention and relative modifiers', () => {
+    const a = article();
+    const tokens = plainTokens(a, DEFAULT_SETTINGS);
+    const named = tokens.map((tk) => [a.text.slice(tk.start, tk.end), tk.type, tk.modifiers.join('+')]);
+    assert.deepEqual(named.slice(0, 4), [
+      ['特朗普', 'person', 'firstMention'],
+      ['普京', 'person', 'firstMention'],
+      ['當地時間7月3日', 'date', ''],
+      ['美國', 'location', 'firstMention'],
+    ]);
+    const data = encodeTokens(a, tokens).data;
+    // first token: line 0, char 0, length 3, type person
+    assert.deepEqual(data.slice(0, 5), [0, 0, 3, legend.tokenTypes.indexOf('person'), 1]);
+    // third token (the date) is on line 4 at character 0
+    assert.deepEqual(data.slice(10, 13), [4, 0, 8]);
+  });
+
+  it('honours the highlight settings', () => {
+    const s = withSettings({ highlight: { entityTypes: ['LOC'], dates: false } });
+    assert.deepEqual([...new Set(plainTokens(article(), s).map((tk) => tk.type))], ['location']);
+  });
+
+  it('marks spans under the confidence threshold', () => {
+    const text = '烏沙科夫表示';
+    const a = makeArticle(text, { entities: [entity('烏沙科夫', text, 'PER', 0, 0.3)] });
+    assert.deepEqual(plainTokens(a, DEFAULT_SETTINGS)[0].modifiers, ['firstMention', 'lowConfidence']);
+  });
+});
+
+describe('hover', () => {
+  it('explains a person: type, other script, count and first line', () => {
+    const a = article();
+    const h = getHover(a, { line: 4, character: TEXT.split('\n')[4].indexOf('普京') + 1 }, t);
+    const text = (h?.contents as { value: string }).value;
+    assert.match(text, /\*\*Person\*\* · 普京/);
+    assert.match(text, /Mentioned 2 times; first on line 1/);
+  });
+
+  it('gives the other script of a Traditional name', () => {
+    const a = article();
+    const h = getHover(a, { line: 4, character: TEXT.split('\n')[4].indexOf('俄羅斯') }, t);
+    assert.match((h?.contents as { value: string }).value, /Other script: 俄罗斯/);
+  });
+
+  it('explains a date: value, weekday and relation to publication', () => {
+    const a = article();
+    const h = getHover(a, { line: 4, character: 5 }, t);
+    const text = (h?.contents as { value: string }).value;
+    assert.match(text, /Value: `2025-07-03`/);
+    assert.match(text, /Weekday: Thursday/);
+    assert.match(text, /1 day before publication/);
+  });
+
+  it('returns nothing on plain text', () => {
+    assert.equal(getHover(article(), { line: 10, character: 5 }, t), null);
+  });
+});
+
+describe('outline, folding, highlights, export', () => {
+  it('lists headline, dateline, body and blocks in order', () => {
+    const names = getDocumentSymbols(article(), t).map((s) => `${s.name}@${s.range.start.line}`);
+    assert.deepEqual(names, ['Headline@0', 'Dateline@1', 'Body@4', 'Boilerplate: site title@6', 'Boilerplate: image caption or credit@8', 'Boilerplate: site title@12', 'Boilerplate: copyright notice@14']);
+  });
+
+  it('folds multi-line blocks only', () => {
+    const a = article({ blocks: [block(6, 8, 'related'), block(14, 14, 'copyright')] });
+    assert.deepEqual(getFoldingRanges(a).map((f) => [f.startLine, f.endLine]), [[6, 8]]);
+  });
+
+  it('highlights every mention of the entity under the cursor', () => {
+    const lines = getDocumentHighlights(article(), { line: 0, character: 1 }).map((h) => h.range.start.line);
+    assert.deepEqual(lines, [0, 4]);
+  });
+
+  it('exports code point offsets and 1-based lines', () => {
+    const text = '𠮷野家\n普京訪問東京';
+    const a = makeArticle(text, { entities: [entity('普京', text, 'PER')], blocks: [block(0, 0, 'other')] });
+    const out = toAnnotations('x.txt', a, t);
+    assert.deepEqual(out.entities[0], { start: 4, end: 6, line: 2, text: '普京', type: 'PER' });
+    assert.deepEqual(out.boilerplate[0], { startLine: 1, endLine: 1, kind: 'other', message: 'Boilerplate (page debris): not part of the article.' });
+  });
+});
