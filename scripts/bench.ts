@@ -1,0 +1,112 @@
+/**
+ * `npm run bench`: speed and memory, printed as figures (not asserted).
+ * - annotating throughput of each stage and of the whole analysis on ~1 MB of article text (one core, warm);
+ * - the server: time from process start to the initialize answer (model loaded), and its memory after
+ *   opening a 1 MB article;
+ * - boilerplate detection time per page on the unlabelled pages, when the shared corpus is present;
+ * - the .vsix size, when it has been packaged.
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { analyseArticle } from '../server/src/service/article';
+import { detectBoilerplate } from '../server/src/service/boilerplate';
+import { findPublication, recognizeDates } from '../server/src/service/dates';
+import { createEntityRecognizer } from '../server/src/service/entities';
+import { loadNerModel } from '../server/src/node/model';
+
+const ROOT = path.resolve(__dirname, '..');
+const MB = 1024 * 1024;
+
+function megabyteOfArticles(): string {
+  const dir = path.join(ROOT, 'test', 'fixtures', 'articles');
+  const texts = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+  let text = '';
+  while (Buffer.byteLength(text) < MB) text += texts.join('\n\n');
+  return text;
+}
+
+function time<T>(fn: () => T, runs = 3): { ms: number; value: T } {
+  let best = Infinity;
+  let value!: T;
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    value = fn();
+    best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return { ms: best, value };
+}
+
+async function serverFigures(text: string) {
+  const server = path.join(ROOT, 'dist', 'server.js');
+  if (!fs.existsSync(server)) return ['server: dist/server.js missing (npm run build)'];
+  const t0 = Date.now();
+  const proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+  const diagnostics = new Promise<number>((resolve) => conn.onNotification('textDocument/publishDiagnostics', () => resolve(Date.now())));
+  conn.onRequest('workspace/configuration', () => [{}]);
+  conn.listen();
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+  const ready = Date.now() - t0;
+  await conn.sendNotification('initialized', {});
+  const uri = pathToFileURL(path.join(ROOT, 'bench-1mb.news.txt')).toString();
+  const opened = Date.now();
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'news-article', version: 1, text } });
+  const diagAt = await diagnostics;
+  await conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } });
+  const status = fs.readFileSync(`/proc/${proc.pid}/status`, 'utf8');
+  const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  await conn.sendRequest('shutdown');
+  await conn.sendNotification('exit');
+  conn.dispose();
+  proc.kill();
+  return [
+    `server ready (initialize answered, model loaded): ${ready} ms after process start`,
+    `server first diagnostics on the 1 MB article: ${diagAt - opened} ms after didOpen (150 ms debounce included)`,
+    `server memory with the 1 MB article open: RSS ${rss.toFixed(0)} MB, peak ${hwm.toFixed(0)} MB`,
+  ];
+}
+
+async function main() {
+  const text = megabyteOfArticles();
+  const mb = Buffer.byteLength(text) / MB;
+  const out: string[] = [`input: ${mb.toFixed(2)} MB of article text (test/fixtures/articles repeated), ${text.length} UTF-16 units`];
+  const load = time(() => createEntityRecognizer({ model: loadNerModel() }), 1);
+  out.push(`entity recogniser load (model + gazetteer): ${load.ms.toFixed(0)} ms`);
+  const recognizer = load.value;
+  recognizer.recognize(text.slice(0, 20000));
+  const rate = (ms: number) => `${(mb / (ms / 1000)).toFixed(2)} MB/s (${ms.toFixed(0)} ms)`;
+  out.push(`entities:    ${rate(time(() => recognizer.recognize(text)).ms)}`);
+  out.push(`dates:       ${rate(time(() => recognizeDates(text, { reference: findPublication(text)?.value })).ms)}`);
+  out.push(`boilerplate: ${rate(time(() => detectBoilerplate(text)).ms)}`);
+  out.push(`whole analysis (what each edit costs): ${rate(time(() => analyseArticle(text, { recognizer })).ms)}`);
+
+  const unlabelled = path.resolve(ROOT, '..', 'shared', 'corpus', 'pages', 'unlabelled');
+  const pagesDir = process.env.NEWS_CORPUS ? path.join(process.env.NEWS_CORPUS, 'pages', 'unlabelled') : unlabelled;
+  if (fs.existsSync(pagesDir)) {
+    const times = fs
+      .readdirSync(pagesDir)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => {
+        const page = fs.readFileSync(path.join(pagesDir, f), 'utf8');
+        return time(() => detectBoilerplate(page)).ms;
+      })
+      .sort((a, b) => a - b);
+    out.push(`boilerplate per unlabelled page (${times.length} pages): median ${times[times.length >> 1].toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`);
+  } else out.push('unlabelled pages: shared corpus not found, skipped');
+
+  out.push(...(await serverFigures(text)));
+  const vsix = path.join(ROOT, 'news-annotator.vsix');
+  if (fs.existsSync(vsix)) out.push(`.vsix: ${(fs.statSync(vsix).size / MB).toFixed(2)} MB`);
+  const model = path.join(ROOT, 'models', 'ner.bin');
+  if (fs.existsSync(model)) out.push(`model file: ${(fs.statSync(model).size / MB).toFixed(2)} MB`);
+  console.log(out.join('\n'));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
