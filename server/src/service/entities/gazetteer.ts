@@ -1,0 +1,94 @@
+/**
+ * The gazetteer: known names matched leftmost-longest on script-normalised text, plus the few context rules
+ * a bare list cannot express (白宫 acting as the administration, one-character country abbreviations).
+ */
+import type { EntityType } from '../types';
+import { gazetteerEntries, PLACE_ABBREVIATIONS } from './gazetteer-data';
+import { Trie } from './trie';
+
+export interface Span {
+  start: number;
+  end: number;
+  type: EntityType;
+}
+
+let shared: Trie<EntityType> | undefined;
+
+/** The built-in gazetteer as a trie over Simplified text (built once, on first use). */
+export function gazetteerTrie(): Trie<EntityType> {
+  if (!shared) {
+    shared = new Trie<EntityType>();
+    for (const e of gazetteerEntries()) shared.set(e.text, e.type);
+  }
+  return shared;
+}
+
+const HAN = /\p{Script=Han}/u;
+const isHan = (ch: string | undefined) => ch !== undefined && HAN.test(ch);
+
+/** Verbs after 白宫 that make it the administration acting (ORG) rather than the building (LOC). */
+const WHITE_HOUSE_ACTS = /^[^，。；！？,;!?\n]{0,12}?(宣布|表示|称|說|说|透露|证实|否认|回应|发表|发布|声明|宣称|指出|强调|批评|警告|要求|拒绝|确认|官员|发言人|新闻秘书|幕僚)/u;
+const WHITE_HOUSE_PLACE = /(重返|入主|进入|回到|前往|抵达|离开|走出|住进|在)$/u;
+
+/** Leftmost-longest gazetteer hits in normalised text. */
+export function gazetteerSpans(norm: string, trie = gazetteerTrie()): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < norm.length; ) {
+    const m = trie.longestAt(norm, i);
+    if (!m) {
+      i++;
+      continue;
+    }
+    let type = m.value;
+    const surface = norm.slice(i, m.end);
+    if (surface === '白宫') {
+      const before = norm.slice(Math.max(0, i - 2), i);
+      if (!WHITE_HOUSE_PLACE.test(before) && WHITE_HOUSE_ACTS.test(norm.slice(m.end, m.end + 20))) type = 'ORG';
+    }
+    out.push({ start: i, end: m.end, type });
+    i = m.end;
+  }
+  return out;
+}
+
+/** Country/territory abbreviations that pair up: 中美, 美俄, 俄乌, 港澳, 欧美 ... */
+const PAIRING = new Set([...'中美俄韩朝英德印欧乌台港澳伊']);
+/** Single abbreviations after a travel/stationing verb: 访华, 赴台, 驻美, 来港. */
+const AFTER_VERB = new Set([...'华美俄日韩朝英法德台港澳京沪']);
+const TRAVEL_VERB = new Set([...'访赴抵驻来离返']);
+/** A following character that turns the pair into another word (中英文, 美元). */
+const PAIR_BLOCKERS = new Set([...'文语字元']);
+const MEDIA_SUFFIX_ABBR = new Set([...'美俄日韩港台英法德印伊以澳欧乌朝']);
+
+/**
+ * One-character place abbreviations in context, avoiding positions already covered by `taken`.
+ * Kept conservative: a wrong single character is worse than a missed one.
+ */
+export function abbreviationSpans(norm: string, taken: Uint8Array): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < norm.length; i++) {
+    if (taken[i]) continue;
+    const ch = norm[i];
+    if (PAIRING.has(ch)) {
+      let j = i;
+      while (j < norm.length && j - i < 4 && !taken[j] && PAIRING.has(norm[j])) j++;
+      if (j - i >= 2 && !PAIR_BLOCKERS.has(norm[j]) && !(j < norm.length && taken[j] === 0 && PAIRING.has(norm[j]))) {
+        for (let k = i; k < j; k++) out.push({ start: k, end: k + 1, type: 'LOC' });
+        i = j - 1;
+        continue;
+      }
+    }
+    if (AFTER_VERB.has(ch) && i > 0 && TRAVEL_VERB.has(norm[i - 1]) && !taken[i - 1] && !PAIR_BLOCKERS.has(norm[i + 1] ?? '')) {
+      // 来华 yes, 原来/后来/以来 + 华 no: 来 counts only after a non-Han character or 前/专/再.
+      if (norm[i - 1] === '来' && isHan(norm[i - 2]) && !'前专再首'.includes(norm[i - 2])) continue;
+      out.push({ start: i, end: i + 1, type: 'LOC' });
+      continue;
+    }
+    if (MEDIA_SUFFIX_ABBR.has(ch) && norm[i + 1] === '媒') {
+      out.push({ start: i, end: i + 1, type: 'LOC' });
+    }
+  }
+  return out;
+}
+
+export { isHan, PLACE_ABBREVIATIONS };

@@ -1,0 +1,136 @@
+/**
+ * Script normalisation for matching: Traditional (Taiwan / Hong Kong) text becomes Simplified with opencc-js,
+ * full-width ASCII becomes half-width, and name dots unify to U+00B7 — always keeping the string the SAME
+ * LENGTH, so an offset into the normalised text is the offset into the original text.
+ */
+import * as OpenCC from 'opencc-js';
+
+type Convert = (s: string) => string;
+let twToCn: Convert | undefined;
+let hkToCn: Convert | undefined;
+/** Per-code-unit fallback (BMP only): original char code -> Simplified char code. */
+let charMap: Uint16Array | undefined;
+
+const HAN_START = 0x3400;
+const HAN_END = 0xa000;
+
+function converters(): { tw: Convert; hk: Convert } {
+  if (!twToCn || !hkToCn) {
+    twToCn = OpenCC.Converter({ from: 'tw', to: 'cn' });
+    hkToCn = OpenCC.Converter({ from: 'hk', to: 'cn' });
+  }
+  return { tw: twToCn, hk: hkToCn };
+}
+
+/** Built once: every BMP Han character converted on its own (one per line, so no phrase spans two). */
+function buildCharMap(): Uint16Array {
+  const { tw, hk } = converters();
+  const map = new Uint16Array(0x10000);
+  const chars: string[] = [];
+  for (let c = HAN_START; c < HAN_END; c++) chars.push(String.fromCharCode(c));
+  const joined = chars.join('\n');
+  const viaTw = tw(joined).split('\n');
+  const viaHk = hk(joined).split('\n');
+  for (let i = 0; i < chars.length; i++) {
+    const src = HAN_START + i;
+    const a = viaTw[i];
+    const b = viaHk[i];
+    if (a && a.length === 1 && a.charCodeAt(0) !== src) map[src] = a.charCodeAt(0);
+    else if (b && b.length === 1 && b.charCodeAt(0) !== src) map[src] = b.charCodeAt(0);
+  }
+  return map;
+}
+
+function getCharMap(): Uint16Array {
+  if (!charMap) charMap = buildCharMap();
+  return charMap;
+}
+
+/** Full-width ASCII, ideographic space and the various name dots, each mapped to one code unit. */
+function foldWidth(code: number): number {
+  if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0;
+  if (code === 0x3000) return 0x20;
+  if (code === 0x30fb || code === 0x2022 || code === 0x2027 || code === 0xfe52 || code === 0x2219 || code === 0x00b7 || code === 0x16eb)
+    return 0x00b7;
+  return code;
+}
+
+/** True if any character would change under the per-character Traditional->Simplified map. */
+export function hasTraditional(text: string): boolean {
+  const map = getCharMap();
+  for (let i = 0; i < text.length; i++) if (map[text.charCodeAt(i)]) return true;
+  return false;
+}
+
+/**
+ * `text` in Simplified script with half-width ASCII, exactly as long as `text`, position for position.
+ * Phrase-level opencc conversion is used per line when it keeps the line's length; otherwise (a phrase changed
+ * length) that line falls back to the per-character map.
+ */
+export function normalizeForMatching(text: string): string {
+  const map = getCharMap();
+  let needsScript = false;
+  let needsWidth = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (map[c]) needsScript = true;
+    else if (foldWidth(c) !== c) needsWidth = true;
+    if (needsScript && needsWidth) break;
+  }
+  let out = text;
+  if (needsScript) {
+    const { tw } = converters();
+    const lines = text.split('\n');
+    const converted = lines.map((line) => {
+      if (!hasTraditional(line)) return line;
+      const phrase = tw(line);
+      if (phrase.length === line.length) return applyCharMap(phrase, map);
+      return applyCharMap(line, map);
+    });
+    out = converted.join('\n');
+  }
+  if (needsWidth || needsScript) {
+    let changed = false;
+    const codes = new Uint16Array(out.length);
+    for (let i = 0; i < out.length; i++) {
+      const c = out.charCodeAt(i);
+      const f = foldWidth(c);
+      if (f !== c) changed = true;
+      codes[i] = f;
+    }
+    if (changed) out = codesToString(codes);
+  }
+  return out;
+}
+
+/** Leftover Traditional characters (Hong Kong variants the Taiwan converter keeps) still go through the map. */
+function applyCharMap(s: string, map: Uint16Array): string {
+  let changed = false;
+  const codes = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const m = map[c];
+    codes[i] = m || c;
+    if (m) changed = true;
+  }
+  return changed ? codesToString(codes) : s;
+}
+
+function codesToString(codes: Uint16Array): string {
+  let s = '';
+  const CHUNK = 8192;
+  for (let i = 0; i < codes.length; i += CHUNK) s += String.fromCharCode.apply(null, codes.subarray(i, i + CHUNK) as unknown as number[]);
+  return s;
+}
+
+/** Simplified -> Traditional (Taiwan), for tests and evaluation of the Traditional script. */
+let cnToTw: Convert | undefined;
+export function toTraditional(text: string): string {
+  if (!cnToTw) cnToTw = OpenCC.Converter({ from: 'cn', to: 'tw' });
+  return cnToTw(text);
+}
+
+/** Traditional -> Simplified with opencc's own phrase conversion (may change length; for display, not offsets). */
+export function toSimplified(text: string): string {
+  return converters().tw(text);
+}

@@ -1,0 +1,97 @@
+/**
+ * Pattern rules over normalised (Simplified, half-width) text: transliterated names with a middle dot,
+ * a title followed by a transliterated name, and organisation names built on a known place
+ * (乌克兰外交部, 台南市永康分局, 美国驻乌克兰大使馆), and place names extended by 地区/流域.
+ */
+import type { Span } from './gazetteer';
+
+/** Characters that transliterations of foreign names are written with (a generous but closed set). */
+export const TRANSLIT =
+  '川阿埃艾爱安昂奥澳巴拔芭白班邦保鲍贝倍本比彼毕宾波伯博布查达戴丹道德迪狄蒂丁东杜多敦厄恩尔法范菲费芬丰弗伏福夫盖甘冈高戈哥格根古瓜哈海汉豪赫黑亨洪胡华霍基吉加贾杰捷金卡凯坎康考柯科克肯库夸奎昆拉腊莱赖兰朗劳勒雷蕾里理利莉丽连林琳隆卢鲁陆路伦罗洛马玛迈麦曼梅门蒙米密明缪莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘庞佩彭皮珀普齐奇恰乔切琴丘萨塞赛桑瑟森沙山尚舍圣什施史斯松苏索塔泰坦汤唐特提托图瓦万旺威韦维温沃乌伍西希锡夏谢辛休雅亚扬耶伊因英尤于约泽扎詹珍朱卓兹佐琼肖科舒霍茨';
+const T = `[${TRANSLIT}]`;
+
+/** 唐纳德·特朗普, 穆罕默德·本·萨勒曼: dotted names are almost always persons. */
+const DOTTED = new RegExp(`${T}{1,6}(?:·${T}{1,7})+`, 'gu');
+
+const TITLES =
+  '总统|副总统|总理|副总理|首相|主席|发言人|新闻秘书|助理|国务卿|外长|外交部长|防长|国防部长|部长|大使|总书记|议长|国王|女王|王储|王子|亲王|总司令|司令|秘书长|特使|顾问|幕僚长|参议员|众议员|议员|州长|市长|教宗|教皇|总裁|首席执行官|主帅|教练|球星|前锋|后卫|将军|上将|中将|少将';
+/** Title + transliterated name: 总统普京, 发言人佩斯科夫, 助理乌沙科夫. The name stops at the first non-transliteration character. */
+const TITLE_NAME = new RegExp(`(?:${TITLES})(${T}{2,6})`, 'gu');
+
+/** Words that end an organisation name after a place: the body itself, or a generic suffix after a short middle. */
+const ORG_BODIES =
+  '外交部|国防部|财政部|商务部|司法部|内政部|教育部|卫生部|国土安全部|能源部|农业部|交通部|劳工部|外务省|防卫省|人民政府|政府|议会|国会|参议院|众议院|大使馆|总领事馆|领事馆|警察局|警局|警察厅|法院|检察院|地检署|检察署|气象台|气象局|中央银行|央行|统计局|海关|海警|海军|陆军|空军|军方|队';
+const ORG_SUFFIXES =
+  '委员会|研究院|研究所|研究中心|大学|学院|中学|小学|学校|医院|分局|派出所|公安局|警察局|银行|公司|集团|协会|学会|联合会|博物院|法院|检察院|政府|大使馆|领事馆|办公室|中心|基金会|俱乐部|[局厅署委办院]';
+const MEDIA_SUFFIXES = '电视台|广播电台|电台|日报|晚报|早报|时报|周刊|通讯社|新闻社|新闻网|卫视';
+/** Characters that never occur inside an organisation name's middle part (function words, verbs of saying). */
+const STOP = '的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称表示访问同时称认';
+const MIDDLE = `[^${STOP}\\P{Script=Han}]`;
+const ORG_AFTER_PLACE = new RegExp(
+  `^(?:(?:${ORG_BODIES})|(?:${MIDDLE}{0,8}?(?:${MEDIA_SUFFIXES}))|(?:${MIDDLE}{1,8}?(?:${ORG_SUFFIXES})))`,
+  'u',
+);
+/** A second organisation unit may follow the first: 永康分局盐行派出所, 中国人民大学重阳金融研究院. */
+const ORG_CONTINUES = new RegExp(`^${MIDDLE}{1,6}?(?:研究院|研究所|研究中心|学院|分局|派出所|医院|分行|支行|办公室|委员会)`, 'u');
+const COMPASS_ONLY = /^[东南西北中部上下]+$/u;
+const REGION_TAIL = /^(?:[上中下]游|中下游|中上游)?(?:地区|流域)/u;
+
+export function dottedNameSpans(norm: string): Span[] {
+  const out: Span[] = [];
+  for (const m of norm.matchAll(DOTTED)) out.push({ start: m.index!, end: m.index! + m[0].length, type: 'PER' });
+  return out;
+}
+
+export function titleNameSpans(norm: string): Span[] {
+  const out: Span[] = [];
+  for (const m of norm.matchAll(TITLE_NAME)) {
+    const name = m[1];
+    const start = m.index! + m[0].length - name.length;
+    out.push({ start, end: start + name.length, type: 'PER' });
+  }
+  return out;
+}
+
+/**
+ * Grows place spans into the organisation or region names they begin: returns the grown spans only.
+ * `places` must be sorted and non-overlapping.
+ */
+export function growFromPlaces(norm: string, places: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const p of places) {
+    if (p.type === 'ORG') {
+      let end = p.end;
+      for (let guard = 0; guard < 3; guard++) {
+        const more = ORG_CONTINUES.exec(norm.slice(end, end + 16));
+        if (!more) break;
+        end += more[0].length;
+      }
+      if (end > p.end) out.push({ start: p.start, end, type: 'ORG' });
+      continue;
+    }
+    if (p.type !== 'LOC') continue;
+    const rest = norm.slice(p.end, p.end + 24);
+    const region = REGION_TAIL.exec(rest);
+    if (region) {
+      out.push({ start: p.start, end: p.end + region[0].length, type: 'LOC' });
+      continue;
+    }
+    const m = ORG_AFTER_PLACE.exec(rest);
+    if (!m) continue;
+    const body = m[0];
+    const middle = body.replace(/(?:电视台|广播电台|电台|日报|晚报|早报|时报|周刊|通讯社|新闻社|新闻网|卫视)$/u, '');
+    const isMedia = middle !== body;
+    // 英国 + 金融时报: a media outlet that is a name of its own keeps the place apart.
+    if (isMedia && places.some((q) => q.start === p.end && q.type === 'MEDIA')) continue;
+    if (!isMedia && body.length <= 2 && COMPASS_ONLY.test(body)) continue;
+    if (!isMedia && COMPASS_ONLY.test(body.slice(0, -1))) continue;
+    let end = p.end + body.length;
+    for (let guard = 0; guard < 3; guard++) {
+      const more = ORG_CONTINUES.exec(norm.slice(end, end + 16));
+      if (!more) break;
+      end += more[0].length;
+    }
+    out.push({ start: p.start, end, type: isMedia ? 'MEDIA' : 'ORG' });
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+/** A character trie over UTF-16 code units for leftmost-longest dictionary matching. */
+export class Trie<V> {
+  private readonly children: Map<number, number>[] = [new Map()];
+  private readonly values: (V | undefined)[] = [undefined];
+  size = 0;
+
+  set(key: string, value: V): void {
+    let node = 0;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      let next = this.children[node].get(c);
+      if (next === undefined) {
+        next = this.children.length;
+        this.children.push(new Map());
+        this.values.push(undefined);
+        this.children[node].set(c, next);
+      }
+      node = next;
+    }
+    if (this.values[node] === undefined) this.size++;
+    this.values[node] = value;
+  }
+
+  /** The longest key that starts at `start` in `text`: its end offset and value, or undefined. */
+  longestAt(text: string, start: number): { end: number; value: V } | undefined {
+    let node = 0;
+    let best: { end: number; value: V } | undefined;
+    for (let i = start; i < text.length; i++) {
+      const next = this.children[node].get(text.charCodeAt(i));
+      if (next === undefined) break;
+      node = next;
+      const v = this.values[node];
+      if (v !== undefined) best = { end: i + 1, value: v };
+    }
+    return best;
+  }
+
+  /** Every key that starts at `start`, shortest first. */
+  allAt(text: string, start: number, out: { end: number; value: V }[] = []): { end: number; value: V }[] {
+    let node = 0;
+    for (let i = start; i < text.length; i++) {
+      const next = this.children[node].get(text.charCodeAt(i));
+      if (next === undefined) break;
+      node = next;
+      const v = this.values[node];
+      if (v !== undefined) out.push({ end: i + 1, value: v });
+    }
+    return out;
+  }
+}
+
+/** Non-overlapping leftmost-longest matches of a trie over a whole text. */
+export function leftmostLongest<V>(trie: Trie<V>, text: string): { start: number; end: number; value: V }[] {
+  const out: { start: number; end: number; value: V }[] = [];
+  for (let i = 0; i < text.length; ) {
+    const m = trie.longestAt(text, i);
+    if (m) {
+      out.push({ start: i, end: m.end, value: m.value });
+      i = m.end;
+    } else i++;
+  }
+  return out;
+}

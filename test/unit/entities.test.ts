@@ -1,0 +1,140 @@
+import { strict as assert } from 'node:assert';
+import { createEntityRecognizer, linkEntities } from '../../server/src/service/entities';
+import type { EntityMention } from '../../server/src/service/types';
+
+const plain = createEntityRecognizer({});
+const show = (ms: EntityMention[]) => ms.map((m) => `${m.text}/${m.type}@${m.start}`);
+
+describe('entity recogniser: gazetteer and patterns', () => {
+  it('finds gazetteer names in Simplified text with exact offsets', () => {
+    const text = '俄罗斯总统普京与美国总统特朗普通电话';
+    assert.deepEqual(show(plain.recognize(text)), ['俄罗斯/LOC@0', '普京/PER@5', '美国/LOC@8', '特朗普/PER@12']);
+  });
+
+  it('finds the same names in Traditional text at the same offsets, returning the original characters', () => {
+    const text = '俄羅斯總統普京與美國總統特朗普通電話';
+    const ms = plain.recognize(text);
+    assert.deepEqual(show(ms), ['俄羅斯/LOC@0', '普京/PER@5', '美國/LOC@8', '特朗普/PER@12']);
+    for (const m of ms) assert.equal(text.slice(m.start, m.end), m.text);
+  });
+
+  it('keeps offsets exact when opencc converts multi-character phrases (軟體, 網路, 計程車) before an entity', () => {
+    const text = '臺灣的軟體公司在網路上叫計程車，法新社報導';
+    const ms = plain.recognize(text);
+    const media = ms.find((m) => m.type === 'MEDIA');
+    assert.ok(media, show(ms).join(' '));
+    assert.equal(media.text, '法新社');
+    assert.equal(media.start, text.indexOf('法新社'));
+  });
+
+  it('counts an astral (Extension B) character before an entity as two UTF-16 units', () => {
+    const text = '𠀀𠀁據塔斯社報道';
+    const ms = plain.recognize(text);
+    assert.deepEqual(show(ms), ['塔斯社/MEDIA@5']);
+  });
+
+  const media: [string, string][] = [
+    ['據塔斯社報道', '塔斯社'],
+    ['法新社消息', '法新社'],
+    ['新華社電', '新華社'],
+    ['英國金融時報稱', '金融時報'],
+    ['彭博社報導', '彭博社'],
+    ['中央社記者', '中央社'],
+    ['觀察者網訊', '觀察者網'],
+    ['路透社和美聯社', '路透社'],
+    ['BBC報道', 'BBC'],
+    ['CNN記者', 'CNN'],
+  ];
+  for (const [text, name] of media) {
+    it(`tags ${name} as MEDIA in "${text}"`, () => {
+      const hit = plain.recognize(text).find((m) => m.text === name);
+      assert.equal(hit?.type, 'MEDIA');
+    });
+  }
+
+  it('builds organisation names on a known place (烏克蘭外交部, 美國國防部, 台南市永康分局)', () => {
+    for (const name of ['烏克蘭外交部', '美國國防部', '台南市永康分局', '美國駐烏克蘭大使館']) {
+      const ms = plain.recognize(`${name}表示`);
+      assert.deepEqual(show(ms), [`${name}/ORG@0`]);
+    }
+  });
+
+  it('extends a region by 地区 and 流域', () => {
+    assert.deepEqual(show(plain.recognize('长江中下游地区有雨')), ['长江中下游地区/LOC@0']);
+  });
+
+  it('recognises a transliterated name after a title, and dotted names', () => {
+    assert.deepEqual(show(plain.recognize('總統助理烏沙科夫說')), ['烏沙科夫/PER@4']);
+    assert.deepEqual(show(plain.recognize('總統唐納德·川普')), ['唐納德·川普/PER@2']);
+  });
+
+  it('marks paired country abbreviations (美俄) but not 中英文 or 美方', () => {
+    assert.deepEqual(show(plain.recognize('美俄關係')), ['美/LOC@0', '俄/LOC@1']);
+    assert.deepEqual(show(plain.recognize('中英文版本')), []);
+    assert.deepEqual(show(plain.recognize('美方表示')), []);
+  });
+
+  it('reads 白宮 as the administration when it acts, as a place otherwise', () => {
+    assert.equal(plain.recognize('白宮周三宣布')[0].type, 'ORG');
+    assert.equal(plain.recognize('他重返白宮')[0].type, 'LOC');
+  });
+
+  it('lets the user dictionary win over the gazetteer, in either script', () => {
+    const r = createEntityRecognizer({ userDictionary: [{ text: '美國之音', type: 'ORG' }, { text: '张小明', type: 'PER' }] });
+    const ms = r.recognize('美國之音採訪張小明');
+    assert.deepEqual(show(ms), ['美國之音/ORG@0', '張小明/PER@6']);
+    assert.equal(ms[0].source, 'user');
+  });
+
+  it('returns sorted, non-overlapping mentions whose text is the original substring', () => {
+    const text = '據塔斯社報道，白宮和五角大樓周三宣布，美國國防部長與烏克蘭外交部會談。';
+    const ms = plain.recognize(text);
+    for (let i = 0; i < ms.length; i++) {
+      assert.equal(text.slice(ms[i].start, ms[i].end), ms[i].text);
+      if (i) assert.ok(ms[i].start >= ms[i - 1].end);
+      assert.ok(ms[i].confidence > 0 && ms[i].confidence <= 1);
+    }
+  });
+});
+
+describe('entity linking', () => {
+  const link = (text: string, extra: EntityMention[] = []) => {
+    const ms = [...plain.recognize(text), ...extra].sort((a, b) => a.start - b.start);
+    return linkEntities(text, ms);
+  };
+
+  it('links 普京 and 普京總統 forms into one cluster', () => {
+    const text = '普京表示。普京總統說';
+    const m2: EntityMention = { start: 5, end: 9, text: '普京總統', type: 'PER', confidence: 1, source: 'user' };
+    const ms = plain.recognize(text).filter((m) => m.start < 5);
+    const clusters = linkEntities(text, [...ms, m2]);
+    assert.equal(clusters.length, 1);
+    assert.deepEqual(clusters[0].aliases, ['普京', '普京總統']);
+    assert.equal(clusters[0].canonical, '普京');
+  });
+
+  it('links 特朗普 and the Taiwanese 川普', () => {
+    const clusters = link('特朗普與川普是同一人').filter((c) => c.type === 'PER');
+    assert.equal(clusters.length, 1);
+    assert.deepEqual(clusters[0].aliases, ['特朗普', '川普']);
+    assert.equal(clusters[0].mentions.length, 2);
+  });
+
+  it('links 美 in 美俄 to 美國 and keeps the full name canonical', () => {
+    const clusters = link('美國與俄羅斯。美俄關係');
+    const us = clusters.find((c) => c.aliases.includes('美'));
+    assert.ok(us);
+    assert.equal(us.canonical, '美國');
+    assert.deepEqual(us.aliases, ['美國', '美']);
+    assert.equal(clusters.length, 2);
+  });
+
+  it('numbers clusters in order of first mention', () => {
+    const clusters = link('法新社報道，美國與俄羅斯');
+    assert.deepEqual(
+      clusters.map((c) => c.id),
+      clusters.map((_, i) => i),
+    );
+    assert.equal(clusters[0].canonical, '法新社');
+  });
+});
