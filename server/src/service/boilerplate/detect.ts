@@ -37,6 +37,10 @@ const MAX_GAP = 8;
 const MIN_BODY = 60;
 /** Lines of the recurring check: long lines are article sentences, never counted. */
 const RECURRING_MAX = 200;
+/** Clusters closer than this many lines, without a marker between, are one body. */
+const JOIN_GAP = 20;
+const JOIN_MASS = 80;
+let markerAt: boolean[] = [];
 
 interface Span {
   start: number;
@@ -83,19 +87,22 @@ function proseClusters(infos: LineInfo[], phrases: (PhraseHit | null)[], from: n
   return out;
 }
 
+/** A full paragraph: long and closed like a sentence (teaser titles and snippets rarely are). */
+const paragraph = (x: LineInfo) => x.prose && x.endsSentence && x.len >= 30;
+
 /** First line after `end` that is a dense run of >= 3 prose lines, within `within` non-blank lines. */
 function denseRunAfter(infos: LineInfo[], phrases: (PhraseHit | null)[], end: number, within: number): number {
   let seen = 0;
   for (let i = end + 1; i < infos.length && seen <= within; i++) {
     if (infos[i].blank) continue;
     seen++;
-    if (!infos[i].prose || phrases[i]) continue;
+    if (!paragraph(infos[i]) || phrases[i]) continue;
     let run = 0;
     let mass = 0;
     let j = i;
     for (; j < infos.length; j++) {
       if (infos[j].blank) continue;
-      if (!infos[j].prose || phrases[j]) break;
+      if (!paragraph(infos[j]) || phrases[j]) break;
       run++;
       mass += infos[j].len;
     }
@@ -111,6 +118,7 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
   const n = raw.length;
   const infos = raw.map(lineInfo);
   const phrases = infos.map((x) => (x.blank ? null : phraseKind(x)));
+  markerAt = phrases.map(isMarker);
   const recurring = options.recurring;
   const rec = (i: number): number =>
     recurring && infos[i].len >= 2 && infos[i].len <= RECURRING_MAX ? recurring(infos[i].text) : 0;
@@ -121,44 +129,51 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
   const clustersAll = proseClusters(infos, phrases, 0);
   const biggest = clustersAll.reduce<Span | null>((b, c) => (!b || c.mass > b.mass ? c : b), null);
   let body: Span | null = null;
+  let clusters = clustersAll;
   if (headline !== undefined && !title.confirmed) {
     // The first line taken as headline only holds when the body follows it closely.
     if (biggest && biggest.start > headline && nonBlankBetween(infos, headline, biggest.start) <= 12) body = biggest;
     else headline = undefined;
   } else if (headline !== undefined) {
-    const after = clustersAll.filter((c) => c.start > headline!);
+    const after = proseClusters(infos, phrases, headline + 1);
+    clusters = after;
     body = after.find((c) => c.mass >= MIN_BODY) ?? after[0] ?? null;
     // A headline match far from any prose, while the page's main prose lies before it, is a teaser.
     if (!body || (biggest && biggest.end < headline && biggest.mass > 4 * body.mass)) {
       headline = undefined;
       body = null;
+      clusters = clustersAll;
     }
   }
   if (!body) body = biggest;
+  if (body) body = extend(body, clusters, infos);
   if (body && headline === undefined) headline = guessHeadline(infos, phrases, body.start, title.first);
 
-  // An inline "related" box inside the article: heading + a few teasers, then the article goes on.
+  // A box inside the article (related links, a notice): a marker and a few lines, then the article goes on.
   const islands: Span[] = [];
   if (body) {
     for (;;) {
-      const next = nextNonBlank(infos, body.end);
-      if (next < 0 || !phrases[next] || phrases[next]!.kind !== 'related' || !phrases[next]!.heading) break;
-      const resume = denseRunAfter(infos, phrases, next, 6);
+      const m = markerWithin(infos, phrases, body.end, 6);
+      if (m < 0 || phrases[m]!.kind === 'comments') break;
+      const resume = denseRunAfter(infos, phrases, m, 6);
       if (resume < 0) break;
       const cont = proseClusters(infos, phrases, resume)[0];
       if (!cont || cont.start !== resume) break;
-      islands.push({ start: next, end: resume - 1, mass: 0 });
+      islands.push({ start: body.end + 1, end: resume - 1, mass: 0 });
       body = { start: body.start, end: cont.end, mass: body.mass + cont.mass };
     }
   }
 
+  if (process.env.BP_DEBUG) console.error(clustersAll.map((c) => `${c.start}-${c.end}:${c.mass}`).join(" "), "biggest", biggest, "title", title);
+  if (process.env.BP_DEBUG) console.error("body", body, "islands", islands, "headline", headline);
   const headText = headline !== undefined ? infos[headline].text : '';
   const flags: (Flag | null)[] = new Array(n).fill(null);
   const bodyStart = body ? body.start : n;
   const bodyEnd = body ? body.end : n - 1;
   let section: BoilerplateKind | null = null;
   let afterMarker = false;
-  let sawTailFlag = false;
+  // Set once unmarked prose follows the body: the article may go on, so nothing after is certain.
+  let unsure = false;
 
   for (let i = 0; i < n; i++) {
     const x = infos[i];
@@ -174,8 +189,10 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
       // Above the headline: menus, login, channel lists, notices.
       if (i === title.first || copy) flags[i] = { kind: 'site-title', confident: true };
       else if (p) flags[i] = { kind: p.kind, confident: true };
-      else if (x.prose) flags[i] = { kind: 'other', confident: x.len <= 60 && r > 0 };
-      else flags[i] = { kind: isBreadcrumb(x.text) ? 'navigation' : x.len > 20 ? 'related' : 'navigation', confident: x.len <= 40 };
+      else if (x.prose) {
+        // A paragraph above the headline may be a lead or a summary the page put first.
+        if (x.len < 50 || r > 0) flags[i] = { kind: 'other', confident: false };
+      } else flags[i] = { kind: isBreadcrumb(x.text) ? 'navigation' : x.len > 20 ? 'related' : 'navigation', confident: x.len <= 40 };
       continue;
     }
     if (i < bodyStart || (i <= bodyEnd && !island)) {
@@ -193,15 +210,17 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
       continue;
     }
     // After the body: everything but the article's own closing metadata.
-    if (p?.marker) afterMarker = true;
+    if (p?.marker) {
+      afterMarker = true;
+      unsure = false;
+    }
     if (p?.heading) section = p.kind;
     if (!afterMarker && !section && !p && ARTICLE_META.test(x.text) && x.len <= 60) continue;
-    if (!afterMarker && !sawTailFlag && !p && x.prose && !island) {
-      // Prose right after the body with no marker: an unmarked continuation is possible.
-      flags[i] = { kind: 'other', confident: false };
+    if (!afterMarker && !p && x.prose && !island && r === 0) {
+      // Prose after the body with no marker before it: possibly the article going on. Leave it.
+      unsure = true;
       continue;
     }
-    sawTailFlag = true;
     let kind: BoilerplateKind;
     if (copy) kind = 'site-title';
     else if (p && (p.heading || !section || p.kind !== 'navigation')) kind = p.kind;
@@ -209,7 +228,7 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     else if (suffixed) kind = 'site-title';
     else if (isBreadcrumb(x.text)) kind = 'navigation';
     else kind = x.len <= 6 ? 'navigation' : x.prose ? 'other' : 'related';
-    const confident = island || afterMarker || !x.prose || r > 0;
+    const confident = island || afterMarker || (!unsure && (!x.prose || r > 0)) || (!!p && !x.prose);
     flags[i] = { kind, confident };
   }
 
@@ -217,8 +236,14 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
   return assemble(flags, infos, headline);
 }
 
-function nextNonBlank(infos: LineInfo[], i: number): number {
-  for (let j = i + 1; j < infos.length; j++) if (!infos[j].blank) return j;
+/** The first section marker among the `within` non-blank lines after `i`, or -1. */
+function markerWithin(infos: LineInfo[], phrases: (PhraseHit | null)[], i: number, within: number): number {
+  let seen = 0;
+  for (let j = i + 1; j < infos.length && seen < within; j++) {
+    if (infos[j].blank) continue;
+    seen++;
+    if (isMarker(phrases[j])) return j;
+  }
   return -1;
 }
 
@@ -264,4 +289,29 @@ function nonBlankBetween(infos: LineInfo[], a: number, b: number): number {
   let n = 0;
   for (let i = a + 1; i < b; i++) if (!infos[i].blank) n++;
   return n;
+}
+
+/** Join neighbouring clusters of the same section: a photo strip or a short list splits no article. */
+function extend(body: Span, clusters: Span[], infos: LineInfo[]): Span {
+  let k = clusters.findIndex((c) => c.start === body.start);
+  if (k < 0) return body;
+  let { start, end, mass } = body;
+  for (let j = k + 1; j < clusters.length; j++) {
+    const c = clusters[j];
+    if (c.mass < JOIN_MASS || nonBlankBetween(infos, end, c.start) > JOIN_GAP || hasMarkerBetween(end, c.start)) break;
+    end = c.end;
+    mass += c.mass;
+  }
+  for (let j = k - 1; j >= 0; j--) {
+    const c = clusters[j];
+    if (c.mass < JOIN_MASS || nonBlankBetween(infos, c.end, start) > JOIN_GAP || hasMarkerBetween(c.end, start)) break;
+    start = c.start;
+    mass += c.mass;
+  }
+  return { start, end, mass };
+
+  function hasMarkerBetween(a: number, b: number): boolean {
+    for (let i = a + 1; i < b; i++) if (markerAt[i]) return true;
+    return false;
+  }
 }

@@ -120,7 +120,6 @@ const RULES: Rule[] = [
     kind: 'share',
     re: /分享(到|至)|分享至好友|[掃扫]一[掃扫]分享|字[級级體体][設设]定|用微信[掃扫][描瞄]二[維维]?[碼码]|[點点][擊击]分享/u,
     maxLen: 24,
-    marker: true,
     inBody: true,
   },
   // Calls to follow, subscribe, download; ads.
@@ -128,14 +127,12 @@ const RULES: Rule[] = [
     kind: 'promo',
     re: /下[載载]\s*(“|「)?.{0,10}(APP|App|app|客[戶户]端)|(關注|关注).{0,12}(公[眾众][號号]|微信|微博|粉[絲丝]|官方|[帳账][號号]|[頻频]道|抖音)|公[眾众][號号]|粉[絲丝](團|团|專頁|专页)|[掃扫][描瞄]|[掃扫]一[掃扫]|二[維维][碼码]|[點点][擊击]([關关]注|[訂订][閱阅]|下[載载])|[訂订][閱阅](我[們们]|本|電子報|电子报|[頻频]道|YouTube)|加入.{0,10}(粉[絲丝]|[會会]員|会员|LINE|Line)|成[為为].{0,4}[會会]員|廣告|广告|贊助|赞助|APP\s*>|立即下[載载]|[訂订][閱阅]/u,
     maxLen: 60,
-    marker: true,
     notSentence: true,
   },
   {
     kind: 'promo',
     re: /^[（(]本文來自.{0,20}(下載|關注)|^[（(]本文来自.{0,20}(下载|关注)/u,
     maxLen: 80,
-    marker: true,
     inBody: true,
   },
   // Navigation words: whole-line menu items and pagers.

@@ -25,13 +25,10 @@ export interface TitleInfo {
   suffixes: string[];
 }
 
-function splitTitle(t: string): { core: string; suffix: string } {
-  const parts = t.split(SUFFIX_SPLIT).filter((p) => p.trim().length > 0);
-  if (parts.length < 2) return { core: t, suffix: '' };
-  let best = parts[0];
-  for (const p of parts) if (p.length > best.length) best = p;
-  const at = t.indexOf(best);
-  return { core: best.trim(), suffix: at === 0 ? t.slice(best.length) : '' };
+function splitTitle(t: string): { parts: string[]; suffix: string } {
+  const parts = t.split(SUFFIX_SPLIT).map((p) => p.trim()).filter((p) => p.length > 0);
+  if (parts.length < 2) return { parts: [t], suffix: '' };
+  return { parts, suffix: t.slice(t.indexOf(parts[0]) + parts[0].length) };
 }
 
 /** Find the headline by the page title: its first later copy, else the title itself when it has no suffix. */
@@ -39,18 +36,25 @@ export function findTitle(infos: LineInfo[]): TitleInfo {
   let first = infos.findIndex((x) => !x.blank);
   if (first < 0) return { first: -1, suffixes: [], confirmed: false };
   const t = infos[first].text;
-  const { core, suffix } = splitTitle(t);
+  const { parts, suffix } = splitTitle(t);
   const suffixes: string[] = [];
   if (suffix.trim().length > 0) suffixes.push(suffix.trim());
-  const coreKey = titleKey(core);
   const fullKey = titleKey(t);
-  if (coreKey.length < 4) return { first, suffixes, confirmed: false };
+  // Site names come last: match the whole title, its first part, or its longest inner part.
+  let longest = parts[0];
+  for (const p of parts.slice(0, -1)) if (p.length > longest.length) longest = p;
+  const keys = [fullKey, titleKey(parts[0]), titleKey(longest)].filter((k) => k.length >= 2);
   const limit = Math.min(infos.length, first + 5000);
+  const lineKeys = new Map<string, number>();
   for (let i = first + 1; i < limit; i++) {
     const x = infos[i];
     if (x.blank || x.len > 200) continue;
     const k = titleKey(x.text);
-    if (k === coreKey || k === fullKey) return { first, headline: i, key: k, suffixes, confirmed: true };
+    if (!lineKeys.has(k)) lineKeys.set(k, i);
+  }
+  for (const key of keys) {
+    const i = lineKeys.get(key);
+    if (i !== undefined) return { first, headline: i, key, suffixes, confirmed: true };
   }
   // No later copy: the first line is the headline when it carries no site suffix.
   if (suffix.trim().length === 0 && infos[first].len <= 80) {
