@@ -1,12 +1,214 @@
-/** Placeholder until the trained tagger lands: decodes nothing. */
+/**
+ * The statistical layer: a first-order character tagger (BIO over PER/ORG/LOC) with hashed features and
+ * Viterbi decoding. The weights come from an averaged structured perceptron (see trainer.ts), quantised to
+ * int8 and stored sparsely in models/ner.bin.
+ */
 import type { EntityType } from '../types';
 import type { Span } from './gazetteer';
+import { extractFeatures, FEATURES_PER_CHAR, FEATURE_VERSION } from './features';
 import type { Trie } from './trie';
 
-export interface Tagger {
-  tag(norm: string, gaz: Trie<EntityType>): (Span & { confidence: number })[];
+export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC'] as const;
+export const NTAGS = TAGS.length;
+const TAG_TYPE: (EntityType | undefined)[] = [undefined, 'PER', 'PER', 'ORG', 'ORG', 'LOC', 'LOC'];
+const IS_INSIDE = [false, false, true, false, true, false, true];
+
+/** An I- tag may only follow the B- or I- tag of its own type. */
+export function allowed(prev: number, next: number): boolean {
+  if (!IS_INSIDE[next]) return true;
+  if (prev < 0) return false;
+  return prev === next || prev === next - 1;
 }
 
-export function loadTagger(_bytes: Uint8Array): Tagger {
-  return { tag: () => [] };
+export interface Tagger {
+  tag(norm: string, gaz: Trie<EntityType> | undefined): (Span & { confidence: number })[];
+}
+
+/** Weights as the decoder reads them: emission weights per (feature bucket, tag), and transitions. */
+export interface TaggerWeights {
+  bits: number;
+  /** 2^bits * NTAGS emission weights. */
+  emission: Float32Array | Int8Array;
+  /** Multiplier that turns `emission` values into scores. */
+  scale: number;
+  /** (NTAGS + 1) * NTAGS: row 0 is the start, row p+1 follows tag p. */
+  transition: Float32Array;
+}
+
+/** Best tag sequence for n positions whose feature ids are `ids`. Also returns each position's margin. */
+export function viterbi(w: TaggerWeights, ids: Uint32Array, n: number, tags: Uint8Array, margin?: Float32Array): void {
+  const F = FEATURES_PER_CHAR;
+  const T = NTAGS;
+  const em = new Float32Array(n * T);
+  const e = w.emission;
+  for (let i = 0; i < n; i++) {
+    const base = i * F;
+    const row = i * T;
+    for (let f = 0; f < F; f++) {
+      const off = ids[base + f] * T;
+      for (let t = 0; t < T; t++) em[row + t] += e[off + t];
+    }
+    if (w.scale !== 1) for (let t = 0; t < T; t++) em[row + t] *= w.scale;
+  }
+  const tr = w.transition;
+  const score = new Float64Array(n * T);
+  const back = new Int8Array(n * T);
+  for (let t = 0; t < T; t++) score[t] = allowed(-1, t) ? tr[t] + em[t] : -Infinity;
+  for (let i = 1; i < n; i++) {
+    for (let t = 0; t < T; t++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < T; p++) {
+        if (!allowed(p, t)) continue;
+        const s = score[(i - 1) * T + p] + tr[(p + 1) * T + t];
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[i * T + t] = best + em[i * T + t];
+      back[i * T + t] = arg;
+    }
+  }
+  let best = -Infinity;
+  let arg = 0;
+  for (let t = 0; t < T; t++) {
+    if (score[(n - 1) * T + t] > best) {
+      best = score[(n - 1) * T + t];
+      arg = t;
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    tags[i] = arg;
+    arg = back[i * T + arg];
+  }
+  if (margin) {
+    for (let i = 0; i < n; i++) {
+      const chosen = em[i * T + tags[i]];
+      let other = -Infinity;
+      for (let t = 0; t < T; t++) if (t !== tags[i] && em[i * T + t] > other) other = em[i * T + t];
+      margin[i] = chosen - other;
+    }
+  }
+}
+
+/** Spans from a BIO tag sequence (an I- without its B- starts a span, as decoders usually read it). */
+export function spansFromTags(tags: ArrayLike<number>, n: number): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < n; ) {
+    const type = TAG_TYPE[tags[i]];
+    if (!type) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && IS_INSIDE[tags[j]] && TAG_TYPE[tags[j]] === type) j++;
+    out.push({ start: i, end: j, type });
+    i = j;
+  }
+  return out;
+}
+
+const MAGIC = 0x3152454e; // "NER1" little-endian
+
+/** Serialises quantised weights: header, transitions, then (delta-varint bucket, NTAGS int8) for non-zero buckets. */
+export function encodeModel(w: { bits: number; emission: Float32Array; transition: Float32Array }): Uint8Array {
+  const T = NTAGS;
+  let maxAbs = 0;
+  for (let i = 0; i < w.emission.length; i++) maxAbs = Math.max(maxAbs, Math.abs(w.emission[i]));
+  const scale = maxAbs / 127 || 1;
+  const buckets = 1 << w.bits;
+  const idx: number[] = [];
+  const q = new Int8Array(buckets * T);
+  for (let b = 0; b < buckets; b++) {
+    let any = false;
+    for (let t = 0; t < T; t++) {
+      const v = Math.round(w.emission[b * T + t] / scale);
+      q[b * T + t] = v;
+      if (v) any = true;
+    }
+    if (any) idx.push(b);
+  }
+  const header = 4 * 6 + 4 * (T + 1) * T;
+  const bytes = new Uint8Array(header + idx.length * (5 + T));
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, FEATURE_VERSION, true);
+  view.setUint32(8, w.bits, true);
+  view.setUint32(12, T, true);
+  view.setFloat32(16, scale, true);
+  view.setUint32(20, idx.length, true);
+  let o = 24;
+  for (let i = 0; i < (T + 1) * T; i++, o += 4) view.setFloat32(o, w.transition[i], true);
+  let prev = 0;
+  for (const b of idx) {
+    let d = b - prev;
+    prev = b;
+    while (d >= 0x80) {
+      bytes[o++] = (d & 0x7f) | 0x80;
+      d >>>= 7;
+    }
+    bytes[o++] = d;
+  }
+  for (const b of idx) for (let t = 0; t < T; t++) bytes[o++] = q[b * T + t] & 0xff;
+  return bytes.slice(0, o);
+}
+
+export function decodeModel(bytes: Uint8Array): TaggerWeights {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(0, true) !== MAGIC) throw new Error('not an NER model (bad magic)');
+  const version = view.getUint32(4, true);
+  if (version !== FEATURE_VERSION) throw new Error(`NER model has feature version ${version}, this build expects ${FEATURE_VERSION}`);
+  const bits = view.getUint32(8, true);
+  const T = view.getUint32(12, true);
+  if (T !== NTAGS) throw new Error('NER model has an unexpected tag set');
+  const scale = view.getFloat32(16, true);
+  const count = view.getUint32(20, true);
+  let o = 24;
+  const transition = new Float32Array((T + 1) * T);
+  for (let i = 0; i < transition.length; i++, o += 4) transition[i] = view.getFloat32(o, true);
+  const idx = new Uint32Array(count);
+  let prev = 0;
+  for (let k = 0; k < count; k++) {
+    let d = 0;
+    let s = 0;
+    let byte: number;
+    do {
+      byte = bytes[o++];
+      d |= (byte & 0x7f) << s;
+      s += 7;
+    } while (byte & 0x80);
+    prev += d;
+    idx[k] = prev;
+  }
+  const emission = new Int8Array((1 << bits) * T);
+  for (let k = 0; k < count; k++) {
+    const base = idx[k] * T;
+    for (let t = 0; t < T; t++) emission[base + t] = (bytes[o++] << 24) >> 24;
+  }
+  return { bits, emission, scale, transition };
+}
+
+/** A tagger over the bytes of models/ner.bin. */
+export function loadTagger(bytes: Uint8Array): Tagger {
+  return taggerFromWeights(decodeModel(bytes));
+}
+
+export function taggerFromWeights(w: TaggerWeights): Tagger {
+  return {
+    tag(norm, gaz) {
+      const n = norm.length;
+      if (!n) return [];
+      const ids = extractFeatures(norm, gaz, w.bits);
+      const tags = new Uint8Array(n);
+      const margin = new Float32Array(n);
+      viterbi(w, ids, n, tags, margin);
+      return spansFromTags(tags, n).map((s) => {
+        let m = Infinity;
+        for (let i = s.start; i < s.end; i++) m = Math.min(m, margin[i]);
+        // A squashed emission margin: not a calibrated probability, but ordered like one.
+        return { ...s, confidence: Math.round((1 / (1 + Math.exp(-m / 4))) * 100) / 100 };
+      });
+    },
+  };
 }

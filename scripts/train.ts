@@ -1,0 +1,70 @@
+/**
+ * Trains the character tagger on the MSRA NER train file (research-use data) and writes models/ner.bin.
+ * `npm run train` (bundled to dist/train.js) or `npx tsx scripts/train.ts`. Options: --epochs N, --bits N,
+ * --dev N (hold out the last N sentences and report dev F1; the shipped model trains on everything), --out FILE.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { gazetteerTrie } from '../server/src/service/entities/gazetteer';
+import { normalizeForMatching } from '../server/src/service/entities/normalize';
+import { extractFeatures } from '../server/src/service/entities/features';
+import { spansFromTags, TAGS, viterbi, decodeModel } from '../server/src/service/entities/tagger';
+import { parseBio, trainModel, type TrainingSentence } from '../server/src/service/entities/trainer';
+import { corpusDir } from './eval/corpus';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+function devF1(model: Uint8Array, dev: TrainingSentence[]): { p: number; r: number; f1: number } {
+  const w = decodeModel(model);
+  const gaz = gazetteerTrie();
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const s of dev) {
+    const norm = normalizeForMatching(s.text);
+    const tags = new Uint8Array(norm.length);
+    viterbi(w, extractFeatures(norm, gaz, w.bits), norm.length, tags);
+    const key = (x: { start: number; end: number; type: string }) => `${x.start}:${x.end}:${x.type}`;
+    const pred = new Set(spansFromTags(tags, norm.length).map(key));
+    const gold = new Set(spansFromTags(s.tags.map((t) => Math.max(0, TAGS.indexOf(t as (typeof TAGS)[number]))), s.tags.length).map(key));
+    for (const p of pred) (gold.has(p) ? tp++ : fp++);
+    for (const g of gold) if (!pred.has(g)) fn++;
+  }
+  const p = tp / (tp + fp || 1);
+  const r = tp / (tp + fn || 1);
+  return { p, r, f1: (2 * p * r) / (p + r || 1) };
+}
+
+function main(): void {
+  const file = path.join(corpusDir(), 'ner', 'msra_train_bio.txt');
+  const epochs = arg('epochs', 6);
+  const bits = arg('bits', 22);
+  const devN = arg('dev', 0);
+  const outIdx = process.argv.indexOf('--out');
+  const out = outIdx > 0 ? process.argv[outIdx + 1] : path.resolve(process.cwd(), 'models', 'ner.bin');
+  const t0 = Date.now();
+  const all = parseBio(fs.readFileSync(file, 'utf8'));
+  const train = devN ? all.slice(0, all.length - devN) : all;
+  const dev = devN ? all.slice(all.length - devN) : [];
+  const chars = train.reduce((n, s) => n + s.text.length, 0);
+  console.log(`training on ${train.length} sentences (${chars} characters) from ${file}; epochs ${epochs}, 2^${bits} feature buckets`);
+  const model = trainModel(train, {
+    epochs,
+    bits,
+    gazetteer: gazetteerTrie(),
+    onEpoch: (e, info) => console.log(`  epoch ${e}: ${info.mistakes} sentences wrong, ${info.seconds.toFixed(1)} s`),
+  });
+  const seconds = (Date.now() - t0) / 1000;
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, model);
+  console.log(`wrote ${out}: ${(model.length / 1e6).toFixed(2)} MB; training took ${seconds.toFixed(1)} s`);
+  if (dev.length) {
+    const r = devF1(model, dev);
+    console.log(`held-out ${dev.length} train sentences: P ${r.p.toFixed(4)} R ${r.r.toFixed(4)} F1 ${r.f1.toFixed(4)}`);
+  }
+}
+
+main();

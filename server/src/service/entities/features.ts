@@ -1,0 +1,146 @@
+/**
+ * Feature extraction for the character tagger, shared by training and decoding so the two can never drift:
+ * character n-grams in a ±2 window, character classes, transliteration/surname flags and gazetteer positions,
+ * each hashed straight from code units (no strings are built per character).
+ */
+import type { EntityType } from '../types';
+import { TRANSLIT } from './patterns';
+import type { Trie } from './trie';
+
+export const FEATURES_PER_CHAR = 18;
+/** Bumped whenever templates change, and stored in the model, so an old model is refused, not misread. */
+export const FEATURE_VERSION = 3;
+
+const BOS = 1;
+const EOS = 2;
+
+const SURNAMES = new Set([
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝',
+]);
+const TRANSLIT_SET = new Set([...TRANSLIT]);
+const NUMERAL = new Set([...'〇零一二三四五六七八九十百千万亿两']);
+
+/** Folded code used by n-gram features: digits collapse to '0', Latin letters to lower case. */
+export function foldCode(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return 0x30;
+  if (c >= 0x41 && c <= 0x5a) return c + 32;
+  return c;
+}
+
+function charClass(c: number): number {
+  if (c === BOS) return 7;
+  if (c === EOS) return 8;
+  if (c >= 0x30 && c <= 0x39) return 1;
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) return 2;
+  if (c === 0x20 || c === 0x09) return 4;
+  const ch = String.fromCharCode(c);
+  if (NUMERAL.has(ch)) return 5;
+  if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xd800 && c <= 0xdfff) || (c >= 0xf900 && c <= 0xfaff)) return 0;
+  if (c === 0xb7) return 6;
+  return 3;
+}
+
+const TYPE_CODE: Record<EntityType, number> = { PER: 1, ORG: 2, LOC: 3, MEDIA: 2 };
+
+function mix(h: number, v: number): number {
+  h = Math.imul(h ^ v, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** Precomputed per-code-unit attributes (surname / transliteration flags, class) to keep the hot loop lean. */
+let attrCache: Uint8Array | undefined;
+function attrs(): Uint8Array {
+  if (!attrCache) {
+    attrCache = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      attrCache[c] = charClass(c) | (SURNAMES.has(ch) ? 16 : 0) | (TRANSLIT_SET.has(ch) ? 32 : 0);
+    }
+    attrCache[BOS] = 7;
+    attrCache[EOS] = 8;
+  }
+  return attrCache;
+}
+
+/**
+ * Dictionary positions: for each code unit, the type (1..3) and position (1 B, 2 I, 3 E, 4 S) within the longest
+ * gazetteer entry covering it, packed as type*8+pos (0 = none); and the length (capped at 7) of the longest entry
+ * starting there.
+ */
+export function dictionaryMarks(norm: string, gaz: Trie<EntityType> | undefined): { cover: Uint8Array; startLen: Uint8Array } {
+  const n = norm.length;
+  const cover = new Uint8Array(n);
+  const coverLen = new Uint8Array(n);
+  const startLen = new Uint8Array(n);
+  if (!gaz) return { cover, startLen };
+  const hits: { end: number; value: EntityType }[] = [];
+  for (let i = 0; i < n; i++) {
+    hits.length = 0;
+    gaz.allAt(norm, i, hits);
+    if (!hits.length) continue;
+    const longest = hits[hits.length - 1];
+    const len = longest.end - i;
+    startLen[i] = Math.min(len, 7);
+    const t = TYPE_CODE[longest.value];
+    for (let k = i; k < longest.end; k++) {
+      if (coverLen[k] >= len) continue;
+      coverLen[k] = Math.min(len, 255);
+      const pos = len === 1 ? 4 : k === i ? 1 : k === longest.end - 1 ? 3 : 2;
+      cover[k] = t * 8 + pos;
+    }
+  }
+  return { cover, startLen };
+}
+
+/**
+ * Writes FEATURES_PER_CHAR hashed feature ids (in [0, 2^bits)) for every code unit of `norm` into `out`
+ * (length n * FEATURES_PER_CHAR), position-major.
+ */
+export function extractFeatures(norm: string, gaz: Trie<EntityType> | undefined, bits: number, out?: Uint32Array): Uint32Array {
+  const n = norm.length;
+  const F = FEATURES_PER_CHAR;
+  const ids = out ?? new Uint32Array(n * F);
+  const a = attrs();
+  const codes = new Uint16Array(n + 4);
+  codes[0] = BOS;
+  codes[1] = BOS;
+  for (let i = 0; i < n; i++) codes[i + 2] = foldCode(norm.charCodeAt(i));
+  codes[n + 2] = EOS;
+  codes[n + 3] = EOS;
+  const { cover, startLen } = dictionaryMarks(norm, gaz);
+  const shift = 32 - bits;
+  for (let i = 0; i < n; i++) {
+    const m2 = codes[i];
+    const m1 = codes[i + 1];
+    const c0 = codes[i + 2];
+    const p1 = codes[i + 3];
+    const p2 = codes[i + 4];
+    const base = i * F;
+    ids[base] = mix(0x1001, m2) >>> shift;
+    ids[base + 1] = mix(0x2002, m1) >>> shift;
+    ids[base + 2] = mix(0x3003, c0) >>> shift;
+    ids[base + 3] = mix(0x4004, p1) >>> shift;
+    ids[base + 4] = mix(0x5005, p2) >>> shift;
+    ids[base + 5] = mix(mix(0x6006, m2), m1) >>> shift;
+    ids[base + 6] = mix(mix(0x7007, m1), c0) >>> shift;
+    ids[base + 7] = mix(mix(0x8008, c0), p1) >>> shift;
+    ids[base + 8] = mix(mix(0x9009, p1), p2) >>> shift;
+    ids[base + 9] = mix(mix(0xa00a, m1), p1) >>> shift;
+    ids[base + 10] = mix(mix(mix(0xb00b, m1), c0), p1) >>> shift;
+    ids[base + 11] = mix(mix(mix(0xc00c, m2), m1), c0) >>> shift;
+    ids[base + 12] = mix(mix(mix(0xd00d, c0), p1), p2) >>> shift;
+    const am1 = a[m1];
+    const a0 = a[c0];
+    const ap1 = a[p1];
+    ids[base + 13] = mix(0xe00e, (am1 & 15) | ((a0 & 15) << 4) | ((ap1 & 15) << 8)) >>> shift;
+    ids[base + 14] = mix(0xf00f, (am1 >> 4) | ((a0 >> 4) << 2) | ((ap1 >> 4) << 4) | ((a[m2] >> 4) << 6) | ((a[p2] >> 4) << 8)) >>> shift;
+    const dm1 = i > 0 ? cover[i - 1] : 255;
+    const dp1 = i + 1 < n ? cover[i + 1] : 255;
+    ids[base + 15] = mix(0x10010, cover[i] | (startLen[i] << 8)) >>> shift;
+    ids[base + 16] = mix(0x11011, dm1 | (cover[i] << 8) | (dp1 << 16)) >>> shift;
+    ids[base + 17] = mix(mix(0x12012, cover[i]), c0) >>> shift;
+  }
+  return ids;
+}

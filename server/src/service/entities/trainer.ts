@@ -1,0 +1,144 @@
+/**
+ * Averaged structured perceptron for the character tagger. Pure and deterministic (fixed-seed shuffle),
+ * so the unit tests can train on a small fixture and scripts/train.ts on the MSRA train file.
+ */
+import type { EntityType } from '../types';
+import { extractFeatures, FEATURES_PER_CHAR } from './features';
+import { normalizeForMatching } from './normalize';
+import { allowed, encodeModel, NTAGS, TAGS, viterbi, type TaggerWeights } from './tagger';
+import type { Trie } from './trie';
+
+export interface TrainingSentence {
+  text: string;
+  /** One tag per UTF-16 code unit of `text`: O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC. */
+  tags: string[];
+}
+
+export interface TrainOptions {
+  epochs?: number;
+  bits?: number;
+  seed?: number;
+  gazetteer?: Trie<EntityType>;
+  /** Called after each epoch (for progress output). */
+  onEpoch?: (epoch: number, info: { mistakes: number; seconds: number }) => void;
+}
+
+/** Parses CHAR<TAB>TAG lines (blank line between sentences). A character of two code units tags both. */
+export function parseBio(content: string): TrainingSentence[] {
+  const out: TrainingSentence[] = [];
+  let chars: string[] = [];
+  let tags: string[] = [];
+  const flush = () => {
+    if (chars.length) out.push({ text: chars.join(''), tags });
+    chars = [];
+    tags = [];
+  };
+  for (const line of content.split(/\r?\n/)) {
+    if (!line.trim()) {
+      flush();
+      continue;
+    }
+    const tab = line.lastIndexOf('\t');
+    const ch = tab > 0 ? line.slice(0, tab) : line.trim().split(/\s+/)[0];
+    const tag = tab > 0 ? line.slice(tab + 1).trim() : line.trim().split(/\s+/)[1] ?? 'O';
+    chars.push(ch);
+    for (let k = 0; k < ch.length; k++) tags.push(k === 0 ? tag : tag.startsWith('B-') ? `I-${tag.slice(2)}` : tag);
+  }
+  flush();
+  return out;
+}
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s / 0x100000000;
+  };
+}
+
+/** Trains and returns averaged weights (float) ready to encode. */
+export function trainWeights(sentences: TrainingSentence[], options: TrainOptions = {}): TaggerWeights {
+  const bits = options.bits ?? 22;
+  const epochs = options.epochs ?? 8;
+  const T = NTAGS;
+  const F = FEATURES_PER_CHAR;
+  const tagIndex = new Map<string, number>(TAGS.map((t, i) => [t, i]));
+  // Features once, up front: they do not change between epochs.
+  const feats: Uint32Array[] = [];
+  const gold: Uint8Array[] = [];
+  for (const s of sentences) {
+    const norm = normalizeForMatching(s.text);
+    feats.push(extractFeatures(norm, options.gazetteer, bits));
+    const g = new Uint8Array(s.tags.length);
+    for (let i = 0; i < s.tags.length; i++) g[i] = tagIndex.get(s.tags[i]) ?? 0;
+    // Repair I- without B- so gold is a legal path.
+    for (let i = 0; i < g.length; i++) if (!allowed(i ? g[i - 1] : -1, g[i])) g[i] = g[i] - 1;
+    gold.push(g);
+  }
+  const size = (1 << bits) * T;
+  const w = new Float32Array(size);
+  const u = new Float32Array(size);
+  const tw = new Float32Array((T + 1) * T);
+  const tu = new Float32Array((T + 1) * T);
+  const weights: TaggerWeights = { bits, emission: w, scale: 1, transition: tw };
+  const random = rng(options.seed ?? 20250704);
+  const order = sentences.map((_, i) => i);
+  let c = 1;
+  let pred = new Uint8Array(256);
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const t0 = Date.now();
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    let mistakes = 0;
+    for (const k of order) {
+      const g = gold[k];
+      const n = g.length;
+      if (!n) continue;
+      if (pred.length < n) pred = new Uint8Array(n * 2);
+      viterbi(weights, feats[k], n, pred);
+      let wrong = false;
+      for (let i = 0; i < n; i++) if (pred[i] !== g[i]) wrong = true;
+      if (wrong) {
+        mistakes++;
+        const ids = feats[k];
+        for (let i = 0; i < n; i++) {
+          const gp = i ? g[i - 1] + 1 : 0;
+          const pp = i ? pred[i - 1] + 1 : 0;
+          if (pred[i] !== g[i]) {
+            for (let f = 0; f < F; f++) {
+              const off = ids[i * F + f] * T;
+              w[off + g[i]] += 1;
+              u[off + g[i]] += c;
+              w[off + pred[i]] -= 1;
+              u[off + pred[i]] -= c;
+            }
+          }
+          if (pred[i] !== g[i] || gp !== pp) {
+            tw[gp * T + g[i]] += 1;
+            tu[gp * T + g[i]] += c;
+            tw[pp * T + pred[i]] -= 1;
+            tu[pp * T + pred[i]] -= c;
+          }
+        }
+      }
+      c++;
+    }
+    options.onEpoch?.(epoch, { mistakes, seconds: (Date.now() - t0) / 1000 });
+  }
+  // Averaging: w_avg = w - u / c.
+  for (let i = 0; i < size; i++) if (u[i] !== 0) w[i] -= u[i] / c;
+  for (let i = 0; i < tw.length; i++) tw[i] -= tu[i] / c;
+  return weights;
+}
+
+/** Trains and serialises in one step (the bytes of models/ner.bin). */
+export function trainModel(sentences: TrainingSentence[], options: TrainOptions = {}): Uint8Array {
+  const w = trainWeights(sentences, options);
+  return encodeModel({ bits: w.bits, emission: w.emission as Float32Array, transition: w.transition });
+}
