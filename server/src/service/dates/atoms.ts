@@ -1,0 +1,561 @@
+/**
+ * The first pass of date recognition: small pieces ("atoms") found by sticky regexes at candidate
+ * positions. A later pass (./groups.ts) joins adjacent atoms into expressions and ranges.
+ * Every regex here is compiled once and bounded (no nested quantifiers), so a scan is linear in the text.
+ */
+import { parseNumeral } from './numerals';
+
+export type Pod = 'MO' | 'AF' | 'EV' | 'NI' | 'DAY' | 'NOON';
+export type Part = 'EARLY' | 'MID' | 'LATE';
+export type Season = 'SP' | 'SU' | 'FA' | 'WI';
+
+export type PeriodSpec =
+  | { p: 'monthPart'; part: Part }
+  | { p: 'yearPart'; part: Part | 'MIDYEAR' }
+  | { p: 'half'; h: 1 | 2 }
+  | { p: 'quarter'; q: number }
+  | { p: 'quarters'; to: number }
+  | { p: 'relQuarter'; rel: number }
+  | { p: 'season'; s: Season }
+  | { p: 'week'; rel: number }
+  | { p: 'century'; c?: number; rel?: number; decade?: number; part?: string }
+  | { p: 'monthRange'; m1: number; m2: number }
+  | { p: 'dayRange'; d1: number; d2: number }
+  | { p: 'vague' };
+
+export interface Atom {
+  start: number;
+  end: number;
+  /** Lowest and highest level the atom states: 0 local-time prefix, 1 year, 2 month, 3 day, 4 part of day, 5 clock time. */
+  lo: number;
+  hi: number;
+  y?: number;
+  /** The year was written with two digits and needs a century. */
+  yShort?: boolean;
+  m?: number;
+  d?: number;
+  relY?: number;
+  relM?: number;
+  relD?: number;
+  anaY?: number;
+  anaM?: number;
+  anaD?: number;
+  wd?: number;
+  wkRel?: number;
+  offset?: { n: number; unit: 'd' | 'w' | 'm' | 'y' };
+  pod?: Pod;
+  hh?: number;
+  mi?: number;
+  ss?: number;
+  period?: PeriodSpec;
+  /** 當地時間 (true) or another named zone such as 北京時間 (false). */
+  local?: boolean;
+  /** Only valid joined to a preceding date or part of day (bare `15号`, `三点`). */
+  needsContext?: boolean;
+  /** A clock time written with ':' (may follow a date after a space). */
+  clock?: boolean;
+}
+
+const MON = '1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]';
+const DAY = '3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|廿[一二三四五六七八九]?|[一二三四五六七八九]';
+const YEAR = '[0-9]{2,4}|[〇零一二三四五六七八九]{2,4}|[一二三四五六七八九十百]{2,6}';
+const CN_H = '[零〇一二两兩三四五六七八九十]{1,3}';
+const CN_MI = '[零〇一二三四五六七八九十]{1,3}';
+const YPFX = '(?:(?<y>[0-9]{4}|[〇零一二三四五六七八九]{4}|[0-9]{2}|[〇零一二三四五六七八九]{2})年|(?<ry>今|去|明|前|本|同|次|翌|隔)年)';
+const PUNCT_AFTER = '(?=[的，,。、；;：:）)」』”\\s]|$)';
+const R = (s: string) => new RegExp(s, 'uy');
+
+const RE = {
+  glued: R('(?<hh>[01][0-9]|2[0-3]):(?<mi>[0-5][0-9])(?<y>(?:19|20)[0-9]{2})(?<s>[-/.])(?<m>1[0-2]|0?[1-9])\\k<s>(?<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])'),
+  iso: R('(?<y>(?:1[5-9]|20|21)[0-9]{2})(?<s>[-/.])(?<m>1[0-2]|0?[1-9])\\k<s>(?<d>3[01]|[12][0-9]|0?[1-9])(?:(?:[ \\t]{0,2}|T)(?<hh>[01]?[0-9]|2[0-3]):(?<mi>[0-5][0-9])(?::(?<ss>[0-5][0-9]))?)?(?![0-9])'),
+  ymd8: R('(?<y>(?:19|20)[0-9]{2})(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12][0-9]|3[01])(?![0-9])'),
+  mmdd: R('(?<m>0[1-9]|1[0-2])/(?<d>0[1-9]|[12][0-9]|3[01])(?![0-9/])'),
+  clock: R('(?<hh>[01]?[0-9]|2[0-4]):(?<mi>[0-5][0-9])(?::(?<ss>[0-5][0-9]))?(?![0-9:])'),
+  yearLine: R('(?<y>(?:19|20)[0-9]{2})[ \\t]*(?=\\r?\\n|$)'),
+  cn: R(`(?<era>民國|民国|公元|西元)?(?:(?<y>${YEAR})年(?!代))?(?:(?<m>${MON})月(?:份)?)?(?:(?<d>${DAY})(?<ds>日|号|號))?`),
+  mdBare: R(`(?:(?<y>[0-9]{4})年)?(?<m>${MON})月(?<d>3[01]|[12][0-9]|0?[1-9])(?=[至到\\-~，,。、；;）)\\s]|$)`),
+  hour: R(`(?<pre>近|约|約)?(?<h>[0-9]{1,2}|${CN_H})(?<u>时|時|点|點)(?:(?<mi>[0-9]{1,2}|${CN_MI})分|(?<half>半)|(?<q>[一三])刻|(?<mi2>[0-5][0-9]|[零〇][一二三四五六七八九]|[一二三四五]十[一二三四五六七八九]?))?(?:(?<ss>[0-9]{1,2}|${CN_MI})秒)?(?<suf>許|许|多|整)?(?<zh>钟|鐘)?`),
+  weekday: R('(?<rel>上上|下下|上|下|本|这|這|今)?(?:个|個|一)?(?<w>周|週|星期|禮拜|礼拜)(?:周|週)?(?<d>[一二三四五六日天])'),
+  offset: R('(?<n>[0-9]{1,3}|[一二两兩三四五六七八九十百]{1,4})(?<ge>个|個)?(?<u>天|日|周|週|星期|礼拜|禮拜|月|年)(?<dir>之后|之後|以后|以後|后|後|之前|以前|前)'),
+  monthPart: R(`(?:${YPFX}?(?<m>${MON})月|(?<rm>本月|上月|下月|上个月|上個月|下个月|下個月|这个月|這個月|当月|當月|同月))(?:份|月)?(?<p>上旬|中旬|下旬|初(?![一二三四五六七八九十])|中${PUNCT_AFTER}|底|末)`),
+  yearPart: R(`${YPFX}(?<p>初(?![一二三四五六七八九十])|中${PUNCT_AFTER}|底|末|度?上半年|度?下半年|前(?<qn>[一二三1-3])(?:个|個)?季度|第(?<q>[一二三四1-4])季度?|(?<q3>[一二三四1-4])季度|首季度?|Q(?<q2>[1-4])(?:季度)?|(?<s>春|夏|秋|冬)(?:季|天)?)`),
+  yearPartBare: R(`(?<p>年初(?![一二三四五六七八九十])|年底|年末|岁末|歲末|上半年|下半年|新年伊始|新年之初|年中${PUNCT_AFTER})`),
+  quarterBare: R('(?:前(?<qn>[一二三1-3])(?:个|個)?季度|第(?<q>[一二三四1-4])季度|(?<q3>[一二三四1-4])季度|首季度|(?<rq>本|上|下|上个|上個|下个|下個|这个|這個)季度)'),
+  season: R('(?:(?<rs>今|去|明)(?<s1>春|夏|秋|冬)(?:季|天)?|(?<s2>春|夏|秋|冬)季)'),
+  century: R('(?:(?<cr>本|上|上个|上個|下)|(?<cn>[0-9]{1,2}|[一二三四五六七八九十]{1,3}))世[纪紀](?:(?<dec>[0-9]0|[一二三四五六七八九]十)年代)?(?<cp>初期|中期|末期|前期|后期|後期|中叶|中葉|初|末)?'),
+  decade: R('(?:(?<dec4>(?:1[5-9]|20)[0-9]0)|(?<dec>[1-9]0|[二三四五六七八九]十))年代(?<cp>初期|中期|末期|前期|后期|後期|初|末)?'),
+  monthRange: R(`(?:(?<y>[0-9]{4})年)?(?<m1>${MON})(?<c>[-~—–至到])(?<m2>${MON})月(?:份)?`),
+  dayRange: R(`(?:(?:(?<y>[0-9]{4})年)?(?<m>${MON})月)(?<d1>${DAY})(?:日|号|號)?(?<c>[-~—–])(?<d2>${DAY})(?:日|号|號)`),
+};
+
+interface Keyword {
+  a: Partial<Atom>;
+  lo: number;
+  hi: number;
+}
+const KW = new Map<string, Keyword>();
+function kw(words: string, a: Partial<Atom>, lo: number, hi = lo) {
+  for (const w of words.split(' ')) KW.set(w, { a, lo, hi });
+}
+kw('今天 今日 本日', { relD: 0 }, 3);
+kw('昨天 昨日', { relD: -1 }, 3);
+kw('前天 前日', { relD: -2 }, 3);
+kw('大前天', { relD: -3 }, 3);
+kw('明天 明日', { relD: 1 }, 3);
+kw('后天 後天', { relD: 2 }, 3);
+kw('大后天 大後天', { relD: 3 }, 3);
+kw('今晨 今早', { relD: 0, pod: 'MO' }, 3, 4);
+kw('今晚 今夜', { relD: 0, pod: 'NI' }, 3, 4);
+kw('昨晚 昨夜', { relD: -1, pod: 'NI' }, 3, 4);
+kw('昨晨 昨早', { relD: -1, pod: 'MO' }, 3, 4);
+kw('明早 明晨', { relD: 1, pod: 'MO' }, 3, 4);
+kw('明晚', { relD: 1, pod: 'NI' }, 3, 4);
+kw('前晚', { relD: -2, pod: 'NI' }, 3, 4);
+kw('當天 当天 當日 当日 同日 同天', { anaD: 0 }, 3);
+kw('次日 翌日 隔天 隔日 第二天 後一天 后一天', { anaD: 1 }, 3);
+kw('前一天 前一日', { anaD: -1 }, 3);
+kw('當晚 当晚 同晚 當夜 当夜', { anaD: 0, pod: 'NI' }, 3, 4);
+kw('次晨 翌晨', { anaD: 1, pod: 'MO' }, 3, 4);
+kw('今年 本年 这一年 這一年', { relY: 0 }, 1);
+kw('去年 上一年', { relY: -1 }, 1);
+kw('前年', { relY: -2 }, 1);
+kw('大前年', { relY: -3 }, 1);
+kw('明年 下一年', { relY: 1 }, 1);
+kw('后年 後年', { relY: 2 }, 1);
+kw('同年', { anaY: 0 }, 1);
+kw('次年 翌年 隔年', { anaY: 1 }, 1);
+kw('本月 这个月 這個月', { relM: 0 }, 2);
+kw('上月 上个月 上個月 上一个月 上一個月', { relM: -1 }, 2);
+kw('上上个月 上上個月', { relM: -2 }, 2);
+kw('下月 下个月 下個月 下一个月 下一個月', { relM: 1 }, 2);
+kw('当月 當月 同月', { anaM: 0 }, 2);
+kw('次月 翌月', { anaM: 1 }, 2);
+kw('本周 本週 这周 這週 这个星期 這個星期 本星期 这个礼拜 這個禮拜', { period: { p: 'week', rel: 0 } }, 3);
+kw('上周 上週 上星期 上个星期 上個星期 上个礼拜 上個禮拜 上一周 上一週', { period: { p: 'week', rel: -1 } }, 3);
+kw('上上周 上上週', { period: { p: 'week', rel: -2 } }, 3);
+kw('下周 下週 下星期 下个星期 下個星期 下个礼拜 下個禮拜 下一周 下一週', { period: { p: 'week', rel: 1 } }, 3);
+kw('下下周 下下週', { period: { p: 'week', rel: 2 } }, 3);
+kw('近日 日前', { period: { p: 'vague' } }, 3);
+kw('凌晨 清晨 早晨 早上 上午 早間 早间 黎明 拂曉 拂晓 一早 清早 晨間 晨间', { pod: 'MO' }, 4);
+kw('中午 正午', { pod: 'NOON' }, 4);
+kw('下午 午後 午后', { pod: 'AF' }, 4);
+kw('傍晚 晚上 晚間 晚间 黃昏 黄昏', { pod: 'EV' }, 4);
+kw('夜間 夜间 深夜 半夜 午夜 夜裡 夜里', { pod: 'NI' }, 4);
+kw('白天', { pod: 'DAY' }, 4);
+kw('當地時間 当地时间', { local: true }, 0);
+kw('北京時間 北京时间 台北時間 台北时间 香港時間 香港时间 美東時間 美东时间 東京時間 东京时间 格林尼治時間 格林尼治时间', { local: false }, 0);
+
+const KW_RE = R(
+  [...KW.keys()]
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+);
+
+/** Characters at which some atom can start; other positions are skipped without running any regex. */
+const TRIGGER = new Set<string>([
+  ...'0123456789〇零一二两兩三四五六七八九十廿百民公西近约約上下本这這今去明前后後同次翌隔当當大第周週星禮礼春夏秋冬年岁歲新首Q',
+  ...[...KW.keys()].map((k) => k[0]),
+]);
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const CN_NUM = new Set([...'〇零一二两兩三四五六七八九十廿卅百']);
+const HAN = /\p{Script=Han}/u;
+/** Before a digit-led atom: another number, a version, a phone number, a code. */
+const BAD_BEFORE_DIGIT = /[0-9.:/\-_A-Za-z]/;
+/** Before a numeral-led atom: ordinals, counts, approximations and numbers that continue. */
+const BAD_BEFORE_CN = new Set([...'〇零一二两兩三四五六七八九十廿卅百第数數几幾每逾']);
+/** Before a bare `N日`: counts and approximations (`近3日`, `每日`). */
+const BAD_BEFORE_BARE_DAY = new Set([...'近每第数數几幾逾约約共连連等前后後过過余多']);
+/** After a year-less season word that makes it part of a compound noun (夏季攻勢, 冬季前线). */
+const SEASON_OK_AFTER = new Set([...'的时時期间間以来來裡里中到至起开開结結将將会會已就都也还還再又才是']);
+const HOLIDAY_AFTER = /[\p{Script=Han}]{0,5}?(?:獨立日|独立日|紀念日|纪念日|國慶|国庆|勝利日|胜利日|[節节](?![目约約省奏]))/uy;
+
+function num(s: string | undefined): number | undefined {
+  return s === undefined ? undefined : parseNumeral(s);
+}
+
+function exec(re: RegExp, text: string, i: number): RegExpExecArray | null {
+  re.lastIndex = i;
+  return re.exec(text);
+}
+
+type Matcher = (text: string, i: number) => Atom | null;
+
+function seasonOf(ch: string): Season {
+  return ch === '春' ? 'SP' : ch === '夏' ? 'SU' : ch === '秋' ? 'FA' : 'WI';
+}
+
+function seasonFollowerOk(text: string, end: number): boolean {
+  const next = text[end];
+  if (next === undefined || !HAN.test(next)) return true;
+  if (next === '前' || next === '后' || next === '後') return !/[线線锋鋒]/.test(text[end + 1] ?? '');
+  return SEASON_OK_AFTER.has(next);
+}
+
+function yearFrom(g: Record<string, string | undefined>, a: Atom): boolean {
+  if (g.y !== undefined) {
+    const v = num(g.y);
+    if (v === undefined) return false;
+    if (g.y.length === 2) {
+      a.y = v;
+      a.yShort = true;
+    } else a.y = v;
+  } else if (g.ry !== undefined) {
+    const rel: Record<string, number> = { 今: 0, 本: 0, 去: -1, 前: -2, 明: 1 };
+    if (g.ry in rel) a.relY = rel[g.ry];
+    else a.anaY = g.ry === '同' ? 0 : 1;
+  }
+  return true;
+}
+
+const matchers: Matcher[] = [
+  (text, i) => {
+    const m = exec(RE.glued, text, i);
+    if (!m?.groups) return null;
+    const g = m.groups;
+    return { start: i, end: i + m[0].length, lo: 1, hi: 5, y: +g.y, m: +g.m, d: +g.d, hh: +g.hh, mi: +g.mi, clock: true };
+  },
+  (text, i) => {
+    const m = exec(RE.iso, text, i);
+    if (!m?.groups) return null;
+    const g = m.groups;
+    const a: Atom = { start: i, end: i + m[0].length, lo: 1, hi: 3, y: +g.y, m: +g.m, d: +g.d };
+    if (g.hh !== undefined) {
+      a.hi = 5;
+      a.hh = +g.hh;
+      a.mi = +g.mi;
+      if (g.ss !== undefined) a.ss = +g.ss;
+    }
+    return a;
+  },
+  (text, i) => {
+    const m = exec(RE.ymd8, text, i);
+    if (!m?.groups) return null;
+    const g = m.groups;
+    return { start: i, end: i + 8, lo: 1, hi: 3, y: +g.y, m: +g.m, d: +g.d };
+  },
+  (text, i) => {
+    const m = exec(RE.mmdd, text, i);
+    if (!m?.groups) return null;
+    return { start: i, end: i + m[0].length, lo: 2, hi: 3, m: +m.groups.m, d: +m.groups.d };
+  },
+  (text, i) => {
+    const m = exec(RE.clock, text, i);
+    if (!m?.groups) return null;
+    const g = m.groups;
+    const a: Atom = { start: i, end: i + m[0].length, lo: 5, hi: 5, hh: +g.hh, mi: +g.mi, clock: true };
+    if (a.hh === 24 && a.mi !== 0) return null;
+    if (g.ss !== undefined) a.ss = +g.ss;
+    return a;
+  },
+  (text, i) => {
+    if (i > 0 && text[i - 1] !== '\n') return null;
+    const m = exec(RE.yearLine, text, i);
+    if (!m?.groups) return null;
+    return { start: i, end: i + 4, lo: 1, hi: 1, y: +m.groups.y };
+  },
+  (text, i) => {
+    const m = exec(RE.cn, text, i);
+    if (!m?.groups || m[0].length === 0) return null;
+    const g = m.groups;
+    if (g.y === undefined && g.m === undefined && g.d === undefined) return null;
+    const a: Atom = { start: i, end: i + m[0].length, lo: 1, hi: 1 };
+    if (g.y !== undefined) {
+      let y = num(g.y);
+      if (y === undefined) return null;
+      const cnPositional = /[十百]/.test(g.y);
+      if (g.era === '民國' || g.era === '民国') y += 1911;
+      else if (cnPositional) return null;
+      else if (g.y.length === 2) {
+        if (g.m === undefined) return null; // `10年` is a duration, `15年3月` a date
+        a.yShort = true;
+      } else if (g.y.length === 3) {
+        if (!isDigit(g.y[0]) || g.m === undefined) return null;
+        y += 1911; // Taiwanese (ROC) years written without 民國: 114年7月4日
+      } else if (y < 1000 || y > 2199) return null;
+      a.y = y;
+    } else if (g.era) return null;
+    if (g.m !== undefined) {
+      a.m = num(g.m);
+      if (!a.m || a.m > 12) return null;
+    }
+    if (g.d !== undefined) {
+      a.d = num(g.d);
+      if (!a.d || a.d > 31) return null;
+      if (a.m === undefined) {
+        if (a.y !== undefined) return null;
+        if (!isDigit(g.d[0])) return null; // `三日` is far more often three days than the 3rd
+        if (BAD_BEFORE_BARE_DAY.has(text[i - 1])) return null;
+        const next = text[a.end];
+        if (next && /[内內以来來之后後]/.test(next)) return null;
+        if (next === '前' && !/[后後]/.test(text[a.end + 1] ?? '')) return null;
+        if (g.ds !== '日') a.needsContext = true;
+      }
+    }
+    a.lo = a.y !== undefined ? 1 : a.m !== undefined ? 2 : 3;
+    a.hi = a.d !== undefined ? 3 : a.m !== undefined ? 2 : 1;
+    if (a.m !== undefined && a.d === undefined && a.y === undefined && !isDigit(g.m![0])) {
+      // A lone `一月`..`九月` is often a count of months (`一月有余`); keep it only before punctuation or 份/底-less text.
+      const next = text[a.end];
+      if (next === '有' || next === '多' || next === '之' || next === '内' || next === '內') return null;
+    }
+    return a;
+  },
+  (text, i) => {
+    const m = exec(RE.mdBare, text, i);
+    if (!m?.groups) return null;
+    const g = m.groups;
+    const a: Atom = { start: i, end: i + m[0].length, lo: g.y ? 1 : 2, hi: 3, m: num(g.m), d: +g.d };
+    if (g.y) a.y = +g.y;
+    return a;
+  },
+  (text, i) => {
+    const m = exec(RE.hour, text, i);
+    if (!m?.groups) return null;
+    const g = m.groups;
+    const end = i + m[0].length;
+    const hh = num(g.h);
+    if (hh === undefined || hh > 24) return null;
+    const next = text[end];
+    if (next !== undefined && (isDigit(next) || CN_NUM.has(next))) return null; // decimals: 24点5, 二十点六
+    const cnHour = !isDigit(g.h[0]);
+    const a: Atom = { start: i, end, lo: 5, hi: 5, hh, mi: 0 };
+    const minutes = g.mi ?? g.mi2;
+    if (minutes !== undefined) {
+      a.mi = num(minutes);
+      if (a.mi === undefined || a.mi > 59) return null;
+      if (g.mi2 !== undefined && g.u !== '点' && g.u !== '點' && !isDigit(g.mi2[0])) return null;
+    } else if (g.half) a.mi = 30;
+    else if (g.q) a.mi = g.q === '一' ? 15 : 45;
+    if (g.ss !== undefined) {
+      a.ss = num(g.ss);
+      if (a.ss === undefined || a.ss > 59) return null;
+    }
+    const bare = minutes === undefined && !g.half && !g.q && g.ss === undefined;
+    if (bare && !g.suf && !g.zh && next && /[间間候期代段辰刻尚装裝髦势勢]/.test(next)) return null;
+    if (cnHour && bare && !g.suf && !g.zh) a.needsContext = true;
+    if ((g.u === '点' || g.u === '點') && cnHour && bare && !g.zh) a.needsContext = true;
+    if (g.h === '一' && bare) a.needsContext = true;
+    return a;
+  },
+  (text, i) => {
+    const m = exec(RE.weekday, text, i);
+    if (!m?.groups) return null;
+    const g = m.groups;
+    if (g.w === '周' || g.w === '週') {
+      if (g.d === '天') return null;
+    }
+    if (g.rel === undefined && (BAD_BEFORE_CN.has(text[i - 1]) || text[i - 1] === '每')) return null;
+    const rel: Record<string, number> = { 上上: -2, 下下: 2, 上: -1, 下: 1, 本: 0, 这: 0, 這: 0, 今: 0 };
+    const wd = '日一二三四五六'.indexOf(g.d === '天' ? '日' : g.d);
+    return { start: i, end: i + m[0].length, lo: 3, hi: 3, wd, wkRel: g.rel ? rel[g.rel] : 0 };
+  },
+  (text, i) => {
+    const m = exec(RE.offset, text, i);
+    if (!m?.groups) return null;
+    const g = m.groups;
+    const n = num(g.n);
+    if (n === undefined || n === 0 || n > 200) return null;
+    if (/[近过過最未余多第每]/.test(text[i - 1] ?? '')) return null;
+    const end = i + m[0].length;
+    if (g.dir === '前' && /[后後]/.test(text[end] ?? '')) return null;
+    let unit: 'd' | 'w' | 'm' | 'y';
+    if (g.u === '天') unit = 'd';
+    else if (g.u === '日') {
+      if (isDigit(g.n[0])) return null; // `3日前` is the 3rd
+      unit = 'd';
+    } else if (g.u === '月') {
+      if (!g.ge) return null; // `3月后` is after March
+      unit = 'm';
+    } else if (g.u === '年') {
+      if (g.ge) return null;
+      unit = 'y';
+    } else unit = 'w';
+    const sign = /前/.test(g.dir) ? -1 : 1;
+    return { start: i, end, lo: 3, hi: 3, offset: { n: sign * n, unit } };
+  },
+  (text, i) => {
+    const m = exec(RE.monthPart, text, i);
+    if (!m?.groups) return null;
+    const g = m.groups;
+    const a: Atom = { start: i, end: i + m[0].length, lo: 2, hi: 2 };
+    if (g.rm !== undefined) {
+      const k = KW.get(g.rm);
+      if (!k) return null;
+      Object.assign(a, k.a);
+    } else {
+      if (!yearFrom(g, a)) return null;
+      a.m = num(g.m);
+      if (!a.m || a.m > 12) return null;
+    }
+    const p = g.p;
+    a.period = { p: 'monthPart', part: p === '中旬' || p.startsWith('中') ? 'MID' : p === '上旬' || p.startsWith('初') ? 'EARLY' : 'LATE' };
+    return a;
+  },
+  (text, i) => {
+    const m = exec(RE.yearPart, text, i);
+    if (!m?.groups) return null;
+    const g = m.groups;
+    const a: Atom = { start: i, end: i + m[0].length, lo: 1, hi: 1 };
+    if (!yearFrom(g, a)) return null;
+    if (a.y !== undefined && !a.yShort && (a.y < 1000 || a.y > 2199)) return null;
+    const p = g.p;
+    if (g.s !== undefined) {
+      if (!seasonFollowerOk(text, a.end)) return null;
+      a.period = { p: 'season', s: seasonOf(g.s) };
+    } else if (g.qn !== undefined) a.period = { p: 'quarters', to: num(g.qn)! };
+    else if (g.q !== undefined || g.q2 !== undefined || g.q3 !== undefined) a.period = { p: 'quarter', q: num(g.q ?? g.q2 ?? g.q3)! };
+    else if (p.startsWith('首')) a.period = { p: 'quarter', q: 1 };
+    else if (p.includes('上半')) a.period = { p: 'half', h: 1 };
+    else if (p.includes('下半')) a.period = { p: 'half', h: 2 };
+    else if (p.startsWith('初')) a.period = { p: 'yearPart', part: 'EARLY' };
+    else if (p.startsWith('中')) a.period = { p: 'yearPart', part: 'MIDYEAR' };
+    else a.period = { p: 'yearPart', part: 'LATE' };
+    return a;
+  },
+  (text, i) => {
+    const m = exec(RE.yearPartBare, text, i);
+    if (!m?.groups) return null;
+    const p = m.groups.p;
+    const a: Atom = { start: i, end: i + m[0].length, lo: 1, hi: 1, relY: 0 };
+    if (p.includes('上半')) a.period = { p: 'half', h: 1 };
+    else if (p.includes('下半')) a.period = { p: 'half', h: 2 };
+    else if (p === '年初' || p.startsWith('新年')) a.period = { p: 'yearPart', part: 'EARLY' };
+    else if (p.startsWith('年中')) a.period = { p: 'yearPart', part: 'MIDYEAR' };
+    else a.period = { p: 'yearPart', part: 'LATE' };
+    return a;
+  },
+  (text, i) => {
+    const m = exec(RE.quarterBare, text, i);
+    if (!m?.groups) return null;
+    const g = m.groups;
+    const a: Atom = { start: i, end: i + m[0].length, lo: 1, hi: 1, relY: 0 };
+    if (g.rq !== undefined) {
+      a.period = { p: 'relQuarter', rel: g.rq.startsWith('上') ? -1 : g.rq.startsWith('下') ? 1 : 0 };
+      delete a.relY;
+    } else if (g.qn !== undefined) a.period = { p: 'quarters', to: num(g.qn)! };
+    else a.period = { p: 'quarter', q: g.q || g.q3 ? num(g.q ?? g.q3)! : 1 };
+    return a;
+  },
+  (text, i) => {
+    const m = exec(RE.season, text, i);
+    if (!m?.groups) return null;
+    const g = m.groups;
+    const end = i + m[0].length;
+    if (!seasonFollowerOk(text, end)) return null;
+    const a: Atom = { start: i, end, lo: 1, hi: 1, relY: 0, period: { p: 'season', s: seasonOf(g.s1 ?? g.s2) } };
+    if (g.rs) a.relY = g.rs === '去' ? -1 : g.rs === '明' ? 1 : 0;
+    return a;
+  },
+  (text, i) => {
+    const m = exec(RE.century, text, i);
+    if (!m?.groups) return null;
+    const g = m.groups;
+    const spec: PeriodSpec = { p: 'century', part: g.cp };
+    if (g.cr !== undefined) spec.rel = g.cr === '本' ? 0 : g.cr === '下' ? 1 : -1;
+    else {
+      spec.c = num(g.cn);
+      if (!spec.c || spec.c > 30) return null;
+    }
+    if (g.dec !== undefined) spec.decade = num(g.dec);
+    return { start: i, end: i + m[0].length, lo: 1, hi: 1, period: spec };
+  },
+  (text, i) => {
+    const m = exec(RE.decade, text, i);
+    if (!m?.groups) return null;
+    const g = m.groups;
+    const spec: PeriodSpec = { p: 'century', part: g.cp };
+    if (g.dec4 !== undefined) {
+      spec.c = Math.floor(+g.dec4 / 100) + 1;
+      spec.decade = +g.dec4 % 100;
+    } else {
+      spec.decade = num(g.dec);
+      spec.rel = 0; // century chosen against the reference year
+    }
+    return { start: i, end: i + m[0].length, lo: 1, hi: 1, period: spec };
+  },
+  (text, i) => {
+    const m = exec(RE.monthRange, text, i);
+    if (!m?.groups) return null;
+    const g = m.groups;
+    const m1 = num(g.m1);
+    const m2 = num(g.m2);
+    if (!m1 || !m2 || m1 > 12 || m2 > 12 || m1 >= m2) return null;
+    const a: Atom = { start: i, end: i + m[0].length, lo: g.y ? 1 : 2, hi: 2, period: { p: 'monthRange', m1, m2 } };
+    if (g.y) a.y = +g.y;
+    return a;
+  },
+  (text, i) => {
+    const m = exec(RE.dayRange, text, i);
+    if (!m?.groups) return null;
+    const g = m.groups;
+    const d1 = num(g.d1);
+    const d2 = num(g.d2);
+    if (!d1 || !d2 || d1 >= d2 || d2 > 31) return null;
+    const a: Atom = { start: i, end: i + m[0].length, lo: g.y ? 1 : 2, hi: 3, m: num(g.m), period: { p: 'dayRange', d1, d2 } };
+    if (g.y) a.y = +g.y;
+    return a;
+  },
+  (text, i) => {
+    const m = exec(KW_RE, text, i);
+    if (!m) return null;
+    const k = KW.get(m[0]);
+    if (!k) return null;
+    const end = i + m[0].length;
+    const a: Atom = { start: i, end, lo: k.lo, hi: k.hi, ...structuredCloneShallow(k.a) };
+    if (m[0] === '日前' && (BAD_BEFORE_BARE_DAY.has(text[i - 1]) || isDigit(text[i - 1]) || CN_NUM.has(text[i - 1]) || /[生节節假期周週末]/.test(text[i - 1] ?? ''))) return null;
+    if ((m[0] === '今日' || m[0] === '明日') && /^(?:头条|頭條|美国|美國|俄罗斯|俄羅斯|中国|中國|之星|黄花|黃花|说法|說法)/.test(text.slice(end, end + 3))) return null;
+    if (m[0] === '昨日' && /^(?:黄花|黃花)/.test(text.slice(end, end + 2))) return null;
+    if (m[0] === '同年' && /[龄齡级級代纪紀]/.test(text[end] ?? '')) return null;
+    if (m[0] === '前年' && BAD_BEFORE_CN.has(text[i - 1])) return null;
+    if ((m[0] === '第二天' || m[0] === '前一天' || m[0] === '前一日') && CN_NUM.has(text[i - 1])) return null;
+    return a;
+  },
+];
+
+function structuredCloneShallow<T extends object>(o: T): T {
+  const r = { ...o };
+  for (const k of Object.keys(r) as (keyof T)[]) {
+    const v = r[k];
+    if (v && typeof v === 'object') r[k] = { ...(v as object) } as T[keyof T];
+  }
+  return r;
+}
+
+/** Atoms of `text` (already width-normalised), left to right, non-overlapping, longest match first. */
+export function scanAtoms(text: string): Atom[] {
+  const out: Atom[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const ch = text[i];
+    if (!TRIGGER.has(ch)) {
+      i++;
+      continue;
+    }
+    const prev = text[i - 1];
+    const digitLed = isDigit(ch);
+    if (digitLed && prev !== undefined && BAD_BEFORE_DIGIT.test(prev) && (prev !== '-' || isDigit(text[i - 2]))) {
+      i++;
+      continue;
+    }
+    const cnLed = CN_NUM.has(ch);
+    let best: Atom | null = null;
+    for (const mt of matchers) {
+      if (cnLed && BAD_BEFORE_CN.has(prev) && mt !== matchers[matchers.length - 1]) continue;
+      const a = mt(text, i);
+      if (a && a.end > a.start && (!best || a.end > best.end)) best = a;
+    }
+    if (best) {
+      out.push(best);
+      i = best.end;
+    } else i++;
+  }
+  return out;
+}
+
+/** The text right after `end` names a holiday (`7月4日美國獨立日`): the date is a label, not the story's day. */
+export function holidayFollows(text: string, end: number): boolean {
+  HOLIDAY_AFTER.lastIndex = end;
+  return HOLIDAY_AFTER.test(text);
+}

@@ -1,0 +1,391 @@
+/**
+ * Resolution of recognised groups to the schema values, left to right, against the reference (publication)
+ * time and against the day the text last spoke of (the anchor), which is what 當天, 次日 or a bare `3日` mean.
+ */
+import type { DateKind } from '../types';
+import type { Atom, Pod } from './atoms';
+import type { Group } from './groups';
+import { Ymd, addDays, addMonths, dayNumber, daysInMonth, fmtDay, fmtMonth, isValidDate, mondayOf, pad } from './calendar';
+
+export interface Moment extends Ymd {
+  hh?: number;
+  mi?: number;
+  pod?: Pod;
+}
+
+/** What the resolver knows as it reads on. */
+export interface ResolveState {
+  ref?: Moment;
+  anchor?: Moment;
+  /** A bare year (`2019` on its own line) that the next month-day expression belongs to. */
+  pendingYear?: { y: number; end: number };
+  /** The last day-level mention and where it ended, for weekdays written next to a date. */
+  lastDay?: { day: Ymd; end: number; explicit: boolean };
+}
+
+/** A resolved point before formatting. `prec` is the finest field set. */
+interface Point {
+  y?: number;
+  m?: number;
+  d?: number;
+  pod?: Pod;
+  hh?: number;
+  mi?: number;
+  ss?: number;
+  prec: 'year' | 'month' | 'day' | 'pod' | 'time' | 'unknown';
+}
+
+export interface Resolution {
+  value: string;
+  kind: DateKind;
+  localTime?: boolean;
+  /** The day to remember as the anchor, when the expression names one. */
+  day?: Moment;
+}
+
+interface Fields {
+  y?: number;
+  yShort?: boolean;
+  m?: number;
+  d?: number;
+  relY?: number;
+  relM?: number;
+  relD?: number;
+  anaY?: number;
+  anaM?: number;
+  anaD?: number;
+  wd?: number;
+  wkRel?: number;
+  offset?: Atom['offset'];
+  pod?: Pod;
+  hh?: number;
+  mi?: number;
+  ss?: number;
+  period?: Atom['period'];
+  local?: boolean;
+}
+
+function collect(atoms: Atom[]): Fields {
+  const f: Fields = {};
+  for (const a of atoms) {
+    for (const k of ['y', 'yShort', 'm', 'd', 'relY', 'relM', 'relD', 'anaY', 'anaM', 'anaD', 'wd', 'wkRel', 'offset', 'pod', 'hh', 'mi', 'ss', 'period', 'local'] as const) {
+      if (a[k] !== undefined && f[k] === undefined) (f as Record<string, unknown>)[k] = a[k];
+    }
+  }
+  return f;
+}
+
+function fullYear(y: number, ref?: Moment): number {
+  const base = ref?.y ?? 2030;
+  return 2000 + y <= base + 10 ? 2000 + y : 1900 + y;
+}
+
+/** The day among `cands` closest to `to`. */
+function nearest(cands: Ymd[], to: Ymd): Ymd {
+  const t = dayNumber(to.y, to.m, to.d);
+  let best = cands[0];
+  let bd = Infinity;
+  for (const c of cands) {
+    const dd = Math.abs(dayNumber(c.y, c.m, c.d) - t);
+    if (dd < bd) {
+      bd = dd;
+      best = c;
+    }
+  }
+  return best;
+}
+
+function hour24(hh: number, pod?: Pod): number {
+  if (pod === 'AF' || pod === 'EV') return hh < 12 ? hh + 12 : hh;
+  if (pod === 'NI') return hh < 12 && hh > 4 ? hh + 12 : hh;
+  return hh;
+}
+
+function fmtPoint(p: Point): string {
+  if (p.prec === 'unknown' || p.y === undefined) return 'UNKNOWN';
+  if (p.prec === 'year' || p.m === undefined) return pad(p.y, 4);
+  if (p.prec === 'month' || p.d === undefined) return fmtMonth(p.y, p.m);
+  const day = fmtDay({ y: p.y, m: p.m, d: p.d });
+  if (p.prec === 'time' && p.hh !== undefined) return `${day}T${pad(p.hh)}:${pad(p.mi ?? 0)}${p.ss !== undefined ? ':' + pad(p.ss) : ''}`;
+  if (p.prec === 'pod' && p.pod) {
+    if (p.pod === 'DAY') return day;
+    if (p.pod === 'NOON') return `${day}T12:00`;
+    return `${day}T${p.pod}`;
+  }
+  return day;
+}
+
+const UNKNOWN: Point = { prec: 'unknown' };
+
+/** The calendar day (or coarser) that the date atoms of a group name. */
+function datePart(f: Fields, g: Group, st: ResolveState, inherit?: Point): Point | undefined {
+  const ref = st.ref;
+  const anchor = inherit?.d !== undefined ? (inherit as Moment) : st.anchor ?? ref;
+  const hasDate = f.y !== undefined || f.m !== undefined || f.d !== undefined || f.relY !== undefined || f.relM !== undefined || f.relD !== undefined || f.anaY !== undefined || f.anaM !== undefined || f.anaD !== undefined || f.wd !== undefined || f.offset !== undefined;
+  if (!hasDate) return undefined;
+  if (f.relD !== undefined) {
+    if (!ref) return UNKNOWN;
+    return { ...addDays(ref, f.relD), prec: 'day' };
+  }
+  if (f.anaD !== undefined) {
+    if (!anchor) return UNKNOWN;
+    return { ...addDays(anchor, f.anaD), prec: 'day' };
+  }
+  if (f.offset) {
+    const base = st.anchor ?? ref;
+    if (!base) return UNKNOWN;
+    const { n, unit } = f.offset;
+    if (unit === 'd') return { ...addDays(base, n), prec: 'day' };
+    if (unit === 'w') return { ...addDays(base, 7 * n), prec: 'day' };
+    if (unit === 'm') return { ...addMonths(base.y, base.m, n), prec: 'month' };
+    return { y: base.y + n, prec: 'year' };
+  }
+  if (f.wd !== undefined) {
+    let base: Ymd | undefined = ref;
+    if (st.lastDay && st.lastDay.explicit && g.start - st.lastDay.end <= 2) base = st.lastDay.day;
+    else if (inherit?.d !== undefined) base = inherit as Ymd;
+    if (!base) return UNKNOWN;
+    const mon = mondayOf(base);
+    return { ...addDays(mon, 7 * (f.wkRel ?? 0) + ((f.wd + 6) % 7)), prec: 'day' };
+  }
+  // Year
+  let y: number | undefined;
+  if (f.y !== undefined) y = f.yShort ? fullYear(f.y, ref) : f.y;
+  else if (f.relY !== undefined) {
+    if (!ref) return UNKNOWN;
+    y = ref.y + f.relY;
+  } else if (f.anaY !== undefined) {
+    if (!anchor) return UNKNOWN;
+    y = anchor.y + f.anaY;
+  } else if (inherit?.y !== undefined && (f.m !== undefined || f.d !== undefined)) y = inherit.y;
+  else if (st.pendingYear && g.start - st.pendingYear.end <= 3 && f.m !== undefined) y = st.pendingYear.y;
+  // Month
+  let m = f.m;
+  if (m === undefined && (f.relM !== undefined || f.anaM !== undefined)) {
+    const base = f.relM !== undefined ? ref : anchor;
+    if (!base) return UNKNOWN;
+    const r = addMonths(base.y, base.m, f.relM ?? f.anaM ?? 0);
+    y = r.y;
+    m = r.m;
+  }
+  if (m === undefined && f.d === undefined) {
+    return y === undefined ? UNKNOWN : { y, prec: 'year' };
+  }
+  if (m === undefined) {
+    // A bare day: the month the text is in, or the one next to it, whichever is nearest.
+    const base = inherit?.m !== undefined ? inherit : anchor;
+    if (!base || base.y === undefined || base.m === undefined) return UNKNOWN;
+    const d = f.d!;
+    if (inherit?.d !== undefined) {
+      // Range end: `7月30日至2日` runs into the next month.
+      const same = { y: base.y, m: base.m, d };
+      if (d >= inherit.d && isValidDate(same.y, same.m, d)) return { ...same, prec: 'day' };
+      const nx = addMonths(base.y, base.m, 1);
+      return isValidDate(nx.y, nx.m, d) ? { ...nx, d, prec: 'day' } : UNKNOWN;
+    }
+    const cands: Ymd[] = [];
+    for (const k of [-1, 0, 1]) {
+      const c = addMonths(base.y, base.m, k);
+      if (isValidDate(c.y, c.m, d)) cands.push({ ...c, d });
+    }
+    if (!cands.length) return UNKNOWN;
+    return { ...nearest(cands, base as Ymd), prec: 'day' };
+  }
+  if (y === undefined) {
+    const base = anchor;
+    if (!base) return UNKNOWN;
+    const d = f.d ?? 15;
+    const cands: Ymd[] = [];
+    for (const k of [-1, 0, 1]) if (isValidDate(base.y + k, m, Math.min(d, daysInMonth(base.y + k, m)))) cands.push({ y: base.y + k, m, d: Math.min(d, daysInMonth(base.y + k, m)) });
+    y = nearest(cands, base).y;
+  }
+  if (f.d === undefined) return { y, m, prec: 'month' };
+  if (!isValidDate(y, m, f.d)) return UNKNOWN;
+  return { y, m, d: f.d, prec: 'day' };
+}
+
+function resolvePoint(f: Fields, g: Group, st: ResolveState, inherit?: Point): Point {
+  let p = datePart(f, g, st, inherit);
+  if (p && p.prec === 'unknown') return p;
+  const hasTime = f.pod !== undefined || f.hh !== undefined;
+  if (!hasTime) return p ?? UNKNOWN;
+  if (!p) {
+    // Time of day alone: on the day the text is about (or the range's first day).
+    const base = inherit?.d !== undefined ? (inherit as Moment) : st.anchor ?? st.ref;
+    if (!base) return UNKNOWN;
+    let day: Ymd = base;
+    // `昨晚…凌晨`: early morning after a night is the next day.
+    if (!inherit && (f.pod === 'MO' || (f.pod === undefined && f.hh !== undefined && f.hh < 5)) && st.anchor && (st.anchor.pod === 'NI' || st.anchor.pod === 'EV' || (st.anchor.hh ?? 0) >= 20)) day = addDays(st.anchor, 1);
+    p = { ...day, prec: 'day' };
+  }
+  if (p.prec !== 'day') return p;
+  if (f.hh !== undefined) {
+    let hh = hour24(f.hh, f.pod ?? inherit?.pod);
+    let day: Ymd = { y: p.y!, m: p.m!, d: p.d! };
+    if (hh === 24) {
+      hh = 0;
+      day = addDays(day, 1);
+    }
+    return { ...day, hh, mi: f.mi ?? 0, ss: f.ss, pod: f.pod, prec: 'time' };
+  }
+  return { ...p, pod: f.pod, prec: 'pod' };
+}
+
+function lastDayOf(y: number, m: number): string {
+  return fmtDay({ y, m, d: daysInMonth(y, m) });
+}
+
+function periodValue(f: Fields, g: Group, st: ResolveState): string {
+  const spec = f.period!;
+  const ref = st.ref;
+  const anchor = st.anchor ?? ref;
+  if (spec.p === 'vague') return 'UNKNOWN';
+  if (spec.p === 'week') {
+    if (!ref) return 'UNKNOWN';
+    const mon = addDays(mondayOf(ref), 7 * spec.rel);
+    return `${fmtDay(mon)}/${fmtDay(addDays(mon, 6))}`;
+  }
+  if (spec.p === 'century') {
+    let c = spec.c;
+    if (c === undefined) {
+      if (!ref) return 'UNKNOWN';
+      c = Math.floor((ref.y - 1) / 100) + 1 + (spec.rel ?? 0);
+      if (spec.decade !== undefined && spec.c === undefined && spec.rel === 0) {
+        // A bare decade (`80年代`): the latest one that has begun by the reference year.
+        let start = Math.floor(ref.y / 100) * 100 + spec.decade;
+        if (start > ref.y) start -= 100;
+        return decadeValue(start, spec.part);
+      }
+    }
+    if (spec.decade !== undefined) return decadeValue((c - 1) * 100 + spec.decade, spec.part);
+    let a = (c - 1) * 100 + 1;
+    let b = c * 100;
+    if (spec.part === '初' || spec.part === '初期' || spec.part === '前期') b = a + 19;
+    else if (spec.part === '末' || spec.part === '末期' || spec.part === '后期' || spec.part === '後期') a = b - 19;
+    else if (spec.part) {
+      a += 40;
+      b = a + 19;
+    }
+    return `${pad(a, 4)}-01-01/${pad(b, 4)}-12-31`;
+  }
+  if (spec.p === 'relQuarter') {
+    if (!ref) return 'UNKNOWN';
+    const k = ref.y * 4 + Math.floor((ref.m - 1) / 3) + spec.rel;
+    return `${Math.floor(k / 4)}-Q${(k % 4) + 1}`;
+  }
+  // Periods inside a year (or a month of a year).
+  let y: number | undefined;
+  let m = f.m;
+  if (f.y !== undefined) y = f.yShort ? fullYear(f.y, ref) : f.y;
+  else if (f.relY !== undefined) y = ref ? ref.y + f.relY : undefined;
+  else if (f.anaY !== undefined) y = anchor ? anchor.y + f.anaY : undefined;
+  if (m === undefined && (f.relM !== undefined || f.anaM !== undefined)) {
+    const base = f.relM !== undefined ? ref : anchor;
+    if (!base) return 'UNKNOWN';
+    const r = addMonths(base.y, base.m, f.relM ?? f.anaM ?? 0);
+    y = r.y;
+    m = r.m;
+  }
+  if (y === undefined) {
+    if (!anchor) return 'UNKNOWN';
+    y = anchor.y;
+    if (m !== undefined) {
+      const cands = [-1, 0, 1].map((k) => ({ y: anchor.y + k, m: m!, d: 15 }));
+      y = nearest(cands, anchor).y;
+    }
+  }
+  switch (spec.p) {
+    case 'monthPart':
+      return m === undefined ? 'UNKNOWN' : `${fmtMonth(y, m)}-${spec.part}`;
+    case 'yearPart':
+      if (spec.part === 'MIDYEAR') return `${pad(y, 4)}-06-01/${pad(y, 4)}-07-31`;
+      return spec.part === 'EARLY' ? `${pad(y, 4)}-01-EARLY` : `${pad(y, 4)}-12-LATE`;
+    case 'half':
+      return spec.h === 1 ? `${pad(y, 4)}-01-01/${pad(y, 4)}-06-30` : `${pad(y, 4)}-07-01/${pad(y, 4)}-12-31`;
+    case 'quarter':
+      return spec.q >= 1 && spec.q <= 4 ? `${pad(y, 4)}-Q${spec.q}` : 'UNKNOWN';
+    case 'quarters':
+      return `${pad(y, 4)}-01-01/${lastDayOf(y, spec.to * 3)}`;
+    case 'season':
+      return `${pad(y, 4)}-${spec.s}`;
+    case 'monthRange':
+      return `${fmtMonth(y, spec.m1)}-01/${lastDayOf(y, spec.m2)}`;
+    case 'dayRange': {
+      if (m === undefined || !isValidDate(y, m, spec.d1) || !isValidDate(y, m, spec.d2)) return 'UNKNOWN';
+      return `${fmtDay({ y, m, d: spec.d1 })}/${fmtDay({ y, m, d: spec.d2 })}`;
+    }
+  }
+  return 'UNKNOWN';
+}
+
+function decadeValue(start: number, part?: string): string {
+  let a = start;
+  let b = start + 9;
+  if (part === '初' || part === '初期' || part === '前期') b = a + 2;
+  else if (part === '末' || part === '末期' || part === '后期' || part === '後期') a = b - 2;
+  else if (part) {
+    a += 3;
+    b = a + 3;
+  }
+  return `${pad(a, 4)}-01-01/${pad(b, 4)}-12-31`;
+}
+
+function kindOf(f: Fields, g: Group): DateKind {
+  if (g.to) return 'range';
+  if (f.period) return f.period.p === 'vague' ? 'relative' : 'period';
+  if (f.y !== undefined || f.m !== undefined) return 'absolute';
+  if (f.relD !== undefined || f.relY !== undefined || f.relM !== undefined || f.offset) return 'relative';
+  if (f.anaD !== undefined || f.anaY !== undefined || f.anaM !== undefined || f.d !== undefined) return 'anaphoric';
+  if (f.wd !== undefined) return 'weekday';
+  return 'time';
+}
+
+/** Range ends as day strings (months and years widen to their first and last day). */
+function rangeEnds(a: Point, b: Point): string {
+  const bothTime = a.prec === 'time' || b.prec === 'time';
+  const sameDay = a.y === b.y && a.m === b.m && a.d === b.d && a.d !== undefined;
+  if (sameDay && !bothTime) return fmtPoint({ ...a, prec: 'day' });
+  const startOf = (p: Point) => (p.prec === 'time' ? fmtPoint(p) : p.d !== undefined ? fmtDay(p as Ymd) : p.m !== undefined ? `${fmtMonth(p.y!, p.m)}-01` : `${pad(p.y!, 4)}-01-01`);
+  const endOf = (p: Point) => (p.prec === 'time' ? fmtPoint(p) : p.d !== undefined ? fmtDay(p as Ymd) : p.m !== undefined ? lastDayOf(p.y!, p.m) : `${pad(p.y!, 4)}-12-31`);
+  return `${startOf(a)}/${endOf(b)}`;
+}
+
+/** Resolves one group and updates the state (anchor, pending year) for the groups after it. */
+export function resolveGroup(g: Group, st: ResolveState, nextGroup?: Group): Resolution {
+  const f = collect(g.atoms);
+  const localTime = f.local === true ? true : undefined;
+  let kind = kindOf(f, g);
+  let value: string;
+  let day: Moment | undefined;
+  if (f.period) {
+    value = periodValue(f, g, st);
+  } else {
+    // A weekday written right before its date (`星期五(7月4日)`) takes that date's week.
+    let wdInherit: Point | undefined;
+    if (f.wd !== undefined && nextGroup && !g.to && nextGroup.start - g.end <= 2) {
+      const nf = collect(nextGroup.atoms);
+      if (nf.m !== undefined && nf.d !== undefined && !nf.period) {
+        const np = datePart(nf, nextGroup, st);
+        if (np && np.prec === 'day') wdInherit = np;
+      }
+    }
+    const a = resolvePoint(f, g, st, wdInherit);
+    if (g.to) {
+      const tf = collect(g.to.atoms);
+      const b = a.prec === 'unknown' ? UNKNOWN : resolvePoint(tf, g.to, st, a);
+      value = a.prec === 'unknown' || b.prec === 'unknown' ? 'UNKNOWN' : rangeEnds(a, b);
+    } else value = fmtPoint(a);
+    if (a.prec === 'day' || a.prec === 'pod' || a.prec === 'time') day = { y: a.y!, m: a.m!, d: a.d!, pod: a.pod, hh: a.hh };
+    if (a.prec === 'year' && f.y !== undefined && f.m === undefined && !g.to) st.pendingYear = { y: a.y!, end: g.end };
+  }
+  if (g.habitual) {
+    value = 'UNKNOWN';
+    day = undefined;
+  }
+  if (day && !g.label) {
+    st.anchor = day;
+    st.lastDay = { day, end: g.end, explicit: f.m !== undefined && f.d !== undefined };
+  }
+  if (kind === 'absolute' && f.m === undefined && f.y === undefined) kind = 'anaphoric';
+  return { value, kind, localTime, day };
+}
