@@ -160,8 +160,6 @@ const TRIGGER = new Set<string>([
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 const CN_NUM = new Set([...'〇零一二两兩三四五六七八九十廿卅百']);
 const HAN = /\p{Script=Han}/u;
-/** Before a digit-led atom: another number, a version, a phone number, a code. */
-const BAD_BEFORE_DIGIT = /[0-9.:/\-_A-Za-z]/;
 /** Before a numeral-led atom: ordinals, counts, approximations and numbers that continue. */
 const BAD_BEFORE_CN = new Set([...'〇零一二两兩三四五六七八九十廿卅百第数數几幾每逾']);
 /** Before a bare `N日`: counts and approximations (`近3日`, `每日`). */
@@ -418,6 +416,8 @@ const matchers: Matcher[] = [
     if (!m?.groups) return null;
     const p = m.groups.p;
     const a: Atom = { start: i, end: i + m[0].length, lo: 1, hi: 1, relY: 0 };
+    // `创下半年以来新低`: 下 belongs to the verb.
+    if (p === '下半年' && /[创創刷留打定写寫落放拿取比立签簽接]/.test(text[i - 1] ?? '')) return null;
     if (p.includes('上半')) a.period = { p: 'half', h: 1 };
     else if (p.includes('下半')) a.period = { p: 'half', h: 2 };
     else if (p === '年初' || p.startsWith('新年')) a.period = { p: 'yearPart', part: 'EARLY' };
@@ -535,7 +535,8 @@ export function scanAtoms(text: string): Atom[] {
     }
     const prev = text[i - 1];
     const digitLed = isDigit(ch);
-    if (digitLed && prev !== undefined && BAD_BEFORE_DIGIT.test(prev) && (prev !== '-' || isDigit(text[i - 2]))) {
+    // `0800-788995`, `v2.3`, `12:30` continue a number; a label colon (`時間：2016/05/21`) does not.
+    if (digitLed && prev !== undefined && (/[0-9A-Za-z_]/.test(prev) || (/[.:/\-]/.test(prev) && /[0-9A-Za-z]/.test(text[i - 2] ?? '')))) {
       i++;
       continue;
     }

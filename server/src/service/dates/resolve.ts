@@ -123,11 +123,12 @@ function datePart(f: Fields, g: Group, st: ResolveState, inherit?: Point): Point
   const anchor = inherit?.d !== undefined ? (inherit as Moment) : st.anchor ?? ref;
   const hasDate = f.y !== undefined || f.m !== undefined || f.d !== undefined || f.relY !== undefined || f.relM !== undefined || f.relD !== undefined || f.anaY !== undefined || f.anaM !== undefined || f.anaD !== undefined || f.wd !== undefined || f.offset !== undefined;
   if (!hasDate) return undefined;
-  if (f.relD !== undefined) {
+  const explicit = f.y !== undefined || f.m !== undefined || f.d !== undefined;
+  if (f.relD !== undefined && !explicit) {
     if (!ref) return UNKNOWN;
     return { ...addDays(ref, f.relD), prec: 'day' };
   }
-  if (f.anaD !== undefined) {
+  if (f.anaD !== undefined && !explicit) {
     if (!anchor) return UNKNOWN;
     return { ...addDays(anchor, f.anaD), prec: 'day' };
   }
@@ -140,7 +141,7 @@ function datePart(f: Fields, g: Group, st: ResolveState, inherit?: Point): Point
     if (unit === 'm') return { ...addMonths(base.y, base.m, n), prec: 'month' };
     return { y: base.y + n, prec: 'year' };
   }
-  if (f.wd !== undefined) {
+  if (f.wd !== undefined && !explicit) {
     let base: Ymd | undefined = ref;
     if (st.lastDay && st.lastDay.explicit && g.start - st.lastDay.end <= 2) base = st.lastDay.day;
     else if (inherit?.d !== undefined) base = inherit as Ymd;
@@ -382,7 +383,8 @@ export function resolveGroup(g: Group, st: ResolveState, nextGroup?: Group): Res
     value = 'UNKNOWN';
     day = undefined;
   }
-  if (day && !g.label) {
+  // Weekdays mostly name plans and nearby events (`計劃周五通話`), not the day the story is on.
+  if (day && !g.label && (f.wd === undefined || f.d !== undefined)) {
     st.anchor = day;
     st.lastDay = { day, end: g.end, explicit: f.m !== undefined && f.d !== undefined };
   }
