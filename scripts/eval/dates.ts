@@ -167,14 +167,15 @@ function jioReference(c: JioCase): string | undefined {
 /**
  * In-scope selection, by the text of the case alone (never by our output): time_point and time_span cases
  * except lunar dates, festivals and solar terms; ordinal weeks/days (第N周); open-ended or duration-anchored
- * spans (以前/以后/以内/以来/之内, 未来/过去/最近/近N/再过, …起/…止/至今, `2025年前`, `6月之前`);
+ * spans (以前/以后/以内/以来/之内/之前/之后/…内, 未来/过去/最近/近N/再过, …起/…止/至今, `2025年前`);
+ * cases run with JioNLP's ret_future option;
  * sub-periods counted from an edge (前两天, 最后五天, 后三月); hour/minute/second offsets; approximate counts
  * (几, 多个, 个半); enumerations with commas; present-time words (现在, 全天, 今明两年); 周末/工作日.
  */
 const OUT_OF_SCOPE = [
   /农历|阴历|腊月|正月|闰|廿|除夕|大年|初[一二三四五六七八九十0-9]|春节|元宵|端午|中秋|七夕|重阳|清明|[节節]|元旦|国庆|^十一$|冬至|夏至|大寒|小寒|芒种|暑假|寒假/,
   /第.{1,4}(周|星期|礼拜|天|年|个月|月)/,
-  /以前|以后|以後|以内|以內|以来|以來|之内|之內|未来|未來|过去|過去|今后|今後|最近|^近|再过|^过|至今|起|止$|现在|全天|今明/,
+  /以前|以后|以後|以内|以內|以来|以來|之内|之內|之前|之后|之後|内$|未来|未來|过去|過去|今后|今後|最近|^近|再过|^过|至今|起|止$|现在|全天|今明/,
   /[月日号點点底初]之?前$|[0-9〇零一二三四五六七八九]{4}年之?前$|\d{2}年前$/,
   /前[两二三四五六七八九十0-9]+个?(天|月|年|周|分钟|钟头)|最后|后[一二三四五六七八九十]+月/,
   /刻钟|分钟|小时|钟头|秒[后前]/,
@@ -186,6 +187,8 @@ const OUT_OF_SCOPE = [
 function inScope(c: JioCase): boolean {
   if (c.expected.type !== 'time_point' && c.expected.type !== 'time_span') return false;
   if (OUT_OF_SCOPE.some((re) => re.test(c.text))) return false;
+  // Cases that ask for JioNLP's future-preferring option (ret_future) test a different convention.
+  if (c.parse_time_options?.ret_future) return false;
   // JioNLP reads a numeral day without 日/号 after a month (`二月十五`) as a lunar date unless told otherwise.
   if (/月[一二三四五六七八九十]+(?![日号號])/.test(c.text) && c.parse_time_options?.lunar_date !== false) return false;
   return true;

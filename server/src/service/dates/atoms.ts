@@ -15,7 +15,8 @@ export type PeriodSpec =
   | { p: 'half'; h: 1 | 2 }
   | { p: 'quarter'; q: number }
   | { p: 'quarters'; to: number }
-  | { p: 'relQuarter'; rel: number }
+  | { p: 'relQuarter'; rel: number; edge?: 'first' | 'last' }
+  | { p: 'quarterEdge'; q: number; edge: 'first' | 'last' }
   | { p: 'season'; s: Season }
   | { p: 'week'; rel: number }
   | { p: 'century'; c?: number; rel?: number; decade?: number; part?: string }
@@ -61,7 +62,7 @@ const DAY = '3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八�
 const YEAR = '[0-9]{2,4}|[〇零一二三四五六七八九]{2,4}|[一二三四五六七八九十百]{2,6}';
 const CN_H = '[零〇一二两兩三四五六七八九十]{1,3}';
 const CN_MI = '[零〇一二三四五六七八九十]{1,3}';
-const YPFX = '(?:(?<y>[0-9]{4}|[〇零一二三四五六七八九]{4}|[0-9]{2}|[〇零一二三四五六七八九]{2})年|(?<ry>今|去|明|前|本|同|次|翌|隔)年)';
+const YPFX = '(?:(?<y>[0-9]{4}|[〇零一二三四五六七八九]{4}|[0-9]{2}|[〇零一二三四五六七八九]{2})年|(?<ry>今|去|明|大前|前|后|後|本|同|次|翌|隔)年)';
 const PUNCT_AFTER = '(?=[的，,。、；;：:）)」』”\\s]|$)';
 const R = (s: string) => new RegExp(s, 'uy');
 
@@ -69,22 +70,23 @@ const RE = {
   glued: R('(?<hh>[01][0-9]|2[0-3]):(?<mi>[0-5][0-9])(?<y>(?:19|20)[0-9]{2})(?<s>[-/.])(?<m>1[0-2]|0?[1-9])\\k<s>(?<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])'),
   iso: R('(?<y>(?:1[5-9]|20|21)[0-9]{2})(?<s>[-/.])(?<m>1[0-2]|0?[1-9])\\k<s>(?<d>3[01]|[12][0-9]|0?[1-9])(?:(?:[ \\t]{0,2}|T)(?<hh>[01]?[0-9]|2[0-3]):(?<mi>[0-5][0-9])(?::(?<ss>[0-5][0-9]))?)?(?![0-9])'),
   ymd8: R('(?<y>(?:19|20)[0-9]{2})(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12][0-9]|3[01])(?![0-9])'),
-  mmdd: R('(?<m>0[1-9]|1[0-2])/(?<d>0[1-9]|[12][0-9]|3[01])(?![0-9/])'),
+  // `09/07`; with a dash only before a clock time (`09-01 20:01`), since `10-12` is usually a span of numbers.
+  mmdd: R('(?<m>0[1-9]|1[0-2])(?:/(?<d>0[1-9]|[12][0-9]|3[01])(?![0-9/])|-(?<d2>0[1-9]|[12][0-9]|3[01])(?=[ \\t]{1,2}[0-9]{1,2}:[0-9]{2}))'),
   clock: R('(?<hh>[01]?[0-9]|2[0-4]):(?<mi>[0-5][0-9])(?::(?<ss>[0-5][0-9]))?(?![0-9:])'),
   yearLine: R('(?<y>(?:19|20)[0-9]{2})[ \\t]*(?=\\r?\\n|$)'),
   cn: R(`(?<era>民國|民国|公元|西元)?(?:(?<y>${YEAR})年(?!代))?(?:(?<m>${MON})月(?:份)?)?(?:(?<d>${DAY})(?<ds>日|号|號))?`),
   mdBare: R(`(?:(?<y>[0-9]{4})年)?(?<m>${MON})月(?<d>3[01]|[12][0-9]|0?[1-9])(?=[至到\\-~，,。、；;）)\\s]|$)`),
   hour: R(`(?<pre>近|约|約)?(?<h>[0-9]{1,2}|${CN_H})(?<u>时|時|点|點)(?:(?<mi>[0-9]{1,2}|${CN_MI})分|(?<half>半)|(?<q>[一三])刻|(?<mi2>[0-5][0-9]|[零〇][一二三四五六七八九]|[一二三四五]十[一二三四五六七八九]?))?(?:(?<ss>[0-9]{1,2}|${CN_MI})秒)?(?<suf>許|许|多|整)?(?<zh>钟|鐘)?`),
-  weekday: R('(?<rel>上上|下下|上|下|本|这|這|今)?(?:个|個|一)?(?<w>周|週|星期|禮拜|礼拜)(?:周|週)?(?<d>[一二三四五六日天])'),
+  weekday: R('(?<rel>上上|下下|上|下|本|这|這|今)?(?:个|個|一)?(?<w>周|週|星期|禮拜|礼拜)(?:周|週|星期|禮拜|礼拜)?(?<d>[一二三四五六日天])'),
   offset: R('(?<n>[0-9]{1,3}|[一二两兩三四五六七八九十百]{1,4})(?<ge>个|個)?(?<u>天|日|周|週|星期|礼拜|禮拜|月|年)(?<dir>之后|之後|以后|以後|后|後|之前|以前|前)'),
   monthPart: R(`(?:${YPFX}?(?<m>${MON})月|(?<rm>本月|上月|下月|上个月|上個月|下个月|下個月|这个月|這個月|当月|當月|同月))(?:份|月)?(?<p>上旬|中旬|下旬|初(?![一二三四五六七八九十])|中${PUNCT_AFTER}|底|末)`),
-  yearPart: R(`${YPFX}(?<p>初(?![一二三四五六七八九十])|中${PUNCT_AFTER}|底|末|度?上半年|度?下半年|前(?<qn>[一二三1-3])(?:个|個)?季度|第(?<q>[一二三四1-4])季度?|(?<q3>[一二三四1-4])季度|首季度?|Q(?<q2>[1-4])(?:季度)?|(?<s>春|夏|秋|冬)(?:季|天)?)`),
+  yearPart: R(`${YPFX}(?<p>年?初(?![一二三四五六七八九十])|年?中${PUNCT_AFTER}|年?底|年?末|伊始|之初|度?上半年|度?下半年|前(?<qn>[一二三1-3])(?:个|個)?季度|第(?<q>[一二三四1-4])季度?|(?<q3>[一二三四1-4])季度|首季度?|Q(?<q2>[1-4])(?:季度)?|(?<s>春|夏|秋|冬)(?:季|天)?)(?<qp>初|末|底)?`),
   yearPartBare: R(`(?<p>年初(?![一二三四五六七八九十])|年底|年末|岁末|歲末|上半年|下半年|新年伊始|新年之初|年中${PUNCT_AFTER})`),
-  quarterBare: R('(?:前(?<qn>[一二三1-3])(?:个|個)?季度|第(?<q>[一二三四1-4])季度|(?<q3>[一二三四1-4])季度|首季度|(?<rq>本|上|下|上个|上個|下个|下個|这个|這個)季度)'),
+  quarterBare: R('(?:前(?<qn>[一二三1-3])(?:个|個)?季度|第(?<q>[一二三四1-4])季度|(?<q3>[一二三四1-4])季度|Q(?<q4>[1-4])季度|首季度|(?<rq>本|上|下|上个|上個|下个|下個|这个|這個)季度)(?<qp>初|末|底)?'),
   season: R('(?:(?<rs>今|去|明)(?<s1>春|夏|秋|冬)(?:季|天)?|(?<s2>春|夏|秋|冬)季)'),
   century: R('(?:(?<cr>本|上|上个|上個|下)|(?<cn>[0-9]{1,2}|[一二三四五六七八九十]{1,3}))世[纪紀](?:(?<dec>[0-9]0|[一二三四五六七八九]十)年代)?(?<cp>初期|中期|末期|前期|后期|後期|中叶|中葉|初|末)?'),
   decade: R('(?:(?<dec4>(?:1[5-9]|20)[0-9]0)|(?<dec>[1-9]0|[二三四五六七八九]十))年代(?<cp>初期|中期|末期|前期|后期|後期|初|末)?'),
-  monthRange: R(`(?:(?<y>[0-9]{4})年)?(?<m1>${MON})(?<c>[-~—–至到])(?<m2>${MON})月(?:份)?`),
+  monthRange: R(`(?:(?<y>[0-9]{4})年)?(?<m1>${MON})(?<c>——|[-~—–至到])(?<m2>${MON})月(?:份)?`),
   dayRange: R(`(?:(?:(?<y>[0-9]{4})年)?(?<m>${MON})月)(?<d1>${DAY})(?:日|号|號)?(?<c>[-~—–])(?<d2>${DAY})(?:日|号|號)`),
 };
 
@@ -179,6 +181,12 @@ function exec(re: RegExp, text: string, i: number): RegExpExecArray | null {
 
 type Matcher = (text: string, i: number) => Atom | null;
 
+/** A quarter, or its first or last month (`一季度末` is March). */
+function quarterSpec(q: number, edge?: string): PeriodSpec {
+  if (edge === undefined) return { p: 'quarter', q };
+  return { p: 'quarterEdge', q, edge: edge === '初' ? 'first' : 'last' };
+}
+
 function seasonOf(ch: string): Season {
   return ch === '春' ? 'SP' : ch === '夏' ? 'SU' : ch === '秋' ? 'FA' : 'WI';
 }
@@ -199,7 +207,7 @@ function yearFrom(g: Record<string, string | undefined>, a: Atom): boolean {
       a.yShort = true;
     } else a.y = v;
   } else if (g.ry !== undefined) {
-    const rel: Record<string, number> = { 今: 0, 本: 0, 去: -1, 前: -2, 明: 1 };
+    const rel: Record<string, number> = { 今: 0, 本: 0, 去: -1, 前: -2, 大前: -3, 明: 1, 后: 2, 後: 2 };
     if (g.ry in rel) a.relY = rel[g.ry];
     else a.anaY = g.ry === '同' ? 0 : 1;
   }
@@ -235,7 +243,7 @@ const matchers: Matcher[] = [
   (text, i) => {
     const m = exec(RE.mmdd, text, i);
     if (!m?.groups) return null;
-    return { start: i, end: i + m[0].length, lo: 2, hi: 3, m: +m.groups.m, d: +m.groups.d };
+    return { start: i, end: i + m[0].length, lo: 2, hi: 3, m: +m.groups.m, d: +(m.groups.d ?? m.groups.d2) };
   },
   (text, i) => {
     const m = exec(RE.clock, text, i);
@@ -282,12 +290,12 @@ const matchers: Matcher[] = [
       if (!a.d || a.d > 31) return null;
       if (a.m === undefined) {
         if (a.y !== undefined) return null;
-        if (!isDigit(g.d[0])) return null; // `三日` is far more often three days than the 3rd
         if (BAD_BEFORE_BARE_DAY.has(text[i - 1])) return null;
         const next = text[a.end];
         if (next && /[内內以来來之后後]/.test(next)) return null;
         if (next === '前' && !/[后後]/.test(text[a.end + 1] ?? '')) return null;
-        if (g.ds !== '日') a.needsContext = true;
+        // `三日` is far more often three days than the 3rd, `5号` a number: keep them after a month only.
+        if (g.ds !== '日' || !isDigit(g.d[0])) a.needsContext = true;
       }
     }
     a.lo = a.y !== undefined ? 1 : a.m !== undefined ? 2 : 3;
@@ -402,13 +410,14 @@ const matchers: Matcher[] = [
       if (!seasonFollowerOk(text, a.end)) return null;
       a.period = { p: 'season', s: seasonOf(g.s) };
     } else if (g.qn !== undefined) a.period = { p: 'quarters', to: num(g.qn)! };
-    else if (g.q !== undefined || g.q2 !== undefined || g.q3 !== undefined) a.period = { p: 'quarter', q: num(g.q ?? g.q2 ?? g.q3)! };
-    else if (p.startsWith('首')) a.period = { p: 'quarter', q: 1 };
+    else if (g.q !== undefined || g.q2 !== undefined || g.q3 !== undefined) a.period = quarterSpec(num(g.q ?? g.q2 ?? g.q3)!, g.qp);
+    else if (p.startsWith('首')) a.period = quarterSpec(1, g.qp);
     else if (p.includes('上半')) a.period = { p: 'half', h: 1 };
     else if (p.includes('下半')) a.period = { p: 'half', h: 2 };
-    else if (p.startsWith('初')) a.period = { p: 'yearPart', part: 'EARLY' };
-    else if (p.startsWith('中')) a.period = { p: 'yearPart', part: 'MIDYEAR' };
+    else if (/^年?初|伊始|之初/.test(p)) a.period = { p: 'yearPart', part: 'EARLY' };
+    else if (/^年?中/.test(p)) a.period = { p: 'yearPart', part: 'MIDYEAR' };
     else a.period = { p: 'yearPart', part: 'LATE' };
+    if (g.s === undefined && g.q === undefined && g.q2 === undefined && g.q3 === undefined && !p.startsWith('首') && g.qp !== undefined) a.end -= g.qp.length;
     return a;
   },
   (text, i) => {
@@ -434,7 +443,8 @@ const matchers: Matcher[] = [
       a.period = { p: 'relQuarter', rel: g.rq.startsWith('上') ? -1 : g.rq.startsWith('下') ? 1 : 0 };
       delete a.relY;
     } else if (g.qn !== undefined) a.period = { p: 'quarters', to: num(g.qn)! };
-    else a.period = { p: 'quarter', q: g.q || g.q3 ? num(g.q ?? g.q3)! : 1 };
+    else a.period = quarterSpec(g.q || g.q3 || g.q4 ? num(g.q ?? g.q3 ?? g.q4)! : 1, g.qp);
+    if (g.qp !== undefined && g.rq !== undefined) a.period = { p: 'relQuarter', rel: (a.period as { rel: number }).rel, edge: g.qp === '初' ? 'first' : 'last' };
     return a;
   },
   (text, i) => {

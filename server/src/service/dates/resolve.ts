@@ -95,9 +95,23 @@ function nearest(cands: Ymd[], to: Ymd): Ymd {
   return best;
 }
 
+/**
+ * The same month (or year) as the anchor, unless a neighbouring one is nearer and within `days` of it:
+ * `28日` in a story of 4 July is 28 June, `20日` is 20 July; `12月30日` in early January is last year's.
+ */
+function preferSame(same: Ymd | undefined, cands: Ymd[], anchor: Ymd, days: number): Ymd {
+  const near = nearest(cands, anchor);
+  if (!same) return near;
+  const t = dayNumber(anchor.y, anchor.m, anchor.d);
+  const dist = (c: Ymd) => Math.abs(dayNumber(c.y, c.m, c.d) - t);
+  return dist(near) < dist(same) && dist(near) <= days ? near : same;
+}
+
 function hour24(hh: number, pod?: Pod): number {
-  if (pod === 'AF' || pod === 'EV') return hh < 12 ? hh + 12 : hh;
-  if (pod === 'NI') return hh < 12 && hh > 4 ? hh + 12 : hh;
+  if (pod === 'AF') return hh < 12 ? hh + 12 : hh;
+  // `晚上十二点`, `夜里12点`: midnight at the end of the day.
+  if (pod === 'EV') return hh <= 12 ? hh + 12 : hh;
+  if (pod === 'NI') return hh === 12 ? 24 : hh < 12 && hh > 4 ? hh + 12 : hh;
   return hh;
 }
 
@@ -189,16 +203,16 @@ function datePart(f: Fields, g: Group, st: ResolveState, inherit?: Point): Point
       const c = addMonths(base.y, base.m, k);
       if (isValidDate(c.y, c.m, d)) cands.push({ ...c, d });
     }
-    if (!cands.length) return UNKNOWN;
-    return { ...nearest(cands, base as Ymd), prec: 'day' };
+    const same = isValidDate(base.y, base.m, d) ? { y: base.y, m: base.m, d } : undefined;
+    return { ...preferSame(same, cands, base as Ymd, 10), prec: 'day' };
   }
   if (y === undefined) {
     const base = anchor;
     if (!base) return UNKNOWN;
     const d = f.d ?? 15;
     const cands: Ymd[] = [];
-    for (const k of [-1, 0, 1]) if (isValidDate(base.y + k, m, Math.min(d, daysInMonth(base.y + k, m)))) cands.push({ y: base.y + k, m, d: Math.min(d, daysInMonth(base.y + k, m)) });
-    y = nearest(cands, base).y;
+    for (const k of [-1, 0, 1]) cands.push({ y: base.y + k, m, d: Math.min(d, daysInMonth(base.y + k, m)) });
+    y = preferSame(cands[1], cands, base, 92).y;
   }
   if (f.d === undefined) return { y, m, prec: 'month' };
   if (!isValidDate(y, m, f.d)) return UNKNOWN;
@@ -272,7 +286,10 @@ function periodValue(f: Fields, g: Group, st: ResolveState): string {
   if (spec.p === 'relQuarter') {
     if (!ref) return 'UNKNOWN';
     const k = ref.y * 4 + Math.floor((ref.m - 1) / 3) + spec.rel;
-    return `${Math.floor(k / 4)}-Q${(k % 4) + 1}`;
+    const qy = Math.floor(k / 4);
+    const q = (k % 4) + 1;
+    if (spec.edge) return fmtMonth(qy, spec.edge === 'first' ? q * 3 - 2 : q * 3);
+    return `${qy}-Q${q}`;
   }
   // Periods inside a year (or a month of a year).
   let y: number | undefined;
@@ -292,7 +309,7 @@ function periodValue(f: Fields, g: Group, st: ResolveState): string {
     y = anchor.y;
     if (m !== undefined) {
       const cands = [-1, 0, 1].map((k) => ({ y: anchor.y + k, m: m!, d: 15 }));
-      y = nearest(cands, anchor).y;
+      y = preferSame(cands[1], cands, anchor, 92).y;
     }
   }
   switch (spec.p) {
@@ -305,6 +322,8 @@ function periodValue(f: Fields, g: Group, st: ResolveState): string {
       return spec.h === 1 ? `${pad(y, 4)}-01-01/${pad(y, 4)}-06-30` : `${pad(y, 4)}-07-01/${pad(y, 4)}-12-31`;
     case 'quarter':
       return spec.q >= 1 && spec.q <= 4 ? `${pad(y, 4)}-Q${spec.q}` : 'UNKNOWN';
+    case 'quarterEdge':
+      return fmtMonth(y, spec.edge === 'first' ? spec.q * 3 - 2 : spec.q * 3);
     case 'quarters':
       return `${pad(y, 4)}-01-01/${lastDayOf(y, spec.to * 3)}`;
     case 'season':
