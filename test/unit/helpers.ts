@@ -21,7 +21,14 @@ export function date(text: string, whole: string, value: string, kind: DateMenti
 
 export function makeArticle(
   text: string,
-  parts: { blocks?: BoilerplateBlock[]; entities?: EntityMention[]; dates?: DateMention[]; published?: string; headline?: number } = {},
+  parts: {
+    blocks?: BoilerplateBlock[];
+    entities?: EntityMention[];
+    dates?: DateMention[];
+    published?: string;
+    publishedLine?: number;
+    headline?: number;
+  } = {},
 ): Article {
   const entities = [...(parts.entities ?? [])].sort((a, b) => a.start - b.start);
   const clusters = new Map<string, EntityCluster>();
@@ -34,7 +41,7 @@ export function makeArticle(
     text,
     lines: new LineIndex(text),
     script: 'traditional',
-    published: parts.published ? { value: parts.published, line: 1 } : undefined,
+    published: parts.published ? { value: parts.published, line: parts.publishedLine ?? 0 } : undefined,
     reference: parts.published,
     headline: parts.headline,
     blocks: parts.blocks ?? [],
