@@ -35,11 +35,15 @@ interface Flag {
 const MAX_GAP = 8;
 /** Characters of prose a cluster needs to count as the body. */
 const MIN_BODY = 60;
+/** Non-blank lines after the headline within which the body is expected to start. */
+const NEAR_HEADLINE = 25;
 /** Lines of the recurring check: long lines are article sentences, never counted. */
 const RECURRING_MAX = 200;
 /** Clusters closer than this many lines, without a marker between, are one body. */
 const JOIN_GAP = 20;
 const JOIN_MASS = 80;
+/** A cluster this big joins the body from any distance when no marker lies between. */
+const FAR_MASS = 200;
 let markerAt: boolean[] = [];
 
 interface Span {
@@ -67,7 +71,8 @@ function proseClusters(infos: LineInfo[], phrases: (PhraseHit | null)[], from: n
       continue;
     }
     if (x.prose && !p) {
-      if (cur && gap <= MAX_GAP) {
+      // Across a real gap only a full paragraph continues the text; a lone teaser does not.
+      if (cur && (gap <= 2 || (gap <= MAX_GAP && x.endsSentence && x.len >= 40))) {
         cur.end = i;
         cur.mass += x.len;
       } else {
@@ -137,7 +142,11 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
   } else if (headline !== undefined) {
     const after = proseClusters(infos, phrases, headline + 1);
     clusters = after;
-    body = after.find((c) => c.mass >= MIN_BODY) ?? after[0] ?? null;
+    // The first substantial run, measured against what starts near the headline: a promo line or a
+    // video caption right under the headline is not the article when the article follows it.
+    const near = after.filter((c) => nonBlankBetween(infos, headline!, c.start) <= NEAR_HEADLINE);
+    const top = near.reduce((m, c) => Math.max(m, c.mass), 0);
+    body = after.find((c) => c.mass >= Math.max(MIN_BODY, top / 5)) ?? after[0] ?? null;
     // A headline match far from any prose, while the page's main prose lies before it, is a teaser.
     if (!body || (biggest && biggest.end < headline && biggest.mass > 4 * body.mass)) {
       headline = undefined;
@@ -174,6 +183,7 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
   let afterMarker = false;
   // Set once unmarked prose follows the body: the article may go on, so nothing after is certain.
   let unsure = false;
+  let plainTail = 0;
 
   for (let i = 0; i < n; i++) {
     const x = infos[i];
@@ -209,18 +219,29 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
       }
       continue;
     }
-    // After the body: everything but the article's own closing metadata.
+    // After the body: everything but the article's own closing lines.
     if (p?.marker) {
       afterMarker = true;
       unsure = false;
     }
     if (p?.heading) section = p.kind;
-    if (!afterMarker && !section && !p && ARTICLE_META.test(x.text) && x.len <= 60) continue;
-    if (!afterMarker && !p && x.prose && !island && r === 0) {
-      // Prose after the body with no marker before it: possibly the article going on. Leave it.
-      unsure = true;
+    if (!p) plainTail++;
+    const open = !afterMarker && !section;
+    if (open && !p && ARTICLE_META.test(x.text) && x.len <= 60) continue;
+    if (open && !p && (x.prose || (x.endsSentence && x.han >= 2)) && !island && r === 0) {
+      // A sentence right after the body closes the article ("特此通告。"); further down, with no
+      // marker before it, it may be a teaser or the article going on: flag it, never for "remove all".
+      if (plainTail <= 3) continue;
+      if (paragraph(x)) {
+        unsure = true;
+        continue;
+      }
+      flags[i] = { kind: 'other', confident: false };
       continue;
     }
+    // Once a paragraph follows the body unmarked, the article may go on: only wording or a
+    // site-wide repeat proves debris until the next marker.
+    if (unsure && !p && !copy && !suffixed && r === 0) continue;
     let kind: BoilerplateKind;
     if (copy) kind = 'site-title';
     else if (p && (p.heading || !section || p.kind !== 'navigation')) kind = p.kind;
@@ -259,7 +280,7 @@ function guessHeadline(infos: LineInfo[], phrases: (PhraseHit | null)[], start: 
     const x = infos[i];
     if (x.blank) continue;
     seen++;
-    if (phrases[i] || x.prose || x.symbolic || ARTICLE_META.test(x.text) || isBreadcrumb(x.text)) continue;
+    if (phrases[i] || x.prose || x.symbolic || ARTICLE_META.test(x.text) || isBreadcrumb(x.text) || /^[（(]/u.test(x.text)) continue;
     if (x.len >= 5 && x.len <= 60 && x.han >= 4) return i;
   }
   return first >= 0 && first < start && !infos[first].prose ? first : undefined;
@@ -298,7 +319,10 @@ function extend(body: Span, clusters: Span[], infos: LineInfo[]): Span {
   let { start, end, mass } = body;
   for (let j = k + 1; j < clusters.length; j++) {
     const c = clusters[j];
-    if (c.mass < JOIN_MASS || nonBlankBetween(infos, end, c.start) > JOIN_GAP || hasMarkerBetween(end, c.start)) break;
+    if (hasMarkerBetween(end, c.start)) break;
+    // Near and substantial, or (a wiki page, a photo strip) far but bigger than what we have.
+    const near = c.mass >= JOIN_MASS && nonBlankBetween(infos, end, c.start) <= JOIN_GAP;
+    if (!near && !(c.mass >= FAR_MASS)) continue;
     end = c.end;
     mass += c.mass;
   }

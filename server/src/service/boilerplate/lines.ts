@@ -9,7 +9,7 @@ export interface LineInfo {
   han: number;
   /** Sentence enders: 。！？!? (and the half-width ones only in Han context). */
   enders: number;
-  /** Commas and enumeration commas: ，、,；; */
+  /** Commas, enumeration commas and semicolons: ，、,；; */
   commas: number;
   /** Ends like a sentence (。！？…” etc.). */
   endsSentence: boolean;
@@ -21,7 +21,7 @@ export interface LineInfo {
 }
 
 const ENDERS = /[。！？!?]/g;
-const COMMAS = /[，、,；;：]/g;
+const COMMAS = /[，、,；;]/g;
 const HAN = /\p{Script=Han}/gu;
 const SENTENCE_END = /[。！？!?…．”」』"）)]$/u;
 const SYMBOLIC = /^[\p{N}\p{P}\p{S}\s]*$/u;
@@ -47,9 +47,10 @@ export function lineInfo(raw: string): LineInfo {
   const endsSentence = SENTENCE_END.test(text) && /[。！？!?…．]/.test(text.slice(-3));
   // Prose: the shape of article sentences. Titles and menu items are short and rarely carry a full stop.
   const prose =
-    (len >= 16 && enders >= 1 && (endsSentence || enders >= 2 || commas >= 1)) ||
-    (len >= 30 && commas >= 2) ||
-    (len >= 80 && han >= 30);
+    han >= 8 &&
+    ((len >= 16 && enders >= 1 && (endsSentence || enders >= 2 || commas >= 1)) ||
+      (len >= 30 && commas >= 2 && han >= len / 2) ||
+      (len >= 80 && han >= 30));
   const symbolic = SYMBOLIC.test(probe);
   return { text, len, han, enders, commas, endsSentence, prose, symbolic, blank: false };
 }

@@ -4,7 +4,8 @@
  */
 import type { LineInfo } from './lines';
 
-const SUFFIX_SPLIT = /\s+[-–—|｜_]\s+|\s*[|｜_]\s*|\s*(?:--|——)\s*|\s+[-–—]\s*/u;
+const SUFFIX_SPLIT =
+  /\s+[-–—|｜_]\s+|\s*[|｜_]\s*|\s*(?:--|——)\s*|\s+[-–—]\s*|[-–—](?=[\p{Script=Han}A-Za-z ]{2,12}(?:[-–—|｜_]|$))/u;
 const SUFFIX_START = /^\s*[-–—|｜_]/u;
 
 /** Compare titles ignoring spaces, punctuation and symbols (pages re-punctuate titles freely). */
@@ -55,6 +56,20 @@ export function findTitle(infos: LineInfo[]): TitleInfo {
   for (const key of keys) {
     const i = lineKeys.get(key);
     if (i !== undefined) return { first, headline: i, key, suffixes, confirmed: true };
+  }
+  // A headline the page broke over two or three lines.
+  const wanted = new Set(keys.filter((k) => k.length >= 8));
+  for (let i = first + 1; i < limit && wanted.size > 0; i++) {
+    if (infos[i].blank || infos[i].len > 60) continue;
+    let joined = titleKey(infos[i].text);
+    let parts = 1;
+    for (let j = i + 1; j < limit && parts < 3; j++) {
+      if (infos[j].blank) continue;
+      if (infos[j].len > 60) break;
+      joined += titleKey(infos[j].text);
+      parts++;
+      if (wanted.has(joined)) return { first, headline: i, key: titleKey(infos[i].text), suffixes, confirmed: true };
+    }
   }
   // No later copy: the first line is the headline when it carries no site suffix.
   if (suffix.trim().length === 0 && infos[first].len <= 80) {
