@@ -8,7 +8,9 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeResult,
@@ -36,10 +38,23 @@ let canPullConfiguration = false;
 let canRefreshTokens = false;
 const refused = new Map<string, string>();
 
+/** A plain notification: unlike showWarningMessage (a request), it needs no answer from the client. */
+const warn = (message: string) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+
+/** The recogniser with the shipped model; a missing or incompatible model degrades to gazetteer and patterns. */
+function recognizer(userDictionary?: { text: string; type: 'PER' | 'ORG' | 'LOC' | 'MEDIA' }[]) {
+  try {
+    return createEntityRecognizer({ model: loadNerModel(), userDictionary });
+  } catch (e) {
+    connection.console.error(`entity model not loaded, using gazetteer and patterns only: ${(e as Error).message}`);
+    return createEntityRecognizer({ userDictionary });
+  }
+}
+
 const filePath = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : undefined);
 
 const service = createLanguageService({
-  recognizer: createEntityRecognizer({ model: loadNerModel() }),
+  recognizer: recognizer(),
   contextFor: (uri): ArticleContext => {
     const file = filePath(uri);
     return { kept: file ? keepStore.kept(file) : undefined, recurring: siteIndex.recurring(uri), rules, version: contextVersion };
@@ -101,7 +116,7 @@ connection.onInitialized(() => {
 function applySettings(raw: unknown) {
   const { settings, problems } = normaliseSettings(raw);
   service.setSettings(settings);
-  for (const p of problems) void connection.window.showWarningMessage(service.localize('settings.invalid', p.key, p.problem));
+  for (const p of problems) warn(service.localize('settings.invalid', p.key, p.problem));
 }
 
 async function pullSettings() {
@@ -132,10 +147,10 @@ function loadWorkspaceConfig() {
     const parsed = parseSiteRules(config.rules);
     rules = parsed.rules;
     for (const err of [...config.errors, ...parsed.errors]) {
-      void connection.window.showWarningMessage(service.localize('rules.invalid', CONFIG_FILE, err));
+      warn(service.localize('rules.invalid', CONFIG_FILE, err));
     }
   }
-  if (dictionary.length) service.setRecognizer(createEntityRecognizer({ model: loadNerModel(), userDictionary: dictionary }));
+  if (dictionary.length) service.setRecognizer(recognizer(dictionary));
   contextVersion++;
 }
 
@@ -161,7 +176,7 @@ const validate = guard('validate', undefined, (uri: string) => {
       const name = path.basename(filePath(uri) ?? uri);
       const message =
         problem === 'binary' ? service.localize('file.binary', name) : service.localize('file.tooLarge', name, (doc.getText().length / 1e6).toFixed(1), 10);
-      void connection.window.showWarningMessage(message);
+      warn(message);
     }
     refused.set(uri, problem);
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
@@ -266,6 +281,9 @@ connection.onRequest(Requests.exportAnnotations, guard('exportAnnotations', null
   const doc = article(p.uri);
   return doc ? service.exportAnnotations(doc, filePath(p.uri) ?? p.uri) : null;
 }));
+
+// A failed promise somewhere must not take the server (and every open article's features) down.
+process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${reason}`));
 
 documents.listen(connection);
 connection.listen();

@@ -76,9 +76,9 @@ export class TestClient {
   }
 
   async stop() {
+    const timeout = new Promise((resolve) => setTimeout(resolve, 3000));
     try {
-      await this.connection.sendRequest('shutdown');
-      await this.connection.sendNotification('exit');
+      await Promise.race([this.connection.sendRequest('shutdown').then(() => this.connection.sendNotification('exit')), timeout]);
     } catch {
       // already gone
     }
