@@ -210,7 +210,8 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
       const inBody = i >= bodyStart;
       if (copy) flags[i] = { kind: 'site-title', confident: true };
       else if (suffixed) flags[i] = { kind: 'site-title', confident: !inBody || x.len <= 60 };
-      else if (p && (!inBody || p.inBody)) flags[i] = { kind: p.kind, confident: true };
+      // A long paragraph inside the body that mentions 版權 or an app is still the article's.
+      else if (p && (!inBody || (p.inBody && !(paragraph(x) && x.len > 50)))) flags[i] = { kind: p.kind, confident: true };
       else if (!inBody && !x.prose && !ARTICLE_META.test(x.text) && isBreadcrumb(x.text)) flags[i] = { kind: 'navigation', confident: true };
       else if (!inBody && x.symbolic && x.len <= 6 && neighbourFlag(flags, infos, i)) {
         flags[i] = { kind: neighbourFlag(flags, infos, i)!.kind, confident: false };

@@ -23,7 +23,7 @@ interface Rule {
   heading?: boolean;
   marker?: boolean;
   inBody?: boolean;
-  /** Skip lines that end like a sentence (article sentences that mention the phrase). */
+  /** Skip lines that end with a full stop (article sentences that mention the phrase). */
   notSentence?: boolean;
 }
 
@@ -66,8 +66,10 @@ const RELATED_HEAD = new RegExp(
 const COMMENTS_HEAD = new RegExp(
   '^(' +
     [
-      '(網友|网友|讀者|读者|全部|最[熱热新]|[熱热][門门]|精彩)?([評评][論论]|留言|跟帖)(區|区|列表)?([（(]?\\d*[)）]?)',
-      '([發发]表|我要|[發发]|寫|写|撰写|參與|参与)([評评][論论]|留言|意[見见]|跟帖)',
+      '(網友|网友|讀者|读者|全部|最[熱热新]|[熱热][門门]|精彩)?([評评][論论]|留言|跟[帖贴])(區|区|列表|广场|廣場)?([（(]?\\d*[)）]?)',
+      '([發发]表|我要|[發发]|寫|写|撰写|參與|参与)([評评][論论]|留言|意[見见]|跟[帖贴])',
+      '(參與|参与)\\s*\\d+',
+      '([網网]友|用[戶户])?[評评][論论]僅.{0,20}|[网]友评论仅.{0,20}',
       '留言(規則|规则|板)',
       '查看(全部|更多)?.{0,8}([評评][論论]|留言|跟帖)',
       '\\d+\\s*([條条]|人)?([評评][論论]|留言|跟帖|參與|参与)',
@@ -81,14 +83,14 @@ const RULES: Rule[] = [
   // Copyright and disclaimers: specific wording, safe even inside the body when short.
   {
     kind: 'copyright',
-    re: /版[權权]所有|©|Copyright|All Rights Reserved|未[經经].{0,10}(授[權权]|許可|许可|同意).{0,16}(不得|禁止|請勿|请勿|嚴禁|严禁)|[獨独]家稿件|[免][責责][聲声]明|本文(僅|仅)代表/iu,
+    re: /版[權权]所有|©|Copyright|All Rights Reserved|[獨独]家稿件|[免][責责][聲声]明|本文(僅|仅)代表|本(文|[網网]|站|[報报]|新[聞闻]|社|台|刊).{0,40}(未[經经]|不得|禁止|[請请]勿|嚴禁|严禁)/iu,
     maxLen: 160,
     marker: true,
     inBody: true,
   },
   {
     kind: 'copyright',
-    re: /(不得|禁止|嚴禁|严禁|請勿|请勿|謝絕|谢绝).{0,8}(轉載|转载|[轉转]貼|[轉转]贴|重製|翻印)|[轉转]([發发]|載|载)(請|请)?注明|[違违]者必究|[權权]利保留|[侵][權权]必究/u,
+    re: /未[經经].{0,10}(授[權权]|許可|许可|同意).{0,16}(不得|禁止|請勿|请勿|嚴禁|严禁)|(不得|禁止|嚴禁|严禁|請勿|请勿|謝絕|谢绝).{0,8}(轉載|转载|[轉转]貼|[轉转]贴|重製|翻印)|[轉转]([發发]|載|载)(請|请)?注明|[違违]者必究|[權权]利保留|[侵][權权]必究/u,
     maxLen: 50,
     marker: true,
     inBody: true,
@@ -102,7 +104,7 @@ const RULES: Rule[] = [
   },
   // Related and comment section headings: the whole (short) line is the heading.
   { kind: 'related', re: RELATED_HEAD, maxLen: 16, heading: true, marker: true, inBody: false },
-  { kind: 'comments', re: COMMENTS_HEAD, maxLen: 20, heading: true, marker: true, inBody: false },
+  { kind: 'comments', re: COMMENTS_HEAD, maxLen: 30, heading: true, marker: true, inBody: false },
   // Tag and keyword lists.
   {
     kind: 'navigation',
@@ -180,7 +182,7 @@ const RULES: Rule[] = [
 
 /** Lines that state the article's own metadata: never boilerplate by position alone. */
 export const ARTICLE_META =
-  /^[（(【[]?\s*(原[標标][題题]|原[題题]|[來来]源|作者|[記记]者|文[／/]|撰文|[綜综]合|[發发][布佈][時时][間间]|出版[時时][間间]|建立[時时][間间]|更新[時时][間间]|最[后後]更新|[時时][間间][：:]|[發发][布佈][於于])|(記者|记者|通[讯訊]員|通讯员|特派員|特派员)\s*\S{2,4}([／/\s]|[)）]|$)|^[（(][^（）()]{1,12}[)）]$|^\d{4}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}|^\d{1,2}:\d{2}|^[（(]?完[)）]?$/u;
+  /^[（(【[]?\s*(原[標标][題题]|原[題题]|(本文)?[來来]源|作者|[記记]者|文[／/]|撰文|[綜综]合|[發发][布佈][時时][間间]|出版[時时][間间]|建立[時时][間间]|更新[時时][間间]|最[后後]更新|[時时][間间][：:]|[發发][布佈][於于])|(記者|记者|通[讯訊]員|通讯员|特派員|特派员)\s*\S{2,4}([／/\s]|[)）]|$)|^[（(][^（）()]{1,12}[)）]$|^\d{4}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}|^\d{1,2}:\d{2}|^[（(]?完[)）]?$/u;
 
 /** Strip bullets, brackets and "more" links around a heading or a button. */
 export function bare(text: string): string {
@@ -193,7 +195,7 @@ export function phraseKind(info: LineInfo): PhraseHit | null {
   const b = bare(info.text);
   for (const r of RULES) {
     if (info.len > r.maxLen) continue;
-    if (r.notSentence && info.endsSentence) continue;
+    if (r.notSentence && /[。．]$/u.test(info.text)) continue;
     const subject = r.heading || r.kind === 'share' || r.kind === 'navigation' ? b : info.text;
     if (subject.length === 0) continue;
     if (r.re.test(subject)) {

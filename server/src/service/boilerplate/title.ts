@@ -44,7 +44,8 @@ export function findTitle(infos: LineInfo[]): TitleInfo {
   // Site names come last: match the whole title, its first part, or its longest inner part.
   let longest = parts[0];
   for (const p of parts.slice(0, -1)) if (p.length > longest.length) longest = p;
-  const keys = [fullKey, titleKey(parts[0]), titleKey(longest)].filter((k) => k.length >= 2);
+  // The whole title found again is a copy of the browser title, not the headline, when it has a suffix.
+  const keys = (parts.length > 1 ? [titleKey(parts[0]), titleKey(longest)] : [fullKey]).filter((k) => k.length >= 2);
   const limit = Math.min(infos.length, first + 5000);
   const lineKeys = new Map<string, number>();
   for (let i = first + 1; i < limit; i++) {
