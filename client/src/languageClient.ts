@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { LANGUAGE_ID } from '../../server/src/protocol';
+import { CrashHandler } from './errorHandler';
 import { errorText, msg } from './messages';
 
 export class ServerConnection implements vscode.Disposable {
@@ -99,8 +100,12 @@ export class ServerConnection implements vscode.Disposable {
       initializationOptions: { locale: vscode.env.language },
       diagnosticCollectionName: 'news-annotator',
       outputChannel: this.log,
+      errorHandler: new CrashHandler(
+        (crashes) => this.showError(msg.serverCrashed(crashes)),
+        () => client.state === State.Starting,
+      ),
     };
-    const client = new LanguageClient('newsAnnotator', 'News Annotator', serverOptions, clientOptions);
+    const client: LanguageClient = new LanguageClient('newsAnnotator', 'News Annotator', serverOptions, clientOptions);
     this.client = client;
     try {
       await client.start();
@@ -114,7 +119,6 @@ export class ServerConnection implements vscode.Disposable {
       this.failed = true;
       this.starting = undefined;
       this.client = undefined;
-      client.dispose().catch(() => undefined);
       return undefined;
     }
   }

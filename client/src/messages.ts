@@ -12,6 +12,8 @@ export const msg = {
   serverNotRunning: () =>
     vscode.l10n.t('The News Annotator language server is not running. See the "News Annotator" output for details.'),
   serverStartFailed: (detail: string) => vscode.l10n.t('The News Annotator language server could not start: {0}', detail),
+  serverCrashed: (crashes: number) =>
+    vscode.l10n.t('The News Annotator language server stopped {0} times in the last 3 minutes and will not be restarted. See the "News Annotator" output for details.', crashes),
   showOutput: () => vscode.l10n.t('Show Output'),
   noArticle: () => vscode.l10n.t('Open a news article first (language mode "News Article").'),
   noTextEditor: () => vscode.l10n.t('Open a text file first.'),
