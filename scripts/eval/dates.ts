@@ -89,7 +89,7 @@ function chronoValues(text: string, ref: Date): Predicted[] {
   return chrono.zh.parse(text, ref).map((r) => {
     const v = (c: chrono.ParsedComponents) =>
       c.isCertain('hour') ? isoMinute(c.date()) : c.isCertain('day') ? isoDay(c.date()) : c.isCertain('month') ? isoDay(c.date()).slice(0, 7) : String(c.date().getFullYear());
-    return { start: r.index, text: r.text, value: r.end ? `${v(r.start)}/${v(r.end)}` : v(r.start) };
+    return { start: r.index, text: r.text.trimEnd(), value: r.end ? `${v(r.start)}/${v(r.end)}` : v(r.start) };
   });
 }
 
@@ -119,7 +119,8 @@ function recognizersValues(text: string, ref: Date): Predicted[] {
         value = `${best.start.slice(0, 10)}/${end.slice(0, 10)}`;
       }
     }
-    out.push({ start: r.start, text: text.slice(r.start, r.end + 1), value });
+    // Its `end` is not consistently inclusive; its `text` has the span's length. Trailing spaces are not part of a date.
+    out.push({ start: r.start, text: text.substr(r.start, r.text.length).trimEnd(), value });
   }
   return out;
 }
@@ -177,8 +178,8 @@ const OUT_OF_SCOPE = [
   /第.{1,4}(周|星期|礼拜|天|年|个月|月)/,
   /以前|以后|以後|以内|以內|以来|以來|之内|之內|之前|之后|之後|内$|未来|未來|过去|過去|今后|今後|最近|^近|再过|^过|至今|起|止$|现在|全天|今明/,
   /[月日号點点底初]之?前$|[0-9〇零一二三四五六七八九]{4}年之?前$|\d{2}年前$/,
-  /前[两二三四五六七八九十0-9]+个?(天|月|年|周|分钟|钟头)|最后|后[一二三四五六七八九十]+月/,
-  /刻钟|分钟|小时|钟头|秒[后前]/,
+  /前[一两二三四五六七八九十0-9]+个?(天|月|年|周|分钟|钟头)|最后|后[一二三四五六七八九十]+月/,
+  /刻钟|分钟|小时|钟头|钟[前后]|秒[后前]/,
   /几|个多|個多|个半|個半|[年月天]半|半[年月个個]/,
   /[，,]/,
   /周末|工作日/,

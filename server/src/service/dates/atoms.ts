@@ -80,9 +80,9 @@ const RE = {
   weekday: R('(?<rel>上上|下下|上|下|本|这|這|今)?(?:个|個|一)?(?<w>周|週|星期|禮拜|礼拜)(?:周|週|星期|禮拜|礼拜)?(?<d>[一二三四五六日天])'),
   offset: R('(?<n>[0-9]{1,3}|[一二两兩三四五六七八九十百]{1,4})(?<ge>个|個)?(?<u>天|日|周|週|星期|礼拜|禮拜|月|年)(?<dir>之后|之後|以后|以後|后|後|之前|以前|前)'),
   monthPart: R(`(?:${YPFX}?(?<m>${MON})月|(?<rm>本月|上月|下月|上个月|上個月|下个月|下個月|这个月|這個月|当月|當月|同月))(?:份|月)?(?<p>上旬|中旬|下旬|初(?![一二三四五六七八九十])|中${PUNCT_AFTER}|底|末)`),
-  yearPart: R(`${YPFX}(?<p>年?初(?![一二三四五六七八九十])|年?中${PUNCT_AFTER}|年?底|年?末|伊始|之初|度?上半年|度?下半年|前(?<qn>[一二三1-3])(?:个|個)?季度|第(?<q>[一二三四1-4])季度?|(?<q3>[一二三四1-4])季度|首季度?|Q(?<q2>[1-4])(?:季度)?|(?<s>春|夏|秋|冬)(?:季|天)?)(?<qp>初|末|底)?`),
+  yearPart: R(`${YPFX}(?<p>年?初(?![一二三四五六七八九十])|年?中${PUNCT_AFTER}|年?底|年?末|伊始|之初|度?上半年|度?下半年|前(?<qn>[一二两兩三1-3])(?:个|個)?季度|第(?<q>[一二三四1-4])季度?|(?<q3>[一二三四1-4])季度|首季度?|Q(?<q2>[1-4])(?:季度)?|(?<s>春|夏|秋|冬)(?:季|天)?)(?<qp>初|末|底)?`),
   yearPartBare: R(`(?<p>年初(?![一二三四五六七八九十])|年底|年末|岁末|歲末|上半年|下半年|新年伊始|新年之初|年中${PUNCT_AFTER})`),
-  quarterBare: R('(?:前(?<qn>[一二三1-3])(?:个|個)?季度|第(?<q>[一二三四1-4])季度|(?<q3>[一二三四1-4])季度|Q(?<q4>[1-4])季度|首季度|(?<rq>本|上|下|上个|上個|下个|下個|这个|這個)季度)(?<qp>初|末|底)?'),
+  quarterBare: R('(?:前(?<qn>[一二两兩三1-3])(?:个|個)?季度|第(?<q>[一二三四1-4])季度|(?<q3>[一二三四1-4])季度|Q(?<q4>[1-4])季度|首季度|(?<rq>本|上|下|上个|上個|下个|下個|这个|這個)季度)(?<qp>初|末|底)?'),
   season: R('(?:(?<rs>今|去|明)(?<s1>春|夏|秋|冬)(?:季|天)?|(?<s2>春|夏|秋|冬)季)'),
   century: R('(?:(?<cr>本|上|上个|上個|下)|(?<cn>[0-9]{1,2}|[一二三四五六七八九十]{1,3}))世[纪紀](?:(?<dec>[0-9]0|[一二三四五六七八九]十)年代)?(?<cp>初期|中期|末期|前期|后期|後期|中叶|中葉|初|末)?'),
   decade: R('(?:(?<dec4>(?:1[5-9]|20)[0-9]0)|(?<dec>[1-9]0|[二三四五六七八九]十))年代(?<cp>初期|中期|末期|前期|后期|後期|初|末)?'),
@@ -147,17 +147,14 @@ kw('白天', { pod: 'DAY' }, 4);
 kw('當地時間 当地时间', { local: true }, 0);
 kw('北京時間 北京时间 台北時間 台北时间 香港時間 香港时间 美東時間 美东时间 東京時間 东京时间 格林尼治時間 格林尼治时间', { local: false }, 0);
 
-const KW_RE = R(
-  [...KW.keys()]
-    .sort((a, b) => b.length - a.length)
-    .join('|'),
-);
+/** Keywords by first character, longest first: a few `startsWith` checks instead of one huge alternation. */
+const KW_BY_FIRST = new Map<string, string[]>();
+for (const k of [...KW.keys()].sort((a, b) => b.length - a.length)) {
+  const list = KW_BY_FIRST.get(k[0]) ?? [];
+  list.push(k);
+  KW_BY_FIRST.set(k[0], list);
+}
 
-/** Characters at which some atom can start; other positions are skipped without running any regex. */
-const TRIGGER = new Set<string>([
-  ...'0123456789〇零一二两兩三四五六七八九十廿百民公西近约約上下本这這今去明前后後同次翌隔当當大第周週星禮礼春夏秋冬年岁歲新首Q',
-  ...[...KW.keys()].map((k) => k[0]),
-]);
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 const CN_NUM = new Set([...'〇零一二两兩三四五六七八九十廿卅百']);
@@ -214,6 +211,33 @@ function yearFrom(g: Record<string, string | undefined>, a: Atom): boolean {
   return true;
 }
 
+const DIGITS = '0123456789';
+const CN_DIGITS = '〇零一二两兩三四五六七八九十廿百';
+const YPFX_START = DIGITS + CN_DIGITS + '今去明大前后後本同次翌隔';
+/** Each matcher with the characters it can start at. */
+const matcherStarts: string[] = [
+  DIGITS, // glued
+  DIGITS, // iso
+  DIGITS, // ymd8
+  DIGITS, // mmdd
+  DIGITS, // clock
+  DIGITS, // yearLine
+  DIGITS + CN_DIGITS + '民公西', // cn
+  DIGITS + CN_DIGITS, // mdBare
+  DIGITS + CN_DIGITS + '近约約', // hour
+  '上下本这這今周週星禮礼', // weekday
+  DIGITS + CN_DIGITS, // offset
+  YPFX_START + '上下这這当當', // monthPart
+  YPFX_START, // yearPart
+  '年岁歲上下新', // yearPartBare
+  '前第一二三四1234Q首本上下这這', // quarterBare
+  '今去明春夏秋冬', // season
+  DIGITS + CN_DIGITS + '本上下', // century
+  DIGITS + CN_DIGITS, // decade
+  DIGITS + CN_DIGITS, // monthRange
+  DIGITS + CN_DIGITS, // dayRange
+  '', // keywords: filled in below
+];
 const matchers: Matcher[] = [
   (text, i) => {
     const m = exec(RE.glued, text, i);
@@ -354,7 +378,8 @@ const matchers: Matcher[] = [
     if (g.rel === undefined && (BAD_BEFORE_CN.has(text[i - 1]) || text[i - 1] === '每')) return null;
     const rel: Record<string, number> = { 上上: -2, 下下: 2, 上: -1, 下: 1, 本: 0, 这: 0, 這: 0, 今: 0 };
     const wd = '日一二三四五六'.indexOf(g.d === '天' ? '日' : g.d);
-    return { start: i, end: i + m[0].length, lo: 3, hi: 3, wd, wkRel: g.rel ? rel[g.rel] : 0 };
+    // wkRel stays undefined without 上/下/本: the week is then the reference's (or the date's next to it).
+    return { start: i, end: i + m[0].length, lo: 3, hi: 3, wd, wkRel: g.rel ? rel[g.rel] : undefined };
   },
   (text, i) => {
     const m = exec(RE.offset, text, i);
@@ -507,11 +532,11 @@ const matchers: Matcher[] = [
     return a;
   },
   (text, i) => {
-    const m = exec(KW_RE, text, i);
-    if (!m) return null;
-    const k = KW.get(m[0]);
-    if (!k) return null;
-    const end = i + m[0].length;
+    const word = KW_BY_FIRST.get(text[i])?.find((w) => text.startsWith(w, i));
+    if (!word) return null;
+    const m = [word];
+    const k = KW.get(word)!;
+    const end = i + word.length;
     const a: Atom = { start: i, end, lo: k.lo, hi: k.hi, ...structuredCloneShallow(k.a) };
     if (m[0] === '日前' && (BAD_BEFORE_BARE_DAY.has(text[i - 1]) || isDigit(text[i - 1]) || CN_NUM.has(text[i - 1]) || /[生节節假期周週末]/.test(text[i - 1] ?? ''))) return null;
     if ((m[0] === '今日' || m[0] === '明日') && /^(?:头条|頭條|美国|美國|俄罗斯|俄羅斯|中国|中國|之星|黄花|黃花|说法|說法)/.test(text.slice(end, end + 3))) return null;
@@ -532,17 +557,44 @@ function structuredCloneShallow<T extends object>(o: T): T {
   return r;
 }
 
+matcherStarts[matcherStarts.length - 1] = [...KW_BY_FIRST.keys()].join('');
+if (matcherStarts.length !== matchers.length) throw new Error('dates: matcher table out of step');
+const KEYWORD_MATCHER = matchers[matchers.length - 1];
+/** Matchers that can start at a character; a character absent here starts no atom. */
+const BY_FIRST = new Map<string, Matcher[]>();
+matchers.forEach((mt, k) => {
+  for (const ch of matcherStarts[k]) {
+    const list = BY_FIRST.get(ch) ?? [];
+    if (!list.includes(mt)) list.push(mt);
+    BY_FIRST.set(ch, list);
+  }
+});
+
+const UNIT_CHARS = new Set([...'年月日号號时時点點分:/-.季世代周週星期礼禮拜天旬初底末春夏秋冬']);
+const UNIT_WINDOW = 16;
+// Lookup tables by UTF-16 code unit: the scan touches every character of 1 MB files.
+const UNIT_TABLE = new Uint8Array(65536);
+for (const c of UNIT_CHARS) UNIT_TABLE[c.charCodeAt(0)] = 1;
+const START_TABLE = new Uint8Array(65536);
+for (const c of BY_FIRST.keys()) START_TABLE[c.charCodeAt(0)] = 1;
+
 /** Atoms of `text` (already width-normalised), left to right, non-overlapping, longest match first. */
 export function scanAtoms(text: string): Atom[] {
   const out: Atom[] = [];
   let i = 0;
   const n = text.length;
+  // Every pattern atom holds a unit character (年, 月, 日, 時, 季, 周, ':' ...) within a few characters of its
+  // start; positions with none nearby try only the keyword table. One backward pass finds the next unit.
+  const nextUnit = new Int32Array(n + 1);
+  nextUnit[n] = n + UNIT_WINDOW + 1;
+  for (let k = n - 1; k >= 0; k--) nextUnit[k] = UNIT_TABLE[text.charCodeAt(k)] ? k : nextUnit[k + 1];
   while (i < n) {
-    const ch = text[i];
-    if (!TRIGGER.has(ch)) {
+    if (!START_TABLE[text.charCodeAt(i)]) {
       i++;
       continue;
     }
+    const ch = text[i];
+    const candidates = BY_FIRST.get(ch)!;
     const prev = text[i - 1];
     const digitLed = isDigit(ch);
     // `0800-788995`, `v2.3`, `12:30` continue a number; a label colon (`時間：2016/05/21`) does not.
@@ -552,8 +604,10 @@ export function scanAtoms(text: string): Atom[] {
     }
     const cnLed = CN_NUM.has(ch);
     let best: Atom | null = null;
-    for (const mt of matchers) {
-      if (cnLed && BAD_BEFORE_CN.has(prev) && mt !== matchers[matchers.length - 1]) continue;
+    // Unit-less atoms: `20240307`, a year alone on its line.
+    const unitNear = nextUnit[i] - i <= UNIT_WINDOW || (digitLed && isDigit(text[i + 3]));
+    for (const mt of candidates) {
+      if (mt !== KEYWORD_MATCHER && (!unitNear || (cnLed && BAD_BEFORE_CN.has(prev)))) continue;
       const a = mt(text, i);
       if (a && a.end > a.start && (!best || a.end > best.end)) best = a;
     }

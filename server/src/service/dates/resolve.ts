@@ -158,7 +158,7 @@ function datePart(f: Fields, g: Group, st: ResolveState, inherit?: Point): Point
   if (f.wd !== undefined && !explicit) {
     let base: Ymd | undefined = ref;
     if (st.lastDay && st.lastDay.explicit && g.start - st.lastDay.end <= 2) base = st.lastDay.day;
-    else if (inherit?.d !== undefined) base = inherit as Ymd;
+    else if (inherit?.d !== undefined && f.wkRel === undefined) base = inherit as Ymd;
     if (!base) return UNKNOWN;
     const mon = mondayOf(base);
     return { ...addDays(mon, 7 * (f.wkRel ?? 0) + ((f.wd + 6) % 7)), prec: 'day' };
