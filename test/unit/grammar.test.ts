@@ -62,7 +62,7 @@ function tokenizeLine(text: string, firstLine: boolean, stack: Frame[]): Token[]
     pos = Math.max(pos, to);
   };
   const emitCaptures = (m: RegExpExecArray, captures: Captures | undefined, scopes: string[]) => {
-    const [start, end] = m.indices![0];
+    const end = m.indices![0][1];
     const outer = captures?.['0']?.name ? [...scopes, captures['0'].name] : scopes;
     for (let group = 1; group < m.length; group++) {
       const capture = captures?.[String(group)];

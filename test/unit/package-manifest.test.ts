@@ -7,8 +7,31 @@ import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { BOILERPLATE_KINDS, ENTITY_TYPES } from '../../server/src/service/types';
 
 const root = path.resolve(__dirname, '../..');
-const readJson = (file: string): any => JSON.parse(readFileSync(path.join(root, file), 'utf8'));
-const pkg = readJson('package.json');
+interface SettingSchema {
+  default: unknown;
+  enum?: string[];
+  items?: { enum?: string[] };
+  properties?: Record<string, unknown>;
+  pattern?: string;
+}
+/** The parts of package.json this test reads. */
+interface Manifest {
+  main: string;
+  activationEvents: string[];
+  contributes: {
+    languages: { id: string; extensions: string[]; aliases: string[]; configuration: string }[];
+    grammars: { language: string; scopeName: string; path: string }[];
+    semanticTokenTypes: { id: string; superType: string }[];
+    semanticTokenModifiers: { id: string }[];
+    semanticTokenScopes: { scopes: Record<string, string[]> }[];
+    commands: { command: string; title: string; category: string }[];
+    menus: { commandPalette: { command: string; when: string }[] };
+    configuration: { properties: Record<string, SettingSchema> };
+  };
+}
+type Strings = Record<string, string>;
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(root, file), 'utf8')) as T;
+const pkg = readJson<Manifest>('package.json');
 const contributes = pkg.contributes;
 const NLS_FILES = ['package.nls.json', 'package.nls.zh-tw.json', 'package.nls.zh-cn.json'];
 const L10N_FILES = ['l10n/bundle.l10n.zh-tw.json', 'l10n/bundle.l10n.zh-cn.json'];
@@ -35,13 +58,14 @@ function leafKeys(node: string | object): string[] {
 }
 
 /** The settings object VS Code would send with every default, nested like NewsAnnotatorSettings. */
-function defaultsFromManifest(): any {
-  const result: any = {};
-  for (const [key, schema] of Object.entries<any>(contributes.configuration.properties)) {
+type Tree = { [key: string]: unknown };
+function defaultsFromManifest(): Tree {
+  const result: Tree = {};
+  for (const [key, schema] of Object.entries(contributes.configuration.properties)) {
     if (CLIENT_ONLY_KEYS.includes(key)) continue;
     const parts = key.split('.').slice(1);
     let node = result;
-    for (const part of parts.slice(0, -1)) node = node[part] ??= {};
+    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Tree;
     node[parts[parts.length - 1]] = schema.default;
   }
   return result;
@@ -51,13 +75,13 @@ describe('package.json manifest', () => {
   describe('semantic token legend', () => {
     it('declares the token types of legend.ts, in order, with their super types', () => {
       assert.deepEqual(
-        contributes.semanticTokenTypes.map((t: any) => [t.id, t.superType]),
+        contributes.semanticTokenTypes.map((t) => [t.id, t.superType]),
         TOKEN_TYPES.map((t) => [t, TOKEN_SUPER_TYPES[t]]),
       );
     });
 
     it('declares the token modifiers of legend.ts', () => {
-      assert.deepEqual(contributes.semanticTokenModifiers.map((m: any) => m.id), [...TOKEN_MODIFIERS]);
+      assert.deepEqual(contributes.semanticTokenModifiers.map((m) => m.id), [...TOKEN_MODIFIERS]);
     });
 
     it('maps every token type to TextMate scopes, each type to a different first scope', () => {
@@ -69,7 +93,7 @@ describe('package.json manifest', () => {
   });
 
   describe('commands', () => {
-    const declared = contributes.commands.map((c: any) => c.command).sort();
+    const declared = contributes.commands.map((c) => c.command).sort();
 
     it('contributes exactly the commands of ClientCommands', () => {
       assert.deepEqual(declared, Object.values(ClientCommands).sort());
@@ -83,7 +107,7 @@ describe('package.json manifest', () => {
     });
 
     it('shows article commands in the palette only for news articles, Annotate This File only for plain text', () => {
-      const when = Object.fromEntries(contributes.menus.commandPalette.map((m: any) => [m.command, m.when]));
+      const when = Object.fromEntries(contributes.menus.commandPalette.map((m) => [m.command, m.when]));
       assert.deepEqual(Object.keys(when).sort(), declared);
       for (const id of declared) {
         const expected = id === ClientCommands.annotateThisFile ? 'editorLangId == plaintext' : 'editorLangId == news-article';
@@ -106,21 +130,24 @@ describe('package.json manifest', () => {
 
     for (const file of NLS_FILES) {
       it(`${file} has every %key% of package.json, and nothing else`, () => {
-        const nls = readJson(file);
+        const nls = readJson<Strings>(file);
         assert.deepEqual(nlsKeys.filter((k) => typeof nls[k] !== 'string' || nls[k].trim() === ''), []);
         assert.deepEqual(Object.keys(nls).filter((k) => !nlsKeys.includes(k)), []);
       });
     }
 
     it('translates the manifest into Chinese (not a copy of the English)', () => {
-      const en = readJson('package.nls.json');
+      const en = readJson<Strings>('package.nls.json');
       for (const file of NLS_FILES.slice(1)) {
-        const zh = readJson(file);
+        const zh = readJson<Strings>(file);
         assert.match(zh['command.showEntities'], /\p{Script=Han}/u, file);
         assert.notEqual(zh.category, en.category, file);
       }
       // Taiwan and mainland readers get their own wording, not one converted text.
-      assert.notEqual(readJson('package.nls.zh-tw.json')['command.exportAnnotations'], readJson('package.nls.zh-cn.json')['command.exportAnnotations']);
+      assert.notEqual(
+        readJson<Strings>('package.nls.zh-tw.json')['command.exportAnnotations'],
+        readJson<Strings>('package.nls.zh-cn.json')['command.exportAnnotations'],
+      );
     });
 
     const sources = readdirSync(path.join(root, 'client/src')).filter((f) => f.endsWith('.ts'));
@@ -136,7 +163,7 @@ describe('package.json manifest', () => {
 
     for (const file of L10N_FILES) {
       it(`${file} translates every vscode.l10n.t string of client/src with the same placeholders`, () => {
-        const bundle = readJson(file);
+        const bundle = readJson<Strings>(file);
         const missing = runtimeStrings.filter((s) => typeof bundle[s] !== 'string');
         assert.deepEqual(missing, []);
         const placeholders = (s: string) => [...s.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
@@ -155,27 +182,28 @@ describe('package.json manifest', () => {
 
     it('has the defaults of the server (DEFAULT_SETTINGS)', () => {
       const defaults = defaultsFromManifest();
+      const boilerplate = defaults.boilerplate as Tree;
       // The server flags a missing kind, so "all true" and "{}" mean the same.
-      assert.ok(Object.values(defaults.boilerplate.kinds).every((v) => v === true));
-      defaults.boilerplate.kinds = {};
+      assert.ok(Object.values(boilerplate.kinds as Tree).every((v) => v === true));
+      boilerplate.kinds = {};
       assert.deepEqual(defaults, DEFAULT_SETTINGS);
     });
 
     it('offers exactly the values the settings types allow', () => {
-      assert.deepEqual(Object.keys(properties['newsAnnotator.boilerplate.kinds'].properties), [...BOILERPLATE_KINDS]);
+      assert.deepEqual(Object.keys(properties['newsAnnotator.boilerplate.kinds'].properties ?? {}), [...BOILERPLATE_KINDS]);
       assert.deepEqual(properties['newsAnnotator.boilerplate.severity'].enum, ['error', 'warning', 'information', 'hint']);
-      assert.deepEqual(properties['newsAnnotator.highlight.entityTypes'].items.enum, [...ENTITY_TYPES]);
+      assert.deepEqual(properties['newsAnnotator.highlight.entityTypes'].items?.enum, [...ENTITY_TYPES]);
       assert.deepEqual(properties['newsAnnotator.convert.target'].enum, [...CONVERT_TARGETS]);
     });
 
     it('accepts an ISO reference date or nothing, and rejects a free-text one', () => {
-      const pattern = new RegExp(properties['newsAnnotator.dates.referenceDate'].pattern);
+      const pattern = new RegExp(properties['newsAnnotator.dates.referenceDate'].pattern ?? '(?!)');
       for (const ok of ['', '2025-07-04', '2025-07-04T09:50']) assert.match(ok, pattern);
       for (const bad of ['yesterday', '2025/07/04', '2025-7-4']) assert.doesNotMatch(bad, pattern);
     });
 
     it('opts in only .txt files under news/ or articles/ folders by default, never every .txt', () => {
-      const globs: string[] = properties['newsAnnotator.files'].default;
+      const globs = properties['newsAnnotator.files'].default as string[];
       assert.ok(globs.length > 0);
       for (const glob of globs) assert.match(glob, /\/(news|articles)\/.*\.txt$/);
     });
@@ -189,8 +217,8 @@ describe('package.json manifest', () => {
       assert.ok(language.aliases.includes('News Article') && language.aliases.includes('新聞文章'));
       const [grammar] = contributes.grammars;
       assert.deepEqual([grammar.language, grammar.scopeName], ['news-article', 'text.news-article']);
-      assert.equal(readJson(grammar.path).scopeName, 'text.news-article');
-      assert.ok(Array.isArray(readJson(language.configuration).brackets));
+      assert.equal(readJson<{ scopeName: string }>(grammar.path).scopeName, 'text.news-article');
+      assert.ok(Array.isArray(readJson<{ brackets: unknown }>(language.configuration).brackets));
     });
 
     it('activates on articles and on plain text (for the opt-in) and nothing broader', () => {
