@@ -6,19 +6,27 @@ export interface Ymd {
   d: number;
 }
 
-const DAY_MS = 86400000;
-
-/** Days since 1970-01-01. */
+/** Days since 1970-01-01 (pure arithmetic: this runs for every mention). */
 export function dayNumber(y: number, m: number, d: number): number {
-  // setUTCFullYear, unlike Date.UTC, does not map years 0..99 to 1900..1999.
-  const dt = new Date(0);
-  dt.setUTCFullYear(y, m - 1, d);
-  return Math.floor(dt.getTime() / DAY_MS);
+  // Howard Hinnant's days_from_civil.
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 export function fromDayNumber(n: number): Ymd {
-  const dt = new Date(n * DAY_MS);
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 
 export function addDays(a: Ymd, n: number): Ymd {
@@ -30,8 +38,10 @@ export function addMonths(y: number, m: number, n: number): { y: number; m: numb
   return { y: Math.floor(k / 12), m: (k % 12 + 12) % 12 + 1 };
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 export function daysInMonth(y: number, m: number): number {
-  return dayNumber(y, m + 1, 1) - dayNumber(y, m, 1);
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return MONTH_DAYS[m - 1];
 }
 
 export function isValidDate(y: number, m: number, d: number): boolean {
