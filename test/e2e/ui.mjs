@@ -67,6 +67,8 @@ try {
   log(`code-server up on :${cs.port}`);
   const browser = await launchChromium(d.chrome, env);
   page = browser.pages()[0] ?? await browser.newPage();
+  // a broken product should fail each check within seconds, not the 30 s default
+  page.setDefaultTimeout(10_000);
   await page.goto(`${cs.url}/?folder=${encodeURIComponent(d.ws)}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.getByRole('treeitem', { name: 'seed.news.txt' }).click({ timeout: 60_000 });

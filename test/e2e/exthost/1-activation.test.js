@@ -2,7 +2,7 @@
 const assert = require('node:assert/strict');
 const { vscode, EXTENSION_ID, LANGUAGE_ID, waitFor, waitForDiagnostics, openExisting, ours } = require('./helpers');
 
-// Runs first: activation happens once per extension host, so the opted-in plain .txt is opened before any article.
+// 0-setup.test.js opened notes.txt, then the opted-in articles/seed.txt, before any article (activation happens once).
 describe('activation', () => {
   it('the extension under test is the one from this repo', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
@@ -13,6 +13,7 @@ describe('activation', () => {
   it('activates on a plain .txt opted in by newsAnnotator.files (articles/seed.txt) and annotates it', async () => {
     const notes = await openExisting('notes.txt');
     const { uri } = await openExisting('articles/seed.txt');
+    // activated by a plain-text document: no .news.txt has been opened in this extension host yet
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     await waitFor(() => ext.isActive, Boolean, { what: 'extension activation' });
     const lang = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.languageId;

@@ -78,6 +78,11 @@ if (exitCode !== 0 && fs.existsSync(logsDir)) {
     const lines = fs.readFileSync(path.join(logsDir, f), 'utf8').split('\n').filter((l) => /news-annotator\.news-annotator|\[error\]/i.test(l));
     lines.slice(0, 30).forEach((l) => console.log('  [exthost.log]', l.slice(0, 400)));
   }
+  // the language client's output channel carries the server's stderr (a crash at startup, say)
+  for (const f of fs.readdirSync(logsDir, { recursive: true }).filter((n) => /news-annotator\.news-annotator\/.*\.log$/.test(String(n)))) {
+    const text = fs.readFileSync(path.join(logsDir, f), 'utf8').trim();
+    if (text) console.log(`  [${path.basename(String(f))}]\n    ${text.split('\n').slice(0, 25).join('\n    ').slice(0, 3000)}`);
+  }
 }
 const passed = results.filter((r) => r.state === 'passed').length;
 let failed = results.filter((r) => r.state === 'failed').length;

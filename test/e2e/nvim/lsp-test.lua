@@ -54,7 +54,7 @@ local ok, err = xpcall(function()
     cmd = { 'node', server, '--stdio' },
     root_dir = dir,
     on_exit = function(code, signal)
-      if code ~= 0 then out('  server exited code=' .. tostring(code) .. ' signal=' .. tostring(signal)) end
+      if code ~= 0 then out('  server exited code=' .. tostring(code) .. ' signal=' .. tostring(signal) .. ' (stderr in lsp.log)') end
     end,
   })
   check(client_id ~= nil, 'start_client')
@@ -62,7 +62,9 @@ local ok, err = xpcall(function()
 
   -- 1. diagnostics (push): one code per boilerplate kind present in the sample
   local function diags() return vim.diagnostic.get(bufnr) end
-  local arrived = vim.wait(timeout, function() return #diags() > 0 end, 20)
+  -- stop waiting early when the server died
+  local arrived = vim.wait(timeout, function() return #diags() > 0 or vim.lsp.get_client_by_id(client_id) == nil end, 20)
+    and #diags() > 0
   check(arrived, 'diagnostics arrived (' .. ms() .. ', ' .. #diags() .. ' diagnostics)')
   local client = vim.lsp.get_client_by_id(client_id)
   assert(client, 'language server is not running (exited?)')

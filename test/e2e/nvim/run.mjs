@@ -34,6 +34,14 @@ const m = /^(\d+) passed, (\d+) failed\s*$/m.exec(out);
 const passed = m ? Number(m[1]) : 0;
 let failed = m ? Number(m[2]) : 1;
 if (code !== 0 && failed === 0) failed = 1;
+if (failed) {
+  // the server's stderr (a crash at startup, say) only shows up in Neovim's LSP log
+  const lspLog = path.join(dir, 'cache/nvim/lsp.log');
+  if (fs.existsSync(lspLog)) {
+    const errors = fs.readFileSync(lspLog, 'utf8').split('\n').filter((l) => l.includes('[ERROR]'));
+    errors.slice(0, 5).forEach((l) => console.log(`  [lsp.log] ${l.replace(/\\n/g, '\n    ').slice(0, 1500)}`));
+  }
+}
 if (!process.env.KEEP) fs.rmSync(dir, { recursive: true, force: true });
 log(`nvim exited ${code}`);
 // the Lua script already printed the summary line; repeat it last so the runner reads one format
