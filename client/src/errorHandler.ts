@@ -17,12 +17,12 @@ export class CrashHandler implements ErrorHandler {
   private readonly restarts: number[] = [];
 
   /**
-   * `report` shows the (localised) message when the client gives up; `starting` tells whether the server
-   * has not finished initialising, in which case restarting it is pointless (and start() reports the failure).
+   * `report` shows the (localised) message when the client gives up; `beforeFirstStart` tells whether the
+   * server has never finished initialising, in which case restarting it is pointless (start() reports it).
    */
   constructor(
     private readonly report: (crashes: number) => void,
-    private readonly starting: () => boolean,
+    private readonly beforeFirstStart: () => boolean,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -33,7 +33,7 @@ export class CrashHandler implements ErrorHandler {
   }
 
   closed(): CloseHandlerResult {
-    if (this.starting()) return { action: CloseAction.DoNotRestart, handled: true };
+    if (this.beforeFirstStart()) return { action: CloseAction.DoNotRestart, handled: true };
     const now = this.now();
     this.restarts.push(now);
     while (this.restarts.length > 0 && now - this.restarts[0] > WINDOW_MS) this.restarts.shift();

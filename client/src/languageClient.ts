@@ -8,6 +8,8 @@ import { LANGUAGE_ID } from '../../server/src/protocol';
 import { CrashHandler } from './errorHandler';
 import { errorText, msg } from './messages';
 
+const RESTART_WAIT_MS = 10_000;
+
 export class ServerConnection implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private failed = false;
@@ -32,6 +34,8 @@ export class ServerConnection implements vscode.Disposable {
   async running(): Promise<LanguageClient | undefined> {
     const client = await this.start(true);
     if (!client) return undefined; // doStart already showed why
+    // After a crash the client restarts by itself: give it a moment rather than failing at once.
+    if (client.state === State.Starting) await waitUntilRunning(client, RESTART_WAIT_MS);
     if (client.isRunning()) return client;
     // The client gives up after repeated crashes; one restart on an explicit command is worth a try.
     if (client.state === State.Stopped) {
@@ -91,6 +95,7 @@ export class ServerConnection implements vscode.Disposable {
       run: { module, transport: TransportKind.ipc },
       debug: { module, transport: TransportKind.ipc },
     };
+    let initialised = false;
     const clientOptions: LanguageClientOptions = {
       documentSelector: [
         { scheme: 'file', language: LANGUAGE_ID },
@@ -102,13 +107,15 @@ export class ServerConnection implements vscode.Disposable {
       outputChannel: this.log,
       errorHandler: new CrashHandler(
         (crashes) => this.showError(msg.serverCrashed(crashes)),
-        () => client.state === State.Starting,
+        // A server that dies before its first initialisation will not do better on a restart.
+        () => !initialised,
       ),
     };
-    const client: LanguageClient = new LanguageClient('newsAnnotator', 'News Annotator', serverOptions, clientOptions);
+    const client = new LanguageClient('newsAnnotator', 'News Annotator', serverOptions, clientOptions);
     this.client = client;
     try {
       await client.start();
+      initialised = true;
       this.failed = false;
       this.log.info(`Language server started (${module}).`);
       return client;
@@ -122,4 +129,18 @@ export class ServerConnection implements vscode.Disposable {
       return undefined;
     }
   }
+}
+
+function waitUntilRunning(client: LanguageClient, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    };
+    const listener = client.onDidChangeState((event) => {
+      if (event.newState !== State.Starting) done();
+    });
+    const timer = setTimeout(done, timeoutMs);
+  });
 }
