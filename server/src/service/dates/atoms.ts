@@ -65,6 +65,7 @@ const CN_MI = '[零〇一二三四五六七八九十]{1,3}';
 const YPFX = '(?:(?<y>[0-9]{4}|[〇零一二三四五六七八九]{4}|[0-9]{2}|[〇零一二三四五六七八九]{2})年|(?<ry>今|去|明|大前|前|后|後|本|同|次|翌|隔)年)';
 const PUNCT_AFTER = '(?=[的，,。、；;：:）)」』”\\s]|$)';
 const R = (s: string) => new RegExp(s, 'uy');
+const NEXT_LINE_MD = /\r?\n[ \t]*(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12][0-9]|3[01])(?![0-9])/y;
 
 const RE = {
   glued: R('(?<hh>[01][0-9]|2[0-3]):(?<mi>[0-5][0-9])(?<y>(?:19|20)[0-9]{2})(?<s>[-/.])(?<m>1[0-2]|0?[1-9])\\k<s>(?<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])'),
@@ -138,12 +139,17 @@ kw('上上周 上上週', { period: { p: 'week', rel: -2 } }, 3);
 kw('下周 下週 下星期 下个星期 下個星期 下个礼拜 下個禮拜 下一周 下一週', { period: { p: 'week', rel: 1 } }, 3);
 kw('下下周 下下週', { period: { p: 'week', rel: 2 } }, 3);
 kw('近日 日前', { period: { p: 'vague' } }, 3);
-kw('凌晨 清晨 早晨 早上 上午 早間 早间 黎明 拂曉 拂晓 一早 清早 晨間 晨间', { pod: 'MO' }, 4);
+// 黎明 is left out: it is also a common name (黎明主演).
+kw('凌晨 清晨 早晨 早上 上午 早間 早间 拂曉 拂晓 一早 清早 晨間 晨间', { pod: 'MO' }, 4);
 kw('中午 正午', { pod: 'NOON' }, 4);
 kw('下午 午後 午后', { pod: 'AF' }, 4);
 kw('傍晚 晚上 晚間 晚间 黃昏 黄昏', { pod: 'EV' }, 4);
 kw('夜間 夜间 深夜 半夜 午夜 夜裡 夜里', { pod: 'NI' }, 4);
 kw('白天', { pod: 'DAY' }, 4);
+// One-character parts of day only right after a day (`7日晚`, `3日早`); alone they are ordinary words.
+kw('晚', { pod: 'EV', needsContext: true }, 4);
+kw('早', { pod: 'MO', needsContext: true }, 4);
+kw('夜', { pod: 'NI', needsContext: true }, 4);
 kw('當地時間 当地时间', { local: true }, 0);
 kw('北京時間 北京时间 台北時間 台北时间 香港時間 香港时间 美東時間 美东时间 東京時間 东京时间 格林尼治時間 格林尼治时间', { local: false }, 0);
 
@@ -162,7 +168,7 @@ const HAN = /\p{Script=Han}/u;
 /** Before a numeral-led atom: ordinals, counts, approximations and numbers that continue. */
 const BAD_BEFORE_CN = new Set([...'〇零一二两兩三四五六七八九十廿卅百第数數几幾每逾']);
 /** Before a bare `N日`: counts and approximations (`近3日`, `每日`). */
-const BAD_BEFORE_BARE_DAY = new Set([...'近每第数數几幾逾约約共连連等前后後过過余多']);
+const BAD_BEFORE_BARE_DAY = new Set([...'近每第数數几幾逾约約共连連续續历歷达達长長满滿整超等前后後过過余多']);
 /** After a year-less season word that makes it part of a compound noun (夏季攻勢, 冬季前线). */
 const SEASON_OK_AFTER = new Set([...'的时時期间間以来來裡里中到至起开開结結将將会會已就都也还還再又才是']);
 const HOLIDAY_AFTER = /[\p{Script=Han}]{0,5}?(?:獨立日|独立日|紀念日|纪念日|國慶|国庆|勝利日|胜利日|[節节](?![目约約省奏]))/uy;
@@ -282,6 +288,9 @@ const matchers: Matcher[] = [
     if (i > 0 && text[i - 1] !== '\n') return null;
     const m = exec(RE.yearLine, text, i);
     if (!m?.groups) return null;
+    // A number alone on a line is a year only when a month/day line follows (`2019` / `09/07` / `19:02`).
+    NEXT_LINE_MD.lastIndex = i + m[0].length;
+    if (!NEXT_LINE_MD.test(text)) return null;
     return { start: i, end: i + 4, lo: 1, hi: 1, y: +m.groups.y };
   },
   (text, i) => {
@@ -541,6 +550,8 @@ const matchers: Matcher[] = [
     if (m[0] === '日前' && (BAD_BEFORE_BARE_DAY.has(text[i - 1]) || isDigit(text[i - 1]) || CN_NUM.has(text[i - 1]) || /[生节節假期周週末]/.test(text[i - 1] ?? ''))) return null;
     if ((m[0] === '今日' || m[0] === '明日') && /^(?:头条|頭條|美国|美國|俄罗斯|俄羅斯|中国|中國|之星|黄花|黃花|说法|說法)/.test(text.slice(end, end + 3))) return null;
     if (m[0] === '昨日' && /^(?:黄花|黃花)/.test(text.slice(end, end + 2))) return null;
+    // `當天晚些時候`, `3日晚会`, `早餐`: the character starts another word.
+    if (word.length === 1 && /[些餐饭飯会會报報辈輩年期点點霞安宴场場班市婚恋戀稻熟]/.test(text[end] ?? '')) return null;
     if (m[0] === '同年' && /[龄齡级級代纪紀]/.test(text[end] ?? '')) return null;
     if (m[0] === '前年' && BAD_BEFORE_CN.has(text[i - 1])) return null;
     if ((m[0] === '第二天' || m[0] === '前一天' || m[0] === '前一日') && CN_NUM.has(text[i - 1])) return null;

@@ -20,7 +20,7 @@ const HABITUAL_BEFORE = /(?:常年|每年|往年|歷年|历年|通常)$/;
 function joinable(prev: Atom, next: Atom, gap: string): boolean {
   if (gap !== '') {
     // `2020年09月11日 18:05`: a clock time may follow a day after spaces.
-    return /^[ \t]{1,2}$/.test(gap) && prev.hi === 3 && next.clock === true && next.lo === 5;
+    return /^[ \t\u00a0]{1,2}$/.test(gap) && prev.hi === 3 && next.clock === true && next.lo === 5;
   }
   if (next.period || prev.period) {
     // Only a local-time prefix joins a period (`當地時間本周`); periods take no parts after them.
