@@ -44,7 +44,33 @@ const JOIN_GAP = 20;
 const JOIN_MASS = 80;
 /** A cluster this big joins the body from any distance when no marker lies between. */
 const FAR_MASS = 200;
-let markerAt: boolean[] = [];
+/** Phrase kinds a section absorbs. */
+const ABSORBED = new Set<BoilerplateKind>(['share', 'navigation', 'other', 'comments']);
+
+/** The analysed lines, with prefix counts so that "how many between a and b" costs O(1). */
+interface Doc {
+  infos: LineInfo[];
+  phrases: (PhraseHit | null)[];
+  /** nonBlank[i] = non-blank lines before line i. */
+  nonBlank: Int32Array;
+  /** markers[i] = section markers before line i. */
+  markers: Int32Array;
+}
+
+function makeDoc(infos: LineInfo[], phrases: (PhraseHit | null)[]): Doc {
+  const n = infos.length;
+  const nonBlank = new Int32Array(n + 1);
+  const markers = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    nonBlank[i + 1] = nonBlank[i] + (infos[i].blank ? 0 : 1);
+    markers[i + 1] = markers[i] + (isMarker(phrases[i]) ? 1 : 0);
+  }
+  return { infos, phrases, nonBlank, markers };
+}
+
+/** Non-blank lines strictly between a and b. */
+const nonBlankBetween = (d: Doc, a: number, b: number) => (b > a + 1 ? d.nonBlank[b] - d.nonBlank[a + 1] : 0);
+const markerBetween = (d: Doc, a: number, b: number) => b > a + 1 && d.markers[b] - d.markers[a + 1] > 0;
 
 interface Span {
   start: number;
@@ -57,7 +83,8 @@ function isMarker(p: PhraseHit | null): boolean {
 }
 
 /** Runs of prose lines separated by at most MAX_GAP other lines and by no section marker. */
-function proseClusters(infos: LineInfo[], phrases: (PhraseHit | null)[], from: number): Span[] {
+function proseClusters(d: Doc, from: number, limit = Infinity): Span[] {
+  const { infos, phrases } = d;
   const out: Span[] = [];
   let cur: Span | null = null;
   let gap = 0;
@@ -67,6 +94,7 @@ function proseClusters(infos: LineInfo[], phrases: (PhraseHit | null)[], from: n
     const p = phrases[i];
     if (isMarker(p)) {
       if (cur) out.push(cur);
+      if (out.length >= limit) return out;
       cur = null;
       continue;
     }
@@ -77,6 +105,7 @@ function proseClusters(infos: LineInfo[], phrases: (PhraseHit | null)[], from: n
         cur.mass += x.len;
       } else {
         if (cur) out.push(cur);
+        if (out.length >= limit) return out;
         cur = { start: i, end: i, mass: x.len };
       }
       gap = 0;
@@ -96,7 +125,8 @@ function proseClusters(infos: LineInfo[], phrases: (PhraseHit | null)[], from: n
 const paragraph = (x: LineInfo) => x.prose && x.endsSentence && x.len >= 30;
 
 /** First line after `end` that is a dense run of >= 3 prose lines, within `within` non-blank lines. */
-function denseRunAfter(infos: LineInfo[], phrases: (PhraseHit | null)[], end: number, within: number): number {
+function denseRunAfter(d: Doc, end: number, within: number): number {
+  const { infos, phrases } = d;
   let seen = 0;
   for (let i = end + 1; i < infos.length && seen <= within; i++) {
     if (infos[i].blank) continue;
@@ -123,7 +153,7 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
   const n = raw.length;
   const infos = raw.map(lineInfo);
   const phrases = infos.map((x) => (x.blank ? null : phraseKind(x)));
-  markerAt = phrases.map(isMarker);
+  const doc = makeDoc(infos, phrases);
   const recurring = options.recurring;
   const rec = (i: number): number =>
     recurring && infos[i].len >= 2 && infos[i].len <= RECURRING_MAX ? recurring(infos[i].text) : 0;
@@ -131,20 +161,20 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
   // Headline by the page title; the body is the first substantial prose run after it.
   const title = findTitle(infos);
   let headline = title.headline;
-  const clustersAll = proseClusters(infos, phrases, 0);
+  const clustersAll = proseClusters(doc, 0);
   const biggest = clustersAll.reduce<Span | null>((b, c) => (!b || c.mass > b.mass ? c : b), null);
   let body: Span | null = null;
   let clusters = clustersAll;
   if (headline !== undefined && !title.confirmed) {
     // The first line taken as headline only holds when the body follows it closely.
-    if (biggest && biggest.start > headline && nonBlankBetween(infos, headline, biggest.start) <= 12) body = biggest;
+    if (biggest && biggest.start > headline && nonBlankBetween(doc, headline, biggest.start) <= 12) body = biggest;
     else headline = undefined;
   } else if (headline !== undefined) {
-    const after = proseClusters(infos, phrases, headline + 1);
+    const after = proseClusters(doc, headline + 1);
     clusters = after;
     // The first substantial run, measured against what starts near the headline: a promo line or a
     // video caption right under the headline is not the article when the article follows it.
-    const near = after.filter((c) => nonBlankBetween(infos, headline!, c.start) <= NEAR_HEADLINE);
+    const near = after.filter((c) => nonBlankBetween(doc, headline!, c.start) <= NEAR_HEADLINE);
     const top = near.reduce((m, c) => Math.max(m, c.mass), 0);
     body = after.find((c) => c.mass >= Math.max(MIN_BODY, top / 5)) ?? after[0] ?? null;
     // A headline match far from any prose, while the page's main prose lies before it, is a teaser.
@@ -155,26 +185,24 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     }
   }
   if (!body) body = biggest;
-  if (body) body = extend(body, clusters, infos);
+  if (body) body = extend(doc, body, clusters);
   if (body && headline === undefined) headline = guessHeadline(infos, phrases, body.start, title.first);
 
   // A box inside the article (related links, a notice): a marker and a few lines, then the article goes on.
-  const islands: Span[] = [];
+  const island = new Uint8Array(n);
   if (body) {
     for (;;) {
-      const m = markerWithin(infos, phrases, body.end, 6);
+      const m = markerWithin(doc, body.end, 6);
       if (m < 0 || phrases[m]!.kind === 'comments') break;
-      const resume = denseRunAfter(infos, phrases, m, 6);
+      const resume = denseRunAfter(doc, m, 6);
       if (resume < 0) break;
-      const cont = proseClusters(infos, phrases, resume)[0];
+      const cont = proseClusters(doc, resume, 1)[0];
       if (!cont || cont.start !== resume) break;
-      islands.push({ start: body.end + 1, end: resume - 1, mass: 0 });
+      island.fill(1, body.end + 1, resume);
       body = { start: body.start, end: cont.end, mass: body.mass + cont.mass };
     }
   }
 
-  if (process.env.BP_DEBUG) console.error(clustersAll.map((c) => `${c.start}-${c.end}:${c.mass}`).join(" "), "biggest", biggest, "title", title);
-  if (process.env.BP_DEBUG) console.error("body", body, "islands", islands, "headline", headline);
   const headText = headline !== undefined ? infos[headline].text : '';
   const flags: (Flag | null)[] = new Array(n).fill(null);
   const bodyStart = body ? body.start : n;
@@ -193,7 +221,7 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     const copy = headline !== undefined && isTitleCopy(x.text, headText, title.key);
     const suffixed = !x.prose && hasSiteSuffix(x.text, title.suffixes);
     const r = rec(i);
-    const island = islands.some((s) => i >= s.start && i <= s.end);
+    const inIsland = island[i] === 1;
 
     if (headline !== undefined && i < headline) {
       // Above the headline: menus, login, channel lists, notices.
@@ -205,7 +233,7 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
       } else flags[i] = { kind: isBreadcrumb(x.text) ? 'navigation' : x.len > 20 ? 'related' : 'navigation', confident: x.len <= 40 };
       continue;
     }
-    if (i < bodyStart || (i <= bodyEnd && !island)) {
+    if (i < bodyStart || (i <= bodyEnd && !inIsland)) {
       // Between headline and body (metadata) and inside the body: only what wording or shape proves.
       const inBody = i >= bodyStart;
       if (copy) flags[i] = { kind: 'site-title', confident: true };
@@ -225,11 +253,14 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
       afterMarker = true;
       unsure = false;
     }
-    if (p?.heading) section = p.kind;
+    // A comment count inside a teaser list ("评论 682") belongs to the teaser, not to a new section.
+    const countInList = section === 'related' && p?.kind === 'comments' && /\d/.test(x.text);
+    if (p?.heading && !countInList) section = p.kind;
+    else if (p && (p.kind === 'footer' || p.kind === 'copyright') && section !== 'footer') section = 'footer';
     if (!p) plainTail++;
     const open = !afterMarker && !section;
     if (open && !p && ARTICLE_META.test(x.text) && x.len <= 60) continue;
-    if (open && !p && (x.prose || (x.endsSentence && x.han >= 2)) && !island && r === 0) {
+    if (open && !p && (x.prose || (x.endsSentence && x.han >= 2)) && !inIsland && r === 0) {
       // A sentence right after the body closes the article ("特此通告。"); further down, with no
       // marker before it, it may be a teaser or the article going on: flag it, never for "remove all".
       if (plainTail <= 3) continue;
@@ -245,12 +276,14 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     if (unsure && !p && !copy && !suffixed && r === 0) continue;
     let kind: BoilerplateKind;
     if (copy) kind = 'site-title';
-    else if (p && (p.heading || !section || p.kind !== 'navigation')) kind = p.kind;
+    else if (p && (p.heading && !countInList)) kind = p.kind;
+    // Buttons and menu words inside a section belong to it (a comment's 分享, a list's 更多).
+    else if (p && !(section && ABSORBED.has(p.kind))) kind = p.kind;
     else if (section) kind = section;
     else if (suffixed) kind = 'site-title';
     else if (isBreadcrumb(x.text)) kind = 'navigation';
-    else kind = x.len <= 6 ? 'navigation' : x.prose ? 'other' : 'related';
-    const confident = island || afterMarker || (!unsure && (!x.prose || r > 0)) || (!!p && !x.prose);
+    else kind = x.len <= 8 ? 'navigation' : x.prose ? 'other' : 'related';
+    const confident = inIsland || afterMarker || (!unsure && (!x.prose || r > 0)) || (!!p && !x.prose);
     flags[i] = { kind, confident };
   }
 
@@ -259,7 +292,8 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
 }
 
 /** The first section marker among the `within` non-blank lines after `i`, or -1. */
-function markerWithin(infos: LineInfo[], phrases: (PhraseHit | null)[], i: number, within: number): number {
+function markerWithin(d: Doc, i: number, within: number): number {
+  const { infos, phrases } = d;
   let seen = 0;
   for (let j = i + 1; j < infos.length && seen < within; j++) {
     if (infos[j].blank) continue;
@@ -305,38 +339,25 @@ function assemble(flags: (Flag | null)[], infos: LineInfo[], headline: number | 
   return { blocks, headline, lineKinds };
 }
 
-export type { Flag };
-
-function nonBlankBetween(infos: LineInfo[], a: number, b: number): number {
-  let n = 0;
-  for (let i = a + 1; i < b; i++) if (!infos[i].blank) n++;
-  return n;
-}
-
 /** Join neighbouring clusters of the same section: a photo strip or a short list splits no article. */
-function extend(body: Span, clusters: Span[], infos: LineInfo[]): Span {
-  let k = clusters.findIndex((c) => c.start === body.start);
+function extend(d: Doc, body: Span, clusters: Span[]): Span {
+  const k = clusters.findIndex((c) => c.start === body.start);
   if (k < 0) return body;
   let { start, end, mass } = body;
   for (let j = k + 1; j < clusters.length; j++) {
     const c = clusters[j];
-    if (hasMarkerBetween(end, c.start)) break;
+    if (markerBetween(d, end, c.start)) break;
     // Near and substantial, or (a wiki page, a photo strip) far but bigger than what we have.
-    const near = c.mass >= JOIN_MASS && nonBlankBetween(infos, end, c.start) <= JOIN_GAP;
-    if (!near && !(c.mass >= FAR_MASS)) continue;
+    const near = c.mass >= JOIN_MASS && nonBlankBetween(d, end, c.start) <= JOIN_GAP;
+    if (!near && c.mass < FAR_MASS) continue;
     end = c.end;
     mass += c.mass;
   }
   for (let j = k - 1; j >= 0; j--) {
     const c = clusters[j];
-    if (c.mass < JOIN_MASS || nonBlankBetween(infos, c.end, start) > JOIN_GAP || hasMarkerBetween(c.end, start)) break;
+    if (c.mass < JOIN_MASS || nonBlankBetween(d, c.end, start) > JOIN_GAP || markerBetween(d, c.end, start)) break;
     start = c.start;
     mass += c.mass;
   }
   return { start, end, mass };
-
-  function hasMarkerBetween(a: number, b: number): boolean {
-    for (let i = a + 1; i < b; i++) if (markerAt[i]) return true;
-    return false;
-  }
 }

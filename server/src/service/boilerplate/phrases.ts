@@ -66,7 +66,7 @@ const RELATED_HEAD = new RegExp(
 const COMMENTS_HEAD = new RegExp(
   '^(' +
     [
-      '(網友|网友|讀者|读者|全部|最[熱热新]|[熱热][門门]|精彩)?([評评][論论]|留言|跟[帖贴])(區|区|列表|广场|廣場)?([（(]?\\d*[)）]?)',
+      '(網友|网友|讀者|读者|全部|最[熱热新]|[熱热][門门]|精彩)?([評评][論论]|留言|跟[帖贴])(區|区|列表|广场|廣場)?([（(]?\\s*\\d*\\s*[條条]?[)）]?)',
       '([發发]表|我要|[發发]|寫|写|撰写|參與|参与)([評评][論论]|留言|意[見见]|跟[帖贴])',
       '(參與|参与)\\s*\\d+',
       '([網网]友|用[戶户])?[評评][論论]僅.{0,20}|[网]友评论仅.{0,20}',
@@ -83,7 +83,7 @@ const RULES: Rule[] = [
   // Copyright and disclaimers: specific wording, safe even inside the body when short.
   {
     kind: 'copyright',
-    re: /版[權权]所有|©|Copyright|All Rights Reserved|[獨独]家稿件|[免][責责][聲声]明|本文(僅|仅)代表|本(文|[網网]|站|[報报]|新[聞闻]|社|台|刊).{0,40}(未[經经]|不得|禁止|[請请]勿|嚴禁|严禁)/iu,
+    re: /版[權权]所有|©|Copyright|All Rights Reserved|[獨独]家稿件|[免][責责][聲声]明|本文(僅|仅)代表|[轉转]([發发]|載|载)(請|请)?注明(本文)?(出[處处]|[鏈链]接|[來来]源)|本(文|[網网]|站|[報报]|新[聞闻]|社|台|刊).{0,40}(未[經经]|不得|禁止|[請请]勿|嚴禁|严禁)/iu,
     maxLen: 160,
     marker: true,
     inBody: true,
@@ -105,6 +105,13 @@ const RULES: Rule[] = [
   // Related and comment section headings: the whole (short) line is the heading.
   { kind: 'related', re: RELATED_HEAD, maxLen: 16, heading: true, marker: true, inBody: false },
   { kind: 'comments', re: COMMENTS_HEAD, maxLen: 30, heading: true, marker: true, inBody: false },
+  // The furniture of a comment thread: reply and vote buttons, "13小时前". Opens a comments section.
+  {
+    kind: 'comments',
+    re: /^(查看)?回[复覆]|[踩讚赞顶頂]\s*\d+|\d+\s*(分[钟鐘]|小[时時]|天)前$|^(查看|展[开開])(全部|更多)?\d*[條条]?回[复覆]|^\d+\s*[樓楼]$|^[樓楼]主$|^[网網]友[：:]?$/u,
+    maxLen: 24,
+    heading: true,
+  },
   // Tag and keyword lists.
   {
     kind: 'navigation',
@@ -192,11 +199,11 @@ export function bare(text: string): string {
 /** The kind a line's wording names, or null. */
 export function phraseKind(info: LineInfo): PhraseHit | null {
   if (info.blank || info.len > 160) return null;
-  const b = bare(info.text);
+  let b: string | null = null;
   for (const r of RULES) {
     if (info.len > r.maxLen) continue;
     if (r.notSentence && /[。．]$/u.test(info.text)) continue;
-    const subject = r.heading || r.kind === 'share' || r.kind === 'navigation' ? b : info.text;
+    const subject = r.heading || r.kind === 'share' || r.kind === 'navigation' ? (b ??= bare(info.text)) : info.text;
     if (subject.length === 0) continue;
     if (r.re.test(subject)) {
       return { kind: r.kind, heading: !!r.heading, marker: !!r.marker, inBody: !!r.inBody };

@@ -50,7 +50,7 @@ export function findTitle(infos: LineInfo[]): TitleInfo {
   const lineKeys = new Map<string, number>();
   for (let i = first + 1; i < limit; i++) {
     const x = infos[i];
-    if (x.blank || x.len > 200) continue;
+    if (x.blank || x.len > t.length + 10) continue;
     const k = titleKey(x.text);
     if (!lineKeys.has(k)) lineKeys.set(k, i);
   }
@@ -87,7 +87,7 @@ export function findTitle(infos: LineInfo[]): TitleInfo {
 
 /** A repeat of the headline: exact (normalised) or with one of the site's suffixes. */
 export function isTitleCopy(text: string, headlineText: string, key: string | undefined): boolean {
-  if (!key) return false;
+  if (!key || text.length < key.length || text.length > headlineText.length + 40) return false;
   const k = titleKey(text);
   if (k === key) return true;
   if (text.startsWith(headlineText)) {
