@@ -20,6 +20,8 @@ const LABEL = /(?:发布|發布|發表|发表|时间|時間|日期|建立|更新
 /** Lines that belong to comments, share bars or footers, never the dateline. */
 const NOT_DATELINE = /(?:评论|評論|回复|回覆|舉報|举报|讚|赞\d|Copyright|copyright|©|版权|版權|ICP|备案|備案)/;
 
+const HAN_G = /\p{Script=Han}/gu;
+
 interface Candidate {
   line: number;
   value: string;
@@ -63,7 +65,8 @@ function candidateOf(line: string, idx: number, lines: string[]): Candidate | un
   let score = 0;
   if (g.hh !== undefined) score += 2;
   if (before.length <= 12) score += 1;
-  else if (before.length > 20) return undefined; // a related-article title before its date
+  // A related-article title before its date; a site name or URL in Latin letters is fine.
+  else if ((before.match(HAN_G) ?? []).length > 10) return undefined;
   if (LABEL.test(before)) score += 1;
   if (after.length <= 40) score += 1;
   else if (after.length > 60) score -= 2;
@@ -78,7 +81,6 @@ function candidateOf(line: string, idx: number, lines: string[]): Candidate | un
  */
 export function findPublication(text: string): Publication | undefined {
   const lines = text.split(/\r?\n/);
-  let fallback: Candidate | undefined;
   // Datelines sit in the first part of the page; bound the work on very long files.
   const limit = Math.min(lines.length, 2000);
   for (let i = 0; i < limit; i++) {
@@ -86,8 +88,8 @@ export function findPublication(text: string): Publication | undefined {
     if (line.length < 4 || !/[0-9０-９]/.test(line)) continue;
     const c = candidateOf(line, i, lines);
     if (!c) continue;
+    // The first dateline-shaped line wins: the article's own comes before related lists and comments.
     if (c.score >= 2) return { value: c.value, line: c.line };
-    if (!fallback || c.score > fallback.score) fallback = c;
   }
-  return fallback && fallback.score >= 1 ? { value: fallback.value, line: fallback.line } : undefined;
+  return undefined;
 }
