@@ -76,6 +76,8 @@ interface Span {
   start: number;
   end: number;
   mass: number;
+  /** Full paragraphs in the span. */
+  paras?: number;
 }
 
 function isMarker(p: PhraseHit | null): boolean {
@@ -100,13 +102,15 @@ function proseClusters(d: Doc, from: number, limit = Infinity): Span[] {
     }
     if (x.prose && !p) {
       // Across a real gap only a full paragraph continues the text; a lone teaser does not.
+      const para = paragraph(x) ? 1 : 0;
       if (cur && (gap <= 2 || (gap <= MAX_GAP && x.endsSentence && x.len >= 40))) {
         cur.end = i;
         cur.mass += x.len;
+        cur.paras! += para;
       } else {
         if (cur) out.push(cur);
         if (out.length >= limit) return out;
-        cur = { start: i, end: i, mass: x.len };
+        cur = { start: i, end: i, mass: x.len, paras: para };
       }
       gap = 0;
     } else if (cur) {
@@ -348,7 +352,7 @@ function extend(d: Doc, body: Span, clusters: Span[]): Span {
     const c = clusters[j];
     if (markerBetween(d, end, c.start)) break;
     // Near and substantial, or (a wiki page, a photo strip) far but bigger than what we have.
-    const near = c.mass >= JOIN_MASS && nonBlankBetween(d, end, c.start) <= JOIN_GAP;
+    const near = (c.mass >= JOIN_MASS || (c.paras ?? 0) > 0) && nonBlankBetween(d, end, c.start) <= JOIN_GAP;
     if (!near && c.mass < FAR_MASS) continue;
     end = c.end;
     mass += c.mass;
