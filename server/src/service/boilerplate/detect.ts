@@ -55,28 +55,34 @@ interface Doc {
   nonBlank: Int32Array;
   /** markers[i] = section markers before line i. */
   markers: Int32Array;
+  /** hits[i] = lines with any phrase hit before line i. */
+  hits: Int32Array;
 }
 
 function makeDoc(infos: LineInfo[], phrases: (PhraseHit | null)[]): Doc {
   const n = infos.length;
   const nonBlank = new Int32Array(n + 1);
   const markers = new Int32Array(n + 1);
+  const hits = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     nonBlank[i + 1] = nonBlank[i] + (infos[i].blank ? 0 : 1);
     markers[i + 1] = markers[i] + (isMarker(phrases[i]) ? 1 : 0);
+    hits[i + 1] = hits[i] + (phrases[i] ? 1 : 0);
   }
-  return { infos, phrases, nonBlank, markers };
+  return { infos, phrases, nonBlank, markers, hits };
 }
 
 /** Non-blank lines strictly between a and b. */
 const nonBlankBetween = (d: Doc, a: number, b: number) => (b > a + 1 ? d.nonBlank[b] - d.nonBlank[a + 1] : 0);
 const markerBetween = (d: Doc, a: number, b: number) => b > a + 1 && d.markers[b] - d.markers[a + 1] > 0;
+const hitBetween = (d: Doc, a: number, b: number) => b > a + 1 && d.hits[b] - d.hits[a + 1] > 0;
 
 interface Span {
   start: number;
   end: number;
   mass: number;
-  /** Full paragraphs in the span. */
+  /** Prose lines and, among them, full paragraphs in the span. */
+  lines?: number;
   paras?: number;
 }
 
@@ -106,11 +112,12 @@ function proseClusters(d: Doc, from: number, limit = Infinity): Span[] {
       if (cur && (gap <= 2 || (gap <= MAX_GAP && x.endsSentence && x.len >= 40))) {
         cur.end = i;
         cur.mass += x.len;
+        cur.lines! += 1;
         cur.paras! += para;
       } else {
         if (cur) out.push(cur);
         if (out.length >= limit) return out;
-        cur = { start: i, end: i, mass: x.len, paras: para };
+        cur = { start: i, end: i, mass: x.len, lines: 1, paras: para };
       }
       gap = 0;
     } else if (cur) {
@@ -260,7 +267,7 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     // A comment count inside a teaser list ("评论 682") belongs to the teaser, not to a new section.
     const countInList = section === 'related' && p?.kind === 'comments' && /\d/.test(x.text);
     if (p?.heading && !countInList) section = p.kind;
-    else if (p && (p.kind === 'footer' || p.kind === 'copyright') && section !== 'footer') section = 'footer';
+    else if (p?.kind === 'copyright' && section !== 'footer') section = 'footer';
     if (!p) plainTail++;
     const open = !afterMarker && !section;
     if (open && !p && ARTICLE_META.test(x.text) && x.len <= 60) continue;
@@ -287,7 +294,7 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     else if (suffixed) kind = 'site-title';
     else if (isBreadcrumb(x.text)) kind = 'navigation';
     else kind = x.len <= 8 ? 'navigation' : x.prose ? 'other' : 'related';
-    const confident = inIsland || afterMarker || (!unsure && (!x.prose || r > 0)) || (!!p && !x.prose);
+    const confident = inIsland || afterMarker || (!unsure && (!x.prose || r > 0)) || (!!p && !(paragraph(x) && x.len > 50));
     flags[i] = { kind, confident };
   }
 
@@ -352,7 +359,11 @@ function extend(d: Doc, body: Span, clusters: Span[]): Span {
     const c = clusters[j];
     if (markerBetween(d, end, c.start)) break;
     // Near and substantial, or (a wiki page, a photo strip) far but bigger than what we have.
-    const near = (c.mass >= JOIN_MASS || (c.paras ?? 0) > 0) && nonBlankBetween(d, end, c.start) <= JOIN_GAP;
+    // A paragraph after plain lines (code, a table) continues the text; after debris it is a teaser.
+    // A teaser list alternates title and snippet line by line; an article does not.
+    if ((c.lines ?? 0) >= 3 && nonBlankBetween(d, c.start - 1, c.end + 1) - (c.lines ?? 0) >= 0.7 * (c.lines ?? 0)) continue;
+    const substantial = c.mass >= JOIN_MASS || ((c.paras ?? 0) > 0 && !hitBetween(d, end, c.start));
+    const near = substantial && nonBlankBetween(d, end, c.start) <= JOIN_GAP;
     if (!near && c.mass < FAR_MASS) continue;
     end = c.end;
     mass += c.mass;
