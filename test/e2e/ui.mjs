@@ -130,6 +130,8 @@ try {
     await hover.waitFor({ timeout: 10_000 });
     const text = (await hover.innerText()).trim().replace(/\s+/g, ' ');
     assert(/Person/.test(text), `hover text: ${text}`);
+    // the widget fades in: wait until it is opaque so the screenshot shows it clearly
+    await waitUntil(() => hover.evaluate((e) => getComputedStyle(e.closest('.monaco-hover')).opacity), (o) => o === '1', { timeout: 3000, what: 'hover opaque' }).catch(() => {});
     await shot(page, 'ui-hover.png');
     return JSON.stringify(text.slice(0, 160));
   });
