@@ -267,7 +267,7 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     // A comment count inside a teaser list ("评论 682") belongs to the teaser, not to a new section.
     const countInList = section === 'related' && p?.kind === 'comments' && /\d/.test(x.text);
     if (p?.heading && !countInList) section = p.kind;
-    else if (p?.kind === 'copyright' && section !== 'footer') section = 'footer';
+    else if ((p?.kind === 'copyright' || p?.section) && section !== 'footer') section = 'footer';
     if (!p) plainTail++;
     const open = !afterMarker && !section;
     if (open && !p && ARTICLE_META.test(x.text) && x.len <= 60) continue;

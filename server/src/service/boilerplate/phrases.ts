@@ -14,6 +14,8 @@ export interface PhraseHit {
   marker: boolean;
   /** Specific enough to flag even inside the article body. */
   inBody: boolean;
+  /** Opens a section without being a heading (the site footer). */
+  section: boolean;
 }
 
 interface Rule {
@@ -23,6 +25,7 @@ interface Rule {
   heading?: boolean;
   marker?: boolean;
   inBody?: boolean;
+  section?: boolean;
   /** Skip lines that end with a full stop (article sentences that mention the phrase). */
   notSentence?: boolean;
 }
@@ -158,10 +161,18 @@ const RULES: Rule[] = [
     maxLen: 60,
     inBody: false,
   },
-  // Site footer.
+  // Site footer: licence numbers, "about us", legal pages. These open the footer section.
   {
     kind: 'footer',
-    re: /ICP|公[網网]安[備备]|增值[電电]信|[經经][營营]許可|[经][营]许可|^[關关][于於](我[們们]|本站|本[網网]|\S{1,4})$|[聯联][絡络系]我[們们]|[隱隐]私(政策|[權权]|[條条]款|保[護护])|服[務务]([條条]款|[協协]議|协议)|使用[條条]款|[廣广]告服[務务]|[網网]站地[圖图]|招聘|客服|意[見见]反[饋馈]|[舉举][報报](中心|[電电][話话]|[郵邮]箱|[專专]区|[專专]區)|不良信息|有害信息|投稿|About\s?(Us|Sina|Tencent)|[網网]站[簡简]介|[網网]站律[師师]|[服][務务][電电][話话]|[客][服]|[熱热]線|热线|[傳传]真[：:]|法律[顧顾]問|法律顾问/iu,
+    re: /ICP|公[網网]安[備备]|增值[電电]信|[經经][營营]許可|[经][营]许可|^[關关][于於](我[們们]|本站|本[網网]|\S{1,4})$|[聯联][絡络系]我[們们]|[隱隐]私(政策|[權权]|[條条]款|保[護护])|服[務务]([條条]款|[協协]議|协议)|使用[條条]款|[廣广]告服[務务]|[網网]站地[圖图]|不良信息|有害信息|About\s?(Us|Sina|Tencent)|[網网]站[簡简]介|[網网]站律[師师]|法律[顧顾]問|法律顾问/iu,
+    maxLen: 80,
+    notSentence: true,
+    section: true,
+  },
+  // Weaker footer words that also appear in mid-page boxes (投稿, 客服, hotlines).
+  {
+    kind: 'footer',
+    re: /招聘|客服|意[見见]反[饋馈]|[舉举][報报](中心|[電电][話话]|[郵邮]箱|[專专]区|[專专]區)|投稿|[服][務务][電电][話话]|[熱热]線|热线|[傳传]真[：:]/iu,
     maxLen: 80,
     notSentence: true,
   },
@@ -206,7 +217,7 @@ export function phraseKind(info: LineInfo): PhraseHit | null {
     const subject = r.heading || r.kind === 'share' || r.kind === 'navigation' ? (b ??= bare(info.text)) : info.text;
     if (subject.length === 0) continue;
     if (r.re.test(subject)) {
-      return { kind: r.kind, heading: !!r.heading, marker: !!r.marker, inBody: !!r.inBody };
+      return { kind: r.kind, heading: !!r.heading, marker: !!r.marker, inBody: !!r.inBody, section: !!r.section };
     }
   }
   return null;
