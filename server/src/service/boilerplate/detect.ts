@@ -214,6 +214,7 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     }
   }
 
+  const menu = menuRuns(infos, phrases);
   const headText = headline !== undefined ? infos[headline].text : '';
   const flags: (Flag | null)[] = new Array(n).fill(null);
   const bodyStart = body ? body.start : n;
@@ -290,6 +291,8 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     else if (p && (p.heading && !countInList)) kind = p.kind;
     // Buttons and menu words inside a section belong to it (a comment's 分享, a list's 更多).
     else if (p && !(section && ABSORBED.has(p.kind))) kind = p.kind;
+    // A run of menu words is navigation, except under a related heading (a wall of topic tags).
+    else if (menu[i] && section !== 'related') kind = 'navigation';
     else if (section) kind = section;
     else if (suffixed) kind = 'site-title';
     else if (isBreadcrumb(x.text)) kind = 'navigation';
@@ -300,6 +303,35 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
 
   if (options.rules) applySiteRules(options.rules, infos, flags);
   return assemble(flags, infos, headline);
+}
+
+/** Lines in runs of >= 4 menu words (short, unpunctuated): a channel list even inside a section. */
+function menuRuns(infos: LineInfo[], phrases: (PhraseHit | null)[]): Uint8Array {
+  const out = new Uint8Array(infos.length);
+  const menuLike = (i: number) => {
+    const x = infos[i];
+    const p = phrases[i];
+    return x.len <= 5 && !x.prose && x.enders === 0 && !/^\d+$/.test(x.text) && (!p || p.kind === 'navigation' || p.kind === 'share');
+  };
+  let i = 0;
+  while (i < infos.length) {
+    if (infos[i].blank || !menuLike(i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let count = 0;
+    let last = i;
+    for (; j < infos.length; j++) {
+      if (infos[j].blank) continue;
+      if (!menuLike(j)) break;
+      count++;
+      last = j;
+    }
+    if (count >= 4) out.fill(1, i, last + 1);
+    i = j;
+  }
+  return out;
 }
 
 /** The first section marker among the `within` non-blank lines after `i`, or -1. */

@@ -217,6 +217,10 @@ export function phraseKind(info: LineInfo): PhraseHit | null {
     const subject = r.heading || r.kind === 'share' || r.kind === 'navigation' ? (b ??= bare(info.text)) : info.text;
     if (subject.length === 0) continue;
     if (r.re.test(subject)) {
+      // "熱門", "專題", "推薦" alone are menu tabs, not a heading over a list.
+      if (r.kind === 'related' && r.heading && subject.length <= 2) {
+        return { kind: 'navigation', heading: false, marker: false, inBody: false, section: false };
+      }
       return { kind: r.kind, heading: !!r.heading, marker: !!r.marker, inBody: !!r.inBody, section: !!r.section };
     }
   }
