@@ -164,7 +164,9 @@ export async function run(corpus: string): Promise<{ title: string; lines: strin
     const sc2 = summary(tc);
     const si2 = summary(ti);
     const macro = f1s.reduce((a, b) => a + b, 0) / Math.max(1, f1s.length);
-    lines.push(`  all flags        P ${fmt(s.p)} R ${fmt(s.r)} F1 ${fmt(s.f1)} content lost ${(100 * s.lost).toFixed(3)}% (macro F1 ${fmt(macro)})`);
+    lines.push(
+      `  all flags        P ${fmt(s.p)} R ${fmt(s.r)} F1 ${fmt(s.f1)} content lost ${(100 * s.lost).toFixed(3)}% (macro F1 ${fmt(macro)}, median page F1 ${fmt(median(f1s))})`,
+    );
     lines.push(`  confident only   P ${fmt(sc2.p)} R ${fmt(sc2.r)} F1 ${fmt(sc2.f1)} content lost ${(100 * sc2.lost).toFixed(3)}%`);
     lines.push(`  with SiteIndex   P ${fmt(si2.p)} R ${fmt(si2.r)} F1 ${fmt(si2.f1)} content lost ${(100 * si2.lost).toFixed(3)}%`);
     put('cwced.p', s.p);
@@ -172,6 +174,7 @@ export async function run(corpus: string): Promise<{ title: string; lines: strin
     put('cwced.f1', s.f1);
     put('cwced.lost', s.lost);
     put('cwced.macroF1', macro);
+    put('cwced.medianPageF1', median(f1s));
     put('cwced.confident.f1', sc2.f1);
     put('cwced.confident.lost', sc2.lost);
     put('cwced.siteIndex.f1', si2.f1);
