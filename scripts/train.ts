@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { gazetteerTrie } from '../server/src/service/entities/gazetteer';
 import { normalizeForMatching } from '../server/src/service/entities/normalize';
 import { extractFeatures } from '../server/src/service/entities/features';
-import { spansFromTags, TAGS, viterbi, decodeModel } from '../server/src/service/entities/tagger';
+import { spansFromTags, TAGS, viterbi, decodeModel, lexiconTrie } from '../server/src/service/entities/tagger';
 import { parseBio, trainModel, type TrainingSentence } from '../server/src/service/entities/trainer';
 import { corpusDir } from './eval/corpus';
 
@@ -20,13 +20,14 @@ function arg(name: string, fallback: number): number {
 function devF1(model: Uint8Array, dev: TrainingSentence[]): { p: number; r: number; f1: number } {
   const w = decodeModel(model);
   const gaz = gazetteerTrie();
+  const lex = lexiconTrie(w.lexicon);
   let tp = 0;
   let fp = 0;
   let fn = 0;
   for (const s of dev) {
     const norm = normalizeForMatching(s.text);
     const tags = new Uint8Array(norm.length);
-    viterbi(w, extractFeatures(norm, gaz, w.bits), norm.length, tags);
+    viterbi(w, extractFeatures(norm, gaz, w.bits, undefined, lex), norm.length, tags);
     const key = (x: { start: number; end: number; type: string }) => `${x.start}:${x.end}:${x.type}`;
     const pred = new Set(spansFromTags(tags, norm.length).map(key));
     const gold = new Set(spansFromTags(s.tags.map((t) => Math.max(0, TAGS.indexOf(t as (typeof TAGS)[number]))), s.tags.length).map(key));
@@ -38,7 +39,17 @@ function devF1(model: Uint8Array, dev: TrainingSentence[]): { p: number; r: numb
   return { p, r, f1: (2 * p * r) / (p + r || 1) };
 }
 
+function evaluateOnly(): void {
+  const i = process.argv.indexOf('--evaluate');
+  const model = new Uint8Array(fs.readFileSync(process.argv[i + 1]));
+  const all = parseBio(fs.readFileSync(path.join(corpusDir(), 'ner', 'msra_train_bio.txt'), 'utf8'));
+  const devN = arg('dev', 3000);
+  const r = devF1(model, all.slice(all.length - devN));
+  console.log(`held-out ${devN} train sentences: P ${r.p.toFixed(4)} R ${r.r.toFixed(4)} F1 ${r.f1.toFixed(4)}`);
+}
+
 function main(): void {
+  if (process.argv.includes('--evaluate')) return evaluateOnly();
   const file = path.join(corpusDir(), 'ner', 'msra_train_bio.txt');
   const epochs = arg('epochs', 6);
   const bits = arg('bits', 22);
@@ -55,6 +66,7 @@ function main(): void {
     epochs,
     bits,
     gazetteer: gazetteerTrie(),
+    lexiconFolds: arg('folds', 5),
     onEpoch: (e, info) => console.log(`  epoch ${e}: ${info.mistakes} sentences wrong, ${info.seconds.toFixed(1)} s`),
   });
   const seconds = (Date.now() - t0) / 1000;

@@ -7,9 +7,9 @@ import type { EntityType } from '../types';
 import { TRANSLIT } from './patterns';
 import type { Trie } from './trie';
 
-export const FEATURES_PER_CHAR = 18;
+export const FEATURES_PER_CHAR = 21;
 /** Bumped whenever templates change, and stored in the model, so an old model is refused, not misread. */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 
 const BOS = 1;
 const EOS = 2;
@@ -98,7 +98,13 @@ export function dictionaryMarks(norm: string, gaz: Trie<EntityType> | undefined)
  * Writes FEATURES_PER_CHAR hashed feature ids (in [0, 2^bits)) for every code unit of `norm` into `out`
  * (length n * FEATURES_PER_CHAR), position-major.
  */
-export function extractFeatures(norm: string, gaz: Trie<EntityType> | undefined, bits: number, out?: Uint32Array): Uint32Array {
+export function extractFeatures(
+  norm: string,
+  gaz: Trie<EntityType> | undefined,
+  bits: number,
+  out?: Uint32Array,
+  lexicon?: Trie<EntityType>,
+): Uint32Array {
   const n = norm.length;
   const F = FEATURES_PER_CHAR;
   const ids = out ?? new Uint32Array(n * F);
@@ -110,6 +116,7 @@ export function extractFeatures(norm: string, gaz: Trie<EntityType> | undefined,
   codes[n + 2] = EOS;
   codes[n + 3] = EOS;
   const { cover, startLen } = dictionaryMarks(norm, gaz);
+  const lex = dictionaryMarks(norm, lexicon);
   const shift = 32 - bits;
   for (let i = 0; i < n; i++) {
     const m2 = codes[i];
@@ -141,6 +148,12 @@ export function extractFeatures(norm: string, gaz: Trie<EntityType> | undefined,
     ids[base + 15] = mix(0x10010, cover[i] | (startLen[i] << 8)) >>> shift;
     ids[base + 16] = mix(0x11011, dm1 | (cover[i] << 8) | (dp1 << 16)) >>> shift;
     ids[base + 17] = mix(mix(0x12012, cover[i]), c0) >>> shift;
+    // The lexicon of names seen in training (jackknifed while training, so its hits are as unreliable as at run time).
+    const lm1 = i > 0 ? lex.cover[i - 1] : 255;
+    const lp1 = i + 1 < n ? lex.cover[i + 1] : 255;
+    ids[base + 18] = mix(0x13013, lex.cover[i] | (lex.startLen[i] << 8)) >>> shift;
+    ids[base + 19] = mix(0x14014, lm1 | (lex.cover[i] << 8) | (lp1 << 16)) >>> shift;
+    ids[base + 20] = mix(0x15015, lex.cover[i] | (cover[i] << 8)) >>> shift;
   }
   return ids;
 }

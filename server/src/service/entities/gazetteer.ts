@@ -45,11 +45,24 @@ export function gazetteerSpans(norm: string, trie = gazetteerTrie()): Span[] {
       const before = norm.slice(Math.max(0, i - 2), i);
       if (!WHITE_HOUSE_PLACE.test(before) && WHITE_HOUSE_ACTS.test(norm.slice(m.end, m.end + 20))) type = 'ORG';
     }
+    // 中东部, 东北风, 西南侧: a compass region name followed by 部/风/侧 is a direction, not a place.
+    if (COMPASS_REGION.test(surface) && DIRECTION_TAIL.has(norm[m.end])) {
+      i = m.end;
+      continue;
+    }
+    // 中华民族, 中华文化: the people or culture, not a place.
+    if (surface === '中华' && /^(?:民族|文化|文明|儿女)/u.test(norm.slice(m.end, m.end + 2))) {
+      i = m.end;
+      continue;
+    }
     out.push({ start: i, end: m.end, type });
     i = m.end;
   }
   return out;
 }
+
+const COMPASS_REGION = /^[东南西北中华]{2}$/u;
+const DIRECTION_TAIL = new Set([...'部风侧面向']);
 
 /** Country/territory abbreviations that pair up: 中美, 美俄, 俄乌, 港澳, 欧美 ... */
 const PAIRING = new Set([...'中美俄韩朝英德印欧乌台港澳伊']);

@@ -23,6 +23,9 @@ interface Candidate extends Span {
   rank: number;
 }
 
+/** Bodies every state has: a place before them stays part of the name (乌克兰外交部). */
+const GENERIC_BODY = /(?:部|院|会|局|署|厅|政府|议会|大使馆|领事馆|法院|警察局)$/u;
+
 const RANK: Record<Source, number> = { user: 4, gazetteer: 3, pattern: 2, model: 1 };
 
 /** Lines longer than this are tagged in slices so one huge line cannot blow up the decoder's memory. */
@@ -74,7 +77,7 @@ function recognizeNormalized(text: string, norm: string, user: Trie<EntityType>,
   for (const s of abbr) add(s, 'pattern', 0.8);
   for (const s of model) add(s, 'model', (s as Span & { confidence?: number }).confidence ?? 0.7);
 
-  return resolve(cands, text, norm.length);
+  return resolve(cands, text, norm);
 }
 
 function tagAll(tagger: Tagger, norm: string, gaz: Trie<EntityType>): (Span & { confidence: number })[] {
@@ -96,22 +99,66 @@ function tagAll(tagger: Tagger, norm: string, gaz: Trie<EntityType>): (Span & { 
  * Conflict resolution. Higher rank wins an overlap, except that a longer model or pattern ORG that wholly
  * contains a gazetteer place or person keeps its span (美国国防部 over 美国): the name is the longest proper name.
  */
-function resolve(cands: Candidate[], text: string, length: number): EntityMention[] {
+function resolve(cands: Candidate[], text: string, norm: string): EntityMention[] {
+  const length = norm.length;
   const containsStrictly = (a: Candidate, b: Candidate) => a.start <= b.start && a.end >= b.end && a.end - a.start > b.end - b.start;
+  const extra: Candidate[] = [];
+  // Gazetteer spans do not overlap one another: sorted by start, the ones touching a range are found by bisection.
+  const gaz = cands.filter((g) => g.source === 'gazetteer').sort((a, b) => a.start - b.start);
+  const touching = (c: Candidate): Candidate[] => {
+    let lo = 0;
+    let hi = gaz.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (gaz[mid].end <= c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Candidate[] = [];
+    for (let i = lo; i < gaz.length && gaz[i].start < c.end; i++) out.push(gaz[i]);
+    return out;
+  };
   for (const c of cands) {
-    if (c.source === 'model' || c.source === 'pattern') {
-      if (c.type === 'ORG' || c.type === 'MEDIA' || c.type === 'LOC' || c.type === 'PER') {
-        const inner = cands.filter((g) => g.source === 'gazetteer' && containsStrictly(c, g));
-        const crossing = cands.some((g) => g.source === 'gazetteer' && g.start < c.end && g.end > c.start && !containsStrictly(c, g));
-        if (!crossing && inner.some((g) => g.start === c.start && (g.type === 'LOC' || g.type === 'PER' || (g.type === 'ORG' && c.type === 'ORG')))) c.rank = 3.5;
-        if (c.source === 'pattern' && c.type === 'PER' && !crossing && inner.length && inner.every((g) => g.type === 'PER')) c.rank = 3.5;
-      }
+    if (c.source !== 'model' && c.source !== 'pattern') continue;
+    const near = touching(c);
+    const inner = near.filter((g) => containsStrictly(c, g));
+    const crossing = near.some((g) => !containsStrictly(c, g));
+    if (crossing || !inner.length) continue;
+    const head = inner.find((g) => g.start === c.start);
+    // 深圳大疆, 美国白宫, 俄罗斯塔斯社: a place before a name that stands alone is split off, so a span made
+    // only of gazetteer names keeps them apart, unless the last one is a generic body (美国国防部).
+    const covered = inner.reduce((n, g) => n + (g.end - g.start), 0) === c.end - c.start;
+    const last = inner.reduce((a, b) => (b.end > a.end ? b : a));
+    if (covered && inner.length >= 2 && !GENERIC_BODY.test(norm.slice(last.start, last.end))) continue;
+    if (/[《》“”"「」()（）]/u.test(norm.slice(c.start, c.end))) continue;
+    if (c.type === 'LOC' && head?.type === 'LOC' && c.source === 'model') {
+      // Place hierarchies are split (湖北恩施, 台南市东区): the gazetteer place, then the rest as its own place.
+      const rest = norm.slice(head.end, c.end);
+      if (rest.length >= 2 && /^\p{Script=Han}+$/u.test(rest) && !inner.some((g) => g.start >= head.end))
+        extra.push({ start: head.end, end: c.end, type: 'LOC', source: 'model', confidence: c.confidence, rank: 1 });
+      continue;
+    }
+    if (head && (head.type === 'LOC' || head.type === 'PER' || (head.type === 'ORG' && c.type === 'ORG'))) c.rank = c.source === 'pattern' ? 3.6 : 3.5;
+    else if (c.source === 'pattern' && c.type === 'PER' && inner.every((g) => g.type === 'PER')) c.rank = 3.5;
+  }
+  cands.push(...extra);
+  for (const c of cands) {
+    if (c.source === 'gazetteer' || c.source === 'user') continue;
+    const surface = norm.slice(c.start, c.end);
+    const after = norm.slice(c.end, c.end + 2);
+    // 李姓男子, 李男, 陈姓: anonymised people are not names; 马克思主义 is a doctrine.
+    if (c.type === 'PER' && (/[姓男女]$/u.test(surface) || surface.includes('姓') || after[0] === '姓' || after === '主义')) c.rank = -1;
+    // 湖北西南部, 河北中南部: a compass part is not part of the name.
+    const compass = /^(.+?)[东南西北中]{1,3}部$/u.exec(surface);
+    if (compass && c.type !== 'PER') {
+      c.end = c.start + compass[1].length;
+      c.type = 'LOC';
     }
   }
   cands.sort((a, b) => b.rank - a.rank || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const owner = new Int32Array(length).fill(-1);
   const kept: Candidate[] = [];
   outer: for (const c of cands) {
+    if (c.rank < 0) continue;
     for (let i = c.start; i < c.end; i++) if (owner[i] >= 0) continue outer;
     if (!c.end || c.end <= c.start) continue;
     owner.fill(kept.length, c.start, c.end);

@@ -6,7 +6,7 @@
 import type { EntityType } from '../types';
 import type { Span } from './gazetteer';
 import { extractFeatures, FEATURES_PER_CHAR, FEATURE_VERSION } from './features';
-import type { Trie } from './trie';
+import { Trie, Trie as TrieCtor } from './trie';
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC'] as const;
 export const NTAGS = TAGS.length;
@@ -33,41 +33,69 @@ export interface TaggerWeights {
   scale: number;
   /** (NTAGS + 1) * NTAGS: row 0 is the start, row p+1 follows tag p. */
   transition: Float32Array;
+  /** Names seen in training with their usual type (feature source; shipped inside the model). */
+  lexicon?: [string, EntityType][];
+}
+
+const LEX_TYPES: EntityType[] = ['PER', 'ORG', 'LOC', 'MEDIA'];
+
+export function lexiconTrie(entries: [string, EntityType][] | undefined): Trie<EntityType> | undefined {
+  if (!entries?.length) return undefined;
+  const trie = new TrieCtor<EntityType>();
+  for (const [k, v] of entries) trie.set(k, v);
+  return trie;
 }
 
 /** Best tag sequence for n positions whose feature ids are `ids`. Also returns each position's margin. */
 export function viterbi(w: TaggerWeights, ids: Uint32Array, n: number, tags: Uint8Array, margin?: Float32Array): void {
   const F = FEATURES_PER_CHAR;
   const T = NTAGS;
-  const em = new Float32Array(n * T);
+  const em = new Float64Array(n * T);
   const e = w.emission;
+  const scale = w.scale;
   for (let i = 0; i < n; i++) {
     const base = i * F;
-    const row = i * T;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
     for (let f = 0; f < F; f++) {
-      const off = ids[base + f] * T;
-      for (let t = 0; t < T; t++) em[row + t] += e[off + t];
+      const off = ids[base + f] * 7;
+      s0 += e[off];
+      s1 += e[off + 1];
+      s2 += e[off + 2];
+      s3 += e[off + 3];
+      s4 += e[off + 4];
+      s5 += e[off + 5];
+      s6 += e[off + 6];
     }
-    if (w.scale !== 1) for (let t = 0; t < T; t++) em[row + t] *= w.scale;
+    const row = i * T;
+    em[row] = s0 * scale;
+    em[row + 1] = s1 * scale;
+    em[row + 2] = s2 * scale;
+    em[row + 3] = s3 * scale;
+    em[row + 4] = s4 * scale;
+    em[row + 5] = s5 * scale;
+    em[row + 6] = s6 * scale;
   }
-  const tr = w.transition;
+  // Transitions with the illegal ones (I- after anything but its own B-/I-) folded in as -Infinity.
+  const tr = new Float64Array((T + 1) * T);
+  for (let p = -1; p < T; p++) for (let t = 0; t < T; t++) tr[(p + 1) * T + t] = allowed(p, t) ? w.transition[(p + 1) * T + t] : -Infinity;
   const score = new Float64Array(n * T);
-  const back = new Int8Array(n * T);
-  for (let t = 0; t < T; t++) score[t] = allowed(-1, t) ? tr[t] + em[t] : -Infinity;
+  const back = new Uint8Array(n * T);
+  for (let t = 0; t < T; t++) score[t] = tr[t] + em[t];
   for (let i = 1; i < n; i++) {
+    const prevRow = (i - 1) * T;
+    const row = i * T;
     for (let t = 0; t < T; t++) {
       let best = -Infinity;
       let arg = 0;
       for (let p = 0; p < T; p++) {
-        if (!allowed(p, t)) continue;
-        const s = score[(i - 1) * T + p] + tr[(p + 1) * T + t];
-        if (s > best) {
-          best = s;
+        const v = score[prevRow + p] + tr[(p + 1) * T + t];
+        if (v > best) {
+          best = v;
           arg = p;
         }
       }
-      score[i * T + t] = best + em[i * T + t];
-      back[i * T + t] = arg;
+      score[row + t] = best + em[row + t];
+      back[row + t] = arg;
     }
   }
   let best = -Infinity;
@@ -112,7 +140,7 @@ export function spansFromTags(tags: ArrayLike<number>, n: number): Span[] {
 const MAGIC = 0x3152454e; // "NER1" little-endian
 
 /** Serialises quantised weights: header, transitions, then (delta-varint bucket, NTAGS int8) for non-zero buckets. */
-export function encodeModel(w: { bits: number; emission: Float32Array; transition: Float32Array }): Uint8Array {
+export function encodeModel(w: { bits: number; emission: Float32Array; transition: Float32Array; lexicon?: [string, EntityType][] }): Uint8Array {
   const T = NTAGS;
   let maxAbs = 0;
   for (let i = 0; i < w.emission.length; i++) maxAbs = Math.max(maxAbs, Math.abs(w.emission[i]));
@@ -151,7 +179,12 @@ export function encodeModel(w: { bits: number; emission: Float32Array; transitio
     bytes[o++] = d;
   }
   for (const b of idx) for (let t = 0; t < T; t++) bytes[o++] = q[b * T + t] & 0xff;
-  return bytes.slice(0, o);
+  const lex = new TextEncoder().encode((w.lexicon ?? []).map(([k, v]) => `${LEX_TYPES.indexOf(v)}${k}`).join('\n'));
+  const total = new Uint8Array(o + 4 + lex.length);
+  total.set(bytes.subarray(0, o));
+  new DataView(total.buffer).setUint32(o, lex.length, true);
+  total.set(lex, o + 4);
+  return total;
 }
 
 export function decodeModel(bytes: Uint8Array): TaggerWeights {
@@ -186,7 +219,13 @@ export function decodeModel(bytes: Uint8Array): TaggerWeights {
     const base = idx[k] * T;
     for (let t = 0; t < T; t++) emission[base + t] = (bytes[o++] << 24) >> 24;
   }
-  return { bits, emission, scale, transition };
+  let lexicon: [string, EntityType][] | undefined;
+  if (o + 4 <= bytes.length) {
+    const len = view.getUint32(o, true);
+    const text = new TextDecoder().decode(bytes.subarray(o + 4, o + 4 + len));
+    lexicon = text ? text.split('\n').map((l) => [l.slice(1), LEX_TYPES[Number(l[0])]] as [string, EntityType]) : [];
+  }
+  return { bits, emission, scale, transition, lexicon };
 }
 
 /** A tagger over the bytes of models/ner.bin. */
@@ -195,11 +234,12 @@ export function loadTagger(bytes: Uint8Array): Tagger {
 }
 
 export function taggerFromWeights(w: TaggerWeights): Tagger {
+  const lex = lexiconTrie(w.lexicon);
   return {
     tag(norm, gaz) {
       const n = norm.length;
       if (!n) return [];
-      const ids = extractFeatures(norm, gaz, w.bits);
+      const ids = extractFeatures(norm, gaz, w.bits, undefined, lex);
       const tags = new Uint8Array(n);
       const margin = new Float32Array(n);
       viterbi(w, ids, n, tags, margin);

@@ -5,7 +5,7 @@
 import type { EntityType } from '../types';
 import { extractFeatures, FEATURES_PER_CHAR } from './features';
 import { normalizeForMatching } from './normalize';
-import { allowed, encodeModel, NTAGS, TAGS, viterbi, type TaggerWeights } from './tagger';
+import { allowed, encodeModel, lexiconTrie, NTAGS, TAGS, viterbi, type TaggerWeights } from './tagger';
 import type { Trie } from './trie';
 
 export interface TrainingSentence {
@@ -19,6 +19,8 @@ export interface TrainOptions {
   bits?: number;
   seed?: number;
   gazetteer?: Trie<EntityType>;
+  /** Folds for the jackknifed training lexicon (0 = no lexicon features). */
+  lexiconFolds?: number;
   /** Called after each epoch (for progress output). */
   onEpoch?: (epoch: number, info: { mistakes: number; seconds: number }) => void;
 }
@@ -70,9 +72,16 @@ export function trainWeights(sentences: TrainingSentence[], options: TrainOption
   // Features once, up front: they do not change between epochs.
   const feats: Uint32Array[] = [];
   const gold: Uint8Array[] = [];
-  for (const s of sentences) {
-    const norm = normalizeForMatching(s.text);
-    feats.push(extractFeatures(norm, options.gazetteer, bits));
+  const folds = options.lexiconFolds ?? 5;
+  const norms = sentences.map((s) => normalizeForMatching(s.text));
+  const fullLexicon = folds ? buildLexicon(sentences, norms, () => true) : undefined;
+  const foldTries = folds
+    ? Array.from({ length: folds }, (_, f) => lexiconTrie(buildLexicon(sentences, norms, (i) => i % folds !== f)))
+    : [];
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si];
+    const norm = norms[si];
+    feats.push(extractFeatures(norm, options.gazetteer, bits, undefined, folds ? foldTries[si % folds] : undefined));
     const g = new Uint8Array(s.tags.length);
     for (let i = 0; i < s.tags.length; i++) g[i] = tagIndex.get(s.tags[i]) ?? 0;
     // Repair I- without B- so gold is a legal path.
@@ -84,7 +93,7 @@ export function trainWeights(sentences: TrainingSentence[], options: TrainOption
   const u = new Float32Array(size);
   const tw = new Float32Array((T + 1) * T);
   const tu = new Float32Array((T + 1) * T);
-  const weights: TaggerWeights = { bits, emission: w, scale: 1, transition: tw };
+  const weights: TaggerWeights = { bits, emission: w, scale: 1, transition: tw, lexicon: fullLexicon };
   const random = rng(options.seed ?? 20250704);
   const order = sentences.map((_, i) => i);
   let c = 1;
@@ -140,5 +149,33 @@ export function trainWeights(sentences: TrainingSentence[], options: TrainOption
 /** Trains and serialises in one step (the bytes of models/ner.bin). */
 export function trainModel(sentences: TrainingSentence[], options: TrainOptions = {}): Uint8Array {
   const w = trainWeights(sentences, options);
-  return encodeModel({ bits: w.bits, emission: w.emission as Float32Array, transition: w.transition });
+  return encodeModel({ bits: w.bits, emission: w.emission as Float32Array, transition: w.transition, lexicon: w.lexicon });
+}
+
+/** Names (two code units or more) tagged in the chosen sentences, each with its most frequent type. */
+export function buildLexicon(sentences: TrainingSentence[], norms: string[], use: (i: number) => boolean): [string, EntityType][] {
+  const counts = new Map<string, Map<EntityType, number>>();
+  for (let i = 0; i < sentences.length; i++) {
+    if (!use(i)) continue;
+    const tags = sentences[i].tags;
+    for (let a = 0; a < tags.length; ) {
+      if (!tags[a].startsWith('B-')) {
+        a++;
+        continue;
+      }
+      const type = tags[a].slice(2) as EntityType;
+      let b = a + 1;
+      while (b < tags.length && tags[b] === `I-${type}`) b++;
+      if (b - a >= 2) {
+        const key = norms[i].slice(a, b);
+        let m = counts.get(key);
+        if (!m) counts.set(key, (m = new Map()));
+        m.set(type, (m.get(type) ?? 0) + 1);
+      }
+      a = b;
+    }
+  }
+  const out: [string, EntityType][] = [];
+  for (const [k, m] of counts) out.push([k, [...m].sort((x, y) => y[1] - x[1])[0][0]]);
+  return out.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
 }

@@ -1,0 +1,103 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createEntityRecognizer } from '../../server/src/service/entities';
+import { gazetteerTrie } from '../../server/src/service/entities/gazetteer';
+import { normalizeForMatching } from '../../server/src/service/entities/normalize';
+import { decodeModel, loadTagger, spansFromTags, TAGS } from '../../server/src/service/entities/tagger';
+import { parseBio, trainModel, type TrainingSentence } from '../../server/src/service/entities/trainer';
+import { loadNerModel } from '../../server/src/node/model';
+
+const fixture = path.join(__dirname, '..', 'fixtures', 'ner');
+
+function f1(model: Uint8Array, sentences: TrainingSentence[]): number {
+  const tagger = loadTagger(model);
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const s of sentences) {
+    const key = (x: { start: number; end: number; type: string }) => `${x.start}:${x.end}:${x.type}`;
+    const pred = new Set(tagger.tag(normalizeForMatching(s.text), undefined).map(key));
+    const gold = new Set(spansFromTags(s.tags.map((t) => Math.max(0, TAGS.indexOf(t as (typeof TAGS)[number]))), s.tags.length).map(key));
+    for (const p of pred) if (gold.has(p)) tp++;
+    else fp++;
+    for (const g of gold) if (!pred.has(g)) fn++;
+  }
+  return tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
+}
+
+describe('entity tagger: training', () => {
+  const sentences = parseBio(fs.readFileSync(path.join(fixture, 'tiny_bio.txt'), 'utf8'));
+
+  it('parses the BIO fixture into sentences with one tag per code unit', () => {
+    assert.ok(sentences.length >= 10);
+    for (const s of sentences) assert.equal(s.tags.length, s.text.length);
+  });
+
+  it('learns the fixture: F1 on its own sentences rises from 0 (untrained) to above 0.6', () => {
+    const untrained = trainModel(sentences, { epochs: 0, bits: 16, lexiconFolds: 0 });
+    const trained = trainModel(sentences, { epochs: 12, bits: 16, lexiconFolds: 0 });
+    assert.equal(f1(untrained, sentences), 0);
+    assert.ok(f1(trained, sentences) > 0.6, `F1 ${f1(trained, sentences)}`);
+  });
+
+  it('is deterministic: the same data and seed give byte-identical models', () => {
+    const a = trainModel(sentences, { epochs: 2, bits: 14, lexiconFolds: 2 });
+    const b = trainModel(sentences, { epochs: 2, bits: 14, lexiconFolds: 2 });
+    assert.deepEqual(a, b);
+  });
+
+  it('round-trips the model format, lexicon included', () => {
+    const bytes = trainModel(sentences, { epochs: 1, bits: 14, lexiconFolds: 2 });
+    const w = decodeModel(bytes);
+    assert.equal(w.bits, 14);
+    assert.ok((w.lexicon ?? []).length > 0);
+    assert.throws(() => decodeModel(new Uint8Array(64)), /magic/);
+  });
+});
+
+describe('entity tagger: the shipped model', () => {
+  const model = loadNerModel();
+
+  it('is found and loads in under a second', () => {
+    assert.ok(model, 'models/ner.bin not found');
+    const t0 = Date.now();
+    createEntityRecognizer({ model }).recognize('俄罗斯总统普京');
+    assert.ok(Date.now() - t0 < 1000);
+    assert.ok(model.length <= 10 * 1024 * 1024);
+  });
+
+  // Real sentences (from the article fixtures) with names that no gazetteer lists.
+  const excerpts = JSON.parse(fs.readFileSync(path.join(fixture, 'excerpts.json'), 'utf8')) as { text: string; names: string[] }[];
+  for (const { text, names } of excerpts) {
+    it(`finds ${names.join(', ')} in a real sentence`, () => {
+      const gaz = gazetteerTrie();
+      for (const name of names) assert.equal(gaz.longestAt(normalizeForMatching(name), 0)?.end, undefined, `${name} is in the gazetteer`);
+      const found = createEntityRecognizer({ model }).recognize(text);
+      for (const name of names) {
+        const hit = found.find((m) => m.text === name);
+        assert.ok(hit, `${name} not found in: ${found.map((m) => m.text).join(' ')}`);
+        assert.equal(hit.source, 'model');
+      }
+    });
+  }
+
+  it('finds the same names in the Traditional form of a sentence, at the same offsets', () => {
+    const r = createEntityRecognizer({ model });
+    const simp = r.recognize('这是最后一位演出者张华荣说的');
+    const trad = r.recognize('這是最後一位演出者張華榮說的');
+    assert.deepEqual(
+      trad.map((m) => [m.start, m.end, m.type]),
+      simp.map((m) => [m.start, m.end, m.type]),
+    );
+  });
+
+  it('stays linear on a large input (200 KB in one line)', () => {
+    const r = createEntityRecognizer({ model });
+    const big = '新华社北京电，国务院总理李强在人民大会堂会见了来访的德国总理。'.repeat(6000);
+    const t0 = Date.now();
+    const ms = r.recognize(big);
+    assert.ok(ms.length > 6000);
+    assert.ok(Date.now() - t0 < 5000);
+  });
+});
