@@ -272,7 +272,7 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     if (!p) plainTail++;
     const open = !afterMarker && !section;
     if (open && !p && ARTICLE_META.test(x.text) && x.len <= 60) continue;
-    if (open && !p && (x.prose || (x.endsSentence && x.han >= 2)) && !inIsland && r === 0) {
+    if (open && !p && (x.prose || (x.endsSentence && x.han >= 2) || (x.enders > 0 && x.han >= 8)) && !inIsland && r === 0) {
       // A sentence right after the body closes the article ("特此通告。"); further down, with no
       // marker before it, it may be a teaser or the article going on: flag it, never for "remove all".
       if (plainTail <= 3) continue;
