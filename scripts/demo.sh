@@ -21,19 +21,28 @@ say() { printf '\n== %s\n' "$*"; }
 
 cli_view() {
   say "News Annotator without an editor: the CLI on the same engine ($1)"
-  local samples=("$ROOT"/test/fixtures/articles/*.txt)
+  local samples=(test/fixtures/articles/*.txt)
   if [[ ! -f dist/cli.js ]]; then
     echo "dist/cli.js is missing: npm run build failed?"
     return 1
   fi
   local cli=(node dist/cli.js)
   [[ -x bin/news-annotate ]] && cli=(bin/news-annotate)
-  echo "\$ news-annotate check ${samples[0]#"$ROOT"/} ${samples[1]#"$ROOT"/}"
+  echo "\$ news-annotate check ${samples[0]} ${samples[1]}"
   # check exits 1 when it finds boilerplate: that is the point here
-  "${cli[@]}" check "${samples[0]}" "${samples[1]}" | head -40 || true
+  "${cli[@]}" check "${samples[0]}" "${samples[1]}" | head -25 || true
   echo
-  echo "\$ news-annotate annotate ${samples[0]#"$ROOT"/}   (first 60 lines)"
-  "${cli[@]}" annotate "${samples[0]}" | head -60 || true
+  echo "\$ news-annotate annotate ${samples[0]}   (summarised)"
+  "${cli[@]}" annotate "${samples[0]}" | node -e '
+    let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
+      const a = [].concat(JSON.parse(s))[0];
+      const by = {};
+      for (const e of a.entities) (by[e.type] ??= new Set()).add(e.text);
+      console.log(`  published ${a.published}, script ${a.script}`);
+      for (const [t, set] of Object.entries(by)) console.log(`  ${t.padEnd(5)} ${[...set].slice(0, 12).join(" ")}`);
+      console.log(`  dates ${a.dates.slice(0, 8).map((d) => `${d.text}=${d.value}`).join(" ")}`);
+      console.log(`  boilerplate blocks: ${a.boilerplate.length} (${[...new Set(a.boilerplate.map((b) => b.kind))].join(", ")})`);
+    });' || true
 }
 
 say "Building and packaging the extension"
@@ -42,7 +51,8 @@ ls -l news-annotator.vsix
 
 if [[ ! -x $CS_BIN ]]; then
   say "code-server $CS_VERSION not found: installing it into $NEWS_CACHE (about 1.5 minutes, once)"
-  if ! CS_VERSION=$CS_VERSION NEWS_CACHE=$NEWS_CACHE bash scripts/install-code-server.sh; then
+  # the install script prints the binary's path last
+  if ! CS_BIN=$(CS_VERSION=$CS_VERSION NEWS_CACHE=$NEWS_CACHE bash scripts/install-code-server.sh | tail -1) || [[ ! -x $CS_BIN ]]; then
     cli_view "code-server could not be installed; see the messages above (it needs Node 20, npm, ripgrep and libkrb5-dev)"
     exit 0
   fi
