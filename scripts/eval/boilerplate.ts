@@ -51,6 +51,16 @@ function summary(t: Tally) {
   return { p, r, f1, lost: t.contentChars ? t.lostChars / t.contentChars : 0 };
 }
 
+/** The one-line reference rule, scored the same way: short lines without sentence punctuation. */
+function oneLineRule(lines: string[]): Set<number> {
+  const out = new Set<number>();
+  lines.forEach((l, i) => {
+    const t = l.trim();
+    if (t && t.length < 20 && !/[。！？，]/.test(t)) out.add(i);
+  });
+  return out;
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.floor(s.length / 2)] : 0;
@@ -73,6 +83,7 @@ export async function run(corpus: string): Promise<{ title: string; lines: strin
   const all = tally();
   const conf = tally();
   const withIdx = tally();
+  const base = tally();
   const kindHits: Record<string, { n: number; ok: number }> = {};
   lines.push('articles (11 gold pages):');
   for (const a of arts) {
@@ -83,6 +94,7 @@ export async function run(corpus: string): Promise<{ title: string; lines: strin
     score(per, a.lines, (i) => content.has(i), flagged(r, false), lost);
     score(all, a.lines, (i) => content.has(i), flagged(r, false));
     score(conf, a.lines, (i) => content.has(i), flagged(r, true));
+    score(base, a.lines, (i) => content.has(i), oneLineRule(a.lines));
     score(withIdx, a.lines, (i) => content.has(i), flagged(detectBoilerplate(a.text, { recurring: idx.recurring(a.name) }), false));
     for (const [ln, kind] of Object.entries(a.gold.kinds)) {
       const got = r.lineKinds[Number(ln) - 1];
@@ -104,6 +116,8 @@ export async function run(corpus: string): Promise<{ title: string; lines: strin
   lines.push(`  all flags        P ${fmt(sa.p)} R ${fmt(sa.r)} F1 ${fmt(sa.f1)} content lost ${(100 * sa.lost).toFixed(3)}%`);
   lines.push(`  confident only   P ${fmt(sc.p)} R ${fmt(sc.r)} F1 ${fmt(sc.f1)} content lost ${(100 * sc.lost).toFixed(3)}%`);
   lines.push(`  with SiteIndex   P ${fmt(si.p)} R ${fmt(si.r)} F1 ${fmt(si.f1)} content lost ${(100 * si.lost).toFixed(3)}%`);
+  const sb = summary(base);
+  lines.push(`  one-line rule    P ${fmt(sb.p)} R ${fmt(sb.r)} F1 ${fmt(sb.f1)} content lost ${(100 * sb.lost).toFixed(3)}% (reference)`);
   let kn = 0;
   let kok = 0;
   const kindLine: string[] = [];
@@ -143,6 +157,7 @@ export async function run(corpus: string): Promise<{ title: string; lines: strin
     const t = tally();
     const tc = tally();
     const ti = tally();
+    const tb = tally();
     const f1s: number[] = [];
     lines.push(`cwced (${pages.length} pages):`);
     for (const pg of pages) {
@@ -154,6 +169,7 @@ export async function run(corpus: string): Promise<{ title: string; lines: strin
       score(per, pl, isContent, flagged(r, false), lost);
       score(t, pl, isContent, flagged(r, false));
       score(tc, pl, isContent, flagged(r, true));
+      score(tb, pl, isContent, oneLineRule(pl));
       score(ti, pl, isContent, flagged(detectBoilerplate(pg.text, { recurring: cidx.recurring(pg.name) }), false));
       const s = summary(per);
       f1s.push(s.f1);
@@ -169,6 +185,8 @@ export async function run(corpus: string): Promise<{ title: string; lines: strin
     );
     lines.push(`  confident only   P ${fmt(sc2.p)} R ${fmt(sc2.r)} F1 ${fmt(sc2.f1)} content lost ${(100 * sc2.lost).toFixed(3)}%`);
     lines.push(`  with SiteIndex   P ${fmt(si2.p)} R ${fmt(si2.r)} F1 ${fmt(si2.f1)} content lost ${(100 * si2.lost).toFixed(3)}%`);
+    const sb2 = summary(tb);
+    lines.push(`  one-line rule    P ${fmt(sb2.p)} R ${fmt(sb2.r)} F1 ${fmt(sb2.f1)} content lost ${(100 * sb2.lost).toFixed(3)}% (reference)`);
     put('cwced.p', s.p);
     put('cwced.r', s.r);
     put('cwced.f1', s.f1);
