@@ -238,6 +238,8 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     if (headline !== undefined && i < headline) {
       // Above the headline: menus, login, channel lists, notices.
       if (i === title.first || copy) flags[i] = { kind: 'site-title', confident: true };
+      // Some sites put the dateline, source and author above the headline.
+      else if (!p && ARTICLE_META.test(x.text) && x.len <= 60 && nonBlankBetween(doc, i, headline) < 8) continue;
       else if (p) flags[i] = { kind: p.kind, confident: true };
       else if (x.prose) {
         // A paragraph above the headline may be a lead or a summary the page put first.

@@ -5,7 +5,7 @@
 import type { LineInfo } from './lines';
 
 const SUFFIX_SPLIT =
-  /\s+[-–—|｜_]\s+|\s*[|｜_]\s*|\s*(?:--|——)\s*|\s+[-–—]\s*|[-–—](?=[\p{Script=Han}A-Za-z ]{2,12}(?:[-–—|｜_]|$))/u;
+  /\s+[-–—|｜_]\s+|\s*[|｜_]\s*|\s*(?:--|——)\s*|\s+[-–—]\s*|[-–—](?=[\p{Script=Han}A-Za-z .]{2,14}(?:[-–—|｜_]|$))/u;
 const SUFFIX_START = /^\s*[-–—|｜_]/u;
 
 /** Compare titles ignoring spaces, punctuation and symbols (pages re-punctuate titles freely). */
