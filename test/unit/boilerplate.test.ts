@@ -48,6 +48,8 @@ describe('boilerplate: kinds by wording, in both scripts', () => {
     ['footer (Simplified)', 'footer', ['京ICP证000007', '违法和不良信息举报电话：010-62675637']],
     ['footer (Traditional)', 'footer', ['聯絡我們', '隱私權政策']],
     ['suicide hotline notice', 'other', ['自殺防治諮詢安心專線：0800-788995（24小時）']],
+    ['previous/next links (Simplified)', 'navigation', ['上一篇：财政部又发大消息', '返回首页']],
+    ['previous/next links (Traditional)', 'navigation', ['下一篇：颱風外圍環流影響', '回到頁首']],
   ];
   for (const [name, kind, tail] of table) {
     for (const trad of [true, false]) {
@@ -107,6 +109,22 @@ describe('boilerplate: headings take the list under them', () => {
     const p = page({ trad: true, tail });
     const k = kindsOf(p.text);
     for (const t of tail) assert.equal(k[p.at(t)], 'comments', t);
+  });
+});
+
+describe('boilerplate: comment threads', () => {
+  it('takes usernames, times, comment texts and reply buttons under 热门评论 as comments', () => {
+    const tail = ['热门评论 7条', '改个名字好难', '标题说得好，我们走着瞧！', '13小时前', '回复 踩0 赞104', '分享', '卡瓦石'];
+    const p = page({ trad: false, tail });
+    const k = kindsOf(p.text);
+    for (const t of tail) assert.equal(k[p.at(t)], 'comments', t);
+  });
+
+  it('keeps a comment count inside a teaser list as related', () => {
+    const tail = ['相关新闻', 'CNN恶意造谣港警，终于道歉了', '评论 682', '东非国家史上首船出口原油', '评论 327'];
+    const p = page({ trad: false, tail });
+    const k = kindsOf(p.text);
+    for (const t of tail) assert.equal(k[p.at(t)], 'related', t);
   });
 });
 

@@ -152,6 +152,14 @@ const RULES: Rule[] = [
     maxLen: 80,
     inBody: true,
   },
+  // Links to the previous and next article: the body is over.
+  {
+    kind: 'navigation',
+    re: /^(上一[篇頁页張张則则條条]|下一[篇頁页張张則则條条])([：:].*)?$/u,
+    maxLen: 60,
+    marker: true,
+    inBody: true,
+  },
   // Navigation words: whole-line menu items and pagers.
   {
     kind: 'navigation',
