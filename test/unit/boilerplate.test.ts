@@ -193,6 +193,23 @@ describe('boilerplate: article text is never flagged', () => {
     for (const l of more) assert.equal(k[p.at(l)], null, l);
   });
 
+  it('keeps a list that closes the article, then flags the debris after it', () => {
+    const items = ['一、出门注意防寒保暖；', '二、雨雪天气减少外出；', '三、关注当地气象部门发布的预警信息。'];
+    const p = page({ trad: false, tail: ['温馨提醒：', ...items, '分享到微博', '相关新闻', '冷空气来袭'] });
+    const k = kindsOf(p.text);
+    for (const l of items) assert.equal(k[p.at(l)], null, l);
+    assert.equal(k[p.at('分享到微博')], 'share');
+    assert.equal(k[p.at('冷空气来袭')], 'related');
+  });
+
+  it('keeps a dateline and source that the page puts above the headline', () => {
+    const lines = ['颱風外圍環流影響 北部有雨 - 新聞網', '首頁', '生活', '2019-04-17 14:31', '來源：中央社', '颱風外圍環流影響 北部有雨', P1, P2];
+    const k = kindsOf(lines.join('\n'));
+    assert.equal(k[3], null);
+    assert.equal(k[4], null);
+    assert.equal(k[1], 'navigation');
+  });
+
   it('handles empty text and text without any prose', () => {
     assert.deepEqual(detectBoilerplate('').blocks, []);
     const r = detectBoilerplate('首页\n新闻\n体育');

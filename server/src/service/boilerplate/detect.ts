@@ -132,6 +132,15 @@ function proseClusters(d: Doc, from: number, limit = Infinity): Span[] {
   return out;
 }
 
+/** A sentence, a clause ending in ； or a lead-in ending in ：, or a numbered or bulleted list item: text, not a menu. */
+const LIST_ITEM = /^([（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[•·●■◆▪]\s*)/u;
+const sentenceLike = (x: LineInfo) =>
+  x.prose ||
+  (x.endsSentence && x.han >= 2) ||
+  (x.enders > 0 && x.han >= 8) ||
+  (/[；;：:]$/u.test(x.text) && x.han >= 4) ||
+  (LIST_ITEM.test(x.text) && x.han >= 4 && x.len >= 8);
+
 /** A full paragraph: long and closed like a sentence (teaser titles and snippets rarely are). */
 const paragraph = (x: LineInfo) => x.prose && x.endsSentence && x.len >= 30;
 
@@ -223,7 +232,7 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
   let afterMarker = false;
   // Set once unmarked prose follows the body: the article may go on, so nothing after is certain.
   let unsure = false;
-  let plainTail = 0;
+  let closing = true;
 
   for (let i = 0; i < n; i++) {
     const x = infos[i];
@@ -271,13 +280,16 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     const countInList = section === 'related' && p?.kind === 'comments' && /\d/.test(x.text);
     if (p?.heading && !countInList) section = p.kind;
     else if ((p?.kind === 'copyright' || p?.section) && section !== 'footer') section = 'footer';
-    if (!p) plainTail++;
     const open = !afterMarker && !section;
     if (open && !p && ARTICLE_META.test(x.text) && x.len <= 60) continue;
-    if (open && !p && (x.prose || (x.endsSentence && x.han >= 2) || (x.enders > 0 && x.han >= 8)) && !inIsland && r === 0) {
-      // A sentence right after the body closes the article ("特此通告。"); further down, with no
-      // marker before it, it may be a teaser or the article going on: flag it, never for "remove all".
-      if (plainTail <= 3) continue;
+    const sentence = sentenceLike(x);
+    // The article's closing lines: sentences, list items, 來源/記者 lines right after the body, up to
+    // the first line that is debris.
+    if (closing && !p && sentence && r === 0) continue;
+    if (!closing || p || !sentence) closing = false;
+    if (open && !p && sentence && !inIsland && r === 0) {
+      // Further down, with no marker before it, a sentence may be a teaser or the article going on:
+      // a full paragraph stops all guessing until the next marker; anything else is flagged unsure.
       if (paragraph(x)) {
         unsure = true;
         continue;
