@@ -68,6 +68,8 @@ function candidateOf(line: string, idx: number, lines: string[]): Candidate | un
   // A related-article title before its date; a site name or URL in Latin letters is fine.
   else if ((before.match(HAN_G) ?? []).length > 10) return undefined;
   if (LABEL.test(before)) score += 1;
+  // Words before the date with no label or colon read as a list item's title (`美国还重要吗？2019-08-27`).
+  else if ((before.match(HAN_G) ?? []).length >= 4 && !/[:：|]/.test(before)) score -= 1;
   if (after.length <= 40) score += 1;
   else if (after.length > 60) score -= 2;
   if (/(?:更新|修改)/.test(before) && !/(?:发布|發布)/.test(before)) score -= 1;
