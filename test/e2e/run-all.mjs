@@ -19,13 +19,14 @@ if (unknown.length) {
   process.exit(2);
 }
 
-// A missing tool is a failure, not a skip: say how to get it and stop before running anything.
+// A missing tool is a failure, not a skip: say how to get it and stop before running anything (on stdout, so
+// that the summary line stays last).
 const missing = [...new Set(wanted.flatMap((s) => missingTools(SUITES[s].needs)))];
 if (missing.length) {
-  console.error('The e2e suites need tools that are not installed:');
-  for (const m of missing) console.error(`  - ${m}`);
-  console.error('On Debian/Ubuntu as root: apt-get update && apt-get install -y chromium neovim libkrb5-dev ripgrep && bash scripts/install-code-server.sh');
-  console.error(`(looked for nvim=${NVIM}, chromium=${CHROMIUM}, code-server=${CS_BIN})`);
+  console.log('The e2e suites need tools that are not installed:');
+  for (const m of missing) console.log(`  - ${m}`);
+  console.log('On Debian/Ubuntu as root: apt-get update && apt-get install -y chromium neovim libkrb5-dev ripgrep && bash scripts/install-code-server.sh');
+  console.log(`(looked for nvim=${NVIM}, chromium=${CHROMIUM}, code-server=${CS_BIN})`);
   console.log(`0 passed, ${missing.length} failed`);
   process.exit(1);
 }
