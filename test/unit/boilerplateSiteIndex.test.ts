@@ -43,6 +43,18 @@ describe('boilerplate: SiteIndex, lines that recur across the folder', () => {
     assert.equal(idx.recurring('x')(long), 0);
   });
 
+  it('does not take the lines of a story saved twice for the site\'s own', () => {
+    const idx = new SiteIndex();
+    const copy = article('客運司機車禍致人於死', '44歲陳姓客運司機,7日凌晨以狗鍊在台南市永康區住處後陽台上吊尋短,經送醫仍宣告不治,警方到場調查。').replace('地方', '地方\n中時');
+    idx.set('a.txt', copy);
+    idx.set('a-again.txt', copy);
+    idx.set('a-third.txt', copy);
+    const k = detectBoilerplate(copy, { recurring: idx.recurring('a.txt') }).lineKinds;
+    const lines = copy.split('\n');
+    assert.equal(k[lines.indexOf('中時')], null);
+    assert.equal(k[lines.length - 1], null);
+  });
+
   it('lets the detector flag a recurring menu line between the dateline and the body', () => {
     const idx = new SiteIndex();
     for (const [uri, text] of Object.entries(files)) idx.set(uri, text);

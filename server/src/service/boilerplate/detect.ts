@@ -175,8 +175,12 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
   const phrases = infos.map((x) => (x.blank ? null : phraseKind(x)));
   const doc = makeDoc(infos, phrases);
   const recurring = options.recurring;
-  const rec = (i: number): number =>
+  const rawRec = (i: number): number =>
     recurring && infos[i].len >= 2 && infos[i].len <= RECURRING_MAX ? recurring(infos[i].text) : 0;
+  // Copies of this same story elsewhere in the folder repeat its article lines too: a line counts
+  // as the site's only when it recurs in more files than the headline does.
+  let copies = 0;
+  const rec = (i: number): number => Math.max(0, rawRec(i) - copies);
 
   // Headline by the page title; the body is the first substantial prose run after it.
   const title = findTitle(infos);
@@ -223,6 +227,7 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     }
   }
 
+  if (headline !== undefined) copies = rawRec(headline);
   const menu = menuRuns(infos, phrases);
   const headText = headline !== undefined ? infos[headline].text : '';
   const flags: (Flag | null)[] = new Array(n).fill(null);
@@ -266,8 +271,8 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
       else if (!inBody && !x.prose && !ARTICLE_META.test(x.text) && isBreadcrumb(x.text)) flags[i] = { kind: 'navigation', confident: true };
       else if (!inBody && x.symbolic && x.len <= 6 && neighbourFlag(flags, infos, i)) {
         flags[i] = { kind: neighbourFlag(flags, infos, i)!.kind, confident: false };
-      } else if (r >= 2 && !x.prose && !ARTICLE_META.test(x.text) && x.len <= 40) {
-        flags[i] = { kind: inBody ? 'other' : 'navigation', confident: false };
+      } else if (!inBody && r >= 2 && !x.prose && !ARTICLE_META.test(x.text) && x.len <= 40) {
+        flags[i] = { kind: 'navigation', confident: false };
       }
       continue;
     }
