@@ -210,6 +210,19 @@ describe('boilerplate: article text is never flagged', () => {
     assert.equal(k[1], 'navigation');
   });
 
+  const clean: [string, string[]][] = [
+    ['headline, dateline, paragraphs', ['特朗普與普京通電話', '', '2025年07月04日09:50:21 國際 8308', '', P1, '', P2, '']],
+    ['subheadings and an end mark', ['特朗普与普京通电话', S1, '你知道吗', S2, '（完）']],
+    ['numbered sections', ['标题', S1, '一、背景', S2, '二、影响', S3]],
+    ['a closing quote', ['特朗普與普京通電話', P1, P2, '「我們進行了對話。」', '他說。']],
+    ['paragraphs only', [P1, P2]],
+  ];
+  for (const [name, lines] of clean) {
+    it(`flags nothing in a clean article (${name})`, () => {
+      assert.deepEqual(detectBoilerplate(lines.join('\n')).blocks, []);
+    });
+  }
+
   it('handles empty text and text without any prose', () => {
     assert.deepEqual(detectBoilerplate('').blocks, []);
     const r = detectBoilerplate('首页\n新闻\n体育');
