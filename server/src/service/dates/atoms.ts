@@ -88,6 +88,10 @@ const RE = {
   century: R('(?:(?<cr>本|上|上个|上個|下)|(?<cn>[0-9]{1,2}|[一二三四五六七八九十]{1,3}))世[纪紀](?:(?<dec>[0-9]0|[一二三四五六七八九]十)年代)?(?<cp>初期|中期|末期|前期|后期|後期|中叶|中葉|初|末)?'),
   decade: R('(?:(?<dec4>(?:1[5-9]|20)[0-9]0)|(?<dec>[1-9]0|[二三四五六七八九]十))年代(?<cp>初期|中期|末期|前期|后期|後期|初|末)?'),
   monthRange: R(`(?:(?<y>[0-9]{4})年)?(?<m1>${MON})(?<c>——|[-~—–至到])(?<m2>${MON})月(?:份)?`),
+  // Taiwanese press: `昨(3)日`, `今(4)日` (full-width brackets are normalised to ASCII).
+  parenDay: R('(?<w>今|昨|前|明)\\((?<d>3[01]|[12][0-9]|0?[1-9])\\)日'),
+  // `7/4(五)`: a short month/day is trusted only with its weekday after it (`1/3` alone is a fraction).
+  mdWeekday: R('(?<m>1[0-2]|0?[1-9])/(?<d>3[01]|[12][0-9]|0?[1-9])(?=\\([一二三四五六日]\\))'),
   dayRange: R(`(?:(?:(?<y>[0-9]{4})年)?(?<m>${MON})月)(?<d1>${DAY})(?:日|号|號)?(?<c>[-~—–])(?<d2>${DAY})(?:日|号|號)`),
 };
 
@@ -117,6 +121,8 @@ kw('前晚', { relD: -2, pod: 'NI' }, 3, 4);
 kw('當天 当天 當日 当日 同日 同天', { anaD: 0 }, 3);
 kw('次日 翌日 隔天 隔日 第二天 後一天 后一天', { anaD: 1 }, 3);
 kw('前一天 前一日', { anaD: -1 }, 3);
+kw('同一天 同一日', { anaD: 0 }, 3);
+kw('前一晚 前一夜', { anaD: -1, pod: 'NI' }, 3, 4);
 kw('當晚 当晚 同晚 當夜 当夜', { anaD: 0, pod: 'NI' }, 3, 4);
 kw('次晨 翌晨', { anaD: 1, pod: 'MO' }, 3, 4);
 kw('今年 本年 这一年 這一年', { relY: 0 }, 1);
@@ -241,6 +247,8 @@ const matcherStarts: string[] = [
   DIGITS + CN_DIGITS + '本上下', // century
   DIGITS + CN_DIGITS, // decade
   DIGITS + CN_DIGITS, // monthRange
+  '今昨前明', // parenDay
+  DIGITS, // mdWeekday
   DIGITS + CN_DIGITS, // dayRange
   '', // keywords: filled in below
 ];
@@ -528,6 +536,17 @@ const matchers: Matcher[] = [
     const a: Atom = { start: i, end: i + m[0].length, lo: g.y ? 1 : 2, hi: 2, period: { p: 'monthRange', m1, m2 } };
     if (g.y) a.y = +g.y;
     return a;
+  },
+  (text, i) => {
+    const m = exec(RE.parenDay, text, i);
+    if (!m?.groups) return null;
+    const rel: Record<string, number> = { 今: 0, 昨: -1, 前: -2, 明: 1 };
+    return { start: i, end: i + m[0].length, lo: 3, hi: 3, d: +m.groups.d, relD: rel[m.groups.w] };
+  },
+  (text, i) => {
+    const m = exec(RE.mdWeekday, text, i);
+    if (!m?.groups) return null;
+    return { start: i, end: i + m[0].length, lo: 2, hi: 3, m: +m.groups.m, d: +m.groups.d };
   },
   (text, i) => {
     const m = exec(RE.dayRange, text, i);

@@ -352,7 +352,7 @@ function decadeValue(start: number, part?: string): string {
 
 function kindOf(f: Fields, g: Group): DateKind {
   if (g.to) return 'range';
-  if (f.period) return f.period.p === 'vague' ? 'relative' : 'period';
+  if (f.period) return f.period.p === 'vague' ? 'relative' : f.period.p === 'monthRange' || f.period.p === 'dayRange' ? 'range' : 'period';
   if (f.y !== undefined || f.m !== undefined) return 'absolute';
   if (f.relD !== undefined || f.relY !== undefined || f.relM !== undefined || f.offset) return 'relative';
   if (f.anaD !== undefined || f.anaY !== undefined || f.anaM !== undefined || f.d !== undefined) return 'anaphoric';
