@@ -75,19 +75,16 @@ export function dictionaryMarks(norm: string, gaz: Trie<EntityType> | undefined)
   const coverLen = new Uint8Array(n);
   const startLen = new Uint8Array(n);
   if (!gaz) return { cover, startLen };
-  const hits: { end: number; value: EntityType }[] = [];
   for (let i = 0; i < n; i++) {
-    hits.length = 0;
-    gaz.allAt(norm, i, hits);
-    if (!hits.length) continue;
-    const longest = hits[hits.length - 1];
-    const len = longest.end - i;
+    const end = gaz.longestEnd(norm, i);
+    if (end < 0) continue;
+    const len = end - i;
     startLen[i] = Math.min(len, 7);
-    const t = TYPE_CODE[longest.value];
-    for (let k = i; k < longest.end; k++) {
+    const t = TYPE_CODE[gaz.lastValue as EntityType];
+    for (let k = i; k < end; k++) {
       if (coverLen[k] >= len) continue;
       coverLen[k] = Math.min(len, 255);
-      const pos = len === 1 ? 4 : k === i ? 1 : k === longest.end - 1 ? 3 : 2;
+      const pos = len === 1 ? 4 : k === i ? 1 : k === end - 1 ? 3 : 2;
       cover[k] = t * 8 + pos;
     }
   }

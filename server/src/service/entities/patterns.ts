@@ -22,10 +22,10 @@ const TITLE_NAME = new RegExp(`(?:${TITLES})(${T}{2,6})`, 'gu');
 const ORG_BODIES =
   '外交部|国防部|财政部|商务部|司法部|内政部|教育部|卫生部|国土安全部|能源部|农业部|交通部|劳工部|外务省|防卫省|人民政府|政府|议会|国会|参议院|众议院|大使馆|总领事馆|领事馆|警察局|警局|警察厅|法院|检察院|地检署|检察署|气象台|气象局|中央银行|央行|统计局|海关|海警|海军|陆军|空军|军方|队';
 const ORG_SUFFIXES =
-  '委员会|研究院|研究所|研究中心|大学|学院|中学|小学|学校|医院|分局|派出所|公安局|警察局|银行|公司|集团|协会|学会|联合会|博物院|法院|检察院|政府|大使馆|领事馆|办公室|中心|基金会|俱乐部|[局厅署委院]';
+  '委员会|研究院|研究所|研究中心|大学|学院|中学|小学|学校|医院|分局|派出所|公安局|警察局|银行|公司|集团|协会|学会|联合会|博物院|法院|检察院|政府|大使馆|领事馆|办公室|中心|基金会|俱乐部|人大常委会|常委会|人大|[局厅署院](?![会员])|委(?![会员])';
 const MEDIA_SUFFIXES = '电视台|广播电台|电台|日报|晚报|早报|时报|周刊|通讯社|新闻社|新闻网|卫视';
 /** Characters that never occur inside an organisation name's middle part (function words, verbs of saying). */
-const STOP = '的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称表示访问同时称认';
+const STOP = '的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称表示访问同时称认一两几多家个些该这那其各每';
 const MIDDLE = `[^${STOP}\\P{Script=Han}]`;
 const ORG_AFTER_PLACE = new RegExp(
   `^(?:(?:${ORG_BODIES})|(?:${MIDDLE}{0,8}?(?:${MEDIA_SUFFIXES}))|(?:${MIDDLE}{1,8}?(?:${ORG_SUFFIXES})))`,
@@ -35,6 +35,8 @@ const ORG_AFTER_PLACE = new RegExp(
 const ORG_CONTINUES = new RegExp(`^${MIDDLE}{1,6}?(?:研究院|研究所|研究中心|学院|分局|派出所|医院|分行|支行|办公室|委员会)`, 'u');
 const COMPASS_ONLY = /^[东南西北中部上下]+$/u;
 const REGION_TAIL = /^(?:[上中下]游|中下游|中上游)?(?:地区|流域)/u;
+/** Only compass regions and river basins take 地区 into the name (东北地区, 长江中下游地区); 亚太地区 is 亚太. */
+const REGION_HEAD = /^(?:[东南西北华][东南西北中部]?|长江|黄河|珠江|淮河|江淮|江汉|黄淮)$/u;
 
 export function dottedNameSpans(norm: string): Span[] {
   const out: Span[] = [];
@@ -72,7 +74,7 @@ export function growFromPlaces(norm: string, places: Span[]): Span[] {
     if (p.type !== 'LOC') continue;
     const rest = norm.slice(p.end, p.end + 24);
     const region = REGION_TAIL.exec(rest);
-    if (region) {
+    if (region && (REGION_HEAD.test(norm.slice(p.start, p.end)) || region[0].length > 2)) {
       out.push({ start: p.start, end: p.end + region[0].length, type: 'LOC' });
       continue;
     }

@@ -26,10 +26,14 @@ interface Candidate extends Span {
 /** Bodies every state has: a place before them stays part of the name (乌克兰外交部). */
 const GENERIC_BODY = /(?:部|院|会|局|署|厅|政府|议会|大使馆|领事馆|法院|警察局)$/u;
 
+/** The tail of a place that is itself a place (so the hierarchy is split): 东区, 永康区, 崇明路. */
+const PLACE_TAIL = /(?:区|路|街|镇|乡|村|县|市|省|州|大道|巷)$/u;
+
 const RANK: Record<Source, number> = { user: 4, gazetteer: 3, pattern: 2, model: 1 };
 
 /** Lines longer than this are tagged in slices so one huge line cannot blow up the decoder's memory. */
 const MAX_SLICE = 4096;
+const HAN_RE = /\p{Script=Han}/u;
 
 export function createEntityRecognizer(options: RecognizerOptions = {}): EntityRecognizer {
   const tagger: Tagger | undefined = options.model ? loadTagger(options.model) : undefined;
@@ -88,6 +92,8 @@ function tagAll(tagger: Tagger, norm: string, gaz: Trie<EntityType>): (Span & { 
     if (lineEnd < 0) lineEnd = norm.length;
     for (let s = lineStart; s < lineEnd; s += MAX_SLICE) {
       const e = Math.min(lineEnd, s + MAX_SLICE);
+      // Lines without a Han character (URLs, numbers, menus in Latin) hold nothing the Chinese tagger can find.
+      if (!HAN_RE.test(norm.slice(s, e))) continue;
       for (const span of tagger.tag(norm.slice(s, e), gaz)) out.push({ ...span, start: span.start + s, end: span.end + s });
     }
     lineStart = lineEnd + 1;
@@ -122,6 +128,12 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
     const near = touching(c);
     const inner = near.filter((g) => containsStrictly(c, g));
     const crossing = near.some((g) => !containsStrictly(c, g));
+    // 张国[华为]: a gazetteer name that starts inside a person's name and runs past it is a false hit.
+    if (c.source === 'model' && c.type === 'PER' && c.end - c.start >= 2 && near.length === 1 && near[0].start > c.start && near[0].end > c.end) {
+      near[0].rank = -1;
+      c.rank = 3.5;
+      continue;
+    }
     if (crossing || !inner.length) continue;
     const head = inner.find((g) => g.start === c.start);
     // 深圳大疆, 美国白宫, 俄罗斯塔斯社: a place before a name that stands alone is split off, so a span made
@@ -131,12 +143,20 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
     if (covered && inner.length >= 2 && !GENERIC_BODY.test(norm.slice(last.start, last.end))) continue;
     if (/[《》“”"「」()（）]/u.test(norm.slice(c.start, c.end))) continue;
     if (c.type === 'LOC' && head?.type === 'LOC' && c.source === 'model') {
-      // Place hierarchies are split (湖北恩施, 台南市东区): the gazetteer place, then the rest as its own place.
       const rest = norm.slice(head.end, c.end);
+      // Place hierarchies are split (湖北恩施, 台南市东区): the gazetteer place, then the rest as its own place.
+      // A bare administrative suffix (潍坊市, 山东半岛) or a named building (中国美术馆) stays one name.
+      const restIsPlace = inner.some((g) => g.start >= head.end) || (rest.length >= 2 && PLACE_TAIL.test(rest));
+      if (!restIsPlace) {
+        c.rank = 3.5;
+        continue;
+      }
       if (rest.length >= 2 && /^\p{Script=Han}+$/u.test(rest) && !inner.some((g) => g.start >= head.end))
         extra.push({ start: head.end, end: c.end, type: 'LOC', source: 'model', confidence: c.confidence, rank: 1 });
       continue;
     }
+    // A pattern organisation inside a longer model organisation (中保人寿保险[武汉市分公司]) is only its tail.
+    if (c.source === 'pattern' && cands.some((m) => m.source === 'model' && m.type === 'ORG' && m.start < c.start && m.end === c.end)) continue;
     if (head && (head.type === 'LOC' || head.type === 'PER' || (head.type === 'ORG' && c.type === 'ORG'))) c.rank = c.source === 'pattern' ? 3.6 : 3.5;
     else if (c.source === 'pattern' && c.type === 'PER' && inner.every((g) => g.type === 'PER')) c.rank = 3.5;
   }

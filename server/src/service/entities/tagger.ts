@@ -87,7 +87,10 @@ export function viterbi(w: TaggerWeights, ids: Uint32Array, n: number, tags: Uin
     for (let t = 0; t < T; t++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < T; p++) {
+      // An I- tag can only follow its own B- (t - 1) or I- (t); other targets may follow anything.
+      const pFrom = IS_INSIDE[t] ? t - 1 : 0;
+      const pTo = IS_INSIDE[t] ? t : T - 1;
+      for (let p = pFrom; p <= pTo; p++) {
         const v = score[prevRow + p] + tr[(p + 1) * T + t];
         if (v > best) {
           best = v;

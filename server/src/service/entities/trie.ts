@@ -35,6 +35,28 @@ export class Trie<V> {
     return best;
   }
 
+  /** Value of the last successful `longestEnd` call. */
+  lastValue: V | undefined;
+
+  /** End offset of the longest key starting at `start` (its value in `lastValue`), or -1. Allocation-free. */
+  longestEnd(text: string, start: number): number {
+    let node = 0;
+    let end = -1;
+    const children = this.children;
+    const values = this.values;
+    for (let i = start; i < text.length; i++) {
+      const next = children[node].get(text.charCodeAt(i));
+      if (next === undefined) break;
+      node = next;
+      const v = values[node];
+      if (v !== undefined) {
+        end = i + 1;
+        this.lastValue = v;
+      }
+    }
+    return end;
+  }
+
   /** Every key that starts at `start`, shortest first. */
   allAt(text: string, start: number, out: { end: number; value: V }[] = []): { end: number; value: V }[] {
     let node = 0;
