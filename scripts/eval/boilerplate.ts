@@ -208,7 +208,7 @@ export async function run(corpus: string): Promise<{ title: string; lines: strin
     let proseFlagged = 0;
     for (const f of files) {
       const text = fs.readFileSync(path.join(un, f), 'utf8');
-      let r: BoilerplateResult | null = null;
+      let r: BoilerplateResult;
       try {
         r = detectBoilerplate(text); // warm-up: the figure is the steady state of an editor
       } catch (e) {

@@ -78,7 +78,7 @@ export function unsafeReason(pattern: string): string | null {
 
 function quantifierAt(p: string, i: number): { length: number; repeats: boolean; unbounded: boolean } | null {
   const c = p[i];
-  let len = 0;
+  let len: number;
   let repeats = false;
   let unbounded = false;
   if (c === '*' || c === '+') {

@@ -34,7 +34,7 @@ function splitTitle(t: string): { parts: string[]; suffix: string } {
 
 /** Find the headline by the page title: its first later copy, else the title itself when it has no suffix. */
 export function findTitle(infos: LineInfo[]): TitleInfo {
-  let first = infos.findIndex((x) => !x.blank);
+  const first = infos.findIndex((x) => !x.blank);
   if (first < 0) return { first: -1, suffixes: [], confirmed: false };
   const t = infos[first].text;
   const { parts, suffix } = splitTitle(t);
