@@ -628,7 +628,7 @@ export function scanAtoms(text: string): Atom[] {
     const prev = text[i - 1];
     const digitLed = isDigit(ch);
     // `0800-788995`, `v2.3`, `12:30` continue a number; a label colon (`時間：2016/05/21`) does not.
-    if (digitLed && prev !== undefined && (/[0-9A-Za-z_]/.test(prev) || (/[.:/\-]/.test(prev) && /[0-9A-Za-z]/.test(text[i - 2] ?? '')))) {
+    if (digitLed && prev !== undefined && (/[0-9A-Za-z_]/.test(prev) || (/[.:/-]/.test(prev) && /[0-9A-Za-z]/.test(text[i - 2] ?? '')))) {
       i++;
       continue;
     }

@@ -85,6 +85,6 @@ export function describeDate(value: string, reference?: string): DateDescription
     const [a, b, next] = SEASON_MONTHS[m[2]];
     return { start: `${m[1]}-${pad(a)}-01`, end: lastDay(y + next, b), granularity: 'season' };
   }
-  if ((m = /^(\d{4})$/.exec(value))) return { start: `${value}-01-01`, end: `${value}-12-31`, granularity: 'year' };
+  if (/^\d{4}$/.test(value)) return { start: `${value}-01-01`, end: `${value}-12-31`, granularity: 'year' };
   return unknown;
 }
