@@ -12,6 +12,7 @@ const C = {
   taiwan: 'newsAnnotator.convertToTaiwan',
   removeAll: 'newsAnnotator.removeAllBoilerplate',
   export: 'newsAnnotator.exportAnnotations',
+  annotate: 'newsAnnotator.annotateThisFile',
 };
 
 describe('palette commands', () => {
@@ -81,5 +82,14 @@ describe('palette commands', () => {
     assert.ok(json.boilerplate.some((b) => b.kind === 'copyright'), 'no copyright block exported');
     assert.equal(json.published, '2025-07-04T09:50');
     assert.match(json.file, /a\.news\.txt$/);
+  });
+
+  it('Annotate This File turns a plain .txt outside the globs into an article', async () => {
+    const { uri } = await freshArticle('plain/other.txt');
+    const lang = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.languageId;
+    assert.equal(lang(), 'plaintext');
+    await vscode.commands.executeCommand(C.annotate, uri);
+    await waitFor(lang, (l) => l === 'news-article', { what: 'the language to become news-article' });
+    await waitForDiagnostics(uri, (d) => d.length > 0, { what: 'diagnostics on the annotated .txt' });
   });
 });
