@@ -7,7 +7,7 @@ import type { Span } from './gazetteer';
 
 /** Characters that transliterations of foreign names are written with (a generous but closed set). */
 export const TRANSLIT =
-  '川阿埃艾爱安昂奥澳巴拔芭白班邦保鲍贝倍本比彼毕宾波伯博布查达戴丹道德迪狄蒂丁东杜多敦厄恩尔法范菲费芬丰弗伏福夫盖甘冈高戈哥格根古瓜哈海汉豪赫黑亨洪胡华霍基吉加贾杰捷金卡凯坎康考柯科克肯库夸奎昆拉腊莱赖兰朗劳勒雷蕾里理利莉丽连林琳隆卢鲁陆路伦罗洛马玛迈麦曼梅门蒙米密明缪莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘庞佩彭皮珀普齐奇恰乔切琴丘萨塞赛桑瑟森沙山尚舍圣什施史斯松苏索塔泰坦汤唐特提托图瓦万旺威韦维温沃乌伍西希锡夏谢辛休雅亚扬耶伊因英尤于约泽扎詹珍朱卓兹佐琼肖科舒霍茨';
+  '川侯阿埃艾爱安昂奥澳巴拔芭白班邦保鲍贝倍本比彼毕宾波伯博布查达戴丹道德迪狄蒂丁东杜多敦厄恩尔法范菲费芬丰弗伏福夫盖甘冈高戈哥格根古瓜哈海汉豪赫黑亨洪胡华霍基吉加贾杰捷金卡凯坎康考柯科克肯库夸奎昆拉腊莱赖兰朗劳勒雷蕾里理利莉丽连林琳隆卢鲁陆路伦罗洛马玛迈麦曼梅门蒙米密明缪莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘庞佩彭皮珀普齐奇恰乔切琴丘萨塞赛桑瑟森沙山尚舍圣什施史斯松苏索塔泰坦汤唐特提托图瓦万旺威韦维温沃乌伍西希锡夏谢辛休雅亚扬耶伊因英尤于约泽扎詹珍朱卓兹佐琼肖科舒霍茨';
 const T = `[${TRANSLIT}]`;
 
 /** 唐纳德·特朗普, 穆罕默德·本·萨勒曼: dotted names are almost always persons. */
@@ -88,12 +88,16 @@ export function growFromPlaces(norm: string, places: Span[]): Span[] {
     if (!isMedia && body.length <= 2 && COMPASS_ONLY.test(body)) continue;
     if (!isMedia && COMPASS_ONLY.test(body.slice(0, -1))) continue;
     let end = p.end + body.length;
+    // 北京市 + 海淀区人民法院, 山西省 + 稷山县委: when the name holds a lower administrative unit, the outer
+    // place stays a place of its own and the organisation starts at that unit. (台南市永康分局 has none.)
+    const inner = /(?<=\p{Script=Han})[省市县区乡镇州](?=\p{Script=Han})/u.exec(body.slice(0, -1));
+    const orgStart = inner && !isMedia ? p.end : p.start;
     for (let guard = 0; guard < 3; guard++) {
       const more = ORG_CONTINUES.exec(norm.slice(end, end + 16));
       if (!more) break;
       end += more[0].length;
     }
-    out.push({ start: p.start, end, type: isMedia ? 'MEDIA' : 'ORG' });
+    out.push({ start: orgStart, end, type: isMedia ? 'MEDIA' : 'ORG' });
   }
   return out;
 }

@@ -78,7 +78,8 @@ function recognizeNormalized(text: string, norm: string, user: Trie<EntityType>,
   for (const s of grown) add(s, 'pattern', 0.9);
   for (const s of dottedNameSpans(norm)) add(s, 'pattern', 0.9);
   for (const s of titleNameSpans(norm)) add(s, 'pattern', 0.75);
-  for (const s of abbr) add(s, 'pattern', 0.8);
+  // Below the model: a pair like 乌德 inside a transliterated name the model found must not split it.
+  for (const s of abbr) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: 1.5 });
   for (const s of model) add(s, 'model', (s as Span & { confidence?: number }).confidence ?? 0.7);
 
   return resolve(cands, text, norm);
@@ -157,6 +158,11 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
     }
     // A pattern organisation inside a longer model organisation (中保人寿保险[武汉市分公司]) is only its tail.
     if (c.source === 'pattern' && cands.some((m) => m.source === 'model' && m.type === 'ORG' && m.start < c.start && m.end === c.end)) continue;
+    // 市人大常委会, 人民日报群工部: a model organisation that adds words around a known organisation is the fuller name.
+    if (c.source === 'model' && c.type === 'ORG' && !covered && inner.every((g) => g.type === 'ORG' || g.type === 'MEDIA')) {
+      c.rank = 3.5;
+      continue;
+    }
     if (head && (head.type === 'LOC' || head.type === 'PER' || (head.type === 'ORG' && c.type === 'ORG'))) c.rank = c.source === 'pattern' ? 3.6 : 3.5;
     else if (c.source === 'pattern' && c.type === 'PER' && inner.every((g) => g.type === 'PER')) c.rank = 3.5;
   }
