@@ -149,7 +149,36 @@ local ok, err = xpcall(function()
       'diagnostics re-published after the edit (' .. before .. ' -> ' .. #diags() .. ', ' .. ms() .. ')')
   end
 
-  -- 4. semantic tokens over stdio: nvim 0.7 cannot render them, but the server must answer
+  -- 4. "keep: not boilerplate" on the image caption (1-based line 15 of the sample, moved up by the fix): a
+  -- server command, no edit
+  local caption_line = -1
+  for i, l in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
+    if l == source[15] then caption_line = i - 1; break end
+  end
+  local function on_caption()
+    for _, d in ipairs(diags()) do if d.lnum <= caption_line and caption_line <= (d.end_lnum or d.lnum) then return true end end
+    return false
+  end
+  check(on_caption(), 'a diagnostic on the image caption line')
+  local ca2 = vim.lsp.buf_request_sync(bufnr, 'textDocument/codeAction', {
+    textDocument = { uri = uri },
+    range = { start = { line = caption_line, character = 0 }, ['end'] = { line = caption_line, character = 0 } },
+    context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(bufnr, caption_line), only = { 'quickfix' } },
+  }, timeout)
+  local keep
+  for _, a in ipairs(ca2 and ca2[client_id] and ca2[client_id].result or {}) do
+    if not a.edit and a.command then keep = a end
+  end
+  check(keep ~= nil, 'a command-only action (keep) is offered: ' .. tostring(keep and keep.title))
+  if keep then
+    local cmd = type(keep.command) == 'table' and keep.command or keep
+    local r = vim.lsp.buf_request_sync(bufnr, 'workspace/executeCommand', { command = cmd.command, arguments = cmd.arguments }, timeout)
+    local err = r and r[client_id] and r[client_id].err
+    check(r ~= nil and err == nil, 'workspace/executeCommand ' .. tostring(cmd.command) .. ' answered' .. (err and (': ' .. vim.inspect(err)) or ''))
+    check(vim.wait(timeout, function() return not on_caption() end, 20), 'the kept caption is no longer flagged (' .. ms() .. ')')
+  end
+
+  -- 5. semantic tokens over stdio: nvim 0.7 cannot render them, but the server must answer
   local st = vim.lsp.buf_request_sync(bufnr, 'textDocument/semanticTokens/full', { textDocument = { uri = uri } }, timeout)
   local data = st and st[client_id] and st[client_id].result and st[client_id].result.data
   check(data ~= nil and #data >= 5 and #data % 5 == 0, 'semanticTokens/full answers ' .. (data and #data / 5 or 0) .. ' tokens')
