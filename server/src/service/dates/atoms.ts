@@ -177,6 +177,7 @@ const BAD_BEFORE_CN = new Set([...'〇零一二两兩三四五六七八九十廿
 const BAD_BEFORE_BARE_DAY = new Set([...'近每第数數几幾逾约約共连連续續历歷达達长長满滿整超等前后後过過余多']);
 /** After a year-less season word that makes it part of a compound noun (夏季攻勢, 冬季前线). */
 const SEASON_OK_AFTER = new Set([...'的时時期间間以来來裡里中到至起开開结結将將会會已就都也还還再又才是']);
+const POINT_OK_AFTER = new Set([...'钟鐘整多许許左前后後到至起开開在时時的再才就已便将將']);
 const HOLIDAY_AFTER = /[\p{Script=Han}]{0,5}?(?:獨立日|独立日|紀念日|纪念日|國慶|国庆|勝利日|胜利日|[節节](?![目约約省奏]))/uy;
 
 function num(s: string | undefined): number | undefined {
@@ -333,7 +334,7 @@ const matchers: Matcher[] = [
         if (a.y !== undefined) return null;
         if (BAD_BEFORE_BARE_DAY.has(text[i - 1])) return null;
         const next = text[a.end];
-        if (next && /[内內以来來之后後]/.test(next)) return null;
+        if (next && /[内內以来來之后後元圓円]/.test(next)) return null; // 3日内, 5日元 (yen)
         if (next === '前' && !/[后後]/.test(text[a.end + 1] ?? '')) return null;
         // `三日` is far more often three days than the 3rd, `5号` a number: keep them after a month only.
         if (g.ds !== '日' || !isDigit(g.d[0])) a.needsContext = true;
@@ -382,6 +383,8 @@ const matchers: Matcher[] = [
     if (bare && !g.suf && !g.zh && next && /[间間候期代段辰刻尚装裝髦势勢]/.test(next)) return null;
     if (cnHour && bare && !g.suf && !g.zh) a.needsContext = true;
     if ((g.u === '点' || g.u === '點') && cnHour && bare && !g.zh) a.needsContext = true;
+    // `提出3点要求`: a bare `N点` before a noun counts points, not hours.
+    if ((g.u === '点' || g.u === '點') && bare && !g.zh && !g.suf && next && HAN.test(next) && !POINT_OK_AFTER.has(next)) a.needsContext = true;
     if (g.h === '一' && bare) a.needsContext = true;
     return a;
   },
