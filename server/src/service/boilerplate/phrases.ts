@@ -42,6 +42,7 @@ const RELATED_HEAD = new RegExp(
       '推[薦荐]([閱阅][讀读]|新[聞闻]|文章|[視视][頻频]|[內内]容)?',
       '延伸[閱阅][讀读]',
       '[熱热]([門门]|[點点]|[讀读])(文章|新[聞闻]|推[薦荐]|[話话][題题]|[專专][題题]|排行|[資资][訊讯]|[視视][頻频]|[圖图]片|博客)?',
+      '[熱热](文章|新[聞闻]|推[薦荐]|[話话][題题])',
       '猜你喜[歡欢]',
       '你可能.{0,3}(喜[歡欢]|感[興兴]趣)',
       '也[許许]您?[會会]?感[興兴]趣',
@@ -106,10 +107,10 @@ const RULES: Rule[] = [
   // Related and comment section headings: the whole (short) line is the heading.
   { kind: 'related', re: RELATED_HEAD, maxLen: 16, heading: true, marker: true, inBody: false },
   { kind: 'comments', re: COMMENTS_HEAD, maxLen: 30, heading: true, marker: true, inBody: false },
-  // The furniture of a comment thread: reply and vote buttons, "13小时前". Opens a comments section.
+  // The furniture of a comment thread: counts, reply and vote buttons, "13小时前". Opens a comments section.
   {
     kind: 'comments',
-    re: /^(查看)?回[复覆]|[踩讚赞顶頂]\s*\d+|\d+\s*(分[钟鐘]|小[时時]|天)前$|^(查看|展[开開])(全部|更多)?\d*[條条]?回[复覆]|^\d+\s*[樓楼]$|^[樓楼]主$|^[网網]友[：:]?$/u,
+    re: /\d[\d,]*\s*[條条]([評评][論论]|留言|跟[帖贴])|\d[\d,]*\s*人([參参]與|参与)|^(查看)?回[复覆]|[踩讚赞顶頂]\s*\d+|\d+\s*(分[钟鐘]|小[时時]|天)前$|^(查看|展[开開])(全部|更多)?\d*[條条]?回[复覆]|^\d+\s*[樓楼]$|^[樓楼]主$|^[网網]友[：:]?$/u,
     maxLen: 24,
     heading: true,
   },
