@@ -156,6 +156,8 @@ describe('recognizeDates: what is not a date', () => {
     '一时难以判断',
     '兌換500日元',
     '他提出3点要求',
+    '符合这一年龄段男女身高',
+    '时至今日面具的魅力依旧',
   ];
   for (const text of none) {
     it(`marks nothing in ${text}`, () => {

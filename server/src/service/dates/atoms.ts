@@ -574,7 +574,10 @@ const matchers: Matcher[] = [
     if (m[0] === '昨日' && /^(?:黄花|黃花)/.test(text.slice(end, end + 2))) return null;
     // `當天晚些時候`, `3日晚会`, `早餐`: the character starts another word.
     if (word.length === 1 && /[些餐饭飯会會报報辈輩年期点點霞安宴场場班市婚恋戀稻熟]/.test(text[end] ?? '')) return null;
-    if (m[0] === '同年' && /[龄齡级級代纪紀]/.test(text[end] ?? '')) return null;
+    // `这一年龄段`, `同年级`: the year word is the start of another noun.
+    if (k.lo === 1 && k.hi === 1 && /[龄齡级級代纪紀度]/.test(text[end] ?? '')) return null;
+    // `时至今日`: "to this day", not a date.
+    if (m[0] === '今日' && /[时時]至$/.test(text.slice(Math.max(0, i - 2), i))) return null;
     if (m[0] === '前年' && BAD_BEFORE_CN.has(text[i - 1])) return null;
     if ((m[0] === '第二天' || m[0] === '前一天' || m[0] === '前一日') && CN_NUM.has(text[i - 1])) return null;
     return a;
