@@ -158,6 +158,7 @@ describe('recognizeDates: what is not a date', () => {
     '他提出3点要求',
     '符合这一年龄段男女身高',
     '时至今日面具的魅力依旧',
+    '年代约为400至1000年前',
   ];
   for (const text of none) {
     it(`marks nothing in ${text}`, () => {

@@ -321,6 +321,8 @@ const matchers: Matcher[] = [
         if (!isDigit(g.y[0]) || g.m === undefined) return null;
         y += 1911; // Taiwanese (ROC) years written without 民國: 114年7月4日
       } else if (y < 1000 || y > 2199) return null;
+      // `1000年前`, `1500年後`: years ago, not the year 1000 (only for year-only mentions, checked below).
+      if (g.m === undefined && y < 1900 && /[前后後]/.test(text[i + m[0].length] ?? '')) return null;
       a.y = y;
     } else if (g.era) return null;
     if (g.m !== undefined) {
