@@ -210,6 +210,16 @@ describe('boilerplate: article text is never flagged', () => {
     assert.equal(k[1], 'navigation');
   });
 
+  it('never flags a second copy of the article further down the page', () => {
+    const p = page({ trad: true, tail: ['相關新聞', '新聞一則', '版權所有', '首頁', '國際', P1, P2, P3, '關於我們'] });
+    const k = kindsOf(p.text);
+    const second = p.lines.lastIndexOf(P2);
+    assert.ok(second > p.at('版權所有'));
+    assert.equal(k[second], null);
+    assert.equal(k[p.lines.lastIndexOf(P1)], null);
+    assert.equal(k[p.at('關於我們')], 'footer');
+  });
+
   const clean: [string, string[]][] = [
     ['headline, dateline, paragraphs', ['特朗普與普京通電話', '', '2025年07月04日09:50:21 國際 8308', '', P1, '', P2, '']],
     ['subheadings and an end mark', ['特朗普与普京通电话', S1, '你知道吗', S2, '（完）']],

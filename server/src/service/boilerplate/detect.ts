@@ -227,6 +227,23 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     }
   }
 
+  // A page that carries the article twice (a summary box, a print view): a later run that starts
+  // with one of the body's paragraphs is a copy of the article, never flagged.
+  const keep = new Uint8Array(n);
+  if (body) {
+    const starts = new Set<string>();
+    for (let i = body.start; i <= body.end; i++) if (infos[i].prose && infos[i].len >= 20) starts.add(infos[i].text.slice(0, 16));
+    for (const c of clustersAll) {
+      if (c.start <= body.end || c.mass < 100) continue;
+      for (let i = c.start; i <= c.end; i++) {
+        if (infos[i].prose && infos[i].len >= 20 && starts.has(infos[i].text.slice(0, 16))) {
+          keep.fill(1, c.start, c.end + 1);
+          break;
+        }
+      }
+    }
+  }
+
   if (headline !== undefined) copies = rawRec(headline);
   const menu = menuRuns(infos, phrases);
   const headText = headline !== undefined ? infos[headline].text : '';
@@ -320,6 +337,7 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     flags[i] = { kind, confident };
   }
 
+  for (let i = 0; i < n; i++) if (keep[i] && flags[i] && !phrases[i]) flags[i] = null;
   if (options.rules) applySiteRules(options.rules, infos, flags);
   return assemble(flags, infos, headline);
 }
