@@ -46,7 +46,14 @@ cli_view() {
 }
 
 say "Building and packaging the extension"
-npm run --silent package >/dev/null
+mkdir -p "$NEWS_CACHE"
+npm run --silent build
+if ! npm run --silent package >"$NEWS_CACHE/package.log" 2>&1; then
+  grep -v '^$' "$NEWS_CACHE/package.log" | tail -5
+  # a product bug, not the machine: show what the engine does, then fail
+  cli_view "npm run package failed (above), so there is no .vsix to install"
+  exit 1
+fi
 ls -l news-annotator.vsix
 
 if [[ ! -x $CS_BIN ]]; then
