@@ -124,6 +124,10 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
     for (let i = lo; i < gaz.length && gaz[i].start < c.end; i++) out.push(gaz[i]);
     return out;
   };
+  const modelOrgStartByEnd = new Map<number, number>();
+  for (const m of cands) {
+    if (m.source === 'model' && m.type === 'ORG') modelOrgStartByEnd.set(m.end, Math.min(m.start, modelOrgStartByEnd.get(m.end) ?? Infinity));
+  }
   for (const c of cands) {
     if (c.source !== 'model' && c.source !== 'pattern') continue;
     const near = touching(c);
@@ -157,7 +161,7 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
       continue;
     }
     // A pattern organisation inside a longer model organisation (中保人寿保险[武汉市分公司]) is only its tail.
-    if (c.source === 'pattern' && cands.some((m) => m.source === 'model' && m.type === 'ORG' && m.start < c.start && m.end === c.end)) continue;
+    if (c.source === 'pattern' && (modelOrgStartByEnd.get(c.end) ?? Infinity) < c.start) continue;
     // 市人大常委会, 人民日报群工部: a model organisation that adds words around a known organisation is the fuller name.
     if (c.source === 'model' && c.type === 'ORG' && !covered && inner.every((g) => g.type === 'ORG' || g.type === 'MEDIA')) {
       c.rank = 3.5;
