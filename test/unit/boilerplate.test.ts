@@ -70,6 +70,28 @@ describe('boilerplate: kinds by wording, in both scripts', () => {
     assert.equal(r.lineKinds[p.headline], null);
   });
 
+  it('takes the headline nearest the body when a hot list above also carries the title', () => {
+    const lines = [
+      '特朗普與普京通電話 - 天天要聞',
+      '熱門新聞',
+      '特朗普與普京通電話',
+      '日本警察捉賊被偷家',
+      '印度尼西亞搜救行動繼續',
+      '小馬智行啟動道路測試',
+      '尼山世界文明論壇將舉辦',
+      '鳩山由紀夫談關稅戰',
+      '首頁',
+      '特朗普與普京通電話',
+      '2025年07月04日09:50:21 國際 8308',
+      P1,
+      P2,
+    ];
+    const r = detectBoilerplate(lines.join('\n'));
+    assert.equal(r.headline, 9);
+    assert.equal(r.lineKinds[9], null);
+    assert.equal(r.lineKinds[2], 'site-title');
+  });
+
   it('flags the menu above the headline as navigation', () => {
     const k = kindsOf(page({ trad: false }).text);
     assert.deepEqual(k.slice(1, 4), ['navigation', 'navigation', 'navigation']);

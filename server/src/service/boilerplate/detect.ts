@@ -8,7 +8,7 @@
 import type { BoilerplateBlock, BoilerplateKind } from '../types';
 import { lineInfo, type LineInfo } from './lines';
 import { ARTICLE_META, isBreadcrumb, phraseKind, type PhraseHit } from './phrases';
-import { findTitle, hasSiteSuffix, isTitleCopy } from './title';
+import { findTitle, hasSiteSuffix, isTitleCopy, titleKey } from './title';
 import { applySiteRules, type SiteRules } from './siteRules';
 
 export interface BoilerplateOptions {
@@ -210,7 +210,21 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
   }
   if (!body) body = biggest;
   if (body) body = extend(doc, body, clusters);
+  const guessed = headline === undefined || !title.confirmed;
   if (body && headline === undefined) headline = guessHeadline(infos, phrases, body.start, title.first);
+  // The title also listed in a menu or a hot list above: the headline is the copy nearest the body.
+  if (body && headline !== undefined && title.confirmed && title.key) {
+    for (let i = body.start - 1; i > headline; i--) {
+      if (infos[i].blank || infos[i].len > 200) continue;
+      if (titleKey(infos[i].text) === title.key) {
+        // Not when the first copy is followed by the article's own dateline or source.
+        let meta = false;
+        for (let j = headline + 1; j < i && !meta; j++) meta = !infos[j].blank && ARTICLE_META.test(infos[j].text);
+        if (!meta && nonBlankBetween(doc, headline, i) > 5) headline = i;
+        break;
+      }
+    }
+  }
 
   // A box inside the article (related links, a notice): a marker and a few lines, then the article goes on.
   const island = new Uint8Array(n);
@@ -272,7 +286,10 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
       // Some sites put the dateline, source and author above the headline.
       else if (!p && ARTICLE_META.test(x.text) && x.len <= 60 && nonBlankBetween(doc, i, headline) < 8) continue;
       else if (p) flags[i] = { kind: p.kind, confident: true };
-      else if (x.prose) {
+      // Just above a guessed headline a line may be the real headline or a subtitle: never "remove all".
+      else if (guessed && x.len >= 8 && !x.prose && nonBlankBetween(doc, i, headline) < 4) {
+        flags[i] = { kind: 'navigation', confident: false };
+      } else if (x.prose) {
         // A paragraph above the headline may be a lead or a summary the page put first.
         if (x.len < 50 || r > 0) flags[i] = { kind: 'other', confident: false };
       } else flags[i] = { kind: isBreadcrumb(x.text) ? 'navigation' : x.len > 20 ? 'related' : 'navigation', confident: x.len <= 40 };
