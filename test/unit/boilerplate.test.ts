@@ -171,6 +171,11 @@ describe('boilerplate: blocks', () => {
     );
   });
 
+  it('numbers lines the same with CRLF line ends', () => {
+    const p = page({ trad: true, tail: ['', '相關新聞', '新聞一則', '版權所有'] });
+    assert.deepEqual(detectBoilerplate(p.lines.join('\r\n')).lineKinds, detectBoilerplate(p.text).lineKinds);
+  });
+
   it('lineKinds has one entry per line, null for article and blank lines', () => {
     const p = page({ trad: true, tail: ['', '版權所有'] });
     const r = detectBoilerplate(p.text);
