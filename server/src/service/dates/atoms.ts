@@ -19,6 +19,7 @@ export type PeriodSpec =
   | { p: 'quarterEdge'; q: number; edge: 'first' | 'last' }
   | { p: 'season'; s: Season }
   | { p: 'week'; rel: number }
+  | { p: 'weekend'; rel: number }
   | { p: 'century'; c?: number; rel?: number; decade?: number; part?: string }
   | { p: 'monthRange'; m1: number; m2: number }
   | { p: 'dayRange'; d1: number; d2: number }
@@ -92,7 +93,7 @@ const RE = {
   parenDay: R('(?<w>今|昨|前|明)\\((?<d>3[01]|[12][0-9]|0?[1-9])\\)日'),
   // `7/4(五)`: a short month/day is trusted only with its weekday after it (`1/3` alone is a fraction).
   mdWeekday: R('(?<m>1[0-2]|0?[1-9])/(?<d>3[01]|[12][0-9]|0?[1-9])(?=\\([一二三四五六日]\\))'),
-  dayRange: R(`(?:(?:(?<y>[0-9]{4})年)?(?<m>${MON})月)(?<d1>${DAY})(?:日|号|號)?(?<c>[-~—–])(?<d2>${DAY})(?:日|号|號)`),
+  dayRange: R(`(?:(?:(?<y>[0-9]{4})年)?(?<m>${MON})月)?(?<d1>${DAY})(?:日|号|號)?(?<c>[-~—–至到])(?<d2>${DAY})(?:日|号|號)`),
 };
 
 interface Keyword {
@@ -145,6 +146,9 @@ kw('上上周 上上週', { period: { p: 'week', rel: -2 } }, 3);
 kw('下周 下週 下星期 下个星期 下個星期 下个礼拜 下個禮拜 下一周 下一週', { period: { p: 'week', rel: 1 } }, 3);
 kw('下下周 下下週', { period: { p: 'week', rel: 2 } }, 3);
 kw('近日 日前', { period: { p: 'vague' } }, 3);
+kw('本周末 本週末 这周末 這週末 这个周末 這個週末', { period: { p: 'weekend', rel: 0 } }, 3);
+kw('上周末 上週末 上个周末 上個週末', { period: { p: 'weekend', rel: -1 } }, 3);
+kw('下周末 下週末 下个周末 下個週末', { period: { p: 'weekend', rel: 1 } }, 3);
 // 黎明 is left out: it is also a common name (黎明主演).
 kw('凌晨 清晨 早晨 早上 上午 早間 早间 拂曉 拂晓 一早 清早 晨間 晨间', { pod: 'MO' }, 4);
 kw('中午 正午', { pod: 'NOON' }, 4);
@@ -560,7 +564,9 @@ const matchers: Matcher[] = [
     const d1 = num(g.d1);
     const d2 = num(g.d2);
     if (!d1 || !d2 || d1 >= d2 || d2 > 31) return null;
-    const a: Atom = { start: i, end: i + m[0].length, lo: g.y ? 1 : 2, hi: 3, m: num(g.m), period: { p: 'dayRange', d1, d2 } };
+    // `3至5日` needs Arabic digits and no count before it (`连续3至5日`).
+    if (g.m === undefined && (!isDigit(g.d1[0]) || BAD_BEFORE_BARE_DAY.has(text[i - 1]))) return null;
+    const a: Atom = { start: i, end: i + m[0].length, lo: g.y ? 1 : g.m ? 2 : 3, hi: 3, m: num(g.m), period: { p: 'dayRange', d1, d2 } };
     if (g.y) a.y = +g.y;
     return a;
   },

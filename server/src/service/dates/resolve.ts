@@ -260,6 +260,11 @@ function periodValue(f: Fields, g: Group, st: ResolveState): string {
     const mon = addDays(mondayOf(ref), 7 * spec.rel);
     return `${fmtDay(mon)}/${fmtDay(addDays(mon, 6))}`;
   }
+  if (spec.p === 'weekend') {
+    if (!ref) return 'UNKNOWN';
+    const sat = addDays(mondayOf(ref), 7 * spec.rel + 5);
+    return `${fmtDay(sat)}/${fmtDay(addDays(sat, 1))}`;
+  }
   if (spec.p === 'century') {
     let c = spec.c;
     if (c === undefined) {
@@ -331,6 +336,15 @@ function periodValue(f: Fields, g: Group, st: ResolveState): string {
     case 'monthRange':
       return `${fmtMonth(y, spec.m1)}-01/${lastDayOf(y, spec.m2)}`;
     case 'dayRange': {
+      if (m === undefined && f.y === undefined && anchor) {
+        // `3至5日`: the month the text is in, as for a bare day.
+        const cands = [-1, 0, 1].map((k) => addMonths(anchor.y, anchor.m, k)).filter((c) => isValidDate(c.y, c.m, spec.d1)).map((c) => ({ ...c, d: spec.d1 }));
+        const same = isValidDate(anchor.y, anchor.m, spec.d1) ? { y: anchor.y, m: anchor.m, d: spec.d1 } : undefined;
+        if (!cands.length) return 'UNKNOWN';
+        const pick = preferSame(same, cands, anchor, 10);
+        y = pick.y;
+        m = pick.m;
+      }
       if (m === undefined || !isValidDate(y, m, spec.d1) || !isValidDate(y, m, spec.d2)) return 'UNKNOWN';
       return `${fmtDay({ y, m, d: spec.d1 })}/${fmtDay({ y, m, d: spec.d2 })}`;
     }
