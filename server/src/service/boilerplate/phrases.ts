@@ -85,7 +85,7 @@ const RULES: Rule[] = [
   // Copyright and disclaimers: specific wording, safe even inside the body when short.
   {
     kind: 'copyright',
-    re: /版[權权]所有(?![者人])|©|Copyright|All Rights Reserved|[獨独]家稿件|[免][責责][聲声]明|本文(僅|仅)代表|[轉转]([發发]|載|载)(請|请)?注明(本文)?(出[處处]|[鏈链]接|[來来]源)|本(文|[網网]|站|[報报]|新[聞闻]|社|台|刊).{0,40}(未[經经]|不得|禁止|[請请]勿|嚴禁|严禁)/iu,
+    re: /版[權权]所有(?![者人])|©|Copyright|All Rights Reserved|[獨独]家稿件|[免][責责][聲声]明|^(特[别別]|重要|版[權权])?[聲声]明[：:]|本文(僅|仅)代表|[轉转]([發发]|載|载)(請|请)?注明(本文)?(出[處处]|[鏈链]接|[來来]源)|本(文|[網网]|站|[報报]|新[聞闻]|社|台|刊).{0,40}(未[經经]|不得|禁止|[請请]勿|嚴禁|严禁)/iu,
     maxLen: 160,
     marker: true,
     inBody: true,
