@@ -45,6 +45,7 @@ describe('language server over stdio (protocol)', function () {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-lsp-'));
     const file = path.join(dir, 'seed.news.txt');
     fs.writeFileSync(file, SEED);
+    fs.writeFileSync(path.join(dir, '.news-annotator.json'), JSON.stringify({ dictionary: [{ text: '天天要聞', type: 'MEDIA' }] }));
     uri = pathToFileURL(file).toString();
     client = new TestClient();
     await client.initialize(pathToFileURL(dir).toString());
@@ -143,6 +144,26 @@ describe('language server over stdio (protocol)', function () {
     assert.equal(out.script, 'traditional');
     assert.equal(out.published, '2025-07-04T09:50');
     assert.ok(out.entities.length > 20 && out.dates.length > 5 && out.boilerplate.length > 0);
+  });
+
+  it('adds names from the workspace dictionary', async () => {
+    const out = await client.connection.sendRequest<{ entities: { text: string; type: string }[] }>('news/exportAnnotations', { uri });
+    assert.ok(out.entities.some((e) => e.text === '天天要聞' && e.type === 'MEDIA'));
+  });
+
+  it('finds entities of open articles by workspace symbol search, in either script', async () => {
+    const symbols = await client.connection.sendRequest<{ name: string; location: { uri: string } }[]>('workspace/symbol', { query: '泽连斯基' });
+    assert.ok(symbols.some((s) => s.name.includes('澤連斯基') && s.location.uri === uri), JSON.stringify(symbols));
+  });
+
+  it('lists every mention of a person as references', async () => {
+    const line = doc.getText().split('\n')[0];
+    const refs = await client.connection.sendRequest<unknown[]>('textDocument/references', {
+      textDocument: { uri },
+      position: { line: 0, character: line.indexOf('普京') },
+      context: { includeDeclaration: true },
+    });
+    assert.ok(refs.length >= 10, `only ${refs.length} references`);
   });
 
   it('refuses a binary document with a message instead of annotating it', async () => {
