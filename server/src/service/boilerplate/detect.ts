@@ -340,7 +340,7 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     // site-wide repeat proves debris until the next marker.
     if (unsure && !p && !copy && !suffixed && r === 0) continue;
     let kind: BoilerplateKind;
-    if (copy) kind = 'site-title';
+    if (copy) kind = section === 'related' ? 'related' : 'site-title';
     else if (p && (p.heading && !countInList)) kind = p.kind;
     // Buttons and menu words inside a section belong to it (a comment's 分享, a list's 更多).
     else if (p && !(section && ABSORBED.has(p.kind))) kind = p.kind;
