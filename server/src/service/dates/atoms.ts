@@ -63,7 +63,7 @@ const DAY = '3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八�
 const YEAR = '[0-9]{2,4}|[〇零一二三四五六七八九]{2,4}|[一二三四五六七八九十百]{2,6}';
 const CN_H = '[零〇一二两兩三四五六七八九十]{1,3}';
 const CN_MI = '[零〇一二三四五六七八九十]{1,3}';
-const YPFX = '(?:(?<y>[0-9]{4}|[〇零一二三四五六七八九]{4}|[0-9]{2}|[〇零一二三四五六七八九]{2})年|(?<ry>今|去|明|大前|前|后|後|本|同|次|翌|隔)年)';
+const YPFX = '(?:(?<y>[0-9]{4}|[〇零一二三四五六七八九]{4}|[0-9]{2}|[〇零一二三四五六七八九]{2})年|(?<ry>今|去|明|大前|前|后|後|本|同|次|翌|隔|上)年)';
 const PUNCT_AFTER = '(?=[的，,。、；;：:）)」』”\\s]|$)';
 const R = (s: string) => new RegExp(s, 'uy');
 const NEXT_LINE_MD = /\r?\n[ \t]*(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12][0-9]|3[01])(?![0-9])/y;
@@ -74,17 +74,17 @@ const RE = {
   ymd8: R('(?<y>(?:19|20)[0-9]{2})(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12][0-9]|3[01])(?![0-9])'),
   // `09/07`; with a dash only before a clock time (`09-01 20:01`), since `10-12` is usually a span of numbers.
   mmdd: R('(?<m>0[1-9]|1[0-2])(?:/(?<d>0[1-9]|[12][0-9]|3[01])(?![0-9/])|-(?<d2>0[1-9]|[12][0-9]|3[01])(?=[ \\t]{1,2}[0-9]{1,2}:[0-9]{2}))'),
-  clock: R('(?<hh>[01]?[0-9]|2[0-4]):(?<mi>[0-5][0-9])(?::(?<ss>[0-5][0-9]))?(?![0-9:])'),
+  clock: R('(?<hh>[01]?[0-9]|2[0-4]):(?<mi>[0-5][0-9])(?::(?<ss>[0-5][0-9]))?(?![0-9:])(?:时|時)?'),
   yearLine: R('(?<y>(?:19|20)[0-9]{2})[ \\t]*(?=\\r?\\n|$)'),
   cn: R(`(?<era>民國|民国|公元|西元)?(?:(?<y>${YEAR})年(?!代))?(?:(?<m>${MON})月(?:份)?)?(?:(?<d>${DAY})(?<ds>日|号|號))?`),
   mdBare: R(`(?:(?<y>[0-9]{4})年)?(?<m>${MON})月(?<d>3[01]|[12][0-9]|0?[1-9])(?=[至到\\-~，,。、；;）)\\s]|$)`),
   hour: R(`(?<pre>近|约|約)?(?<h>[0-9]{1,2}|${CN_H})(?<u>时|時|点|點)(?:(?<mi>[0-9]{1,2}|${CN_MI})分|(?<half>半)|(?<q>[一三])刻|(?<mi2>[0-5][0-9]|[零〇][一二三四五六七八九]|[一二三四五]十[一二三四五六七八九]?))?(?:(?<ss>[0-9]{1,2}|${CN_MI})秒)?(?<suf>許|许|多|整)?(?<zh>钟|鐘)?`),
-  weekday: R('(?<rel>上上|下下|上|下|本|这|這|今)?(?:个|個|一)?(?<w>周|週|星期|禮拜|礼拜)(?:周|週|星期|禮拜|礼拜)?(?<d>[一二三四五六日天])'),
+  weekday: R('(?<rel>上{1,3}|下{1,3}|本|这|這|今)?(?:个|個|一)?(?<w>周|週|星期|禮拜|礼拜)(?:周|週|星期|禮拜|礼拜)?(?<d>[一二三四五六日天])'),
   offset: R('(?<n>[0-9]{1,3}|[一二两兩三四五六七八九十百]{1,4})(?<ge>个|個)?(?<u>天|日|周|週|星期|礼拜|禮拜|月|年)(?<dir>之后|之後|以后|以後|后|後|之前|以前|前)'),
   monthPart: R(`(?:${YPFX}?(?<m>${MON})月|(?<rm>本月|上月|下月|上个月|上個月|下个月|下個月|这个月|這個月|当月|當月|同月))(?:份|月)?(?<p>上旬|中旬|下旬|初(?![一二三四五六七八九十])|中${PUNCT_AFTER}|底|末)`),
   yearPart: R(`${YPFX}(?<p>年?初(?![一二三四五六七八九十])|年?中${PUNCT_AFTER}|年?底|年?末|伊始|之初|度?上半年|度?下半年|前(?<qn>[一二两兩三1-3])(?:个|個)?季度|第(?<q>[一二三四1-4])季度?|(?<q3>[一二三四1-4])季度|首季度?|Q(?<q2>[1-4])(?:季度)?|(?<s>春|夏|秋|冬)(?:季|天)?)(?<qp>初|末|底)?`),
   yearPartBare: R(`(?<p>年初(?![一二三四五六七八九十])|年底|年末|岁末|歲末|上半年|下半年|新年伊始|新年之初|年中${PUNCT_AFTER})`),
-  quarterBare: R('(?:前(?<qn>[一二两兩三1-3])(?:个|個)?季度|第(?<q>[一二三四1-4])季度|(?<q3>[一二三四1-4])季度|Q(?<q4>[1-4])季度|首季度|(?<rq>本|上|下|上个|上個|下个|下個|这个|這個)季度)(?<qp>初|末|底)?'),
+  quarterBare: R('(?:前(?<qn>[一二两兩三1-3])(?:个|個)?季度|第(?<q>[一二三四1-4])季度|(?<q3>[一二三四1-4])季度|Q(?<q4>[1-4])季度|首季度|(?<rq>上上个|上上個|下下个|下下個|上上|下下|上个|上個|下个|下個|这个|這個|本|上|下)季度)(?<qp>初|末|底)?'),
   season: R('(?:(?<rs>今|去|明)(?<s1>春|夏|秋|冬)(?:季|天)?|(?<s2>春|夏|秋|冬)季)'),
   century: R('(?:(?<cr>本|上|上个|上個|下)|(?<cn>[0-9]{1,2}|[一二三四五六七八九十]{1,3}))世[纪紀](?:(?<dec>[0-9]0|[一二三四五六七八九]十)年代)?(?<cp>初期|中期|末期|前期|后期|後期|中叶|中葉|初|末)?'),
   decade: R('(?:(?<dec4>(?:1[5-9]|20)[0-9]0)|(?<dec>[1-9]0|[二三四五六七八九]十))年代(?<cp>初期|中期|末期|前期|后期|後期|初|末)?'),
@@ -127,7 +127,7 @@ kw('前一晚 前一夜', { anaD: -1, pod: 'NI' }, 3, 4);
 kw('當晚 当晚 同晚 當夜 当夜', { anaD: 0, pod: 'NI' }, 3, 4);
 kw('次晨 翌晨', { anaD: 1, pod: 'MO' }, 3, 4);
 kw('今年 本年 这一年 這一年', { relY: 0 }, 1);
-kw('去年 上一年', { relY: -1 }, 1);
+kw('去年 上一年 上年', { relY: -1 }, 1);
 kw('前年', { relY: -2 }, 1);
 kw('大前年', { relY: -3 }, 1);
 kw('明年 下一年', { relY: 1 }, 1);
@@ -221,7 +221,7 @@ function yearFrom(g: Record<string, string | undefined>, a: Atom): boolean {
       a.yShort = true;
     } else a.y = v;
   } else if (g.ry !== undefined) {
-    const rel: Record<string, number> = { 今: 0, 本: 0, 去: -1, 前: -2, 大前: -3, 明: 1, 后: 2, 後: 2 };
+    const rel: Record<string, number> = { 今: 0, 本: 0, 去: -1, 上: -1, 前: -2, 大前: -3, 明: 1, 后: 2, 後: 2 };
     if (g.ry in rel) a.relY = rel[g.ry];
     else a.anaY = g.ry === '同' ? 0 : 1;
   }
@@ -230,7 +230,7 @@ function yearFrom(g: Record<string, string | undefined>, a: Atom): boolean {
 
 const DIGITS = '0123456789';
 const CN_DIGITS = '〇零一二两兩三四五六七八九十廿百';
-const YPFX_START = DIGITS + CN_DIGITS + '今去明大前后後本同次翌隔';
+const YPFX_START = DIGITS + CN_DIGITS + '今去明大前后後本同次翌隔上';
 /** Each matcher with the characters it can start at. */
 const matcherStarts: string[] = [
   DIGITS, // glued
@@ -402,10 +402,10 @@ const matchers: Matcher[] = [
       if (g.d === '天') return null;
     }
     if (g.rel === undefined && (BAD_BEFORE_CN.has(text[i - 1]) || text[i - 1] === '每')) return null;
-    const rel: Record<string, number> = { 上上: -2, 下下: 2, 上: -1, 下: 1, 本: 0, 这: 0, 這: 0, 今: 0 };
+    const rel = (r: string) => (r[0] === '上' ? -r.length : r[0] === '下' ? r.length : 0);
     const wd = '日一二三四五六'.indexOf(g.d === '天' ? '日' : g.d);
     // wkRel stays undefined without 上/下/本: the week is then the reference's (or the date's next to it).
-    return { start: i, end: i + m[0].length, lo: 3, hi: 3, wd, wkRel: g.rel ? rel[g.rel] : undefined };
+    return { start: i, end: i + m[0].length, lo: 3, hi: 3, wd, wkRel: g.rel ? rel(g.rel) : undefined };
   },
   (text, i) => {
     const m = exec(RE.offset, text, i);
@@ -491,7 +491,8 @@ const matchers: Matcher[] = [
     const g = m.groups;
     const a: Atom = { start: i, end: i + m[0].length, lo: 1, hi: 1, relY: 0 };
     if (g.rq !== undefined) {
-      a.period = { p: 'relQuarter', rel: g.rq.startsWith('上') ? -1 : g.rq.startsWith('下') ? 1 : 0 };
+      const n = g.rq.startsWith('上上') || g.rq.startsWith('下下') ? 2 : 1;
+      a.period = { p: 'relQuarter', rel: g.rq.startsWith('上') ? -n : g.rq.startsWith('下') ? n : 0 };
       delete a.relY;
     } else if (g.qn !== undefined) a.period = { p: 'quarters', to: num(g.qn)! };
     else a.period = quarterSpec(g.q || g.q3 || g.q4 ? num(g.q ?? g.q3 ?? g.q4)! : 1, g.qp);
