@@ -211,7 +211,8 @@ documents.onDidOpen((e) => {
 });
 documents.onDidChangeContent((e) => {
   siteIndex.set(e.document.uri, e.document.getText());
-  scheduleValidation(e.document.uri);
+  // Analysis is linear in the text; on a very large file, wait for a longer pause in typing.
+  scheduleValidation(e.document.uri, 150 + Math.min(2000, e.document.getText().length / 1000));
 });
 documents.onDidClose((e) => {
   clearTimeout(pending.get(e.document.uri));
