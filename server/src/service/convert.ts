@@ -9,7 +9,8 @@ import type { ConvertTarget } from '../protocol';
 type Fn = (s: string) => string;
 const cache = new Map<string, Fn>();
 
-function converter(from: string, to: string): Fn {
+/** One converter per direction for the whole process: each costs tens of milliseconds and megabytes to build. */
+export function converter(from: string, to: string): Fn {
   const key = `${from}>${to}`;
   let fn = cache.get(key);
   if (!fn) {
