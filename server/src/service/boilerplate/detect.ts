@@ -141,8 +141,25 @@ const sentenceLike = (x: LineInfo) =>
   (/[；;：:]$/u.test(x.text) && x.han >= 4) ||
   (LIST_ITEM.test(x.text) && x.han >= 4 && x.len >= 8);
 
+/** A reference list closing a paper or a report: its heading, `[3]` and `作者. 題名[J]. 刊名, 年(期).` entries. */
+const REFERENCE = /^(參考文獻|参考文献|參考資料|参考资料|參考書目|参考书目|References|Bibliography)[：:]?$|^[[［]\d{1,3}[\]］]$|\[[JMDCNPRSZ](\/OL)?\]/iu;
+const referenceLike = (x: LineInfo) => x.len <= 300 && REFERENCE.test(x.text);
+
 /** A full paragraph: long and closed like a sentence (teaser titles and snippets rarely are). */
 const paragraph = (x: LineInfo) => x.prose && x.endsSentence && x.len >= 30;
+
+/** Non-blank lines after an inline box's marker within which the article may resume. */
+const ISLAND_SPAN = 10;
+const NOT_IN_BOX = new Set<BoilerplateKind>(['comments', 'footer', 'copyright', 'editor']);
+
+/** Lines strictly between a and b carry no comment, footer, copyright or editor wording. */
+function boxOnly(d: Doc, a: number, b: number): boolean {
+  for (let i = a + 1; i < b; i++) {
+    const p = d.phrases[i];
+    if (p && NOT_IN_BOX.has(p.kind)) return false;
+  }
+  return true;
+}
 
 /** First line after `end` that is a dense run of >= 3 prose lines, within `within` non-blank lines. */
 function denseRunAfter(d: Doc, end: number, within: number): number {
@@ -232,8 +249,10 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     for (;;) {
       const m = markerWithin(doc, body.end, 6);
       if (m < 0 || phrases[m]!.kind === 'comments') break;
-      const resume = denseRunAfter(doc, m, 6);
-      if (resume < 0) break;
+      // A teaser box of up to ~10 short lines may sit between the article's parts; what lies between
+      // must be the box only (no comment thread, no footer), so comments are never taken for the article.
+      const resume = denseRunAfter(doc, m, ISLAND_SPAN);
+      if (resume < 0 || !boxOnly(doc, m, resume)) break;
       const cont = proseClusters(doc, resume, 1)[0];
       if (!cont || cont.start !== resume) break;
       island.fill(1, body.end + 1, resume);
@@ -321,7 +340,7 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     else if ((p?.kind === 'copyright' || p?.section) && section !== 'footer') section = 'footer';
     const open = !afterMarker && !section;
     if (open && !p && ARTICLE_META.test(x.text) && x.len <= 60) continue;
-    const sentence = sentenceLike(x);
+    const sentence = sentenceLike(x) || referenceLike(x);
     // The article's closing lines: sentences, list items, 來源/記者 lines right after the body, up to
     // the first line that is debris.
     if (closing && !p && sentence && r === 0) continue;

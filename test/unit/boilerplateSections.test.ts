@@ -1,0 +1,74 @@
+import * as assert from 'node:assert/strict';
+import { detectBoilerplate } from '../../server/src/service/boilerplate';
+
+// Paragraphs of a Traditional and a Simplified article, and their shared page frame.
+const TRAD = [
+  '當地時間7月3日,美國總統特朗普與俄羅斯總統普京通電話,討論了俄烏衝突、中東局勢、美俄雙邊關係等議題。據俄羅斯塔斯社報道,這是兩人今年以來第六次通話。',
+  '俄總統助理烏沙科夫在一份聲明中稱,通話持續近一個小時,雙方討論了伊朗局勢以及中東局勢,並同意保持聯繫。',
+  '法新社3日援引一名烏克蘭高級官員的消息稱,預計特朗普還將在當地時間4日與烏克蘭總統澤連斯基通電話,重點討論軍事援助。',
+];
+const SIMP = [
+  '当地时间7月3日，美国总统特朗普与俄罗斯总统普京通电话，讨论了俄乌冲突、中东局势、美俄双边关系等议题。据俄罗斯塔斯社报道，这是两人今年以来第六次通话。',
+  '俄总统助理乌沙科夫在一份声明中称，通话持续近一个小时，双方讨论了伊朗局势以及中东局势，并同意保持联系。',
+  '法新社3日援引一名乌克兰高级官员的消息称，预计特朗普还将在当地时间4日与乌克兰总统泽连斯基通电话，重点讨论军事援助。',
+];
+const MORE_TRAD = [
+  '白宮和五角大樓沒有透露暫停向烏克蘭交付的武器種類和數量,一些美國和烏克蘭高級官員稱,暫停交付的武器包括導彈。',
+  '然而,這一決定令烏克蘭措手不及,烏克蘭外交部2日宣布召見美國駐烏克蘭大使館的高級外交官,討論軍事援助。',
+  '澤連斯基此前表示,他有意斥資150億美元購買10套反導系統,以防禦俄羅斯無人機和導彈,特朗普則回應說會考慮。',
+];
+const MORE_SIMP = [
+  '白宫和五角大楼没有透露暂停向乌克兰交付的武器种类和数量，一些美国和乌克兰高级官员称，暂停交付的武器包括导弹。',
+  '然而，这一决定令乌克兰措手不及，乌克兰外交部2日宣布召见美国驻乌克兰大使馆的高级外交官，讨论军事援助。',
+  '泽连斯基此前表示，他有意斥资150亿美元购买10套反导系统，以防御俄罗斯无人机和导弹，特朗普则回应说会考虑。',
+];
+
+function page(trad: boolean, tail: string[], body?: string[]) {
+  const head = trad ? '特朗普與普京通電話' : '特朗普与普京通电话';
+  const lines = [`${head} - 天天要聞`, trad ? '首頁' : '首页', head, '2025年07月04日09:50:21', ...(body ?? (trad ? TRAD : SIMP)), ...tail];
+  return { lines, kinds: detectBoilerplate(lines.join('\n')).lineKinds, at: (s: string) => lines.indexOf(s) };
+}
+
+describe('boilerplate sections: the article goes on after a longer teaser box', () => {
+  for (const trad of [true, false]) {
+    const script = trad ? 'Traditional' : 'Simplified';
+    it(`keeps the paragraphs after a heading and eight teaser titles (${script})`, () => {
+      const box = trad
+        ? ['推薦閱讀', '股市展望系列沙龍', '十大扎眼經理人', '聚焦全國經濟普查', '股指跌出五年新低', '股市的悲歡離合', '金龍魚進入黑名單', '颱風外圍環流影響', '日本警察捉賊被偷家']
+        : ['推荐阅读', '股市展望系列沙龙', '十大扎眼经理人', '聚焦全国经济普查', '股指跌出五年新低', '股市的悲欢离合', '金龙鱼进入黑名单', '台风外围环流影响', '日本警察捉贼被偷家'];
+      const more = trad ? MORE_TRAD : MORE_SIMP;
+      const p = page(trad, [...box, ...more]);
+      assert.equal(p.kinds[p.at(box[0])], 'related');
+      assert.equal(p.kinds[p.at(box[4])], 'related');
+      for (const l of more) assert.equal(p.kinds[p.at(l)], null, l);
+    });
+
+    it(`still flags comments after a teaser box as comments, not as the article (${script})`, () => {
+      const tail = trad
+        ? ['相關新聞', '日本警察捉賊被偷家', '網友評論', ...MORE_TRAD]
+        : ['相关新闻', '日本警察捉贼被偷家', '网友评论', ...MORE_SIMP];
+      const p = page(trad, tail);
+      for (const l of tail.slice(3)) assert.equal(p.kinds[p.at(l)], 'comments', l);
+    });
+  }
+});
+
+describe('boilerplate sections: a reference list closes the article', () => {
+  const refs: [string, string[]][] = [
+    ['Simplified', ['参考文献', '[1]', '章炳林. C2C电子商务的物流配送问题研究[D]. 合肥: 合肥工业大学, 2008.', '[2]', '周仕仁. 电子商务下的物流配送模式研究[J]. 物流科技, 2011(11): 56-58.']],
+    ['Traditional', ['參考文獻', '[1] 陳明. 電子商務物流研究[J]. 物流科技, 2011(11): 56-58.', '[2] 林芳. 現代物流管理[M]. 臺北: 三民書局, 2009.']],
+  ];
+  for (const [script, list] of refs) {
+    it(`keeps the heading and every entry, then flags the footer (${script})`, () => {
+      const p = page(script === 'Traditional', [...list, '關於我們', 'Copyright © 2022 Hans Publishers Inc.']);
+      for (const l of list) assert.equal(p.kinds[p.at(l)], null, l);
+      assert.equal(p.kinds[p.at('關於我們')], 'footer');
+      assert.equal(p.kinds[p.at('Copyright © 2022 Hans Publishers Inc.')], 'copyright');
+    });
+  }
+
+  it('does not take a bracketed number far below the body for a reference', () => {
+    const p = page(false, ['相关新闻', '冷空气来袭', '[1]', '台风外围环流影响']);
+    assert.equal(p.kinds[p.at('[1]')], 'related');
+  });
+});
