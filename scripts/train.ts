@@ -51,8 +51,8 @@ function evaluateOnly(): void {
 function main(): void {
   if (process.argv.includes('--evaluate')) return evaluateOnly();
   const file = path.join(corpusDir(), 'ner', 'msra_train_bio.txt');
-  const epochs = arg('epochs', 6);
-  const bits = arg('bits', 22);
+  const epochs = arg('epochs', 12);
+  const bits = arg('bits', 20);
   const devN = arg('dev', 0);
   const outIdx = process.argv.indexOf('--out');
   const out = outIdx > 0 ? process.argv[outIdx + 1] : path.resolve(process.cwd(), 'models', 'ner.bin');

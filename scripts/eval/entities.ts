@@ -185,7 +185,8 @@ export async function run(corpus: string = corpusDir()): Promise<{ title: string
   return { title: 'Entities', lines, metrics };
 }
 
-if (require.main === module) {
+// Only when run as this file (not when bundled into dist/eval.js, where require.main is the bundle).
+if (require.main === module && /entities\.[tj]s$/.test(process.argv[1] ?? '')) {
   const dir = corpusDir();
   if (process.argv.includes('--errors')) {
     for (const e of scoreArticles(makeRecognizer(), dir).errors) console.log(e);

@@ -81,24 +81,43 @@ export function viterbi(w: TaggerWeights, ids: Uint32Array, n: number, tags: Uin
   const score = new Float64Array(n * T);
   const back = new Uint8Array(n * T);
   for (let t = 0; t < T; t++) score[t] = tr[t] + em[t];
-  for (let i = 1; i < n; i++) {
-    const prevRow = (i - 1) * T;
-    const row = i * T;
-    for (let t = 0; t < T; t++) {
-      let best = -Infinity;
-      let arg = 0;
-      // An I- tag can only follow its own B- (t - 1) or I- (t); other targets may follow anything.
-      const pFrom = IS_INSIDE[t] ? t - 1 : 0;
-      const pTo = IS_INSIDE[t] ? t : T - 1;
-      for (let p = pFrom; p <= pTo; p++) {
-        const v = score[prevRow + p] + tr[(p + 1) * T + t];
-        if (v > best) {
-          best = v;
-          arg = p;
+  if (T === 7) {
+    // Unrolled for the 7-tag set: O and B- targets take the best of all 7 predecessors, an I- target only its
+    // own B- or I-.
+    for (let i = 1; i < n; i++) {
+      const pr = (i - 1) * 7;
+      const row = i * 7;
+      const p0 = score[pr], p1 = score[pr + 1], p2 = score[pr + 2], p3 = score[pr + 3], p4 = score[pr + 4], p5 = score[pr + 5], p6 = score[pr + 6];
+      for (let t = 0; t < 7; t++) {
+        if (t === 2 || t === 4 || t === 6) {
+          const a = (t === 2 ? p1 : t === 4 ? p3 : p5) + tr[t * 7 + t];
+          const b = (t === 2 ? p2 : t === 4 ? p4 : p6) + tr[(t + 1) * 7 + t];
+          if (a >= b) {
+            score[row + t] = a + em[row + t];
+            back[row + t] = t - 1;
+          } else {
+            score[row + t] = b + em[row + t];
+            back[row + t] = t;
+          }
+          continue;
         }
+        let best = p0 + tr[7 + t];
+        let arg = 0;
+        let v = p1 + tr[14 + t];
+        if (v > best) { best = v; arg = 1; }
+        v = p2 + tr[21 + t];
+        if (v > best) { best = v; arg = 2; }
+        v = p3 + tr[28 + t];
+        if (v > best) { best = v; arg = 3; }
+        v = p4 + tr[35 + t];
+        if (v > best) { best = v; arg = 4; }
+        v = p5 + tr[42 + t];
+        if (v > best) { best = v; arg = 5; }
+        v = p6 + tr[49 + t];
+        if (v > best) { best = v; arg = 6; }
+        score[row + t] = best + em[row + t];
+        back[row + t] = arg;
       }
-      score[row + t] = best + em[row + t];
-      back[row + t] = arg;
     }
   }
   let best = -Infinity;

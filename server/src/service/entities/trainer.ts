@@ -64,8 +64,8 @@ function rng(seed: number): () => number {
 
 /** Trains and returns averaged weights (float) ready to encode. */
 export function trainWeights(sentences: TrainingSentence[], options: TrainOptions = {}): TaggerWeights {
-  const bits = options.bits ?? 22;
-  const epochs = options.epochs ?? 8;
+  const bits = options.bits ?? 20;
+  const epochs = options.epochs ?? 12;
   const T = NTAGS;
   const F = FEATURES_PER_CHAR;
   const tagIndex = new Map<string, number>(TAGS.map((t, i) => [t, i]));

@@ -3,6 +3,8 @@ export class Trie<V> {
   private readonly children: Map<number, number>[] = [new Map()];
   private readonly values: (V | undefined)[] = [undefined];
   size = 0;
+  /** First-level children by code unit (0 = none): most positions fail here, so it must be a plain array read. */
+  private readonly root = new Int32Array(0x10000);
 
   set(key: string, value: V): void {
     let node = 0;
@@ -14,6 +16,7 @@ export class Trie<V> {
         this.children.push(new Map());
         this.values.push(undefined);
         this.children[node].set(c, next);
+        if (node === 0) this.root[c] = next;
       }
       node = next;
     }
@@ -23,16 +26,8 @@ export class Trie<V> {
 
   /** The longest key that starts at `start` in `text`: its end offset and value, or undefined. */
   longestAt(text: string, start: number): { end: number; value: V } | undefined {
-    let node = 0;
-    let best: { end: number; value: V } | undefined;
-    for (let i = start; i < text.length; i++) {
-      const next = this.children[node].get(text.charCodeAt(i));
-      if (next === undefined) break;
-      node = next;
-      const v = this.values[node];
-      if (v !== undefined) best = { end: i + 1, value: v };
-    }
-    return best;
+    const end = this.longestEnd(text, start);
+    return end < 0 ? undefined : { end, value: this.lastValue as V };
   }
 
   /** Value of the last successful `longestEnd` call. */
@@ -40,11 +35,18 @@ export class Trie<V> {
 
   /** End offset of the longest key starting at `start` (its value in `lastValue`), or -1. Allocation-free. */
   longestEnd(text: string, start: number): number {
-    let node = 0;
+    if (start >= text.length) return -1;
+    let node = this.root[text.charCodeAt(start)];
+    if (node === 0) return -1;
     let end = -1;
     const children = this.children;
     const values = this.values;
-    for (let i = start; i < text.length; i++) {
+    const first = values[node];
+    if (first !== undefined) {
+      end = start + 1;
+      this.lastValue = first;
+    }
+    for (let i = start + 1; i < text.length; i++) {
       const next = children[node].get(text.charCodeAt(i));
       if (next === undefined) break;
       node = next;
