@@ -38,6 +38,17 @@ const REGION_TAIL = /^(?:[上中下]游|中下游|中上游)?(?:地区|流域)/u
 /** Only compass regions and river basins take 地区 into the name (东北地区, 长江中下游地区); 亚太地区 is 亚太. */
 const REGION_HEAD = /^(?:[东南西北华][东南西北中部]?|长江|黄河|珠江|淮河|江淮|江汉|黄淮)$/u;
 
+/** How far a second organisation unit continues an organisation ending at `end` (0 if none). */
+export function orgContinuation(norm: string, end: number): number {
+  let e = end;
+  for (let guard = 0; guard < 3; guard++) {
+    const more = ORG_CONTINUES.exec(norm.slice(e, e + 16));
+    if (!more) break;
+    e += more[0].length;
+  }
+  return e - end;
+}
+
 export function dottedNameSpans(norm: string): Span[] {
   const out: Span[] = [];
   for (const m of norm.matchAll(DOTTED)) out.push({ start: m.index!, end: m.index! + m[0].length, type: 'PER' });
@@ -83,6 +94,8 @@ export function growFromPlaces(norm: string, places: Span[]): Span[] {
     const body = m[0];
     const middle = body.replace(/(?:电视台|广播电台|电台|日报|晚报|早报|时报|周刊|通讯社|新闻社|新闻网|卫视)$/u, '');
     const isMedia = middle !== body;
+    // 大局, 格局, 布局: words that end in an organisation suffix without being one.
+    if (/(?:大局|格局|结局|布局|开局|骗局|时局|政局|全局|出局|当局)$/u.test(body)) continue;
     // 英国 + 金融时报: a media outlet that is a name of its own keeps the place apart.
     if (isMedia && places.some((q) => q.start === p.end && q.type === 'MEDIA')) continue;
     if (!isMedia && body.length <= 2 && COMPASS_ONLY.test(body)) continue;

@@ -5,7 +5,7 @@
 import type { EntityMention, EntityRecognizer, EntityType } from '../types';
 import { abbreviationSpans, gazetteerSpans, gazetteerTrie, type Span } from './gazetteer';
 import { normalizeForMatching } from './normalize';
-import { dottedNameSpans, growFromPlaces, titleNameSpans } from './patterns';
+import { dottedNameSpans, growFromPlaces, orgContinuation, titleNameSpans } from './patterns';
 import { Trie } from './trie';
 import { loadTagger, type Tagger } from './tagger';
 
@@ -71,7 +71,7 @@ function recognizeNormalized(text: string, norm: string, user: Trie<EntityType>,
   for (const s of gazSpans) taken.fill(1, s.start, s.end);
   const abbr = abbreviationSpans(norm, taken);
 
-  let model: Span[] = [];
+  let model: (Span & { confidence: number })[] = [];
   if (tagger) model = tagAll(tagger, norm, gaz);
 
   for (const s of gazSpans) add(s, 'gazetteer', 1);
@@ -80,7 +80,11 @@ function recognizeNormalized(text: string, norm: string, user: Trie<EntityType>,
   for (const s of titleNameSpans(norm)) add(s, 'pattern', 0.75);
   // Below the model: a pair like 乌德 inside a transliterated name the model found must not split it.
   for (const s of abbr) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: 1.5 });
-  for (const s of model) add(s, 'model', (s as Span & { confidence?: number }).confidence ?? 0.7);
+  for (const s of model) {
+    // 永康分局 + 盐行派出所: a second unit continues the organisation the model found.
+    if (s.type === 'ORG') s.end += orgContinuation(norm, s.end);
+    add(s, 'model', s.confidence);
+  }
 
   return resolve(cands, text, norm);
 }
@@ -151,7 +155,7 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
       const rest = norm.slice(head.end, c.end);
       // Place hierarchies are split (湖北恩施, 台南市东区): the gazetteer place, then the rest as its own place.
       // A bare administrative suffix (潍坊市, 山东半岛) or a named building (中国美术馆) stays one name.
-      const restIsPlace = inner.some((g) => g.start >= head.end) || (rest.length >= 2 && PLACE_TAIL.test(rest));
+      const restIsPlace = inner.some((g) => g.start >= head.end) || (rest.length >= 2 && PLACE_TAIL.test(rest) && !rest.endsWith('军区'));
       if (!restIsPlace) {
         c.rank = 3.5;
         continue;
@@ -163,7 +167,7 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
     // A pattern organisation inside a longer model organisation (中保人寿保险[武汉市分公司]) is only its tail.
     if (c.source === 'pattern' && (modelOrgStartByEnd.get(c.end) ?? Infinity) < c.start) continue;
     // 市人大常委会, 人民日报群工部: a model organisation that adds words around a known organisation is the fuller name.
-    if (c.source === 'model' && c.type === 'ORG' && !covered && inner.every((g) => g.type === 'ORG' || g.type === 'MEDIA')) {
+    if (c.source === 'model' && c.type === 'ORG' && !covered) {
       c.rank = 3.5;
       continue;
     }
@@ -177,8 +181,13 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
     const after = norm.slice(c.end, c.end + 2);
     // 李姓男子, 李男, 陈姓: anonymised people are not names; 马克思主义 is a doctrine.
     if (c.type === 'PER' && (/[姓男女]$/u.test(surface) || surface.includes('姓') || after[0] === '姓' || after === '主义')) c.rank = -1;
+    // 东北部局地: 局 that begins 局地/局部/局面/局势 is not an organisation suffix.
+    if (c.type === 'ORG' && surface.endsWith('局') && '地部面势限'.includes(norm[c.end] ?? '')) {
+      c.end -= 1;
+      if (!/[东南西北中]{1,3}部$/u.test(norm.slice(c.start, c.end))) c.rank = -1;
+    }
     // 湖北西南部, 河北中南部: a compass part is not part of the name.
-    const compass = /^(.+?)[东南西北中]{1,3}部$/u.exec(surface);
+    const compass = /^(.+?)[东南西北中]{1,3}部$/u.exec(norm.slice(c.start, c.end));
     if (compass && c.type !== 'PER') {
       c.end = c.start + compass[1].length;
       c.type = 'LOC';
