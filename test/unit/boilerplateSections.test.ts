@@ -72,3 +72,45 @@ describe('boilerplate sections: a reference list closes the article', () => {
     assert.equal(p.kinds[p.at('[1]')], 'related');
   });
 });
+
+describe('boilerplate sections: a site menu after a teaser list is navigation', () => {
+  const cases: [string, boolean, string[], string[]][] = [
+    [
+      'Traditional',
+      true,
+      ['推薦新聞', '港男殺人動機曝光 女友懷孕竟是前男友的', '人夫突中風 妻查財產驚見他花千萬養小三'],
+      ['台灣', '香港', '北美', '即時新聞', '今日蘋果', '動新聞', '2020總統大選', '搶救台灣豬大作戰', '蘋果慈善基金會', '評論', '體育'],
+    ],
+    [
+      'Simplified',
+      false,
+      ['相关新闻', '港男杀人动机曝光 女友怀孕竟是前男友的', '人夫突中风 妻查财产惊见他花千万养小三'],
+      ['首页', '新闻', '体育', '财经', '娱乐', '评论', '科技', '汽车频道大全', '房产家居频道'],
+    ],
+  ];
+  for (const [script, trad, list, menu] of cases) {
+    it(`names the menu words and longer channel names after the teasers navigation (${script})`, () => {
+      const p = page(trad, [...list, ...menu]);
+      for (const l of list) assert.equal(p.kinds[p.at(l)], 'related', l);
+      for (const l of menu) assert.equal(p.kinds[p.at(l)], 'navigation', l);
+    });
+  }
+
+  it('keeps a wall of topic tags right under a related heading related', () => {
+    const tags = ['熱門關鍵字', '隋棠', '曾莞婷', '王令麟', '新垣結衣', '膝蓋痛'];
+    const p = page(true, ['相關新聞', ...tags.slice(1)]);
+    for (const l of tags.slice(1)) assert.equal(p.kinds[p.at(l)], 'related', l);
+  });
+
+  it('keeps the furniture of a comment box (表情, 登录|注册, 发布) comments', () => {
+    const box = ['258条评论|20,536人参与网友评论', '表情', '登录|注册', '|退出', '发布', '最热评论 刷新', '用户6526883263山东青岛', '恐怖疯子，终身监禁'];
+    const p = page(false, ['相关新闻', '港男杀人动机曝光 女友怀孕竟是前男友的', ...box]);
+    for (const l of box) assert.equal(p.kinds[p.at(l)], 'comments', l);
+  });
+
+  it('still takes 热新闻 over its tabs as a heading', () => {
+    const p = page(false, ['网友评论', '说你什么好呢', '发表', '热新闻', '一天', '三天', '一周', '港男杀人动机曝光 女友怀孕竟是前男友的']);
+    assert.equal(p.kinds[p.at('热新闻')], 'related');
+    assert.equal(p.kinds[p.at('港男杀人动机曝光 女友怀孕竟是前男友的')], 'related');
+  });
+});

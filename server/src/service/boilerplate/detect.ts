@@ -279,6 +279,14 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
 
   if (headline !== undefined) copies = rawRec(headline);
   const menu = menuRuns(infos, phrases);
+  // A channel named 評論 or 專題 inside a menu is a menu word, not a heading over what follows.
+  // (Only in the middle of a run: 热新闻 at the head of its tabs 一天 三天 is still a heading.)
+  for (let i = 0, before = 0; i < n; i++) {
+    if (infos[i].blank) continue;
+    const p = phrases[i];
+    if (menu[i] && p?.heading && infos[i].len <= 3 && before >= 3) phrases[i] = { ...p, kind: 'navigation', heading: false };
+    before = menu[i] ? before + 1 : 0;
+  }
   const headText = headline !== undefined ? infos[headline].text : '';
   const flags: (Flag | null)[] = new Array(n).fill(null);
   const bodyStart = body ? body.start : n;
@@ -288,6 +296,7 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
   // Set once unmarked prose follows the body: the article may go on, so nothing after is certain.
   let unsure = false;
   let closing = true;
+  let teasers = 0;
 
   for (let i = 0; i < n; i++) {
     const x = infos[i];
@@ -335,9 +344,13 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
       unsure = false;
     }
     // A comment count inside a teaser list ("评论 682") belongs to the teaser, not to a new section.
-    const countInList = section === 'related' && p?.kind === 'comments' && /\d/.test(x.text);
-    if (p?.heading && !countInList) section = p.kind;
-    else if ((p?.kind === 'copyright' || p?.section) && section !== 'footer') section = 'footer';
+    const countInList = section === 'related' && p?.kind === 'comments' && /\d/.test(x.text) && !/(參與|参与|網友|网友)/u.test(x.text);
+    if (p?.heading && !countInList) {
+      section = p.kind;
+      teasers = 0;
+    } else if ((p?.kind === 'copyright' || p?.section) && section !== 'footer') section = 'footer';
+    // A teaser title seen under a related heading: a run of menu words after it is the site menu.
+    else if (section === 'related' && !menu[i] && x.len >= 10) teasers++;
     const open = !afterMarker && !section;
     if (open && !p && ARTICLE_META.test(x.text) && x.len <= 60) continue;
     const sentence = sentenceLike(x) || referenceLike(x);
@@ -364,7 +377,10 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     // Buttons and menu words inside a section belong to it (a comment's 分享, a list's 更多).
     else if (p && !(section && ABSORBED.has(p.kind))) kind = p.kind;
     // A run of menu words is navigation, except under a related heading (a wall of topic tags).
-    else if (menu[i] && section !== 'related') kind = 'navigation';
+    // A menu after the teasers of a related list is the site's menu.
+    else if (menu[i] === 3 && (section !== 'related' || teasers >= 1)) kind = 'navigation';
+    else if (menu[i] === 1 && section !== 'comments' && (section !== 'related' || teasers >= 1)) kind = 'navigation';
+    else if (menu[i] === 2 && (!section || (section === 'related' && teasers >= 1))) kind = 'navigation';
     else if (section) kind = section;
     else if (suffixed) kind = 'site-title';
     else if (isBreadcrumb(x.text)) kind = 'navigation';
@@ -378,13 +394,27 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
   return assemble(flags, infos, headline);
 }
 
-/** Lines in runs of >= 4 menu words (short, unpunctuated): a channel list even inside a section. */
+/** Lines in runs of >= 4 menu words (short, unpunctuated): a channel list even inside a section.
+ * 1 = a menu word of a run, 3 = of a run of >= 8, 2 = a longer item that continues a run. */
 function menuRuns(infos: LineInfo[], phrases: (PhraseHit | null)[]): Uint8Array {
   const out = new Uint8Array(infos.length);
   const menuLike = (i: number) => {
     const x = infos[i];
     const p = phrases[i];
-    return x.len <= 5 && !x.prose && x.enders === 0 && !/^\d+$/.test(x.text) && (!p || p.kind === 'navigation' || p.kind === 'share');
+    return (
+      x.len <= 5 &&
+      !x.prose &&
+      x.enders === 0 &&
+      !/^\d+$/.test(x.text) &&
+      (!p || p.kind === 'navigation' || p.kind === 'share' || (p.heading && x.len <= 3))
+    );
+  };
+  // Inside an established run, longer channel names (2020總統大選, 蘋果慈善基金會) and a stray ad or
+  // app tab are menu items too; a teaser title is longer or punctuated like a sentence.
+  const itemLike = (i: number) => {
+    const x = infos[i];
+    const p = phrases[i];
+    return x.len <= 10 && !x.prose && !x.endsSentence && !/^\d+$/.test(x.text) && (!p || p.kind !== 'copyright');
   };
   let i = 0;
   while (i < infos.length) {
@@ -401,7 +431,18 @@ function menuRuns(infos: LineInfo[], phrases: (PhraseHit | null)[]): Uint8Array 
       count++;
       last = j;
     }
-    if (count >= 4) out.fill(1, i, last + 1);
+    if (count >= 4) {
+      // A short run inside a comment thread is its furniture (表情, 登录|注册, 发布), a long one a menu.
+      out.fill(count >= 8 ? 3 : 1, i, last + 1);
+      // Grow the run over the longer menu items that follow it (marked 2: weaker evidence).
+      let k = j;
+      for (; k < infos.length; k++) {
+        if (infos[k].blank) continue;
+        if (!itemLike(k) && !menuLike(k)) break;
+        out[k] = menuLike(k) ? 1 : 2;
+      }
+      j = k;
+    }
     i = j;
   }
   return out;
