@@ -56,6 +56,17 @@ describe('entity tagger: training', () => {
   });
 });
 
+describe('entity recogniser with an unusable model', () => {
+  it('falls back to the gazetteer and patterns and says why in its name', () => {
+    const r = createEntityRecognizer({ model: new Uint8Array(64) });
+    assert.match(r.name, /model not used/);
+    assert.deepEqual(
+      r.recognize('俄羅斯總統普京').map((m) => m.text),
+      ['俄羅斯', '普京'],
+    );
+  });
+});
+
 describe('entity tagger: the shipped model', () => {
   const model = loadNerModel();
 

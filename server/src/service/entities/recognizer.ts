@@ -36,7 +36,15 @@ const MAX_SLICE = 4096;
 const HAN_RE = /\p{Script=Han}/u;
 
 export function createEntityRecognizer(options: RecognizerOptions = {}): EntityRecognizer {
-  const tagger: Tagger | undefined = options.model ? loadTagger(options.model) : undefined;
+  let tagger: Tagger | undefined;
+  let modelError: string | undefined;
+  try {
+    tagger = options.model ? loadTagger(options.model) : undefined;
+  } catch (e) {
+    // A model from another build (different feature version) must not take entity recognition down with it:
+    // the dictionary and pattern layers still work, and `name` says why the model is not used.
+    modelError = e instanceof Error ? e.message : String(e);
+  }
   const user = new Trie<EntityType>();
   for (const e of options.userDictionary ?? []) {
     const key = normalizeForMatching(e.text.trim());
@@ -44,7 +52,7 @@ export function createEntityRecognizer(options: RecognizerOptions = {}): EntityR
   }
   const gaz = gazetteerTrie();
   return {
-    name: tagger ? 'gazetteer+patterns+model' : 'gazetteer+patterns',
+    name: tagger ? 'gazetteer+patterns+model' : modelError ? `gazetteer+patterns (model not used: ${modelError})` : 'gazetteer+patterns',
     recognize(text: string): EntityMention[] {
       const norm = normalizeForMatching(text);
       return recognizeNormalized(text, norm, user, gaz, tagger);
