@@ -81,7 +81,10 @@ export function linkEntities(text: string, mentions: EntityMention[]): EntityClu
     for (const m of c.mentions) if (!aliases.includes(m.text)) aliases.push(m.text);
     const surfaceOfKey = c.mentions.find((m) => normalizeForMatching(m.text) === c.key)?.text;
     const longest = [...aliases].sort((a, b) => b.length - a.length)[0];
-    let canonical = surfaceOfKey ?? (c.key.length >= longest.length || c.type !== 'PER' ? c.key : longest);
+    // The key is the canonical form only when the alias table produced it (美 -> 美国); a key made by
+    // stripping titles or suffixes (龙湖 from 龙湖集团) is shorter than the real name, so the longest form wins.
+    const fromAliasTable = c.mentions.some((m) => ALIASES[normalizeForMatching(m.text).replace(/\s+/g, '')] === c.key);
+    let canonical = surfaceOfKey ?? (fromAliasTable && c.key.length >= longest.length ? c.key : longest);
     if (!surfaceOfKey && canonical === c.key && traditional) canonical = toTraditional(c.key);
     return { id, canonical, type: c.type, aliases, mentions: c.mentions };
   });

@@ -206,6 +206,9 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
   const kept: Candidate[] = [];
   outer: for (const c of cands) {
     if (c.rank < 0) continue;
+    // A tagged span never starts or ends in white space.
+    while (c.start < c.end && /\s/.test(norm[c.start])) c.start++;
+    while (c.end > c.start && /\s/.test(norm[c.end - 1])) c.end--;
     for (let i = c.start; i < c.end; i++) if (owner[i] >= 0) continue outer;
     if (!c.end || c.end <= c.start) continue;
     owner.fill(kept.length, c.start, c.end);
