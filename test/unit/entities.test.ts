@@ -138,3 +138,35 @@ describe('entity linking', () => {
     assert.equal(clusters[0].canonical, '法新社');
   });
 });
+
+describe('entity linking: containment and stripped forms', () => {
+  const mention = (text: string, start: number, type: EntityMention['type']): EntityMention => ({
+    start,
+    end: start + text.length,
+    text,
+    type,
+    confidence: 0.9,
+    source: 'model',
+  });
+
+  it('folds a company name without 集團 into the full name, which stays canonical', () => {
+    const text = '龍湖集團宣布，龍湖表示';
+    const clusters = linkEntities(text, [mention('龍湖集團', 0, 'ORG'), mention('龍湖', 7, 'ORG')]);
+    assert.equal(clusters.length, 1);
+    assert.equal(clusters[0].canonical, '龍湖集團');
+    assert.equal(clusters[0].mentions.length, 2);
+  });
+
+  it('folds a bare surname into the only full name that starts with it', () => {
+    const text = '潘振声作曲。潘老说';
+    const clusters = linkEntities(text, [mention('潘振声', 0, 'PER'), mention('潘', 6, 'PER')]);
+    assert.equal(clusters.length, 1);
+    assert.deepEqual(clusters[0].aliases, ['潘振声', '潘']);
+  });
+
+  it('keeps a bare surname apart when two full names share it', () => {
+    const text = '王文、王毅和王';
+    const clusters = linkEntities(text, [mention('王文', 0, 'PER'), mention('王毅', 3, 'PER'), mention('王', 6, 'PER')]);
+    assert.equal(clusters.length, 3);
+  });
+});

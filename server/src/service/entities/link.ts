@@ -84,7 +84,8 @@ export function linkEntities(text: string, mentions: EntityMention[]): EntityClu
     // The key is the canonical form only when the alias table produced it (美 -> 美国); a key made by
     // stripping titles or suffixes (龙湖 from 龙湖集团) is shorter than the real name, so the longest form wins.
     const fromAliasTable = c.mentions.some((m) => ALIASES[normalizeForMatching(m.text).replace(/\s+/g, '')] === c.key);
-    let canonical = surfaceOfKey ?? (fromAliasTable && c.key.length >= longest.length ? c.key : longest);
+    let canonical =
+      c.type !== 'PER' && !fromAliasTable ? longest : surfaceOfKey ?? (fromAliasTable && c.key.length >= longest.length ? c.key : longest);
     if (!surfaceOfKey && canonical === c.key && traditional) canonical = toTraditional(c.key);
     return { id, canonical, type: c.type, aliases, mentions: c.mentions };
   });
