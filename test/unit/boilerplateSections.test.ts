@@ -114,3 +114,52 @@ describe('boilerplate sections: a site menu after a teaser list is navigation', 
     assert.equal(p.kinds[p.at('港男杀人动机曝光 女友怀孕竟是前男友的')], 'related');
   });
 });
+
+describe('boilerplate sections: the kind follows the line\'s own wording', () => {
+  const table: [string, string, string[]][] = [
+    ['footer', 'Traditional', ['關於ETtoday |', '聯絡信箱', '爆料專線：+886-2-2789-3855', '地址：台北市內湖區康寧路', '電話：02-5555-6366', '刊登網站廣告', '誠徵英才']],
+    ['footer', 'Simplified', ['关于我们 |', '联系邮箱', '广告服务', '投资者关系 Investor Relations', '地址：北京市海淀区', '电话：010-62675637']],
+    ['share', 'Traditional', ['【字體：大 中 小】', '小字號']],
+    ['share', 'Simplified', ['【字体：大 中 小】', '大字号']],
+    ['promo', 'Traditional', ['訂閱', '+ 追蹤']],
+    ['promo', 'Simplified', ['关注', '订阅']],
+    ['navigation', 'Traditional', ['回到最上面']],
+    ['navigation', 'Simplified', ['回到最上方']],
+  ];
+  for (const [kind, script, lines] of table) {
+    it(`names ${lines.join(' / ')} ${kind} (${script})`, () => {
+      const p = page(script === 'Traditional', ['相關新聞', '日本警察捉賊被偷家', ...lines]);
+      for (const l of lines) assert.equal(p.kinds[p.at(l)], kind, l);
+    });
+  }
+
+  for (const trad of [true, false]) {
+    const script = trad ? 'Traditional' : 'Simplified';
+    it(`names a share button under a teaser list share, and one in a comment thread comments (${script})`, () => {
+      const share = trad ? '分享' : '转发';
+      const p = page(trad, [trad ? '相關新聞' : '相关新闻', '日本警察捉賊被偷家', share, trad ? '網友評論' : '网友评论', '說得好', trad ? '讚 12' : '赞 12']);
+      assert.equal(p.kinds[p.at(share)], 'share');
+      assert.equal(p.kinds[p.at(trad ? '讚 12' : '赞 12')], 'comments');
+    });
+
+    it(`names a pager inside a comment thread navigation (${script})`, () => {
+      const pager = trad ? ['上一頁', '1', '2', '3', '下一頁'] : ['上一页', '1', '2', '下一页'];
+      const p = page(trad, [trad ? '網友評論' : '网友评论', '說得好', ...pager]);
+      assert.equal(p.kinds[p.at('說得好')], 'comments');
+      for (const l of pager) assert.equal(p.kinds[p.at(l)], 'navigation', l);
+    });
+
+    it(`names an app or ad tab inside a menu navigation (${script})`, () => {
+      const menu = trad ? ['即時', '要聞', '社會', '地方', 'App', '電子報', '分類廣告'] : ['即时', '要闻', '社会', '地方', 'App', '电子报', '分类广告'];
+      const p = page(trad, menu);
+      for (const l of menu) assert.equal(p.kinds[p.at(l)], 'navigation', l);
+    });
+  }
+
+  it('keeps an address or a phone number inside the article body', () => {
+    const body = [...SIMP.slice(0, 2), '地址：北京市海淀区中关村大街1号', '电话：010-62675637', SIMP[2]];
+    const p = page(false, [], body);
+    assert.equal(p.kinds[p.at('地址：北京市海淀区中关村大街1号')], null);
+    assert.equal(p.kinds[p.at('电话：010-62675637')], null);
+  });
+});

@@ -313,7 +313,7 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
       if (i === title.first || copy) flags[i] = { kind: 'site-title', confident: true };
       // Some sites put the dateline, source and author above the headline.
       else if (!p && ARTICLE_META.test(x.text) && x.len <= 60 && nonBlankBetween(doc, i, headline) < 8) continue;
-      else if (p) flags[i] = { kind: p.kind, confident: true };
+      else if (p) flags[i] = { kind: p.kind === 'promo' && menu[i] && x.len <= 6 ? 'navigation' : p.kind, confident: true };
       // Just above a guessed headline a line may be the real headline or a subtitle: never "remove all".
       else if (guessed && x.len >= 8 && !x.prose && nonBlankBetween(doc, i, headline) < 4) {
         flags[i] = { kind: 'navigation', confident: false };
@@ -374,7 +374,12 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     let kind: BoilerplateKind;
     if (copy) kind = section === 'related' ? 'related' : 'site-title';
     else if (p && (p.heading && !countInList)) kind = p.kind;
+    // An app or ad tab among menu words is a menu item (App, 電子報, 分類廣告).
+    else if (p?.kind === 'promo' && menu[i] && x.len <= 6) kind = 'navigation';
     // Buttons and menu words inside a section belong to it (a comment's 分享, a list's 更多).
+    // A share button or a back-to-top link under a teaser list is the page's own (only a comment
+    // thread has per-item buttons).
+    else if (p && section === 'related' && (p.kind === 'share' || (p.kind === 'navigation' && PAGE_NAV.test(x.text)))) kind = p.kind;
     else if (p && !(section && ABSORBED.has(p.kind))) kind = p.kind;
     // A run of menu words is navigation, except under a related heading (a wall of topic tags).
     // A menu after the teasers of a related list is the site's menu.
@@ -390,6 +395,7 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
   }
 
   for (let i = 0; i < n; i++) if (keep[i] && flags[i] && !phrases[i]) flags[i] = null;
+  pagers(infos, flags);
   if (options.rules) applySiteRules(options.rules, infos, flags);
   return assemble(flags, infos, headline);
 }
@@ -446,6 +452,36 @@ function menuRuns(infos: LineInfo[], phrases: (PhraseHit | null)[]): Uint8Array 
     i = j;
   }
   return out;
+}
+
+/** Links that move around the site, not items of a list: back to top, home, previous/next article. */
+const PAGE_NAV = /^[\s[【<《|｜]*(回到|返回|[上下]一[篇頁页]|首[頁页])/u;
+const PAGER = /^(上一[頁页]|下一[頁页]|首[頁页]|尾[頁页]|末[頁页]|[<«‹]+|[>»›]+|[…\.]{1,3})$/u;
+const PAGE_NO = /^\d{1,3}$/u;
+
+/** A pager (上一页 1 2 3 下一页) is navigation whatever section it sits in. Only renames flagged lines. */
+function pagers(infos: LineInfo[], flags: (Flag | null)[]): void {
+  let i = 0;
+  while (i < infos.length) {
+    if (infos[i].blank || !flags[i] || !(PAGER.test(infos[i].text) || PAGE_NO.test(infos[i].text))) {
+      i++;
+      continue;
+    }
+    // A run of page numbers and pager words, with at least one word and one number.
+    let j = i;
+    let words = 0;
+    let numbers = 0;
+    for (; j < infos.length; j++) {
+      if (infos[j].blank) continue;
+      const t = infos[j].text;
+      if (!flags[j]) break;
+      if (PAGE_NO.test(t)) numbers++;
+      else if (PAGER.test(t) && /[頁页]/u.test(t)) words++;
+      else if (!PAGER.test(t)) break;
+    }
+    if (words > 0 && numbers > 0) for (let k = i; k < j; k++) if (flags[k]) flags[k] = { ...flags[k]!, kind: 'navigation' };
+    i = j;
+  }
 }
 
 /** The first section marker among the `within` non-blank lines after `i`, or -1. */

@@ -136,9 +136,23 @@ const RULES: Rule[] = [
   },
   {
     kind: 'share',
+    re: /^字[體体號号級级]\s*[：:]?\s*([大中小][\s|｜]*){2,}$|^[大中小]字[號号]$|^[【[]?字[體体號号][：:]/u,
+    maxLen: 20,
+    inBody: true,
+  },
+  {
+    kind: 'share',
     re: /分享(到|至)|分享至好友|[掃扫]一[掃扫]分享|字[級级體体][設设]定|用微信[掃扫][描瞄]二[維维]?[碼码]|[點点][擊击]分享/u,
     maxLen: 24,
     inBody: true,
+  },
+  // Site footer: licence numbers, "about us", legal pages. These open the footer section.
+  {
+    kind: 'footer',
+    re: /ICP|公[網网]安[備备]|增值[電电]信|[經经][營营]許可|[经][营]许可|^[關关][于於](我[們们]|本站|本[網网]|\S{1,10})$|[聯联][絡络系]我[們们]|^[聯联][絡络系](信箱|[郵邮]箱)$|[隱隐]私(政策|[權权]|[條条]款|保[護护])|服[務务]([條条]款|[協协]議|协议)|使用[條条]款|[廣广]告服[務务]|刊登.{0,4}[廣广]告|[廣广]告(投放|合作|刊例)|[網网]站地[圖图]|[網网]站[總总][覽览]|不良信息|有害信息|About\s?Us|^About\s+[A-Za-z]+$|[網网]站[簡简]介|[網网]站律[師师]|法律[顧顾]問|法律顾问|投[資资]者[關关][係系]|Investor Relations|[誠诚][徵征]英才|^加入我[們们]$|爆料([專专][線线]|信箱|[郵邮]箱|投[訴诉])|^投[訴诉]|^(地址|[電电][話话]|[傳传]真|[郵邮][編编]|[郵邮]政[編编]碼|邮政编码)[：:]/iu,
+    maxLen: 80,
+    notSentence: true,
+    section: true,
   },
   // Calls to follow, subscribe, download; ads.
   {
@@ -147,6 +161,8 @@ const RULES: Rule[] = [
     maxLen: 60,
     notSentence: true,
   },
+  // A lone follow or subscribe button.
+  { kind: 'promo', re: /^[+＋]?\s*(關注|关注|訂閱|订阅|立即[訂订][閱阅]|追蹤|追踪)$/u, maxLen: 8 },
   // Any short line about the app ("打開APP 閱讀更多", "用APP看新聞").
   {
     kind: 'promo',
@@ -171,17 +187,9 @@ const RULES: Rule[] = [
   // Navigation words: whole-line menu items and pagers.
   {
     kind: 'navigation',
-    re: /^(首[頁页]|[返回]+首[頁页]|回到[頁页]首|回到[頂顶]部|返回[頂顶]部|[頂顶]部|上一[篇頁页張张則则]|下一[篇頁页張张則则]|[上下]一[篇頁页][：:].*|登[錄录入]|[註注][冊册]|[註注]册|登[錄录入]\s*[|/／]\s*[註注][冊册]|[退]出|搜[索尋寻]|更多|[當当]前位置.*|您的位置.*|所在位置.*|[導导][航覽览]|網站導覽|网站导航|English|繁[體体]|[簡简][體体]|繁[體体]中文|[簡简][體体]中文|正文|余下全文|[閱阅][讀读]全文|查看全文|展[開开]全文|[閱阅][讀读]更多|加[載载]更多|[點点][擊击]加[載载]更多|[點点][擊击][查]看更多|加[載载]中\.*|[一]?[鍵键]登[錄录入]|正在[閱阅][讀读][：:].*|[打列]印本[頁页]|[關关]閉[視视]窗|[关]闭窗口|[關关]閉|[关]闭|[×✕✖xX])$/u,
+    re: /^(首[頁页]|[返回]+首[頁页]|回到[頁页]首|回到[頂顶]部|回到最上[面方]|返回[頂顶]部|[頂顶]部|上一[篇頁页張张則则]|下一[篇頁页張张則则]|[上下]一[篇頁页][：:].*|登[錄录入]|[註注][冊册]|[註注]册|登[錄录入]\s*[|/／]\s*[註注][冊册]|[退]出|搜[索尋寻]|更多|[當当]前位置.*|您的位置.*|所在位置.*|[導导][航覽览]|網站導覽|网站导航|English|繁[體体]|[簡简][體体]|繁[體体]中文|[簡简][體体]中文|正文|余下全文|[閱阅][讀读]全文|查看全文|展[開开]全文|[閱阅][讀读]更多|加[載载]更多|[點点][擊击]加[載载]更多|[點点][擊击][查]看更多|加[載载]中\.*|[一]?[鍵键]登[錄录入]|正在[閱阅][讀读][：:].*|[打列]印本[頁页]|[關关]閉[視视]窗|[关]闭窗口|[關关]閉|[关]闭|[×✕✖xX])$/u,
     maxLen: 60,
     inBody: false,
-  },
-  // Site footer: licence numbers, "about us", legal pages. These open the footer section.
-  {
-    kind: 'footer',
-    re: /ICP|公[網网]安[備备]|增值[電电]信|[經经][營营]許可|[经][营]许可|^[關关][于於](我[們们]|本站|本[網网]|\S{1,4})$|[聯联][絡络系]我[們们]|[隱隐]私(政策|[權权]|[條条]款|保[護护])|服[務务]([條条]款|[協协]議|协议)|使用[條条]款|[廣广]告服[務务]|[網网]站地[圖图]|不良信息|有害信息|About\s?Us|[網网]站[簡简]介|[網网]站律[師师]|法律[顧顾]問|法律顾问/iu,
-    maxLen: 80,
-    notSentence: true,
-    section: true,
   },
   // Weaker footer words that also appear in mid-page boxes (投稿, 客服, hotlines).
   {
@@ -228,7 +236,7 @@ export function phraseKind(info: LineInfo): PhraseHit | null {
   for (const r of RULES) {
     if (info.len > r.maxLen) continue;
     if (r.notSentence && /[。．]$/u.test(info.text)) continue;
-    const subject = r.heading || r.kind === 'share' || r.kind === 'navigation' ? (b ??= bare(info.text)) : info.text;
+    const subject = r.heading || r.kind === 'share' || r.kind === 'navigation' || r.kind === 'footer' ? (b ??= bare(info.text)) : info.text;
     if (subject.length === 0) continue;
     if (r.re.test(subject)) {
       // "熱門", "專題", "推薦" alone are menu tabs, not a heading over a list.
