@@ -177,8 +177,8 @@ const CN_NUM = new Set([...'〇零一二两兩三四五六七八九十廿卅百'
 const HAN = /\p{Script=Han}/u;
 /** Before a numeral-led atom: ordinals, counts, approximations and numbers that continue. */
 const BAD_BEFORE_CN = new Set([...'〇零一二两兩三四五六七八九十廿卅百第数數几幾每逾']);
-/** Before a bare `N日`: counts and approximations (`近3日`, `每日`). */
-const BAD_BEFORE_BARE_DAY = new Set([...'近每第数數几幾逾约約共连連续續历歷达達长長满滿整超等前后後过過余多']);
+// Counts before a bare day make it a duration (連續3日, 長達3日 has 達). Not 長 alone: 部長3日表示 is a date.
+const BAD_BEFORE_BARE_DAY = new Set([...'近每第数數几幾逾约約共连連续續历歷达達满滿整超等前后後过過余多']);
 /** After a year-less season word that makes it part of a compound noun (夏季攻勢, 冬季前线). */
 const SEASON_OK_AFTER = new Set([...'的时時期间間以来來裡里中到至起开開结結将將会會已就都也还還再又才是']);
 const POINT_OK_AFTER = new Set([...'钟鐘整多许許左前后後到至起开開在时時的再才就已便将將']);
