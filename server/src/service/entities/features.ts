@@ -74,6 +74,7 @@ export function dictionaryMarks(norm: string, gaz: Trie<EntityType> | undefined)
   const cover = new Uint8Array(n);
   const coverLen = new Uint8Array(n);
   const startLen = new Uint8Array(n);
+  // (Small per-call arrays: the tagger works line by line, so they stay in the young generation.)
   if (!gaz) return { cover, startLen };
   for (let i = 0; i < n; i++) {
     const end = gaz.longestEnd(norm, i);

@@ -46,11 +46,20 @@ export function lexiconTrie(entries: [string, EntityType][] | undefined): Trie<E
   return trie;
 }
 
+// Reused work arrays: decoding is synchronous, so one set per process is enough and saves the garbage
+// collector a few arrays per line.
+const floatScratch: Float64Array[] = [new Float64Array(0), new Float64Array(0)];
+let backScratch = new Uint8Array(0);
+function scratch(size: number, which: number): Float64Array {
+  if (floatScratch[which].length < size) floatScratch[which] = new Float64Array(size * 2);
+  return floatScratch[which];
+}
+
 /** Best tag sequence for n positions whose feature ids are `ids`. Also returns each position's margin. */
 export function viterbi(w: TaggerWeights, ids: Uint32Array, n: number, tags: Uint8Array, margin?: Float32Array): void {
   const F = FEATURES_PER_CHAR;
   const T = NTAGS;
-  const em = new Float64Array(n * T);
+  const em = scratch(n * T, 0);
   const e = w.emission;
   const scale = w.scale;
   for (let i = 0; i < n; i++) {
@@ -78,8 +87,9 @@ export function viterbi(w: TaggerWeights, ids: Uint32Array, n: number, tags: Uin
   // Transitions with the illegal ones (I- after anything but its own B-/I-) folded in as -Infinity.
   const tr = new Float64Array((T + 1) * T);
   for (let p = -1; p < T; p++) for (let t = 0; t < T; t++) tr[(p + 1) * T + t] = allowed(p, t) ? w.transition[(p + 1) * T + t] : -Infinity;
-  const score = new Float64Array(n * T);
-  const back = new Uint8Array(n * T);
+  const score = scratch(n * T, 1);
+  if (backScratch.length < n * T) backScratch = new Uint8Array(n * T * 2);
+  const back = backScratch;
   for (let t = 0; t < T; t++) score[t] = tr[t] + em[t];
   if (T === 7) {
     // Unrolled for the 7-tag set: O and B- targets take the best of all 7 predecessors, an I- target only its
