@@ -163,3 +163,31 @@ describe('boilerplate sections: the kind follows the line\'s own wording', () =>
     assert.equal(p.kinds[p.at('电话：010-62675637')], null);
   });
 });
+
+describe('boilerplate sections: boxes between the headline and the body', () => {
+  for (const trad of [true, false]) {
+    const script = trad ? 'Traditional' : 'Simplified';
+    it(`reads a heading written one character per line and flags its list, never confidently (${script})`, () => {
+      const vertical = trad ? ['今', '日', '推', '薦'] : ['今', '日', '推', '荐'];
+      const list = trad ? ['吳君如早產誕下女嬰 肥嘟嘟像陳可辛', '陳慧琳戴千萬鑽飾變身幸福公主'] : ['吴君如早产诞下女婴 肥嘟嘟像陈可辛', '陈慧琳戴千万钻饰变身幸福公主'];
+      const p = page(trad, [], [...vertical, ...list, ...(trad ? TRAD : SIMP)]);
+      const r = detectBoilerplate(p.lines.join('\n'));
+      for (const l of vertical) assert.equal(r.lineKinds[p.lines.indexOf(l)], 'related', l);
+      for (const l of list) assert.equal(r.lineKinds[p.at(l)], 'related', l);
+      for (const b of r.blocks) if (b.startLine <= p.at(list[0]) && b.endLine >= p.at(list[0])) assert.equal(b.confident, false);
+      for (const l of trad ? TRAD : SIMP) assert.equal(r.lineKinds[p.at(l)], null, l);
+    });
+
+    it(`flags an ad-slot label between two paragraphs as promo (${script})`, () => {
+      const body = trad ? [TRAD[0], '廣告', TRAD[1], TRAD[2]] : [SIMP[0], '广告', SIMP[1], SIMP[2]];
+      const p = page(trad, [], body);
+      assert.equal(p.kinds[p.at(body[1])], 'promo');
+      for (const l of [body[0], body[2], body[3]]) assert.equal(p.kinds[p.at(l)], null, l);
+    });
+  }
+
+  it('leaves single characters that do not spell a heading alone', () => {
+    const p = page(false, [], ['一', '日', ...SIMP]);
+    assert.equal(p.kinds[p.lines.indexOf('一')], null);
+  });
+});

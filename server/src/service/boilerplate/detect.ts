@@ -7,7 +7,7 @@
  */
 import type { BoilerplateBlock, BoilerplateKind } from '../types';
 import { lineInfo, type LineInfo } from './lines';
-import { ARTICLE_META, isBreadcrumb, phraseKind, type PhraseHit } from './phrases';
+import { ARTICLE_META, isBreadcrumb, phraseKind, verticalHeadings, type PhraseHit } from './phrases';
 import { findTitle, hasSiteSuffix, isTitleCopy, titleKey } from './title';
 import { applySiteRules, type SiteRules } from './siteRules';
 
@@ -190,6 +190,7 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
   const n = raw.length;
   const infos = raw.map(lineInfo);
   const phrases = infos.map((x) => (x.blank ? null : phraseKind(x)));
+  verticalHeadings(infos, phrases);
   const doc = makeDoc(infos, phrases);
   const recurring = options.recurring;
   const rawRec = (i: number): number =>
@@ -284,7 +285,7 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
   for (let i = 0, before = 0; i < n; i++) {
     if (infos[i].blank) continue;
     const p = phrases[i];
-    if (menu[i] && p?.heading && infos[i].len <= 3 && before >= 3) phrases[i] = { ...p, kind: 'navigation', heading: false };
+    if (menu[i] && p?.heading && infos[i].len >= 2 && infos[i].len <= 3 && before >= 3) phrases[i] = { ...p, kind: 'navigation', heading: false };
     before = menu[i] ? before + 1 : 0;
   }
   const headText = headline !== undefined ? infos[headline].text : '';
@@ -297,6 +298,7 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
   let unsure = false;
   let closing = true;
   let teasers = 0;
+  let preList = false;
 
   for (let i = 0; i < n; i++) {
     const x = infos[i];
@@ -335,7 +337,12 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
         flags[i] = { kind: neighbourFlag(flags, infos, i)!.kind, confident: false };
       } else if (!inBody && r >= 2 && !x.prose && !ARTICLE_META.test(x.text) && x.len <= 40) {
         flags[i] = { kind: 'navigation', confident: false };
+      } else if (!inBody && preList && !x.prose && !ARTICLE_META.test(x.text) && x.han >= 4 && x.len <= 40) {
+        // A teaser list under a related heading between the headline and the body; a subtitle could
+        // look the same, so never "remove all".
+        flags[i] = { kind: 'related', confident: false };
       }
+      if (!inBody && p?.heading && p.kind === 'related') preList = true;
       continue;
     }
     // After the body: everything but the article's own closing lines.

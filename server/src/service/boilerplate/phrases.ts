@@ -154,6 +154,8 @@ const RULES: Rule[] = [
     notSentence: true,
     section: true,
   },
+  // The label of an ad slot, alone on its line, even between two paragraphs.
+  { kind: 'promo', re: /^([廣广]告|[贊赞]助|ADVERTISEMENT|Advertisement|AD|Ad)$/u, maxLen: 13, inBody: true },
   // Calls to follow, subscribe, download; ads.
   {
     kind: 'promo',
@@ -223,6 +225,33 @@ const RULES: Rule[] = [
 /** Lines that state the article's own metadata: never boilerplate by position alone. */
 export const ARTICLE_META =
   /^[（(【[]?\s*(原[標标][題题]|原[題题]|(本文)?[來来]源|作者|[記记]者|文[／/]|撰文|[綜综]合|[發发][布佈][時时][間间]|出版[時时][間间]|建立[時时][間间]|更新[時时][間间]|最[后後]更新|[時时][間间][：:]|[發发][布佈表][於于])|(記者|记者|通[讯訊]員|通讯员|特派員|特派员)\s*\S{2,4}([／/\s]|[)）]|$)|^[（(][^（）()]{1,12}[)）]$|^\d{4}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}|^\d{1,2}:\d{2}|^[（(]?完[)）]?$/u;
+
+/**
+ * A heading written one character per line in a narrow sidebar (今 / 日 / 推 / 薦): each line of such a
+ * run gets the heading's hit when the joined word is a heading. Linear: each line is visited once.
+ */
+export function verticalHeadings(infos: LineInfo[], phrases: (PhraseHit | null)[]): void {
+  let i = 0;
+  while (i < infos.length) {
+    if (infos[i].blank || infos[i].len !== 1 || infos[i].han !== 1) {
+      i++;
+      continue;
+    }
+    const run: number[] = [];
+    let j = i;
+    for (; j < infos.length && run.length <= 8; j++) {
+      if (infos[j].blank) continue;
+      if (infos[j].len !== 1 || infos[j].han !== 1) break;
+      run.push(j);
+    }
+    if (run.length >= 2) {
+      const word = run.map((k) => infos[k].text).join('');
+      const hit = phraseKind({ ...infos[run[0]], text: word, len: word.length, han: word.length });
+      if (hit?.heading) for (const k of run) phrases[k] = hit;
+    }
+    i = Math.max(j, i + 1);
+  }
+}
 
 /** Strip bullets, brackets and "more" links around a heading or a button. */
 export function bare(text: string): string {
