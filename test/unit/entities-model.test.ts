@@ -109,6 +109,6 @@ describe('entity tagger: the shipped model', () => {
     const t0 = Date.now();
     const ms = r.recognize(big);
     assert.ok(ms.length > 6000);
-    assert.ok(Date.now() - t0 < 5000);
+    assert.ok(Date.now() - t0 < 15000, 'super-linear time on one long line');
   });
 });
