@@ -418,7 +418,7 @@ function menuRuns(infos: LineInfo[], phrases: (PhraseHit | null)[]): Uint8Array 
       x.len <= 5 &&
       !x.prose &&
       x.enders === 0 &&
-      !/^\d+$/.test(x.text) &&
+      !x.symbolic &&
       (!p || p.kind === 'navigation' || p.kind === 'share' || (p.heading && x.len <= 3))
     );
   };
@@ -427,7 +427,13 @@ function menuRuns(infos: LineInfo[], phrases: (PhraseHit | null)[]): Uint8Array 
   const itemLike = (i: number) => {
     const x = infos[i];
     const p = phrases[i];
-    return x.len <= 10 && !x.prose && !x.endsSentence && !/^\d+$/.test(x.text) && (!p || p.kind !== 'copyright');
+    return (
+      x.len <= 10 &&
+      !x.prose &&
+      !x.endsSentence &&
+      !x.symbolic &&
+      (!p || p.kind === 'navigation' || p.kind === 'share' || p.kind === 'promo' || p.kind === 'footer')
+    );
   };
   let i = 0;
   while (i < infos.length) {
