@@ -93,6 +93,16 @@ describe('entity tagger: the shipped model', () => {
     });
   }
 
+  it('completes a three-character name that the tagger cut short before its right context (潘振声女儿)', () => {
+    const found = createEntityRecognizer({ model }).recognize('潘振声女儿马莉表示，改成这样，唱起来不觉得拗口吗？');
+    assert.ok(found.some((m) => m.text === '潘振声' && m.type === 'PER'), found.map((m) => m.text).join(' '));
+  });
+
+  it('marks no anonymised person (李男, 陳姓男子) as a name', () => {
+    const found = createEntityRecognizer({ model }).recognize('李男明白後報警，陳姓男子則被送醫。');
+    assert.deepEqual(found.filter((m) => m.type === 'PER'), []);
+  });
+
   it('finds the same names in the Traditional form of a sentence, at the same offsets', () => {
     const r = createEntityRecognizer({ model });
     const simp = r.recognize('这是最后一位演出者张华荣说的');

@@ -74,6 +74,11 @@ describe('entity recogniser: gazetteer and patterns', () => {
     assert.deepEqual(show(plain.recognize('美方表示')), []);
   });
 
+  it('reads a compass word before 部 as a direction (東北地區中東部), keeping 中東 elsewhere', () => {
+    assert.ok(!plain.recognize('東北地區中東部降溫').some((m) => m.text === '中東'));
+    assert.ok(plain.recognize('中東局勢').some((m) => m.text === '中東'));
+  });
+
   it('reads 白宮 as the administration when it acts, as a place otherwise', () => {
     assert.equal(plain.recognize('白宮周三宣布')[0].type, 'ORG');
     assert.equal(plain.recognize('他重返白宮')[0].type, 'LOC');

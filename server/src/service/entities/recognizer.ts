@@ -8,6 +8,7 @@ import { normalizeForMatching } from './normalize';
 import { dottedNameSpans, growFromPlaces, orgContinuation, titleNameSpans } from './patterns';
 import { Trie } from './trie';
 import { loadTagger, type Tagger } from './tagger';
+import { SURNAMES } from './features';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -25,6 +26,11 @@ interface Candidate extends Span {
 
 /** Bodies every state has: a place before them stays part of the name (乌克兰外交部). */
 const GENERIC_BODY = /(?:部|院|会|局|署|厅|政府|议会|大使馆|领事馆|法院|警察局)$/u;
+
+/** Characters that end a name's right context rather than continue the name (function words, verbs of saying). */
+const NOT_GIVEN_NAME = new Set([...'的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称表示同时认问道指强透介答告回这那其该每各等']);
+/** What usually follows a person's name: speech verbs, kinship, titles, particles. */
+const NAME_RIGHT_CONTEXT = /^(?:说|表示|称|指出|认为|介绍|告诉|透露|回忆|女儿|儿子|妻子|丈夫|父亲|母亲|先生|女士|老师|老人|同志|教授|的|在|是|和|与|曾|还|也|就|生前|作|[，、。：；！？“])/u;
 
 /** The tail of a place that is itself a place (so the hierarchy is split): 东区, 永康区, 崇明路. */
 const PLACE_TAIL = /(?:区|路|街|镇|乡|村|县|市|省|州|大道|巷)$/u;
@@ -184,9 +190,20 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
   }
   cands.push(...extra);
   for (const c of cands) {
-    if (c.source === 'gazetteer' || c.source === 'user') continue;
+    if (c.source === 'user') continue;
     const surface = norm.slice(c.start, c.end);
     const after = norm.slice(c.end, c.end + 2);
+    if (c.type === 'PER' && after === '主义') c.rank = -1;
+    // 东北地区中东部: a compass word before 部 is a direction.
+    if (c.type === 'LOC' && /^[东南西北中]{1,3}$/u.test(surface) && after[0] === '部') c.rank = -1;
+    if (c.source === 'gazetteer') continue;
+    // 李男明: surname + 男/女 is an anonymised person, whatever the model glued to it.
+    if (c.type === 'PER' && /^.[男女]/u.test(surface)) c.rank = -1;
+    // 潘振 + 声 + 女儿: a two-character name the model cut short before a name's usual right context.
+    if (c.type === 'PER' && c.end - c.start === 2 && SURNAMES.has(surface[0]) && HAN_RE.test(norm[c.end] ?? '') &&
+      !NOT_GIVEN_NAME.has(norm[c.end]) && NAME_RIGHT_CONTEXT.test(norm.slice(c.end + 1, c.end + 3)) &&
+      !cands.some((o) => o !== c && o.start <= c.end && o.end > c.end && o.rank >= 3))
+      c.end += 1;
     // 李姓男子, 李男, 陈姓: anonymised people are not names; 马克思主义 is a doctrine.
     if (c.type === 'PER' && (/[姓男女]$/u.test(surface) || surface.includes('姓') || after[0] === '姓' || after === '主义')) c.rank = -1;
     // 东北部局地: 局 that begins 局地/局部/局面/局势 is not an organisation suffix.
