@@ -191,3 +191,21 @@ describe('boilerplate sections: boxes between the headline and the body', () => 
     assert.equal(p.kinds[p.lines.indexOf('一')], null);
   });
 });
+
+describe('boilerplate sections: a notice signs off with the issuer over the date', () => {
+  for (const [script, trad, sign] of [
+    ['Traditional', true, ['特此公告。', '臺北市政府', '2022年1月27日']],
+    ['Simplified', false, ['特此通告。', '吉林省人民政府', '2022年1月27日']],
+  ] as [string, boolean, string[]][]) {
+    it(`keeps the issuer and the date, then flags the page debris (${script})`, () => {
+      const p = page(trad, [...sign, trad ? '分享到：' : '分享到：', trad ? '關於我們' : '关于我们']);
+      for (const l of sign) assert.equal(p.kinds[p.at(l)], null, l);
+      assert.equal(p.kinds[p.at(trad ? '關於我們' : '关于我们')], 'footer');
+    });
+  }
+
+  it('still flags a short line after the body when no date follows it', () => {
+    const p = page(false, ['特此通告。', '吉林省人民政府', '首页', '新闻', '体育', '财经']);
+    assert.equal(p.kinds[p.at('吉林省人民政府')] !== null, true);
+  });
+});

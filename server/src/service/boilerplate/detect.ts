@@ -145,6 +145,14 @@ const sentenceLike = (x: LineInfo) =>
 const REFERENCE = /^(參考文獻|参考文献|參考資料|参考资料|參考書目|参考书目|References|Bibliography)[：:]?$|^[[［]\d{1,3}[\]］]$|\[[JMDCNPRSZ](\/OL)?\]/iu;
 const referenceLike = (x: LineInfo) => x.len <= 300 && REFERENCE.test(x.text);
 
+const DATE_ONLY = /^(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d〇○零一二三四五六七八九十]{1,3}\s*月\s*[\d〇○零一二三四五六七八九十]{1,3}\s*日$|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/u;
+
+/** The next non-blank line after `i` is a date alone. */
+function dateFollows(infos: LineInfo[], i: number): boolean {
+  for (let j = i + 1; j < infos.length && j <= i + 3; j++) if (!infos[j].blank) return DATE_ONLY.test(infos[j].text);
+  return false;
+}
+
 /** A full paragraph: long and closed like a sentence (teaser titles and snippets rarely are). */
 const paragraph = (x: LineInfo) => x.prose && x.endsSentence && x.len >= 30;
 
@@ -364,6 +372,8 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     // The article's closing lines: sentences, list items, 來源/記者 lines right after the body, up to
     // the first line that is debris.
     if (closing && !p && sentence && r === 0) continue;
+    // A notice or a letter signs off with the issuer's name over the date (落款): still the article's.
+    if (closing && !p && r === 0 && x.han >= 2 && x.len <= 24 && !x.prose && dateFollows(infos, i)) continue;
     if (!closing || p || !sentence) closing = false;
     if (open && !p && sentence && !inIsland && r === 0) {
       // Further down, with no marker before it, a sentence may be a teaser or the article going on:
