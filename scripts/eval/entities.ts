@@ -98,10 +98,14 @@ export function scoreArticles(recognizer: EntityRecognizer, dir: string) {
   const errors: string[] = [];
   for (const a of loadGoldArticles(dir)) {
     const content = new Set(a.gold.content);
+    // The whole article at once, as the product annotates it; mentions are then assigned to their lines.
     const pred: string[] = [];
-    for (const lineNo of content) {
-      const line = a.lines[lineNo - 1] ?? '';
-      for (const m of recognizer.recognize(line)) pred.push(`${lineNo}\u0001${m.text}\u0001${m.type}`);
+    const lineStarts: number[] = [0];
+    for (let i = 0; i < a.text.length; i++) if (a.text[i] === '\n') lineStarts.push(i + 1);
+    let line = 0;
+    for (const m of recognizer.recognize(a.text)) {
+      while (line + 1 < lineStarts.length && lineStarts[line + 1] <= m.start) line++;
+      if (content.has(line + 1)) pred.push(`${line + 1}\u0001${m.text}\u0001${m.type}`);
     }
     const gold = a.gold.entities.map((e) => `${e.line}\u0001${e.text}\u0001${e.type}`);
     const add = (into: Prf, c: Prf) => {

@@ -98,6 +98,13 @@ describe('entity tagger: the shipped model', () => {
     assert.ok(found.some((m) => m.text === '潘振声' && m.type === 'PER'), found.map((m) => m.text).join(' '));
   });
 
+  it('reads a name the same way throughout a text: the full form found once is marked where it recurs', () => {
+    const text = '潘振声女儿马莉表示，这首歌很有名。\n马莉回忆，潘振声还有了“一分钱爷爷”这个雅号。\n对方开出了收购价，结果潘振声说不要。';
+    const found = createEntityRecognizer({ model }).recognize(text).filter((m) => m.type === 'PER');
+    assert.equal(found.filter((m) => m.text === '潘振声').length, 3, found.map((m) => m.text).join(' '));
+    for (const m of found) assert.equal(text.slice(m.start, m.end), m.text);
+  });
+
   it('marks no anonymised person (李男, 陳姓男子) as a name', () => {
     const found = createEntityRecognizer({ model }).recognize('李男明白後報警，陳姓男子則被送醫。');
     assert.deepEqual(found.filter((m) => m.type === 'PER'), []);
