@@ -196,8 +196,22 @@ function denseRunAfter(d: Doc, end: number, within: number): number {
 export function detectBoilerplate(text: string, options: BoilerplateOptions = {}): BoilerplateResult {
   const raw = text.split(/\r\n|\r|\n/);
   const n = raw.length;
-  const infos = raw.map(lineInfo);
-  const phrases = infos.map((x) => (x.blank ? null : phraseKind(x)));
+  // Short lines repeat a lot (menu words, buttons, separators): measure and test each distinct one once.
+  const measured = new Map<string, LineInfo>();
+  const infos = raw.map((l) => {
+    if (l.length > 40) return lineInfo(l);
+    let x = measured.get(l);
+    if (!x) measured.set(l, (x = lineInfo(l)));
+    return x;
+  });
+  const seen = new Map<string, PhraseHit | null>();
+  const phrases = infos.map((x) => {
+    if (x.blank) return null;
+    if (x.len > 40) return phraseKind(x);
+    let hit = seen.get(x.text);
+    if (hit === undefined) seen.set(x.text, (hit = phraseKind(x)));
+    return hit;
+  });
   verticalHeadings(infos, phrases);
   const doc = makeDoc(infos, phrases);
   const recurring = options.recurring;

@@ -231,6 +231,7 @@ export const ARTICLE_META =
  * run gets the heading's hit when the joined word is a heading. Linear: each line is visited once.
  */
 export function verticalHeadings(infos: LineInfo[], phrases: (PhraseHit | null)[]): void {
+  const tried = new Map<string, PhraseHit | null>();
   let i = 0;
   while (i < infos.length) {
     if (infos[i].blank || infos[i].len !== 1 || infos[i].han !== 1) {
@@ -245,8 +246,10 @@ export function verticalHeadings(infos: LineInfo[], phrases: (PhraseHit | null)[
       run.push(j);
     }
     if (run.length >= 2) {
-      const word = run.map((k) => infos[k].text).join('');
-      const hit = phraseKind({ ...infos[run[0]], text: word, len: word.length, han: word.length });
+      let word = '';
+      for (const k of run) word += infos[k].text;
+      let hit = tried.get(word);
+      if (hit === undefined) tried.set(word, (hit = phraseKind({ ...infos[run[0]], text: word, len: word.length, han: word.length })));
       if (hit?.heading) for (const k of run) phrases[k] = hit;
     }
     i = Math.max(j, i + 1);
