@@ -209,3 +209,29 @@ describe('boilerplate sections: a notice signs off with the issuer over the date
     assert.equal(p.kinds[p.at('吉林省人民政府')] !== null, true);
   });
 });
+
+describe('boilerplate sections: time grows linearly with the page', () => {
+  const cpuMs = (text: string) => {
+    detectBoilerplate(text);
+    let best = Infinity;
+    for (let k = 0; k < 3; k++) {
+      const c = process.cpuUsage();
+      detectBoilerplate(text);
+      const d = process.cpuUsage(c);
+      best = Math.min(best, (d.user + d.system) / 1000);
+    }
+    return best;
+  };
+  const menuPage = (lines: number) =>
+    Array.from({ length: lines }, (_, i) => ['首頁', '新聞', '評論', '上一頁', '1', '今', '推', '薦', SIMP[0]][i % 9]).join('\n');
+
+  it('handles 400 KB of menu words, single characters and paragraphs in well under a second, and twice the page in at most ~3x the time', () => {
+    const small = menuPage(7000);
+    const large = menuPage(14000);
+    assert.ok(Buffer.byteLength(large) > 400_000);
+    const a = cpuMs(small);
+    const b = cpuMs(large);
+    assert.ok(b < 500, `${b} ms`);
+    assert.ok(b < 3 * a + 20, `${a} ms -> ${b} ms`);
+  });
+});
