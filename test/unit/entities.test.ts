@@ -59,6 +59,12 @@ describe('entity recogniser: gazetteer and patterns', () => {
     }
   });
 
+  it('finds company names by their business ending at a clear left edge, not plain nouns', () => {
+    assert.deepEqual(show(plain.recognize('全球最大女鞋生产企业之一的華堅集團')), ['華堅集團/ORG@13']);
+    assert.deepEqual(show(plain.recognize('死者為台南市興南客運司機')), ['台南市/LOC@3', '興南客運/ORG@6']);
+    assert.deepEqual(show(plain.recognize('隨著發展高科技')), []);
+  });
+
   it('extends a region by 地区 and 流域', () => {
     assert.deepEqual(show(plain.recognize('长江中下游地区有雨')), ['长江中下游地区/LOC@0']);
   });

@@ -22,7 +22,7 @@ const TITLE_NAME = new RegExp(`(?:${TITLES})(${T}{2,6})`, 'gu');
 const ORG_BODIES =
   '外交部|国防部|财政部|商务部|司法部|内政部|教育部|卫生部|国土安全部|能源部|农业部|交通部|劳工部|外务省|防卫省|人民政府|政府|议会|国会|参议院|众议院|大使馆|总领事馆|领事馆|警察局|警局|警察厅|法院|检察院|地检署|检察署|气象台|气象局|中央银行|央行|统计局|海关|海警|海军|陆军|空军|军方|队';
 const ORG_SUFFIXES =
-  '委员会|研究院|研究所|研究中心|大学|学院|中学|小学|学校|医院|分局|派出所|公安局|警察局|银行|公司|集团|协会|学会|联合会|博物院|法院|检察院|政府|大使馆|领事馆|办公室|中心|基金会|俱乐部|人大常委会|常委会|人大|[局厅署院](?![会员])|委(?![会员])';
+  '证券交易所|交易所|文联|作协|委员会|研究院|研究所|研究中心|大学|学院|中学|小学|学校|医院|分局|派出所|公安局|警察局|银行|公司|集团|协会|学会|联合会|博物院|法院|检察院|政府|大使馆|领事馆|办公室|中心|基金会|俱乐部|人大常委会|常委会|人大|[局厅署院](?![会员])|委(?![会员])';
 const MEDIA_SUFFIXES = '电视台|广播电台|电台|日报|晚报|早报|时报|周刊|通讯社|新闻社|新闻网|卫视';
 /** Characters that never occur inside an organisation name's middle part (function words, verbs of saying). */
 const STOP = '的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称表示访问同时称认一两几多家个些该这那其各每';
@@ -111,6 +111,37 @@ export function growFromPlaces(norm: string, places: Span[]): Span[] {
       end += more[0].length;
     }
     out.push({ start: orgStart, end, type: isMedia ? 'MEDIA' : 'ORG' });
+  }
+  return out;
+}
+
+/** Endings that only company names have (科技, 食品, 航空 are also plain nouns: 发展高科技). */
+const COMPANY = new RegExp(
+  `(${MIDDLE}{2,4}?)(?:集团|通讯|客运|股份|控股|实业|置业|药业|制药|鞋业)(?!\\p{Script=Han}{0,1}(?:公司|集团|有限))`,
+  'uy',
+);
+/** Where a company name may begin: after punctuation or a function word, or right after a known place. */
+const COMPANY_LEFT = new Set([...' \t，。、；：！？“”「」《》（）()的在是和与及而为由据向对从到被把让']);
+
+/**
+ * Company names ending in a business word, starting at a clear left boundary. Low rank: they only fill gaps
+ * the tagger left, since the left edge is a guess.
+ */
+export function companySpans(norm: string, places: Span[]): Span[] {
+  const starts = new Set<number>([0]);
+  for (let i = 0; i < norm.length; i++) if (norm[i] === '\n' || COMPANY_LEFT.has(norm[i])) starts.add(i + 1);
+  for (const p of places) if (p.type === 'LOC') starts.add(p.end);
+  const placeAt = new Map<number, Span>();
+  for (const p of places) placeAt.set(p.start, p);
+  const out: Span[] = [];
+  for (const start of [...starts].sort((a, b) => a - b)) {
+    COMPANY.lastIndex = start;
+    const m = COMPANY.exec(norm);
+    if (!m) continue;
+    // 中国科技, 美国汽车: a place followed by an industry is not a company.
+    const known = placeAt.get(start);
+    if (known && known.end === start + m[1].length) continue;
+    out.push({ start, end: start + m[0].length, type: 'ORG' });
   }
   return out;
 }

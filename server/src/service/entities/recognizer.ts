@@ -5,7 +5,7 @@
 import type { EntityMention, EntityRecognizer, EntityType } from '../types';
 import { abbreviationSpans, gazetteerSpans, gazetteerTrie, type Span } from './gazetteer';
 import { normalizeForMatching } from './normalize';
-import { dottedNameSpans, growFromPlaces, orgContinuation, titleNameSpans } from './patterns';
+import { companySpans, dottedNameSpans, growFromPlaces, orgContinuation, titleNameSpans } from './patterns';
 import { Trie } from './trie';
 import { loadTagger, type Tagger } from './tagger';
 import { SURNAMES } from './features';
@@ -92,6 +92,7 @@ function recognizeNormalized(text: string, norm: string, user: Trie<EntityType>,
   for (const s of grown) add(s, 'pattern', 0.9);
   for (const s of dottedNameSpans(norm)) add(s, 'pattern', 0.9);
   for (const s of titleNameSpans(norm)) add(s, 'pattern', 0.75);
+  for (const s of companySpans(norm, gazSpans)) cands.push({ ...s, source: 'pattern', confidence: 0.6, rank: 1.2 });
   // Below the model: a pair like 乌德 inside a transliterated name the model found must not split it.
   for (const s of abbr) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: 1.5 });
   for (const s of model) {
@@ -111,7 +112,7 @@ function recognizeNormalized(text: string, norm: string, user: Trie<EntityType>,
 function propagate(mentions: EntityMention[], text: string, norm: string): EntityMention[] {
   const names = new Trie<EntityMention>();
   for (const m of mentions) {
-    if (m.source !== 'model' || (m.type !== 'PER' && m.type !== 'ORG') || m.end - m.start < 2) continue;
+    if ((m.source !== 'model' && m.source !== 'pattern') || (m.type !== 'PER' && m.type !== 'ORG') || m.end - m.start < 2) continue;
     names.set(norm.slice(m.start, m.end), m);
   }
   if (!names.size) return mentions;
