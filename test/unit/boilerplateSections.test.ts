@@ -122,7 +122,8 @@ describe('boilerplate sections: the kind follows the line\'s own wording', () =>
     ['share', 'Traditional', ['【字體：大 中 小】', '小字號']],
     ['share', 'Simplified', ['【字体：大 中 小】', '大字号']],
     ['promo', 'Traditional', ['訂閱', '+ 追蹤']],
-    ['promo', 'Simplified', ['关注', '订阅']],
+    ['promo', 'Simplified', ['关注', '订阅', '扫码阅读全文']],
+    ['footer', 'Simplified', ['网站备案号：京ICP备08006613号']],
     ['navigation', 'Traditional', ['回到最上面']],
     ['navigation', 'Simplified', ['回到最上方']],
   ];
@@ -234,4 +235,17 @@ describe('boilerplate sections: time grows linearly with the page', () => {
     assert.ok(b < 500, `${b} ms`);
     assert.ok(b < 3 * a + 20, `${a} ms -> ${b} ms`);
   });
+});
+
+describe('boilerplate sections: ad and shop boxes', () => {
+  for (const trad of [true, false]) {
+    const script = trad ? 'Traditional' : 'Simplified';
+    it(`names a shop box and the items under it promo, and a paywall call promo (${script})`, () => {
+      const box = trad ? ['商品推薦', '日本製保溫杯 限時特價'] : ['商品推荐', '日本制保温杯 限时特价'];
+      const wall = trad ? '請註冊《好蘋友》壹會員，現在完全免費！' : '请注册会员，现在完全免费！';
+      const p = page(trad, [trad ? '相關新聞' : '相关新闻', '日本警察捉賊被偷家', ...box, wall]);
+      for (const l of box) assert.equal(p.kinds[p.at(l)], 'promo', l);
+      assert.equal(p.kinds[p.at(wall)], 'promo');
+    });
+  }
 });
