@@ -120,6 +120,7 @@ const COMPANY = new RegExp(
   `(${MIDDLE}{2,4}?)(?:集团|通讯|客运|股份|控股|实业|置业|药业|制药|鞋业)(?!\\p{Script=Han}{0,1}(?:公司|集团|有限))`,
   'uy',
 );
+const COMPANY_FIRST = new Set([...'集通客股控实置药制鞋']);
 /** Where a company name may begin: after punctuation or a function word, or right after a known place. */
 const COMPANY_LEFT = new Set([...' \t，。、；：！？“”「」《》（）()的在是和与及而为由据向对从到被把让']);
 
@@ -128,13 +129,19 @@ const COMPANY_LEFT = new Set([...' \t，。、；：！？“”「」《》（�
  * the tagger left, since the left edge is a guess.
  */
 export function companySpans(norm: string, places: Span[]): Span[] {
-  const starts = new Set<number>([0]);
-  for (let i = 0; i < norm.length; i++) if (norm[i] === '\n' || COMPANY_LEFT.has(norm[i])) starts.add(i + 1);
-  for (const p of places) if (p.type === 'LOC') starts.add(p.end);
+  const placeEnds = new Set<number>();
   const placeAt = new Map<number, Span>();
-  for (const p of places) placeAt.set(p.start, p);
+  for (const p of places) {
+    if (p.type === 'LOC') placeEnds.add(p.end);
+    placeAt.set(p.start, p);
+  }
   const out: Span[] = [];
-  for (const start of [...starts].sort((a, b) => a - b)) {
+  for (let start = 0; start < norm.length - 3; start++) {
+    if (start > 0 && !COMPANY_LEFT.has(norm[start - 1]) && norm[start - 1] !== '\n' && !placeEnds.has(start)) continue;
+    // Cheap filter before the regex: an ending must begin two to four characters on.
+    let near = false;
+    for (let k = start + 2; k <= start + 4 && k < norm.length; k++) if (COMPANY_FIRST.has(norm[k])) near = true;
+    if (!near) continue;
     COMPANY.lastIndex = start;
     const m = COMPANY.exec(norm);
     if (!m) continue;
@@ -142,6 +149,7 @@ export function companySpans(norm: string, places: Span[]): Span[] {
     const known = placeAt.get(start);
     if (known && known.end === start + m[1].length) continue;
     out.push({ start, end: start + m[0].length, type: 'ORG' });
+    start += m[0].length - 1;
   }
   return out;
 }
