@@ -249,3 +249,21 @@ describe('boilerplate sections: ad and shop boxes', () => {
     });
   }
 });
+
+describe('boilerplate sections: tag lists and back-to-top links', () => {
+  for (const trad of [true, false]) {
+    const script = trad ? 'Traditional' : 'Simplified';
+    it(`names a tag label and the tags under it navigation (${script})`, () => {
+      const tags = trad ? ['關鍵字：', '香港', '逃犯條例'] : ['关键字 :', '香港', '逃犯条例'];
+      const p = page(trad, [trad ? '相關新聞' : '相关新闻', '日本警察捉賊被偷家', ...tags]);
+      for (const l of tags) assert.equal(p.kinds[p.at(l)], 'navigation', l);
+    });
+
+    it(`names a back-to-top link in the footer navigation (${script})`, () => {
+      const top = trad ? '回到最上面' : '返回顶部';
+      const p = page(trad, [trad ? '關於我們' : '关于我们', trad ? '隱私權政策' : '隐私政策', top]);
+      assert.equal(p.kinds[p.at(top)], 'navigation');
+      assert.equal(p.kinds[p.at(trad ? '隱私權政策' : '隐私政策')], 'footer');
+    });
+  }
+});

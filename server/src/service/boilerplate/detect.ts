@@ -410,7 +410,8 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     // Buttons and menu words inside a section belong to it (a comment's 分享, a list's 更多).
     // A share button or a back-to-top link under a teaser list is the page's own (only a comment
     // thread has per-item buttons).
-    else if (p && section === 'related' && (p.kind === 'share' || (p.kind === 'navigation' && PAGE_NAV.test(x.text)))) kind = p.kind;
+    else if (p && section === 'related' && p.kind === 'share') kind = p.kind;
+    else if (p && p.kind === 'navigation' && PAGE_NAV.test(x.text)) kind = p.kind;
     else if (p && !(section && ABSORBED.has(p.kind))) kind = p.kind;
     // A run of menu words is navigation, except under a related heading (a wall of topic tags).
     // A menu after the teasers of a related list is the site's menu.

@@ -134,6 +134,8 @@ const RULES: Rule[] = [
     re: /^(關鍵字|关键字|關鍵詞|关键词|標籤|标签|Tags?)\s*[：:]?$/iu,
     maxLen: 8,
     marker: true,
+    // The tags on the lines under it belong to it.
+    heading: true,
   },
   // Share and display buttons.
   {
