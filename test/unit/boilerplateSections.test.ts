@@ -267,3 +267,18 @@ describe('boilerplate sections: tag lists and back-to-top links', () => {
     });
   }
 });
+
+describe('boilerplate sections: teaser titles after a copyright notice', () => {
+  for (const trad of [true, false]) {
+    const script = trad ? 'Traditional' : 'Simplified';
+    it(`names teaser titles after the notice related and the company line footer (${script})`, () => {
+      const notice = trad ? '本文僅代表作者個人觀點。' : '本文仅代表作者个人观点。';
+      const teasers = trad ? ['中國發展高層論壇閉幕，基辛格發來視頻致辭', '外交部：美方對在美中國學生學者的監控不道德'] : ['中国发展高层论坛闭幕，基辛格发来视频致辞', '外交部：美方对在美中国学生学者的监控不道德'];
+      const company = trad ? '東森新媒體控股股份有限公司' : '北京观察者网络科技有限公司';
+      const p = page(trad, [notice, ...teasers, company]);
+      assert.equal(p.kinds[p.at(notice)], 'copyright');
+      for (const l of teasers) assert.equal(p.kinds[p.at(l)], 'related', l);
+      assert.equal(p.kinds[p.at(company)], 'footer');
+    });
+  }
+});

@@ -321,6 +321,8 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
   let closing = true;
   let teasers = 0;
   let preList = false;
+  // The footer section was opened by a copyright notice, not by footer wording.
+  let byNotice = false;
 
   for (let i = 0; i < n; i++) {
     const x = infos[i];
@@ -377,7 +379,10 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     if (p?.heading && !countInList) {
       section = p.kind;
       teasers = 0;
-    } else if ((p?.kind === 'copyright' || p?.section) && section !== 'footer') section = 'footer';
+    } else if ((p?.kind === 'copyright' || p?.section) && section !== 'footer') {
+      section = 'footer';
+      byNotice = p.kind === 'copyright';
+    } else if (p?.section) byNotice = false;
     // A teaser title seen under a related heading: a run of menu words after it is the site menu.
     else if (section === 'related' && !menu[i] && x.len >= 10) teasers++;
     const open = !afterMarker && !section;
@@ -418,6 +423,8 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     else if (menu[i] === 3 && (section !== 'related' || teasers >= 1)) kind = 'navigation';
     else if (menu[i] === 1 && section !== 'comments' && (section !== 'related' || teasers >= 1)) kind = 'navigation';
     else if (menu[i] === 2 && (!section || (section === 'related' && teasers >= 1))) kind = 'navigation';
+    // A copyright notice under the article is often followed by teaser titles, not the site footer.
+    else if (section === 'footer' && byNotice && !p && x.len >= 12 && x.han >= 8 && !NOT_TEASER.test(x.text)) kind = 'related';
     else if (section) kind = section;
     else if (suffixed) kind = 'site-title';
     else if (isBreadcrumb(x.text)) kind = 'navigation';
@@ -491,6 +498,9 @@ function menuRuns(infos: LineInfo[], phrases: (PhraseHit | null)[]): Uint8Array 
   }
   return out;
 }
+
+/** Lines after a copyright notice that are the site's own, not teaser titles: company names, rules, prompts. */
+const NOT_TEASER = /公司|集[團团]|[報报]社|有限|[請请]勿|禁止|[違违]反|[：:]$|[-|｜]$/u;
 
 /** Links that move around the site, not items of a list: back to top, home, previous/next article. */
 const PAGE_NAV = /^[\s[【<《|｜]*(回到|返回|[上下]一[篇頁页]|首[頁页])/u;
