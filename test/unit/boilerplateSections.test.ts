@@ -282,3 +282,16 @@ describe('boilerplate sections: teaser titles after a copyright notice', () => {
     });
   }
 });
+
+describe('boilerplate sections: a label and its value on two lines', () => {
+  for (const [script, trad, label, name] of [
+    ['Traditional', true, '責任編輯:', '小婷'],
+    ['Simplified', false, '责任编辑：', '小婷'],
+  ] as [string, boolean, string, string][]) {
+    it(`names the editor's name under the label editor (${script})`, () => {
+      const p = page(trad, [label, name, trad ? '相關新聞' : '相关新闻']);
+      assert.equal(p.kinds[p.at(label)], 'editor');
+      assert.equal(p.kinds[p.at(name)], 'editor');
+    });
+  }
+});

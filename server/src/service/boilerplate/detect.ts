@@ -408,7 +408,10 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     // site-wide repeat proves debris until the next marker.
     if (unsure && !p && !copy && !suffixed && r === 0) continue;
     let kind: BoilerplateKind;
+    const prev = previousLine(infos, i);
     if (copy) kind = section === 'related' ? 'related' : 'site-title';
+    // An editor or source label whose value sits on the next line (责任编辑: / 小婷).
+    else if (!p && prev >= 0 && x.len <= 8 && phrases[prev]?.kind === 'editor' && /[：:]$/u.test(infos[prev].text)) kind = 'editor';
     else if (p && (p.heading && !countInList)) kind = p.kind;
     // An app or ad tab among menu words is a menu item (App, 電子報, 分類廣告).
     else if (p?.kind === 'promo' && menu[i] && x.len <= 6) kind = 'navigation';
@@ -541,6 +544,11 @@ function markerWithin(d: Doc, i: number, within: number): number {
     seen++;
     if (isMarker(phrases[j])) return j;
   }
+  return -1;
+}
+
+function previousLine(infos: LineInfo[], i: number): number {
+  for (let j = i - 1; j >= 0; j--) if (!infos[j].blank) return j;
   return -1;
 }
 
