@@ -64,7 +64,10 @@ function parseArgs(argv: string[]): Options {
       }
       opts.encoding = v;
     } else if (a === '--write') opts.write = true;
-    else if (a === '--') opts.files.push(...rest.slice(i + 1)), (i = rest.length);
+    else if (a === '--') {
+      opts.files.push(...rest.slice(i + 1));
+      break;
+    }
     else if (a.startsWith('--')) throw new UsageError(t('cli.badOption', a));
     else opts.files.push(a);
   }

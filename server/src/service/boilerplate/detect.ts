@@ -507,7 +507,7 @@ const NOT_TEASER = /公司|集[團团]|[報报]社|有限|[請请]勿|禁止|[�
 
 /** Links that move around the site, not items of a list: back to top, home, previous/next article. */
 const PAGE_NAV = /^[\s[【<《|｜]*(回到|返回|[上下]一[篇頁页]|首[頁页])/u;
-const PAGER = /^(上一[頁页]|下一[頁页]|首[頁页]|尾[頁页]|末[頁页]|[<«‹]+|[>»›]+|[…\.]{1,3})$/u;
+const PAGER = /^(上一[頁页]|下一[頁页]|首[頁页]|尾[頁页]|末[頁页]|[<«‹]+|[>»›]+|[….]{1,3})$/u;
 const PAGE_NO = /^\d{1,3}$/u;
 
 /** A pager (上一页 1 2 3 下一页) is navigation whatever section it sits in. Only renames flagged lines. */
