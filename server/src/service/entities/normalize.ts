@@ -3,23 +3,18 @@
  * full-width ASCII becomes half-width, and name dots unify to U+00B7 — always keeping the string the SAME
  * LENGTH, so an offset into the normalised text is the offset into the original text.
  */
-import * as OpenCC from 'opencc-js';
+import { converter } from '../convert';
 
 type Convert = (s: string) => string;
-let twToCn: Convert | undefined;
-let hkToCn: Convert | undefined;
 /** Per-code-unit fallback (BMP only): original char code -> Simplified char code. */
 let charMap: Uint16Array | undefined;
 
 const HAN_START = 0x3400;
 const HAN_END = 0xa000;
 
+// The process-wide converters of convert.ts: each opencc direction is built once, shared with script conversion.
 function converters(): { tw: Convert; hk: Convert } {
-  if (!twToCn || !hkToCn) {
-    twToCn = OpenCC.Converter({ from: 'tw', to: 'cn' });
-    hkToCn = OpenCC.Converter({ from: 'hk', to: 'cn' });
-  }
-  return { tw: twToCn, hk: hkToCn };
+  return { tw: converter('tw', 'cn'), hk: converter('hk', 'cn') };
 }
 
 /** Built once: every BMP Han character converted on its own (one per line, so no phrase spans two). */
@@ -124,10 +119,8 @@ function codesToString(codes: Uint16Array): string {
 }
 
 /** Simplified -> Traditional (Taiwan), for tests and evaluation of the Traditional script. */
-let cnToTw: Convert | undefined;
 export function toTraditional(text: string): string {
-  if (!cnToTw) cnToTw = OpenCC.Converter({ from: 'cn', to: 'tw' });
-  return cnToTw(text);
+  return converter('cn', 'tw')(text);
 }
 
 /** Traditional -> Simplified with opencc's own phrase conversion (may change length; for display, not offsets). */
