@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { convertScript, detectScript } from '../../server/src/service/convert';
 
 describe('script conversion', () => {
@@ -23,5 +24,19 @@ describe('script conversion', () => {
     assert.equal(detectScript('特朗普与普京通电话,还计划周五与泽连斯基通话'), 'simplified');
     assert.equal(detectScript('特朗普與普京通電話。特朗普与普京通电话,还计划周五与泽连斯基通话'), 'mixed');
     assert.equal(detectScript('Hello world 2025'), 'none');
+  });
+});
+
+describe('script detection on real pages', () => {
+  const dir = `${__dirname}/../fixtures/articles`;
+  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+    it(`reads ${name} as its gold script`, () => {
+      const gold = JSON.parse(fs.readFileSync(`${dir}/${name.replace(/\.txt$/, '.gold.json')}`, 'utf8'));
+      assert.equal(detectScript(fs.readFileSync(`${dir}/${name}`, 'utf8')), gold.script);
+    });
+  }
+
+  it('ignores a single variant character in a long Simplified sentence', () => {
+    assert.equal(detectScript('此次的大赛成绩较去年有了显著的提升，这是药剂科全体同仁不断努力的结果。'), 'simplified');
   });
 });

@@ -36,31 +36,39 @@ export function convertScript(text: string, target: ConvertTarget): string {
 export const toSimplified = (text: string) => convertScript(text, 'simplified');
 export const toTraditional = (text: string) => convertScript(text, 'taiwan');
 
-const HAN = /\p{Script=Han}/u;
+const HAN = /\p{Script=Han}/gu;
+const SENTENCE = /[^。！？!?\n]+/g;
+/** A sentence this long with no Traditional-only character is Simplified (a Traditional one almost always has one). */
+const MIN_SIMPLIFIED_HAN = 12;
 
 /**
- * Which script the text is written in: counts Han characters that only one script uses
- * (those that change under conversion one way but not the other).
+ * Which script the text is written in, sentence by sentence: a sentence with characters that
+ * simplification changes is Traditional; a long one without any is Simplified. Only the
+ * Traditional-to-Simplified converters are needed (the reverse one costs ~60 MB to build).
  */
 export function detectScript(text: string): Script {
   // A sample is enough to tell, and keeps this cheap on huge files.
   const sample = text.length > 50_000 ? text.slice(0, 50_000) : text;
-  const simp = toSimplified(sample);
-  const trad = toTraditional(sample);
-  // opencc keeps lengths in practice; if a phrase ever changed one, positions would not align.
-  if (simp.length !== sample.length || trad.length !== sample.length) return 'mixed';
-  let traditionalOnly = 0;
-  let simplifiedOnly = 0;
+  const simplified = toSimplified(sample);
+  let traditionalSentences = 0;
+  let simplifiedSentences = 0;
   let han = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample[i];
-    if (!HAN.test(c)) continue;
-    han++;
-    if (simp[i] !== c && trad[i] === c) traditionalOnly++;
-    else if (trad[i] !== c && simp[i] === c) simplifiedOnly++;
+  for (const m of sample.matchAll(SENTENCE)) {
+    const sentence = m[0];
+    const hanCount = sentence.match(HAN)?.length ?? 0;
+    if (!hanCount) continue;
+    han += hanCount;
+    const converted = simplified.length === sample.length ? simplified.slice(m.index, m.index + sentence.length) : toSimplified(sentence);
+    let changed = 0;
+    for (let i = 0; i < sentence.length && changed < 2; i++) if (converted[i] !== sentence[i]) changed++;
+    // One changed character in a long sentence is as likely an opencc variant quirk (顯著/显著) as evidence.
+    if (changed >= 2 || (changed === 1 && hanCount < MIN_SIMPLIFIED_HAN)) traditionalSentences++;
+    else if (changed === 0 && hanCount >= MIN_SIMPLIFIED_HAN) simplifiedSentences++;
   }
-  if (han === 0 || traditionalOnly + simplifiedOnly === 0) return han === 0 ? 'none' : 'simplified';
-  const share = traditionalOnly / (traditionalOnly + simplifiedOnly);
+  if (han === 0) return 'none';
+  const decided = traditionalSentences + simplifiedSentences;
+  if (decided === 0) return 'simplified';
+  const share = traditionalSentences / decided;
   if (share >= 0.9) return 'traditional';
   if (share <= 0.1) return 'simplified';
   return 'mixed';
