@@ -190,6 +190,13 @@ describe('hover', () => {
     assert.match(text, /1 day before publication/);
   });
 
+  it('gives the period of a month part', () => {
+    const text = '美國國防部6月初作出決定';
+    const a = makeArticle(text, { published: '2025-07-04T09:50', dates: [date('6月初', text, '2025-06-EARLY', 'period')] });
+    const h = getHover(a, { line: 0, character: 6 }, t);
+    assert.match((h?.contents as { value: string }).value, /Period: 2025-06-01 to 2025-06-10/);
+  });
+
   it('returns nothing on plain text', () => {
     assert.equal(getHover(article(), { line: 10, character: 5 }, t), null);
   });

@@ -52,6 +52,7 @@ function dateHover(article: Article, m: DateMention, t: Localize): string[] {
   out.push(t('hover.value', `\`${m.value}\``));
   const info = describeDate(m.value, article.reference);
   if (info.weekday !== undefined) out.push(t('hover.weekday', t(`weekday.${info.weekday}` as MessageId)));
+  else if (info.start && info.end && info.start !== info.end) out.push(t('hover.period', info.start, info.end));
   if (info.daysFromReference !== undefined && article.published) {
     const n = info.daysFromReference;
     out.push(
