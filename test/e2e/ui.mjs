@@ -1,7 +1,8 @@
 // UI test in a real browser: the packaged .vsix installed into code-server (VS Code 1.96.4) with its own CLI,
 // Debian Chromium driven by playwright-core, checks what a person sees: coloured entity spans, the hover
 // widget, the Problems panel, a quick fix from the light-bulb menu, the file saved to disk.
-// Screenshots: test-output/ui-hover.png (colours, hover, Problems panel), ui-before-fix.png, ui-after-fix.png
+// Screenshots: test-output/ui-hover.png (colours, hover, Problems panel), ui-before-fix.png, ui-quickfix-menu.png,
+// ui-after-fix.png
 // (+ ui-failure.png); SCREENSHOT=1 copies ui-hover.png to images/screenshot.png for the README.
 // Usage (repo root, after npm run package): node test/e2e/ui.mjs     Env: KEEP=1, E2E_DIR, SCREENSHOT=1 (copy to images/)
 import fs from 'node:fs';
@@ -155,6 +156,7 @@ try {
     // mouse clicks are intercepted by a pointer-block overlay: choose with the keyboard like a user would
     for (let i = 0; i < 10 && !(await wanted.evaluate((e) => e.classList.contains('focused'))); i++) await page.keyboard.press('ArrowDown');
     const chosen = (await wanted.innerText()).trim();
+    await shot(page, 'ui-quickfix-menu.png');
     await page.keyboard.press('Enter');
     const count = () => page.evaluate((t) => [...document.querySelectorAll('.editor-instance .monaco-editor .view-line')].filter((e) => e.textContent.replace(/\u00a0/g, ' ') === t).length, SITE_TITLE);
     await waitUntil(count, (n) => n === 1, { timeout: 10_000, what: 'one site-title line left on screen' });
