@@ -30,21 +30,24 @@ if [[ -x "$CS_BIN" && -f "$CS_PREFIX/.installed" ]] && env "${XDG_ENV[@]}" "$CS_
   exit 0
 fi
 
-missing=()
-for tool in node npm rg; do command -v "$tool" >/dev/null || missing+=("$tool"); done
-if ((${#missing[@]})); then
-  log "missing: ${missing[*]}. Install with: apt-get install -y ripgrep libkrb5-dev (and Node 20)"
-  exit 1
-fi
-if [[ ! -e /usr/include/gssapi/gssapi.h ]]; then
-  # kerberos (a native module of code-server) compiles against the gssapi headers
+# Debian packages code-server's build needs: ripgrep (replaces a GitHub download) and the gssapi headers
+# (its kerberos module compiles against them). As root on Debian they are installed here, once.
+apt_needed=()
+command -v rg >/dev/null || apt_needed+=(ripgrep)
+[[ -e /usr/include/gssapi/gssapi.h ]] || apt_needed+=(libkrb5-dev)
+if ((${#apt_needed[@]})); then
   if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y libkrb5-dev >&2
+    log "installing ${apt_needed[*]} with apt-get"
+    apt-get update >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y "${apt_needed[@]}" >&2
   else
-    log "missing libkrb5-dev (gssapi headers). Install with: sudo apt-get install -y libkrb5-dev"
+    log "missing Debian packages: ${apt_needed[*]}. Install with: sudo apt-get install -y ${apt_needed[*]}"
     exit 1
   fi
 fi
+for tool in node npm; do
+  command -v "$tool" >/dev/null || { log "missing: $tool (Node 20 with npm is needed)"; exit 1; }
+done
 node_major=$(node -p 'process.versions.node.split(".")[0]')
 if [[ $node_major != 20 ]]; then
   # code-server 4.96.4's postinstall and native modules target Node 20 only
