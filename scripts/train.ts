@@ -1,14 +1,16 @@
 /**
  * Trains the character tagger on the MSRA NER train file (research-use data) and writes models/ner.bin.
  * `npm run train` (bundled to dist/train.js) or `npx tsx scripts/train.ts`. Options: --epochs N, --bits N,
- * --dev N (hold out the last N sentences and report dev F1; the shipped model trains on everything), --out FILE.
+ * --dev N (hold out the last N sentences and report dev F1; the shipped model trains on everything), --every (with --dev:
+ * dev F1 after every epoch), --no-words (no induced word lexicon), --out FILE.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gazetteerTrie } from '../server/src/service/entities/gazetteer';
 import { normalizeForMatching } from '../server/src/service/entities/normalize';
 import { extractFeatures } from '../server/src/service/entities/features';
-import { spansFromTags, TAGS, viterbi, decodeModel, lexiconTrie } from '../server/src/service/entities/tagger';
+import { spansFromTags, TAGS, viterbi, decodeModel, lexiconTrie, type TaggerWeights } from '../server/src/service/entities/tagger';
+import { WordSet } from '../server/src/service/entities/words';
 import { parseBio, trainModel, type TrainingSentence } from '../server/src/service/entities/trainer';
 import { corpusDir } from './eval/corpus';
 
@@ -17,17 +19,18 @@ function arg(name: string, fallback: number): number {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-function devF1(model: Uint8Array, dev: TrainingSentence[]): { p: number; r: number; f1: number } {
-  const w = decodeModel(model);
+function devF1(model: Uint8Array | TaggerWeights, dev: TrainingSentence[]): { p: number; r: number; f1: number } {
+  const w = model instanceof Uint8Array ? decodeModel(model) : model;
   const gaz = gazetteerTrie();
   const lex = lexiconTrie(w.lexicon);
+  const words = w.words?.length ? new WordSet(w.words) : undefined;
   let tp = 0;
   let fp = 0;
   let fn = 0;
   for (const s of dev) {
     const norm = normalizeForMatching(s.text);
     const tags = new Uint8Array(norm.length);
-    viterbi(w, extractFeatures(norm, gaz, w.bits, undefined, lex), norm.length, tags);
+    viterbi(w, extractFeatures(norm, gaz, w.bits, undefined, lex, words), norm.length, tags);
     const key = (x: { start: number; end: number; type: string }) => `${x.start}:${x.end}:${x.type}`;
     const pred = new Set(spansFromTags(tags, norm.length).map(key));
     const gold = new Set(spansFromTags(s.tags.map((t) => Math.max(0, TAGS.indexOf(t as (typeof TAGS)[number]))), s.tags.length).map(key));
@@ -51,7 +54,7 @@ function evaluateOnly(): void {
 function main(): void {
   if (process.argv.includes('--evaluate')) return evaluateOnly();
   const file = path.join(corpusDir(), 'ner', 'msra_train_bio.txt');
-  const epochs = arg('epochs', 12);
+  const epochs = arg('epochs', 14);
   const bits = arg('bits', 20);
   const devN = arg('dev', 0);
   const outIdx = process.argv.indexOf('--out');
@@ -67,7 +70,12 @@ function main(): void {
     bits,
     gazetteer: gazetteerTrie(),
     lexiconFolds: arg('folds', 5),
-    onEpoch: (e, info) => console.log(`  epoch ${e}: ${info.mistakes} sentences wrong, ${info.seconds.toFixed(1)} s`),
+    words: !process.argv.includes('--no-words'),
+    onEpoch: (e, info) => {
+      // With --dev, each epoch's averaged weights are scored on the held-out slice (to choose --epochs).
+      const d = dev.length && process.argv.includes('--every') ? ` dev F1 ${devF1(info.averaged(), dev).f1.toFixed(4)}` : '';
+      console.log(`  epoch ${e}: ${info.mistakes} sentences wrong, ${info.seconds.toFixed(1)} s${d}`);
+    },
   });
   const seconds = (Date.now() - t0) / 1000;
   fs.mkdirSync(path.dirname(out), { recursive: true });

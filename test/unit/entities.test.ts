@@ -181,3 +181,25 @@ describe('entity linking: containment and stripped forms', () => {
     assert.equal(clusters.length, 3);
   });
 });
+
+describe('entity recogniser: compass parts and common-word names', () => {
+  it('cuts the compass part off a place without eating the place (湖北西北部 → 湖北, 廣東西北部 → 廣東)', () => {
+    const found = show(plain.recognize('湖北西北部、廣東西北部、黑龍江東部'));
+    assert.ok(found.includes('湖北/LOC@0'), found.join(' '));
+    assert.ok(found.includes('廣東/LOC@6'), found.join(' '));
+    assert.ok(!found.some((m) => m.startsWith('湖/') || m.startsWith('廣/')), found.join(' '));
+  });
+
+  it('reads 美德 as a word, not a pair of country abbreviations, and 民主党派 as no party', () => {
+    assert.deepEqual(show(plain.recognize('传统的美德')), []);
+    assert.deepEqual(show(plain.recognize('各民主党派人士')), []);
+  });
+});
+
+describe('entity recogniser: bylines', () => {
+  it('finds the reporter in a byline (記者林悅／南市報導, 本报记者张三 摄), not a word after 记者', () => {
+    assert.ok(show(plain.recognize('記者林悅／南市報導')).includes('林悅/PER@2'));
+    assert.ok(show(plain.recognize('本报记者张三 摄')).includes('张三/PER@4'));
+    assert.deepEqual(plain.recognize('记者表示，他很好').filter((m) => m.type === 'PER'), []);
+  });
+});

@@ -6,10 +6,11 @@
 import type { EntityType } from '../types';
 import { TRANSLIT } from './patterns';
 import type { Trie } from './trie';
+import { wordMarks, type WordSet } from './words';
 
-export const FEATURES_PER_CHAR = 21;
+export const FEATURES_PER_CHAR = 25;
 /** Bumped whenever templates change, and stored in the model, so an old model is refused, not misread. */
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 6;
 
 const BOS = 1;
 const EOS = 2;
@@ -19,6 +20,9 @@ export const SURNAMES = new Set([
 ]);
 const TRANSLIT_SET = new Set([...TRANSLIT]);
 const NUMERAL = new Set([...'〇零一二三四五六七八九十百千万亿两']);
+/** Characters that end organisation names, and characters that end place names (flags over the window). */
+const ORG_SUFFIX = new Set([...'部局院社报台会司团队行厂校所馆委厅处署军党组办站']);
+const LOC_SUFFIX = new Set([...'省市县区州镇乡村路街山河江湖岛洋海港湾洲国道屯庄峡']);
 
 /** Folded code used by n-gram features: digits collapse to '0', Latin letters to lower case. */
 export function foldCode(c: number): number {
@@ -56,7 +60,8 @@ function attrs(): Uint8Array {
     attrCache = new Uint8Array(0x10000);
     for (let c = 0; c < 0x10000; c++) {
       const ch = String.fromCharCode(c);
-      attrCache[c] = charClass(c) | (SURNAMES.has(ch) ? 16 : 0) | (TRANSLIT_SET.has(ch) ? 32 : 0);
+      attrCache[c] =
+        charClass(c) | (SURNAMES.has(ch) ? 16 : 0) | (TRANSLIT_SET.has(ch) ? 32 : 0) | (ORG_SUFFIX.has(ch) ? 64 : 0) | (LOC_SUFFIX.has(ch) ? 128 : 0);
     }
     attrCache[BOS] = 7;
     attrCache[EOS] = 8;
@@ -92,6 +97,8 @@ export function dictionaryMarks(norm: string, gaz: Trie<EntityType> | undefined)
   return { cover, startLen };
 }
 
+let codeScratch = new Uint16Array(0);
+
 /**
  * Writes FEATURES_PER_CHAR hashed feature ids (in [0, 2^bits)) for every code unit of `norm` into `out`
  * (length n * FEATURES_PER_CHAR), position-major.
@@ -102,12 +109,14 @@ export function extractFeatures(
   bits: number,
   out?: Uint32Array,
   lexicon?: Trie<EntityType>,
+  words?: WordSet,
 ): Uint32Array {
   const n = norm.length;
   const F = FEATURES_PER_CHAR;
   const ids = out ?? new Uint32Array(n * F);
   const a = attrs();
-  const codes = new Uint16Array(n + 4);
+  if (codeScratch.length < n + 4) codeScratch = new Uint16Array((n + 4) * 2);
+  const codes = codeScratch;
   codes[0] = BOS;
   codes[1] = BOS;
   for (let i = 0; i < n; i++) codes[i + 2] = foldCode(norm.charCodeAt(i));
@@ -115,7 +124,11 @@ export function extractFeatures(
   codes[n + 3] = EOS;
   const { cover, startLen } = dictionaryMarks(norm, gaz);
   const lex = dictionaryMarks(norm, lexicon);
+  const wm = wordMarks(norm, words);
   const shift = 32 - bits;
+  // Templates with few distinct values (classes, dictionary and word positions) hash into the first 2^15
+  // buckets, so their weights stay in the CPU cache; decoding is bound by memory reads, not arithmetic.
+  const small = 32 - Math.min(bits - 2, 15);
   for (let i = 0; i < n; i++) {
     const m2 = codes[i];
     const m1 = codes[i + 1];
@@ -139,19 +152,26 @@ export function extractFeatures(
     const am1 = a[m1];
     const a0 = a[c0];
     const ap1 = a[p1];
-    ids[base + 13] = mix(0xe00e, (am1 & 15) | ((a0 & 15) << 4) | ((ap1 & 15) << 8)) >>> shift;
-    ids[base + 14] = mix(0xf00f, (am1 >> 4) | ((a0 >> 4) << 2) | ((ap1 >> 4) << 4) | ((a[m2] >> 4) << 6) | ((a[p2] >> 4) << 8)) >>> shift;
+    ids[base + 13] = mix(0xe00e, (am1 & 15) | ((a0 & 15) << 4) | ((ap1 & 15) << 8)) >>> small;
+    ids[base + 14] = mix(0xf00f, (am1 >> 4) | ((a0 >> 4) << 4) | ((ap1 >> 4) << 8) | ((a[m2] >> 4) << 12) | ((a[p2] >> 4) << 16)) >>> small;
     const dm1 = i > 0 ? cover[i - 1] : 255;
     const dp1 = i + 1 < n ? cover[i + 1] : 255;
-    ids[base + 15] = mix(0x10010, cover[i] | (startLen[i] << 8)) >>> shift;
-    ids[base + 16] = mix(0x11011, dm1 | (cover[i] << 8) | (dp1 << 16)) >>> shift;
+    ids[base + 15] = mix(0x10010, cover[i] | (startLen[i] << 8)) >>> small;
+    ids[base + 16] = mix(0x11011, dm1 | (cover[i] << 8) | (dp1 << 16)) >>> small;
     ids[base + 17] = mix(mix(0x12012, cover[i]), c0) >>> shift;
     // The lexicon of names seen in training (jackknifed while training, so its hits are as unreliable as at run time).
     const lm1 = i > 0 ? lex.cover[i - 1] : 255;
     const lp1 = i + 1 < n ? lex.cover[i + 1] : 255;
-    ids[base + 18] = mix(0x13013, lex.cover[i] | (lex.startLen[i] << 8)) >>> shift;
-    ids[base + 19] = mix(0x14014, lm1 | (lex.cover[i] << 8) | (lp1 << 16)) >>> shift;
-    ids[base + 20] = mix(0x15015, lex.cover[i] | (cover[i] << 8)) >>> shift;
+    ids[base + 18] = mix(0x13013, lex.cover[i] | (lex.startLen[i] << 8)) >>> small;
+    ids[base + 19] = mix(0x14014, lm1 | (lex.cover[i] << 8) | (lp1 << 16)) >>> small;
+    ids[base + 20] = mix(0x15015, lex.cover[i] | (cover[i] << 8)) >>> small;
+    // Word boundaries from the induced word lexicon: the longest words starting, ending and covering here,
+    // the boundaries on either side, and forward maximum matching.
+    const sl = wm.startLen, el = wm.endLen, fm = wm.fmm;
+    ids[base + 21] = mix(0x16016, sl[i] | (el[i] << 4) | (wm.midLen[i] << 8)) >>> small;
+    ids[base + 22] = mix(0x17017, (i > 0 ? el[i - 1] : 15) | (sl[i] << 4) | (el[i] << 8) | ((i + 1 < n ? sl[i + 1] : 15) << 12)) >>> small;
+    ids[base + 23] = mix(0x18018, (i > 0 ? fm[i - 1] : 255) | (fm[i] << 8) | ((i + 1 < n ? fm[i + 1] : 255) << 16)) >>> small;
+    ids[base + 24] = mix(mix(0x19019, fm[i]), c0) >>> shift;
   }
   return ids;
 }

@@ -10,7 +10,12 @@ export interface Span {
   start: number;
   end: number;
   type: EntityType;
+  /** A gazetteer name that is also a common word (联想, 奔驰, 求是): kept only where the tagger also sees a name. */
+  weak?: boolean;
 }
+
+/** Names that are also everyday words or idiom parts (联想到, 纵情奔驰, 点点滴滴, 实事求是, 大众化). */
+const COMMON_WORD_NAMES = new Set(['联想', '奔驰', '滴滴', '求是', '大众', '大理', '小米', '阿里', '宝马', '本田']);
 
 let shared: Trie<EntityType> | undefined;
 
@@ -55,7 +60,12 @@ export function gazetteerSpans(norm: string, trie = gazetteerTrie()): Span[] {
       i = m.end;
       continue;
     }
-    out.push({ start: i, end: m.end, type });
+    // 民主党派: the parties collectively, not a party.
+    if (surface === '民主党' && norm[m.end] === '派') {
+      i = m.end;
+      continue;
+    }
+    out.push(COMMON_WORD_NAMES.has(surface) ? { start: i, end: m.end, type, weak: true } : { start: i, end: m.end, type });
     i = m.end;
   }
   return out;
@@ -71,6 +81,8 @@ const AFTER_VERB = new Set([...'华美俄日韩朝英法德台港澳京沪']);
 const TRAVEL_VERB = new Set([...'访赴抵驻来离返']);
 /** A following character that turns the pair into another word (中英文, 美元). */
 const PAIR_BLOCKERS = new Set([...'文语字元']);
+/** Pairs that are ordinary words (美德 virtue). */
+const PAIR_WORDS = new Set(['美德']);
 const MEDIA_SUFFIX_ABBR = new Set([...'美俄日韩港台英法德印伊以澳欧乌朝']);
 
 /**
@@ -85,7 +97,7 @@ export function abbreviationSpans(norm: string, taken: Uint8Array): Span[] {
     if (PAIRING.has(ch)) {
       let j = i;
       while (j < norm.length && j - i < 4 && !taken[j] && PAIRING.has(norm[j])) j++;
-      if (j - i >= 2 && !PAIR_BLOCKERS.has(norm[j]) && !(j < norm.length && taken[j] === 0 && PAIRING.has(norm[j]))) {
+      if (j - i >= 2 && !PAIR_BLOCKERS.has(norm[j]) && !PAIR_WORDS.has(norm.slice(i, j)) && !(j < norm.length && taken[j] === 0 && PAIRING.has(norm[j]))) {
         for (let k = i; k < j; k++) out.push({ start: k, end: k + 1, type: 'LOC' });
         i = j - 1;
         continue;

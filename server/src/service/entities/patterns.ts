@@ -65,6 +65,21 @@ export function titleNameSpans(norm: string): Span[] {
   return out;
 }
 
+/** A byline: 记者 + a Chinese name + the slash, space or 报道/摄 that closes it (记者林悦／台南报导). */
+const BYLINE = /(?:记者|编辑|通讯员|撰稿|摄影)([\p{Script=Han}]{2,3}?)(?=[／/|｜ 　]|报导|报道|摄|$)/gmu;
+
+/** Names in bylines, where the surname starts the name (`SURNAMES` is passed in to avoid an import cycle). */
+export function bylineNameSpans(norm: string, surnames: ReadonlySet<string>): Span[] {
+  const out: Span[] = [];
+  for (const m of norm.matchAll(BYLINE)) {
+    const name = m[1];
+    if (!surnames.has(name[0])) continue;
+    const start = m.index! + m[0].length - name.length;
+    out.push({ start, end: start + name.length, type: 'PER' });
+  }
+  return out;
+}
+
 /**
  * Grows place spans into the organisation or region names they begin: returns the grown spans only.
  * `places` must be sorted and non-overlapping.

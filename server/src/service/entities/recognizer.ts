@@ -5,7 +5,7 @@
 import type { EntityMention, EntityRecognizer, EntityType } from '../types';
 import { abbreviationSpans, gazetteerSpans, gazetteerTrie, type Span } from './gazetteer';
 import { normalizeForMatching } from './normalize';
-import { companySpans, dottedNameSpans, growFromPlaces, orgContinuation, titleNameSpans } from './patterns';
+import { bylineNameSpans, companySpans, dottedNameSpans, growFromPlaces, orgContinuation, titleNameSpans } from './patterns';
 import { Trie } from './trie';
 import { loadTagger, type Tagger } from './tagger';
 import { SURNAMES } from './features';
@@ -28,12 +28,15 @@ interface Candidate extends Span {
 const GENERIC_BODY = /(?:部|院|会|局|署|厅|政府|议会|大使馆|领事馆|法院|警察局)$/u;
 
 /** Characters that end a name's right context rather than continue the name (function words, verbs of saying). */
-const NOT_GIVEN_NAME = new Set([...'的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称表示同时认问道指强透介答告回这那其该每各等']);
+const NOT_GIVEN_NAME = new Set([...'的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称表示同时认问道指强透介答告回这那其该每各等所']);
 /** What usually follows a person's name: speech verbs, kinship, titles, particles. */
 const NAME_RIGHT_CONTEXT = /^(?:说|表示|称|指出|认为|介绍|告诉|透露|回忆|女儿|儿子|妻子|丈夫|父亲|母亲|先生|女士|老师|老人|同志|教授|的|在|是|和|与|曾|还|也|就|生前|作|[，、。：；！？“])/u;
 
 /** The tail of a place that is itself a place (so the hierarchy is split): 东区, 永康区, 崇明路. */
 const PLACE_TAIL = /(?:区|路|街|镇|乡|村|县|市|省|州|大道|巷)$/u;
+
+/** A compass part after a place (湖北西北部 = 湖北 + 西北部): the longest real compass word, so 北 in 湖北 stays. */
+const COMPASS_PART = /^(.{2,}?)(?:东南|东北|西南|西北|中南|中东|中西|中北|东|南|西|北|中)部$/u;
 
 const RANK: Record<Source, number> = { user: 4, gazetteer: 3, pattern: 2, model: 1 };
 
@@ -79,19 +82,25 @@ function recognizeNormalized(text: string, norm: string, user: Trie<EntityType>,
       } else i++;
     }
   }
-  const gazSpans = gazetteerSpans(norm, gaz);
+  let model: (Span & { confidence: number })[] = [];
+  if (tagger) model = tagAll(tagger, norm, gaz);
+  let gazSpans = gazetteerSpans(norm, gaz);
+  if (tagger) {
+    // A name that is also a common word (联想 in 联想到) counts only where the tagger also sees a name there.
+    const tagged = new Uint8Array(norm.length);
+    for (const s of model) tagged.fill(1, s.start, s.end);
+    gazSpans = gazSpans.filter((s) => !s.weak || tagged.subarray(s.start, s.end).includes(1));
+  }
   const grown = growFromPlaces(norm, gazSpans);
   const taken = new Uint8Array(norm.length);
   for (const s of gazSpans) taken.fill(1, s.start, s.end);
   const abbr = abbreviationSpans(norm, taken);
 
-  let model: (Span & { confidence: number })[] = [];
-  if (tagger) model = tagAll(tagger, norm, gaz);
-
   for (const s of gazSpans) add(s, 'gazetteer', 1);
   for (const s of grown) add(s, 'pattern', 0.9);
   for (const s of dottedNameSpans(norm)) add(s, 'pattern', 0.9);
   for (const s of titleNameSpans(norm)) add(s, 'pattern', 0.75);
+  for (const s of bylineNameSpans(norm, SURNAMES)) add(s, 'pattern', 0.8);
   for (const s of companySpans(norm, gazSpans)) cands.push({ ...s, source: 'pattern', confidence: 0.6, rank: 1.2 });
   // Below the model: a pair like 乌德 inside a transliterated name the model found must not split it.
   for (const s of abbr) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: 1.5 });
@@ -252,7 +261,7 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
       if (!/[东南西北中]{1,3}部$/u.test(norm.slice(c.start, c.end))) c.rank = -1;
     }
     // 湖北西南部, 河北中南部: a compass part is not part of the name.
-    const compass = /^(.+?)[东南西北中]{1,3}部$/u.exec(norm.slice(c.start, c.end));
+    const compass = COMPASS_PART.exec(norm.slice(c.start, c.end));
     if (compass && c.type !== 'PER') {
       c.end = c.start + compass[1].length;
       c.type = 'LOC';

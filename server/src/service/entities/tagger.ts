@@ -7,6 +7,7 @@ import type { EntityType } from '../types';
 import type { Span } from './gazetteer';
 import { extractFeatures, FEATURES_PER_CHAR, FEATURE_VERSION } from './features';
 import { Trie, Trie as TrieCtor } from './trie';
+import { WordSet } from './words';
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC'] as const;
 export const NTAGS = TAGS.length;
@@ -35,6 +36,8 @@ export interface TaggerWeights {
   transition: Float32Array;
   /** Names seen in training with their usual type (feature source; shipped inside the model). */
   lexicon?: [string, EntityType][];
+  /** Words induced from the training text (word-boundary features; shipped inside the model). */
+  words?: string[];
 }
 
 const LEX_TYPES: EntityType[] = ['PER', 'ORG', 'LOC', 'MEDIA'];
@@ -172,7 +175,13 @@ export function spansFromTags(tags: ArrayLike<number>, n: number): Span[] {
 const MAGIC = 0x3152454e; // "NER1" little-endian
 
 /** Serialises quantised weights: header, transitions, then (delta-varint bucket, NTAGS int8) for non-zero buckets. */
-export function encodeModel(w: { bits: number; emission: Float32Array; transition: Float32Array; lexicon?: [string, EntityType][] }): Uint8Array {
+export function encodeModel(w: {
+  bits: number;
+  emission: Float32Array;
+  transition: Float32Array;
+  lexicon?: [string, EntityType][];
+  words?: string[];
+}): Uint8Array {
   const T = NTAGS;
   let maxAbs = 0;
   for (let i = 0; i < w.emission.length; i++) maxAbs = Math.max(maxAbs, Math.abs(w.emission[i]));
@@ -212,10 +221,14 @@ export function encodeModel(w: { bits: number; emission: Float32Array; transitio
   }
   for (const b of idx) for (let t = 0; t < T; t++) bytes[o++] = q[b * T + t] & 0xff;
   const lex = new TextEncoder().encode((w.lexicon ?? []).map(([k, v]) => `${LEX_TYPES.indexOf(v)}${k}`).join('\n'));
-  const total = new Uint8Array(o + 4 + lex.length);
+  const words = new TextEncoder().encode((w.words ?? []).join('\n'));
+  const total = new Uint8Array(o + 4 + lex.length + 4 + words.length);
   total.set(bytes.subarray(0, o));
-  new DataView(total.buffer).setUint32(o, lex.length, true);
+  const tv = new DataView(total.buffer);
+  tv.setUint32(o, lex.length, true);
   total.set(lex, o + 4);
+  tv.setUint32(o + 4 + lex.length, words.length, true);
+  total.set(words, o + 8 + lex.length);
   return total;
 }
 
@@ -256,8 +269,15 @@ export function decodeModel(bytes: Uint8Array): TaggerWeights {
     const len = view.getUint32(o, true);
     const text = new TextDecoder().decode(bytes.subarray(o + 4, o + 4 + len));
     lexicon = text ? text.split('\n').map((l) => [l.slice(1), LEX_TYPES[Number(l[0])]] as [string, EntityType]) : [];
+    o += 4 + len;
   }
-  return { bits, emission, scale, transition, lexicon };
+  let words: string[] | undefined;
+  if (o + 4 <= bytes.length) {
+    const len = view.getUint32(o, true);
+    const text = new TextDecoder().decode(bytes.subarray(o + 4, o + 4 + len));
+    words = text ? text.split('\n') : [];
+  }
+  return { bits, emission, scale, transition, lexicon, words };
 }
 
 /** A tagger over the bytes of models/ner.bin. */
@@ -265,15 +285,26 @@ export function loadTagger(bytes: Uint8Array): Tagger {
   return taggerFromWeights(decodeModel(bytes));
 }
 
+// Per-process work arrays for tag(): it is synchronous, and a page has thousands of lines.
+let idScratch = new Uint32Array(0);
+let tagScratch = new Uint8Array(0);
+let marginScratch = new Float32Array(0);
+
 export function taggerFromWeights(w: TaggerWeights): Tagger {
   const lex = lexiconTrie(w.lexicon);
+  const words = w.words?.length ? new WordSet(w.words) : undefined;
   return {
     tag(norm, gaz) {
       const n = norm.length;
       if (!n) return [];
-      const ids = extractFeatures(norm, gaz, w.bits, undefined, lex);
-      const tags = new Uint8Array(n);
-      const margin = new Float32Array(n);
+      if (idScratch.length < n * FEATURES_PER_CHAR) idScratch = new Uint32Array(n * FEATURES_PER_CHAR * 2);
+      if (tagScratch.length < n) {
+        tagScratch = new Uint8Array(n * 2);
+        marginScratch = new Float32Array(n * 2);
+      }
+      const ids = extractFeatures(norm, gaz, w.bits, idScratch, lex, words);
+      const tags = tagScratch;
+      const margin = marginScratch;
       viterbi(w, ids, n, tags, margin);
       return spansFromTags(tags, n).map((s) => {
         let m = Infinity;

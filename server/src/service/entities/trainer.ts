@@ -7,6 +7,7 @@ import { extractFeatures, FEATURES_PER_CHAR } from './features';
 import { normalizeForMatching } from './normalize';
 import { allowed, encodeModel, lexiconTrie, NTAGS, TAGS, viterbi, type TaggerWeights } from './tagger';
 import type { Trie } from './trie';
+import { induceWords, WordSet } from './words';
 
 export interface TrainingSentence {
   text: string;
@@ -21,8 +22,10 @@ export interface TrainOptions {
   gazetteer?: Trie<EntityType>;
   /** Folds for the jackknifed training lexicon (0 = no lexicon features). */
   lexiconFolds?: number;
-  /** Called after each epoch (for progress output). */
-  onEpoch?: (epoch: number, info: { mistakes: number; seconds: number }) => void;
+  /** Induce a word lexicon from the training text for word-boundary features (default true). */
+  words?: boolean;
+  /** Called after each epoch (for progress output); `averaged()` gives the weights as they would ship now. */
+  onEpoch?: (epoch: number, info: { mistakes: number; seconds: number; averaged: () => TaggerWeights }) => void;
 }
 
 /** Parses CHAR<TAB>TAG lines (blank line between sentences). A character of two code units tags both. */
@@ -78,10 +81,13 @@ export function trainWeights(sentences: TrainingSentence[], options: TrainOption
   const foldTries = folds
     ? Array.from({ length: folds }, (_, f) => lexiconTrie(buildLexicon(sentences, norms, (i) => i % folds !== f)))
     : [];
+  // Induced from raw text, not from the tags, so it needs no jackknifing.
+  const wordList = options.words === false ? undefined : induceWords(norms);
+  const words = wordList ? new WordSet(wordList) : undefined;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
     const norm = norms[si];
-    feats.push(extractFeatures(norm, options.gazetteer, bits, undefined, folds ? foldTries[si % folds] : undefined));
+    feats.push(extractFeatures(norm, options.gazetteer, bits, undefined, folds ? foldTries[si % folds] : undefined, words));
     const g = new Uint8Array(s.tags.length);
     for (let i = 0; i < s.tags.length; i++) g[i] = tagIndex.get(s.tags[i]) ?? 0;
     // Repair I- without B- so gold is a legal path.
@@ -93,7 +99,7 @@ export function trainWeights(sentences: TrainingSentence[], options: TrainOption
   const u = new Float32Array(size);
   const tw = new Float32Array((T + 1) * T);
   const tu = new Float32Array((T + 1) * T);
-  const weights: TaggerWeights = { bits, emission: w, scale: 1, transition: tw, lexicon: fullLexicon };
+  const weights: TaggerWeights = { bits, emission: w, scale: 1, transition: tw, lexicon: fullLexicon, words: wordList };
   const random = rng(options.seed ?? 20250704);
   const order = sentences.map((_, i) => i);
   let c = 1;
@@ -138,7 +144,14 @@ export function trainWeights(sentences: TrainingSentence[], options: TrainOption
       }
       c++;
     }
-    options.onEpoch?.(epoch, { mistakes, seconds: (Date.now() - t0) / 1000 });
+    const averaged = (): TaggerWeights => {
+      const aw = new Float32Array(size);
+      for (let i = 0; i < size; i++) aw[i] = u[i] !== 0 ? w[i] - u[i] / c : w[i];
+      const at = new Float32Array(tw.length);
+      for (let i = 0; i < tw.length; i++) at[i] = tw[i] - tu[i] / c;
+      return { ...weights, emission: aw, transition: at };
+    };
+    options.onEpoch?.(epoch, { mistakes, seconds: (Date.now() - t0) / 1000, averaged });
   }
   // Averaging: w_avg = w - u / c.
   for (let i = 0; i < size; i++) if (u[i] !== 0) w[i] -= u[i] / c;
@@ -149,7 +162,7 @@ export function trainWeights(sentences: TrainingSentence[], options: TrainOption
 /** Trains and serialises in one step (the bytes of models/ner.bin). */
 export function trainModel(sentences: TrainingSentence[], options: TrainOptions = {}): Uint8Array {
   const w = trainWeights(sentences, options);
-  return encodeModel({ bits: w.bits, emission: w.emission as Float32Array, transition: w.transition, lexicon: w.lexicon });
+  return encodeModel({ bits: w.bits, emission: w.emission as Float32Array, transition: w.transition, lexicon: w.lexicon, words: w.words });
 }
 
 /** Names (two code units or more) tagged in the chosen sentences, each with its most frequent type. */

@@ -1,0 +1,174 @@
+/**
+ * A word lexicon for the tagger's word-boundary features. MSRA gives no segmentation, so the words are induced
+ * from the raw training text: frequent Han n-grams (2 to 4 characters) whose left and right neighbours vary a
+ * lot (high branching entropy), which is what a word boundary looks like. The lexicon is shipped inside the model.
+ */
+
+export const MAX_WORD = 4;
+
+/** An exact set of short BMP strings (2..4 code units) in an open-addressing table, compact and allocation-free. */
+export class WordSet {
+  private readonly hi: Uint32Array;
+  private readonly lo: Uint32Array;
+  private readonly mask: number;
+  readonly size: number;
+  /** Set of first code units, so most positions fail on one array read. */
+  private readonly first = new Uint8Array(0x10000);
+
+  constructor(words: readonly string[]) {
+    const keep = words.filter((w) => w.length >= 2 && w.length <= MAX_WORD);
+    let cap = 16;
+    while (cap < keep.length * 2) cap <<= 1;
+    this.hi = new Uint32Array(cap);
+    this.lo = new Uint32Array(cap);
+    this.mask = cap - 1;
+    let n = 0;
+    for (const w of keep) {
+      const c = [0, 0, 0, 0];
+      for (let k = 0; k < w.length; k++) c[k] = w.charCodeAt(k);
+      if (this.insert(((c[0] << 16) | c[1]) >>> 0, ((c[2] << 16) | c[3]) >>> 0)) n++;
+      this.first[c[0]] = 1;
+    }
+    this.size = n;
+  }
+
+  private insert(h: number, l: number): boolean {
+    let i = slot(h, l) & this.mask;
+    while (this.hi[i] !== 0) {
+      if (this.hi[i] === h && this.lo[i] === l) return false;
+      i = (i + 1) & this.mask;
+    }
+    this.hi[i] = h;
+    this.lo[i] = l;
+    return true;
+  }
+
+  /** True if text[start, start + len) is a word. */
+  has(text: string, start: number, len: number): boolean {
+    if (len < 2 || len > MAX_WORD || start + len > text.length) return false;
+    const c0 = text.charCodeAt(start);
+    if (!this.first[c0]) return false;
+    const c1 = text.charCodeAt(start + 1);
+    const c2 = len > 2 ? text.charCodeAt(start + 2) : 0;
+    const c3 = len > 3 ? text.charCodeAt(start + 3) : 0;
+    const h = ((c0 << 16) | c1) >>> 0;
+    const l = ((c2 << 16) | c3) >>> 0;
+    let i = slot(h, l) & this.mask;
+    while (this.hi[i] !== 0) {
+      if (this.hi[i] === h && this.lo[i] === l) return true;
+      i = (i + 1) & this.mask;
+    }
+    return false;
+  }
+}
+
+function slot(h: number, l: number): number {
+  let x = Math.imul(h ^ Math.imul(l, 0x9e3779b1), 0x85ebca6b);
+  x ^= x >>> 15;
+  return Math.imul(x, 0xc2b2ae35) ^ (x >>> 13);
+}
+
+function isHan(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+export interface WordMarks {
+  /** Length of the longest word starting at each position (0 = none). */
+  startLen: Uint8Array;
+  /** Length of the longest word ending at each position. */
+  endLen: Uint8Array;
+  /** Length of the longest word that covers the position strictly inside. */
+  midLen: Uint8Array;
+  /** Forward maximum matching: 1 B, 2 M, 3 E, 4 S (a single character), times 8 plus the word length. */
+  fmm: Uint8Array;
+}
+
+/** Word-boundary evidence for every code unit of `norm`. */
+export function wordMarks(norm: string, words: WordSet | undefined): WordMarks {
+  const n = norm.length;
+  const startLen = new Uint8Array(n);
+  const endLen = new Uint8Array(n);
+  const midLen = new Uint8Array(n);
+  const fmm = new Uint8Array(n);
+  if (!words) return { startLen, endLen, midLen, fmm };
+  for (let i = 0; i < n; i++) {
+    for (let len = 2; len <= MAX_WORD && i + len <= n; len++) {
+      if (!words.has(norm, i, len)) continue;
+      startLen[i] = len;
+      const e = i + len - 1;
+      if (endLen[e] < len) endLen[e] = len;
+      for (let k = i + 1; k < e; k++) if (midLen[k] < len) midLen[k] = len;
+    }
+  }
+  for (let i = 0; i < n; ) {
+    const len = startLen[i];
+    if (len < 2) {
+      fmm[i] = 4 * 8 + 1;
+      i++;
+      continue;
+    }
+    for (let k = 0; k < len; k++) fmm[i + k] = (k === 0 ? 1 : k === len - 1 ? 3 : 2) * 8 + len;
+    i += len;
+  }
+  return { startLen, endLen, midLen, fmm };
+}
+
+/**
+ * Induces a word list from raw sentences: Han n-grams of 2..4 code units seen at least `minCount` times whose
+ * left and right branching entropies are both at least `minEntropy` bits. Deterministic (sorted output).
+ */
+export function induceWords(texts: readonly string[], options: { minCount?: number; minEntropy?: number; max?: number } = {}): string[] {
+  const minCount = options.minCount ?? 5;
+  const minEntropy = options.minEntropy ?? 1.0;
+  const max = options.max ?? 60000;
+  const counts = new Map<string, number>();
+  for (const t of texts) {
+    for (let i = 0; i < t.length; i++) {
+      if (!isHan(t.charCodeAt(i))) continue;
+      for (let len = 2; len <= MAX_WORD && i + len <= t.length; len++) {
+        if (!isHan(t.charCodeAt(i + len - 1))) break;
+        const k = t.slice(i, i + len);
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+      }
+    }
+  }
+  for (const [k, v] of counts) if (v < minCount) counts.delete(k);
+  const left = new Map<string, Map<number, number>>();
+  const right = new Map<string, Map<number, number>>();
+  const bump = (m: Map<string, Map<number, number>>, k: string, c: number) => {
+    let d = m.get(k);
+    if (!d) m.set(k, (d = new Map()));
+    d.set(c, (d.get(c) ?? 0) + 1);
+  };
+  let edge = -1;
+  for (const t of texts) {
+    for (let i = 0; i < t.length; i++) {
+      if (!isHan(t.charCodeAt(i))) continue;
+      for (let len = 2; len <= MAX_WORD && i + len <= t.length; len++) {
+        if (!isHan(t.charCodeAt(i + len - 1))) break;
+        const k = t.slice(i, i + len);
+        if (!counts.has(k)) continue;
+        // A sentence edge counts as a new neighbour each time: it is a boundary.
+        bump(left, k, i > 0 ? t.charCodeAt(i - 1) : edge--);
+        bump(right, k, i + len < t.length ? t.charCodeAt(i + len) : edge--);
+      }
+    }
+  }
+  const entropy = (d: Map<number, number> | undefined) => {
+    if (!d) return 0;
+    let total = 0;
+    for (const v of d.values()) total += v;
+    let h = 0;
+    for (const v of d.values()) h -= (v / total) * Math.log2(v / total);
+    return h;
+  };
+  const scored: [string, number][] = [];
+  for (const [k, v] of counts) {
+    if (Math.min(entropy(left.get(k)), entropy(right.get(k))) >= minEntropy) scored.push([k, v]);
+  }
+  scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return scored
+    .slice(0, max)
+    .map((x) => x[0])
+    .sort();
+}
