@@ -3,7 +3,7 @@
  * (普京 / 普京总统, 美 / 美国, 特朗普 / 川普, 潘振声 / 潘, 长春 / 长春市, 皓月 / 皓月集团).
  */
 import type { EntityMention, EntityType } from '../types';
-import { normalizeForMatching, toTraditional } from './normalize';
+import { normalizeForMatching } from './normalize';
 
 export interface EntityCluster {
   id: number;
@@ -47,7 +47,8 @@ const group = (t: EntityType) => (t === 'MEDIA' ? 'MEDIA' : t);
 
 /** Clusters the mentions of one text. `mentions` as the recogniser returns them (sorted). */
 export function linkEntities(text: string, mentions: EntityMention[]): EntityCluster[] {
-  const traditional = normalizeForMatching(text) !== text && looksTraditional(text);
+  const norm = normalizeForMatching(text);
+  const traditional = norm !== text && looksTraditional(text, norm);
   const byKey = new Map<string, { type: EntityType; key: string; mentions: EntityMention[] }>();
   for (const m of mentions) {
     const key = `${group(m.type)}\u0000${keyOf(m)}`;
@@ -86,14 +87,23 @@ export function linkEntities(text: string, mentions: EntityMention[]): EntityClu
     const fromAliasTable = c.mentions.some((m) => ALIASES[normalizeForMatching(m.text).replace(/\s+/g, '')] === c.key);
     let canonical =
       c.type !== 'PER' && !fromAliasTable ? longest : surfaceOfKey ?? (fromAliasTable && c.key.length >= longest.length ? c.key : longest);
-    if (!surfaceOfKey && canonical === c.key && traditional) canonical = toTraditional(c.key);
+    if (!surfaceOfKey && canonical === c.key && traditional) canonical = inScriptOfText(c.key, text, norm);
     return { id, canonical, type: c.type, aliases, mentions: c.mentions };
   });
 }
 
+/**
+ * A Simplified key written the way this article writes its characters (美国 -> 美國 in a Taiwanese text),
+ * learnt from the article's own character pairs: no Simplified-to-Traditional converter (~60 MB) is needed.
+ */
+function inScriptOfText(key: string, text: string, norm: string): string {
+  const back = new Map<string, string>();
+  for (let i = 0; i < text.length; i++) if (norm[i] !== text[i] && !back.has(norm[i])) back.set(norm[i], text[i]);
+  return [...key].map((ch) => back.get(ch) ?? ch).join('');
+}
+
 /** More characters changed by Simplification than not: the article is written in Traditional. */
-function looksTraditional(text: string): boolean {
-  const norm = normalizeForMatching(text);
+function looksTraditional(text: string, norm: string): boolean {
   let changed = 0;
   for (let i = 0; i < text.length && changed < 3; i++) if (text.charCodeAt(i) !== norm.charCodeAt(i) && text.charCodeAt(i) > 0x2e80) changed++;
   return changed >= 3;
