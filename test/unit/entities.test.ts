@@ -150,6 +150,16 @@ describe('entity linking', () => {
   });
 });
 
+describe('entity linking: canonical names in the article\'s script', () => {
+  it('writes the alias-table name of 美 in Traditional when only 美 occurs (美國 from the text\'s own 國)', () => {
+    const text = '美俄兩國元首通話，雙方討論烏克蘭問題。';
+    const clusters = linkEntities(text, plain.recognize(text));
+    const us = clusters.find((c) => c.aliases.includes('美'));
+    assert.ok(us, JSON.stringify(clusters));
+    assert.equal(us.canonical, '美國');
+  });
+});
+
 describe('entity linking: containment and stripped forms', () => {
   const mention = (text: string, start: number, type: EntityMention['type']): EntityMention => ({
     start,
