@@ -91,6 +91,15 @@ describe('news-annotate CLI', function () {
     assert.ok(!after.includes('天天要聞'));
   });
 
+  it('treats the files of one call as a corpus: a line every article of the site repeats is flagged', () => {
+    const site = path.join(ROOT, 'test', 'fixtures', 'site');
+    const files = ['story1.txt', 'story2.txt', 'story3.txt'].map((f) => path.join(site, f));
+    assert.equal(run(['check', files[0]]).stdout, '', 'alone, the site line reads as article metadata');
+    const r = run(['check', ...files]);
+    assert.equal(r.status, 1);
+    for (const f of files) assert.match(r.stdout, new RegExp(`${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:1 `));
+  });
+
   it('converts to Simplified', () => {
     const r = run(['convert', '--to', 'simplified', SEED]);
     assert.equal(r.status, 0);

@@ -174,3 +174,26 @@ describe('language server over stdio (protocol)', function () {
     assert.ok(client.messages.some((m) => m.includes('blob.news') && /binary/.test(m)), client.messages.join('\n'));
   });
 });
+
+describe('language server: the folder signal', function () {
+  this.timeout(60000);
+  it('flags a line that the other articles of the folder repeat, after reading them from disk', async () => {
+    ensureBuilt();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-site-'));
+    for (const n of [1, 2, 3]) fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'site', `story${n}.txt`), path.join(dir, `story${n}.news.txt`));
+    const client = new TestClient();
+    try {
+      await client.initialize(pathToFileURL(dir).toString());
+      const uri = pathToFileURL(path.join(dir, 'story1.news.txt')).toString();
+      const text = fs.readFileSync(path.join(dir, 'story1.news.txt'), 'utf8');
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'news-article', version: 1, text } });
+      const p = await client.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.range.start.line === 4));
+      const d = p.diagnostics.find((x) => x.range.start.line === 4)!;
+      assert.equal(d.code, 'boilerplate.navigation');
+      assert.ok(!p.diagnostics.some((x) => x.range.start.line === 0 || x.range.start.line >= 8), 'headline and body untouched');
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
