@@ -8,6 +8,9 @@ import * as path from 'node:path';
 import { createEntityRecognizer, toTraditional } from '../../server/src/service/entities';
 import type { EntityRecognizer, EntityType } from '../../server/src/service/types';
 import { loadNerModel } from '../../server/src/node/model';
+import { loadTagger } from '../../server/src/service/entities/tagger';
+import { normalizeForMatching } from '../../server/src/service/entities/normalize';
+import { gazetteerTrie } from '../../server/src/service/entities/gazetteer';
 import { corpusDir, fmt, loadGoldArticles, matchCounts, prf, type Prf } from './corpus';
 
 export interface BioSentence {
@@ -139,6 +142,18 @@ function line(label: string, c: Prf): string {
   return `${label.padEnd(28)} P ${fmt(p)}  R ${fmt(r)}  F1 ${fmt(f1)}  (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`;
 }
 
+/** The tagger on its own (no gazetteer/pattern merge), to see what the merge step adds or costs. */
+export function makeTaggerOnly(): EntityRecognizer | undefined {
+  const model = loadNerModel();
+  if (!model) return undefined;
+  const tagger = loadTagger(model);
+  return {
+    name: 'model alone',
+    recognize: (text) =>
+      tagger.tag(normalizeForMatching(text), gazetteerTrie()).map((s) => ({ ...s, text: text.slice(s.start, s.end), source: 'model' as const })),
+  };
+}
+
 export function makeRecognizer(): EntityRecognizer {
   return createEntityRecognizer({ model: loadNerModel() });
 }
@@ -180,6 +195,12 @@ export async function run(corpus: string = corpusDir()): Promise<{ title: string
       lines.push(line(`  ${t}`, s.per[t]));
       metrics[`${key}${t}F1`] = prf(s.per[t]).f1;
     }
+  }
+  const alone = makeTaggerOnly();
+  if (alone) {
+    const s = scoreBio(alone, test);
+    lines.push(line('MSRA test, model alone', s.total));
+    metrics.msraModelAloneF1 = prf(s.total).f1;
   }
   const a = scoreArticles(recognizer, corpus);
   lines.push(line('gold articles', a.total));

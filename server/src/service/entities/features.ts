@@ -1,6 +1,7 @@
 /**
  * Feature extraction for the character tagger, shared by training and decoding so the two can never drift:
- * character n-grams in a ±2 window, character classes, transliteration/surname flags and gazetteer positions,
+ * character unigrams and bigrams in a ±2 window, character classes, transliteration/surname/suffix flags,
+ * gazetteer and training-name positions, and word boundaries from a word lexicon induced from the training text,
  * each hashed straight from code units (no strings are built per character).
  */
 import type { EntityType } from '../types';
@@ -10,7 +11,7 @@ import { wordMarks, type WordSet } from './words';
 
 export const FEATURES_PER_CHAR = 25;
 /** Bumped whenever templates change, and stored in the model, so an old model is refused, not misread. */
-export const FEATURE_VERSION = 6;
+export const FEATURE_VERSION = 7;
 
 const BOS = 1;
 const EOS = 2;
@@ -146,9 +147,11 @@ export function extractFeatures(
     ids[base + 7] = mix(mix(0x8008, c0), p1) >>> shift;
     ids[base + 8] = mix(mix(0x9009, p1), p2) >>> shift;
     ids[base + 9] = mix(mix(0xa00a, m1), p1) >>> shift;
-    ids[base + 10] = mix(mix(mix(0xb00b, m1), c0), p1) >>> shift;
-    ids[base + 11] = mix(mix(mix(0xc00c, m2), m1), c0) >>> shift;
-    ids[base + 12] = mix(mix(mix(0xd00d, c0), p1), p2) >>> shift;
+    // Character trigrams used to sit here: on the held-out slice they added nothing (0.8105 without, 0.8087
+    // with) and cost three cache misses per character, so these slots hold cheap class and word-position pairs.
+    ids[base + 10] = mix(0x1c01c, (a[m1] & 15) | ((a[c0] & 15) << 4) | (wm.fmm[i] << 8)) >>> small;
+    ids[base + 11] = mix(0x1a01a, (a[c0] & 15) | ((a[p1] & 15) << 4)) >>> small;
+    ids[base + 12] = mix(0x1b01b, (a[c0] & 15) | ((a[m1] & 15) << 4)) >>> small;
     const am1 = a[m1];
     const a0 = a[c0];
     const ap1 = a[p1];

@@ -154,15 +154,24 @@ function propagate(mentions: EntityMention[], text: string, norm: string): Entit
 
 function tagAll(tagger: Tagger, norm: string, gaz: Trie<EntityType>): (Span & { confidence: number })[] {
   const out: (Span & { confidence: number })[] = [];
+  // Pages repeat lines (menus, captions, related lists): a line's tags depend on the line alone, so each
+  // distinct line is tagged once per call.
+  const seen = new Map<string, (Span & { confidence: number })[]>();
   let lineStart = 0;
   while (lineStart <= norm.length) {
     let lineEnd = norm.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = norm.length;
     for (let s = lineStart; s < lineEnd; s += MAX_SLICE) {
       const e = Math.min(lineEnd, s + MAX_SLICE);
+      const slice = norm.slice(s, e);
       // Lines without a Han character (URLs, numbers, menus in Latin) hold nothing the Chinese tagger can find.
-      if (!HAN_RE.test(norm.slice(s, e))) continue;
-      for (const span of tagger.tag(norm.slice(s, e), gaz)) out.push({ ...span, start: span.start + s, end: span.end + s });
+      if (!HAN_RE.test(slice)) continue;
+      let spans = seen.get(slice);
+      if (!spans) {
+        spans = tagger.tag(slice, gaz);
+        seen.set(slice, spans);
+      }
+      for (const span of spans) out.push({ ...span, start: span.start + s, end: span.end + s });
     }
     lineStart = lineEnd + 1;
   }
@@ -234,6 +243,8 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
       c.rank = 3.5;
       continue;
     }
+    // 特朗普 + 加征: a known person with characters glued on by the tagger is still the known person.
+    if (c.source === 'model' && c.type === 'PER' && head?.type === 'PER' && !norm.slice(head.end, c.end).includes('·')) continue;
     if (head && (head.type === 'LOC' || head.type === 'PER' || (head.type === 'ORG' && c.type === 'ORG'))) c.rank = c.source === 'pattern' ? 3.6 : 3.5;
     else if (c.source === 'pattern' && c.type === 'PER' && inner.every((g) => g.type === 'PER')) c.rank = 3.5;
   }
