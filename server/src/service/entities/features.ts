@@ -7,7 +7,7 @@
 import type { EntityType } from '../types';
 import { TRANSLIT } from './patterns';
 import type { Trie } from './trie';
-import { wordMarks, type WordSet } from './words';
+import { wordMarks, type WordMarks, type WordSet } from './words';
 
 export const FEATURES_PER_CHAR = 25;
 /** Bumped whenever templates change, and stored in the model, so an old model is refused, not misread. */
@@ -99,6 +99,7 @@ export function dictionaryMarks(norm: string, gaz: Trie<EntityType> | undefined)
 }
 
 let codeScratch = new Uint16Array(0);
+let wordScratch: WordMarks = { startLen: new Uint8Array(0), endLen: new Uint8Array(0), midLen: new Uint8Array(0), fmm: new Uint8Array(0) };
 
 /**
  * Writes FEATURES_PER_CHAR hashed feature ids (in [0, 2^bits)) for every code unit of `norm` into `out`
@@ -125,7 +126,11 @@ export function extractFeatures(
   codes[n + 3] = EOS;
   const { cover, startLen } = dictionaryMarks(norm, gaz);
   const lex = dictionaryMarks(norm, lexicon);
-  const wm = wordMarks(norm, words);
+  if (wordScratch.fmm.length < n) {
+    const m = n * 2;
+    wordScratch = { startLen: new Uint8Array(m), endLen: new Uint8Array(m), midLen: new Uint8Array(m), fmm: new Uint8Array(m) };
+  }
+  const wm = wordMarks(norm, words, wordScratch);
   const shift = 32 - bits;
   // Templates with few distinct values (classes, dictionary and word positions) hash into the first 2^15
   // buckets, so their weights stay in the CPU cache; decoding is bound by memory reads, not arithmetic.

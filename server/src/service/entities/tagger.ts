@@ -30,6 +30,8 @@ export interface TaggerWeights {
   bits: number;
   /** 2^bits * NTAGS emission weights. */
   emission: Float32Array | Int8Array;
+  /** Emission values per bucket (NTAGS while training; 8 when decoded, so a bucket never straddles a cache line). */
+  stride?: number;
   /** Multiplier that turns `emission` values into scores. */
   scale: number;
   /** (NTAGS + 1) * NTAGS: row 0 is the start, row p+1 follows tag p. */
@@ -65,11 +67,12 @@ export function viterbi(w: TaggerWeights, ids: Uint32Array, n: number, tags: Uin
   const em = scratch(n * T, 0);
   const e = w.emission;
   const scale = w.scale;
+  const stride = w.stride ?? T;
   for (let i = 0; i < n; i++) {
     const base = i * F;
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
     for (let f = 0; f < F; f++) {
-      const off = ids[base + f] * 7;
+      const off = ids[base + f] * stride;
       s0 += e[off];
       s1 += e[off + 1];
       s2 += e[off + 2];
@@ -259,9 +262,10 @@ export function decodeModel(bytes: Uint8Array): TaggerWeights {
     prev += d;
     idx[k] = prev;
   }
-  const emission = new Int8Array((1 << bits) * T);
+  const stride = 8;
+  const emission = new Int8Array((1 << bits) * stride);
   for (let k = 0; k < count; k++) {
-    const base = idx[k] * T;
+    const base = idx[k] * stride;
     for (let t = 0; t < T; t++) emission[base + t] = (bytes[o++] << 24) >> 24;
   }
   let lexicon: [string, EntityType][] | undefined;
@@ -277,7 +281,7 @@ export function decodeModel(bytes: Uint8Array): TaggerWeights {
     const text = new TextDecoder().decode(bytes.subarray(o + 4, o + 4 + len));
     words = text ? text.split('\n') : [];
   }
-  return { bits, emission, scale, transition, lexicon, words };
+  return { bits, emission, stride, scale, transition, lexicon, words };
 }
 
 /** A tagger over the bytes of models/ner.bin. */

@@ -84,12 +84,13 @@ export interface WordMarks {
 }
 
 /** Word-boundary evidence for every code unit of `norm`. */
-export function wordMarks(norm: string, words: WordSet | undefined): WordMarks {
+export function wordMarks(norm: string, words: WordSet | undefined, scratch?: WordMarks): WordMarks {
   const n = norm.length;
-  const startLen = new Uint8Array(n);
-  const endLen = new Uint8Array(n);
-  const midLen = new Uint8Array(n);
-  const fmm = new Uint8Array(n);
+  // With `scratch` (the decoder's reused arrays, at least n long), only the first n entries are meaningful.
+  const startLen = scratch ? scratch.startLen.fill(0, 0, n) : new Uint8Array(n);
+  const endLen = scratch ? scratch.endLen.fill(0, 0, n) : new Uint8Array(n);
+  const midLen = scratch ? scratch.midLen.fill(0, 0, n) : new Uint8Array(n);
+  const fmm = scratch ? scratch.fmm.fill(0, 0, n) : new Uint8Array(n);
   if (!words) return { startLen, endLen, midLen, fmm };
   for (let i = 0; i < n; i++) {
     for (let len = 2; len <= MAX_WORD && i + len <= n; len++) {
