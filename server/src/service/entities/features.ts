@@ -75,12 +75,16 @@ function attrs(): Uint8Array {
  * gazetteer entry covering it, packed as type*8+pos (0 = none); and the length (capped at 7) of the longest entry
  * starting there.
  */
-export function dictionaryMarks(norm: string, gaz: Trie<EntityType> | undefined): { cover: Uint8Array; startLen: Uint8Array } {
+export function dictionaryMarks(
+  norm: string,
+  gaz: Trie<EntityType> | undefined,
+  scratch?: { cover: Uint8Array; coverLen: Uint8Array; startLen: Uint8Array },
+): { cover: Uint8Array; startLen: Uint8Array } {
   const n = norm.length;
-  const cover = new Uint8Array(n);
-  const coverLen = new Uint8Array(n);
-  const startLen = new Uint8Array(n);
-  // (Small per-call arrays: the tagger works line by line, so they stay in the young generation.)
+  // With `scratch` (the decoder's reused arrays, at least n long), only the first n entries are meaningful.
+  const cover = scratch ? scratch.cover.fill(0, 0, n) : new Uint8Array(n);
+  const coverLen = scratch ? scratch.coverLen.fill(0, 0, n) : new Uint8Array(n);
+  const startLen = scratch ? scratch.startLen.fill(0, 0, n) : new Uint8Array(n);
   if (!gaz) return { cover, startLen };
   for (let i = 0; i < n; i++) {
     const end = gaz.longestEnd(norm, i);
@@ -99,6 +103,8 @@ export function dictionaryMarks(norm: string, gaz: Trie<EntityType> | undefined)
 }
 
 let codeScratch = new Uint16Array(0);
+const dictArrays = (m: number) => ({ cover: new Uint8Array(m), coverLen: new Uint8Array(m), startLen: new Uint8Array(m) });
+let dictScratch = [dictArrays(0), dictArrays(0)];
 let wordScratch: WordMarks = { startLen: new Uint8Array(0), endLen: new Uint8Array(0), midLen: new Uint8Array(0), fmm: new Uint8Array(0) };
 
 /**
@@ -124,8 +130,9 @@ export function extractFeatures(
   for (let i = 0; i < n; i++) codes[i + 2] = foldCode(norm.charCodeAt(i));
   codes[n + 2] = EOS;
   codes[n + 3] = EOS;
-  const { cover, startLen } = dictionaryMarks(norm, gaz);
-  const lex = dictionaryMarks(norm, lexicon);
+  if (dictScratch[0].cover.length < n) dictScratch = [dictArrays(n * 2), dictArrays(n * 2)];
+  const { cover, startLen } = dictionaryMarks(norm, gaz, dictScratch[0]);
+  const lex = dictionaryMarks(norm, lexicon, dictScratch[1]);
   if (wordScratch.fmm.length < n) {
     const m = n * 2;
     wordScratch = { startLen: new Uint8Array(m), endLen: new Uint8Array(m), midLen: new Uint8Array(m), fmm: new Uint8Array(m) };
