@@ -144,6 +144,11 @@ describe('entity recogniser with the model: names that are also common words', (
     assert.deepEqual(r.recognize('坚持解放思想、实事求是的思想路线。').filter((m) => m.text === '求是'), []);
   });
 
+  it('keeps a known medium as MEDIA when the tagger\'s span runs into the space after it (中国网 + date)', () => {
+    const found = createEntityRecognizer({ model }).recognize('中国网 2019-11-25 10:37:31');
+    assert.deepEqual(found.map((m) => `${m.text}/${m.type}`), ['中国网/MEDIA']);
+  });
+
   it('ships an induced word lexicon inside the model', () => {
     const w = decodeModel(model!);
     assert.ok((w.words ?? []).length > 10000, `${w.words?.length} words`);

@@ -171,7 +171,14 @@ function tagAll(tagger: Tagger, norm: string, gaz: Trie<EntityType>): (Span & { 
         spans = tagger.tag(slice, gaz);
         seen.set(slice, spans);
       }
-      for (const span of spans) out.push({ ...span, start: span.start + s, end: span.end + s });
+      for (const span of spans) {
+        // White space at an edge is never part of a name; trimmed now so containment rules see the real span.
+        let a = span.start;
+        let b = span.end;
+        while (a < b && /\s/u.test(slice[a])) a++;
+        while (b > a && /\s/u.test(slice[b - 1])) b--;
+        if (b > a) out.push({ ...span, start: a + s, end: b + s });
+      }
     }
     lineStart = lineEnd + 1;
   }
