@@ -211,5 +211,7 @@ describe('entity recogniser: bylines', () => {
     assert.ok(show(plain.recognize('記者林悅／南市報導')).includes('林悅/PER@2'));
     assert.ok(show(plain.recognize('本报记者张三 摄')).includes('张三/PER@4'));
     assert.deepEqual(plain.recognize('记者表示，他很好').filter((m) => m.type === 'PER'), []);
+    assert.ok(show(plain.recognize('【文/观察者网专栏作者 王文】')).includes('王文/PER@12'));
+    assert.deepEqual(plain.recognize('作者表示 同意').filter((m) => m.type === 'PER'), []);
   });
 });
