@@ -149,6 +149,13 @@ describe('entity recogniser with the model: names that are also common words', (
     assert.deepEqual(found.map((m) => `${m.text}/${m.type}`), ['中国网/MEDIA']);
   });
 
+  it('reads 台中報導 as a place before the byline verb and 陳屍 as no person', () => {
+    const found = createEntityRecognizer({ model }).recognize('記者陳世宗／台中報導，男子陳屍馬公水仙宮');
+    assert.ok(found.some((m) => m.text === '台中' && m.type === 'LOC'), found.map((m) => m.text).join(' '));
+    assert.ok(!found.some((m) => m.type === 'ORG' && m.text.startsWith('台中')));
+    assert.ok(!found.some((m) => m.type === 'PER' && m.text.includes('屍')), found.map((m) => m.text).join(' '));
+  });
+
   it('ships an induced word lexicon inside the model', () => {
     const w = decodeModel(model!);
     assert.ok((w.words ?? []).length > 10000, `${w.words?.length} words`);

@@ -271,6 +271,10 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
       !NOT_GIVEN_NAME.has(norm[c.end]) && NAME_RIGHT_CONTEXT.test(norm.slice(c.end + 1, c.end + 3)) &&
       !cands.some((o) => o !== c && o.start <= c.end && o.end > c.end && o.rank >= 3))
       c.end += 1;
+    // 陳屍 (the body was found) is a verb phrase, not a surname and a given name.
+    if (c.type === 'PER' && surface[1] === '尸') c.rank = -1;
+    // 台中報導: a place before the byline verb 报导/报道 is no newspaper (台中报).
+    if (c.type === 'ORG' && surface.endsWith('报') && (norm[c.end] === '导' || norm[c.end] === '道')) c.rank = -1;
     // 李姓男子, 李男, 陈姓: anonymised people are not names; 马克思主义 is a doctrine.
     if (c.type === 'PER' && (/[姓男女]$/u.test(surface) || surface.includes('姓') || after[0] === '姓' || after === '主义')) c.rank = -1;
     // 东北部局地: 局 that begins 局地/局部/局面/局势 is not an organisation suffix.
