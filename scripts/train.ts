@@ -34,7 +34,10 @@ function devF1(model: Uint8Array | TaggerWeights, dev: TrainingSentence[]): { p:
     const key = (x: { start: number; end: number; type: string }) => `${x.start}:${x.end}:${x.type}`;
     const pred = new Set(spansFromTags(tags, norm.length).map(key));
     const gold = new Set(spansFromTags(s.tags.map((t) => Math.max(0, TAGS.indexOf(t as (typeof TAGS)[number]))), s.tags.length).map(key));
-    for (const p of pred) (gold.has(p) ? tp++ : fp++);
+    for (const p of pred) {
+      if (gold.has(p)) tp++;
+      else fp++;
+    }
     for (const g of gold) if (!pred.has(g)) fn++;
   }
   const p = tp / (tp + fp || 1);

@@ -70,15 +70,12 @@ describe('entity recogniser with an unusable model', () => {
 describe('entity tagger: the shipped model', () => {
   const model = loadNerModel();
 
-  it('is found and loads in under a second', () => {
+  // Load time is a benchmark figure (`npm run bench`), not asserted here.
+  it('is found, decodes, fits the 10 MB budget and recognises with the model', () => {
     assert.ok(model, 'models/ner.bin not found');
-    const t0 = Date.now();
     decodeModel(model);
-    assert.ok(Date.now() - t0 < 1000, 'model decode took a second or more');
-    // The first recognition also builds opencc's tables and the tries; generous, as the machine may be busy.
-    const t1 = Date.now();
-    createEntityRecognizer({ model }).recognize('俄罗斯总统普京');
-    assert.ok(Date.now() - t1 < 3000);
+    const r = createEntityRecognizer({ model });
+    assert.ok(r.recognize('俄罗斯总统普京').some((m) => m.text === '普京'));
     assert.ok(model.length <= 10 * 1024 * 1024);
   });
 
