@@ -43,27 +43,8 @@ export interface Resolution {
   day?: Moment;
 }
 
-interface Fields {
-  y?: number;
-  yShort?: boolean;
-  m?: number;
-  d?: number;
-  relY?: number;
-  relM?: number;
-  relD?: number;
-  anaY?: number;
-  anaM?: number;
-  anaD?: number;
-  wd?: number;
-  wkRel?: number;
-  offset?: Atom['offset'];
-  pod?: Pod;
-  hh?: number;
-  mi?: number;
-  ss?: number;
-  period?: Atom['period'];
-  local?: boolean;
-}
+/** What an atom states, merged over a group. */
+type Fields = Pick<Atom, 'y' | 'yShort' | 'm' | 'd' | 'relY' | 'relM' | 'relD' | 'anaY' | 'anaM' | 'anaD' | 'wd' | 'wkRel' | 'offset' | 'pod' | 'hh' | 'mi' | 'ss' | 'period' | 'local'>;
 
 function collect(atoms: Atom[]): Fields {
   const f: Fields = {};
