@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { TextDocumentEdit, type LanguageClient, type WorkspaceEdit } from 'vscode-languageclient/node';
 import { LANGUAGE_ID } from '../../server/src/protocol';
+import type { ServerConnection } from './languageClient';
 import { msg } from './messages';
 
 /**
@@ -18,6 +19,18 @@ export async function articleEditor(uri?: vscode.Uri): Promise<vscode.TextEditor
     return undefined;
   }
   return editor;
+}
+
+/**
+ * What every article command starts with: the article's editor, a running client, and the uri the server
+ * knows it by. Undefined, after saying why, when either is missing.
+ */
+export async function articleTarget(server: ServerConnection, uri?: vscode.Uri) {
+  const editor = await articleEditor(uri);
+  if (!editor) return undefined;
+  const client = await server.running();
+  if (!client) return undefined;
+  return { editor, client, uri: client.code2ProtocolConverter.asUri(editor.document.uri) };
 }
 
 /**

@@ -2,16 +2,15 @@
 import * as vscode from 'vscode';
 import type { WorkspaceEdit } from 'vscode-languageclient/node';
 import { Requests } from '../../server/src/protocol';
-import { applyServerEdit, articleEditor, countTextEdits } from './articles';
+import { applyServerEdit, articleTarget, countTextEdits } from './articles';
 import type { ServerConnection } from './languageClient';
 import { msg } from './messages';
 
 export async function removeAllBoilerplate(server: ServerConnection, uri?: vscode.Uri): Promise<void> {
-  const editor = await articleEditor(uri);
-  if (!editor) return;
-  const client = await server.running();
-  if (!client) return;
-  const params = { uri: client.code2ProtocolConverter.asUri(editor.document.uri) };
+  const article = await articleTarget(server, uri);
+  if (!article) return;
+  const { client } = article;
+  const params = { uri: article.uri };
   const result = await server.request<WorkspaceEdit | null>(Requests.removeAllBoilerplate, params, msg.removeFailed);
   if (!result.ok) return;
   const blocks = result.value ? countTextEdits(result.value) : 0;

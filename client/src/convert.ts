@@ -2,18 +2,17 @@
 import * as vscode from 'vscode';
 import type { WorkspaceEdit } from 'vscode-languageclient/node';
 import { Requests, type ConvertParams, type ConvertTarget } from '../../server/src/protocol';
-import { applyServerEdit, articleEditor } from './articles';
+import { applyServerEdit, articleTarget } from './articles';
 import type { ServerConnection } from './languageClient';
 import { msg } from './messages';
 
 export async function convertScript(server: ServerConnection, target: ConvertTarget, uri?: vscode.Uri): Promise<void> {
-  const editor = await articleEditor(uri);
-  if (!editor) return;
-  const client = await server.running();
-  if (!client) return;
+  const article = await articleTarget(server, uri);
+  if (!article) return;
+  const { editor, client } = article;
   const selection = editor.selection;
   const params: ConvertParams = {
-    uri: client.code2ProtocolConverter.asUri(editor.document.uri),
+    uri: article.uri,
     target,
     // An empty selection is just the cursor: convert the whole article.
     ...(selection.isEmpty ? {} : { range: client.code2ProtocolConverter.asRange(selection) }),

@@ -1,7 +1,7 @@
 /** News: Show Entities: a quick pick grouped by type; choosing one selects its first mention. */
 import * as vscode from 'vscode';
 import { Requests, type EntitySummary } from '../../server/src/protocol';
-import { articleEditor } from './articles';
+import { articleTarget } from './articles';
 import { groupEntities } from './entityGroups';
 import type { ServerConnection } from './languageClient';
 import { msg } from './messages';
@@ -11,12 +11,10 @@ interface EntityItem extends vscode.QuickPickItem {
 }
 
 export async function showEntities(server: ServerConnection, uri?: vscode.Uri): Promise<void> {
-  const editor = await articleEditor(uri);
-  if (!editor) return;
-  const client = await server.running();
-  if (!client) return;
-  const document = editor.document;
-  const params = { uri: client.code2ProtocolConverter.asUri(document.uri) };
+  const article = await articleTarget(server, uri);
+  if (!article) return;
+  const document = article.editor.document;
+  const params = { uri: article.uri };
   const result = await server.request<EntitySummary[] | null>(Requests.listEntities, params, msg.listFailed);
   if (!result.ok) return;
   const groups = groupEntities(result.value ?? []);
@@ -32,6 +30,6 @@ export async function showEntities(server: ServerConnection, uri?: vscode.Uri): 
   const first = picked?.entity?.mentions[0];
   if (!first) return;
   const range = new vscode.Range(first.line, first.character, first.line, first.endCharacter);
-  const shown = await vscode.window.showTextDocument(document, { viewColumn: editor.viewColumn, selection: range });
+  const shown = await vscode.window.showTextDocument(document, { viewColumn: article.editor.viewColumn, selection: range });
   shown.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }

@@ -1,19 +1,17 @@
 /** News: Export Annotations: the `news/exportAnnotations` result as pretty JSON, by default next to the article. */
 import * as vscode from 'vscode';
 import { Requests, type ArticleAnnotations } from '../../server/src/protocol';
-import { articleEditor } from './articles';
+import { articleTarget } from './articles';
 import { annotationsFileName } from './exportPath';
 import type { ServerConnection } from './languageClient';
 import { errorText, msg } from './messages';
 
 /** `target`, when given (by a test or another extension), skips the question of where to save. */
 export async function exportAnnotations(server: ServerConnection, uri?: vscode.Uri, target?: vscode.Uri): Promise<void> {
-  const editor = await articleEditor(uri);
-  if (!editor) return;
-  const client = await server.running();
-  if (!client) return;
-  const document = editor.document;
-  const params = { uri: client.code2ProtocolConverter.asUri(document.uri) };
+  const article = await articleTarget(server, uri);
+  if (!article) return;
+  const document = article.editor.document;
+  const params = { uri: article.uri };
   const result = await server.request<ArticleAnnotations | null>(Requests.exportAnnotations, params, msg.exportFailed);
   if (!result.ok) return;
   if (!result.value) {
