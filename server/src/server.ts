@@ -29,8 +29,10 @@ import { Requests, ServerCommands, type ConvertParams, type KeepBlockArgs } from
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const keepStore = new KeepStore();
-const siteIndex = new SiteIndex();
-const indexedFolders = new Set<string>();
+/** One index of recurring lines per folder: a site's stories sit together, and folders of other sites must not count. */
+const siteIndexes = new Map<string, SiteIndex>();
+/** Folders whose article files have been read into their index. */
+const readFolders = new Set<string>();
 let rules: SiteRules | undefined;
 let contextVersion = 0;
 let workspaceRoots: string[] = [];
@@ -53,11 +55,19 @@ function recognizer(userDictionary?: { text: string; type: 'PER' | 'ORG' | 'LOC'
 
 const filePath = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : undefined);
 
+function siteIndexOf(uri: string): SiteIndex {
+  const file = filePath(uri);
+  const folder = file ? path.dirname(file) : '';
+  let index = siteIndexes.get(folder);
+  if (!index) siteIndexes.set(folder, (index = new SiteIndex()));
+  return index;
+}
+
 const service = createLanguageService({
   recognizer: recognizer(),
   contextFor: (uri): ArticleContext => {
     const file = filePath(uri);
-    return { kept: file ? keepStore.kept(file) : undefined, recurring: siteIndex.recurring(uri), rules, version: contextVersion };
+    return { kept: file ? keepStore.kept(file) : undefined, recurring: siteIndexOf(uri).recurring(uri), rules, version: contextVersion };
   },
 });
 
@@ -196,11 +206,12 @@ async function indexFolder(uri: string) {
   const file = filePath(uri);
   if (!file) return;
   const dir = path.dirname(file);
-  if (indexedFolders.has(dir)) return;
-  indexedFolders.add(dir);
+  if (readFolders.has(dir)) return;
+  readFolders.add(dir);
+  const index = siteIndexOf(uri);
   for (const [sibling, text] of await readSiblingArticles(dir)) {
     const siblingUri = pathToFileURL(sibling).toString();
-    if (!documents.get(siblingUri)) siteIndex.set(siblingUri, text);
+    if (!documents.get(siblingUri)) index.set(siblingUri, text);
   }
   contextVersion++;
   revalidateAll();
@@ -210,7 +221,7 @@ documents.onDidOpen((e) => {
   void indexFolder(e.document.uri);
 });
 documents.onDidChangeContent((e) => {
-  siteIndex.set(e.document.uri, e.document.getText());
+  siteIndexOf(e.document.uri).set(e.document.uri, e.document.getText());
   // Analysis is linear in the text; on a very large file, wait for a longer pause in typing.
   scheduleValidation(e.document.uri, 150 + Math.min(2000, e.document.getText().length / 1000));
 });
