@@ -158,8 +158,11 @@ try {
     const chosen = (await wanted.innerText()).trim();
     await shot(page, 'ui-quickfix-menu.png');
     await page.keyboard.press('Enter');
-    const count = () => page.evaluate((t) => [...document.querySelectorAll('.editor-instance .monaco-editor .view-line')].filter((e) => e.textContent.replace(/\u00a0/g, ' ') === t).length, SITE_TITLE);
-    await waitUntil(count, (n) => n === 1, { timeout: 10_000, what: 'one site-title line left on screen' });
+    // The edit has landed when the editor tab turns dirty (the second title, line 27, may be off screen, so
+    // counting visible lines alone could pass before anything changed).
+    await page.locator('.tabs-container .tab.dirty').first().waitFor({ timeout: 10_000 });
+    const lineAt13 = () => page.evaluate(() => document.querySelector('.editor-instance .monaco-editor .view-lines')?.textContent ?? '');
+    await waitUntil(lineAt13, (t) => t.replace(/\u00a0/g, ' ').split(SITE_TITLE).length - 1 <= 1, { timeout: 10_000, what: 'at most one site-title line on screen' });
     await page.keyboard.press('Control+S');
     const onDisk = await waitUntil(() => fs.readFileSync(articleFile, 'utf8'), (t) => t !== original, { timeout: 10_000, what: 'the file saved' });
     const diskLines = onDisk.split('\n');
