@@ -5,7 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createEntityRecognizer, toTraditional } from '../../server/src/service/entities';
+import { toTraditional } from '../../server/src/service/convert';
+import { createEntityRecognizer } from '../../server/src/service/entities';
 import type { EntityRecognizer, EntityType } from '../../server/src/service/types';
 import { loadNerModel } from '../../server/src/node/model';
 import { loadTagger } from '../../server/src/service/entities/tagger';

@@ -193,6 +193,8 @@ const validate = guard('validate', undefined, (uri: string) => {
     return;
   }
   refused.delete(uri);
+  // The folder index sees the open text once per validation (debounced), not on every keystroke.
+  siteIndexOf(uri).set(uri, doc.getText());
   void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: service.diagnostics(doc) });
 });
 
@@ -221,7 +223,6 @@ documents.onDidOpen((e) => {
   void indexFolder(e.document.uri);
 });
 documents.onDidChangeContent((e) => {
-  siteIndexOf(e.document.uri).set(e.document.uri, e.document.getText());
   // Analysis is linear in the text; on a very large file, wait for a longer pause in typing.
   scheduleValidation(e.document.uri, 150 + Math.min(2000, e.document.getText().length / 1000));
 });

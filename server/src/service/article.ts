@@ -68,12 +68,11 @@ function maskLines(text: string, lines: LineIndex, blocks: readonly BoilerplateB
 export function analyseArticle(text: string, options: AnalysisOptions): Article {
   const lines = new LineIndex(text);
   const detected = detectBoilerplate(text, { recurring: options.recurring, rules: options.rules });
-  const blocks = detected.blocks.filter(
-    (b) => (options.isKindEnabled?.(b.kind) ?? true) && !isBlockKept(lines, b, options.kept),
-  );
+  const notKept = detected.blocks.filter((b) => !isBlockKept(lines, b, options.kept));
+  const blocks = notKept.filter((b) => options.isKindEnabled?.(b.kind) ?? true);
   // Dates are read from the article's own lines only: teasers of other stories would both add
   // foreign dates and derail "the date the text last spoke of".
-  const articleText = maskLines(text, lines, detected.blocks.filter((b) => !isBlockKept(lines, b, options.kept)));
+  const articleText = maskLines(text, lines, notKept);
   const published = findPublication(articleText);
   const reference = published?.value ?? (options.referenceDate || undefined);
   const dates = recognizeDates(articleText, { reference });

@@ -4,4 +4,4 @@
  */
 export { createEntityRecognizer, type RecognizerOptions } from './recognizer';
 export { linkEntities, type EntityCluster } from './link';
-export { normalizeForMatching, toTraditional, toSimplified } from './normalize';
+export { normalizeForMatching } from './normalize';

@@ -117,13 +117,3 @@ function codesToString(codes: Uint16Array): string {
   for (let i = 0; i < codes.length; i += CHUNK) s += String.fromCharCode.apply(null, codes.subarray(i, i + CHUNK) as unknown as number[]);
   return s;
 }
-
-/** Simplified -> Traditional (Taiwan), for tests and evaluation of the Traditional script. */
-export function toTraditional(text: string): string {
-  return converter('cn', 'tw')(text);
-}
-
-/** Traditional -> Simplified with opencc's own phrase conversion (may change length; for display, not offsets). */
-export function toSimplified(text: string): string {
-  return converters().tw(text);
-}

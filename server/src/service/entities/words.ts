@@ -114,6 +114,19 @@ export function wordMarks(norm: string, words: WordSet | undefined, scratch?: Wo
   return { startLen, endLen, midLen, fmm };
 }
 
+/** Every run of 2..MAX_WORD Han characters in the texts, with the text and offset it starts at. */
+function forEachHanNgram(texts: readonly string[], fn: (ngram: string, text: string, at: number) => void): void {
+  for (const t of texts) {
+    for (let i = 0; i < t.length; i++) {
+      if (!isHan(t.charCodeAt(i))) continue;
+      for (let len = 2; len <= MAX_WORD && i + len <= t.length; len++) {
+        if (!isHan(t.charCodeAt(i + len - 1))) break;
+        fn(t.slice(i, i + len), t, i);
+      }
+    }
+  }
+}
+
 /**
  * Induces a word list from raw sentences: Han n-grams of 2..4 code units seen at least `minCount` times whose
  * left and right branching entropies are both at least `minEntropy` bits. Deterministic (sorted output).
@@ -123,16 +136,7 @@ export function induceWords(texts: readonly string[], options: { minCount?: numb
   const minEntropy = options.minEntropy ?? 1.0;
   const max = options.max ?? 60000;
   const counts = new Map<string, number>();
-  for (const t of texts) {
-    for (let i = 0; i < t.length; i++) {
-      if (!isHan(t.charCodeAt(i))) continue;
-      for (let len = 2; len <= MAX_WORD && i + len <= t.length; len++) {
-        if (!isHan(t.charCodeAt(i + len - 1))) break;
-        const k = t.slice(i, i + len);
-        counts.set(k, (counts.get(k) ?? 0) + 1);
-      }
-    }
-  }
+  forEachHanNgram(texts, (k) => counts.set(k, (counts.get(k) ?? 0) + 1));
   for (const [k, v] of counts) if (v < minCount) counts.delete(k);
   const left = new Map<string, Map<number, number>>();
   const right = new Map<string, Map<number, number>>();
@@ -142,19 +146,12 @@ export function induceWords(texts: readonly string[], options: { minCount?: numb
     d.set(c, (d.get(c) ?? 0) + 1);
   };
   let edge = -1;
-  for (const t of texts) {
-    for (let i = 0; i < t.length; i++) {
-      if (!isHan(t.charCodeAt(i))) continue;
-      for (let len = 2; len <= MAX_WORD && i + len <= t.length; len++) {
-        if (!isHan(t.charCodeAt(i + len - 1))) break;
-        const k = t.slice(i, i + len);
-        if (!counts.has(k)) continue;
-        // A sentence edge counts as a new neighbour each time: it is a boundary.
-        bump(left, k, i > 0 ? t.charCodeAt(i - 1) : edge--);
-        bump(right, k, i + len < t.length ? t.charCodeAt(i + len) : edge--);
-      }
-    }
-  }
+  forEachHanNgram(texts, (k, t, i) => {
+    if (!counts.has(k)) return;
+    // A sentence edge counts as a new neighbour each time: it is a boundary.
+    bump(left, k, i > 0 ? t.charCodeAt(i - 1) : edge--);
+    bump(right, k, i + k.length < t.length ? t.charCodeAt(i + k.length) : edge--);
+  });
   const entropy = (d: Map<number, number> | undefined) => {
     if (!d) return 0;
     let total = 0;
