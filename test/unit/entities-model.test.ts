@@ -153,6 +153,21 @@ describe('entity recogniser with the model: names that are also common words', (
     assert.ok(!found.some((m) => m.type === 'PER' && m.text.includes('屍')), found.map((m) => m.text).join(' '));
   });
 
+  // Each span below is what the model reads; before the merge let the shorter pattern or gazetteer span win,
+  // the recogniser returned 威尔, 长春 and 美 + 中.
+  const wholeNames: [string, string][] = [
+    ['加州州长威尔逊在宴会上致辞。', '威尔逊/PER'],
+    ['加拿大人民的儿子诺尔曼·白求恩不远万里来到中国。', '诺尔曼·白求恩/PER'],
+    ['委员李长春、陈云林出席。', '李长春/PER'],
+    ['美中贸易全国委员会主席致词。', '美中贸易全国委员会/ORG'],
+  ];
+  for (const [text, expected] of wholeNames) {
+    it(`keeps the model's whole name over a fragment a pattern or the gazetteer found: ${expected}`, () => {
+      const found = createEntityRecognizer({ model }).recognize(text).map((m) => `${m.text}/${m.type === 'MEDIA' ? 'ORG' : m.type}`);
+      assert.ok(found.includes(expected), found.join(' '));
+    });
+  }
+
   it('ships an induced word lexicon inside the model', () => {
     const w = decodeModel(model!);
     assert.ok((w.words ?? []).length > 10000, `${w.words?.length} words`);

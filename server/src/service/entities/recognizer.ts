@@ -211,8 +211,17 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
   for (const m of cands) {
     if (m.source === 'model' && m.type === 'ORG') modelOrgStartByEnd.set(m.end, Math.min(m.start, modelOrgStartByEnd.get(m.end) ?? Infinity));
   }
+  const modelSpans = cands.filter((m) => m.source === 'model');
+  for (const c of cands) {
+    if (c.source !== 'pattern') continue;
+    // 威尔[逊], 帕巴拉·格[列朗杰]: a pattern name or place pair inside a longer model name is a fragment of it
+    // (the pattern stops at the first character outside its closed set; the model read the whole name).
+    if (c.type === 'PER' && modelSpans.some((m) => m.type === 'PER' && containsStrictly(m, c))) c.rank = -1;
+    else if (c.rank === 1.5 && modelSpans.some((m) => m.type === 'ORG' && containsStrictly(m, c))) c.rank = -1;
+  }
   for (const c of cands) {
     if (c.source !== 'model' && c.source !== 'pattern') continue;
+    if (c.rank < 0) continue;
     const near = touching(c);
     const inner = near.filter((g) => containsStrictly(c, g));
     const crossing = near.some((g) => !containsStrictly(c, g));
@@ -223,6 +232,12 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
       continue;
     }
     if (crossing || !inner.length) continue;
+    // 李[长春], 陈[云林]: a surname and a place name that the model reads as one three-character person.
+    if (c.source === 'model' && c.type === 'PER' && c.end - c.start === 3 && SURNAMES.has(norm[c.start]) && inner.length === 1 &&
+      inner[0].start === c.start + 1 && inner[0].end === c.end && inner[0].type !== 'PER') {
+      c.rank = 3.5;
+      continue;
+    }
     const head = inner.find((g) => g.start === c.start);
     // 深圳大疆, 美国白宫, 俄罗斯塔斯社: a place before a name that stands alone is split off, so a span made
     // only of gazetteer names keeps them apart, unless the last one is a generic body (美国国防部).
