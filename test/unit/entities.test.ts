@@ -108,6 +108,24 @@ describe('entity recogniser: gazetteer and patterns', () => {
   });
 });
 
+describe('entity recogniser: where a place-built organisation or a dotted name stops', () => {
+  // Without a model only the gazetteer and patterns run, so each answer here is the pattern's own.
+  const cases: [string, string[], string[]][] = [
+    ['俄罗斯和北约在巴黎正式签署了文件', ['巴黎/LOC'], ['巴黎正式签署']],
+    ['五国元首在莫斯科签署了协定', ['莫斯科/LOC'], ['莫斯科签署']],
+    ['在香港设立终审法院是落实一国两制的要求', ['香港/LOC'], ['香港设立终审法院']],
+    ['以色列总理本雅明·内塔尼亚胡今天表示', ['本雅明·内塔尼亚胡/PER'], ['理本雅明·内塔尼亚胡']],
+    ['乌克兰外交部发表声明', ['乌克兰外交部/ORG'], []],
+  ];
+  for (const [text, want, never] of cases) {
+    it(`${text} → ${want.join(' ')}`, () => {
+      const found = plain.recognize(text).map((m) => `${m.text}/${m.type}`);
+      for (const w of want) assert.ok(found.includes(w), found.join(' '));
+      for (const n of never) assert.ok(!found.some((f) => f.startsWith(`${n}/`)), found.join(' '));
+    });
+  }
+});
+
 describe('entity linking', () => {
   const link = (text: string, extra: EntityMention[] = []) => {
     const ms = [...plain.recognize(text), ...extra].sort((a, b) => a.start - b.start);

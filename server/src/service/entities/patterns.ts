@@ -17,6 +17,7 @@ const TITLES =
   '总统|副总统|总理|副总理|首相|主席|发言人|新闻秘书|助理|国务卿|外长|外交部长|防长|国防部长|部长|大使|总书记|议长|国王|女王|王储|王子|亲王|总司令|司令|秘书长|特使|顾问|幕僚长|参议员|众议员|议员|州长|市长|教宗|教皇|总裁|首席执行官|主帅|教练|球星|前锋|后卫|将军|上将|中将|少将';
 /** Title + transliterated name: 总统普京, 发言人佩斯科夫, 助理乌沙科夫. The name stops at the first non-transliteration character. */
 const TITLE_NAME = new RegExp(`(?:${TITLES})(${T}{2,6})`, 'gu');
+const TITLE_END = new RegExp(`(?:${TITLES}|经理|助理|总理)$`, 'u');
 
 /** Words that end an organisation name after a place: the body itself, or a generic suffix after a short middle. */
 const ORG_BODIES =
@@ -34,6 +35,8 @@ const ORG_AFTER_PLACE = new RegExp(
 /** A second organisation unit may follow the first: 永康分局盐行派出所, 中国人民大学重阳金融研究院. */
 const ORG_CONTINUES = new RegExp(`^${MIDDLE}{1,6}?(?:研究院|研究所|研究中心|学院|分局|派出所|医院|分行|支行|办公室|委员会)`, 'u');
 const COMPASS_ONLY = /^[东南西北中部上下]+$/u;
+/** Verbs of founding, meeting and signing that sit between a place and an organisation, never inside a name. */
+const ACTION_VERB = /(?:设立|成立|设置|建立|签署|签订|举行|召开|访问|会见|会晤|出席|参加|前往|抵达|来到|进入|创办|开设|视察|考察)/u;
 const REGION_TAIL = /^(?:[上中下]游|中下游|中上游)?(?:地区|流域)/u;
 /** Only compass regions and river basins take 地区 into the name (东北地区, 长江中下游地区); 亚太地区 is 亚太. */
 const REGION_HEAD = /^(?:[东南西北华][东南西北中部]?|长江|黄河|珠江|淮河|江淮|江汉|黄淮)$/u;
@@ -51,7 +54,12 @@ export function orgContinuation(norm: string, end: number): number {
 
 export function dottedNameSpans(norm: string): Span[] {
   const out: Span[] = [];
-  for (const m of norm.matchAll(DOTTED)) out.push({ start: m.index!, end: m.index! + m[0].length, type: 'PER' });
+  for (const m of norm.matchAll(DOTTED)) {
+    let start = m.index!;
+    // 总理本雅明·内塔尼亚胡: 理 is a transliteration character too, but here it ends the title before the name.
+    if (TITLE_END.test(norm.slice(Math.max(0, start - 4), start + 1))) start++;
+    out.push({ start, end: m.index! + m[0].length, type: 'PER' });
+  }
   return out;
 }
 
@@ -109,8 +117,10 @@ export function growFromPlaces(norm: string, places: Span[]): Span[] {
     const body = m[0];
     const middle = body.replace(/(?:电视台|广播电台|电台|日报|晚报|早报|时报|周刊|通讯社|新闻社|新闻网|卫视)$/u, '');
     const isMedia = middle !== body;
-    // 大局, 格局, 布局: words that end in an organisation suffix without being one.
-    if (/(?:大局|格局|结局|布局|开局|骗局|时局|政局|全局|出局|当局)$/u.test(body)) continue;
+    // 大局, 格局, 布局, 签署, 部署: words that end in an organisation suffix without being one.
+    if (/(?:大局|格局|结局|布局|开局|骗局|时局|政局|全局|出局|当局|签署|部署)$/u.test(body)) continue;
+    // 在香港设立终审法院, 在巴黎正式签署: a verb between the place and the suffix ends the name at the place.
+    if (ACTION_VERB.test(body)) continue;
     // 英国 + 金融时报: a media outlet that is a name of its own keeps the place apart.
     if (isMedia && places.some((q) => q.start === p.end && q.type === 'MEDIA')) continue;
     if (!isMedia && body.length <= 2 && COMPASS_ONLY.test(body)) continue;

@@ -211,13 +211,29 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
   for (const m of cands) {
     if (m.source === 'model' && m.type === 'ORG') modelOrgStartByEnd.set(m.end, Math.min(m.start, modelOrgStartByEnd.get(m.end) ?? Infinity));
   }
-  const modelSpans = cands.filter((m) => m.source === 'model');
+  // Model spans do not overlap one another: the one that can contain a range starts at or before it, last.
+  const modelSpans = cands.filter((m) => m.source === 'model').sort((a, b) => a.start - b.start);
+  const modelCovering = (c: Candidate): Candidate | undefined => {
+    let lo = 0;
+    let hi = modelSpans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (modelSpans[mid].start <= c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && i >= lo - 3; i--) if (containsStrictly(modelSpans[i], c)) return modelSpans[i];
+    return undefined;
+  };
   for (const c of cands) {
     if (c.source !== 'pattern') continue;
-    // 威尔[逊], 帕巴拉·格[列朗杰]: a pattern name or place pair inside a longer model name is a fragment of it
-    // (the pattern stops at the first character outside its closed set; the model read the whole name).
-    if (c.type === 'PER' && modelSpans.some((m) => m.type === 'PER' && containsStrictly(m, c))) c.rank = -1;
-    else if (c.rank === 1.5 && modelSpans.some((m) => m.type === 'ORG' && containsStrictly(m, c))) c.rank = -1;
+    const m = modelCovering(c);
+    if (!m) continue;
+    // 威尔[逊], 帕巴拉·格[列朗杰], 主席[南斯拉夫]联盟共和国: a pattern name inside a longer model name is a fragment
+    // of it (the pattern stops at the first character outside its closed set; the model read the whole name).
+    if (c.type === 'PER') c.rank = -1;
+    // 美中 in 美中贸易全国委员会, 中国海军 in 中国海军舰艇编队: the model's organisation is the longest name.
+    // Not when the model's span runs into a title (商务局曲局 + 长): then the pattern's name is the sound one.
+    else if (m.type === 'ORG' && (c.rank === 1.5 || c.type === 'ORG') && norm[m.end] !== '长') c.rank = -1;
   }
   for (const c of cands) {
     if (c.source !== 'model' && c.source !== 'pattern') continue;
