@@ -168,6 +168,12 @@ describe('entity recogniser with the model: names that are also common words', (
     });
   }
 
+  it('does not read 中国 inside 发展中国家 or 国有 as the country, while keeping the real mention', () => {
+    const text = '中国是最大的发展中国家，其中国有企业三十万个。';
+    const found = createEntityRecognizer({ model }).recognize(text).filter((m) => m.text === '中国');
+    assert.deepEqual(found.map((m) => m.start), [0]);
+  });
+
   it('ships an induced word lexicon inside the model', () => {
     const w = decodeModel(model!);
     assert.ok((w.words ?? []).length > 10000, `${w.words?.length} words`);

@@ -89,7 +89,19 @@ function recognizeNormalized(text: string, norm: string, user: Trie<EntityType>,
     // A name that is also a common word (联想 in 联想到) counts only where the tagger also sees a name there.
     const tagged = new Uint8Array(norm.length);
     for (const s of model) tagged.fill(1, s.start, s.end);
-    gazSpans = gazSpans.filter((s) => !s.weak || tagged.subarray(s.start, s.end).includes(1));
+    // 发展[中国]家, 其[中国]有, 万[人大]签名: where the tagger sees no name, a name whose edge cuts through a word
+    // of the model's lexicon is a segmentation accident, not a mention.
+    const words = tagger.words;
+    const cutsWord = (s: Span): boolean => {
+      if (!words) return false;
+      // Three- and four-character words only: the two-character ones (省长 in 吉林省长春市) are too often accidents.
+      for (let len = 3; len <= 4; len++) {
+        for (let a = s.start - len + 1; a < s.start; a++) if (a >= 0 && a + len < s.end && words.has(norm, a, len)) return true;
+        for (let a = s.start + 1; a < s.end; a++) if (a + len > s.end && words.has(norm, a, len)) return true;
+      }
+      return false;
+    };
+    gazSpans = gazSpans.filter((s) => tagged.subarray(s.start, s.end).includes(1) || (!s.weak && !cutsWord(s)));
   }
   const grown = growFromPlaces(norm, gazSpans);
   const taken = new Uint8Array(norm.length);

@@ -23,6 +23,8 @@ export function allowed(prev: number, next: number): boolean {
 
 export interface Tagger {
   tag(norm: string, gaz: Trie<EntityType> | undefined): (Span & { confidence: number })[];
+  /** The word lexicon the model was trained with, if it has one. */
+  readonly words?: WordSet;
 }
 
 /** Weights as the decoder reads them: emission weights per (feature bucket, tag), and transitions. */
@@ -298,6 +300,7 @@ export function taggerFromWeights(w: TaggerWeights): Tagger {
   const lex = lexiconTrie(w.lexicon);
   const words = w.words?.length ? new WordSet(w.words) : undefined;
   return {
+    words,
     tag(norm, gaz) {
       const n = norm.length;
       if (!n) return [];
