@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createEntityRecognizer, linkEntities } from '../../server/src/service/entities';
+import { SURNAMES } from '../../server/src/service/entities/features';
+import { RARE_SURNAMES, splitNameRun } from '../../server/src/service/entities/patterns';
 import type { EntityMention } from '../../server/src/service/types';
 
 const plain = createEntityRecognizer({});
@@ -125,6 +127,27 @@ describe('entity recogniser: where a place-built organisation or a dotted name s
       const found = plain.recognize(text).map((m) => `${m.text}/${m.type}`);
       for (const w of want) assert.ok(found.includes(w), found.join(' '));
       for (const n of never) assert.ok(!found.some((f) => f.startsWith(`${n}/`)), found.join(' '));
+    });
+  }
+});
+
+describe('entity recogniser: names run together in a list', () => {
+  const cases: [string, string[] | undefined][] = [
+    ['杨尚昆万里宋平薄一波', ['杨尚昆', '万里', '宋平', '薄一波']],
+    ['王平伍修权', ['王平', '伍修权']],
+    ['刘澜涛江华', ['刘澜涛', '江华']],
+    // One name: too short to be a list, a compound surname, a dotted or transliterated name.
+    ['王海王群', undefined],
+    ['欧阳明华', undefined],
+    ['欧阳中石王明', undefined],
+    ['阿沛·阿旺晋美', undefined],
+    ['马拉多纳', undefined],
+    ['克瓦希涅夫斯基', undefined],
+  ];
+  for (const [run, names] of cases) {
+    it(`${run} → ${names ? names.join(' | ') : 'one name'}`, () => {
+      const pieces = splitNameRun(run, new Set([...SURNAMES, ...RARE_SURNAMES]));
+      assert.deepEqual(pieces?.map(([a, b]) => run.slice(a, b)), names);
     });
   }
 });

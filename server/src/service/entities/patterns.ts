@@ -178,3 +178,41 @@ export function companySpans(norm: string, places: Span[]): Span[] {
   }
   return out;
 }
+
+/** Surnames rarer than the tagger's list that still begin names in official lists (薄一波, 耿飚, 厉有为). */
+export const RARE_SURNAMES = '薄耿厉邢姬尉乔滕隗谯郜冀弓禹栗蔺訾阚暴郗酆扈闻';
+
+/** Two-character surnames: a run that starts with one is a single name, not a list. */
+const COMPOUND_SURNAME = /^(?:欧阳|司马|诸葛|上官|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木|西门|南宫|独孤|轩辕|万俟)/u;
+
+/**
+ * 杨尚昆万里宋平薄一波: official lists often run names together with no separator, and the tagger reads the run
+ * as one person. A run of five or more Han characters that splits into two- and three-character pieces, each
+ * starting with a surname, is split into those names (more three-character pieces win: they are the commoner
+ * shape). Returns the piece boundaries as offsets into `run`, or undefined when the run is one name.
+ */
+export function splitNameRun(run: string, surnames: ReadonlySet<string>): [number, number][] | undefined {
+  const n = run.length;
+  if (n < 5 || n > 24 || !/^\p{Script=Han}+$/u.test(run) || COMPOUND_SURNAME.test(run)) return undefined;
+  // best[i]: the best split of run[i..] as [number of pieces, number of three-character pieces], or null.
+  const best: ([number, number] | null)[] = new Array(n + 1).fill(null);
+  const step = new Array<number>(n + 1).fill(0);
+  best[n] = [0, 0];
+  for (let i = n - 2; i >= 0; i--) {
+    if (!surnames.has(run[i])) continue;
+    for (const len of [3, 2]) {
+      const rest = best[i + len];
+      if (i + len > n || !rest) continue;
+      const cand: [number, number] = [rest[0] + 1, rest[1] + (len === 3 ? 1 : 0)];
+      const cur = best[i];
+      if (!cur || cand[1] > cur[1]) {
+        best[i] = cand;
+        step[i] = len;
+      }
+    }
+  }
+  if (!best[0]) return undefined;
+  const out: [number, number][] = [];
+  for (let i = 0; i < n; i += step[i]) out.push([i, i + step[i]]);
+  return out;
+}

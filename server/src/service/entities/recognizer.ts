@@ -5,7 +5,7 @@
 import type { EntityMention, EntityRecognizer, EntityType } from '../types';
 import { abbreviationSpans, gazetteerSpans, gazetteerTrie, type Span } from './gazetteer';
 import { normalizeForMatching } from './normalize';
-import { bylineNameSpans, companySpans, dottedNameSpans, growFromPlaces, orgContinuation, titleNameSpans } from './patterns';
+import { bylineNameSpans, companySpans, dottedNameSpans, growFromPlaces, orgContinuation, RARE_SURNAMES, splitNameRun, titleNameSpans } from './patterns';
 import { Trie } from './trie';
 import { loadTagger, type Tagger } from './tagger';
 import { SURNAMES } from './features';
@@ -37,6 +37,8 @@ const PLACE_TAIL = /(?:区|路|街|镇|乡|村|县|市|省|州|大道|巷)$/u;
 
 /** A compass part after a place (湖北西北部 = 湖北 + 西北部): the longest real compass word, so 北 in 湖北 stays. */
 const COMPASS_PART = /^(.{2,}?)(?:东南|东北|西南|西北|中南|中东|中西|中北|东|南|西|北|中)部$/u;
+
+const LIST_SURNAMES: ReadonlySet<string> = new Set([...SURNAMES, ...RARE_SURNAMES]);
 
 const RANK: Record<Source, number> = { user: 4, gazetteer: 3, pattern: 2, model: 1 };
 
@@ -117,6 +119,13 @@ function recognizeNormalized(text: string, norm: string, user: Trie<EntityType>,
   // Below the model: a pair like 乌德 inside a transliterated name the model found must not split it.
   for (const s of abbr) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: 1.5 });
   for (const s of model) {
+    if (s.type === 'PER') {
+      const pieces = splitNameRun(norm.slice(s.start, s.end), LIST_SURNAMES);
+      if (pieces) {
+        for (const [a, b] of pieces) add({ start: s.start + a, end: s.start + b, type: 'PER' }, 'model', s.confidence);
+        continue;
+      }
+    }
     // 永康分局 + 盐行派出所: a second unit continues the organisation the model found.
     if (s.type === 'ORG') s.end += orgContinuation(norm, s.end);
     add(s, 'model', s.confidence);
