@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from '../../server/src/protocol';
 import { registerCommands } from './commands';
+import { registerFixGuard } from './fixGuard';
 import { registerPlainTextOptIn } from './files';
 import { ServerConnection } from './languageClient';
 import { OUTPUT_CHANNEL_NAME } from './messages';
@@ -12,7 +13,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   const connection = new ServerConnection(context, log);
   server = connection;
-  context.subscriptions.push(log, ...registerCommands(connection, log), registerPlainTextOptIn(log));
+  context.subscriptions.push(log, ...registerCommands(connection, log), registerPlainTextOptIn(log), registerFixGuard());
 
   // The server starts with the first article, not merely because a plain text file activated us.
   const startForArticle = (document: vscode.TextDocument): void => {

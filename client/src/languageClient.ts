@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { LANGUAGE_ID } from '../../server/src/protocol';
 import { CrashHandler } from './errorHandler';
+import { guardCodeActions } from './fixGuard';
 import { errorText, msg } from './messages';
 
 const RESTART_WAIT_MS = 10_000;
@@ -104,6 +105,13 @@ export class ServerConnection implements vscode.Disposable {
       synchronize: { configurationSection: 'newsAnnotator' },
       initializationOptions: { locale: vscode.env.language },
       diagnosticCollectionName: 'news-annotator',
+      middleware: {
+        // Read the version before the request: by the time the answer arrives the user may have typed on.
+        provideCodeActions: async (document, range, context, token, next) => {
+          const version = document.version;
+          return guardCodeActions(await next(document, range, context, token), document.uri, version);
+        },
+      },
       outputChannel: this.log,
       errorHandler: new CrashHandler(
         (crashes) => this.showError(msg.serverCrashed(crashes)),

@@ -20,6 +20,7 @@ export const msg = {
   alreadyArticle: () => vscode.l10n.t('This file is already treated as a news article.'),
   documentChanged: () => vscode.l10n.t('The article changed while the server was working on it. Run the command again.'),
   editNotApplied: () => vscode.l10n.t('The change could not be applied to the article.'),
+  fixOutdated: () => vscode.l10n.t('The article changed after this fix was offered, so nothing was removed. Apply the fix again.'),
   noResult: () => vscode.l10n.t('the server returned no result'),
   unexpected: (detail: string) => vscode.l10n.t('News Annotator: unexpected error: {0}', detail),
 

@@ -11,7 +11,9 @@ describe(`${KIND}`, () => {
     const full = new vscode.Range(0, 0, doc.lineCount, 0);
     const actions = (await codeActions(uri, full, KIND)).filter((a) => a.kind && a.kind.value === KIND);
     assert.equal(actions.length, 1, `actions of kind ${KIND}: ${JSON.stringify(actions.map((a) => [a.title, a.kind?.value]))}`);
-    assert.ok(actions[0].edit, 'the fix-all action carries no edit');
+    const fix = actions[0].command?.arguments?.[0];
+    assert.equal(actions[0].command?.command, 'newsAnnotator.applyFix', 'the fix-all action is not the version-checked fix');
+    assert.ok(fix?.edit instanceof vscode.WorkspaceEdit && fix.edit.size === 1, 'the fix-all action carries no edit');
     await applyAction(actions[0]);
     assert.deepEqual(missingContent(doc), []);
     for (const n of [12, 14, 26, 28, 46]) assert.equal(countLine(doc, ORIGINAL_LINES[n]), 0, `line ${n} still there: ${ORIGINAL_LINES[n]}`);
