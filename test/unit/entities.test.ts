@@ -152,6 +152,29 @@ describe('entity recogniser: names run together in a list', () => {
   }
 });
 
+describe('entity recogniser: road names', () => {
+  const cases: [string, string[], string[]][] = [
+    ['行經台南市東區崇明路與中華東路口時', ['崇明路/LOC', '中華東路/LOC'], ['中/LOC', '華東/LOC']],
+    ['轄區永安路發生民眾輕生', ['永安路/LOC'], []],
+    ['新北市汐止區大同路三段一處社區', ['大同路三段/LOC'], []],
+    ['北京市朝阳区大屯路甲11号', ['大屯路/LOC'], []],
+    // Words that end in 路 or 街 without naming a road.
+    ['沿著這條道路走', [], ['道路']],
+    ['公司盈利能力却在走下坡路', [], ['走下坡路']],
+    ['使政治路线得到延续', [], ['政治路']],
+    ['顺德区大良街道党工委', [], ['大良街']],
+    ['在网路上购买', [], ['网路']],
+    ['这是经济之路', [], ['济之路']],
+  ];
+  for (const [text, want, never] of cases) {
+    it(`${text} → ${want.join(' ') || 'no road'}`, () => {
+      const found = plain.recognize(text).map((m) => `${m.text}/${m.type}`);
+      for (const w of want) assert.ok(found.includes(w), found.join(' '));
+      for (const n of never) assert.ok(!found.some((f) => f === n || f.startsWith(`${n}/`)), found.join(' '));
+    });
+  }
+});
+
 describe('entity linking', () => {
   const link = (text: string, extra: EntityMention[] = []) => {
     const ms = [...plain.recognize(text), ...extra].sort((a, b) => a.start - b.start);

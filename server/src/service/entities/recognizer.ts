@@ -5,7 +5,7 @@
 import type { EntityMention, EntityRecognizer, EntityType } from '../types';
 import { abbreviationSpans, gazetteerSpans, gazetteerTrie, type Span } from './gazetteer';
 import { normalizeForMatching } from './normalize';
-import { bylineNameSpans, companySpans, dottedNameSpans, growFromPlaces, orgContinuation, RARE_SURNAMES, splitNameRun, titleNameSpans } from './patterns';
+import { bylineNameSpans, companySpans, dottedNameSpans, growFromPlaces, orgContinuation, RARE_SURNAMES, roadSpans, splitNameRun, titleNameSpans } from './patterns';
 import { Trie } from './trie';
 import { loadTagger, type Tagger } from './tagger';
 import { SURNAMES } from './features';
@@ -118,6 +118,8 @@ function recognizeNormalized(text: string, norm: string, user: Trie<EntityType>,
   for (const s of companySpans(norm, gazSpans)) cands.push({ ...s, source: 'pattern', confidence: 0.6, rank: 1.2 });
   // Below the model: a pair like 乌德 inside a transliterated name the model found must not split it.
   for (const s of abbr) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: 1.5 });
+  // Above the gazetteer: a road is named after places and people (中山路, 中华东路) and the name is the whole road.
+  for (const s of roadSpans(norm, [...gazSpans, ...model])) cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: 3.2 });
   for (const s of model) {
     if (s.type === 'PER') {
       const pieces = splitNameRun(norm.slice(s.start, s.end), LIST_SURNAMES);
