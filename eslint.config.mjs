@@ -7,7 +7,7 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/e2e/**/*.js', 'test-output/**', '**/*.mjs', 'bin/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/e2e/**/*.js', 'test-output/**', '**/*.mjs', 'bin/**', '**/*.tmp.*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
