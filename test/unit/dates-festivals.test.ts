@@ -53,6 +53,9 @@ describe('recognizeDates: festivals, lunar dates and solar terms', () => {
     ['教師節', '教師節', '2025-09-10'],
     ['国庆节期间', '国庆节', '2025-10-01'],
     ['國慶連假', '國慶', '2025-10-01'],
+    ['喜迎国庆', '国庆', '2025-10-01'],
+    ['中国国庆', '国庆', '2025-10-01'],
+    ['農曆冬月', '農曆冬月', '2025-12-20/2026-01-18'],
     ['十一黄金周', '十一', '2025-10-01'],
     ['雙十節', '雙十節', '2025-10-10'],
     ['平安夜', '平安夜', '2025-12-24'],
@@ -93,11 +96,14 @@ describe('recognizeDates: festivals, lunar dates and solar terms', () => {
 
   // Words that hold a festival's characters but name none, and 今天 meaning "nowadays".
   const negatives = ['节目', '電視節目', '节约用水', '季节变化', '政治清明', '吏治清明', '十一个人', '五一', '十一', '元宵很好吃',
-    '圣诞老人', '下大雪了', '雨水很多', '青春分享', '美國國慶', '法国国庆日', '高中秋游活动', '人民大学重阳金融研究院', '真正月薪',
+    '圣诞老人', '下大雪了', '雨水很多', '青春分享', '美國國慶', '法国国庆日', '朝鲜国庆71周年', '冬月枫', '高中秋游活动', '人民大学重阳金融研究院', '真正月薪',
     '今天的中国', '今天的中國', '直到今天', '今天看来', '我們今天讀來', '比分6·3'];
   for (const text of negatives) {
     it(`marks nothing in ${text}`, () => assert.deepEqual(spans(text), []));
   }
+  it('reads a one-character day after a month as no lunar date (九月九商城)', () => {
+    assert.deepEqual(spans('九月九商城'), [['九月', '2025-09']]);
+  });
   it('reads 高中秋季 as the autumn season, not 中秋', () => {
     assert.deepEqual(spans('高中秋季'), [['秋季', '2025-FA']]);
   });

@@ -651,7 +651,8 @@ const matchers: Matcher[] = [
     const marked = g.pre !== undefined || g.pre2 !== undefined || g.leap !== undefined || /^[正腊臘冬]$/.test(g.m) || /^[初廿]/.test(g.d ?? '');
     const cnDay = g.d !== undefined && !isDigit(g.d[0]) && g.ds === undefined;
     // Unmarked, a Chinese-numeral day without 日 (`八月十五`, `8月十五`) is lunar, as people write it (and JioNLP reads it).
-    if (!marked && !cnDay) return null;
+    // A one-character day (`九月九商城`) is too often part of a name.
+    if (!marked && !(cnDay && g.d!.length >= 2)) return null;
     // `真正月`, `公正月`: 正 ends another word.
     if (g.m === '正' && /[真公纯純修端改矫矯反校更指立订訂方严嚴平]/.test(text[i - 1] ?? '') && g.pre === undefined && g.y === undefined && g.ry === undefined) return null;
     const a: Atom = { start: i, end: i + m[0].length, lo: 2, hi: 3 };
@@ -661,7 +662,8 @@ const matchers: Matcher[] = [
     if (!mo || mo > 12) return null;
     const leap = g.leap !== undefined;
     if (g.d === undefined) {
-      if (!marked) return null;
+      // A month alone needs 農曆/閏 or 正月/腊月 (冬月 alone is as often a name or a poem's word).
+      if (!marked || (g.m === '冬' && g.pre === undefined && g.pre2 === undefined && g.leap === undefined)) return null;
       a.hi = 2;
       a.period = { p: 'lunarMonth', m: mo, leap };
       return a;
@@ -689,8 +691,8 @@ const matchers: Matcher[] = [
     if (f.hasJie && NOT_JIE_AFTER.test(next ?? '')) return null;
     // 高中秋季: 秋 starts 秋季. 大寒潮: 寒 starts 寒潮.
     if (!jie && /[季天潮流]/.test(next ?? '')) return null;
-    // 美國國慶, 法国国庆日: another country's national day.
-    if (f.spec.k === 'greg' && f.spec.m === 10 && f.spec.d === 1 && /[国國]/.test(prev ?? '') && !/中[国國]$/.test(text.slice(nameStart - 2, nameStart))) return null;
+    // 美國國慶, 朝鲜国庆: another country's national day (a country name is any Han word before it).
+    if (f.spec.k === 'greg' && f.spec.m === 10 && f.spec.d === 1 && !f.needsContext && prev !== undefined && HAN.test(prev) && !TERM_OK_BEFORE.has(prev) && prev !== '一' && !/中[国國]$/.test(text.slice(nameStart - 2, nameStart))) return null;
     // 人民大学重阳金融研究院: a bare name between two other words is part of a name.
     if (!jie && !f.hasJie && g.pre === undefined && prev !== undefined && HAN.test(prev) && !TERM_OK_BEFORE.has(prev) && next !== undefined && HAN.test(next) && !FESTIVAL_OK_AFTER.has(next)) {
       FESTIVAL_CONTEXT.lastIndex = end;
