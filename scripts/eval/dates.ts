@@ -185,6 +185,23 @@ const OUT_OF_SCOPE = [
   /周末|工作日/,
 ];
 
+/** Festival, lunar-date and solar-term cases: those the first OUT_OF_SCOPE regex sets aside (a second, separate figure). */
+const isFestivalCase = (c: JioCase) => (c.expected.type === 'time_point' || c.expected.type === 'time_span') && OUT_OF_SCOPE[0].test(c.text);
+/** Hour/minute/second offset cases: those the sixth OUT_OF_SCOPE regex sets aside (a third, separate figure). */
+const isMinuteOffsetCase = (c: JioCase) => (c.expected.type === 'time_point' || c.expected.type === 'time_span') && OUT_OF_SCOPE[5].test(c.text);
+
+/**
+ * JioNLP gives `N小时前` as the unit-long span that ends at the moment and `N分钟后` as the one that starts
+ * there; our value is the moment itself (to the minute), so it must be the end or the start respectively.
+ */
+function jioOffsetCorrect(text: string, value: string, expected: [string, string]): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return false;
+  const v = value.replace('T', ' ');
+  if (/(?:之|以)?[后後]$/.test(text)) return expected[0].slice(0, 16) === v;
+  if (/(?:之|以)?前$/.test(text)) return expected[1].slice(0, 16) === v;
+  return false;
+}
+
 function inScope(c: JioCase): boolean {
   if (c.expected.type !== 'time_point' && c.expected.type !== 'time_span') return false;
   if (OUT_OF_SCOPE.some((re) => re.test(c.text))) return false;
@@ -217,6 +234,8 @@ function jioSection(corpus: string, verbose?: string[]) {
   const byType = new Map<string, { ok: number; n: number }>();
   let inOk = 0;
   let inN = 0;
+  const fest = { ok: 0, n: 0 };
+  const offs = { ok: 0, n: 0 };
   for (const c of cases) {
     const ref = jioReference(c);
     const mentions = recognizeDates(c.text, { reference: ref });
@@ -233,13 +252,25 @@ function jioSection(corpus: string, verbose?: string[]) {
     e.n++;
     if (correct) e.ok++;
     byType.set(t, e);
+    if (isFestivalCase(c)) {
+      fest.n++;
+      // JioNLP's lunar_date: false reads `四月十三` as a Gregorian date; our recogniser has no such switch.
+      if (correct) fest.ok++;
+      else verbose?.push(`  jio-festival ${c.text} (ref ${ref}) expected ${JSON.stringify(c.expected.time)} got ${whole ? `${whole.text}=${whole.value}` : 'nothing'}`);
+    }
+    if (isMinuteOffsetCase(c)) {
+      offs.n++;
+      const ok = !!whole && Array.isArray(c.expected.time) && typeof c.expected.time[0] === 'string' && (jioOffsetCorrect(c.text, whole.value, c.expected.time as [string, string]) || correct);
+      if (ok) offs.ok++;
+      else verbose?.push(`  jio-offset ${c.text} (ref ${ref}) expected ${JSON.stringify(c.expected.time)} got ${whole ? `${whole.text}=${whole.value}` : 'nothing'}`);
+    }
     if (inScope(c)) {
       inN++;
       if (correct) inOk++;
       else verbose?.push(`  jio   ${c.text} (ref ${ref}) expected ${JSON.stringify(c.expected.time)} got ${whole ? `${whole.text}=${whole.value}` : 'nothing'}`);
     }
   }
-  return { byType, inOk, inN, total: cases.length };
+  return { byType, inOk, inN, total: cases.length, fest, offs };
 }
 
 function extractorSection(corpus: string) {
@@ -299,6 +330,8 @@ export async function run(corpus: string): Promise<Section> {
   const types = [...jio.byType.entries()].map(([t, e]) => `${t} ${e.ok}/${e.n}`).join(', ');
   lines.push(`JioNLP parser cases (${jio.total}): by type ${types} (delta/period: right when not marked as a date)`);
   lines.push(`JioNLP in-scope time_point/time_span: ${fmt(jio.inN ? jio.inOk / jio.inN : 0)} (${jio.inOk}/${jio.inN})`);
+  lines.push(`JioNLP festival/lunar/solar-term time_point/time_span (outside the in-scope set): ${fmt(jio.fest.n ? jio.fest.ok / jio.fest.n : 0)} (${jio.fest.ok}/${jio.fest.n})`);
+  lines.push(`JioNLP hour/minute/second-offset time_point/time_span (outside the in-scope set): ${fmt(jio.offs.n ? jio.offs.ok / jio.offs.n : 0)} (${jio.offs.ok}/${jio.offs.n})`);
   lines.push(`JioNLP extractor cases (${ex.n}, JioNLP's own span conventions): span P ${fmt(ex.p)} R ${fmt(ex.r)} F1 ${fmt(ex.f1)}`);
   if (verbose) lines.push(...verbose);
   return {
@@ -314,6 +347,8 @@ export async function run(corpus: string): Promise<Section> {
       publicationExact: pub.ok / pub.n,
       cwcedPublicationDay: pub.cN ? pub.cOk / pub.cN : 0,
       jionlpInScope: jio.inN ? jio.inOk / jio.inN : 0,
+      jionlpFestivals: jio.fest.n ? jio.fest.ok / jio.fest.n : 0,
+      jionlpMinuteOffsets: jio.offs.n ? jio.offs.ok / jio.offs.n : 0,
       jionlpExtractorF1: ex.f1,
     },
   };

@@ -29,7 +29,7 @@ describe('describeDate: the period of a value', () => {
     });
   }
   it('gives the weekday (0 = Sunday) and the signed distance to the reference for a single day', () => {
-    assert.deepEqual(describeDate('2025-07-03', '2025-07-04T09:50'), { start: '2025-07-03', end: '2025-07-03', granularity: 'day', weekday: 4, daysFromReference: -1 });
+    assert.deepEqual(describeDate('2025-07-03', '2025-07-04T09:50'), { start: '2025-07-03', end: '2025-07-03', granularity: 'day', weekday: 4, daysFromReference: -1, lunar: { y: 2025, m: 6, d: 9, leap: false } });
     assert.equal(describeDate('2025-07-06TMO', '2025-07-04').daysFromReference, 2);
     assert.equal(describeDate('2025-07-06').weekday, 0);
   });

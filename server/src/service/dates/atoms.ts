@@ -3,6 +3,7 @@
  * positions. A later pass (./groups.ts) joins adjacent atoms into expressions and ranges.
  * Every regex here is compiled once and bounded (no nested quantifiers), so a scan is linear in the text.
  */
+import { FESTIVALS, type FestSpec } from './festivals';
 import { parseNumeral } from './numerals';
 
 export type Pod = 'MO' | 'AF' | 'EV' | 'NI' | 'DAY' | 'NOON';
@@ -23,6 +24,8 @@ export type PeriodSpec =
   | { p: 'century'; c?: number; rel?: number; decade?: number; part?: string }
   | { p: 'monthRange'; m1: number; m2: number }
   | { p: 'dayRange'; d1: number; d2: number }
+  /** A whole lunar month (`農曆十月`, `閏四月`, `腊月`): its first to last Gregorian day. */
+  | { p: 'lunarMonth'; m: number; leap: boolean }
   | { p: 'vague' };
 
 export interface Atom {
@@ -45,6 +48,14 @@ export interface Atom {
   wd?: number;
   wkRel?: number;
   offset?: { n: number; unit: 'd' | 'w' | 'm' | 'y' };
+  /** Signed minutes from the moment the text speaks of (`3小時前`, `半小时后`). */
+  minuteOffset?: number;
+  /** A month and day that name an event (`7·20暴雨`): its year is unknown unless stated. */
+  eventLabel?: boolean;
+  /** A festival or solar term (`中秋節`, `冬至`), in the year the other atoms give or the nearest one. */
+  fest?: FestSpec;
+  /** A lunar month and day (`農曆八月十五`, `正月初一`); the year, when given, is the lunar year. */
+  lunar?: { m: number; d: number; leap: boolean };
   pod?: Pod;
   hh?: number;
   mi?: number;
@@ -70,7 +81,7 @@ const NEXT_LINE_MD = /\r?\n[ \t]*(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12][0-9]|3[01
 
 const RE = {
   glued: R('(?<hh>[01][0-9]|2[0-3]):(?<mi>[0-5][0-9])(?<y>(?:19|20)[0-9]{2})(?<s>[-/.])(?<m>1[0-2]|0?[1-9])\\k<s>(?<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])'),
-  iso: R('(?<y>(?:1[5-9]|20|21)[0-9]{2})(?<s>[-/.])(?<m>1[0-2]|0?[1-9])\\k<s>(?<d>3[01]|[12][0-9]|0?[1-9])(?:(?:[ \\t]{0,2}|T)(?<hh>[01]?[0-9]|2[0-3]):(?<mi>[0-5][0-9])(?::(?<ss>[0-5][0-9]))?)?(?![0-9])'),
+  iso: R('(?<y>(?:1[5-9]|20|21)[0-9]{2})(?<s>[-/. ])(?<m>1[0-2]|0?[1-9])\\k<s>(?<d>3[01]|[12][0-9]|0?[1-9])(?:(?:[ \\t]{0,2}|T)(?<hh>[01]?[0-9]|2[0-3]):(?<mi>[0-5][0-9])(?::(?<ss>[0-5][0-9]))?)?(?![0-9])'),
   ymd8: R('(?<y>(?:19|20)[0-9]{2})(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12][0-9]|3[01])(?![0-9])'),
   // `09/07`; with a dash only before a clock time (`09-01 20:01`), since `10-12` is usually a span of numbers.
   mmdd: R('(?<m>0[1-9]|1[0-2])(?:/(?<d>0[1-9]|[12][0-9]|3[01])(?![0-9/])|-(?<d2>0[1-9]|[12][0-9]|3[01])(?=[ \\t]{1,2}[0-9]{1,2}:[0-9]{2}))'),
@@ -80,7 +91,12 @@ const RE = {
   mdBare: R(`(?:(?<y>[0-9]{4})年)?(?<m>${MON})月(?<d>3[01]|[12][0-9]|0?[1-9])(?=[至到\\-~，,。、；;）)\\s]|$)`),
   hour: R(`(?<pre>近|约|約)?(?<h>[0-9]{1,2}|${CN_H})(?<u>时|時|点|點)(?:(?<mi>[0-9]{1,2}|${CN_MI})分|(?<half>半)|(?<q>[一三])刻|(?<mi2>[0-5][0-9]|[零〇][一二三四五六七八九]|[一二三四五]十[一二三四五六七八九]?))?(?:(?<ss>[0-9]{1,2}|${CN_MI})秒)?(?<suf>許|许|多|整)?(?<zh>钟|鐘)?`),
   weekday: R('(?<rel>上{1,3}|下{1,3}|本|这|這|今)?(?:个|個|一)?(?<w>周|週|星期|禮拜|礼拜)(?:周|週|星期|禮拜|礼拜)?(?<d>[一二三四五六日天])'),
-  offset: R('(?<n>[0-9]{1,3}|[一二两兩三四五六七八九十百]{1,4})(?<ge>个|個)?(?<u>天|日|周|週|星期|礼拜|禮拜|月|年)(?<dir>之后|之後|以后|以後|后|後|之前|以前|前)'),
+  offset: R('(?<n>[0-9]{1,3}|[一二两兩三四五六七八九十百]{1,4}|半)(?<ge>个|個)?(?<u>天|日|周|週|星期|礼拜|禮拜|月|年)(?<half>半)?(?<dir>之后|之後|以后|以後|后|後|之前|以前|前)'),
+  // `7·20特大暴雨`, `“6·30”事件`: a month and day naming an event, trusted only before an event word.
+  eventDate: R('(?<m>1[0-2]|[1-9])[·•・‧](?<d>3[01]|[12][0-9]|[1-9])(?=[”"」』]?(?:事件|事故|暴雨|洪水|洪災|洪灾|大火|火災|火灾|地震|爆炸|空難|空难|惨案|慘案|血案|命案|案|特大|恐襲|恐袭|騷亂|骚乱|槍擊|枪击|踩踏|行動|行动|專案|专案))'),
+  minuteOffset: R('(?<n>[0-9]{1,3}|[一二两兩三四五六七八九十]{1,3}|半)(?<ge>个|個)?(?<half>半)?(?<u>小时|小時|钟头|鐘頭|个钟|個鐘|分钟|分鐘|刻钟|刻鐘)(?<dir>之后|之後|以后|以後|后|後|之前|以前|前)'),
+  lunar: R(`(?<pre>农历|農曆|阴历|陰曆|夏历|夏曆)?${YPFX}?(?<pre2>农历|農曆|阴历|陰曆|夏历|夏曆)?(?<leap>闰|閏)?(?<m>正|腊|臘|冬|十[一二]|[一二三四五六七八九十]|1[0-2]|0?[1-9])月(?<d>初(?:十|[一二三四五六七八九]|10|[1-9])|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?|[一二三四五六七八九]|30|[12][0-9]|0?[1-9])?(?<ds>日|号|號)?`),
+
   monthPart: R(`(?:${YPFX}?(?<m>${MON})月|(?<rm>本月|上月|下月|上个月|上個月|下个月|下個月|这个月|這個月|当月|當月|同月))(?:份|月)?(?<p>上旬|中旬|下旬|初(?![一二三四五六七八九十])|中${PUNCT_AFTER}|底|末)`),
   yearPart: R(`${YPFX}(?<p>年?初(?![一二三四五六七八九十])|年?中${PUNCT_AFTER}|年?底|年?末|伊始|之初|度?上半年|度?下半年|前(?<qn>[一二两兩三1-3])(?:个|個)?季度|第(?<q>[一二三四1-4])季度?|(?<q3>[一二三四1-4])季度|首季度?|Q(?<q2>[1-4])(?:季度)?|(?<s>春|夏|秋|冬)(?:季|天)?)(?<qp>初|末|底)?`),
   yearPartBare: R(`(?<p>年初(?![一二三四五六七八九十])|年底|年末|岁末|歲末|上半年|下半年|新年伊始|新年之初|年中${PUNCT_AFTER})`),
@@ -163,6 +179,11 @@ kw('夜', { pod: 'NI', needsContext: true }, 4);
 kw('當地時間 当地时间', { local: true }, 0);
 kw('北京時間 北京时间 台北時間 台北时间 香港時間 香港时间 美東時間 美东时间 東京時間 东京时间 格林尼治時間 格林尼治时间', { local: false }, 0);
 
+/** Festival names by first character, longest first (a regex alternation of all of them is slow at 中, 大, 十). */
+const FEST_BY_FIRST = new Map<string, string[]>();
+for (const k of [...FESTIVALS.keys()].sort((a, b) => b.length - a.length)) FEST_BY_FIRST.set(k[0], [...(FEST_BY_FIRST.get(k[0]) ?? []), k]);
+const LUNAR_PREFIXES = ['农历', '農曆', '阴历', '陰曆'];
+
 /** Keywords by first character, longest first: a few `startsWith` checks instead of one huge alternation. */
 const KW_BY_FIRST = new Map<string, string[]>();
 for (const k of [...KW.keys()].sort((a, b) => b.length - a.length)) {
@@ -182,6 +203,16 @@ const BAD_BEFORE_BARE_DAY = new Set([...'近每第数數几幾逾约約共连連
 /** After a year-less season word that makes it part of a compound noun (夏季攻勢, 冬季前线). */
 const SEASON_OK_AFTER = new Set([...'的时時期间間以来來裡里中到至起开開结結将將会會已就都也还還再又才是']);
 const POINT_OK_AFTER = new Set([...'钟鐘整多许許左前后後到至起开開在时時的再才就已便将將']);
+/** A character after 節 that makes it another word: 節目, 節約, 節省, 節奏, 節拍, 節能, 節食... */
+const NOT_JIE_AFTER = /[目约約省奏拍能俭儉食制水电電育]/;
+/** Words after an ambiguous festival or term that make it one (`五一假期`, `十一黄金周`, `大雪节气`). */
+const FESTIVAL_CONTEXT = /(?:假期|假日|長假|长假|小長假|小长假|黃金週|黄金周|黃金周|期間|期间|前夕|前後|前后|當天|当天|當日|当日|這天|这天|那天|之際|之际|節氣|节气|時節|时节|連假|连假|檔期|档期|過後|过后|祭掃|祭扫|掃墓|扫墓|當晚|当晚|晚會|晚会|来临|來臨|到來|到来)/y;
+/** Characters that may stand right before a solar term or an ambiguous festival word (政治清明, 設立春, 青春分享 are no dates). */
+const TERM_OK_BEFORE = new Set([...'年月的是在到至了过過逢迎值近将將已今明去刚剛个個度于於即后後前等和与與及或临臨适適正逾从從自为為入交起日天来來届屆这這那欢歡贺賀庆慶祝闹鬧喜度迎过']);
+/** Characters that may follow a bare festival name in running text (`中秋月餅`, `除夕夜`, `春節前`). */
+const FESTIVAL_OK_AFTER = new Set([...'前后後期间間夜晚当當这這那的假节節佳之来來到临臨将將已是了快早上下午时時档檔祭团團聚联聯长長小大月返回和与與及或也都还還就又到至起'] );
+const NOWADAYS_AFTER = /^(?:的(?:中国|中國|世界|社会|社會|人们|人們|年轻人|年輕人|时代|時代|人类|人類|青年|孩子|世人)|[看读讀听聽唱说說想回][来來])/;
+const NOWADAYS_BEFORE = /(?:直到|时至|時至|走到|发展到|發展到|到了)$/;
 const HOLIDAY_AFTER = /[\p{Script=Han}]{0,5}?(?:獨立日|独立日|紀念日|纪念日|國慶|国庆|勝利日|胜利日|[節节](?![目约約省奏]))/uy;
 
 function num(s: string | undefined): number | undefined {
@@ -243,7 +274,7 @@ const matcherStarts: string[] = [
   DIGITS + CN_DIGITS, // mdBare
   DIGITS + CN_DIGITS + '近约約', // hour
   '上下本这這今周週星禮礼', // weekday
-  DIGITS + CN_DIGITS, // offset
+  DIGITS + CN_DIGITS + '半', // offset
   YPFX_START + '上下这這当當', // monthPart
   YPFX_START, // yearPart
   '年岁歲上下新', // yearPartBare
@@ -255,6 +286,10 @@ const matcherStarts: string[] = [
   '今昨前明', // parenDay
   DIGITS, // mdWeekday
   DIGITS + CN_DIGITS, // dayRange
+  DIGITS, // eventDate
+  DIGITS + CN_DIGITS + '半', // minuteOffset
+  YPFX_START + '农農阴陰夏闰閏正腊臘冬', // lunar
+  '农農阴陰' + [...FESTIVALS.keys()].map((w) => w[0]).join(''), // festival
   '', // keywords: filled in below
 ];
 const matchers: Matcher[] = [
@@ -268,6 +303,8 @@ const matchers: Matcher[] = [
     const m = exec(RE.iso, text, i);
     if (!m?.groups) return null;
     const g = m.groups;
+    // `2022 11 23`: with spaces only a modern year and two-digit month and day (`2022 1 5` may be a table row).
+    if (g.s === ' ' && (!/^(?:19|20)/.test(g.y) || g.m.length !== 2 || g.d.length !== 2)) return null;
     const a: Atom = { start: i, end: i + m[0].length, lo: 1, hi: 3, y: +g.y, m: +g.m, d: +g.d };
     if (g.hh !== undefined) {
       a.hi = 5;
@@ -411,11 +448,21 @@ const matchers: Matcher[] = [
     const m = exec(RE.offset, text, i);
     if (!m?.groups) return null;
     const g = m.groups;
-    const n = num(g.n);
+    let n = g.n === '半' ? 0.5 : num(g.n);
     if (n === undefined || n === 0 || n > 200) return null;
+    if (g.half) {
+      if (g.n === '半') return null;
+      n += 0.5;
+    }
     if (/[近过過最未余多第每]/.test(text[i - 1] ?? '')) return null;
     const end = i + m[0].length;
     if (g.dir === '前' && /[后後]/.test(text[end] ?? '')) return null;
+    if (!Number.isInteger(n)) {
+      // `半年後`, `一年半前` in months; `半個月後` in days. A half day or week is too vague to date.
+      if (g.u === '年' && !g.ge) return { start: i, end, lo: 3, hi: 3, offset: { n: (/前/.test(g.dir) ? -1 : 1) * n * 12, unit: 'm' } };
+      if (g.u === '月' && g.ge) return { start: i, end, lo: 3, hi: 3, offset: { n: (/前/.test(g.dir) ? -1 : 1) * Math.round(n * 30), unit: 'd' } };
+      return null;
+    }
     let unit: 'd' | 'w' | 'm' | 'y';
     if (g.u === '天') unit = 'd';
     else if (g.u === '日') {
@@ -458,6 +505,8 @@ const matchers: Matcher[] = [
     if (a.y !== undefined && !a.yShort && (a.y < 1000 || a.y > 2199)) return null;
     const p = g.p;
     if (g.s !== undefined) {
+      // `2024年冬至`, `今年春分`: a solar term, not a season.
+      if (g.p.length === 1 && /[至分]/.test(text[a.end] ?? '')) return null;
       if (!seasonFollowerOk(text, a.end)) return null;
       a.period = { p: 'season', s: seasonOf(g.s) };
     } else if (g.qn !== undefined) a.period = { p: 'quarters', to: num(g.qn)! };
@@ -572,6 +621,95 @@ const matchers: Matcher[] = [
     return a;
   },
   (text, i) => {
+    const m = exec(RE.eventDate, text, i);
+    if (!m?.groups) return null;
+    return { start: i, end: i + m[0].length, lo: 2, hi: 3, m: +m.groups.m, d: +m.groups.d, eventLabel: true };
+  },
+  (text, i) => {
+    const m = exec(RE.minuteOffset, text, i);
+    if (!m?.groups) return null;
+    const g = m.groups;
+    let n = g.n === '半' ? 0.5 : num(g.n);
+    if (n === undefined || n === 0 || n > 200) return null;
+    if (g.half) {
+      if (g.n === '半') return null;
+      n += 0.5;
+    }
+    // 近3小時前, 過去30分鐘, 最後5分鐘, 每半小時: spans and habits, not a moment.
+    if (/[近过過最未余多第每再]/.test(text[i - 1] ?? '')) return null;
+    const end = i + m[0].length;
+    if (g.dir === '前' && /[后後]/.test(text[end] ?? '')) return null;
+    const perUnit = /^[分]/.test(g.u) ? 1 : /^刻/.test(g.u) ? 15 : 60;
+    const minutes = Math.round(n * perUnit);
+    // lo 3: nothing joins before it (`3日3小時後` is not one expression).
+    return { start: i, end, lo: 3, hi: 5, minuteOffset: /前/.test(g.dir) ? -minutes : minutes };
+  },
+  (text, i) => {
+    const m = exec(RE.lunar, text, i);
+    if (!m?.groups) return null;
+    const g = m.groups;
+    const marked = g.pre !== undefined || g.pre2 !== undefined || g.leap !== undefined || /^[正腊臘冬]$/.test(g.m) || /^[初廿]/.test(g.d ?? '');
+    const cnDay = g.d !== undefined && !isDigit(g.d[0]) && g.ds === undefined;
+    // Unmarked, a Chinese-numeral day without 日 (`八月十五`, `8月十五`) is lunar, as people write it (and JioNLP reads it).
+    // A one-character day (`九月九商城`) is too often part of a name.
+    if (!marked && !(cnDay && g.d!.length >= 2)) return null;
+    // `真正月`, `公正月`: 正 ends another word.
+    if (g.m === '正' && /[真公纯純修端改矫矯反校更指立订訂方严嚴平]/.test(text[i - 1] ?? '') && g.pre === undefined && g.y === undefined && g.ry === undefined) return null;
+    const a: Atom = { start: i, end: i + m[0].length, lo: 2, hi: 3 };
+    if (!yearFrom(g, a)) return null;
+    if (a.y !== undefined || a.relY !== undefined || a.anaY !== undefined) a.lo = 1;
+    const mo = g.m === '正' ? 1 : g.m === '冬' ? 11 : g.m === '腊' || g.m === '臘' ? 12 : num(g.m);
+    if (!mo || mo > 12) return null;
+    const leap = g.leap !== undefined;
+    if (g.d === undefined) {
+      // A month alone needs 農曆/閏 or 正月/腊月 (冬月 alone is as often a name or a poem's word).
+      if (!marked || (g.m === '冬' && g.pre === undefined && g.pre2 === undefined && g.leap === undefined)) return null;
+      a.hi = 2;
+      a.period = { p: 'lunarMonth', m: mo, leap };
+      return a;
+    }
+    const d = num(g.d.replace('初', ''));
+    if (!d || d > 30) return null;
+    a.lunar = { m: mo, d, leap };
+    return a;
+  },
+  (text, i) => {
+    const pre = LUNAR_PREFIXES.find((p) => text.startsWith(p, i));
+    const nameStart = i + (pre?.length ?? 0);
+    const name = FEST_BY_FIRST.get(text[nameStart])?.find((w) => text.startsWith(w, nameStart));
+    if (!name) return null;
+    const f = FESTIVALS.get(name)!;
+    let end = nameStart + name.length;
+    let jie: string | undefined = text.startsWith('佳节', end) || text.startsWith('佳節', end) ? text.slice(end, end + 2) : /[节節]/.test(text[end] ?? '') ? text[end] : undefined;
+    const after = text[end + (jie?.length ?? 0)] ?? '';
+    // `大雪節氣`: the term's 節氣, not a festival's 節.
+    if (jie && !f.hasJie && !NOT_JIE_AFTER.test(after) && !(f.spec.k === 'term' && /[气氣]/.test(after))) end += jie.length;
+    else jie = undefined;
+    const g = { pre };
+    const prev = text[nameStart - 1];
+    const next = text[end];
+    if (f.hasJie && NOT_JIE_AFTER.test(next ?? '')) return null;
+    // 高中秋季: 秋 starts 秋季. 大寒潮: 寒 starts 寒潮.
+    if (!jie && /[季天潮流]/.test(next ?? '')) return null;
+    // 美國國慶, 朝鲜国庆: another country's national day (a country name is any Han word before it).
+    if (f.spec.k === 'greg' && f.spec.m === 10 && f.spec.d === 1 && !f.needsContext && prev !== undefined && HAN.test(prev) && !TERM_OK_BEFORE.has(prev) && prev !== '一' && !/中[国國]$/.test(text.slice(nameStart - 2, nameStart))) return null;
+    // 人民大学重阳金融研究院: a bare name between two other words is part of a name.
+    if (!jie && !f.hasJie && g.pre === undefined && prev !== undefined && HAN.test(prev) && !TERM_OK_BEFORE.has(prev) && next !== undefined && HAN.test(next) && !FESTIVAL_OK_AFTER.has(next)) {
+      FESTIVAL_CONTEXT.lastIndex = end;
+      if (!FESTIVAL_CONTEXT.test(text)) return null;
+    }
+    const loose = f.needsContext || f.spec.k === 'term';
+    if (loose && g.pre === undefined && prev !== undefined && HAN.test(prev) && !TERM_OK_BEFORE.has(prev)) return null;
+    if (f.needsContext && !jie && g.pre === undefined) {
+      FESTIVAL_CONTEXT.lastIndex = end;
+      const digitYear = /[0-9〇零一二三四五六七八九]{2,4}年$/.test(text.slice(Math.max(0, i - 5), i));
+      if (!FESTIVAL_CONTEXT.test(text) && !digitYear) return null;
+    }
+    // 農曆 before a Gregorian festival or a term is not ours to explain.
+    if (g.pre !== undefined && f.spec.k !== 'lunar' && f.spec.k !== 'eve') return null;
+    return { start: i, end, lo: 2, hi: 3, fest: f.spec };
+  },
+  (text, i) => {
     const word = KW_BY_FIRST.get(text[i])?.find((w) => text.startsWith(w, i));
     if (!word) return null;
     const m = [word];
@@ -587,6 +725,8 @@ const matchers: Matcher[] = [
     if (k.lo === 1 && k.hi === 1 && /[龄齡级級代纪紀度]/.test(text[end] ?? '')) return null;
     // `时至今日`: "to this day", not a date.
     if (m[0] === '今日' && /[时時]至$/.test(text.slice(Math.max(0, i - 2), i))) return null;
+    // 今天 meaning "nowadays": 今天的中国, 直到今天, 今天看来 (seen from today).
+    if ((m[0] === '今天' || m[0] === '今日') && (NOWADAYS_AFTER.test(text.slice(end, end + 5)) || NOWADAYS_BEFORE.test(text.slice(Math.max(0, i - 3), i)))) return null;
     if (m[0] === '前年' && BAD_BEFORE_CN.has(text[i - 1])) return null;
     if ((m[0] === '第二天' || m[0] === '前一天' || m[0] === '前一日') && CN_NUM.has(text[i - 1])) return null;
     return a;
@@ -605,6 +745,8 @@ function structuredCloneShallow<T extends object>(o: T): T {
 matcherStarts[matcherStarts.length - 1] = [...KW_BY_FIRST.keys()].join('');
 if (matcherStarts.length !== matchers.length) throw new Error('dates: matcher table out of step');
 const KEYWORD_MATCHER = matchers[matchers.length - 1];
+/** Festival names hold no unit character (元旦, 除夕): tried wherever one can start. */
+const FESTIVAL_MATCHER = matchers[matchers.length - 2];
 /** Matchers that can start at a character; a character absent here starts no atom. */
 const BY_FIRST = new Map<string, Matcher[]>();
 matchers.forEach((mt, k) => {
@@ -615,7 +757,7 @@ matchers.forEach((mt, k) => {
   }
 });
 
-const UNIT_CHARS = new Set([...'年月日号號时時点點分:/-.季世代周週星期礼禮拜天旬初底末春夏秋冬']);
+const UNIT_CHARS = new Set([...'年月日号號时時点點分:/-.季世代周週星期礼禮拜天旬初底末春夏秋冬钟鐘']);
 const UNIT_WINDOW = 16;
 // Lookup tables by UTF-16 code unit: the scan touches every character of 1 MB files.
 const UNIT_TABLE = new Uint8Array(65536);
@@ -652,7 +794,8 @@ export function scanAtoms(text: string): Atom[] {
     // Unit-less atoms: `20240307`, a year alone on its line.
     const unitNear = nextUnit[i] - i <= UNIT_WINDOW || (digitLed && isDigit(text[i + 3]));
     for (const mt of candidates) {
-      if (mt !== KEYWORD_MATCHER && (!unitNear || (cnLed && BAD_BEFORE_CN.has(prev)))) continue;
+      if (mt !== KEYWORD_MATCHER && mt !== FESTIVAL_MATCHER && !unitNear) continue;
+      if (mt !== KEYWORD_MATCHER && cnLed && BAD_BEFORE_CN.has(prev)) continue;
       const a = mt(text, i);
       if (a && a.end > a.start && (!best || a.end > best.end)) best = a;
     }

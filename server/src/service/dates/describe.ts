@@ -1,5 +1,6 @@
 /** describeDate: the period a schema value stands for, as plain data for the hover. */
 import { Ymd, addDays, dayNumber, daysInMonth, fmtDay, pad, parseIsoDay, weekday } from './calendar';
+import { type LunarDate, solarToLunar } from './lunar';
 
 export type DateGranularity = 'time' | 'day' | 'part-of-day' | 'range' | 'month' | 'month-part' | 'quarter' | 'season' | 'year' | 'unknown';
 
@@ -13,6 +14,24 @@ export interface DateDescription {
   /** Signed days from the reference day to this day (negative = before), for single-day values. */
   daysFromReference?: number;
   granularity: DateGranularity;
+  /** The Chinese lunar date of a single-day value (1900-2100), for festivals and lunar dates. */
+  lunar?: LunarDate;
+}
+
+const CN_MONTH = ['正', '二', '三', '四', '五', '六', '七', '八', '九', '十', '冬', '腊'];
+const CN_UNIT = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/**
+ * A lunar date as words: `八月十五`, `閏四月初一`, `腊月廿三` (zh, `traditional` for 閏/臘), or
+ * `month 8, day 15` / `leap month 4, day 1` (en). The year is left out: the Gregorian value already gives it.
+ */
+export function lunarDateName(l: Pick<LunarDate, 'm' | 'd' | 'leap'>, lang: 'en' | 'zh-TW' | 'zh-CN'): string {
+  if (lang === 'en') return `${l.leap ? 'leap ' : ''}month ${l.m}, day ${l.d}`;
+  const tw = lang === 'zh-TW';
+  const month = (l.leap ? (tw ? '閏' : '闰') : '') + (l.m === 12 ? (tw ? '臘' : '腊') : CN_MONTH[l.m - 1]) + '月';
+  const d = l.d;
+  const day = d <= 10 ? `初${CN_UNIT[d]}` : d < 20 ? `十${CN_UNIT[d - 10]}` : d === 20 ? '二十' : d < 30 ? `廿${CN_UNIT[d - 20]}` : '三十';
+  return month + day;
 }
 
 /** Clock hours of the parts of day, start inclusive and end inclusive (NI runs into the next morning). */
@@ -36,6 +55,8 @@ export function describeDate(value: string, reference?: string): DateDescription
   const unknown: DateDescription = { start: '', end: '', granularity: 'unknown' };
   const single = (day: Ymd, d: DateDescription): DateDescription => {
     d.weekday = weekday(day);
+    const lunar = solarToLunar(day);
+    if (lunar) d.lunar = lunar;
     const ref = reference ? parseIsoDay(reference) : undefined;
     if (ref) d.daysFromReference = dayNumber(day.y, day.m, day.d) - dayNumber(ref.y, ref.m, ref.d);
     return d;

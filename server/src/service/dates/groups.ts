@@ -18,6 +18,8 @@ const TAIL = /(?:晚些時候|晚些时候|早些時候|早些时候|稍晚|稍�
 const HABITUAL_BEFORE = /(?:常年|每年|往年|歷年|历年|通常)$/;
 
 function joinable(prev: Atom, next: Atom, gap: string): boolean {
+  // `2001年的除夕夜`: a year and the festival or lunar day of it.
+  if (gap === '的' && prev.lo === 1 && prev.hi === 1 && !prev.period && (next.fest || next.lunar)) return true;
   if (gap !== '') {
     // `2020年09月11日 18:05`: a clock time may follow a day after spaces.
     return /^[ \t\u00a0]{1,2}$/.test(gap) && prev.hi === 3 && next.clock === true && next.lo === 5;

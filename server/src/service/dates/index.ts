@@ -1,5 +1,5 @@
 /** Chinese date and time recognition, resolution, publication-time finding and description. */
 export { recognizeDates } from './recognize';
 export { findPublication } from './publication';
-export { describeDate } from './describe';
+export { describeDate, lunarDateName } from './describe';
 export type { DateDescription, DateGranularity } from './describe';

@@ -6,6 +6,8 @@ import type { DateKind } from '../types';
 import type { Atom, Pod } from './atoms';
 import type { Group } from './groups';
 import { Ymd, addDays, addMonths, dayNumber, daysInMonth, fmtDay, fmtMonth, isValidDate, mondayOf, pad } from './calendar';
+import { festivalCandidates, festivalInYear } from './festivals';
+import { lunarMonthSpan, lunarToSolar } from './lunar';
 
 export interface Moment extends Ymd {
   hh?: number;
@@ -44,12 +46,12 @@ export interface Resolution {
 }
 
 /** What an atom states, merged over a group. */
-type Fields = Pick<Atom, 'y' | 'yShort' | 'm' | 'd' | 'relY' | 'relM' | 'relD' | 'anaY' | 'anaM' | 'anaD' | 'wd' | 'wkRel' | 'offset' | 'pod' | 'hh' | 'mi' | 'ss' | 'period' | 'local'>;
+type Fields = Pick<Atom, 'y' | 'yShort' | 'm' | 'd' | 'relY' | 'relM' | 'relD' | 'anaY' | 'anaM' | 'anaD' | 'wd' | 'wkRel' | 'offset' | 'pod' | 'hh' | 'mi' | 'ss' | 'period' | 'local' | 'minuteOffset' | 'fest' | 'lunar' | 'eventLabel'>;
 
 function collect(atoms: Atom[]): Fields {
   const f: Fields = {};
   for (const a of atoms) {
-    for (const k of ['y', 'yShort', 'm', 'd', 'relY', 'relM', 'relD', 'anaY', 'anaM', 'anaD', 'wd', 'wkRel', 'offset', 'pod', 'hh', 'mi', 'ss', 'period', 'local'] as const) {
+    for (const k of ['y', 'yShort', 'm', 'd', 'relY', 'relM', 'relD', 'anaY', 'anaM', 'anaD', 'wd', 'wkRel', 'offset', 'pod', 'hh', 'mi', 'ss', 'period', 'local', 'minuteOffset', 'fest', 'lunar', 'eventLabel'] as const) {
       if (a[k] !== undefined && f[k] === undefined) (f as Record<string, unknown>)[k] = a[k];
     }
   }
@@ -112,10 +114,55 @@ function fmtPoint(p: Point): string {
 
 const UNKNOWN: Point = { prec: 'unknown' };
 
+/** The year a group states (explicitly, relative to the reference, or inherited from a range start), if any. */
+function statedYear(f: Fields, st: ResolveState, anchor: Moment | undefined, inherit?: Point): number | null | undefined {
+  if (f.y !== undefined) return f.yShort ? fullYear(f.y, st.ref) : f.y;
+  if (f.relY !== undefined) return st.ref ? st.ref.y + f.relY : null;
+  if (f.anaY !== undefined) return anchor ? anchor.y + f.anaY : null;
+  return inherit?.y;
+}
+
+/**
+ * A festival or lunar date. With a year: that year's (a lunar date's year is the lunar year; a festival's is the
+ * Gregorian year it falls in, so 2024年除夕 is 9 February 2024). Without: the anchor's year, unless the
+ * neighbouring occurrence is nearer and within about three months (春節 in a December story is next year's).
+ */
+function festivalPoint(f: Fields, st: ResolveState, anchor: Moment | undefined, inherit?: Point): Point {
+  const year = statedYear(f, st, anchor, inherit);
+  if (year === null) return UNKNOWN;
+  let day: Ymd | undefined;
+  if (year !== undefined) day = f.fest ? festivalInYear(f.fest, year) : lunarToSolar(year, f.lunar!.m, f.lunar!.d, f.lunar!.leap);
+  else {
+    if (!anchor) return UNKNOWN;
+    const cands = f.fest ? festivalCandidates(f.fest, anchor.y) : [-1, 0, 1].map((k) => lunarToSolar(anchor.y + k, f.lunar!.m, f.lunar!.d, f.lunar!.leap)).filter((c): c is Ymd => c !== undefined);
+    if (!cands.length) return UNKNOWN;
+    const inYear = cands.filter((c) => c.y === anchor.y);
+    day = preferSame(inYear.length ? nearest(inYear, anchor) : undefined, cands, anchor, 92);
+  }
+  return day ? { ...day, prec: 'day' } : UNKNOWN;
+}
+
+/** `3小時前`: minutes from the clock time the text is at (the anchor's, else the publication time on its day). */
+function minuteOffsetPoint(f: Fields, st: ResolveState): Point {
+  const a = st.anchor;
+  const r = st.ref;
+  let base: Moment | undefined;
+  if (a?.hh !== undefined) base = a;
+  else if (r?.hh !== undefined && (!a || (a.y === r.y && a.m === r.m && a.d === r.d))) base = r;
+  if (!base || base.hh === undefined) return UNKNOWN;
+  const total = base.hh * 60 + (base.mi ?? 0) + f.minuteOffset!;
+  const days = Math.floor(total / 1440);
+  const rest = total - days * 1440;
+  return { ...addDays(base, days), hh: Math.floor(rest / 60), mi: rest % 60, prec: 'time' };
+}
+
 /** The calendar day (or coarser) that the date atoms of a group name. */
 function datePart(f: Fields, g: Group, st: ResolveState, inherit?: Point): Point | undefined {
   const ref = st.ref;
   const anchor = inherit?.d !== undefined ? (inherit as Moment) : st.anchor ?? ref;
+  if (f.fest || f.lunar) return festivalPoint(f, st, anchor, inherit);
+  // `9·11事件` is not this year's 11 September: without a stated year the event's date is not known.
+  if (f.eventLabel && f.y === undefined && f.relY === undefined) return UNKNOWN;
   const hasDate = f.y !== undefined || f.m !== undefined || f.d !== undefined || f.relY !== undefined || f.relM !== undefined || f.relD !== undefined || f.anaY !== undefined || f.anaM !== undefined || f.anaD !== undefined || f.wd !== undefined || f.offset !== undefined;
   if (!hasDate) return undefined;
   const explicit = f.y !== undefined || f.m !== undefined || f.d !== undefined;
@@ -201,6 +248,7 @@ function datePart(f: Fields, g: Group, st: ResolveState, inherit?: Point): Point
 }
 
 function resolvePoint(f: Fields, g: Group, st: ResolveState, inherit?: Point): Point {
+  if (f.minuteOffset !== undefined) return minuteOffsetPoint(f, st);
   let p = datePart(f, g, st, inherit);
   if (p && p.prec === 'unknown') return p;
   const hasTime = f.pod !== undefined || f.hh !== undefined;
@@ -299,6 +347,19 @@ function periodValue(f: Fields, g: Group, st: ResolveState): string {
     }
   }
   switch (spec.p) {
+    case 'lunarMonth': {
+      // The year stated is the lunar year; without one, the month nearest the anchor (as for a festival).
+      let span = lunarMonthSpan(y, spec.m, spec.leap);
+      if (f.y === undefined && f.relY === undefined && f.anaY === undefined && anchor) {
+        const spans = [-1, 0, 1].map((k) => lunarMonthSpan(anchor.y + k, spec.m, spec.leap)).filter((s): s is [Ymd, Ymd] => s !== undefined);
+        if (!spans.length) return 'UNKNOWN';
+        const mids = spans.map((s) => addDays(s[0], 14));
+        const inYear = mids.filter((c) => c.y === anchor.y);
+        const pick = preferSame(inYear.length ? nearest(inYear, anchor) : undefined, mids, anchor, 92);
+        span = spans[mids.indexOf(pick)];
+      }
+      return span ? `${fmtDay(span[0])}/${fmtDay(span[1])}` : 'UNKNOWN';
+    }
     case 'monthPart':
       return m === undefined ? 'UNKNOWN' : `${fmtMonth(y, m)}-${spec.part}`;
     case 'yearPart':
@@ -348,8 +409,8 @@ function decadeValue(start: number, part?: string): string {
 function kindOf(f: Fields, g: Group): DateKind {
   if (g.to) return 'range';
   if (f.period) return f.period.p === 'vague' ? 'relative' : f.period.p === 'monthRange' || f.period.p === 'dayRange' ? 'range' : 'period';
-  if (f.y !== undefined || f.m !== undefined) return 'absolute';
-  if (f.relD !== undefined || f.relY !== undefined || f.relM !== undefined || f.offset) return 'relative';
+  if (f.y !== undefined || f.m !== undefined || f.fest || f.lunar) return 'absolute';
+  if (f.relD !== undefined || f.relY !== undefined || f.relM !== undefined || f.offset || f.minuteOffset !== undefined) return 'relative';
   if (f.anaD !== undefined || f.anaY !== undefined || f.anaM !== undefined || f.d !== undefined) return 'anaphoric';
   if (f.wd !== undefined) return 'weekday';
   return 'time';
@@ -390,7 +451,7 @@ export function resolveGroup(g: Group, st: ResolveState, nextGroup?: Group): Res
       const b = a.prec === 'unknown' ? UNKNOWN : resolvePoint(tf, g.to, st, a);
       value = a.prec === 'unknown' || b.prec === 'unknown' ? 'UNKNOWN' : rangeEnds(a, b);
     } else value = fmtPoint(a);
-    if (a.prec === 'day' || a.prec === 'pod' || a.prec === 'time') day = { y: a.y!, m: a.m!, d: a.d!, pod: a.pod, hh: a.hh };
+    if (a.prec === 'day' || a.prec === 'pod' || a.prec === 'time') day = { y: a.y!, m: a.m!, d: a.d!, pod: a.pod, hh: a.hh, mi: a.hh !== undefined ? a.mi : undefined };
     if (a.prec === 'year' && f.y !== undefined && f.m === undefined && !g.to) st.pendingYear = { y: a.y!, end: g.end };
   }
   if (g.habitual) {
@@ -402,6 +463,6 @@ export function resolveGroup(g: Group, st: ResolveState, nextGroup?: Group): Res
     st.anchor = day;
     st.lastDay = { day, end: g.end, explicit: f.m !== undefined && f.d !== undefined };
   }
-  if (kind === 'absolute' && f.m === undefined && f.y === undefined) kind = 'anaphoric';
+  if (kind === 'absolute' && f.m === undefined && f.y === undefined && !f.fest && !f.lunar) kind = 'anaphoric';
   return { value, kind, localTime, day };
 }
