@@ -197,6 +197,18 @@ describe('hover', () => {
     assert.match((h?.contents as { value: string }).value, /Period: 2025-06-01 to 2025-06-10/);
   });
 
+  it('gives the lunar date of a festival in the article\'s script, and none for an ordinary date', () => {
+    const text = '今年中秋節在9月17日';
+    const a = makeArticle(text, {
+      published: '2024-09-01T08:00',
+      dates: [date('中秋節', text, '2024-09-17'), date('9月17日', text, '2024-09-17')],
+    });
+    const festival = (getHover(a, { line: 0, character: 3 }, t)?.contents as { value: string }).value;
+    assert.match(festival, /Chinese lunar calendar: 八月十五/);
+    const plain = (getHover(a, { line: 0, character: 8 }, t)?.contents as { value: string }).value;
+    assert.doesNotMatch(plain, /lunar/);
+  });
+
   it('returns nothing on plain text', () => {
     assert.equal(getHover(article(), { line: 10, character: 5 }, t), null);
   });

@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { Article } from '../article';
 import { toSimplified, toTraditional } from '../convert';
-import { describeDate } from '../dates';
+import { describeDate, lunarDateName } from '../dates';
 import { typeLabel, type Localize, type MessageId } from '../messages';
 import type { DateMention, EntityMention } from '../types';
 import type { EntityCluster } from '../entities';
@@ -43,6 +43,9 @@ function entityHover(m: EntityMention, cluster: EntityCluster, article: Article,
   return out;
 }
 
+/** Festivals and lunar dates: the mentions whose lunar date is worth showing. */
+const LUNAR_WORDS = /农历|農曆|阴历|陰曆|[节節]|夕|[正腊臘冬]月|初[一二三四五六七八九十]|廿|元宵|端午|中秋|重阳|重陽|清明|冬至|夏至|立[春夏秋冬]/u;
+
 function dateHover(article: Article, m: DateMention, t: Localize): string[] {
   const out = [`**${t('hover.date')}** · ${m.text}`];
   if (m.value === 'UNKNOWN') {
@@ -63,6 +66,8 @@ function dateHover(article: Article, m: DateMention, t: Localize): string[] {
       : t('hover.daysAfter', n),
     );
   }
+  // 中秋节, 农历八月十五, 除夕: the lunar date the reader knows the day by, written in the article's script.
+  if (info.lunar && LUNAR_WORDS.test(m.text)) out.push(t('hover.lunar', lunarDateName(info.lunar, article.script === 'traditional' ? 'zh-TW' : 'zh-CN')));
   if (m.localTime) out.push(`*${t('hover.localTime')}*`);
   if (article.published) out.push(t('hover.published', article.published.value));
   return out;
