@@ -248,10 +248,17 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
       clusters = clustersAll;
     }
   }
-  if (!body) body = biggest;
+  if (!body) body = (biggest && clustersAll.find((c) => c.mass >= biggest.mass / 3 && (c.paras ?? 0) >= 2)) ?? biggest;
   if (body) body = extend(doc, body, clusters);
   const guessed = headline === undefined || !title.confirmed;
-  if (body && headline === undefined) headline = guessHeadline(infos, phrases, body.start, title.first);
+  if (body && headline === undefined) {
+    // A headline ending in ！ measures as prose and may open the body: the dateline under it tells.
+    const next = nextLine(infos, body.start);
+    if (exclaimed(infos[body.start]) && next > 0 && next <= body.end && ARTICLE_META.test(infos[next].text)) {
+      headline = body.start;
+      body = { ...body, start: next };
+    } else headline = guessHeadline(infos, phrases, body.start, title.first);
+  }
   // The title also listed in a menu or a hot list above: the headline is the copy nearest the body.
   if (body && headline !== undefined && title.confirmed && title.key) {
     for (let i = body.start - 1; i > headline; i--) {
@@ -547,6 +554,14 @@ function markerWithin(d: Doc, i: number, within: number): number {
   return -1;
 }
 
+/** A headline that ends with ！ or ？ (and so measures as prose): short, one ender, no comma. */
+const exclaimed = (x: LineInfo) => x.len <= 40 && x.commas === 0 && x.enders === 1 && /[！？!?]$/u.test(x.text);
+
+function nextLine(infos: LineInfo[], i: number): number {
+  for (let j = i + 1; j < infos.length; j++) if (!infos[j].blank) return j;
+  return -1;
+}
+
 function previousLine(infos: LineInfo[], i: number): number {
   for (let j = i - 1; j >= 0; j--) if (!infos[j].blank) return j;
   return -1;
@@ -564,7 +579,7 @@ function guessHeadline(infos: LineInfo[], phrases: (PhraseHit | null)[], start: 
     const x = infos[i];
     if (x.blank) continue;
     seen++;
-    if (phrases[i] || x.prose || x.symbolic || ARTICLE_META.test(x.text) || isBreadcrumb(x.text) || /^[（(]/u.test(x.text)) continue;
+    if (phrases[i] || (x.prose && !exclaimed(x)) || x.symbolic || ARTICLE_META.test(x.text) || isBreadcrumb(x.text) || /^[（(]/u.test(x.text)) continue;
     if (x.len >= 5 && x.len <= 60 && x.han >= 4) return i;
   }
   return first >= 0 && first < start && !infos[first].prose ? first : undefined;

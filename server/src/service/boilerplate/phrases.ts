@@ -5,6 +5,7 @@
  */
 import type { BoilerplateKind } from '../types';
 import type { LineInfo } from './lines';
+import { linkRowKind } from './rows';
 
 export interface PhraseHit {
   kind: BoilerplateKind;
@@ -44,7 +45,7 @@ const RELATED_HEAD = new RegExp(
       '[熱热]([門门]|[點点]|[讀读])(文章|新[聞闻]|推[薦荐]|[話话][題题]|[專专][題题]|排行|[資资][訊讯]|[視视][頻频]|[圖图]片|博客)?',
       '[熱热](文章|新[聞闻]|推[薦荐]|[話话][題题])',
       '猜你喜[歡欢]',
-      '你可能.{0,3}(喜[歡欢]|感[興兴]趣)',
+      '[你您]可能.{0,3}(喜[歡欢]|感[興兴]趣)(的(文章|新[聞闻]|[內内]容))?',
       '也[許许]您?[會会]?感[興兴]趣',
       '([閱阅][讀读]|[評评][論论]|[點点][擊击])?排行榜?',
       '看了又看',
@@ -68,8 +69,9 @@ const RELATED_HEAD = new RegExp(
 const COMMENTS_HEAD = new RegExp(
   '^(' +
     [
-      '(網友|网友|讀者|读者|全部|最[熱热新]|[熱热][門门]|精彩)?([評评][論论]|留言|跟[帖贴])(區|区|列表|广场|廣場)?([（(]?\\s*\\d*\\s*[條条]?[)）]?)',
+      '(網友|网友|讀者|读者|全部|最[熱热新]|[熱热][門门]|精彩)?([評评][論论]|留言|跟[帖贴])(區|区|列表|广场|廣場|[內内]容)?([（(]?\\s*\\d*\\s*[條条]?[)）]?)',
       '([發发]表|我要|[發发]|寫|写|撰写|參與|参与)([評评][論论]|留言|意[見见]|跟[帖贴])',
+      '我?[要來来]?(說說|说说|說兩句|说两句)',
       '(參與|参与)\\s*\\d+',
       '([網网]友|用[戶户])?[評评][論论]僅.{0,20}|[网]友评论仅.{0,20}',
       '留言(規則|规则|板)',
@@ -115,12 +117,43 @@ const RULES: Rule[] = [
   // Related and comment section headings: the whole (short) line is the heading.
   { kind: 'related', re: RELATED_HEAD, maxLen: 16, heading: true, marker: true, inBody: false },
   { kind: 'comments', re: COMMENTS_HEAD, maxLen: 30, heading: true, marker: true, inBody: false },
+  // A thread's total under a post ("已有1件评论", "共 11 篇评论 发表评论"): the article is over.
+  {
+    kind: 'comments',
+    re: /(已有|共)\s*\d[\d,]*\s*[條条篇件個个則则]?([評评][論论]|留言|回[复覆應应]|跟[帖贴])/u,
+    maxLen: 60,
+    heading: true,
+    marker: true,
+  },
   // The furniture of a comment thread: counts, reply and vote buttons, "13小时前". Opens a comments section.
   {
     kind: 'comments',
-    re: /\d[\d,]*\s*[條条]([評评][論论]|留言|跟[帖贴])|\d[\d,]*\s*人([參参]與|参与)|^(查看)?回[复覆]|[踩讚赞顶頂]\s*\d+|\d+\s*(分[钟鐘]|小[时時]|天)前$|^(查看|展[开開])(全部|更多)?\d*[條条]?回[复覆]|^\d+\s*[樓楼]$|^[樓楼]主$|^[网網]友[：:]?$/u,
+    re: /\d[\d,]*\s*[條条篇件]([評评][論论]|留言|跟[帖贴])|\d[\d,]*\s*人([參参]與|参与)|^(查看)?回[复覆]|[踩讚赞顶頂]\s*\d+|\d+\s*(分[钟鐘]|小[时時]|天)前$|^(查看|展[开開])(全部|更多)?\d*[條条]?回[复覆]|^\d+\s*[樓楼]$|^[樓楼]主$|^[网網]友[：:]?$/u,
     maxLen: 24,
     heading: true,
+  },
+  // A blog post's own apparatus: trackback links, "posted by X @ time", read counters.
+  {
+    kind: 'other',
+    re: /^Trackback$|Trackback\)?\s*([鏈链]接|URL|地址|[：:])|引用通告|引用[地網网][址]|已被[閱阅][讀读]\s*\d+\s*次|[訪访][問问][統统][計计][：:]|^由\S{1,12}(張貼|张贴|[發发]表)\s*[@於于]|^Posted by|^(固定|永久)[鏈链]接|Permalink/iu,
+    maxLen: 100,
+    inBody: true,
+    notSentence: true,
+  },
+  // A related heading with its first teaser on the same line ("延伸阅读：57岁小学肄业…").
+  {
+    kind: 'related',
+    re: /^[[【]?(延伸[閱阅][讀读]|[擴扩]展[閱阅][讀读]|相[關关](新[聞闻]|[閱阅][讀读]|[報报][導导]|文章|[鏈链]接|[連连][結结])|推[薦荐][閱阅][讀读])[】\]]?\s*[：:]\s*\S/u,
+    maxLen: 60,
+    // Not a marker: inside an article such a box is often followed by the article's own subheadings,
+    // which a box-shaped island would swallow.
+    heading: true,
+  },
+  // An archive or recent-posts list: a bracketed date, then a title ("[2005-08-17] 无序列表").
+  {
+    kind: 'related',
+    re: /^[[【(（]\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[\]】)）]\s*\S/u,
+    maxLen: 60,
   },
   // Tag and keyword lists.
   {
@@ -203,6 +236,8 @@ const RULES: Rule[] = [
     maxLen: 60,
     inBody: false,
   },
+  // A link to more of the channel ("点击阅读更多精彩财经新闻"), alone on its line.
+  { kind: 'navigation', re: /^[點点][擊击](這裡|这里)?([閱阅][讀读]|查看|看|瀏覽|浏览)更多/u, maxLen: 24, inBody: true },
   // Weaker footer words that also appear in mid-page boxes (投稿, 客服, hotlines).
   {
     kind: 'footer',
@@ -213,7 +248,7 @@ const RULES: Rule[] = [
   // Image captions and credits.
   {
     kind: 'image-caption',
-    re: /^[（(]?[圖图][／/:：]|[（(][圖图][／/]|[圖图]片?[來来]源[：:]|^[圖图]源[：:]|^[圖图]片[：:]|^[資资]料[照圖图]|[資资]料[照圖图]片?[）)]?$|[視视][覺觉]中[國国]$|[攝摄]影[：:／/]|[攝摄][）)]?$|^[▲△]|Getty\s?Images|Shutterstock|[東东]方IC|供[圖图][）)]?$|翻[攝摄]|[（(][圖图]\d*[）)]$|^[圖图]\s?\d+[：:\s]|^[视視][频頻][-－：:]/u,
+    re: /^[（(]?[圖图][／/:：]|[（(][圖图][／/]|[圖图]片?[來来]源[：:]|^[圖图]源[：:]|^[圖图]片[：:]|^[資资]料[照圖图]|[資资]料[照圖图]片?[）)]?$|[視视][覺觉]中[國国]$|[攝摄]影[：:／/]|[攝摄][）)]?$|^[▲△]|Getty\s?Images|Shutterstock|[東东]方IC|供[圖图][）)]?$|翻[攝摄]|[（(][圖图]\d*[）)]$|^[圖图]\s?\d+[：:\s]|^[视視][频頻][-－：:]|^[點点][擊击](查看|看|放大|[檢检]視)大?[圖图]/u,
     maxLen: 120,
     inBody: true,
   },
@@ -288,6 +323,9 @@ export function phraseKind(info: LineInfo): PhraseHit | null {
       return { kind: r.kind, heading: !!r.heading, marker: !!r.marker, inBody: !!r.inBody, section: !!r.section };
     }
   }
+  const row = info.prose ? null : linkRowKind(info.text);
+  // A menu bar is never inside the body; a row of page buttons ([打印] [关闭]) may sit under the headline.
+  if (row) return { kind: row, heading: false, marker: false, inBody: row === 'share', section: false };
   return null;
 }
 

@@ -1,0 +1,178 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { detectBoilerplate } from '../../server/src/service/boilerplate';
+import type { BoilerplateKind } from '../../server/src/service/types';
+
+// Blog and forum apparatus, comment totals, link rows and headings with their first teaser inline.
+
+const TRAD = [
+  '當地時間7月3日,美國總統特朗普與俄羅斯總統普京通電話,討論了俄烏衝突、中東局勢、美俄雙邊關係等議題。據俄羅斯塔斯社報道,這是兩人今年以來第六次通話。',
+  '俄總統助理烏沙科夫在一份聲明中稱,通話持續近一個小時,雙方討論了伊朗局勢以及中東局勢,並同意保持聯繫。',
+  '法新社3日援引一名烏克蘭高級官員的消息稱,預計特朗普還將在當地時間4日與烏克蘭總統澤連斯基通電話,重點討論軍事援助。',
+];
+const SIMP = [
+  '当地时间7月3日，美国总统特朗普与俄罗斯总统普京通电话，讨论了俄乌冲突、中东局势、美俄双边关系等议题。据俄罗斯塔斯社报道，这是两人今年以来第六次通话。',
+  '俄总统助理乌沙科夫在一份声明中称，通话持续近一个小时，双方讨论了伊朗局势以及中东局势，并同意保持联系。',
+  '法新社3日援引一名乌克兰高级官员的消息称，预计特朗普还将在当地时间4日与乌克兰总统泽连斯基通电话，重点讨论军事援助。',
+];
+
+function page(trad: boolean, tail: string[], opts: { above?: string[]; between?: string[] } = {}) {
+  const head = trad ? '特朗普與普京通電話' : '特朗普与普京通电话';
+  const lines = [`${head} - 天天要聞`, ...(opts.above ?? [trad ? '首頁' : '首页']), head, '2025年07月04日09:50:21', ...(opts.between ?? []), ...(trad ? TRAD : SIMP), ...tail];
+  const r = detectBoilerplate(lines.join('\n'));
+  return { lines, r, kinds: r.lineKinds, at: (s: string) => lines.indexOf(s) };
+}
+
+describe('boilerplate apparatus: a blog post\'s own furniture after the post', () => {
+  const table: [string, BoilerplateKind, string[]][] = [
+    ['trackback and read counters', 'other', ['(本文發表於首頁批評與建議, 已被閱讀178次)', '本文通告引用(Trackback)鏈接: /wp-trackback.php?p=1700']],
+    ['trackback and read counters', 'other', ['(本文发表于首页批评与建议, 已被阅读178次)', '本文通告引用(Trackback)链接: /wp-trackback.php?p=1700']],
+    ['posted by … @ time', 'other', ['由海姑娘張貼 @ 2005-06-14 03:25:55 (370)']],
+    ['posted by … @ time', 'other', ['由海姑娘张贴 @ 2005-06-14 03:25:55 (370)']],
+    ['an archive list of dated titles', 'related', ['[2005-08-17] 無序列表', '[2005-07-13] 誰來為蒙窪蓄洪區災民損失補償']],
+    ['an archive list of dated titles', 'related', ['[2005-08-17] 无序列表', '[2005-07-13] 谁来为蒙洼蓄洪区灾民损失补偿']],
+  ];
+  table.forEach(([name, kind, tail], k) => {
+    const trad = k % 2 === 0;
+    it(`flags ${name} as ${kind} (${trad ? 'Traditional' : 'Simplified'})`, () => {
+      const p = page(trad, tail);
+      for (const l of tail) assert.equal(p.kinds[p.at(l)], kind, l);
+      for (const l of trad ? TRAD : SIMP) assert.equal(p.kinds[p.at(l)], null, l);
+    });
+  });
+
+  for (const trad of [true, false]) {
+    const script = trad ? 'Traditional' : 'Simplified';
+    it(`ends the post at a thread total and flags the comment under it (${script})`, () => {
+      const total = trad ? '《特朗普與普京通電話》已有1件評論' : '《特朗普与普京通电话》已有1件评论';
+      const comment = trad
+        ? '我看了這篇報道,覺得雙方的分歧仍然很大,恐怕短期內很難達成任何協議,大家怎麼看呢?'
+        : '我看了这篇报道，觉得双方的分歧仍然很大，恐怕短期内很难达成任何协议，大家怎么看呢？';
+      const p = page(trad, [total, comment, trad ? '共 11 篇評論 發表評論 >>>' : '共 11 篇评论 发表评论 >>>']);
+      assert.equal(p.kinds[p.at(total)], 'comments');
+      assert.equal(p.kinds[p.at(comment)], 'comments');
+      for (const l of trad ? TRAD : SIMP) assert.equal(p.kinds[p.at(l)], null, l);
+    });
+  }
+
+  it('leaves a sentence that mentions a trackback or a read count inside the body alone', () => {
+    const inBody = '作者在部落格裡說明了為何關閉Trackback功能。';
+    const p = page(true, [], {});
+    const lines = [...p.lines.slice(0, 5), inBody, ...p.lines.slice(5)];
+    const k = detectBoilerplate(lines.join('\n')).lineKinds;
+    assert.equal(k[5], null);
+  });
+});
+
+describe('boilerplate apparatus: headings and buttons by their wording', () => {
+  const table: [string, BoilerplateKind, string[]][] = [
+    ['Traditional', 'comments', ['我要說兩句', '評論內容：']],
+    ['Simplified', 'comments', ['我要说说', '评论内容：']],
+    ['Traditional', 'related', ['您可能感興趣的文章']],
+    ['Simplified', 'related', ['您可能感兴趣的文章']],
+    ['Traditional', 'image-caption', ['點擊看大圖']],
+    ['Simplified', 'image-caption', ['点击看大图']],
+    ['Traditional', 'navigation', ['點擊閱讀更多精彩財經新聞']],
+    ['Simplified', 'navigation', ['点击阅读更多精彩财经新闻']],
+  ];
+  for (const [script, kind, lines] of table) {
+    it(`names ${lines.join(' / ')} ${kind} (${script})`, () => {
+      const p = page(script === 'Traditional', lines);
+      for (const l of lines) assert.equal(p.kinds[p.at(l)], kind, l);
+    });
+  }
+
+  for (const trad of [true, false]) {
+    const script = trad ? 'Traditional' : 'Simplified';
+    it(`takes a related heading with its first teaser on the line as a heading after the body (${script})`, () => {
+      const head = trad ? '延伸閱讀：57歲小學肄業 廣西騙子演繹25億美元驚天騙局' : '延伸阅读：57岁小学肄业 广西骗子演绎25亿美元惊天骗局';
+      const teaser = trad ? '誘導高收費電話回電 警惕祝福短信成騙錢陷阱' : '诱导高收费电话回电 警惕祝福短信成骗钱陷阱';
+      const p = page(trad, [head, teaser]);
+      assert.equal(p.kinds[p.at(head)], 'related');
+      assert.equal(p.kinds[p.at(teaser)], 'related');
+    });
+
+    it(`does not cut the article at an inline related box: the subheadings after it stay (${script})`, () => {
+      const body = trad ? TRAD : SIMP;
+      const box = trad
+        ? ['延伸閱讀：57歲小學肄業 廣西騙子演繹25億美元驚天騙局', '誘導高收費電話回電 警惕祝福短信成騙錢陷阱']
+        : ['延伸阅读：57岁小学肄业 广西骗子演绎25亿美元惊天骗局', '诱导高收费电话回电 警惕祝福短信成骗钱陷阱'];
+      const sub = trad ? '老中醫絕食49天' : '老中医绝食49天';
+      const lines = [trad ? '特朗普與普京通電話 - 天天要聞' : '特朗普与普京通电话 - 天天要闻', trad ? '特朗普與普京通電話' : '特朗普与普京通电话', body[0], ...box, sub, body[1], body[2]];
+      const k = detectBoilerplate(lines.join('\n')).lineKinds;
+      for (const l of [sub, ...body]) assert.equal(k[lines.indexOf(l)], null, l);
+    });
+
+    it(`flags a menu bar above the headline and a row of page buttons under it (${script})`, () => {
+      const menu = trad ? '首頁 組織機構 工作動態 綱要規劃 國際項目' : '首页 组织机构 工作动态 纲要规划 国际项目';
+      const tools = trad ? '【我來說兩句】【推薦】【字體：大 中 小】【列印】【關閉】' : '【我来说两句】【推荐】【字体：大 中 小】【打印】【关闭】';
+      const p = page(trad, [], { above: [menu], between: [tools] });
+      assert.equal(p.kinds[p.at(menu)], 'navigation');
+      assert.equal(p.kinds[p.at(tools)], 'share');
+    });
+  }
+});
+
+describe('boilerplate apparatus: the headline and the body on pages without a title match', () => {
+  for (const trad of [true, false]) {
+    const script = trad ? 'Traditional' : 'Simplified';
+    it(`takes a headline ending in ！ over its dateline, not the breadcrumb above it (${script})`, () => {
+      const head = trad ? '2019年中國人文地理學術年會在重慶成功舉行！' : '2019年中国人文地理学术年会在重庆成功举行！';
+      const crumb = trad ? '首頁 - 新聞動態' : '首页 - 新闻动态';
+      const menu = trad ? ['學會概況', '學會簡介', '歷史沿革', '學會章程'] : ['学会概况', '学会简介', '历史沿革', '学会章程'];
+      const lines = [trad ? '新聞動態--中國地理學會官網' : '新闻动态--中国地理学会官网', ...menu, crumb, head, trad ? '發佈時間：2019-05-18 來源：中國地理學會' : '发布时间：2019-05-18 来源：中国地理学会', ...(trad ? TRAD : SIMP)];
+      const r = detectBoilerplate(lines.join('\n'));
+      assert.equal(r.headline, lines.indexOf(head));
+      assert.equal(r.lineKinds[lines.indexOf(crumb)], 'navigation');
+      for (const l of menu) assert.equal(r.lineKinds[lines.indexOf(l)], 'navigation', l);
+    });
+  }
+
+  it('takes the first post of a blog page for the article, not the longest later post', () => {
+    const first = [
+      '湘菜粤菜兵分两路，新鲜的是，湘菜浓妆淡抹，粤菜却是明艳照人，各有各的风味，食客们也乐得两边都去尝一尝。',
+      '虽然湖南人喜欢吃辣，但碍于广东的炎热气候，不得不多加一些清淡的菜式，于是有了今天的新湘菜。',
+      '小炒则是粤菜的风味。冬天吃腌制的坛子菜，夏天换种吃法，清蒸白灼，讲究的是原汁原味，少放调料。',
+    ];
+    const later = [...SIMP, ...SIMP.map((s) => s.replace('当地时间', '昨天'))];
+    const lines = ['海姑娘 | blog.wenxuecity.com', '首页 |', '博客 |', '湘菜粤菜 兵分两路', ...first, '由海姑娘张贴 @ 2005-06-14 03:25:55 (370)', '共 11 篇评论 发表评论 >>>', '澳坛真的累了', ...later];
+    const k = detectBoilerplate(lines.join('\n')).lineKinds;
+    for (const l of first) assert.equal(k[lines.indexOf(l)], null, l);
+    assert.equal(k[lines.indexOf('共 11 篇评论 发表评论 >>>')], 'comments');
+  });
+});
+
+describe('boilerplate apparatus: real blog pages (cwced)', () => {
+  const dir = path.join(__dirname, '..', 'fixtures', 'boilerplate');
+  const load = (name: string) => {
+    const text = fs.readFileSync(path.join(dir, `${name}.txt`), 'utf8');
+    const gold = fs.readFileSync(path.join(dir, `${name}.gold.txt`), 'utf8');
+    const lines = text.split(/\r\n|\r|\n/);
+    return { text, gold, lines, k: detectBoilerplate(text).lineKinds, at: (s: string) => lines.findIndex((l) => l.trim().startsWith(s)) };
+  };
+
+  for (const name of ['cwced-ab65832c', 'cwced-35687fb1-head']) {
+    it(`flags no gold line of ${name}`, () => {
+      const { lines, gold, k } = load(name);
+      const lost = lines.filter((l, i) => k[i] && l.trim().length >= 4 && gold.includes(l.trim()));
+      assert.deepEqual(lost, []);
+    });
+  }
+
+  it('flags the blogchina apparatus after the post', () => {
+    const { k, at } = load('cwced-ab65832c');
+    assert.equal(k[at('回首页 | 2005年索引')], 'navigation');
+    assert.equal(k[at('- 作者： 流泉 访问统计')], 'other');
+    assert.equal(k[at('Trackback')], 'other');
+    for (const s of ['[2005-08-21]', '[2005-08-17]', '[2005-07-13]']) assert.equal(k[at(s)], 'related', s);
+    assert.equal(k[at('评论内容：')], 'comments');
+  });
+
+  it('flags the WordPress counters and the comment that pastes an article', () => {
+    const { k, at } = load('cwced-35687fb1-head');
+    assert.equal(k[at('(本文发表于首页批评与建议')], 'other');
+    assert.equal(k[at('《播客热潮迅速蔓延 挑逗传统传媒业》已有1件评论')], 'comments');
+    assert.equal(k[at('在银行工作的王小姐')], 'comments');
+  });
+});
