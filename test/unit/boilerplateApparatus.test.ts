@@ -176,3 +176,46 @@ describe('boilerplate apparatus: real blog pages (cwced)', () => {
     assert.equal(k[at('在银行工作的王小姐')], 'comments');
   });
 });
+
+describe('boilerplate apparatus: a document\'s metadata table above its headline', () => {
+  const tables: [string, string[], string][] = [
+    [
+      'Simplified',
+      ['索 引 号：', '11220000013544357T/2022-00426', '分 类：', '环境监测、保护与治理;通告', '发文机关：', '吉林省人民政府', '成文日期：', '2022年01月27日', '标 题：'],
+      '吉林省人民政府关于禁止在嫩江干流工程征占地范围内新增建设项目的通告',
+    ],
+    [
+      'Traditional',
+      ['索 引 號：', '11220000013544357T/2022-00426', '分 類：', '環境監測、保護與治理;通告', '發文機關：', '吉林省人民政府', '成文日期：', '2022年01月27日', '標 題：'],
+      '吉林省人民政府關於禁止在嫩江幹流工程徵佔地範圍內新增建設項目的通告',
+    ],
+  ];
+  for (const [script, table, head] of tables) {
+    const trad = script === 'Traditional';
+    const body = trad ? TRAD : SIMP;
+    it(`keeps the labels and their values, and the title as the 标题 value, but flags the menu above (${script})`, () => {
+      const crumb = trad ? '政府信息公開專欄 >> 吉林省人民政府 >> 信息公開平台' : '政府信息公开专栏 >> 吉林省人民政府 >> 信息公开平台';
+      const lines = [head, trad ? '登錄' : '登录', crumb, ...table, head, trad ? '發文字號：' : '发文字号：', '吉政明电〔2022〕1号', ...table, head, ...body];
+      const r = detectBoilerplate(lines.join('\n'));
+      for (let i = 3; i < lines.length; i++) assert.equal(r.lineKinds[i], null, `${i}: ${lines[i]}`);
+      assert.equal(r.lineKinds[2], 'navigation');
+    });
+  }
+
+  it('still flags a lone label and value pair above the headline that is no table', () => {
+    const p = page(false, [], { above: ['首页', '栏目：', '国际新闻'] });
+    assert.equal(p.kinds[p.at('国际新闻')], 'navigation');
+  });
+
+  it('keeps the metadata of the real notice (cwced e8847578) and flags only the page title and the menus', () => {
+    const dir = path.join(__dirname, '..', 'fixtures', 'boilerplate');
+    const text = fs.readFileSync(path.join(dir, 'cwced-e8847578.txt'), 'utf8');
+    const gold = fs.readFileSync(path.join(dir, 'cwced-e8847578.gold.txt'), 'utf8');
+    const lines = text.split(/\r\n|\r|\n/);
+    const k = detectBoilerplate(text).lineKinds;
+    // Line 1 is the browser title; every other gold line stays.
+    const lost = lines.filter((l, i) => i > 0 && k[i] && gold.includes(l.trim()));
+    assert.deepEqual(lost, []);
+    for (const s of ['登录', '分享到 - 微信', '扫一扫在手机打开当前页']) assert.notEqual(k[lines.findIndex((l) => l.trim() === s)], null, s);
+  });
+});

@@ -318,6 +318,7 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     before = menu[i] ? before + 1 : 0;
   }
   const headText = headline !== undefined ? infos[headline].text : '';
+  const metaTable = headline !== undefined ? metaAbove(infos, phrases, headline) : new Uint8Array(n);
   const flags: (Flag | null)[] = new Array(n).fill(null);
   const bodyStart = body ? body.start : n;
   const bodyEnd = body ? body.end : n - 1;
@@ -336,7 +337,8 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     if (x.blank) continue;
     const p = phrases[i];
     if (i === headline) continue;
-    const copy = headline !== undefined && isTitleCopy(x.text, headText, title.key);
+    // The title as the value of a `标题：` label is the document's metadata, not a copy.
+    const copy = headline !== undefined && isTitleCopy(x.text, headText, title.key) && !isLabel(infos, phrases, previousLine(infos, i));
     const suffixed = !x.prose && hasSiteSuffix(x.text, title.suffixes);
     const r = rec(i);
     const inIsland = island[i] === 1;
@@ -346,6 +348,8 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
       if (i === title.first || copy) flags[i] = { kind: 'site-title', confident: true };
       // Some sites put the dateline, source and author above the headline.
       else if (!p && ARTICLE_META.test(x.text) && x.len <= 60 && nonBlankBetween(doc, i, headline) < 8) continue;
+      // A table of labelled metadata right above the headline (索引号： / 发文机关： / 吉林省人民政府).
+      else if (metaTable[i]) continue;
       else if (p) flags[i] = { kind: p.kind === 'promo' && menu[i] && x.len <= 6 ? 'navigation' : p.kind, confident: true };
       // Just above a guessed headline a line may be the real headline or a subtitle: never "remove all".
       else if (guessed && x.len >= 8 && !x.prose && nonBlankBetween(doc, i, headline) < 4) {
@@ -552,6 +556,31 @@ function markerWithin(d: Doc, i: number, within: number): number {
     if (isMarker(phrases[j])) return j;
   }
   return -1;
+}
+
+/** A short label waiting for its value on the next line (`发文机关：`, `分 类：`). */
+const isLabel = (infos: LineInfo[], phrases: (PhraseHit | null)[], i: number) =>
+  i >= 0 && !phrases[i] && infos[i].len <= 10 && !infos[i].prose && /[：:]$/u.test(infos[i].text);
+
+/** The contiguous run of metadata labels and their values that ends right above the headline. */
+function metaAbove(infos: LineInfo[], phrases: (PhraseHit | null)[], headline: number): Uint8Array {
+  const out = new Uint8Array(infos.length);
+  let lines = 0;
+  let meta = 0;
+  for (let i = headline - 1; i >= 0; i--) {
+    const x = infos[i];
+    if (x.blank) continue;
+    if (phrases[i] || x.len > 60 || x.prose) break;
+    const known = ARTICLE_META.test(x.text);
+    // A value is kept only under its label; walking up, the label is the line above.
+    if (!known && !isLabel(infos, phrases, i) && !isLabel(infos, phrases, previousLine(infos, i))) break;
+    out[i] = 1;
+    lines++;
+    if (known) meta++;
+  }
+  // A table, not a lone date or source (those are left to the nearer-than-8-lines rule).
+  if (lines < 4 || meta < 2) out.fill(0);
+  return out;
 }
 
 /** A headline that ends with ！ or ？ (and so measures as prose): short, one ender, no comma. */
