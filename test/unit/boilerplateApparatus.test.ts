@@ -219,3 +219,20 @@ describe('boilerplate apparatus: a document\'s metadata table above its headline
     for (const s of ['登录', '分享到 - 微信', '扫一扫在手机打开当前页']) assert.notEqual(k[lines.findIndex((l) => l.trim() === s)], null, s);
   });
 });
+
+describe('boilerplate apparatus: the article\'s own sentence repeated below it', () => {
+  for (const trad of [true, false]) {
+    const script = trad ? 'Traditional' : 'Simplified';
+    const body = trad ? TRAD : SIMP;
+    it(`keeps a teaser that repeats a body sentence, and still flags the other teasers (${script})`, () => {
+      const repeat = trad
+        ? '美國總統特朗普與俄羅斯總統普京通電話,討論了俄烏衝突、中東局勢、美俄雙邊關係等議題。'
+        : '美国总统特朗普与俄罗斯总统普京通电话，讨论了俄乌冲突、中东局势、美俄双边关系等议题。';
+      const other = trad ? '日本警察捉賊被偷家,警方表示將加強巡邏,並呼籲民眾提高警覺。' : '日本警察捉贼被偷家，警方表示将加强巡逻，并呼吁民众提高警觉。';
+      const p = page(trad, [trad ? '相關新聞' : '相关新闻', repeat, other, trad ? '版權所有 © 天天要聞' : '版权所有 © 天天要闻']);
+      assert.equal(p.kinds[p.at(repeat)], null);
+      assert.notEqual(p.kinds[p.at(other)], null);
+      for (const l of body) assert.equal(p.kinds[p.at(l)], null, l);
+    });
+  }
+});

@@ -296,6 +296,14 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
   if (body) {
     const starts = new Set<string>();
     for (let i = body.start; i <= body.end; i++) if (infos[i].prose && infos[i].len >= 20) starts.add(infos[i].text.slice(0, 16));
+    // A sentence of the article repeated below it (a summary or a teaser of this same story): the
+    // article's own words, never flagged.
+    let bodyText = '';
+    for (let i = body.start; i <= body.end; i++) if (infos[i].prose) bodyText += infos[i].text + '\n';
+    for (let i = body.end + 1; i < n; i++) {
+      const x = infos[i];
+      if (x.prose && x.len >= 20 && !phrases[i] && bodyText.includes(x.text)) keep[i] = 1;
+    }
     for (const c of clustersAll) {
       if (c.start <= body.end || c.mass < 100) continue;
       for (let i = c.start; i <= c.end; i++) {
