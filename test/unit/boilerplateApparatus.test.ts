@@ -75,6 +75,14 @@ describe('boilerplate apparatus: headings and buttons by their wording', () => {
     ['Simplified', 'image-caption', ['点击看大图']],
     ['Traditional', 'navigation', ['點擊閱讀更多精彩財經新聞']],
     ['Simplified', 'navigation', ['点击阅读更多精彩财经新闻']],
+    ['Traditional', 'copyright', ['非經授權，不許轉載本網站內容']],
+    ['Simplified', 'copyright', ['非经授权，不许转载本网站内容']],
+    ['Traditional', 'other', ['★中時電子報關心您：再給自己一次機會']],
+    ['Simplified', 'other', ['★中时电子报关心您：再给自己一次机会']],
+    ['Traditional', 'promo', ['關閉攔截插件恢復正常']],
+    ['Simplified', 'promo', ['关闭拦截插件恢复正常']],
+    ['Traditional', 'footer', ['400-052-0066 歡迎批評指正', '關於我們 | 隱私權政策 | 服務條款 | 廣告服務']],
+    ['Simplified', 'footer', ['400-052-0066 欢迎批评指正', '关于我们 | 隐私政策 | 服务协议 | 广告服务']],
   ];
   for (const [script, kind, lines] of table) {
     it(`names ${lines.join(' / ')} ${kind} (${script})`, () => {

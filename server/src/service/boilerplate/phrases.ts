@@ -94,7 +94,7 @@ const RULES: Rule[] = [
   },
   {
     kind: 'copyright',
-    re: /未[經经].{0,10}(授[權权]|許可|许可|同意).{0,16}(不得|禁止|請勿|请勿|嚴禁|严禁)|(不得|禁止|嚴禁|严禁|請勿|请勿|謝絕|谢绝).{0,8}(轉載|转载|[轉转]貼|[轉转]贴|重製|翻印)|[轉转]([發发]|載|载)(請|请)?注明|[違违]者必究|[權权]利保留|[侵][權权]必究/u,
+    re: /[未非][經经].{0,10}(授[權权]|許可|许可|同意).{0,16}(不得|禁止|請勿|请勿|嚴禁|严禁|不[許许准])|(不得|禁止|嚴禁|严禁|請勿|请勿|謝絕|谢绝|不[許许准]).{0,8}(轉載|转载|[轉转]貼|[轉转]贴|重製|翻印)|[轉转]([發发]|載|载)(請|请)?注明|[違违]者必究|[權权]利保留|[侵][權权]必究/u,
     maxLen: 50,
     marker: true,
     inBody: true,
@@ -197,6 +197,13 @@ const RULES: Rule[] = [
     notSentence: true,
     section: true,
   },
+  // The hotline notice names a paper (中時電子報關心您：…): checked before the promo words.
+  {
+    kind: 'other',
+    re: /珍惜生命|再給自己一次機會|再给自己一次机会|[請请]給自己機會|[請请]给自己机会|关心您：|關心您：|自殺解決不了|自杀解决不了|^取消\s*(確認|确认)$/u,
+    maxLen: 30,
+    inBody: true,
+  },
   // The label of an ad slot, alone on its line, even between two paragraphs.
   { kind: 'promo', re: /^([廣广]告|[贊赞]助|ADVERTISEMENT|Advertisement|AD|Ad)$/u, maxLen: 13, inBody: true },
   // Calls to follow, subscribe, download; ads.
@@ -206,6 +213,8 @@ const RULES: Rule[] = [
     maxLen: 60,
     notSentence: true,
   },
+  // An ad-blocker notice ("关闭拦截插件恢复正常").
+  { kind: 'promo', re: /(攔截|拦截|屏蔽)(插件|外掛|[廣广]告)|[廣广]告(攔截|拦截|屏蔽)|AdBlock/iu, maxLen: 60, notSentence: true },
   // A lone follow or subscribe button.
   { kind: 'promo', re: /^[+＋]?\s*(關注|关注|訂閱|订阅|立即[訂订][閱阅]|追蹤|追踪)$/u, maxLen: 8 },
   // Any short line about the app ("打開APP 閱讀更多", "用APP看新聞").
@@ -241,7 +250,7 @@ const RULES: Rule[] = [
   // Weaker footer words that also appear in mid-page boxes (投稿, 客服, hotlines).
   {
     kind: 'footer',
-    re: /招聘|客服|意[見见]反[饋馈]|[舉举][報报](中心|[電电][話话]|[郵邮]箱|[專专]区|[專专]區)|投稿|[服][務务][電电][話话]|[熱热]線|热线|[傳传]真[：:]/iu,
+    re: /招聘|客服|意[見见]反[饋馈]|[歡欢]迎批[評评]指正|[舉举][報报](中心|[電电][話话]|[郵邮]箱|[專专]区|[專专]區)|投稿|[服][務务][電电][話话]|[熱热]線|热线|[傳传]真[：:]/iu,
     maxLen: 80,
     notSentence: true,
   },
@@ -257,12 +266,6 @@ const RULES: Rule[] = [
     kind: 'other',
     re: /(自殺|自杀).{0,14}(專線|专线|防治)|生命[線线].{0,6}\d|張老師.{0,6}\d|张老师.{0,6}\d|安心專線|[請请][繼继][續续]往下[閱阅][讀读]|尚餘\d+篇|[瀏浏][覽览]器.{0,20}(版本|升[級级]|更新)|親愛的網友|亲爱的网友|^我要反[馈饋]$|^[舉举][報报]/u,
     maxLen: 60,
-    inBody: true,
-  },
-  {
-    kind: 'other',
-    re: /珍惜生命|再給自己一次機會|再给自己一次机会|[請请]給自己機會|[請请]给自己机会|关心您：|關心您：|自殺解決不了|自杀解决不了|^取消\s*(確認|确认)$/u,
-    maxLen: 30,
     inBody: true,
   },
 ];
@@ -323,9 +326,10 @@ export function phraseKind(info: LineInfo): PhraseHit | null {
       return { kind: r.kind, heading: !!r.heading, marker: !!r.marker, inBody: !!r.inBody, section: !!r.section };
     }
   }
-  const row = info.prose ? null : linkRowKind(info.text);
+  const row = linkRowKind(info.text);
   // A menu bar is never inside the body; a row of page buttons ([打印] [关闭]) may sit under the headline.
-  if (row) return { kind: row, heading: false, marker: false, inBody: row === 'share', section: false };
+  // A footer's link row opens the footer, like footer wording.
+  if (row) return { kind: row, heading: false, marker: false, inBody: row === 'share', section: row === 'footer' };
   return null;
 }
 

@@ -46,8 +46,22 @@ function buttonRow(text: string): BoilerplateKind | null {
   return tools > 0 ? 'share' : 'navigation';
 }
 
+/** Items of a site footer's link row. */
+const FOOTER_ITEM = /[關关][於于]|About|[隱隐]私|Privacy|服[務务]([協协]議|协议|[條条]款)|使用[條条]款|Terms|招聘|[聯联][絡络系]我[們们]|Contact|[廣广]告服[務务]|[網网]站地[圖图]|[誠诚][徵征]英才|[爆]料|客服/iu;
+
+/** A site footer's piped row ("关于腾讯 | About Tencent | 服务协议 | 隐私政策 | …"), at any length. */
+function footerRow(text: string): boolean {
+  if (text.length > 160 || !/[|｜│]/u.test(text)) return false;
+  const items = text.split(/\s*[|｜│]\s*/u).filter((s) => s.length > 0);
+  if (items.length < 3 || items.some((s) => s.length > 16 || PUNCT.test(s))) return false;
+  let footer = 0;
+  for (const s of items) if (FOOTER_ITEM.test(s)) footer++;
+  return footer >= 2;
+}
+
 /** The kind of a line that is a row of links, or null. */
 export function linkRowKind(text: string): BoilerplateKind | null {
+  if (footerRow(text)) return 'footer';
   if (menuRow(text)) return 'navigation';
   return buttonRow(text);
 }
