@@ -244,3 +244,41 @@ describe('boilerplate apparatus: the article\'s own sentence repeated below it',
     });
   }
 });
+
+describe('boilerplate apparatus: forum replies, rights notices and print-edition credits', () => {
+  for (const trad of [true, false]) {
+    const script = trad ? 'Traditional' : 'Simplified';
+    const body = trad ? TRAD : SIMP;
+    it(`flags a forum thread from the first reply's floor, with its 作者 lines (${script})`, () => {
+      const thread = trad
+        ? ['樓層： 第 2 樓 時間：2005-08-28 23:38:58', '得分：35', '作者： 老財迷', '能力值:31140', '謝謝!這部片子我找了很久,終於找到了,樓主辛苦了!', '第3樓', '作者： 頗黎', '作者曾經發過的文章', '1.哪位給推薦一款好用的BT下載工具']
+        : ['楼层： 第 2 楼 时间：2005-08-28 23:38:58', '得分：35', '作者： 老财迷', '能力值:31140', '谢谢！这部片子我找了很久，终于找到了，楼主辛苦了！', '第3楼', '作者： 颇黎', '作者曾经发过的文章', '1.哪位给推荐一款好用的BT下载工具'];
+      const p = page(trad, thread);
+      for (const l of thread.slice(0, 7)) assert.equal(p.kinds[p.at(l)], 'comments', l);
+      assert.equal(p.kinds[p.at(thread[7])], 'related');
+      for (const l of body) assert.equal(p.kinds[p.at(l)], null, l);
+    });
+
+    it(`keeps the print-edition credit and flags the rights notice under its heading (${script})`, () => {
+      const credit = trad ? '《光明日報》（ 2022年02月13日 02版）' : '《光明日报》（ 2022年02月13日 02版）';
+      const notice = trad
+        ? ['反侵權公告：', '根據《中華人民共和國著作權法》等法律法規,現就有關事項公告如下:', '一、任何單位或個人使用本報作品,須事先獲得書面授權。']
+        : ['反侵权公告：', '根据《中华人民共和国著作权法》等法律法规，现就有关事项公告如下：', '一、任何单位或个人使用本报作品，须事先获得书面授权。'];
+      const p = page(trad, [credit, ...notice]);
+      assert.equal(p.kinds[p.at(credit)], null);
+      for (const l of notice) assert.equal(p.kinds[p.at(l)], 'copyright', l);
+    });
+  }
+
+  it('leaves 版权声明 without a colon, a footer link, as no heading over the links after it', () => {
+    const p = page(false, ['关于我们', '版权声明', '联系我们', '网站地图']);
+    assert.notEqual(p.kinds[p.at('版权声明')], null);
+    assert.equal(p.kinds[p.at('网站地图')], 'footer');
+  });
+
+  it('leaves a sentence about a building\'s floor inside the body alone', () => {
+    const lines = ['特朗普与普京通电话 - 天天要闻', '特朗普与普京通电话', SIMP[0], '第3楼的居民说，当晚他们听到了巨大的响声，随后整栋楼都停了电。', SIMP[1], SIMP[2]];
+    const k = detectBoilerplate(lines.join('\n')).lineKinds;
+    assert.equal(k[3], null);
+  });
+});

@@ -49,6 +49,7 @@ const RELATED_HEAD = new RegExp(
       '也[許许]您?[會会]?感[興兴]趣',
       '([閱阅][讀读]|[評评][論论]|[點点][擊击])?排行榜?',
       '看了又看',
+      '([該该]|此)?作者(曾[經经])?([發发][過过]的|的?其[他它])(文章|博文|帖子)',
       '大家都在看',
       '更多(新[聞闻]|精彩|[報报][導导]|文章|[視视][頻频])',
       '最新(新[聞闻]|文章|[資资][訊讯]|[報报][導导])',
@@ -84,6 +85,16 @@ const COMMENTS_HEAD = new RegExp(
 );
 
 const RULES: Rule[] = [
+  // A heading over a site's rights notice (反侵权公告：, 免责声明：): the clauses under it are the
+  // notice's. 版权声明 without a colon is a footer link.
+  {
+    kind: 'copyright',
+    re: /^((反侵[權权](公告|[聲声]明)|侵[權权][聲声]明)\s*[：:]?|(版[權权]|免[責责])([聲声]明|[說说]明)\s*[：:])$/u,
+    maxLen: 12,
+    heading: true,
+    marker: true,
+    inBody: true,
+  },
   // Copyright and disclaimers: specific wording, safe even inside the body when short.
   {
     kind: 'copyright',
@@ -124,6 +135,15 @@ const RULES: Rule[] = [
     maxLen: 60,
     heading: true,
     marker: true,
+  },
+  // A forum reply's floor ("楼层： 第 2 楼", "第3樓"): the thread's replies start.
+  {
+    kind: 'comments',
+    re: /^([樓楼]層|楼层)\s*[：:]|^第\s*\d+\s*[樓楼](?![盤盘房])/u,
+    maxLen: 40,
+    heading: true,
+    marker: true,
+    notSentence: true,
   },
   // The furniture of a comment thread: counts, reply and vote buttons, "13小时前". Opens a comments section.
   {
@@ -272,7 +292,7 @@ const RULES: Rule[] = [
 
 /** Lines that state the article's own metadata: never boilerplate by position alone. */
 export const ARTICLE_META =
-  /^[（(【[]?\s*(原[標标][題题]|原[題题]|(本文)?[來来]源|作者|[記记]者|文[／/]|撰文|[綜综]合|[發发][布佈][時时][間间]|出版[時时][間间]|建立[時时][間间]|更新[時时][間间]|最[后後]更新|[時时][間间][：:]|[發发][布佈表][於于])|(記者|记者|通[讯訊]員|通讯员|特派員|特派员)\s*\S{2,4}([／/\s]|[)）]|$)|^[（(][^（）()]{1,12}[)）]$|^\d{4}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}|^\d{1,2}:\d{2}|^[（(]?完[)）]?$|^(索\s*引\s*[号號]|[發发]\s*文\s*(機\s*關|机\s*关|字\s*[号號])|成\s*文\s*日\s*期|[發发]\s*[布佈]\s*(日\s*期|機\s*構|机\s*构)|主\s*[題题]\s*(分\s*[类類]|[詞词])|文\s*[号號]|[標标]\s*[題题])\s*[：:]/u;
+  /^[（(【[]?\s*(原[標标][題题]|原[題题]|(本文)?[來来]源|作者|[記记]者|文[／/]|撰文|[綜综]合|[發发][布佈][時时][間间]|出版[時时][間间]|建立[時时][間间]|更新[時时][間间]|最[后後]更新|[時时][間间][：:]|[發发][布佈表][於于])|(記者|记者|通[讯訊]員|通讯员|特派員|特派员)\s*\S{2,4}([／/\s]|[)）]|$)|^[（(][^（）()]{1,12}[)）]$|^\d{4}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}|^\d{1,2}:\d{2}|^[（(]?完[)）]?$|^[《〈][^》〉]{2,16}[》〉]\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(第?\s*\d{1,3}\s*版)?\s*[)）]$|^(索\s*引\s*[号號]|[發发]\s*文\s*(機\s*關|机\s*关|字\s*[号號])|成\s*文\s*日\s*期|[發发]\s*[布佈]\s*(日\s*期|機\s*構|机\s*构)|主\s*[題题]\s*(分\s*[类類]|[詞词])|文\s*[号號]|[標标]\s*[題题])\s*[：:]/u;
 
 /**
  * A heading written one character per line in a narrow sidebar (今 / 日 / 推 / 薦): each line of such a
