@@ -282,3 +282,24 @@ describe('boilerplate apparatus: forum replies, rights notices and print-edition
     assert.equal(k[3], null);
   });
 });
+
+describe('boilerplate apparatus: a post\'s counters and a forum signature', () => {
+  for (const trad of [true, false]) {
+    const script = trad ? 'Traditional' : 'Simplified';
+    const body = trad ? TRAD : SIMP;
+    it(`flags the counters line under a post and the signature under its label (${script})`, () => {
+      const counters = trad ? '閱讀(370) | 評論(11) | 收藏(2)' : '阅读(370) | 评论(11) | 收藏(2)';
+      const sig = trad ? ['簽名檔', '海闊天空,自由自在。'] : ['签名档', '海阔天空，自由自在。'];
+      const p = page(trad, [counters, ...sig]);
+      assert.equal(p.kinds[p.at(counters)], 'other');
+      for (const l of sig) assert.equal(p.kinds[p.at(l)], 'other', l);
+      for (const l of body) assert.equal(p.kinds[p.at(l)], null, l);
+    });
+
+    it(`keeps a dateline with a single click count under the headline (${script})`, () => {
+      const dateline = trad ? '發佈時間：2019-05-18 點擊：313' : '发布时间：2019-05-18 点击：313';
+      const p = page(trad, [], { between: [dateline] });
+      assert.equal(p.kinds[p.at(dateline)], null);
+    });
+  }
+});

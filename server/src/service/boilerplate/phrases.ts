@@ -128,6 +128,14 @@ const RULES: Rule[] = [
   // Related and comment section headings: the whole (short) line is the heading.
   { kind: 'related', re: RELATED_HEAD, maxLen: 16, heading: true, marker: true, inBody: false },
   { kind: 'comments', re: COMMENTS_HEAD, maxLen: 30, heading: true, marker: true, inBody: false },
+  // A post's counters line ("阅读(370) | 评论(11)", "浏览：88 收藏：2"): the post is over.
+  {
+    kind: 'other',
+    re: /(閱讀|阅读|瀏覽|浏览|點擊|点击|人氣|人气)\s*[(（:：]?\s*\d+.{0,24}(評論|评论|引用|收藏|轉載|转载|回[复覆])\s*[(（:：]?\s*\d+|(評論|评论|引用|收藏)\s*[(（:：]?\s*\d+.{0,24}(閱讀|阅读|瀏覽|浏览|點擊|点击)\s*[(（:：]?\s*\d+/u,
+    maxLen: 80,
+    marker: true,
+    notSentence: true,
+  },
   // A thread's total under a post ("已有1件评论", "共 11 篇评论 发表评论"): the article is over.
   {
     kind: 'comments',
@@ -160,6 +168,8 @@ const RULES: Rule[] = [
     inBody: true,
     notSentence: true,
   },
+  // A forum signature's label: what follows is the poster's signature.
+  { kind: 'other', re: /^([個个]性)?([簽签]名)([檔档])?\s*[：:]?$|^[-—_=]{2,}\s*([簽签]名[檔档]?|signature)\s*[-—_=]*$/iu, maxLen: 16, heading: true, marker: true },
   // A related heading with its first teaser on the same line ("延伸阅读：57岁小学肄业…").
   {
     kind: 'related',
