@@ -303,3 +303,33 @@ describe('boilerplate apparatus: a post\'s counters and a forum signature', () =
     });
   }
 });
+
+describe('boilerplate apparatus: kinds inside comment boxes and after notices', () => {
+  for (const trad of [true, false]) {
+    const script = trad ? 'Traditional' : 'Simplified';
+    it(`names a comment box's rules comments, and the site's copyright after it copyright (${script})`, () => {
+      const rules = trad
+        ? ['為避免留言系統變成發洩區和口水版,請勿謾罵。', '請勿提供軟體註冊碼等違反智慧財產權之資訊', '違反上述規定者,本報有權刪除留言']
+        : ['为避免留言系统变成发泄区和口水版，请勿谩骂。', '请勿提供软件注册码等违反知识产权之信息', '违反上述规定者，本报有权删除留言'];
+      const copyright = trad ? '版權所有 © 天天要聞' : '版权所有 © 天天要闻';
+      const p = page(trad, [trad ? '網友評論' : '网友评论', ...rules, copyright]);
+      for (const l of rules) assert.equal(p.kinds[p.at(l)], 'comments', l);
+      assert.equal(p.kinds[p.at(copyright)], 'copyright');
+    });
+
+    it(`takes 熱門評論 7條 after a teaser list as the comments heading, and 作者最近文章 as a related one (${script})`, () => {
+      const tail = trad
+        ? ['作者最近文章', '中美貿易持久戰 中國人的鬥志', '美國還重要嗎？2019-08-27', '熱門評論 7條', '改個名字好難', '13小時前']
+        : ['作者最近文章', '中美贸易持久战 中国人的斗志', '美国还重要吗？2019-08-27', '热门评论 7条', '改个名字好难', '13小时前'];
+      const p = page(trad, tail);
+      for (const l of tail.slice(0, 3)) assert.equal(p.kinds[p.at(l)], 'related', l);
+      for (const l of tail.slice(3)) assert.equal(p.kinds[p.at(l)], 'comments', l);
+    });
+
+    it(`names a tag line after a copyright notice navigation (${script})`, () => {
+      const tags = trad ? '關鍵詞 >> 習近平' : '关键词 >> 习近平';
+      const p = page(trad, [trad ? '本文為天天要聞獨家稿件，未經授權不得轉載。' : '本文为天天要闻独家稿件，未经授权不得转载。', tags]);
+      assert.equal(p.kinds[p.at(tags)], 'navigation');
+    });
+  }
+});

@@ -395,8 +395,13 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
       unsure = false;
     }
     // A comment count inside a teaser list ("评论 682") belongs to the teaser, not to a new section.
-    const countInList = section === 'related' && p?.kind === 'comments' && /\d/.test(x.text) && !/(參與|参与|網友|网友)/u.test(x.text);
-    if (p?.heading && !countInList) {
+    const countInList = section === 'related' && p?.kind === 'comments' && /\d/.test(x.text) && !/(參與|参与|網友|网友)/u.test(x.text) && !/^[\s【[]*([熱热][門门]|最[新熱热]|精彩|全部|[讀读]者)/u.test(x.text);
+    // A comment box's own rules (為避免留言系統變成發洩區…, 請勿…, 違反上述規定者…) use copyright and
+    // footer wording; under a comment heading they are the box's, and the thread is not over.
+    const boxRule = section === 'comments' && (p?.kind === 'copyright' || p?.kind === 'footer') && BOX_RULE.test(x.text) && !SITE_NOTICE.test(x.text);
+    if (boxRule) {
+      // the section stays comments
+    } else if (p?.heading && !countInList) {
       section = p.kind;
       teasers = 0;
     } else if ((p?.kind === 'copyright' || p?.section) && section !== 'footer') {
@@ -429,7 +434,8 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     if (unsure && !p && !copy && !suffixed && r === 0) continue;
     let kind: BoilerplateKind;
     const prev = previousLine(infos, i);
-    if (copy) kind = section === 'related' ? 'related' : 'site-title';
+    if (boxRule) kind = 'comments';
+    else if (copy) kind = section === 'related' ? 'related' : 'site-title';
     // An editor or source label whose value sits on the next line (责任编辑: / 小婷).
     else if (!p && prev >= 0 && x.len <= 8 && phrases[prev]?.kind === 'editor' && /[：:]$/u.test(infos[prev].text)) kind = 'editor';
     else if (p && (p.heading && !countInList)) kind = p.kind;
@@ -439,7 +445,8 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     // A share button or a back-to-top link under a teaser list is the page's own (only a comment
     // thread has per-item buttons).
     else if (p && section === 'related' && p.kind === 'share') kind = p.kind;
-    else if (p && p.kind === 'navigation' && PAGE_NAV.test(x.text)) kind = p.kind;
+    // So are a tag line (关键词 >> 习近平) and previous/next links, whatever section they follow.
+    else if (p && p.kind === 'navigation' && (PAGE_NAV.test(x.text) || p.marker)) kind = p.kind;
     else if (p && !(section && ABSORBED.has(p.kind))) kind = p.kind;
     // A run of menu words is navigation, except under a related heading (a wall of topic tags).
     // A menu after the teasers of a related list is the site's menu.
@@ -522,6 +529,11 @@ function menuRuns(infos: LineInfo[], phrases: (PhraseHit | null)[]): Uint8Array 
   }
   return out;
 }
+
+/** Wording of a comment box's rules: posting, replying, what is forbidden. */
+const BOX_RULE = /留言|回[覆复]|[發发]表|[發发]言|[評评][論论]|[請请]勿|禁止|[違违]反|[請请]確認|[请]确认/u;
+/** ... but not the site's own notice or licence line. */
+const SITE_NOTICE = /版[權权]|©|Copyright|ICP|[備备]案|[許许]可[證证]/iu;
 
 /** Lines after a copyright notice that are the site's own, not teaser titles: company names, rules, prompts. */
 const NOT_TEASER = /公司|集[團团]|[報报]社|有限|[請请]勿|禁止|[違违]反|[：:]$|[-|｜]$/u;
