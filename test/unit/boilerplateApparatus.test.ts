@@ -333,3 +333,16 @@ describe('boilerplate apparatus: kinds inside comment boxes and after notices', 
     });
   }
 });
+
+describe('boilerplate apparatus: page tools keep their kind in a comment box', () => {
+  for (const trad of [true, false]) {
+    const script = trad ? 'Traditional' : 'Simplified';
+    it(`names print and font-size buttons share under comments, a comment's own share button comments (${script})`, () => {
+      const tools = trad ? ['列印', 'A-A+'] : ['打印', 'A-A+'];
+      const own = trad ? '分享' : '分享';
+      const p = page(trad, [trad ? '網友評論' : '网友评论', trad ? '改個名字好難' : '改个名字好难', own, ...tools]);
+      for (const l of tools) assert.equal(p.kinds[p.at(l)], 'share', l);
+      assert.equal(p.kinds[p.at(own)], 'comments');
+    });
+  }
+});

@@ -445,6 +445,8 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     // A share button or a back-to-top link under a teaser list is the page's own (only a comment
     // thread has per-item buttons).
     else if (p && section === 'related' && p.kind === 'share') kind = p.kind;
+    // Print and font-size buttons are the page's in any section (a comment has no print button).
+    else if (p && p.kind === 'share' && PAGE_TOOL.test(x.text)) kind = p.kind;
     // So are a tag line (关键词 >> 习近平) and previous/next links, whatever section they follow.
     else if (p && p.kind === 'navigation' && (PAGE_NAV.test(x.text) || p.marker)) kind = p.kind;
     else if (p && !(section && ABSORBED.has(p.kind))) kind = p.kind;
@@ -529,6 +531,9 @@ function menuRuns(infos: LineInfo[], phrases: (PhraseHit | null)[]): Uint8Array 
   }
   return out;
 }
+
+/** Buttons that act on the whole page: print, font size. */
+const PAGE_TOOL = /[列打]印|字[體体級级號号]|^A-?\s*A\+?$|^A[-+]$/u;
 
 /** Wording of a comment box's rules: posting, replying, what is forbidden. */
 const BOX_RULE = /留言|回[覆复]|[發发]表|[發发]言|[評评][論论]|[請请]勿|禁止|[違违]反|[請请]確認|[请]确认/u;
