@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { detectBoilerplate } from '../../server/src/service/boilerplate';
-import { tableOfContents } from '../../server/src/service/boilerplate/contents';
+import { caretReferences, editLinkHeadings, tableOfContents } from '../../server/src/service/boilerplate/contents';
 import { lineInfo } from '../../server/src/service/boilerplate/lines';
 
 const toc = (lines: string[]) => tableOfContents(lines.map(lineInfo));
@@ -34,7 +34,47 @@ describe('boilerplate contents: a table of contents under its heading', () => {
       const k = detectBoilerplate(lines.join('\n')).lineKinds;
       for (const e of entries) assert.equal(k[lines.indexOf(e)], 'navigation', e);
       assert.equal(k[lines.indexOf(lead)], null);
-      for (const s of section) assert.equal(k[lines.indexOf(s)], null, s);
+      // The heading with its edit link is flagged unsure at most; the paragraph stays.
+      assert.equal(k[lines.indexOf(section[1])], null);
+    });
+  }
+});
+
+describe('boilerplate contents: edit links and caret references', () => {
+  const edits: [string, string, boolean][] = [
+    ['Simplified', '简介[编辑]', true],
+    ['Traditional', '個人生活[編輯]', true],
+    ['English', 'Early life[edit]', true],
+    ['with source', '音乐作品[编辑源代码]', true],
+    ['an editor line', '[编辑：刘斌]', false],
+    ['a sentence that mentions the edit link', '点击页面上的[编辑]按钮，就可以修改条目的内容。', false],
+  ];
+  for (const [name, text, want] of edits) {
+    it(`${want ? 'finds' : 'leaves'} an edit-link heading: ${name}`, () => assert.deepEqual(editLinkHeadings([lineInfo(text)]), want ? [0] : []));
+  }
+
+  it('finds a run of two or more caret references and leaves a lone caret line', () => {
+    const lines = ['^ 金鍾國台灣之家. [2017-04-13].', '^ 金锺国 真实告白. 中国报. 2013-09-09.', '正文', '^ 孤立的一行'];
+    assert.deepEqual(caretReferences(lines.map(lineInfo)), [0, 1]);
+  });
+
+  for (const trad of [true, false]) {
+    it(`flags edit links and caret references only as unsure, never for "remove all" (${trad ? 'Traditional' : 'Simplified'})`, () => {
+      const head = trad ? '金鍾國' : '金锺国';
+      const lead = trad
+        ? '金鍾國(韓語:김종국,1976年4月25日-),韓國男歌手、主持人,1995年以組合Turbo出道,2001年起獨立發展。'
+        : '金锺国（韩语：김종국，1976年4月25日－），韩国男歌手、主持人，1995年以组合Turbo出道，2001年起独立发展。';
+      const edit = trad ? '簡介[編輯]' : '简介[编辑]';
+      const refs = trad ? ['^ 金鍾國台灣之家. [2017-04-13].', '^ 金鍾國 真實告白. 中國報. 2013-09-09.'] : ['^ 金锺国台湾之家. [2017-04-13].', '^ 金锺国 真实告白. 中国报. 2013-09-09.'];
+      const lines = [`${head} - 維基百科`, head, lead, edit, lead.replace(/1995/g, '1996'), trad ? '參考資料[編輯]' : '参考资料[编辑]', ...refs];
+      const r = detectBoilerplate(lines.join('\n'));
+      for (const l of [edit, ...refs]) {
+        const i = lines.indexOf(l);
+        assert.notEqual(r.lineKinds[i], null, l);
+        const block = r.blocks.find((b) => b.startLine <= i && i <= b.endLine)!;
+        assert.equal(block.confident, false, l);
+      }
+      assert.equal(r.lineKinds[lines.indexOf(lead)], null);
     });
   }
 });

@@ -10,7 +10,7 @@ import { lineInfo, type LineInfo } from './lines';
 import { ARTICLE_META, isBreadcrumb, phraseKind, verticalHeadings, type PhraseHit } from './phrases';
 import { findTitle, hasSiteSuffix, isTitleCopy, titleKey } from './title';
 import { applySiteRules, type SiteRules } from './siteRules';
-import { tableOfContents } from './contents';
+import { caretReferences, editLinkHeadings, tableOfContents } from './contents';
 
 export interface BoilerplateOptions {
   /** In how many OTHER article files of the same folder this exact (trimmed) line occurs. */
@@ -467,6 +467,9 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
 
   for (let i = 0; i < n; i++) if (keep[i] && flags[i] && !phrases[i]) flags[i] = null;
   for (const i of tableOfContents(infos)) flags[i] = { kind: 'navigation', confident: true };
+  for (const i of editLinkHeadings(infos)) flags[i] ??= { kind: 'navigation', confident: false };
+  // A reference list may be counted the article's (as a paper's is): never in "remove all".
+  for (const i of caretReferences(infos)) flags[i] = { kind: 'other', confident: false };
   pagers(infos, flags);
   if (options.rules) applySiteRules(options.rules, infos, flags);
   return assemble(flags, infos, headline);
