@@ -346,3 +346,22 @@ describe('boilerplate apparatus: page tools keep their kind in a comment box', (
     });
   }
 });
+
+describe('boilerplate apparatus: a title marked (图) is a title, not a caption', () => {
+  for (const trad of [true, false]) {
+    const script = trad ? 'Traditional' : 'Simplified';
+    it(`names (图) teasers under a related heading related, a numbered (图1) caption image-caption (${script})`, () => {
+      const teasers = trad ? ['日本新天皇即位 寶座上有9隻中國神鳥(圖)', '一個月內 91歲的他第二次寫信(圖)'] : ['日本新天皇即位 宝座上有9只中国神鸟(图)', '一个月内 91岁的他第二次写信(图)'];
+      const caption = trad ? '市民在寒風中出行（圖1）' : '市民在寒风中出行（图1）';
+      const p = page(trad, [caption, trad ? '相關新聞' : '相关新闻', ...teasers]);
+      for (const l of teasers) assert.equal(p.kinds[p.at(l)], 'related', l);
+      assert.equal(p.kinds[p.at(caption)], 'image-caption');
+    });
+  }
+
+  it('takes a (图) headline over its dateline when the title does not match', () => {
+    const lines = ['海姑娘 | blog.wenxuecity.com', '首页 |', '博客 |', '控制面板', '湘菜粤菜 兵分两路 (图)', '2005-06-14 03:25:55', ...SIMP];
+    const r = detectBoilerplate(lines.join('\n'));
+    assert.equal(r.headline, 4);
+  });
+});
