@@ -365,3 +365,16 @@ describe('boilerplate apparatus: a title marked (图) is a title, not a caption'
     assert.equal(r.headline, 4);
   });
 });
+
+describe('boilerplate apparatus: a metadata label with its value on the next line after the body', () => {
+  for (const trad of [true, false]) {
+    const script = trad ? 'Traditional' : 'Simplified';
+    it(`keeps 信息来源： and its value, and still flags the links after another label (${script})`, () => {
+      const meta = trad ? ['信息來源：', '內蒙古日報'] : ['信息来源：', '内蒙古日报'];
+      const other = trad ? ['輪播圖預覽:', '政策原文', '政務服務', '新聞發佈會', '政策解讀'] : ['轮播图预览:', '政策原文', '政务服务', '新闻发布会', '政策解读'];
+      const p = page(trad, [trad ? '列印' : '打印', trad ? '關閉' : '关闭', ...meta, ...other]);
+      for (const l of meta) assert.equal(p.kinds[p.at(l)], null, l);
+      for (const l of other.slice(1)) assert.notEqual(p.kinds[p.at(l)], null, l);
+    });
+  }
+});

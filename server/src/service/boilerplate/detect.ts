@@ -412,6 +412,8 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     else if (section === 'related' && !menu[i] && x.len >= 10) teasers++;
     const open = !afterMarker && !section;
     if (open && !p && ARTICLE_META.test(x.text) && x.len <= 60) continue;
+    // The value under a metadata label (信息来源： / 内蒙古日报).
+    if (open && !p && x.len <= 20 && !x.prose && isMetaLabelAt(infos, phrases, previousLine(infos, i))) continue;
     const sentence = sentenceLike(x) || referenceLike(x);
     // The article's closing lines: sentences, list items, 來源/記者 lines right after the body, up to
     // the first line that is debris.
@@ -591,6 +593,10 @@ function markerWithin(d: Doc, i: number, within: number): number {
 /** A short label waiting for its value on the next line (`发文机关：`, `分 类：`). */
 const isLabel = (infos: LineInfo[], phrases: (PhraseHit | null)[], i: number) =>
   i >= 0 && !phrases[i] && infos[i].len <= 10 && !infos[i].prose && /[：:]$/u.test(infos[i].text);
+
+/** A short label of the article's metadata waiting for its value (`信息来源：`, `作者：`). */
+const isMetaLabelAt = (infos: LineInfo[], phrases: (PhraseHit | null)[], i: number) =>
+  isLabel(infos, phrases, i) && ARTICLE_META.test(infos[i].text);
 
 /** The contiguous run of metadata labels and their values that ends right above the headline. */
 function metaAbove(infos: LineInfo[], phrases: (PhraseHit | null)[], headline: number): Uint8Array {
