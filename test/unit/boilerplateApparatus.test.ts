@@ -83,6 +83,8 @@ describe('boilerplate apparatus: headings and buttons by their wording', () => {
     ['Simplified', 'promo', ['关闭拦截插件恢复正常']],
     ['Traditional', 'footer', ['400-052-0066 歡迎批評指正', '關於我們 | 隱私權政策 | 服務條款 | 廣告服務']],
     ['Simplified', 'footer', ['400-052-0066 欢迎批评指正', '关于我们 | 隐私政策 | 服务协议 | 广告服务']],
+    ['Traditional', 'share', ['友善列印', '小字型', '中字型', '大字型']],
+    ['Simplified', 'share', ['友善打印', '小字型', '中字体', '大字体']],
   ];
   for (const [script, kind, lines] of table) {
     it(`names ${lines.join(' / ')} ${kind} (${script})`, () => {
@@ -274,6 +276,12 @@ describe('boilerplate apparatus: forum replies, rights notices and print-edition
     const p = page(false, ['关于我们', '版权声明', '联系我们', '网站地图']);
     assert.notEqual(p.kinds[p.at('版权声明')], null);
     assert.equal(p.kinds[p.at('网站地图')], 'footer');
+  });
+
+  it('flags print and font-size buttons between the headline and the body (chinatimes)', () => {
+    const tools = ['友善列印', '小字型', '中字型', '大字型'];
+    const p = page(true, [], { between: tools });
+    for (const l of tools) assert.equal(p.kinds[p.at(l)], 'share', l);
   });
 
   it('leaves a sentence about a building\'s floor inside the body alone', () => {

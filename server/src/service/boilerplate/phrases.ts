@@ -203,7 +203,7 @@ const RULES: Rule[] = [
   // Share and display buttons.
   {
     kind: 'share',
-    re: /^(分享(到|至|給|给)?(朋友|好友)?|[轉转][發发]|[轉转][載载]|收藏|[讚赞]|[點点][讚赞]|按[讚赞]|喜[歡欢]|[列打]印|字[體体級级號号]([設设]定|大小)?|[放缩縮][大小]字[體体號号]|A-?\s*A\+?|A[-+]|微博|微信|朋友圈|QQ空[間间]|QQ|Qzone|[騰腾][讯訊]QQ|新浪微博|Facebook|Line|Twitter|Weibo|Plurk|Telegram|WhatsApp|複製連結|复制链接|用LINE傳送|LINE分享|E-?mail|[郵邮]件|超大|標準|标准|小|中|大|特大)[：:\s\d+]*$/iu,
+    re: /^(分享(到|至|給|给)?(朋友|好友)?|[轉转][發发]|[轉转][載载]|收藏|[讚赞]|[點点][讚赞]|按[讚赞]|喜[歡欢]|(友善)?[列打]印|字[體体級级號号型]([設设]定|大小)?|[大中小特]字[型體体]|[放缩縮][大小]字[體体號号]|A-?\s*A\+?|A[-+]|微博|微信|朋友圈|QQ空[間间]|QQ|Qzone|[騰腾][讯訊]QQ|新浪微博|Facebook|Line|Twitter|Weibo|Plurk|Telegram|WhatsApp|複製連結|复制链接|用LINE傳送|LINE分享|E-?mail|[郵邮]件|超大|標準|标准|小|中|大|特大)[：:\s\d+]*$/iu,
     maxLen: 16,
     inBody: true,
   },
