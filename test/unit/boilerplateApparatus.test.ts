@@ -386,3 +386,19 @@ describe('boilerplate apparatus: a metadata label with its value on the next lin
     });
   }
 });
+
+describe('boilerplate apparatus: a short button between two flagged lines', () => {
+  for (const trad of [true, false]) {
+    const script = trad ? 'Traditional' : 'Simplified';
+    it(`gives 更多 among share targets their kind, unsure, and leaves a metadata label alone (${script})`, () => {
+      const more = trad ? '更多' : '更多';
+      const label = trad ? '作者：' : '作者：';
+      const between = trad ? ['微信', 'QQ空間', '微博', more, '分享至好友和朋友圈', '分享到：', label, '分享至好友'] : ['微信', 'QQ空间', '微博', more, '分享至好友和朋友圈', '分享到：', label, '分享至好友'];
+      const p = page(trad, [], { between });
+      const i = p.at(more);
+      assert.equal(p.kinds[i], 'share');
+      assert.equal(p.r.blocks.find((b) => b.startLine <= i && i <= b.endLine)!.confident, false);
+      assert.equal(p.kinds[p.at(label)], null);
+    });
+  }
+});

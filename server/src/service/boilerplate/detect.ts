@@ -472,6 +472,7 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
   for (const i of editLinkHeadings(infos)) flags[i] ??= { kind: 'navigation', confident: false };
   // A reference list may be counted the article's (as a paper's is): never in "remove all".
   for (const i of caretReferences(infos)) flags[i] = { kind: 'other', confident: false };
+  sandwiched(infos, flags);
   pagers(infos, flags);
   if (options.rules) applySiteRules(options.rules, infos, flags);
   return assemble(flags, infos, headline);
@@ -576,6 +577,30 @@ function pagers(infos: LineInfo[], flags: (Flag | null)[]): void {
     if (words > 0 && numbers > 0) for (let k = i; k < j; k++) if (flags[k]) flags[k] = { ...flags[k]!, kind: 'navigation' };
     i = j;
   }
+}
+
+/**
+ * A button of up to 4 characters between two flagged lines (更多 among share targets, T between font
+ * buttons) is theirs; a short word could still be a heading, so never "remove all". Decided on the
+ * flags as they stand, so a run of unflagged lines is never filled from its ends.
+ */
+const GROUPED = new Set<BoilerplateKind>(['share', 'navigation', 'promo', 'comments', 'related', 'footer']);
+
+function sandwiched(infos: LineInfo[], flags: (Flag | null)[]): void {
+  const add: number[] = [];
+  let prev = -1;
+  for (let i = 0; i < infos.length; i++) {
+    if (infos[i].blank) continue;
+    const x = infos[i];
+    const before = prev >= 0 ? flags[prev] : null;
+    // Not a metadata label (作者：), and only among buttons and links (not between headline copies).
+    if (!flags[i] && before && GROUPED.has(before.kind) && x.len <= 4 && !x.prose && !x.endsSentence && !/[：:]$/u.test(x.text) && !ARTICLE_META.test(x.text)) {
+      const next = nextLine(infos, i);
+      if (next > 0 && flags[next] && GROUPED.has(flags[next]!.kind)) add.push(i, prev);
+    }
+    prev = i;
+  }
+  for (let k = 0; k < add.length; k += 2) flags[add[k]] = { kind: flags[add[k + 1]]!.kind, confident: false };
 }
 
 /** The first section marker among the `within` non-blank lines after `i`, or -1. */
