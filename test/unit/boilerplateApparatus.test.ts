@@ -402,3 +402,16 @@ describe('boilerplate apparatus: a short button between two flagged lines', () =
     });
   }
 });
+
+describe('boilerplate apparatus: article sentences that look like apparatus', () => {
+  for (const trad of [true, false]) {
+    const script = trad ? 'Traditional' : 'Simplified';
+    it(`keeps the article whole around a sentence about a comment count (${script})`, () => {
+      const body = trad ? TRAD : SIMP;
+      const sentence = trad ? '截至發稿,該微博已有3000條評論。' : '截至发稿，该微博已有3000条评论。';
+      const lines = [trad ? '特朗普與普京通電話 - 天天要聞' : '特朗普与普京通电话 - 天天要闻', trad ? '特朗普與普京通電話' : '特朗普与普京通电话', body[0], sentence, body[1], body[2]];
+      const k = detectBoilerplate(lines.join('\n')).lineKinds;
+      for (const l of [sentence, ...body]) assert.equal(k[lines.indexOf(l)], null, l);
+    });
+  }
+});

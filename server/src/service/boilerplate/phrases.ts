@@ -139,10 +139,12 @@ const RULES: Rule[] = [
   // A thread's total under a post ("已有1件评论", "共 11 篇评论 发表评论"): the article is over.
   {
     kind: 'comments',
-    re: /(已有|共)\s*\d[\d,]*\s*[條条篇件個个則则]?([評评][論论]|留言|回[复覆應应]|跟[帖贴])/u,
+    re: /^([《〈]?[^》〉]{1,40}[》〉])?\s*(已有|共)\s*\d[\d,]*\s*[條条篇件個个則则]?([評评][論论]|留言|回[复覆應应]|跟[帖贴])/u,
     maxLen: 60,
     heading: true,
     marker: true,
+    // 截至发稿，该微博已有3000条评论。 is the article's sentence.
+    notSentence: true,
   },
   // A forum reply's floor ("楼层： 第 2 楼", "第3樓"): the thread's replies start.
   {
