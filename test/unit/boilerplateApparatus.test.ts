@@ -56,6 +56,13 @@ describe('boilerplate apparatus: a blog post\'s own furniture after the post', (
     });
   }
 
+  it('leaves a subheading that says who published what inside the body alone', () => {
+    const sub = '由新華社發表於昨日的評論員文章指出美國的做法';
+    const p = page(true, []);
+    const lines = [...p.lines.slice(0, 5), sub, ...p.lines.slice(5)];
+    assert.equal(detectBoilerplate(lines.join('\n')).lineKinds[5], null);
+  });
+
   it('leaves a sentence that mentions a trackback or a read count inside the body alone', () => {
     const inBody = '作者在部落格裡說明了為何關閉Trackback功能。';
     const p = page(true, [], {});

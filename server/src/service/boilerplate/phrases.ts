@@ -165,7 +165,7 @@ const RULES: Rule[] = [
   // A blog post's own apparatus: trackback links, "posted by X @ time", read counters.
   {
     kind: 'other',
-    re: /^Trackback$|Trackback\)?\s*([鏈链]接|URL|地址|[：:])|引用通告|引用[地網网][址]|已被[閱阅][讀读]\s*\d+\s*次|[訪访][問问][統统][計计][：:]|^由\S{1,12}(張貼|张贴|[發发]表)\s*[@於于]|^Posted by|^(固定|永久)[鏈链]接|Permalink/iu,
+    re: /^Trackback$|Trackback\)?\s*([鏈链]接|URL|地址|[：:])|引用通告|引用[地網网][址]|已被[閱阅][讀读]\s*\d+\s*次|[訪访][問问][統统][計计][：:]|^由\S{1,12}(張貼|张贴|[發发]表)\s*(@|[於于]\s*\d)|^Posted by|^(固定|永久)[鏈链]接|Permalink/iu,
     maxLen: 100,
     inBody: true,
     notSentence: true,
