@@ -10,6 +10,7 @@ import { lineInfo, type LineInfo } from './lines';
 import { ARTICLE_META, isBreadcrumb, phraseKind, verticalHeadings, type PhraseHit } from './phrases';
 import { findTitle, hasSiteSuffix, isTitleCopy, titleKey } from './title';
 import { applySiteRules, type SiteRules } from './siteRules';
+import { caretReferences, editLinkHeadings, tableOfContents } from './contents';
 
 export interface BoilerplateOptions {
   /** In how many OTHER article files of the same folder this exact (trimmed) line occurs. */
@@ -248,10 +249,17 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
       clusters = clustersAll;
     }
   }
-  if (!body) body = biggest;
+  if (!body) body = (biggest && clustersAll.find((c) => c.mass >= biggest.mass / 3 && (c.paras ?? 0) >= 2)) ?? biggest;
   if (body) body = extend(doc, body, clusters);
   const guessed = headline === undefined || !title.confirmed;
-  if (body && headline === undefined) headline = guessHeadline(infos, phrases, body.start, title.first);
+  if (body && headline === undefined) {
+    // A headline ending in ！ measures as prose and may open the body: the dateline under it tells.
+    const next = nextLine(infos, body.start);
+    if (exclaimed(infos[body.start]) && next > 0 && next <= body.end && ARTICLE_META.test(infos[next].text)) {
+      headline = body.start;
+      body = { ...body, start: next };
+    } else headline = guessHeadline(infos, phrases, body.start, title.first);
+  }
   // The title also listed in a menu or a hot list above: the headline is the copy nearest the body.
   if (body && headline !== undefined && title.confirmed && title.key) {
     for (let i = body.start - 1; i > headline; i--) {
@@ -289,6 +297,14 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
   if (body) {
     const starts = new Set<string>();
     for (let i = body.start; i <= body.end; i++) if (infos[i].prose && infos[i].len >= 20) starts.add(infos[i].text.slice(0, 16));
+    // A sentence of the article repeated below it (a summary or a teaser of this same story): the
+    // article's own words, never flagged.
+    let bodyText = '';
+    for (let i = body.start; i <= body.end; i++) if (infos[i].prose) bodyText += infos[i].text + '\n';
+    for (let i = body.end + 1; i < n; i++) {
+      const x = infos[i];
+      if (x.prose && x.len >= 20 && !phrases[i] && bodyText.includes(x.text)) keep[i] = 1;
+    }
     for (const c of clustersAll) {
       if (c.start <= body.end || c.mass < 100) continue;
       for (let i = c.start; i <= c.end; i++) {
@@ -311,6 +327,7 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     before = menu[i] ? before + 1 : 0;
   }
   const headText = headline !== undefined ? infos[headline].text : '';
+  const metaTable = headline !== undefined ? metaAbove(infos, phrases, headline) : new Uint8Array(n);
   const flags: (Flag | null)[] = new Array(n).fill(null);
   const bodyStart = body ? body.start : n;
   const bodyEnd = body ? body.end : n - 1;
@@ -329,7 +346,8 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     if (x.blank) continue;
     const p = phrases[i];
     if (i === headline) continue;
-    const copy = headline !== undefined && isTitleCopy(x.text, headText, title.key);
+    // The title as the value of a `标题：` label is the document's metadata, not a copy.
+    const copy = headline !== undefined && isTitleCopy(x.text, headText, title.key) && !isLabel(infos, phrases, previousLine(infos, i));
     const suffixed = !x.prose && hasSiteSuffix(x.text, title.suffixes);
     const r = rec(i);
     const inIsland = island[i] === 1;
@@ -339,6 +357,8 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
       if (i === title.first || copy) flags[i] = { kind: 'site-title', confident: true };
       // Some sites put the dateline, source and author above the headline.
       else if (!p && ARTICLE_META.test(x.text) && x.len <= 60 && nonBlankBetween(doc, i, headline) < 8) continue;
+      // A table of labelled metadata right above the headline (索引号： / 发文机关： / 吉林省人民政府).
+      else if (metaTable[i]) continue;
       else if (p) flags[i] = { kind: p.kind === 'promo' && menu[i] && x.len <= 6 ? 'navigation' : p.kind, confident: true };
       // Just above a guessed headline a line may be the real headline or a subtitle: never "remove all".
       else if (guessed && x.len >= 8 && !x.prose && nonBlankBetween(doc, i, headline) < 4) {
@@ -375,8 +395,13 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
       unsure = false;
     }
     // A comment count inside a teaser list ("评论 682") belongs to the teaser, not to a new section.
-    const countInList = section === 'related' && p?.kind === 'comments' && /\d/.test(x.text) && !/(參與|参与|網友|网友)/u.test(x.text);
-    if (p?.heading && !countInList) {
+    const countInList = section === 'related' && p?.kind === 'comments' && /\d/.test(x.text) && !/(參與|参与|網友|网友)/u.test(x.text) && !/^[\s【[]*([熱热][門门]|最[新熱热]|精彩|全部|[讀读]者)/u.test(x.text);
+    // A comment box's own rules (為避免留言系統變成發洩區…, 請勿…, 違反上述規定者…) use copyright and
+    // footer wording; under a comment heading they are the box's, and the thread is not over.
+    const boxRule = section === 'comments' && (p?.kind === 'copyright' || p?.kind === 'footer') && BOX_RULE.test(x.text) && !SITE_NOTICE.test(x.text);
+    if (boxRule) {
+      // the section stays comments
+    } else if (p?.heading && !countInList) {
       section = p.kind;
       teasers = 0;
     } else if ((p?.kind === 'copyright' || p?.section) && section !== 'footer') {
@@ -387,6 +412,8 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     else if (section === 'related' && !menu[i] && x.len >= 10) teasers++;
     const open = !afterMarker && !section;
     if (open && !p && ARTICLE_META.test(x.text) && x.len <= 60) continue;
+    // The value under a metadata label (信息来源： / 内蒙古日报).
+    if (open && !p && x.len <= 20 && !x.prose && isMetaLabelAt(infos, phrases, previousLine(infos, i))) continue;
     const sentence = sentenceLike(x) || referenceLike(x);
     // The article's closing lines: sentences, list items, 來源/記者 lines right after the body, up to
     // the first line that is debris.
@@ -409,7 +436,8 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     if (unsure && !p && !copy && !suffixed && r === 0) continue;
     let kind: BoilerplateKind;
     const prev = previousLine(infos, i);
-    if (copy) kind = section === 'related' ? 'related' : 'site-title';
+    if (boxRule) kind = 'comments';
+    else if (copy) kind = section === 'related' ? 'related' : 'site-title';
     // An editor or source label whose value sits on the next line (责任编辑: / 小婷).
     else if (!p && prev >= 0 && x.len <= 8 && phrases[prev]?.kind === 'editor' && /[：:]$/u.test(infos[prev].text)) kind = 'editor';
     else if (p && (p.heading && !countInList)) kind = p.kind;
@@ -419,7 +447,10 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     // A share button or a back-to-top link under a teaser list is the page's own (only a comment
     // thread has per-item buttons).
     else if (p && section === 'related' && p.kind === 'share') kind = p.kind;
-    else if (p && p.kind === 'navigation' && PAGE_NAV.test(x.text)) kind = p.kind;
+    // Print and font-size buttons are the page's in any section (a comment has no print button).
+    else if (p && p.kind === 'share' && PAGE_TOOL.test(x.text)) kind = p.kind;
+    // So are a tag line (关键词 >> 习近平) and previous/next links, whatever section they follow.
+    else if (p && p.kind === 'navigation' && (PAGE_NAV.test(x.text) || p.marker)) kind = p.kind;
     else if (p && !(section && ABSORBED.has(p.kind))) kind = p.kind;
     // A run of menu words is navigation, except under a related heading (a wall of topic tags).
     // A menu after the teasers of a related list is the site's menu.
@@ -437,6 +468,11 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
   }
 
   for (let i = 0; i < n; i++) if (keep[i] && flags[i] && !phrases[i]) flags[i] = null;
+  for (const i of tableOfContents(infos)) flags[i] = { kind: 'navigation', confident: true };
+  for (const i of editLinkHeadings(infos)) flags[i] ??= { kind: 'navigation', confident: false };
+  // A reference list may be counted the article's (as a paper's is): never in "remove all".
+  for (const i of caretReferences(infos)) flags[i] = { kind: 'other', confident: false };
+  sandwiched(infos, flags);
   pagers(infos, flags);
   if (options.rules) applySiteRules(options.rules, infos, flags);
   return assemble(flags, infos, headline);
@@ -502,6 +538,14 @@ function menuRuns(infos: LineInfo[], phrases: (PhraseHit | null)[]): Uint8Array 
   return out;
 }
 
+/** Buttons that act on the whole page: print, font size. */
+const PAGE_TOOL = /[列打]印|字[體体級级號号]|^A-?\s*A\+?$|^A[-+]$/u;
+
+/** Wording of a comment box's rules: posting, replying, what is forbidden. */
+const BOX_RULE = /留言|回[覆复]|[發发]表|[發发]言|[評评][論论]|[請请]勿|禁止|[違违]反|[請请]確認|[请]确认/u;
+/** ... but not the site's own notice or licence line. */
+const SITE_NOTICE = /版[權权]|©|Copyright|ICP|[備备]案|[許许]可[證证]/iu;
+
 /** Lines after a copyright notice that are the site's own, not teaser titles: company names, rules, prompts. */
 const NOT_TEASER = /公司|集[團团]|[報报]社|有限|[請请]勿|禁止|[違违]反|[：:]$|[-|｜]$/u;
 
@@ -535,6 +579,30 @@ function pagers(infos: LineInfo[], flags: (Flag | null)[]): void {
   }
 }
 
+/**
+ * A button of up to 4 characters between two flagged lines (更多 among share targets, T between font
+ * buttons) is theirs; a short word could still be a heading, so never "remove all". Decided on the
+ * flags as they stand, so a run of unflagged lines is never filled from its ends.
+ */
+const GROUPED = new Set<BoilerplateKind>(['share', 'navigation', 'promo', 'comments', 'related', 'footer']);
+
+function sandwiched(infos: LineInfo[], flags: (Flag | null)[]): void {
+  const add: number[] = [];
+  let prev = -1;
+  for (let i = 0; i < infos.length; i++) {
+    if (infos[i].blank) continue;
+    const x = infos[i];
+    const before = prev >= 0 ? flags[prev] : null;
+    // Not a metadata label (作者：), and only among buttons and links (not between headline copies).
+    if (!flags[i] && before && GROUPED.has(before.kind) && x.len <= 4 && !x.prose && !x.endsSentence && !/[：:]$/u.test(x.text) && !ARTICLE_META.test(x.text)) {
+      const next = nextLine(infos, i);
+      if (next > 0 && flags[next] && GROUPED.has(flags[next]!.kind)) add.push(i, prev);
+    }
+    prev = i;
+  }
+  for (let k = 0; k < add.length; k += 2) flags[add[k]] = { kind: flags[add[k + 1]]!.kind, confident: false };
+}
+
 /** The first section marker among the `within` non-blank lines after `i`, or -1. */
 function markerWithin(d: Doc, i: number, within: number): number {
   const { infos, phrases } = d;
@@ -544,6 +612,43 @@ function markerWithin(d: Doc, i: number, within: number): number {
     seen++;
     if (isMarker(phrases[j])) return j;
   }
+  return -1;
+}
+
+/** A short label waiting for its value on the next line (`发文机关：`, `分 类：`). */
+const isLabel = (infos: LineInfo[], phrases: (PhraseHit | null)[], i: number) =>
+  i >= 0 && !phrases[i] && infos[i].len <= 10 && !infos[i].prose && /[：:]$/u.test(infos[i].text);
+
+/** A short label of the article's metadata waiting for its value (`信息来源：`, `作者：`). */
+const isMetaLabelAt = (infos: LineInfo[], phrases: (PhraseHit | null)[], i: number) =>
+  isLabel(infos, phrases, i) && ARTICLE_META.test(infos[i].text);
+
+/** The contiguous run of metadata labels and their values that ends right above the headline. */
+function metaAbove(infos: LineInfo[], phrases: (PhraseHit | null)[], headline: number): Uint8Array {
+  const out = new Uint8Array(infos.length);
+  let lines = 0;
+  let meta = 0;
+  for (let i = headline - 1; i >= 0; i--) {
+    const x = infos[i];
+    if (x.blank) continue;
+    if (phrases[i] || x.len > 60 || x.prose) break;
+    const known = ARTICLE_META.test(x.text);
+    // A value is kept only under its label; walking up, the label is the line above.
+    if (!known && !isLabel(infos, phrases, i) && !isLabel(infos, phrases, previousLine(infos, i))) break;
+    out[i] = 1;
+    lines++;
+    if (known) meta++;
+  }
+  // A table, not a lone date or source (those are left to the nearer-than-8-lines rule).
+  if (lines < 4 || meta < 2) out.fill(0);
+  return out;
+}
+
+/** A headline that ends with ！ or ？ (and so measures as prose): short, one ender, no comma. */
+const exclaimed = (x: LineInfo) => x.len <= 40 && x.commas === 0 && x.enders === 1 && /[！？!?]$/u.test(x.text);
+
+function nextLine(infos: LineInfo[], i: number): number {
+  for (let j = i + 1; j < infos.length; j++) if (!infos[j].blank) return j;
   return -1;
 }
 
@@ -564,7 +669,7 @@ function guessHeadline(infos: LineInfo[], phrases: (PhraseHit | null)[], start: 
     const x = infos[i];
     if (x.blank) continue;
     seen++;
-    if (phrases[i] || x.prose || x.symbolic || ARTICLE_META.test(x.text) || isBreadcrumb(x.text) || /^[（(]/u.test(x.text)) continue;
+    if (phrases[i] || (x.prose && !exclaimed(x)) || x.symbolic || ARTICLE_META.test(x.text) || isBreadcrumb(x.text) || /^[（(]/u.test(x.text)) continue;
     if (x.len >= 5 && x.len <= 60 && x.han >= 4) return i;
   }
   return first >= 0 && first < start && !infos[first].prose ? first : undefined;

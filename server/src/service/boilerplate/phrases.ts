@@ -5,6 +5,7 @@
  */
 import type { BoilerplateKind } from '../types';
 import type { LineInfo } from './lines';
+import { linkRowKind } from './rows';
 
 export interface PhraseHit {
   kind: BoilerplateKind;
@@ -44,10 +45,11 @@ const RELATED_HEAD = new RegExp(
       '[熱热]([門门]|[點点]|[讀读])(文章|新[聞闻]|推[薦荐]|[話话][題题]|[專专][題题]|排行|[資资][訊讯]|[視视][頻频]|[圖图]片|博客)?',
       '[熱热](文章|新[聞闻]|推[薦荐]|[話话][題题])',
       '猜你喜[歡欢]',
-      '你可能.{0,3}(喜[歡欢]|感[興兴]趣)',
+      '[你您]可能.{0,3}(喜[歡欢]|感[興兴]趣)(的(文章|新[聞闻]|[內内]容))?',
       '也[許许]您?[會会]?感[興兴]趣',
       '([閱阅][讀读]|[評评][論论]|[點点][擊击])?排行榜?',
       '看了又看',
+      '([該该]|此)?作者(曾[經经])?([發发][過过]的|的?其[他它]|最近|最新|更多)的?(文章|博文|帖子|作品)',
       '大家都在看',
       '更多(新[聞闻]|精彩|[報报][導导]|文章|[視视][頻频])',
       '最新(新[聞闻]|文章|[資资][訊讯]|[報报][導导])',
@@ -68,8 +70,9 @@ const RELATED_HEAD = new RegExp(
 const COMMENTS_HEAD = new RegExp(
   '^(' +
     [
-      '(網友|网友|讀者|读者|全部|最[熱热新]|[熱热][門门]|精彩)?([評评][論论]|留言|跟[帖贴])(區|区|列表|广场|廣場)?([（(]?\\s*\\d*\\s*[條条]?[)）]?)',
+      '(網友|网友|讀者|读者|全部|最[熱热新]|[熱热][門门]|精彩)?([評评][論论]|留言|跟[帖贴])(區|区|列表|广场|廣場|[內内]容)?([（(]?\\s*\\d*\\s*[條条]?[)）]?)',
       '([發发]表|我要|[發发]|寫|写|撰写|參與|参与)([評评][論论]|留言|意[見见]|跟[帖贴])',
+      '我?[要來来]?(說說|说说|說兩句|说两句)',
       '(參與|参与)\\s*\\d+',
       '([網网]友|用[戶户])?[評评][論论]僅.{0,20}|[网]友评论仅.{0,20}',
       '留言(規則|规则|板)',
@@ -82,6 +85,16 @@ const COMMENTS_HEAD = new RegExp(
 );
 
 const RULES: Rule[] = [
+  // A heading over a site's rights notice (反侵权公告：, 免责声明：): the clauses under it are the
+  // notice's. 版权声明 without a colon is a footer link.
+  {
+    kind: 'copyright',
+    re: /^((反侵[權权](公告|[聲声]明)|侵[權权][聲声]明)\s*[：:]?|(版[權权]|免[責责])([聲声]明|[說说]明)\s*[：:])$/u,
+    maxLen: 12,
+    heading: true,
+    marker: true,
+    inBody: true,
+  },
   // Copyright and disclaimers: specific wording, safe even inside the body when short.
   {
     kind: 'copyright',
@@ -92,7 +105,7 @@ const RULES: Rule[] = [
   },
   {
     kind: 'copyright',
-    re: /未[經经].{0,10}(授[權权]|許可|许可|同意).{0,16}(不得|禁止|請勿|请勿|嚴禁|严禁)|(不得|禁止|嚴禁|严禁|請勿|请勿|謝絕|谢绝).{0,8}(轉載|转载|[轉转]貼|[轉转]贴|重製|翻印)|[轉转]([發发]|載|载)(請|请)?注明|[違违]者必究|[權权]利保留|[侵][權权]必究/u,
+    re: /[未非][經经].{0,10}(授[權权]|許可|许可|同意).{0,16}(不得|禁止|請勿|请勿|嚴禁|严禁|不[許许准])|(不得|禁止|嚴禁|严禁|請勿|请勿|謝絕|谢绝|不[許许准]).{0,8}(轉載|转载|[轉转]貼|[轉转]贴|重製|翻印)|[轉转]([發发]|載|载)(請|请)?注明|[違违]者必究|[權权]利保留|[侵][權权]必究/u,
     maxLen: 50,
     marker: true,
     inBody: true,
@@ -115,12 +128,64 @@ const RULES: Rule[] = [
   // Related and comment section headings: the whole (short) line is the heading.
   { kind: 'related', re: RELATED_HEAD, maxLen: 16, heading: true, marker: true, inBody: false },
   { kind: 'comments', re: COMMENTS_HEAD, maxLen: 30, heading: true, marker: true, inBody: false },
+  // A post's counters line ("阅读(370) | 评论(11)", "浏览：88 收藏：2"): the post is over.
+  {
+    kind: 'other',
+    re: /(閱讀|阅读|瀏覽|浏览|點擊|点击|人氣|人气)\s*[(（:：]?\s*\d+.{0,24}(評論|评论|引用|收藏|轉載|转载|回[复覆])\s*[(（:：]?\s*\d+|(評論|评论|引用|收藏)\s*[(（:：]?\s*\d+.{0,24}(閱讀|阅读|瀏覽|浏览|點擊|点击)\s*[(（:：]?\s*\d+/u,
+    maxLen: 80,
+    marker: true,
+    notSentence: true,
+  },
+  // A thread's total under a post ("已有1件评论", "共 11 篇评论 发表评论"): the article is over.
+  {
+    kind: 'comments',
+    re: /^([《〈]?[^》〉]{1,40}[》〉])?\s*(已有|共)\s*\d[\d,]*\s*[條条篇件個个則则]?([評评][論论]|留言|回[复覆應应]|跟[帖贴])/u,
+    maxLen: 60,
+    heading: true,
+    marker: true,
+    // 截至发稿，该微博已有3000条评论。 is the article's sentence.
+    notSentence: true,
+  },
+  // A forum reply's floor ("楼层： 第 2 楼", "第3樓"): the thread's replies start.
+  {
+    kind: 'comments',
+    re: /^([樓楼]層|楼层)\s*[：:]|^第\s*\d+\s*[樓楼](?![盤盘房])/u,
+    maxLen: 40,
+    heading: true,
+    marker: true,
+    notSentence: true,
+  },
   // The furniture of a comment thread: counts, reply and vote buttons, "13小时前". Opens a comments section.
   {
     kind: 'comments',
-    re: /\d[\d,]*\s*[條条]([評评][論论]|留言|跟[帖贴])|\d[\d,]*\s*人([參参]與|参与)|^(查看)?回[复覆]|[踩讚赞顶頂]\s*\d+|\d+\s*(分[钟鐘]|小[时時]|天)前$|^(查看|展[开開])(全部|更多)?\d*[條条]?回[复覆]|^\d+\s*[樓楼]$|^[樓楼]主$|^[网網]友[：:]?$/u,
+    re: /\d[\d,]*\s*[條条篇件]([評评][論论]|留言|跟[帖贴])|\d[\d,]*\s*人([參参]與|参与)|^(查看)?回[复覆]|[踩讚赞顶頂]\s*\d+|\d+\s*(分[钟鐘]|小[时時]|天)前$|^(查看|展[开開])(全部|更多)?\d*[條条]?回[复覆]|^\d+\s*[樓楼]$|^[樓楼]主$|^[网網]友[：:]?$/u,
     maxLen: 24,
     heading: true,
+  },
+  // A blog post's own apparatus: trackback links, "posted by X @ time", read counters.
+  {
+    kind: 'other',
+    re: /^Trackback$|Trackback\)?\s*([鏈链]接|URL|地址|[：:])|引用通告|引用[地網网][址]|已被[閱阅][讀读]\s*\d+\s*次|[訪访][問问][統统][計计][：:]|^由\S{1,12}(張貼|张贴|[發发]表)\s*(@|[於于]\s*\d)|^Posted by|^(固定|永久)[鏈链]接|Permalink/iu,
+    maxLen: 100,
+    inBody: true,
+    notSentence: true,
+  },
+  // A forum signature's label: what follows is the poster's signature.
+  { kind: 'other', re: /^([個个]性)?([簽签]名)([檔档])?\s*[：:]?$|^[-—_=]{2,}\s*([簽签]名[檔档]?|signature)\s*[-—_=]*$/iu, maxLen: 16, heading: true, marker: true },
+  // A related heading with its first teaser on the same line ("延伸阅读：57岁小学肄业…").
+  {
+    kind: 'related',
+    re: /^[[【]?(延伸[閱阅][讀读]|[擴扩]展[閱阅][讀读]|相[關关](新[聞闻]|[閱阅][讀读]|[報报][導导]|文章|[鏈链]接|[連连][結结])|推[薦荐][閱阅][讀读])[】\]]?\s*[：:]\s*\S/u,
+    maxLen: 60,
+    // Not a marker: inside an article such a box is often followed by the article's own subheadings,
+    // which a box-shaped island would swallow.
+    heading: true,
+  },
+  // An archive or recent-posts list: a bracketed date, then a title ("[2005-08-17] 无序列表").
+  {
+    kind: 'related',
+    re: /^[[【(（]\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[\]】)）]\s*\S/u,
+    maxLen: 60,
   },
   // Tag and keyword lists.
   {
@@ -140,7 +205,7 @@ const RULES: Rule[] = [
   // Share and display buttons.
   {
     kind: 'share',
-    re: /^(分享(到|至|給|给)?(朋友|好友)?|[轉转][發发]|[轉转][載载]|收藏|[讚赞]|[點点][讚赞]|按[讚赞]|喜[歡欢]|[列打]印|字[體体級级號号]([設设]定|大小)?|[放缩縮][大小]字[體体號号]|A-?\s*A\+?|A[-+]|微博|微信|朋友圈|QQ空[間间]|QQ|Qzone|[騰腾][讯訊]QQ|新浪微博|Facebook|Line|Twitter|Weibo|Plurk|Telegram|WhatsApp|複製連結|复制链接|用LINE傳送|LINE分享|E-?mail|[郵邮]件|超大|標準|标准|小|中|大|特大)[：:\s\d+]*$/iu,
+    re: /^(分享(到|至|給|给)?(朋友|好友)?|[轉转][發发]|[轉转][載载]|收藏|[讚赞]|[點点][讚赞]|按[讚赞]|喜[歡欢]|(友善)?[列打]印|字[體体級级號号型]([設设]定|大小)?|[大中小特]字[型體体]|[放缩縮][大小]字[體体號号]|A-?\s*A\+?|A[-+]|微博|微信|朋友圈|QQ空[間间]|QQ|Qzone|[騰腾][讯訊]QQ|新浪微博|Facebook|Line|Twitter|Weibo|Plurk|Telegram|WhatsApp|複製連結|复制链接|用LINE傳送|LINE分享|E-?mail|[郵邮]件|超大|標準|标准|小|中|大|特大)[：:\s\d+]*$/iu,
     maxLen: 16,
     inBody: true,
   },
@@ -164,6 +229,13 @@ const RULES: Rule[] = [
     notSentence: true,
     section: true,
   },
+  // The hotline notice names a paper (中時電子報關心您：…): checked before the promo words.
+  {
+    kind: 'other',
+    re: /珍惜生命|再給自己一次機會|再给自己一次机会|[請请]給自己機會|[請请]给自己机会|关心您：|關心您：|自殺解決不了|自杀解决不了|^取消\s*(確認|确认)$/u,
+    maxLen: 30,
+    inBody: true,
+  },
   // The label of an ad slot, alone on its line, even between two paragraphs.
   { kind: 'promo', re: /^([廣广]告|[贊赞]助|ADVERTISEMENT|Advertisement|AD|Ad)$/u, maxLen: 13, inBody: true },
   // Calls to follow, subscribe, download; ads.
@@ -173,6 +245,8 @@ const RULES: Rule[] = [
     maxLen: 60,
     notSentence: true,
   },
+  // An ad-blocker notice ("关闭拦截插件恢复正常").
+  { kind: 'promo', re: /(攔截|拦截|屏蔽)(插件|外掛|[廣广]告)|[廣广]告(攔截|拦截|屏蔽)|AdBlock/iu, maxLen: 60, notSentence: true },
   // A lone follow or subscribe button.
   { kind: 'promo', re: /^[+＋]?\s*(關注|关注|訂閱|订阅|立即[訂订][閱阅]|追蹤|追踪)$/u, maxLen: 8 },
   // Any short line about the app ("打開APP 閱讀更多", "用APP看新聞").
@@ -203,17 +277,19 @@ const RULES: Rule[] = [
     maxLen: 60,
     inBody: false,
   },
+  // A link to more of the channel ("点击阅读更多精彩财经新闻"), alone on its line.
+  { kind: 'navigation', re: /^[點点][擊击](這裡|这里)?([閱阅][讀读]|查看|看|瀏覽|浏览)更多/u, maxLen: 24, inBody: true },
   // Weaker footer words that also appear in mid-page boxes (投稿, 客服, hotlines).
   {
     kind: 'footer',
-    re: /招聘|客服|意[見见]反[饋馈]|[舉举][報报](中心|[電电][話话]|[郵邮]箱|[專专]区|[專专]區)|投稿|[服][務务][電电][話话]|[熱热]線|热线|[傳传]真[：:]/iu,
+    re: /招聘|客服|意[見见]反[饋馈]|[歡欢]迎批[評评]指正|[舉举][報报](中心|[電电][話话]|[郵邮]箱|[專专]区|[專专]區)|投稿|[服][務务][電电][話话]|[熱热]線|热线|[傳传]真[：:]/iu,
     maxLen: 80,
     notSentence: true,
   },
   // Image captions and credits.
   {
     kind: 'image-caption',
-    re: /^[（(]?[圖图][／/:：]|[（(][圖图][／/]|[圖图]片?[來来]源[：:]|^[圖图]源[：:]|^[圖图]片[：:]|^[資资]料[照圖图]|[資资]料[照圖图]片?[）)]?$|[視视][覺觉]中[國国]$|[攝摄]影[：:／/]|[攝摄][）)]?$|^[▲△]|Getty\s?Images|Shutterstock|[東东]方IC|供[圖图][）)]?$|翻[攝摄]|[（(][圖图]\d*[）)]$|^[圖图]\s?\d+[：:\s]|^[视視][频頻][-－：:]/u,
+    re: /^[（(]?[圖图][／/:：]|[（(][圖图][／/]|[圖图]片?[來来]源[：:]|^[圖图]源[：:]|^[圖图]片[：:]|^[資资]料[照圖图]|[資资]料[照圖图]片?[）)]?$|[視视][覺觉]中[國国]$|[攝摄]影[：:／/]|[攝摄][）)]?$|^[▲△]|Getty\s?Images|Shutterstock|[東东]方IC|供[圖图][）)]?$|翻[攝摄]|[（(][圖图]\d+[）)]$|^[圖图]\s?\d+[：:\s]|^[视視][频頻][-－：:]|^[點点][擊击](查看|看|放大|[檢检]視)大?[圖图]/u,
     maxLen: 120,
     inBody: true,
   },
@@ -224,17 +300,11 @@ const RULES: Rule[] = [
     maxLen: 60,
     inBody: true,
   },
-  {
-    kind: 'other',
-    re: /珍惜生命|再給自己一次機會|再给自己一次机会|[請请]給自己機會|[請请]给自己机会|关心您：|關心您：|自殺解決不了|自杀解决不了|^取消\s*(確認|确认)$/u,
-    maxLen: 30,
-    inBody: true,
-  },
 ];
 
 /** Lines that state the article's own metadata: never boilerplate by position alone. */
 export const ARTICLE_META =
-  /^[（(【[]?\s*(原[標标][題题]|原[題题]|(本文)?[來来]源|作者|[記记]者|文[／/]|撰文|[綜综]合|[發发][布佈][時时][間间]|出版[時时][間间]|建立[時时][間间]|更新[時时][間间]|最[后後]更新|[時时][間间][：:]|[發发][布佈表][於于])|(記者|记者|通[讯訊]員|通讯员|特派員|特派员)\s*\S{2,4}([／/\s]|[)）]|$)|^[（(][^（）()]{1,12}[)）]$|^\d{4}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}|^\d{1,2}:\d{2}|^[（(]?完[)）]?$/u;
+  /^[（(【[]?\s*(原[標标][題题]|原[題题]|(本文|信息|稿件|文章|新[聞闻])?[來来]源|作者|[記记]者|文[／/]|撰文|[綜综]合|[發发][布佈][時时][間间]|出版[時时][間间]|建立[時时][間间]|更新[時时][間间]|最[后後]更新|[時时][間间][：:]|[發发][布佈表][於于])|(記者|记者|通[讯訊]員|通讯员|特派員|特派员)\s*\S{2,4}([／/\s]|[)）]|$)|^[（(][^（）()]{1,12}[)）]$|^\d{4}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}|^\d{1,2}:\d{2}|^[（(]?完[)）]?$|^[《〈][^》〉]{2,16}[》〉]\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(第?\s*\d{1,3}\s*版)?\s*[)）]$|^(索\s*引\s*[号號]|[發发]\s*文\s*(機\s*關|机\s*关|字\s*[号號])|成\s*文\s*日\s*期|[發发]\s*[布佈]\s*(日\s*期|機\s*構|机\s*构)|主\s*[題题]\s*(分\s*[类類]|[詞词])|文\s*[号號]|[標标]\s*[題题])\s*[：:]/u;
 
 /**
  * A heading written one character per line in a narrow sidebar (今 / 日 / 推 / 薦): each line of such a
@@ -288,6 +358,10 @@ export function phraseKind(info: LineInfo): PhraseHit | null {
       return { kind: r.kind, heading: !!r.heading, marker: !!r.marker, inBody: !!r.inBody, section: !!r.section };
     }
   }
+  const row = linkRowKind(info.text);
+  // A menu bar is never inside the body; a row of page buttons ([打印] [关闭]) may sit under the headline.
+  // A footer's link row opens the footer, like footer wording.
+  if (row) return { kind: row, heading: false, marker: false, inBody: row === 'share', section: row === 'footer' };
   return null;
 }
 
