@@ -1,17 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { detectBoilerplate } from '../../server/src/service/boilerplate';
+import { ARTICLE_SIMP, ARTICLE_TRAD } from './helpers';
 
 // Paragraphs of a Traditional and a Simplified article, and their shared page frame.
-const TRAD = [
-  '當地時間7月3日,美國總統特朗普與俄羅斯總統普京通電話,討論了俄烏衝突、中東局勢、美俄雙邊關係等議題。據俄羅斯塔斯社報道,這是兩人今年以來第六次通話。',
-  '俄總統助理烏沙科夫在一份聲明中稱,通話持續近一個小時,雙方討論了伊朗局勢以及中東局勢,並同意保持聯繫。',
-  '法新社3日援引一名烏克蘭高級官員的消息稱,預計特朗普還將在當地時間4日與烏克蘭總統澤連斯基通電話,重點討論軍事援助。',
-];
-const SIMP = [
-  '当地时间7月3日，美国总统特朗普与俄罗斯总统普京通电话，讨论了俄乌冲突、中东局势、美俄双边关系等议题。据俄罗斯塔斯社报道，这是两人今年以来第六次通话。',
-  '俄总统助理乌沙科夫在一份声明中称，通话持续近一个小时，双方讨论了伊朗局势以及中东局势，并同意保持联系。',
-  '法新社3日援引一名乌克兰高级官员的消息称，预计特朗普还将在当地时间4日与乌克兰总统泽连斯基通电话，重点讨论军事援助。',
-];
+const TRAD = ARTICLE_TRAD;
+const SIMP = ARTICLE_SIMP;
 const MORE_TRAD = [
   '白宮和五角大樓沒有透露暫停向烏克蘭交付的武器種類和數量,一些美國和烏克蘭高級官員稱,暫停交付的武器包括導彈。',
   '然而,這一決定令烏克蘭措手不及,烏克蘭外交部2日宣布召見美國駐烏克蘭大使館的高級外交官,討論軍事援助。',

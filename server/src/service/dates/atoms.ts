@@ -219,6 +219,14 @@ function num(s: string | undefined): number | undefined {
   return s === undefined ? undefined : parseNumeral(s);
 }
 
+/** The count of an offset (3年后, 半小时前, 一年半后): a number in (0, 200], or undefined. */
+function offsetCount(g: Record<string, string | undefined>): number | undefined {
+  const n = g.n === '半' ? 0.5 : num(g.n);
+  if (n === undefined || n === 0 || n > 200) return undefined;
+  if (!g.half) return n;
+  return g.n === '半' ? undefined : n + 0.5;
+}
+
 function exec(re: RegExp, text: string, i: number): RegExpExecArray | null {
   re.lastIndex = i;
   return re.exec(text);
@@ -448,12 +456,8 @@ const matchers: Matcher[] = [
     const m = exec(RE.offset, text, i);
     if (!m?.groups) return null;
     const g = m.groups;
-    let n = g.n === '半' ? 0.5 : num(g.n);
-    if (n === undefined || n === 0 || n > 200) return null;
-    if (g.half) {
-      if (g.n === '半') return null;
-      n += 0.5;
-    }
+    const n = offsetCount(g);
+    if (n === undefined) return null;
     if (/[近过過最未余多第每]/.test(text[i - 1] ?? '')) return null;
     const end = i + m[0].length;
     if (g.dir === '前' && /[后後]/.test(text[end] ?? '')) return null;
@@ -629,12 +633,8 @@ const matchers: Matcher[] = [
     const m = exec(RE.minuteOffset, text, i);
     if (!m?.groups) return null;
     const g = m.groups;
-    let n = g.n === '半' ? 0.5 : num(g.n);
-    if (n === undefined || n === 0 || n > 200) return null;
-    if (g.half) {
-      if (g.n === '半') return null;
-      n += 0.5;
-    }
+    const n = offsetCount(g);
+    if (n === undefined) return null;
     // 近3小時前, 過去30分鐘, 最後5分鐘, 每半小時: spans and habits, not a moment.
     if (/[近过過最未余多第每再]/.test(text[i - 1] ?? '')) return null;
     const end = i + m[0].length;
