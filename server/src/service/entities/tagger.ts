@@ -1,5 +1,5 @@
 /**
- * The statistical layer: a first-order character tagger (BIO over PER/ORG/LOC) with hashed features and
+ * The statistical layer: a first-order character tagger (BIOES over PER/ORG/LOC) with hashed features and
  * Viterbi decoding. The weights come from an averaged structured perceptron (see trainer.ts), quantised to
  * int8 and stored sparsely in models/ner.bin.
  */
