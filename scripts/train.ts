@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { gazetteerTrie } from '../server/src/service/entities/gazetteer';
 import { normalizeForMatching } from '../server/src/service/entities/normalize';
 import { extractFeatures } from '../server/src/service/entities/features';
-import { spansFromTags, TAGS, viterbi, decodeModel, lexiconTrie, type TaggerWeights } from '../server/src/service/entities/tagger';
+import { spansFromTags, goldTags, viterbi, decodeModel, lexiconTrie, type TaggerWeights } from '../server/src/service/entities/tagger';
 import { WordSet } from '../server/src/service/entities/words';
 import { parseBio, trainModel, type TrainingSentence } from '../server/src/service/entities/trainer';
 import { corpusDir } from './eval/corpus';
@@ -33,7 +33,7 @@ function devF1(model: Uint8Array | TaggerWeights, dev: TrainingSentence[]): { p:
     viterbi(w, extractFeatures(norm, gaz, w.bits, undefined, lex, words), norm.length, tags);
     const key = (x: { start: number; end: number; type: string }) => `${x.start}:${x.end}:${x.type}`;
     const pred = new Set(spansFromTags(tags, norm.length).map(key));
-    const gold = new Set(spansFromTags(s.tags.map((t) => Math.max(0, TAGS.indexOf(t as (typeof TAGS)[number]))), s.tags.length).map(key));
+    const gold = new Set(spansFromTags(goldTags(s.tags), s.tags.length).map(key));
     for (const p of pred) {
       if (gold.has(p)) tp++;
       else fp++;
@@ -57,7 +57,7 @@ function evaluateOnly(): void {
 function main(): void {
   if (process.argv.includes('--evaluate')) return evaluateOnly();
   const file = path.join(corpusDir(), 'ner', 'msra_train_bio.txt');
-  const epochs = arg('epochs', 14);
+  const epochs = arg('epochs', 20);
   const bits = arg('bits', 20);
   const devN = arg('dev', 0);
   const outIdx = process.argv.indexOf('--out');

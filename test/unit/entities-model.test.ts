@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { createEntityRecognizer } from '../../server/src/service/entities';
 import { gazetteerTrie } from '../../server/src/service/entities/gazetteer';
 import { normalizeForMatching } from '../../server/src/service/entities/normalize';
-import { decodeModel, loadTagger, spansFromTags, TAGS } from '../../server/src/service/entities/tagger';
+import { extractFeatures } from '../../server/src/service/entities/features';
+import { allowed, canEnd, decodeModel, encodeModel, goldTags, loadTagger, NTAGS, spansFromTags, TAGS, viterbi } from '../../server/src/service/entities/tagger';
 import { parseBio, trainModel, type TrainingSentence } from '../../server/src/service/entities/trainer';
 import { loadNerModel } from '../../server/src/node/model';
 
@@ -18,7 +19,7 @@ function f1(model: Uint8Array, sentences: TrainingSentence[]): number {
   for (const s of sentences) {
     const key = (x: { start: number; end: number; type: string }) => `${x.start}:${x.end}:${x.type}`;
     const pred = new Set(tagger.tag(normalizeForMatching(s.text), undefined).map(key));
-    const gold = new Set(spansFromTags(s.tags.map((t) => Math.max(0, TAGS.indexOf(t as (typeof TAGS)[number]))), s.tags.length).map(key));
+    const gold = new Set(spansFromTags(goldTags(s.tags), s.tags.length).map(key));
     for (const p of pred) if (gold.has(p)) tp++;
     else fp++;
     for (const g of gold) if (!pred.has(g)) fn++;
@@ -53,6 +54,66 @@ describe('entity tagger: training', () => {
     assert.equal(w.bits, 14);
     assert.ok((w.lexicon ?? []).length > 0);
     assert.throws(() => decodeModel(new Uint8Array(64)), /magic/);
+  });
+});
+
+describe('entity tagger: BIOES tags', () => {
+  const names = (tags: ArrayLike<number>) => Array.from(tags, (t) => TAGS[t]).join(' ');
+  const cases: [string, string][] = [
+    ['B-PER I-PER I-PER O', 'B-PER I-PER E-PER O'],
+    ['B-LOC O B-ORG I-ORG', 'S-LOC O B-ORG E-ORG'],
+    ['B-LOC B-LOC I-LOC', 'S-LOC B-LOC E-LOC'],
+    ['B-PER I-ORG I-ORG', 'S-PER B-ORG E-ORG'],
+    ['O I-LOC O', 'O S-LOC O'],
+  ];
+  for (const [bio, bioes] of cases) {
+    it(`reads the corpus's BIO ${bio} as ${bioes}`, () => {
+      assert.equal(names(goldTags(bio.split(' '))), bioes);
+    });
+  }
+
+  it('turns every gold sequence into a legal path with the same spans as the BIO reading', () => {
+    const bio = 'B-PER I-PER O B-LOC B-ORG I-ORG I-ORG O I-PER'.split(' ');
+    const g = goldTags(bio);
+    for (let i = 0; i < g.length; i++) assert.ok(allowed(i ? g[i - 1] : -1, g[i]), `${i}: ${names(g)}`);
+    assert.ok(canEnd(g[g.length - 1]));
+    assert.deepEqual(spansFromTags(g, g.length), [
+      { start: 0, end: 2, type: 'PER' },
+      { start: 3, end: 4, type: 'LOC' },
+      { start: 4, end: 7, type: 'ORG' },
+      { start: 8, end: 9, type: 'PER' },
+    ]);
+  });
+
+  it('forbids I- and E- without an open name of their type, and O, B-, S- inside one', () => {
+    const t = (name: string) => TAGS.indexOf(name as (typeof TAGS)[number]);
+    assert.ok(!allowed(-1, t('I-PER')));
+    assert.ok(!allowed(t('B-PER'), t('E-ORG')));
+    assert.ok(!allowed(t('B-PER'), t('O')));
+    assert.ok(!allowed(t('E-PER'), t('I-PER')));
+    assert.ok(allowed(t('B-PER'), t('E-PER')));
+    assert.ok(allowed(t('E-PER'), t('B-LOC')));
+    assert.ok(!canEnd(t('B-LOC')) && !canEnd(t('I-LOC')) && canEnd(t('S-LOC')));
+  });
+
+  it('decodes the packed int8 weights to exactly the scores of the quantised float weights', () => {
+    // Random weights of both signs, so a lane that borrowed from or carried into its neighbour would change a tag.
+    const bits = 10;
+    let s = 12345;
+    const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32) * 2 - 1;
+    const emission = Float32Array.from({ length: (1 << bits) * NTAGS }, () => rand());
+    const transition = Float32Array.from({ length: (NTAGS + 1) * NTAGS }, () => rand());
+    const decoded = decodeModel(encodeModel({ bits, emission, transition }));
+    const q = Float32Array.from(emission, (v) => Math.round(v / decoded.scale) * decoded.scale);
+    const plain = { bits, emission: q, scale: 1, transition: decoded.transition };
+    for (const text of ['新华社北京电国务院总理李强会见了德国总理', '王明表示同意', '在上海浦东新区']) {
+      const ids = extractFeatures(text, undefined, bits);
+      const a = new Uint8Array(text.length);
+      const b = new Uint8Array(text.length);
+      viterbi(decoded, ids, text.length, a);
+      viterbi(plain, ids, text.length, b);
+      assert.deepEqual([...a], [...b], text);
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { extractFeatures, FEATURES_PER_CHAR, WORD_AFTER_SLOT, WORD_BEFORE_SLOT } from '../../server/src/service/entities/features';
 import { induceWords, wordMarks, WordSet } from '../../server/src/service/entities/words';
 
 describe('entity tagger: induced word lexicon', () => {
@@ -11,6 +12,18 @@ describe('entity tagger: induced word lexicon', () => {
     assert.ok(!set.has('北京人民日报记者', 1, 2), '京人 is no word');
     assert.ok(!set.has('北京人民日报记者', 2, 2), '人民 was not given');
     assert.ok(!set.has('北', 0, 2), 'reads past the end');
+  });
+
+  it('lists the lengths of all words starting at a position as a bit mask, agreeing with has()', () => {
+    const set = new WordSet(['中国', '中国人', '中国人民', '人民', '银行']);
+    const text = '中国人民银行中';
+    assert.equal(set.lengthsAt(text, 0), (1 << 2) | (1 << 3) | (1 << 4));
+    assert.equal(set.lengthsAt(text, 2), 1 << 2);
+    assert.equal(set.lengthsAt(text, 1), 0);
+    assert.equal(set.lengthsAt(text, 6), 0, 'reads past the end');
+    for (let i = 0; i < text.length; i++) {
+      for (let len = 2; len <= 4; len++) assert.equal(!!(set.lengthsAt(text, i) & (1 << len)), set.has(text, i, len), `${i}+${len}`);
+    }
   });
 
   it('marks longest words starting, ending and covering each position, and forward maximum matching', () => {
@@ -33,5 +46,35 @@ describe('entity tagger: induced word lexicon', () => {
     // 葡萄 is always followed by 酒: its right neighbours never vary, so it is no word on its own.
     assert.ok(!words.includes('葡萄'));
     assert.deepEqual(words, [...words].sort(), 'sorted, so training is deterministic');
+  });
+});
+
+describe('entity tagger: word-context features', () => {
+  const F = FEATURES_PER_CHAR;
+  const at = (text: string, words: string[], i: number, slot: number) =>
+    extractFeatures(text, undefined, 20, undefined, undefined, new WordSet(words))[i * F + slot];
+
+  it('keys the slot before a name on the whole induced word that ends there, not on its last characters', () => {
+    // 王 (offset 4) follows 新闻记者 or 随军记者: the same two characters before it, different words.
+    const a = at('新闻记者王明说', ['新闻记者'], 4, WORD_BEFORE_SLOT);
+    const b = at('随军记者王明说', ['随军记者'], 4, WORD_BEFORE_SLOT);
+    const c = at('大新闻记者王明说', ['新闻记者'], 5, WORD_BEFORE_SLOT);
+    assert.notEqual(a, b);
+    assert.equal(a, c);
+    // The character-window slots alone cannot tell 新闻记者王 from 随军记者王.
+    const fa = extractFeatures('新闻记者王明说', undefined, 20);
+    const fb = extractFeatures('随军记者王明说', undefined, 20);
+    assert.deepEqual([...fa.subarray(4 * F, 4 * F + 10)], [...fb.subarray(4 * F, 4 * F + 10)]);
+  });
+
+  it('keys the slot after a name on the whole induced word that starts next', () => {
+    // 明 (offset 1) before 表示 or 表演: same next character, different words.
+    assert.notEqual(at('王明表示同意', ['表示'], 1, WORD_AFTER_SLOT), at('王明表演节目', ['表演'], 1, WORD_AFTER_SLOT));
+    assert.equal(at('王明表示同意', ['表示'], 1, WORD_AFTER_SLOT), at('李明表示反对', ['表示'], 1, WORD_AFTER_SLOT));
+  });
+
+  it('falls back to the neighbouring character where no induced word ends or starts', () => {
+    assert.notEqual(at('在王明说', [], 1, WORD_BEFORE_SLOT), at('和王明说', [], 1, WORD_BEFORE_SLOT));
+    assert.notEqual(at('在王明说', ['王明'], 3, WORD_BEFORE_SLOT), at('在王明说', [], 3, WORD_BEFORE_SLOT), '王明 ends before 说');
   });
 });

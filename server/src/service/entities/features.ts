@@ -1,17 +1,21 @@
 /**
  * Feature extraction for the character tagger, shared by training and decoding so the two can never drift:
  * character unigrams and bigrams in a ±2 window, character classes, transliteration/surname/suffix flags,
- * gazetteer and training-name positions, and word boundaries from a word lexicon induced from the training text,
- * each hashed straight from code units (no strings are built per character).
+ * gazetteer and training-name positions, word boundaries from a word lexicon induced from the training text, and
+ * the identity of the induced words just before and after each character, each hashed straight from code units
+ * (no strings are built per character).
  */
 import type { EntityType } from '../types';
 import { TRANSLIT } from './patterns';
 import type { Trie } from './trie';
 import { wordMarks, type WordMarks, type WordSet } from './words';
 
-export const FEATURES_PER_CHAR = 25;
+export const FEATURES_PER_CHAR = 27;
+/** Slots of the word-context features (the induced word ending just before a position, and starting just after it). */
+export const WORD_BEFORE_SLOT = 25;
+export const WORD_AFTER_SLOT = 26;
 /** Bumped whenever templates change, and stored in the model, so an old model is refused, not misread. */
-export const FEATURE_VERSION = 8;
+export const FEATURE_VERSION = 9;
 
 const BOS = 1;
 const EOS = 2;
@@ -189,6 +193,20 @@ export function extractFeatures(
     ids[base + 22] = mix(0x17017, (i > 0 ? el[i - 1] : 15) | (sl[i] << 4) | (el[i] << 8) | ((i + 1 < n ? sl[i + 1] : 15) << 12)) >>> small;
     ids[base + 23] = mix(0x18018, (i > 0 ? fm[i - 1] : 255) | (fm[i] << 8) | ((i + 1 < n ? fm[i + 1] : 255) << 16)) >>> small;
     ids[base + 24] = mix(mix(0x19019, fm[i]), c0) >>> shift;
+    // Word context: the longest induced word ending just before i (记者, 总统 before a name), with c0's
+    // surname/transliteration flags, and the one starting just after i (表示, 政府 after one), with c0's
+    // organisation/place-suffix flags; each hashed whole, the neighbouring character where there is no word.
+    // Held-out 0.8295 without, 0.8313 with the words alone, 0.8339 with the flags.
+    const lb = i > 0 ? el[i - 1] : 0;
+    let hb = 0x1d01d + lb;
+    if (lb) for (let k = i - lb; k < i; k++) hb = mix(hb, codes[k + 2]);
+    else hb = mix(hb, m1);
+    ids[base + WORD_BEFORE_SLOT] = mix(hb, 0x1d01d + ((a0 >> 4) & 3)) >>> shift;
+    const la = i + 1 < n ? sl[i + 1] : 0;
+    let ha = 0x1e01e + la;
+    if (la) for (let k = i + 1; k <= i + la; k++) ha = mix(ha, codes[k + 2]);
+    else ha = mix(ha, p1);
+    ids[base + WORD_AFTER_SLOT] = mix(ha, 0x1e01e + (a0 >> 6)) >>> shift;
   }
   return ids;
 }

@@ -1,5 +1,5 @@
 /**
- * The statistical layer: a first-order character tagger (BIO over PER/ORG/LOC) with hashed features and
+ * The statistical layer: a first-order character tagger (BIOES over PER/ORG/LOC) with hashed features and
  * Viterbi decoding. The weights come from an averaged structured perceptron (see trainer.ts), quantised to
  * int8 and stored sparsely in models/ner.bin.
  */
@@ -9,16 +9,51 @@ import { extractFeatures, FEATURES_PER_CHAR, FEATURE_VERSION } from './features'
 import { Trie, Trie as TrieCtor } from './trie';
 import { WordSet } from './words';
 
-export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC'] as const;
+/**
+ * BIOES over PER/ORG/LOC: B- begins, I- continues, E- ends a name of two characters or more, S- is a
+ * one-character name. Explicit end tags let the emission weights learn what a name's last character looks like.
+ */
+export const TAGS = [
+  'O',
+  'B-PER', 'I-PER', 'E-PER', 'S-PER',
+  'B-ORG', 'I-ORG', 'E-ORG', 'S-ORG',
+  'B-LOC', 'I-LOC', 'E-LOC', 'S-LOC',
+] as const;
 export const NTAGS = TAGS.length;
-const TAG_TYPE: (EntityType | undefined)[] = [undefined, 'PER', 'PER', 'ORG', 'ORG', 'LOC', 'LOC'];
-const IS_INSIDE = [false, false, true, false, true, false, true];
+const TAG_TYPE: (EntityType | undefined)[] = [undefined, 'PER', 'PER', 'PER', 'PER', 'ORG', 'ORG', 'ORG', 'ORG', 'LOC', 'LOC', 'LOC', 'LOC'];
+/** 0 O, 1 B, 2 I, 3 E, 4 S. */
+const ROLE = TAGS.map((t, i) => (i === 0 ? 0 : (i - 1) % 4 + 1));
 
-/** An I- tag may only follow the B- or I- tag of its own type. */
+/** I- and E- continue an open name (after B- or I- of the same type); O, B- and S- need none open. */
 export function allowed(prev: number, next: number): boolean {
-  if (!IS_INSIDE[next]) return true;
-  if (prev < 0) return false;
-  return prev === next || prev === next - 1;
+  const open = prev > 0 && (ROLE[prev] === 1 || ROLE[prev] === 2);
+  const r = ROLE[next];
+  if (r === 2 || r === 3) return open && TAG_TYPE[prev] === TAG_TYPE[next];
+  return !open;
+}
+
+/** May a sentence end on this tag (not inside an open name)? */
+export function canEnd(tag: number): boolean {
+  return ROLE[tag] !== 1 && ROLE[tag] !== 2;
+}
+
+/**
+ * Tag indices for a sentence's BIO tag strings (the MSRA files' scheme), as BIOES: a B- or I- whose next tag
+ * does not continue the name becomes S- or E-; an I- without its B- begins a name.
+ */
+export function goldTags(bio: readonly string[]): Uint8Array {
+  const n = bio.length;
+  const out = new Uint8Array(n);
+  const type = (t: string) => (t.length > 2 && (t[0] === 'B' || t[0] === 'I') && t[1] === '-' ? t.slice(2) : '');
+  for (let i = 0; i < n; i++) {
+    const ty = type(bio[i]);
+    const k = ty === 'PER' ? 0 : ty === 'ORG' ? 1 : ty === 'LOC' ? 2 : -1;
+    if (k < 0) continue;
+    const begins = bio[i][0] === 'B' || type(bio[i - 1] ?? '') !== ty;
+    const continues = i + 1 < n && bio[i + 1][0] === 'I' && type(bio[i + 1]) === ty;
+    out[i] = 1 + 4 * k + (begins ? (continues ? 0 : 3) : continues ? 1 : 2);
+  }
+  return out;
 }
 
 export interface Tagger {
@@ -30,10 +65,10 @@ export interface Tagger {
 /** Weights as the decoder reads them: emission weights per (feature bucket, tag), and transitions. */
 export interface TaggerWeights {
   bits: number;
-  /** 2^bits * NTAGS emission weights. */
-  emission: Float32Array | Int8Array;
-  /** Emission values per bucket (NTAGS while training; 8 when decoded, so a bucket never straddles a cache line). */
-  stride?: number;
+  /** 2^bits * NTAGS emission weights (training; empty when `quad` is set). */
+  emission: Float32Array;
+  /** Decoded int8 weights biased to 0..255, 16 bytes (4 words) per bucket, read as 32-bit words. */
+  quad?: Int32Array;
   /** Multiplier that turns `emission` values into scores. */
   scale: number;
   /** (NTAGS + 1) * NTAGS: row 0 is the start, row p+1 follows tag p. */
@@ -62,86 +97,139 @@ function scratch(size: number, which: number): Float64Array {
   return floatScratch[which];
 }
 
-/** Best tag sequence for n positions whose feature ids are `ids`. Also returns each position's margin. */
-export function viterbi(w: TaggerWeights, ids: Uint32Array, n: number, tags: Uint8Array, margin?: Float32Array): void {
+/** Tags that close any open name (O, E-, S-): the only legal predecessors of O, B- and S-. */
+const CLOSED = Int32Array.from(TAGS.map((_, i) => i).filter((i) => i === 0 || ROLE[i] >= 3));
+/** Tags that need no open name: O, B-, S-. */
+const OPENERS = Int32Array.from(TAGS.map((_, i) => i).filter((i) => i === 0 || ROLE[i] === 1 || ROLE[i] === 4));
+
+/** Bias added to each int8 weight so the summed lanes stay non-negative and never borrow from each other. */
+const LANE_BIAS = 128;
+
+/**
+ * Emission scores (n x NTAGS) into `em`. A decoded model's bucket is 16 biased bytes; each 32-bit word is split
+ * into its even and odd bytes, which land in 16-bit lanes (27 features x 255 < 2^16), so one add serves two
+ * tags and the table is half the size of 16-bit weights. Training weights are plain floats.
+ */
+function emissions(w: TaggerWeights, ids: Uint32Array, n: number, em: Float64Array): void {
   const F = FEATURES_PER_CHAR;
   const T = NTAGS;
-  const em = scratch(n * T, 0);
-  const e = w.emission;
   const scale = w.scale;
-  const stride = w.stride ?? T;
+  const quad = w.quad;
+  if (quad) {
+    const bias = LANE_BIAS * F;
+    const M = 0x00ff00ff;
+    for (let i = 0; i < n; i++) {
+      const base = i * F;
+      let a0 = 0, b0 = 0, a1 = 0, b1 = 0, a2 = 0, b2 = 0, a3 = 0;
+      for (let f = 0; f < F; f++) {
+        const off = ids[base + f] << 2;
+        const w0 = quad[off], w1 = quad[off + 1], w2 = quad[off + 2], w3 = quad[off + 3];
+        a0 += w0 & M;
+        b0 += (w0 >>> 8) & M;
+        a1 += w1 & M;
+        b1 += (w1 >>> 8) & M;
+        a2 += w2 & M;
+        b2 += (w2 >>> 8) & M;
+        // Word 3 holds tag 12 and padding: only its even lanes are read.
+        a3 += w3 & M;
+      }
+      const row = i * T;
+      em[row] = ((a0 & 0xffff) - bias) * scale;
+      em[row + 1] = ((b0 & 0xffff) - bias) * scale;
+      em[row + 2] = ((a0 >>> 16) - bias) * scale;
+      em[row + 3] = ((b0 >>> 16) - bias) * scale;
+      em[row + 4] = ((a1 & 0xffff) - bias) * scale;
+      em[row + 5] = ((b1 & 0xffff) - bias) * scale;
+      em[row + 6] = ((a1 >>> 16) - bias) * scale;
+      em[row + 7] = ((b1 >>> 16) - bias) * scale;
+      em[row + 8] = ((a2 & 0xffff) - bias) * scale;
+      em[row + 9] = ((b2 & 0xffff) - bias) * scale;
+      em[row + 10] = ((a2 >>> 16) - bias) * scale;
+      em[row + 11] = ((b2 >>> 16) - bias) * scale;
+      em[row + 12] = ((a3 & 0xffff) - bias) * scale;
+    }
+    return;
+  }
+  const e = w.emission;
   for (let i = 0; i < n; i++) {
     const base = i * F;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
-    for (let f = 0; f < F; f++) {
-      const off = ids[base + f] * stride;
-      s0 += e[off];
-      s1 += e[off + 1];
-      s2 += e[off + 2];
-      s3 += e[off + 3];
-      s4 += e[off + 4];
-      s5 += e[off + 5];
-      s6 += e[off + 6];
-    }
     const row = i * T;
-    em[row] = s0 * scale;
-    em[row + 1] = s1 * scale;
-    em[row + 2] = s2 * scale;
-    em[row + 3] = s3 * scale;
-    em[row + 4] = s4 * scale;
-    em[row + 5] = s5 * scale;
-    em[row + 6] = s6 * scale;
+    for (let t = 0; t < T; t++) em[row + t] = 0;
+    for (let f = 0; f < F; f++) {
+      const off = ids[base + f] * T;
+      for (let t = 0; t < T; t++) em[row + t] += e[off + t];
+    }
+    for (let t = 0; t < T; t++) em[row + t] *= scale;
   }
-  // Transitions with the illegal ones (I- after anything but its own B-/I-) folded in as -Infinity.
+}
+
+/**
+ * Best tag sequence for n positions whose feature ids are `ids`. With `margin`, also each tagged (non-O)
+ * position's emission margin over the runner-up tag.
+ */
+export function viterbi(w: TaggerWeights, ids: Uint32Array, n: number, tags: Uint8Array, margin?: Float32Array): void {
+  const T = NTAGS;
+  const em = scratch(n * T, 0);
+  emissions(w, ids, n, em);
+  // Transitions with the illegal ones folded in as -Infinity.
   const tr = new Float64Array((T + 1) * T);
   for (let p = -1; p < T; p++) for (let t = 0; t < T; t++) tr[(p + 1) * T + t] = allowed(p, t) ? w.transition[(p + 1) * T + t] : -Infinity;
   const score = scratch(n * T, 1);
   if (backScratch.length < n * T) backScratch = new Uint8Array(n * T * 2);
   const back = backScratch;
   for (let t = 0; t < T; t++) score[t] = tr[t] + em[t];
-  if (T === 7) {
-    // Unrolled for the 7-tag set: O and B- targets take the best of all 7 predecessors, an I- target only its
-    // own B- or I-.
-    for (let i = 1; i < n; i++) {
-      const pr = (i - 1) * 7;
-      const row = i * 7;
-      const p0 = score[pr], p1 = score[pr + 1], p2 = score[pr + 2], p3 = score[pr + 3], p4 = score[pr + 4], p5 = score[pr + 5], p6 = score[pr + 6];
-      for (let t = 0; t < 7; t++) {
-        if (t === 2 || t === 4 || t === 6) {
-          const a = (t === 2 ? p1 : t === 4 ? p3 : p5) + tr[t * 7 + t];
-          const b = (t === 2 ? p2 : t === 4 ? p4 : p6) + tr[(t + 1) * 7 + t];
-          if (a >= b) {
-            score[row + t] = a + em[row + t];
-            back[row + t] = t - 1;
-          } else {
-            score[row + t] = b + em[row + t];
-            back[row + t] = t;
-          }
-          continue;
+  // Closed-to-opener transitions as a dense 7 x 7 block, so the inner loop reads no index tables.
+  const nc = CLOSED.length;
+  const no = OPENERS.length;
+  const tc = new Float64Array(nc * no);
+  for (let q = 0; q < nc; q++) for (let k = 0; k < no; k++) tc[k * nc + q] = tr[(CLOSED[q] + 1) * T + OPENERS[k]];
+  const c0 = CLOSED[0], c1 = CLOSED[1], c2 = CLOSED[2], c3 = CLOSED[3], c4 = CLOSED[4], c5 = CLOSED[5], c6 = CLOSED[6];
+  for (let i = 1; i < n; i++) {
+    const pr = (i - 1) * T;
+    const row = i * T;
+    // O, B- and S- follow a closed name (O, E-, S-).
+    const q0 = score[pr + c0], q1 = score[pr + c1], q2 = score[pr + c2], q3 = score[pr + c3], q4 = score[pr + c4], q5 = score[pr + c5], q6 = score[pr + c6];
+    for (let k = 0; k < no; k++) {
+      const t = OPENERS[k];
+      const o = k * nc;
+      let best = q0 + tc[o];
+      let arg = c0;
+      let v = q1 + tc[o + 1];
+      if (v > best) { best = v; arg = c1; }
+      v = q2 + tc[o + 2];
+      if (v > best) { best = v; arg = c2; }
+      v = q3 + tc[o + 3];
+      if (v > best) { best = v; arg = c3; }
+      v = q4 + tc[o + 4];
+      if (v > best) { best = v; arg = c4; }
+      v = q5 + tc[o + 5];
+      if (v > best) { best = v; arg = c5; }
+      v = q6 + tc[o + 6];
+      if (v > best) { best = v; arg = c6; }
+      score[row + t] = best + em[row + t];
+      back[row + t] = arg;
+    }
+    // I- and E- follow their own B- or I-.
+    for (let b = 1; b < T; b += 4) {
+      const sb = score[pr + b];
+      const si = score[pr + b + 1];
+      for (let t = b + 1; t <= b + 2; t++) {
+        const x = sb + tr[(b + 1) * T + t];
+        const y = si + tr[(b + 2) * T + t];
+        if (x >= y) {
+          score[row + t] = x + em[row + t];
+          back[row + t] = b;
+        } else {
+          score[row + t] = y + em[row + t];
+          back[row + t] = b + 1;
         }
-        let best = p0 + tr[7 + t];
-        let arg = 0;
-        let v = p1 + tr[14 + t];
-        if (v > best) { best = v; arg = 1; }
-        v = p2 + tr[21 + t];
-        if (v > best) { best = v; arg = 2; }
-        v = p3 + tr[28 + t];
-        if (v > best) { best = v; arg = 3; }
-        v = p4 + tr[35 + t];
-        if (v > best) { best = v; arg = 4; }
-        v = p5 + tr[42 + t];
-        if (v > best) { best = v; arg = 5; }
-        v = p6 + tr[49 + t];
-        if (v > best) { best = v; arg = 6; }
-        score[row + t] = best + em[row + t];
-        back[row + t] = arg;
       }
     }
   }
   let best = -Infinity;
   let arg = 0;
   for (let t = 0; t < T; t++) {
-    if (score[(n - 1) * T + t] > best) {
+    if (canEnd(t) && score[(n - 1) * T + t] > best) {
       best = score[(n - 1) * T + t];
       arg = t;
     }
@@ -152,6 +240,7 @@ export function viterbi(w: TaggerWeights, ids: Uint32Array, n: number, tags: Uin
   }
   if (margin) {
     for (let i = 0; i < n; i++) {
+      if (!tags[i]) continue;
       const chosen = em[i * T + tags[i]];
       let other = -Infinity;
       for (let t = 0; t < T; t++) if (t !== tags[i] && em[i * T + t] > other) other = em[i * T + t];
@@ -160,7 +249,7 @@ export function viterbi(w: TaggerWeights, ids: Uint32Array, n: number, tags: Uin
   }
 }
 
-/** Spans from a BIO tag sequence (an I- without its B- starts a span, as decoders usually read it). */
+/** Spans from a BIOES tag sequence (a B- or I- not closed by E- still ends a span, as decoders usually read it). */
 export function spansFromTags(tags: ArrayLike<number>, n: number): Span[] {
   const out: Span[] = [];
   for (let i = 0; i < n; ) {
@@ -170,7 +259,10 @@ export function spansFromTags(tags: ArrayLike<number>, n: number): Span[] {
       continue;
     }
     let j = i + 1;
-    while (j < n && IS_INSIDE[tags[j]] && TAG_TYPE[tags[j]] === type) j++;
+    if (ROLE[tags[i]] === 1 || ROLE[tags[i]] === 2) {
+      while (j < n && TAG_TYPE[tags[j]] === type && ROLE[tags[j]] === 2) j++;
+      if (j < n && TAG_TYPE[tags[j]] === type && ROLE[tags[j]] === 3) j++;
+    }
     out.push({ start: i, end: j, type });
     i = j;
   }
@@ -264,12 +356,17 @@ export function decodeModel(bytes: Uint8Array): TaggerWeights {
     prev += d;
     idx[k] = prev;
   }
-  const stride = 8;
-  const emission = new Int8Array((1 << bits) * stride);
-  for (let k = 0; k < count; k++) {
-    const base = idx[k] * stride;
-    for (let t = 0; t < T; t++) emission[base + t] = (bytes[o++] << 24) >> 24;
-  }
+  // One byte per tag, biased to 0..255, 16 bytes per bucket so none straddles a cache line; emissions() reads
+  // four at a time.
+  const u8 = new Uint8Array((1 << bits) * 16).fill(LANE_BIAS);
+  for (let k = 0; k < count; k++) for (let t = 0; t < T; t++) u8[idx[k] * 16 + t] = ((bytes[o++] << 24) >> 24) + LANE_BIAS;
+  const { lexicon, words } = tail(bytes, o);
+  return { bits, emission: new Float32Array(0), quad: new Int32Array(u8.buffer), scale, transition, lexicon, words };
+}
+
+/** The lexicon and word list stored after the weights. */
+function tail(bytes: Uint8Array, o: number): { lexicon?: [string, EntityType][]; words?: string[] } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let lexicon: [string, EntityType][] | undefined;
   if (o + 4 <= bytes.length) {
     const len = view.getUint32(o, true);
@@ -283,7 +380,7 @@ export function decodeModel(bytes: Uint8Array): TaggerWeights {
     const text = new TextDecoder().decode(bytes.subarray(o + 4, o + 4 + len));
     words = text ? text.split('\n') : [];
   }
-  return { bits, emission, stride, scale, transition, lexicon, words };
+  return { lexicon, words };
 }
 
 /** A tagger over the bytes of models/ner.bin. */

@@ -5,7 +5,7 @@
 import type { EntityType } from '../types';
 import { extractFeatures, FEATURES_PER_CHAR } from './features';
 import { normalizeForMatching } from './normalize';
-import { allowed, encodeModel, lexiconTrie, NTAGS, TAGS, viterbi, type TaggerWeights } from './tagger';
+import { encodeModel, goldTags, lexiconTrie, NTAGS, viterbi, type TaggerWeights } from './tagger';
 import type { Trie } from './trie';
 import { induceWords, WordSet } from './words';
 
@@ -71,7 +71,6 @@ export function trainWeights(sentences: TrainingSentence[], options: TrainOption
   const epochs = options.epochs ?? 12;
   const T = NTAGS;
   const F = FEATURES_PER_CHAR;
-  const tagIndex = new Map<string, number>(TAGS.map((t, i) => [t, i]));
   // Features once, up front: they do not change between epochs.
   const feats: Uint32Array[] = [];
   const gold: Uint8Array[] = [];
@@ -88,11 +87,7 @@ export function trainWeights(sentences: TrainingSentence[], options: TrainOption
     const s = sentences[si];
     const norm = norms[si];
     feats.push(extractFeatures(norm, options.gazetteer, bits, undefined, folds ? foldTries[si % folds] : undefined, words));
-    const g = new Uint8Array(s.tags.length);
-    for (let i = 0; i < s.tags.length; i++) g[i] = tagIndex.get(s.tags[i]) ?? 0;
-    // Repair I- without B- so gold is a legal path.
-    for (let i = 0; i < g.length; i++) if (!allowed(i ? g[i - 1] : -1, g[i])) g[i] = g[i] - 1;
-    gold.push(g);
+    gold.push(goldTags(s.tags));
   }
   const size = (1 << bits) * T;
   const w = new Float32Array(size);

@@ -14,6 +14,8 @@ export class WordSet {
   readonly size: number;
   /** Set of first code units, so most positions fail on one array read. */
   private readonly first = new Uint8Array(0x10000);
+  /** Hashed set of first-two-code-unit pairs: most positions whose first unit passes fail here, before any probe. */
+  private readonly pairs = new Uint8Array(PAIR_BUCKETS);
 
   constructor(words: readonly string[]) {
     const keep = words.filter((w) => w.length >= 2 && w.length <= MAX_WORD);
@@ -28,6 +30,7 @@ export class WordSet {
       for (let k = 0; k < w.length; k++) c[k] = w.charCodeAt(k);
       if (this.insert(((c[0] << 16) | c[1]) >>> 0, ((c[2] << 16) | c[3]) >>> 0)) n++;
       this.first[c[0]] = 1;
+      this.pairs[pairSlot(c[0], c[1])] = 1;
     }
     this.size = n;
   }
@@ -41,6 +44,31 @@ export class WordSet {
     this.hi[i] = h;
     this.lo[i] = l;
     return true;
+  }
+
+  /** Lengths of the words starting at `start`, as a bit mask (bit `len` set when text[start, start + len) is one). */
+  lengthsAt(text: string, start: number): number {
+    if (start + 2 > text.length) return 0;
+    const c0 = text.charCodeAt(start);
+    if (!this.first[c0]) return 0;
+    const c1 = text.charCodeAt(start + 1);
+    if (!this.pairs[pairSlot(c0, c1)]) return 0;
+    const h = ((c0 << 16) | c1) >>> 0;
+    let mask = this.find(h, 0) ? 4 : 0;
+    if (start + 3 > text.length) return mask;
+    const c2 = text.charCodeAt(start + 2);
+    if (this.find(h, (c2 << 16) >>> 0)) mask |= 8;
+    if (start + 4 <= text.length && this.find(h, ((c2 << 16) | text.charCodeAt(start + 3)) >>> 0)) mask |= 16;
+    return mask;
+  }
+
+  private find(h: number, l: number): boolean {
+    let i = slot(h, l) & this.mask;
+    while (this.hi[i] !== 0) {
+      if (this.hi[i] === h && this.lo[i] === l) return true;
+      i = (i + 1) & this.mask;
+    }
+    return false;
   }
 
   /** True if text[start, start + len) is a word. */
@@ -60,6 +88,12 @@ export class WordSet {
     }
     return false;
   }
+}
+
+const PAIR_BUCKETS = 1 << 18;
+
+function pairSlot(c0: number, c1: number): number {
+  return (Math.imul(c0, 0x9e3779b1) ^ Math.imul(c1, 0x85ebca6b)) >>> 14;
 }
 
 function slot(h: number, l: number): number {
@@ -93,8 +127,10 @@ export function wordMarks(norm: string, words: WordSet | undefined, scratch?: Wo
   const fmm = scratch ? scratch.fmm.fill(0, 0, n) : new Uint8Array(n);
   if (!words) return { startLen, endLen, midLen, fmm };
   for (let i = 0; i < n; i++) {
-    for (let len = 2; len <= MAX_WORD && i + len <= n; len++) {
-      if (!words.has(norm, i, len)) continue;
+    const lens = words.lengthsAt(norm, i);
+    if (!lens) continue;
+    for (let len = 2; len <= MAX_WORD; len++) {
+      if (!(lens & (1 << len))) continue;
       startLen[i] = len;
       const e = i + len - 1;
       if (endLen[e] < len) endLen[e] = len;
