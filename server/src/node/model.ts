@@ -14,20 +14,25 @@ export function nerModelCandidates(): string[] {
   ];
 }
 
-let cached: Uint8Array | null | undefined;
+/** The file found by the first call (null: none); the bytes themselves are not kept, see loadNerModel. */
+let found: string | null | undefined;
 
-/** The model bytes, or undefined when no model file is found (the recogniser then runs without it). */
+/**
+ * The model bytes, or undefined when no model file is found (the recogniser then runs without it). Read afresh on
+ * each call: the recogniser decodes them into its own weight table, so keeping the file's 5 MB alive in the server
+ * for the rare re-creation (a changed user dictionary) would only add to its memory.
+ */
 export function loadNerModel(): Uint8Array | undefined {
-  if (cached !== undefined) return cached ?? undefined;
-  cached = null;
-  for (const file of nerModelCandidates()) {
+  if (found === null) return undefined;
+  for (const file of found ? [found] : nerModelCandidates()) {
     try {
       const buf = fs.readFileSync(file);
-      cached = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-      break;
+      found = file;
+      return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
     } catch {
       // try the next location
     }
   }
-  return cached ?? undefined;
+  found = null;
+  return undefined;
 }
