@@ -89,10 +89,14 @@ const MEDIA_SUFFIX_ABBR = new Set([...'美俄日韩港台英法德印伊以澳�
  * One-character place abbreviations in context, avoiding positions already covered by `taken`.
  * Kept conservative: a wrong single character is worse than a missed one.
  */
+/** Code units that can start any abbreviation below: most characters fail on one array read. */
+const ABBR_START = new Uint8Array(0x10000);
+for (const c of [...PAIRING, ...AFTER_VERB, ...MEDIA_SUFFIX_ABBR]) ABBR_START[c.charCodeAt(0)] = 1;
+
 export function abbreviationSpans(norm: string, taken: Uint8Array): Span[] {
   const out: Span[] = [];
   for (let i = 0; i < norm.length; i++) {
-    if (taken[i]) continue;
+    if (taken[i] || !ABBR_START[norm.charCodeAt(i)]) continue;
     const ch = norm[i];
     if (PAIRING.has(ch)) {
       let j = i;

@@ -145,7 +145,8 @@ const COMPANY = new RegExp(
   `(${MIDDLE}{2,4}?)(?:集团|通讯|客运|股份|控股|实业|置业|药业|制药|鞋业)(?!\\p{Script=Han}{0,1}(?:公司|集团|有限))`,
   'uy',
 );
-const COMPANY_FIRST = new Set([...'集通客股控实置药制鞋']);
+const COMPANY_FIRST = new Uint8Array(0x10000);
+for (const c of '集通客股控实置药制鞋') COMPANY_FIRST[c.charCodeAt(0)] = 1;
 /** Where a company name may begin: after punctuation or a function word, or right after a known place. */
 const COMPANY_LEFT = new Set([...' \t，。、；：！？“”「」《》（）()的在是和与及而为由据向对从到被把让']);
 
@@ -162,11 +163,11 @@ export function companySpans(norm: string, places: Span[]): Span[] {
   }
   const out: Span[] = [];
   for (let start = 0; start < norm.length - 3; start++) {
-    if (start > 0 && !COMPANY_LEFT.has(norm[start - 1]) && norm[start - 1] !== '\n' && !placeEnds.has(start)) continue;
-    // Cheap filter before the regex: an ending must begin two to four characters on.
+    // Cheap filter first: an ending must begin two to four characters on.
     let near = false;
-    for (let k = start + 2; k <= start + 4 && k < norm.length; k++) if (COMPANY_FIRST.has(norm[k])) near = true;
+    for (let k = start + 2; k <= start + 4 && k < norm.length; k++) if (COMPANY_FIRST[norm.charCodeAt(k)]) near = true;
     if (!near) continue;
+    if (start > 0 && !COMPANY_LEFT.has(norm[start - 1]) && norm[start - 1] !== '\n' && !placeEnds.has(start)) continue;
     COMPANY.lastIndex = start;
     const m = COMPANY.exec(norm);
     if (!m) continue;
