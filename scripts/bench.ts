@@ -37,15 +37,23 @@ function megabyteOfArticles(): { text: string; source: string } {
   return { text, source: distinct ? 'distinct unlabelled pages of the shared corpus' : 'test/fixtures/articles repeated (optimistic: repeated lines are tagged once)' };
 }
 
-function time<T>(fn: () => T, runs = 3): { ms: number; value: T } {
+/**
+ * Best of `runs`: wall time, and this process's CPU time (what "on one core" means: on a shared machine the wall
+ * clock also counts time spent waiting for a core).
+ */
+function time<T>(fn: () => T, runs = 3): { ms: number; cpuMs: number; value: T } {
   let best = Infinity;
+  let bestCpu = Infinity;
   let value!: T;
   for (let i = 0; i < runs; i++) {
     const t0 = process.hrtime.bigint();
+    const c0 = process.cpuUsage();
     value = fn();
+    const c = process.cpuUsage(c0);
     best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
+    bestCpu = Math.min(bestCpu, (c.user + c.system) / 1000);
   }
-  return { ms: best, value };
+  return { ms: best, cpuMs: bestCpu, value };
 }
 
 async function serverFigures(text: string) {
@@ -87,11 +95,12 @@ async function main() {
   out.push(`entity recogniser load (model + gazetteer): ${load.ms.toFixed(0)} ms`);
   const recognizer = load.value;
   recognizer.recognize(text.slice(0, 20000));
-  const rate = (ms: number) => `${(mb / (ms / 1000)).toFixed(2)} MB/s (${ms.toFixed(0)} ms)`;
-  out.push(`entities:    ${rate(time(() => recognizer.recognize(text)).ms)}`);
-  out.push(`dates:       ${rate(time(() => recognizeDates(text, { reference: findPublication(text)?.value })).ms)}`);
-  out.push(`boilerplate: ${rate(time(() => detectBoilerplate(text)).ms)}`);
-  out.push(`whole analysis (what each edit costs): ${rate(time(() => analyseArticle(text, { recognizer })).ms)}`);
+  const rate = ({ ms, cpuMs }: { ms: number; cpuMs: number }) =>
+    `${(mb / (ms / 1000)).toFixed(2)} MB/s (${ms.toFixed(0)} ms wall); ${(mb / (cpuMs / 1000)).toFixed(2)} MB/s of CPU time`;
+  out.push(`entities:    ${rate(time(() => recognizer.recognize(text), 5))}`);
+  out.push(`dates:       ${rate(time(() => recognizeDates(text, { reference: findPublication(text)?.value })))}`);
+  out.push(`boilerplate: ${rate(time(() => detectBoilerplate(text)))}`);
+  out.push(`whole analysis (what each edit costs): ${rate(time(() => analyseArticle(text, { recognizer })))}`);
 
   const pagesDir = unlabelledDir();
   if (fs.existsSync(pagesDir)) {
