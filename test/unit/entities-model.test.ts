@@ -235,6 +235,12 @@ describe('entity recogniser with the model: names that are also common words', (
     assert.deepEqual(found.map((m) => m.start), [0]);
   });
 
+  it('reads 部 before 分 as 部分 (a part of), not as the end of an organisation', () => {
+    const found = createEntityRecognizer({ model }).recognize('湖北恩施部分地区出现强降雨').map((m) => `${m.text}/${m.type}`);
+    assert.ok(!found.some((f) => f.endsWith('部/ORG')), found.join(' '));
+    assert.ok(found.includes('湖北/LOC'), found.join(' '));
+  });
+
   it('ships an induced word lexicon inside the model', () => {
     const w = decodeModel(model!);
     assert.ok((w.words ?? []).length > 10000, `${w.words?.length} words`);

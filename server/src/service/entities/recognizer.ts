@@ -331,6 +331,8 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
     if (c.type === 'ORG' && surface.endsWith('报') && (norm[c.end] === '导' || norm[c.end] === '道')) c.rank = -1;
     // 李姓男子, 李男, 陈姓: anonymised people are not names; 马克思主义 is a doctrine.
     if (c.type === 'PER' && (/[姓男女]$/u.test(surface) || surface.includes('姓') || after[0] === '姓' || after === '主义')) c.rank = -1;
+    // 湖北恩施部分地区: 部 that begins 部分 (a part of) is not an organisation suffix.
+    if (c.type === 'ORG' && c.source !== 'gazetteer' && surface.endsWith('部') && norm[c.end] === '分') c.rank = -1;
     // 东北部局地: 局 that begins 局地/局部/局面/局势 is not an organisation suffix.
     if (c.type === 'ORG' && surface.endsWith('局') && '地部面势限'.includes(norm[c.end] ?? '')) {
       c.end -= 1;
