@@ -221,6 +221,8 @@ describe('entity recogniser with the model: names that are also common words', (
     ['加拿大人民的儿子诺尔曼·白求恩不远万里来到中国。', '诺尔曼·白求恩/PER'],
     ['委员李长春、陈云林出席。', '李长春/PER'],
     ['美中贸易全国委员会主席致词。', '美中贸易全国委员会/ORG'],
+    // ... and a headquarters after it is a place of the company, not part of its name.
+    ['华坚集团东莞总部位于东莞', '华坚集团/ORG'],
   ];
   for (const [text, expected] of wholeNames) {
     it(`keeps the model's whole name over a fragment a pattern or the gazetteer found: ${expected}`, () => {

@@ -331,6 +331,13 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
     if (c.type === 'ORG' && surface.endsWith('报') && (norm[c.end] === '导' || norm[c.end] === '道')) c.rank = -1;
     // 李姓男子, 李男, 陈姓: anonymised people are not names; 马克思主义 is a doctrine.
     if (c.type === 'PER' && (/[姓男女]$/u.test(surface) || surface.includes('姓') || after[0] === '姓' || after === '主义')) c.rank = -1;
+    // 华坚集团东莞总部: a headquarters is a place of the organisation, not part of its name; the place before
+    // 总部 (a gazetteer place, kept on its own) is cut off too.
+    if (c.type === 'ORG' && surface.endsWith('总部') && c.end - c.start > 4) {
+      c.end -= 2;
+      const place = touching(c).find((g) => g.type === 'LOC' && g.end === c.end && g.start > c.start + 1);
+      if (place) c.end = place.start;
+    }
     // 湖北恩施部分地区: 部 that begins 部分 (a part of) is not an organisation suffix.
     if (c.type === 'ORG' && c.source !== 'gazetteer' && surface.endsWith('部') && norm[c.end] === '分') c.rank = -1;
     // 东北部局地: 局 that begins 局地/局部/局面/局势 is not an organisation suffix.
