@@ -223,6 +223,8 @@ describe('entity recogniser with the model: names that are also common words', (
     ['美中贸易全国委员会主席致词。', '美中贸易全国委员会/ORG'],
     // ... and a headquarters after it is a place of the company, not part of its name.
     ['华坚集团东莞总部位于东莞', '华坚集团/ORG'],
+    // ... and a span cut inside 党组 ends before it.
+    ['1991年调任江苏省文联党组成员、副主席，1995年退休。', '江苏省文联/ORG'],
   ];
   for (const [text, expected] of wholeNames) {
     it(`keeps the model's whole name over a fragment a pattern or the gazetteer found: ${expected}`, () => {
