@@ -245,6 +245,25 @@ describe('entity recogniser with the model: names that are also common words', (
     assert.ok(found.includes('湖北/LOC'), found.join(' '));
   });
 
+  it('takes a new two-character name from the article itself when it recurs and once speaks or recalls', () => {
+    const text = '知道景甜爱吃牛肉干，景甜回忆她在瘦身期间最爱吃的就是牛肉干，主办方为景甜和粉丝们带来了礼物。';
+    const found = createEntityRecognizer({ model }).recognize(text).filter((m) => m.text === '景甜');
+    assert.equal(found.length, 3);
+    assert.ok(found.every((m) => m.type === 'PER' && m.confidence < 0.5), JSON.stringify(found));
+  });
+
+  const notNames: [string, string][] = [
+    ['文章中指出，改革要深化。文章中指出，开放要扩大。文章中指出，发展要创新。', '章中'],
+    ['雷米小说很好看，我读过雷米小说，他也推荐雷米小说。', '米小'],
+    ['他只说了一句。她只说了两句。我只说了三句。', '只说'],
+  ];
+  for (const [text, pair] of notNames) {
+    it(`does not take ${pair} for a name, however often it recurs`, () => {
+      const found = createEntityRecognizer({ model }).recognize(text).map((m) => m.text);
+      assert.ok(!found.includes(pair), found.join(' '));
+    });
+  }
+
   it('ships an induced word lexicon inside the model', () => {
     const w = decodeModel(model!);
     assert.ok((w.words ?? []).length > 10000, `${w.words?.length} words`);

@@ -9,6 +9,7 @@ import { bylineNameSpans, companySpans, dottedNameSpans, growFromPlaces, orgCont
 import { Trie } from './trie';
 import { loadTagger, type Tagger } from './tagger';
 import { SURNAMES } from './features';
+import type { WordSet } from './words';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -133,7 +134,41 @@ function recognizeNormalized(text: string, norm: string, user: Trie<EntityType>,
     add(s, 'model', s.confidence);
   }
 
-  return propagate(resolve(cands, text, norm), text, norm);
+  const merged = resolve(cands, text, norm);
+  return propagate(tagger?.words ? discoverNames(merged, text, norm, tagger.words) : merged, text, norm);
+}
+
+/** What follows a person who speaks or acts in news prose: enough, together with repetition, to take a new name. */
+const SPEAKER_AFTER = /^(?:说|表示|回忆|称|透露|告诉|指出|认为|强调|坦言|笑称|直言|介绍|感叹)/u;
+
+/**
+ * 景甜 ×9: a name the tagger has never seen can still be read off the article itself. Two Han characters that
+ * start with a surname, are no word of the model's lexicon, stand in at least three places outside other
+ * mentions, and at least once before a verb of speaking or recalling, are taken as a person everywhere.
+ */
+function discoverNames(mentions: EntityMention[], text: string, norm: string, words: WordSet): EntityMention[] {
+  const covered = new Uint8Array(norm.length);
+  for (const m of mentions) covered.fill(1, m.start, m.end);
+  const seen = new Map<string, number[]>();
+  for (let i = 0; i + 2 < norm.length; i++) {
+    if (covered[i] || covered[i + 1] || !SURNAMES.has(norm[i]) || !HAN_RE.test(norm[i + 1])) continue;
+    // Inside a longer Han run that the tagger left alone, a pair is more likely part of a word than a name.
+    // 文[章中]指出, 雷[米小]说, [金马]奖: the pair is a word or begins one, or either character belongs to a word
+    // with its outer neighbour.
+    if (NOT_GIVEN_NAME.has(norm[i + 1]) || words.has(norm, i, 2) || (i > 0 && words.has(norm, i - 1, 2)) || words.has(norm, i + 1, 2) || words.has(norm, i, 3) || words.has(norm, i, 4)) continue;
+    const key = norm.slice(i, i + 2);
+    const at = seen.get(key);
+    if (at) at.push(i);
+    else seen.set(key, [i]);
+  }
+  const added: EntityMention[] = [];
+  for (const at of seen.values()) {
+    if (at.length < 3 || !at.some((i) => SPEAKER_AFTER.test(norm.slice(i + 2, i + 4)))) continue;
+    // Below the default low-confidence threshold: shown fainter, with the hover's note that the name is a guess.
+    for (const i of at) added.push({ start: i, end: i + 2, text: text.slice(i, i + 2), type: 'PER', confidence: 0.45, source: 'model' });
+  }
+  if (!added.length) return mentions;
+  return mentions.concat(added).sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -341,7 +376,7 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
     // 江苏省文联党[组]: a span that ends inside 党组/党委 has taken the first character of the word after the name.
     if (c.type === 'ORG' && surface.endsWith('党') && c.end - c.start > 3 && '组委员'.includes(norm[c.end] ?? '')) c.end -= 1;
     // 湖北恩施部分地区: 部 that begins 部分 (a part of) is not an organisation suffix.
-    if (c.type === 'ORG' && c.source !== 'gazetteer' && surface.endsWith('部') && norm[c.end] === '分') c.rank = -1;
+    if (c.type === 'ORG' && surface.endsWith('部') && norm[c.end] === '分') c.rank = -1;
     // 东北部局地: 局 that begins 局地/局部/局面/局势 is not an organisation suffix.
     if (c.type === 'ORG' && surface.endsWith('局') && '地部面势限'.includes(norm[c.end] ?? '')) {
       c.end -= 1;
