@@ -264,6 +264,14 @@ describe('entity recogniser with the model: names that are also common words', (
     });
   }
 
+  it('marks no place in 俄方/美方 (the guidelines), while 美俄 stays two places', () => {
+    const r = createEntityRecognizer({ model });
+    const side = r.recognize('普京則表示,俄方仍尋求通過政治談判解決問題。美方表示歡迎。').map((m) => m.text);
+    assert.ok(!side.includes('俄') && !side.includes('美'), side.join(' '));
+    const pair = r.recognize('美俄雙邊關係').map((m) => `${m.text}/${m.type}`);
+    assert.ok(pair.includes('美/LOC') && pair.includes('俄/LOC'), pair.join(' '));
+  });
+
   it('ships an induced word lexicon inside the model', () => {
     const w = decodeModel(model!);
     assert.ok((w.words ?? []).length > 10000, `${w.words?.length} words`);

@@ -375,6 +375,8 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
     }
     // 江苏省文联党[组]: a span that ends inside 党组/党委 has taken the first character of the word after the name.
     if (c.type === 'ORG' && surface.endsWith('党') && c.end - c.start > 3 && '组委员'.includes(norm[c.end] ?? '')) c.end -= 1;
+    // 俄方, 美方 (the Russian side): the guidelines mark no place there.
+    if (c.type === 'LOC' && c.end - c.start === 1 && norm[c.end] === '方') c.rank = -1;
     // 湖北恩施部分地区: 部 that begins 部分 (a part of) is not an organisation suffix.
     if (c.type === 'ORG' && surface.endsWith('部') && norm[c.end] === '分') c.rank = -1;
     // 东北部局地: 局 that begins 局地/局部/局面/局势 is not an organisation suffix.
