@@ -121,6 +121,9 @@ describe('entity recogniser: where a place-built organisation or a dotted name s
     // A country's 政府 is the country and a generic noun (as MSRA marks it); a named body stays one organisation.
     ['中国政府和人民始终支持', ['中国/LOC'], ['中国政府']],
     ['经过长春市人民政府的努力', ['长春市人民政府/ORG'], []],
+    // A ministry of no one country is generic too; a country's stays a name.
+    ['俄美兩國外交部、國防部和總統助理將保持聯繫', [], ['外交部', '國防部']],
+    ['美国国防部发表声明', ['美国国防部/ORG'], []],
   ];
   for (const [text, want, never] of cases) {
     it(`${text} → ${want.join(' ')}`, () => {

@@ -26,6 +26,8 @@ interface Candidate extends Span {
 }
 
 /** Bodies every state has: a place before them stays part of the name (乌克兰外交部). */
+/** Owners that name no one country: a body after them (两国外交部) is generic. The list form 外交部、国防部 follows. */
+const GENERIC_OWNER = /(?:两国|各国|双方|该国|本国|多国|两国的|各国的)(?:[^，。；]{0,6}、)?$/u;
 const GENERIC_BODY = /(?:部|院|会|局|署|厅|政府|议会|大使馆|领事馆|法院|警察局)$/u;
 
 /** Characters that end a name's right context rather than continue the name (function words, verbs of saying). */
@@ -352,6 +354,8 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
     if (c.type === 'PER' && after === '主义') c.rank = -1;
     // 东北地区中东部: a compass word before 部 is a direction.
     if (c.type === 'LOC' && /^[东南西北中]{1,3}$/u.test(surface) && after[0] === '部') c.rank = -1;
+    // 两国外交部、国防部: a ministry of no one country is a generic noun (the guidelines' 政府 rule).
+    if (c.type === 'ORG' && GENERIC_BODY.test(surface) && GENERIC_OWNER.test(norm.slice(Math.max(0, c.start - 10), c.start))) c.rank = -1;
     if (c.source === 'gazetteer') continue;
     // 李男明: surname + 男/女 is an anonymised person, whatever the model glued to it.
     if (c.type === 'PER' && /^.[男女]/u.test(surface)) c.rank = -1;
