@@ -82,6 +82,22 @@ describe('entity recogniser: gazetteer and patterns', () => {
     assert.deepEqual(show(plain.recognize('美方表示')), []);
   });
 
+  const cityPairs: [string, string[]][] = [
+    ['深穗莞三地房价', ['深/LOC@0', '穗/LOC@1', '莞/LOC@2']],
+    ['京沪高铁', ['京/LOC@0', '沪/LOC@1']],
+    ['京港台时间', ['京/LOC@0', '港/LOC@1', '台/LOC@2']],
+    // Doubled characters and city characters next to country ones are words or names, not places.
+    ['他深深地爱着', []],
+    ['吃得津津有味', []],
+    ['其中沪指收盘下跌', []],
+    ['雾岛奈津美的作品', []],
+  ];
+  for (const [text, want] of cityPairs) {
+    it(`city abbreviations in pairs: ${text} → ${want.join(' ') || 'none'}`, () => {
+      assert.deepEqual(show(plain.recognize(text)).filter((m) => /^[京津冀沪深穗莞粤渝港澳台中美]\//u.test(m)), want);
+    });
+  }
+
   it('reads a compass word before 部 as a direction (東北地區中東部), keeping 中東 elsewhere', () => {
     assert.ok(!plain.recognize('東北地區中東部降溫').some((m) => m.text === '中東'));
     assert.ok(plain.recognize('中東局勢').some((m) => m.text === '中東'));

@@ -74,8 +74,10 @@ export function gazetteerSpans(norm: string, trie = gazetteerTrie()): Span[] {
 const COMPASS_REGION = /^[东南西北中华]{2}$/u;
 const DIRECTION_TAIL = new Set([...'部风侧面向']);
 
-/** Country/territory abbreviations that pair up: 中美, 美俄, 俄乌, 港澳, 欧美 ... */
-const PAIRING = new Set([...'中美俄韩朝英德印欧乌台港澳伊']);
+/** Country/territory abbreviations that pair up: 中美, 美俄, 俄乌, 港澳, 欧美; and cities and provinces: 京沪, 深穗莞, 京津冀, 粤港澳. */
+const PAIRING = new Set([...'中美俄韩朝英德印欧乌台港澳伊京津冀沪深穗莞粤渝']);
+const CITY_RE = /[京津冀沪深穗莞粤渝]/u;
+const CITY_RUN_RE = /^[京津冀沪深穗莞粤渝港澳台]+$/u;
 /** Single abbreviations after a travel/stationing verb: 访华, 赴台, 驻美, 来港. */
 const AFTER_VERB = new Set([...'华美俄日韩朝英法德台港澳京沪']);
 const TRAVEL_VERB = new Set([...'访赴抵驻来离返']);
@@ -101,7 +103,11 @@ export function abbreviationSpans(norm: string, taken: Uint8Array): Span[] {
     if (PAIRING.has(ch)) {
       let j = i;
       while (j < norm.length && j - i < 4 && !taken[j] && PAIRING.has(norm[j])) j++;
-      if (j - i >= 2 && !PAIR_BLOCKERS.has(norm[j]) && !PAIR_WORDS.has(norm.slice(i, j)) && !(j < norm.length && taken[j] === 0 && PAIRING.has(norm[j]))) {
+      // 深深, 津津有味: a character doubled is a word, not two places. City abbreviations pair only among
+      // themselves and with 港澳台 (京沪, 深港): 其中沪指, 奈津美 and 朝美穗香 are no pairs of places.
+      const run = norm.slice(i, j);
+      const doubled = norm[i + 1] === ch || (CITY_RE.test(run) && !CITY_RUN_RE.test(run));
+      if (j - i >= 2 && !doubled && !PAIR_BLOCKERS.has(norm[j]) && !PAIR_WORDS.has(norm.slice(i, j)) && !(j < norm.length && taken[j] === 0 && PAIRING.has(norm[j]))) {
         for (let k = i; k < j; k++) out.push({ start: k, end: k + 1, type: 'LOC' });
         i = j - 1;
         continue;
