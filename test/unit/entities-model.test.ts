@@ -2,6 +2,8 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createEntityRecognizer } from '../../server/src/service/entities';
+import { discoverNames } from '../../server/src/service/entities/recognizer';
+import { WordSet } from '../../server/src/service/entities/words';
 import { gazetteerTrie } from '../../server/src/service/entities/gazetteer';
 import { normalizeForMatching } from '../../server/src/service/entities/normalize';
 import { extractFeatures } from '../../server/src/service/entities/features';
@@ -250,6 +252,13 @@ describe('entity recogniser with the model: names that are also common words', (
     const found = createEntityRecognizer({ model }).recognize(text).filter((m) => m.text === '景甜');
     assert.equal(found.length, 3);
     assert.ok(found.every((m) => m.type === 'PER' && m.confidence < 0.5), JSON.stringify(found));
+  });
+
+  it('never returns two new names that share a character (李王 + 王明)', () => {
+    const text = '李王说，李王明说，李王明说，李王明说。';
+    const found = discoverNames([], text, text, new WordSet([]));
+    for (let i = 1; i < found.length; i++) assert.ok(found[i].start >= found[i - 1].end, JSON.stringify(found));
+    assert.ok(found.length >= 3, JSON.stringify(found));
   });
 
   const notNames: [string, string][] = [

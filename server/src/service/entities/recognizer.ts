@@ -152,7 +152,7 @@ const SPEAKER_AFTER = /^(?:说|表示|回忆|称|透露|告诉|指出|认为|强
  * start with a surname, are no word of the model's lexicon, stand in at least three places outside other
  * mentions, and at least once before a verb of speaking or recalling, are taken as a person everywhere.
  */
-function discoverNames(mentions: EntityMention[], text: string, norm: string, words: WordSet): EntityMention[] {
+export function discoverNames(mentions: EntityMention[], text: string, norm: string, words: WordSet): EntityMention[] {
   const covered = new Uint8Array(norm.length);
   for (const m of mentions) covered.fill(1, m.start, m.end);
   const seen = new Map<string, number[]>();
@@ -171,7 +171,12 @@ function discoverNames(mentions: EntityMention[], text: string, norm: string, wo
   for (const at of seen.values()) {
     if (at.length < 3 || !at.some((i) => SPEAKER_AFTER.test(norm.slice(i + 2, i + 4)))) continue;
     // Below the default low-confidence threshold: shown fainter, with the hover's note that the name is a guess.
-    for (const i of at) added.push({ start: i, end: i + 2, text: text.slice(i, i + 2), type: 'PER', confidence: 0.45, source: 'model' });
+    for (const i of at) {
+      // Two new names may share a character (李王 + 王明): the first one taken keeps it.
+      if (covered[i] || covered[i + 1]) continue;
+      covered.fill(1, i, i + 2);
+      added.push({ start: i, end: i + 2, text: text.slice(i, i + 2), type: 'PER', confidence: 0.45, source: 'model' });
+    }
   }
   if (!added.length) return mentions;
   return mentions.concat(added).sort((a, b) => a.start - b.start);
