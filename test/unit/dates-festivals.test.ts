@@ -112,6 +112,24 @@ describe('recognizeDates: festivals, lunar dates and solar terms', () => {
   });
 });
 
+describe('recognizeDates: which mentions are named by the traditional calendar', () => {
+  // The hover adds the lunar date to these, and only to these.
+  const table: [string, string, boolean][] = [
+    ['今年中秋節全家團聚', '今年中秋節', true],
+    ['農曆八月十五', '農曆八月十五', true],
+    ['冬至吃湯圓', '冬至', true],
+    ['9月17日開學', '9月17日', false],
+    ['昨天下午', '昨天下午', false],
+  ];
+  for (const [text, span, named] of table) {
+    it(`${span}: ${named ? 'named' : 'not named'} by the traditional calendar`, () => {
+      const m = recognizeDates(text, { reference: '2025-09-01' }).find((x) => x.text === span);
+      assert.ok(m, JSON.stringify(recognizeDates(text, { reference: '2025-09-01' })));
+      assert.equal(m.calendarNamed === true, named);
+    });
+  }
+});
+
 describe('recognizeDates: hour and minute offsets, half years, other shapes', () => {
   const table: [string, string, string][] = [
     ['3小时前', '3小时前', '2025-07-04T06:50'],

@@ -201,7 +201,7 @@ describe('hover', () => {
     const text = '今年中秋節在9月17日';
     const a = makeArticle(text, {
       published: '2024-09-01T08:00',
-      dates: [date('中秋節', text, '2024-09-17'), date('9月17日', text, '2024-09-17')],
+      dates: [{ ...date('中秋節', text, '2024-09-17'), calendarNamed: true }, date('9月17日', text, '2024-09-17')],
     });
     const festival = (getHover(a, { line: 0, character: 3 }, t)?.contents as { value: string }).value;
     assert.match(festival, /Chinese lunar calendar: 八月十五/);

@@ -58,6 +58,8 @@ export interface DateMention {
   kind: DateKind;
   /** The expression is stated in local time at the place reported on (當地時間). */
   localTime?: boolean;
+  /** The day is named by a festival, a solar term or a lunar date (中秋節, 冬至, 正月初一), as readers of the traditional calendar know it. */
+  calendarNamed?: boolean;
 }
 
 export interface DateContext {

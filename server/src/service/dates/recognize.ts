@@ -22,6 +22,7 @@ export function recognizeDates(text: string, ctx: DateContext = {}): DateMention
     const r = resolveGroup(g, st, groups[k + 1]);
     const m: DateMention = { start: g.start, end: g.end, text: text.slice(g.start, g.end), value: r.value, kind: r.kind };
     if (r.localTime) m.localTime = true;
+    if (g.atoms.some((a) => a.fest || a.lunar || a.period?.p === 'lunarMonth')) m.calendarNamed = true;
     out.push(m);
   }
   return out;

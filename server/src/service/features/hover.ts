@@ -43,9 +43,6 @@ function entityHover(m: EntityMention, cluster: EntityCluster, article: Article,
   return out;
 }
 
-/** Festivals and lunar dates: the mentions whose lunar date is worth showing. */
-const LUNAR_WORDS = /农历|農曆|阴历|陰曆|[节節]|夕|[正腊臘冬]月|初[一二三四五六七八九十]|廿|元宵|端午|中秋|重阳|重陽|清明|冬至|夏至|立[春夏秋冬]/u;
-
 function dateHover(article: Article, m: DateMention, t: Localize): string[] {
   const out = [`**${t('hover.date')}** · ${m.text}`];
   if (m.value === 'UNKNOWN') {
@@ -67,7 +64,7 @@ function dateHover(article: Article, m: DateMention, t: Localize): string[] {
     );
   }
   // 中秋节, 农历八月十五, 除夕: the lunar date the reader knows the day by, written in the article's script.
-  if (info.lunar && LUNAR_WORDS.test(m.text)) out.push(t('hover.lunar', lunarDateName(info.lunar, article.script === 'traditional' ? 'zh-TW' : 'zh-CN')));
+  if (info.lunar && m.calendarNamed) out.push(t('hover.lunar', lunarDateName(info.lunar, article.script === 'traditional' ? 'zh-TW' : 'zh-CN')));
   if (m.localTime) out.push(`*${t('hover.localTime')}*`);
   if (article.published) out.push(t('hover.published', article.published.value));
   return out;
