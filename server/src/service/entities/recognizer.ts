@@ -27,7 +27,7 @@ interface Candidate extends Span {
 
 /** Bodies every state has: a place before them stays part of the name (乌克兰外交部). */
 /** Owners that name no one country: a body after them (两国外交部) is generic. The list form 外交部、国防部 follows. */
-const GENERIC_OWNER = /(?:两国|各国|双方|该国|本国|多国|两国的|各国的)(?:[^，。；]{0,6}、)?$/u;
+const GENERIC_OWNER = /(?:两国|各国|双方|该国|本国|多国)的?(?:[^，。；]{0,6}、)?$/u;
 const GENERIC_BODY = /(?:部|院|会|局|署|厅|政府|议会|大使馆|领事馆|法院|警察局)$/u;
 
 /** Characters that end a name's right context rather than continue the name (function words, verbs of saying). */
@@ -254,6 +254,18 @@ function tagAll(tagger: Tagger, norm: string, gaz: Trie<EntityType>): (Span & { 
   return out;
 }
 
+/** How many leading items of `sorted` satisfy `before` (which must hold for a prefix only): a binary search. */
+function leadingCount<T>(sorted: readonly T[], before: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(sorted[mid])) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Conflict resolution. Higher rank wins an overlap, except that a longer model or pattern ORG that wholly
  * contains a gazetteer place or person keeps its span (美国国防部 over 美国): the name is the longest proper name.
@@ -265,15 +277,8 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
   // Gazetteer spans do not overlap one another: sorted by start, the ones touching a range are found by bisection.
   const gaz = cands.filter((g) => g.source === 'gazetteer').sort((a, b) => a.start - b.start);
   const touching = (c: Candidate): Candidate[] => {
-    let lo = 0;
-    let hi = gaz.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (gaz[mid].end <= c.start) lo = mid + 1;
-      else hi = mid;
-    }
     const out: Candidate[] = [];
-    for (let i = lo; i < gaz.length && gaz[i].start < c.end; i++) out.push(gaz[i]);
+    for (let i = leadingCount(gaz, (g) => g.end <= c.start); i < gaz.length && gaz[i].start < c.end; i++) out.push(gaz[i]);
     return out;
   };
   const modelOrgStartByEnd = new Map<number, number>();
@@ -283,14 +288,8 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
   // Model spans do not overlap one another: the one that can contain a range starts at or before it, last.
   const modelSpans = cands.filter((m) => m.source === 'model').sort((a, b) => a.start - b.start);
   const modelCovering = (c: Candidate): Candidate | undefined => {
-    let lo = 0;
-    let hi = modelSpans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (modelSpans[mid].start <= c.start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo - 1; i >= 0 && i >= lo - 3; i--) if (containsStrictly(modelSpans[i], c)) return modelSpans[i];
+    const after = leadingCount(modelSpans, (m) => m.start <= c.start);
+    for (let i = after - 1; i >= 0 && i >= after - 3; i--) if (containsStrictly(modelSpans[i], c)) return modelSpans[i];
     return undefined;
   };
   for (const c of cands) {
@@ -360,6 +359,7 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
     if (c.source === 'user') continue;
     const surface = norm.slice(c.start, c.end);
     const after = norm.slice(c.end, c.end + 2);
+    // 马克思主义: before the gazetteer exit, so a known person's doctrine is no mention of the person either.
     if (c.type === 'PER' && after === '主义') c.rank = -1;
     // 东北地区中东部: a compass word before 部 is a direction.
     if (c.type === 'LOC' && /^[东南西北中]{1,3}$/u.test(surface) && after[0] === '部') c.rank = -1;
@@ -377,15 +377,8 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
     if (c.type === 'PER' && surface[1] === '尸') c.rank = -1;
     // 台中報導: a place before the byline verb 报导/报道 is no newspaper (台中报).
     if (c.type === 'ORG' && surface.endsWith('报') && (norm[c.end] === '导' || norm[c.end] === '道')) c.rank = -1;
-    // 李姓男子, 李男, 陈姓: anonymised people are not names; 马克思主义 is a doctrine.
-    if (c.type === 'PER' && (/[姓男女]$/u.test(surface) || surface.includes('姓') || after[0] === '姓' || after === '主义')) c.rank = -1;
-    // 华坚集团东莞总部: a headquarters is a place of the organisation, not part of its name; the place before
-    // 总部 (a gazetteer place, kept on its own) is cut off too.
-    if (c.type === 'ORG' && surface.endsWith('总部') && c.end - c.start > 4) {
-      c.end -= 2;
-      const place = touching(c).find((g) => g.type === 'LOC' && g.end === c.end && g.start > c.start + 1);
-      if (place) c.end = place.start;
-    }
+    // 李姓男子, 李男, 陈姓: anonymised people are not names.
+    if (c.type === 'PER' && (/[姓男女]$/u.test(surface) || surface.includes('姓') || after[0] === '姓')) c.rank = -1;
     // 江苏省文联党[组]: a span that ends inside 党组/党委 has taken the first character of the word after the name.
     if (c.type === 'ORG' && surface.endsWith('党') && c.end - c.start > 3 && '组委员'.includes(norm[c.end] ?? '')) c.end -= 1;
     // 俄方, 美方 (the Russian side): the guidelines mark no place there.
@@ -396,6 +389,14 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
     if (c.type === 'ORG' && surface.endsWith('局') && '地部面势限'.includes(norm[c.end] ?? '')) {
       c.end -= 1;
       if (!/[东南西北中]{1,3}部$/u.test(norm.slice(c.start, c.end))) c.rank = -1;
+    }
+    // Last of the trims, as it moves the end the checks above read through `surface`.
+    // 华坚集团东莞总部: a headquarters is a place of the organisation, not part of its name; the place before
+    // 总部 (a gazetteer place, kept on its own) is cut off too.
+    if (c.type === 'ORG' && surface.endsWith('总部') && c.end - c.start > 4) {
+      c.end -= 2;
+      const place = touching(c).find((g) => g.type === 'LOC' && g.end === c.end && g.start > c.start + 1);
+      if (place) c.end = place.start;
     }
     // 湖北西南部, 河北中南部: a compass part is not part of the name.
     const compass = COMPASS_PART.exec(norm.slice(c.start, c.end));
