@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gazetteerTrie } from '../server/src/service/entities/gazetteer';
-import { normalizeForMatching } from '../server/src/service/entities/normalize';
+import { normalizeForMatching } from '../server/src/service/normalize';
 import { extractFeatures } from '../server/src/service/entities/features';
 import { spansFromTags, goldTags, viterbi, decodeModel, lexiconTrie, type TaggerWeights } from '../server/src/service/entities/tagger';
 import { WordSet } from '../server/src/service/entities/words';

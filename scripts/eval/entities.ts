@@ -10,7 +10,7 @@ import { createEntityRecognizer } from '../../server/src/service/entities';
 import type { EntityRecognizer, EntityType } from '../../server/src/service/types';
 import { loadNerModel } from '../../server/src/node/model';
 import { loadTagger } from '../../server/src/service/entities/tagger';
-import { normalizeForMatching } from '../../server/src/service/entities/normalize';
+import { normalizeForMatching } from '../../server/src/service/normalize';
 import { gazetteerTrie } from '../../server/src/service/entities/gazetteer';
 import { corpusDir, fmt, loadGoldArticles, matchCounts, prf, type Prf } from './corpus';
 

@@ -5,7 +5,7 @@ import { createEntityRecognizer } from '../../server/src/service/entities';
 import { discoverNames } from '../../server/src/service/entities/recognizer';
 import { WordSet } from '../../server/src/service/entities/words';
 import { gazetteerTrie } from '../../server/src/service/entities/gazetteer';
-import { normalizeForMatching } from '../../server/src/service/entities/normalize';
+import { normalizeForMatching } from '../../server/src/service/normalize';
 import { extractFeatures } from '../../server/src/service/entities/features';
 import { allowed, canEnd, decodeModel, encodeModel, goldTags, loadTagger, NTAGS, spansFromTags, TAGS, viterbi } from '../../server/src/service/entities/tagger';
 import { parseBio, trainModel, type TrainingSentence } from '../../server/src/service/entities/trainer';

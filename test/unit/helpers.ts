@@ -2,6 +2,7 @@
 import type { Article } from '../../server/src/service/article';
 import type { EntityCluster } from '../../server/src/service/entities';
 import { LineIndex } from '../../server/src/service/text';
+import { normalizeForMatching } from '../../server/src/service/normalize';
 import type { BoilerplateBlock, DateMention, EntityMention, EntityType } from '../../server/src/service/types';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import type { NewsAnnotatorSettings } from '../../server/src/protocol';
@@ -40,6 +41,7 @@ export function makeArticle(
   return {
     text,
     lines: new LineIndex(text),
+    normalized: normalizeForMatching(text),
     script: 'traditional',
     published: parts.published ? { value: parts.published, line: parts.publishedLine ?? 0 } : undefined,
     reference: parts.published,

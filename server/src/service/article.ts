@@ -8,6 +8,7 @@ import { findPublication, recognizeDates } from './dates';
 import { linkEntities, type EntityCluster } from './entities';
 import { detectScript } from './convert';
 import { LineIndex, isBlank } from './text';
+import { normalizeForMatching } from './normalize';
 import type { BoilerplateBlock, BoilerplateKind, DateMention, EntityMention, EntityRecognizer, Publication, Script } from './types';
 
 export interface AnalysisOptions {
@@ -26,6 +27,11 @@ export interface AnalysisOptions {
 export interface Article {
   readonly text: string;
   readonly lines: LineIndex;
+  /**
+   * The text normalised once for every analyser: Simplified script, half-width ASCII, one name dot,
+   * exactly as long as `text`, so an offset into one is an offset into the other.
+   */
+  readonly normalized: string;
   readonly script: Script;
   readonly published?: Publication;
   /** What relative dates were resolved against: the publication time, else the reference date setting. */
@@ -67,6 +73,7 @@ function maskLines(text: string, lines: LineIndex, blocks: readonly BoilerplateB
 
 export function analyseArticle(text: string, options: AnalysisOptions): Article {
   const lines = new LineIndex(text);
+  const normalized = normalizeForMatching(text);
   const detected = detectBoilerplate(text, { recurring: options.recurring, rules: options.rules });
   const notKept = detected.blocks.filter((b) => !isBlockKept(lines, b, options.kept));
   const blocks = notKept.filter((b) => options.isKindEnabled?.(b.kind) ?? true);
@@ -76,7 +83,7 @@ export function analyseArticle(text: string, options: AnalysisOptions): Article 
   const published = findPublication(articleText);
   const reference = published?.value ?? (options.referenceDate || undefined);
   const dates = recognizeDates(articleText, { reference });
-  const entities = options.recognizer.recognize(text);
+  const entities = options.recognizer.recognize(text, normalized);
   const clusters = linkEntities(text, entities);
   const byStart = new Map<number, EntityCluster>();
   for (const c of clusters) for (const m of c.mentions) byStart.set(m.start, c);
@@ -86,6 +93,7 @@ export function analyseArticle(text: string, options: AnalysisOptions): Article 
   return {
     text,
     lines,
+    normalized,
     script: detectScript(text),
     published,
     reference,

@@ -40,7 +40,8 @@ export interface EntityMention {
 export interface EntityRecognizer {
   readonly name: string;
   /** Mentions in `text`, sorted by start, non-overlapping. */
-  recognize(text: string): EntityMention[];
+  /** `normalized`: the article's normalizeForMatching(text), when the caller has it already. */
+  recognize(text: string, normalized?: string): EntityMention[];
 }
 
 export type DateKind = 'absolute' | 'relative' | 'weekday' | 'anaphoric' | 'range' | 'period' | 'time';

@@ -4,4 +4,4 @@
  */
 export { createEntityRecognizer, type RecognizerOptions } from './recognizer';
 export { linkEntities, type EntityCluster } from './link';
-export { normalizeForMatching } from './normalize';
+export { normalizeForMatching } from '../normalize';

@@ -3,7 +3,7 @@
  * (普京 / 普京总统, 美 / 美国, 特朗普 / 川普, 潘振声 / 潘, 长春 / 长春市, 皓月 / 皓月集团).
  */
 import type { EntityMention, EntityType } from '../types';
-import { normalizeForMatching } from './normalize';
+import { normalizeForMatching } from '../normalize';
 
 export interface EntityCluster {
   id: number;

@@ -4,7 +4,7 @@
  */
 import type { EntityMention, EntityRecognizer, EntityType } from '../types';
 import { abbreviationSpans, gazetteerSpans, gazetteerTrie, type Span } from './gazetteer';
-import { normalizeForMatching } from './normalize';
+import { normalizeForMatching } from '../normalize';
 import { bylineNameSpans, companySpans, dottedNameSpans, growFromPlaces, orgContinuation, RARE_SURNAMES, roadSpans, splitNameRun, titleNameSpans } from './patterns';
 import { Trie } from './trie';
 import { loadTagger, type Tagger } from './tagger';
@@ -67,8 +67,8 @@ export function createEntityRecognizer(options: RecognizerOptions = {}): EntityR
   const gaz = gazetteerTrie();
   return {
     name: tagger ? 'gazetteer+patterns+model' : modelError ? `gazetteer+patterns (model not used: ${modelError})` : 'gazetteer+patterns',
-    recognize(text: string): EntityMention[] {
-      const norm = normalizeForMatching(text);
+    recognize(text: string, normalized?: string): EntityMention[] {
+      const norm = normalized ?? normalizeForMatching(text);
       return recognizeNormalized(text, norm, user, gaz, tagger);
     },
   };

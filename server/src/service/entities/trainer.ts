@@ -4,7 +4,7 @@
  */
 import type { EntityType } from '../types';
 import { extractFeatures, FEATURES_PER_CHAR } from './features';
-import { normalizeForMatching } from './normalize';
+import { normalizeForMatching } from '../normalize';
 import { encodeModel, goldTags, lexiconTrie, NTAGS, viterbi, type TaggerWeights } from './tagger';
 import type { Trie } from './trie';
 import { induceWords, WordSet } from './words';

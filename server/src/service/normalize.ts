@@ -3,7 +3,7 @@
  * full-width ASCII becomes half-width, and name dots unify to U+00B7 — always keeping the string the SAME
  * LENGTH, so an offset into the normalised text is the offset into the original text.
  */
-import { converter } from '../convert';
+import { converter } from './convert';
 
 type Convert = (s: string) => string;
 /** Per-code-unit fallback (BMP only): original char code -> Simplified char code. */
