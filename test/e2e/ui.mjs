@@ -164,7 +164,9 @@ try {
     const lineAt13 = () => page.evaluate(() => document.querySelector('.editor-instance .monaco-editor .view-lines')?.textContent ?? '');
     await waitUntil(lineAt13, (t) => t.replace(/\u00a0/g, ' ').split(SITE_TITLE).length - 1 <= 1, { timeout: 10_000, what: 'at most one site-title line on screen' });
     await page.keyboard.press('Control+S');
-    const onDisk = await waitUntil(() => fs.readFileSync(articleFile, 'utf8'), (t) => t !== original, { timeout: 10_000, what: 'the file saved' });
+    // Saved when the tab is clean again; a read while code-server is still writing can see a partial file.
+    await page.locator('.tabs-container .tab.dirty').first().waitFor({ state: 'detached', timeout: 10_000 });
+    const onDisk = await waitUntil(() => fs.readFileSync(articleFile, 'utf8'), (t) => t !== original && t === fs.readFileSync(articleFile, 'utf8'), { timeout: 10_000, what: 'the file saved' });
     const diskLines = onDisk.split('\n');
     assert(diskLines.filter((l) => l === SITE_TITLE).length === 1, 'file on disk still has both site-title lines');
     const lost = contentLines.filter((l) => !diskLines.includes(l));
