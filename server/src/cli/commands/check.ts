@@ -1,7 +1,7 @@
 /** `check`: each boilerplate block as `file:start-end kind message` (1-based lines); exit 1 when any is found. */
 import { kindLabel } from '../../service/messages';
 import type { Command } from '../command';
-import { createCliService, documentOf, readInputs } from '../inputs';
+import { createCliServices, documentOf, readInputs } from '../inputs';
 
 export const check: Command = {
   name: 'check',
@@ -10,9 +10,10 @@ export const check: Command = {
   run({ io, values, files }) {
     const { t } = io;
     const { inputs, failed } = readInputs(files, (values.encoding as string) ?? 'utf-8', io);
-    const service = createCliService(inputs, io);
+    const services = createCliServices(inputs, io);
     let found = false;
     for (const input of inputs) {
+      const service = services.for(input);
       const article = service.analyse(documentOf(input));
       for (const b of article.blocks) {
         const message = t(b.confident ? 'diag.block' : 'diag.blockUnsure', kindLabel(t, b.kind));

@@ -11,7 +11,7 @@ export const convert: Command = {
   required: ['to'],
   run({ io, values, files }) {
     const { inputs, failed } = readInputs(files, (values.encoding as string) ?? 'utf-8', io);
-    for (const input of inputs) io.out(convertScript(input.text, values.to as ConvertTarget));
+    for (const input of inputs) io.out((input.bom ? '\uFEFF' : '') + convertScript(input.text, values.to as ConvertTarget));
     return failed ? 2 : 0;
   },
 };
