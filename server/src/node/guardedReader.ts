@@ -21,16 +21,32 @@ export const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
 const HEADER_END = Buffer.from('\r\n\r\n', 'ascii');
 const CONTENT_LENGTH = /^content-length:[ \t]*(\d+)[ \t]*$/im;
 
-/** Is value nested more than max levels deep? Iterative, so the check itself cannot overflow the stack. */
-export function nestedDeeperThan(value: unknown, max: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length) {
-    const [v, depth] = stack.pop()!;
-    if (typeof v !== 'object' || v === null) continue;
-    if (depth >= max) return true;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+/**
+ * Is the JSON text nested more than max levels deep? A scan of the text, before parsing: JSON.parse
+ * itself overflows the stack on deep enough input, and so would any recursive walk of the result.
+ */
+export function jsonDeeperThan(json: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
   }
   return false;
+}
+
+/** The id and method of a message that is not parsed, read off its text when they come before the nesting. */
+function idAndMethod(json: string): { id?: number | string; method?: string } {
+  const head = json.slice(0, 4096);
+  const id = /"id"\s*:\s*(-?\d+|"(?:[^"\\]|\\.)*")/.exec(head)?.[1];
+  const method = /"method"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(head)?.[1];
+  return { id: id === undefined ? undefined : (JSON.parse(id) as number | string), method };
 }
 
 /** Method name a skipped request is delivered under: no handler has it, so the client gets MethodNotFound. */
@@ -96,6 +112,12 @@ export class GuardedMessageReader extends AbstractMessageReader implements Messa
       if (this.buffer.length < start + length) return;
       const body = this.buffer.subarray(start, start + length).toString('utf8');
       this.buffer = this.buffer.subarray(start + length);
+      if (jsonDeeperThan(body, MAX_DEPTH)) {
+        this.log(`skipped a message nested more than ${MAX_DEPTH} levels deep`);
+        const { id, method } = idAndMethod(body);
+        if (id !== undefined && method !== undefined) callback({ jsonrpc: '2.0', id, method: REJECTED_METHOD } as Message);
+        continue;
+      }
       let message: unknown;
       try {
         message = JSON.parse(body);
@@ -105,14 +127,6 @@ export class GuardedMessageReader extends AbstractMessageReader implements Messa
       }
       if (typeof message !== 'object' || message === null || Array.isArray(message)) {
         this.log('skipped a message that is not a JSON-RPC object');
-        continue;
-      }
-      if (nestedDeeperThan(message, MAX_DEPTH)) {
-        this.log(`skipped a message nested more than ${MAX_DEPTH} levels deep`);
-        const { id, method } = message as { id?: unknown; method?: unknown };
-        if ((typeof id === 'number' || typeof id === 'string') && typeof method === 'string') {
-          callback({ jsonrpc: '2.0', id, method: REJECTED_METHOD } as Message);
-        }
         continue;
       }
       callback(message as Message);
