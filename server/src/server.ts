@@ -26,7 +26,8 @@ import { assessText, createLanguageService, MAX_ARTICLE_CHARS, type ArticleConte
 import { toLocale } from './service/messages';
 import { normaliseSettings } from './service/settings';
 import { loadNerModel } from './node/model';
-import { CONFIG_FILE, dictionaryKey, loadConfig } from './node/config';
+import { CONFIG_FILE, dictionaryKey, loadConfig, type LoadedConfig } from './node/config';
+import { LARGE_DOCUMENT_CHARS, OffThreadAnalysis } from './node/offThread';
 import { guardedStdio } from './node/guardedReader';
 import { KEEP_FILE, KeepStore, readSiblingArticles } from './node/workspaceFiles';
 import { validPosition, validRange } from './service/positions';
@@ -48,6 +49,10 @@ let canPullConfiguration = false;
 let canRefreshTokens = false;
 let canWatchFiles = false;
 let dictionary = dictionaryKey([]);
+let config: LoadedConfig | undefined;
+/** Large documents are analysed on a worker thread; the key of the analysis in flight for each. */
+const offThread = new OffThreadAnalysis();
+const analysing = new Map<string, string>();
 /** Keep files already reported as malformed, so each is reported once until it changes. */
 const reportedKeepProblems = new Set<string>();
 const refused = new Map<string, string>();
@@ -87,7 +92,45 @@ const service = createLanguageService({
 function article(uri: string) {
   const doc = documents.get(uri);
   if (!doc || refused.has(uri)) return undefined;
+  // A large document being analysed on the worker: answer empty now rather than analyse it here.
+  if (doc.getText().length > LARGE_DOCUMENT_CHARS && !service.hasAnalysis(doc)) return undefined;
   return doc;
+}
+
+/** Sends a large document to the worker; its diagnostics are published when the article comes back. */
+function analyseOffThread(doc: TextDocument) {
+  const { key, context, settings } = service.analysisInput(doc);
+  if (analysing.get(doc.uri) === key) return;
+  analysing.set(doc.uri, key);
+  const text = doc.getText();
+  const recurring: [string, number][] = [];
+  if (context?.recurring) {
+    const seen = new Set<string>();
+    for (const line of text.split(/\r\n|\r|\n/)) {
+      const t = line.trim();
+      if (!t || seen.has(t)) continue;
+      seen.add(t);
+      const n = context.recurring(t);
+      if (n > 0) recurring.push([t, n]);
+    }
+  }
+  offThread
+    .analyse({ text, dictionary: config?.dictionary ?? [], configFiles: config?.files ?? [], settings, kept: context?.kept ? [...context.kept] : undefined, recurring })
+    .then(
+      (result) => {
+        if (analysing.get(doc.uri) === key) analysing.delete(doc.uri);
+        const current = documents.get(doc.uri);
+        if (!current) return;
+        service.adopt(doc.uri, key, result);
+        if (!service.hasAnalysis(current)) return scheduleValidation(doc.uri);
+        void connection.sendDiagnostics({ uri: doc.uri, version: current.version, diagnostics: service.diagnostics(current) });
+        if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
+      },
+      (e: Error) => {
+        analysing.delete(doc.uri);
+        connection.console.error(`analysis of ${doc.uri} failed: ${e.message}`);
+      },
+    );
 }
 
 function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R): (...args: A) => R | ResponseError {
@@ -169,7 +212,7 @@ connection.onDidChangeConfiguration((change) => {
 
 /** The config files of every workspace folder, merged (the same loader as the CLI's). */
 function loadWorkspaceConfig() {
-  const config = loadConfig(
+  config = loadConfig(
     workspaceRoots.map((root) => path.join(root, CONFIG_FILE)),
     (id, ...args) => service.localize(id, ...args),
   );
@@ -226,6 +269,7 @@ const validate = guard('validate', undefined, (uri: string) => {
   reportKeepProblem(uri);
   // The folder index sees the open text once per validation (debounced), not on every keystroke.
   siteIndexOf(uri).set(uri, doc.getText());
+  if (doc.getText().length > LARGE_DOCUMENT_CHARS && !service.hasAnalysis(doc)) return analyseOffThread(doc);
   void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: service.diagnostics(doc) });
 });
 

@@ -243,3 +243,51 @@ describe('language server framing (protocol)', function () {
     }
   });
 });
+
+describe('language server: a large document does not hold up the others (protocol)', function () {
+  this.timeout(120000);
+  let client: TestClient;
+  let dir: string;
+  before(async () => {
+    ensureBuilt();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-lsp-large-'));
+    client = new TestClient();
+    await client.initialize(pathToFileURL(dir).toString());
+  });
+  after(async () => {
+    await client?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers for a small document while a large one is analysed, then publishes the large one', async () => {
+    const small = pathToFileURL(path.join(dir, 'small.txt')).toString();
+    const large = pathToFileURL(path.join(dir, 'large.txt')).toString();
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: small, languageId: 'news-article', version: 1, text: SEED } });
+    await client.waitForDiagnostics(small, (d) => d.diagnostics.length > 0);
+    let text = '';
+    while (text.length < 600_000) text += SEED + '\n';
+    const opened = Date.now();
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: large, languageId: 'news-article', version: 1, text } });
+    let done = false;
+    const published = client.waitForDiagnostics(large, (d) => d.diagnostics.length > 0, 100000).then((p) => ((done = true), p));
+    const line = SEED.split('\n')[4];
+    let slowest = 0;
+    let asked = 0;
+    while (!done) {
+      const t0 = Date.now();
+      await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 4, character: line.indexOf('普京') } });
+      slowest = Math.max(slowest, Date.now() - t0);
+      asked++;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const p = await published;
+    const took = Date.now() - opened;
+    assert.ok(p.diagnostics.some((d) => d.code === 'boilerplate.copyright'));
+    // Analysed on the main thread, one hover would wait for nearly all of the analysis. (Absolute
+    // times vary with the machine's load, so the bound is relative.)
+    assert.ok(slowest < took / 2, `a hover on the small document waited ${slowest} ms of the ${took} ms the large one took`);
+    assert.ok(asked >= 10, `only ${asked} requests answered while the large document was analysed`);
+    const hover = await client.connection.sendRequest<{ contents: unknown } | null>('textDocument/hover', { textDocument: { uri: large }, position: { line: 4, character: line.indexOf('普京') } });
+    assert.ok(hover, 'the large document is served from its analysis');
+  });
+});
