@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 const entries = {
   client: 'client/src/extension.ts',
   server: 'server/src/server.ts',
+  analysisWorker: 'server/src/node/analysisWorker.ts',
   cli: 'server/src/cli/main.ts',
   eval: 'scripts/eval.ts',
   bench: 'scripts/bench.ts',

@@ -8,25 +8,34 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ErrorCodes,
   MessageType,
   ProposedFeatures,
+  ResponseError,
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SiteIndex, parseSiteRules, type SiteRules } from './service/boilerplate';
+import { SiteIndex, type SiteRules } from './service/boilerplate';
 import { createEntityRecognizer } from './service/entities';
 import { FIX_ALL_KIND } from './service/features/codeActions';
-import { assessText, createLanguageService, type ArticleContext } from './service/index';
+import { assessText, createLanguageService, MAX_ARTICLE_CHARS, type ArticleContext } from './service/index';
 import { toLocale } from './service/messages';
 import { normaliseSettings } from './service/settings';
 import { loadNerModel } from './node/model';
-import { CONFIG_FILE, KeepStore, readSiblingArticles, readWorkspaceConfig } from './node/workspaceFiles';
+import { CONFIG_FILE, dictionaryKey, loadConfig, type LoadedConfig } from './node/config';
+import { LARGE_DOCUMENT_CHARS, OffThreadAnalysis } from './node/offThread';
+import { guardedStdio } from './node/guardedReader';
+import { KEEP_FILE, KeepStore, readSiblingArticles } from './node/workspaceFiles';
+import { validPosition, validRange } from './service/positions';
 import { Requests, ServerCommands, type ConvertParams, type KeepBlockArgs } from './protocol';
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio, a reader that survives malformed framing (a bad header, a message nested too deep).
+const stdio = process.argv.includes('--stdio') ? guardedStdio((message) => process.stderr.write(`news-annotator: ${message}\n`)) : undefined;
+const connection = stdio ? createConnection(ProposedFeatures.all, stdio.reader, stdio.writer) : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const keepStore = new KeepStore();
 /** One index of recurring lines per folder: a site's stories sit together, and folders of other sites must not count. */
@@ -38,6 +47,14 @@ let contextVersion = 0;
 let workspaceRoots: string[] = [];
 let canPullConfiguration = false;
 let canRefreshTokens = false;
+let canWatchFiles = false;
+let dictionary = dictionaryKey([]);
+let config: LoadedConfig | undefined;
+/** Large documents are analysed on a worker thread; the key of the analysis in flight for each. */
+const offThread = new OffThreadAnalysis();
+const analysing = new Map<string, string>();
+/** Keep files already reported as malformed, so each is reported once until it changes. */
+const reportedKeepProblems = new Set<string>();
 const refused = new Map<string, string>();
 
 /** A plain notification: unlike showWarningMessage (a request), it needs no answer from the client. */
@@ -75,14 +92,54 @@ const service = createLanguageService({
 function article(uri: string) {
   const doc = documents.get(uri);
   if (!doc || refused.has(uri)) return undefined;
+  // A large document being analysed on the worker: answer empty now rather than analyse it here.
+  if (doc.getText().length > LARGE_DOCUMENT_CHARS && !service.hasAnalysis(doc)) return undefined;
   return doc;
 }
 
-function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R): (...args: A) => R {
+/** Sends a large document to the worker; its diagnostics are published when the article comes back. */
+function analyseOffThread(doc: TextDocument) {
+  const { key, context, settings } = service.analysisInput(doc);
+  if (analysing.get(doc.uri) === key) return;
+  analysing.set(doc.uri, key);
+  const text = doc.getText();
+  const recurring: [string, number][] = [];
+  if (context?.recurring) {
+    const seen = new Set<string>();
+    for (const line of text.split(/\r\n|\r|\n/)) {
+      const t = line.trim();
+      if (!t || seen.has(t)) continue;
+      seen.add(t);
+      const n = context.recurring(t);
+      if (n > 0) recurring.push([t, n]);
+    }
+  }
+  offThread
+    .analyse({ text, dictionary: config?.dictionary ?? [], configFiles: config?.files ?? [], settings, kept: context?.kept ? [...context.kept] : undefined, recurring })
+    .then(
+      (result) => {
+        if (analysing.get(doc.uri) === key) analysing.delete(doc.uri);
+        const current = documents.get(doc.uri);
+        if (!current) return;
+        service.adopt(doc.uri, key, result);
+        if (!service.hasAnalysis(current)) return scheduleValidation(doc.uri);
+        void connection.sendDiagnostics({ uri: doc.uri, version: current.version, diagnostics: service.diagnostics(current) });
+        if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
+      },
+      (e: Error) => {
+        analysing.delete(doc.uri);
+        connection.console.error(`analysis of ${doc.uri} failed: ${e.message}`);
+      },
+    );
+}
+
+function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R): (...args: A) => R | ResponseError {
   return (...args) => {
     try {
       return fn(...args);
     } catch (e) {
+      // Invalid parameters are answered as an error, not as if they were valid.
+      if (e instanceof ResponseError) return e;
       connection.console.error(`${name} failed: ${(e as Error).stack ?? e}`);
       return fallback;
     }
@@ -95,6 +152,7 @@ connection.onInitialize((params): InitializeResult => {
   if (options.settings !== undefined) applySettings(options.settings);
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   canRefreshTokens = !!params.capabilities.workspace?.semanticTokens?.refreshSupport;
+  canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   workspaceRoots = (params.workspaceFolders ?? []).map((f) => filePath(f.uri)).filter((p): p is string => !!p);
   if (!workspaceRoots.length && params.rootUri) workspaceRoots = [filePath(params.rootUri)].filter((p): p is string => !!p);
   loadWorkspaceConfig();
@@ -117,6 +175,11 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  // Edits to the config and keep files take effect without a restart.
+  if (canWatchFiles) {
+    const watchers = [{ globPattern: `**/${CONFIG_FILE}` }, { globPattern: `**/${KEEP_FILE}` }];
+    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+  }
   if (canPullConfiguration) {
     connection.client.register(DidChangeConfigurationNotification.type, { section: 'newsAnnotator' }).catch(() => undefined);
     void pullSettings();
@@ -147,27 +210,35 @@ connection.onDidChangeConfiguration((change) => {
   }
 });
 
+/** The config files of every workspace folder, merged (the same loader as the CLI's). */
 function loadWorkspaceConfig() {
-  let dictionary: { text: string; type: 'PER' | 'ORG' | 'LOC' | 'MEDIA' }[] = [];
-  rules = undefined;
-  for (const root of workspaceRoots) {
-    const config = readWorkspaceConfig(path.join(root, CONFIG_FILE));
-    if (!config) continue;
-    dictionary = dictionary.concat(config.dictionary);
-    const parsed = parseSiteRules(config.rules);
-    rules = parsed.rules;
-    for (const err of [...config.errors, ...parsed.errors]) {
-      warn(service.localize('rules.invalid', CONFIG_FILE, err));
-    }
-  }
-  if (dictionary.length) service.setRecognizer(recognizer(dictionary));
+  config = loadConfig(
+    workspaceRoots.map((root) => path.join(root, CONFIG_FILE)),
+    (id, ...args) => service.localize(id, ...args),
+  );
+  rules = config.rules;
+  for (const problem of config.problems) warn(service.localize('config.warn', problem));
+  // An emptied dictionary clears the names it added.
+  const key = dictionaryKey(config.dictionary);
+  if (key !== dictionary) service.setRecognizer(recognizer(config.dictionary));
+  dictionary = key;
   contextVersion++;
 }
 
-connection.onDidChangeWatchedFiles(() => {
-  loadWorkspaceConfig();
+connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, (params) => {
+  let configChanged = false;
+  for (const change of params.changes) {
+    const file = filePath(change.uri);
+    if (!file) continue;
+    if (path.basename(file) === KEEP_FILE) {
+      keepStore.invalidate(file);
+      reportedKeepProblems.delete(file);
+    } else if (path.basename(file) === CONFIG_FILE) configChanged = true;
+  }
+  if (configChanged) loadWorkspaceConfig();
+  contextVersion++;
   revalidateAll();
-});
+}));
 
 // Validation: debounced per document, so typing does not re-analyse on every keystroke.
 const pending = new Map<string, NodeJS.Timeout>();
@@ -185,7 +256,9 @@ const validate = guard('validate', undefined, (uri: string) => {
     if (!refused.has(uri)) {
       const name = path.basename(filePath(uri) ?? uri);
       const message =
-        problem === 'binary' ? service.localize('file.binary', name) : service.localize('file.tooLarge', name, (doc.getText().length / 1e6).toFixed(1), 10);
+        problem === 'binary'
+          ? service.localize('file.binary', name)
+          : service.localize('file.tooLarge', name, doc.getText().length.toLocaleString('en-US'), MAX_ARTICLE_CHARS.toLocaleString('en-US'));
       warn(message);
     }
     refused.set(uri, problem);
@@ -193,10 +266,23 @@ const validate = guard('validate', undefined, (uri: string) => {
     return;
   }
   refused.delete(uri);
+  reportKeepProblem(uri);
   // The folder index sees the open text once per validation (debounced), not on every keystroke.
   siteIndexOf(uri).set(uri, doc.getText());
+  if (doc.getText().length > LARGE_DOCUMENT_CHARS && !service.hasAnalysis(doc)) return analyseOffThread(doc);
   void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: service.diagnostics(doc) });
 });
+
+/** A keep file that does not read is said once; it is left as it is and nothing is added to it. */
+function reportKeepProblem(uri: string) {
+  const file = filePath(uri);
+  if (!file) return;
+  const problem = keepStore.problem(file);
+  const keepFile = path.join(path.dirname(file), KEEP_FILE);
+  if (!problem || reportedKeepProblems.has(keepFile)) return;
+  reportedKeepProblems.add(keepFile);
+  warn(service.localize('keep.malformed', keepFile, problem));
+}
 
 function revalidateAll() {
   for (const doc of documents.all()) scheduleValidation(doc.uri, 0);
@@ -233,7 +319,16 @@ documents.onDidClose((e) => {
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
+/** Throws InvalidParams unless position (or range) has non-negative integer line and character. */
+function checkPosition(position: unknown) {
+  if (!validPosition(position)) throw new ResponseError(ErrorCodes.InvalidParams, `invalid position ${JSON.stringify(position)}`);
+}
+function checkRange(range: unknown) {
+  if (!validRange(range)) throw new ResponseError(ErrorCodes.InvalidParams, `invalid range ${JSON.stringify(range)}`);
+}
+
 connection.onHover(guard('hover', null, (p) => {
+  checkPosition(p.position);
   const doc = article(p.textDocument.uri);
   return doc ? service.hover(doc, p.position) : null;
 }));
@@ -242,6 +337,7 @@ connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, (p)
   return doc ? service.semanticTokens(doc) : { data: [] };
 }));
 connection.onCodeAction(guard('codeAction', [], (p) => {
+  checkRange(p.range);
   const doc = article(p.textDocument.uri);
   return doc ? service.codeActions(doc, p.range, p.context) : [];
 }));
@@ -254,15 +350,18 @@ connection.onFoldingRanges(guard('foldingRanges', [], (p) => {
   return doc ? service.foldingRanges(doc) : [];
 }));
 connection.onReferences(guard('references', [], (p) => {
+  checkPosition(p.position);
   const doc = article(p.textDocument.uri);
   return doc ? service.references(doc, p.position) : [];
 }));
 connection.onDocumentHighlight(guard('documentHighlight', [], (p) => {
+  checkPosition(p.position);
   const doc = article(p.textDocument.uri);
   return doc ? service.documentHighlights(doc, p.position) : [];
 }));
 connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => service.workspaceSymbols(p.query)));
 connection.languages.inlayHint.on(guard('inlayHint', [], (p) => {
+  checkRange(p.range);
   const doc = article(p.textDocument.uri);
   return doc ? service.inlayHints(doc, p.range) : [];
 }));
@@ -270,15 +369,29 @@ connection.languages.inlayHint.on(guard('inlayHint', [], (p) => {
 connection.onExecuteCommand(guard('executeCommand', undefined, (p) => {
   if (p.command !== ServerCommands.keepBlock) return;
   const args = p.arguments?.[0] as KeepBlockArgs | undefined;
-  const file = args && filePath(args.uri);
-  if (!args || !file || !Array.isArray(args.lines)) return;
-  const where = keepStore.add(file, args.lines);
-  connection.console.info(`kept ${args.lines.length} line(s) of ${path.basename(file)} in ${where}`);
+  const file = args && typeof args.uri === 'string' ? filePath(args.uri) : undefined;
+  if (!args || !file) throw new ResponseError(ErrorCodes.InvalidParams, 'keepBlock: expected {uri: "file:…", lines: string[]}');
+  // Keep files are written only inside the workspace folders (or beside an open article when there are none).
+  const roots = workspaceRoots.length ? workspaceRoots : documents.get(args.uri) ? [path.dirname(file)] : [];
+  const result = keepStore.add(file, args.lines, roots);
+  if (!result.ok) {
+    if (result.reason === 'badLines') throw new ResponseError(ErrorCodes.InvalidParams, 'keepBlock: lines must be a list of strings');
+    const message =
+      result.reason === 'outside'
+        ? service.localize('keep.outside', file)
+        : result.reason === 'malformed'
+          ? service.localize('keep.malformed', result.file, result.detail ?? '')
+          : service.localize('keep.notWritten', result.file, result.detail ?? '');
+    warn(message);
+    return;
+  }
+  connection.console.info(`kept ${(args.lines as string[]).length} line(s) of ${path.basename(file)} in ${result.file}`);
   contextVersion++;
   revalidateAll();
 }));
 
 connection.onRequest(Requests.convertScript, guard('convertScript', null, (p: ConvertParams) => {
+  if (p.range !== undefined) checkRange(p.range);
   const doc = documents.get(p.uri);
   return doc ? service.convert(doc, p.target, p.range) : null;
 }));

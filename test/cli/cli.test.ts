@@ -57,10 +57,14 @@ describe('news-annotate CLI', function () {
     assert.ok(a.dates.some((d: { text: string; value: string }) => d.text === '3日' && d.value === '2025-07-03'), JSON.stringify(a.dates));
   });
 
-  it('check lists boilerplate as file:line:col kind message and exits 1', () => {
+  it('check lists each boilerplate block as file:first-last kind message and exits 1', () => {
     const r = run(['check', SEED]);
     assert.equal(r.status, 1);
-    assert.match(r.stdout, new RegExp(`^${SEED.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:47:1 copyright `, 'm'));
+    assert.match(r.stdout, new RegExp(`^${SEED.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:47-47 copyright `, 'm'));
+    for (const line of r.stdout.trim().split('\n')) {
+      const [, first, last] = /:(\d+)-(\d+) /.exec(line) ?? [];
+      assert.ok(+first >= 1 && +first <= +last, line);
+    }
   });
 
   it('check exits 0 on a clean article', () => {
@@ -97,7 +101,7 @@ describe('news-annotate CLI', function () {
     assert.equal(run(['check', files[0]]).stdout, '', 'alone, the site line reads as article metadata');
     const r = run(['check', ...files]);
     assert.equal(r.status, 1);
-    for (const f of files) assert.match(r.stdout, new RegExp(`${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:1 `));
+    for (const f of files) assert.match(r.stdout, new RegExp(`${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5-5 `));
   });
 
   it('converts to Simplified', () => {
@@ -140,6 +144,21 @@ describe('news-annotate CLI', function () {
     const c = run(['convert', '--to', 'klingon', SEED]);
     assert.equal(c.status, 2);
     assert.match(c.stderr, /invalid value for --to: klingon/);
+  });
+
+  it('--help lists every command and option, --encoding included', () => {
+    const r = run(['--help']);
+    assert.equal(r.status, 0);
+    for (const word of ['annotate', 'check', 'clean', 'convert', '--format', '--reference-date', '--to', '--write', '--encoding']) {
+      assert.ok(r.stdout.includes(word), word);
+    }
+    assert.equal(run(['clean', '--help']).stdout, r.stdout);
+  });
+
+  it('accepts --option=value and files after --', () => {
+    const r = run(['convert', '--to=simplified', '--', SEED]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(r.stdout.startsWith('特朗普与普京通电话'));
   });
 
   it('speaks Traditional Chinese under a zh_TW locale', () => {

@@ -8,6 +8,7 @@ import { findPublication, recognizeDates } from './dates';
 import { linkEntities, type EntityCluster } from './entities';
 import { detectScript } from './convert';
 import { LineIndex, isBlank } from './text';
+import { blankInvisibles, onCodePoints } from './spans';
 import { normalizeForMatching } from './normalize';
 import type { BoilerplateBlock, BoilerplateKind, DateMention, EntityMention, EntityRecognizer, Publication, Script } from './types';
 
@@ -74,7 +75,7 @@ function maskLines(text: string, lines: LineIndex, blocks: readonly BoilerplateB
 export function analyseArticle(text: string, options: AnalysisOptions): Article {
   const lines = new LineIndex(text);
   const normalized = normalizeForMatching(text);
-  const detected = detectBoilerplate(text, { recurring: options.recurring, rules: options.rules });
+  const detected = detectBoilerplate(blankInvisibles(text), { recurring: options.recurring, rules: options.rules });
   const notKept = detected.blocks.filter((b) => !isBlockKept(lines, b, options.kept));
   const blocks = notKept.filter((b) => options.isKindEnabled?.(b.kind) ?? true);
   // Dates are read from the article's own lines only: teasers of other stories would both add
@@ -82,8 +83,8 @@ export function analyseArticle(text: string, options: AnalysisOptions): Article 
   const articleText = maskLines(text, lines, notKept);
   const published = findPublication(articleText);
   const reference = published?.value ?? (options.referenceDate || undefined);
-  const dates = recognizeDates(articleText, { reference });
-  const entities = options.recognizer.recognize(text, normalized);
+  const dates = onCodePoints(text, recognizeDates(articleText, { reference }));
+  const entities = onCodePoints(text, options.recognizer.recognize(text, normalized));
   const clusters = linkEntities(text, entities);
   const byStart = new Map<number, EntityCluster>();
   for (const c of clusters) for (const m of c.mentions) byStart.set(m.start, c);

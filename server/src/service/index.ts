@@ -61,9 +61,11 @@ export function createLanguageService(options: LanguageServiceOptions) {
   let t: Localize = createLocalizer(options.locale ?? 'en');
   const cache = new Map<string, { key: string; article: Article }>();
 
+  const keyFor = (doc: ArticleDocument, context = options.contextFor?.(doc.uri)) => `${doc.version}:${settingsVersion}:${context?.version ?? 0}`;
+
   function analyse(doc: ArticleDocument): Article {
     const context = options.contextFor?.(doc.uri);
-    const key = `${doc.version}:${settingsVersion}:${context?.version ?? 0}`;
+    const key = keyFor(doc, context);
     const hit = cache.get(doc.uri);
     if (hit && hit.key === key) return hit.article;
     const article = analyseArticle(doc.getText(), {
@@ -124,6 +126,17 @@ export function createLanguageService(options: LanguageServiceOptions) {
       return t;
     },
     analyse,
+    /** What analyse would take for doc now: the options of an analysis run elsewhere (a worker), and its cache key. */
+    analysisInput(doc: ArticleDocument) {
+      const context = options.contextFor?.(doc.uri);
+      return { key: keyFor(doc, context), context, settings, recognizer };
+    },
+    /** Is doc's analysis at its current version, settings and context already at hand (so no feature has to wait)? */
+    hasAnalysis: (doc: ArticleDocument) => cache.get(doc.uri)?.key === keyFor(doc),
+    /** An article analysed elsewhere (its lines rebuilt), cached under the key it was computed for. */
+    adopt(uri: string, key: string, article: Article) {
+      cache.set(uri, { key, article: { ...article, lines: new LineIndex(article.text) } });
+    },
     close(uri: string) {
       cache.delete(uri);
     },

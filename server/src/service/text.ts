@@ -81,14 +81,16 @@ export class LineIndex {
 
 /** Converts UTF-16 offsets to Unicode code point offsets (for exports), in one pass for many offsets. */
 export function codePointOffsets(text: string): (utf16: number) => number {
-  const hasAstral = /[\uD800-\uDBFF]/.test(text);
+  const hasAstral = /[\uD800-\uDFFF]/.test(text);
   if (!hasAstral) return (o) => o;
   const map = new Uint32Array(text.length + 1);
   let cp = 0;
   for (let i = 0; i < text.length; i++) {
     map[i] = cp;
     const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    // A lone surrogate is one code point, like any other (Array.from and for..of count it so).
+    const next = text.charCodeAt(i + 1);
+    if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
       map[i + 1] = cp;
       i++;
     }

@@ -1,0 +1,65 @@
+/**
+ * The server side of off-thread analysis: one worker, requests answered in order, a worker that dies
+ * is replaced on the next request. Documents above LARGE_DOCUMENT_CHARS go there.
+ */
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Article } from '../service/article';
+import type { NewsAnnotatorSettings } from '../protocol';
+import type { DictionaryEntry } from './config';
+
+/** Above this, analysis takes about a second of CPU or more: long enough to hold up every other document. */
+export const LARGE_DOCUMENT_CHARS = 200_000;
+
+export interface WorkerRequest {
+  id: number;
+  text: string;
+  dictionary: DictionaryEntry[];
+  configFiles: string[];
+  settings: NewsAnnotatorSettings;
+  kept?: string[];
+  recurring: [string, number][];
+}
+
+type Pending = { resolve: (a: Article) => void; reject: (e: Error) => void };
+
+export class OffThreadAnalysis {
+  private worker: Worker | undefined;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+
+  constructor(private readonly script = path.join(__dirname, 'analysisWorker.js')) {}
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.script);
+    worker.unref();
+    worker.on('message', (m: { id: number; article?: Article; error?: string }) => {
+      const p = this.pending.get(m.id);
+      this.pending.delete(m.id);
+      if (!p) return;
+      if (m.article) p.resolve(m.article);
+      else p.reject(new Error(m.error ?? 'analysis failed'));
+    });
+    const fail = (e: Error) => {
+      this.worker = undefined;
+      for (const p of this.pending.values()) p.reject(e);
+      this.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`analysis worker exited (${code})`)));
+    return (this.worker = worker);
+  }
+
+  analyse(request: Omit<WorkerRequest, 'id'>): Promise<Article> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.start().postMessage({ ...request, id });
+    });
+  }
+
+  dispose() {
+    void this.worker?.terminate();
+  }
+}
