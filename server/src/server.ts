@@ -154,7 +154,7 @@ function loadWorkspaceConfig() {
     const config = readWorkspaceConfig(path.join(root, CONFIG_FILE));
     if (!config) continue;
     dictionary = dictionary.concat(config.dictionary);
-    const parsed = parseSiteRules(config.rules);
+    const parsed = parseSiteRules(config.rules, service.localize);
     rules = parsed.rules;
     for (const err of [...config.errors, ...parsed.errors]) {
       warn(service.localize('rules.invalid', CONFIG_FILE, err));
