@@ -11,12 +11,16 @@ import { ARTICLE_META, isBreadcrumb, phraseKind, verticalHeadings, type PhraseHi
 import { findTitle, hasSiteSuffix, isTitleCopy, titleKey } from './title';
 import { applySiteRules, type SiteRules } from './siteRules';
 import { caretReferences, editLinkHeadings, tableOfContents } from './contents';
+import { bodyTables, structureLines } from './structure';
+import { normalizeForMatching } from '../normalize';
 
 export interface BoilerplateOptions {
   /** In how many OTHER article files of the same folder this exact (trimmed) line occurs. */
   recurring?: (line: string) => number;
   /** Workspace rules (`.news-annotator.json`), from `parseSiteRules`. */
   rules?: SiteRules;
+  /** The text normalised for matching (`article.normalized`); computed here when absent. */
+  normalized?: string;
 }
 
 export interface BoilerplateResult {
@@ -214,6 +218,8 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     return hit;
   });
   verticalHeadings(infos, phrases);
+  const normalized = options.normalized ?? normalizeForMatching(text);
+  const norms = (normalized === text ? raw : normalized.split(/\r\n|\r|\n/)).map((l) => l.trim());
   const doc = makeDoc(infos, phrases);
   const recurring = options.recurring;
   const rawRec = (i: number): number =>
@@ -230,6 +236,8 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
   const biggest = clustersAll.reduce<Span | null>((b, c) => (!b || c.mass > b.mass ? c : b), null);
   let body: Span | null = null;
   let clusters = clustersAll;
+  // A breadcrumb (首页 > 国内 > 正文) on the first line is no headline: guess one above the body instead.
+  if (headline !== undefined && !title.confirmed && isBreadcrumb(infos[headline].text)) headline = undefined;
   if (headline !== undefined && !title.confirmed) {
     // The first line taken as headline only holds when the body follows it closely.
     if (biggest && biggest.start > headline && nonBlankBetween(doc, headline, biggest.start) <= 12) body = biggest;
@@ -462,12 +470,23 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     else if (section) kind = section;
     else if (suffixed) kind = 'site-title';
     else if (isBreadcrumb(x.text)) kind = 'navigation';
-    else kind = x.len <= 8 ? 'navigation' : x.prose ? 'other' : 'related';
+    else {
+      // No wording, no site-wide repeat, no menu, no section: a line after the body is not removed
+      // in bulk only because it is short or unpunctuated.
+      kind = x.len <= 8 ? 'navigation' : x.prose ? 'other' : 'related';
+      flags[i] = { kind, confident: false };
+      continue;
+    }
     const confident = inIsland || afterMarker || (!unsure && (!x.prose || r > 0)) || (!!p && !(paragraph(x) && x.len > 50));
     flags[i] = { kind, confident };
   }
 
   for (let i = 0; i < n; i++) if (keep[i] && flags[i] && !phrases[i]) flags[i] = null;
+  // The article's structure and its tables are never flagged, whatever the line-by-line pass said
+  // (a wiki's table of contents, below, is still its furniture).
+  const structure = { infos, norms, phrases, headline, body };
+  for (const i of structureLines(structure)) flags[i] = null;
+  for (const i of bodyTables(structure, (k) => isMarker(phrases[k]))) flags[i] = null;
   for (const i of tableOfContents(infos)) flags[i] = { kind: 'navigation', confident: true };
   for (const i of editLinkHeadings(infos)) flags[i] ??= { kind: 'navigation', confident: false };
   // A reference list may be counted the article's (as a paper's is): never in "remove all".
