@@ -11,7 +11,9 @@ import { ARTICLE_META, isBreadcrumb, phraseKind, verticalHeadings, type PhraseHi
 import { findTitle, hasSiteSuffix, isTitleCopy, titleKey } from './title';
 import { applySiteRules, type SiteRules } from './siteRules';
 import { caretReferences, editLinkHeadings, tableOfContents } from './contents';
-import { bodyTables, structureLines } from './structure';
+import { bodyTables, isStructureLine, structureLines } from './structure';
+import { lineFeatures, probability, type ScorerWeights } from './scorer';
+import { SCORER } from './scorerWeights';
 import { normalizeForMatching } from '../normalize';
 
 export interface BoilerplateOptions {
@@ -199,6 +201,18 @@ function denseRunAfter(d: Doc, end: number, within: number): number {
 
 /** Detect boilerplate lines and group them into blocks. Linear in the text. */
 export function detectBoilerplate(text: string, options: BoilerplateOptions = {}): BoilerplateResult {
+  return detectLines(text, options, SCORER).result;
+}
+
+/**
+ * The detector's passes, with the scorer to apply (null: the rules' own confidence, for training)
+ * and the feature vectors of the flagged lines (what the scorer reads).
+ */
+export function detectLines(
+  text: string,
+  options: BoilerplateOptions,
+  scorer: ScorerWeights | null,
+): { result: BoilerplateResult; features: (Float64Array | null)[]; scores: (number | null)[] } {
   const raw = text.split(/\r\n|\r|\n/);
   const n = raw.length;
   // Short lines repeat a lot (menu words, buttons, separators): measure and test each distinct one once.
@@ -493,8 +507,18 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
   for (const i of caretReferences(infos)) flags[i] = { kind: 'other', confident: false };
   sandwiched(infos, flags);
   pagers(infos, flags);
+  // Calibrated removal: a line the rules would remove goes into "remove all" only when the fitted
+  // scorer agrees at the threshold that kept held-out pages at precision >= 0.995.
+  const features = lineFeatures({ infos, phrases, flags, headline, body, menu, structureLike: (i) => isStructureLine(infos[i], norms[i]) });
+  const scores: (number | null)[] = features.map((v) => (v && scorer ? probability(scorer, v) : null));
+  if (scorer) {
+    for (let i = 0; i < n; i++) {
+      const f = flags[i];
+      if (f?.confident && (scores[i] ?? 0) < scorer.threshold) flags[i] = { kind: f.kind, confident: false };
+    }
+  }
   if (options.rules) applySiteRules(options.rules, infos, flags);
-  return assemble(flags, infos, headline);
+  return { result: assemble(flags, infos, headline), features, scores };
 }
 
 /** Lines in runs of >= 4 menu words (short, unpunctuated): a channel list even inside a section.
