@@ -124,3 +124,21 @@ describe('boilerplate: tables and lists inside the body are content', () => {
     for (const t of ['1. 第四届论坛综述', '2. 学会年会通知', '3. 交通规划专委会成立']) assert.ok(r.lineKinds[lines.indexOf(t)], t);
   });
 });
+
+describe('boilerplate: phrase rules read the normalised line, written once', () => {
+  // The promo rule is written `[註注][冊册].{0,12}[會会]員`: before normalisation 会员 (Simplified) slipped through.
+  for (const line of ['注册成为会员', '註冊成為會員', '立即注册成为本站会员', '立即註冊成為本站會員']) {
+    it(`${line} is a promo line`, () => {
+      const text = ['疫苗明年上市 - 某某网', '疫苗明年上市', ...BODY, line, '版权所有 某某网'].join('\n');
+      const r = detectBoilerplate(text);
+      assert.equal(r.lineKinds[text.split('\n').indexOf(line)], 'promo');
+    });
+  }
+
+  it('full-width punctuation in a rule matches its half-width form and back', () => {
+    for (const line of ['责任编辑：王五', '责任编辑:王五', '責任編輯：王五', '（责任编辑 王五）']) {
+      const text = ['疫苗明年上市 - 某某网', '疫苗明年上市', ...BODY, line].join('\n');
+      assert.equal(detectBoilerplate(text).lineKinds[text.split('\n').indexOf(line)], 'editor', line);
+    }
+  });
+});

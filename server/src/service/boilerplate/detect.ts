@@ -223,17 +223,18 @@ export function detectLines(
     if (!x) measured.set(l, (x = lineInfo(l)));
     return x;
   });
+  // The text normalised once (Simplified, half-width, same offsets): phrase rules are written once.
+  const normalized = options.normalized ?? normalizeForMatching(text);
+  const norms = (normalized === text ? raw : normalized.split(/\r\n|\r|\n/)).map((l) => l.trim());
   const seen = new Map<string, PhraseHit | null>();
-  const phrases = infos.map((x) => {
+  const phrases = infos.map((x, i) => {
     if (x.blank) return null;
-    if (x.len > 40) return phraseKind(x);
+    if (x.len > 40) return phraseKind(x, norms[i]);
     let hit = seen.get(x.text);
-    if (hit === undefined) seen.set(x.text, (hit = phraseKind(x)));
+    if (hit === undefined) seen.set(x.text, (hit = phraseKind(x, norms[i])));
     return hit;
   });
   verticalHeadings(infos, phrases);
-  const normalized = options.normalized ?? normalizeForMatching(text);
-  const norms = (normalized === text ? raw : normalized.split(/\r\n|\r|\n/)).map((l) => l.trim());
   const doc = makeDoc(infos, phrases);
   const recurring = options.recurring;
   const rawRec = (i: number): number =>
