@@ -11,6 +11,7 @@ const entries = {
   eval: 'scripts/eval.ts',
   bench: 'scripts/bench.ts',
   train: 'scripts/train.ts',
+  'train-boilerplate': 'scripts/train-boilerplate.ts',
 };
 const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
 

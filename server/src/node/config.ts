@@ -57,7 +57,7 @@ export function readConfigFile(file: string, t: Localize): { dictionary: Diction
         } else problems.push(t('config.problem', file, `dictionary[${i}]: expected {"text": "…", "type": "PER|ORG|LOC|MEDIA"}`));
       });
   }
-  const parsed = parseSiteRules(json);
+  const parsed = parseSiteRules(json, t);
   for (const err of parsed.errors) problems.push(t('config.problem', file, err));
   return { dictionary, rules: parsed.rules, problems };
 }

@@ -75,7 +75,12 @@ function maskLines(text: string, lines: LineIndex, blocks: readonly BoilerplateB
 export function analyseArticle(text: string, options: AnalysisOptions): Article {
   const lines = new LineIndex(text);
   const normalized = normalizeForMatching(text);
-  const detected = detectBoilerplate(blankInvisibles(text), { recurring: options.recurring, rules: options.rules });
+  const visible = blankInvisibles(text);
+  const detected = detectBoilerplate(visible, {
+    recurring: options.recurring,
+    rules: options.rules,
+    normalized: visible === text ? normalized : normalizeForMatching(visible),
+  });
   const notKept = detected.blocks.filter((b) => !isBlockKept(lines, b, options.kept));
   const blocks = notKept.filter((b) => options.isKindEnabled?.(b.kind) ?? true);
   // Dates are read from the article's own lines only: teasers of other stories would both add

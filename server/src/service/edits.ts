@@ -21,17 +21,34 @@ export function removalRuns(lines: LineIndex, blocks: readonly BoilerplateBlock[
     runs.push([l, end]);
     l = end;
   }
-  // A run between a blank line and a blank line takes the blank after it, so one separator remains.
-  for (const run of runs) {
-    const [first, last] = run;
-    const blankBefore = first === 0 || blank(first - 1);
-    const atEnd = last === n - 1 || (last === n - 2 && lines.line(n - 1) === '');
-    if (atEnd) {
-      // Nothing follows: drop the blank lines that separated the run from the article, too.
-      while (run[0] > 0 && blank(run[0] - 1) && !del[run[0] - 1]) run[0]--;
-    } else if (blankBefore && blank(last + 1)) run[1] = last + 1;
+  const atEnd = (last: number) => last === n - 1 || (last === n - 2 && lines.line(n - 1) === '');
+  // A run that reaches the end of the file takes the blank lines that separated it from the article,
+  // and any earlier run it then meets (a block, blank lines, a last block without a final newline).
+  const tail = runs[runs.length - 1];
+  if (tail && atEnd(tail[1])) {
+    for (;;) {
+      while (tail[0] > 0 && blank(tail[0] - 1) && !del[tail[0] - 1]) tail[0]--;
+      const prev = runs[runs.length - 2];
+      if (!prev || prev[1] < tail[0] - 1) break;
+      tail[0] = prev[0];
+      runs.splice(runs.length - 2, 1);
+    }
   }
-  return runs;
+  // A run between blank lines takes the blank lines after it, so the separator before it remains
+  // and no run of blanks grows longer than the page had.
+  for (const run of runs) {
+    if (run === tail && atEnd(tail[1])) continue;
+    const blankBefore = run[0] === 0 || blank(run[0] - 1);
+    while (blankBefore && run[1] + 1 < n && blank(run[1] + 1) && !del[run[1] + 1]) run[1]++;
+  }
+  // LSP forbids overlapping edits, and touching whole-line runs are one deletion anyway: merge them.
+  const merged: [number, number][] = [];
+  for (const run of runs) {
+    const prev = merged[merged.length - 1];
+    if (prev && run[0] <= prev[1] + 1) prev[1] = Math.max(prev[1], run[1]);
+    else merged.push(run);
+  }
+  return merged;
 }
 
 export function removalEdits(lines: LineIndex, blocks: readonly BoilerplateBlock[]): TextEdit[] {

@@ -1,8 +1,14 @@
 /**
- * Boilerplate detection by structure: find the headline (by the page title) and the article body
- * (the run of sentence-punctuated lines after it, up to the first section marker), then flag what
- * lies outside the body and, inside it, only lines whose wording or shape leaves no doubt.
- * Safety first: article text must never be flagged on a guess, so whatever is uncertain is either
+ * Boilerplate detection by structure, in named passes over one analysed document:
+ *   1. locateBody: the headline (by the page title) and the body (the run of sentence-punctuated
+ *      lines after it, up to the first section marker), inline boxes inside it, copies of it below;
+ *   2. flagLines: what lies outside the body and, inside it, only lines whose wording or shape leaves
+ *      no doubt; after the body, sections opened by headings and menus decide;
+ *   3. structure (structure.ts): the headline, dateline, source and byline lines and the body's tables
+ *      and lists are never flagged;
+ *   4. scorer (scorer.ts): a line goes into "remove all" only when the fitted scorer agrees;
+ *   5. assemble: flagged lines grouped into blocks.
+ * Safety first: article text must never be removed on a guess, so whatever is uncertain is either
  * left alone or flagged `confident: false` (out of "remove all").
  */
 import type { BoilerplateBlock, BoilerplateKind } from '../types';
@@ -11,12 +17,18 @@ import { ARTICLE_META, isBreadcrumb, phraseKind, verticalHeadings, type PhraseHi
 import { findTitle, hasSiteSuffix, isTitleCopy, titleKey } from './title';
 import { applySiteRules, type SiteRules } from './siteRules';
 import { caretReferences, editLinkHeadings, tableOfContents } from './contents';
+import { bodyTables, isStructureLine, structureLines } from './structure';
+import { lineFeatures, probability, type ScorerWeights } from './scorer';
+import { SCORER } from './scorerWeights';
+import { normalizeForMatching } from '../normalize';
 
 export interface BoilerplateOptions {
   /** In how many OTHER article files of the same folder this exact (trimmed) line occurs. */
   recurring?: (line: string) => number;
   /** Workspace rules (`.news-annotator.json`), from `parseSiteRules`. */
   rules?: SiteRules;
+  /** The text normalised for matching (`article.normalized`); computed here when absent. */
+  normalized?: string;
 }
 
 export interface BoilerplateResult {
@@ -193,43 +205,31 @@ function denseRunAfter(d: Doc, end: number, within: number): number {
   return -1;
 }
 
-/** Detect boilerplate lines and group them into blocks. Linear in the text. */
-export function detectBoilerplate(text: string, options: BoilerplateOptions = {}): BoilerplateResult {
-  const raw = text.split(/\r\n|\r|\n/);
-  const n = raw.length;
-  // Short lines repeat a lot (menu words, buttons, separators): measure and test each distinct one once.
-  const measured = new Map<string, LineInfo>();
-  const infos = raw.map((l) => {
-    if (l.length > 40) return lineInfo(l);
-    let x = measured.get(l);
-    if (!x) measured.set(l, (x = lineInfo(l)));
-    return x;
-  });
-  const seen = new Map<string, PhraseHit | null>();
-  const phrases = infos.map((x) => {
-    if (x.blank) return null;
-    if (x.len > 40) return phraseKind(x);
-    let hit = seen.get(x.text);
-    if (hit === undefined) seen.set(x.text, (hit = phraseKind(x)));
-    return hit;
-  });
-  verticalHeadings(infos, phrases);
-  const doc = makeDoc(infos, phrases);
-  const recurring = options.recurring;
-  const rawRec = (i: number): number =>
-    recurring && infos[i].len >= 2 && infos[i].len <= RECURRING_MAX ? recurring(infos[i].text) : 0;
-  // Copies of this same story elsewhere in the folder repeat its article lines too: a line counts
-  // as the site's only when it recurs in more files than the headline does.
-  let copies = 0;
-  const rec = (i: number): number => Math.max(0, rawRec(i) - copies);
+/** Where the article is: its headline, its body, the inline boxes inside it and its copies further down. */
+interface Located {
+  title: ReturnType<typeof findTitle>;
+  headline: number | undefined;
+  /** The headline was guessed (no title match confirmed it). */
+  guessed: boolean;
+  body: Span | null;
+  /** Lines of an inline box (related links, a notice) the article goes on after. */
+  island: Uint8Array;
+  /** Lines that repeat the article further down (a summary box, a print view): never flagged. */
+  keep: Uint8Array;
+}
 
-  // Headline by the page title; the body is the first substantial prose run after it.
+/** Pass 1, locate the body: the headline by the page title, the body as the first substantial prose run after it. */
+function locateBody(doc: Doc): Located {
+  const { infos, phrases } = doc;
+  const n = infos.length;
   const title = findTitle(infos);
   let headline = title.headline;
   const clustersAll = proseClusters(doc, 0);
   const biggest = clustersAll.reduce<Span | null>((b, c) => (!b || c.mass > b.mass ? c : b), null);
   let body: Span | null = null;
   let clusters = clustersAll;
+  // A breadcrumb (首页 > 国内 > 正文) on the first line is no headline: guess one above the body instead.
+  if (headline !== undefined && !title.confirmed && isBreadcrumb(infos[headline].text)) headline = undefined;
   if (headline !== undefined && !title.confirmed) {
     // The first line taken as headline only holds when the body follows it closely.
     if (biggest && biggest.start > headline && nonBlankBetween(doc, headline, biggest.start) <= 12) body = biggest;
@@ -316,16 +316,19 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     }
   }
 
-  if (headline !== undefined) copies = rawRec(headline);
-  const menu = menuRuns(infos, phrases);
-  // A channel named 評論 or 專題 inside a menu is a menu word, not a heading over what follows.
-  // (Only in the middle of a run: 热新闻 at the head of its tabs 一天 三天 is still a heading.)
-  for (let i = 0, before = 0; i < n; i++) {
-    if (infos[i].blank) continue;
-    const p = phrases[i];
-    if (menu[i] && p?.heading && infos[i].len >= 2 && infos[i].len <= 3 && before >= 3) phrases[i] = { ...p, kind: 'navigation', heading: false };
-    before = menu[i] ? before + 1 : 0;
-  }
+  return { title, headline, guessed, body, island, keep };
+}
+
+/**
+ * Pass 2, flag lines: one walk from top to bottom over the located article. Above the headline,
+ * between headline and body and inside the body only wording or shape proves debris; after the body
+ * the sections opened by headings (相关新闻, 评论, 版权) and menus decide, and a line with no evidence
+ * is only "possibly boilerplate".
+ */
+function flagLines(doc: Doc, at: Located, menu: Uint8Array, rec: (i: number) => number): (Flag | null)[] {
+  const { infos, phrases } = doc;
+  const n = infos.length;
+  const { title, guessed, body, island, headline } = at;
   const headText = headline !== undefined ? infos[headline].text : '';
   const metaTable = headline !== undefined ? metaAbove(infos, phrases, headline) : new Uint8Array(n);
   const flags: (Flag | null)[] = new Array(n).fill(null);
@@ -462,20 +465,105 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     else if (section) kind = section;
     else if (suffixed) kind = 'site-title';
     else if (isBreadcrumb(x.text)) kind = 'navigation';
-    else kind = x.len <= 8 ? 'navigation' : x.prose ? 'other' : 'related';
+    else {
+      // No wording, no site-wide repeat, no menu, no section: a line after the body is not removed
+      // in bulk only because it is short or unpunctuated.
+      kind = x.len <= 8 ? 'navigation' : x.prose ? 'other' : 'related';
+      flags[i] = { kind, confident: false };
+      continue;
+    }
     const confident = inIsland || afterMarker || (!unsure && (!x.prose || r > 0)) || (!!p && !(paragraph(x) && x.len > 50));
     flags[i] = { kind, confident };
   }
 
+  return flags;
+}
+
+/** Detect boilerplate lines and group them into blocks. Linear in the text. */
+export function detectBoilerplate(text: string, options: BoilerplateOptions = {}): BoilerplateResult {
+  return detectLines(text, options, SCORER).result;
+}
+
+/**
+ * The detector's passes, with the scorer to apply (null: the rules' own confidence, for training)
+ * and the feature vectors of the flagged lines (what the scorer reads).
+ */
+export function detectLines(
+  text: string,
+  options: BoilerplateOptions,
+  scorer: ScorerWeights | null,
+): { result: BoilerplateResult; features: (Float64Array | null)[]; scores: (number | null)[] } {
+  const raw = text.split(/\r\n|\r|\n/);
+  const n = raw.length;
+  // Short lines repeat a lot (menu words, buttons, separators): measure and test each distinct one once.
+  const measured = new Map<string, LineInfo>();
+  const infos = raw.map((l) => {
+    if (l.length > 40) return lineInfo(l);
+    let x = measured.get(l);
+    if (!x) measured.set(l, (x = lineInfo(l)));
+    return x;
+  });
+  // The text normalised once (Simplified, half-width, same offsets): phrase rules are written once.
+  const normalized = options.normalized ?? normalizeForMatching(text);
+  const norms = (normalized === text ? raw : normalized.split(/\r\n|\r|\n/)).map((l) => l.trim());
+  const seen = new Map<string, PhraseHit | null>();
+  const phrases = infos.map((x, i) => {
+    if (x.blank) return null;
+    if (x.len > 40) return phraseKind(x, norms[i]);
+    let hit = seen.get(x.text);
+    if (hit === undefined) seen.set(x.text, (hit = phraseKind(x, norms[i])));
+    return hit;
+  });
+  verticalHeadings(infos, phrases);
+  const doc = makeDoc(infos, phrases);
+  const recurring = options.recurring;
+  const rawRec = (i: number): number =>
+    recurring && infos[i].len >= 2 && infos[i].len <= RECURRING_MAX ? recurring(infos[i].text) : 0;
+  // Copies of this same story elsewhere in the folder repeat its article lines too: a line counts
+  // as the site's only when it recurs in more files than the headline does.
+  let copies = 0;
+  const rec = (i: number): number => Math.max(0, rawRec(i) - copies);
+
+  // Pass 1: locate the body (headline, body, inline boxes, copies of the article).
+  const located = locateBody(doc);
+  const { body, keep, headline } = located;
+  if (headline !== undefined) copies = rawRec(headline);
+  const menu = menuRuns(infos, phrases);
+  // A channel named 評論 or 專題 inside a menu is a menu word, not a heading over what follows.
+  // (Only in the middle of a run: 热新闻 at the head of its tabs 一天 三天 is still a heading.)
+  for (let i = 0, before = 0; i < n; i++) {
+    if (infos[i].blank) continue;
+    const p = phrases[i];
+    if (menu[i] && p?.heading && infos[i].len >= 2 && infos[i].len <= 3 && before >= 3) phrases[i] = { ...p, kind: 'navigation', heading: false };
+    before = menu[i] ? before + 1 : 0;
+  }
+  // Pass 2: flag lines by wording, position and section.
+  const flags = flagLines(doc, located, menu, rec);
   for (let i = 0; i < n; i++) if (keep[i] && flags[i] && !phrases[i]) flags[i] = null;
+  // Pass 3: protect the structure. The article's headline, dateline, source and byline lines and its
+  // tables are never flagged, whatever pass 2 said (a wiki's table of contents, below, is still its furniture).
+  const structure = { infos, norms, phrases, headline, body };
+  for (const i of structureLines(structure)) flags[i] = null;
+  for (const i of bodyTables(structure, (k) => isMarker(phrases[k]))) flags[i] = null;
   for (const i of tableOfContents(infos)) flags[i] = { kind: 'navigation', confident: true };
   for (const i of editLinkHeadings(infos)) flags[i] ??= { kind: 'navigation', confident: false };
   // A reference list may be counted the article's (as a paper's is): never in "remove all".
   for (const i of caretReferences(infos)) flags[i] = { kind: 'other', confident: false };
   sandwiched(infos, flags);
   pagers(infos, flags);
+  // Pass 4: score lines. A line the rules would remove goes into "remove all" only when the fitted
+  // scorer agrees at the threshold that kept held-out pages at precision >= 0.995.
+  const features = lineFeatures({ infos, phrases, flags, headline, body, menu, structureLike: (i) => isStructureLine(infos[i], norms[i]) });
+  const scores: (number | null)[] = features.map((v) => (v && scorer ? probability(scorer, v) : null));
+  if (scorer) {
+    for (let i = 0; i < n; i++) {
+      const f = flags[i];
+      if (f?.confident && (scores[i] ?? 0) < scorer.threshold) flags[i] = { kind: f.kind, confident: false };
+    }
+  }
+  // The user's own rules have the last word; then pass 5 groups the flagged lines into blocks.
   if (options.rules) applySiteRules(options.rules, infos, flags);
-  return assemble(flags, infos, headline);
+  return { result: assemble(flags, infos, headline), features, scores };
 }
 
 /** Lines in runs of >= 4 menu words (short, unpunctuated): a channel list even inside a section.

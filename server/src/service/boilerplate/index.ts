@@ -5,5 +5,5 @@
  */
 export { detectBoilerplate, type BoilerplateOptions, type BoilerplateResult } from './detect';
 export { SiteIndex } from './siteIndex';
-export { parseSiteRules, type SiteRule, type SiteRules } from './siteRules';
-export { unsafeReason as unsafePatternReason } from './safeRegex';
+export { MAX_RULES, parseSiteRules, type SiteRule, type SiteRules } from './siteRules';
+export { unsafeReason as unsafePatternReason } from './userPattern';

@@ -6,6 +6,8 @@
 import type { BoilerplateKind } from '../types';
 import type { LineInfo } from './lines';
 import { linkRowKind } from './rows';
+import { normalizedPattern } from './normalizedPattern';
+import { normalizeForMatching } from '../normalize';
 
 export interface PhraseHit {
   kind: BoilerplateKind;
@@ -341,14 +343,22 @@ export function bare(text: string): string {
   return text.replace(DECOR, '').replace(MORE_TAIL, '').replace(DECOR, '');
 }
 
-/** The kind a line's wording names, or null. */
-export function phraseKind(info: LineInfo): PhraseHit | null {
+/** The rules rewritten once for the normalised text (Simplified, half-width): built on first use. */
+let normalizedRules: Rule[] | undefined;
+
+/**
+ * The kind a line's wording names, or null. The rules read the normalised line (`norm`, the line of
+ * `article.normalized`; normalised here when absent), so each is written once and matches either script.
+ */
+export function phraseKind(info: LineInfo, norm?: string): PhraseHit | null {
   if (info.blank || info.len > 160) return null;
+  normalizedRules ??= RULES.map((r) => ({ ...r, re: normalizedPattern(r.re) }));
+  const text = norm ?? normalizeForMatching(info.text);
   let b: string | null = null;
-  for (const r of RULES) {
+  for (const r of normalizedRules) {
     if (info.len > r.maxLen) continue;
     if (r.notSentence && /[。．]$/u.test(info.text)) continue;
-    const subject = r.heading || r.kind === 'share' || r.kind === 'navigation' || r.kind === 'footer' ? (b ??= bare(info.text)) : info.text;
+    const subject = r.heading || r.kind === 'share' || r.kind === 'navigation' || r.kind === 'footer' ? (b ??= bare(text)) : text;
     if (subject.length === 0) continue;
     if (r.re.test(subject)) {
       // "熱門", "專題", "推薦" alone are menu tabs, not a heading over a list.

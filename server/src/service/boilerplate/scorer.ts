@@ -1,0 +1,166 @@
+/**
+ * The calibrated line scorer: which flagged lines "remove all" and `clean` may delete. The rules
+ * flag a line and say why (its kind, its wording, where it sits); a logistic model fitted on the
+ * gold of the shared articles and cwced pages turns that into a probability that the line is
+ * boilerplate, and only lines above the threshold that gave precision >= 0.995 in leave-one-page-out
+ * folds are removable. The rest are "possibly boilerplate" diagnostics.
+ *
+ * The weights are data (scorerWeights.ts), written by `npm run train:boilerplate`; nothing here is
+ * tuned by hand.
+ */
+import { BOILERPLATE_KINDS, type BoilerplateKind } from '../types';
+import type { LineInfo } from './lines';
+import type { PhraseHit } from './phrases';
+
+export interface ScorerWeights {
+  /** Feature names, in the order of `weights` (checked against FEATURES at load). */
+  features: readonly string[];
+  weights: readonly number[];
+  /** Probability at or above which a flagged line is removable. */
+  threshold: number;
+}
+
+export interface ScoreInput {
+  infos: LineInfo[];
+  phrases: (PhraseHit | null)[];
+  flags: ({ kind: BoilerplateKind; confident: boolean } | null)[];
+  headline: number | undefined;
+  body: { start: number; end: number } | null;
+  /** Menu-run strength per line (0 none, 1 run, 2 longer item continuing a run, 3 run of >= 8). */
+  menu: Uint8Array;
+  /** Lines the structure pass recognised as dateline, source or byline wording. */
+  structureLike: (i: number) => boolean;
+}
+
+/** The feature template. Bump the weights file (retrain) whenever this list changes. */
+export const FEATURES: readonly string[] = [
+  'bias',
+  'rule.confident',
+  ...BOILERPLATE_KINDS.map((k) => `kind.${k}`),
+  'phrase',
+  'phrase.heading',
+  'phrase.marker',
+  'phrase.inBody',
+  'region.aboveHeadline',
+  'region.headlineToBody',
+  'region.body',
+  'region.afterBody',
+  'region.noBody',
+  'shape.logLen',
+  'shape.hanShare',
+  'shape.prose',
+  'shape.paragraph',
+  'shape.endsSentence',
+  'shape.symbolic',
+  'shape.digits',
+  'shape.structureLike',
+  'context.flaggedNear',
+  'context.confidentNear',
+  'context.distanceToBody',
+  'menu.run',
+  'menu.long',
+];
+
+/** Non-blank lines on each side read for the neighbourhood features. */
+const NEAR = 3;
+
+/** Feature vectors of the flagged lines (null for the others). */
+export function lineFeatures(s: ScoreInput): (Float64Array | null)[] {
+  const { infos, phrases, flags, headline, body, menu } = s;
+  const n = infos.length;
+  const nonBlank: number[] = [];
+  const rank = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) if (!infos[i].blank) rank[i] = nonBlank.push(i) - 1;
+  const out: (Float64Array | null)[] = new Array(n).fill(null);
+  for (let i = 0; i < n; i++) {
+    const f = flags[i];
+    if (!f || infos[i].blank) continue;
+    const x = infos[i];
+    const p = phrases[i];
+    const v = new Float64Array(FEATURES.length);
+    let k = 0;
+    v[k++] = 1;
+    v[k++] = f.confident ? 1 : 0;
+    for (const kind of BOILERPLATE_KINDS) v[k++] = f.kind === kind ? 1 : 0;
+    v[k++] = p ? 1 : 0;
+    v[k++] = p?.heading ? 1 : 0;
+    v[k++] = p?.marker ? 1 : 0;
+    v[k++] = p?.inBody ? 1 : 0;
+    const start = body ? body.start : n;
+    v[k++] = headline !== undefined && i < headline ? 1 : 0;
+    v[k++] = (headline === undefined || i > headline) && i < start ? 1 : 0;
+    v[k++] = body && i >= body.start && i <= body.end ? 1 : 0;
+    v[k++] = body && i > body.end ? 1 : 0;
+    v[k++] = body ? 0 : 1;
+    v[k++] = Math.log1p(x.len) / 5;
+    v[k++] = x.len ? x.han / x.len : 0;
+    v[k++] = x.prose ? 1 : 0;
+    v[k++] = x.prose && x.endsSentence && x.len >= 30 ? 1 : 0;
+    v[k++] = x.endsSentence ? 1 : 0;
+    v[k++] = x.symbolic ? 1 : 0;
+    v[k++] = /\d/u.test(x.text) ? 1 : 0;
+    v[k++] = s.structureLike(i) ? 1 : 0;
+    let flagged = 0;
+    let confident = 0;
+    let seen = 0;
+    const r = rank[i];
+    for (let d = -NEAR; d <= NEAR; d++) {
+      if (d === 0 || r + d < 0 || r + d >= nonBlank.length) continue;
+      const g = flags[nonBlank[r + d]];
+      seen++;
+      if (g) flagged++;
+      if (g?.confident) confident++;
+    }
+    v[k++] = seen ? flagged / seen : 0;
+    v[k++] = seen ? confident / seen : 0;
+    let dist = 20;
+    if (body) {
+      const a = rank[body.start] >= 0 ? rank[body.start] : 0;
+      const b = rank[body.end] >= 0 ? rank[body.end] : a;
+      dist = r < a ? a - r : r > b ? r - b : 0;
+    }
+    v[k++] = Math.min(dist, 20) / 20;
+    v[k++] = menu[i] ? 1 : 0;
+    v[k] = menu[i] === 3 ? 1 : 0;
+    out[i] = v;
+  }
+  return out;
+}
+
+export function probability(w: ScorerWeights, v: Float64Array): number {
+  let z = 0;
+  for (let k = 0; k < v.length; k++) z += w.weights[k] * v[k];
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Logistic regression by full-batch gradient descent with L2; deterministic (zero start, fixed steps). */
+export function fitLogistic(xs: Float64Array[], ys: number[], epochs = 300, rate = 0.5, l2 = 1e-3): number[] {
+  const d = FEATURES.length;
+  const w = new Float64Array(d);
+  const m = new Float64Array(d);
+  const v2 = new Float64Array(d);
+  const n = xs.length;
+  if (n === 0) return Array.from(w);
+  // Adam: the features have different scales, plain descent would need per-feature rates.
+  const b1 = 0.9;
+  const b2 = 0.999;
+  for (let t = 1; t <= epochs; t++) {
+    const g = new Float64Array(d);
+    for (let i = 0; i < n; i++) {
+      const x = xs[i];
+      let z = 0;
+      for (let k = 0; k < d; k++) z += w[k] * x[k];
+      const err = 1 / (1 + Math.exp(-z)) - ys[i];
+      for (let k = 0; k < d; k++) g[k] += err * x[k];
+    }
+    for (let k = 0; k < d; k++) {
+      const gk = g[k] / n + (k === 0 ? 0 : l2 * w[k]);
+      m[k] = b1 * m[k] + (1 - b1) * gk;
+      v2[k] = b2 * v2[k] + (1 - b2) * gk * gk;
+      const mh = m[k] / (1 - b1 ** t);
+      const vh = v2[k] / (1 - b2 ** t);
+      w[k] -= (rate * 0.1 * mh) / (Math.sqrt(vh) + 1e-8);
+    }
+  }
+  return Array.from(w, (x) => Math.round(x * 1e6) / 1e6);
+}
