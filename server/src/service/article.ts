@@ -82,7 +82,7 @@ export function analyseArticle(text: string, options: AnalysisOptions): Article 
   const articleText = maskLines(text, lines, notKept);
   const published = findPublication(articleText);
   const reference = published?.value ?? (options.referenceDate || undefined);
-  const dates = recognizeDates(articleText, { reference });
+  const dates = recognizeDates(articleText, { reference, normalized: maskLines(normalized, lines, notKept) });
   const entities = options.recognizer.recognize(text, normalized);
   const clusters = linkEntities(text, entities);
   const byStart = new Map<number, EntityCluster>();

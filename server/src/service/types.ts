@@ -66,6 +66,8 @@ export interface DateMention {
 export interface DateContext {
   /** ISO date or date-time that anchors relative expressions (the article's publication time). */
   reference?: string;
+  /** normalizeForMatching(text) when the caller has it already (same length, position for position). */
+  normalized?: string;
 }
 
 export interface Publication {

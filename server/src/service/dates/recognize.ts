@@ -3,7 +3,7 @@ import type { DateContext, DateMention } from '../types';
 import { scanAtoms } from './atoms';
 import { parseIsoDay } from './calendar';
 import { buildGroups } from './groups';
-import { normalizeWidth } from './numerals';
+import { normalizeForMatching } from '../normalize';
 import { ResolveState, resolveGroup } from './resolve';
 
 /**
@@ -12,7 +12,8 @@ import { ResolveState, resolveGroup } from './resolve';
  * the text last spoke of.
  */
 export function recognizeDates(text: string, ctx: DateContext = {}): DateMention[] {
-  const norm = normalizeWidth(text);
+  // One normalised text (Simplified, half-width, same offsets): every pattern is written once, in Simplified.
+  const norm = ctx.normalized?.length === text.length ? ctx.normalized : normalizeForMatching(text);
   const groups = buildGroups(norm, scanAtoms(norm));
   const ref = ctx.reference ? parseIsoDay(ctx.reference) : undefined;
   const st: ResolveState = { ref, anchor: ref ? { y: ref.y, m: ref.m, d: ref.d } : undefined };
