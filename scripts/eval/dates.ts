@@ -308,13 +308,34 @@ function publicationSection(corpus: string, articles: GoldArticle[]) {
   return { ok, n: articles.length, bad, cOk, cN };
 }
 
+/** The pages of GOLD-NOTES-2.md: labelled after the date rules were written, never used to tune them. */
+const HELD_OUT = new Set([
+  'cn_stcn__1',
+  'cn_hexun__1',
+  'cn_wechat__1',
+  'cn_cjn__1',
+  'cn_thepaper__4',
+  'cn_sina__2',
+  'cn_toutiao__5',
+  'tw_appledaily_2018-11-01_e074ffdc',
+  'tw_appledaily_2019-04-17_2b11e7fc',
+  'tw_chinatimes_2018-11-30_4c64efc3',
+]);
+
 /** The dates section of `npm run eval`. `DATES_EVAL_VERBOSE=1` lists every miss. */
 export async function run(corpus: string): Promise<Section> {
   const verbose = process.env.DATES_EVAL_VERBOSE ? ([] as string[]) : undefined;
   const articles = loadGoldArticles(corpus);
   const t0 = Date.now();
-  const ours = articleSection(articles, 'news-annotator', (a) => recognizeDates(a.text, { reference: a.gold.published ?? undefined }), verbose);
+  const predictOurs = (a: GoldArticle) => recognizeDates(a.text, { reference: a.gold.published ?? undefined });
+  const ours = articleSection(articles, 'news-annotator', predictOurs, undefined);
   const ms = Date.now() - t0;
+  // The ten pages labelled second (GOLD-NOTES-2.md) were never used to write or tune a date rule: the honest
+  // estimate of unseen pages for a hand-written grammar, which leave-one-page-out cannot give. Their misses are
+  // listed only with DATES_EVAL_VERBOSE=all, so that reading them does not turn them into tuning data.
+  const isHeldOut = (a: GoldArticle) => HELD_OUT.has(a.name);
+  const oursSeen = articleSection(articles.filter((a) => !isHeldOut(a)), 'tuned-on (11)', predictOurs, verbose);
+  const oursHeld = articleSection(articles.filter(isHeldOut), 'never tuned on (10)', predictOurs, process.env.DATES_EVAL_VERBOSE === 'all' ? verbose : undefined);
   const ch = articleSection(articles, 'chrono-node zh', (a) => chronoValues(a.text, refDate(a.gold.published!)), undefined);
   const mr = articleSection(articles, 'Recognizers-Text zh', (a) => recognizersValues(a.text, refDate(a.gold.published!)), undefined);
   const jio = jioSection(corpus, verbose);
@@ -325,7 +346,10 @@ export async function run(corpus: string): Promise<Section> {
   for (const r of [ours, ch, mr]) {
     lines.push(`  ${r.name.padEnd(20)} span P ${fmt(r.p)}  R ${fmt(r.r)}  F1 ${fmt(r.f1)}  (tp ${r.tp} fp ${r.fp} fn ${r.fn})  value accuracy ${fmt(r.acc)} (${r.ok}/${r.n})`);
   }
-  lines.push(`  our recogniser on all 11 files: ${ms} ms`);
+  for (const r of [oursSeen, oursHeld]) {
+    lines.push(`    ${r.name.padEnd(20)} span P ${fmt(r.p)}  R ${fmt(r.r)}  F1 ${fmt(r.f1)}  (tp ${r.tp} fp ${r.fp} fn ${r.fn})  value accuracy ${fmt(r.acc)} (${r.ok}/${r.n})`);
+  }
+  lines.push(`  our recogniser on all ${articles.length} files: ${ms} ms`);
   lines.push(`publication time: ${pub.ok}/${pub.n} articles exact (minute)${pub.bad.length ? '; wrong: ' + pub.bad.join('; ') : ''}; cwced pages ${pub.cOk}/${pub.cN} right day`);
   const types = [...jio.byType.entries()].map(([t, e]) => `${t} ${e.ok}/${e.n}`).join(', ');
   lines.push(`JioNLP parser cases (${jio.total}): by type ${types} (delta/period: right when not marked as a date)`);
@@ -340,6 +364,8 @@ export async function run(corpus: string): Promise<Section> {
     metrics: {
       spanF1: ours.f1,
       valueAccuracy: ours.acc,
+      heldOutSpanF1: oursHeld.f1,
+      heldOutValueAccuracy: oursHeld.acc,
       chronoSpanF1: ch.f1,
       chronoValueAccuracy: ch.acc,
       recognizersSpanF1: mr.f1,

@@ -88,7 +88,7 @@ export function analyseArticle(text: string, options: AnalysisOptions): Article 
   const articleText = maskLines(text, lines, notKept);
   const published = findPublication(articleText);
   const reference = published?.value ?? (options.referenceDate || undefined);
-  const dates = onCodePoints(text, recognizeDates(articleText, { reference }));
+  const dates = onCodePoints(text, recognizeDates(articleText, { reference, normalized: maskLines(normalized, lines, notKept) }));
   const entities = onCodePoints(text, options.recognizer.recognize(text, normalized));
   const clusters = linkEntities(text, entities);
   const byStart = new Map<number, EntityCluster>();

@@ -61,11 +61,15 @@ export interface DateMention {
   localTime?: boolean;
   /** The day is named by a festival, a solar term or a lunar date (中秋節, 冬至, 正月初一), as readers of the traditional calendar know it. */
   calendarNamed?: boolean;
+  /** An event-anchored day (案发次日, 失踪第3天): the event as written, its day, and the days from it to this one. */
+  anchor?: { event: string; day: string; days: number };
 }
 
 export interface DateContext {
   /** ISO date or date-time that anchors relative expressions (the article's publication time). */
   reference?: string;
+  /** normalizeForMatching(text) when the caller has it already (same length, position for position). */
+  normalized?: string;
 }
 
 export interface Publication {

@@ -26,6 +26,12 @@ export type PeriodSpec =
   | { p: 'dayRange'; d1: number; d2: number }
   /** A whole lunar month (`農曆十月`, `閏四月`, `腊月`): its first to last Gregorian day. */
   | { p: 'lunarMonth'; m: number; leap: boolean }
+  /** `2015-2017年`: whole years. */
+  | { p: 'yearRange'; y1: number; y2: number }
+  /** 暑假, 寒假 (the year they fall in) and 春运 (the travel season around the Spring Festival). */
+  | { p: 'break'; b: 'summer' | 'winter' | 'chunyun' }
+  /** `随后两天`: the n days after the day spoken of. */
+  | { p: 'nextDays'; n: number }
   | { p: 'vague' };
 
 export interface Atom {
@@ -67,13 +73,17 @@ export interface Atom {
   needsContext?: boolean;
   /** A clock time written with ':' (may follow a date after a space). */
   clock?: boolean;
+  /** `第三天`: the n-th day of a count whose first day is the event's (or the day spoken of). */
+  count?: number;
+  /** `当年`: marked only when the text has named a year before it. */
+  needsStatedYear?: boolean;
 }
 
 const MON = '1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]';
 const DAY = '3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|廿[一二三四五六七八九]?|[一二三四五六七八九]';
 const YEAR = '[0-9]{2,4}|[〇零一二三四五六七八九]{2,4}|[一二三四五六七八九十百]{2,6}';
 const CN_H = '[零〇一二两兩三四五六七八九十]{1,3}';
-const CN_MI = '[零〇一二三四五六七八九十]{1,3}';
+const CN_MI = '[零〇一二三四五六七八九十廿卅]{1,3}';
 const YPFX = '(?:(?<y>[0-9]{4}|[〇零一二三四五六七八九]{4}|[0-9]{2}|[〇零一二三四五六七八九]{2})年|(?<ry>今|去|明|大前|前|后|後|本|同|次|翌|隔|上)年)';
 const PUNCT_AFTER = '(?=[的，,。、；;：:）)」』”\\s]|$)';
 const R = (s: string) => new RegExp(s, 'uy');
@@ -89,7 +99,7 @@ const RE = {
   yearLine: R('(?<y>(?:19|20)[0-9]{2})[ \\t]*(?=\\r?\\n|$)'),
   cn: R(`(?<era>民國|民国|公元|西元)?(?:(?<y>${YEAR})年(?!代))?(?:(?<m>${MON})月(?:份)?)?(?:(?<d>${DAY})(?<ds>日|号|號))?`),
   mdBare: R(`(?:(?<y>[0-9]{4})年)?(?<m>${MON})月(?<d>3[01]|[12][0-9]|0?[1-9])(?=[至到\\-~，,。、；;）)\\s]|$)`),
-  hour: R(`(?<pre>近|约|約)?(?<h>[0-9]{1,2}|${CN_H})(?<u>时|時|点|點)(?:(?<mi>[0-9]{1,2}|${CN_MI})分|(?<half>半)|(?<q>[一三])刻|(?<mi2>[0-5][0-9]|[零〇][一二三四五六七八九]|[一二三四五]十[一二三四五六七八九]?))?(?:(?<ss>[0-9]{1,2}|${CN_MI})秒)?(?<suf>許|许|多|整)?(?<zh>钟|鐘)?`),
+  hour: R(`(?<pre>近|约|約)?(?<h>[0-9]{1,2}|${CN_H})(?<u>时|時|点|點)(?:(?<mi>[0-9]{1,2}|${CN_MI})分|(?<half>半)|(?<q>[一三])刻|(?<mi2>[0-5][0-9]|[零〇][一二三四五六七八九]|[一二三四五]十[一二三四五六七八九]?|[廿卅][一二三四五六七八九]?))?(?:(?<ss>[0-9]{1,2}|${CN_MI})秒)?(?<suf>許|许|多|整)?(?<zh>钟|鐘)?`),
   weekday: R('(?<rel>上{1,3}|下{1,3}|本|这|這|今)?(?:个|個|一)?(?<w>周|週|星期|禮拜|礼拜)(?:周|週|星期|禮拜|礼拜)?(?<d>[一二三四五六日天])'),
   offset: R('(?<n>[0-9]{1,3}|[一二两兩三四五六七八九十百]{1,4}|半)(?<ge>个|個)?(?<u>天|日|周|週|星期|礼拜|禮拜|月|年)(?<half>半)?(?<dir>之后|之後|以后|以後|后|後|之前|以前|前)'),
   // `7·20特大暴雨`, `“6·30”事件`: a month and day naming an event, trusted only before an event word.
@@ -109,6 +119,18 @@ const RE = {
   parenDay: R('(?<w>今|昨|前|明)\\((?<d>3[01]|[12][0-9]|0?[1-9])\\)日'),
   // `7/4(五)`: a short month/day is trusted only with its weekday after it (`1/3` alone is a fraction).
   mdWeekday: R('(?<m>1[0-2]|0?[1-9])/(?<d>3[01]|[12][0-9]|0?[1-9])(?=\\([一二三四五六日]\\))'),
+  // `2015-2017年`, `2016—2018年度`, `2013至2015年`.
+  yearRange: R('(?<y1>(?:19|20)[0-9]{2})年?(?:-|—{1,2}|–|~|至|到)(?<y2>(?:19|20)[0-9]{2})年度?'),
+  // `2014、2015年`: a year that shares the unit of the year after it.
+  listedYear: R('(?<y>(?:19|20)[0-9]{2})(?=[、和与及或](?:(?:19|20)[0-9]{2}[、和与及或]){0,4}(?:19|20)[0-9]{2}年)'),
+  // `第三天`, `第12天`: a day counted from a first day.
+  countDay: R('第(?<n>[0-9]{1,3}|[一二两三四五六七八九十百]{1,4})(?:天|日)'),
+  // `随后两天`: the days after the day spoken of, a range.
+  nextDays: R('(?:随后|接下来的?)(?<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,2})天'),
+  // `近两三年`, `最近半年来`, `近几个月`: vague periods (an approximate count, or 最近 with any count).
+  vaguePeriod: R('(?:最近(?<n>[0-9]{1,2}|[一二两三四五六七八九十几半]{1,3})|近(?<a>[一二两三四五][二三四五六]|几|十几|数))(?:个)?(?:年|月|天|日|周|星期)(?:以来|来)?'),
+  // 暑假, 去年寒假, 春运期间.
+  schoolBreak: R(`(?:${YPFX}的?)?(?<b>暑假|寒假|春运)(?:期间)?`),
   dayRange: R(`(?:(?:(?<y>[0-9]{4})年)?(?<m>${MON})月)?(?<d1>${DAY})(?:日|号|號)?(?<c>[-~—–至到])(?<d2>${DAY})(?:日|号|號)`),
 };
 
@@ -135,7 +157,7 @@ kw('昨晨 昨早', { relD: -1, pod: 'MO' }, 3, 4);
 kw('明早 明晨', { relD: 1, pod: 'MO' }, 3, 4);
 kw('明晚', { relD: 1, pod: 'NI' }, 3, 4);
 kw('前晚', { relD: -2, pod: 'NI' }, 3, 4);
-kw('當天 当天 當日 当日 同日 同天', { anaD: 0 }, 3);
+kw('當天 当天 當日 当日 同日 同天 那天 这天 那一天 这一天', { anaD: 0 }, 3);
 kw('次日 翌日 隔天 隔日 第二天 後一天 后一天', { anaD: 1 }, 3);
 kw('前一天 前一日', { anaD: -1 }, 3);
 kw('同一天 同一日', { anaD: 0 }, 3);
@@ -143,7 +165,10 @@ kw('前一晚 前一夜', { anaD: -1, pod: 'NI' }, 3, 4);
 kw('當晚 当晚 同晚 當夜 当夜', { anaD: 0, pod: 'NI' }, 3, 4);
 kw('次晨 翌晨', { anaD: 1, pod: 'MO' }, 3, 4);
 kw('今年 本年 这一年 這一年', { relY: 0 }, 1);
-kw('去年 上一年 上年', { relY: -1 }, 1);
+kw('去年 上年', { relY: -1 }, 1);
+// 上一年, 当年: the year before / the year of the year the text last named.
+kw('上一年 前一年', { anaY: -1 }, 1);
+kw('当年 當年', { anaY: 0, needsStatedYear: true }, 1);
 kw('前年', { relY: -2 }, 1);
 kw('大前年', { relY: -3 }, 1);
 kw('明年 下一年', { relY: 1 }, 1);
@@ -162,6 +187,8 @@ kw('上上周 上上週', { period: { p: 'week', rel: -2 } }, 3);
 kw('下周 下週 下星期 下个星期 下個星期 下个礼拜 下個禮拜 下一周 下一週', { period: { p: 'week', rel: 1 } }, 3);
 kw('下下周 下下週', { period: { p: 'week', rel: 2 } }, 3);
 kw('近日 日前', { period: { p: 'vague' } }, 3);
+// Vague periods (GUIDELINES: value UNKNOWN).
+kw('近些年 近年来 近年 近几年 这些年 这两天 这几天 前些日子 前些天 前几天 前段时间 近段时间 近期 近来 连日来 连日 最近', { period: { p: 'vague' } }, 3);
 kw('本周末 本週末 这周末 這週末 这个周末 這個週末', { period: { p: 'weekend', rel: 0 } }, 3);
 kw('上周末 上週末 上个周末 上個週末', { period: { p: 'weekend', rel: -1 } }, 3);
 kw('下周末 下週末 下个周末 下個週末', { period: { p: 'weekend', rel: 1 } }, 3);
@@ -295,6 +322,12 @@ const matcherStarts: string[] = [
   DIGITS, // mdWeekday
   DIGITS + CN_DIGITS, // dayRange
   DIGITS, // eventDate
+  DIGITS, // yearRange
+  DIGITS, // listedYear
+  '第', // countDay
+  '随接', // nextDays
+  '最近', // vaguePeriod
+  YPFX_START + '暑寒春', // schoolBreak
   DIGITS + CN_DIGITS + '半', // minuteOffset
   YPFX_START + '农農阴陰夏闰閏正腊臘冬', // lunar
   '农農阴陰' + [...FESTIVALS.keys()].map((w) => w[0]).join(''), // festival
@@ -630,6 +663,48 @@ const matchers: Matcher[] = [
     return { start: i, end: i + m[0].length, lo: 2, hi: 3, m: +m.groups.m, d: +m.groups.d, eventLabel: true };
   },
   (text, i) => {
+    const m = exec(RE.yearRange, text, i);
+    if (!m?.groups) return null;
+    const y1 = +m.groups.y1;
+    const y2 = +m.groups.y2;
+    if (y2 <= y1 || y2 - y1 > 50) return null;
+    return { start: i, end: i + m[0].length, lo: 1, hi: 1, period: { p: 'yearRange', y1, y2 } };
+  },
+  (text, i) => {
+    const m = exec(RE.listedYear, text, i);
+    if (!m?.groups) return null;
+    return { start: i, end: i + 4, lo: 1, hi: 1, y: +m.groups.y };
+  },
+  (text, i) => {
+    const m = exec(RE.countDay, text, i);
+    if (!m?.groups) return null;
+    const n = num(m.groups.n);
+    // 连续第三天: a streak, not a day of a story.
+    if (!n || n > 366 || /[续續连連]/.test(text[i - 1] ?? '')) return null;
+    return { start: i, end: i + m[0].length, lo: 3, hi: 3, count: n };
+  },
+  (text, i) => {
+    const m = exec(RE.nextDays, text, i);
+    if (!m?.groups) return null;
+    const n = num(m.groups.n);
+    if (!n || n > 10) return null;
+    return { start: i, end: i + m[0].length, lo: 3, hi: 3, period: { p: 'nextDays', n } };
+  },
+  (text, i) => {
+    const m = exec(RE.vaguePeriod, text, i);
+    if (!m?.groups) return null;
+    return { start: i, end: i + m[0].length, lo: 3, hi: 3, period: { p: 'vague' } };
+  },
+  (text, i) => {
+    const m = exec(RE.schoolBreak, text, i);
+    if (!m?.groups) return null;
+    const g = m.groups;
+    const a: Atom = { start: i, end: i + m[0].length, lo: 1, hi: 1 };
+    if (!yearFrom(g, a)) return null;
+    a.period = { p: 'break', b: g.b === '暑假' ? 'summer' : g.b === '寒假' ? 'winter' : 'chunyun' };
+    return a;
+  },
+  (text, i) => {
     const m = exec(RE.minuteOffset, text, i);
     if (!m?.groups) return null;
     const g = m.groups;
@@ -728,6 +803,11 @@ const matchers: Matcher[] = [
     // 今天 meaning "nowadays": 今天的中国, 直到今天, 今天看来 (seen from today).
     if ((m[0] === '今天' || m[0] === '今日') && (NOWADAYS_AFTER.test(text.slice(end, end + 5)) || NOWADAYS_BEFORE.test(text.slice(Math.max(0, i - 3), i)))) return null;
     if (m[0] === '前年' && BAD_BEFORE_CN.has(text[i - 1])) return null;
+    if ((m[0] === '这天' || m[0] === '那天') && text[end] === '气') return null;
+    // 当年 is a year only where it stands as one (`当年，…`, `当年10月`); `当年的那封信` is "back then".
+    if (m[0] === '当年' && !/[，,0-9一二三四五六七八九十]/.test(text[end] ?? '')) return null;
+    // 最近的医院, 离…最近: the nearest, not recently.
+    if (m[0] === '最近' && (/[的一几两这那是]/.test(text[end] ?? '') || /[离距]/.test(text.slice(Math.max(0, i - 8), i)))) return null;
     if ((m[0] === '第二天' || m[0] === '前一天' || m[0] === '前一日') && CN_NUM.has(text[i - 1])) return null;
     return a;
   },
@@ -757,7 +837,7 @@ matchers.forEach((mt, k) => {
   }
 });
 
-const UNIT_CHARS = new Set([...'年月日号號时時点點分:/-.季世代周週星期礼禮拜天旬初底末春夏秋冬钟鐘']);
+const UNIT_CHARS = new Set([...'年月日号號时時点點分:/-.季世代周週星期礼禮拜天旬初底末春夏秋冬钟鐘假运']);
 const UNIT_WINDOW = 16;
 // Lookup tables by UTF-16 code unit: the scan touches every character of 1 MB files.
 const UNIT_TABLE = new Uint8Array(65536);

@@ -11,6 +11,8 @@ export interface Group {
   habitual?: boolean;
   /** Followed by a holiday name (`7月4日美國獨立日`): a label that must not become the story's day. */
   label?: boolean;
+  /** The event the day is counted from (`案发` in 案发次日, `车祸` in 车祸后第三天), part of the span. */
+  event?: string;
 }
 
 const RANGE_SEP = /^(?:至|到|—{1,2}|–|-|~)$/;
@@ -18,6 +20,8 @@ const TAIL = /(?:晚些時候|晚些时候|早些時候|早些时候|稍晚|稍�
 const HABITUAL_BEFORE = /(?:常年|每年|往年|歷年|历年|通常)$/;
 
 function joinable(prev: Atom, next: Atom, gap: string): boolean {
+  // `今年的5月20日`: a year and a month-day of it.
+  if (gap === '的' && prev.lo === 1 && prev.hi === 1 && !prev.period && !prev.needsStatedYear && next.lo === 2 && next.hi === 3 && !next.period && !next.fest) return true;
   // `2001年的除夕夜`: a year and the festival or lunar day of it.
   if (gap === '的' && prev.lo === 1 && prev.hi === 1 && !prev.period && (next.fest || next.lunar)) return true;
   if (gap !== '') {
@@ -83,7 +87,52 @@ export function buildGroups(text: string, atoms: Atom[]): Group[] {
       if (t) g.end += t[0].length;
     }
     if (holidayFollows(text, g.end)) g.label = true;
+    // 《星期五画报》, 《十二月的故事》: a weekday or a bare month in a title is part of the name (新年伊始 in a title is a date).
+    if (g.atoms.every((a) => a.wd !== undefined || (a.m !== undefined && a.d === undefined && a.y === undefined && !a.period)) && insideTitle(text, g.start, g.end)) continue;
+    const ev = eventBefore(text, g, out[out.length - 1]?.end ?? 0);
+    if (ev) {
+      g.event = ev.word;
+      g.start = ev.start;
+    }
     out.push(g);
   }
   return out;
+}
+
+/**
+ * Characters that end an event word before a day anaphor: 案发, 事发, 出事, 失踪, 走失, 入院, 车祸, 事故, 遇难,
+ * 地震, 通报, 开幕, 结婚… (the verbs and nouns of what happened, a closed class of morphemes, not a list of words).
+ */
+const EVENT_END = new Set([...'发事案踪失院祸故亡世警报震灾炸击难赛幕婚礼逝捕逃讯']);
+/** Characters that make the two before an anaphor something else: pronouns, particles, adverbs, time words. */
+const NOT_EVENT = new Set([...'们他她它我你您这那其该此每的了在和与及也都就又还将已曾被把向对从为于是个天日年月时后前中上下到至等而但并或所以则即再才很更最']);
+/** Words for people: `记者当天`, `官员次日` are who, not what happened. */
+const PERSON_END = new Set([...'者人员们家长手师军方']);
+const HAN_CHAR = /^\p{Script=Han}$/u;
+
+/**
+ * The event a day anaphor counts from, when the two characters before it (after an optional 后/的) name one:
+ * `案发当天`, `车祸后第三天`, `走失的第二十天`, `入院当晚`, `车祸三天后`. The word must end in an event morpheme,
+ * or be a word the text used before (the event it told of), and not a person or a function word.
+ */
+function eventBefore(text: string, g: Group, floor: number): { word: string; start: number } | undefined {
+  const a = g.atoms[0];
+  const counted = a.count !== undefined || (a.anaD !== undefined && a.lo === 3) || (a.offset !== undefined && a.offset.unit === 'd' && a.offset.n > 0);
+  if (!counted || a.m !== undefined || a.d !== undefined) return undefined;
+  let k = g.start;
+  if (a.offset === undefined && (text[k - 1] === '后' || text[k - 1] === '的')) k--;
+  if (k - 2 < floor) return undefined;
+  const word = text.slice(k - 2, k);
+  if (![...word].every((c) => HAN_CHAR.test(c) && !NOT_EVENT.has(c))) return undefined;
+  if (PERSON_END.has(word[1])) return undefined;
+  if (!EVENT_END.has(word[1]) && text.lastIndexOf(word, k - 3) < 0) return undefined;
+  return { word, start: k - 2 };
+}
+
+/** Inside a book or publication title (`《星期五画报》`): a weekday or a month there is part of a name. */
+function insideTitle(text: string, start: number, end: number): boolean {
+  const open = text.lastIndexOf('《', start);
+  if (open < 0 || start - open > 40) return false;
+  const close = text.indexOf('》', open);
+  return close >= end && !text.slice(open, start).includes('\n');
 }

@@ -1,29 +1,85 @@
 /** recognizeDates: every date and time expression of a text, resolved. */
 import type { DateContext, DateMention } from '../types';
+import { normalizeForMatching } from '../normalize';
 import { scanAtoms } from './atoms';
-import { parseIsoDay } from './calendar';
+import { type Ymd, dayNumber, fmtDay, parseIsoDay } from './calendar';
 import { buildGroups } from './groups';
-import { normalizeWidth } from './numerals';
 import { ResolveState, resolveGroup } from './resolve';
+
+/** A day the text named, with the sentence it was named in (for events told of in that sentence). */
+interface NamedDay {
+  day: Ymd;
+  sentenceStart: number;
+  sentenceEnd: number;
+}
+
+const SENTENCE_END = /[。！？!?；;\n]/;
+
+function sentenceAround(text: string, start: number, end: number): [number, number] {
+  let a = start;
+  while (a > 0 && !SENTENCE_END.test(text[a - 1])) a--;
+  let b = end;
+  while (b < text.length && !SENTENCE_END.test(text[b])) b++;
+  return [a, b];
+}
+
+/**
+ * The day of the event `word`: the latest day named in a sentence that tells of it (失踪 … 失踪第3天). Failing
+ * that, the first day named in a sentence holding its noun (案 of 案发 in `发生一起盗窃案`, 事 of 出事): an incident
+ * is told of first and referred back to after.
+ */
+function eventDay(text: string, word: string, before: number, days: NamedDay[]): Ymd | undefined {
+  const tells = (d: NamedDay, w: string) => {
+    const at = text.indexOf(w, d.sentenceStart);
+    return at >= 0 && at + w.length <= Math.min(d.sentenceEnd, before);
+  };
+  const earlier = days.filter((d) => d.sentenceStart < before);
+  for (let k = earlier.length - 1; k >= 0; k--) if (tells(earlier[k], word)) return earlier[k].day;
+  const noun = [...word].find((c) => !GENERIC_VERB.has(c));
+  if (noun === undefined) return undefined;
+  return earlier.find((d) => tells(d, noun))?.day;
+}
+
+/** Verbs of happening that do not say what happened (发 of 案发, 出 of 出事). */
+const GENERIC_VERB = new Set([...'发生出']);
 
 /**
  * Every date/time expression in `text`, sorted by start and non-overlapping, each resolved against
  * `ctx.reference` (the publication time) and, for anaphora (當天, 次日, a bare `3日`), against the day
- * the text last spoke of.
+ * the text last spoke of, or the day of the event it names (案发次日).
  */
 export function recognizeDates(text: string, ctx: DateContext = {}): DateMention[] {
-  const norm = normalizeWidth(text);
+  // One normalised text (Simplified, half-width, same offsets): every pattern is written once, in Simplified.
+  const norm = ctx.normalized?.length === text.length ? ctx.normalized : normalizeForMatching(text);
   const groups = buildGroups(norm, scanAtoms(norm));
   const ref = ctx.reference ? parseIsoDay(ctx.reference) : undefined;
   const st: ResolveState = { ref, anchor: ref ? { y: ref.y, m: ref.m, d: ref.d } : undefined };
   const out: DateMention[] = [];
+  const named: NamedDay[] = [];
   for (let k = 0; k < groups.length; k++) {
     const g = groups[k];
+    let from: Ymd | undefined;
+    if (g.event) {
+      from = eventDay(norm, g.event, g.start, named);
+      if (from) {
+        st.anchor = { ...from };
+        st.countBase = { ...from };
+      }
+    }
     const r = resolveGroup(g, st, groups[k + 1]);
+    if (r.drop) continue;
     const m: DateMention = { start: g.start, end: g.end, text: text.slice(g.start, g.end), value: r.value, kind: r.kind };
     if (r.localTime) m.localTime = true;
     if (g.atoms.some((a) => a.fest || a.lunar || a.period?.p === 'lunarMonth')) m.calendarNamed = true;
+    if (g.event && from && r.day) {
+      m.anchor = { event: text.slice(g.start, g.start + g.event.length), day: fmtDay(from), days: dayNumber(r.day.y, r.day.m, r.day.d) - dayNumber(from.y, from.m, from.d) };
+    }
+    if (r.day && !g.event) named.push({ day: r.day, ...toSentence(sentenceAround(norm, g.start, g.end)) });
     out.push(m);
   }
   return out;
+}
+
+function toSentence([sentenceStart, sentenceEnd]: [number, number]): { sentenceStart: number; sentenceEnd: number } {
+  return { sentenceStart, sentenceEnd };
 }

@@ -3,7 +3,8 @@
  * time and against the day the text last spoke of (the anchor), which is what 當天, 次日 or a bare `3日` mean.
  */
 import type { DateKind } from '../types';
-import type { Atom, Pod } from './atoms';
+import type { Atom, PeriodSpec, Pod } from './atoms';
+import type { FestSpec } from './festivals';
 import type { Group } from './groups';
 import { Ymd, addDays, addMonths, dayNumber, daysInMonth, fmtDay, fmtMonth, isValidDate, mondayOf, pad } from './calendar';
 import { festivalCandidates, festivalInYear } from './festivals';
@@ -23,6 +24,12 @@ export interface ResolveState {
   pendingYear?: { y: number; end: number };
   /** The last day-level mention and where it ended, for weekdays written next to a date. */
   lastDay?: { day: Ymd; end: number; explicit: boolean };
+  /** A year the text spoke of after its last day (`2010年，…五年后`, `2015年…上一年`). */
+  yearOnly?: number;
+  /** The text has named a year (`2008年`): 当年 may then refer to it. */
+  namedYear?: boolean;
+  /** Day 1 of the current count (`第三天`, `第四天` count from the same first day). */
+  countBase?: Ymd;
 }
 
 /** A resolved point before formatting. `prec` is the finest field set. */
@@ -43,15 +50,17 @@ export interface Resolution {
   localTime?: boolean;
   /** The day to remember as the anchor, when the expression names one. */
   day?: Moment;
+  /** Not a date after all (`当年` with no year named before it). */
+  drop?: boolean;
 }
 
 /** What an atom states, merged over a group. */
-type Fields = Pick<Atom, 'y' | 'yShort' | 'm' | 'd' | 'relY' | 'relM' | 'relD' | 'anaY' | 'anaM' | 'anaD' | 'wd' | 'wkRel' | 'offset' | 'pod' | 'hh' | 'mi' | 'ss' | 'period' | 'local' | 'minuteOffset' | 'fest' | 'lunar' | 'eventLabel'>;
+type Fields = Pick<Atom, 'y' | 'yShort' | 'm' | 'd' | 'relY' | 'relM' | 'relD' | 'anaY' | 'anaM' | 'anaD' | 'wd' | 'wkRel' | 'offset' | 'pod' | 'hh' | 'mi' | 'ss' | 'period' | 'local' | 'minuteOffset' | 'fest' | 'lunar' | 'eventLabel' | 'count' | 'needsStatedYear'>;
 
 function collect(atoms: Atom[]): Fields {
   const f: Fields = {};
   for (const a of atoms) {
-    for (const k of ['y', 'yShort', 'm', 'd', 'relY', 'relM', 'relD', 'anaY', 'anaM', 'anaD', 'wd', 'wkRel', 'offset', 'pod', 'hh', 'mi', 'ss', 'period', 'local', 'minuteOffset', 'fest', 'lunar', 'eventLabel'] as const) {
+    for (const k of ['y', 'yShort', 'm', 'd', 'relY', 'relM', 'relD', 'anaY', 'anaM', 'anaD', 'wd', 'wkRel', 'offset', 'pod', 'hh', 'mi', 'ss', 'period', 'local', 'minuteOffset', 'fest', 'lunar', 'eventLabel', 'count', 'needsStatedYear'] as const) {
       if (a[k] !== undefined && f[k] === undefined) (f as Record<string, unknown>)[k] = a[k];
     }
   }
@@ -118,7 +127,7 @@ const UNKNOWN: Point = { prec: 'unknown' };
 function statedYear(f: Fields, st: ResolveState, anchor: Moment | undefined, inherit?: Point): number | null | undefined {
   if (f.y !== undefined) return f.yShort ? fullYear(f.y, st.ref) : f.y;
   if (f.relY !== undefined) return st.ref ? st.ref.y + f.relY : null;
-  if (f.anaY !== undefined) return anchor ? anchor.y + f.anaY : null;
+  if (f.anaY !== undefined) return anchor ? (st.yearOnly ?? anchor.y) + f.anaY : null;
   return inherit?.y;
 }
 
@@ -163,7 +172,7 @@ function datePart(f: Fields, g: Group, st: ResolveState, inherit?: Point): Point
   if (f.fest || f.lunar) return festivalPoint(f, st, anchor, inherit);
   // `9·11事件` is not this year's 11 September: without a stated year the event's date is not known.
   if (f.eventLabel && f.y === undefined && f.relY === undefined) return UNKNOWN;
-  const hasDate = f.y !== undefined || f.m !== undefined || f.d !== undefined || f.relY !== undefined || f.relM !== undefined || f.relD !== undefined || f.anaY !== undefined || f.anaM !== undefined || f.anaD !== undefined || f.wd !== undefined || f.offset !== undefined;
+  const hasDate = f.y !== undefined || f.m !== undefined || f.d !== undefined || f.relY !== undefined || f.relM !== undefined || f.relD !== undefined || f.anaY !== undefined || f.anaM !== undefined || f.anaD !== undefined || f.wd !== undefined || f.offset !== undefined || f.count !== undefined;
   if (!hasDate) return undefined;
   const explicit = f.y !== undefined || f.m !== undefined || f.d !== undefined;
   if (f.relD !== undefined && !explicit) {
@@ -174,6 +183,12 @@ function datePart(f: Fields, g: Group, st: ResolveState, inherit?: Point): Point
     if (!anchor) return UNKNOWN;
     return { ...addDays(anchor, f.anaD), prec: 'day' };
   }
+  if (f.count !== undefined && !explicit) {
+    // The first day counts as day 1: 第三天 is two days after it.
+    const first = st.countBase ?? anchor;
+    if (!first) return UNKNOWN;
+    return { ...addDays(first, f.count - 1), prec: 'day' };
+  }
   if (f.offset) {
     const base = st.anchor ?? ref;
     if (!base) return UNKNOWN;
@@ -181,7 +196,8 @@ function datePart(f: Fields, g: Group, st: ResolveState, inherit?: Point): Point
     if (unit === 'd') return { ...addDays(base, n), prec: 'day' };
     if (unit === 'w') return { ...addDays(base, 7 * n), prec: 'day' };
     if (unit === 'm') return { ...addMonths(base.y, base.m, n), prec: 'month' };
-    return { y: base.y + n, prec: 'year' };
+    // `2010年…五年后`: from the year the text last named, when it spoke of no day since.
+    return { y: (st.yearOnly ?? base.y) + n, prec: 'year' };
   }
   if (f.wd !== undefined && !explicit) {
     let base: Ymd | undefined = ref;
@@ -199,7 +215,7 @@ function datePart(f: Fields, g: Group, st: ResolveState, inherit?: Point): Point
     y = ref.y + f.relY;
   } else if (f.anaY !== undefined) {
     if (!anchor) return UNKNOWN;
-    y = anchor.y + f.anaY;
+    y = (st.yearOnly ?? anchor.y) + f.anaY;
   } else if (inherit?.y !== undefined && (f.m !== undefined || f.d !== undefined)) y = inherit.y;
   else if (st.pendingYear && g.start - st.pendingYear.end <= 3 && f.m !== undefined) y = st.pendingYear.y;
   // Month
@@ -279,73 +295,127 @@ function lastDayOf(y: number, m: number): string {
   return fmtDay({ y, m, d: daysInMonth(y, m) });
 }
 
-function periodValue(f: Fields, g: Group, st: ResolveState): string {
+type Spec<P extends PeriodSpec['p']> = Extract<PeriodSpec, { p: P }>;
+
+/** A period: dispatched by kind, each kind in its own function below. */
+function periodValue(f: Fields, st: ResolveState): string {
   const spec = f.period!;
-  const ref = st.ref;
-  const anchor = st.anchor ?? ref;
-  if (spec.p === 'vague') return 'UNKNOWN';
+  switch (spec.p) {
+    case 'vague':
+      return 'UNKNOWN';
+    case 'week':
+    case 'weekend':
+      return weekValue(spec, st.ref);
+    case 'century':
+      return centuryValue(spec, st.ref);
+    case 'relQuarter':
+      return relQuarterValue(spec, st.ref);
+    case 'yearRange':
+      return `${pad(spec.y1, 4)}-01-01/${pad(spec.y2, 4)}-12-31`;
+    case 'nextDays': {
+      const base = st.anchor ?? st.ref;
+      return base ? `${fmtDay(addDays(base, 1))}/${fmtDay(addDays(base, spec.n))}` : 'UNKNOWN';
+    }
+    case 'break':
+      return breakValue(spec, f, st);
+    default: {
+      const ym = periodYear(f, st);
+      return ym ? inYearValue(spec, f, st, ym.y, ym.m) : 'UNKNOWN';
+    }
+  }
+}
+
+function weekValue(spec: Spec<'week'> | Spec<'weekend'>, ref: Moment | undefined): string {
+  if (!ref) return 'UNKNOWN';
   if (spec.p === 'week') {
-    if (!ref) return 'UNKNOWN';
     const mon = addDays(mondayOf(ref), 7 * spec.rel);
     return `${fmtDay(mon)}/${fmtDay(addDays(mon, 6))}`;
   }
-  if (spec.p === 'weekend') {
+  const sat = addDays(mondayOf(ref), 7 * spec.rel + 5);
+  return `${fmtDay(sat)}/${fmtDay(addDays(sat, 1))}`;
+}
+
+function centuryValue(spec: Spec<'century'>, ref: Moment | undefined): string {
+  let c = spec.c;
+  if (c === undefined) {
     if (!ref) return 'UNKNOWN';
-    const sat = addDays(mondayOf(ref), 7 * spec.rel + 5);
-    return `${fmtDay(sat)}/${fmtDay(addDays(sat, 1))}`;
-  }
-  if (spec.p === 'century') {
-    let c = spec.c;
-    if (c === undefined) {
-      if (!ref) return 'UNKNOWN';
-      c = Math.floor((ref.y - 1) / 100) + 1 + (spec.rel ?? 0);
-      if (spec.decade !== undefined && spec.c === undefined && spec.rel === 0) {
-        // A bare decade (`80年代`): the latest one that has begun by the reference year.
-        let start = Math.floor(ref.y / 100) * 100 + spec.decade;
-        if (start > ref.y) start -= 100;
-        return decadeValue(start, spec.part);
-      }
+    c = Math.floor((ref.y - 1) / 100) + 1 + (spec.rel ?? 0);
+    if (spec.decade !== undefined && spec.rel === 0) {
+      // A bare decade (`80年代`): the latest one that has begun by the reference year.
+      let start = Math.floor(ref.y / 100) * 100 + spec.decade;
+      if (start > ref.y) start -= 100;
+      return decadeValue(start, spec.part);
     }
-    if (spec.decade !== undefined) return decadeValue((c - 1) * 100 + spec.decade, spec.part);
-    let a = (c - 1) * 100 + 1;
-    let b = c * 100;
-    if (spec.part === '初' || spec.part === '初期' || spec.part === '前期') b = a + 19;
-    else if (spec.part === '末' || spec.part === '末期' || spec.part === '后期' || spec.part === '後期') a = b - 19;
-    else if (spec.part) {
-      a += 40;
-      b = a + 19;
-    }
-    return `${pad(a, 4)}-01-01/${pad(b, 4)}-12-31`;
   }
-  if (spec.p === 'relQuarter') {
-    if (!ref) return 'UNKNOWN';
-    const k = ref.y * 4 + Math.floor((ref.m - 1) / 3) + spec.rel;
-    const qy = Math.floor(k / 4);
-    const q = (k % 4) + 1;
-    if (spec.edge) return fmtMonth(qy, spec.edge === 'first' ? q * 3 - 2 : q * 3);
-    return `${qy}-Q${q}`;
+  if (spec.decade !== undefined) return decadeValue((c - 1) * 100 + spec.decade, spec.part);
+  let a = (c - 1) * 100 + 1;
+  let b = c * 100;
+  if (spec.part === '初' || spec.part === '初期' || spec.part === '前期') b = a + 19;
+  else if (spec.part === '末' || spec.part === '末期' || spec.part === '后期' || spec.part === '後期') a = b - 19;
+  else if (spec.part) {
+    a += 40;
+    b = a + 19;
   }
-  // Periods inside a year (or a month of a year).
+  return `${pad(a, 4)}-01-01/${pad(b, 4)}-12-31`;
+}
+
+function relQuarterValue(spec: Spec<'relQuarter'>, ref: Moment | undefined): string {
+  if (!ref) return 'UNKNOWN';
+  const k = ref.y * 4 + Math.floor((ref.m - 1) / 3) + spec.rel;
+  const qy = Math.floor(k / 4);
+  const q = (k % 4) + 1;
+  if (spec.edge) return fmtMonth(qy, spec.edge === 'first' ? q * 3 - 2 : q * 3);
+  return `${qy}-Q${q}`;
+}
+
+/**
+ * 暑假 and 寒假 are the year they fall in (the school year is not a schema value); 春运 is its range, from 15 days
+ * before the Spring Festival to 24 days after (the 40 days the railways count).
+ */
+function breakValue(spec: Spec<'break'>, f: Fields, st: ResolveState): string {
+  const anchor = st.anchor ?? st.ref;
+  const stated = statedYear(f, st, anchor);
+  if (stated === null) return 'UNKNOWN';
+  if (spec.b !== 'chunyun') {
+    const y = stated ?? anchor?.y;
+    return y === undefined ? 'UNKNOWN' : pad(y, 4);
+  }
+  const spring: FestSpec = { k: 'lunar', m: 1, d: 1 };
+  let day: Ymd | undefined;
+  if (stated !== undefined) day = festivalInYear(spring, stated);
+  else if (anchor) day = nearest(festivalCandidates(spring, anchor.y), anchor);
+  return day ? `${fmtDay(addDays(day, -15))}/${fmtDay(addDays(day, 24))}` : 'UNKNOWN';
+}
+
+/** The year (and month) a period inside a year belongs to. */
+function periodYear(f: Fields, st: ResolveState): { y: number; m?: number } | undefined {
+  const ref = st.ref;
+  const anchor = st.anchor ?? ref;
   let y: number | undefined;
   let m = f.m;
   if (f.y !== undefined) y = f.yShort ? fullYear(f.y, ref) : f.y;
   else if (f.relY !== undefined) y = ref ? ref.y + f.relY : undefined;
-  else if (f.anaY !== undefined) y = anchor ? anchor.y + f.anaY : undefined;
+  else if (f.anaY !== undefined) y = anchor ? (st.yearOnly ?? anchor.y) + f.anaY : undefined;
   if (m === undefined && (f.relM !== undefined || f.anaM !== undefined)) {
     const base = f.relM !== undefined ? ref : anchor;
-    if (!base) return 'UNKNOWN';
+    if (!base) return undefined;
     const r = addMonths(base.y, base.m, f.relM ?? f.anaM ?? 0);
     y = r.y;
     m = r.m;
   }
   if (y === undefined) {
-    if (!anchor) return 'UNKNOWN';
+    if (!anchor) return undefined;
     y = anchor.y;
     if (m !== undefined) {
       const cands = [-1, 0, 1].map((k) => ({ y: anchor.y + k, m: m!, d: 15 }));
       y = preferSame(cands[1], cands, anchor, 92).y;
     }
   }
+  return { y, m };
+}
+
+function inYearValue(spec: PeriodSpec, f: Fields, st: ResolveState, y: number, m: number | undefined): string {
+  const anchor = st.anchor ?? st.ref;
   switch (spec.p) {
     case 'lunarMonth': {
       // The year stated is the lunar year; without one, the month nearest the anchor (as for a festival).
@@ -377,21 +447,24 @@ function periodValue(f: Fields, g: Group, st: ResolveState): string {
       return `${pad(y, 4)}-${spec.s}`;
     case 'monthRange':
       return `${fmtMonth(y, spec.m1)}-01/${lastDayOf(y, spec.m2)}`;
-    case 'dayRange': {
-      if (m === undefined && f.y === undefined && anchor) {
-        // `3至5日`: the month the text is in, as for a bare day.
-        const cands = [-1, 0, 1].map((k) => addMonths(anchor.y, anchor.m, k)).filter((c) => isValidDate(c.y, c.m, spec.d1)).map((c) => ({ ...c, d: spec.d1 }));
-        const same = isValidDate(anchor.y, anchor.m, spec.d1) ? { y: anchor.y, m: anchor.m, d: spec.d1 } : undefined;
-        if (!cands.length) return 'UNKNOWN';
-        const pick = preferSame(same, cands, anchor, 10);
-        y = pick.y;
-        m = pick.m;
-      }
-      if (m === undefined || !isValidDate(y, m, spec.d1) || !isValidDate(y, m, spec.d2)) return 'UNKNOWN';
-      return `${fmtDay({ y, m, d: spec.d1 })}/${fmtDay({ y, m, d: spec.d2 })}`;
-    }
+    case 'dayRange':
+      return dayRangeValue(spec, f, anchor, y, m);
   }
   return 'UNKNOWN';
+}
+
+function dayRangeValue(spec: Spec<'dayRange'>, f: Fields, anchor: Moment | undefined, y: number, m: number | undefined): string {
+  if (m === undefined && f.y === undefined && anchor) {
+    // `3至5日`: the month the text is in, as for a bare day.
+    const cands = [-1, 0, 1].map((k) => addMonths(anchor.y, anchor.m, k)).filter((c) => isValidDate(c.y, c.m, spec.d1)).map((c) => ({ ...c, d: spec.d1 }));
+    const same = isValidDate(anchor.y, anchor.m, spec.d1) ? { y: anchor.y, m: anchor.m, d: spec.d1 } : undefined;
+    if (!cands.length) return 'UNKNOWN';
+    const pick = preferSame(same, cands, anchor, 10);
+    y = pick.y;
+    m = pick.m;
+  }
+  if (m === undefined || !isValidDate(y, m, spec.d1) || !isValidDate(y, m, spec.d2)) return 'UNKNOWN';
+  return `${fmtDay({ y, m, d: spec.d1 })}/${fmtDay({ y, m, d: spec.d2 })}`;
 }
 
 function decadeValue(start: number, part?: string): string {
@@ -408,7 +481,7 @@ function decadeValue(start: number, part?: string): string {
 
 function kindOf(f: Fields, g: Group): DateKind {
   if (g.to) return 'range';
-  if (f.period) return f.period.p === 'vague' ? 'relative' : f.period.p === 'monthRange' || f.period.p === 'dayRange' ? 'range' : 'period';
+  if (f.period) return f.period.p === 'vague' ? 'relative' : f.period.p === 'monthRange' || f.period.p === 'dayRange' || f.period.p === 'yearRange' || f.period.p === 'nextDays' ? 'range' : 'period';
   if (f.y !== undefined || f.m !== undefined || f.fest || f.lunar) return 'absolute';
   if (f.relD !== undefined || f.relY !== undefined || f.relM !== undefined || f.offset || f.minuteOffset !== undefined) return 'relative';
   if (f.anaD !== undefined || f.anaY !== undefined || f.anaM !== undefined || f.d !== undefined) return 'anaphoric';
@@ -434,7 +507,7 @@ export function resolveGroup(g: Group, st: ResolveState, nextGroup?: Group): Res
   let value: string;
   let day: Moment | undefined;
   if (f.period) {
-    value = periodValue(f, g, st);
+    value = periodValue(f, st);
   } else {
     // A weekday written right before its date (`星期五(7月4日)`) takes that date's week.
     let wdInherit: Point | undefined;
@@ -458,9 +531,16 @@ export function resolveGroup(g: Group, st: ResolveState, nextGroup?: Group): Res
     value = 'UNKNOWN';
     day = undefined;
   }
+  if (f.needsStatedYear && !st.namedYear) return { value, kind, day, drop: true };
+  if (f.y !== undefined) st.namedYear = true;
+  // A count goes on from the same first day (`第三天…第四天`); any other day ends it.
+  if (f.count !== undefined && day) st.countBase = st.countBase ?? st.anchor ?? st.ref;
+  else if (day && (f.m !== undefined || f.d !== undefined || f.relD !== undefined)) st.countBase = undefined;
+  if (!day && /^[0-9]{4}$/.test(value) && !g.label) st.yearOnly = +value;
   // Weekdays mostly name plans and nearby events (`計劃周五通話`), not the day the story is on.
   if (day && !g.label && (f.wd === undefined || f.d !== undefined)) {
     st.anchor = day;
+    st.yearOnly = undefined;
     st.lastDay = { day, end: g.end, explicit: f.m !== undefined && f.d !== undefined };
   }
   if (kind === 'absolute' && f.m === undefined && f.y === undefined && !f.fest && !f.lunar) kind = 'anaphoric';
