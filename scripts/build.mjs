@@ -7,6 +7,7 @@ const entries = {
   client: 'client/src/extension.ts',
   server: 'server/src/server.ts',
   cli: 'server/src/cli/main.ts',
+  'cli-worker': 'server/src/cli/worker.ts',
   eval: 'scripts/eval.ts',
   bench: 'scripts/bench.ts',
   train: 'scripts/train.ts',

@@ -18,6 +18,8 @@ import { loadNerModel } from '../node/model';
 import { KeepStore } from '../node/workspaceFiles';
 import type { ConvertTarget } from '../protocol';
 import { readInput } from './readInput';
+import { defaultJobs } from './pool';
+import { annotateCorpus } from './stream';
 
 const t = createLocalizer(toLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG));
 
@@ -29,13 +31,16 @@ interface Options {
   to?: ConvertTarget;
   write: boolean;
   encoding: string;
+  jobs: number;
+  stdinFiles: boolean;
+  stdinJsonl: boolean;
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options {
   const [command, ...rest] = argv;
-  const opts: Options = { command, files: [], format: 'json', write: false, encoding: 'utf-8' };
+  const opts: Options = { command, files: [], format: 'json', write: false, encoding: 'utf-8', jobs: defaultJobs(), stdinFiles: false, stdinJsonl: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = () => {
@@ -63,7 +68,13 @@ function parseArgs(argv: string[]): Options {
         throw new UsageError(t('cli.badValue', a, v));
       }
       opts.encoding = v;
-    } else if (a === '--write') opts.write = true;
+    } else if (a === '--jobs' && command === 'annotate') {
+      const v = value();
+      if (!/^[1-9]\d{0,3}$/.test(v)) throw new UsageError(t('cli.badValue', a, v));
+      opts.jobs = Number(v);
+    } else if (a === '--stdin-files' && command === 'annotate') opts.stdinFiles = true;
+    else if (a === '--stdin-jsonl' && command === 'annotate') opts.stdinJsonl = true;
+    else if (a === '--write') opts.write = true;
     else if (a === '--') {
       opts.files.push(...rest.slice(i + 1));
       break;
@@ -72,13 +83,15 @@ function parseArgs(argv: string[]): Options {
     else opts.files.push(a);
   }
   if (command === 'convert' && !opts.to) throw new UsageError(t('cli.badOption', '--to'));
-  if (!opts.files.length) throw new UsageError(t('cli.noFiles'));
+  if (opts.stdinFiles && opts.stdinJsonl) throw new UsageError(t('cli.badOption', '--stdin-files --stdin-jsonl'));
+  if ((opts.stdinFiles || opts.stdinJsonl) && opts.files.length) throw new UsageError(t('cli.badOption', opts.files[0]));
+  if (!opts.files.length && !opts.stdinFiles && !opts.stdinJsonl) throw new UsageError(t('cli.noFiles'));
   return opts;
 }
 
-function main(argv: string[]): number {
+function main(argv: string[]): number | Promise<number> {
   if (!argv.length || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
-    process.stdout.write(t('cli.usage'));
+    process.stdout.write(t('cli.usage') + t('cli.corpus.usage'));
     return argv.length ? 0 : 2;
   }
   if (!['annotate', 'check', 'clean', 'convert'].includes(argv[0])) {
@@ -94,6 +107,9 @@ function main(argv: string[]): number {
     return 2;
   }
 
+  if (opts.command === 'annotate') {
+    return annotateCorpus(opts.files, { ...opts, locale: toLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG) }, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, t });
+  }
   let status = 0;
   const inputs: { file: string; uri: string; text: string; bom: boolean }[] = [];
   for (const file of opts.files) {
@@ -125,15 +141,10 @@ function main(argv: string[]): number {
   });
   service.setSettings(normaliseSettings({ dates: { referenceDate: opts.referenceDate ?? '' } }).settings);
 
-  const results: unknown[] = [];
   for (const input of inputs) {
     const doc = { uri: input.uri, version: 1, getText: () => input.text };
     const article = service.analyse(doc);
-    if (opts.command === 'annotate') {
-      const annotations = service.exportAnnotations(doc, input.file);
-      if (opts.format === 'jsonl') process.stdout.write(JSON.stringify(annotations) + '\n');
-      else results.push(annotations);
-    } else if (opts.command === 'check') {
+    if (opts.command === 'check') {
       for (const b of article.blocks) {
         const message = t(b.confident ? 'diag.block' : 'diag.blockUnsure', kindLabel(t, b.kind));
         process.stdout.write(`${input.file}:${b.startLine + 1}:1 ${b.kind} ${message}\n`);
@@ -152,13 +163,15 @@ function main(argv: string[]): number {
     }
     service.close(input.uri);
   }
-  if (opts.command === 'annotate' && opts.format === 'json') process.stdout.write(JSON.stringify(results, null, 2) + '\n');
   return status;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  process.stderr.write(`news-annotate: internal error: ${(e as Error).message}\n`);
-  process.exitCode = 3;
-}
+Promise.resolve()
+  .then(() => main(process.argv.slice(2)))
+  .then(
+    (status) => (process.exitCode = status),
+    (e) => {
+      process.stderr.write(`news-annotate: internal error: ${(e as Error).message}\n`);
+      process.exitCode = 3;
+    },
+  );

@@ -83,6 +83,11 @@ const en = {
   'cli.noFiles': 'no input files',
   'cli.unknownCommand': 'unknown command: {0}',
   'cli.written': '{0}: {1} boilerplate lines removed',
+  'cli.corpus.usage':
+    '\nCorpora (annotate):\n  --jobs N        analyse on N worker threads (default: the number of cores); output in input order\n  --stdin-files   read file paths from stdin, one per line\n  --stdin-jsonl   read {"id","text"} objects from stdin, one per line; write {"id", ...annotations} per line\n',
+  'cli.corpus.badJson': 'stdin line {0}: not a JSON object with a string "text" ({1})',
+  'cli.corpus.progress': '{0} files, {1} MB/s',
+  'cli.corpus.progressEta': '{0} files, {1} MB/s, {2} s left',
 } satisfies Table;
 
 export type MessageId = keyof typeof en;
@@ -162,6 +167,11 @@ const zhTw: Record<MessageId, string> = {
   'cli.noFiles': '沒有輸入檔案',
   'cli.unknownCommand': '未知指令：{0}',
   'cli.written': '{0}：已刪除 {1} 行非正文內容',
+  'cli.corpus.usage':
+    '\n語料（annotate）：\n  --jobs N        以 N 個工作執行緒分析（預設為處理器核心數），依輸入順序輸出\n  --stdin-files   從標準輸入讀取檔案路徑，每行一個\n  --stdin-jsonl   從標準輸入讀取 {"id","text"} 物件，每行一個；每行輸出 {"id", …標註}\n',
+  'cli.corpus.badJson': '標準輸入第 {0} 行：不是含字串 "text" 的 JSON 物件（{1}）',
+  'cli.corpus.progress': '{0} 個檔案，{1} MB/s',
+  'cli.corpus.progressEta': '{0} 個檔案，{1} MB/s，尚需 {2} 秒',
 };
 
 const zhCn: Record<MessageId, string> = {
@@ -239,6 +249,11 @@ const zhCn: Record<MessageId, string> = {
   'cli.noFiles': '没有输入文件',
   'cli.unknownCommand': '未知命令：{0}',
   'cli.written': '{0}：已删除 {1} 行非正文内容',
+  'cli.corpus.usage':
+    '\n语料（annotate）：\n  --jobs N        用 N 个工作线程分析（默认为处理器核心数），按输入顺序输出\n  --stdin-files   从标准输入读取文件路径，每行一个\n  --stdin-jsonl   从标准输入读取 {"id","text"} 对象，每行一个；每行输出 {"id", …标注}\n',
+  'cli.corpus.badJson': '标准输入第 {0} 行：不是含字符串 "text" 的 JSON 对象（{1}）',
+  'cli.corpus.progress': '{0} 个文件，{1} MB/s',
+  'cli.corpus.progressEta': '{0} 个文件，{1} MB/s，还需 {2} 秒',
 };
 
 const tables: Record<Locale, Record<MessageId, string>> = { en, 'zh-tw': zhTw, 'zh-cn': zhCn };
