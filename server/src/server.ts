@@ -95,7 +95,9 @@ function guardRequest<P, R>(name: string, fallback: R, fn: (params: P, token: Ca
   return async (params: P, token: CancellationToken): Promise<R> => {
     const uri = (params as { textDocument?: { uri?: string } }).textDocument?.uri ?? (params as { uri?: string }).uri;
     const version = uri ? documents.get(uri)?.version : undefined;
-    await new Promise((resolve) => setImmediate(resolve));
+    // The message queue handles one message per turn of the event loop, queued behind this handler's first turn:
+    // two turns let a cancellation or a change sent right after the request arrive first.
+    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     if (uri && documents.get(uri)?.version !== version) throw new ResponseError(LSPErrorCodes.ContentModified, 'document changed');
     return guard(name, fallback, fn)(params, token);
