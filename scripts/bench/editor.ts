@@ -7,6 +7,8 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LanguageService } from '../../server/src/service/index';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 
 export interface Server {
@@ -141,5 +143,33 @@ export async function memoryFigures(serverJs: string, text: string): Promise<str
   return [
     `server, 1 MB article: first diagnostics ${(diagAt - opened).toFixed(0)} ms after didOpen, semantic tokens ${(tokensAt - opened).toFixed(0)} ms (model decoded meanwhile; no debounce)`,
     `server memory with the 1 MB article open and analysed: RSS ${rss.toFixed(0)} MB, peak ${hwm.toFixed(0)} MB (target RSS <= 120 MB)`,
+  ];
+}
+
+/**
+ * The same typing measured inside one process as CPU time of the language service (the server's work per
+ * keystroke without the wait for a core), so the figure means something on a loaded machine too.
+ */
+export function serviceKeystrokeFigures(name: string, text: string, keystrokes: number, service: LanguageService): string[] {
+  let doc = TextDocument.create(`file:///bench-${name.replace(/\W+/g, '-')}.news.txt`, 'news-article', 1, text);
+  service.diagnostics(doc);
+  service.semanticTokens(doc);
+  const lines = text.split('\n');
+  const body = lines.map((l, i) => (l.length > 20 ? i : -1)).filter((i) => i >= 0);
+  const diag: number[] = [];
+  const tok: number[] = [];
+  for (let k = 0; k < keystrokes; k++) {
+    const line = body[(k * 7919) % body.length];
+    doc = TextDocument.update(doc, [{ range: { start: { line, character: 3 }, end: { line, character: 3 } }, text: '的' }], doc.version + 1);
+    const c0 = process.cpuUsage();
+    service.diagnostics(doc);
+    const c1 = process.cpuUsage(c0);
+    service.semanticTokens(doc);
+    const c2 = process.cpuUsage(c0);
+    diag.push((c1.user + c1.system) / 1000);
+    tok.push((c2.user + c2.system) / 1000);
+  }
+  return [
+    `  service CPU per keystroke, ${name}: diagnostics p50 ${ms(quantile(diag, 0.5))}, p95 ${ms(quantile(diag, 0.95))}; diagnostics + semantic tokens p50 ${ms(quantile(tok, 0.5))}, p95 ${ms(quantile(tok, 0.95))}`,
   ];
 }

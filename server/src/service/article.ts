@@ -73,7 +73,7 @@ function maskLines(text: string, lines: LineIndex, blocks: readonly BoilerplateB
 
 export function analyseArticle(text: string, options: AnalysisOptions): Article {
   const lines = new LineIndex(text);
-  const normalized = normalizeForMatching(text);
+  const normalizedPart = once(() => normalizeForMatching(text));
   const detected = detectBoilerplate(text, { recurring: options.recurring, rules: options.rules });
   const notKept = detected.blocks.filter((b) => !isBlockKept(lines, b, options.kept));
   const blocks = notKept.filter((b) => options.isKindEnabled?.(b.kind) ?? true);
@@ -88,7 +88,7 @@ export function analyseArticle(text: string, options: AnalysisOptions): Article 
     return { published, reference, dates: recognizeDates(articleText, { reference }) };
   });
   const entitiesPart = once(() => {
-    const entities = options.recognizer.recognize(text, normalized);
+    const entities = options.recognizer.recognize(text, normalizedPart());
     const clusters = linkEntities(text, entities);
     const byStart = new Map<number, EntityCluster>();
     for (const c of clusters) for (const m of c.mentions) byStart.set(m.start, c);
@@ -101,7 +101,9 @@ export function analyseArticle(text: string, options: AnalysisOptions): Article 
   return {
     text,
     lines,
-    normalized,
+    get normalized() {
+      return normalizedPart();
+    },
     get script() {
       return script();
     },
