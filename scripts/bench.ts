@@ -1,21 +1,23 @@
 /**
  * `npm run bench`: speed and memory, printed as figures (not asserted).
  * - annotating throughput of each stage and of the whole analysis on ~1 MB of article text (one core, warm);
- * - the server: time from process start to the initialize answer (model loaded), and its memory after
- *   opening a 1 MB article;
+ * - the corpus CLI with 1, 2 and N workers, and a peer doing less work (jieba-wasm POS tagging) beside it;
+ * - the server over a scripted LSP client: ready time, keystroke -> diagnostics / semantic tokens on a 100 KB
+ *   article and on the seed article, and its memory with a 1 MB article open;
  * - boilerplate detection time per page on the unlabelled pages, when the shared corpus is present;
  * - the .vsix size, when it has been packaged.
  */
-import { spawn } from 'node:child_process';
+import * as os from 'node:os';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { analyseArticle } from '../server/src/service/article';
 import { detectBoilerplate } from '../server/src/service/boilerplate';
 import { findPublication, recognizeDates } from '../server/src/service/dates';
 import { createEntityRecognizer } from '../server/src/service/entities';
-import { loadNerModel } from '../server/src/node/model';
+import { lazyRecognizer, loadNerModel } from '../server/src/node/model';
+import { createLanguageService } from '../server/src/service/index';
+import { keystrokeFigures, memoryFigures, readyFigures, serviceKeystrokeFigures } from './bench/editor';
+import { peerFigures, workerFigures } from './bench/corpus';
 
 const ROOT = path.resolve(__dirname, '..');
 const MB = 1024 * 1024;
@@ -56,51 +58,63 @@ function time<T>(fn: () => T, runs = 3): { ms: number; cpuMs: number; value: T }
   return { ms: best, cpuMs: bestCpu, value };
 }
 
+/** About 100 KB of distinct page text: the long report a user edits. */
+function hundredKilobytes(text: string): string {
+  let end = 0;
+  while (Buffer.byteLength(text.slice(0, end)) < 100 * 1024) end = text.indexOf('\n', end + 1);
+  return text.slice(0, end);
+}
+
+/** The distinct pages (one record each) for the corpus figures. */
+function pages(): string[] {
+  const dir = fs.existsSync(unlabelledDir()) ? unlabelledDir() : path.join(ROOT, 'test', 'fixtures', 'articles');
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+}
+
 async function serverFigures(text: string) {
   const server = path.join(ROOT, 'dist', 'server.js');
   if (!fs.existsSync(server)) return ['server: dist/server.js missing (npm run build)'];
-  const t0 = Date.now();
-  const proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
-  const diagnostics = new Promise<number>((resolve) => conn.onNotification('textDocument/publishDiagnostics', () => resolve(Date.now())));
-  conn.onRequest('workspace/configuration', () => [{}]);
-  conn.listen();
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-  const ready = Date.now() - t0;
-  await conn.sendNotification('initialized', {});
-  const uri = pathToFileURL(path.join(ROOT, 'bench-1mb.news.txt')).toString();
-  const opened = Date.now();
-  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'news-article', version: 1, text } });
-  const diagAt = await diagnostics;
-  await conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } });
-  const status = fs.readFileSync(`/proc/${proc.pid}/status`, 'utf8');
-  const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-  const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-  await conn.sendRequest('shutdown');
-  await conn.sendNotification('exit');
-  conn.dispose();
-  proc.kill();
+  const seed = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'articles', 'seed_guancha_ttyw.txt'), 'utf8');
+  const seedName = `seed article (${(Buffer.byteLength(seed) / 1024).toFixed(0)} KB)`;
+  // The editor's service as the server makes it: lazily loaded model, memo of tagged lines.
+  const service = createLanguageService({ recognizer: lazyRecognizer() });
   return [
-    `server ready (initialize answered, model loaded): ${ready} ms after process start`,
-    `server first diagnostics on the 1 MB article: ${diagAt - opened} ms after didOpen (150 ms debounce included)`,
-    `server memory with the 1 MB article open: RSS ${rss.toFixed(0)} MB, peak ${hwm.toFixed(0)} MB`,
+    await readyFigures(server),
+    ...(await keystrokeFigures(server, '100 KB article', hundredKilobytes(text), 60, 30)),
+    ...serviceKeystrokeFigures('100 KB article', hundredKilobytes(text), 60, service),
+    ...(await keystrokeFigures(server, seedName, seed, 60, 10)),
+    ...serviceKeystrokeFigures(seedName, seed, 60, service),
+    ...(await memoryFigures(server, text)),
   ];
 }
 
 async function main() {
   const { text, source } = megabyteOfArticles();
   const mb = Buffer.byteLength(text) / MB;
-  const out: string[] = [`input: ${mb.toFixed(2)} MB of page text (${source}), ${text.length} UTF-16 units`];
-  const load = time(() => createEntityRecognizer({ model: loadNerModel() }), 1);
-  out.push(`entity recogniser load (model + gazetteer): ${load.ms.toFixed(0)} ms`);
-  const recognizer = load.value;
+  const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  const out: string[] = [
+    `machine: ${os.cpus().length} cores, load average ${load()} at start (figures on a shared machine vary with it)`,
+    `input: ${mb.toFixed(2)} MB of page text (${source}), ${text.length} UTF-16 units`,
+  ];
+  const loaded = time(() => createEntityRecognizer({ model: loadNerModel() }), 1);
+  out.push(`entity recogniser load (model + gazetteer): ${loaded.ms.toFixed(0)} ms`);
+  const recognizer = loaded.value;
   recognizer.recognize(text.slice(0, 20000));
   const rate = ({ ms, cpuMs }: { ms: number; cpuMs: number }) =>
     `${(mb / (ms / 1000)).toFixed(2)} MB/s (${ms.toFixed(0)} ms wall); ${(mb / (cpuMs / 1000)).toFixed(2)} MB/s of CPU time`;
   out.push(`entities:    ${rate(time(() => recognizer.recognize(text), 5))}`);
   out.push(`dates:       ${rate(time(() => recognizeDates(text, { reference: findPublication(text)?.value })))}`);
   out.push(`boilerplate: ${rate(time(() => detectBoilerplate(text)))}`);
-  out.push(`whole analysis (what each edit costs): ${rate(time(() => analyseArticle(text, { recognizer })))}`);
+  // Every field read, as the CLI does: dates and entities are computed on first read.
+  const whole = () => {
+    const a = analyseArticle(text, { recognizer });
+    return a.entities.length + a.dates.length + a.clusters.length;
+  };
+  out.push(`whole analysis, one thread, no memo of tagged lines: ${rate(time(whole))}`);
+  const corpus = pages();
+  const cli = path.join(ROOT, 'dist', 'cli.js');
+  if (fs.existsSync(cli)) out.push(...(await workerFigures(cli, corpus)));
+  out.push(...(await peerFigures(corpus)));
 
   const pagesDir = unlabelledDir();
   if (fs.existsSync(pagesDir)) {
@@ -122,6 +136,7 @@ async function main() {
   if (fs.existsSync(vsix)) out.push(`.vsix: ${(fs.statSync(vsix).size / MB).toFixed(2)} MB`);
   const model = path.join(ROOT, 'models', 'ner.bin');
   if (fs.existsSync(model)) out.push(`model file: ${(fs.statSync(model).size / MB).toFixed(2)} MB`);
+  out.push(`load average at the end: ${load()}`);
   console.log(out.join('\n'));
 }
 

@@ -7,6 +7,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
+  LSPErrorCodes,
+  type CancellationToken,
+  type SemanticTokensDeltaParams,
+  type SemanticTokensParams,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
@@ -20,12 +24,12 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SiteIndex, type SiteRules } from './service/boilerplate';
-import { createEntityRecognizer } from './service/entities';
 import { FIX_ALL_KIND } from './service/features/codeActions';
 import { assessText, createLanguageService, MAX_ARTICLE_CHARS, type ArticleContext } from './service/index';
 import { toLocale } from './service/messages';
 import { normaliseSettings } from './service/settings';
-import { loadNerModel } from './node/model';
+import { lazyRecognizer } from './node/model';
+import { TokenResults } from './service/incremental/tokenDelta';
 import { CONFIG_FILE, dictionaryKey, loadConfig, type LoadedConfig } from './node/config';
 import { LARGE_DOCUMENT_CHARS, OffThreadAnalysis } from './node/offThread';
 import { guardedStdio } from './node/guardedReader';
@@ -60,15 +64,19 @@ const refused = new Map<string, string>();
 /** A plain notification: unlike showWarningMessage (a request), it needs no answer from the client. */
 const warn = (message: string) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
 
-/** The recogniser with the shipped model; a missing or incompatible model degrades to gazetteer and patterns. */
+/**
+ * The recogniser with the shipped model, decoded on first use (or just after `initialize` is answered), so the
+ * server is ready at once; a missing or incompatible model degrades to gazetteer and patterns.
+ */
 function recognizer(userDictionary?: { text: string; type: 'PER' | 'ORG' | 'LOC' | 'MEDIA' }[]) {
-  try {
-    return createEntityRecognizer({ model: loadNerModel(), userDictionary });
-  } catch (e) {
-    connection.console.error(`entity model not loaded, using gazetteer and patterns only: ${(e as Error).message}`);
-    return createEntityRecognizer({ userDictionary });
-  }
+  return lazyRecognizer({ userDictionary }, (message) =>
+    connection.console.error(`entity model not loaded, using gazetteer and patterns only: ${message}`),
+  );
 }
+let currentRecognizer = recognizer();
+const tokenResults = new TokenResults();
+/** Milliseconds of quiet typing before a document is re-validated (initializationOptions.validationDelay). */
+let validationDelay: number | undefined;
 
 const filePath = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : undefined);
 
@@ -81,7 +89,7 @@ function siteIndexOf(uri: string): SiteIndex {
 }
 
 const service = createLanguageService({
-  recognizer: recognizer(),
+  recognizer: currentRecognizer,
   contextFor: (uri): ArticleContext => {
     const file = filePath(uri);
     return { kept: file ? keepStore.kept(file) : undefined, recurring: siteIndexOf(uri).recurring(uri), rules, version: contextVersion };
@@ -133,6 +141,23 @@ function analyseOffThread(doc: TextDocument) {
     );
 }
 
+/**
+ * A request handler that is cancelled when the client cancels it ($/cancelRequest) or when its document changed
+ * after the request was sent: it first lets the queued messages through, then answers only for the current version.
+ */
+function guardRequest<P, R>(name: string, fallback: R, fn: (params: P, token: CancellationToken) => R) {
+  return async (params: P, token: CancellationToken): Promise<R | ResponseError> => {
+    const uri = (params as { textDocument?: { uri?: string } }).textDocument?.uri ?? (params as { uri?: string }).uri;
+    const version = uri ? documents.get(uri)?.version : undefined;
+    // The message queue handles one message per turn of the event loop, queued behind this handler's first turn:
+    // two turns let a cancellation or a change sent right after the request arrive first.
+    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    if (uri && documents.get(uri)?.version !== version) throw new ResponseError(LSPErrorCodes.ContentModified, 'document changed');
+    return guard(name, fallback, fn)(params, token);
+  };
+}
+
 function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R): (...args: A) => R | ResponseError {
   return (...args) => {
     try {
@@ -147,7 +172,8 @@ function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: 
 }
 
 connection.onInitialize((params): InitializeResult => {
-  const options = (params.initializationOptions ?? {}) as { locale?: string; settings?: unknown };
+  const options = (params.initializationOptions ?? {}) as { locale?: string; settings?: unknown; validationDelay?: number };
+  if (typeof options.validationDelay === 'number' && options.validationDelay >= 0) validationDelay = options.validationDelay;
   service.setLocale(toLocale(options.locale ?? params.locale));
   if (options.settings !== undefined) applySettings(options.settings);
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
@@ -160,7 +186,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
-      semanticTokensProvider: { legend: service.legend, full: true, range: false },
+      semanticTokensProvider: { legend: service.legend, full: { delta: true }, range: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
@@ -180,6 +206,8 @@ connection.onInitialized(() => {
     const watchers = [{ globPattern: `**/${CONFIG_FILE}` }, { globPattern: `**/${KEEP_FILE}` }];
     connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
   }
+  // The model is decoded after the answer to initialize, while the client is still opening documents.
+  setImmediate(() => currentRecognizer.warm());
   if (canPullConfiguration) {
     connection.client.register(DidChangeConfigurationNotification.type, { section: 'newsAnnotator' }).catch(() => undefined);
     void pullSettings();
@@ -220,7 +248,7 @@ function loadWorkspaceConfig() {
   for (const problem of config.problems) warn(service.localize('config.warn', problem));
   // An emptied dictionary clears the names it added.
   const key = dictionaryKey(config.dictionary);
-  if (key !== dictionary) service.setRecognizer(recognizer(config.dictionary));
+  if (key !== dictionary) service.setRecognizer((currentRecognizer = recognizer(config.dictionary)));
   dictionary = key;
   contextVersion++;
 }
@@ -310,11 +338,12 @@ documents.onDidOpen((e) => {
 });
 documents.onDidChangeContent((e) => {
   // Analysis is linear in the text; on a very large file, wait for a longer pause in typing.
-  scheduleValidation(e.document.uri, 150 + Math.min(2000, e.document.getText().length / 1000));
+  scheduleValidation(e.document.uri, validationDelay ?? 150 + Math.min(2000, e.document.getText().length / 1000));
 });
 documents.onDidClose((e) => {
   clearTimeout(pending.get(e.document.uri));
   service.close(e.document.uri);
+  tokenResults.forget(e.document.uri);
   refused.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
@@ -327,40 +356,44 @@ function checkRange(range: unknown) {
   if (!validRange(range)) throw new ResponseError(ErrorCodes.InvalidParams, `invalid range ${JSON.stringify(range)}`);
 }
 
-connection.onHover(guard('hover', null, (p) => {
+connection.onHover(guardRequest('hover', null, (p) => {
   checkPosition(p.position);
   const doc = article(p.textDocument.uri);
   return doc ? service.hover(doc, p.position) : null;
 }));
-connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, (p) => {
+connection.languages.semanticTokens.on(guardRequest('semanticTokens', { data: [] }, (p: SemanticTokensParams) => {
   const doc = article(p.textDocument.uri);
-  return doc ? service.semanticTokens(doc) : { data: [] };
+  return doc ? tokenResults.full(doc.uri, service.semanticTokens(doc)) : { data: [] };
 }));
-connection.onCodeAction(guard('codeAction', [], (p) => {
+connection.languages.semanticTokens.onDelta(guardRequest('semanticTokensDelta', { data: [] }, (p: SemanticTokensDeltaParams) => {
+  const doc = article(p.textDocument.uri);
+  return doc ? tokenResults.delta(doc.uri, p.previousResultId, service.semanticTokens(doc)) : { data: [] };
+}));
+connection.onCodeAction(guardRequest('codeAction', [], (p) => {
   checkRange(p.range);
   const doc = article(p.textDocument.uri);
   return doc ? service.codeActions(doc, p.range, p.context) : [];
 }));
-connection.onDocumentSymbol(guard('documentSymbol', [], (p) => {
+connection.onDocumentSymbol(guardRequest('documentSymbol', [], (p) => {
   const doc = article(p.textDocument.uri);
   return doc ? service.documentSymbols(doc) : [];
 }));
-connection.onFoldingRanges(guard('foldingRanges', [], (p) => {
+connection.onFoldingRanges(guardRequest('foldingRanges', [], (p) => {
   const doc = article(p.textDocument.uri);
   return doc ? service.foldingRanges(doc) : [];
 }));
-connection.onReferences(guard('references', [], (p) => {
+connection.onReferences(guardRequest('references', [], (p) => {
   checkPosition(p.position);
   const doc = article(p.textDocument.uri);
   return doc ? service.references(doc, p.position) : [];
 }));
-connection.onDocumentHighlight(guard('documentHighlight', [], (p) => {
+connection.onDocumentHighlight(guardRequest('documentHighlight', [], (p) => {
   checkPosition(p.position);
   const doc = article(p.textDocument.uri);
   return doc ? service.documentHighlights(doc, p.position) : [];
 }));
-connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => service.workspaceSymbols(p.query)));
-connection.languages.inlayHint.on(guard('inlayHint', [], (p) => {
+connection.onWorkspaceSymbol(guardRequest('workspaceSymbol', [], (p) => service.workspaceSymbols(p.query)));
+connection.languages.inlayHint.on(guardRequest('inlayHint', [], (p) => {
   checkRange(p.range);
   const doc = article(p.textDocument.uri);
   return doc ? service.inlayHints(doc, p.range) : [];
@@ -390,20 +423,20 @@ connection.onExecuteCommand(guard('executeCommand', undefined, (p) => {
   revalidateAll();
 }));
 
-connection.onRequest(Requests.convertScript, guard('convertScript', null, (p: ConvertParams) => {
+connection.onRequest(Requests.convertScript, guardRequest('convertScript', null, (p: ConvertParams) => {
   if (p.range !== undefined) checkRange(p.range);
   const doc = documents.get(p.uri);
   return doc ? service.convert(doc, p.target, p.range) : null;
 }));
-connection.onRequest(Requests.removeAllBoilerplate, guard('removeAllBoilerplate', null, (p: { uri: string }) => {
+connection.onRequest(Requests.removeAllBoilerplate, guardRequest('removeAllBoilerplate', null, (p: { uri: string }) => {
   const doc = article(p.uri);
   return doc ? service.removeAllBoilerplate(doc) : null;
 }));
-connection.onRequest(Requests.listEntities, guard('listEntities', [], (p: { uri: string }) => {
+connection.onRequest(Requests.listEntities, guardRequest('listEntities', [], (p: { uri: string }) => {
   const doc = article(p.uri);
   return doc ? service.listEntities(doc) : [];
 }));
-connection.onRequest(Requests.exportAnnotations, guard('exportAnnotations', null, (p: { uri: string }) => {
+connection.onRequest(Requests.exportAnnotations, guardRequest('exportAnnotations', null, (p: { uri: string }) => {
   const doc = article(p.uri);
   return doc ? service.exportAnnotations(doc, filePath(p.uri) ?? p.uri) : null;
 }));

@@ -23,5 +23,5 @@ export interface Command {
   /** Options the command cannot run without. */
   readonly required?: readonly OptionName[];
   /** Exit status: 0 fine, 1 findings (check), 2 an input could not be processed. */
-  run(ctx: CommandContext): number;
+  run(ctx: CommandContext): number | Promise<number>;
 }

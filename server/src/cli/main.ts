@@ -30,7 +30,7 @@ function usage({ t }: CliIo): string {
   return lines.join('\n') + '\n';
 }
 
-function main(argv: string[]): number {
+function main(argv: string[]): number | Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage(io));
@@ -45,7 +45,10 @@ function main(argv: string[]): number {
       return 0;
     }
     for (const required of command.required ?? []) if (values[required] === undefined) throw new UsageError(io.t('cli.badOption', `--${required}`));
-    if (!files.length) throw new UsageError(io.t('cli.noFiles'));
+    const fromStdin = values['stdin-files'] === true || values['stdin-jsonl'] === true;
+    if (values['stdin-files'] && values['stdin-jsonl']) throw new UsageError(io.t('cli.badOption', '--stdin-files --stdin-jsonl'));
+    if (fromStdin && files.length) throw new UsageError(io.t('cli.badOption', files[0]));
+    if (!files.length && !fromStdin) throw new UsageError(io.t('cli.noFiles'));
     return command.run({ io, values, files });
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
@@ -54,9 +57,12 @@ function main(argv: string[]): number {
   }
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  io.err(`news-annotate: internal error: ${(e as Error).message}\n`);
-  process.exitCode = 3;
-}
+Promise.resolve()
+  .then(() => main(process.argv.slice(2)))
+  .then(
+    (status) => (process.exitCode = status),
+    (e) => {
+      io.err(`news-annotate: internal error: ${(e as Error).message}\n`);
+      process.exitCode = 3;
+    },
+  );

@@ -40,6 +40,9 @@ export const OPTIONS = {
   to: { type: 'string', value: 'simplified|traditional|taiwan|hongkong', choices: ['simplified', 'traditional', 'taiwan', 'hongkong'], help: 'cli.opt.to' },
   encoding: { type: 'string', value: 'NAME', help: 'cli.opt.encoding', valid: isEncoding },
   write: { type: 'boolean', help: 'cli.opt.write' },
+  jobs: { type: 'string', value: 'N', help: 'cli.opt.jobs', valid: (v) => /^[1-9]\d{0,3}$/.test(v) },
+  'stdin-files': { type: 'boolean', help: 'cli.opt.stdinFiles' },
+  'stdin-jsonl': { type: 'boolean', help: 'cli.opt.stdinJsonl' },
   help: { type: 'boolean', short: 'h', help: 'cli.opt.help' },
 } satisfies Record<string, OptionSpec>;
 

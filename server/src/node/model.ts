@@ -4,6 +4,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { createEntityRecognizer, type RecognizerOptions } from '../service/entities';
+import { loadTagger } from '../service/entities/tagger';
+import { memoTagger, type MemoTagger } from '../service/incremental/memoTagger';
+import type { EntityRecognizer } from '../service/types';
 
 /** Where models/ner.bin can be: beside dist/ when bundled, or at the repository root when run from source. */
 export function nerModelCandidates(): string[] {
@@ -35,4 +39,57 @@ export function loadNerModel(): Uint8Array | undefined {
   }
   found = null;
   return undefined;
+}
+
+/** The shipped tagger: decoded at most once per process, shared by every recogniser made after it. */
+let shared: MemoTagger | null | undefined;
+let problem: string | undefined;
+
+/**
+ * The tagger of models/ner.bin with a memo of tagged lines, decoded on the first call (not at start: a server
+ * answers `initialize` first). Undefined when there is no model or it cannot be used; `modelProblem()` says why.
+ */
+export function sharedTagger(): MemoTagger | undefined {
+  if (shared === undefined) {
+    shared = null;
+    const bytes = loadNerModel();
+    try {
+      if (bytes) shared = memoTagger(loadTagger(bytes));
+    } catch (e) {
+      problem = e instanceof Error ? e.message : String(e);
+    }
+  }
+  return shared ?? undefined;
+}
+
+export function modelProblem(): string | undefined {
+  return problem;
+}
+
+export interface LazyRecognizer extends EntityRecognizer {
+  /** Decodes the model now (e.g. once the server has answered `initialize`); later calls cost nothing. */
+  warm(): void;
+}
+
+/**
+ * A recogniser that loads the model on first use. A model that cannot be used degrades to the gazetteer and
+ * patterns, and `onProblem` hears why once.
+ */
+export function lazyRecognizer(options: Omit<RecognizerOptions, 'model' | 'tagger'> = {}, onProblem?: (message: string) => void): LazyRecognizer {
+  let inner: EntityRecognizer | undefined;
+  const get = () => {
+    if (!inner) {
+      const tagger = sharedTagger();
+      if (!tagger && modelProblem()) onProblem?.(modelProblem()!);
+      inner = createEntityRecognizer({ ...options, tagger });
+    }
+    return inner;
+  };
+  return {
+    get name() {
+      return get().name;
+    },
+    recognize: (text, normalized) => get().recognize(text, normalized),
+    warm: () => void get(),
+  };
 }

@@ -74,41 +74,78 @@ function maskLines(text: string, lines: LineIndex, blocks: readonly BoilerplateB
 
 export function analyseArticle(text: string, options: AnalysisOptions): Article {
   const lines = new LineIndex(text);
-  const normalized = normalizeForMatching(text);
+  const normalizedPart = once(() => normalizeForMatching(text));
   const visible = blankInvisibles(text);
   const detected = detectBoilerplate(visible, {
     recurring: options.recurring,
     rules: options.rules,
-    normalized: visible === text ? normalized : normalizeForMatching(visible),
+    normalized: visible === text ? normalizedPart() : normalizeForMatching(visible),
   });
   const notKept = detected.blocks.filter((b) => !isBlockKept(lines, b, options.kept));
   const blocks = notKept.filter((b) => options.isKindEnabled?.(b.kind) ?? true);
-  // Dates are read from the article's own lines only: teasers of other stories would both add
-  // foreign dates and derail "the date the text last spoke of".
-  const articleText = maskLines(text, lines, notKept);
-  const published = findPublication(articleText);
-  const reference = published?.value ?? (options.referenceDate || undefined);
-  const dates = onCodePoints(text, recognizeDates(articleText, { reference, normalized: maskLines(normalized, lines, notKept) }));
-  const entities = onCodePoints(text, options.recognizer.recognize(text, normalized));
-  const clusters = linkEntities(text, entities);
-  const byStart = new Map<number, EntityCluster>();
-  for (const c of clusters) for (const m of c.mentions) byStart.set(m.start, c);
-  const clusterOf = entities.map(
-    (m) => byStart.get(m.start) ?? { id: -1, canonical: m.text, type: m.type, aliases: [m.text], mentions: [m] },
-  );
+  // Dates and entities are computed when first read: diagnostics after a keystroke need the boilerplate only,
+  // and the semantic tokens request that follows pays for the rest (each at most once per version).
+  const datesPart = once(() => {
+    // Dates are read from the article's own lines only: teasers of other stories would both add
+    // foreign dates and derail "the date the text last spoke of".
+    const articleText = maskLines(text, lines, notKept);
+    const published = findPublication(articleText);
+    const reference = published?.value ?? (options.referenceDate || undefined);
+    const dates = onCodePoints(text, recognizeDates(articleText, { reference, normalized: maskLines(normalizedPart(), lines, notKept) }));
+    return { published, reference, dates };
+  });
+  const entitiesPart = once(() => {
+    const entities = onCodePoints(text, options.recognizer.recognize(text, normalizedPart()));
+    const clusters = linkEntities(text, entities);
+    const byStart = new Map<number, EntityCluster>();
+    for (const c of clusters) for (const m of c.mentions) byStart.set(m.start, c);
+    const clusterOf = entities.map(
+      (m) => byStart.get(m.start) ?? { id: -1, canonical: m.text, type: m.type, aliases: [m.text], mentions: [m] },
+    );
+    return { entities, clusters, clusterOf };
+  });
+  const script = once(() => detectScript(text));
   return {
     text,
     lines,
-    normalized,
-    script: detectScript(text),
-    published,
-    reference,
+    get normalized() {
+      return normalizedPart();
+    },
+    get script() {
+      return script();
+    },
+    get published() {
+      return datesPart().published;
+    },
+    get reference() {
+      return datesPart().reference;
+    },
     headline: detected.headline,
     blocks,
-    entities,
-    clusters,
-    clusterOf,
-    dates,
+    get entities() {
+      return entitiesPart().entities;
+    },
+    get clusters() {
+      return entitiesPart().clusters;
+    },
+    get clusterOf() {
+      return entitiesPart().clusterOf;
+    },
+    get dates() {
+      return datesPart().dates;
+    },
+  };
+}
+
+function once<T>(compute: () => T): () => T {
+  let value: T | undefined;
+  let done = false;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value as T;
   };
 }
 

@@ -107,6 +107,12 @@ const en = {
   'keep.malformed': 'News Annotator: {0} is not a valid keep file ({1}); it is left as it is, and nothing is added to it until it is fixed.',
   'keep.outside': 'News Annotator: {0} is outside the workspace folders; nothing kept.',
   'keep.notWritten': 'News Annotator: {0} cannot be written ({1}); nothing kept.',
+  'cli.opt.jobs': 'annotate: analyse on N worker threads (default: the number of cores); output in input order',
+  'cli.opt.stdinFiles': 'annotate: read file paths from stdin, one per line',
+  'cli.opt.stdinJsonl': 'annotate: read {"id","text"} objects from stdin, one per line; write {"id", ...annotations} per line',
+  'cli.corpus.badJson': 'stdin line {0}: not a JSON object with a string "text" ({1})',
+  'cli.corpus.progress': '{0} files, {1} MB/s',
+  'cli.corpus.progressEta': '{0} files, {1} MB/s, {2} s left',
 } satisfies Table;
 
 export type MessageId = keyof typeof en;
@@ -210,6 +216,12 @@ const zhTw: Record<MessageId, string> = {
   'keep.malformed': 'News Annotator：{0} 不是有效的保留檔（{1}）；已保持原樣，修正前不會再寫入。',
   'keep.outside': 'News Annotator：{0} 不在工作區資料夾內，未保留。',
   'keep.notWritten': 'News Annotator：無法寫入 {0}（{1}），未保留。',
+  'cli.opt.jobs': 'annotate：以 N 個工作執行緒分析（預設為處理器核心數），依輸入順序輸出',
+  'cli.opt.stdinFiles': 'annotate：從標準輸入讀取檔案路徑，每行一個',
+  'cli.opt.stdinJsonl': 'annotate：從標準輸入讀取 {"id","text"} 物件，每行一個；每行輸出 {"id", …標註}',
+  'cli.corpus.badJson': '標準輸入第 {0} 行：不是含字串 "text" 的 JSON 物件（{1}）',
+  'cli.corpus.progress': '{0} 個檔案，{1} MB/s',
+  'cli.corpus.progressEta': '{0} 個檔案，{1} MB/s，尚需 {2} 秒',
 };
 
 const zhCn: Record<MessageId, string> = {
@@ -311,6 +323,12 @@ const zhCn: Record<MessageId, string> = {
   'keep.malformed': 'News Annotator：{0} 不是有效的保留文件（{1}）；已保持原样，修正前不会再写入。',
   'keep.outside': 'News Annotator：{0} 不在工作区文件夹内，未保留。',
   'keep.notWritten': 'News Annotator：无法写入 {0}（{1}），未保留。',
+  'cli.opt.jobs': 'annotate：用 N 个工作线程分析（默认为处理器核心数），按输入顺序输出',
+  'cli.opt.stdinFiles': 'annotate：从标准输入读取文件路径，每行一个',
+  'cli.opt.stdinJsonl': 'annotate：从标准输入读取 {"id","text"} 对象，每行一个；每行输出 {"id", …标注}',
+  'cli.corpus.badJson': '标准输入第 {0} 行：不是含字符串 "text" 的 JSON 对象（{1}）',
+  'cli.corpus.progress': '{0} 个文件，{1} MB/s',
+  'cli.corpus.progressEta': '{0} 个文件，{1} MB/s，还需 {2} 秒',
 };
 
 const tables: Record<Locale, Record<MessageId, string>> = { en, 'zh-tw': zhTw, 'zh-cn': zhCn };

@@ -1,6 +1,7 @@
 /** `annotate`: entities, dates and boilerplate of each file as JSON (the export schema). */
 import type { Command } from '../command';
-import { createCliServices, documentOf, readInputs } from '../inputs';
+import { defaultJobs } from '../pool';
+import { annotateCorpus } from '../stream';
 
 /**
  * One JSON record on one line. U+2028, U+2029 and U+0085 are valid unescaped in JSON strings, but
@@ -12,20 +13,21 @@ export const jsonLine = (value: unknown) =>
 export const annotate: Command = {
   name: 'annotate',
   summary: 'cli.cmd.annotate',
-  options: ['format', 'reference-date', 'encoding'],
+  options: ['format', 'reference-date', 'encoding', 'jobs', 'stdin-files', 'stdin-jsonl'],
+  // Files on worker threads, or streamed from stdin; output in input order whatever the number of workers.
   run({ io, values, files }) {
-    const { inputs, failed } = readInputs(files, (values.encoding as string) ?? 'utf-8', io);
-    const services = createCliServices(inputs, io, values['reference-date'] as string | undefined);
-    const jsonl = values.format === 'jsonl';
-    const results: unknown[] = [];
-    for (const input of inputs) {
-      const service = services.for(input);
-      const annotations = service.exportAnnotations(documentOf(input), input.file);
-      if (jsonl) io.out(jsonLine(annotations) + '\n');
-      else results.push(annotations);
-      service.close(input.uri);
-    }
-    if (!jsonl) io.out(JSON.stringify(results, null, 2) + '\n');
-    return failed ? 2 : 0;
+    return annotateCorpus(
+      [...files],
+      {
+        jobs: values.jobs ? Number(values.jobs) : defaultJobs(),
+        format: values.format === 'jsonl' ? 'jsonl' : 'json',
+        encoding: (values.encoding as string) ?? 'utf-8',
+        referenceDate: values['reference-date'] as string | undefined,
+        locale: io.locale,
+        stdinFiles: values['stdin-files'] === true,
+        stdinJsonl: values['stdin-jsonl'] === true,
+      },
+      { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, t: io.t },
+    );
   },
 };

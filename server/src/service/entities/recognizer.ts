@@ -14,6 +14,8 @@ import type { WordSet } from './words';
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
   model?: Uint8Array;
+  /** A tagger the caller made already (decoded once per process, with a memo of tagged lines); wins over `model`. */
+  tagger?: Tagger;
   /** Names the user wants recognised; they win over everything else. Either script. */
   userDictionary?: { text: string; type: EntityType }[];
 }
@@ -53,7 +55,7 @@ export function createEntityRecognizer(options: RecognizerOptions = {}): EntityR
   let tagger: Tagger | undefined;
   let modelError: string | undefined;
   try {
-    tagger = options.model ? loadTagger(options.model) : undefined;
+    tagger = options.tagger ?? (options.model ? loadTagger(options.model) : undefined);
   } catch (e) {
     // A model from another build (different feature version) must not take entity recognition down with it:
     // the dictionary and pattern layers still work, and `name` says why the model is not used.

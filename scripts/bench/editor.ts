@@ -1,0 +1,175 @@
+/**
+ * Editor figures from a scripted LSP client over stdio, against the built server (dist/server.js):
+ * ready time, keystroke -> fresh diagnostics and -> fresh semantic tokens (the server's typing debounce set to 0,
+ * so what is measured is the work, not the wait), and memory with a 1 MB article open.
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LanguageService } from '../../server/src/service/index';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+
+export interface Server {
+  conn: ProtocolConnection;
+  pid: number;
+  ready: number;
+  /** CPU time the server process had used when it answered initialize (ms; 10 ms resolution): what load does not change. */
+  readyCpu: number;
+  /** Resolves at the next publishDiagnostics for `uri` with this version. */
+  diagnostics(uri: string, version: number): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export async function startServer(serverJs: string): Promise<Server> {
+  const t0 = performance.now();
+  const proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+  const waiters: { uri: string; version: number; resolve: (t: number) => void }[] = [];
+  conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
+    const now = performance.now();
+    for (const w of [...waiters]) {
+      if (w.uri === p.uri && w.version === p.version) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(now);
+      }
+    }
+  });
+  conn.onRequest('workspace/configuration', () => [{}]);
+  conn.listen();
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { validationDelay: 0 } });
+  const ready = performance.now() - t0;
+  const readyCpu = cpuMs(proc.pid!);
+  await conn.sendNotification('initialized', {});
+  return {
+    conn,
+    pid: proc.pid!,
+    ready,
+    readyCpu,
+    diagnostics: (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve })),
+    async stop() {
+      await conn.sendRequest('shutdown');
+      await conn.sendNotification('exit');
+      conn.dispose();
+      proc.kill();
+    },
+  };
+}
+
+/** User + system CPU time of a process, from /proc (clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+/** Ready time over a few starts (min / median / max): one start says little on a shared machine. */
+export async function readyFigures(serverJs: string, runs = 5): Promise<string> {
+  const times: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = await startServer(serverJs);
+    times.push(s.ready);
+    cpu.push(s.readyCpu);
+    await s.stop();
+  }
+  return (
+    `server ready (initialize answered): min ${ms(Math.min(...times))}, median ${ms(quantile(times, 0.5))}, max ${ms(Math.max(...times))} over ${runs} starts ` +
+    `(target <= 300 ms); the server's own CPU time until then: median ${quantile(cpu, 0.5).toFixed(0)} ms (node itself included)`
+  );
+}
+
+/**
+ * Typing in an open article: each keystroke inserts one character inside a body line (a different line each
+ * time, as someone editing through the text), then waits for the diagnostics of that version and asks for the
+ * semantic tokens (delta) as an editor does.
+ */
+export async function keystrokeFigures(serverJs: string, name: string, text: string, keystrokes: number, target: number): Promise<string[]> {
+  const s = await startServer(serverJs);
+  const uri = pathToFileURL(path.join(process.cwd(), `bench-${name.replace(/\W+/g, '-')}.news.txt`)).toString();
+  const first = s.diagnostics(uri, 1);
+  await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'news-article', version: 1, text } });
+  await first;
+  let tokens = (await s.conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as { resultId?: string };
+  const lines = text.split('\n');
+  const body = lines.map((l, i) => (l.length > 20 ? i : -1)).filter((i) => i >= 0);
+  const diag: number[] = [];
+  const tok: number[] = [];
+  for (let k = 0; k < keystrokes; k++) {
+    const line = body[(k * 7919) % body.length];
+    const version = k + 2;
+    const done = s.diagnostics(uri, version);
+    const t0 = performance.now();
+    await s.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character: 3 }, end: { line, character: 3 } }, text: '的' }],
+    });
+    diag.push((await done) - t0);
+    const next = (await s.conn.sendRequest('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: tokens.resultId })) as { resultId?: string };
+    tok.push(performance.now() - t0);
+    tokens = next;
+  }
+  await s.stop();
+  return [
+    `keystroke -> fresh diagnostics, ${name}: p50 ${ms(quantile(diag, 0.5))}, p95 ${ms(quantile(diag, 0.95))}, max ${ms(Math.max(...diag))} over ${keystrokes} keystrokes (debounce excluded; target p95 <= ${target} ms)`,
+    `keystroke -> fresh semantic tokens (delta), ${name}: p50 ${ms(quantile(tok, 0.5))}, p95 ${ms(quantile(tok, 0.95))}`,
+  ];
+}
+
+/** Memory with a 1 MB article open and fully analysed (diagnostics published, semantic tokens answered). */
+export async function memoryFigures(serverJs: string, text: string): Promise<string[]> {
+  const s = await startServer(serverJs);
+  const uri = pathToFileURL(path.join(process.cwd(), 'bench-1mb.news.txt')).toString();
+  const first = s.diagnostics(uri, 1);
+  const opened = performance.now();
+  await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'news-article', version: 1, text } });
+  const diagAt = await first;
+  await s.conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } });
+  const tokensAt = performance.now();
+  const status = fs.readFileSync(`/proc/${s.pid}/status`, 'utf8');
+  const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  await s.stop();
+  return [
+    `server, 1 MB article: first diagnostics ${(diagAt - opened).toFixed(0)} ms after didOpen, semantic tokens ${(tokensAt - opened).toFixed(0)} ms (model decoded meanwhile; no debounce)`,
+    `server memory with the 1 MB article open and analysed: RSS ${rss.toFixed(0)} MB, peak ${hwm.toFixed(0)} MB (target RSS <= 120 MB)`,
+  ];
+}
+
+/**
+ * The same typing measured inside one process as CPU time of the language service (the server's work per
+ * keystroke without the wait for a core), so the figure means something on a loaded machine too.
+ */
+export function serviceKeystrokeFigures(name: string, text: string, keystrokes: number, service: LanguageService): string[] {
+  let doc = TextDocument.create(`file:///bench-${name.replace(/\W+/g, '-')}.news.txt`, 'news-article', 1, text);
+  service.diagnostics(doc);
+  service.semanticTokens(doc);
+  const lines = text.split('\n');
+  const body = lines.map((l, i) => (l.length > 20 ? i : -1)).filter((i) => i >= 0);
+  const diag: number[] = [];
+  const tok: number[] = [];
+  for (let k = 0; k < keystrokes; k++) {
+    const line = body[(k * 7919) % body.length];
+    doc = TextDocument.update(doc, [{ range: { start: { line, character: 3 }, end: { line, character: 3 } }, text: '的' }], doc.version + 1);
+    const c0 = process.cpuUsage();
+    service.diagnostics(doc);
+    const c1 = process.cpuUsage(c0);
+    service.semanticTokens(doc);
+    const c2 = process.cpuUsage(c0);
+    diag.push((c1.user + c1.system) / 1000);
+    tok.push((c2.user + c2.system) / 1000);
+  }
+  return [
+    `  service CPU per keystroke, ${name}: diagnostics p50 ${ms(quantile(diag, 0.5))}, p95 ${ms(quantile(diag, 0.95))}; diagnostics + semantic tokens p50 ${ms(quantile(tok, 0.5))}, p95 ${ms(quantile(tok, 0.95))}`,
+  ];
+}

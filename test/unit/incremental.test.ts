@@ -1,0 +1,151 @@
+/**
+ * Incremental analysis is only worth having if it is invisible: after any sequence of edits, what the editor's
+ * service answers (memo of tagged lines, lazily computed parts) equals a full re-analysis of the text from scratch.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyseArticle, type Article } from '../../server/src/service/article';
+import { createEntityRecognizer } from '../../server/src/service/entities';
+import { createLanguageService } from '../../server/src/service/index';
+import { SiteIndex } from '../../server/src/service/boilerplate';
+import { lazyRecognizer, loadNerModel, sharedTagger } from '../../server/src/node/model';
+import { TokenResults, tokenEdits } from '../../server/src/service/incremental/tokenDelta';
+
+const DIR = path.join(__dirname, '..', 'fixtures', 'articles');
+const PAGES = fs.readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort();
+
+/** A small deterministic generator (mulberry32), so a failure names a seed that reproduces it. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** What an edit can bring in: names, dates (absolute and anaphoric), boilerplate lines, paragraph breaks. */
+const SNIPPETS = ['普京', '王文說，', '习近平表示', '7月3日', '2019年9月8日', '次日', '當天', '责任编辑：张三', '\n', '\n\n', '。', '台北市政府', '（記者李明／台北報導）'];
+
+type Edit = { at: number; remove: number; insert: string };
+
+function randomEdit(text: string, next: () => number): Edit {
+  const at = Math.floor(next() * (text.length + 1));
+  const r = next();
+  if (r < 0.35) return { at, remove: 0, insert: text.charAt(Math.floor(next() * text.length)) }; // a keystroke
+  if (r < 0.6) return { at, remove: 0, insert: SNIPPETS[Math.floor(next() * SNIPPETS.length)] };
+  if (r < 0.8) return { at, remove: Math.min(text.length - at, 1 + Math.floor(next() * 30)), insert: '' };
+  // Move a whole line elsewhere (cut and paste), which changes what comes before every line in between.
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at) + 1;
+  return { at: lineStart, remove: lineEnd - lineStart, insert: '' };
+}
+
+/** Everything a feature reads of an article, as plain data. */
+function view(a: Article) {
+  return {
+    text: a.text,
+    normalized: a.normalized,
+    script: a.script,
+    published: a.published,
+    reference: a.reference,
+    headline: a.headline,
+    blocks: a.blocks,
+    entities: a.entities,
+    clusters: a.clusters.map((c) => ({ id: c.id, canonical: c.canonical, type: c.type, aliases: c.aliases, mentions: c.mentions.map((m) => m.start) })),
+    clusterOf: a.clusterOf.map((c) => c.id),
+    dates: a.dates,
+    lines: [...a.lines.starts],
+  };
+}
+
+describe('incremental analysis', function () {
+  this.timeout(120000);
+  // The reference: a recogniser of its own, no memo shared with the editor's.
+  const fresh = createEntityRecognizer({ model: loadNerModel() });
+
+  it('equals a full re-analysis after random edit sequences on the gold pages', () => {
+    const tagger = sharedTagger();
+    assert.ok(tagger, 'the shipped model loads');
+    const service = createLanguageService({ recognizer: lazyRecognizer() });
+    let edits = 0;
+    const missesBefore = tagger.stats.misses;
+    for (const [p, page] of PAGES.slice(0, 6).entries()) {
+      let text = fs.readFileSync(path.join(DIR, page), 'utf8');
+      const uri = `file:///${page}`;
+      const next = rng(1000 + p);
+      for (let version = 1; version <= 25; version++) {
+        const edit = randomEdit(text, next);
+        text = text.slice(0, edit.at) + edit.insert + text.slice(edit.at + edit.remove);
+        const current = text;
+        const got = service.analyse({ uri, version, getText: () => current });
+        // The diagnostics path reads the boilerplate first; the rest is computed on first read.
+        assert.deepEqual(got.blocks, analyseArticle(current, { recognizer: fresh }).blocks);
+        assert.deepEqual(view(got), view(analyseArticle(current, { recognizer: fresh })), `${page}, seed ${1000 + p}, edit ${version}: ${JSON.stringify(edit)}`);
+        edits++;
+      }
+      service.close(uri);
+    }
+    // Incremental, not merely correct: an edit touches a line or two, so few lines go back to the model
+    // (the first version of each page is tagged whole).
+    const perEdit = (tagger.stats.misses - missesBefore) / edits;
+    assert.ok(perEdit < 12, `lines re-tagged per edit: ${perEdit.toFixed(1)}`);
+  });
+
+  it('equals a full re-analysis with the folder signal and keep marks in play', () => {
+    const index = new SiteIndex();
+    const texts = PAGES.slice(6).map((p) => fs.readFileSync(path.join(DIR, p), 'utf8'));
+    texts.forEach((t, i) => index.set(`file:///${i}`, t));
+    let contextVersion = 0;
+    const kept = new Set<string>();
+    const service = createLanguageService({
+      recognizer: lazyRecognizer(),
+      contextFor: (uri) => ({ recurring: index.recurring(uri), kept, version: contextVersion }),
+    });
+    let text = texts[0];
+    const next = rng(7);
+    for (let version = 1; version <= 20; version++) {
+      const edit = randomEdit(text, next);
+      text = text.slice(0, edit.at) + edit.insert + text.slice(edit.at + edit.remove);
+      index.set('file:///0', text);
+      if (version % 5 === 0) {
+        kept.add(text.split('\n').find((l) => l.trim().length > 3)!.trim());
+        contextVersion++;
+      } else contextVersion++;
+      const current = text;
+      const got = service.analyse({ uri: 'file:///0', version, getText: () => current });
+      const want = analyseArticle(current, { recognizer: fresh, recurring: index.recurring('file:///0'), kept });
+      assert.deepEqual(view(got), view(want), `edit ${version}: ${JSON.stringify(edit)}`);
+    }
+  });
+});
+
+describe('semantic tokens delta', () => {
+  it('is the one edit between the common prefix and suffix, and applies back to the new array', () => {
+    const next = rng(3);
+    for (let k = 0; k < 200; k++) {
+      const before = Array.from({ length: Math.floor(next() * 40) }, () => Math.floor(next() * 4));
+      const after = before.slice();
+      const at = Math.floor(next() * (after.length + 1));
+      after.splice(at, Math.floor(next() * 5), ...Array.from({ length: Math.floor(next() * 5) }, () => Math.floor(next() * 4)));
+      const edits = tokenEdits(before, after);
+      const applied = before.slice();
+      for (const e of edits) applied.splice(e.start, e.deleteCount, ...(e.data ?? []));
+      assert.deepEqual(applied, after);
+      assert.equal(edits.length, before.join() === after.join() ? 0 : 1);
+    }
+  });
+
+  it('answers a delta only against the result id it kept, else the full array', () => {
+    const results = new TokenResults();
+    const first = results.full('u', { data: [0, 0, 2, 1, 0] });
+    const delta = results.delta('u', first.resultId!, { data: [0, 0, 2, 1, 0, 1, 0, 2, 3, 0] });
+    assert.ok('edits' in delta);
+    assert.deepEqual(delta.edits, [{ start: 5, deleteCount: 0, data: [1, 0, 2, 3, 0] }]);
+    const stale = results.delta('u', first.resultId!, { data: [1] });
+    assert.ok('data' in stale && stale.data.length === 1);
+  });
+});
