@@ -22,16 +22,29 @@ export function removalRuns(lines: LineIndex, blocks: readonly BoilerplateBlock[
     l = end;
   }
   // A run between a blank line and a blank line takes the blank after it, so one separator remains.
-  for (const run of runs) {
+  const atEnd = (last: number) => last === n - 1 || (last === n - 2 && lines.line(n - 1) === '');
+  // Nothing follows: drop the blank lines that separated the run from the article, too (but not a
+  // line the run before it already takes: the two would overlap).
+  const dropBlanksBefore = (run: [number, number], prevLast: number) => {
+    while (run[0] > prevLast + 1 && blank(run[0] - 1) && !del[run[0] - 1]) run[0]--;
+  };
+  runs.forEach((run, i) => {
     const [first, last] = run;
     const blankBefore = first === 0 || blank(first - 1);
-    const atEnd = last === n - 1 || (last === n - 2 && lines.line(n - 1) === '');
-    if (atEnd) {
-      // Nothing follows: drop the blank lines that separated the run from the article, too.
-      while (run[0] > 0 && blank(run[0] - 1) && !del[run[0] - 1]) run[0]--;
-    } else if (blankBefore && blank(last + 1)) run[1] = last + 1;
+    if (atEnd(last)) dropBlanksBefore(run, i > 0 ? runs[i - 1][1] : -1);
+    else if (blankBefore && blank(last + 1)) run[1] = last + 1;
+  });
+  // Runs that now touch become one: a run at the end is cut with the line break before it, which
+  // belongs to the run before.
+  const merged: [number, number][] = [];
+  for (const run of runs) {
+    const prev = merged[merged.length - 1];
+    if (prev && run[0] <= prev[1] + 1) prev[1] = Math.max(prev[1], run[1]);
+    else merged.push(run);
   }
-  return runs;
+  const last = merged[merged.length - 1];
+  if (last && atEnd(last[1])) dropBlanksBefore(last, merged.length > 1 ? merged[merged.length - 2][1] : -1);
+  return merged;
 }
 
 export function removalEdits(lines: LineIndex, blocks: readonly BoilerplateBlock[]): TextEdit[] {
