@@ -4,7 +4,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createEntityRecognizer } from '../../server/src/service/entities';
 import { createLanguageService } from '../../server/src/service/index';
-import { codePointOffsets } from '../../server/src/service/text';
+import { codePointOffsets, LineIndex } from '../../server/src/service/text';
+import { removalEdits, removeBlocks } from '../../server/src/service/edits';
+import { applyChecked } from '../../scripts/fuzz/common';
 import { loadNerModel } from '../../server/src/node/model';
 
 const SEED = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'articles', 'seed_guancha_ttyw.txt'), 'utf8');
@@ -62,6 +64,21 @@ describe('invisible characters at line ends', () => {
       const article = service.analyse(doc(marked));
       assert.equal(article.text, marked);
       assert.deepEqual(article.blocks.map((b) => `${b.kind}:${b.startLine}-${b.endLine}`), plain, JSON.stringify(mark));
+    }
+  });
+});
+
+describe('removal edits found by the fuzzer', () => {
+  it('never overlap when a block is followed by blank lines and a block that runs to the end', () => {
+    for (const text of ['A\n\nB\n\n\nC\nD', 'A\n\nB\n\n\nC\nD\n', 'A\r\n\r\nB\r\n\r\n\r\nC\r\nD\r\n']) {
+      const blocks = [
+        { startLine: 2, endLine: 2, kind: 'copyright' as const, confident: true },
+        { startLine: 5, endLine: 6, kind: 'related' as const, confident: true },
+      ];
+      const edits = removalEdits(new LineIndex(text), blocks);
+      const applied = applyChecked(text, edits);
+      assert.ok(!('problem' in applied), JSON.stringify(edits));
+      assert.equal(removeBlocks(text, blocks).replace(/\r?\n$/, ''), 'A');
     }
   });
 });
