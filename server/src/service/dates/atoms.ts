@@ -120,7 +120,7 @@ const RE = {
   // `7/4(五)`: a short month/day is trusted only with its weekday after it (`1/3` alone is a fraction).
   mdWeekday: R('(?<m>1[0-2]|0?[1-9])/(?<d>3[01]|[12][0-9]|0?[1-9])(?=\\([一二三四五六日]\\))'),
   // `2015-2017年`, `2016—2018年度`, `2013至2015年`.
-  yearRange: R('(?<y1>(?:19|20)[0-9]{2})年?(?:-|—{1,2}|–|~|至|到)(?<y2>(?:19|20)[0-9]{2})年度?'),
+  yearRange: R('(?<y1>(?:19|20)[0-9]{2})年?(?:-|—{1,2}|–|~|至|到)(?<y2>(?:19|20)[0-9]{2})年度?(?![0-9一二三四五六七八九十])'),
   // `2014、2015年`: a year that shares the unit of the year after it.
   listedYear: R('(?<y>(?:19|20)[0-9]{2})(?=[、和与及或](?:(?:19|20)[0-9]{2}[、和与及或]){0,4}(?:19|20)[0-9]{2}年)'),
   // `第三天`, `第12天`: a day counted from a first day.
@@ -701,6 +701,8 @@ const matchers: Matcher[] = [
     const g = m.groups;
     const a: Atom = { start: i, end: i + m[0].length, lo: 1, hi: 1 };
     if (!yearFrom(g, a)) return null;
+    // 一个暑假 is some summer; 暑假作业, 暑假班 are things.
+    if (text[i - 1] === '个' || /^(?:作业|工|班|旅行团)/.test(text.slice(a.end, a.end + 3))) return null;
     a.period = { p: 'break', b: g.b === '暑假' ? 'summer' : g.b === '寒假' ? 'winter' : 'chunyun' };
     return a;
   },
@@ -805,9 +807,15 @@ const matchers: Matcher[] = [
     if (m[0] === '前年' && BAD_BEFORE_CN.has(text[i - 1])) return null;
     if ((m[0] === '这天' || m[0] === '那天') && text[end] === '气') return null;
     // 当年 is a year only where it stands as one (`当年，…`, `当年10月`); `当年的那封信` is "back then".
-    if (m[0] === '当年' && !/[，,0-9一二三四五六七八九十]/.test(text[end] ?? '')) return null;
+    if (m[0] === '当年' && (!/[，,0-9一二三四五六七八九十]/.test(text[end] ?? '') || /[减似如想忆胜比]/.test(text[i - 1] ?? ''))) return null;
     // 最近的医院, 离…最近: the nearest, not recently.
-    if (m[0] === '最近' && (/[的一几两这那是]/.test(text[end] ?? '') || /[离距]/.test(text.slice(Math.max(0, i - 8), i)))) return null;
+    if (m[0] === '最近' && (/[的一几两这那是0-9]/.test(text[end] ?? '') || /[离距]/.test(text.slice(Math.max(0, i - 8), i)))) return null;
+    // 最近阅读, 最近访问: a page's menu, not a time.
+    if (m[0] === '最近' && /^(?:阅读|访问|更改|更新|发表|文章|浏览|使用|播放|联系|登录|打开)/.test(text.slice(end, end + 2))) return null;
+    // 这些年少的孩子: 年 starts another word.
+    if (k.a.period?.p === 'vague' && word.endsWith('年') && /[少轻纪龄级代度]/.test(text[end] ?? '')) return null;
+    // 那天下后世: 天下 is a word (那天下午 is not).
+    if ((m[0] === '那天' || m[0] === '这天') && text[end] === '下' && text[end + 1] !== '午') return null;
     if ((m[0] === '第二天' || m[0] === '前一天' || m[0] === '前一日') && CN_NUM.has(text[i - 1])) return null;
     return a;
   },
