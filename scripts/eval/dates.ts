@@ -12,6 +12,8 @@ import * as chrono from 'chrono-node';
 import * as Recognizers from '@microsoft/recognizers-text-date-time';
 import { describeDate, findPublication, recognizeDates } from '../../server/src/service/dates';
 import type { DateMention } from '../../server/src/service/types';
+import { converter } from '../../server/src/service/convert';
+import { DATE_CATEGORIES } from '../../test/fixtures/dates-categories';
 import { fmt, loadGoldArticles, matchCounts, prf, type GoldArticle, type Prf } from './corpus';
 
 type Section = { title: string; lines: string[]; metrics: Record<string, number> };
@@ -308,6 +310,22 @@ function publicationSection(corpus: string, articles: GoldArticle[]) {
   return { ok, n: articles.length, bad, cOk, cN };
 }
 
+/** Our own tables of expressions by category (issue 12), as written (Simplified) and converted to Traditional. */
+function categorySection(): string[] {
+  const toTrad = converter('cn', 'tw');
+  const out: string[] = [];
+  for (const [cat, cases] of Object.entries(DATE_CATEGORIES)) {
+    const score = (trad: boolean) =>
+      cases.filter((c) => {
+        const text = trad ? toTrad(c.text) : c.text;
+        const got = recognizeDates(text, { reference: c.ref }).map((m) => [m.text, m.value]);
+        return JSON.stringify(got) === JSON.stringify(c.expect.map(([s, v]) => [trad ? toTrad(s) : s, v]));
+      }).length;
+    out.push(`  ${cat.padEnd(28)} Simplified ${score(false)}/${cases.length}  Traditional ${score(true)}/${cases.length}`);
+  }
+  return out;
+}
+
 /** The pages of GOLD-NOTES-2.md: labelled after the date rules were written, never used to tune them. */
 const HELD_OUT = new Set([
   'cn_stcn__1',
@@ -357,6 +375,8 @@ export async function run(corpus: string): Promise<Section> {
   lines.push(`JioNLP festival/lunar/solar-term time_point/time_span (outside the in-scope set): ${fmt(jio.fest.n ? jio.fest.ok / jio.fest.n : 0)} (${jio.fest.ok}/${jio.fest.n})`);
   lines.push(`JioNLP hour/minute/second-offset time_point/time_span (outside the in-scope set): ${fmt(jio.offs.n ? jio.offs.ok / jio.offs.n : 0)} (${jio.offs.ok}/${jio.offs.n})`);
   lines.push(`JioNLP extractor cases (${ex.n}, JioNLP's own span conventions): span P ${fmt(ex.p)} R ${fmt(ex.r)} F1 ${fmt(ex.f1)}`);
+  lines.push('own expression tables (test/fixtures/dates-categories.ts; a case is right when every span and value is):');
+  lines.push(...categorySection());
   if (verbose) lines.push(...verbose);
   return {
     title: 'Dates: recognition and resolution',

@@ -120,7 +120,7 @@ const RE = {
   // `7/4(五)`: a short month/day is trusted only with its weekday after it (`1/3` alone is a fraction).
   mdWeekday: R('(?<m>1[0-2]|0?[1-9])/(?<d>3[01]|[12][0-9]|0?[1-9])(?=\\([一二三四五六日]\\))'),
   // `2015-2017年`, `2016—2018年度`, `2013至2015年`.
-  yearRange: R('(?<y1>(?:19|20)[0-9]{2})年?(?:-|—{1,2}|–|~|至|到)(?<y2>(?:19|20)[0-9]{2})年度?'),
+  yearRange: R('(?<y1>(?:19|20)[0-9]{2})年?(?:-|—{1,2}|–|~|至|到)(?<y2>(?:19|20)[0-9]{2})年度?(?![0-9一二三四五六七八九十])'),
   // `2014、2015年`: a year that shares the unit of the year after it.
   listedYear: R('(?<y>(?:19|20)[0-9]{2})(?=[、和与及或](?:(?:19|20)[0-9]{2}[、和与及或]){0,4}(?:19|20)[0-9]{2}年)'),
   // `第三天`, `第12天`: a day counted from a first day.
@@ -297,519 +297,631 @@ function yearFrom(g: Record<string, string | undefined>, a: Atom): boolean {
 const DIGITS = '0123456789';
 const CN_DIGITS = '〇零一二两兩三四五六七八九十廿百';
 const YPFX_START = DIGITS + CN_DIGITS + '今去明大前后後本同次翌隔上';
-/** Each matcher with the characters it can start at. */
-const matcherStarts: string[] = [
-  DIGITS, // glued
-  DIGITS, // iso
-  DIGITS, // ymd8
-  DIGITS, // mmdd
-  DIGITS, // clock
-  DIGITS, // yearLine
-  DIGITS + CN_DIGITS + '民公西', // cn
-  DIGITS + CN_DIGITS, // mdBare
-  DIGITS + CN_DIGITS + '近约約', // hour
-  '上下本这這今周週星禮礼', // weekday
-  DIGITS + CN_DIGITS + '半', // offset
-  YPFX_START + '上下这這当當', // monthPart
-  YPFX_START, // yearPart
-  '年岁歲上下新', // yearPartBare
-  '前第一二三四1234Q首本上下这這', // quarterBare
-  '今去明春夏秋冬', // season
-  DIGITS + CN_DIGITS + '本上下', // century
-  DIGITS + CN_DIGITS, // decade
-  DIGITS + CN_DIGITS, // monthRange
-  '今昨前明', // parenDay
-  DIGITS, // mdWeekday
-  DIGITS + CN_DIGITS, // dayRange
-  DIGITS, // eventDate
-  DIGITS, // yearRange
-  DIGITS, // listedYear
-  '第', // countDay
-  '随接', // nextDays
-  '最近', // vaguePeriod
-  YPFX_START + '暑寒春', // schoolBreak
-  DIGITS + CN_DIGITS + '半', // minuteOffset
-  YPFX_START + '农農阴陰夏闰閏正腊臘冬', // lunar
-  '农農阴陰' + [...FESTIVALS.keys()].map((w) => w[0]).join(''), // festival
-  '', // keywords: filled in below
-];
-const matchers: Matcher[] = [
-  (text, i) => {
-    const m = exec(RE.glued, text, i);
-    if (!m?.groups) return null;
-    const g = m.groups;
-    return { start: i, end: i + m[0].length, lo: 1, hi: 5, y: +g.y, m: +g.m, d: +g.d, hh: +g.hh, mi: +g.mi, clock: true };
+/** A named matcher and the characters it can start at (the first-character index is built from these). */
+interface NamedMatcher {
+  name: string;
+  starts: string;
+  match: Matcher;
+}
+
+/** Every atom matcher, by name. The festival and keyword matchers come last (they need no unit nearby). */
+const MATCHERS: NamedMatcher[] = [
+  {
+    name: 'glued',
+    starts: DIGITS,
+    match: (text, i) => {
+      const m = exec(RE.glued, text, i);
+      if (!m?.groups) return null;
+      const g = m.groups;
+      return { start: i, end: i + m[0].length, lo: 1, hi: 5, y: +g.y, m: +g.m, d: +g.d, hh: +g.hh, mi: +g.mi, clock: true };
+    },
   },
-  (text, i) => {
-    const m = exec(RE.iso, text, i);
-    if (!m?.groups) return null;
-    const g = m.groups;
-    // `2022 11 23`: with spaces only a modern year and two-digit month and day (`2022 1 5` may be a table row).
-    if (g.s === ' ' && (!/^(?:19|20)/.test(g.y) || g.m.length !== 2 || g.d.length !== 2)) return null;
-    const a: Atom = { start: i, end: i + m[0].length, lo: 1, hi: 3, y: +g.y, m: +g.m, d: +g.d };
-    if (g.hh !== undefined) {
-      a.hi = 5;
-      a.hh = +g.hh;
-      a.mi = +g.mi;
-      if (g.ss !== undefined) a.ss = +g.ss;
-    }
-    return a;
-  },
-  (text, i) => {
-    const m = exec(RE.ymd8, text, i);
-    if (!m?.groups) return null;
-    const g = m.groups;
-    return { start: i, end: i + 8, lo: 1, hi: 3, y: +g.y, m: +g.m, d: +g.d };
-  },
-  (text, i) => {
-    const m = exec(RE.mmdd, text, i);
-    if (!m?.groups) return null;
-    return { start: i, end: i + m[0].length, lo: 2, hi: 3, m: +m.groups.m, d: +(m.groups.d ?? m.groups.d2) };
-  },
-  (text, i) => {
-    const m = exec(RE.clock, text, i);
-    if (!m?.groups) return null;
-    const g = m.groups;
-    const a: Atom = { start: i, end: i + m[0].length, lo: 5, hi: 5, hh: +g.hh, mi: +g.mi, clock: true };
-    if (a.hh === 24 && a.mi !== 0) return null;
-    if (g.ss !== undefined) a.ss = +g.ss;
-    return a;
-  },
-  (text, i) => {
-    if (i > 0 && text[i - 1] !== '\n') return null;
-    const m = exec(RE.yearLine, text, i);
-    if (!m?.groups) return null;
-    // A number alone on a line is a year only when a month/day line follows (`2019` / `09/07` / `19:02`).
-    NEXT_LINE_MD.lastIndex = i + m[0].length;
-    if (!NEXT_LINE_MD.test(text)) return null;
-    return { start: i, end: i + 4, lo: 1, hi: 1, y: +m.groups.y };
-  },
-  (text, i) => {
-    const m = exec(RE.cn, text, i);
-    if (!m?.groups || m[0].length === 0) return null;
-    const g = m.groups;
-    if (g.y === undefined && g.m === undefined && g.d === undefined) return null;
-    const a: Atom = { start: i, end: i + m[0].length, lo: 1, hi: 1 };
-    if (g.y !== undefined) {
-      let y = num(g.y);
-      if (y === undefined) return null;
-      const cnPositional = /[十百]/.test(g.y);
-      if (g.era === '民國' || g.era === '民国') y += 1911;
-      else if (cnPositional) return null;
-      else if (g.y.length === 2) {
-        if (g.m === undefined) return null; // `10年` is a duration, `15年3月` a date
-        a.yShort = true;
-      } else if (g.y.length === 3) {
-        if (!isDigit(g.y[0]) || g.m === undefined) return null;
-        y += 1911; // Taiwanese (ROC) years written without 民國: 114年7月4日
-      } else if (y < 1000 || y > 2199) return null;
-      // `1000年前`, `1500年後`: years ago, not the year 1000 (only for year-only mentions, checked below).
-      if (g.m === undefined && y < 1900 && /[前后後]/.test(text[i + m[0].length] ?? '')) return null;
-      a.y = y;
-    } else if (g.era) return null;
-    if (g.m !== undefined) {
-      a.m = num(g.m);
-      if (!a.m || a.m > 12) return null;
-    }
-    if (g.d !== undefined) {
-      a.d = num(g.d);
-      if (!a.d || a.d > 31) return null;
-      if (a.m === undefined) {
-        if (a.y !== undefined) return null;
-        if (BAD_BEFORE_BARE_DAY.has(text[i - 1])) return null;
-        const next = text[a.end];
-        if (next && /[内內以来來之后後元圓円]/.test(next)) return null; // 3日内, 5日元 (yen)
-        if (next === '前' && !/[后後]/.test(text[a.end + 1] ?? '')) return null;
-        // `三日` is far more often three days than the 3rd, `5号` a number: keep them after a month only.
-        if (g.ds !== '日' || !isDigit(g.d[0])) a.needsContext = true;
+  {
+    name: 'iso',
+    starts: DIGITS,
+    match: (text, i) => {
+      const m = exec(RE.iso, text, i);
+      if (!m?.groups) return null;
+      const g = m.groups;
+      // `2022 11 23`: with spaces only a modern year and two-digit month and day (`2022 1 5` may be a table row).
+      if (g.s === ' ' && (!/^(?:19|20)/.test(g.y) || g.m.length !== 2 || g.d.length !== 2)) return null;
+      const a: Atom = { start: i, end: i + m[0].length, lo: 1, hi: 3, y: +g.y, m: +g.m, d: +g.d };
+      if (g.hh !== undefined) {
+        a.hi = 5;
+        a.hh = +g.hh;
+        a.mi = +g.mi;
+        if (g.ss !== undefined) a.ss = +g.ss;
       }
-    }
-    a.lo = a.y !== undefined ? 1 : a.m !== undefined ? 2 : 3;
-    a.hi = a.d !== undefined ? 3 : a.m !== undefined ? 2 : 1;
-    if (a.m !== undefined && a.d === undefined && a.y === undefined && !isDigit(g.m![0])) {
-      // A lone `一月`..`九月` is often a count of months (`一月有余`); keep it only before punctuation or 份/底-less text.
-      const next = text[a.end];
-      if (next === '有' || next === '多' || next === '之' || next === '内' || next === '內') return null;
-    }
-    return a;
-  },
-  (text, i) => {
-    const m = exec(RE.mdBare, text, i);
-    if (!m?.groups) return null;
-    const g = m.groups;
-    const a: Atom = { start: i, end: i + m[0].length, lo: g.y ? 1 : 2, hi: 3, m: num(g.m), d: +g.d };
-    if (g.y) a.y = +g.y;
-    return a;
-  },
-  (text, i) => {
-    const m = exec(RE.hour, text, i);
-    if (!m?.groups) return null;
-    const g = m.groups;
-    const end = i + m[0].length;
-    const hh = num(g.h);
-    if (hh === undefined || hh > 24) return null;
-    const next = text[end];
-    if (next !== undefined && (isDigit(next) || CN_NUM.has(next))) return null; // decimals: 24点5, 二十点六
-    const cnHour = !isDigit(g.h[0]);
-    const a: Atom = { start: i, end, lo: 5, hi: 5, hh, mi: 0 };
-    const minutes = g.mi ?? g.mi2;
-    if (minutes !== undefined) {
-      a.mi = num(minutes);
-      if (a.mi === undefined || a.mi > 59) return null;
-      if (g.mi2 !== undefined && g.u !== '点' && g.u !== '點' && !isDigit(g.mi2[0])) return null;
-    } else if (g.half) a.mi = 30;
-    else if (g.q) a.mi = g.q === '一' ? 15 : 45;
-    if (g.ss !== undefined) {
-      a.ss = num(g.ss);
-      if (a.ss === undefined || a.ss > 59) return null;
-    }
-    const bare = minutes === undefined && !g.half && !g.q && g.ss === undefined;
-    if (bare && !g.suf && !g.zh && next && /[间間候期代段辰刻尚装裝髦势勢]/.test(next)) return null;
-    if (cnHour && bare && !g.suf && !g.zh) a.needsContext = true;
-    if ((g.u === '点' || g.u === '點') && cnHour && bare && !g.zh) a.needsContext = true;
-    // `提出3点要求`: a bare `N点` before a noun counts points, not hours.
-    if ((g.u === '点' || g.u === '點') && bare && !g.zh && !g.suf && next && HAN.test(next) && !POINT_OK_AFTER.has(next)) a.needsContext = true;
-    if (g.h === '一' && bare) a.needsContext = true;
-    return a;
-  },
-  (text, i) => {
-    const m = exec(RE.weekday, text, i);
-    if (!m?.groups) return null;
-    const g = m.groups;
-    if (g.w === '周' || g.w === '週') {
-      if (g.d === '天') return null;
-    }
-    if (g.rel === undefined && (BAD_BEFORE_CN.has(text[i - 1]) || text[i - 1] === '每')) return null;
-    const rel = (r: string) => (r[0] === '上' ? -r.length : r[0] === '下' ? r.length : 0);
-    const wd = '日一二三四五六'.indexOf(g.d === '天' ? '日' : g.d);
-    // wkRel stays undefined without 上/下/本: the week is then the reference's (or the date's next to it).
-    return { start: i, end: i + m[0].length, lo: 3, hi: 3, wd, wkRel: g.rel ? rel(g.rel) : undefined };
-  },
-  (text, i) => {
-    const m = exec(RE.offset, text, i);
-    if (!m?.groups) return null;
-    const g = m.groups;
-    const n = offsetCount(g);
-    if (n === undefined) return null;
-    if (/[近过過最未余多第每]/.test(text[i - 1] ?? '')) return null;
-    const end = i + m[0].length;
-    if (g.dir === '前' && /[后後]/.test(text[end] ?? '')) return null;
-    if (!Number.isInteger(n)) {
-      // `半年後`, `一年半前` in months; `半個月後` in days. A half day or week is too vague to date.
-      if (g.u === '年' && !g.ge) return { start: i, end, lo: 3, hi: 3, offset: { n: (/前/.test(g.dir) ? -1 : 1) * n * 12, unit: 'm' } };
-      if (g.u === '月' && g.ge) return { start: i, end, lo: 3, hi: 3, offset: { n: (/前/.test(g.dir) ? -1 : 1) * Math.round(n * 30), unit: 'd' } };
-      return null;
-    }
-    let unit: 'd' | 'w' | 'm' | 'y';
-    if (g.u === '天') unit = 'd';
-    else if (g.u === '日') {
-      if (isDigit(g.n[0])) return null; // `3日前` is the 3rd
-      unit = 'd';
-    } else if (g.u === '月') {
-      if (!g.ge) return null; // `3月后` is after March
-      unit = 'm';
-    } else if (g.u === '年') {
-      if (g.ge) return null;
-      unit = 'y';
-    } else unit = 'w';
-    const sign = /前/.test(g.dir) ? -1 : 1;
-    return { start: i, end, lo: 3, hi: 3, offset: { n: sign * n, unit } };
-  },
-  (text, i) => {
-    const m = exec(RE.monthPart, text, i);
-    if (!m?.groups) return null;
-    const g = m.groups;
-    const a: Atom = { start: i, end: i + m[0].length, lo: 2, hi: 2 };
-    if (g.rm !== undefined) {
-      const k = KW.get(g.rm);
-      if (!k) return null;
-      Object.assign(a, k.a);
-    } else {
-      if (!yearFrom(g, a)) return null;
-      a.m = num(g.m);
-      if (!a.m || a.m > 12) return null;
-    }
-    const p = g.p;
-    a.period = { p: 'monthPart', part: p === '中旬' || p.startsWith('中') ? 'MID' : p === '上旬' || p.startsWith('初') ? 'EARLY' : 'LATE' };
-    return a;
-  },
-  (text, i) => {
-    const m = exec(RE.yearPart, text, i);
-    if (!m?.groups) return null;
-    const g = m.groups;
-    const a: Atom = { start: i, end: i + m[0].length, lo: 1, hi: 1 };
-    if (!yearFrom(g, a)) return null;
-    if (a.y !== undefined && !a.yShort && (a.y < 1000 || a.y > 2199)) return null;
-    const p = g.p;
-    if (g.s !== undefined) {
-      // `2024年冬至`, `今年春分`: a solar term, not a season.
-      if (g.p.length === 1 && /[至分]/.test(text[a.end] ?? '')) return null;
-      if (!seasonFollowerOk(text, a.end)) return null;
-      a.period = { p: 'season', s: seasonOf(g.s) };
-    } else if (g.qn !== undefined) a.period = { p: 'quarters', to: num(g.qn)! };
-    else if (g.q !== undefined || g.q2 !== undefined || g.q3 !== undefined) a.period = quarterSpec(num(g.q ?? g.q2 ?? g.q3)!, g.qp);
-    else if (p.startsWith('首')) a.period = quarterSpec(1, g.qp);
-    else if (p.includes('上半')) a.period = { p: 'half', h: 1 };
-    else if (p.includes('下半')) a.period = { p: 'half', h: 2 };
-    else if (/^年?初|伊始|之初/.test(p)) a.period = { p: 'yearPart', part: 'EARLY' };
-    else if (/^年?中/.test(p)) a.period = { p: 'yearPart', part: 'MIDYEAR' };
-    else a.period = { p: 'yearPart', part: 'LATE' };
-    if (g.s === undefined && g.q === undefined && g.q2 === undefined && g.q3 === undefined && !p.startsWith('首') && g.qp !== undefined) a.end -= g.qp.length;
-    return a;
-  },
-  (text, i) => {
-    const m = exec(RE.yearPartBare, text, i);
-    if (!m?.groups) return null;
-    const p = m.groups.p;
-    const a: Atom = { start: i, end: i + m[0].length, lo: 1, hi: 1, relY: 0 };
-    // `创下半年以来新低`: 下 belongs to the verb.
-    if (p === '下半年' && /[创創刷留打定写寫落放拿取比立签簽接]/.test(text[i - 1] ?? '')) return null;
-    if (p.includes('上半')) a.period = { p: 'half', h: 1 };
-    else if (p.includes('下半')) a.period = { p: 'half', h: 2 };
-    else if (p === '年初' || p.startsWith('新年')) a.period = { p: 'yearPart', part: 'EARLY' };
-    else if (p.startsWith('年中')) a.period = { p: 'yearPart', part: 'MIDYEAR' };
-    else a.period = { p: 'yearPart', part: 'LATE' };
-    return a;
-  },
-  (text, i) => {
-    const m = exec(RE.quarterBare, text, i);
-    if (!m?.groups) return null;
-    const g = m.groups;
-    const a: Atom = { start: i, end: i + m[0].length, lo: 1, hi: 1, relY: 0 };
-    if (g.rq !== undefined) {
-      const n = g.rq.startsWith('上上') || g.rq.startsWith('下下') ? 2 : 1;
-      a.period = { p: 'relQuarter', rel: g.rq.startsWith('上') ? -n : g.rq.startsWith('下') ? n : 0 };
-      delete a.relY;
-    } else if (g.qn !== undefined) a.period = { p: 'quarters', to: num(g.qn)! };
-    else a.period = quarterSpec(g.q || g.q3 || g.q4 ? num(g.q ?? g.q3 ?? g.q4)! : 1, g.qp);
-    if (g.qp !== undefined && g.rq !== undefined) a.period = { p: 'relQuarter', rel: (a.period as { rel: number }).rel, edge: g.qp === '初' ? 'first' : 'last' };
-    return a;
-  },
-  (text, i) => {
-    const m = exec(RE.season, text, i);
-    if (!m?.groups) return null;
-    const g = m.groups;
-    const end = i + m[0].length;
-    if (!seasonFollowerOk(text, end)) return null;
-    const a: Atom = { start: i, end, lo: 1, hi: 1, relY: 0, period: { p: 'season', s: seasonOf(g.s1 ?? g.s2) } };
-    if (g.rs) a.relY = g.rs === '去' ? -1 : g.rs === '明' ? 1 : 0;
-    return a;
-  },
-  (text, i) => {
-    const m = exec(RE.century, text, i);
-    if (!m?.groups) return null;
-    const g = m.groups;
-    const spec: PeriodSpec = { p: 'century', part: g.cp };
-    if (g.cr !== undefined) spec.rel = g.cr === '本' ? 0 : g.cr === '下' ? 1 : -1;
-    else {
-      spec.c = num(g.cn);
-      if (!spec.c || spec.c > 30) return null;
-    }
-    if (g.dec !== undefined) spec.decade = num(g.dec);
-    return { start: i, end: i + m[0].length, lo: 1, hi: 1, period: spec };
-  },
-  (text, i) => {
-    const m = exec(RE.decade, text, i);
-    if (!m?.groups) return null;
-    const g = m.groups;
-    const spec: PeriodSpec = { p: 'century', part: g.cp };
-    if (g.dec4 !== undefined) {
-      spec.c = Math.floor(+g.dec4 / 100) + 1;
-      spec.decade = +g.dec4 % 100;
-    } else {
-      spec.decade = num(g.dec);
-      spec.rel = 0; // century chosen against the reference year
-    }
-    return { start: i, end: i + m[0].length, lo: 1, hi: 1, period: spec };
-  },
-  (text, i) => {
-    const m = exec(RE.monthRange, text, i);
-    if (!m?.groups) return null;
-    const g = m.groups;
-    const m1 = num(g.m1);
-    const m2 = num(g.m2);
-    if (!m1 || !m2 || m1 > 12 || m2 > 12 || m1 >= m2) return null;
-    const a: Atom = { start: i, end: i + m[0].length, lo: g.y ? 1 : 2, hi: 2, period: { p: 'monthRange', m1, m2 } };
-    if (g.y) a.y = +g.y;
-    return a;
-  },
-  (text, i) => {
-    const m = exec(RE.parenDay, text, i);
-    if (!m?.groups) return null;
-    const rel: Record<string, number> = { 今: 0, 昨: -1, 前: -2, 明: 1 };
-    return { start: i, end: i + m[0].length, lo: 3, hi: 3, d: +m.groups.d, relD: rel[m.groups.w] };
-  },
-  (text, i) => {
-    const m = exec(RE.mdWeekday, text, i);
-    if (!m?.groups) return null;
-    return { start: i, end: i + m[0].length, lo: 2, hi: 3, m: +m.groups.m, d: +m.groups.d };
-  },
-  (text, i) => {
-    const m = exec(RE.dayRange, text, i);
-    if (!m?.groups) return null;
-    const g = m.groups;
-    const d1 = num(g.d1);
-    const d2 = num(g.d2);
-    if (!d1 || !d2 || d1 >= d2 || d2 > 31) return null;
-    // `3至5日` needs Arabic digits and no count before it (`连续3至5日`).
-    if (g.m === undefined && (!isDigit(g.d1[0]) || BAD_BEFORE_BARE_DAY.has(text[i - 1]))) return null;
-    const a: Atom = { start: i, end: i + m[0].length, lo: g.y ? 1 : g.m ? 2 : 3, hi: 3, m: num(g.m), period: { p: 'dayRange', d1, d2 } };
-    if (g.y) a.y = +g.y;
-    return a;
-  },
-  (text, i) => {
-    const m = exec(RE.eventDate, text, i);
-    if (!m?.groups) return null;
-    return { start: i, end: i + m[0].length, lo: 2, hi: 3, m: +m.groups.m, d: +m.groups.d, eventLabel: true };
-  },
-  (text, i) => {
-    const m = exec(RE.yearRange, text, i);
-    if (!m?.groups) return null;
-    const y1 = +m.groups.y1;
-    const y2 = +m.groups.y2;
-    if (y2 <= y1 || y2 - y1 > 50) return null;
-    return { start: i, end: i + m[0].length, lo: 1, hi: 1, period: { p: 'yearRange', y1, y2 } };
-  },
-  (text, i) => {
-    const m = exec(RE.listedYear, text, i);
-    if (!m?.groups) return null;
-    return { start: i, end: i + 4, lo: 1, hi: 1, y: +m.groups.y };
-  },
-  (text, i) => {
-    const m = exec(RE.countDay, text, i);
-    if (!m?.groups) return null;
-    const n = num(m.groups.n);
-    // 连续第三天: a streak, not a day of a story.
-    if (!n || n > 366 || /[续續连連]/.test(text[i - 1] ?? '')) return null;
-    return { start: i, end: i + m[0].length, lo: 3, hi: 3, count: n };
-  },
-  (text, i) => {
-    const m = exec(RE.nextDays, text, i);
-    if (!m?.groups) return null;
-    const n = num(m.groups.n);
-    if (!n || n > 10) return null;
-    return { start: i, end: i + m[0].length, lo: 3, hi: 3, period: { p: 'nextDays', n } };
-  },
-  (text, i) => {
-    const m = exec(RE.vaguePeriod, text, i);
-    if (!m?.groups) return null;
-    return { start: i, end: i + m[0].length, lo: 3, hi: 3, period: { p: 'vague' } };
-  },
-  (text, i) => {
-    const m = exec(RE.schoolBreak, text, i);
-    if (!m?.groups) return null;
-    const g = m.groups;
-    const a: Atom = { start: i, end: i + m[0].length, lo: 1, hi: 1 };
-    if (!yearFrom(g, a)) return null;
-    a.period = { p: 'break', b: g.b === '暑假' ? 'summer' : g.b === '寒假' ? 'winter' : 'chunyun' };
-    return a;
-  },
-  (text, i) => {
-    const m = exec(RE.minuteOffset, text, i);
-    if (!m?.groups) return null;
-    const g = m.groups;
-    const n = offsetCount(g);
-    if (n === undefined) return null;
-    // 近3小時前, 過去30分鐘, 最後5分鐘, 每半小時: spans and habits, not a moment.
-    if (/[近过過最未余多第每再]/.test(text[i - 1] ?? '')) return null;
-    const end = i + m[0].length;
-    if (g.dir === '前' && /[后後]/.test(text[end] ?? '')) return null;
-    const perUnit = /^[分]/.test(g.u) ? 1 : /^刻/.test(g.u) ? 15 : 60;
-    const minutes = Math.round(n * perUnit);
-    // lo 3: nothing joins before it (`3日3小時後` is not one expression).
-    return { start: i, end, lo: 3, hi: 5, minuteOffset: /前/.test(g.dir) ? -minutes : minutes };
-  },
-  (text, i) => {
-    const m = exec(RE.lunar, text, i);
-    if (!m?.groups) return null;
-    const g = m.groups;
-    const marked = g.pre !== undefined || g.pre2 !== undefined || g.leap !== undefined || /^[正腊臘冬]$/.test(g.m) || /^[初廿]/.test(g.d ?? '');
-    const cnDay = g.d !== undefined && !isDigit(g.d[0]) && g.ds === undefined;
-    // Unmarked, a Chinese-numeral day without 日 (`八月十五`, `8月十五`) is lunar, as people write it (and JioNLP reads it).
-    // A one-character day (`九月九商城`) is too often part of a name.
-    if (!marked && !(cnDay && g.d!.length >= 2)) return null;
-    // `真正月`, `公正月`: 正 ends another word.
-    if (g.m === '正' && /[真公纯純修端改矫矯反校更指立订訂方严嚴平]/.test(text[i - 1] ?? '') && g.pre === undefined && g.y === undefined && g.ry === undefined) return null;
-    const a: Atom = { start: i, end: i + m[0].length, lo: 2, hi: 3 };
-    if (!yearFrom(g, a)) return null;
-    if (a.y !== undefined || a.relY !== undefined || a.anaY !== undefined) a.lo = 1;
-    const mo = g.m === '正' ? 1 : g.m === '冬' ? 11 : g.m === '腊' || g.m === '臘' ? 12 : num(g.m);
-    if (!mo || mo > 12) return null;
-    const leap = g.leap !== undefined;
-    if (g.d === undefined) {
-      // A month alone needs 農曆/閏 or 正月/腊月 (冬月 alone is as often a name or a poem's word).
-      if (!marked || (g.m === '冬' && g.pre === undefined && g.pre2 === undefined && g.leap === undefined)) return null;
-      a.hi = 2;
-      a.period = { p: 'lunarMonth', m: mo, leap };
       return a;
-    }
-    const d = num(g.d.replace('初', ''));
-    if (!d || d > 30) return null;
-    a.lunar = { m: mo, d, leap };
-    return a;
+    },
   },
-  (text, i) => {
-    const pre = LUNAR_PREFIXES.find((p) => text.startsWith(p, i));
-    const nameStart = i + (pre?.length ?? 0);
-    const name = FEST_BY_FIRST.get(text[nameStart])?.find((w) => text.startsWith(w, nameStart));
-    if (!name) return null;
-    const f = FESTIVALS.get(name)!;
-    let end = nameStart + name.length;
-    let jie: string | undefined = text.startsWith('佳节', end) || text.startsWith('佳節', end) ? text.slice(end, end + 2) : /[节節]/.test(text[end] ?? '') ? text[end] : undefined;
-    const after = text[end + (jie?.length ?? 0)] ?? '';
-    // `大雪節氣`: the term's 節氣, not a festival's 節.
-    if (jie && !f.hasJie && !NOT_JIE_AFTER.test(after) && !(f.spec.k === 'term' && /[气氣]/.test(after))) end += jie.length;
-    else jie = undefined;
-    const g = { pre };
-    const prev = text[nameStart - 1];
-    const next = text[end];
-    if (f.hasJie && NOT_JIE_AFTER.test(next ?? '')) return null;
-    // 高中秋季: 秋 starts 秋季. 大寒潮: 寒 starts 寒潮.
-    if (!jie && /[季天潮流]/.test(next ?? '')) return null;
-    // 美國國慶, 朝鲜国庆: another country's national day (a country name is any Han word before it).
-    if (f.spec.k === 'greg' && f.spec.m === 10 && f.spec.d === 1 && !f.needsContext && prev !== undefined && HAN.test(prev) && !TERM_OK_BEFORE.has(prev) && prev !== '一' && !/中[国國]$/.test(text.slice(nameStart - 2, nameStart))) return null;
-    // 人民大学重阳金融研究院: a bare name between two other words is part of a name.
-    if (!jie && !f.hasJie && g.pre === undefined && prev !== undefined && HAN.test(prev) && !TERM_OK_BEFORE.has(prev) && next !== undefined && HAN.test(next) && !FESTIVAL_OK_AFTER.has(next)) {
-      FESTIVAL_CONTEXT.lastIndex = end;
-      if (!FESTIVAL_CONTEXT.test(text)) return null;
-    }
-    const loose = f.needsContext || f.spec.k === 'term';
-    if (loose && g.pre === undefined && prev !== undefined && HAN.test(prev) && !TERM_OK_BEFORE.has(prev)) return null;
-    if (f.needsContext && !jie && g.pre === undefined) {
-      FESTIVAL_CONTEXT.lastIndex = end;
-      const digitYear = /[0-9〇零一二三四五六七八九]{2,4}年$/.test(text.slice(Math.max(0, i - 5), i));
-      if (!FESTIVAL_CONTEXT.test(text) && !digitYear) return null;
-    }
-    // 農曆 before a Gregorian festival or a term is not ours to explain.
-    if (g.pre !== undefined && f.spec.k !== 'lunar' && f.spec.k !== 'eve') return null;
-    return { start: i, end, lo: 2, hi: 3, fest: f.spec };
+  {
+    name: 'ymd8',
+    starts: DIGITS,
+    match: (text, i) => {
+      const m = exec(RE.ymd8, text, i);
+      if (!m?.groups) return null;
+      const g = m.groups;
+      return { start: i, end: i + 8, lo: 1, hi: 3, y: +g.y, m: +g.m, d: +g.d };
+    },
   },
-  (text, i) => {
-    const word = KW_BY_FIRST.get(text[i])?.find((w) => text.startsWith(w, i));
-    if (!word) return null;
-    const m = [word];
-    const k = KW.get(word)!;
-    const end = i + word.length;
-    const a: Atom = { start: i, end, lo: k.lo, hi: k.hi, ...structuredCloneShallow(k.a) };
-    if (m[0] === '日前' && (BAD_BEFORE_BARE_DAY.has(text[i - 1]) || isDigit(text[i - 1]) || CN_NUM.has(text[i - 1]) || /[生节節假期周週末]/.test(text[i - 1] ?? ''))) return null;
-    if ((m[0] === '今日' || m[0] === '明日') && /^(?:头条|頭條|美国|美國|俄罗斯|俄羅斯|中国|中國|之星|黄花|黃花|说法|說法)/.test(text.slice(end, end + 3))) return null;
-    if (m[0] === '昨日' && /^(?:黄花|黃花)/.test(text.slice(end, end + 2))) return null;
-    // `當天晚些時候`, `3日晚会`, `早餐`: the character starts another word.
-    if (word.length === 1 && /[些餐饭飯会會报報辈輩年期点點霞安宴场場班市婚恋戀稻熟]/.test(text[end] ?? '')) return null;
-    // `这一年龄段`, `同年级`: the year word is the start of another noun.
-    if (k.lo === 1 && k.hi === 1 && /[龄齡级級代纪紀度]/.test(text[end] ?? '')) return null;
-    // `时至今日`: "to this day", not a date.
-    if (m[0] === '今日' && /[时時]至$/.test(text.slice(Math.max(0, i - 2), i))) return null;
-    // 今天 meaning "nowadays": 今天的中国, 直到今天, 今天看来 (seen from today).
-    if ((m[0] === '今天' || m[0] === '今日') && (NOWADAYS_AFTER.test(text.slice(end, end + 5)) || NOWADAYS_BEFORE.test(text.slice(Math.max(0, i - 3), i)))) return null;
-    if (m[0] === '前年' && BAD_BEFORE_CN.has(text[i - 1])) return null;
-    if ((m[0] === '这天' || m[0] === '那天') && text[end] === '气') return null;
-    // 当年 is a year only where it stands as one (`当年，…`, `当年10月`); `当年的那封信` is "back then".
-    if (m[0] === '当年' && !/[，,0-9一二三四五六七八九十]/.test(text[end] ?? '')) return null;
-    // 最近的医院, 离…最近: the nearest, not recently.
-    if (m[0] === '最近' && (/[的一几两这那是]/.test(text[end] ?? '') || /[离距]/.test(text.slice(Math.max(0, i - 8), i)))) return null;
-    if ((m[0] === '第二天' || m[0] === '前一天' || m[0] === '前一日') && CN_NUM.has(text[i - 1])) return null;
-    return a;
+  {
+    name: 'mmdd',
+    starts: DIGITS,
+    match: (text, i) => {
+      const m = exec(RE.mmdd, text, i);
+      if (!m?.groups) return null;
+      return { start: i, end: i + m[0].length, lo: 2, hi: 3, m: +m.groups.m, d: +(m.groups.d ?? m.groups.d2) };
+    },
+  },
+  {
+    name: 'clock',
+    starts: DIGITS,
+    match: (text, i) => {
+      const m = exec(RE.clock, text, i);
+      if (!m?.groups) return null;
+      const g = m.groups;
+      const a: Atom = { start: i, end: i + m[0].length, lo: 5, hi: 5, hh: +g.hh, mi: +g.mi, clock: true };
+      if (a.hh === 24 && a.mi !== 0) return null;
+      if (g.ss !== undefined) a.ss = +g.ss;
+      return a;
+    },
+  },
+  {
+    name: 'yearLine',
+    starts: DIGITS,
+    match: (text, i) => {
+      if (i > 0 && text[i - 1] !== '\n') return null;
+      const m = exec(RE.yearLine, text, i);
+      if (!m?.groups) return null;
+      // A number alone on a line is a year only when a month/day line follows (`2019` / `09/07` / `19:02`).
+      NEXT_LINE_MD.lastIndex = i + m[0].length;
+      if (!NEXT_LINE_MD.test(text)) return null;
+      return { start: i, end: i + 4, lo: 1, hi: 1, y: +m.groups.y };
+    },
+  },
+  {
+    name: 'cn',
+    starts: DIGITS + CN_DIGITS + '民公西',
+    match: (text, i) => {
+      const m = exec(RE.cn, text, i);
+      if (!m?.groups || m[0].length === 0) return null;
+      const g = m.groups;
+      if (g.y === undefined && g.m === undefined && g.d === undefined) return null;
+      const a: Atom = { start: i, end: i + m[0].length, lo: 1, hi: 1 };
+      if (g.y !== undefined) {
+        let y = num(g.y);
+        if (y === undefined) return null;
+        const cnPositional = /[十百]/.test(g.y);
+        if (g.era === '民國' || g.era === '民国') y += 1911;
+        else if (cnPositional) return null;
+        else if (g.y.length === 2) {
+          if (g.m === undefined) return null; // `10年` is a duration, `15年3月` a date
+          a.yShort = true;
+        } else if (g.y.length === 3) {
+          if (!isDigit(g.y[0]) || g.m === undefined) return null;
+          y += 1911; // Taiwanese (ROC) years written without 民國: 114年7月4日
+        } else if (y < 1000 || y > 2199) return null;
+        // `1000年前`, `1500年後`: years ago, not the year 1000 (only for year-only mentions, checked below).
+        if (g.m === undefined && y < 1900 && /[前后後]/.test(text[i + m[0].length] ?? '')) return null;
+        a.y = y;
+      } else if (g.era) return null;
+      if (g.m !== undefined) {
+        a.m = num(g.m);
+        if (!a.m || a.m > 12) return null;
+      }
+      if (g.d !== undefined) {
+        a.d = num(g.d);
+        if (!a.d || a.d > 31) return null;
+        if (a.m === undefined) {
+          if (a.y !== undefined) return null;
+          if (BAD_BEFORE_BARE_DAY.has(text[i - 1])) return null;
+          const next = text[a.end];
+          if (next && /[内內以来來之后後元圓円]/.test(next)) return null; // 3日内, 5日元 (yen)
+          if (next === '前' && !/[后後]/.test(text[a.end + 1] ?? '')) return null;
+          // `三日` is far more often three days than the 3rd, `5号` a number: keep them after a month only.
+          if (g.ds !== '日' || !isDigit(g.d[0])) a.needsContext = true;
+        }
+      }
+      a.lo = a.y !== undefined ? 1 : a.m !== undefined ? 2 : 3;
+      a.hi = a.d !== undefined ? 3 : a.m !== undefined ? 2 : 1;
+      if (a.m !== undefined && a.d === undefined && a.y === undefined && !isDigit(g.m![0])) {
+        // A lone `一月`..`九月` is often a count of months (`一月有余`); keep it only before punctuation or 份/底-less text.
+        const next = text[a.end];
+        if (next === '有' || next === '多' || next === '之' || next === '内' || next === '內') return null;
+      }
+      return a;
+    },
+  },
+  {
+    name: 'mdBare',
+    starts: DIGITS + CN_DIGITS,
+    match: (text, i) => {
+      const m = exec(RE.mdBare, text, i);
+      if (!m?.groups) return null;
+      const g = m.groups;
+      const a: Atom = { start: i, end: i + m[0].length, lo: g.y ? 1 : 2, hi: 3, m: num(g.m), d: +g.d };
+      if (g.y) a.y = +g.y;
+      return a;
+    },
+  },
+  {
+    name: 'hour',
+    starts: DIGITS + CN_DIGITS + '近约約',
+    match: (text, i) => {
+      const m = exec(RE.hour, text, i);
+      if (!m?.groups) return null;
+      const g = m.groups;
+      const end = i + m[0].length;
+      const hh = num(g.h);
+      if (hh === undefined || hh > 24) return null;
+      const next = text[end];
+      if (next !== undefined && (isDigit(next) || CN_NUM.has(next))) return null; // decimals: 24点5, 二十点六
+      const cnHour = !isDigit(g.h[0]);
+      const a: Atom = { start: i, end, lo: 5, hi: 5, hh, mi: 0 };
+      const minutes = g.mi ?? g.mi2;
+      if (minutes !== undefined) {
+        a.mi = num(minutes);
+        if (a.mi === undefined || a.mi > 59) return null;
+        if (g.mi2 !== undefined && g.u !== '点' && g.u !== '點' && !isDigit(g.mi2[0])) return null;
+      } else if (g.half) a.mi = 30;
+      else if (g.q) a.mi = g.q === '一' ? 15 : 45;
+      if (g.ss !== undefined) {
+        a.ss = num(g.ss);
+        if (a.ss === undefined || a.ss > 59) return null;
+      }
+      const bare = minutes === undefined && !g.half && !g.q && g.ss === undefined;
+      if (bare && !g.suf && !g.zh && next && /[间間候期代段辰刻尚装裝髦势勢]/.test(next)) return null;
+      if (cnHour && bare && !g.suf && !g.zh) a.needsContext = true;
+      if ((g.u === '点' || g.u === '點') && cnHour && bare && !g.zh) a.needsContext = true;
+      // `提出3点要求`: a bare `N点` before a noun counts points, not hours.
+      if ((g.u === '点' || g.u === '點') && bare && !g.zh && !g.suf && next && HAN.test(next) && !POINT_OK_AFTER.has(next)) a.needsContext = true;
+      if (g.h === '一' && bare) a.needsContext = true;
+      return a;
+    },
+  },
+  {
+    name: 'weekday',
+    starts: '上下本这這今周週星禮礼',
+    match: (text, i) => {
+      const m = exec(RE.weekday, text, i);
+      if (!m?.groups) return null;
+      const g = m.groups;
+      if (g.w === '周' || g.w === '週') {
+        if (g.d === '天') return null;
+      }
+      if (g.rel === undefined && (BAD_BEFORE_CN.has(text[i - 1]) || text[i - 1] === '每')) return null;
+      const rel = (r: string) => (r[0] === '上' ? -r.length : r[0] === '下' ? r.length : 0);
+      const wd = '日一二三四五六'.indexOf(g.d === '天' ? '日' : g.d);
+      // wkRel stays undefined without 上/下/本: the week is then the reference's (or the date's next to it).
+      return { start: i, end: i + m[0].length, lo: 3, hi: 3, wd, wkRel: g.rel ? rel(g.rel) : undefined };
+    },
+  },
+  {
+    name: 'offset',
+    starts: DIGITS + CN_DIGITS + '半',
+    match: (text, i) => {
+      const m = exec(RE.offset, text, i);
+      if (!m?.groups) return null;
+      const g = m.groups;
+      const n = offsetCount(g);
+      if (n === undefined) return null;
+      if (/[近过過最未余多第每]/.test(text[i - 1] ?? '')) return null;
+      const end = i + m[0].length;
+      if (g.dir === '前' && /[后後]/.test(text[end] ?? '')) return null;
+      if (!Number.isInteger(n)) {
+        // `半年後`, `一年半前` in months; `半個月後` in days. A half day or week is too vague to date.
+        if (g.u === '年' && !g.ge) return { start: i, end, lo: 3, hi: 3, offset: { n: (/前/.test(g.dir) ? -1 : 1) * n * 12, unit: 'm' } };
+        if (g.u === '月' && g.ge) return { start: i, end, lo: 3, hi: 3, offset: { n: (/前/.test(g.dir) ? -1 : 1) * Math.round(n * 30), unit: 'd' } };
+        return null;
+      }
+      let unit: 'd' | 'w' | 'm' | 'y';
+      if (g.u === '天') unit = 'd';
+      else if (g.u === '日') {
+        if (isDigit(g.n[0])) return null; // `3日前` is the 3rd
+        unit = 'd';
+      } else if (g.u === '月') {
+        if (!g.ge) return null; // `3月后` is after March
+        unit = 'm';
+      } else if (g.u === '年') {
+        if (g.ge) return null;
+        unit = 'y';
+      } else unit = 'w';
+      const sign = /前/.test(g.dir) ? -1 : 1;
+      return { start: i, end, lo: 3, hi: 3, offset: { n: sign * n, unit } };
+    },
+  },
+  {
+    name: 'monthPart',
+    starts: YPFX_START + '上下这這当當',
+    match: (text, i) => {
+      const m = exec(RE.monthPart, text, i);
+      if (!m?.groups) return null;
+      const g = m.groups;
+      const a: Atom = { start: i, end: i + m[0].length, lo: 2, hi: 2 };
+      if (g.rm !== undefined) {
+        const k = KW.get(g.rm);
+        if (!k) return null;
+        Object.assign(a, k.a);
+      } else {
+        if (!yearFrom(g, a)) return null;
+        a.m = num(g.m);
+        if (!a.m || a.m > 12) return null;
+      }
+      const p = g.p;
+      a.period = { p: 'monthPart', part: p === '中旬' || p.startsWith('中') ? 'MID' : p === '上旬' || p.startsWith('初') ? 'EARLY' : 'LATE' };
+      return a;
+    },
+  },
+  {
+    name: 'yearPart',
+    starts: YPFX_START,
+    match: (text, i) => {
+      const m = exec(RE.yearPart, text, i);
+      if (!m?.groups) return null;
+      const g = m.groups;
+      const a: Atom = { start: i, end: i + m[0].length, lo: 1, hi: 1 };
+      if (!yearFrom(g, a)) return null;
+      if (a.y !== undefined && !a.yShort && (a.y < 1000 || a.y > 2199)) return null;
+      const p = g.p;
+      if (g.s !== undefined) {
+        // `2024年冬至`, `今年春分`: a solar term, not a season.
+        if (g.p.length === 1 && /[至分]/.test(text[a.end] ?? '')) return null;
+        if (!seasonFollowerOk(text, a.end)) return null;
+        a.period = { p: 'season', s: seasonOf(g.s) };
+      } else if (g.qn !== undefined) a.period = { p: 'quarters', to: num(g.qn)! };
+      else if (g.q !== undefined || g.q2 !== undefined || g.q3 !== undefined) a.period = quarterSpec(num(g.q ?? g.q2 ?? g.q3)!, g.qp);
+      else if (p.startsWith('首')) a.period = quarterSpec(1, g.qp);
+      else if (p.includes('上半')) a.period = { p: 'half', h: 1 };
+      else if (p.includes('下半')) a.period = { p: 'half', h: 2 };
+      else if (/^年?初|伊始|之初/.test(p)) a.period = { p: 'yearPart', part: 'EARLY' };
+      else if (/^年?中/.test(p)) a.period = { p: 'yearPart', part: 'MIDYEAR' };
+      else a.period = { p: 'yearPart', part: 'LATE' };
+      if (g.s === undefined && g.q === undefined && g.q2 === undefined && g.q3 === undefined && !p.startsWith('首') && g.qp !== undefined) a.end -= g.qp.length;
+      return a;
+    },
+  },
+  {
+    name: 'yearPartBare',
+    starts: '年岁歲上下新',
+    match: (text, i) => {
+      const m = exec(RE.yearPartBare, text, i);
+      if (!m?.groups) return null;
+      const p = m.groups.p;
+      const a: Atom = { start: i, end: i + m[0].length, lo: 1, hi: 1, relY: 0 };
+      // `创下半年以来新低`: 下 belongs to the verb.
+      if (p === '下半年' && /[创創刷留打定写寫落放拿取比立签簽接]/.test(text[i - 1] ?? '')) return null;
+      if (p.includes('上半')) a.period = { p: 'half', h: 1 };
+      else if (p.includes('下半')) a.period = { p: 'half', h: 2 };
+      else if (p === '年初' || p.startsWith('新年')) a.period = { p: 'yearPart', part: 'EARLY' };
+      else if (p.startsWith('年中')) a.period = { p: 'yearPart', part: 'MIDYEAR' };
+      else a.period = { p: 'yearPart', part: 'LATE' };
+      return a;
+    },
+  },
+  {
+    name: 'quarterBare',
+    starts: '前第一二三四1234Q首本上下这這',
+    match: (text, i) => {
+      const m = exec(RE.quarterBare, text, i);
+      if (!m?.groups) return null;
+      const g = m.groups;
+      const a: Atom = { start: i, end: i + m[0].length, lo: 1, hi: 1, relY: 0 };
+      if (g.rq !== undefined) {
+        const n = g.rq.startsWith('上上') || g.rq.startsWith('下下') ? 2 : 1;
+        a.period = { p: 'relQuarter', rel: g.rq.startsWith('上') ? -n : g.rq.startsWith('下') ? n : 0 };
+        delete a.relY;
+      } else if (g.qn !== undefined) a.period = { p: 'quarters', to: num(g.qn)! };
+      else a.period = quarterSpec(g.q || g.q3 || g.q4 ? num(g.q ?? g.q3 ?? g.q4)! : 1, g.qp);
+      if (g.qp !== undefined && g.rq !== undefined) a.period = { p: 'relQuarter', rel: (a.period as { rel: number }).rel, edge: g.qp === '初' ? 'first' : 'last' };
+      return a;
+    },
+  },
+  {
+    name: 'season',
+    starts: '今去明春夏秋冬',
+    match: (text, i) => {
+      const m = exec(RE.season, text, i);
+      if (!m?.groups) return null;
+      const g = m.groups;
+      const end = i + m[0].length;
+      if (!seasonFollowerOk(text, end)) return null;
+      const a: Atom = { start: i, end, lo: 1, hi: 1, relY: 0, period: { p: 'season', s: seasonOf(g.s1 ?? g.s2) } };
+      if (g.rs) a.relY = g.rs === '去' ? -1 : g.rs === '明' ? 1 : 0;
+      return a;
+    },
+  },
+  {
+    name: 'century',
+    starts: DIGITS + CN_DIGITS + '本上下',
+    match: (text, i) => {
+      const m = exec(RE.century, text, i);
+      if (!m?.groups) return null;
+      const g = m.groups;
+      const spec: PeriodSpec = { p: 'century', part: g.cp };
+      if (g.cr !== undefined) spec.rel = g.cr === '本' ? 0 : g.cr === '下' ? 1 : -1;
+      else {
+        spec.c = num(g.cn);
+        if (!spec.c || spec.c > 30) return null;
+      }
+      if (g.dec !== undefined) spec.decade = num(g.dec);
+      return { start: i, end: i + m[0].length, lo: 1, hi: 1, period: spec };
+    },
+  },
+  {
+    name: 'decade',
+    starts: DIGITS + CN_DIGITS,
+    match: (text, i) => {
+      const m = exec(RE.decade, text, i);
+      if (!m?.groups) return null;
+      const g = m.groups;
+      const spec: PeriodSpec = { p: 'century', part: g.cp };
+      if (g.dec4 !== undefined) {
+        spec.c = Math.floor(+g.dec4 / 100) + 1;
+        spec.decade = +g.dec4 % 100;
+      } else {
+        spec.decade = num(g.dec);
+        spec.rel = 0; // century chosen against the reference year
+      }
+      return { start: i, end: i + m[0].length, lo: 1, hi: 1, period: spec };
+    },
+  },
+  {
+    name: 'monthRange',
+    starts: DIGITS + CN_DIGITS,
+    match: (text, i) => {
+      const m = exec(RE.monthRange, text, i);
+      if (!m?.groups) return null;
+      const g = m.groups;
+      const m1 = num(g.m1);
+      const m2 = num(g.m2);
+      if (!m1 || !m2 || m1 > 12 || m2 > 12 || m1 >= m2) return null;
+      const a: Atom = { start: i, end: i + m[0].length, lo: g.y ? 1 : 2, hi: 2, period: { p: 'monthRange', m1, m2 } };
+      if (g.y) a.y = +g.y;
+      return a;
+    },
+  },
+  {
+    name: 'parenDay',
+    starts: '今昨前明',
+    match: (text, i) => {
+      const m = exec(RE.parenDay, text, i);
+      if (!m?.groups) return null;
+      const rel: Record<string, number> = { 今: 0, 昨: -1, 前: -2, 明: 1 };
+      return { start: i, end: i + m[0].length, lo: 3, hi: 3, d: +m.groups.d, relD: rel[m.groups.w] };
+    },
+  },
+  {
+    name: 'mdWeekday',
+    starts: DIGITS,
+    match: (text, i) => {
+      const m = exec(RE.mdWeekday, text, i);
+      if (!m?.groups) return null;
+      return { start: i, end: i + m[0].length, lo: 2, hi: 3, m: +m.groups.m, d: +m.groups.d };
+    },
+  },
+  {
+    name: 'dayRange',
+    starts: DIGITS + CN_DIGITS,
+    match: (text, i) => {
+      const m = exec(RE.dayRange, text, i);
+      if (!m?.groups) return null;
+      const g = m.groups;
+      const d1 = num(g.d1);
+      const d2 = num(g.d2);
+      if (!d1 || !d2 || d1 >= d2 || d2 > 31) return null;
+      // `3至5日` needs Arabic digits and no count before it (`连续3至5日`).
+      if (g.m === undefined && (!isDigit(g.d1[0]) || BAD_BEFORE_BARE_DAY.has(text[i - 1]))) return null;
+      const a: Atom = { start: i, end: i + m[0].length, lo: g.y ? 1 : g.m ? 2 : 3, hi: 3, m: num(g.m), period: { p: 'dayRange', d1, d2 } };
+      if (g.y) a.y = +g.y;
+      return a;
+    },
+  },
+  {
+    name: 'eventDate',
+    starts: DIGITS,
+    match: (text, i) => {
+      const m = exec(RE.eventDate, text, i);
+      if (!m?.groups) return null;
+      return { start: i, end: i + m[0].length, lo: 2, hi: 3, m: +m.groups.m, d: +m.groups.d, eventLabel: true };
+    },
+  },
+  {
+    name: 'yearRange',
+    starts: DIGITS,
+    match: (text, i) => {
+      const m = exec(RE.yearRange, text, i);
+      if (!m?.groups) return null;
+      const y1 = +m.groups.y1;
+      const y2 = +m.groups.y2;
+      if (y2 <= y1 || y2 - y1 > 50) return null;
+      return { start: i, end: i + m[0].length, lo: 1, hi: 1, period: { p: 'yearRange', y1, y2 } };
+    },
+  },
+  {
+    name: 'listedYear',
+    starts: DIGITS,
+    match: (text, i) => {
+      const m = exec(RE.listedYear, text, i);
+      if (!m?.groups) return null;
+      return { start: i, end: i + 4, lo: 1, hi: 1, y: +m.groups.y };
+    },
+  },
+  {
+    name: 'countDay',
+    starts: '第',
+    match: (text, i) => {
+      const m = exec(RE.countDay, text, i);
+      if (!m?.groups) return null;
+      const n = num(m.groups.n);
+      // 连续第三天: a streak, not a day of a story.
+      if (!n || n > 366 || /[续續连連]/.test(text[i - 1] ?? '')) return null;
+      return { start: i, end: i + m[0].length, lo: 3, hi: 3, count: n };
+    },
+  },
+  {
+    name: 'nextDays',
+    starts: '随接',
+    match: (text, i) => {
+      const m = exec(RE.nextDays, text, i);
+      if (!m?.groups) return null;
+      const n = num(m.groups.n);
+      if (!n || n > 10) return null;
+      return { start: i, end: i + m[0].length, lo: 3, hi: 3, period: { p: 'nextDays', n } };
+    },
+  },
+  {
+    name: 'vaguePeriod',
+    starts: '最近',
+    match: (text, i) => {
+      const m = exec(RE.vaguePeriod, text, i);
+      if (!m?.groups) return null;
+      return { start: i, end: i + m[0].length, lo: 3, hi: 3, period: { p: 'vague' } };
+    },
+  },
+  {
+    name: 'schoolBreak',
+    starts: YPFX_START + '暑寒春',
+    match: (text, i) => {
+      const m = exec(RE.schoolBreak, text, i);
+      if (!m?.groups) return null;
+      const g = m.groups;
+      const a: Atom = { start: i, end: i + m[0].length, lo: 1, hi: 1 };
+      if (!yearFrom(g, a)) return null;
+      // 一个暑假 is some summer; 暑假作业, 暑假班 are things.
+      if (text[i - 1] === '个' || /^(?:作业|工|班|旅行团)/.test(text.slice(a.end, a.end + 3))) return null;
+      a.period = { p: 'break', b: g.b === '暑假' ? 'summer' : g.b === '寒假' ? 'winter' : 'chunyun' };
+      return a;
+    },
+  },
+  {
+    name: 'minuteOffset',
+    starts: DIGITS + CN_DIGITS + '半',
+    match: (text, i) => {
+      const m = exec(RE.minuteOffset, text, i);
+      if (!m?.groups) return null;
+      const g = m.groups;
+      const n = offsetCount(g);
+      if (n === undefined) return null;
+      // 近3小時前, 過去30分鐘, 最後5分鐘, 每半小時: spans and habits, not a moment.
+      if (/[近过過最未余多第每再]/.test(text[i - 1] ?? '')) return null;
+      const end = i + m[0].length;
+      if (g.dir === '前' && /[后後]/.test(text[end] ?? '')) return null;
+      const perUnit = /^[分]/.test(g.u) ? 1 : /^刻/.test(g.u) ? 15 : 60;
+      const minutes = Math.round(n * perUnit);
+      // lo 3: nothing joins before it (`3日3小時後` is not one expression).
+      return { start: i, end, lo: 3, hi: 5, minuteOffset: /前/.test(g.dir) ? -minutes : minutes };
+    },
+  },
+  {
+    name: 'lunar',
+    starts: YPFX_START + '农農阴陰夏闰閏正腊臘冬',
+    match: (text, i) => {
+      const m = exec(RE.lunar, text, i);
+      if (!m?.groups) return null;
+      const g = m.groups;
+      const marked = g.pre !== undefined || g.pre2 !== undefined || g.leap !== undefined || /^[正腊臘冬]$/.test(g.m) || /^[初廿]/.test(g.d ?? '');
+      const cnDay = g.d !== undefined && !isDigit(g.d[0]) && g.ds === undefined;
+      // Unmarked, a Chinese-numeral day without 日 (`八月十五`, `8月十五`) is lunar, as people write it (and JioNLP reads it).
+      // A one-character day (`九月九商城`) is too often part of a name.
+      if (!marked && !(cnDay && g.d!.length >= 2)) return null;
+      // `真正月`, `公正月`: 正 ends another word.
+      if (g.m === '正' && /[真公纯純修端改矫矯反校更指立订訂方严嚴平]/.test(text[i - 1] ?? '') && g.pre === undefined && g.y === undefined && g.ry === undefined) return null;
+      const a: Atom = { start: i, end: i + m[0].length, lo: 2, hi: 3 };
+      if (!yearFrom(g, a)) return null;
+      if (a.y !== undefined || a.relY !== undefined || a.anaY !== undefined) a.lo = 1;
+      const mo = g.m === '正' ? 1 : g.m === '冬' ? 11 : g.m === '腊' || g.m === '臘' ? 12 : num(g.m);
+      if (!mo || mo > 12) return null;
+      const leap = g.leap !== undefined;
+      if (g.d === undefined) {
+        // A month alone needs 農曆/閏 or 正月/腊月 (冬月 alone is as often a name or a poem's word).
+        if (!marked || (g.m === '冬' && g.pre === undefined && g.pre2 === undefined && g.leap === undefined)) return null;
+        a.hi = 2;
+        a.period = { p: 'lunarMonth', m: mo, leap };
+        return a;
+      }
+      const d = num(g.d.replace('初', ''));
+      if (!d || d > 30) return null;
+      a.lunar = { m: mo, d, leap };
+      return a;
+    },
+  },
+  {
+    name: 'festival',
+    starts: '农農阴陰' + [...FESTIVALS.keys()].map((w) => w[0]).join(''),
+    match: (text, i) => {
+      const pre = LUNAR_PREFIXES.find((p) => text.startsWith(p, i));
+      const nameStart = i + (pre?.length ?? 0);
+      const name = FEST_BY_FIRST.get(text[nameStart])?.find((w) => text.startsWith(w, nameStart));
+      if (!name) return null;
+      const f = FESTIVALS.get(name)!;
+      let end = nameStart + name.length;
+      let jie: string | undefined = text.startsWith('佳节', end) || text.startsWith('佳節', end) ? text.slice(end, end + 2) : /[节節]/.test(text[end] ?? '') ? text[end] : undefined;
+      const after = text[end + (jie?.length ?? 0)] ?? '';
+      // `大雪節氣`: the term's 節氣, not a festival's 節.
+      if (jie && !f.hasJie && !NOT_JIE_AFTER.test(after) && !(f.spec.k === 'term' && /[气氣]/.test(after))) end += jie.length;
+      else jie = undefined;
+      const g = { pre };
+      const prev = text[nameStart - 1];
+      const next = text[end];
+      if (f.hasJie && NOT_JIE_AFTER.test(next ?? '')) return null;
+      // 高中秋季: 秋 starts 秋季. 大寒潮: 寒 starts 寒潮.
+      if (!jie && /[季天潮流]/.test(next ?? '')) return null;
+      // 美國國慶, 朝鲜国庆: another country's national day (a country name is any Han word before it).
+      if (f.spec.k === 'greg' && f.spec.m === 10 && f.spec.d === 1 && !f.needsContext && prev !== undefined && HAN.test(prev) && !TERM_OK_BEFORE.has(prev) && prev !== '一' && !/中[国國]$/.test(text.slice(nameStart - 2, nameStart))) return null;
+      // 人民大学重阳金融研究院: a bare name between two other words is part of a name.
+      if (!jie && !f.hasJie && g.pre === undefined && prev !== undefined && HAN.test(prev) && !TERM_OK_BEFORE.has(prev) && next !== undefined && HAN.test(next) && !FESTIVAL_OK_AFTER.has(next)) {
+        FESTIVAL_CONTEXT.lastIndex = end;
+        if (!FESTIVAL_CONTEXT.test(text)) return null;
+      }
+      const loose = f.needsContext || f.spec.k === 'term';
+      if (loose && g.pre === undefined && prev !== undefined && HAN.test(prev) && !TERM_OK_BEFORE.has(prev)) return null;
+      if (f.needsContext && !jie && g.pre === undefined) {
+        FESTIVAL_CONTEXT.lastIndex = end;
+        const digitYear = /[0-9〇零一二三四五六七八九]{2,4}年$/.test(text.slice(Math.max(0, i - 5), i));
+        if (!FESTIVAL_CONTEXT.test(text) && !digitYear) return null;
+      }
+      // 農曆 before a Gregorian festival or a term is not ours to explain.
+      if (g.pre !== undefined && f.spec.k !== 'lunar' && f.spec.k !== 'eve') return null;
+      return { start: i, end, lo: 2, hi: 3, fest: f.spec };
+    },
+  },
+  {
+    name: 'keywords',
+    starts: '',
+    match: (text, i) => {
+      const word = KW_BY_FIRST.get(text[i])?.find((w) => text.startsWith(w, i));
+      if (!word) return null;
+      const m = [word];
+      const k = KW.get(word)!;
+      const end = i + word.length;
+      const a: Atom = { start: i, end, lo: k.lo, hi: k.hi, ...structuredCloneShallow(k.a) };
+      if (m[0] === '日前' && (BAD_BEFORE_BARE_DAY.has(text[i - 1]) || isDigit(text[i - 1]) || CN_NUM.has(text[i - 1]) || /[生节節假期周週末]/.test(text[i - 1] ?? ''))) return null;
+      if ((m[0] === '今日' || m[0] === '明日') && /^(?:头条|頭條|美国|美國|俄罗斯|俄羅斯|中国|中國|之星|黄花|黃花|说法|說法)/.test(text.slice(end, end + 3))) return null;
+      if (m[0] === '昨日' && /^(?:黄花|黃花)/.test(text.slice(end, end + 2))) return null;
+      // `當天晚些時候`, `3日晚会`, `早餐`: the character starts another word.
+      if (word.length === 1 && /[些餐饭飯会會报報辈輩年期点點霞安宴场場班市婚恋戀稻熟]/.test(text[end] ?? '')) return null;
+      // `这一年龄段`, `同年级`: the year word is the start of another noun.
+      if (k.lo === 1 && k.hi === 1 && /[龄齡级級代纪紀度]/.test(text[end] ?? '')) return null;
+      // `时至今日`: "to this day", not a date.
+      if (m[0] === '今日' && /[时時]至$/.test(text.slice(Math.max(0, i - 2), i))) return null;
+      // 今天 meaning "nowadays": 今天的中国, 直到今天, 今天看来 (seen from today).
+      if ((m[0] === '今天' || m[0] === '今日') && (NOWADAYS_AFTER.test(text.slice(end, end + 5)) || NOWADAYS_BEFORE.test(text.slice(Math.max(0, i - 3), i)))) return null;
+      if (m[0] === '前年' && BAD_BEFORE_CN.has(text[i - 1])) return null;
+      if ((m[0] === '这天' || m[0] === '那天') && text[end] === '气') return null;
+      // 当年 is a year only where it stands as one (`当年，…`, `当年10月`); `当年的那封信` is "back then".
+      if (m[0] === '当年' && (!/[，,0-9一二三四五六七八九十]/.test(text[end] ?? '') || /[减似如想忆胜比]/.test(text[i - 1] ?? ''))) return null;
+      // 最近的医院, 离…最近: the nearest, not recently.
+      if (m[0] === '最近' && (/[的一几两这那是0-9]/.test(text[end] ?? '') || /[离距]/.test(text.slice(Math.max(0, i - 8), i)))) return null;
+      // 最近阅读, 最近访问: a page's menu, not a time.
+      if (m[0] === '最近' && /^(?:阅读|访问|更改|更新|发表|文章|浏览|使用|播放|联系|登录|打开)/.test(text.slice(end, end + 2))) return null;
+      // 这些年少的孩子: 年 starts another word.
+      if (k.a.period?.p === 'vague' && word.endsWith('年') && /[少轻纪龄级代度]/.test(text[end] ?? '')) return null;
+      // 那天下后世: 天下 is a word (那天下午 is not).
+      if ((m[0] === '那天' || m[0] === '这天') && text[end] === '下' && text[end + 1] !== '午') return null;
+      if ((m[0] === '第二天' || m[0] === '前一天' || m[0] === '前一日') && CN_NUM.has(text[i - 1])) return null;
+      return a;
+    },
   },
 ];
 
@@ -822,20 +934,20 @@ function structuredCloneShallow<T extends object>(o: T): T {
   return r;
 }
 
-matcherStarts[matcherStarts.length - 1] = [...KW_BY_FIRST.keys()].join('');
-if (matcherStarts.length !== matchers.length) throw new Error('dates: matcher table out of step');
-const KEYWORD_MATCHER = matchers[matchers.length - 1];
+const byName = (name: string) => MATCHERS.find((m) => m.name === name)!;
+byName('keywords').starts = [...KW_BY_FIRST.keys()].join('');
+const KEYWORD_MATCHER = byName('keywords').match;
 /** Festival names hold no unit character (元旦, 除夕): tried wherever one can start. */
-const FESTIVAL_MATCHER = matchers[matchers.length - 2];
+const FESTIVAL_MATCHER = byName('festival').match;
 /** Matchers that can start at a character; a character absent here starts no atom. */
 const BY_FIRST = new Map<string, Matcher[]>();
-matchers.forEach((mt, k) => {
-  for (const ch of matcherStarts[k]) {
+for (const { starts, match } of MATCHERS) {
+  for (const ch of starts) {
     const list = BY_FIRST.get(ch) ?? [];
-    if (!list.includes(mt)) list.push(mt);
+    if (!list.includes(match)) list.push(match);
     BY_FIRST.set(ch, list);
   }
-});
+}
 
 const UNIT_CHARS = new Set([...'年月日号號时時点點分:/-.季世代周週星期礼禮拜天旬初底末春夏秋冬钟鐘假运']);
 const UNIT_WINDOW = 16;

@@ -105,7 +105,7 @@ export function buildGroups(text: string, atoms: Atom[]): Group[] {
  */
 const EVENT_END = new Set([...'发事案踪失院祸故亡世警报震灾炸击难赛幕婚礼逝捕逃讯']);
 /** Characters that make the two before an anaphor something else: pronouns, particles, adverbs, time words. */
-const NOT_EVENT = new Set([...'们他她它我你您这那其该此每的了在和与及也都就又还将已曾被把向对从为于是个天日年月时后前中上下到至等而但并或所以则即再才很更最']);
+const NOT_EVENT = new Set([...'们他她它我你您自己这那其该此每的了在和与及也都就又还将已曾被把向对从为于是个天日年月时后前中上下到至等而但并或所以则即再才很更最王']);
 /** Words for people: `记者当天`, `官员次日` are who, not what happened. */
 const PERSON_END = new Set([...'者人员们家长手师军方']);
 const HAN_CHAR = /^\p{Script=Han}$/u;
@@ -117,22 +117,30 @@ const HAN_CHAR = /^\p{Script=Han}$/u;
  */
 function eventBefore(text: string, g: Group, floor: number): { word: string; start: number } | undefined {
   const a = g.atoms[0];
-  const counted = a.count !== undefined || (a.anaD !== undefined && a.lo === 3) || (a.offset !== undefined && a.offset.unit === 'd' && a.offset.n > 0);
+  const count = a.count !== undefined;
+  const counted = count || (a.anaD !== undefined && a.lo === 3) || (a.offset !== undefined && a.offset.unit === 'd' && a.offset.n > 0);
   if (!counted || a.m !== undefined || a.d !== undefined) return undefined;
   let k = g.start;
-  if (a.offset === undefined && (text[k - 1] === '后' || text[k - 1] === '的')) k--;
+  // 车祸后第三天, 报案后第二天; 走失的第二十天 (的 only before a count: `女友的那一天` is no event's day).
+  if (a.offset === undefined && (text[k - 1] === '后' || (count && text[k - 1] === '的'))) k--;
   if (k - 2 < floor) return undefined;
   const word = text.slice(k - 2, k);
   if (![...word].every((c) => HAN_CHAR.test(c) && !NOT_EVENT.has(c))) return undefined;
   if (PERSON_END.has(word[1])) return undefined;
-  if (!EVENT_END.has(word[1]) && text.lastIndexOf(word, k - 3) < 0) return undefined;
+  // A count (任命第3天, 开设的第4天) may follow any verb the text used before; 当天 and 三天后 need an event word.
+  if (!EVENT_END.has(word[1]) && !(count && text.slice(Math.max(0, k - 3000), k - 2).includes(word))) return undefined;
   return { word, start: k - 2 };
 }
 
 /** Inside a book or publication title (`《星期五画报》`): a weekday or a month there is part of a name. */
 function insideTitle(text: string, start: number, end: number): boolean {
-  const open = text.lastIndexOf('《', start);
-  if (open < 0 || start - open > 40) return false;
-  const close = text.indexOf('》', open);
-  return close >= end && !text.slice(open, start).includes('\n');
+  // Bounded both ways: the scan must stay linear on text with no title at all.
+  let open = start - 1;
+  while (open >= 0 && start - open <= 40 && text[open] !== '《' && text[open] !== '》' && text[open] !== '\n') open--;
+  if (open < 0 || text[open] !== '《') return false;
+  for (let k = end; k < end + 40 && k < text.length; k++) {
+    if (text[k] === '》') return true;
+    if (text[k] === '《' || text[k] === '\n') return false;
+  }
+  return false;
 }

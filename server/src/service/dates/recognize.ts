@@ -15,11 +15,12 @@ interface NamedDay {
 
 const SENTENCE_END = /[。！？!?；;\n]/;
 
+/** The sentence around a mention, at most 300 characters each way (so the scan stays linear). */
 function sentenceAround(text: string, start: number, end: number): [number, number] {
   let a = start;
-  while (a > 0 && !SENTENCE_END.test(text[a - 1])) a--;
+  while (a > 0 && start - a < 300 && !SENTENCE_END.test(text[a - 1])) a--;
   let b = end;
-  while (b < text.length && !SENTENCE_END.test(text[b])) b++;
+  while (b < text.length && b - end < 300 && !SENTENCE_END.test(text[b])) b++;
   return [a, b];
 }
 
@@ -30,10 +31,11 @@ function sentenceAround(text: string, start: number, end: number): [number, numb
  */
 function eventDay(text: string, word: string, before: number, days: NamedDay[]): Ymd | undefined {
   const tells = (d: NamedDay, w: string) => {
-    const at = text.indexOf(w, d.sentenceStart);
-    return at >= 0 && at + w.length <= Math.min(d.sentenceEnd, before);
+    const at = text.slice(d.sentenceStart, Math.min(d.sentenceEnd, before)).indexOf(w);
+    return at >= 0;
   };
-  const earlier = days.filter((d) => d.sentenceStart < before);
+  // The last 50 days named: enough for any story, and linear on hostile input.
+  const earlier = days.slice(-50).filter((d) => d.sentenceStart < before);
   for (let k = earlier.length - 1; k >= 0; k--) if (tells(earlier[k], word)) return earlier[k].day;
   const noun = [...word].find((c) => !GENERIC_VERB.has(c));
   if (noun === undefined) return undefined;

@@ -196,8 +196,8 @@ function datePart(f: Fields, g: Group, st: ResolveState, inherit?: Point): Point
     if (unit === 'd') return { ...addDays(base, n), prec: 'day' };
     if (unit === 'w') return { ...addDays(base, 7 * n), prec: 'day' };
     if (unit === 'm') return { ...addMonths(base.y, base.m, n), prec: 'month' };
-    // `2010年…五年后`: from the year the text last named, when it spoke of no day since.
-    return { y: (st.yearOnly ?? base.y) + n, prec: 'year' };
+    // `2010年…五年后`: from the year the text last named, when it spoke of no day since (`30年前` is from now).
+    return { y: (n > 0 ? st.yearOnly ?? base.y : base.y) + n, prec: 'year' };
   }
   if (f.wd !== undefined && !explicit) {
     let base: Ymd | undefined = ref;
@@ -536,7 +536,7 @@ export function resolveGroup(g: Group, st: ResolveState, nextGroup?: Group): Res
   // A count goes on from the same first day (`第三天…第四天`); any other day ends it.
   if (f.count !== undefined && day) st.countBase = st.countBase ?? st.anchor ?? st.ref;
   else if (day && (f.m !== undefined || f.d !== undefined || f.relD !== undefined)) st.countBase = undefined;
-  if (!day && /^[0-9]{4}$/.test(value) && !g.label) st.yearOnly = +value;
+  if (!day && f.y !== undefined && /^[0-9]{4}$/.test(value) && !g.label) st.yearOnly = +value;
   // Weekdays mostly name plans and nearby events (`計劃周五通話`), not the day the story is on.
   if (day && !g.label && (f.wd === undefined || f.d !== undefined)) {
     st.anchor = day;

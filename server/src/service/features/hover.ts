@@ -53,6 +53,11 @@ function dateHover(article: Article, m: DateMention, t: Localize): string[] {
   const info = describeDate(m.value, article.reference);
   if (info.weekday !== undefined) out.push(t('hover.weekday', t(`weekday.${info.weekday}` as MessageId)));
   else if (info.start && info.end && info.start !== info.end) out.push(t('hover.period', info.start, info.end));
+  // 案发次日, 失踪第3天: the event the day is counted from, as the text writes it, and its day.
+  if (m.anchor) {
+    const { event, day, days } = m.anchor;
+    out.push(days === 0 ? t('hover.anchor.same', event, day) : days === 1 ? t('hover.anchor.after1', event, day) : t('hover.anchor.after', days, event, day));
+  }
   if (info.daysFromReference !== undefined && article.published) {
     const n = info.daysFromReference;
     out.push(
