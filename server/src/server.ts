@@ -24,7 +24,7 @@ import { toLocale } from './service/messages';
 import { normaliseSettings } from './service/settings';
 import { loadNerModel } from './node/model';
 import { CONFIG_FILE, KeepStore, readSiblingArticles, readWorkspaceConfig } from './node/workspaceFiles';
-import { Requests, ServerCommands, type ConvertParams, type KeepBlockArgs } from './protocol';
+import { Notifications, Requests, ServerCommands, type KeepBlockArgs } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -43,8 +43,13 @@ const refused = new Map<string, string>();
 /** A plain notification: unlike showWarningMessage (a request), it needs no answer from the client. */
 const warn = (message: string) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
 
+/** The user's dictionary from the workspace file, and whether the shipped model is wanted (setting entities.useModel). */
+let dictionary: { text: string; type: 'PER' | 'ORG' | 'LOC' | 'MEDIA' }[] = [];
+let useModel = true;
+
 /** The recogniser with the shipped model; a missing or incompatible model degrades to gazetteer and patterns. */
-function recognizer(userDictionary?: { text: string; type: 'PER' | 'ORG' | 'LOC' | 'MEDIA' }[]) {
+function recognizer(userDictionary: typeof dictionary = dictionary) {
+  if (!useModel) return createEntityRecognizer({ userDictionary });
   try {
     return createEntityRecognizer({ model: loadNerModel(), userDictionary });
   } catch (e) {
@@ -126,6 +131,10 @@ connection.onInitialized(() => {
 function applySettings(raw: unknown) {
   const { settings, problems } = normaliseSettings(raw);
   service.setSettings(settings);
+  if (settings.entities.useModel !== useModel) {
+    useModel = settings.entities.useModel;
+    service.setRecognizer(recognizer());
+  }
   for (const p of problems) warn(service.localize('settings.invalid', p.key, p.problem));
 }
 
@@ -148,7 +157,8 @@ connection.onDidChangeConfiguration((change) => {
 });
 
 function loadWorkspaceConfig() {
-  let dictionary: { text: string; type: 'PER' | 'ORG' | 'LOC' | 'MEDIA' }[] = [];
+  const hadDictionary = dictionary.length > 0;
+  dictionary = [];
   rules = undefined;
   for (const root of workspaceRoots) {
     const config = readWorkspaceConfig(path.join(root, CONFIG_FILE));
@@ -160,7 +170,7 @@ function loadWorkspaceConfig() {
       warn(service.localize('rules.invalid', CONFIG_FILE, err));
     }
   }
-  if (dictionary.length) service.setRecognizer(recognizer(dictionary));
+  if (dictionary.length || hadDictionary) service.setRecognizer(recognizer());
   contextVersion++;
 }
 
@@ -196,6 +206,7 @@ const validate = guard('validate', undefined, (uri: string) => {
   // The folder index sees the open text once per validation (debounced), not on every keystroke.
   siteIndexOf(uri).set(uri, doc.getText());
   void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: service.diagnostics(doc) });
+  void connection.sendNotification(Notifications.statusChanged, { uri });
 });
 
 function revalidateAll() {
@@ -278,19 +289,27 @@ connection.onExecuteCommand(guard('executeCommand', undefined, (p) => {
   revalidateAll();
 }));
 
-connection.onRequest(Requests.convertScript, guard('convertScript', null, (p: ConvertParams) => {
+connection.onRequest(Requests.convertScript, guard('convertScript', null, (p) => {
   const doc = documents.get(p.uri);
   return doc ? service.convert(doc, p.target, p.range) : null;
 }));
-connection.onRequest(Requests.removeAllBoilerplate, guard('removeAllBoilerplate', null, (p: { uri: string }) => {
+connection.onRequest(Requests.convertBack, guard('convertBack', null, (p) => {
+  const doc = documents.get(p.uri);
+  return doc ? service.convertBack(doc) : null;
+}));
+connection.onRequest(Requests.articleStatus, guard('articleStatus', null, (p) => {
+  const doc = article(p.uri);
+  return doc ? service.status(doc) : null;
+}));
+connection.onRequest(Requests.removeAllBoilerplate, guard('removeAllBoilerplate', null, (p) => {
   const doc = article(p.uri);
   return doc ? service.removeAllBoilerplate(doc) : null;
 }));
-connection.onRequest(Requests.listEntities, guard('listEntities', [], (p: { uri: string }) => {
+connection.onRequest(Requests.listEntities, guard('listEntities', [], (p) => {
   const doc = article(p.uri);
   return doc ? service.listEntities(doc) : [];
 }));
-connection.onRequest(Requests.exportAnnotations, guard('exportAnnotations', null, (p: { uri: string }) => {
+connection.onRequest(Requests.exportAnnotations, guard('exportAnnotations', null, (p) => {
   const doc = article(p.uri);
   return doc ? service.exportAnnotations(doc, filePath(p.uri) ?? p.uri) : null;
 }));

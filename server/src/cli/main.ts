@@ -16,7 +16,7 @@ import { normaliseSettings } from '../service/settings';
 import { removableBlocks } from '../service/features/codeActions';
 import { loadNerModel } from '../node/model';
 import { KeepStore } from '../node/workspaceFiles';
-import type { ConvertTarget } from '../protocol';
+import type { ConvertTarget } from '../service/contract';
 import { readInput } from './readInput';
 
 const t = createLocalizer(toLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG));
