@@ -1,6 +1,7 @@
 'use strict';
 // What a new user meets beyond the core features: the language status item, the Getting Started walkthrough,
 // the count Remove All Boilerplate reports, Convert Back after a round trip, the model-free mode.
+// (The walkthrough is checked in the UI suite: the extension host cannot see which walkthrough a Welcome tab shows.)
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -55,15 +56,25 @@ describe('polish: what a new user meets', () => {
     await vscode.commands.executeCommand('newsAnnotator.openSample');
     const editor = await waitFor(() => vscode.window.activeTextEditor, (e) => !!e && e.document.languageId === 'news-article' && e.document.getText() === SAMPLE, { what: 'the sample article' });
     const doc = editor.document;
+    try {
+      await roundTripAndBack(editor, doc);
+    } finally {
+      // An untitled sample left dirty would make "save all" open a dialog.
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
+  async function roundTripAndBack(editor, doc) {
     await vscode.commands.executeCommand('newsAnnotator.convertToSimplified');
-    await waitFor(() => doc.getText(), (t) => t.includes('台北松菸文创园区'), { what: 'Simplified text' });
+    await waitFor(() => doc.getText(), (t) => t.includes('文创园区') && t.includes('范例新闻网'), { what: 'Simplified text' });
     await vscode.commands.executeCommand('newsAnnotator.convertToTaiwan');
     const roundTrip = await waitFor(() => doc.getText(), (t) => t.includes('文創園區') && !t.includes('文创'), { what: 'Traditional (Taiwan) text' });
     // The problem convert back solves: OpenCC's Taiwan standard writes 臺 for the article's 台, 佈 for 布.
     assert.notEqual(roundTrip, SAMPLE);
     assert.ok(roundTrip.includes('臺北'), 'the round trip did not change 台北: nothing for Convert Back to show');
     // An edit after the conversions is the user's: it stays.
-    const last = doc.lineCount - 1;
+    let last = doc.lineCount - 1;
+    while (last > 0 && doc.lineAt(last).text === '') last--;
     await editor.edit((b) => b.insert(new vscode.Position(last, doc.lineAt(last).text.length), '（臺灣）'));
     await vscode.commands.executeCommand('newsAnnotator.convertBack');
     const restored = await waitFor(() => doc.getText(), (t) => t.includes('台北松菸文創園區週末'), { what: 'the original characters' });
@@ -72,8 +83,7 @@ describe('polish: what a new user meets', () => {
     assert.equal(got.length, expected.length);
     for (let i = 0; i < expected.length - 1; i++) assert.equal(got[i], expected[i], `line ${i + 1}`);
     assert.ok(got[got.length - 1].endsWith('（臺灣）'), 'the edited line lost the edit');
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  });
+  }
 
   it('the hover names the other written forms and counts only the article\'s own mentions', async () => {
     const { uri, doc } = await freshArticle('hover/a.news.txt');
@@ -91,18 +101,6 @@ describe('polish: what a new user meets', () => {
     assert.ok(inBoilerplate > 0, 'the sample has no 普京 in boilerplate: the test would prove nothing');
     assert.equal(Number(m[1]), all - inBoilerplate);
     assert.doesNotMatch(text, /gazetteer/);
-  });
-
-  it('the Getting Started walkthrough opens', async () => {
-    await closeAll();
-    await vscode.commands.executeCommand('newsAnnotator.openWalkthrough');
-    const tab = await waitFor(
-      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => !(t.input instanceof vscode.TabInputText)),
-      (t) => !!t,
-      { what: 'a walkthrough tab' },
-    );
-    note(`walkthrough tab: "${tab.label}"`);
-    assert.equal(tab.label, 'Get started with News Annotator');
   });
 
   it('the model-free mode: the status says so and the hover never credits the model', async () => {
