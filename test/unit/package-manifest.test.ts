@@ -251,12 +251,20 @@ describe('package.json manifest', () => {
       assert.deepEqual(walkthrough.steps.map((s) => s.id), ['openSample', 'hover', 'fix', 'convert', 'export']);
       const shipped = readFileSync(path.join(root, '.vscodeignore'), 'utf8');
       for (const step of walkthrough.steps) {
-        assert.ok(readFileSync(path.join(root, step.media.markdown), 'utf8').startsWith('# '), step.media.markdown);
+        // The media is localised too: its path is a %key% each package.nls*.json resolves to a file of its language.
+        const key = /^%(.+)%$/.exec(step.media.markdown)?.[1];
+        assert.ok(key, `${step.id}: the media path is not localised`);
+        for (const file of NLS_FILES) {
+          const media = readJson<Strings>(file)[key];
+          const text = readFileSync(path.join(root, media), 'utf8');
+          assert.ok(text.startsWith('# '), media);
+          if (file !== 'package.nls.json') assert.match(text.split('\n')[0], /\p{Script=Han}/u, `${media} is not translated`);
+        }
         // Every command a step's button runs exists.
         const en = readJson<Strings>('package.nls.json')[step.description.slice(1, -1)];
         for (const m of en.matchAll(/command:([\w.]+)/g)) assert.ok(Object.values(ClientCommands).includes(m[1] as never), m[1]);
       }
-      assert.match(shipped, /^!walkthroughs\/\*\.md$/m);
+      assert.match(shipped, /^!walkthroughs\/\*\*\/\*\.md$/m);
       assert.match(shipped, /^!samples\/\*\.news\.txt$/m);
       assert.ok(readFileSync(path.join(root, SAMPLE_PATH), 'utf8').includes('版權所有'));
     });

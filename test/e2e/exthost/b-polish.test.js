@@ -103,6 +103,19 @@ describe('polish: what a new user meets', () => {
     assert.doesNotMatch(text, /gazetteer/);
   });
 
+  it('the walkthrough\'s media resolve to files of the display language (package.nls %keys% in paths)', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    const [walkthrough] = ext.packageJSON.contributes.walkthroughs;
+    const media = walkthrough.steps.map((s) => s.media.markdown);
+    note(`walkthrough media: ${media.join(', ')}`);
+    assert.equal(walkthrough.title, 'Get started with News Annotator');
+    for (const file of media) {
+      assert.match(file, /^walkthroughs\/[a-z]+\.md$/);
+      const text = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, file))).toString('utf8');
+      assert.ok(text.startsWith('# '), file);
+    }
+  });
+
   it('the model-free mode: the status says so and the hover never credits the model', async () => {
     const config = vscode.workspace.getConfiguration('newsAnnotator');
     const { uri, doc } = await freshArticle('modelfree/a.news.txt');
