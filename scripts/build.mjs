@@ -1,20 +1,23 @@
 // Bundles the extension client, the language server, the CLI and the dev tools (eval, bench, train)
 // into dist/ with esbuild. Type checking is separate (`npm run typecheck`, and `npm test` compiles with tsc).
+// What ships (client, server, CLI and their workers) is minified for Node 20; the dev tools stay readable.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 
-const entries = {
+const shipped = {
   client: 'client/src/extension.ts',
   server: 'server/src/server.ts',
   analysisWorker: 'server/src/node/analysisWorker.ts',
   cli: 'server/src/cli/main.ts',
   'cli-worker': 'server/src/cli/worker.ts',
+};
+const tools = {
   eval: 'scripts/eval.ts',
   bench: 'scripts/bench.ts',
   train: 'scripts/train.ts',
   'train-boilerplate': 'scripts/train-boilerplate.ts',
 };
-const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
+const present = (entries) => Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
 
 /** opencc-js as its own file, loaded on first use (see scripts/build/opencc-lazy.ts). */
 const lazyOpencc = {
@@ -26,29 +29,33 @@ const lazyOpencc = {
   },
 };
 
-await esbuild.build({
-  entryPoints,
+const common = {
   outdir: 'dist',
   bundle: true,
   platform: 'node',
-  target: 'node18',
+  target: 'node20',
   format: 'cjs',
   // jieba-wasm (the bench's peer, a dev dependency) loads its .wasm beside its own file.
   external: ['vscode', 'jieba-wasm'],
   sourcemap: true,
-  minify: process.argv.includes('--minify'),
   logLevel: 'warning',
   loader: { '.bin': 'binary' },
   plugins: [lazyOpencc],
-});
+};
+const minify = !process.argv.includes('--no-minify');
 
-await esbuild.build({
-  stdin: { contents: "export { Converter } from 'opencc-js';", resolveDir: process.cwd(), sourcefile: 'opencc-entry.mjs' },
-  outfile: 'dist/opencc.js',
-  bundle: true,
-  platform: 'node',
-  target: 'node18',
-  format: 'cjs',
-  minify: process.argv.includes('--minify'),
-  logLevel: 'warning',
-});
+await Promise.all([
+  // keepNames: error messages and the output channel still name classes and functions
+  esbuild.build({ ...common, entryPoints: present(shipped), minify, keepNames: true }),
+  esbuild.build({ ...common, entryPoints: present(tools), minify: false }),
+  esbuild.build({
+    stdin: { contents: "export { Converter } from 'opencc-js';", resolveDir: process.cwd(), sourcefile: 'opencc-entry.mjs' },
+    outfile: 'dist/opencc.js',
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify,
+    logLevel: 'warning',
+  }),
+]);

@@ -3,7 +3,9 @@
 #   1. builds and packages the extension (news-annotator.vsix)
 #   2. installs code-server if missing (scripts/install-code-server.sh, cached outside the repo)
 #   3. installs the .vsix into a demo profile and copies test/fixtures/articles/*.txt as *.news.txt into a demo folder
-#   4. serves it on 127.0.0.1 (a free port, or DEMO_PORT) and prints the address; Ctrl+C stops it
+#   4. serves it on 127.0.0.1 (a free port, or DEMO_PORT) and prints the address; it keeps this terminal until
+#      Ctrl+C (run `npm test` in another shell meanwhile)
+# System packages: only missing ones, never an upgrade, named before anything is installed (install-code-server.sh).
 # When code-server cannot be installed or started it says why and shows the CLI's view of the samples instead.
 # CI=true or DEMO_NO_SERVE=1: start, check /healthz, print, stop (never blocks).
 set -euo pipefail
@@ -58,6 +60,13 @@ ls -l news-annotator.vsix
 
 if [[ ! -x $CS_BIN ]]; then
   say "code-server $CS_VERSION not found: installing it into $NEWS_CACHE (about 1.5 minutes, once)"
+  missing=()
+  command -v rg >/dev/null || missing+=(ripgrep)
+  [[ -e /usr/include/gssapi/gssapi.h ]] || missing+=(libkrb5-dev)
+  if ((${#missing[@]})); then
+    echo "  it needs these Debian packages, not installed yet: ${missing[*]}"
+    echo "  they will be installed with apt-get --no-upgrade (nothing already installed is upgraded)"
+  fi
   # the install script prints the binary's path last
   if ! CS_BIN=$(CS_VERSION=$CS_VERSION NEWS_CACHE=$NEWS_CACHE bash scripts/install-code-server.sh | tail -1) || [[ ! -x $CS_BIN ]]; then
     cli_view "code-server could not be installed; see the messages above (it needs Node 20, npm, ripgrep and libkrb5-dev)"
@@ -128,7 +137,8 @@ say "News Annotator is running in VS Code (code-server $CS_VERSION)"
 echo "  open:    $URL"
 echo "  files:   $(ls "$DEMO/articles" | wc -l) sample articles (*.news.txt); hover a name, open the Problems panel, Ctrl+. on a flagged line"
 echo "  remote:  on another machine, first: ssh -L $PORT:127.0.0.1:$PORT this-host"
-echo "  stop:    Ctrl+C here (or: kill -- -$CS_PID)"
+echo "  stop:    Ctrl+C here (or, from another shell: kill -- -$CS_PID)"
+echo "  tests:   this terminal stays busy while the demo runs; run \`npm test\` in another shell"
 echo "  log:     $DEMO/code-server.log"
 
 if [[ -n $NO_SERVE ]]; then

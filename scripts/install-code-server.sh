@@ -37,9 +37,19 @@ command -v rg >/dev/null || apt_needed+=(ripgrep)
 [[ -e /usr/include/gssapi/gssapi.h ]] || apt_needed+=(libkrb5-dev)
 if ((${#apt_needed[@]})); then
   if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
-    log "installing ${apt_needed[*]} with apt-get"
+    # Only what is missing, nothing upgraded: --no-upgrade for the named packages, and a dry run first that
+    # says every package apt would add or change; if it would upgrade installed ones, stop and let the user decide.
     apt-get update >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y "${apt_needed[@]}" >&2
+    plan=$(apt-get install -s --no-upgrade --no-install-recommends "${apt_needed[@]}")
+    adds=$(awk '/^Inst /{print $2}' <<<"$plan" | tr '\n' ' ')
+    upgrades=$(awk '/^Inst / && /\[/{print $2}' <<<"$plan" | tr '\n' ' ')
+    if [[ -n $upgrades ]]; then
+      log "installing ${apt_needed[*]} would upgrade installed packages: $upgrades"
+      log "not doing that here; install them yourself: apt-get install --no-install-recommends ${apt_needed[*]}"
+      exit 1
+    fi
+    log "installing with apt-get (missing, nothing upgraded): $adds"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-upgrade --no-install-recommends "${apt_needed[@]}" >&2
   else
     log "missing Debian packages: ${apt_needed[*]}. Install with: sudo apt-get install -y ${apt_needed[*]}"
     exit 1

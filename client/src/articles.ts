@@ -51,11 +51,3 @@ export async function applyServerEdit(client: LanguageClient, edit: WorkspaceEdi
   if (!applied) void vscode.window.showErrorMessage(msg.editNotApplied());
   return applied;
 }
-
-/** How many text edits a WorkspaceEdit makes, whichever form the server used. */
-export function countTextEdits(edit: WorkspaceEdit): number {
-  let count = 0;
-  for (const change of edit.documentChanges ?? []) if (TextDocumentEdit.is(change)) count += change.edits.length;
-  for (const edits of Object.values(edit.changes ?? {})) count += edits.length;
-  return count;
-}

@@ -1,14 +1,16 @@
 /** The one table of client commands: every id in `ClientCommands` maps to its handler here. */
 import * as vscode from 'vscode';
 import { ClientCommands, LANGUAGE_ID } from '../../server/src/protocol';
+import { EXTENSION_ID, SAMPLE_PATH, WALKTHROUGH_ID } from './identity';
 import { removeAllBoilerplate } from './boilerplate';
-import { convertScript } from './convert';
+import { convertBack, convertScript } from './convert';
 import { showEntities } from './entities';
 import { exportAnnotations } from './exportAnnotations';
 import type { ServerConnection } from './languageClient';
 import { errorText, msg } from './messages';
 
-type Handler = (server: ServerConnection, ...args: unknown[]) => Promise<void>;
+/** A handler may return what it did (Remove All Boilerplate returns its report): executeCommand passes it on. */
+type Handler = (server: ServerConnection, ...args: unknown[]) => Promise<unknown>;
 
 /** Arguments come from menus (a Uri) or tests; anything else is ignored. */
 const asUri = (value: unknown): vscode.Uri | undefined => (value instanceof vscode.Uri ? value : undefined);
@@ -18,17 +20,25 @@ export const COMMANDS: Record<keyof typeof ClientCommands, Handler> = {
   convertToTraditional: (server, uri) => convertScript(server, 'traditional', asUri(uri)),
   convertToTaiwan: (server, uri) => convertScript(server, 'taiwan', asUri(uri)),
   convertToHongKong: (server, uri) => convertScript(server, 'hongkong', asUri(uri)),
+  convertBack: (server, uri) => convertBack(server, asUri(uri)),
   removeAllBoilerplate: (server, uri) => removeAllBoilerplate(server, asUri(uri)),
   showEntities: (server, uri) => showEntities(server, asUri(uri)),
   exportAnnotations: (server, uri, target) => exportAnnotations(server, asUri(uri), asUri(target)),
   annotateThisFile: (server, uri) => annotateThisFile(asUri(uri)),
+  openSettings: async () => {
+    await vscode.commands.executeCommand('workbench.action.openSettings', '@ext:' + EXTENSION_ID);
+  },
+  openSample: () => openSample(),
+  openWalkthrough: async () => {
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#${WALKTHROUGH_ID}`, false);
+  },
 };
 
 export function registerCommands(server: ServerConnection, log: vscode.LogOutputChannel): vscode.Disposable[] {
   return (Object.keys(COMMANDS) as (keyof typeof ClientCommands)[]).map((name) =>
     vscode.commands.registerCommand(ClientCommands[name], async (...args: unknown[]) => {
       try {
-        await COMMANDS[name](server, ...args);
+        return await COMMANDS[name](server, ...args);
       } catch (error) {
         log.error(`${ClientCommands[name]} failed: ${errorText(error)}`);
         void vscode.window.showErrorMessage(msg.unexpected(errorText(error)));
@@ -51,4 +61,13 @@ async function annotateThisFile(uri?: vscode.Uri): Promise<void> {
     return;
   }
   await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+}
+
+/** News: Open a Sample Article: the shipped sample as a new untitled article, so that trying things changes no file. */
+async function openSample(): Promise<void> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!extension) return;
+  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, SAMPLE_PATH));
+  const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: new TextDecoder().decode(bytes) });
+  await vscode.window.showTextDocument(document);
 }

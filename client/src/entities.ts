@@ -14,8 +14,7 @@ export async function showEntities(server: ServerConnection, uri?: vscode.Uri): 
   const article = await articleTarget(server, uri);
   if (!article) return;
   const document = article.editor.document;
-  const params = { uri: article.uri };
-  const result = await server.request<EntitySummary[] | null>(Requests.listEntities, params, msg.listFailed);
+  const result = await server.request(Requests.listEntities, { uri: article.uri }, msg.listFailed);
   if (!result.ok) return;
   const groups = groupEntities(result.value ?? []);
   if (groups.length === 0) {
@@ -24,7 +23,13 @@ export async function showEntities(server: ServerConnection, uri?: vscode.Uri): 
   }
   const items: EntityItem[] = groups.flatMap((group) => [
     { label: msg.entityGroup(group.type), kind: vscode.QuickPickItemKind.Separator },
-    ...group.entities.map((entity) => ({ label: entity.text, description: msg.mentions(entity.mentions.length), entity })),
+    ...group.entities.map((entity) => ({
+      label: entity.text,
+      description: msg.mentions(entity.mentions.length),
+      // The full name the article's abbreviation stands for (北約 → 北大西洋公約組織), in the article's script.
+      ...(entity.canonical ? { detail: entity.canonical } : {}),
+      entity,
+    })),
   ]);
   const picked = await vscode.window.showQuickPick(items, { placeHolder: msg.pickEntity(), matchOnDescription: false });
   const first = picked?.entity?.mentions[0];

@@ -1,6 +1,6 @@
 /** News: Export Annotations: the `news/exportAnnotations` result as pretty JSON, by default next to the article. */
 import * as vscode from 'vscode';
-import { Requests, type ArticleAnnotations } from '../../server/src/protocol';
+import { Requests } from '../../server/src/protocol';
 import { articleTarget } from './articles';
 import { annotationsFileName } from './exportPath';
 import type { ServerConnection } from './languageClient';
@@ -11,8 +11,7 @@ export async function exportAnnotations(server: ServerConnection, uri?: vscode.U
   const article = await articleTarget(server, uri);
   if (!article) return;
   const document = article.editor.document;
-  const params = { uri: article.uri };
-  const result = await server.request<ArticleAnnotations | null>(Requests.exportAnnotations, params, msg.exportFailed);
+  const result = await server.request(Requests.exportAnnotations, { uri: article.uri }, msg.exportFailed, msg.exporting());
   if (!result.ok) return;
   if (!result.value) {
     void vscode.window.showErrorMessage(msg.exportFailed(msg.noResult()));

@@ -3,7 +3,14 @@
  * so that activating on plain text for the opt-in does not spawn a server for every .txt file.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type RequestType,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { LANGUAGE_ID } from '../../server/src/protocol';
 import { CrashHandler } from './errorHandler';
 import { guardCodeActions } from './fixGuard';
@@ -15,6 +22,7 @@ export class ServerConnection implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private failed = false;
   private starting: Promise<LanguageClient | undefined> | undefined;
+  private readonly startedListeners: ((client: LanguageClient) => void)[] = [];
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -52,24 +60,38 @@ export class ServerConnection implements vscode.Disposable {
   }
 
   /**
-   * Sends a custom request. Failures are logged and shown with `failure(detail)`; the result is then
+   * Sends a custom request, showing `progress` in the status bar while it runs (a conversion or an export of a
+   * large file takes a moment). Failures are logged and shown with `failure(detail)`; the result is then
    * `{ ok: false }`, so that callers can tell a failure from a legitimate `null` result.
    */
-  async request<R>(
-    method: string,
-    params: unknown,
+  async request<P, R>(
+    type: RequestType<P, R, void>,
+    params: P,
     failure: (detail: string) => string,
+    progress?: string,
   ): Promise<{ ok: true; value: R } | { ok: false }> {
     const client = await this.running();
     if (!client) return { ok: false };
     try {
-      return { ok: true, value: await client.sendRequest<R>(method, params) };
+      const send = () => client.sendRequest(type, params);
+      const value = progress ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: progress }, send) : await send();
+      return { ok: true, value };
     } catch (error) {
-      this.log.error(`${method} failed: ${errorText(error)}`);
+      this.log.error(`${type.method} failed: ${errorText(error)}`);
       // The client rejects requests once the server has died: say that, not the RPC error.
       this.showError(client.isRunning() ? failure(errorText(error)) : msg.serverNotRunning());
       return { ok: false };
     }
+  }
+
+  /** The running client, if any, without starting one (for passive features such as the language status). */
+  get current(): LanguageClient | undefined {
+    return this.client?.isRunning() ? this.client : undefined;
+  }
+
+  /** Called with each client once it has started (and again after a restart by a command). */
+  onStarted(listener: (client: LanguageClient) => void): void {
+    this.startedListeners.push(listener);
   }
 
   showError(message: string): void {
@@ -126,6 +148,7 @@ export class ServerConnection implements vscode.Disposable {
       initialised = true;
       this.failed = false;
       this.log.info(`Language server started (${module}).`);
+      for (const listener of this.startedListeners) listener(client);
       return client;
     } catch (error) {
       this.log.error(`Language server failed to start: ${errorText(error)}`);

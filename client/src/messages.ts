@@ -25,15 +25,23 @@ export const msg = {
   unexpected: (detail: string) => vscode.l10n.t('News Annotator: unexpected error: {0}', detail),
 
   convertFailed: (detail: string) => vscode.l10n.t('Could not convert the script: {0}', detail),
+  converting: () => vscode.l10n.t('Converting the script…'),
+  exporting: () => vscode.l10n.t('Exporting the annotations…'),
+  nothingToConvertBack: () =>
+    vscode.l10n.t('Nothing to convert back: no conversion of this article is remembered, or its lines have changed since.'),
   nothingToConvert: (target: ConvertTarget) =>
     vscode.l10n.t('Nothing to convert: the text is already in {0}.', scriptName(target)),
 
   removeFailed: (detail: string) => vscode.l10n.t('Could not remove the boilerplate: {0}', detail),
   noBoilerplate: () => vscode.l10n.t('No boilerplate found that is safe to remove.'),
-  removedBoilerplate: (blocks: number) =>
-    blocks === 1
-      ? vscode.l10n.t('Removed 1 boilerplate block.')
-      : vscode.l10n.t('Removed {0} boilerplate blocks.', blocks),
+  removedBoilerplate: (blocks: number, unsure: number) =>
+    (blocks === 1 ? vscode.l10n.t('Removed 1 boilerplate block.') : vscode.l10n.t('Removed {0} boilerplate blocks.', blocks)) +
+    (unsure === 0
+      ? ''
+      : ' ' +
+        (unsure === 1
+          ? vscode.l10n.t('1 possible block is left for you to check in the Problems panel.')
+          : vscode.l10n.t('{0} possible blocks are left for you to check in the Problems panel.', unsure))),
 
   listFailed: (detail: string) => vscode.l10n.t('Could not list the entities: {0}', detail),
   noEntities: () => vscode.l10n.t('No entities found in this article.'),
@@ -41,6 +49,18 @@ export const msg = {
   mentions: (count: number) =>
     count === 1 ? vscode.l10n.t('1 mention') : vscode.l10n.t('{0} mentions', count),
   entityGroup: (type: EntityType) => entityGroupName(type),
+
+  statusName: () => vscode.l10n.t('News article'),
+  statusWaiting: () => vscode.l10n.t('Analysing…'),
+  statusSettings: () => vscode.l10n.t('Settings'),
+  statusScript: (script: 'traditional' | 'simplified' | 'mixed' | 'none') => articleScriptName(script),
+  statusEntities: (n: number) => (n === 1 ? vscode.l10n.t('1 entity') : vscode.l10n.t('{0} entities', n)),
+  statusBoilerplate: (n: number) => (n === 1 ? vscode.l10n.t('1 boilerplate block') : vscode.l10n.t('{0} boilerplate blocks', n)),
+  statusMentions: (n: number) => (n === 1 ? vscode.l10n.t('1 mention') : vscode.l10n.t('{0} mentions', n)),
+  statusPublished: (time: string) => vscode.l10n.t('published {0}', time),
+  statusNoPublished: () => vscode.l10n.t('no publication time found'),
+  statusModel: () => vscode.l10n.t('statistical model (research use)'),
+  statusNoModel: () => vscode.l10n.t('model-free: known names, patterns and your dictionary'),
 
   exportFailed: (detail: string) => vscode.l10n.t('Could not export the annotations: {0}', detail),
   exportWhere: () => vscode.l10n.t('Where should the annotations be saved?'),
@@ -64,6 +84,19 @@ function scriptName(target: ConvertTarget): string {
       return vscode.l10n.t('Traditional Chinese (Taiwan)');
     case 'hongkong':
       return vscode.l10n.t('Traditional Chinese (Hong Kong)');
+  }
+}
+
+function articleScriptName(script: 'traditional' | 'simplified' | 'mixed' | 'none'): string {
+  switch (script) {
+    case 'traditional':
+      return vscode.l10n.t('Traditional');
+    case 'simplified':
+      return vscode.l10n.t('Simplified');
+    case 'mixed':
+      return vscode.l10n.t('Mixed scripts');
+    case 'none':
+      return vscode.l10n.t('No Chinese text');
   }
 }
 

@@ -46,7 +46,7 @@ export function serviceCase(rng: Rng, index: number): string | undefined {
       }
     }
     const diagnostics: Diagnostic[] = service.diagnostics(doc);
-    const all = removeAllCheck(text, service.removeAllBoilerplate(doc));
+    const all = removeAllCheck(text, service.removeAllBoilerplate(doc)?.edit);
     if (all) return `remove all: ${all}`;
     for (const d of diagnostics.slice(0, 6)) {
       const actions = service.codeActions(doc, d.range, { diagnostics: [d] }) as CodeAction[];

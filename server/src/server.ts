@@ -35,7 +35,8 @@ import { LARGE_DOCUMENT_CHARS, OffThreadAnalysis } from './node/offThread';
 import { guardedStdio } from './node/guardedReader';
 import { KEEP_FILE, KeepStore, readSiblingArticles } from './node/workspaceFiles';
 import { validPosition, validRange } from './service/positions';
-import { Requests, ServerCommands, type ConvertParams, type KeepBlockArgs } from './protocol';
+import { Notifications, Requests, ServerCommands, type KeepBlockArgs } from './protocol';
+import { createEntityRecognizer } from './service/entities';
 
 // Over stdio, a reader that survives malformed framing (a bad header, a message nested too deep).
 const stdio = process.argv.includes('--stdio') ? guardedStdio((message) => process.stderr.write(`news-annotator: ${message}\n`)) : undefined;
@@ -64,11 +65,16 @@ const refused = new Map<string, string>();
 /** A plain notification: unlike showWarningMessage (a request), it needs no answer from the client. */
 const warn = (message: string) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
 
+/** Whether the shipped model is wanted (setting entities.useModel). */
+let useModel = true;
+
 /**
  * The recogniser with the shipped model, decoded on first use (or just after `initialize` is answered), so the
- * server is ready at once; a missing or incompatible model degrades to gazetteer and patterns.
+ * server is ready at once; a missing or incompatible model degrades to gazetteer and patterns. Without the
+ * model (entities.useModel false) only the gazetteer, the patterns and the user's dictionary are used.
  */
-function recognizer(userDictionary?: { text: string; type: 'PER' | 'ORG' | 'LOC' | 'MEDIA' }[]) {
+function recognizer(userDictionary: { text: string; type: 'PER' | 'ORG' | 'LOC' | 'MEDIA' }[] = config?.dictionary ?? []) {
+  if (!useModel) return Object.assign(createEntityRecognizer({ userDictionary }), { warm: () => undefined });
   return lazyRecognizer({ userDictionary }, (message) =>
     connection.console.error(`entity model not loaded, using gazetteer and patterns only: ${message}`),
   );
@@ -217,6 +223,10 @@ connection.onInitialized(() => {
 function applySettings(raw: unknown) {
   const { settings, problems } = normaliseSettings(raw);
   service.setSettings(settings);
+  if (settings.entities.useModel !== useModel) {
+    useModel = settings.entities.useModel;
+    service.setRecognizer((currentRecognizer = recognizer()));
+  }
   for (const p of problems) warn(service.localize('settings.invalid', p.key, p.problem));
 }
 
@@ -299,6 +309,7 @@ const validate = guard('validate', undefined, (uri: string) => {
   siteIndexOf(uri).set(uri, doc.getText());
   if (doc.getText().length > LARGE_DOCUMENT_CHARS && !service.hasAnalysis(doc)) return analyseOffThread(doc);
   void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: service.diagnostics(doc) });
+  void connection.sendNotification(Notifications.statusChanged, { uri });
 });
 
 /** A keep file that does not read is said once; it is left as it is and nothing is added to it. */
@@ -423,20 +434,28 @@ connection.onExecuteCommand(guard('executeCommand', undefined, (p) => {
   revalidateAll();
 }));
 
-connection.onRequest(Requests.convertScript, guardRequest('convertScript', null, (p: ConvertParams) => {
+connection.onRequest(Requests.convertScript, guardRequest('convertScript', null, (p) => {
   if (p.range !== undefined) checkRange(p.range);
   const doc = documents.get(p.uri);
   return doc ? service.convert(doc, p.target, p.range) : null;
 }));
-connection.onRequest(Requests.removeAllBoilerplate, guardRequest('removeAllBoilerplate', null, (p: { uri: string }) => {
+connection.onRequest(Requests.convertBack, guardRequest('convertBack', null, (p) => {
+  const doc = documents.get(p.uri);
+  return doc ? service.convertBack(doc) : null;
+}));
+connection.onRequest(Requests.articleStatus, guardRequest('articleStatus', null, (p) => {
+  const doc = article(p.uri);
+  return doc ? service.status(doc) : null;
+}));
+connection.onRequest(Requests.removeAllBoilerplate, guardRequest('removeAllBoilerplate', null, (p) => {
   const doc = article(p.uri);
   return doc ? service.removeAllBoilerplate(doc) : null;
 }));
-connection.onRequest(Requests.listEntities, guardRequest('listEntities', [], (p: { uri: string }) => {
+connection.onRequest(Requests.listEntities, guardRequest('listEntities', [], (p) => {
   const doc = article(p.uri);
   return doc ? service.listEntities(doc) : [];
 }));
-connection.onRequest(Requests.exportAnnotations, guardRequest('exportAnnotations', null, (p: { uri: string }) => {
+connection.onRequest(Requests.exportAnnotations, guardRequest('exportAnnotations', null, (p) => {
   const doc = article(p.uri);
   return doc ? service.exportAnnotations(doc, filePath(p.uri) ?? p.uri) : null;
 }));

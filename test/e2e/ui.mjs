@@ -29,7 +29,11 @@ const contentLines = gold.content.map((n) => originalLines[n - 1]);
 const SITE_TITLE = originalLines[12]; // 1-based line 13, repeated on line 27
 const articleFile = path.join(d.ws, 'seed.news.txt');
 fs.writeFileSync(articleFile, original);
-writeUserSettings(d.ud, { 'editor.wordWrap': 'off', 'files.autoSave': 'off' });
+// The colour check reads the first lines of the sample, one sentence per line so that every span is on screen.
+const COLOURS_FILE = 'colours.news.txt';
+fs.writeFileSync(path.join(d.ws, COLOURS_FILE), `${originalLines.slice(0, 9).join('\n').replace(/。(?!\n)/g, '。\n')}\n`);
+const USER_SETTINGS = { 'editor.wordWrap': 'off', 'files.autoSave': 'off' };
+writeUserSettings(d.ud, USER_SETTINGS);
 fs.mkdirSync(OUTPUT, { recursive: true });
 const env = isolatedEnv(dir);
 const csArgs = ['--user-data-dir', d.ud, '--extensions-dir', d.exts, '--disable-telemetry'];
@@ -70,7 +74,7 @@ try {
   page = browser.pages()[0] ?? await browser.newPage();
   // a broken product should fail each check within seconds, not the 30 s default
   page.setDefaultTimeout(10_000);
-  await page.goto(`${cs.url}/?folder=${encodeURIComponent(d.ws)}`);
+  await page.goto(`${cs.url}/?folder=${encodeURIComponent(d.ws)}`, { timeout: 60_000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.getByRole('treeitem', { name: 'seed.news.txt' }).click({ timeout: 60_000 });
   const editor = page.locator('.editor-instance .monaco-editor').first();
@@ -175,6 +179,120 @@ try {
     return `"${chosen}" of ${JSON.stringify(titles)}; file now ${diskLines.length} lines (was ${originalLines.length})`;
   });
   await shot(page, 'ui-after-fix.png');
+
+  // Colours, read from screenshot pixels in the two default themes: the five token types and the headline must be
+  // told apart by colour alone. Each span is cut out of a screenshot, and its ink colour is the most common colour
+  // among the pixels farthest from the background (the full-coverage glyph strokes, free of anti-aliasing).
+  const inkOf = async (box) => {
+    const png = await page.screenshot({ clip: box });
+    return page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const g = canvas.getContext('2d');
+      g.drawImage(img, 0, 0);
+      const px = g.getImageData(0, 0, img.width, img.height).data;
+      const counts = new Map();
+      for (let i = 0; i < px.length; i += 4) {
+        const k = `${px[i]},${px[i + 1]},${px[i + 2]}`;
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+      }
+      const bg = [...counts].sort((a, b) => b[1] - a[1])[0][0].split(',').map(Number);
+      const dist = (c) => Math.hypot(c[0] - bg[0], c[1] - bg[1], c[2] - bg[2]);
+      const colours = [...counts.keys()].map((k) => k.split(',').map(Number));
+      const far = Math.max(...colours.map(dist));
+      const ink = [...counts].filter(([k]) => dist(k.split(',').map(Number)) >= far * 0.85).sort((a, b) => b[1] - a[1])[0][0];
+      return { ink: ink.split(',').map(Number), bg };
+    }, png.toString('base64'));
+  };
+  /** The on-screen box of the first rendered span whose text is `text` (mode 'exact'), starts with it or includes it. */
+  const boxOf = (text, mode = 'exact') => page.evaluate(({ text, mode }) => {
+    const spans = [...document.querySelectorAll('.editor-instance .monaco-editor .view-line span > span')];
+    const span = spans.find((s) => {
+      const t = s.textContent.replace(/\u00a0/g, ' ');
+      return mode === 'prefix' ? t.startsWith(text) : mode === 'includes' ? t.includes(text) : t === text;
+    });
+    if (!span) return null;
+    const r = span.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: Math.min(r.width, 120), height: r.height };
+  }, { text, mode });
+  const TARGETS = [
+    ['person', '普京'],
+    ['organization', '美國國會'],
+    ['location', '美國'],
+    ['media', '塔斯社'],
+    ['date', '7月3日', 'includes'],
+    ['headline', '通電話,還計劃', 'prefix'],
+    ['plain text', '總統'],
+  ];
+  const ENGLISH = { 'Default Dark Modern': 'vs-dark', 'Default Light Modern': 'vs' };
+  // CIELAB distance (ΔE76): about 2.3 is just noticeable; under 25 two small CJK glyphs read as the same colour (Dark
+  // Modern's old pairing of date #B5CEA8 with organisation #DCDCAA is 13, its headline #569CD6 beside places #4FC1FF 15).
+  const MIN_DELTA_E = 25;
+  const toLab = ([r, g, b]) => {
+    const lin = (c) => ((c /= 255) > 0.04045 ? ((c + 0.055) / 1.055) ** 2.4 : c / 12.92);
+    const [R, G, B] = [lin(r), lin(g), lin(b)];
+    const f = (t) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
+    const x = f((0.4124 * R + 0.3576 * G + 0.1805 * B) / 0.95047);
+    const y = f(0.2126 * R + 0.7152 * G + 0.0722 * B);
+    const z = f((0.0193 * R + 0.1192 * G + 0.9505 * B) / 1.08883);
+    return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
+  };
+  const deltaE = (a, b) => Math.hypot(...toLab(a).map((v, i) => v - toLab(b)[i]));
+  for (const [theme, cls] of Object.entries(ENGLISH)) {
+    await check(`colours: the five types, the headline and plain text are seven distinct colours in ${theme} (screenshot pixels)`, async () => {
+      if (!(await page.locator(`.monaco-workbench.${cls}`).count())) {
+        // as a user would: Ctrl+K Ctrl+T (Preferences: Color Theme), type the name, Enter
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('Control+T');
+        // the picker labels the theme "Light Modern"; settings call it "Default Light Modern"
+        const label = theme.replace(/^Default /, '');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
+        await page.keyboard.type(label);
+        await page.keyboard.press('Enter');
+        await page.locator(`.monaco-workbench.${cls}`).waitFor({ timeout: 15_000 });
+      }
+      if (!(await page.locator('.tab', { hasText: COLOURS_FILE }).count())) {
+        await page.getByRole('treeitem', { name: COLOURS_FILE }).click();
+      }
+      const inks = {};
+      for (const [name, text, mode] of TARGETS) {
+        const box = await waitUntil(() => boxOf(text, mode), (b) => !!b && b.width > 4, { timeout: 20_000, what: `${text} rendered` });
+        inks[name] = (await inkOf(box)).ink;
+      }
+      await waitUntil(async () => (await inkOf(await boxOf('普京'))).ink.join(), (c) => c !== inks['plain text'].join(), { timeout: 20_000, what: '普京 coloured' });
+      const close = [];
+      const names = Object.keys(inks);
+      for (let i = 0; i < names.length; i++) {
+        for (let j = i + 1; j < names.length; j++) {
+          const [a, b] = [inks[names[i]], inks[names[j]]];
+          const dist = deltaE(a, b);
+          if (dist < MIN_DELTA_E) close.push(`${names[i]} ${a} ~ ${names[j]} ${b} (ΔE ${dist.toFixed(0)})`);
+        }
+      }
+      await shot(page, `ui-colours-${cls}.png`);
+      const shown = names.map((n) => `${n} rgb(${inks[n]})`).join(', ');
+      assert(close.length === 0, `colours too close in ${theme}: ${close.join('; ')} — all: ${shown}`);
+      return shown;
+    });
+  }
+
+  await check('the Getting Started walkthrough opens from the palette (News: Get Started)', async () => {
+    await page.keyboard.press('F1');
+    await page.keyboard.type('News: Get Started');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const title = page.locator('.gettingStartedContainer').getByText('Get started with News Annotator').first();
+    await title.waitFor({ timeout: 20_000 });
+    const steps = await page.locator('.gettingStartedContainer .getting-started-step').allInnerTexts();
+    await shot(page, 'ui-walkthrough.png');
+    assert(steps.some((t) => t.includes('Open a sample article')), `steps: ${JSON.stringify(steps.map((t) => t.slice(0, 30)))}`);
+    return `${steps.length} steps`;
+  });
 } catch (e) {
   failed++;
   console.log(`FAIL - ui suite aborted: ${e.stack ?? e}`);

@@ -7,7 +7,7 @@ import type { CodeAction, Hover, SemanticTokens, TextDocumentEdit, WorkspaceEdit
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TOKEN_TYPES } from '../../server/src/service/legend';
 import { KEEP_FILE } from '../../server/src/node/workspaceFiles';
-import { ServerCommands } from '../../server/src/protocol';
+import { Notifications, Requests, ServerCommands } from '../../server/src/protocol';
 import { ROOT, TestClient, ensureBuilt } from './lspClient';
 
 const SEED = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'articles', 'seed_guancha_ttyw.txt'), 'utf8');
@@ -127,6 +127,29 @@ describe('language server over stdio (protocol)', function () {
     client.settings = {};
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     await client.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'boilerplate.related'));
+  });
+
+  it('runs model-free when newsAnnotator.entities.useModel is off, and says so in the article status', async () => {
+    const statusChanged = () =>
+      new Promise<void>((resolve) => client.connection.onNotification(Notifications.statusChanged, (p) => p.uri === uri && resolve()));
+    const before = await client.connection.sendRequest(Requests.articleStatus, { uri });
+    assert.equal(before?.model, 'model');
+    let changed = statusChanged();
+    client.settings = { entities: { useModel: false } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await changed;
+    const modelFree = await client.connection.sendRequest(Requests.articleStatus, { uri });
+    assert.equal(modelFree?.model, 'none');
+    const hover: Hover = await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 4, character: SEED.split('\n')[4].indexOf('普京') },
+    });
+    assert.match(JSON.stringify(hover.contents), /Person/);
+    changed = statusChanged();
+    client.settings = {};
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await changed;
+    assert.equal((await client.connection.sendRequest(Requests.articleStatus, { uri }))?.model, 'model');
   });
 
   it('converts the article to Simplified with one versioned edit', async () => {

@@ -178,7 +178,7 @@ describe('hover', () => {
   it('gives the other script of a Traditional name', () => {
     const a = article();
     const h = getHover(a, { line: 4, character: TEXT.split('\n')[4].indexOf('俄羅斯') }, t);
-    assert.match((h?.contents as { value: string }).value, /Other script: 俄罗斯/);
+    assert.match((h?.contents as { value: string }).value, /In Simplified \(OpenCC tw2s \+ hk2s\): 俄罗斯/);
   });
 
   it('explains a date: value, weekday and relation to publication', () => {

@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { ClientCommands, type ConvertTarget, type NewsAnnotatorSettings } from '../../server/src/protocol';
 import { TOKEN_MODIFIERS, TOKEN_SUPER_TYPES, TOKEN_TYPES } from '../../server/src/service/legend';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
+import { CLIENT_ONLY_SETTINGS, CONFIGURATION } from '../../server/src/service/settingsSchema';
+import { EXTENSION_ID, SAMPLE_PATH, WALKTHROUGH_ID } from '../../client/src/identity';
 import { BOILERPLATE_KINDS, ENTITY_TYPES } from '../../server/src/service/types';
 
 const root = path.resolve(__dirname, '../..');
@@ -44,14 +46,15 @@ type SettingKeys = { [G in keyof NewsAnnotatorSettings]: NewsAnnotatorSettings[G
 const SETTING_KEYS: SettingKeys = {
   boilerplate: { kinds: 'newsAnnotator.boilerplate.kinds', severity: 'newsAnnotator.boilerplate.severity' },
   highlight: { entityTypes: 'newsAnnotator.highlight.entityTypes', dates: 'newsAnnotator.highlight.dates' },
-  entities: { confidenceThreshold: 'newsAnnotator.entities.confidenceThreshold' },
+  entities: { confidenceThreshold: 'newsAnnotator.entities.confidenceThreshold', useModel: 'newsAnnotator.entities.useModel' },
   dates: { referenceDate: 'newsAnnotator.dates.referenceDate', inlayHints: 'newsAnnotator.dates.inlayHints' },
   convert: { target: 'newsAnnotator.convert.target' },
   files: 'newsAnnotator.files',
 };
-/** Read by vscode-languageclient itself, not by the server. */
-const CLIENT_ONLY_KEYS = ['newsAnnotator.trace.server'];
+const CLIENT_ONLY_KEYS = CLIENT_ONLY_SETTINGS;
 const CONVERT_TARGETS = ['simplified', 'traditional', 'taiwan', 'hongkong'] as const satisfies readonly ConvertTarget[];
+/** Commands that need no open article: in the palette everywhere. */
+const GLOBAL_COMMANDS: string[] = [ClientCommands.openSettings, ClientCommands.openWalkthrough, ClientCommands.openSample];
 
 function leafKeys(node: string | object): string[] {
   return typeof node === 'string' ? [node] : Object.values(node).flatMap((child) => leafKeys(child));
@@ -110,7 +113,10 @@ describe('package.json manifest', () => {
       const when = Object.fromEntries(contributes.menus.commandPalette.map((m) => [m.command, m.when]));
       assert.deepEqual(Object.keys(when).sort(), declared);
       for (const id of declared) {
-        const expected = id === ClientCommands.annotateThisFile ? 'editorLangId == plaintext' : 'editorLangId == news-article';
+        const expected =
+          id === ClientCommands.annotateThisFile ? 'editorLangId == plaintext'
+          : GLOBAL_COMMANDS.includes(id) ? 'true'
+          : 'editorLangId == news-article';
         assert.equal(when[id], expected, id);
       }
     });
@@ -176,6 +182,10 @@ describe('package.json manifest', () => {
   describe('configuration', () => {
     const properties = contributes.configuration.properties;
 
+    it('is the settings schema of the service, as `npm run manifest` writes it (run it after changing the schema)', () => {
+      assert.deepEqual(contributes.configuration, JSON.parse(JSON.stringify(CONFIGURATION)));
+    });
+
     it('has one key per field of NewsAnnotatorSettings, plus the client-only trace key', () => {
       assert.deepEqual(Object.keys(properties).sort(), [...leafKeys(SETTING_KEYS), ...CLIENT_ONLY_KEYS].sort());
     });
@@ -206,6 +216,69 @@ describe('package.json manifest', () => {
       const globs = properties['newsAnnotator.files'].default as string[];
       assert.ok(globs.length > 0);
       for (const glob of globs) assert.match(glob, /\/(news|articles)\/.*\.txt$/);
+    });
+  });
+
+  describe('walkthrough, menus and identity', () => {
+    const manifest = pkg as unknown as {
+      name: string;
+      publisher: string;
+      repository: { url: string };
+      homepage: string;
+      bugs: { url: string };
+      keywords: string[];
+      contributes: {
+        walkthroughs: { id: string; steps: { id: string; media: { markdown: string }; description: string }[] }[];
+        menus: Record<string, { command?: string; submenu?: string; when?: string }[]>;
+        commands: { command: string; icon?: string }[];
+      };
+    };
+
+    it('names the extension as the client code does', () => {
+      assert.equal(`${manifest.publisher}.${manifest.name}`, EXTENSION_ID);
+    });
+
+    it('points the marketplace at a real repository, homepage and issue tracker, with keywords', () => {
+      assert.match(manifest.repository.url, /^https:\/\/github\.com\/[\w-]+\/[\w-]+\.git$/);
+      assert.match(manifest.homepage, /^https:\/\/github\.com\//);
+      assert.match(manifest.bugs.url, /\/issues$/);
+      assert.ok(manifest.keywords.length >= 5 && manifest.keywords.length <= 30);
+    });
+
+    it('has the Getting Started walkthrough the client opens: open the sample, hover, fix, convert, export', () => {
+      const walkthrough = manifest.contributes.walkthroughs.find((w) => w.id === WALKTHROUGH_ID);
+      assert.ok(walkthrough, WALKTHROUGH_ID);
+      assert.deepEqual(walkthrough.steps.map((s) => s.id), ['openSample', 'hover', 'fix', 'convert', 'export']);
+      const shipped = readFileSync(path.join(root, '.vscodeignore'), 'utf8');
+      for (const step of walkthrough.steps) {
+        // The media is localised too: its path is a %key% each package.nls*.json resolves to a file of its language.
+        const key = /^%(.+)%$/.exec(step.media.markdown)?.[1];
+        assert.ok(key, `${step.id}: the media path is not localised`);
+        for (const file of NLS_FILES) {
+          const media = readJson<Strings>(file)[key];
+          const text = readFileSync(path.join(root, media), 'utf8');
+          assert.ok(text.startsWith('# '), media);
+          if (file !== 'package.nls.json') assert.match(text.split('\n')[0], /\p{Script=Han}/u, `${media} is not translated`);
+        }
+        // Every command a step's button runs exists.
+        const en = readJson<Strings>('package.nls.json')[step.description.slice(1, -1)];
+        for (const m of en.matchAll(/command:([\w.]+)/g)) assert.ok(Object.values(ClientCommands).includes(m[1] as never), m[1]);
+      }
+      assert.match(shipped, /^!walkthroughs\/\*\*\/\*\.md$/m);
+      assert.match(shipped, /^!samples\/\*\.news\.txt$/m);
+      assert.ok(readFileSync(path.join(root, SAMPLE_PATH), 'utf8').includes('版權所有'));
+    });
+
+    it('offers the article commands in the editor and explorer context menus and icons in the editor title', () => {
+      const menus = manifest.contributes.menus;
+      const commandsOf = (menu: string) => (menus[menu] ?? []).map((m) => m.command ?? m.submenu);
+      assert.ok(commandsOf('editor/context').includes('newsAnnotator.convert'));
+      assert.ok(commandsOf('editor/context').includes(ClientCommands.removeAllBoilerplate));
+      assert.ok(commandsOf('explorer/context').includes(ClientCommands.exportAnnotations));
+      assert.ok(commandsOf('explorer/context').includes(ClientCommands.annotateThisFile));
+      assert.deepEqual(commandsOf('newsAnnotator.convert').slice(-1), [ClientCommands.convertBack]);
+      const icons = new Map(manifest.contributes.commands.map((c) => [c.command, c.icon]));
+      for (const id of commandsOf('editor/title')) assert.match(icons.get(id ?? '') ?? '', /^\$\([\w-]+\)$/, `${id} has no icon`);
     });
   });
 

@@ -2,17 +2,16 @@
  * The News Annotator language service: editor-independent, shared by the LSP server, the CLI and the tests.
  * One analysed article per document version (and settings version), evicted on close.
  */
-import type { CodeActionContext, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CodeActionContext, Position, Range } from 'vscode-languageserver-types';
 import { analyseArticle, type Article } from './article';
 import type { SiteRules } from './boilerplate';
-import { convertScript } from './convert';
 import { createLocalizer, type Locale, type Localize } from './messages';
 import { DEFAULT_SETTINGS, isKindEnabled } from './settings';
-import type { ArticleDocument } from './text';
-import { LineIndex } from './text';
+import { LineIndex, type ArticleDocument } from './text';
 import type { EntityRecognizer } from './types';
-import type { ConvertTarget, NewsAnnotatorSettings } from '../protocol';
-import { getCodeActions, removeAllEdit } from './features/codeActions';
+import type { ConvertTarget, NewsAnnotatorSettings, RemoveAllResult } from './contract';
+import { getCodeActions, removableBlocks, removeAllEdit } from './features/codeActions';
+import { ConversionHistory } from './features/convert';
 import { getDiagnostics } from './features/diagnostics';
 import { listEntities, toAnnotations } from './features/exportAnnotations';
 import { getHover } from './features/hover';
@@ -20,6 +19,7 @@ import { getInlayHints } from './features/inlayHints';
 import { getDocumentSymbols, getFoldingRanges } from './features/outline';
 import { getDocumentHighlights, getReferences, getWorkspaceSymbols } from './features/references';
 import { getSemanticTokens, legend } from './features/semanticTokens';
+import { getArticleStatus } from './features/status';
 
 export { legend };
 export type { Article, ArticleDocument, Locale };
@@ -80,28 +80,14 @@ export function createLanguageService(options: LanguageServiceOptions) {
     return article;
   }
 
-  function convert(doc: ArticleDocument, target: ConvertTarget, range?: Range): WorkspaceEdit | null {
-    const text = doc.getText();
-    const lines = new LineIndex(text);
-    const from = range ? lines.offsetAt(range.start) : 0;
-    const to = range ? lines.offsetAt(range.end) : text.length;
-    const edits: TextEdit[] = [];
-    // One edit per changed line keeps the rest of the document (and its markers) untouched; all
-    // edits travel in one WorkspaceEdit, which the editor applies as a single undo step.
-    for (let l = lines.lineAt(from); l < lines.lineCount && lines.starts[l] <= to; l++) {
-      const start = Math.max(from, lines.starts[l]);
-      const end = Math.min(to, lines.lineEnd(l));
-      if (end <= start) continue;
-      const before = text.slice(start, end);
-      const after = convertScript(before, target);
-      if (after === before) continue;
-      let a = 0;
-      while (a < before.length && a < after.length && before[a] === after[a]) a++;
-      let b = 0;
-      while (b < before.length - a && b < after.length - a && before[before.length - 1 - b] === after[after.length - 1 - b]) b++;
-      edits.push({ range: lines.range(start + a, end - b), newText: after.slice(a, after.length - b) });
-    }
-    return edits.length ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] } : null;
+  const conversions = new ConversionHistory();
+
+  function removeAllBoilerplate(doc: ArticleDocument): RemoveAllResult | null {
+    const article = analyse(doc);
+    const edit = removeAllEdit(doc, article);
+    if (!edit) return null;
+    const blocks = removableBlocks(article).length;
+    return { edit, blocks, unsure: article.blocks.length - blocks };
   }
 
   return {
@@ -139,6 +125,7 @@ export function createLanguageService(options: LanguageServiceOptions) {
     },
     close(uri: string) {
       cache.delete(uri);
+      conversions.close(uri);
     },
     openArticles(): Iterable<[string, Article]> {
       return [...cache].map(([uri, v]) => [uri, v.article] as [string, Article]);
@@ -147,7 +134,7 @@ export function createLanguageService(options: LanguageServiceOptions) {
     hover: (doc: ArticleDocument, position: Position) => getHover(analyse(doc), position, t, settings.entities.confidenceThreshold),
     semanticTokens: (doc: ArticleDocument) => getSemanticTokens(analyse(doc), settings),
     codeActions: (doc: ArticleDocument, range: Range, context: CodeActionContext) => getCodeActions(doc, analyse(doc), range, context, settings, t),
-    removeAllBoilerplate: (doc: ArticleDocument) => removeAllEdit(doc, analyse(doc)),
+    removeAllBoilerplate,
     documentSymbols: (doc: ArticleDocument) => getDocumentSymbols(analyse(doc), t),
     foldingRanges: (doc: ArticleDocument) => getFoldingRanges(analyse(doc)),
     references: (doc: ArticleDocument, position: Position) => getReferences(doc.uri, analyse(doc), position),
@@ -156,7 +143,9 @@ export function createLanguageService(options: LanguageServiceOptions) {
     inlayHints: (doc: ArticleDocument, range: Range) => (settings.dates.inlayHints ? getInlayHints(analyse(doc), range) : []),
     exportAnnotations: (doc: ArticleDocument, file: string) => toAnnotations(file, analyse(doc), t),
     listEntities: (doc: ArticleDocument) => listEntities(analyse(doc)),
-    convert,
+    convert: (doc: ArticleDocument, target: ConvertTarget, range?: Range) => conversions.convert(doc, target, range),
+    convertBack: (doc: ArticleDocument) => conversions.convertBack(doc),
+    status: (doc: ArticleDocument) => getArticleStatus(analyse(doc), recognizer.name.endsWith('+model')),
   };
 }
 

@@ -1,14 +1,12 @@
 /** Settings: defaults, and validation of what the client sends (a broken value falls back, with a message). */
 import { BOILERPLATE_KINDS, ENTITY_TYPES, type BoilerplateKind, type EntityType } from './types';
-import type { ConvertTarget, NewsAnnotatorSettings } from '../protocol';
+import { CONVERT_TARGETS, SEVERITIES, type ConvertTarget, type NewsAnnotatorSettings } from './contract';
+import { SCHEMA_DEFAULTS } from './settingsSchema';
 
+/** The schema's defaults; a kind missing from `boilerplate.kinds` is flagged, so "all true" is stored as `{}`. */
 export const DEFAULT_SETTINGS: NewsAnnotatorSettings = {
-  boilerplate: { kinds: {}, severity: 'information' },
-  highlight: { entityTypes: [...ENTITY_TYPES], dates: true },
-  entities: { confidenceThreshold: 0.5 },
-  dates: { referenceDate: '', inlayHints: false },
-  convert: { target: 'simplified' },
-  files: ['**/news/**/*.txt', '**/articles/**/*.txt'],
+  ...SCHEMA_DEFAULTS,
+  boilerplate: { ...SCHEMA_DEFAULTS.boilerplate, kinds: {} },
 };
 
 export interface SettingsProblem {
@@ -52,7 +50,7 @@ export function normaliseSettings(raw: unknown): { settings: NewsAnnotatorSettin
     settings: {
       boilerplate: {
         kinds,
-        severity: pick('boilerplate.severity', bp.severity, (v) => ['error', 'warning', 'information', 'hint'].includes(v as string), d.boilerplate.severity),
+        severity: pick('boilerplate.severity', bp.severity, (v) => (SEVERITIES as readonly unknown[]).includes(v), d.boilerplate.severity),
       },
       highlight: {
         entityTypes: pick<EntityType[]>(
@@ -70,13 +68,14 @@ export function normaliseSettings(raw: unknown): { settings: NewsAnnotatorSettin
           (v) => typeof v === 'number' && v >= 0 && v <= 1,
           d.entities.confidenceThreshold,
         ),
+        useModel: pick('entities.useModel', en.useModel, (v) => typeof v === 'boolean', d.entities.useModel),
       },
       dates: {
         referenceDate: pick('dates.referenceDate', dt.referenceDate, (v) => typeof v === 'string' && (v === '' || ISO_DATE.test(v)), d.dates.referenceDate),
         inlayHints: pick('dates.inlayHints', dt.inlayHints, (v) => typeof v === 'boolean', d.dates.inlayHints),
       },
       convert: {
-        target: pick<ConvertTarget>('convert.target', cv.target, (v) => ['simplified', 'traditional', 'taiwan', 'hongkong'].includes(v as string), d.convert.target),
+        target: pick<ConvertTarget>('convert.target', cv.target, (v) => (CONVERT_TARGETS as readonly unknown[]).includes(v), d.convert.target),
       },
       files: pick<string[]>('files', r.files, (v) => Array.isArray(v) && v.every((g) => typeof g === 'string'), [...d.files]),
     },

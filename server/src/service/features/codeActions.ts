@@ -2,10 +2,10 @@ import { CodeActionKind, type CodeAction, type CodeActionContext, type Range, ty
 import type { Article } from '../article';
 import { removalEdits } from '../edits';
 import { kindLabel, type Localize } from '../messages';
-import { DIAGNOSTIC_SOURCE, ServerCommands, type KeepBlockArgs } from '../../protocol';
+import { DIAGNOSTIC_SOURCE, ServerCommands, type KeepBlockArgs } from '../contract';
 import type { BoilerplateBlock } from '../types';
 import { blockRange, getDiagnostics } from './diagnostics';
-import type { NewsAnnotatorSettings } from '../../protocol';
+import type { NewsAnnotatorSettings } from '../contract';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.newsAnnotator`;
 

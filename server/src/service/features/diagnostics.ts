@@ -1,7 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Article } from '../article';
 import { kindLabel, type Localize } from '../messages';
-import { DIAGNOSTIC_SOURCE, diagnosticCode, type NewsAnnotatorSettings } from '../../protocol';
+import { DIAGNOSTIC_SOURCE, diagnosticCode, type NewsAnnotatorSettings } from '../contract';
 import type { BoilerplateBlock } from '../types';
 
 /** What a code action needs to rebuild the fix without re-running detection. */

@@ -1,7 +1,8 @@
 import type { Article } from '../article';
 import { codePointOffsets } from '../text';
 import { kindLabel, type Localize } from '../messages';
-import type { ArticleAnnotations, EntitySummary } from '../../protocol';
+import { articleMentions, inArticleScript, writtenForm } from './status';
+import type { ArticleAnnotations, EntitySummary } from '../contract';
 
 /** The CLI / export schema: code point offsets, 1-based lines. */
 export function toAnnotations(file: string, article: Article, t: Localize): ArticleAnnotations {
@@ -22,14 +23,23 @@ export function toAnnotations(file: string, article: Article, t: Localize): Arti
   };
 }
 
-/** Entities grouped by cluster, for the "show entities" quick pick. */
+/**
+ * Entities grouped by cluster, for the "show entities" quick pick: named as the article writes them, with the
+ * full name (in the article's script) as detail, and only the mentions on the article's own lines.
+ */
 export function listEntities(article: Article): EntitySummary[] {
-  return article.clusters.map((c) => ({
-    text: c.canonical,
-    type: c.type,
-    mentions: c.mentions.map((m) => {
-      const p = article.lines.positionAt(m.start);
-      return { line: p.line, character: p.character, endCharacter: p.character + (m.end - m.start) };
-    }),
-  }));
+  return article.clusters.map((c) => {
+    const mentions = articleMentions(article, c);
+    const text = writtenForm(mentions);
+    const canonical = inArticleScript(article, c.canonical);
+    return {
+      text,
+      ...(canonical !== text ? { canonical } : {}),
+      type: c.type,
+      mentions: mentions.map((m) => {
+        const p = article.lines.positionAt(m.start);
+        return { line: p.line, character: p.character, endCharacter: p.character + (m.end - m.start) };
+      }),
+    };
+  });
 }

@@ -2,7 +2,7 @@ import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver
 import type { Article } from '../article';
 import { TOKEN_MODIFIERS, TOKEN_TYPES, type TokenModifier, type TokenType } from '../legend';
 import type { EntityType } from '../types';
-import type { NewsAnnotatorSettings } from '../../protocol';
+import type { NewsAnnotatorSettings } from '../contract';
 
 export const legend: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
 
