@@ -18,6 +18,7 @@ import { loadNerModel } from '../node/model';
 import { KeepStore } from '../node/workspaceFiles';
 import type { ConvertTarget } from '../protocol';
 import { readInput } from './readInput';
+import { runAnnotationCommand } from './annotationCommands';
 
 const t = createLocalizer(toLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG));
 
@@ -81,6 +82,8 @@ function main(argv: string[]): number {
     process.stdout.write(t('cli.usage'));
     return argv.length ? 0 : 2;
   }
+  const annotationStatus = runAnnotationCommand(argv, t);
+  if (annotationStatus !== undefined) return annotationStatus;
   if (!['annotate', 'check', 'clean', 'convert'].includes(argv[0])) {
     process.stderr.write(`news-annotate: ${t('cli.unknownCommand', argv[0])}\n\n${t('cli.usage')}`);
     return 2;
