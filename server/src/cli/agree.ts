@@ -62,7 +62,7 @@ export function runAgree(argv: string[], t: Localize): number {
     return status;
   }
   const pct = (x: number) => (100 * x).toFixed(1).padStart(6);
-  const lines = [t('annot.agreeHeader', path.basename(pa), path.basename(pb), pairs.length, r.characters), '', 'label        A      B   both      P      R     F1'];
+  const lines = [t('annot.agreeHeader', path.basename(pa), path.basename(pb), pairs.length), '', 'label        A      B   both      P      R     F1'];
   for (const l of ANNOTATION_LABELS) {
     const s = r.perLabel[l];
     if (!s.a && !s.b) continue;
@@ -70,7 +70,7 @@ export function runAgree(argv: string[], t: Localize): number {
   }
   const o = r.overall;
   lines.push(`${'all'.padEnd(6)} ${String(o.a).padStart(6)} ${String(o.b).padStart(6)} ${String(o.both).padStart(6)} ${pct(o.p)} ${pct(o.r)} ${pct(o.f1)}`, '');
-  lines.push(t('annot.kappa', r.kappa.toFixed(4), r.observed.toFixed(4)));
+  lines.push(t('annot.kappa', r.kappa.toFixed(4), r.observed.toFixed(4), r.characters));
   process.stdout.write(lines.join('\n') + '\n');
   return status;
 }

@@ -11,7 +11,7 @@ import { analyseArticle, type Article } from '../service/article';
 import { effectiveAnnotations, predictions, type AnnotatedDocument, type ArticleAnnotations } from '../service/annotations';
 import type { Localize } from '../service/messages';
 import { loadNerModel } from '../node/model';
-import { annPath, loadAnnotations } from '../node/annotationStore';
+import { loadAnnotations } from '../node/annotationStore';
 import { readInput } from './readInput';
 
 export const ARTICLE_FILE = /\.(txt|news)$/i;
@@ -67,7 +67,7 @@ export function loadArticles(files: readonly string[], t: Localize, report: (mes
     const store = loadAnnotations(file, text);
     for (const p of store.problems) report(t('annot.problem', file, p));
     if (store.moved) report(t('annot.moved', file, store.moved));
-    if (store.orphaned.length) report(t('annot.orphaned', file, store.orphaned.length, store.orphaned.map((o) => o.text).join('、'), `${annPath(file)}.json`));
+    if (store.orphaned.length) report(t('annot.orphaned', file, store.orphaned.length, store.orphaned.map((o) => o.text).join('、')));
     const predicted = withPredictions ? predictions(article.entities, article.dates) : [];
     const annotations = effectiveAnnotations(predicted, store.annotations);
     return { file, text, article, stored: store.annotations, doc: { name: nameOf(file), text, annotations, reviewed: store.annotations.state === 'reviewed' } };

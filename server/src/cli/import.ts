@@ -98,7 +98,7 @@ export function runImport(argv: string[], t: Localize): number {
         stored = r.next;
         text = onDisk;
         if (r.moved) process.stderr.write(`news-annotate: ${t('annot.moved', file, r.moved)}\n`);
-        if (r.orphaned.length) report(t('annot.orphaned', file, r.orphaned.length, r.orphaned.map((o) => o.text).join('、'), `${annPath(file)}.json`));
+        if (r.orphaned.length) report(t('annot.orphaned', file, r.orphaned.length, r.orphaned.map((o) => o.text).join('、')));
       }
     }
     saveAnnotations(file, text, stored);
