@@ -5,3 +5,4 @@ export * from './track';
 export * from './review';
 export * from './formats';
 export * from './agree';
+export * from './dictionary';
