@@ -7,8 +7,10 @@ import { showEntities } from './entities';
 import { exportAnnotations } from './exportAnnotations';
 import type { ServerConnection } from './languageClient';
 import { errorText, msg } from './messages';
+import { corpusView } from './corpusView';
+import { exportArticles, REVIEW_COMMANDS } from './review';
 
-type Handler = (server: ServerConnection, ...args: unknown[]) => Promise<void>;
+type Handler = (server: ServerConnection, ...args: unknown[]) => Promise<unknown>;
 
 /** Arguments come from menus (a Uri) or tests; anything else is ignored. */
 const asUri = (value: unknown): vscode.Uri | undefined => (value instanceof vscode.Uri ? value : undefined);
@@ -22,13 +24,28 @@ export const COMMANDS: Record<keyof typeof ClientCommands, Handler> = {
   showEntities: (server, uri) => showEntities(server, asUri(uri)),
   exportAnnotations: (server, uri, target) => exportAnnotations(server, asUri(uri), asUri(target)),
   annotateThisFile: (server, uri) => annotateThisFile(asUri(uri)),
+  // annotation workflow (review.ts, corpusView.ts)
+  markPerson: REVIEW_COMMANDS.markPerson,
+  markOrganization: REVIEW_COMMANDS.markOrganization,
+  markPlace: REVIEW_COMMANDS.markPlace,
+  markMedia: REVIEW_COMMANDS.markMedia,
+  markDate: REVIEW_COMMANDS.markDate,
+  notAnEntity: REVIEW_COMMANDS.notAnEntity,
+  changeEntityType: REVIEW_COMMANDS.changeEntityType,
+  acceptAnnotation: REVIEW_COMMANDS.acceptAnnotation,
+  acceptAllAnnotations: REVIEW_COMMANDS.acceptAllAnnotations,
+  setDateValue: REVIEW_COMMANDS.setDateValue,
+  exportArticles: (server, format, out) => exportArticles(server, () => corpusView(server).uris(), format, out),
+  nextArticleToReview: (server) => corpusView(server).next(),
+  refreshCorpus: (server) => corpusView(server).refresh(),
 };
 
 export function registerCommands(server: ServerConnection, log: vscode.LogOutputChannel): vscode.Disposable[] {
   return (Object.keys(COMMANDS) as (keyof typeof ClientCommands)[]).map((name) =>
     vscode.commands.registerCommand(ClientCommands[name], async (...args: unknown[]) => {
       try {
-        await COMMANDS[name](server, ...args);
+        // The result goes back to the caller (tests and other extensions read it).
+        return await COMMANDS[name](server, ...args);
       } catch (error) {
         log.error(`${ClientCommands[name]} failed: ${errorText(error)}`);
         void vscode.window.showErrorMessage(msg.unexpected(errorText(error)));

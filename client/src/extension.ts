@@ -6,6 +6,7 @@ import { registerFixGuard } from './fixGuard';
 import { registerPlainTextOptIn } from './files';
 import { ServerConnection } from './languageClient';
 import { OUTPUT_CHANNEL_NAME } from './messages';
+import { registerCorpusView } from './corpusView';
 
 let server: ServerConnection | undefined;
 
@@ -14,6 +15,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const connection = new ServerConnection(context, log);
   server = connection;
   context.subscriptions.push(log, ...registerCommands(connection, log), registerPlainTextOptIn(log), registerFixGuard());
+  context.subscriptions.push(registerCorpusView(connection));
 
   // The server starts with the first article, not merely because a plain text file activated us.
   const startForArticle = (document: vscode.TextDocument): void => {

@@ -19,7 +19,24 @@ export const ClientCommands = {
   showEntities: 'newsAnnotator.showEntities',
   exportAnnotations: 'newsAnnotator.exportAnnotations',
   annotateThisFile: 'newsAnnotator.annotateThisFile',
+  // annotation workflow
+  markPerson: 'newsAnnotator.markPerson',
+  markOrganization: 'newsAnnotator.markOrganization',
+  markPlace: 'newsAnnotator.markPlace',
+  markMedia: 'newsAnnotator.markMedia',
+  markDate: 'newsAnnotator.markDate',
+  notAnEntity: 'newsAnnotator.notAnEntity',
+  changeEntityType: 'newsAnnotator.changeEntityType',
+  acceptAnnotation: 'newsAnnotator.acceptAnnotation',
+  acceptAllAnnotations: 'newsAnnotator.acceptAllAnnotations',
+  setDateValue: 'newsAnnotator.setDateValue',
+  exportArticles: 'newsAnnotator.exportArticles',
+  nextArticleToReview: 'newsAnnotator.nextArticleToReview',
+  refreshCorpus: 'newsAnnotator.refreshCorpus',
 } as const;
+
+/** Client commands that work on the workspace rather than on the open article (palette `when` of their own). */
+export const WORKSPACE_COMMANDS: readonly string[] = ['newsAnnotator.exportArticles', 'newsAnnotator.nextArticleToReview', 'newsAnnotator.refreshCorpus'];
 
 /** Commands the server executes (workspace/executeCommand); code actions carry them. */
 export const ServerCommands = {
@@ -94,3 +111,54 @@ export interface NewsAnnotatorSettings {
   /** Globs of plain .txt files to treat as articles. */
   readonly files: readonly string[];
 }
+
+// ---- Annotation workflow (issue 13): review commands, the corpus view's status ----
+
+/** The server command every review action goes through (code actions carry it; client commands send it). */
+export const ANNOTATE_COMMAND = 'newsAnnotator.server.annotate';
+
+export type AnnotationLabelName = EntityType | 'DATE';
+
+export interface AnnotateArgs {
+  uri: string;
+  action: 'mark' | 'reject' | 'accept' | 'acceptAll' | 'setValue';
+  /** The span (mark) or a position inside the annotation (the others). Unused by acceptAll. */
+  range?: { start: { line: number; character: number }; end: { line: number; character: number } };
+  label?: AnnotationLabelName;
+  /** A date's value (setValue, mark of a date). */
+  value?: string;
+  /** Every occurrence of the text in the article. */
+  everywhere?: boolean;
+}
+
+export const AnnotationRequests = {
+  /** { uris: string[] } -> ArticleReviewStatus[] (same order) */
+  corpusStatus: 'news/corpusStatus',
+  /** ExportArticlesParams -> { files: string[]; articles: number; annotations: number } */
+  exportArticles: 'news/exportArticles',
+} as const;
+
+export interface ExportArticlesParams {
+  uris: string[];
+  format: 'brat' | 'conll' | 'jsonl' | 'doccano' | 'labelstudio';
+  /** Folder (a file system path) to write into. */
+  out: string;
+  excludeBoilerplate?: boolean;
+}
+
+export interface ArticleReviewStatus {
+  uri: string;
+  state: 'not-started' | 'in-progress' | 'reviewed';
+  /** Annotations as they stand (predictions and reviewed), per label. */
+  counts: Record<AnnotationLabelName, number>;
+  reviewedCount: number;
+  /** Boilerplate blocks still in the article. */
+  boilerplate: number;
+  /** Annotations that could not be re-anchored. */
+  orphans: number;
+}
+
+export const AnnotationNotifications = {
+  /** server -> client, { uri }: an article's annotations changed (review action, re-anchoring); the corpus view and status bar refresh. */
+  changed: 'news/annotationsChanged',
+} as const;

@@ -25,9 +25,10 @@ import { normaliseSettings } from './service/settings';
 import { loadNerModel } from './node/model';
 import { CONFIG_FILE, KeepStore, readSiblingArticles, readWorkspaceConfig } from './node/workspaceFiles';
 import { Requests, ServerCommands, type ConvertParams, type KeepBlockArgs } from './protocol';
+import { registerAnnotationWorkflow, trackingDocuments } from './node/annotationHandlers';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const documents = new TextDocuments(trackingDocuments(TextDocument));
 const keepStore = new KeepStore();
 /** One index of recurring lines per folder: a site's stories sit together, and folders of other sites must not count. */
 const siteIndexes = new Map<string, SiteIndex>();
@@ -69,7 +70,9 @@ const service = createLanguageService({
     const file = filePath(uri);
     return { kept: file ? keepStore.kept(file) : undefined, recurring: siteIndexOf(uri).recurring(uri), rules, version: contextVersion };
   },
+  reviewFor: (uri) => annotationWorkflow.reviewFor(uri),
 });
+const annotationWorkflow = registerAnnotationWorkflow(connection, documents, () => service, () => ({ roots: workspaceRoots, refreshTokens: canRefreshTokens }));
 
 /** The document if the service may analyse it; a refused file is reported once and left alone. */
 function article(uri: string) {
@@ -103,14 +106,14 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
       semanticTokensProvider: { legend: service.legend, full: true, range: false },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, ...annotationWorkflow.codeActionKinds] },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       referencesProvider: true,
       documentHighlightProvider: true,
       workspaceSymbolProvider: true,
       inlayHintProvider: true,
-      executeCommandProvider: { commands: [ServerCommands.keepBlock] },
+      executeCommandProvider: { commands: [ServerCommands.keepBlock, ...annotationWorkflow.commands] },
     },
     serverInfo: { name: 'news-annotator' },
   };
@@ -268,6 +271,7 @@ connection.languages.inlayHint.on(guard('inlayHint', [], (p) => {
 }));
 
 connection.onExecuteCommand(guard('executeCommand', undefined, (p) => {
+  if (annotationWorkflow.commands.includes(p.command)) return annotationWorkflow.executeCommand(p);
   if (p.command !== ServerCommands.keepBlock) return;
   const args = p.arguments?.[0] as KeepBlockArgs | undefined;
   const file = args && filePath(args.uri);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ClientCommands, type ConvertTarget, type NewsAnnotatorSettings } from '../../server/src/protocol';
+import { ClientCommands, WORKSPACE_COMMANDS, type ConvertTarget, type NewsAnnotatorSettings } from '../../server/src/protocol';
 import { TOKEN_MODIFIERS, TOKEN_SUPER_TYPES, TOKEN_TYPES } from '../../server/src/service/legend';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { BOILERPLATE_KINDS, ENTITY_TYPES } from '../../server/src/service/types';
@@ -110,7 +110,10 @@ describe('package.json manifest', () => {
       const when = Object.fromEntries(contributes.menus.commandPalette.map((m) => [m.command, m.when]));
       assert.deepEqual(Object.keys(when).sort(), declared);
       for (const id of declared) {
-        const expected = id === ClientCommands.annotateThisFile ? 'editorLangId == plaintext' : 'editorLangId == news-article';
+        const expected =
+          id === ClientCommands.annotateThisFile ? 'editorLangId == plaintext'
+          : WORKSPACE_COMMANDS.includes(id) ? 'workspaceFolderCount > 0'
+          : 'editorLangId == news-article';
         assert.equal(when[id], expected, id);
       }
     });

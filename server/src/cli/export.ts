@@ -1,13 +1,9 @@
 /** `news-annotate export`: annotated articles for brat, CoNLL trainers, doccano and Label Studio. */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { annotationConf, EXPORT_FORMATS, exportBrat, exportConll, exportDoccano, exportJsonl, exportLabelStudio, withoutLines, type AnnotatedDocument, type ExportFormat } from '../service/annotations';
+import { EXPORT_FORMATS, withoutLines, type AnnotatedDocument, type ExportFormat } from '../service/annotations';
 import type { Localize } from '../service/messages';
-import { writeAtomic } from '../node/annotationStore';
+import { exportText, writeExport } from '../node/exportFiles';
 import { articleFiles, loadArticles } from './articleSet';
 import { parseCommandArgs, UsageError } from './commandArgs';
-
-const EXTENSION: Record<Exclude<ExportFormat, 'brat'>, string> = { conll: 'conll', jsonl: 'jsonl', doccano: 'doccano.jsonl', labelstudio: 'labelstudio.json' };
 
 export function runExport(argv: string[], t: Localize): number {
   const args = parseCommandArgs(argv, t, { values: ['--format', '--out', '--labelstudio-as'], flags: ['--exclude-boilerplate', '--reviewed-only', '--no-predictions'] });
@@ -31,23 +27,10 @@ export function runExport(argv: string[], t: Localize): number {
   docs = docs.filter((d, i) => docs.findIndex((e) => e.name === d.name) === i || (process.stderr.write(`news-annotate: ${t('annot.problem', d.name, 'duplicate article name, skipped')}\n`), false));
 
   const count = docs.reduce((n, d) => n + d.annotations.length, 0);
-  if (format === 'brat') {
-    fs.mkdirSync(out!, { recursive: true });
-    for (const d of docs) for (const [name, content] of Object.entries(exportBrat(d).files)) writeAtomic(path.join(out!, name), content);
-    writeAtomic(path.join(out!, 'annotation.conf'), annotationConf());
-    process.stderr.write(`${t('annot.wrote', out!, docs.length, count)}\n`);
-    return failed ? 2 : 0;
-  }
-  const text =
-    format === 'conll' ? exportConll(docs)
-    : format === 'jsonl' ? exportJsonl(docs)
-    : format === 'doccano' ? exportDoccano(docs)
-    : exportLabelStudio(docs, as as 'auto' | 'annotations' | 'predictions');
+  const lsAs = as as 'auto' | 'annotations' | 'predictions';
   if (out) {
-    fs.mkdirSync(out, { recursive: true });
-    const file = path.join(out, `annotations.${EXTENSION[format]}`);
-    writeAtomic(file, text);
-    process.stderr.write(`${t('annot.wrote', file, docs.length, count)}\n`);
-  } else process.stdout.write(text);
+    const files = writeExport(docs, format, out, lsAs);
+    process.stderr.write(`${t('annot.wrote', format === 'brat' ? out : files[0], docs.length, count)}\n`);
+  } else process.stdout.write(exportText(docs, format as Exclude<ExportFormat, 'brat'>, lsAs));
   return failed ? 2 : 0;
 }
