@@ -29,12 +29,32 @@ const sameSpan = (a: { start: number; end: number }, b: { start: number; end: nu
  */
 export function effectiveAnnotations(predicted: readonly Annotation[], stored: ArticleAnnotations): Annotation[] {
   const reviewed = [...stored.annotations].sort(byStart);
-  const rejectedHere = (p: Annotation) => stored.rejected.some((r) => sameSpan(r, p) && (r.label === p.label || (r.label !== 'DATE') === (p.label !== 'DATE')));
+  // Reviewed annotations made here do not overlap one another: one binary search finds the one a prediction could
+  // touch. An imported set may overlap; then every one is checked.
+  const disjoint = reviewed.every((r, i) => i === 0 || reviewed[i - 1].end <= r.start);
+  const touchesReviewed = (p: Annotation) => {
+    if (!disjoint) return reviewed.some((r) => overlaps(r, p));
+    let lo = 0;
+    let hi = reviewed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (reviewed[mid].end <= p.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < reviewed.length && reviewed[lo].start < p.end;
+  };
+  const rejected = new Map<string, Rejection[]>();
+  for (const r of stored.rejected) {
+    const k = `${r.start}:${r.end}`;
+    rejected.set(k, [...(rejected.get(k) ?? []), r]);
+  }
+  // A rejection of an entity drops any entity prediction on that span; a date's, the date.
+  const rejectedHere = (p: Annotation) => (rejected.get(`${p.start}:${p.end}`) ?? []).some((r) => (r.label === 'DATE') === (p.label === 'DATE'));
   const out = [...reviewed];
   let lastEnd = -1;
   for (const p of [...predicted].sort((a, b) => a.start - b.start || b.end - a.end)) {
     if (p.start < lastEnd) continue;
-    if (reviewed.some((r) => overlaps(r, p)) || rejectedHere(p)) continue;
+    if (touchesReviewed(p) || rejectedHere(p)) continue;
     // In a reviewed article, what the person left standing is accepted.
     out.push(stored.state === 'reviewed' ? { ...p, status: 'accepted' } : p);
     lastEnd = p.end;
