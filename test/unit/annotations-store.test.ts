@@ -116,6 +116,16 @@ describe('annotations follow edits', () => {
     assert.equal(next.annotations[1].text, '台湾新聞網');
   });
 
+  it('keeps spans through a script conversion whose one edit covers them and their neighbours', () => {
+    const s = at('習近平');
+    const t = at('台灣新聞網');
+    // one edit from 習 to 網 across both names, as a line conversion with a common prefix and suffix makes
+    const converted = TEXT.slice(s.start, t.end).replace(/習/g, '习').replace(/灣/g, '湾').replace(/聞/g, '闻').replace(/網/g, '网');
+    const { next, removed } = edit(TEXT, { start: s.start, end: t.end, text: converted });
+    assert.equal(removed.length, 0);
+    assert.deepEqual(next.annotations.map((x) => x.text), ['习近平', '台湾新闻网']);
+  });
+
   it('drops a span whose line was deleted, and reports it', () => {
     const l = TEXT.indexOf('\r\n') + 2;
     const { next, removed } = edit(TEXT, { start: l, end: TEXT.length, text: '' });

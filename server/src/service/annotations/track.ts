@@ -14,9 +14,9 @@ export interface TextChange {
 type Span = { start: number; end: number; text: string };
 
 /**
- * Moves a span through one change. Before the change: unchanged. After it: shifted. A change inside the
- * span that keeps its length (script conversion, 台灣 -> 台湾) keeps the span with its new text; any other
- * change that touches the span's characters removes it (the person's decision was about other text).
+ * Moves a span through one change. Before the change: unchanged. After it: shifted. A change that keeps its
+ * length (script conversion, 台灣 -> 台湾) keeps the span in place with its new text; any other change that
+ * touches the span's characters removes it (the person's decision was about other text).
  * Insertions exactly at an edge do not grow the span.
  */
 export function moveSpan<T extends Span>(span: T, change: TextChange, after: string): T | undefined {
@@ -25,7 +25,9 @@ export function moveSpan<T extends Span>(span: T, change: TextChange, after: str
     return delta ? { ...span, start: span.start + delta, end: span.end + delta } : span;
   }
   if (change.start >= span.end) return span;
-  if (delta === 0 && change.start >= span.start && change.end <= span.end) {
+  // Same length (script conversion, 台灣 -> 台湾, whose edits run from the first to the last changed character of a
+  // line and so may cover a name only in part): the span keeps its place and takes the new text.
+  if (delta === 0) {
     const text = after.slice(span.start, span.end);
     return text === span.text ? span : { ...span, text };
   }
