@@ -134,7 +134,12 @@ describe('language server: the annotation workflow (protocol)', function () {
     const text = doc.getText();
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'news-article', version: 3, text } });
     doc = TextDocument.create(uri, 'news-article', 3, text);
-    const all = (await actionsAt({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } })).find((a) => (a.command?.arguments?.[0] as { action?: string })?.action === 'acceptAll')!;
+    const onName = posOf('特朗普');
+    const all = (await actionsAt({ start: onName.start, end: onName.start })).find((a) => (a.command?.arguments?.[0] as { action?: string })?.action === 'acceptAll')!;
+    assert.ok(all, 'accept all is offered on a name');
+    const blank = doc.getText().split('\n').findIndex((l) => l.trim() === '');
+    const none = await actionsAt({ start: { line: blank, character: 0 }, end: { line: blank, character: 0 } });
+    assert.ok(!none.some((a) => a.command?.command === ANNOTATE_COMMAND), 'no review action (and no light bulb) on a blank line');
     await run(all);
     const r: ArticleReviewStatus[] = await client.connection.sendRequest(AnnotationRequests.corpusStatus, { uris: [uri] });
     assert.equal(r[0].state, 'reviewed');

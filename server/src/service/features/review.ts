@@ -116,7 +116,9 @@ export function reviewCodeActions(uri: string, article: Article, annotations: re
       }
     }
   }
+  // Accept all is offered with the other review actions (on a name, a date or a selection), not on every line,
+  // so the light bulb does not show everywhere; the palette and Ctrl+K Shift+A have it always.
   const pending = annotations.filter((a) => a.status === 'predicted').length;
-  if (pending) out.push(cmd(t('annot.action.acceptAll', pending), { uri, action: 'acceptAll' }));
+  if (pending && out.length) out.push(cmd(t('annot.action.acceptAll', pending), { uri, action: 'acceptAll' }));
   return out;
 }
