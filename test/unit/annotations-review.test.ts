@@ -26,7 +26,7 @@ function decoded(tokens: { data: number[] }) {
 }
 
 describe('review feature (tokens, hover, code actions)', () => {
-  const stored = reject(mark(emptyAnnotations(), text, { start: text.indexOf('塔斯社'), end: text.indexOf('塔斯社') + 3 }, 'ORG', who), entity('普京', text, 'PER'));
+  const stored = reject(mark(emptyAnnotations(), text, { start: text.indexOf('塔斯社'), end: text.indexOf('塔斯社') + 3 }, 'ORG', who), { ...entity('普京', text, 'PER'), label: 'PER' });
   const anns = reviewedAnnotations(article, { stored });
 
   it('colours the person\'s decisions as reviewed and the rest as predicted; a rejected name is not coloured', () => {
