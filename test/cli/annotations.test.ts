@@ -41,6 +41,22 @@ describe('news-annotate export / import / agree', function () {
     assert.match(ann, /status=corrected by=bob/);
   });
 
+  it('a name confirmed in one article of the call is predicted in the others (the workspace dictionary)', () => {
+    const other = path.join(tmp, 'corpus', 'other.txt');
+    // The recogniser alone does not know 長榮 (an airline): a person confirmed it in another article.
+    fs.writeFileSync(other, '長榮航空今日宣布新航線。\n');
+    fs.writeFileSync(path.join(tmp, 'corpus', 'other.ann'), 'T1\tORG 0 2\t長榮\n#1\tAnnotatorNotes T1\tstatus=corrected\n');
+    fs.writeFileSync(article, '長榮宣布漲價，華航跟進。\n');
+    const names = (files: string[]) => {
+      const r = run(['export', '--format', 'jsonl', ...files]);
+      assert.equal(r.status, 0, r.stderr);
+      const seed = r.stdout.trim().split('\n').map((l) => JSON.parse(l)).find((d) => d.name === 'seed');
+      return seed.entities.map((e: { text: string; type: string }) => `${e.text}:${e.type}`);
+    };
+    assert.ok(!names([article]).includes('長榮:ORG'), 'alone, the recogniser misses it');
+    assert.ok(names([path.join(tmp, 'corpus')]).includes('長榮:ORG'));
+  });
+
   it('exports character-level CoNLL without the boilerplate when asked', () => {
     const all = run(['export', '--format', 'conll', article]);
     const clean = run(['export', '--format', 'conll', '--exclude-boilerplate', article]);

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { SiteIndex } from '../service/boilerplate';
 import { createEntityRecognizer } from '../service/entities';
 import { analyseArticle, type Article } from '../service/article';
-import { effectiveAnnotations, predictions, type AnnotatedDocument, type ArticleAnnotations } from '../service/annotations';
+import { applyDictionary, buildDictionary, effectiveAnnotations, predictions, type AnnotatedDocument, type ArticleAnnotations } from '../service/annotations';
 import type { Localize } from '../service/messages';
 import { loadNerModel } from '../node/model';
 import { loadAnnotations } from '../node/annotationStore';
@@ -62,15 +62,20 @@ export function loadArticles(files: readonly string[], t: Localize, report: (mes
   const siteIndex = new SiteIndex();
   for (const i of inputs) siteIndex.set(pathToFileURL(path.resolve(i.file)).toString(), i.text);
   const recognizer = createEntityRecognizer({ model: loadNerModel() });
-  const loaded = inputs.map(({ file, text }) => {
+  const analysed = inputs.map(({ file, text }) => {
     const article = analyseArticle(text, { recognizer, recurring: siteIndex.recurring(pathToFileURL(path.resolve(file)).toString()) });
     const store = loadAnnotations(file, text);
     for (const p of store.problems) report(t('annot.problem', file, p));
     if (store.moved) report(t('annot.moved', file, store.moved));
     if (store.orphaned.length) report(t('annot.orphaned', file, store.orphaned.length, store.orphaned.map((o) => o.text).join('、')));
-    const predicted = withPredictions ? predictions(article.entities, article.dates) : [];
-    const annotations = effectiveAnnotations(predicted, store.annotations);
-    return { file, text, article, stored: store.annotations, doc: { name: nameOf(file), text, annotations, reviewed: store.annotations.state === 'reviewed' } };
+    return { file, text, article, stored: store.annotations };
+  });
+  // The files of one call are a workspace: names confirmed or rejected in one are predicted (or not) in the others, as in the editor.
+  const dictionary = buildDictionary(analysed.map((a) => a.stored));
+  const loaded = analysed.map(({ file, text, article, stored }) => {
+    const predicted = withPredictions ? applyDictionary(predictions(article.entities, article.dates), text, article.normalized, dictionary) : [];
+    const annotations = effectiveAnnotations(predicted, stored);
+    return { file, text, article, stored, doc: { name: nameOf(file), text, annotations, reviewed: stored.state === 'reviewed' } };
   });
   return { loaded, failed };
 }
