@@ -12,6 +12,7 @@ import { corpusDir, fmt, loadGoldArticles, matchCounts, prf, type Prf } from './
 import * as boilerplate from './eval/boilerplate';
 import * as dates from './eval/dates';
 import * as entities from './eval/entities';
+import * as learning from './eval/learning';
 
 type Section = { title: string; lines: string[]; metrics: Record<string, number> };
 
@@ -83,6 +84,7 @@ async function main() {
     ['boilerplate', boilerplate.run],
     ['dates', dates.run],
     ['entities', entities.run],
+    ['learning', learning.run],
   ] as const) {
     try {
       sections.push(await run(corpus));

@@ -8,6 +8,8 @@ import { showEntities } from './entities';
 import { exportAnnotations } from './exportAnnotations';
 import type { ServerConnection } from './languageClient';
 import { errorText, msg } from './messages';
+import { corpusView } from './corpusView';
+import { exportArticles, REVIEW_COMMANDS } from './review';
 
 /** A handler may return what it did (Remove All Boilerplate returns its report): executeCommand passes it on. */
 type Handler = (server: ServerConnection, ...args: unknown[]) => Promise<unknown>;
@@ -32,12 +34,27 @@ export const COMMANDS: Record<keyof typeof ClientCommands, Handler> = {
   openWalkthrough: async () => {
     await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#${WALKTHROUGH_ID}`, false);
   },
+  // annotation workflow (review.ts, corpusView.ts)
+  markPerson: REVIEW_COMMANDS.markPerson,
+  markOrganization: REVIEW_COMMANDS.markOrganization,
+  markPlace: REVIEW_COMMANDS.markPlace,
+  markMedia: REVIEW_COMMANDS.markMedia,
+  markDate: REVIEW_COMMANDS.markDate,
+  notAnEntity: REVIEW_COMMANDS.notAnEntity,
+  changeEntityType: REVIEW_COMMANDS.changeEntityType,
+  acceptAnnotation: REVIEW_COMMANDS.acceptAnnotation,
+  acceptAllAnnotations: REVIEW_COMMANDS.acceptAllAnnotations,
+  setDateValue: REVIEW_COMMANDS.setDateValue,
+  exportArticles: (server, format, out) => exportArticles(server, () => corpusView(server).uris(), format, out),
+  nextArticleToReview: (server) => corpusView(server).next(),
+  refreshCorpus: (server) => corpusView(server).refresh(),
 };
 
 export function registerCommands(server: ServerConnection, log: vscode.LogOutputChannel): vscode.Disposable[] {
   return (Object.keys(COMMANDS) as (keyof typeof ClientCommands)[]).map((name) =>
     vscode.commands.registerCommand(ClientCommands[name], async (...args: unknown[]) => {
       try {
+        // The result goes back to the caller (tests and other extensions read it).
         return await COMMANDS[name](server, ...args);
       } catch (error) {
         log.error(`${ClientCommands[name]} failed: ${errorText(error)}`);

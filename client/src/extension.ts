@@ -7,6 +7,7 @@ import { registerPlainTextOptIn } from './files';
 import { ServerConnection } from './languageClient';
 import { OUTPUT_CHANNEL_NAME } from './messages';
 import { ArticleStatusItem, type StatusView } from './status';
+import { registerCorpusView } from './corpusView';
 
 let server: ServerConnection | undefined;
 
@@ -22,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   server = connection;
   const status = new ArticleStatusItem(connection);
   context.subscriptions.push(log, ...registerCommands(connection, log), registerPlainTextOptIn(log), registerFixGuard(), status);
+  context.subscriptions.push(registerCorpusView(connection));
 
   // The server starts with the first article, not merely because a plain text file activated us.
   const startForArticle = (document: vscode.TextDocument): void => {

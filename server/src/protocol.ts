@@ -5,6 +5,7 @@
  */
 import { NotificationType, RequestType, type Range, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { ArticleAnnotations, ArticleStatus, ConvertTarget, EntitySummary, RemoveAllResult } from './service/contract';
+import type { EntityType } from './service/types';
 
 export * from './service/contract';
 
@@ -24,7 +25,25 @@ export const ClientCommands = {
   openSettings: 'newsAnnotator.openSettings',
   openWalkthrough: 'newsAnnotator.openWalkthrough',
   openSample: 'newsAnnotator.openSample',
+  // annotation workflow
+  markPerson: 'newsAnnotator.markPerson',
+  markOrganization: 'newsAnnotator.markOrganization',
+  markPlace: 'newsAnnotator.markPlace',
+  markMedia: 'newsAnnotator.markMedia',
+  markDate: 'newsAnnotator.markDate',
+  notAnEntity: 'newsAnnotator.notAnEntity',
+  changeEntityType: 'newsAnnotator.changeEntityType',
+  acceptAnnotation: 'newsAnnotator.acceptAnnotation',
+  acceptAllAnnotations: 'newsAnnotator.acceptAllAnnotations',
+  setDateValue: 'newsAnnotator.setDateValue',
+  exportArticles: 'newsAnnotator.exportArticles',
+  nextArticleToReview: 'newsAnnotator.nextArticleToReview',
+  refreshCorpus: 'newsAnnotator.refreshCorpus',
 } as const;
+
+/** Client commands that work on the workspace rather than on the open article (palette `when` of their own). */
+export const WORKSPACE_COMMANDS: readonly string[] = ['newsAnnotator.exportArticles', 'newsAnnotator.nextArticleToReview', 'newsAnnotator.refreshCorpus'];
+
 
 export interface DocumentParams {
   uri: string;
@@ -55,4 +74,56 @@ export const Requests = {
 export const Notifications = {
   /** An article was (re)analysed: its status may have changed. */
   statusChanged: new NotificationType<DocumentParams>('news/statusChanged'),
+} as const;
+
+// ---- Annotation workflow (issue 13): review commands, the corpus view's status ----
+
+/** The server command every review action goes through (code actions carry it; client commands send it). */
+export const ANNOTATE_COMMAND = 'newsAnnotator.server.annotate';
+
+export type AnnotationLabelName = EntityType | 'DATE';
+
+export interface AnnotateArgs {
+  uri: string;
+  action: 'mark' | 'reject' | 'accept' | 'acceptAll' | 'setValue';
+  /** The span (mark) or a position inside the annotation (the others). Unused by acceptAll. */
+  range?: { start: { line: number; character: number }; end: { line: number; character: number } };
+  label?: AnnotationLabelName;
+  /** A date's value (setValue, mark of a date). */
+  value?: string;
+  /** Every occurrence of the text in the article. */
+  everywhere?: boolean;
+}
+
+export const AnnotationRequests = {
+  /** The corpus view's figures, in the order of the uris asked for. */
+  corpusStatus: new RequestType<{ uris: string[] }, ArticleReviewStatus[], void>('news/corpusStatus'),
+  exportArticles: new RequestType<ExportArticlesParams, { files: string[]; articles: number; annotations: number }, void>('news/exportArticles'),
+  /** workspace/executeCommand of ANNOTATE_COMMAND: true when the action applied to something. */
+  annotate: new RequestType<{ command: string; arguments: AnnotateArgs[] }, boolean, void>('workspace/executeCommand'),
+} as const;
+
+export interface ExportArticlesParams {
+  uris: string[];
+  format: 'brat' | 'conll' | 'jsonl' | 'doccano' | 'labelstudio';
+  /** Folder (a file system path) to write into. */
+  out: string;
+  excludeBoilerplate?: boolean;
+}
+
+export interface ArticleReviewStatus {
+  uri: string;
+  state: 'not-started' | 'in-progress' | 'reviewed';
+  /** Annotations as they stand (predictions and reviewed), per label. */
+  counts: Record<AnnotationLabelName, number>;
+  reviewedCount: number;
+  /** Boilerplate blocks still in the article. */
+  boilerplate: number;
+  /** Annotations that could not be re-anchored. */
+  orphans: number;
+}
+
+export const AnnotationNotifications = {
+  /** server -> client, { uri }: an article's annotations changed (review action, re-anchoring); the corpus view and status bar refresh. */
+  changed: 'news/annotationsChanged',
 } as const;

@@ -37,11 +37,12 @@ import { KEEP_FILE, KeepStore, readSiblingArticles } from './node/workspaceFiles
 import { validPosition, validRange } from './service/positions';
 import { Notifications, Requests, ServerCommands, type KeepBlockArgs } from './protocol';
 import { createEntityRecognizer } from './service/entities';
+import { registerAnnotationWorkflow, trackingDocuments } from './node/annotationHandlers';
 
 // Over stdio, a reader that survives malformed framing (a bad header, a message nested too deep).
 const stdio = process.argv.includes('--stdio') ? guardedStdio((message) => process.stderr.write(`news-annotator: ${message}\n`)) : undefined;
 const connection = stdio ? createConnection(ProposedFeatures.all, stdio.reader, stdio.writer) : createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const documents = new TextDocuments(trackingDocuments(TextDocument));
 const keepStore = new KeepStore();
 /** One index of recurring lines per folder: a site's stories sit together, and folders of other sites must not count. */
 const siteIndexes = new Map<string, SiteIndex>();
@@ -100,7 +101,9 @@ const service = createLanguageService({
     const file = filePath(uri);
     return { kept: file ? keepStore.kept(file) : undefined, recurring: siteIndexOf(uri).recurring(uri), rules, version: contextVersion };
   },
+  reviewFor: (uri) => annotationWorkflow.reviewFor(uri),
 });
+const annotationWorkflow = registerAnnotationWorkflow(connection, documents, () => service, () => ({ roots: workspaceRoots, refreshTokens: canRefreshTokens }));
 
 /** The document if the service may analyse it; a refused file is reported once and left alone. */
 function article(uri: string) {
@@ -193,14 +196,14 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
       semanticTokensProvider: { legend: service.legend, full: { delta: true }, range: false },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, ...annotationWorkflow.codeActionKinds] },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       referencesProvider: true,
       documentHighlightProvider: true,
       workspaceSymbolProvider: true,
       inlayHintProvider: true,
-      executeCommandProvider: { commands: [ServerCommands.keepBlock] },
+      executeCommandProvider: { commands: [ServerCommands.keepBlock, ...annotationWorkflow.commands] },
     },
     serverInfo: { name: 'news-annotator' },
   };
@@ -411,6 +414,7 @@ connection.languages.inlayHint.on(guardRequest('inlayHint', [], (p) => {
 }));
 
 connection.onExecuteCommand(guard('executeCommand', undefined, (p) => {
+  if (annotationWorkflow.commands.includes(p.command)) return annotationWorkflow.executeCommand(p);
   if (p.command !== ServerCommands.keepBlock) return;
   const args = p.arguments?.[0] as KeepBlockArgs | undefined;
   const file = args && typeof args.uri === 'string' ? filePath(args.uri) : undefined;

@@ -1,7 +1,7 @@
 // UI test in a real browser: the packaged .vsix installed into code-server (VS Code 1.96.4) with its own CLI,
 // Debian Chromium driven by playwright-core, checks what a person sees: coloured entity spans, the hover
 // widget, the Problems panel, a quick fix from the light-bulb menu, the file saved to disk.
-// Screenshots: test-output/ui-hover.png (colours, hover, Problems panel), ui-before-fix.png, ui-quickfix-menu.png,
+// Screenshots: test-output/ui-hover.png (colours, hover, Problems panel), ui-annotate.png, ui-before-fix.png, ui-quickfix-menu.png,
 // ui-after-fix.png
 // (+ ui-failure.png); SCREENSHOT=1 copies ui-hover.png to images/screenshot.png for the README.
 // Usage (repo root, after npm run package): node test/e2e/ui.mjs     Env: KEEP=1, E2E_DIR, SCREENSHOT=1 (copy to images/)
@@ -74,6 +74,7 @@ try {
   page = browser.pages()[0] ?? await browser.newPage();
   // a broken product should fail each check within seconds, not the 30 s default
   page.setDefaultTimeout(10_000);
+  // the first load compiles the workbench: on a loaded machine it takes longer than the per-check default
   await page.goto(`${cs.url}/?folder=${encodeURIComponent(d.ws)}`, { timeout: 60_000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.getByRole('treeitem', { name: 'seed.news.txt' }).click({ timeout: 60_000 });
@@ -144,6 +145,25 @@ try {
   await page.keyboard.press('Escape');
 
   await page.locator('.editor-instance .monaco-editor .view-lines').first().click({ position: { x: 200, y: 5 } });
+
+  await check('a person selects 塔斯社, presses Ctrl+K O: it turns from the media to the organisation colour and seed.news.ann appears', async () => {
+    const annFile = articleFile.replace(/\.txt$/, '') + '.ann';
+    const before = await waitUntil(() => colouring(lede.slice(0, 12), '塔斯社'), (r) => r.ok, { timeout: 10_000, what: '塔斯社 coloured' });
+    assert(!fs.existsSync(annFile), 'an .ann before any review');
+    // select the name the way a person would without a mouse: find it, close the find widget (the match stays selected)
+    // the editor has the focus (clicked above); Ctrl+F opens its find widget
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('塔斯社');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('o');
+    const ann = await waitUntil(() => (fs.existsSync(annFile) ? fs.readFileSync(annFile, 'utf8') : ''), (t) => /\tORG \d+ \d+\t塔斯社/.test(t), { timeout: 10_000, what: 'seed.news.ann with 塔斯社 as ORG' });
+    const after = await waitUntil(() => colouring(lede.slice(0, 12), '塔斯社'), (r) => r.ok && r.entity.color !== before.entity.color, { timeout: 10_000, what: '塔斯社 recoloured' });
+    await shot(page, 'ui-annotate.png');
+    return `${before.entity.color} -> ${after.entity.color}; ${ann.split('\n')[0]}`;
+  });
+
   await shot(page, 'ui-before-fix.png');
 
   await check('quick fix from the light-bulb menu (Ctrl+., Enter) removes the site-title block', async () => {

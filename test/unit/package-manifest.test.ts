@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ClientCommands, type ConvertTarget, type NewsAnnotatorSettings } from '../../server/src/protocol';
+import { ClientCommands, WORKSPACE_COMMANDS, type ConvertTarget, type NewsAnnotatorSettings } from '../../server/src/protocol';
 import { TOKEN_MODIFIERS, TOKEN_SUPER_TYPES, TOKEN_TYPES } from '../../server/src/service/legend';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { CLIENT_ONLY_SETTINGS, CONFIGURATION } from '../../server/src/service/settingsSchema';
@@ -116,6 +116,7 @@ describe('package.json manifest', () => {
         const expected =
           id === ClientCommands.annotateThisFile ? 'editorLangId == plaintext'
           : GLOBAL_COMMANDS.includes(id) ? 'true'
+          : WORKSPACE_COMMANDS.includes(id) ? 'workspaceFolderCount > 0'
           : 'editorLangId == news-article';
         assert.equal(when[id], expected, id);
       }

@@ -9,6 +9,7 @@ import { createLocalizer, toLocale } from '../service/messages';
 import type { CliIo, Command } from './command';
 import { COMMANDS } from './commands';
 import { OPTIONS, optionSynopsis, parseCommandLine, UsageError, type OptionName } from './options';
+import { runAnnotationCommand } from './annotationCommands';
 
 const locale = toLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
 const io: CliIo = {
@@ -36,6 +37,9 @@ function main(argv: string[]): number | Promise<number> {
     io.out(usage(io));
     return name === undefined ? 2 : 0;
   }
+  // export, import and agree (the annotation workflow) parse their own arguments.
+  const annotationStatus = runAnnotationCommand(argv, io.t);
+  if (annotationStatus !== undefined) return annotationStatus;
   const command: Command | undefined = COMMANDS.find((c) => c.name === name);
   try {
     if (!command) throw new UsageError(io.t('cli.unknownCommand', name));

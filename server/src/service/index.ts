@@ -20,6 +20,7 @@ import { getDocumentSymbols, getFoldingRanges } from './features/outline';
 import { getDocumentHighlights, getReferences, getWorkspaceSymbols } from './features/references';
 import { getSemanticTokens, legend } from './features/semanticTokens';
 import { getArticleStatus } from './features/status';
+import { reviewCodeActions, reviewedAnnotations, reviewHover, reviewTokens, type ReviewContext } from './features/review';
 
 export { legend };
 export type { Article, ArticleDocument, Locale };
@@ -37,6 +38,8 @@ export interface LanguageServiceOptions {
   recognizer: EntityRecognizer;
   locale?: Locale;
   contextFor?: (uri: string) => ArticleContext | undefined;
+  /** The person's annotations of the article and the workspace's name dictionary (the annotation workflow). */
+  reviewFor?: (uri: string) => ReviewContext | undefined;
 }
 
 /** Files the service refuses to analyse, with the reason. Articles are kilobytes; a 10 M-character file is something else. */
@@ -131,9 +134,22 @@ export function createLanguageService(options: LanguageServiceOptions) {
       return [...cache].map(([uri, v]) => [uri, v.article] as [string, Article]);
     },
     diagnostics: (doc: ArticleDocument) => getDiagnostics(analyse(doc), settings, t),
-    hover: (doc: ArticleDocument, position: Position) => getHover(analyse(doc), position, t, settings.entities.confidenceThreshold),
-    semanticTokens: (doc: ArticleDocument) => getSemanticTokens(analyse(doc), settings),
-    codeActions: (doc: ArticleDocument, range: Range, context: CodeActionContext) => getCodeActions(doc, analyse(doc), range, context, settings, t),
+    hover: (doc: ArticleDocument, position: Position) => {
+      const hover = getHover(analyse(doc), position, t, settings.entities.confidenceThreshold);
+      const review = options.reviewFor?.(doc.uri);
+      return review ? reviewHover(hover, analyse(doc), reviewedAnnotations(analyse(doc), review), position, t) : hover;
+    },
+    semanticTokens: (doc: ArticleDocument) => {
+      const review = options.reviewFor?.(doc.uri);
+      return review ? reviewTokens(analyse(doc), reviewedAnnotations(analyse(doc), review), settings) : getSemanticTokens(analyse(doc), settings);
+    },
+    codeActions: (doc: ArticleDocument, range: Range, context: CodeActionContext) => {
+      const actions = getCodeActions(doc, analyse(doc), range, context, settings, t);
+      const review = options.reviewFor?.(doc.uri);
+      return review ? [...actions, ...reviewCodeActions(doc.uri, analyse(doc), reviewedAnnotations(analyse(doc), review), range, context, t)] : actions;
+    },
+    /** The article's annotations with the person's decisions applied (empty review context: the predictions). */
+    reviewedAnnotations: (doc: ArticleDocument, review: ReviewContext) => reviewedAnnotations(analyse(doc), review),
     removeAllBoilerplate,
     documentSymbols: (doc: ArticleDocument) => getDocumentSymbols(analyse(doc), t),
     foldingRanges: (doc: ArticleDocument) => getFoldingRanges(analyse(doc)),

@@ -14,5 +14,6 @@ export const TOKEN_SUPER_TYPES: Record<TokenType, string> = {
   date: 'number',
 };
 
-export const TOKEN_MODIFIERS = ['firstMention', 'relative', 'lowConfidence'] as const;
+/** `reviewed` / `predicted`: whether a person confirmed the annotation (the annotation workflow). */
+export const TOKEN_MODIFIERS = ['firstMention', 'relative', 'lowConfidence', 'reviewed', 'predicted'] as const;
 export type TokenModifier = (typeof TOKEN_MODIFIERS)[number];
