@@ -50,6 +50,19 @@ describe('entity tagger: training', () => {
     assert.deepEqual(a, b);
   });
 
+  it('is deterministic with the external name lexicon too, and ships it inside the model', () => {
+    const names: [string, number][] = [
+      ['北京', 2],
+      ['新华社', 4],
+      ['中国', 2],
+    ];
+    const a = trainModel(sentences, { epochs: 2, bits: 14, lexiconFolds: 2, names });
+    const b = trainModel(sentences, { epochs: 2, bits: 14, lexiconFolds: 2, names });
+    assert.deepEqual(a, b);
+    assert.deepEqual(decodeModel(a).names, names);
+    assert.notDeepEqual(a, trainModel(sentences, { epochs: 2, bits: 14, lexiconFolds: 2 }));
+  });
+
   it('round-trips the model format, lexicon included', () => {
     const bytes = trainModel(sentences, { epochs: 1, bits: 14, lexiconFolds: 2 });
     const w = decodeModel(bytes);
