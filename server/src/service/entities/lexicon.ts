@@ -13,6 +13,8 @@ export const LEX_ORG = 4;
 export const LEX_WORD = 8;
 export const LEX_CLASSES = [LEX_PER, LEX_LOC, LEX_ORG, LEX_WORD] as const;
 const NCLASS = LEX_CLASSES.length;
+/** Slot bit: the string is a proper prefix of some entry. */
+const PREFIX = 16;
 /** Longest entry kept: longer ones (a full county-level name with its province) add nothing a shorter one lacks. */
 export const MAX_LEXICON_WORD = 8;
 
@@ -44,7 +46,8 @@ export class NameLexicon {
   constructor(entries: readonly (readonly [string, number])[]) {
     const keep = entries.filter(([w]) => w.length >= 2 && w.length <= MAX_LEXICON_WORD);
     let cap = 16;
-    while (cap < keep.length * 2) cap <<= 1;
+    // Entries and their prefixes (about as many again) at most half full.
+    while (cap < keep.length * 4) cap <<= 1;
     this.k1 = new Int32Array(cap);
     this.k2 = new Int32Array(cap);
     this.val = new Uint8Array(cap);
@@ -56,17 +59,25 @@ export class NameLexicon {
       for (let i = 0; i < w.length; i++) {
         a = h1Step(a, w.charCodeAt(i));
         b = h2Step(b, w.charCodeAt(i));
+        // Every proper prefix of two or more characters is marked, so a scan stops as soon as no entry can follow.
+        if (i >= 1 && i < w.length - 1) this.put(a, b, PREFIX);
       }
-      let i = (a ^ Math.imul(b, 0x27d4eb2d)) & this.mask;
-      while (this.val[i] !== 0 && !(this.k1[i] === a && this.k2[i] === b)) i = (i + 1) & this.mask;
-      if (this.val[i] === 0) n++;
-      this.k1[i] = a;
-      this.k2[i] = b;
-      this.val[i] |= bits;
+      if (!(this.put(a, b, bits) & 15)) n++;
       this.first[w.charCodeAt(0)] = 1;
       this.pairs[pairSlot(w.charCodeAt(0), w.charCodeAt(1))] = 1;
     }
     this.size = n;
+  }
+
+  /** Ors `bits` into the slot of (a, b) and returns the bits it had before. */
+  private put(a: number, b: number, bits: number): number {
+    let i = (a ^ Math.imul(b, 0x27d4eb2d)) & this.mask;
+    while (this.val[i] !== 0 && !(this.k1[i] === a && this.k2[i] === b)) i = (i + 1) & this.mask;
+    const before = this.val[i];
+    this.k1[i] = a;
+    this.k2[i] = b;
+    this.val[i] = before | bits;
+    return before;
   }
 
   /** Class bits of text[start, start + len) (0 when it is no entry). */
@@ -78,7 +89,7 @@ export class NameLexicon {
       a = h1Step(a, text.charCodeAt(i));
       b = h2Step(b, text.charCodeAt(i));
     }
-    return this.find(a, b);
+    return this.find(a, b) & 15;
   }
 
   private find(a: number, b: number): number {
@@ -111,7 +122,10 @@ export class NameLexicon {
         const c = text.charCodeAt(s + L - 1);
         a = h1Step(a, c);
         b = h2Step(b, c);
-        const bits = this.find(a, b);
+        const found = this.find(a, b);
+        // Neither an entry nor the prefix of one: no longer entry starts here either.
+        if (!found) break;
+        const bits = found & 15;
         if (!bits) continue;
         for (let k = 0; k < NCLASS; k++) {
           if (!(bits & (1 << k))) continue;
