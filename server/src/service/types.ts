@@ -33,7 +33,12 @@ export interface EntityMention {
   type: EntityType;
   /** 0..1; gazetteer and user-dictionary hits are 1. */
   confidence: number;
-  source: 'gazetteer' | 'pattern' | 'model' | 'user';
+  /**
+   * Where the name came from: the built-in gazetteer, a pattern of the surrounding words, the statistical model,
+   * the model backed by an external lexicon entry of the same class, another mention of it in the same article,
+   * or the user's dictionary.
+   */
+  source: 'gazetteer' | 'pattern' | 'model' | 'lexicon' | 'consistency' | 'user';
 }
 
 /** Anything that finds entities. A trained model, the gazetteer, or both merged, all fit here. */

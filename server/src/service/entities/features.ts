@@ -9,13 +9,14 @@ import type { EntityType } from '../types';
 import { TRANSLIT } from './patterns';
 import type { Trie } from './trie';
 import { wordMarks, type WordMarks, type WordSet } from './words';
+import type { NameLexicon } from './lexicon';
 
-export const FEATURES_PER_CHAR = 27;
+export const FEATURES_PER_CHAR = 30;
 /** Slots of the word-context features (the induced word ending just before a position, and starting just after it). */
 export const WORD_BEFORE_SLOT = 25;
 export const WORD_AFTER_SLOT = 26;
 /** Bumped whenever templates change, and stored in the model, so an old model is refused, not misread. */
-export const FEATURE_VERSION = 9;
+export const FEATURE_VERSION = 10;
 
 const BOS = 1;
 const EOS = 2;
@@ -109,6 +110,7 @@ export function dictionaryMarks(
 let codeScratch = new Uint16Array(0);
 const dictArrays = (m: number) => ({ cover: new Uint8Array(m), coverLen: new Uint8Array(m), startLen: new Uint8Array(m) });
 let dictScratch = [dictArrays(0), dictArrays(0)];
+let nameScratch = { marks: new Uint8Array(0), len: new Uint8Array(0), cover: new Uint8Array(0) };
 let wordScratch: WordMarks = { startLen: new Uint8Array(0), endLen: new Uint8Array(0), midLen: new Uint8Array(0), fmm: new Uint8Array(0) };
 
 /**
@@ -122,6 +124,7 @@ export function extractFeatures(
   out?: Uint32Array,
   lexicon?: Trie<EntityType>,
   words?: WordSet,
+  names?: NameLexicon,
 ): Uint32Array {
   const n = norm.length;
   const F = FEATURES_PER_CHAR;
@@ -142,6 +145,14 @@ export function extractFeatures(
     wordScratch = { startLen: new Uint8Array(m), endLen: new Uint8Array(m), midLen: new Uint8Array(m), fmm: new Uint8Array(m) };
   }
   const wm = wordMarks(norm, words, wordScratch);
+  if (nameScratch.marks.length < n) nameScratch = { marks: new Uint8Array(n * 2), len: new Uint8Array(n * 2), cover: new Uint8Array(n * 8) };
+  const nm = nameScratch.marks;
+  const nl = nameScratch.len;
+  if (names) names.marks(norm, nm, nl, nameScratch.cover);
+  else {
+    nm.fill(0, 0, n);
+    nl.fill(0, 0, n);
+  }
   const shift = 32 - bits;
   // Templates with few distinct values (classes, dictionary and word positions) hash into the first 2^15
   // buckets, so their weights stay in the CPU cache; decoding is bound by memory reads, not arithmetic.
@@ -207,6 +218,13 @@ export function extractFeatures(
     if (la) for (let k = i + 1; k <= i + la; k++) ha = mix(ha, codes[k + 2]);
     else ha = mix(ha, p1);
     ids[base + WORD_AFTER_SLOT] = mix(ha, 0x1e01e + (a0 >> 6)) >>> shift;
+    // External name lexicons (jieba nr/ns/nt, administrative divisions, countries: lexicon.ts): the character's
+    // position in the longest entry of each class, with the covering length; the same over a ±1 window; and
+    // with the character itself, so a lexicon hit on a common character can be learned apart.
+    const nmi = nm[i];
+    ids[base + 27] = mix(0x1f01f, nmi | (nl[i] << 8) | (wm.fmm[i] << 11)) >>> small;
+    ids[base + 28] = mix(0x20020, (i > 0 ? nm[i - 1] : 255) | (nmi << 8) | ((i + 1 < n ? nm[i + 1] : 255) << 16)) >>> small;
+    ids[base + 29] = mix(mix(0x21021, nmi), c0) >>> shift;
   }
   return ids;
 }

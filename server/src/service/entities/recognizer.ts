@@ -9,6 +9,8 @@ import { bylineNameSpans, companySpans, dottedNameSpans, growFromPlaces, orgCont
 import { Trie } from './trie';
 import { loadTagger, type Tagger } from './tagger';
 import { SURNAMES } from './features';
+import { brandSpans, companyStem, facilitySpans, honorificSurnameSpans, latinOutletSpans, outletSpans, paperSpans, pseudonymSpans } from './context-names';
+import { LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD } from './lexicon';
 import type { WordSet } from './words';
 
 export interface RecognizerOptions {
@@ -18,7 +20,31 @@ export interface RecognizerOptions {
   tagger?: Tagger;
   /** Names the user wants recognised; they win over everything else. Either script. */
   userDictionary?: { text: string; type: EntityType }[];
+  /** Rule families switched off, for the ablation table of `npm run eval` (never set by the product). */
+  disable?: readonly RuleFamily[];
 }
+
+/** The parts of the recogniser that can be switched off one at a time to measure what each is worth. */
+export const RULE_FAMILIES = [
+  'gazetteer',
+  'placeGrowth',
+  'dottedNames',
+  'titleNames',
+  'bylines',
+  'companies',
+  'abbreviations',
+  'roads',
+  'consistency',
+  'discovery',
+  'honorifics',
+  'pseudonyms',
+  'outlets',
+  'facilities',
+  'tornCharacters',
+  'remainders',
+  'lexiconFeatures',
+] as const;
+export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
 type Source = EntityMention['source'];
 interface Candidate extends Span {
@@ -45,11 +71,19 @@ const COMPASS_PART = /^(.{2,}?)(?:东南|东北|西南|西北|中南|中东|中�
 
 const LIST_SURNAMES: ReadonlySet<string> = new Set([...SURNAMES, ...RARE_SURNAMES]);
 
-const RANK: Record<Source, number> = { user: 4, gazetteer: 3, pattern: 2, model: 1 };
+const RANK: Record<Source, number> = { user: 4, gazetteer: 3, pattern: 2, model: 1, lexicon: 1, consistency: 1 };
 
 /** Lines longer than this are tagged in slices so one huge line cannot blow up the decoder's memory. */
 const MAX_SLICE = 4096;
 const HAN_RE = /\p{Script=Han}/u;
+/** An honorific whose first character a person's name took (汪勇[先]生). */
+const HONORIFIC_AFTER = /^(?:先生|女士|小姐|太太|夫人|老师|教授|医生|师傅|阿姨)/u;
+/** Before a one-character place abbreviation: 在京, 访华, 赴台, 驻港, and function words (的中巴, 对华). */
+const TRAVEL_BEFORE = new Set([...'在赴访驻抵离回返来到旅的了是和与及对向为以把被从将']);
+/** Two organisations with the same kind of ending, joined by a conjunction. */
+const ORG_PAIR = /^(\p{Script=Han}{2,}?[院所局会司行校馆厂部团])[及和与](\p{Script=Han}{2,}[院所局会司行校馆厂部团])$/u;
+/** Punctuation that never stands inside a name (the name dot · and the & of Latin names can). */
+const PUNCT_RE = /[，。、；：！？“”‘’「」『』《》〈〉（）()【】[\],;:!?"…+=|#@*<>]|\p{Script=Han}\s|\s\p{Script=Han}/u;
 
 export function createEntityRecognizer(options: RecognizerOptions = {}): EntityRecognizer {
   let tagger: Tagger | undefined;
@@ -67,16 +101,17 @@ export function createEntityRecognizer(options: RecognizerOptions = {}): EntityR
     if (key) user.set(key, e.type);
   }
   const gaz = gazetteerTrie();
+  const off = new Set<RuleFamily>(options.disable ?? []);
   return {
     name: tagger ? 'gazetteer+patterns+model' : modelError ? `gazetteer+patterns (model not used: ${modelError})` : 'gazetteer+patterns',
     recognize(text: string, normalized?: string): EntityMention[] {
       const norm = normalized ?? normalizeForMatching(text);
-      return recognizeNormalized(text, norm, user, gaz, tagger);
+      return recognizeNormalized(text, norm, user, gaz, tagger, off);
     },
   };
 }
 
-function recognizeNormalized(text: string, norm: string, user: Trie<EntityType>, gaz: Trie<EntityType>, tagger?: Tagger): EntityMention[] {
+function recognizeNormalized(text: string, norm: string, user: Trie<EntityType>, gaz: Trie<EntityType>, tagger: Tagger | undefined, off: ReadonlySet<RuleFamily>): EntityMention[] {
   const cands: Candidate[] = [];
   const add = (s: Span, source: Source, confidence: number) => cands.push({ ...s, source, confidence, rank: RANK[source] });
 
@@ -90,8 +125,8 @@ function recognizeNormalized(text: string, norm: string, user: Trie<EntityType>,
     }
   }
   let model: (Span & { confidence: number })[] = [];
-  if (tagger) model = tagAll(tagger, norm, gaz);
-  let gazSpans = gazetteerSpans(norm, gaz);
+  if (tagger) model = tagAll(tagger, norm, gaz, off.has('lexiconFeatures'));
+  let gazSpans = off.has('gazetteer') ? [] : gazetteerSpans(norm, gaz);
   if (tagger) {
     // A name that is also a common word (联想 in 联想到) counts only where the tagger also sees a name there.
     const tagged = new Uint8Array(norm.length);
@@ -110,21 +145,32 @@ function recognizeNormalized(text: string, norm: string, user: Trie<EntityType>,
     };
     gazSpans = gazSpans.filter((s) => tagged.subarray(s.start, s.end).includes(1) || (!s.weak && !cutsWord(s)));
   }
-  const grown = growFromPlaces(norm, gazSpans);
+  const grown = off.has('placeGrowth') ? [] : growFromPlaces(norm, gazSpans);
   const taken = new Uint8Array(norm.length);
   for (const s of gazSpans) taken.fill(1, s.start, s.end);
-  const abbr = abbreviationSpans(norm, taken);
+  const abbr = off.has('abbreviations') ? [] : abbreviationSpans(norm, taken);
 
   for (const s of gazSpans) add(s, 'gazetteer', 1);
   for (const s of grown) add(s, 'pattern', 0.9);
-  for (const s of dottedNameSpans(norm)) add(s, 'pattern', 0.9);
-  for (const s of titleNameSpans(norm)) add(s, 'pattern', 0.75);
-  for (const s of bylineNameSpans(norm, SURNAMES)) add(s, 'pattern', 0.8);
-  for (const s of companySpans(norm, gazSpans)) cands.push({ ...s, source: 'pattern', confidence: 0.6, rank: 1.2 });
+  if (!off.has('dottedNames')) for (const s of dottedNameSpans(norm)) add(s, 'pattern', 0.9);
+  if (!off.has('titleNames')) for (const s of titleNameSpans(norm)) add(s, 'pattern', 0.75);
+  if (!off.has('bylines')) for (const s of bylineNameSpans(norm, SURNAMES)) add(s, 'pattern', 0.8);
+  if (!off.has('companies') && tagger?.words) for (const s of brandSpans(norm, tagger.words)) cands.push({ ...s, source: 'pattern', confidence: 0.6, rank: 1.2 });
+  if (!off.has('companies')) for (const s of companySpans(norm, gazSpans)) cands.push({ ...s, source: 'pattern', confidence: 0.6, rank: 1.2 });
   // Below the model: a pair like 乌德 inside a transliterated name the model found must not split it.
   for (const s of abbr) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: 1.5 });
   // Above the gazetteer: a road is named after places and people (中山路, 中华东路) and the name is the whole road.
-  for (const s of roadSpans(norm, [...gazSpans, ...model])) cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: 3.2 });
+  if (!off.has('roads')) for (const s of roadSpans(norm, [...gazSpans, ...model])) cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: 3.2 });
+  if (!off.has('honorifics')) for (const s of honorificSurnameSpans(norm, LIST_SURNAMES)) cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: 1.2 });
+  if (!off.has('pseudonyms')) for (const s of pseudonymSpans(norm, LIST_SURNAMES)) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: 3.3 });
+  if (!off.has('outlets')) {
+    for (const s of outletSpans(norm, gazSpans)) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: 3.3 });
+    for (const s of latinOutletSpans(norm)) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: 3.3 });
+    // Below the gazetteer: a known outlet's own name (人民日报) stays as the list has it.
+    for (const s of paperSpans(norm)) cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: 2.5 });
+  }
+  // Above the gazetteer, as roads are: the place is part of the facility's name (南沙 in 南沙国际邮轮母港).
+  if (!off.has('facilities')) for (const s of facilitySpans(norm, [...gazSpans, ...model])) cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: 3.2 });
   for (const s of model) {
     if (s.type === 'PER') {
       const pieces = splitNameRun(norm.slice(s.start, s.end), LIST_SURNAMES);
@@ -138,8 +184,73 @@ function recognizeNormalized(text: string, norm: string, user: Trie<EntityType>,
     add(s, 'model', s.confidence);
   }
 
-  const merged = resolve(cands, text, norm);
-  return propagate(tagger?.words ? discoverNames(merged, text, norm, tagger.words) : merged, text, norm);
+  const resolved = resolve(cands, text, norm);
+  const merged = tagger && !off.has('tornCharacters') ? mendTorn(resolved, text, norm, tagger) : resolved;
+  if (tagger?.names) markLexicon(merged, norm, tagger);
+  const discovered = tagger?.words && !off.has('discovery') ? discoverNames(merged, text, norm, tagger.words) : merged;
+  return off.has('consistency') ? discovered : propagate(discovered, text, norm, tagger, !off.has('remainders'));
+}
+
+const LEX_BIT: Record<EntityType, number> = { PER: LEX_PER, LOC: LEX_LOC, ORG: LEX_ORG, MEDIA: LEX_ORG };
+
+/** A model name that is also an entry of its class in the external lexicons came from the lexicon as much as the model. */
+function markLexicon(mentions: EntityMention[], norm: string, tagger: Tagger): void {
+  const names = tagger.names!;
+  for (const m of mentions) {
+    if (m.source === 'model' && names.get(norm, m.start, m.end - m.start) & LEX_BIT[m.type]) m.source = 'lexicon';
+  }
+}
+
+/**
+ * No torn characters, no generic nouns: a model name that takes one character of the word before it (小[哥汪勇])
+ * or after it (汪勇[先]生) gives it back; a one-character model name that is half of a word (母[港], [日]前) is
+ * dropped; and an organisation or place that is a plain word of the induced lexicon and no known name of any
+ * kind (酒店, 邮政局, 工作组) is a generic noun.
+ */
+export function mendTorn(mentions: EntityMention[], text: string, norm: string, tagger: Tagger): EntityMention[] {
+  const words = tagger.words;
+  if (!words) return mentions;
+  const names = tagger.names;
+  // A word of the dictionary (jieba's common words) or of the lexicon induced from the training text.
+  const isWord = (a: number, len: number): boolean => a >= 0 && (words.has(norm, a, len) || !!((names?.get(norm, a, len) ?? 0) & LEX_WORD));
+  // A name of some class in the external lexicons, or a name seen in training.
+  const known = (a: number, b: number): boolean => {
+    if ((names?.get(norm, a, b - a) ?? 0) & (LEX_PER | LEX_LOC | LEX_ORG)) return true;
+    const t = tagger.trainingNames;
+    return !!t && t.allAt(norm, a).some((x) => x.end === b);
+  };
+  const out: EntityMention[] = [];
+  const taken = new Uint8Array(norm.length);
+  for (const m of mentions) taken.fill(1, m.start, m.end);
+  for (const m of mentions) {
+    if (m.source !== 'model') {
+      out.push(m);
+      continue;
+    }
+    let { start, end } = m;
+    if (m.type === 'PER' && end - start >= 3 && !known(start, end)) {
+      if (start > 0 && !taken[start - 1] && isWord(start - 1, 2) && !LIST_SURNAMES.has(norm[start]) && LIST_SURNAMES.has(norm[start + 1])) start++;
+      if (HONORIFIC_AFTER.test(norm.slice(end - 1, end + 2))) end--;
+    }
+    if (end - start === 1 && !known(start, end)) {
+      // Only the end of a word (母[港]): a one-character place that begins one is an abbreviation (华裔, 港人, 中巴),
+      // and one after a verb of travel or a preposition is one too (在京, 访华).
+      const neighbourSingle = (k: number) => mentions.some((o) => o !== m && o.end - o.start === 1 && o.start === k);
+      if (isWord(start - 1, 2) && !neighbourSingle(start - 1) && !TRAVEL_BEFORE.has(norm[start - 1])) continue;
+    }
+    // Organisations only: a place that is also a common word (大连 is one in jieba's dictionary) is still a place.
+    if ((m.type === 'ORG' || m.type === 'MEDIA') && end - start >= 2 && end - start <= 4 && isWord(start, end - start) && !known(start, end)) continue;
+    // 新光医院及马偕医院: two organisations joined by a conjunction are two names.
+    const pair = m.type === 'ORG' ? ORG_PAIR.exec(norm.slice(start, end)) : null;
+    if (pair) {
+      const cut = start + pair[1].length;
+      out.push({ ...m, start, end: cut, text: text.slice(start, cut) });
+      out.push({ ...m, start: cut + 1, end, text: text.slice(cut + 1, end) });
+      continue;
+    }
+    out.push(start === m.start && end === m.end ? m : { ...m, start, end, text: text.slice(start, end) });
+  }
+  return out;
 }
 
 /** Surname code units, for a scan that must reject most characters on one array read. */
@@ -189,11 +300,22 @@ export function discoverNames(mentions: EntityMention[], text: string, norm: str
  * again unmarked, and a shorter model span inside such an occurrence (潘振 in 潘振声) grows to the full name.
  * One linear pass with a trie of the names found, so it costs nothing on a large text.
  */
-function propagate(mentions: EntityMention[], text: string, norm: string): EntityMention[] {
+function propagate(mentions: EntityMention[], text: string, norm: string, tagger: Tagger | undefined, remainders: boolean): EntityMention[] {
   const names = new Trie<EntityMention>();
+  // 公司, 酒店: a generic word the tagger once took for a name must not be spread over the article.
+  const generic = (s: string): boolean => {
+    const bits = tagger?.names?.get(s, 0, s.length) ?? 0;
+    if (bits & (LEX_PER | LEX_LOC | LEX_ORG)) return false;
+    return !!(bits & LEX_WORD) || (!!tagger?.words?.has(s, 0, s.length) && !(s.length >= 3 && tagger.trainingNames?.longestEnd(s, 0) === s.length));
+  };
   for (const m of mentions) {
-    if ((m.source !== 'model' && m.source !== 'pattern') || (m.type !== 'PER' && m.type !== 'ORG') || m.end - m.start < 2) continue;
-    names.set(norm.slice(m.start, m.end), m);
+    if ((m.source !== 'model' && m.source !== 'lexicon' && m.source !== 'pattern') || (m.type !== 'PER' && m.type !== 'ORG') || m.end - m.start < 2) continue;
+    const name = norm.slice(m.start, m.end);
+    if (generic(name)) continue;
+    names.set(name, m);
+    // 澄星科技 … 澄星: the coined stem of a company, used alone later, is the same company.
+    const stem = remainders && m.type === 'ORG' ? companyStem(name) : undefined;
+    if (stem && !generic(stem) && !names.longestAt(stem, 0)) names.set(stem, { ...m, confidence: m.confidence * 0.9 });
   }
   if (!names.size) return mentions;
   const added: EntityMention[] = [];
@@ -209,10 +331,10 @@ function propagate(mentions: EntityMention[], text: string, norm: string): Entit
     const overlapping: EntityMention[] = [];
     for (let j = k; j < mentions.length && mentions[j].start < end; j++) overlapping.push(mentions[j]);
     if (!overlapping.length) {
-      added.push({ start: i, end, text: text.slice(i, end), type: proto.type, confidence: Math.round(proto.confidence * 90) / 100, source: 'model' });
+      added.push({ start: i, end, text: text.slice(i, end), type: proto.type, confidence: Math.round(proto.confidence * 90) / 100, source: 'consistency' });
     } else if (overlapping.length === 1) {
       const m = overlapping[0];
-      if (m.source === 'model' && m.type === proto.type && m.start === i && m.end < end) {
+      if ((m.source === 'model' || m.source === 'lexicon') && m.type === proto.type && m.start === i && m.end < end) {
         m.end = end;
         m.text = text.slice(m.start, end);
       }
@@ -223,7 +345,7 @@ function propagate(mentions: EntityMention[], text: string, norm: string): Entit
   return mentions.concat(added).sort((a, b) => a.start - b.start);
 }
 
-function tagAll(tagger: Tagger, norm: string, gaz: Trie<EntityType>): (Span & { confidence: number })[] {
+function tagAll(tagger: Tagger, norm: string, gaz: Trie<EntityType>, noNames: boolean): (Span & { confidence: number })[] {
   const out: (Span & { confidence: number })[] = [];
   // Pages repeat lines (menus, captions, related lists): a line's tags depend on the line alone, so each
   // distinct line is tagged once per call.
@@ -239,7 +361,7 @@ function tagAll(tagger: Tagger, norm: string, gaz: Trie<EntityType>): (Span & { 
       if (!HAN_RE.test(slice)) continue;
       let spans = seen.get(slice);
       if (!spans) {
-        spans = tagger.tag(slice, gaz);
+        spans = tagger.tag(slice, gaz, noNames);
         seen.set(slice, spans);
       }
       for (const span of spans) {
@@ -383,6 +505,8 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
     if (c.type === 'PER' && (/[姓男女]$/u.test(surface) || surface.includes('姓') || after[0] === '姓')) c.rank = -1;
     // 江苏省文联党[组]: a span that ends inside 党组/党委 has taken the first character of the word after the name.
     if (c.type === 'ORG' && surface.endsWith('党') && c.end - c.start > 3 && '组委员'.includes(norm[c.end] ?? '')) c.end -= 1;
+    // 江苏省文联党组成员: the party group of a body is not part of the body's name.
+    else if (c.type === 'ORG' && /(?:党组|党委)$/u.test(surface) && c.end - c.start > 4 && /^(?:成员|书记|副书记|委员)/u.test(norm.slice(c.end, c.end + 3))) c.end -= 2;
     // 俄方, 美方 (the Russian side): the guidelines mark no place there.
     if (c.type === 'LOC' && c.end - c.start === 1 && norm[c.end] === '方') c.rank = -1;
     // 湖北恩施部分地区: 部 that begins 部分 (a part of) is not an organisation suffix.
@@ -412,6 +536,8 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
   const kept: Candidate[] = [];
   outer: for (const c of cands) {
     if (c.rank < 0) continue;
+    // A name never holds punctuation (a quote mark, a comma, a bracket): such a span has swallowed its context.
+    if (c.source !== 'user' && PUNCT_RE.test(norm.slice(c.start, c.end))) continue;
     // A tagged span never starts or ends in white space.
     while (c.start < c.end && /\s/.test(norm[c.start])) c.start++;
     while (c.end > c.start && /\s/.test(norm[c.end - 1])) c.end--;

@@ -8,6 +8,7 @@ import type { Span } from './gazetteer';
 import { extractFeatures, FEATURES_PER_CHAR, FEATURE_VERSION } from './features';
 import { Trie, Trie as TrieCtor } from './trie';
 import { WordSet } from './words';
+import { NameLexicon, parseLexicon, serializeLexicon } from './lexicon';
 
 /**
  * BIOES over PER/ORG/LOC: B- begins, I- continues, E- ends a name of two characters or more, S- is a
@@ -57,7 +58,12 @@ export function goldTags(bio: readonly string[]): Uint8Array {
 }
 
 export interface Tagger {
-  tag(norm: string, gaz: Trie<EntityType> | undefined): (Span & { confidence: number })[];
+  /** `noNames`: decode without the external name lexicon (the ablation table's row; never in the product). */
+  tag(norm: string, gaz: Trie<EntityType> | undefined, noNames?: boolean): (Span & { confidence: number })[];
+  /** The external name lexicon the model was trained with, if it has one. */
+  readonly names?: NameLexicon;
+  /** The names seen in training, with their usual type. */
+  readonly trainingNames?: Trie<EntityType>;
   /** The word lexicon the model was trained with, if it has one. */
   readonly words?: WordSet;
 }
@@ -77,6 +83,8 @@ export interface TaggerWeights {
   lexicon?: [string, EntityType][];
   /** Words induced from the training text (word-boundary features; shipped inside the model). */
   words?: string[];
+  /** External name lexicon entries (word, class bits: lexicon.ts), shipped inside the model. */
+  names?: [string, number][];
 }
 
 const LEX_TYPES: EntityType[] = ['PER', 'ORG', 'LOC', 'MEDIA'];
@@ -278,6 +286,7 @@ export function encodeModel(w: {
   transition: Float32Array;
   lexicon?: [string, EntityType][];
   words?: string[];
+  names?: [string, number][];
 }): Uint8Array {
   const T = NTAGS;
   let maxAbs = 0;
@@ -319,13 +328,17 @@ export function encodeModel(w: {
   for (const b of idx) for (let t = 0; t < T; t++) bytes[o++] = q[b * T + t] & 0xff;
   const lex = new TextEncoder().encode((w.lexicon ?? []).map(([k, v]) => `${LEX_TYPES.indexOf(v)}${k}`).join('\n'));
   const words = new TextEncoder().encode((w.words ?? []).join('\n'));
-  const total = new Uint8Array(o + 4 + lex.length + 4 + words.length);
+  const names = new TextEncoder().encode(serializeLexicon(w.names ?? []));
+  const total = new Uint8Array(o + 4 + lex.length + 4 + words.length + 4 + names.length);
   total.set(bytes.subarray(0, o));
   const tv = new DataView(total.buffer);
   tv.setUint32(o, lex.length, true);
   total.set(lex, o + 4);
   tv.setUint32(o + 4 + lex.length, words.length, true);
   total.set(words, o + 8 + lex.length);
+  const at = o + 8 + lex.length + words.length;
+  tv.setUint32(at, names.length, true);
+  total.set(names, at + 4);
   return total;
 }
 
@@ -360,12 +373,12 @@ export function decodeModel(bytes: Uint8Array): TaggerWeights {
   // four at a time.
   const u8 = new Uint8Array((1 << bits) * 16).fill(LANE_BIAS);
   for (let k = 0; k < count; k++) for (let t = 0; t < T; t++) u8[idx[k] * 16 + t] = ((bytes[o++] << 24) >> 24) + LANE_BIAS;
-  const { lexicon, words } = tail(bytes, o);
-  return { bits, emission: new Float32Array(0), quad: new Int32Array(u8.buffer), scale, transition, lexicon, words };
+  const { lexicon, words, names } = tail(bytes, o);
+  return { bits, emission: new Float32Array(0), quad: new Int32Array(u8.buffer), scale, transition, lexicon, words, names };
 }
 
 /** The lexicon and word list stored after the weights. */
-function tail(bytes: Uint8Array, o: number): { lexicon?: [string, EntityType][]; words?: string[] } {
+function tail(bytes: Uint8Array, o: number): { lexicon?: [string, EntityType][]; words?: string[]; names?: [string, number][] } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let lexicon: [string, EntityType][] | undefined;
   if (o + 4 <= bytes.length) {
@@ -379,8 +392,14 @@ function tail(bytes: Uint8Array, o: number): { lexicon?: [string, EntityType][];
     const len = view.getUint32(o, true);
     const text = new TextDecoder().decode(bytes.subarray(o + 4, o + 4 + len));
     words = text ? text.split('\n') : [];
+    o += 4 + len;
   }
-  return { lexicon, words };
+  let names: [string, number][] | undefined;
+  if (o + 4 <= bytes.length) {
+    const len = view.getUint32(o, true);
+    names = parseLexicon(new TextDecoder().decode(bytes.subarray(o + 4, o + 4 + len)));
+  }
+  return { lexicon, words, names };
 }
 
 /** A tagger over the bytes of models/ner.bin. */
@@ -396,9 +415,12 @@ let marginScratch = new Float32Array(0);
 export function taggerFromWeights(w: TaggerWeights): Tagger {
   const lex = lexiconTrie(w.lexicon);
   const words = w.words?.length ? new WordSet(w.words) : undefined;
+  const names = w.names?.length ? new NameLexicon(w.names) : undefined;
   return {
     words,
-    tag(norm, gaz) {
+    names,
+    trainingNames: lex,
+    tag(norm, gaz, noNames) {
       const n = norm.length;
       if (!n) return [];
       if (idScratch.length < n * FEATURES_PER_CHAR) idScratch = new Uint32Array(n * FEATURES_PER_CHAR * 2);
@@ -406,7 +428,7 @@ export function taggerFromWeights(w: TaggerWeights): Tagger {
         tagScratch = new Uint8Array(n * 2);
         marginScratch = new Float32Array(n * 2);
       }
-      const ids = extractFeatures(norm, gaz, w.bits, idScratch, lex, words);
+      const ids = extractFeatures(norm, gaz, w.bits, idScratch, lex, words, noNames ? undefined : names);
       const tags = tagScratch;
       const margin = marginScratch;
       viterbi(w, ids, n, tags, margin);

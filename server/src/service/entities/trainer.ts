@@ -8,6 +8,7 @@ import { normalizeForMatching } from '../normalize';
 import { encodeModel, goldTags, lexiconTrie, NTAGS, viterbi, type TaggerWeights } from './tagger';
 import type { Trie } from './trie';
 import { induceWords, WordSet } from './words';
+import { NameLexicon } from './lexicon';
 
 export interface TrainingSentence {
   text: string;
@@ -24,6 +25,8 @@ export interface TrainOptions {
   lexiconFolds?: number;
   /** Induce a word lexicon from the training text for word-boundary features (default true). */
   words?: boolean;
+  /** External name lexicon (word, class bits), for the lexicon features; shipped inside the model. */
+  names?: [string, number][];
   /** Called after each epoch (for progress output); `averaged()` gives the weights as they would ship now. */
   onEpoch?: (epoch: number, info: { mistakes: number; seconds: number; averaged: () => TaggerWeights }) => void;
 }
@@ -83,10 +86,12 @@ export function trainWeights(sentences: TrainingSentence[], options: TrainOption
   // Induced from raw text, not from the tags, so it needs no jackknifing.
   const wordList = options.words === false ? undefined : induceWords(norms);
   const words = wordList ? new WordSet(wordList) : undefined;
+  // Independent of MSRA's labels, so no jackknifing: the model learns how far each class is to be trusted.
+  const names = options.names?.length ? new NameLexicon(options.names) : undefined;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
     const norm = norms[si];
-    feats.push(extractFeatures(norm, options.gazetteer, bits, undefined, folds ? foldTries[si % folds] : undefined, words));
+    feats.push(extractFeatures(norm, options.gazetteer, bits, undefined, folds ? foldTries[si % folds] : undefined, words, names));
     gold.push(goldTags(s.tags));
   }
   const size = (1 << bits) * T;
@@ -94,7 +99,7 @@ export function trainWeights(sentences: TrainingSentence[], options: TrainOption
   const u = new Float32Array(size);
   const tw = new Float32Array((T + 1) * T);
   const tu = new Float32Array((T + 1) * T);
-  const weights: TaggerWeights = { bits, emission: w, scale: 1, transition: tw, lexicon: fullLexicon, words: wordList };
+  const weights: TaggerWeights = { bits, emission: w, scale: 1, transition: tw, lexicon: fullLexicon, words: wordList, names: options.names };
   const random = rng(options.seed ?? 20250704);
   const order = sentences.map((_, i) => i);
   let c = 1;
@@ -157,7 +162,7 @@ export function trainWeights(sentences: TrainingSentence[], options: TrainOption
 /** Trains and serialises in one step (the bytes of models/ner.bin). */
 export function trainModel(sentences: TrainingSentence[], options: TrainOptions = {}): Uint8Array {
   const w = trainWeights(sentences, options);
-  return encodeModel({ bits: w.bits, emission: w.emission as Float32Array, transition: w.transition, lexicon: w.lexicon, words: w.words });
+  return encodeModel({ bits: w.bits, emission: w.emission as Float32Array, transition: w.transition, lexicon: w.lexicon, words: w.words, names: w.names });
 }
 
 /** Names (two code units or more) tagged in the chosen sentences, each with its most frequent type. */

@@ -1,0 +1,210 @@
+/**
+ * Names an article introduces itself, read off the words around them rather than off a list: a surname with an
+ * honorific (周先生 → 周), a pseudonym (小雨（化名）), an outlet named as a source (据长江网报道, 来源：海外网,
+ * 央视新闻 from 央视), a Latin outlet (BBC News, The Washington Post), and a facility built on a place
+ * (南沙国际邮轮母港, 地铁四号线, T3航站楼). Each is one closed pattern of the guidelines' categories, not a list of
+ * the names themselves. All work on the normalised (Simplified, half-width) text.
+ */
+import type { Span } from './gazetteer';
+import type { WordSet } from './words';
+
+/** Honorifics and titles after a bare surname (GOLD-NOTES: 毛主席, 潘老, 曲局长 give the surname as a person). */
+const HONORIFIC =
+  '先生|女士|小姐|太太|夫人|老师|教授|医生|大夫|律师|师傅|阿姨|大爷|大妈|大姐|大哥|老板|经理|总经理|董事长|局长|处长|科长|部长|厅长|市长|县长|镇长|村长|书记|主任|院长|校长|所长|主席|警官|记者|同学|老';
+const HONORIFIC_RE = new RegExp(`^(?:${HONORIFIC})`, 'u');
+/** What may not stand before a surname used alone: a character that makes it part of a longer name (张周, 小周, 老周). */
+const NOT_SURNAME_LEFT = /[小老阿]/u;
+
+/**
+ * 周先生, 林女士, 曲局长: the surname is a person. Only a listed surname, not after another surname or a familiar
+ * prefix; a full name (张小明先生) is the tagger's, which ranks above this rule.
+ */
+export function honorificSurnameSpans(norm: string, surnames: ReadonlySet<string>): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i + 1 < norm.length; i++) {
+    if (!surnames.has(norm[i])) continue;
+    if (i > 0 && (surnames.has(norm[i - 1]) || NOT_SURNAME_LEFT.test(norm[i - 1]))) continue;
+    const rest = norm.slice(i + 1, i + 5);
+    const m = HONORIFIC_RE.exec(rest);
+    if (!m) continue;
+    // 老 alone (潘老) only before punctuation or a verb of saying, never as the start of a word (王老师 is matched above).
+    if (m[0] === '老' && /^[\p{Script=Han}]/u.test(norm[i + 2] ?? '') && !/^[说表称指认]/u.test(norm[i + 2])) continue;
+    out.push({ start: i, end: i + 1, type: 'PER' });
+  }
+  return out;
+}
+
+/** Prefixes of familiar names and pseudonyms: 小雨, 阿强, 老周. */
+const FAMILIAR = /^[小阿老]/u;
+const PSEUDONYM = /[（(]\s*(?:化名|假名|匿名|网名|昵称)\s*[）)]/gu;
+
+/**
+ * 小雨（化名）, 李某(化名): the name before a pseudonym note is a person. Two characters, or three when the
+ * three begin with a surname or a familiar prefix (小/阿/老) and the character before them is not Han.
+ */
+export function pseudonymSpans(norm: string, surnames: ReadonlySet<string>): Span[] {
+  const out: Span[] = [];
+  for (const m of norm.matchAll(PSEUDONYM)) {
+    const end = m.index!;
+    const han = (k: number) => k >= 0 && /\p{Script=Han}/u.test(norm[k]);
+    if (!han(end - 1) || !han(end - 2)) continue;
+    let start = end - 2;
+    const three = end - 3;
+    if (han(three) && (surnames.has(norm[three]) || FAMILIAR.test(norm[three])) && !surnames.has(norm[end - 2]) && !FAMILIAR.test(norm[end - 2])) start = three;
+    out.push({ start, end, type: 'PER' });
+  }
+  return out;
+}
+
+/** Endings of an outlet's name. */
+const OUTLET_END = '网|網|报|日报|晚报|早报|时报|周刊|新闻|电视台|广播电台|电台|卫视|客户端|频道|新闻频道';
+/** Where a source is named: 据X报道, 来源：X, 转载自X, X讯, X消息. */
+const OUTLET_BEFORE = /(?:据|来源[:：]?\s*|稿源[:：]?\s*|转载自|转自|来自|本文来源[:：]?\s*|综合)$/u;
+const OUTLET_AFTER = /^(?:报道|报导|消息|讯|记者|援引|发布|称|披露|获悉|独家|[,，。]|$|\s|\n)/u;
+const OUTLET_NAME = new RegExp(`^([\\p{Script=Han}A-Za-z]{1,8}?(?:${OUTLET_END}))`, 'u');
+/** Names that end like an outlet but are everyday words (上报, 电报, 情报, 画报 …). */
+const NOT_OUTLET = /^(?:上|下|电|情|简|举|申|汇|预|警|喜|捷|通|海|画|周|年|月|日|快|小|大|新|旧|该|此|本)(?:报)$|^(?:上网|联网|互联网|电网|局域网|官网|外网|内网|入网|渔网|球网|天网|新闻)$/u;
+
+/**
+ * Outlets named as the source of a report: 据长江网报道, 来源：海外网, 证券时报网讯. The name is the shortest run
+ * of Han (or Latin) characters that ends in an outlet's ending between the source cue and what follows a source.
+ */
+export function outletSpans(norm: string, known: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  const knownMedia = new Map<number, Span>();
+  for (const s of known) if (s.type === 'MEDIA') knownMedia.set(s.start, s);
+  for (let i = 0; i < norm.length; i++) {
+    const media = knownMedia.get(i);
+    if (media) {
+      // 央视 + 新闻, 证券时报 + 网, 新华社 + 客户端: a known outlet's channel or site is the outlet.
+      const more = /^(?:新闻频道|新闻客户端|客户端|新闻|网|频道)/u.exec(norm.slice(media.end, media.end + 5));
+      if (more && !/^新闻(?:发布|发言|办|中心|联播)/u.test(norm.slice(media.end, media.end + 5))) out.push({ start: i, end: media.end + more[0].length, type: 'MEDIA' });
+      continue;
+    }
+    const c = norm.charCodeAt(i);
+    if (!(c >= 0x3400 && c <= 0x9fff)) continue;
+    if (!OUTLET_BEFORE.test(norm.slice(Math.max(0, i - 7), i))) continue;
+    const m = OUTLET_NAME.exec(norm.slice(i, i + 12));
+    if (!m) continue;
+    // The shortest name that ends well: 长江网 in 长江网讯, not 长江网讯记者 … .
+    let name = m[1];
+    let ok = OUTLET_AFTER.test(norm.slice(i + name.length, i + name.length + 2));
+    if (!ok) {
+      const longer = new RegExp(`^([\\p{Script=Han}A-Za-z]{2,10}(?:${OUTLET_END}))`, 'u').exec(norm.slice(i, i + 14));
+      if (longer && OUTLET_AFTER.test(norm.slice(i + longer[1].length, i + longer[1].length + 2))) {
+        name = longer[1];
+        ok = true;
+      }
+    }
+    if (!ok || name.length < 3 || NOT_OUTLET.test(name)) continue;
+    out.push({ start: i, end: i + name.length, type: 'MEDIA' });
+    i += name.length - 1;
+  }
+  return out;
+}
+
+/** Newspapers by their compound ending (证券时报, 长江日报, 楚天都市报, 证券时报网), at a clear left edge. */
+const PAPER = /^[\p{Script=Han}]{2,6}?(?:时报|日报|晚报|早报|商报|都市报|青年报|周报|周刊)(?:网|客户端)?/u;
+/** A dateline: the outlet, an optional date, and 讯 (长江网10月4日讯, 证券时报e公司讯). */
+const DATELINE = /^([\p{Script=Han}A-Za-z]{2,10}?)(?:[0-9]{1,2}月[0-9]{1,2}日)?讯/u;
+const CLEAR_LEFT = /[^\p{Script=Han}A-Za-z0-9]|[据自从在由和与、]/u;
+
+/** Newspapers named by a compound ending, and the outlet of a dateline at the start of a line. */
+export function paperSpans(norm: string): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    if (!(c >= 0x3400 && c <= 0x9fff)) continue;
+    if (i > 0 && !CLEAR_LEFT.test(norm[i - 1])) continue;
+    const line = i === 0 || norm[i - 1] === '\n' || /^[\s（(【]$/u.test(norm[i - 1]);
+    const d = line ? DATELINE.exec(norm.slice(i, i + 20)) : null;
+    if (d && (/[A-Za-z]/.test(d[1]) || new RegExp(`(?:${OUTLET_END}|社)$`, 'u').test(d[1]))) {
+      out.push({ start: i, end: i + d[1].length, type: 'MEDIA' });
+      i += d[1].length - 1;
+      continue;
+    }
+    const m = PAPER.exec(norm.slice(i, i + 10));
+    if (m) {
+      out.push({ start: i, end: i + m[0].length, type: 'MEDIA' });
+      i += m[0].length - 1;
+    }
+  }
+  return out;
+}
+
+/** BBC News, The Washington Post, Reuters: Latin words capitalised, ending in a word only outlets end in. */
+const LATIN_OUTLET = /\b(?:The\s+)?(?:[A-Z][A-Za-z&.]*\s+){0,3}(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Daily|Press|Telegraph|Guardian|Radio|Television|TV|Network|Weekly|Magazine|Observer|Review)\b(?:\s+(?:Online|Network|Channel))?/gu;
+
+export function latinOutletSpans(text: string): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(LATIN_OUTLET)) {
+    // One capitalised word alone before the ending ("Fake News") is a phrase, unless it is all capitals (BBC News).
+    const words = m[0].trim().split(/\s+/);
+    if (words.length < 2) continue;
+    if (words.length === 2 && !/^[A-Z]{2,}$/.test(words[0]) && words[0] !== 'The') continue;
+    out.push({ start: m.index!, end: m.index! + m[0].trimEnd().length, type: 'MEDIA' });
+  }
+  return out;
+}
+
+/** Facilities named after their place: stations, terminals, ports, parks, scenic spots, camps, venues, bridges. */
+const FACILITY_END =
+  '邮轮母港|国际邮轮母港|母港|客运港站|港站|客运站|汽车站|火车站|高铁站|地铁站|航站楼|机场|码头|港口|景区|风景区|风景名胜区|露营地|营地|公园|森林公园|湿地公园|广场|体育中心|体育馆|体育场|会展中心|展览馆|大桥|隧道|古镇|古城|步行街|度假区|园区|新区|自贸区|开发区|高新区|保税区';
+const FACILITY = new RegExp(`^[\\p{Script=Han}A-Z0-9]{0,6}?(?:${FACILITY_END})`, 'u');
+/** What cannot stand inside a facility's name: function words, verbs, numbers of things. */
+const FACILITY_STOP = /[的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称这那其该每各个些月日年前后里内外上下中]/u;
+
+/**
+ * 南沙国际邮轮母港, 白云机场, 西湖景区, T3航站楼, 地铁四号线: a facility named from a known place (or a terminal's
+ * code), or a metro line by its number, is a place (LOC).
+ */
+export function facilitySpans(norm: string, places: readonly Span[]): Span[] {
+  const byEnd = new Map<number, Span>();
+  for (const p of places) {
+    if (p.type !== 'LOC' || p.end - p.start < 2) continue;
+    const m = FACILITY.exec(norm.slice(p.end, p.end + 12));
+    if (!m || FACILITY_STOP.test(m[0].slice(0, -2))) continue;
+    const end = p.end + m[0].length;
+    // 广州 + 南沙邮轮母港: the place nearest the facility names it; an outer place stays a place of its own.
+    const other = byEnd.get(end);
+    if (!other || other.start < p.start) byEnd.set(end, { start: p.start, end, type: 'LOC' });
+  }
+  const out = [...byEnd.values()];
+  for (const m of norm.matchAll(/(?:地铁|轻轨)?[0-9一二三四五六七八九十]{1,3}号线/gu)) {
+    if (!m[0].startsWith('地铁') && !m[0].startsWith('轻轨')) continue;
+    out.push({ start: m.index!, end: m.index! + m[0].length, type: 'LOC' });
+  }
+  for (const m of norm.matchAll(/\bT[0-9]航站楼/gu)) out.push({ start: m.index!, end: m.index! + m[0].length, type: 'LOC' });
+  return out;
+}
+
+/** Endings of company and brand names that are also plain nouns (高科技, 个人征信), so they need a coined stem. */
+export const BRAND_END = '科技|征信|智能|网络|物流|电子|传媒|生物|能源|证券|保险|地产|电器|医药|汽车|单车|邮轮|航空|金融|资本|新材|光电|软件|数据|影业|文化|教育';
+const BRAND = new RegExp(`^(\\p{Script=Han}{2})(?:${BRAND_END})`, 'u');
+/** Where a company name may begin. */
+const BRAND_LEFT = /[^\p{Script=Han}]|[的在是和与及而为由据向对从到被把让、]/u;
+
+/**
+ * 澄星科技, 当升科技, 摩拜单车: a two-character coined stem (no word of the lexicon induced from news text, nor
+ * half of one with its neighbours) before a business ending, at a clear left edge. 发展高科技 and 个人征信 stay
+ * unmarked because 高科 … and 个人 are words.
+ */
+export function brandSpans(norm: string, words: WordSet): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i + 3 < norm.length; i++) {
+    if (i > 0 && !BRAND_LEFT.test(norm[i - 1])) continue;
+    const m = BRAND.exec(norm.slice(i, i + 6));
+    if (!m) continue;
+    if (words.has(norm, i, 2) || words.has(norm, i + 1, 2) || words.has(norm, i, 3) || words.has(norm, i, 4)) continue;
+    if (i > 0 && words.has(norm, i - 1, 2)) continue;
+    out.push({ start: i, end: i + m[0].length, type: 'ORG' });
+  }
+  return out;
+}
+
+const STEM_OF = new RegExp(`^(\\p{Script=Han}{2,3}?)(?:${BRAND_END}|集团|股份|控股|实业|公司|有限公司|银行|药业|置业|通讯)$`, 'u');
+
+/** 澄星 from 澄星科技: the coined stem of a company name, which the rest of the article may use alone. */
+export function companyStem(name: string): string | undefined {
+  return STEM_OF.exec(name)?.[1];
+}
