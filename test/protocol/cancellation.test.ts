@@ -1,21 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CancellationTokenSource, type SemanticTokens, type SemanticTokensDelta } from 'vscode-languageserver-protocol';
-import { ROOT, TestClient, ensureBuilt } from './lspClient';
+import type { SemanticTokens, SemanticTokensDelta } from 'vscode-languageserver-protocol';
+import { ROOT, TestClient, ensureBuilt, rawServer } from './lspClient';
 
 const SEED = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'articles', 'seed_guancha_ttyw.txt'), 'utf8');
 const uri = 'untitled:cancellation.news.txt';
-
-/** The error code a request was rejected with, or undefined when it was answered. */
-async function codeOf(p: Promise<unknown>): Promise<number | undefined> {
-  try {
-    await p;
-    return undefined;
-  } catch (e) {
-    return (e as { code?: number }).code;
-  }
-}
 
 describe('language server: cancellation, outdated versions, semantic tokens delta', function () {
   this.timeout(60000);
@@ -39,29 +29,61 @@ describe('language server: cancellation, outdated versions, semantic tokens delt
     });
   };
 
-  /** A request that keeps the server analysing a new version while the next messages arrive, as in typing. */
-  const busy = async () => {
-    await type('了');
-    return client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }).catch(() => undefined);
-  };
+  /**
+   * Cancellation and outdated versions are races by nature. To test them deterministically the request and
+   * the message that outdates it are written to the server in one chunk, so both are queued before the
+   * request is handled, as when the server was busy while the user typed.
+   */
+  async function raceServer() {
+    const s = rawServer();
+    s.proc.stdin.write(
+      Buffer.concat([
+        s.frame({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }),
+        s.frame({ jsonrpc: '2.0', method: 'initialized', params: {} }),
+        s.frame({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'news-article', version: 1, text: SEED } } }),
+      ]),
+    );
+    assert.ok(await s.response(1, 30000), 'initialize answered');
+    return s;
+  }
 
   it('answers a request for a version the client has since changed with ContentModified', async () => {
-    const first = busy();
-    const pending = codeOf(client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }));
-    void type('的');
-    await first;
-    assert.equal(await pending, -32801);
-    // The same request for the current version is answered.
-    assert.equal(await codeOf(client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })), undefined);
+    const s = await raceServer();
+    try {
+      const change = { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 4, character: 2 }, end: { line: 4, character: 2 } }, text: '的' }] };
+      s.proc.stdin.write(
+        Buffer.concat([
+          s.frame({ jsonrpc: '2.0', id: 2, method: 'textDocument/semanticTokens/full', params: { textDocument: { uri } } }),
+          s.frame({ jsonrpc: '2.0', method: 'textDocument/didChange', params: change }),
+        ]),
+      );
+      assert.equal((await s.response(2, 30000))?.error?.code, -32801);
+      // The same request for the current version is answered.
+      s.proc.stdin.write(s.frame({ jsonrpc: '2.0', id: 3, method: 'textDocument/semanticTokens/full', params: { textDocument: { uri } } }));
+      const answered = await s.response(3, 30000);
+      assert.ok(answered && !answered.error && answered.result, JSON.stringify(answered));
+    } finally {
+      s.proc.kill();
+    }
   });
 
   it('answers a request the client cancelled with RequestCancelled', async () => {
-    const first = busy();
-    const source = new CancellationTokenSource();
-    const pending = codeOf(client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 3 } }, source.token));
-    source.cancel();
-    await first;
-    assert.equal(await pending, -32800);
+    const s = await raceServer();
+    try {
+      s.proc.stdin.write(
+        Buffer.concat([
+          s.frame({ jsonrpc: '2.0', id: 2, method: 'textDocument/hover', params: { textDocument: { uri }, position: { line: 4, character: 3 } } }),
+          s.frame({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id: 2 } }),
+        ]),
+      );
+      assert.equal((await s.response(2, 30000))?.error?.code, -32800);
+      // Not cancelled, the same request is answered.
+      s.proc.stdin.write(s.frame({ jsonrpc: '2.0', id: 3, method: 'textDocument/hover', params: { textDocument: { uri }, position: { line: 4, character: 3 } } }));
+      const answered = await s.response(3, 30000);
+      assert.ok(answered && !answered.error, JSON.stringify(answered));
+    } finally {
+      s.proc.kill();
+    }
   });
 
   it('sends semantic tokens as a delta against the result the client holds', async () => {

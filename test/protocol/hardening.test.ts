@@ -1,13 +1,12 @@
 /** The server under hostile or unlucky input (issue 15): odd names, keep and config files, positions, framing. */
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { KEEP_FILE } from '../../server/src/node/workspaceFiles';
 import { ServerCommands } from '../../server/src/protocol';
-import { ROOT, SERVER, TestClient, ensureBuilt } from './lspClient';
+import { ROOT, TestClient, ensureBuilt, rawServer } from './lspClient';
 
 const SEED = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'articles', 'seed_guancha_ttyw.txt'), 'utf8');
 const STORY = '禾青風報告發布\n\n記者王小明報導，今天有人在禾青風說了這件事。\n\n他說這份報告會在下週公開，民眾可以上網查詢相關內容。\n\n她表示目前仍有許多細節需要與各方協調，預計月底完成。\n\n當地居民對此表示歡迎，並希望後續能有更多說明。\n';
@@ -168,40 +167,6 @@ describe('language server hardening (protocol)', function () {
     assert.match(message ?? '', /huge\.txt has 10,800,000 characters, more than the limit of 10,000,000/);
   });
 });
-
-/** Raw bytes to the server's stdin, JSON-RPC responses parsed from its stdout. */
-function rawServer() {
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let out = Buffer.alloc(0);
-  let stderr = '';
-  const responses: { id?: unknown; result?: unknown; error?: { code: number; message: string } }[] = [];
-  proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  proc.stdout.on('data', (c: Buffer) => {
-    out = Buffer.concat([out, c]);
-    for (;;) {
-      const end = out.indexOf('\r\n\r\n');
-      if (end < 0) return;
-      const length = Number(/Content-Length: (\d+)/i.exec(out.subarray(0, end).toString())?.[1]);
-      if (out.length < end + 4 + length) return;
-      responses.push(JSON.parse(out.subarray(end + 4, end + 4 + length).toString()));
-      out = out.subarray(end + 4 + length);
-    }
-  });
-  const frame = (message: unknown) => {
-    const body = Buffer.from(JSON.stringify(message));
-    return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]);
-  };
-  const response = async (id: number, timeoutMs = 10000) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const r = responses.find((x) => x.id === id);
-      if (r) return r;
-      if (proc.exitCode !== null || Date.now() > deadline) return undefined;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  };
-  return { proc, frame, response, stderr: () => stderr };
-}
 
 describe('language server framing (protocol)', function () {
   this.timeout(30000);

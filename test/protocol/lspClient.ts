@@ -86,3 +86,37 @@ export class TestClient {
     this.proc.kill();
   }
 }
+
+/** Raw bytes to the server's stdin, JSON-RPC responses parsed from its stdout. */
+export function rawServer() {
+  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = Buffer.alloc(0);
+  let stderr = '';
+  const responses: { id?: unknown; result?: unknown; error?: { code: number; message: string } }[] = [];
+  proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  proc.stdout.on('data', (c: Buffer) => {
+    out = Buffer.concat([out, c]);
+    for (;;) {
+      const end = out.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      const length = Number(/Content-Length: (\d+)/i.exec(out.subarray(0, end).toString())?.[1]);
+      if (out.length < end + 4 + length) return;
+      responses.push(JSON.parse(out.subarray(end + 4, end + 4 + length).toString()));
+      out = out.subarray(end + 4 + length);
+    }
+  });
+  const frame = (message: unknown) => {
+    const body = Buffer.from(JSON.stringify(message));
+    return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]);
+  };
+  const response = async (id: number, timeoutMs = 10000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const r = responses.find((x) => x.id === id);
+      if (r) return r;
+      if (proc.exitCode !== null || Date.now() > deadline) return undefined;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+  return { proc, frame, response, stderr: () => stderr };
+}

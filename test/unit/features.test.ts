@@ -179,11 +179,11 @@ describe('hover', () => {
   it('says where a name came from, in each language: model, lexicon, article-level consistency, user dictionary', () => {
     const text = '澄星科技發布財報，澄星表示增長';
     const cases: [EntityMention['source'], RegExp, RegExp, RegExp][] = [
-      ['model', /statistical model/, /來自統計模型/, /来自统计模型/],
-      ['lexicon', /model and a name lexicon/, /名稱詞庫/, /名称词库/],
+      ['model', /learned: recognised from its context/, /由上下文學得/, /从上下文学得/],
+      ['lexicon', /learned, with a name lexicon/, /名稱詞庫/, /名称词库/],
       ['consistency', /another mention of this name in the article/, /本文中此名稱的另一處提及/, /本文中此名称的另一处提及/],
       ['user', /your dictionary/, /您的詞典/, /您的词典/],
-      ['gazetteer', /gazetteer/, /地名與名稱詞典/, /地名和名称词典/],
+      ['gazetteer', /a known name/, /已知名稱/, /已知名称/],
     ];
     for (const [source, en, tw, cn] of cases) {
       const a = makeArticle(text, { entities: [{ ...entity('澄星', text, 'ORG', 1), source }] });

@@ -20,15 +20,25 @@ export function memoTagger(inner: Tagger, maxChars = 4_000_000): MemoTagger {
   let gazetteer: unknown;
   const stats = { hits: 0, misses: 0 };
   return {
+    // Every lexicon the recogniser reads off the tagger besides its tags: a wrapper that dropped one would
+    // silently switch off the rules built on it (the incremental test compares with a bare tagger).
     get words() {
       return inner.words;
+    },
+    get names() {
+      return inner.names;
+    },
+    get trainingNames() {
+      return inner.trainingNames;
     },
     stats,
     clear() {
       memo.clear();
       held = 0;
     },
-    tag(norm, gaz) {
+    tag(norm, gaz, noNames) {
+      // The ablation's decoding without the name lexicon is never remembered.
+      if (noNames) return inner.tag(norm, gaz, noNames);
       // The tags also depend on the gazetteer passed in: a different one empties the memo.
       if (gaz !== gazetteer) {
         memo.clear();
