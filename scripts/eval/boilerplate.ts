@@ -89,7 +89,7 @@ export async function run(corpus: string): Promise<{ title: string; lines: strin
   const withIdx = tally();
   const base = tally();
   const kindHits: Record<string, { n: number; ok: number }> = {};
-  lines.push('articles (11 gold pages):');
+  lines.push(`articles (${arts.length} gold pages):`);
   for (const a of arts) {
     const content = new Set(a.gold.content.map((l) => l - 1));
     const r = detectBoilerplate(a.text);

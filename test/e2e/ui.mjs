@@ -243,7 +243,8 @@ try {
     ['person', '普京'],
     ['organization', '美國國會'],
     ['location', '美國'],
-    ['media', '塔斯社'],
+    // not 塔斯社: the annotation check above has just relabelled it as an organisation
+    ['media', '觀察者網'],
     ['date', '7月3日', 'includes'],
     ['headline', '通電話,還計劃', 'prefix'],
     ['plain text', '總統'],
