@@ -27,8 +27,32 @@ export class OffThreadAnalysis {
   private worker: Worker | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private idleTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly script = path.join(__dirname, 'analysisWorker.js')) {}
+  /**
+   * `idleMs`: the worker holds its own decoded model (well over 100 MB with a large article), so it ends when it
+   * has had nothing to do for this long; the next large document starts a new one.
+   */
+  constructor(
+    private readonly script = path.join(__dirname, 'analysisWorker.js'),
+    private readonly idleMs = 10_000,
+  ) {}
+
+  /** Whether a worker is alive (for tests and the bench). */
+  get running(): boolean {
+    return this.worker !== undefined;
+  }
+
+  private scheduleIdleStop() {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (this.pending.size) return;
+      const worker = this.worker;
+      this.worker = undefined;
+      void worker?.terminate();
+    }, this.idleMs);
+    this.idleTimer.unref();
+  }
 
   private start(): Worker {
     if (this.worker) return this.worker;
@@ -40,8 +64,11 @@ export class OffThreadAnalysis {
       if (!p) return;
       if (m.article) p.resolve(m.article);
       else p.reject(new Error(m.error ?? 'analysis failed'));
+      if (!this.pending.size) this.scheduleIdleStop();
     });
     const fail = (e: Error) => {
+      // A worker stopped for idleness is no longer the current one: nothing of the new one's is touched.
+      if (this.worker !== worker) return;
       this.worker = undefined;
       for (const p of this.pending.values()) p.reject(e);
       this.pending.clear();
@@ -53,6 +80,7 @@ export class OffThreadAnalysis {
 
   analyse(request: Omit<WorkerRequest, 'id'>): Promise<Article> {
     const id = this.nextId++;
+    clearTimeout(this.idleTimer);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.start().postMessage({ ...request, id });
@@ -60,6 +88,7 @@ export class OffThreadAnalysis {
   }
 
   dispose() {
+    clearTimeout(this.idleTimer);
     void this.worker?.terminate();
   }
 }

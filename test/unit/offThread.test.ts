@@ -1,0 +1,44 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { OffThreadAnalysis } from '../../server/src/node/offThread';
+
+// A stand-in worker that answers every request at once: what is tested is the pool's life cycle, not the analysis.
+const ECHO = `const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (m) => parentPort.postMessage({ id: m.id, article: { text: m.text } }));`;
+
+describe('off-thread analysis of large documents', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-offthread-'));
+  const script = path.join(dir, 'echo-worker.js');
+  fs.writeFileSync(script, ECHO);
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const request = (text: string) => ({ text, dictionary: [], configFiles: [], settings: {} as never, recurring: [] });
+  const until = async (cond: () => boolean, ms: number) => {
+    const deadline = Date.now() + ms;
+    while (!cond() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    return cond();
+  };
+
+  it('stops its worker (and the model it holds) once idle, and starts a new one for the next document', async () => {
+    const pool = new OffThreadAnalysis(script, 50);
+    try {
+      assert.equal((await pool.analyse(request('一'))).text, '一');
+      assert.ok(await until(() => !pool.running, 5000), 'the idle worker is stopped');
+      assert.equal((await pool.analyse(request('二'))).text, '二');
+      assert.ok(pool.running, 'a new worker answered');
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  it('keeps the worker while requests follow each other', async () => {
+    const pool = new OffThreadAnalysis(script, 2000);
+    try {
+      for (const t of ['一', '二', '三']) assert.equal((await pool.analyse(request(t))).text, t);
+      assert.ok(pool.running);
+    } finally {
+      pool.dispose();
+    }
+  });
+});
