@@ -1,0 +1,197 @@
+/**
+ * Averaged structured perceptron for the character tagger. Pure and deterministic (fixed-seed shuffle),
+ * so the unit tests can train on a small fixture and scripts/train.ts on the MSRA train file. Training only:
+ * it lives outside the service so the server and CLI bundles never carry it; the features, tag scheme, model
+ * format and decoder it shares with the product are imported from the service.
+ */
+import type { EntityType } from '../../server/src/service/types';
+import { extractFeatures, FEATURES_PER_CHAR } from '../../server/src/service/entities/features';
+import { normalizeForMatching } from '../../server/src/service/normalize';
+import { encodeModel, goldTags, lexiconTrie, NTAGS, viterbi, type TaggerWeights } from '../../server/src/service/entities/tagger';
+import type { Trie } from '../../server/src/service/entities/trie';
+import { WordSet } from '../../server/src/service/entities/words';
+import { induceWords } from './induceWords';
+import { NameLexicon } from '../../server/src/service/entities/lexicon';
+
+export interface TrainingSentence {
+  text: string;
+  /** One tag per UTF-16 code unit of `text`: O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC. */
+  tags: string[];
+}
+
+export interface TrainOptions {
+  epochs?: number;
+  bits?: number;
+  seed?: number;
+  gazetteer?: Trie<EntityType>;
+  /** Folds for the jackknifed training lexicon (0 = no lexicon features). */
+  lexiconFolds?: number;
+  /** Induce a word lexicon from the training text for word-boundary features (default true). */
+  words?: boolean;
+  /** External name lexicon (word, class bits), for the lexicon features; shipped inside the model. */
+  names?: [string, number][];
+  /** Called after each epoch (for progress output); `averaged()` gives the weights as they would ship now. */
+  onEpoch?: (epoch: number, info: { mistakes: number; seconds: number; averaged: () => TaggerWeights }) => void;
+}
+
+/** Parses CHAR<TAB>TAG lines (blank line between sentences). A character of two code units tags both. */
+export function parseBio(content: string): TrainingSentence[] {
+  const out: TrainingSentence[] = [];
+  let chars: string[] = [];
+  let tags: string[] = [];
+  const flush = () => {
+    if (chars.length) out.push({ text: chars.join(''), tags });
+    chars = [];
+    tags = [];
+  };
+  for (const line of content.split(/\r?\n/)) {
+    if (!line.trim()) {
+      flush();
+      continue;
+    }
+    const tab = line.lastIndexOf('\t');
+    const ch = tab > 0 ? line.slice(0, tab) : line.trim().split(/\s+/)[0];
+    const tag = tab > 0 ? line.slice(tab + 1).trim() : line.trim().split(/\s+/)[1] ?? 'O';
+    chars.push(ch);
+    for (let k = 0; k < ch.length; k++) tags.push(k === 0 ? tag : tag.startsWith('B-') ? `I-${tag.slice(2)}` : tag);
+  }
+  flush();
+  return out;
+}
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s / 0x100000000;
+  };
+}
+
+/** Trains and returns averaged weights (float) ready to encode. */
+export function trainWeights(sentences: TrainingSentence[], options: TrainOptions = {}): TaggerWeights {
+  const bits = options.bits ?? 20;
+  const epochs = options.epochs ?? 12;
+  const T = NTAGS;
+  const F = FEATURES_PER_CHAR;
+  // Features once, up front: they do not change between epochs.
+  const feats: Uint32Array[] = [];
+  const gold: Uint8Array[] = [];
+  const folds = options.lexiconFolds ?? 5;
+  const norms = sentences.map((s) => normalizeForMatching(s.text));
+  const fullLexicon = folds ? buildLexicon(sentences, norms, () => true) : undefined;
+  const foldTries = folds
+    ? Array.from({ length: folds }, (_, f) => lexiconTrie(buildLexicon(sentences, norms, (i) => i % folds !== f)))
+    : [];
+  // Induced from raw text, not from the tags, so it needs no jackknifing.
+  const wordList = options.words === false ? undefined : induceWords(norms);
+  const words = wordList ? new WordSet(wordList) : undefined;
+  // Independent of MSRA's labels, so no jackknifing: the model learns how far each class is to be trusted.
+  const names = options.names?.length ? new NameLexicon(options.names) : undefined;
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si];
+    const norm = norms[si];
+    feats.push(extractFeatures(norm, options.gazetteer, bits, undefined, folds ? foldTries[si % folds] : undefined, words, names));
+    gold.push(goldTags(s.tags));
+  }
+  const size = (1 << bits) * T;
+  const w = new Float32Array(size);
+  const u = new Float32Array(size);
+  const tw = new Float32Array((T + 1) * T);
+  const tu = new Float32Array((T + 1) * T);
+  const weights: TaggerWeights = { bits, emission: w, scale: 1, transition: tw, lexicon: fullLexicon, words: wordList, names: options.names };
+  const random = rng(options.seed ?? 20250704);
+  const order = sentences.map((_, i) => i);
+  let c = 1;
+  let pred = new Uint8Array(256);
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const t0 = Date.now();
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    let mistakes = 0;
+    for (const k of order) {
+      const g = gold[k];
+      const n = g.length;
+      if (!n) continue;
+      if (pred.length < n) pred = new Uint8Array(n * 2);
+      viterbi(weights, feats[k], n, pred);
+      let wrong = false;
+      for (let i = 0; i < n; i++) if (pred[i] !== g[i]) wrong = true;
+      if (wrong) {
+        mistakes++;
+        const ids = feats[k];
+        for (let i = 0; i < n; i++) {
+          const gp = i ? g[i - 1] + 1 : 0;
+          const pp = i ? pred[i - 1] + 1 : 0;
+          if (pred[i] !== g[i]) {
+            for (let f = 0; f < F; f++) {
+              const off = ids[i * F + f] * T;
+              w[off + g[i]] += 1;
+              u[off + g[i]] += c;
+              w[off + pred[i]] -= 1;
+              u[off + pred[i]] -= c;
+            }
+          }
+          if (pred[i] !== g[i] || gp !== pp) {
+            tw[gp * T + g[i]] += 1;
+            tu[gp * T + g[i]] += c;
+            tw[pp * T + pred[i]] -= 1;
+            tu[pp * T + pred[i]] -= c;
+          }
+        }
+      }
+      c++;
+    }
+    const averaged = (): TaggerWeights => {
+      const aw = new Float32Array(size);
+      for (let i = 0; i < size; i++) aw[i] = u[i] !== 0 ? w[i] - u[i] / c : w[i];
+      const at = new Float32Array(tw.length);
+      for (let i = 0; i < tw.length; i++) at[i] = tw[i] - tu[i] / c;
+      return { ...weights, emission: aw, transition: at };
+    };
+    options.onEpoch?.(epoch, { mistakes, seconds: (Date.now() - t0) / 1000, averaged });
+  }
+  // Averaging: w_avg = w - u / c.
+  for (let i = 0; i < size; i++) if (u[i] !== 0) w[i] -= u[i] / c;
+  for (let i = 0; i < tw.length; i++) tw[i] -= tu[i] / c;
+  return weights;
+}
+
+/** Trains and serialises in one step (the bytes of models/ner.bin). */
+export function trainModel(sentences: TrainingSentence[], options: TrainOptions = {}): Uint8Array {
+  const w = trainWeights(sentences, options);
+  return encodeModel({ bits: w.bits, emission: w.emission as Float32Array, transition: w.transition, lexicon: w.lexicon, words: w.words, names: w.names });
+}
+
+/** Names (two code units or more) tagged in the chosen sentences, each with its most frequent type. */
+export function buildLexicon(sentences: TrainingSentence[], norms: string[], use: (i: number) => boolean): [string, EntityType][] {
+  const counts = new Map<string, Map<EntityType, number>>();
+  for (let i = 0; i < sentences.length; i++) {
+    if (!use(i)) continue;
+    const tags = sentences[i].tags;
+    for (let a = 0; a < tags.length; ) {
+      if (!tags[a].startsWith('B-')) {
+        a++;
+        continue;
+      }
+      const type = tags[a].slice(2) as EntityType;
+      let b = a + 1;
+      while (b < tags.length && tags[b] === `I-${type}`) b++;
+      if (b - a >= 2) {
+        const key = norms[i].slice(a, b);
+        let m = counts.get(key);
+        if (!m) counts.set(key, (m = new Map()));
+        m.set(type, (m.get(type) ?? 0) + 1);
+      }
+      a = b;
+    }
+  }
+  const out: [string, EntityType][] = [];
+  for (const [k, m] of counts) out.push([k, [...m].sort((x, y) => y[1] - x[1])[0][0]]);
+  return out.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+}
