@@ -14,7 +14,7 @@ import { normalizeForMatching } from '../server/src/service/normalize';
 import { extractFeatures } from '../server/src/service/entities/features';
 import { spansFromTags, goldTags, viterbi, decodeModel, lexiconTrie, type TaggerWeights } from '../server/src/service/entities/tagger';
 import { WordSet } from '../server/src/service/entities/words';
-import { parseBio, trainModel, type TrainingSentence } from '../server/src/service/entities/trainer';
+import { parseBio, trainModel, type TrainingSentence } from './training/trainer';
 import { corpusDir } from './eval/corpus';
 import { NameLexicon, parseLexicon } from '../server/src/service/entities/lexicon';
 
