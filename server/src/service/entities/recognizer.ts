@@ -158,7 +158,8 @@ function recognizeNormalized(text: string, norm: string, user: Trie<EntityType>,
   if (!off.has('bylines')) for (const s of bylineNameSpans(norm, SURNAMES)) add(s, 'pattern', 0.8);
   if (!off.has('companies') && tagger?.words) for (const s of brandSpans(norm, tagger.words)) cands.push({ ...s, source: 'pattern', confidence: 0.6, rank: RANK.GAP_FILLER });
   if (!off.has('companies')) for (const s of companySpans(norm, gazSpans)) cands.push({ ...s, source: 'pattern', confidence: 0.6, rank: RANK.GAP_FILLER });
-  // Below the model: a pair like 乌德 inside a transliterated name the model found must not split it.
+  // Below the other patterns, just above the model; inside a longer model organisation resolve drops the pair (美中 in
+  // 美中贸易全国委员会). The rank alone does not make a pair yield to a model name of another type.
   for (const s of abbr) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: RANK.ABBREVIATION });
   // Above the gazetteer: a road is named after places and people (中山路, 中华东路) and the name is the whole road.
   if (!off.has('roads')) for (const s of roadSpans(norm, [...gazSpans, ...model])) cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.PLACE_NAMED });
