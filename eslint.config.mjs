@@ -30,8 +30,17 @@ export default tseslint.config(
             { name: 'vscode-languageserver', message: 'Use vscode-languageserver-types for protocol types.' },
             { name: 'vscode-languageserver/node', message: 'The connection belongs in server/src/server.ts.' },
           ],
+          patterns: [{ group: ['**/scripts/**'], message: 'scripts/ (training, eval, bench) never ships: the service must not import it.' }],
         },
       ],
+    },
+  },
+  {
+    // The server, CLI and client ship; training, eval and bench code under scripts/ must stay out of them.
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
+    ignores: ['server/src/service/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/scripts/**'], message: 'scripts/ (training, eval, bench) never ships.' }] }],
     },
   },
 );

@@ -14,7 +14,7 @@ import { normalizeForMatching } from '../server/src/service/normalize';
 import { extractFeatures } from '../server/src/service/entities/features';
 import { spansFromTags, goldTags, viterbi, decodeModel, lexiconTrie, type TaggerWeights } from '../server/src/service/entities/tagger';
 import { WordSet } from '../server/src/service/entities/words';
-import { parseBio, trainModel, type TrainingSentence } from '../server/src/service/entities/trainer';
+import { parseBio, trainModel, type TrainingSentence } from './training/trainer';
 import { corpusDir } from './eval/corpus';
 import { NameLexicon, parseLexicon } from '../server/src/service/entities/lexicon';
 
@@ -101,8 +101,10 @@ function main(): void {
   const sha = (b: string | Uint8Array) => createHash('sha256').update(b).digest('hex');
   const manifestFile = out.replace(/\.bin$/, '') + '.manifest.json';
   let figures: unknown;
+  // The small configuration npm test retrains (test/unit/model-manifest.test.ts): kept, like the figures.
+  let reproducibility: unknown;
   try {
-    figures = (JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { figures?: unknown }).figures;
+    ({ figures, reproducibility } = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { figures?: unknown; reproducibility?: unknown });
   } catch {
     figures = undefined;
   }
@@ -127,6 +129,7 @@ function main(): void {
     trainingNameFolds: arg('folds', 5),
     inducedWords: !process.argv.includes('--no-words'),
     figures: figures ?? {},
+    ...(reproducibility ? { reproducibility } : {}),
   };
   fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
   console.log(`wrote ${manifestFile}`);

@@ -8,7 +8,7 @@ import { gazetteerTrie } from '../../server/src/service/entities/gazetteer';
 import { normalizeForMatching } from '../../server/src/service/normalize';
 import { extractFeatures } from '../../server/src/service/entities/features';
 import { allowed, canEnd, decodeModel, encodeModel, goldTags, loadTagger, NTAGS, spansFromTags, TAGS, viterbi } from '../../server/src/service/entities/tagger';
-import { parseBio, trainModel, type TrainingSentence } from '../../server/src/service/entities/trainer';
+import { parseBio, trainModel, type TrainingSentence } from '../../scripts/training/trainer';
 import { loadNerModel } from '../../server/src/node/model';
 
 const fixture = path.join(__dirname, '..', 'fixtures', 'ner');

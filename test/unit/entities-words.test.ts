@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { extractFeatures, FEATURES_PER_CHAR, WORD_AFTER_SLOT, WORD_BEFORE_SLOT } from '../../server/src/service/entities/features';
-import { induceWords, wordMarks, WordSet } from '../../server/src/service/entities/words';
+import { wordMarks, WordSet } from '../../server/src/service/entities/words';
+import { induceWords } from '../../scripts/training/induceWords';
 
 describe('entity tagger: induced word lexicon', () => {
   it('holds exactly the words of 2..4 code units it was given', () => {

@@ -12,6 +12,7 @@ import { SURNAMES } from './features';
 import { brandSpans, companyStem, facilitySpans, honorificSurnameSpans, latinOutletSpans, outletSpans, paperSpans, pseudonymSpans } from './context-names';
 import { LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD } from './lexicon';
 import type { WordSet } from './words';
+import { RANK } from './ranks';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -71,7 +72,7 @@ const COMPASS_PART = /^(.{2,}?)(?:东南|东北|西南|西北|中南|中东|中�
 
 const LIST_SURNAMES: ReadonlySet<string> = new Set([...SURNAMES, ...RARE_SURNAMES]);
 
-const RANK: Record<Source, number> = { user: 4, gazetteer: 3, pattern: 2, model: 1, lexicon: 1, consistency: 1 };
+const SOURCE_RANK: Record<Source, number> = { user: RANK.USER, gazetteer: RANK.GAZETTEER, pattern: RANK.PATTERN, model: RANK.MODEL, lexicon: RANK.MODEL, consistency: RANK.MODEL };
 
 /** Lines longer than this are tagged in slices so one huge line cannot blow up the decoder's memory. */
 const MAX_SLICE = 4096;
@@ -113,7 +114,7 @@ export function createEntityRecognizer(options: RecognizerOptions = {}): EntityR
 
 function recognizeNormalized(text: string, norm: string, user: Trie<EntityType>, gaz: Trie<EntityType>, tagger: Tagger | undefined, off: ReadonlySet<RuleFamily>): EntityMention[] {
   const cands: Candidate[] = [];
-  const add = (s: Span, source: Source, confidence: number) => cands.push({ ...s, source, confidence, rank: RANK[source] });
+  const add = (s: Span, source: Source, confidence: number) => cands.push({ ...s, source, confidence, rank: SOURCE_RANK[source] });
 
   if (user.size) {
     for (let i = 0; i < norm.length; ) {
@@ -155,22 +156,23 @@ function recognizeNormalized(text: string, norm: string, user: Trie<EntityType>,
   if (!off.has('dottedNames')) for (const s of dottedNameSpans(norm)) add(s, 'pattern', 0.9);
   if (!off.has('titleNames')) for (const s of titleNameSpans(norm)) add(s, 'pattern', 0.75);
   if (!off.has('bylines')) for (const s of bylineNameSpans(norm, SURNAMES)) add(s, 'pattern', 0.8);
-  if (!off.has('companies') && tagger?.words) for (const s of brandSpans(norm, tagger.words)) cands.push({ ...s, source: 'pattern', confidence: 0.6, rank: 1.2 });
-  if (!off.has('companies')) for (const s of companySpans(norm, gazSpans)) cands.push({ ...s, source: 'pattern', confidence: 0.6, rank: 1.2 });
-  // Below the model: a pair like 乌德 inside a transliterated name the model found must not split it.
-  for (const s of abbr) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: 1.5 });
+  if (!off.has('companies') && tagger?.words) for (const s of brandSpans(norm, tagger.words)) cands.push({ ...s, source: 'pattern', confidence: 0.6, rank: RANK.GAP_FILLER });
+  if (!off.has('companies')) for (const s of companySpans(norm, gazSpans)) cands.push({ ...s, source: 'pattern', confidence: 0.6, rank: RANK.GAP_FILLER });
+  // Below the other patterns, just above the model; inside a longer model organisation resolve drops the pair (美中 in
+  // 美中贸易全国委员会). The rank alone does not make a pair yield to a model name of another type.
+  for (const s of abbr) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: RANK.ABBREVIATION });
   // Above the gazetteer: a road is named after places and people (中山路, 中华东路) and the name is the whole road.
-  if (!off.has('roads')) for (const s of roadSpans(norm, [...gazSpans, ...model])) cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: 3.2 });
-  if (!off.has('honorifics')) for (const s of honorificSurnameSpans(norm, LIST_SURNAMES)) cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: 1.2 });
-  if (!off.has('pseudonyms')) for (const s of pseudonymSpans(norm, LIST_SURNAMES)) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: 3.3 });
+  if (!off.has('roads')) for (const s of roadSpans(norm, [...gazSpans, ...model])) cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.PLACE_NAMED });
+  if (!off.has('honorifics')) for (const s of honorificSurnameSpans(norm, LIST_SURNAMES)) cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.GAP_FILLER });
+  if (!off.has('pseudonyms')) for (const s of pseudonymSpans(norm, LIST_SURNAMES)) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: RANK.OUTLET });
   if (!off.has('outlets')) {
-    for (const s of outletSpans(norm, gazSpans)) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: 3.3 });
-    for (const s of latinOutletSpans(norm)) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: 3.3 });
+    for (const s of outletSpans(norm, gazSpans)) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: RANK.OUTLET });
+    for (const s of latinOutletSpans(norm)) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: RANK.OUTLET });
     // Below the gazetteer: a known outlet's own name (人民日报) stays as the list has it.
-    for (const s of paperSpans(norm)) cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: 2.5 });
+    for (const s of paperSpans(norm)) cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.PAPER });
   }
   // Above the gazetteer, as roads are: the place is part of the facility's name (南沙 in 南沙国际邮轮母港).
-  if (!off.has('facilities')) for (const s of facilitySpans(norm, [...gazSpans, ...model])) cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: 3.2 });
+  if (!off.has('facilities')) for (const s of facilitySpans(norm, [...gazSpans, ...model])) cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.PLACE_NAMED });
   for (const s of model) {
     if (s.type === 'PER') {
       const pieces = splitNameRun(norm.slice(s.start, s.end), LIST_SURNAMES);
@@ -391,24 +393,36 @@ function leadingCount<T>(sorted: readonly T[], before: (item: T) => boolean): nu
 }
 
 /**
- * Conflict resolution. Higher rank wins an overlap, except that a longer model or pattern ORG that wholly
- * contains a gazetteer place or person keeps its span (美国国防部 over 美国): the name is the longest proper name.
+ * Conflict resolution, in passes run in order over the same candidates: fragments inside a model name are dropped,
+ * a fuller name that contains a known one is promoted (美国国防部 over 美国), local vetoes and trims apply, and then
+ * the highest rank wins each overlap (ranks.ts).
  */
 function resolve(cands: Candidate[], text: string, norm: string): EntityMention[] {
-  const length = norm.length;
-  const containsStrictly = (a: Candidate, b: Candidate) => a.start <= b.start && a.end >= b.end && a.end - a.start > b.end - b.start;
-  const extra: Candidate[] = [];
+  const touching = gazetteerTouching(cands);
+  dropFragmentsOfModelNames(cands, norm);
+  cands.push(...promoteFullerNames(cands, norm, touching));
+  vetoAndTrim(cands, norm, touching);
+  return keepHighestRanked(cands, text, norm);
+}
+
+/** Does `a` contain `b` and is it longer? */
+function containsStrictly(a: Candidate, b: Candidate): boolean {
+  return a.start <= b.start && a.end >= b.end && a.end - a.start > b.end - b.start;
+}
+
+/** The gazetteer candidates that overlap a range. */
+function gazetteerTouching(cands: Candidate[]): (c: Candidate) => Candidate[] {
   // Gazetteer spans do not overlap one another: sorted by start, the ones touching a range are found by bisection.
   const gaz = cands.filter((g) => g.source === 'gazetteer').sort((a, b) => a.start - b.start);
-  const touching = (c: Candidate): Candidate[] => {
+  return (c: Candidate): Candidate[] => {
     const out: Candidate[] = [];
     for (let i = leadingCount(gaz, (g) => g.end <= c.start); i < gaz.length && gaz[i].start < c.end; i++) out.push(gaz[i]);
     return out;
   };
-  const modelOrgStartByEnd = new Map<number, number>();
-  for (const m of cands) {
-    if (m.source === 'model' && m.type === 'ORG') modelOrgStartByEnd.set(m.end, Math.min(m.start, modelOrgStartByEnd.get(m.end) ?? Infinity));
-  }
+}
+
+/** Pass 1: a pattern name strictly inside a model name is a fragment of it. */
+function dropFragmentsOfModelNames(cands: Candidate[], norm: string): void {
   // Model spans do not overlap one another: the one that can contain a range starts at or before it, last.
   const modelSpans = cands.filter((m) => m.source === 'model').sort((a, b) => a.start - b.start);
   const modelCovering = (c: Candidate): Candidate | undefined => {
@@ -422,10 +436,22 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
     if (!m) continue;
     // 威尔[逊], 帕巴拉·格[列朗杰], 主席[南斯拉夫]联盟共和国: a pattern name inside a longer model name is a fragment
     // of it (the pattern stops at the first character outside its closed set; the model read the whole name).
-    if (c.type === 'PER') c.rank = -1;
+    if (c.type === 'PER') c.rank = RANK.DROPPED;
     // 美中 in 美中贸易全国委员会, 中国海军 in 中国海军舰艇编队: the model's organisation is the longest name.
     // Not when the model's span runs into a title (商务局曲局 + 长): then the pattern's name is the sound one.
-    else if (m.type === 'ORG' && (c.rank === 1.5 || c.type === 'ORG') && norm[m.end] !== '长') c.rank = -1;
+    else if (m.type === 'ORG' && (c.rank === RANK.ABBREVIATION || c.type === 'ORG') && norm[m.end] !== '长') c.rank = RANK.DROPPED;
+  }
+}
+
+/**
+ * Pass 2: a model or pattern name that wholly contains gazetteer names is promoted above them where it is the
+ * fuller name; returns the rest of a split place hierarchy (湖北恩施 → 恩施) as extra model candidates.
+ */
+function promoteFullerNames(cands: Candidate[], norm: string, touching: (c: Candidate) => Candidate[]): Candidate[] {
+  const extra: Candidate[] = [];
+  const modelOrgStartByEnd = new Map<number, number>();
+  for (const m of cands) {
+    if (m.source === 'model' && m.type === 'ORG') modelOrgStartByEnd.set(m.end, Math.min(m.start, modelOrgStartByEnd.get(m.end) ?? Infinity));
   }
   for (const c of cands) {
     if (c.source !== 'model' && c.source !== 'pattern') continue;
@@ -435,15 +461,15 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
     const crossing = near.some((g) => !containsStrictly(c, g));
     // 张国[华为]: a gazetteer name that starts inside a person's name and runs past it is a false hit.
     if (c.source === 'model' && c.type === 'PER' && c.end - c.start >= 2 && near.length === 1 && near[0].start > c.start && near[0].end > c.end) {
-      near[0].rank = -1;
-      c.rank = 3.5;
+      near[0].rank = RANK.DROPPED;
+      c.rank = RANK.FULLER;
       continue;
     }
     if (crossing || !inner.length) continue;
     // 李[长春], 陈[云林]: a surname and a place name that the model reads as one three-character person.
     if (c.source === 'model' && c.type === 'PER' && c.end - c.start === 3 && SURNAMES.has(norm[c.start]) && inner.length === 1 &&
       inner[0].start === c.start + 1 && inner[0].end === c.end && inner[0].type !== 'PER') {
-      c.rank = 3.5;
+      c.rank = RANK.FULLER;
       continue;
     }
     const head = inner.find((g) => g.start === c.start);
@@ -459,62 +485,66 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
       // A bare administrative suffix (潍坊市, 山东半岛) or a named building (中国美术馆) stays one name.
       const restIsPlace = inner.some((g) => g.start >= head.end) || (rest.length >= 2 && PLACE_TAIL.test(rest) && !rest.endsWith('军区'));
       if (!restIsPlace) {
-        c.rank = 3.5;
+        c.rank = RANK.FULLER;
         continue;
       }
       if (rest.length >= 2 && /^\p{Script=Han}+$/u.test(rest) && !inner.some((g) => g.start >= head.end))
-        extra.push({ start: head.end, end: c.end, type: 'LOC', source: 'model', confidence: c.confidence, rank: 1 });
+        extra.push({ start: head.end, end: c.end, type: 'LOC', source: 'model', confidence: c.confidence, rank: RANK.MODEL });
       continue;
     }
     // A pattern organisation inside a longer model organisation (中保人寿保险[武汉市分公司]) is only its tail.
     if (c.source === 'pattern' && (modelOrgStartByEnd.get(c.end) ?? Infinity) < c.start) continue;
     // 市人大常委会, 人民日报群工部: a model organisation that adds words around a known organisation is the fuller name.
     if (c.source === 'model' && c.type === 'ORG' && !covered) {
-      c.rank = 3.5;
+      c.rank = RANK.FULLER;
       continue;
     }
     // 特朗普 + 加征: a known person with characters glued on by the tagger is still the known person.
     if (c.source === 'model' && c.type === 'PER' && head?.type === 'PER' && !norm.slice(head.end, c.end).includes('·')) continue;
-    if (head && (head.type === 'LOC' || head.type === 'PER' || (head.type === 'ORG' && c.type === 'ORG'))) c.rank = c.source === 'pattern' ? 3.6 : 3.5;
-    else if (c.source === 'pattern' && c.type === 'PER' && inner.every((g) => g.type === 'PER')) c.rank = 3.5;
+    if (head && (head.type === 'LOC' || head.type === 'PER' || (head.type === 'ORG' && c.type === 'ORG'))) c.rank = c.source === 'pattern' ? RANK.PATTERN_FULLER : RANK.FULLER;
+    else if (c.source === 'pattern' && c.type === 'PER' && inner.every((g) => g.type === 'PER')) c.rank = RANK.FULLER;
   }
-  cands.push(...extra);
+  return extra;
+}
+
+/** Pass 3: vetoes (generic nouns, anonymised people, directions) and trims of edges a name took from its context. */
+function vetoAndTrim(cands: Candidate[], norm: string, touching: (c: Candidate) => Candidate[]): void {
   for (const c of cands) {
     if (c.source === 'user') continue;
     const surface = norm.slice(c.start, c.end);
     const after = norm.slice(c.end, c.end + 2);
     // 马克思主义: before the gazetteer exit, so a known person's doctrine is no mention of the person either.
-    if (c.type === 'PER' && after === '主义') c.rank = -1;
+    if (c.type === 'PER' && after === '主义') c.rank = RANK.DROPPED;
     // 东北地区中东部: a compass word before 部 is a direction.
-    if (c.type === 'LOC' && /^[东南西北中]{1,3}$/u.test(surface) && after[0] === '部') c.rank = -1;
+    if (c.type === 'LOC' && /^[东南西北中]{1,3}$/u.test(surface) && after[0] === '部') c.rank = RANK.DROPPED;
     // 两国外交部、国防部: a ministry of no one country is a generic noun (the guidelines' 政府 rule).
-    if (c.type === 'ORG' && GENERIC_BODY.test(surface) && GENERIC_OWNER.test(norm.slice(Math.max(0, c.start - 10), c.start))) c.rank = -1;
+    if (c.type === 'ORG' && GENERIC_BODY.test(surface) && GENERIC_OWNER.test(norm.slice(Math.max(0, c.start - 10), c.start))) c.rank = RANK.DROPPED;
     if (c.source === 'gazetteer') continue;
     // 李男明: surname + 男/女 is an anonymised person, whatever the model glued to it.
-    if (c.type === 'PER' && /^.[男女]/u.test(surface)) c.rank = -1;
+    if (c.type === 'PER' && /^.[男女]/u.test(surface)) c.rank = RANK.DROPPED;
     // 潘振 + 声 + 女儿: a two-character name the model cut short before a name's usual right context.
     if (c.type === 'PER' && c.end - c.start === 2 && SURNAMES.has(surface[0]) && HAN_RE.test(norm[c.end] ?? '') &&
       !NOT_GIVEN_NAME.has(norm[c.end]) && NAME_RIGHT_CONTEXT.test(norm.slice(c.end + 1, c.end + 3)) &&
-      !cands.some((o) => o !== c && o.start <= c.end && o.end > c.end && o.rank >= 3))
+      !cands.some((o) => o !== c && o.start <= c.end && o.end > c.end && o.rank >= RANK.GAZETTEER))
       c.end += 1;
     // 陳屍 (the body was found) is a verb phrase, not a surname and a given name.
-    if (c.type === 'PER' && surface[1] === '尸') c.rank = -1;
+    if (c.type === 'PER' && surface[1] === '尸') c.rank = RANK.DROPPED;
     // 台中報導: a place before the byline verb 报导/报道 is no newspaper (台中报).
-    if (c.type === 'ORG' && surface.endsWith('报') && (norm[c.end] === '导' || norm[c.end] === '道')) c.rank = -1;
+    if (c.type === 'ORG' && surface.endsWith('报') && (norm[c.end] === '导' || norm[c.end] === '道')) c.rank = RANK.DROPPED;
     // 李姓男子, 李男, 陈姓: anonymised people are not names.
-    if (c.type === 'PER' && (/[姓男女]$/u.test(surface) || surface.includes('姓') || after[0] === '姓')) c.rank = -1;
+    if (c.type === 'PER' && (/[姓男女]$/u.test(surface) || surface.includes('姓') || after[0] === '姓')) c.rank = RANK.DROPPED;
     // 江苏省文联党[组]: a span that ends inside 党组/党委 has taken the first character of the word after the name.
     if (c.type === 'ORG' && surface.endsWith('党') && c.end - c.start > 3 && '组委员'.includes(norm[c.end] ?? '')) c.end -= 1;
     // 江苏省文联党组成员: the party group of a body is not part of the body's name.
     else if (c.type === 'ORG' && /(?:党组|党委)$/u.test(surface) && c.end - c.start > 4 && /^(?:成员|书记|副书记|委员)/u.test(norm.slice(c.end, c.end + 3))) c.end -= 2;
     // 俄方, 美方 (the Russian side): the guidelines mark no place there.
-    if (c.type === 'LOC' && c.end - c.start === 1 && norm[c.end] === '方') c.rank = -1;
+    if (c.type === 'LOC' && c.end - c.start === 1 && norm[c.end] === '方') c.rank = RANK.DROPPED;
     // 湖北恩施部分地区: 部 that begins 部分 (a part of) is not an organisation suffix.
-    if (c.type === 'ORG' && surface.endsWith('部') && norm[c.end] === '分') c.rank = -1;
+    if (c.type === 'ORG' && surface.endsWith('部') && norm[c.end] === '分') c.rank = RANK.DROPPED;
     // 东北部局地: 局 that begins 局地/局部/局面/局势 is not an organisation suffix.
     if (c.type === 'ORG' && surface.endsWith('局') && '地部面势限'.includes(norm[c.end] ?? '')) {
       c.end -= 1;
-      if (!/[东南西北中]{1,3}部$/u.test(norm.slice(c.start, c.end))) c.rank = -1;
+      if (!/[东南西北中]{1,3}部$/u.test(norm.slice(c.start, c.end))) c.rank = RANK.DROPPED;
     }
     // Last of the trims, as it moves the end the checks above read through `surface`.
     // 华坚集团东莞总部: a headquarters is a place of the organisation, not part of its name; the place before
@@ -531,8 +561,12 @@ function resolve(cands: Candidate[], text: string, norm: string): EntityMention[
       c.type = 'LOC';
     }
   }
+}
+
+/** Pass 4: highest rank first (then longest, then earliest), each candidate kept if none of its characters is taken. */
+function keepHighestRanked(cands: Candidate[], text: string, norm: string): EntityMention[] {
   cands.sort((a, b) => b.rank - a.rank || b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const owner = new Int32Array(length).fill(-1);
+  const owner = new Int32Array(norm.length).fill(-1);
   const kept: Candidate[] = [];
   outer: for (const c of cands) {
     if (c.rank < 0) continue;

@@ -1,14 +1,17 @@
 /**
  * Averaged structured perceptron for the character tagger. Pure and deterministic (fixed-seed shuffle),
- * so the unit tests can train on a small fixture and scripts/train.ts on the MSRA train file.
+ * so the unit tests can train on a small fixture and scripts/train.ts on the MSRA train file. Training only:
+ * it lives outside the service so the server and CLI bundles never carry it; the features, tag scheme, model
+ * format and decoder it shares with the product are imported from the service.
  */
-import type { EntityType } from '../types';
-import { extractFeatures, FEATURES_PER_CHAR } from './features';
-import { normalizeForMatching } from '../normalize';
-import { encodeModel, goldTags, lexiconTrie, NTAGS, viterbi, type TaggerWeights } from './tagger';
-import type { Trie } from './trie';
-import { induceWords, WordSet } from './words';
-import { NameLexicon } from './lexicon';
+import type { EntityType } from '../../server/src/service/types';
+import { extractFeatures, FEATURES_PER_CHAR } from '../../server/src/service/entities/features';
+import { normalizeForMatching } from '../../server/src/service/normalize';
+import { encodeModel, goldTags, lexiconTrie, NTAGS, viterbi, type TaggerWeights } from '../../server/src/service/entities/tagger';
+import type { Trie } from '../../server/src/service/entities/trie';
+import { WordSet } from '../../server/src/service/entities/words';
+import { induceWords } from './induceWords';
+import { NameLexicon } from '../../server/src/service/entities/lexicon';
 
 export interface TrainingSentence {
   text: string;

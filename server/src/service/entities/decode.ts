@@ -1,0 +1,160 @@
+/**
+ * Decoding: emission scores from the hashed features and Viterbi over the BIOES tags, with the emission margin
+ * that becomes a name's confidence.
+ */
+import { FEATURES_PER_CHAR } from './features';
+import { LANE_BIAS, type TaggerWeights } from './modelFormat';
+import { allowed, canEnd, CLOSED, NTAGS, OPENERS } from './tagScheme';
+
+// Reused work arrays: decoding is synchronous, so one set per process is enough and saves the garbage
+// collector a few arrays per line.
+const floatScratch: Float64Array[] = [new Float64Array(0), new Float64Array(0)];
+let backScratch = new Uint8Array(0);
+function scratch(size: number, which: number): Float64Array {
+  if (floatScratch[which].length < size) floatScratch[which] = new Float64Array(size * 2);
+  return floatScratch[which];
+}
+
+/**
+ * Emission scores (n x NTAGS) into `em`. A decoded model's bucket is 16 biased bytes; each 32-bit word is split
+ * into its even and odd bytes, which land in 16-bit lanes (27 features x 255 < 2^16), so one add serves two
+ * tags and the table is half the size of 16-bit weights. Training weights are plain floats.
+ */
+function emissions(w: TaggerWeights, ids: Uint32Array, n: number, em: Float64Array): void {
+  const F = FEATURES_PER_CHAR;
+  const T = NTAGS;
+  const scale = w.scale;
+  const quad = w.quad;
+  if (quad) {
+    const bias = LANE_BIAS * F;
+    const M = 0x00ff00ff;
+    for (let i = 0; i < n; i++) {
+      const base = i * F;
+      let a0 = 0, b0 = 0, a1 = 0, b1 = 0, a2 = 0, b2 = 0, a3 = 0;
+      for (let f = 0; f < F; f++) {
+        const off = ids[base + f] << 2;
+        const w0 = quad[off], w1 = quad[off + 1], w2 = quad[off + 2], w3 = quad[off + 3];
+        a0 += w0 & M;
+        b0 += (w0 >>> 8) & M;
+        a1 += w1 & M;
+        b1 += (w1 >>> 8) & M;
+        a2 += w2 & M;
+        b2 += (w2 >>> 8) & M;
+        // Word 3 holds tag 12 and padding: only its even lanes are read.
+        a3 += w3 & M;
+      }
+      const row = i * T;
+      em[row] = ((a0 & 0xffff) - bias) * scale;
+      em[row + 1] = ((b0 & 0xffff) - bias) * scale;
+      em[row + 2] = ((a0 >>> 16) - bias) * scale;
+      em[row + 3] = ((b0 >>> 16) - bias) * scale;
+      em[row + 4] = ((a1 & 0xffff) - bias) * scale;
+      em[row + 5] = ((b1 & 0xffff) - bias) * scale;
+      em[row + 6] = ((a1 >>> 16) - bias) * scale;
+      em[row + 7] = ((b1 >>> 16) - bias) * scale;
+      em[row + 8] = ((a2 & 0xffff) - bias) * scale;
+      em[row + 9] = ((b2 & 0xffff) - bias) * scale;
+      em[row + 10] = ((a2 >>> 16) - bias) * scale;
+      em[row + 11] = ((b2 >>> 16) - bias) * scale;
+      em[row + 12] = ((a3 & 0xffff) - bias) * scale;
+    }
+    return;
+  }
+  const e = w.emission;
+  for (let i = 0; i < n; i++) {
+    const base = i * F;
+    const row = i * T;
+    for (let t = 0; t < T; t++) em[row + t] = 0;
+    for (let f = 0; f < F; f++) {
+      const off = ids[base + f] * T;
+      for (let t = 0; t < T; t++) em[row + t] += e[off + t];
+    }
+    for (let t = 0; t < T; t++) em[row + t] *= scale;
+  }
+}
+
+/**
+ * Best tag sequence for n positions whose feature ids are `ids`. With `margin`, also each tagged (non-O)
+ * position's emission margin over the runner-up tag.
+ */
+export function viterbi(w: TaggerWeights, ids: Uint32Array, n: number, tags: Uint8Array, margin?: Float32Array): void {
+  const T = NTAGS;
+  const em = scratch(n * T, 0);
+  emissions(w, ids, n, em);
+  // Transitions with the illegal ones folded in as -Infinity.
+  const tr = new Float64Array((T + 1) * T);
+  for (let p = -1; p < T; p++) for (let t = 0; t < T; t++) tr[(p + 1) * T + t] = allowed(p, t) ? w.transition[(p + 1) * T + t] : -Infinity;
+  const score = scratch(n * T, 1);
+  if (backScratch.length < n * T) backScratch = new Uint8Array(n * T * 2);
+  const back = backScratch;
+  for (let t = 0; t < T; t++) score[t] = tr[t] + em[t];
+  // Closed-to-opener transitions as a dense 7 x 7 block, so the inner loop reads no index tables.
+  const nc = CLOSED.length;
+  const no = OPENERS.length;
+  const tc = new Float64Array(nc * no);
+  for (let q = 0; q < nc; q++) for (let k = 0; k < no; k++) tc[k * nc + q] = tr[(CLOSED[q] + 1) * T + OPENERS[k]];
+  const c0 = CLOSED[0], c1 = CLOSED[1], c2 = CLOSED[2], c3 = CLOSED[3], c4 = CLOSED[4], c5 = CLOSED[5], c6 = CLOSED[6];
+  for (let i = 1; i < n; i++) {
+    const pr = (i - 1) * T;
+    const row = i * T;
+    // O, B- and S- follow a closed name (O, E-, S-).
+    const q0 = score[pr + c0], q1 = score[pr + c1], q2 = score[pr + c2], q3 = score[pr + c3], q4 = score[pr + c4], q5 = score[pr + c5], q6 = score[pr + c6];
+    for (let k = 0; k < no; k++) {
+      const t = OPENERS[k];
+      const o = k * nc;
+      let best = q0 + tc[o];
+      let arg = c0;
+      let v = q1 + tc[o + 1];
+      if (v > best) { best = v; arg = c1; }
+      v = q2 + tc[o + 2];
+      if (v > best) { best = v; arg = c2; }
+      v = q3 + tc[o + 3];
+      if (v > best) { best = v; arg = c3; }
+      v = q4 + tc[o + 4];
+      if (v > best) { best = v; arg = c4; }
+      v = q5 + tc[o + 5];
+      if (v > best) { best = v; arg = c5; }
+      v = q6 + tc[o + 6];
+      if (v > best) { best = v; arg = c6; }
+      score[row + t] = best + em[row + t];
+      back[row + t] = arg;
+    }
+    // I- and E- follow their own B- or I-.
+    for (let b = 1; b < T; b += 4) {
+      const sb = score[pr + b];
+      const si = score[pr + b + 1];
+      for (let t = b + 1; t <= b + 2; t++) {
+        const x = sb + tr[(b + 1) * T + t];
+        const y = si + tr[(b + 2) * T + t];
+        if (x >= y) {
+          score[row + t] = x + em[row + t];
+          back[row + t] = b;
+        } else {
+          score[row + t] = y + em[row + t];
+          back[row + t] = b + 1;
+        }
+      }
+    }
+  }
+  let best = -Infinity;
+  let arg = 0;
+  for (let t = 0; t < T; t++) {
+    if (canEnd(t) && score[(n - 1) * T + t] > best) {
+      best = score[(n - 1) * T + t];
+      arg = t;
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    tags[i] = arg;
+    arg = back[i * T + arg];
+  }
+  if (margin) {
+    for (let i = 0; i < n; i++) {
+      if (!tags[i]) continue;
+      const chosen = em[i * T + tags[i]];
+      let other = -Infinity;
+      for (let t = 0; t < T; t++) if (t !== tags[i] && em[i * T + t] > other) other = em[i * T + t];
+      margin[i] = chosen - other;
+    }
+  }
+}
