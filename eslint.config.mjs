@@ -25,12 +25,17 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            ...nodeBuiltins.map((name) => ({ name, message: 'The language service is platform-independent: pass data in from server/src/node.' })),
+            ...nodeBuiltins.map((name) => ({
+              name,
+              message: 'The language service is platform-independent: pass data in from server/src/node.',
+            })),
             { name: 'vscode', message: 'The language service is editor-independent.' },
             { name: 'vscode-languageserver', message: 'Use vscode-languageserver-types for protocol types.' },
             { name: 'vscode-languageserver/node', message: 'The connection belongs in server/src/server.ts.' },
           ],
-          patterns: [{ group: ['**/scripts/**'], message: 'scripts/ (training, eval, bench) never ships: the service must not import it.' }],
+          patterns: [
+            { group: ['**/scripts/**'], message: 'scripts/ (training, eval, bench) never ships: the service must not import it.' },
+          ],
         },
       ],
     },
@@ -40,7 +45,10 @@ export default tseslint.config(
     files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
     ignores: ['server/src/service/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/scripts/**'], message: 'scripts/ (training, eval, bench) never ships.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/scripts/**'], message: 'scripts/ (training, eval, bench) never ships.' }] },
+      ],
     },
   },
 );

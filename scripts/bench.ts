@@ -24,7 +24,9 @@ const ROOT = path.resolve(__dirname, '..');
 const MB = 1024 * 1024;
 
 const unlabelledDir = () =>
-  process.env.NEWS_CORPUS ? path.join(process.env.NEWS_CORPUS, 'pages', 'unlabelled') : path.resolve(ROOT, '..', 'shared', 'corpus', 'pages', 'unlabelled');
+  process.env.NEWS_CORPUS
+    ? path.join(process.env.NEWS_CORPUS, 'pages', 'unlabelled')
+    : path.resolve(ROOT, '..', 'shared', 'corpus', 'pages', 'unlabelled');
 
 /**
  * About 1 MB of distinct real page text (the unlabelled pages when the corpus is there). Repeating a few
@@ -34,10 +36,19 @@ function megabyteOfArticles(): { text: string; source: string } {
   const pages = unlabelledDir();
   const distinct = fs.existsSync(pages);
   const dir = distinct ? pages : path.join(ROOT, 'test', 'fixtures', 'articles');
-  const texts = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+  const texts = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
   let text = '';
   for (let i = 0; Buffer.byteLength(text) < MB; i++) text += texts[i % texts.length] + '\n\n';
-  return { text, source: distinct ? 'distinct unlabelled pages of the shared corpus' : 'test/fixtures/articles repeated (optimistic: repeated lines are tagged once)' };
+  return {
+    text,
+    source: distinct
+      ? 'distinct unlabelled pages of the shared corpus'
+      : 'test/fixtures/articles repeated (optimistic: repeated lines are tagged once)',
+  };
 }
 
 /**
@@ -69,7 +80,11 @@ function hundredKilobytes(text: string): string {
 /** The distinct pages (one record each) for the corpus figures. */
 function pages(): string[] {
   const dir = fs.existsSync(unlabelledDir()) ? unlabelledDir() : path.join(ROOT, 'test', 'fixtures', 'articles');
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
 }
 
 async function serverFigures(text: string) {
@@ -92,7 +107,11 @@ async function serverFigures(text: string) {
 async function main() {
   const { text, source } = megabyteOfArticles();
   const mb = Buffer.byteLength(text) / MB;
-  const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  const load = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
   const out: string[] = [
     `machine: ${os.cpus().length} cores, load average ${load()} at start (figures on a shared machine vary with it)`,
     `input: ${mb.toFixed(2)} MB of page text (${source}), ${text.length} UTF-16 units`,
@@ -104,9 +123,13 @@ async function main() {
   const rate = ({ ms, cpuMs }: { ms: number; cpuMs: number }) =>
     `${(mb / (ms / 1000)).toFixed(2)} MB/s (${ms.toFixed(0)} ms wall); ${(mb / (cpuMs / 1000)).toFixed(2)} MB/s of CPU time`;
   out.push(`entities:    ${rate(time(() => recognizer.recognize(text), 5))}`);
-  out.push(`dates:       ${rate(time(() => recognizeDates(text, { reference: findPublication(text)?.value })))} (normalising the text itself)`);
+  out.push(
+    `dates:       ${rate(time(() => recognizeDates(text, { reference: findPublication(text)?.value })))} (normalising the text itself)`,
+  );
   const normalized = normalizeForMatching(text);
-  out.push(`dates, on the article's normalised text (as analyseArticle runs it): ${rate(time(() => recognizeDates(text, { reference: findPublication(text)?.value, normalized })))}`);
+  out.push(
+    `dates, on the article's normalised text (as analyseArticle runs it): ${rate(time(() => recognizeDates(text, { reference: findPublication(text)?.value, normalized })))}`,
+  );
   out.push(`boilerplate: ${rate(time(() => detectBoilerplate(text)))}`);
   // Every field read, as the CLI does: dates and entities are computed on first read.
   const whole = () => {
@@ -129,10 +152,17 @@ async function main() {
         return time(() => detectBoilerplate(page)).ms;
       })
       .sort((a, b) => a - b);
-    out.push(`boilerplate per unlabelled page (${times.length} pages): median ${times[times.length >> 1].toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`);
+    out.push(
+      `boilerplate per unlabelled page (${times.length} pages): median ${times[times.length >> 1].toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`,
+    );
   } else out.push('unlabelled pages: shared corpus not found, skipped');
-  const menu = Array.from({ length: 14000 }, (_, i) => ['首頁', '新聞', '評論', '上一頁', '1', '今', '推', '薦', '國際新聞要聞'][i % 9]).join('\n');
-  out.push(`boilerplate, synthetic worst case (${(Buffer.byteLength(menu) / 1024).toFixed(0)} KB of 14,000 menu lines): ${time(() => detectBoilerplate(menu)).ms.toFixed(1)} ms`);
+  const menu = Array.from(
+    { length: 14000 },
+    (_, i) => ['首頁', '新聞', '評論', '上一頁', '1', '今', '推', '薦', '國際新聞要聞'][i % 9],
+  ).join('\n');
+  out.push(
+    `boilerplate, synthetic worst case (${(Buffer.byteLength(menu) / 1024).toFixed(0)} KB of 14,000 menu lines): ${time(() => detectBoilerplate(menu)).ms.toFixed(1)} ms`,
+  );
 
   out.push(...(await serverFigures(text)));
   const vsix = path.join(ROOT, 'news-annotator.vsix');

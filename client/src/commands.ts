@@ -66,9 +66,7 @@ export function registerCommands(server: ServerConnection, log: vscode.LogOutput
 
 /** News: Annotate This File: the active (plain text) document becomes a news article. */
 async function annotateThisFile(uri?: vscode.Uri): Promise<void> {
-  const document = uri
-    ? await vscode.workspace.openTextDocument(uri)
-    : vscode.window.activeTextEditor?.document;
+  const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!document) {
     void vscode.window.showWarningMessage(msg.noTextEditor());
     return;

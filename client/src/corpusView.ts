@@ -13,10 +13,15 @@ const MAX_ARTICLES = 2000;
 /** The workspace's article files: the `newsAnnotator.files` globs and the article extensions. */
 export async function workspaceArticles(): Promise<vscode.Uri[]> {
   const globs = vscode.workspace.getConfiguration('newsAnnotator').get<unknown>('files');
-  const patterns = [...(Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : []), '**/*.{news.txt,article.txt,news}'];
+  const patterns = [
+    ...(Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : []),
+    '**/*.{news.txt,article.txt,news}',
+  ];
   const found = new Map<string, vscode.Uri>();
-  for (const p of patterns) for (const u of await vscode.workspace.findFiles(p, '**/{node_modules,.git}/**', MAX_ARTICLES)) found.set(u.toString(), u);
-  for (const d of vscode.workspace.textDocuments) if (d.languageId === 'news-article' && d.uri.scheme === 'file') found.set(d.uri.toString(), d.uri);
+  for (const p of patterns)
+    for (const u of await vscode.workspace.findFiles(p, '**/{node_modules,.git}/**', MAX_ARTICLES)) found.set(u.toString(), u);
+  for (const d of vscode.workspace.textDocuments)
+    if (d.languageId === 'news-article' && d.uri.scheme === 'file') found.set(d.uri.toString(), d.uri);
   return [...found.values()].sort((a, b) => a.fsPath.localeCompare(b.fsPath));
 }
 
@@ -59,7 +64,11 @@ export class CorpusView implements vscode.TreeDataProvider<Item>, vscode.Disposa
         this.listening = true;
         this.disposables.push(client.onNotification(AnnotationNotifications.changed, () => this.schedule()));
       }
-      const r = await this.server.request(AnnotationRequests.corpusStatus, { uris: uris.map((u) => client.code2ProtocolConverter.asUri(u)) }, reviewMsg.failed);
+      const r = await this.server.request(
+        AnnotationRequests.corpusStatus,
+        { uris: uris.map((u) => client.code2ProtocolConverter.asUri(u)) },
+        reviewMsg.failed,
+      );
       if (r.ok) statuses = r.value;
     }
     const byUri = new Map(statuses.map((s) => [s.uri, s]));
@@ -82,7 +91,12 @@ export class CorpusView implements vscode.TreeDataProvider<Item>, vscode.Disposa
     t.command = { command: 'vscode.open', title: '', arguments: [item.uri] };
     const s = item.status;
     if (!s) return t;
-    const state = s.state === 'reviewed' ? reviewMsg.stateReviewed() : s.state === 'in-progress' ? reviewMsg.stateInProgress() : reviewMsg.stateNotStarted();
+    const state =
+      s.state === 'reviewed'
+        ? reviewMsg.stateReviewed()
+        : s.state === 'in-progress'
+          ? reviewMsg.stateInProgress()
+          : reviewMsg.stateNotStarted();
     const counts = (['PER', 'ORG', 'LOC', 'MEDIA', 'DATE'] as const).map((l) => `${l} ${s.counts[l]}`).join(' · ');
     t.description = `${state} · ${counts}`;
     t.tooltip = [state, counts, reviewMsg.boilerplateLeft(s.boilerplate)].join('\n');

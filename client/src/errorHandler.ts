@@ -2,13 +2,7 @@
  * The language client's crash policy, as vscode-languageclient's default (restart up to 4 times in
  * 3 minutes), but reporting in the user's language through our own message instead of an English one.
  */
-import {
-  CloseAction,
-  ErrorAction,
-  type CloseHandlerResult,
-  type ErrorHandler,
-  type ErrorHandlerResult,
-} from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult } from 'vscode-languageclient/node';
 
 const MAX_RESTARTS = 4;
 const WINDOW_MS = 3 * 60 * 1000;

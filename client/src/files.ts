@@ -47,7 +47,5 @@ function matchesOptIn(document: vscode.TextDocument): boolean {
   const globs = vscode.workspace.getConfiguration('newsAnnotator', document.uri).get<unknown>('files');
   if (!Array.isArray(globs)) return false;
   // VS Code's own glob matching against the document's path, as for any document selector.
-  return globs.some(
-    (glob) => typeof glob === 'string' && glob.trim() !== '' && vscode.languages.match({ pattern: glob }, document) > 0,
-  );
+  return globs.some((glob) => typeof glob === 'string' && glob.trim() !== '' && vscode.languages.match({ pattern: glob }, document) > 0);
 }

@@ -74,7 +74,9 @@ export class ServerConnection implements vscode.Disposable {
     if (!client) return { ok: false };
     try {
       const send = () => client.sendRequest(type, params);
-      const value = progress ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: progress }, send) : await send();
+      const value = progress
+        ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: progress }, send)
+        : await send();
       return { ok: true, value };
     } catch (error) {
       this.log.error(`${type.method} failed: ${errorText(error)}`);

@@ -9,11 +9,13 @@ import type { EntityType } from '../../server/src/service/types';
 export const OUTPUT_CHANNEL_NAME = 'News Annotator';
 
 export const msg = {
-  serverNotRunning: () =>
-    vscode.l10n.t('The News Annotator language server is not running. See the "News Annotator" output for details.'),
+  serverNotRunning: () => vscode.l10n.t('The News Annotator language server is not running. See the "News Annotator" output for details.'),
   serverStartFailed: (detail: string) => vscode.l10n.t('The News Annotator language server could not start: {0}', detail),
   serverCrashed: (crashes: number) =>
-    vscode.l10n.t('The News Annotator language server stopped {0} times in the last 3 minutes and will not be restarted. See the "News Annotator" output for details.', crashes),
+    vscode.l10n.t(
+      'The News Annotator language server stopped {0} times in the last 3 minutes and will not be restarted. See the "News Annotator" output for details.',
+      crashes,
+    ),
   showOutput: () => vscode.l10n.t('Show Output'),
   noArticle: () => vscode.l10n.t('Open a news article first (language mode "News Article").'),
   noTextEditor: () => vscode.l10n.t('Open a text file first.'),
@@ -29,8 +31,7 @@ export const msg = {
   exporting: () => vscode.l10n.t('Exporting the annotations…'),
   nothingToConvertBack: () =>
     vscode.l10n.t('Nothing to convert back: no conversion of this article is remembered, or its lines have changed since.'),
-  nothingToConvert: (target: ConvertTarget) =>
-    vscode.l10n.t('Nothing to convert: the text is already in {0}.', scriptName(target)),
+  nothingToConvert: (target: ConvertTarget) => vscode.l10n.t('Nothing to convert: the text is already in {0}.', scriptName(target)),
 
   removeFailed: (detail: string) => vscode.l10n.t('Could not remove the boilerplate: {0}', detail),
   noBoilerplate: () => vscode.l10n.t('No boilerplate found that is safe to remove.'),
@@ -46,8 +47,7 @@ export const msg = {
   listFailed: (detail: string) => vscode.l10n.t('Could not list the entities: {0}', detail),
   noEntities: () => vscode.l10n.t('No entities found in this article.'),
   pickEntity: () => vscode.l10n.t('Choose an entity to go to its first mention'),
-  mentions: (count: number) =>
-    count === 1 ? vscode.l10n.t('1 mention') : vscode.l10n.t('{0} mentions', count),
+  mentions: (count: number) => (count === 1 ? vscode.l10n.t('1 mention') : vscode.l10n.t('{0} mentions', count)),
   entityGroup: (type: EntityType) => entityGroupName(type),
 
   statusName: () => vscode.l10n.t('News article'),

@@ -23,7 +23,8 @@ export const reviewMsg = {
         return vscode.l10n.t('JSON lines with status and reviewer');
     }
   },
-  exported: (articles: number, annotations: number, folder: string) => vscode.l10n.t('Exported {0} articles with {1} annotations to {2}.', articles, annotations, folder),
+  exported: (articles: number, annotations: number, folder: string) =>
+    vscode.l10n.t('Exported {0} articles with {1} annotations to {2}.', articles, annotations, folder),
   reviewedProgress: (reviewed: number, total: number) => vscode.l10n.t('Reviewed {0}/{1}', reviewed, total),
   progressTooltip: () => vscode.l10n.t('Articles reviewed in this workspace. Click for the next article to review.'),
   stateNotStarted: () => vscode.l10n.t('not started'),

@@ -11,7 +11,9 @@ const MB = 1024 * 1024;
 function runCli(cliJs: string, jobs: number, input: string): Promise<{ wallMs: number; status: number | null }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const p = spawn(process.execPath, [cliJs, 'annotate', '--stdin-jsonl', '--jobs', String(jobs)], { stdio: ['pipe', 'ignore', 'inherit'] });
+    const p = spawn(process.execPath, [cliJs, 'annotate', '--stdin-jsonl', '--jobs', String(jobs)], {
+      stdio: ['pipe', 'ignore', 'inherit'],
+    });
     p.on('error', reject);
     p.on('close', (status) => resolve({ wallMs: performance.now() - t0, status }));
     p.stdin.end(input);

@@ -9,7 +9,12 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../../server/src/service/index';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
 
 export interface Server {
   conn: ProtocolConnection;
@@ -38,7 +43,12 @@ export async function startServer(serverJs: string): Promise<Server> {
   });
   conn.onRequest('workspace/configuration', () => [{}]);
   conn.listen();
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { validationDelay: 0 } });
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: {},
+    initializationOptions: { validationDelay: 0 },
+  });
   const ready = performance.now() - t0;
   const readyCpu = cpuMs(proc.pid!);
   await conn.sendNotification('initialized', {});
@@ -94,7 +104,13 @@ export async function readyFigures(serverJs: string, runs = 5): Promise<string> 
  * time, as someone editing through the text), then waits for the diagnostics of that version and asks for the
  * semantic tokens (delta) as an editor does.
  */
-export async function keystrokeFigures(serverJs: string, name: string, text: string, keystrokes: number, target: number): Promise<string[]> {
+export async function keystrokeFigures(
+  serverJs: string,
+  name: string,
+  text: string,
+  keystrokes: number,
+  target: number,
+): Promise<string[]> {
   const s = await startServer(serverJs);
   const uri = pathToFileURL(path.join(process.cwd(), `bench-${name.replace(/\W+/g, '-')}.news.txt`)).toString();
   const first = s.diagnostics(uri, 1);
@@ -115,7 +131,10 @@ export async function keystrokeFigures(serverJs: string, name: string, text: str
       contentChanges: [{ range: { start: { line, character: 3 }, end: { line, character: 3 } }, text: '的' }],
     });
     diag.push((await done) - t0);
-    const next = (await s.conn.sendRequest('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: tokens.resultId })) as { resultId?: string };
+    const next = (await s.conn.sendRequest('textDocument/semanticTokens/full/delta', {
+      textDocument: { uri },
+      previousResultId: tokens.resultId,
+    })) as { resultId?: string };
     tok.push(performance.now() - t0);
     tokens = next;
   }
@@ -160,7 +179,11 @@ export function serviceKeystrokeFigures(name: string, text: string, keystrokes: 
   const tok: number[] = [];
   for (let k = 0; k < keystrokes; k++) {
     const line = body[(k * 7919) % body.length];
-    doc = TextDocument.update(doc, [{ range: { start: { line, character: 3 }, end: { line, character: 3 } }, text: '的' }], doc.version + 1);
+    doc = TextDocument.update(
+      doc,
+      [{ range: { start: { line, character: 3 }, end: { line, character: 3 } }, text: '的' }],
+      doc.version + 1,
+    );
     const c0 = process.cpuUsage();
     service.diagnostics(doc);
     const c1 = process.cpuUsage(c0);

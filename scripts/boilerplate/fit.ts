@@ -42,7 +42,10 @@ export function loadPages(corpus: string): GoldPage[] {
   });
   const cw = path.join(corpus, 'pages', 'cwced');
   if (fs.existsSync(cw)) {
-    for (const f of fs.readdirSync(cw).filter((x) => x.endsWith('.gold.txt')).sort()) {
+    for (const f of fs
+      .readdirSync(cw)
+      .filter((x) => x.endsWith('.gold.txt'))
+      .sort()) {
       const id = f.replace(/\.gold\.txt$/, '');
       const text = fs.readFileSync(path.join(cw, `${id}.txt`), 'utf8');
       const gold = fs.readFileSync(path.join(cw, f), 'utf8');
@@ -99,7 +102,10 @@ export function leaveOnePageOut(pages: PageRows[]): Map<string, number[]> {
   for (const held of pages) {
     const weights = fit(pages.filter((p) => p !== held));
     const w: ScorerWeights = { features: FEATURES, weights, threshold: 1 };
-    out.set(held.page.name, held.rows.map((r) => probability(w, r.v)));
+    out.set(
+      held.page.name,
+      held.rows.map((r) => probability(w, r.v)),
+    );
   }
   return out;
 }

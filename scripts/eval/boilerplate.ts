@@ -181,7 +181,9 @@ export async function run(corpus: string): Promise<{ title: string; lines: strin
       score(ti, pl, isContent, flagged(detectBoilerplate(pg.text, { recurring: cidx.recurring(pg.name) }), false));
       const s = summary(per);
       f1s.push(s.f1);
-      lines.push(`  ${pg.name.slice(0, 8)} F1 ${fmt(s.f1)} P ${fmt(s.p)} R ${fmt(s.r)} lost ${(100 * s.lost).toFixed(2)}% (${per.lostChars}/${per.contentChars})`);
+      lines.push(
+        `  ${pg.name.slice(0, 8)} F1 ${fmt(s.f1)} P ${fmt(s.p)} R ${fmt(s.r)} lost ${(100 * s.lost).toFixed(2)}% (${per.lostChars}/${per.contentChars})`,
+      );
       if (process.env.BP_VERBOSE) for (const l of lost) lines.push(`      lost: ${l}`);
     }
     const s = summary(t);
@@ -192,13 +194,17 @@ export async function run(corpus: string): Promise<{ title: string; lines: strin
       `  all flags        P ${fmt(s.p)} R ${fmt(s.r)} F1 ${fmt(s.f1)} content lost ${(100 * s.lost).toFixed(3)}% (macro F1 ${fmt(macro)}, median page F1 ${fmt(median(f1s))})`,
     );
     const sw = summary(tw);
-    lines.push(`  without ${WIKI}  P ${fmt(sw.p)} R ${fmt(sw.r)} F1 ${fmt(sw.f1)} content lost ${(100 * sw.lost).toFixed(3)}% (the wiki page whose gold drops table cells)`);
+    lines.push(
+      `  without ${WIKI}  P ${fmt(sw.p)} R ${fmt(sw.r)} F1 ${fmt(sw.f1)} content lost ${(100 * sw.lost).toFixed(3)}% (the wiki page whose gold drops table cells)`,
+    );
     put('cwced.noWiki.f1', sw.f1);
     put('cwced.noWiki.lost', sw.lost);
     lines.push(`  confident only   P ${fmt(sc2.p)} R ${fmt(sc2.r)} F1 ${fmt(sc2.f1)} content lost ${(100 * sc2.lost).toFixed(3)}%`);
     lines.push(`  with SiteIndex   P ${fmt(si2.p)} R ${fmt(si2.r)} F1 ${fmt(si2.f1)} content lost ${(100 * si2.lost).toFixed(3)}%`);
     const sb2 = summary(tb);
-    lines.push(`  one-line rule    P ${fmt(sb2.p)} R ${fmt(sb2.r)} F1 ${fmt(sb2.f1)} content lost ${(100 * sb2.lost).toFixed(3)}% (reference)`);
+    lines.push(
+      `  one-line rule    P ${fmt(sb2.p)} R ${fmt(sb2.r)} F1 ${fmt(sb2.f1)} content lost ${(100 * sb2.lost).toFixed(3)}% (reference)`,
+    );
     put('cwced.p', s.p);
     put('cwced.r', s.r);
     put('cwced.f1', s.f1);
@@ -217,7 +223,9 @@ export async function run(corpus: string): Promise<{ title: string; lines: strin
   if (scorer) {
     const pages = loadPages(corpus).map(pageRows);
     const folds = leaveOnePageOut(pages);
-    lines.push(`calibrated scorer (threshold ${scorer.threshold.toFixed(4)}; removable = what the rules would remove, scored at or above it):`);
+    lines.push(
+      `calibrated scorer (threshold ${scorer.threshold.toFixed(4)}; removable = what the rules would remove, scored at or above it):`,
+    );
     for (const set of ['articles', 'cwced'] as const) {
       for (const noWiki of set === 'cwced' ? [false, true] : [false]) {
         const inS = tally();
@@ -243,7 +251,9 @@ export async function run(corpus: string): Promise<{ title: string; lines: strin
         const a = summary(flaggedAll);
         const i = summary(inS);
         const c = summary(cv);
-        lines.push(`  ${name.padEnd(26)} all flags F1 ${fmt(a.f1)} lost ${(100 * a.lost).toFixed(3)}% | removable in-sample P ${fmt(i.p)} F1 ${fmt(i.f1)} lost ${(100 * i.lost).toFixed(3)}% | removable leave-one-page-out P ${fmt(c.p)} F1 ${fmt(c.f1)} lost ${(100 * c.lost).toFixed(3)}%`);
+        lines.push(
+          `  ${name.padEnd(26)} all flags F1 ${fmt(a.f1)} lost ${(100 * a.lost).toFixed(3)}% | removable in-sample P ${fmt(i.p)} F1 ${fmt(i.f1)} lost ${(100 * i.lost).toFixed(3)}% | removable leave-one-page-out P ${fmt(c.p)} F1 ${fmt(c.f1)} lost ${(100 * c.lost).toFixed(3)}%`,
+        );
         const key = `scorer.${set}${noWiki ? '.noWiki' : ''}`;
         put(`${key}.removable.f1`, i.f1);
         put(`${key}.removable.lost`, i.lost);
@@ -257,7 +267,10 @@ export async function run(corpus: string): Promise<{ title: string; lines: strin
   // Unlabelled pages: robustness and speed.
   const un = path.join(corpus, 'pages', 'unlabelled');
   if (fs.existsSync(un)) {
-    const files = fs.readdirSync(un).filter((f) => f.endsWith('.txt')).sort();
+    const files = fs
+      .readdirSync(un)
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
     const ms: number[] = [];
     let crashes = 0;
     let proseFlagged = 0;

@@ -90,7 +90,13 @@ function refDate(published: string): Date {
 function chronoValues(text: string, ref: Date): Predicted[] {
   return chrono.zh.parse(text, ref).map((r) => {
     const v = (c: chrono.ParsedComponents) =>
-      c.isCertain('hour') ? isoMinute(c.date()) : c.isCertain('day') ? isoDay(c.date()) : c.isCertain('month') ? isoDay(c.date()).slice(0, 7) : String(c.date().getFullYear());
+      c.isCertain('hour')
+        ? isoMinute(c.date())
+        : c.isCertain('day')
+          ? isoDay(c.date())
+          : c.isCertain('month')
+            ? isoDay(c.date()).slice(0, 7)
+            : String(c.date().getFullYear());
     return { start: r.index, text: r.text.trimEnd(), value: r.end ? `${v(r.start)}/${v(r.end)}` : v(r.start) };
   });
 }
@@ -117,7 +123,9 @@ function recognizersValues(text: string, ref: Date): Predicted[] {
       else if (/^\d{4}$/.test(timex)) value = timex;
       else if (/^(XXXX|\d{4})-\d{2}$/.test(timex) && best.start) value = best.start.slice(0, 7);
       else if (best.start && best.end) {
-        const end = timex.startsWith('(') ? best.end : isoDay(new Date(Date.parse(best.end.slice(0, 10)) - 86400000 + new Date().getTimezoneOffset() * 60000));
+        const end = timex.startsWith('(')
+          ? best.end
+          : isoDay(new Date(Date.parse(best.end.slice(0, 10)) - 86400000 + new Date().getTimezoneOffset() * 60000));
         value = `${best.start.slice(0, 10)}/${end.slice(0, 10)}`;
       }
     }
@@ -188,9 +196,11 @@ const OUT_OF_SCOPE = [
 ];
 
 /** Festival, lunar-date and solar-term cases: those the first OUT_OF_SCOPE regex sets aside (a second, separate figure). */
-const isFestivalCase = (c: JioCase) => (c.expected.type === 'time_point' || c.expected.type === 'time_span') && OUT_OF_SCOPE[0].test(c.text);
+const isFestivalCase = (c: JioCase) =>
+  (c.expected.type === 'time_point' || c.expected.type === 'time_span') && OUT_OF_SCOPE[0].test(c.text);
 /** Hour/minute/second offset cases: those the sixth OUT_OF_SCOPE regex sets aside (a third, separate figure). */
-const isMinuteOffsetCase = (c: JioCase) => (c.expected.type === 'time_point' || c.expected.type === 'time_span') && OUT_OF_SCOPE[5].test(c.text);
+const isMinuteOffsetCase = (c: JioCase) =>
+  (c.expected.type === 'time_point' || c.expected.type === 'time_span') && OUT_OF_SCOPE[5].test(c.text);
 
 /**
  * JioNLP gives `N小时前` as the unit-long span that ends at the moment and `N分钟后` as the one that starts
@@ -232,7 +242,11 @@ function jioCorrect(value: string, expected: [string, string], blur: boolean): b
 
 function jioSection(corpus: string, verbose?: string[]) {
   const file = path.join(corpus, 'time', 'jionlp_time_parser_cases.jsonl');
-  const cases: JioCase[] = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const cases: JioCase[] = fs
+    .readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   const byType = new Map<string, { ok: number; n: number }>();
   let inOk = 0;
   let inN = 0;
@@ -245,7 +259,11 @@ function jioSection(corpus: string, verbose?: string[]) {
     let correct: boolean;
     const t = c.expected.type;
     if (t === 'time_point' || t === 'time_span') {
-      correct = !!whole && Array.isArray(c.expected.time) && typeof c.expected.time[0] === 'string' && jioCorrect(whole.value, c.expected.time as [string, string], c.expected.definition === 'blur');
+      correct =
+        !!whole &&
+        Array.isArray(c.expected.time) &&
+        typeof c.expected.time[0] === 'string' &&
+        jioCorrect(whole.value, c.expected.time as [string, string], c.expected.definition === 'blur');
     } else {
       // Durations and recurring periods are not dates here: right when nothing dated covers them.
       correct = !mentions.some((m: DateMention) => m.value !== 'UNKNOWN' && m.end - m.start >= c.text.length - 1);
@@ -258,18 +276,31 @@ function jioSection(corpus: string, verbose?: string[]) {
       fest.n++;
       // JioNLP's lunar_date: false reads `四月十三` as a Gregorian date; our recogniser has no such switch.
       if (correct) fest.ok++;
-      else verbose?.push(`  jio-festival ${c.text} (ref ${ref}) expected ${JSON.stringify(c.expected.time)} got ${whole ? `${whole.text}=${whole.value}` : 'nothing'}`);
+      else
+        verbose?.push(
+          `  jio-festival ${c.text} (ref ${ref}) expected ${JSON.stringify(c.expected.time)} got ${whole ? `${whole.text}=${whole.value}` : 'nothing'}`,
+        );
     }
     if (isMinuteOffsetCase(c)) {
       offs.n++;
-      const ok = !!whole && Array.isArray(c.expected.time) && typeof c.expected.time[0] === 'string' && (jioOffsetCorrect(c.text, whole.value, c.expected.time as [string, string]) || correct);
+      const ok =
+        !!whole &&
+        Array.isArray(c.expected.time) &&
+        typeof c.expected.time[0] === 'string' &&
+        (jioOffsetCorrect(c.text, whole.value, c.expected.time as [string, string]) || correct);
       if (ok) offs.ok++;
-      else verbose?.push(`  jio-offset ${c.text} (ref ${ref}) expected ${JSON.stringify(c.expected.time)} got ${whole ? `${whole.text}=${whole.value}` : 'nothing'}`);
+      else
+        verbose?.push(
+          `  jio-offset ${c.text} (ref ${ref}) expected ${JSON.stringify(c.expected.time)} got ${whole ? `${whole.text}=${whole.value}` : 'nothing'}`,
+        );
     }
     if (inScope(c)) {
       inN++;
       if (correct) inOk++;
-      else verbose?.push(`  jio   ${c.text} (ref ${ref}) expected ${JSON.stringify(c.expected.time)} got ${whole ? `${whole.text}=${whole.value}` : 'nothing'}`);
+      else
+        verbose?.push(
+          `  jio   ${c.text} (ref ${ref}) expected ${JSON.stringify(c.expected.time)} got ${whole ? `${whole.text}=${whole.value}` : 'nothing'}`,
+        );
     }
   }
   return { byType, inOk, inN, total: cases.length, fest, offs };
@@ -277,11 +308,18 @@ function jioSection(corpus: string, verbose?: string[]) {
 
 function extractorSection(corpus: string) {
   const file = path.join(corpus, 'time', 'jionlp_time_extractor_cases.jsonl');
-  const cases: { text: string; expected: { text: string; offset: [number, number] }[] }[] = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const cases: { text: string; expected: { text: string; offset: [number, number] }[] }[] = fs
+    .readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   let all: Prf = { tp: 0, fp: 0, fn: 0 };
   for (const c of cases) {
     const got = recognizeDates(c.text, { reference: '2021-06-14T01:06' }).map((m) => `${m.start}|${m.end}`);
-    const c2 = matchCounts(got, c.expected.map((e) => `${e.offset[0]}|${e.offset[1]}`));
+    const c2 = matchCounts(
+      got,
+      c.expected.map((e) => `${e.offset[0]}|${e.offset[1]}`),
+    );
     all = { tp: all.tp + c2.tp, fp: all.fp + c2.fp, fn: all.fn + c2.fn };
   }
   return { ...prf(all), n: cases.length };
@@ -352,8 +390,18 @@ export async function run(corpus: string): Promise<Section> {
   // estimate of unseen pages for a hand-written grammar, which leave-one-page-out cannot give. Their misses are
   // listed only with DATES_EVAL_VERBOSE=all, so that reading them does not turn them into tuning data.
   const isHeldOut = (a: GoldArticle) => HELD_OUT.has(a.name);
-  const oursSeen = articleSection(articles.filter((a) => !isHeldOut(a)), 'tuned-on (11)', predictOurs, verbose);
-  const oursHeld = articleSection(articles.filter(isHeldOut), 'never tuned on (10)', predictOurs, process.env.DATES_EVAL_VERBOSE === 'all' ? verbose : undefined);
+  const oursSeen = articleSection(
+    articles.filter((a) => !isHeldOut(a)),
+    'tuned-on (11)',
+    predictOurs,
+    verbose,
+  );
+  const oursHeld = articleSection(
+    articles.filter(isHeldOut),
+    'never tuned on (10)',
+    predictOurs,
+    process.env.DATES_EVAL_VERBOSE === 'all' ? verbose : undefined,
+  );
   const ch = articleSection(articles, 'chrono-node zh', (a) => chronoValues(a.text, refDate(a.gold.published!)), undefined);
   const mr = articleSection(articles, 'Recognizers-Text zh', (a) => recognizersValues(a.text, refDate(a.gold.published!)), undefined);
   const jio = jioSection(corpus, verbose);
@@ -362,18 +410,28 @@ export async function run(corpus: string): Promise<Section> {
   const lines: string[] = [];
   lines.push(`shared articles (${articles.length}, gold content lines, reference = gold published):`);
   for (const r of [ours, ch, mr]) {
-    lines.push(`  ${r.name.padEnd(20)} span P ${fmt(r.p)}  R ${fmt(r.r)}  F1 ${fmt(r.f1)}  (tp ${r.tp} fp ${r.fp} fn ${r.fn})  value accuracy ${fmt(r.acc)} (${r.ok}/${r.n})`);
+    lines.push(
+      `  ${r.name.padEnd(20)} span P ${fmt(r.p)}  R ${fmt(r.r)}  F1 ${fmt(r.f1)}  (tp ${r.tp} fp ${r.fp} fn ${r.fn})  value accuracy ${fmt(r.acc)} (${r.ok}/${r.n})`,
+    );
   }
   for (const r of [oursSeen, oursHeld]) {
-    lines.push(`    ${r.name.padEnd(20)} span P ${fmt(r.p)}  R ${fmt(r.r)}  F1 ${fmt(r.f1)}  (tp ${r.tp} fp ${r.fp} fn ${r.fn})  value accuracy ${fmt(r.acc)} (${r.ok}/${r.n})`);
+    lines.push(
+      `    ${r.name.padEnd(20)} span P ${fmt(r.p)}  R ${fmt(r.r)}  F1 ${fmt(r.f1)}  (tp ${r.tp} fp ${r.fp} fn ${r.fn})  value accuracy ${fmt(r.acc)} (${r.ok}/${r.n})`,
+    );
   }
   lines.push(`  our recogniser on all ${articles.length} files: ${ms} ms`);
-  lines.push(`publication time: ${pub.ok}/${pub.n} articles exact (minute)${pub.bad.length ? '; wrong: ' + pub.bad.join('; ') : ''}; cwced pages ${pub.cOk}/${pub.cN} right day`);
+  lines.push(
+    `publication time: ${pub.ok}/${pub.n} articles exact (minute)${pub.bad.length ? '; wrong: ' + pub.bad.join('; ') : ''}; cwced pages ${pub.cOk}/${pub.cN} right day`,
+  );
   const types = [...jio.byType.entries()].map(([t, e]) => `${t} ${e.ok}/${e.n}`).join(', ');
   lines.push(`JioNLP parser cases (${jio.total}): by type ${types} (delta/period: right when not marked as a date)`);
   lines.push(`JioNLP in-scope time_point/time_span: ${fmt(jio.inN ? jio.inOk / jio.inN : 0)} (${jio.inOk}/${jio.inN})`);
-  lines.push(`JioNLP festival/lunar/solar-term time_point/time_span (outside the in-scope set): ${fmt(jio.fest.n ? jio.fest.ok / jio.fest.n : 0)} (${jio.fest.ok}/${jio.fest.n})`);
-  lines.push(`JioNLP hour/minute/second-offset time_point/time_span (outside the in-scope set): ${fmt(jio.offs.n ? jio.offs.ok / jio.offs.n : 0)} (${jio.offs.ok}/${jio.offs.n})`);
+  lines.push(
+    `JioNLP festival/lunar/solar-term time_point/time_span (outside the in-scope set): ${fmt(jio.fest.n ? jio.fest.ok / jio.fest.n : 0)} (${jio.fest.ok}/${jio.fest.n})`,
+  );
+  lines.push(
+    `JioNLP hour/minute/second-offset time_point/time_span (outside the in-scope set): ${fmt(jio.offs.n ? jio.offs.ok / jio.offs.n : 0)} (${jio.offs.ok}/${jio.offs.n})`,
+  );
   lines.push(`JioNLP extractor cases (${ex.n}, JioNLP's own span conventions): span P ${fmt(ex.p)} R ${fmt(ex.r)} F1 ${fmt(ex.f1)}`);
   lines.push('own expression tables (test/fixtures/dates-categories.ts; a case is right when every span and value is):');
   lines.push(...categorySection());

@@ -41,7 +41,7 @@ export function readBio(file: string): BioSentence[] {
 /** Gold spans of a BIO sentence as `start:end:TYPE` keys over character (array) positions. */
 export function bioSpans(tags: string[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < tags.length; ) {
+  for (let i = 0; i < tags.length;) {
     if (tags[i].startsWith('B-')) {
       const type = tags[i].slice(2);
       let j = i + 1;
@@ -140,7 +140,11 @@ export function scorePages(recognizer: EntityRecognizer, dir: string, only?: (na
     }
     const gold = a.gold.entities.map((e) => `${e.line}\u0001${e.text}\u0001${e.type}`);
     const per: Record<string, Prf> = {};
-    for (const t of ARTICLE_TYPES) per[t] = matchCounts(pred.filter((k) => k.endsWith(`\u0001${t}`)), gold.filter((k) => k.endsWith(`\u0001${t}`)));
+    for (const t of ARTICLE_TYPES)
+      per[t] = matchCounts(
+        pred.filter((k) => k.endsWith(`\u0001${t}`)),
+        gold.filter((k) => k.endsWith(`\u0001${t}`)),
+      );
     // Error listing for development (not printed by run()).
     const errors: string[] = [];
     const pool = [...gold];
@@ -194,7 +198,9 @@ export function makeTaggerOnly(): EntityRecognizer | undefined {
   return {
     name: 'model alone',
     recognize: (text) =>
-      tagger.tag(normalizeForMatching(text), gazetteerTrie()).map((s) => ({ ...s, text: text.slice(s.start, s.end), source: 'model' as const })),
+      tagger
+        .tag(normalizeForMatching(text), gazetteerTrie())
+        .map((s) => ({ ...s, text: text.slice(s.start, s.end), source: 'model' as const })),
   };
 }
 
@@ -231,7 +237,10 @@ function ablation(corpus: string, full: ReturnType<typeof scorePages>): string[]
   const isNew = (n: string) => NEVER_TUNED.has(n);
   const isOld = (n: string) => !NEVER_TUNED.has(n);
   const base = [f1(full), f1(full, isNew), f1(full, isOld)];
-  const out = ['ablation (F1 change when switched off; + means the recogniser is better without it)', `  ${'family'.padEnd(26)}  all 21   new 10   old 11`];
+  const out = [
+    'ablation (F1 change when switched off; + means the recogniser is better without it)',
+    `  ${'family'.padEnd(26)}  all 21   new 10   old 11`,
+  ];
   const row = (label: string, pages: ReturnType<typeof scorePages>) => {
     const v = [f1(pages) - base[0], f1(pages, isNew) - base[1], f1(pages, isOld) - base[2]];
     out.push(`  ${label.padEnd(26)} ${v.map((x) => (x >= 0 ? '+' : '') + x.toFixed(4)).join('  ')}`);

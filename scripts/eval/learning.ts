@@ -6,7 +6,14 @@
  * Run through `npm run eval`, or alone: `npx tsx scripts/eval/learning.ts`.
  */
 import { analyseArticle, type Article } from '../../server/src/service/article';
-import { applyDictionary, buildDictionary, overlaps, predictions, type Annotation, type ArticleAnnotations } from '../../server/src/service/annotations';
+import {
+  applyDictionary,
+  buildDictionary,
+  overlaps,
+  predictions,
+  type Annotation,
+  type ArticleAnnotations,
+} from '../../server/src/service/annotations';
 import { createEntityRecognizer } from '../../server/src/service/entities';
 import { loadNerModel } from '../../server/src/node/model';
 import { corpusDir, fmt, loadGoldArticles, matchCounts, prf, type GoldArticle, type Prf } from './corpus';
@@ -63,7 +70,10 @@ function score(p: Page, anns: readonly Annotation[]): Prf {
   const content = new Set(p.gold.gold.content);
   const lineOf = (o: number) => p.article.lines.lineAt(o) + 1;
   const keys = anns.filter((x) => x.label !== 'DATE' && content.has(lineOf(x.start))).map((x) => `${lineOf(x.start)}|${x.text}|${x.label}`);
-  return matchCounts(keys, p.gold.gold.entities.map((g) => `${g.line}|${g.text}|${g.type}`));
+  return matchCounts(
+    keys,
+    p.gold.gold.entities.map((g) => `${g.line}|${g.text}|${g.type}`),
+  );
 }
 
 export function run(corpus: string) {
@@ -80,7 +90,9 @@ export function run(corpus: string) {
     return { gold, article, predicted, reviewed: { textHash: '', state: 'reviewed', annotations: goldAnns, rejected, orphans: [] } };
   });
   const add = (a: Prf, b: Prf) => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn });
-  const lines: string[] = [`${pages.length} pages, ${SEEDS.length} seeded draws per k; F1 on the pages not fed back (micro-averaged per draw, then averaged over draws)`];
+  const lines: string[] = [
+    `${pages.length} pages, ${SEEDS.length} seeded draws per k; F1 on the pages not fed back (micro-averaged per draw, then averaged over draws)`,
+  ];
   lines.push('k reviewed   F1 without   F1 with   gain     (confirmed-only gain, rejected-only gain)');
   const metrics: Record<string, number> = {};
   for (const k of KS) {
@@ -111,7 +123,9 @@ export function run(corpus: string) {
       withRejected += prf(d).f1 / SEEDS.length;
     }
     const pts = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(2)}`;
-    lines.push(`k=${String(k).padEnd(9)}  ${fmt(without)}       ${fmt(withAll)}    ${pts(withAll - without).padStart(6)}   (${pts(withConfirmed - without)}, ${pts(withRejected - without)})`);
+    lines.push(
+      `k=${String(k).padEnd(9)}  ${fmt(without)}       ${fmt(withAll)}    ${pts(withAll - without).padStart(6)}   (${pts(withConfirmed - without)}, ${pts(withRejected - without)})`,
+    );
     metrics[`k${k}.without`] = without;
     metrics[`k${k}.with`] = withAll;
   }

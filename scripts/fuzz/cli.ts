@@ -15,7 +15,21 @@ import { ROOT, checkExport, errorText, inputRng, isLineSubsequence, mutatedArtic
 
 const BIN = path.join(ROOT, 'bin', 'news-annotate');
 const t = createLocalizer('en');
-const NAMES = ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf', 'a b.txt', '-dash.txt', '文章.txt', 'x\u2028y.txt', 'plain.txt', '.hidden.txt', 'CON', 'a:b.txt'];
+const NAMES = [
+  'toString',
+  'constructor',
+  '__proto__',
+  'hasOwnProperty',
+  'valueOf',
+  'a b.txt',
+  '-dash.txt',
+  '文章.txt',
+  'x\u2028y.txt',
+  'plain.txt',
+  '.hidden.txt',
+  'CON',
+  'a:b.txt',
+];
 const ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gbk', 'big5', 'binary'] as const;
 
 /** Everything under dir, as relative path -> size:mtime, to see that nothing outside the workspace changed. */
@@ -78,7 +92,8 @@ async function cliCase(rng: Rng, root: string): Promise<string | undefined> {
   const dir = rng.chance(0.5) ? path.join(ws, 'site', 'sub') : ws;
   fs.mkdirSync(dir, { recursive: true });
   if (rng.chance(0.4)) fs.writeFileSync(path.join(rng.chance(0.5) ? ws : dir, '.news-annotator.json'), rng.pick(CONFIGS));
-  if (rng.chance(0.2)) fs.writeFileSync(path.join(dir, '.news-annotator-keep.json'), rng.pick(['{"plain.txt": ["（完）"]}', '{oops', '{"toString": [1]}']));
+  if (rng.chance(0.2))
+    fs.writeFileSync(path.join(dir, '.news-annotator-keep.json'), rng.pick(['{"plain.txt": ["（完）"]}', '{oops', '{"toString": [1]}']));
   const files: { file: string; encoding: string }[] = [];
   const used = new Set<string>();
   for (let k = 1 + rng.int(3); k > 0; k--) {
@@ -91,8 +106,15 @@ async function cliCase(rng: Rng, root: string): Promise<string | undefined> {
   const encoding = rng.chance(0.2) ? rng.pick(['gbk', 'big5']) : undefined;
   const command = rng.pick(['annotate', 'annotate-jsonl', 'check', 'clean', 'clean-write', 'convert']);
   const args =
-    command === 'annotate' ? ['annotate'] : command === 'annotate-jsonl' ? ['annotate', '--format', 'jsonl']
-      : command === 'clean-write' ? ['clean', '--write'] : command === 'convert' ? ['convert', '--to', rng.pick(['simplified', 'taiwan'])] : [command];
+    command === 'annotate'
+      ? ['annotate']
+      : command === 'annotate-jsonl'
+        ? ['annotate', '--format', 'jsonl']
+        : command === 'clean-write'
+          ? ['clean', '--write']
+          : command === 'convert'
+            ? ['convert', '--to', rng.pick(['simplified', 'taiwan'])]
+            : [command];
   if (encoding) args.push('--encoding', encoding);
   const date = rng.chance(0.3) ? rng.pick(['2025-07-04', '2025-13-40', 'x']) : undefined;
   if (date) args.push('--reference-date', date);
@@ -116,9 +138,19 @@ async function cliCase(rng: Rng, root: string): Promise<string | undefined> {
     return read.ok ? read : undefined;
   };
   if (command.startsWith('annotate')) {
-    const records = command === 'annotate' ? (JSON.parse(r.stdout) as unknown[]) : r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const records =
+      command === 'annotate'
+        ? (JSON.parse(r.stdout) as unknown[])
+        : r.stdout
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => JSON.parse(l));
     if (command === 'annotate-jsonl' && /[\u2028\u2029\u0085]/.test(r.stdout)) return 'jsonl output holds a line separator';
-    for (const rec of records as { file: string; entities: { start: number; end: number; text: string }[]; dates: { start: number; end: number; text: string }[] }[]) {
+    for (const rec of records as {
+      file: string;
+      entities: { start: number; end: number; text: string }[];
+      dates: { start: number; end: number; text: string }[];
+    }[]) {
       const file = path.resolve(ws, rec.file);
       const read = readBack(file);
       if (!read) return `annotated a file it cannot read: ${rec.file}`;
@@ -126,18 +158,21 @@ async function cliCase(rng: Rng, root: string): Promise<string | undefined> {
       if (problem) return `${rec.file}: ${problem}`;
     }
   } else if (command === 'check') {
-    for (const line of r.stdout.split('\n').filter(Boolean)) if (!/:(\d+)-(\d+) \S+ /.test(line)) return `check line not file:first-last: ${line}`;
+    for (const line of r.stdout.split('\n').filter(Boolean))
+      if (!/:(\d+)-(\d+) \S+ /.test(line)) return `check line not file:first-last: ${line}`;
   } else if (command === 'clean' && files.length === 1) {
     // One file: several are printed one after the other, where a last line without a break runs into the next file.
     const input = readBack(files[0].file);
-    if (input && !isLineSubsequence(input.text, r.stdout.replace(/^\uFEFF/, ''))) return 'clean output is not a line subsequence of the input';
+    if (input && !isLineSubsequence(input.text, r.stdout.replace(/^\uFEFF/, '')))
+      return 'clean output is not a line subsequence of the input';
   } else if (command === 'clean-write') {
     for (const f of files) {
       const old = readBack(f.file, before.get(f.file));
       if (!old) continue;
       const now = readBack(f.file);
       if (!now) return `${f.file}: written in a form it cannot read back`;
-      if (now.bom !== old.bom || now.encoding !== old.encoding) return `${f.file}: encoding ${old.encoding}${old.bom ? '+BOM' : ''} became ${now.encoding}${now.bom ? '+BOM' : ''}`;
+      if (now.bom !== old.bom || now.encoding !== old.encoding)
+        return `${f.file}: encoding ${old.encoding}${old.bom ? '+BOM' : ''} became ${now.encoding}${now.bom ? '+BOM' : ''}`;
       if (!isLineSubsequence(old.text, now.text)) return `${f.file}: clean --write left text that is not a line subsequence`;
     }
   }

@@ -80,10 +80,68 @@ export function articles(): string[] {
 }
 
 const TOKENS = [
-  '😀', '𠀋', '𝌆', '\ud83d', '\udc00', '\udbff', '\r\n', '\r', '\n', '\n\n', '\u2028', '\u2029', '\u0085', '\u200b', '\u200f', '\u200e',
-  '\ufeff', '\t', ' ', '\u3000', '\u00a0', '©', '版權所有', '版权所有 © 2025', '記者', '记者王小明', '報導', '年', '月', '日', '7月3日', '2025年',
-  '前天', '周五', '·', '・', '【', '】', '|', '>>', '責任編輯：', '图片来源：', '分享到：', '相關新聞', '（完）', '。', '，', '"', '\\', '\u0000',
-  '\u0007', '\ud800\ud800', 'ｱ', 'Ａ', '１２３', 'http://x.invalid/a?b=c', '\u202e', '\u2066', '普京', '特朗普', '中华人民共和国', '外交部',
+  '😀',
+  '𠀋',
+  '𝌆',
+  '\ud83d',
+  '\udc00',
+  '\udbff',
+  '\r\n',
+  '\r',
+  '\n',
+  '\n\n',
+  '\u2028',
+  '\u2029',
+  '\u0085',
+  '\u200b',
+  '\u200f',
+  '\u200e',
+  '\ufeff',
+  '\t',
+  ' ',
+  '\u3000',
+  '\u00a0',
+  '©',
+  '版權所有',
+  '版权所有 © 2025',
+  '記者',
+  '记者王小明',
+  '報導',
+  '年',
+  '月',
+  '日',
+  '7月3日',
+  '2025年',
+  '前天',
+  '周五',
+  '·',
+  '・',
+  '【',
+  '】',
+  '|',
+  '>>',
+  '責任編輯：',
+  '图片来源：',
+  '分享到：',
+  '相關新聞',
+  '（完）',
+  '。',
+  '，',
+  '"',
+  '\\',
+  '\u0000',
+  '\u0007',
+  '\ud800\ud800',
+  'ｱ',
+  'Ａ',
+  '１２３',
+  'http://x.invalid/a?b=c',
+  '\u202e',
+  '\u2066',
+  '普京',
+  '特朗普',
+  '中华人民共和国',
+  '外交部',
 ];
 
 /** One article, mutated a few times: astral characters, lone surrogates, CRLF and lone CR, invisible marks, cut and repeated lines. */
@@ -138,10 +196,14 @@ export function mutatedArticle(rng: Rng): string {
 }
 
 /** Code point slicing of the export: every [start, end) gives the span's text. */
-export function checkExport(text: string, out: { entities: { start: number; end: number; text: string }[]; dates: { start: number; end: number; text: string }[] }): string | undefined {
+export function checkExport(
+  text: string,
+  out: { entities: { start: number; end: number; text: string }[]; dates: { start: number; end: number; text: string }[] },
+): string | undefined {
   const chars = Array.from(text);
   for (const s of [...out.entities, ...out.dates]) {
-    if (!(Number.isInteger(s.start) && Number.isInteger(s.end) && 0 <= s.start && s.start < s.end && s.end <= chars.length)) return `span out of range: ${JSON.stringify(s)}`;
+    if (!(Number.isInteger(s.start) && Number.isInteger(s.end) && 0 <= s.start && s.start < s.end && s.end <= chars.length))
+      return `span out of range: ${JSON.stringify(s)}`;
     const sliced = chars.slice(s.start, s.end).join('');
     if (sliced !== s.text) return `offsets ${s.start}-${s.end} slice to ${JSON.stringify(sliced)}, not ${JSON.stringify(s.text)}`;
   }
@@ -154,8 +216,10 @@ const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 /** UTF-16 spans of the analysis: slice to their text and start and end on code point boundaries. */
 export function checkSpans(text: string, spans: readonly { start: number; end: number; text: string }[]): string | undefined {
   for (const s of spans) {
-    if (text.slice(s.start, s.end) !== s.text) return `span ${s.start}-${s.end} is ${JSON.stringify(text.slice(s.start, s.end))}, not ${JSON.stringify(s.text)}`;
-    for (const o of [s.start, s.end]) if (isLow(text.charCodeAt(o)) && isHigh(text.charCodeAt(o - 1))) return `span ${s.start}-${s.end} cuts a surrogate pair`;
+    if (text.slice(s.start, s.end) !== s.text)
+      return `span ${s.start}-${s.end} is ${JSON.stringify(text.slice(s.start, s.end))}, not ${JSON.stringify(s.text)}`;
+    for (const o of [s.start, s.end])
+      if (isLow(text.charCodeAt(o)) && isHigh(text.charCodeAt(o - 1))) return `span ${s.start}-${s.end} cuts a surrogate pair`;
   }
   return undefined;
 }
@@ -166,19 +230,25 @@ interface RangeLike {
 }
 
 /** Text edits of one document: valid positions, sorted without overlap; returns the edited text or a problem. */
-export function applyChecked(text: string, edits: readonly { range: RangeLike; newText: string }[]): { text: string } | { problem: string } {
+export function applyChecked(
+  text: string,
+  edits: readonly { range: RangeLike; newText: string }[],
+): { text: string } | { problem: string } {
   const lines = new LineIndex(text);
   const offset = (p: { line: number; character: number }) => {
-    if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0 || p.line >= lines.lineCount) return -1;
+    if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0 || p.line >= lines.lineCount)
+      return -1;
     const start = lines.starts[p.line];
     // The end of the last line, or a line's own end, is a valid position; past it is not.
     const max = p.line + 1 < lines.lineCount ? lines.starts[p.line + 1] - start : text.length - start;
     return p.character <= max ? start + p.character : -1;
   };
   const spans = edits.map((e) => ({ from: offset(e.range.start), to: offset(e.range.end), newText: e.newText }));
-  if (spans.some((s) => s.from < 0 || s.to < 0 || s.to < s.from)) return { problem: `invalid edit range in ${JSON.stringify(edits.map((e) => e.range))}` };
+  if (spans.some((s) => s.from < 0 || s.to < 0 || s.to < s.from))
+    return { problem: `invalid edit range in ${JSON.stringify(edits.map((e) => e.range))}` };
   spans.sort((a, b) => a.from - b.from || a.to - b.to);
-  for (let i = 1; i < spans.length; i++) if (spans[i].from < spans[i - 1].to) return { problem: `overlapping edits ${JSON.stringify(spans.map((s) => [s.from, s.to]))}` };
+  for (let i = 1; i < spans.length; i++)
+    if (spans[i].from < spans[i - 1].to) return { problem: `overlapping edits ${JSON.stringify(spans.map((s) => [s.from, s.to]))}` };
   let out = '';
   let at = 0;
   for (const s of spans) {

@@ -43,7 +43,8 @@ class RawServer {
         const message = JSON.parse(this.out.subarray(end + 4, end + 4 + length).toString()) as Response & { method?: string };
         this.out = this.out.subarray(end + 4 + length);
         // Requests from the server (configuration, registration, refresh) get an empty answer.
-        if (message.method && message.id !== undefined) this.send({ jsonrpc: '2.0', id: message.id, result: message.method === 'workspace/configuration' ? [{}] : null });
+        if (message.method && message.id !== undefined)
+          this.send({ jsonrpc: '2.0', id: message.id, result: message.method === 'workspace/configuration' ? [{}] : null });
         else if (typeof message.id === 'number' && !message.method) this.responses.set(message.id, message);
       }
     });
@@ -120,7 +121,8 @@ async function lspSession(rng: Rng, root: string, index: number, report: Report)
   const outsideBefore = snapshot(path.join(root, 'outside'));
   const server = new RawServer(root);
   let sent = 0;
-  const fail = (kind: 'crash' | 'violation', message: string) => (kind === 'crash' ? report.crash('lsp', index, message) : report.violation('lsp', index, message));
+  const fail = (kind: 'crash' | 'violation', message: string) =>
+    kind === 'crash' ? report.crash('lsp', index, message) : report.violation('lsp', index, message);
   try {
     const init = server.request('initialize', {
       processId: null,
@@ -139,7 +141,10 @@ async function lspSession(rng: Rng, root: string, index: number, report: Report)
     for (let m = 0; m < messages; m++) {
       sent++;
       const uris = [...docs.keys()];
-      const uri = uris.length && rng.chance(0.8) ? rng.pick(uris) : pathToFileURL(path.join(ws, rng.chance(0.3) ? 'sub' : '', rng.pick(NAMES))).toString();
+      const uri =
+        uris.length && rng.chance(0.8)
+          ? rng.pick(uris)
+          : pathToFileURL(path.join(ws, rng.chance(0.3) ? 'sub' : '', rng.pick(NAMES))).toString();
       const doc = docs.get(uri);
       switch (rng.int(16)) {
         case 0:
@@ -164,7 +169,9 @@ async function lspSession(rng: Rng, root: string, index: number, report: Report)
         case 3: {
           const id = server.request('textDocument/codeAction', {
             textDocument: { uri },
-            range: rng.chance(0.8) ? { start: randomPosition(rng), end: randomPosition(rng) } : { start: { line: 0, character: 0 }, end: { line: 9999, character: 0 } },
+            range: rng.chance(0.8)
+              ? { start: randomPosition(rng), end: randomPosition(rng) }
+              : { start: { line: 0, character: 0 }, end: { line: 9999, character: 0 } },
             context: { diagnostics: [] },
           });
           const text = doc?.text;
@@ -174,7 +181,8 @@ async function lspSession(rng: Rng, root: string, index: number, report: Report)
         case 4: {
           const id = server.request('news/exportAnnotations', { uri });
           const text = doc?.text;
-          if (text !== undefined) checks.push({ id, check: (r) => (r.result ? checkExport(text, r.result as Parameters<typeof checkExport>[1]) : undefined) });
+          if (text !== undefined)
+            checks.push({ id, check: (r) => (r.result ? checkExport(text, r.result as Parameters<typeof checkExport>[1]) : undefined) });
           break;
         }
         case 5: {
@@ -190,7 +198,9 @@ async function lspSession(rng: Rng, root: string, index: number, report: Report)
           break;
         }
         case 7:
-          server.request(rng.pick(['textDocument/semanticTokens/full', 'textDocument/documentSymbol', 'textDocument/foldingRange']), { textDocument: { uri } });
+          server.request(rng.pick(['textDocument/semanticTokens/full', 'textDocument/documentSymbol', 'textDocument/foldingRange']), {
+            textDocument: { uri },
+          });
           break;
         case 8: {
           const target = rng.pick([
@@ -216,7 +226,15 @@ async function lspSession(rng: Rng, root: string, index: number, report: Report)
           break;
         case 10:
           // Framing: a header without a valid Content-Length, then a good message.
-          server.raw(rng.pick(['Content-Type: x\r\n\r\n{}', 'Content-Length: abc\r\n\r\n', 'Content-Length: -5\r\n\r\n', 'garbage\r\n\r\n', 'Content-Length: 99999999999999999999\r\n\r\n']));
+          server.raw(
+            rng.pick([
+              'Content-Type: x\r\n\r\n{}',
+              'Content-Length: abc\r\n\r\n',
+              'Content-Length: -5\r\n\r\n',
+              'garbage\r\n\r\n',
+              'Content-Length: 99999999999999999999\r\n\r\n',
+            ]),
+          );
           break;
         case 11: {
           const depth = rng.pick([100, 1000, 5000, 20000]);
@@ -225,25 +243,47 @@ async function lspSession(rng: Rng, root: string, index: number, report: Report)
           break;
         }
         case 12: {
-          const body = rng.pick(['{not json', '[]', '"x"', 'null', '{"jsonrpc":"2.0","id":"s","method":"textDocument/hover","params":{"textDocument":{"uri":1}}}', '\u0000\u0001']);
+          const body = rng.pick([
+            '{not json',
+            '[]',
+            '"x"',
+            'null',
+            '{"jsonrpc":"2.0","id":"s","method":"textDocument/hover","params":{"textDocument":{"uri":1}}}',
+            '\u0000\u0001',
+          ]);
           server.raw(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
           break;
         }
         case 13:
-          server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(ws, rng.pick(['.news-annotator.json', '.news-annotator-keep.json']))).toString(), type: 2 }] });
-          if (rng.chance(0.5)) fs.writeFileSync(path.join(ws, '.news-annotator.json'), rng.pick(['{"dictionary": []}', '[1]', '{"boilerplate": {"always": [{"phrase": "（完）"}]}}', '{']));
+          server.notify('workspace/didChangeWatchedFiles', {
+            changes: [
+              { uri: pathToFileURL(path.join(ws, rng.pick(['.news-annotator.json', '.news-annotator-keep.json']))).toString(), type: 2 },
+            ],
+          });
+          if (rng.chance(0.5))
+            fs.writeFileSync(
+              path.join(ws, '.news-annotator.json'),
+              rng.pick(['{"dictionary": []}', '[1]', '{"boilerplate": {"always": [{"phrase": "（完）"}]}}', '{']),
+            );
           break;
         case 14:
-          server.request(rng.pick(['textDocument/inlayHint', 'textDocument/hover']), { textDocument: { uri }, range: { start: randomPosition(rng), end: randomPosition(rng) }, position: randomPosition(rng) });
+          server.request(rng.pick(['textDocument/inlayHint', 'textDocument/hover']), {
+            textDocument: { uri },
+            range: { start: randomPosition(rng), end: randomPosition(rng) },
+            position: randomPosition(rng),
+          });
           break;
         default:
-          server.notify('workspace/didChangeConfiguration', { settings: { newsAnnotator: rng.pick([{}, { boilerplate: 'x' }, null, { dates: { referenceDate: '2025-07-04' } }]) } });
+          server.notify('workspace/didChangeConfiguration', {
+            settings: { newsAnnotator: rng.pick([{}, { boilerplate: 'x' }, null, { dates: { referenceDate: '2025-07-04' } }]) },
+          });
       }
       if (!server.alive) break;
     }
     const ping = server.request('workspace/symbol', { query: '' });
     const pong = await server.response(ping, 60000);
-    if (!server.alive) fail('crash', `server exited (${server.proc.exitCode ?? server.proc.signalCode}); stderr: ${server.stderr.slice(-1500)}`);
+    if (!server.alive)
+      fail('crash', `server exited (${server.proc.exitCode ?? server.proc.signalCode}); stderr: ${server.stderr.slice(-1500)}`);
     else if (!pong) fail('violation', `no answer to a ping after ${sent} messages; stderr: ${server.stderr.slice(-1000)}`);
     for (const c of checks) {
       const r = server.has(c.id);

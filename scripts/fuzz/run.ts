@@ -47,7 +47,9 @@ async function main() {
     console.log(`seed ${seed}, ${values.seconds} s: service ${next.service} articles, cli ${next.cli} runs, lsp ${next.lsp} sessions`);
   }
   for (const f of report.findings) console.log(`${f.kind} ${f.target}:${f.index}: ${f.message}`);
-  const by = Object.entries(report.inputsBy).map(([k, v]) => `${k} ${v}`).join(', ');
+  const by = Object.entries(report.inputsBy)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
   console.log(`inputs ${report.inputs} (${by}; lsp counts messages), crashes ${report.crashes}, violations ${report.violations}`);
   process.exitCode = report.findings.length ? 1 : 0;
 }

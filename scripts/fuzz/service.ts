@@ -6,7 +6,17 @@ import { removableBlocks } from '../../server/src/service/features/codeActions';
 import { createLanguageService, type LanguageService } from '../../server/src/service/index';
 import { LineIndex } from '../../server/src/service/text';
 import { loadNerModel } from '../../server/src/node/model';
-import { applyChecked, checkExport, checkSpans, errorText, inputRng, isLineSubsequence, mutatedArticle, type Report, type Rng } from './common';
+import {
+  applyChecked,
+  checkExport,
+  checkSpans,
+  errorText,
+  inputRng,
+  isLineSubsequence,
+  mutatedArticle,
+  type Report,
+  type Rng,
+} from './common';
 
 let service: LanguageService | undefined;
 
@@ -57,7 +67,10 @@ export function serviceCase(rng: Rng, index: number): string | undefined {
     }
     const range = { start: randomPosition(rng, lines), end: randomPosition(rng, lines) };
     if (range.end.line < range.start.line) [range.start, range.end] = [range.end, range.start];
-    for (const a of service.codeActions(doc, range, { diagnostics, only: rng.chance(0.5) ? ['source.fixAll'] : undefined }) as CodeAction[]) {
+    for (const a of service.codeActions(doc, range, {
+      diagnostics,
+      only: rng.chance(0.5) ? ['source.fixAll'] : undefined,
+    }) as CodeAction[]) {
       const problem = removeAllCheck(text, a.edit);
       if (problem) return `code action "${a.title}" on a random range: ${problem}`;
     }
@@ -70,7 +83,12 @@ export function serviceCase(rng: Rng, index: number): string | undefined {
     service.documentSymbols(doc);
     service.foldingRanges(doc);
     service.inlayHints(doc, range);
-    const converted = applyChecked(text, editsOf(service.convert(doc, rng.pick(['simplified', 'traditional', 'taiwan', 'hongkong'] as const), rng.chance(0.3) ? range : undefined)));
+    const converted = applyChecked(
+      text,
+      editsOf(
+        service.convert(doc, rng.pick(['simplified', 'traditional', 'taiwan', 'hongkong'] as const), rng.chance(0.3) ? range : undefined),
+      ),
+    );
     if ('problem' in converted) return `convert: ${converted.problem}`;
     return undefined;
   } finally {

@@ -51,7 +51,7 @@ export function parseBio(content: string): TrainingSentence[] {
     }
     const tab = line.lastIndexOf('\t');
     const ch = tab > 0 ? line.slice(0, tab) : line.trim().split(/\s+/)[0];
-    const tag = tab > 0 ? line.slice(tab + 1).trim() : line.trim().split(/\s+/)[1] ?? 'O';
+    const tag = tab > 0 ? line.slice(tab + 1).trim() : (line.trim().split(/\s+/)[1] ?? 'O');
     chars.push(ch);
     for (let k = 0; k < ch.length; k++) tags.push(k === 0 ? tag : tag.startsWith('B-') ? `I-${tag.slice(2)}` : tag);
   }
@@ -102,7 +102,15 @@ export function trainWeights(sentences: TrainingSentence[], options: TrainOption
   const u = new Float32Array(size);
   const tw = new Float32Array((T + 1) * T);
   const tu = new Float32Array((T + 1) * T);
-  const weights: TaggerWeights = { bits, emission: w, scale: 1, transition: tw, lexicon: fullLexicon, words: wordList, names: options.names };
+  const weights: TaggerWeights = {
+    bits,
+    emission: w,
+    scale: 1,
+    transition: tw,
+    lexicon: fullLexicon,
+    words: wordList,
+    names: options.names,
+  };
   const random = rng(options.seed ?? 20250704);
   const order = sentences.map((_, i) => i);
   let c = 1;
@@ -165,7 +173,14 @@ export function trainWeights(sentences: TrainingSentence[], options: TrainOption
 /** Trains and serialises in one step (the bytes of models/ner.bin). */
 export function trainModel(sentences: TrainingSentence[], options: TrainOptions = {}): Uint8Array {
   const w = trainWeights(sentences, options);
-  return encodeModel({ bits: w.bits, emission: w.emission as Float32Array, transition: w.transition, lexicon: w.lexicon, words: w.words, names: w.names });
+  return encodeModel({
+    bits: w.bits,
+    emission: w.emission as Float32Array,
+    transition: w.transition,
+    lexicon: w.lexicon,
+    words: w.words,
+    names: w.names,
+  });
 }
 
 /** Names (two code units or more) tagged in the chosen sentences, each with its most frequent type. */
@@ -174,7 +189,7 @@ export function buildLexicon(sentences: TrainingSentence[], norms: string[], use
   for (let i = 0; i < sentences.length; i++) {
     if (!use(i)) continue;
     const tags = sentences[i].tags;
-    for (let a = 0; a < tags.length; ) {
+    for (let a = 0; a < tags.length;) {
       if (!tags[a].startsWith('B-')) {
         a++;
         continue;

@@ -42,8 +42,11 @@ export const ClientCommands = {
 } as const;
 
 /** Client commands that work on the workspace rather than on the open article (palette `when` of their own). */
-export const WORKSPACE_COMMANDS: readonly string[] = ['newsAnnotator.exportArticles', 'newsAnnotator.nextArticleToReview', 'newsAnnotator.refreshCorpus'];
-
+export const WORKSPACE_COMMANDS: readonly string[] = [
+  'newsAnnotator.exportArticles',
+  'newsAnnotator.nextArticleToReview',
+  'newsAnnotator.refreshCorpus',
+];
 
 export interface DocumentParams {
   uri: string;
@@ -98,7 +101,9 @@ export interface AnnotateArgs {
 export const AnnotationRequests = {
   /** The corpus view's figures, in the order of the uris asked for. */
   corpusStatus: new RequestType<{ uris: string[] }, ArticleReviewStatus[], void>('news/corpusStatus'),
-  exportArticles: new RequestType<ExportArticlesParams, { files: string[]; articles: number; annotations: number }, void>('news/exportArticles'),
+  exportArticles: new RequestType<ExportArticlesParams, { files: string[]; articles: number; annotations: number }, void>(
+    'news/exportArticles',
+  ),
   /** workspace/executeCommand of ANNOTATE_COMMAND: true when the action applied to something. */
   annotate: new RequestType<{ command: string; arguments: AnnotateArgs[] }, boolean, void>('workspace/executeCommand'),
 } as const;

@@ -40,7 +40,9 @@ import { createEntityRecognizer } from './service/entities';
 import { registerAnnotationWorkflow, trackingDocuments } from './node/annotationHandlers';
 
 // Over stdio, a reader that survives malformed framing (a bad header, a message nested too deep).
-const stdio = process.argv.includes('--stdio') ? guardedStdio((message) => process.stderr.write(`news-annotator: ${message}\n`)) : undefined;
+const stdio = process.argv.includes('--stdio')
+  ? guardedStdio((message) => process.stderr.write(`news-annotator: ${message}\n`))
+  : undefined;
 const connection = stdio ? createConnection(ProposedFeatures.all, stdio.reader, stdio.writer) : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(trackingDocuments(TextDocument));
 const keepStore = new KeepStore();
@@ -103,7 +105,12 @@ const service = createLanguageService({
   },
   reviewFor: (uri) => annotationWorkflow.reviewFor(uri),
 });
-const annotationWorkflow = registerAnnotationWorkflow(connection, documents, () => service, () => ({ roots: workspaceRoots, refreshTokens: canRefreshTokens }));
+const annotationWorkflow = registerAnnotationWorkflow(
+  connection,
+  documents,
+  () => service,
+  () => ({ roots: workspaceRoots, refreshTokens: canRefreshTokens }),
+);
 
 /** The document if the service may analyse it; a refused file is reported once and left alone. */
 function article(uri: string) {
@@ -132,7 +139,14 @@ function analyseOffThread(doc: TextDocument) {
     }
   }
   offThread
-    .analyse({ text, dictionary: config?.dictionary ?? [], configFiles: config?.files ?? [], settings, kept: context?.kept ? [...context.kept] : undefined, recurring })
+    .analyse({
+      text,
+      dictionary: config?.dictionary ?? [],
+      configFiles: config?.files ?? [],
+      settings,
+      kept: context?.kept ? [...context.kept] : undefined,
+      recurring,
+    })
     .then(
       (result) => {
         if (analysing.get(doc.uri) === key) analysing.delete(doc.uri);
@@ -266,26 +280,31 @@ function loadWorkspaceConfig() {
   contextVersion++;
 }
 
-connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, (params) => {
-  let configChanged = false;
-  for (const change of params.changes) {
-    const file = filePath(change.uri);
-    if (!file) continue;
-    if (path.basename(file) === KEEP_FILE) {
-      keepStore.invalidate(file);
-      reportedKeepProblems.delete(file);
-    } else if (path.basename(file) === CONFIG_FILE) configChanged = true;
-  }
-  if (configChanged) loadWorkspaceConfig();
-  contextVersion++;
-  revalidateAll();
-}));
+connection.onDidChangeWatchedFiles(
+  guard('didChangeWatchedFiles', undefined, (params) => {
+    let configChanged = false;
+    for (const change of params.changes) {
+      const file = filePath(change.uri);
+      if (!file) continue;
+      if (path.basename(file) === KEEP_FILE) {
+        keepStore.invalidate(file);
+        reportedKeepProblems.delete(file);
+      } else if (path.basename(file) === CONFIG_FILE) configChanged = true;
+    }
+    if (configChanged) loadWorkspaceConfig();
+    contextVersion++;
+    revalidateAll();
+  }),
+);
 
 // Validation: debounced per document, so typing does not re-analyse on every keystroke.
 const pending = new Map<string, NodeJS.Timeout>();
 function scheduleValidation(uri: string, delay = 150) {
   clearTimeout(pending.get(uri));
-  pending.set(uri, setTimeout(() => validate(uri), delay));
+  pending.set(
+    uri,
+    setTimeout(() => validate(uri), delay),
+  );
 }
 
 const validate = guard('validate', undefined, (uri: string) => {
@@ -299,7 +318,12 @@ const validate = guard('validate', undefined, (uri: string) => {
       const message =
         problem === 'binary'
           ? service.localize('file.binary', name)
-          : service.localize('file.tooLarge', name, doc.getText().length.toLocaleString('en-US'), MAX_ARTICLE_CHARS.toLocaleString('en-US'));
+          : service.localize(
+              'file.tooLarge',
+              name,
+              doc.getText().length.toLocaleString('en-US'),
+              MAX_ARTICLE_CHARS.toLocaleString('en-US'),
+            );
       warn(message);
     }
     refused.set(uri, problem);
@@ -370,99 +394,137 @@ function checkRange(range: unknown) {
   if (!validRange(range)) throw new ResponseError(ErrorCodes.InvalidParams, `invalid range ${JSON.stringify(range)}`);
 }
 
-connection.onHover(guardRequest('hover', null, (p) => {
-  checkPosition(p.position);
-  const doc = article(p.textDocument.uri);
-  return doc ? service.hover(doc, p.position) : null;
-}));
-connection.languages.semanticTokens.on(guardRequest('semanticTokens', { data: [] }, (p: SemanticTokensParams) => {
-  const doc = article(p.textDocument.uri);
-  return doc ? tokenResults.full(doc.uri, service.semanticTokens(doc)) : { data: [] };
-}));
-connection.languages.semanticTokens.onDelta(guardRequest('semanticTokensDelta', { data: [] }, (p: SemanticTokensDeltaParams) => {
-  const doc = article(p.textDocument.uri);
-  return doc ? tokenResults.delta(doc.uri, p.previousResultId, service.semanticTokens(doc)) : { data: [] };
-}));
-connection.onCodeAction(guardRequest('codeAction', [], (p) => {
-  checkRange(p.range);
-  const doc = article(p.textDocument.uri);
-  return doc ? service.codeActions(doc, p.range, p.context) : [];
-}));
-connection.onDocumentSymbol(guardRequest('documentSymbol', [], (p) => {
-  const doc = article(p.textDocument.uri);
-  return doc ? service.documentSymbols(doc) : [];
-}));
-connection.onFoldingRanges(guardRequest('foldingRanges', [], (p) => {
-  const doc = article(p.textDocument.uri);
-  return doc ? service.foldingRanges(doc) : [];
-}));
-connection.onReferences(guardRequest('references', [], (p) => {
-  checkPosition(p.position);
-  const doc = article(p.textDocument.uri);
-  return doc ? service.references(doc, p.position) : [];
-}));
-connection.onDocumentHighlight(guardRequest('documentHighlight', [], (p) => {
-  checkPosition(p.position);
-  const doc = article(p.textDocument.uri);
-  return doc ? service.documentHighlights(doc, p.position) : [];
-}));
+connection.onHover(
+  guardRequest('hover', null, (p) => {
+    checkPosition(p.position);
+    const doc = article(p.textDocument.uri);
+    return doc ? service.hover(doc, p.position) : null;
+  }),
+);
+connection.languages.semanticTokens.on(
+  guardRequest('semanticTokens', { data: [] }, (p: SemanticTokensParams) => {
+    const doc = article(p.textDocument.uri);
+    return doc ? tokenResults.full(doc.uri, service.semanticTokens(doc)) : { data: [] };
+  }),
+);
+connection.languages.semanticTokens.onDelta(
+  guardRequest('semanticTokensDelta', { data: [] }, (p: SemanticTokensDeltaParams) => {
+    const doc = article(p.textDocument.uri);
+    return doc ? tokenResults.delta(doc.uri, p.previousResultId, service.semanticTokens(doc)) : { data: [] };
+  }),
+);
+connection.onCodeAction(
+  guardRequest('codeAction', [], (p) => {
+    checkRange(p.range);
+    const doc = article(p.textDocument.uri);
+    return doc ? service.codeActions(doc, p.range, p.context) : [];
+  }),
+);
+connection.onDocumentSymbol(
+  guardRequest('documentSymbol', [], (p) => {
+    const doc = article(p.textDocument.uri);
+    return doc ? service.documentSymbols(doc) : [];
+  }),
+);
+connection.onFoldingRanges(
+  guardRequest('foldingRanges', [], (p) => {
+    const doc = article(p.textDocument.uri);
+    return doc ? service.foldingRanges(doc) : [];
+  }),
+);
+connection.onReferences(
+  guardRequest('references', [], (p) => {
+    checkPosition(p.position);
+    const doc = article(p.textDocument.uri);
+    return doc ? service.references(doc, p.position) : [];
+  }),
+);
+connection.onDocumentHighlight(
+  guardRequest('documentHighlight', [], (p) => {
+    checkPosition(p.position);
+    const doc = article(p.textDocument.uri);
+    return doc ? service.documentHighlights(doc, p.position) : [];
+  }),
+);
 connection.onWorkspaceSymbol(guardRequest('workspaceSymbol', [], (p) => service.workspaceSymbols(p.query)));
-connection.languages.inlayHint.on(guardRequest('inlayHint', [], (p) => {
-  checkRange(p.range);
-  const doc = article(p.textDocument.uri);
-  return doc ? service.inlayHints(doc, p.range) : [];
-}));
+connection.languages.inlayHint.on(
+  guardRequest('inlayHint', [], (p) => {
+    checkRange(p.range);
+    const doc = article(p.textDocument.uri);
+    return doc ? service.inlayHints(doc, p.range) : [];
+  }),
+);
 
-connection.onExecuteCommand(guard('executeCommand', undefined, (p) => {
-  if (annotationWorkflow.commands.includes(p.command)) return annotationWorkflow.executeCommand(p);
-  if (p.command !== ServerCommands.keepBlock) return;
-  const args = p.arguments?.[0] as KeepBlockArgs | undefined;
-  const file = args && typeof args.uri === 'string' ? filePath(args.uri) : undefined;
-  if (!args || !file) throw new ResponseError(ErrorCodes.InvalidParams, 'keepBlock: expected {uri: "file:…", lines: string[]}');
-  // Keep files are written only inside the workspace folders (or beside an open article when there are none).
-  const roots = workspaceRoots.length ? workspaceRoots : documents.get(args.uri) ? [path.dirname(file)] : [];
-  const result = keepStore.add(file, args.lines, roots);
-  if (!result.ok) {
-    if (result.reason === 'badLines') throw new ResponseError(ErrorCodes.InvalidParams, 'keepBlock: lines must be a list of strings');
-    const message =
-      result.reason === 'outside'
-        ? service.localize('keep.outside', file)
-        : result.reason === 'malformed'
-          ? service.localize('keep.malformed', result.file, result.detail ?? '')
-          : service.localize('keep.notWritten', result.file, result.detail ?? '');
-    warn(message);
-    return;
-  }
-  connection.console.info(`kept ${(args.lines as string[]).length} line(s) of ${path.basename(file)} in ${result.file}`);
-  contextVersion++;
-  revalidateAll();
-}));
+connection.onExecuteCommand(
+  guard('executeCommand', undefined, (p) => {
+    if (annotationWorkflow.commands.includes(p.command)) return annotationWorkflow.executeCommand(p);
+    if (p.command !== ServerCommands.keepBlock) return;
+    const args = p.arguments?.[0] as KeepBlockArgs | undefined;
+    const file = args && typeof args.uri === 'string' ? filePath(args.uri) : undefined;
+    if (!args || !file) throw new ResponseError(ErrorCodes.InvalidParams, 'keepBlock: expected {uri: "file:…", lines: string[]}');
+    // Keep files are written only inside the workspace folders (or beside an open article when there are none).
+    const roots = workspaceRoots.length ? workspaceRoots : documents.get(args.uri) ? [path.dirname(file)] : [];
+    const result = keepStore.add(file, args.lines, roots);
+    if (!result.ok) {
+      if (result.reason === 'badLines') throw new ResponseError(ErrorCodes.InvalidParams, 'keepBlock: lines must be a list of strings');
+      const message =
+        result.reason === 'outside'
+          ? service.localize('keep.outside', file)
+          : result.reason === 'malformed'
+            ? service.localize('keep.malformed', result.file, result.detail ?? '')
+            : service.localize('keep.notWritten', result.file, result.detail ?? '');
+      warn(message);
+      return;
+    }
+    connection.console.info(`kept ${(args.lines as string[]).length} line(s) of ${path.basename(file)} in ${result.file}`);
+    contextVersion++;
+    revalidateAll();
+  }),
+);
 
-connection.onRequest(Requests.convertScript, guardRequest('convertScript', null, (p) => {
-  if (p.range !== undefined) checkRange(p.range);
-  const doc = documents.get(p.uri);
-  return doc ? service.convert(doc, p.target, p.range) : null;
-}));
-connection.onRequest(Requests.convertBack, guardRequest('convertBack', null, (p) => {
-  const doc = documents.get(p.uri);
-  return doc ? service.convertBack(doc) : null;
-}));
-connection.onRequest(Requests.articleStatus, guardRequest('articleStatus', null, (p) => {
-  const doc = article(p.uri);
-  return doc ? service.status(doc) : null;
-}));
-connection.onRequest(Requests.removeAllBoilerplate, guardRequest('removeAllBoilerplate', null, (p) => {
-  const doc = article(p.uri);
-  return doc ? service.removeAllBoilerplate(doc) : null;
-}));
-connection.onRequest(Requests.listEntities, guardRequest('listEntities', [], (p) => {
-  const doc = article(p.uri);
-  return doc ? service.listEntities(doc) : [];
-}));
-connection.onRequest(Requests.exportAnnotations, guardRequest('exportAnnotations', null, (p) => {
-  const doc = article(p.uri);
-  return doc ? service.exportAnnotations(doc, filePath(p.uri) ?? p.uri) : null;
-}));
+connection.onRequest(
+  Requests.convertScript,
+  guardRequest('convertScript', null, (p) => {
+    if (p.range !== undefined) checkRange(p.range);
+    const doc = documents.get(p.uri);
+    return doc ? service.convert(doc, p.target, p.range) : null;
+  }),
+);
+connection.onRequest(
+  Requests.convertBack,
+  guardRequest('convertBack', null, (p) => {
+    const doc = documents.get(p.uri);
+    return doc ? service.convertBack(doc) : null;
+  }),
+);
+connection.onRequest(
+  Requests.articleStatus,
+  guardRequest('articleStatus', null, (p) => {
+    const doc = article(p.uri);
+    return doc ? service.status(doc) : null;
+  }),
+);
+connection.onRequest(
+  Requests.removeAllBoilerplate,
+  guardRequest('removeAllBoilerplate', null, (p) => {
+    const doc = article(p.uri);
+    return doc ? service.removeAllBoilerplate(doc) : null;
+  }),
+);
+connection.onRequest(
+  Requests.listEntities,
+  guardRequest('listEntities', [], (p) => {
+    const doc = article(p.uri);
+    return doc ? service.listEntities(doc) : [];
+  }),
+);
+connection.onRequest(
+  Requests.exportAnnotations,
+  guardRequest('exportAnnotations', null, (p) => {
+    const doc = article(p.uri);
+    return doc ? service.exportAnnotations(doc, filePath(p.uri) ?? p.uri) : null;
+  }),
+);
 
 // A failed promise somewhere must not take the server (and every open article's features) down.
 process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${reason}`));

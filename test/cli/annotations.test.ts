@@ -26,11 +26,14 @@ describe('news-annotate export / import / agree', function () {
   });
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  it('exports brat with an annotation.conf, and a person\'s stored correction wins over the prediction', () => {
+  it("exports brat with an annotation.conf, and a person's stored correction wins over the prediction", () => {
     const text = fs.readFileSync(article, 'utf8');
     const i = [...text].join('').indexOf('普京');
     const cp = [...text.slice(0, i)].length;
-    fs.writeFileSync(path.join(tmp, 'corpus', 'seed.ann'), `T1\tORG ${cp} ${cp + 2}\t普京\n#1\tAnnotatorNotes T1\tstatus=corrected by=bob\n`);
+    fs.writeFileSync(
+      path.join(tmp, 'corpus', 'seed.ann'),
+      `T1\tORG ${cp} ${cp + 2}\t普京\n#1\tAnnotatorNotes T1\tstatus=corrected by=bob\n`,
+    );
     const r = run(['export', '--format', 'brat', '--out', path.join(tmp, 'out'), path.join(tmp, 'corpus')]);
     assert.equal(r.status, 0, r.stderr);
     assert.ok(fs.existsSync(path.join(tmp, 'out', 'annotation.conf')));
@@ -50,7 +53,11 @@ describe('news-annotate export / import / agree', function () {
     const names = (files: string[]) => {
       const r = run(['export', '--format', 'jsonl', ...files]);
       assert.equal(r.status, 0, r.stderr);
-      const seed = r.stdout.trim().split('\n').map((l) => JSON.parse(l)).find((d) => d.name === 'seed');
+      const seed = r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+        .find((d) => d.name === 'seed');
       return seed.entities.map((e: { text: string; type: string }) => `${e.text}:${e.type}`);
     };
     assert.ok(!names([article]).includes('長榮:ORG'), 'alone, the recogniser misses it');
@@ -63,7 +70,10 @@ describe('news-annotate export / import / agree', function () {
     assert.equal(all.status, 0, all.stderr);
     assert.ok(clean.stdout.length < all.stdout.length);
     assert.match(clean.stdout, /^普\tB-PER\n京\tE-PER$/m);
-    assert.ok(clean.stdout.split('\n').every((l) => l === '' || /^\S+\t[BIESO](-[A-Z]+)?$/u.test(l)), 'one character and a tag per line');
+    assert.ok(
+      clean.stdout.split('\n').every((l) => l === '' || /^\S+\t[BIESO](-[A-Z]+)?$/u.test(l)),
+      'one character and a tag per line',
+    );
   });
 
   it('imports doccano into the store beside the article, and agree finds the two sets identical', () => {

@@ -10,7 +10,10 @@ const ARTICLES = path.join(ROOT, 'test', 'fixtures', 'articles');
 const SEED = path.join(ARTICLES, 'seed_guancha_ttyw.txt');
 
 function run(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', ...env },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -54,7 +57,10 @@ describe('news-annotate CLI', function () {
     const r = run(['annotate', '--reference-date', '2025-07-04', file]);
     const [a] = JSON.parse(r.stdout);
     assert.equal(a.published, null);
-    assert.ok(a.dates.some((d: { text: string; value: string }) => d.text === '3日' && d.value === '2025-07-03'), JSON.stringify(a.dates));
+    assert.ok(
+      a.dates.some((d: { text: string; value: string }) => d.text === '3日' && d.value === '2025-07-03'),
+      JSON.stringify(a.dates),
+    );
   });
 
   it('check lists each boilerplate block as file:first-last kind message and exits 1', () => {

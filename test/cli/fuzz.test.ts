@@ -37,7 +37,10 @@ describe('fuzzing, short seeded run', function () {
     assert.ok(!isLineSubsequence('a\nb\nc\n', 'a\nc\nb\n'));
     assert.ok(!isLineSubsequence('ab\ncd\n', 'ad\n'), 'a removal that joins two half lines');
     assert.ok(isLineSubsequence('a\r\nb\rc\n', 'a\nc\n'));
-    const edit = (l1: number, c1: number, l2: number, c2: number) => ({ range: { start: { line: l1, character: c1 }, end: { line: l2, character: c2 } }, newText: '' });
+    const edit = (l1: number, c1: number, l2: number, c2: number) => ({
+      range: { start: { line: l1, character: c1 }, end: { line: l2, character: c2 } },
+      newText: '',
+    });
     assert.ok('problem' in applyChecked('abc\ndef\n', [edit(0, 0, 1, 1), edit(1, 0, 1, 2)]), 'overlap');
     assert.ok('problem' in applyChecked('abc\n', [edit(0, 1.5, 0, 2)]), 'invalid position');
     assert.match(checkExport('a😀b', { entities: [{ start: 1, end: 3, text: '😀b' }], dates: [] }) ?? '', /^$/);

@@ -39,7 +39,10 @@ describe('news-annotate CLI hardening', function () {
     for (const n of names) fs.writeFileSync(path.join(dir, n), SEED_TEXT);
     const r = run(['annotate', '--format', 'jsonl', ...names.map((n) => path.join(dir, n)), SEED]);
     assert.equal(r.status, 0, r.stderr);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     assert.equal(out.length, names.length + 1);
     for (const a of out) assert.ok(a.entities.length > 10 && a.boilerplate.length > 0, a.file);
     const check = run(['check', path.join(dir, 'constructor')]);
@@ -109,7 +112,7 @@ describe('news-annotate CLI hardening', function () {
 
   it('states the size limit in characters and in bytes, as it applies', () => {
     const file = path.join(tmp, 'big.txt');
-    fs.writeFileSync(file, ('abc defg hij klm nop\n').repeat(Math.ceil(11e6 / 21)));
+    fs.writeFileSync(file, 'abc defg hij klm nop\n'.repeat(Math.ceil(11e6 / 21)));
     const r = run(['check', file]);
     assert.equal(r.status, 2);
     assert.doesNotMatch(r.stderr, /30 MB/);
@@ -128,7 +131,7 @@ describe('news-annotate CLI hardening', function () {
     assert.equal(JSON.parse(lines[0]).file, file);
   });
 
-  it('reads .news-annotator.json from the file\'s folder or a parent, as the editor does', () => {
+  it("reads .news-annotator.json from the file's folder or a parent, as the editor does", () => {
     const ws = path.join(tmp, 'ws');
     const sub = path.join(ws, 'a', 'b');
     fs.mkdirSync(sub, { recursive: true });
@@ -141,7 +144,10 @@ describe('news-annotate CLI hardening', function () {
     const r = run(['annotate', file]);
     assert.equal(r.stderr, '');
     const after = JSON.parse(r.stdout)[0];
-    assert.ok(after.entities.some((e: { text: string; type: string }) => e.text === '禾青風' && e.type === 'LOC'), JSON.stringify(after.entities));
+    assert.ok(
+      after.entities.some((e: { text: string; type: string }) => e.text === '禾青風' && e.type === 'LOC'),
+      JSON.stringify(after.entities),
+    );
   });
 
   it('rejects a config that is a top-level array, and names the file once in a JSON error', () => {

@@ -31,7 +31,10 @@ export function missingTools(needs) {
   const checks = {
     nvim: [() => onPath(NVIM), 'neovim: apt-get install -y neovim (0.7 or newer)'],
     chromium: [() => fs.existsSync(CHROMIUM), `chromium (${CHROMIUM}): apt-get install -y chromium (or set CHROMIUM=/path/to/chrome)`],
-    'code-server': [() => fs.existsSync(CS_BIN), `code-server (${CS_BIN}): bash scripts/install-code-server.sh (needs apt-get install -y libkrb5-dev ripgrep)`],
+    'code-server': [
+      () => fs.existsSync(CS_BIN),
+      `code-server (${CS_BIN}): bash scripts/install-code-server.sh (needs apt-get install -y libkrb5-dev ripgrep)`,
+    ],
     server: [() => fs.existsSync(path.join(EXT_ROOT, 'dist/server.js')), 'dist/server.js: npm run build'],
     client: [() => fs.existsSync(path.join(EXT_ROOT, 'dist/client.js')), 'dist/client.js: npm run build'],
     vsix: [() => fs.existsSync(VSIX), `${path.relative(ROOT, VSIX)}: npm run package`],
@@ -61,26 +64,33 @@ export function makeWorkspace(dir) {
 
 export function writeUserSettings(userDataDir, extra = {}) {
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'security.workspace.trust.enabled': false,
-    'git.enabled': false,
-    'editor.semanticHighlighting.enabled': true,
-    'editor.hover.delay': 200,
-    'editor.minimap.enabled': false,
-    'window.commandCenter': false,
-    'chat.commandCenter.enabled': false,
-    // the mtk colours depend on the theme; headless Chromium would otherwise pick the light one
-    'workbench.colorTheme': 'Default Dark Modern',
-    ...extra,
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(userDataDir, 'User/settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.enableExperiments': false,
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'extensions.ignoreRecommendations': true,
+        'security.workspace.trust.enabled': false,
+        'git.enabled': false,
+        'editor.semanticHighlighting.enabled': true,
+        'editor.hover.delay': 200,
+        'editor.minimap.enabled': false,
+        'window.commandCenter': false,
+        'chat.commandCenter.enabled': false,
+        // the mtk colours depend on the theme; headless Chromium would otherwise pick the light one
+        'workbench.colorTheme': 'Default Dark Modern',
+        ...extra,
+      },
+      null,
+      2,
+    ),
+  );
 }
 
 /** Environment for code-server and Chromium: XDG dirs in the scratch dir so nothing lands in ~/.config. */
@@ -92,7 +102,10 @@ export function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
   });
 }
 
@@ -111,22 +124,50 @@ export async function startCodeServer({ dir, userDataDir, extensionsDir, folder,
   const port = await freePort();
   const logFile = path.join(dir, 'code-server.log');
   const out = fs.openSync(logFile, 'w');
-  const args = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--disable-telemetry',
-    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--disable-file-downloads', '--ignore-last-opened'];
+  const args = [
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
+    '--disable-telemetry',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--disable-file-downloads',
+    '--ignore-last-opened',
+  ];
   if (folder) args.push(folder);
   const child = spawn(CS_BIN, args, { env, stdio: ['ignore', out, out], detached: true });
   fs.closeSync(out);
   let exited = null;
-  child.on('exit', (code, signal) => { exited = { code, signal }; });
-  const stop = () => { try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ } };
+  child.on('exit', (code, signal) => {
+    exited = { code, signal };
+  });
+  const stop = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  };
   registerCleanup(stop);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (exited) throw new Error(`code-server exited (${JSON.stringify(exited)}); log: ${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
-    try { if ((await fetch(`${url}/healthz`)).ok) break; } catch { /* not yet listening */ }
-    if (Date.now() > deadline) { stop(); throw new Error(`code-server did not answer ${url}/healthz within 30 s`); }
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      /* not yet listening */
+    }
+    if (Date.now() > deadline) {
+      stop();
+      throw new Error(`code-server did not answer ${url}/healthz within 30 s`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return { port, url, pid: child.pid, logFile, stop, waitExit: () => new Promise((r) => (exited ? r() : child.on('exit', r))) };
@@ -136,21 +177,43 @@ export async function startCodeServer({ dir, userDataDir, extensionsDir, folder,
 export async function launchChromium(profileDir, env) {
   const { chromium } = await import('playwright-core');
   const ctx = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM, headless: true, env, viewport: { width: 1400, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--lang=en-US'],
+    executablePath: CHROMIUM,
+    headless: true,
+    env,
+    viewport: { width: 1400, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=en-US',
+    ],
   });
   registerCleanup(() => ctx.close().catch(() => {}));
   return ctx;
 }
 
 const cleanups = [];
-export function registerCleanup(fn) { cleanups.push(fn); }
+export function registerCleanup(fn) {
+  cleanups.push(fn);
+}
 export async function cleanup() {
-  while (cleanups.length) { try { await cleanups.pop()(); } catch { /* best effort */ } }
+  while (cleanups.length) {
+    try {
+      await cleanups.pop()();
+    } catch {
+      /* best effort */
+    }
+  }
 }
 for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.on(sig, async () => { await cleanup(); process.exit(130); });
+  process.on(sig, async () => {
+    await cleanup();
+    process.exit(130);
+  });
 }
 
 /** Polls `probe` until `accept(value)`; on timeout the error carries the last value seen. */
@@ -158,8 +221,14 @@ export async function waitUntil(probe, accept, { timeout = 15_000, interval = 10
   const deadline = Date.now() + timeout;
   let last;
   for (;;) {
-    try { last = await probe(); if (accept(last)) return last; } catch (e) { last = `error: ${e.message}`; }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 800)}`);
+    try {
+      last = await probe();
+      if (accept(last)) return last;
+    } catch (e) {
+      last = `error: ${e.message}`;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeout} ms waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 800)}`);
     await new Promise((r) => setTimeout(r, interval));
   }
 }

@@ -25,15 +25,29 @@ const missing = [...new Set(wanted.flatMap((s) => missingTools(SUITES[s].needs))
 if (missing.length) {
   console.log('The e2e suites need tools that are not installed:');
   for (const m of missing) console.log(`  - ${m}`);
-  console.log('On Debian/Ubuntu as root: apt-get update && apt-get install -y chromium neovim libkrb5-dev ripgrep && bash scripts/install-code-server.sh');
+  console.log(
+    'On Debian/Ubuntu as root: apt-get update && apt-get install -y chromium neovim libkrb5-dev ripgrep && bash scripts/install-code-server.sh',
+  );
   console.log(`(looked for nvim=${NVIM}, chromium=${CHROMIUM}, code-server=${CS_BIN})`);
   console.log(`0 passed, ${missing.length} failed`);
   process.exit(1);
 }
 
 const running = new Set();
-const killAll = () => { for (const c of running) { try { process.kill(-c.pid, 'SIGKILL'); } catch { /* gone */ } } };
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { killAll(); process.exit(130); });
+const killAll = () => {
+  for (const c of running) {
+    try {
+      process.kill(-c.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
+};
+for (const sig of ['SIGINT', 'SIGTERM'])
+  process.on(sig, () => {
+    killAll();
+    process.exit(130);
+  });
 process.on('exit', killAll);
 
 function runSuite(name) {
@@ -50,11 +64,29 @@ function runSuite(name) {
     child.stdout.on('data', relay(process.stdout));
     child.stderr.on('data', relay(process.stderr));
     let timedOut = false;
-    const timer = setTimeout(() => { timedOut = true; try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ } setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 5000); }, timeout);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* gone */
+      }
+      setTimeout(() => {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }, 5000);
+    }, timeout);
     child.on('exit', (code) => {
       clearTimeout(timer);
       // the suite's own children (code-server, extension host, server, chromium) share its process group
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
       running.delete(child);
       const matches = [...out.matchAll(/^(\d+) passed, (\d+) failed\s*$/gm)];
       const last = matches.at(-1);
@@ -72,7 +104,9 @@ for (const name of wanted) results.push(await runSuite(name));
 
 console.log('\nsuite      passed  failed  wall');
 for (const r of results) {
-  console.log(`${r.name.padEnd(10)} ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${r.seconds.toFixed(1)}s${r.timedOut ? '  (timed out)' : ''}`);
+  console.log(
+    `${r.name.padEnd(10)} ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${r.seconds.toFixed(1)}s${r.timedOut ? '  (timed out)' : ''}`,
+  );
 }
 const passed = results.reduce((a, r) => a + r.passed, 0);
 const failed = results.reduce((a, r) => a + r.failed, 0);

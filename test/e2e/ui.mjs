@@ -8,8 +8,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  FIXTURE, GOLD, OUTPUT, ROOT, VSIX, cleanup, codeServerCli, isolatedEnv, launchChromium, log, missingTools, scratch,
-  startCodeServer, summary, waitUntil, writeUserSettings,
+  FIXTURE,
+  GOLD,
+  OUTPUT,
+  ROOT,
+  VSIX,
+  cleanup,
+  codeServerCli,
+  isolatedEnv,
+  launchChromium,
+  log,
+  missingTools,
+  scratch,
+  startCodeServer,
+  summary,
+  waitUntil,
+  writeUserSettings,
 } from './lib.mjs';
 
 const missing = missingTools(['code-server', 'chromium', 'vsix']);
@@ -31,7 +45,13 @@ const articleFile = path.join(d.ws, 'seed.news.txt');
 fs.writeFileSync(articleFile, original);
 // The colour check reads the first lines of the sample, one sentence per line so that every span is on screen.
 const COLOURS_FILE = 'colours.news.txt';
-fs.writeFileSync(path.join(d.ws, COLOURS_FILE), `${originalLines.slice(0, 9).join('\n').replace(/。(?!\n)/g, '。\n')}\n`);
+fs.writeFileSync(
+  path.join(d.ws, COLOURS_FILE),
+  `${originalLines
+    .slice(0, 9)
+    .join('\n')
+    .replace(/。(?!\n)/g, '。\n')}\n`,
+);
 const USER_SETTINGS = { 'editor.wordWrap': 'off', 'files.autoSave': 'off' };
 writeUserSettings(d.ud, USER_SETTINGS);
 fs.mkdirSync(OUTPUT, { recursive: true });
@@ -56,7 +76,9 @@ async function check(name, fn) {
     return false;
   }
 }
-const assert = (cond, msg) => { if (!cond) throw new Error(msg); };
+const assert = (cond, msg) => {
+  if (!cond) throw new Error(msg);
+};
 const shot = (page, name) => page.screenshot({ path: path.join(OUTPUT, name) }).then(() => log(`screenshot test-output/${name}`));
 
 let page;
@@ -71,7 +93,7 @@ try {
   const cs = await startCodeServer({ dir, userDataDir: d.ud, extensionsDir: d.exts, folder: d.ws, env });
   log(`code-server up on :${cs.port}`);
   const browser = await launchChromium(d.chrome, env);
-  page = browser.pages()[0] ?? await browser.newPage();
+  page = browser.pages()[0] ?? (await browser.newPage());
   // a broken product should fail each check within seconds, not the 30 s default
   page.setDefaultTimeout(10_000);
   // the first load compiles the workbench: on a loaded machine it takes longer than the per-check default
@@ -83,10 +105,19 @@ try {
   log('article open');
 
   /** The spans of the rendered line that contains `needle`, with their computed colours. */
-  const spansOf = (needle) => page.evaluate((n) => {
-    const line = [...document.querySelectorAll('.editor-instance .monaco-editor .view-line')].find((e) => e.textContent.replace(/\u00a0/g, ' ').includes(n));
-    return line ? [...line.querySelectorAll('span > span')].map((s) => ({ text: s.textContent.replace(/\u00a0/g, ' '), cls: s.className, color: getComputedStyle(s).color })) : [];
-  }, needle);
+  const spansOf = (needle) =>
+    page.evaluate((n) => {
+      const line = [...document.querySelectorAll('.editor-instance .monaco-editor .view-line')].find((e) =>
+        e.textContent.replace(/\u00a0/g, ' ').includes(n),
+      );
+      return line
+        ? [...line.querySelectorAll('span > span')].map((s) => ({
+            text: s.textContent.replace(/\u00a0/g, ' '),
+            cls: s.className,
+            color: getComputedStyle(s).color,
+          }))
+        : [];
+    }, needle);
   /** An entity span and its neighbours: coloured when its colour differs from the text just around it. */
   const colouring = async (lineNeedle, entity) => {
     const spans = await spansOf(lineNeedle);
@@ -105,11 +136,19 @@ try {
 
   let person;
   await check('semantic colouring: 普京 (person) has its own colour, unlike the text around it', async () => {
-    person = await waitUntil(() => colouring(headline.slice(0, 8), '普京'), (r) => r.ok, { timeout: 20_000, what: '普京 coloured' });
+    person = await waitUntil(
+      () => colouring(headline.slice(0, 8), '普京'),
+      (r) => r.ok,
+      { timeout: 20_000, what: '普京 coloured' },
+    );
     return `${person.entity.color} vs ${person.neighbours.map((n) => `"${n.text.slice(0, 4)}" ${n.color}`).join(', ')}`;
   });
   await check('semantic colouring: 美國 (location) and 7月3日 (date) are coloured too, location unlike person', async () => {
-    const loc = await waitUntil(() => colouring(lede.slice(0, 12), '美國'), (r) => r.ok, { timeout: 10_000, what: '美國 coloured' });
+    const loc = await waitUntil(
+      () => colouring(lede.slice(0, 12), '美國'),
+      (r) => r.ok,
+      { timeout: 10_000, what: '美國 coloured' },
+    );
     const spans = await spansOf(lede.slice(0, 12));
     const date = spans.find((s) => s.text.includes('7月3日'));
     const plain = spans.find((s) => s.text.includes('總統'));
@@ -125,7 +164,10 @@ try {
     const texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
     const ours = texts.filter((t) => t.includes('news-annotator') && /boilerplate\.[a-z-]+/.test(t));
     assert(ours.length >= 3, `rows: ${JSON.stringify(texts)}`);
-    assert(ours.some((t) => t.includes('boilerplate.site-title') && t.includes('[Ln 13')), `no site-title row on line 13: ${JSON.stringify(ours)}`);
+    assert(
+      ours.some((t) => t.includes('boilerplate.site-title') && t.includes('[Ln 13')),
+      `no site-title row on line 13: ${JSON.stringify(ours)}`,
+    );
     const header = texts.find((t) => t.includes('seed.news.txt')) ?? '';
     return `${header} | ${ours[0]}`;
   });
@@ -137,32 +179,54 @@ try {
     const text = (await hover.innerText()).trim().replace(/\s+/g, ' ');
     assert(/Person/.test(text), `hover text: ${text}`);
     // the widget fades in: wait until it is opaque so the screenshot shows it clearly
-    await waitUntil(() => hover.evaluate((e) => getComputedStyle(e.closest('.monaco-hover')).opacity), (o) => o === '1', { timeout: 3000, what: 'hover opaque' }).catch(() => {});
+    await waitUntil(
+      () => hover.evaluate((e) => getComputedStyle(e.closest('.monaco-hover')).opacity),
+      (o) => o === '1',
+      { timeout: 3000, what: 'hover opaque' },
+    ).catch(() => {});
     await shot(page, 'ui-hover.png');
     return JSON.stringify(text.slice(0, 160));
   });
   await page.mouse.move(5, 400);
   await page.keyboard.press('Escape');
 
-  await page.locator('.editor-instance .monaco-editor .view-lines').first().click({ position: { x: 200, y: 5 } });
+  await page
+    .locator('.editor-instance .monaco-editor .view-lines')
+    .first()
+    .click({ position: { x: 200, y: 5 } });
 
-  await check('a person selects 塔斯社, presses Ctrl+K O: it turns from the media to the organisation colour and seed.news.ann appears', async () => {
-    const annFile = articleFile.replace(/\.txt$/, '') + '.ann';
-    const before = await waitUntil(() => colouring(lede.slice(0, 12), '塔斯社'), (r) => r.ok, { timeout: 10_000, what: '塔斯社 coloured' });
-    assert(!fs.existsSync(annFile), 'an .ann before any review');
-    // select the name the way a person would without a mouse: find it, close the find widget (the match stays selected)
-    // the editor has the focus (clicked above); Ctrl+F opens its find widget
-    await page.keyboard.press('Control+F');
-    await page.keyboard.type('塔斯社');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('o');
-    const ann = await waitUntil(() => (fs.existsSync(annFile) ? fs.readFileSync(annFile, 'utf8') : ''), (t) => /\tORG \d+ \d+\t塔斯社/.test(t), { timeout: 10_000, what: 'seed.news.ann with 塔斯社 as ORG' });
-    const after = await waitUntil(() => colouring(lede.slice(0, 12), '塔斯社'), (r) => r.ok && r.entity.color !== before.entity.color, { timeout: 10_000, what: '塔斯社 recoloured' });
-    await shot(page, 'ui-annotate.png');
-    return `${before.entity.color} -> ${after.entity.color}; ${ann.split('\n')[0]}`;
-  });
+  await check(
+    'a person selects 塔斯社, presses Ctrl+K O: it turns from the media to the organisation colour and seed.news.ann appears',
+    async () => {
+      const annFile = articleFile.replace(/\.txt$/, '') + '.ann';
+      const before = await waitUntil(
+        () => colouring(lede.slice(0, 12), '塔斯社'),
+        (r) => r.ok,
+        { timeout: 10_000, what: '塔斯社 coloured' },
+      );
+      assert(!fs.existsSync(annFile), 'an .ann before any review');
+      // select the name the way a person would without a mouse: find it, close the find widget (the match stays selected)
+      // the editor has the focus (clicked above); Ctrl+F opens its find widget
+      await page.keyboard.press('Control+F');
+      await page.keyboard.type('塔斯社');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('o');
+      const ann = await waitUntil(
+        () => (fs.existsSync(annFile) ? fs.readFileSync(annFile, 'utf8') : ''),
+        (t) => /\tORG \d+ \d+\t塔斯社/.test(t),
+        { timeout: 10_000, what: 'seed.news.ann with 塔斯社 as ORG' },
+      );
+      const after = await waitUntil(
+        () => colouring(lede.slice(0, 12), '塔斯社'),
+        (r) => r.ok && r.entity.color !== before.entity.color,
+        { timeout: 10_000, what: '塔斯社 recoloured' },
+      );
+      await shot(page, 'ui-annotate.png');
+      return `${before.entity.color} -> ${after.entity.color}; ${ann.split('\n')[0]}`;
+    },
+  );
 
   await shot(page, 'ui-before-fix.png');
 
@@ -186,11 +250,18 @@ try {
     // counting visible lines alone could pass before anything changed).
     await page.locator('.tabs-container .tab.dirty').first().waitFor({ timeout: 10_000 });
     const lineAt13 = () => page.evaluate(() => document.querySelector('.editor-instance .monaco-editor .view-lines')?.textContent ?? '');
-    await waitUntil(lineAt13, (t) => t.replace(/\u00a0/g, ' ').split(SITE_TITLE).length - 1 <= 1, { timeout: 10_000, what: 'at most one site-title line on screen' });
+    await waitUntil(lineAt13, (t) => t.replace(/\u00a0/g, ' ').split(SITE_TITLE).length - 1 <= 1, {
+      timeout: 10_000,
+      what: 'at most one site-title line on screen',
+    });
     await page.keyboard.press('Control+S');
     // Saved when the tab is clean again; a read while code-server is still writing can see a partial file.
     await page.locator('.tabs-container .tab.dirty').first().waitFor({ state: 'detached', timeout: 10_000 });
-    const onDisk = await waitUntil(() => fs.readFileSync(articleFile, 'utf8'), (t) => t !== original && t === fs.readFileSync(articleFile, 'utf8'), { timeout: 10_000, what: 'the file saved' });
+    const onDisk = await waitUntil(
+      () => fs.readFileSync(articleFile, 'utf8'),
+      (t) => t !== original && t === fs.readFileSync(articleFile, 'utf8'),
+      { timeout: 10_000, what: 'the file saved' },
+    );
     const diskLines = onDisk.split('\n');
     assert(diskLines.filter((l) => l === SITE_TITLE).length === 1, 'file on disk still has both site-title lines');
     const lost = contentLines.filter((l) => !diskLines.includes(l));
@@ -220,7 +291,10 @@ try {
         const k = `${px[i]},${px[i + 1]},${px[i + 2]}`;
         counts.set(k, (counts.get(k) ?? 0) + 1);
       }
-      const bg = [...counts].sort((a, b) => b[1] - a[1])[0][0].split(',').map(Number);
+      const bg = [...counts]
+        .sort((a, b) => b[1] - a[1])[0][0]
+        .split(',')
+        .map(Number);
       const dist = (c) => Math.hypot(c[0] - bg[0], c[1] - bg[1], c[2] - bg[2]);
       const colours = [...counts.keys()].map((k) => k.split(',').map(Number));
       const far = Math.max(...colours.map(dist));
@@ -229,16 +303,20 @@ try {
     }, png.toString('base64'));
   };
   /** The on-screen box of the first rendered span whose text is `text` (mode 'exact'), starts with it or includes it. */
-  const boxOf = (text, mode = 'exact') => page.evaluate(({ text, mode }) => {
-    const spans = [...document.querySelectorAll('.editor-instance .monaco-editor .view-line span > span')];
-    const span = spans.find((s) => {
-      const t = s.textContent.replace(/\u00a0/g, ' ');
-      return mode === 'prefix' ? t.startsWith(text) : mode === 'includes' ? t.includes(text) : t === text;
-    });
-    if (!span) return null;
-    const r = span.getBoundingClientRect();
-    return { x: r.x, y: r.y, width: Math.min(r.width, 120), height: r.height };
-  }, { text, mode });
+  const boxOf = (text, mode = 'exact') =>
+    page.evaluate(
+      ({ text, mode }) => {
+        const spans = [...document.querySelectorAll('.editor-instance .monaco-editor .view-line span > span')];
+        const span = spans.find((s) => {
+          const t = s.textContent.replace(/\u00a0/g, ' ');
+          return mode === 'prefix' ? t.startsWith(text) : mode === 'includes' ? t.includes(text) : t === text;
+        });
+        if (!span) return null;
+        const r = span.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: Math.min(r.width, 120), height: r.height };
+      },
+      { text, mode },
+    );
   const TARGETS = [
     ['person', '普京'],
     ['organization', '美國國會'],
@@ -264,42 +342,53 @@ try {
   };
   const deltaE = (a, b) => Math.hypot(...toLab(a).map((v, i) => v - toLab(b)[i]));
   for (const [theme, cls] of Object.entries(ENGLISH)) {
-    await check(`colours: the five types, the headline and plain text are seven distinct colours in ${theme} (screenshot pixels)`, async () => {
-      if (!(await page.locator(`.monaco-workbench.${cls}`).count())) {
-        // as a user would: Ctrl+K Ctrl+T (Preferences: Color Theme), type the name, Enter
-        await page.keyboard.press('Escape');
-        await page.keyboard.press('Control+K');
-        await page.keyboard.press('Control+T');
-        // the picker labels the theme "Light Modern"; settings call it "Default Light Modern"
-        const label = theme.replace(/^Default /, '');
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
-        await page.keyboard.type(label);
-        await page.keyboard.press('Enter');
-        await page.locator(`.monaco-workbench.${cls}`).waitFor({ timeout: 15_000 });
-      }
-      if (!(await page.locator('.tab', { hasText: COLOURS_FILE }).count())) {
-        await page.getByRole('treeitem', { name: COLOURS_FILE }).click();
-      }
-      const inks = {};
-      for (const [name, text, mode] of TARGETS) {
-        const box = await waitUntil(() => boxOf(text, mode), (b) => !!b && b.width > 4, { timeout: 20_000, what: `${text} rendered` });
-        inks[name] = (await inkOf(box)).ink;
-      }
-      await waitUntil(async () => (await inkOf(await boxOf('普京'))).ink.join(), (c) => c !== inks['plain text'].join(), { timeout: 20_000, what: '普京 coloured' });
-      const close = [];
-      const names = Object.keys(inks);
-      for (let i = 0; i < names.length; i++) {
-        for (let j = i + 1; j < names.length; j++) {
-          const [a, b] = [inks[names[i]], inks[names[j]]];
-          const dist = deltaE(a, b);
-          if (dist < MIN_DELTA_E) close.push(`${names[i]} ${a} ~ ${names[j]} ${b} (ΔE ${dist.toFixed(0)})`);
+    await check(
+      `colours: the five types, the headline and plain text are seven distinct colours in ${theme} (screenshot pixels)`,
+      async () => {
+        if (!(await page.locator(`.monaco-workbench.${cls}`).count())) {
+          // as a user would: Ctrl+K Ctrl+T (Preferences: Color Theme), type the name, Enter
+          await page.keyboard.press('Escape');
+          await page.keyboard.press('Control+K');
+          await page.keyboard.press('Control+T');
+          // the picker labels the theme "Light Modern"; settings call it "Default Light Modern"
+          const label = theme.replace(/^Default /, '');
+          await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
+          await page.keyboard.type(label);
+          await page.keyboard.press('Enter');
+          await page.locator(`.monaco-workbench.${cls}`).waitFor({ timeout: 15_000 });
         }
-      }
-      await shot(page, `ui-colours-${cls}.png`);
-      const shown = names.map((n) => `${n} rgb(${inks[n]})`).join(', ');
-      assert(close.length === 0, `colours too close in ${theme}: ${close.join('; ')} — all: ${shown}`);
-      return shown;
-    });
+        if (!(await page.locator('.tab', { hasText: COLOURS_FILE }).count())) {
+          await page.getByRole('treeitem', { name: COLOURS_FILE }).click();
+        }
+        const inks = {};
+        for (const [name, text, mode] of TARGETS) {
+          const box = await waitUntil(
+            () => boxOf(text, mode),
+            (b) => !!b && b.width > 4,
+            { timeout: 20_000, what: `${text} rendered` },
+          );
+          inks[name] = (await inkOf(box)).ink;
+        }
+        await waitUntil(
+          async () => (await inkOf(await boxOf('普京'))).ink.join(),
+          (c) => c !== inks['plain text'].join(),
+          { timeout: 20_000, what: '普京 coloured' },
+        );
+        const close = [];
+        const names = Object.keys(inks);
+        for (let i = 0; i < names.length; i++) {
+          for (let j = i + 1; j < names.length; j++) {
+            const [a, b] = [inks[names[i]], inks[names[j]]];
+            const dist = deltaE(a, b);
+            if (dist < MIN_DELTA_E) close.push(`${names[i]} ${a} ~ ${names[j]} ${b} (ΔE ${dist.toFixed(0)})`);
+          }
+        }
+        await shot(page, `ui-colours-${cls}.png`);
+        const shown = names.map((n) => `${n} rgb(${inks[n]})`).join(', ');
+        assert(close.length === 0, `colours too close in ${theme}: ${close.join('; ')} — all: ${shown}`);
+        return shown;
+      },
+    );
   }
 
   await check('the Getting Started walkthrough opens from the palette (News: Get Started)', async () => {
@@ -311,7 +400,10 @@ try {
     await title.waitFor({ timeout: 20_000 });
     const steps = await page.locator('.gettingStartedContainer .getting-started-step').allInnerTexts();
     await shot(page, 'ui-walkthrough.png');
-    assert(steps.some((t) => t.includes('Open a sample article')), `steps: ${JSON.stringify(steps.map((t) => t.slice(0, 30)))}`);
+    assert(
+      steps.some((t) => t.includes('Open a sample article')),
+      `steps: ${JSON.stringify(steps.map((t) => t.slice(0, 30)))}`,
+    );
     return `${steps.length} steps`;
   });
 } catch (e) {

@@ -21,7 +21,12 @@ function decode(text: string, tokens: SemanticTokens) {
     line += dl;
     char = dl ? dc : char + dc;
     const start = doc.offsetAt({ line, character: char });
-    out.push({ text: text.slice(start, start + len), type: TOKEN_TYPES[type], modifiers: TOKEN_MODIFIERS.filter((_m, b) => mods & (1 << b)), start });
+    out.push({
+      text: text.slice(start, start + len),
+      type: TOKEN_TYPES[type],
+      modifiers: TOKEN_MODIFIERS.filter((_m, b) => mods & (1 << b)),
+      start,
+    });
   }
   return out;
 }
@@ -53,7 +58,9 @@ describe('language server: the annotation workflow (protocol)', function () {
     });
     await client.initialize(pathToFileURL(dir).toString());
     doc = TextDocument.create(uri, 'news-article', 1, SEED);
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'news-article', version: 1, text: SEED } });
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'news-article', version: 1, text: SEED },
+    });
     await client.waitForDiagnostics(uri);
   });
 
@@ -62,7 +69,8 @@ describe('language server: the annotation workflow (protocol)', function () {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const tokens = async () => decode(doc.getText(), await client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }));
+  const tokens = async () =>
+    decode(doc.getText(), await client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }));
   const posOf = (needle: string, nth = 0) => {
     let i = -1;
     for (let k = 0; k <= nth; k++) i = doc.getText().indexOf(needle, i + 1);
@@ -79,14 +87,25 @@ describe('language server: the annotation workflow (protocol)', function () {
   it('marks every token predicted before anyone reviewed, and uses a name confirmed in another article', async () => {
     const all = await tokens();
     const putin = all.find((t) => t.text === '普京')!;
-    assert.deepEqual(putin.modifiers.filter((m) => m === 'reviewed' || m === 'predicted'), ['predicted']);
-    assert.ok(all.filter((t) => t.text === '記者').every((t) => t.type === 'person'), 'the workspace dictionary names 記者 a person');
+    assert.deepEqual(
+      putin.modifiers.filter((m) => m === 'reviewed' || m === 'predicted'),
+      ['predicted'],
+    );
+    assert.ok(
+      all.filter((t) => t.text === '記者').every((t) => t.type === 'person'),
+      'the workspace dictionary names 記者 a person',
+    );
     assert.ok(all.some((t) => t.text === '記者'));
   });
 
   it('marks a selection as an organisation: the .ann appears, the token is reviewed, the hover says by whom', async () => {
     const range = posOf('塔斯社');
-    const mark = (await actionsAt(range)).find((a) => a.command?.command === ANNOTATE_COMMAND && (a.command.arguments?.[0] as { label?: string }).label === 'ORG' && !(a.command.arguments?.[0] as { everywhere?: boolean }).everywhere)!;
+    const mark = (await actionsAt(range)).find(
+      (a) =>
+        a.command?.command === ANNOTATE_COMMAND &&
+        (a.command.arguments?.[0] as { label?: string }).label === 'ORG' &&
+        !(a.command.arguments?.[0] as { everywhere?: boolean }).everywhere,
+    )!;
     assert.ok(mark, 'a "mark as Organisation" action');
     await run(mark);
     const ann = fs.readFileSync(path.join(dir, 'seed.ann'), 'utf8');
@@ -101,7 +120,11 @@ describe('language server: the annotation workflow (protocol)', function () {
 
   it('"not an entity" removes a prediction and records the rejection', async () => {
     const range = posOf('普京');
-    const reject = (await actionsAt({ start: range.start, end: range.start })).find((a) => (a.command?.arguments?.[0] as { action?: string })?.action === 'reject' && !(a.command?.arguments?.[0] as { everywhere?: boolean }).everywhere)!;
+    const reject = (await actionsAt({ start: range.start, end: range.start })).find(
+      (a) =>
+        (a.command?.arguments?.[0] as { action?: string })?.action === 'reject' &&
+        !(a.command?.arguments?.[0] as { everywhere?: boolean }).everywhere,
+    )!;
     assert.match(reject.title, /Not an entity/);
     await run(reject);
     const starts = (await tokens()).filter((x) => x.text === '普京').map((x) => x.start);
@@ -132,12 +155,19 @@ describe('language server: the annotation workflow (protocol)', function () {
 
   it('accept all marks the article reviewed', async () => {
     const text = doc.getText();
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'news-article', version: 3, text } });
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'news-article', version: 3, text },
+    });
     doc = TextDocument.create(uri, 'news-article', 3, text);
     const onName = posOf('特朗普');
-    const all = (await actionsAt({ start: onName.start, end: onName.start })).find((a) => (a.command?.arguments?.[0] as { action?: string })?.action === 'acceptAll')!;
+    const all = (await actionsAt({ start: onName.start, end: onName.start })).find(
+      (a) => (a.command?.arguments?.[0] as { action?: string })?.action === 'acceptAll',
+    )!;
     assert.ok(all, 'accept all is offered on a name');
-    const blank = doc.getText().split('\n').findIndex((l) => l.trim() === '');
+    const blank = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.trim() === '');
     const none = await actionsAt({ start: { line: blank, character: 0 }, end: { line: blank, character: 0 } });
     assert.ok(!none.some((a) => a.command?.command === ANNOTATE_COMMAND), 'no review action (and no light bulb) on a blank line');
     await run(all);

@@ -16,7 +16,9 @@ describe('language server: cancellation, outdated versions, semantic tokens delt
     ensureBuilt();
     client = new TestClient();
     await client.initialize(null);
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'news-article', version, text: SEED } });
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'news-article', version, text: SEED },
+    });
     await client.waitForDiagnostics(uri, (d) => d.version === 1);
   });
   after(async () => client?.stop());
@@ -40,7 +42,11 @@ describe('language server: cancellation, outdated versions, semantic tokens delt
       Buffer.concat([
         s.frame({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }),
         s.frame({ jsonrpc: '2.0', method: 'initialized', params: {} }),
-        s.frame({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'news-article', version: 1, text: SEED } } }),
+        s.frame({
+          jsonrpc: '2.0',
+          method: 'textDocument/didOpen',
+          params: { textDocument: { uri, languageId: 'news-article', version: 1, text: SEED } },
+        }),
       ]),
     );
     assert.ok(await s.response(1, 30000), 'initialize answered');
@@ -50,7 +56,10 @@ describe('language server: cancellation, outdated versions, semantic tokens delt
   it('answers a request for a version the client has since changed with ContentModified', async () => {
     const s = await raceServer();
     try {
-      const change = { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 4, character: 2 }, end: { line: 4, character: 2 } }, text: '的' }] };
+      const change = {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ range: { start: { line: 4, character: 2 }, end: { line: 4, character: 2 } }, text: '的' }],
+      };
       s.proc.stdin.write(
         Buffer.concat([
           s.frame({ jsonrpc: '2.0', id: 2, method: 'textDocument/semanticTokens/full', params: { textDocument: { uri } } }),
@@ -72,13 +81,25 @@ describe('language server: cancellation, outdated versions, semantic tokens delt
     try {
       s.proc.stdin.write(
         Buffer.concat([
-          s.frame({ jsonrpc: '2.0', id: 2, method: 'textDocument/hover', params: { textDocument: { uri }, position: { line: 4, character: 3 } } }),
+          s.frame({
+            jsonrpc: '2.0',
+            id: 2,
+            method: 'textDocument/hover',
+            params: { textDocument: { uri }, position: { line: 4, character: 3 } },
+          }),
           s.frame({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id: 2 } }),
         ]),
       );
       assert.equal((await s.response(2, 30000))?.error?.code, -32800);
       // Not cancelled, the same request is answered.
-      s.proc.stdin.write(s.frame({ jsonrpc: '2.0', id: 3, method: 'textDocument/hover', params: { textDocument: { uri }, position: { line: 4, character: 3 } } }));
+      s.proc.stdin.write(
+        s.frame({
+          jsonrpc: '2.0',
+          id: 3,
+          method: 'textDocument/hover',
+          params: { textDocument: { uri }, position: { line: 4, character: 3 } },
+        }),
+      );
       const answered = await s.response(3, 30000);
       assert.ok(answered && !answered.error, JSON.stringify(answered));
     } finally {
@@ -92,7 +113,10 @@ describe('language server: cancellation, outdated versions, semantic tokens delt
     // A new paragraph with a name: the tokens after it shift one line down, the ones before stay.
     await type('普京說。\n');
     await client.waitForDiagnostics(uri, (d) => d.version === version);
-    const delta: SemanticTokensDelta = await client.connection.sendRequest('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: full.resultId });
+    const delta: SemanticTokensDelta = await client.connection.sendRequest('textDocument/semanticTokens/full/delta', {
+      textDocument: { uri },
+      previousResultId: full.resultId,
+    });
     assert.ok(delta.edits, 'a delta, not the whole array');
     const applied = full.data.slice();
     for (const e of delta.edits) applied.splice(e.start, e.deleteCount, ...(e.data ?? []));
@@ -100,7 +124,10 @@ describe('language server: cancellation, outdated versions, semantic tokens delt
     assert.deepEqual(applied, now.data);
     assert.ok(delta.edits[0].start > 0, 'the tokens before the edit are not resent');
     // Against a result id it no longer holds, the server sends the whole array.
-    const stale = (await client.connection.sendRequest('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: full.resultId })) as SemanticTokens;
+    const stale = (await client.connection.sendRequest('textDocument/semanticTokens/full/delta', {
+      textDocument: { uri },
+      previousResultId: full.resultId,
+    })) as SemanticTokens;
     assert.deepEqual(stale.data, now.data);
   });
 });

@@ -9,7 +9,8 @@ import { ServerCommands } from '../../server/src/protocol';
 import { ROOT, TestClient, ensureBuilt, rawServer } from './lspClient';
 
 const SEED = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'articles', 'seed_guancha_ttyw.txt'), 'utf8');
-const STORY = '禾青風報告發布\n\n記者王小明報導，今天有人在禾青風說了這件事。\n\n他說這份報告會在下週公開，民眾可以上網查詢相關內容。\n\n她表示目前仍有許多細節需要與各方協調，預計月底完成。\n\n當地居民對此表示歡迎，並希望後續能有更多說明。\n';
+const STORY =
+  '禾青風報告發布\n\n記者王小明報導，今天有人在禾青風說了這件事。\n\n他說這份報告會在下週公開，民眾可以上網查詢相關內容。\n\n她表示目前仍有許多細節需要與各方協調，預計月底完成。\n\n當地居民對此表示歡迎，並希望後續能有更多說明。\n';
 
 describe('language server hardening (protocol)', function () {
   this.timeout(60000);
@@ -21,7 +22,9 @@ describe('language server hardening (protocol)', function () {
 
   const open = async (file: string, text: string) => {
     const uri = pathToFileURL(file).toString();
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'news-article', version: 1, text } });
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'news-article', version: 1, text },
+    });
     return uri;
   };
   const keep = (uri: string, lines: unknown) =>
@@ -40,8 +43,14 @@ describe('language server hardening (protocol)', function () {
     ws2 = path.join(tmp, 'ws2');
     fs.mkdirSync(ws1);
     fs.mkdirSync(ws2);
-    fs.writeFileSync(path.join(ws1, '.news-annotator.json'), JSON.stringify({ boilerplate: { always: [{ phrase: '他說這份報告會在下週公開，民眾可以上網查詢相關內容。', kind: 'promo' }] } }));
-    fs.writeFileSync(path.join(ws2, '.news-annotator.json'), JSON.stringify({ boilerplate: { always: [{ phrase: '她表示目前仍有許多細節需要與各方協調，預計月底完成。', kind: 'promo' }] } }));
+    fs.writeFileSync(
+      path.join(ws1, '.news-annotator.json'),
+      JSON.stringify({ boilerplate: { always: [{ phrase: '他說這份報告會在下週公開，民眾可以上網查詢相關內容。', kind: 'promo' }] } }),
+    );
+    fs.writeFileSync(
+      path.join(ws2, '.news-annotator.json'),
+      JSON.stringify({ boilerplate: { always: [{ phrase: '她表示目前仍有許多細節需要與各方協調，預計月底完成。', kind: 'promo' }] } }),
+    );
     client = new TestClient();
     client.connection.onRequest('client/registerCapability', (p: { registrations: typeof registrations }) => {
       registrations.push(...p.registrations);
@@ -69,7 +78,10 @@ describe('language server hardening (protocol)', function () {
     for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
       const uri = await open(path.join(ws1, name), SEED);
       const p = await client.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
-      assert.ok(p.diagnostics.some((d) => d.code === 'boilerplate.copyright'), name);
+      assert.ok(
+        p.diagnostics.some((d) => d.code === 'boilerplate.copyright'),
+        name,
+      );
     }
   });
 
@@ -83,7 +95,12 @@ describe('language server hardening (protocol)', function () {
   it('merges the rules of every workspace folder', async () => {
     const uri = await open(path.join(ws1, 'story.txt'), STORY);
     await client.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
-    await client.waitForDiagnostics(uri, (d) => lineFlagged('他說這份報告會在下週公開，民眾可以上網查詢相關內容。')(d) && lineFlagged('她表示目前仍有許多細節需要與各方協調，預計月底完成。')(d));
+    await client.waitForDiagnostics(
+      uri,
+      (d) =>
+        lineFlagged('他說這份報告會在下週公開，民眾可以上網查詢相關內容。')(d) &&
+        lineFlagged('她表示目前仍有許多細節需要與各方協調，預計月底完成。')(d),
+    );
   });
 
   it('re-validates when a config file changes, and an emptied dictionary clears its names', async () => {
@@ -94,7 +111,9 @@ describe('language server hardening (protocol)', function () {
     await changed(config);
     await client.waitForDiagnostics(uri, (d) => !lineFlagged('她表示目前仍有許多細節需要與各方協調，預計月底完成。')(d));
     const names = async () =>
-      (await client.connection.sendRequest<{ entities: { text: string }[] }>('news/exportAnnotations', { uri })).entities.map((e) => e.text);
+      (await client.connection.sendRequest<{ entities: { text: string }[] }>('news/exportAnnotations', { uri })).entities.map(
+        (e) => e.text,
+      );
     assert.ok((await names()).includes('禾青風'));
     fs.writeFileSync(config, JSON.stringify({ dictionary: [] }));
     await changed(config);
@@ -112,7 +131,10 @@ describe('language server hardening (protocol)', function () {
     await client.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
     await keep(uri, ['本文系觀察者網獨家稿件,未經授權,不得轉載。']);
     assert.equal(fs.readFileSync(keepFile, 'utf8'), broken);
-    assert.ok(client.messages.some((m) => m.includes(keepFile) && /not a valid keep file/.test(m)), client.messages.join('\n'));
+    assert.ok(
+      client.messages.some((m) => m.includes(keepFile) && /not a valid keep file/.test(m)),
+      client.messages.join('\n'),
+    );
   });
 
   it('writes no keep file outside the workspace folders, and refuses lines that are not strings', async () => {
@@ -133,7 +155,8 @@ describe('language server hardening (protocol)', function () {
     const uri = await open(path.join(ws2, 'kept.txt'), SEED);
     const copyright = '本文系觀察者網獨家稿件,未經授權,不得轉載。';
     const copyrightLine = SEED.split('\n').indexOf(copyright);
-    const flagged = (d: { diagnostics: { range: { start: { line: number } } }[] }) => d.diagnostics.some((x) => x.range.start.line === copyrightLine);
+    const flagged = (d: { diagnostics: { range: { start: { line: number } } }[] }) =>
+      d.diagnostics.some((x) => x.range.start.line === copyrightLine);
     await client.waitForDiagnostics(uri, flagged);
     await keep(uri, [copyright]);
     await client.waitForDiagnostics(uri, (d) => !flagged(d));
@@ -151,7 +174,11 @@ describe('language server hardening (protocol)', function () {
       await assert.rejects(client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }), /invalid position/);
     }
     await assert.rejects(
-      client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0 }, end: null }, context: { diagnostics: [] } }),
+      client.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 0 }, end: null },
+        context: { diagnostics: [] },
+      }),
       /invalid range/,
     );
     // A valid request still works afterwards.
@@ -170,7 +197,12 @@ describe('language server hardening (protocol)', function () {
 
 describe('language server framing (protocol)', function () {
   this.timeout(30000);
-  const initialize = (id: number) => ({ jsonrpc: '2.0', id, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+  const initialize = (id: number) => ({
+    jsonrpc: '2.0',
+    id,
+    method: 'initialize',
+    params: { processId: null, rootUri: null, capabilities: {} },
+  });
 
   it('logs a header without a valid Content-Length and goes on answering', async () => {
     const s = rawServer();
@@ -196,7 +228,9 @@ describe('language server framing (protocol)', function () {
       const raw = (body: string) => Buffer.concat([Buffer.from(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n`), Buffer.from(body)]);
       s.proc.stdin.write(raw(`{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":${deep}}`));
       s.proc.stdin.write(raw(`{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"deep":${deep}}}`));
-      s.proc.stdin.write(raw(`{"jsonrpc":"2.0","id":4,"method":"workspace/symbol","params":{"query":${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}}}`));
+      s.proc.stdin.write(
+        raw(`{"jsonrpc":"2.0","id":4,"method":"workspace/symbol","params":{"query":${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}}}`),
+      );
       s.proc.stdin.write(s.frame({ jsonrpc: '2.0', id: 3, method: 'shutdown' }));
       const r2 = await s.response(2);
       assert.ok(r2?.error, `request 2: ${JSON.stringify(r2)}; stderr: ${s.stderr().slice(-500)}`);
@@ -227,12 +261,16 @@ describe('language server: a large document does not hold up the others (protoco
   it('answers for a small document while a large one is analysed, then publishes the large one', async () => {
     const small = pathToFileURL(path.join(dir, 'small.txt')).toString();
     const large = pathToFileURL(path.join(dir, 'large.txt')).toString();
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: small, languageId: 'news-article', version: 1, text: SEED } });
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: small, languageId: 'news-article', version: 1, text: SEED },
+    });
     await client.waitForDiagnostics(small, (d) => d.diagnostics.length > 0);
     let text = '';
     while (text.length < 600_000) text += SEED + '\n';
     const opened = Date.now();
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: large, languageId: 'news-article', version: 1, text } });
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: large, languageId: 'news-article', version: 1, text },
+    });
     let done = false;
     const published = client.waitForDiagnostics(large, (d) => d.diagnostics.length > 0, 100000).then((p) => ((done = true), p));
     const line = SEED.split('\n')[4];
@@ -240,7 +278,10 @@ describe('language server: a large document does not hold up the others (protoco
     let asked = 0;
     while (!done) {
       const t0 = Date.now();
-      await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 4, character: line.indexOf('普京') } });
+      await client.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri: small },
+        position: { line: 4, character: line.indexOf('普京') },
+      });
       slowest = Math.max(slowest, Date.now() - t0);
       asked++;
       await new Promise((r) => setTimeout(r, 50));
@@ -252,7 +293,10 @@ describe('language server: a large document does not hold up the others (protoco
     // times vary with the machine's load, so the bound is relative.)
     assert.ok(slowest < took / 2, `a hover on the small document waited ${slowest} ms of the ${took} ms the large one took`);
     assert.ok(asked >= 10, `only ${asked} requests answered while the large document was analysed`);
-    const hover = await client.connection.sendRequest<{ contents: unknown } | null>('textDocument/hover', { textDocument: { uri: large }, position: { line: 4, character: line.indexOf('普京') } });
+    const hover = await client.connection.sendRequest<{ contents: unknown } | null>('textDocument/hover', {
+      textDocument: { uri: large },
+      position: { line: 4, character: line.indexOf('普京') },
+    });
     assert.ok(hover, 'the large document is served from its analysis');
   });
 });

@@ -24,7 +24,11 @@ export class TestClient {
   readonly connection: ProtocolConnection;
   private readonly proc: ChildProcess;
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
-  private readonly waiters: { uri: string; test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  private readonly waiters: {
+    uri: string;
+    test: (p: PublishDiagnosticsParams) => boolean;
+    resolve: (p: PublishDiagnosticsParams) => void;
+  }[] = [];
   settings: unknown = {};
   readonly messages: string[] = [];
 
@@ -49,12 +53,21 @@ export class TestClient {
   }
 
   /** Resolves with the first diagnostics for uri that pass test (also ones that already arrived). */
-  waitForDiagnostics(uri: string, test: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10000): Promise<PublishDiagnosticsParams> {
+  waitForDiagnostics(
+    uri: string,
+    test: (p: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = 10000,
+  ): Promise<PublishDiagnosticsParams> {
     const have = this.diagnostics.get(uri);
     if (have && test(have)) return Promise.resolve(have);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last seen: ${JSON.stringify(this.diagnostics.get(uri)?.diagnostics.map((d) => d.code))}`)),
+        () =>
+          reject(
+            new Error(
+              `no matching diagnostics for ${uri} within ${timeoutMs} ms; last seen: ${JSON.stringify(this.diagnostics.get(uri)?.diagnostics.map((d) => d.code))}`,
+            ),
+          ),
         timeoutMs,
       );
       this.waiters.push({ uri, test, resolve: (p) => (clearTimeout(timer), resolve(p)) });

@@ -50,7 +50,9 @@ describe('language server over stdio (protocol)', function () {
     client = new TestClient();
     await client.initialize(pathToFileURL(dir).toString());
     doc = TextDocument.create(uri, 'news-article', 1, SEED);
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'news-article', version: 1, text: SEED } });
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'news-article', version: 1, text: SEED },
+    });
   });
 
   after(async () => {
@@ -61,7 +63,8 @@ describe('language server over stdio (protocol)', function () {
   it('publishes boilerplate diagnostics for the sample article', async () => {
     const p = await client.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
     const codes = new Set(p.diagnostics.map((d) => d.code));
-    for (const kind of ['site-title', 'image-caption', 'copyright', 'related']) assert.ok(codes.has(`boilerplate.${kind}`), `missing ${kind}: ${[...codes]}`);
+    for (const kind of ['site-title', 'image-caption', 'copyright', 'related'])
+      assert.ok(codes.has(`boilerplate.${kind}`), `missing ${kind}: ${[...codes]}`);
     assert.ok(p.diagnostics.every((d) => d.source === 'news-annotator'));
   });
 
@@ -77,10 +80,16 @@ describe('language server over stdio (protocol)', function () {
 
   it('explains a person and a weekday on hover', async () => {
     const line = SEED.split('\n')[4];
-    const hover: Hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: line.indexOf('普京') } });
+    const hover: Hover = await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 4, character: line.indexOf('普京') },
+    });
     assert.match((hover.contents as { value: string }).value, /Person/);
     const l1 = SEED.split('\n')[0];
-    const friday: Hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: l1.indexOf('周五') } });
+    const friday: Hover = await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 0, character: l1.indexOf('周五') },
+    });
     assert.match((friday.contents as { value: string }).value, /2025-07-04/);
   });
 
@@ -97,7 +106,10 @@ describe('language server over stdio (protocol)', function () {
     assert.ok(!after.includes('本文系觀察者網獨家稿件'));
     assert.equal(after.length, SEED.length - SEED.split('\n')[lineNo].length - 2);
     doc = TextDocument.create(uri, 'news-article', 2, after);
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: after }] });
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: after }],
+    });
     const p = await client.waitForDiagnostics(uri, (d) => d.version === 2);
     assert.ok(!p.diagnostics.some((d) => d.code === 'boilerplate.copyright'));
     assert.ok(p.diagnostics.some((d) => d.code === 'boilerplate.related'));
@@ -160,10 +172,13 @@ describe('language server over stdio (protocol)', function () {
   });
 
   it('exports annotations in the CLI schema', async () => {
-    const out = await client.connection.sendRequest<{ script: string; published: string; entities: unknown[]; dates: unknown[]; boilerplate: unknown[] }>(
-      'news/exportAnnotations',
-      { uri },
-    );
+    const out = await client.connection.sendRequest<{
+      script: string;
+      published: string;
+      entities: unknown[];
+      dates: unknown[];
+      boilerplate: unknown[];
+    }>('news/exportAnnotations', { uri });
     assert.equal(out.script, 'traditional');
     assert.equal(out.published, '2025-07-04T09:50');
     assert.ok(out.entities.length > 20 && out.dates.length > 5 && out.boilerplate.length > 0);
@@ -175,8 +190,13 @@ describe('language server over stdio (protocol)', function () {
   });
 
   it('finds entities of open articles by workspace symbol search, in either script', async () => {
-    const symbols = await client.connection.sendRequest<{ name: string; location: { uri: string } }[]>('workspace/symbol', { query: '泽连斯基' });
-    assert.ok(symbols.some((s) => s.name.includes('澤連斯基') && s.location.uri === uri), JSON.stringify(symbols));
+    const symbols = await client.connection.sendRequest<{ name: string; location: { uri: string } }[]>('workspace/symbol', {
+      query: '泽连斯基',
+    });
+    assert.ok(
+      symbols.some((s) => s.name.includes('澤連斯基') && s.location.uri === uri),
+      JSON.stringify(symbols),
+    );
   });
 
   it('lists every mention of a person as references', async () => {
@@ -191,10 +211,15 @@ describe('language server over stdio (protocol)', function () {
 
   it('refuses a binary document with a message instead of annotating it', async () => {
     const bin = pathToFileURL(path.join(dir, 'blob.news')).toString();
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: bin, languageId: 'news-article', version: 1, text: 'PK\u0003\u0004\u0000\u0000binary' } });
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: bin, languageId: 'news-article', version: 1, text: 'PK\u0003\u0004\u0000\u0000binary' },
+    });
     const p = await client.waitForDiagnostics(bin);
     assert.deepEqual(p.diagnostics, []);
-    assert.ok(client.messages.some((m) => m.includes('blob.news') && /binary/.test(m)), client.messages.join('\n'));
+    assert.ok(
+      client.messages.some((m) => m.includes('blob.news') && /binary/.test(m)),
+      client.messages.join('\n'),
+    );
   });
 });
 
@@ -203,13 +228,16 @@ describe('language server: the folder signal', function () {
   it('flags a line that the other articles of the folder repeat, after reading them from disk', async () => {
     ensureBuilt();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-site-'));
-    for (const n of [1, 2, 3]) fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'site', `story${n}.txt`), path.join(dir, `story${n}.news.txt`));
+    for (const n of [1, 2, 3])
+      fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'site', `story${n}.txt`), path.join(dir, `story${n}.news.txt`));
     const client = new TestClient();
     try {
       await client.initialize(pathToFileURL(dir).toString());
       const uri = pathToFileURL(path.join(dir, 'story1.news.txt')).toString();
       const text = fs.readFileSync(path.join(dir, 'story1.news.txt'), 'utf8');
-      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'news-article', version: 1, text } });
+      await client.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'news-article', version: 1, text },
+      });
       const p = await client.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.range.start.line === 4));
       const d = p.diagnostics.find((x) => x.range.start.line === 4)!;
       assert.equal(d.code, 'boilerplate.navigation');

@@ -10,20 +10,29 @@ const ann = (text: string, whole: string, label: Annotation['label'], status: An
 
 describe('dictionary of confirmed and rejected names', () => {
   const reviewedText = '賴清德今日出訪，台積電股價上漲。';
-  const reviewed = { annotations: [ann('賴清德', reviewedText, 'PER'), ann('台積電', reviewedText, 'ORG')], rejected: [{ start: 9, end: 11, text: '股價', label: 'ORG' as const }] };
+  const reviewed = {
+    annotations: [ann('賴清德', reviewedText, 'PER'), ann('台積電', reviewedText, 'ORG')],
+    rejected: [{ start: 9, end: 11, text: '股價', label: 'ORG' as const }],
+  };
 
   it('finds a confirmed name in another article, in the other script, and replaces the prediction it overlaps', () => {
     const text = '赖清德表示，台积电将扩产。';
     const predicted = [ann('赖清', text, 'LOC', 'predicted')];
     const out = applyDictionary(predicted, text, normalizeForMatching(text), buildDictionary([reviewed]));
-    assert.deepEqual(out.map((x) => `${x.text}:${x.label}:${x.status}`), ['赖清德:PER:predicted', '台积电:ORG:predicted']);
+    assert.deepEqual(
+      out.map((x) => `${x.text}:${x.label}:${x.status}`),
+      ['赖清德:PER:predicted', '台积电:ORG:predicted'],
+    );
   });
 
   it('drops predictions of a rejected name, but never a date', () => {
     const text = '股價在7月3日大漲';
     const predicted = [ann('股價', text, 'ORG', 'predicted'), ann('7月3日', text, 'DATE', 'predicted')];
     const out = applyDictionary(predicted, text, normalizeForMatching(text), buildDictionary([reviewed]));
-    assert.deepEqual(out.map((x) => x.text), ['7月3日']);
+    assert.deepEqual(
+      out.map((x) => x.text),
+      ['7月3日'],
+    );
   });
 
   it('a name confirmed more often than rejected stays confirmed, and one-character names are not spread', () => {
@@ -41,6 +50,9 @@ describe('dictionary of confirmed and rejected names', () => {
     const text = '台積電公司發布財報';
     const predicted = [ann('台積電公司', text, 'ORG', 'predicted')];
     const out = applyDictionary(predicted, text, normalizeForMatching(text), buildDictionary([reviewed]));
-    assert.deepEqual(out.map((x) => x.text), ['台積電公司']);
+    assert.deepEqual(
+      out.map((x) => x.text),
+      ['台積電公司'],
+    );
   });
 });

@@ -35,7 +35,15 @@ function annotate(text: string, spans: [string, AnnotationLabel, number?, string
     let start = -1;
     for (let k = 0; k <= nth; k++) start = text.indexOf(needle, start + 1);
     if (start < 0) throw new Error(needle);
-    const a: Annotation = { start, end: start + needle.length, label, text: needle, status: 'accepted', by: 'alice', at: '2026-12-05T06:00:00Z' };
+    const a: Annotation = {
+      start,
+      end: start + needle.length,
+      label,
+      text: needle,
+      status: 'accepted',
+      by: 'alice',
+      at: '2026-12-05T06:00:00Z',
+    };
     if (value) a.value = value;
     return a;
   });
@@ -106,14 +114,25 @@ describe('export formats (golden files)', () => {
   it('leaves boilerplate lines out, and the offsets of what remains still match', () => {
     const doc = withoutLines(DOC, new Set([3]));
     assert.ok(!doc.text.includes('責任編輯'));
-    assert.deepEqual(doc.annotations.map((a) => a.text), ['7月3日', '習近平', '北京', '普京', '新華社']);
+    assert.deepEqual(
+      doc.annotations.map((a) => a.text),
+      ['7月3日', '習近平', '北京', '普京', '新華社'],
+    );
     for (const a of doc.annotations) assert.equal(doc.text.slice(a.start, a.end), a.text);
   });
 });
 
 describe('import', () => {
   it('doccano: refuses offsets that cut an astral character in two, with a message', () => {
-    const r = importDoccano(JSON.stringify({ text: TEXT, label: [[1, 5, 'PER'], [13, 16, 'PER']] }));
+    const r = importDoccano(
+      JSON.stringify({
+        text: TEXT,
+        label: [
+          [1, 5, 'PER'],
+          [13, 16, 'PER'],
+        ],
+      }),
+    );
     assert.deepEqual(key(r.docs[0].annotations), ['13:16:PER:習近平']);
     assert.match(r.errors[0], /BMP/);
   });
@@ -147,7 +166,10 @@ function goldDocument(dir: string, name: string): AnnotatedDocument {
   }
   const taken: Annotation[] = [];
   const seen = new Map<string, number>();
-  const items = [...gold.entities.map((e) => ({ ...e, label: e.type, value: undefined as string | undefined })), ...gold.dates.map((d) => ({ ...d, label: 'DATE' as const }))];
+  const items = [
+    ...gold.entities.map((e) => ({ ...e, label: e.type, value: undefined as string | undefined })),
+    ...gold.dates.map((d) => ({ ...d, label: 'DATE' as const })),
+  ];
   for (const g of items) {
     const line = lines[g.line - 1];
     const k = `${g.line}|${g.text}`;
@@ -161,7 +183,13 @@ function goldDocument(dir: string, name: string): AnnotatedDocument {
     if (i < 0) continue;
     from = i + g.text.length;
     seen.set(k, from);
-    const a: Annotation = { start: starts[g.line - 1] + i, end: starts[g.line - 1] + i + g.text.length, label: g.label, text: g.text, status: 'accepted' };
+    const a: Annotation = {
+      start: starts[g.line - 1] + i,
+      end: starts[g.line - 1] + i + g.text.length,
+      label: g.label,
+      text: g.text,
+      status: 'accepted',
+    };
     if (g.value) a.value = g.value;
     taken.push(a);
   }
@@ -193,7 +221,11 @@ describe('round trips on every gold page (astral characters and CRLF added)', ()
         assert.equal(back.text, d.text, d.name);
         assert.deepEqual(key(back.annotations), key(d.annotations), `${format} ${d.name}`);
         if (format === 'jsonl' || format === 'brat' || format === 'labelstudio') {
-          assert.deepEqual(back.annotations.map((a) => a.value ?? ''), d.annotations.map((a) => a.value ?? ''), `${format} keeps date values`);
+          assert.deepEqual(
+            back.annotations.map((a) => a.value ?? ''),
+            d.annotations.map((a) => a.value ?? ''),
+            `${format} keeps date values`,
+          );
         }
       }
     });

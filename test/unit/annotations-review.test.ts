@@ -20,28 +20,36 @@ function decoded(tokens: { data: number[] }) {
   let char = 0;
   for (let i = 0; i < tokens.data.length; i += 5) {
     char = tokens.data[i] ? tokens.data[i + 1] : char + tokens.data[i + 1];
-    out.push({ text: text.slice(char, char + tokens.data[i + 2]), type: TOKEN_TYPES[tokens.data[i + 3]], modifiers: TOKEN_MODIFIERS.filter((_m, b) => tokens.data[i + 4] & (1 << b)) });
+    out.push({
+      text: text.slice(char, char + tokens.data[i + 2]),
+      type: TOKEN_TYPES[tokens.data[i + 3]],
+      modifiers: TOKEN_MODIFIERS.filter((_m, b) => tokens.data[i + 4] & (1 << b)),
+    });
   }
   return out;
 }
 
 describe('review feature (tokens, hover, code actions)', () => {
-  const stored = reject(mark(emptyAnnotations(), text, { start: text.indexOf('塔斯社'), end: text.indexOf('塔斯社') + 3 }, 'ORG', who), { ...entity('普京', text, 'PER'), label: 'PER' });
+  const stored = reject(mark(emptyAnnotations(), text, { start: text.indexOf('塔斯社'), end: text.indexOf('塔斯社') + 3 }, 'ORG', who), {
+    ...entity('普京', text, 'PER'),
+    label: 'PER',
+  });
   const anns = reviewedAnnotations(article, { stored });
 
-  it('colours the person\'s decisions as reviewed and the rest as predicted; a rejected name is not coloured', () => {
+  it("colours the person's decisions as reviewed and the rest as predicted; a rejected name is not coloured", () => {
     const d = decoded(reviewTokens(article, anns, DEFAULT_SETTINGS));
-    assert.deepEqual(d.map((x) => `${x.text}:${x.type}:${x.modifiers.filter((m) => m === 'reviewed' || m === 'predicted')}`), [
-      '7月3日:date:predicted',
-      '美國:location:predicted',
-      '特朗普:person:predicted',
-      '塔斯社:organization:reviewed',
-    ]);
+    assert.deepEqual(
+      d.map((x) => `${x.text}:${x.type}:${x.modifiers.filter((m) => m === 'reviewed' || m === 'predicted')}`),
+      ['7月3日:date:predicted', '美國:location:predicted', '特朗普:person:predicted', '塔斯社:organization:reviewed'],
+    );
   });
 
   it('follows the highlight settings', () => {
     const d = decoded(reviewTokens(article, anns, withSettings({ highlight: { entityTypes: ['ORG'], dates: false } })));
-    assert.deepEqual(d.map((x) => x.text), ['塔斯社']);
+    assert.deepEqual(
+      d.map((x) => x.text),
+      ['塔斯社'],
+    );
   });
 
   it('the hover of a corrected name says what stands now, by whom and when', () => {
@@ -56,16 +64,23 @@ describe('review feature (tokens, hover, code actions)', () => {
   it('offers accept, not-an-entity and the other types on a predicted name, all as review commands', () => {
     const at = article.lines.positionAt(text.indexOf('特朗普'));
     const actions = reviewCodeActions('file:///a.txt', article, anns, { start: at, end: at }, { diagnostics: [] }, t);
-    assert.deepEqual(actions.map((a) => a.title), [
-      'Accept "特朗普" as Person',
-      'Not an entity: remove "特朗普"',
-      'Change "特朗普" to Organisation',
-      'Change "特朗普" to Place',
-      'Change "特朗普" to Media outlet',
-      'Accept all annotations of this article (3)',
-    ]);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      [
+        'Accept "特朗普" as Person',
+        'Not an entity: remove "特朗普"',
+        'Change "特朗普" to Organisation',
+        'Change "特朗普" to Place',
+        'Change "特朗普" to Media outlet',
+        'Accept all annotations of this article (3)',
+      ],
+    );
     assert.ok(actions.every((a) => a.kind === REVIEW_KIND));
-    assert.deepEqual(reviewCodeActions('file:///a.txt', article, anns, { start: at, end: at }, { diagnostics: [], only: ['quickfix'] }, t), [], 'honours context.only');
+    assert.deepEqual(
+      reviewCodeActions('file:///a.txt', article, anns, { start: at, end: at }, { diagnostics: [], only: ['quickfix'] }, t),
+      [],
+      'honours context.only',
+    );
   });
 
   it('offers marks for a selection, and "every occurrence" only when the text recurs', () => {

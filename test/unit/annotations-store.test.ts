@@ -50,7 +50,10 @@ describe('annotation store (brat .ann)', () => {
   it('reports lines it cannot read instead of guessing', () => {
     const r = parseBrat(TEXT, 'T1\tPER 1 4\t習近平\nT2\tWEAPON 5 7\t訪問\nT3\tPER 1 3\t台灣\nR1\tRel Arg1:T1 Arg2:T2\nT4\tLOC 90 99\tx\n');
     assert.equal(r.annotations.length, 1);
-    assert.deepEqual(r.errors.map((e) => e.line), [2, 3, 4, 5]);
+    assert.deepEqual(
+      r.errors.map((e) => e.line),
+      [2, 3, 4, 5],
+    );
     assert.match(r.errors[1].message, /differs/);
   });
 
@@ -63,7 +66,11 @@ describe('annotation store (brat .ann)', () => {
       a = reject(a, { ...at('台灣'), text: '台灣', label: 'LOC' });
       saveAnnotations(file, TEXT, a);
       assert.ok(fs.existsSync(annPath(file)) && fs.existsSync(metaPath(file)));
-      assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'no temporary file left');
+      assert.deepEqual(
+        fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+        [],
+        'no temporary file left',
+      );
       const loaded = loadAnnotations(file, TEXT);
       assert.deepEqual(loaded.problems, []);
       assert.deepEqual(loaded.annotations.annotations, a.annotations);
@@ -83,7 +90,10 @@ describe('annotation store (brat .ann)', () => {
       saveAnnotations(file, TEXT, a);
       const changed = '前言一行。\n' + TEXT.replace('台灣新聞網', '中央社');
       const loaded = loadAnnotations(file, changed);
-      assert.deepEqual(keys(loaded.annotations.annotations).map((k) => k.split(':').slice(2, 4).join(':')), ['PER:習近平']);
+      assert.deepEqual(
+        keys(loaded.annotations.annotations).map((k) => k.split(':').slice(2, 4).join(':')),
+        ['PER:習近平'],
+      );
       const per = loaded.annotations.annotations[0];
       assert.equal(changed.slice(per.start, per.end), '習近平');
       assert.equal(per.start, changed.lastIndexOf('習近平'), 'the second 習近平, as stored, not the first');
@@ -123,13 +133,19 @@ describe('annotations follow edits', () => {
     const converted = TEXT.slice(s.start, t.end).replace(/習/g, '习').replace(/灣/g, '湾').replace(/聞/g, '闻').replace(/網/g, '网');
     const { next, removed } = edit(TEXT, { start: s.start, end: t.end, text: converted });
     assert.equal(removed.length, 0);
-    assert.deepEqual(next.annotations.map((x) => x.text), ['习近平', '台湾新闻网']);
+    assert.deepEqual(
+      next.annotations.map((x) => x.text),
+      ['习近平', '台湾新闻网'],
+    );
   });
 
   it('drops a span whose line was deleted, and reports it', () => {
     const l = TEXT.indexOf('\r\n') + 2;
     const { next, removed } = edit(TEXT, { start: l, end: TEXT.length, text: '' });
-    assert.deepEqual(removed.map((x) => x.text), ['台灣新聞網']);
+    assert.deepEqual(
+      removed.map((x) => x.text),
+      ['台灣新聞網'],
+    );
     assert.equal(next.annotations.length, 1);
   });
 
@@ -156,12 +172,18 @@ describe('review operations', () => {
   it('a mark replaces the predictions and reviewed annotations it overlaps', () => {
     const a = mark(emptyAnnotations(), TEXT, at('台灣新聞網'), 'MEDIA', who);
     const eff = effectiveAnnotations(predicted, a);
-    assert.deepEqual(eff.map((x) => `${x.text}:${x.label}:${x.status}`), ['習近平:PER:predicted', '台灣:LOC:predicted', '台灣新聞網:MEDIA:corrected']);
+    assert.deepEqual(
+      eff.map((x) => `${x.text}:${x.label}:${x.status}`),
+      ['習近平:PER:predicted', '台灣:LOC:predicted', '台灣新聞網:MEDIA:corrected'],
+    );
   });
 
   it('a rejection removes the prediction on that span only', () => {
     const a = reject(emptyAnnotations(), predicted[1]);
-    assert.deepEqual(effectiveAnnotations(predicted, a).map((x) => x.text), ['習近平', '台灣新聞']);
+    assert.deepEqual(
+      effectiveAnnotations(predicted, a).map((x) => x.text),
+      ['習近平', '台灣新聞'],
+    );
   });
 
   it('accept all confirms every prediction left and marks the article reviewed', () => {
@@ -173,6 +195,9 @@ describe('review operations', () => {
 
   it('marks every occurrence in the article', () => {
     const a = markEverywhere(emptyAnnotations(), TEXT, '習近平', 'PER', who);
-    assert.deepEqual(a.annotations.map((x) => x.start), [at('習近平').start, at('習近平', 1).start]);
+    assert.deepEqual(
+      a.annotations.map((x) => x.start),
+      [at('習近平').start, at('習近平', 1).start],
+    );
   });
 });

@@ -8,7 +8,8 @@ const P1 =
   '當地時間7月3日,美國總統特朗普與俄羅斯總統普京通電話,討論了俄烏衝突、中東局勢、美俄雙邊關係等議題。據俄羅斯塔斯社報道,這是兩人今年以來第六次通話。';
 const P2 = '俄總統助理烏沙科夫在一份聲明中稱,通話持續近一個小時,雙方討論了伊朗局勢以及中東局勢,並同意保持聯繫。';
 const P3 = '法新社3日援引一名烏克蘭高級官員的消息稱,預計特朗普還將在當地時間4日與烏克蘭總統澤連斯基通電話,重點討論軍事援助。';
-const S1 = '当地时间7月3日，美国总统特朗普与俄罗斯总统普京通电话，讨论了俄乌冲突、中东局势、美俄双边关系等议题。据俄罗斯塔斯社报道，这是两人今年以来第六次通话。';
+const S1 =
+  '当地时间7月3日，美国总统特朗普与俄罗斯总统普京通电话，讨论了俄乌冲突、中东局势、美俄双边关系等议题。据俄罗斯塔斯社报道，这是两人今年以来第六次通话。';
 const S2 = '俄总统助理乌沙科夫在一份声明中称，通话持续近一个小时，双方讨论了伊朗局势以及中东局势，并同意保持联系。';
 const S3 = '法新社3日援引一名乌克兰高级官员的消息称，预计特朗普还将在当地时间4日与乌克兰总统泽连斯基通电话，重点讨论军事援助。';
 
@@ -112,7 +113,12 @@ describe('boilerplate: kinds by wording, in both scripts', () => {
 
 describe('boilerplate: headings take the list under them', () => {
   it('marks 國際分類資訊推薦 and every teaser under it as related', () => {
-    const tail = ['國際分類資訊推薦', '美媒:沙特國防大臣密會特朗普 美伊會談要重啟?', '日本警察捉賊被偷家,警車反被開走了...', '(外代一線)印度尼西亞:搜救行動繼續'];
+    const tail = [
+      '國際分類資訊推薦',
+      '美媒:沙特國防大臣密會特朗普 美伊會談要重啟?',
+      '日本警察捉賊被偷家,警車反被開走了...',
+      '(外代一線)印度尼西亞:搜救行動繼續',
+    ];
     const p = page({ trad: true, tail });
     const k = kindsOf(p.text);
     for (const t of tail) assert.equal(k[p.at(t)], 'related', t);
@@ -189,7 +195,15 @@ describe('boilerplate: article text is never flagged', () => {
   it('leaves the headline, dateline, source line and every body paragraph alone', () => {
     const p = page({ trad: true, beforeBody: ['【文/觀察者網 陳思佳】'], tail: ['（王煌忠／台中報導）'] });
     const k = kindsOf(p.text);
-    for (const l of [p.headline, p.at('2025年07月04日09:50:21 國際 8308'), p.at('【文/觀察者網 陳思佳】'), p.at(P1), p.at(P2), p.at(P3), p.at('（王煌忠／台中報導）')]) {
+    for (const l of [
+      p.headline,
+      p.at('2025年07月04日09:50:21 國際 8308'),
+      p.at('【文/觀察者網 陳思佳】'),
+      p.at(P1),
+      p.at(P2),
+      p.at(P3),
+      p.at('（王煌忠／台中報導）'),
+    ]) {
       assert.equal(k[l], null, p.lines[l]);
     }
   });
@@ -230,7 +244,16 @@ describe('boilerplate: article text is never flagged', () => {
   });
 
   it('keeps a dateline and source that the page puts above the headline', () => {
-    const lines = ['颱風外圍環流影響 北部有雨 - 新聞網', '首頁', '生活', '2019-04-17 14:31', '來源：中央社', '颱風外圍環流影響 北部有雨', P1, P2];
+    const lines = [
+      '颱風外圍環流影響 北部有雨 - 新聞網',
+      '首頁',
+      '生活',
+      '2019-04-17 14:31',
+      '來源：中央社',
+      '颱風外圍環流影響 北部有雨',
+      P1,
+      P2,
+    ];
     const k = kindsOf(lines.join('\n'));
     assert.equal(k[3], null);
     assert.equal(k[4], null);

@@ -12,15 +12,31 @@ const SIMP = ARTICLE_SIMP;
 
 function page(trad: boolean, tail: string[], opts: { above?: string[]; between?: string[] } = {}) {
   const head = trad ? '特朗普與普京通電話' : '特朗普与普京通电话';
-  const lines = [`${head} - 天天要聞`, ...(opts.above ?? [trad ? '首頁' : '首页']), head, '2025年07月04日09:50:21', ...(opts.between ?? []), ...(trad ? TRAD : SIMP), ...tail];
+  const lines = [
+    `${head} - 天天要聞`,
+    ...(opts.above ?? [trad ? '首頁' : '首页']),
+    head,
+    '2025年07月04日09:50:21',
+    ...(opts.between ?? []),
+    ...(trad ? TRAD : SIMP),
+    ...tail,
+  ];
   const r = detectBoilerplate(lines.join('\n'));
   return { lines, r, kinds: r.lineKinds, at: (s: string) => lines.indexOf(s) };
 }
 
-describe('boilerplate apparatus: a blog post\'s own furniture after the post', () => {
+describe("boilerplate apparatus: a blog post's own furniture after the post", () => {
   const table: [string, BoilerplateKind, string[]][] = [
-    ['trackback and read counters', 'other', ['(本文發表於首頁批評與建議, 已被閱讀178次)', '本文通告引用(Trackback)鏈接: /wp-trackback.php?p=1700']],
-    ['trackback and read counters', 'other', ['(本文发表于首页批评与建议, 已被阅读178次)', '本文通告引用(Trackback)链接: /wp-trackback.php?p=1700']],
+    [
+      'trackback and read counters',
+      'other',
+      ['(本文發表於首頁批評與建議, 已被閱讀178次)', '本文通告引用(Trackback)鏈接: /wp-trackback.php?p=1700'],
+    ],
+    [
+      'trackback and read counters',
+      'other',
+      ['(本文发表于首页批评与建议, 已被阅读178次)', '本文通告引用(Trackback)链接: /wp-trackback.php?p=1700'],
+    ],
     ['posted by … @ time', 'other', ['由海姑娘張貼 @ 2005-06-14 03:25:55 (370)']],
     ['posted by … @ time', 'other', ['由海姑娘张贴 @ 2005-06-14 03:25:55 (370)']],
     ['an archive list of dated titles', 'related', ['[2005-08-17] 無序列表', '[2005-07-13] 誰來為蒙窪蓄洪區災民損失補償']],
@@ -109,14 +125,24 @@ describe('boilerplate apparatus: headings and buttons by their wording', () => {
         ? ['延伸閱讀：57歲小學肄業 廣西騙子演繹25億美元驚天騙局', '誘導高收費電話回電 警惕祝福短信成騙錢陷阱']
         : ['延伸阅读：57岁小学肄业 广西骗子演绎25亿美元惊天骗局', '诱导高收费电话回电 警惕祝福短信成骗钱陷阱'];
       const sub = trad ? '老中醫絕食49天' : '老中医绝食49天';
-      const lines = [trad ? '特朗普與普京通電話 - 天天要聞' : '特朗普与普京通电话 - 天天要闻', trad ? '特朗普與普京通電話' : '特朗普与普京通电话', body[0], ...box, sub, body[1], body[2]];
+      const lines = [
+        trad ? '特朗普與普京通電話 - 天天要聞' : '特朗普与普京通电话 - 天天要闻',
+        trad ? '特朗普與普京通電話' : '特朗普与普京通电话',
+        body[0],
+        ...box,
+        sub,
+        body[1],
+        body[2],
+      ];
       const k = detectBoilerplate(lines.join('\n')).lineKinds;
       for (const l of [sub, ...body]) assert.equal(k[lines.indexOf(l)], null, l);
     });
 
     it(`flags a menu bar above the headline and a row of page buttons under it (${script})`, () => {
       const menu = trad ? '首頁 組織機構 工作動態 綱要規劃 國際項目' : '首页 组织机构 工作动态 纲要规划 国际项目';
-      const tools = trad ? '【我來說兩句】【推薦】【字體：大 中 小】【列印】【關閉】' : '【我来说两句】【推荐】【字体：大 中 小】【打印】【关闭】';
+      const tools = trad
+        ? '【我來說兩句】【推薦】【字體：大 中 小】【列印】【關閉】'
+        : '【我来说两句】【推荐】【字体：大 中 小】【打印】【关闭】';
       const p = page(trad, [], { above: [menu], between: [tools] });
       assert.equal(p.kinds[p.at(menu)], 'navigation');
       assert.equal(p.kinds[p.at(tools)], 'share');
@@ -131,7 +157,14 @@ describe('boilerplate apparatus: the headline and the body on pages without a ti
       const head = trad ? '2019年中國人文地理學術年會在重慶成功舉行！' : '2019年中国人文地理学术年会在重庆成功举行！';
       const crumb = trad ? '首頁 - 新聞動態' : '首页 - 新闻动态';
       const menu = trad ? ['學會概況', '學會簡介', '歷史沿革', '學會章程'] : ['学会概况', '学会简介', '历史沿革', '学会章程'];
-      const lines = [trad ? '新聞動態--中國地理學會官網' : '新闻动态--中国地理学会官网', ...menu, crumb, head, trad ? '發佈時間：2019-05-18 來源：中國地理學會' : '发布时间：2019-05-18 来源：中国地理学会', ...(trad ? TRAD : SIMP)];
+      const lines = [
+        trad ? '新聞動態--中國地理學會官網' : '新闻动态--中国地理学会官网',
+        ...menu,
+        crumb,
+        head,
+        trad ? '發佈時間：2019-05-18 來源：中國地理學會' : '发布时间：2019-05-18 来源：中国地理学会',
+        ...(trad ? TRAD : SIMP),
+      ];
       const r = detectBoilerplate(lines.join('\n'));
       assert.equal(r.headline, lines.indexOf(head));
       assert.equal(r.lineKinds[lines.indexOf(crumb)], 'navigation');
@@ -146,7 +179,17 @@ describe('boilerplate apparatus: the headline and the body on pages without a ti
       '小炒则是粤菜的风味。冬天吃腌制的坛子菜，夏天换种吃法，清蒸白灼，讲究的是原汁原味，少放调料。',
     ];
     const later = [...SIMP, ...SIMP.map((s) => s.replace('当地时间', '昨天'))];
-    const lines = ['海姑娘 | blog.wenxuecity.com', '首页 |', '博客 |', '湘菜粤菜 兵分两路', ...first, '由海姑娘张贴 @ 2005-06-14 03:25:55 (370)', '共 11 篇评论 发表评论 >>>', '澳坛真的累了', ...later];
+    const lines = [
+      '海姑娘 | blog.wenxuecity.com',
+      '首页 |',
+      '博客 |',
+      '湘菜粤菜 兵分两路',
+      ...first,
+      '由海姑娘张贴 @ 2005-06-14 03:25:55 (370)',
+      '共 11 篇评论 发表评论 >>>',
+      '澳坛真的累了',
+      ...later,
+    ];
     const k = detectBoilerplate(lines.join('\n')).lineKinds;
     for (const l of first) assert.equal(k[lines.indexOf(l)], null, l);
     assert.equal(k[lines.indexOf('共 11 篇评论 发表评论 >>>')], 'comments');
@@ -187,16 +230,36 @@ describe('boilerplate apparatus: real blog pages (cwced)', () => {
   });
 });
 
-describe('boilerplate apparatus: a document\'s metadata table above its headline', () => {
+describe("boilerplate apparatus: a document's metadata table above its headline", () => {
   const tables: [string, string[], string][] = [
     [
       'Simplified',
-      ['索 引 号：', '11220000013544357T/2022-00426', '分 类：', '环境监测、保护与治理;通告', '发文机关：', '吉林省人民政府', '成文日期：', '2022年01月27日', '标 题：'],
+      [
+        '索 引 号：',
+        '11220000013544357T/2022-00426',
+        '分 类：',
+        '环境监测、保护与治理;通告',
+        '发文机关：',
+        '吉林省人民政府',
+        '成文日期：',
+        '2022年01月27日',
+        '标 题：',
+      ],
       '吉林省人民政府关于禁止在嫩江干流工程征占地范围内新增建设项目的通告',
     ],
     [
       'Traditional',
-      ['索 引 號：', '11220000013544357T/2022-00426', '分 類：', '環境監測、保護與治理;通告', '發文機關：', '吉林省人民政府', '成文日期：', '2022年01月27日', '標 題：'],
+      [
+        '索 引 號：',
+        '11220000013544357T/2022-00426',
+        '分 類：',
+        '環境監測、保護與治理;通告',
+        '發文機關：',
+        '吉林省人民政府',
+        '成文日期：',
+        '2022年01月27日',
+        '標 題：',
+      ],
       '吉林省人民政府關於禁止在嫩江幹流工程徵佔地範圍內新增建設項目的通告',
     ],
   ];
@@ -205,7 +268,18 @@ describe('boilerplate apparatus: a document\'s metadata table above its headline
     const body = trad ? TRAD : SIMP;
     it(`keeps the labels and their values, and the title as the 标题 value, but flags the menu above (${script})`, () => {
       const crumb = trad ? '政府信息公開專欄 >> 吉林省人民政府 >> 信息公開平台' : '政府信息公开专栏 >> 吉林省人民政府 >> 信息公开平台';
-      const lines = [head, trad ? '登錄' : '登录', crumb, ...table, head, trad ? '發文字號：' : '发文字号：', '吉政明电〔2022〕1号', ...table, head, ...body];
+      const lines = [
+        head,
+        trad ? '登錄' : '登录',
+        crumb,
+        ...table,
+        head,
+        trad ? '發文字號：' : '发文字号：',
+        '吉政明电〔2022〕1号',
+        ...table,
+        head,
+        ...body,
+      ];
       const r = detectBoilerplate(lines.join('\n'));
       for (let i = 3; i < lines.length; i++) assert.equal(r.lineKinds[i], null, `${i}: ${lines[i]}`);
       assert.equal(r.lineKinds[2], 'navigation');
@@ -226,11 +300,12 @@ describe('boilerplate apparatus: a document\'s metadata table above its headline
     // Line 1 is the browser title; every other gold line stays.
     const lost = lines.filter((l, i) => i > 0 && k[i] && gold.includes(l.trim()));
     assert.deepEqual(lost, []);
-    for (const s of ['登录', '分享到 - 微信', '扫一扫在手机打开当前页']) assert.notEqual(k[lines.findIndex((l) => l.trim() === s)], null, s);
+    for (const s of ['登录', '分享到 - 微信', '扫一扫在手机打开当前页'])
+      assert.notEqual(k[lines.findIndex((l) => l.trim() === s)], null, s);
   });
 });
 
-describe('boilerplate apparatus: the article\'s own sentence repeated below it', () => {
+describe("boilerplate apparatus: the article's own sentence repeated below it", () => {
   for (const trad of [true, false]) {
     const script = trad ? 'Traditional' : 'Simplified';
     const body = trad ? TRAD : SIMP;
@@ -238,7 +313,9 @@ describe('boilerplate apparatus: the article\'s own sentence repeated below it',
       const repeat = trad
         ? '美國總統特朗普與俄羅斯總統普京通電話,討論了俄烏衝突、中東局勢、美俄雙邊關係等議題。'
         : '美国总统特朗普与俄罗斯总统普京通电话，讨论了俄乌冲突、中东局势、美俄双边关系等议题。';
-      const other = trad ? '日本警察捉賊被偷家,警方表示將加強巡邏,並呼籲民眾提高警覺。' : '日本警察捉贼被偷家，警方表示将加强巡逻，并呼吁民众提高警觉。';
+      const other = trad
+        ? '日本警察捉賊被偷家,警方表示將加強巡邏,並呼籲民眾提高警覺。'
+        : '日本警察捉贼被偷家，警方表示将加强巡逻，并呼吁民众提高警觉。';
       const p = page(trad, [trad ? '相關新聞' : '相关新闻', repeat, other, trad ? '版權所有 © 天天要聞' : '版权所有 © 天天要闻']);
       assert.equal(p.kinds[p.at(repeat)], null);
       assert.notEqual(p.kinds[p.at(other)], null);
@@ -253,8 +330,28 @@ describe('boilerplate apparatus: forum replies, rights notices and print-edition
     const body = trad ? TRAD : SIMP;
     it(`flags a forum thread from the first reply's floor, with its 作者 lines (${script})`, () => {
       const thread = trad
-        ? ['樓層： 第 2 樓 時間：2005-08-28 23:38:58', '得分：35', '作者： 老財迷', '能力值:31140', '謝謝!這部片子我找了很久,終於找到了,樓主辛苦了!', '第3樓', '作者： 頗黎', '作者曾經發過的文章', '1.哪位給推薦一款好用的BT下載工具']
-        : ['楼层： 第 2 楼 时间：2005-08-28 23:38:58', '得分：35', '作者： 老财迷', '能力值:31140', '谢谢！这部片子我找了很久，终于找到了，楼主辛苦了！', '第3楼', '作者： 颇黎', '作者曾经发过的文章', '1.哪位给推荐一款好用的BT下载工具'];
+        ? [
+            '樓層： 第 2 樓 時間：2005-08-28 23:38:58',
+            '得分：35',
+            '作者： 老財迷',
+            '能力值:31140',
+            '謝謝!這部片子我找了很久,終於找到了,樓主辛苦了!',
+            '第3樓',
+            '作者： 頗黎',
+            '作者曾經發過的文章',
+            '1.哪位給推薦一款好用的BT下載工具',
+          ]
+        : [
+            '楼层： 第 2 楼 时间：2005-08-28 23:38:58',
+            '得分：35',
+            '作者： 老财迷',
+            '能力值:31140',
+            '谢谢！这部片子我找了很久，终于找到了，楼主辛苦了！',
+            '第3楼',
+            '作者： 颇黎',
+            '作者曾经发过的文章',
+            '1.哪位给推荐一款好用的BT下载工具',
+          ];
       const p = page(trad, thread);
       for (const l of thread.slice(0, 7)) assert.equal(p.kinds[p.at(l)], 'comments', l);
       assert.equal(p.kinds[p.at(thread[7])], 'related');
@@ -264,8 +361,16 @@ describe('boilerplate apparatus: forum replies, rights notices and print-edition
     it(`keeps the print-edition credit and flags the rights notice under its heading (${script})`, () => {
       const credit = trad ? '《光明日報》（ 2022年02月13日 02版）' : '《光明日报》（ 2022年02月13日 02版）';
       const notice = trad
-        ? ['反侵權公告：', '根據《中華人民共和國著作權法》等法律法規,現就有關事項公告如下:', '一、任何單位或個人使用本報作品,須事先獲得書面授權。']
-        : ['反侵权公告：', '根据《中华人民共和国著作权法》等法律法规，现就有关事项公告如下：', '一、任何单位或个人使用本报作品，须事先获得书面授权。'];
+        ? [
+            '反侵權公告：',
+            '根據《中華人民共和國著作權法》等法律法規,現就有關事項公告如下:',
+            '一、任何單位或個人使用本報作品,須事先獲得書面授權。',
+          ]
+        : [
+            '反侵权公告：',
+            '根据《中华人民共和国著作权法》等法律法规，现就有关事项公告如下：',
+            '一、任何单位或个人使用本报作品，须事先获得书面授权。',
+          ];
       const p = page(trad, [credit, ...notice]);
       assert.equal(p.kinds[p.at(credit)], null);
       for (const l of notice) assert.equal(p.kinds[p.at(l)], 'copyright', l);
@@ -284,14 +389,21 @@ describe('boilerplate apparatus: forum replies, rights notices and print-edition
     for (const l of tools) assert.equal(p.kinds[p.at(l)], 'share', l);
   });
 
-  it('leaves a sentence about a building\'s floor inside the body alone', () => {
-    const lines = ['特朗普与普京通电话 - 天天要闻', '特朗普与普京通电话', SIMP[0], '第3楼的居民说，当晚他们听到了巨大的响声，随后整栋楼都停了电。', SIMP[1], SIMP[2]];
+  it("leaves a sentence about a building's floor inside the body alone", () => {
+    const lines = [
+      '特朗普与普京通电话 - 天天要闻',
+      '特朗普与普京通电话',
+      SIMP[0],
+      '第3楼的居民说，当晚他们听到了巨大的响声，随后整栋楼都停了电。',
+      SIMP[1],
+      SIMP[2],
+    ];
     const k = detectBoilerplate(lines.join('\n')).lineKinds;
     assert.equal(k[3], null);
   });
 });
 
-describe('boilerplate apparatus: a post\'s counters and a forum signature', () => {
+describe("boilerplate apparatus: a post's counters and a forum signature", () => {
   for (const trad of [true, false]) {
     const script = trad ? 'Traditional' : 'Simplified';
     const body = trad ? TRAD : SIMP;
@@ -359,7 +471,9 @@ describe('boilerplate apparatus: a title marked (图) is a title, not a caption'
   for (const trad of [true, false]) {
     const script = trad ? 'Traditional' : 'Simplified';
     it(`names (图) teasers under a related heading related, a numbered (图1) caption image-caption (${script})`, () => {
-      const teasers = trad ? ['日本新天皇即位 寶座上有9隻中國神鳥(圖)', '一個月內 91歲的他第二次寫信(圖)'] : ['日本新天皇即位 宝座上有9只中国神鸟(图)', '一个月内 91岁的他第二次写信(图)'];
+      const teasers = trad
+        ? ['日本新天皇即位 寶座上有9隻中國神鳥(圖)', '一個月內 91歲的他第二次寫信(圖)']
+        : ['日本新天皇即位 宝座上有9只中国神鸟(图)', '一个月内 91岁的他第二次写信(图)'];
       const caption = trad ? '市民在寒風中出行（圖1）' : '市民在寒风中出行（图1）';
       const p = page(trad, [caption, trad ? '相關新聞' : '相关新闻', ...teasers]);
       for (const l of teasers) assert.equal(p.kinds[p.at(l)], 'related', l);
@@ -368,7 +482,15 @@ describe('boilerplate apparatus: a title marked (图) is a title, not a caption'
   }
 
   it('takes a (图) headline over its dateline when the title does not match', () => {
-    const lines = ['海姑娘 | blog.wenxuecity.com', '首页 |', '博客 |', '控制面板', '湘菜粤菜 兵分两路 (图)', '2005-06-14 03:25:55', ...SIMP];
+    const lines = [
+      '海姑娘 | blog.wenxuecity.com',
+      '首页 |',
+      '博客 |',
+      '控制面板',
+      '湘菜粤菜 兵分两路 (图)',
+      '2005-06-14 03:25:55',
+      ...SIMP,
+    ];
     const r = detectBoilerplate(lines.join('\n'));
     assert.equal(r.headline, 4);
   });
@@ -379,7 +501,9 @@ describe('boilerplate apparatus: a metadata label with its value on the next lin
     const script = trad ? 'Traditional' : 'Simplified';
     it(`keeps 信息来源： and its value, and still flags the links after another label (${script})`, () => {
       const meta = trad ? ['信息來源：', '內蒙古日報'] : ['信息来源：', '内蒙古日报'];
-      const other = trad ? ['輪播圖預覽:', '政策原文', '政務服務', '新聞發佈會', '政策解讀'] : ['轮播图预览:', '政策原文', '政务服务', '新闻发布会', '政策解读'];
+      const other = trad
+        ? ['輪播圖預覽:', '政策原文', '政務服務', '新聞發佈會', '政策解讀']
+        : ['轮播图预览:', '政策原文', '政务服务', '新闻发布会', '政策解读'];
       const p = page(trad, [trad ? '列印' : '打印', trad ? '關閉' : '关闭', ...meta, ...other]);
       for (const l of meta) assert.equal(p.kinds[p.at(l)], null, l);
       for (const l of other.slice(1)) assert.notEqual(p.kinds[p.at(l)], null, l);
@@ -393,7 +517,9 @@ describe('boilerplate apparatus: a short button between two flagged lines', () =
     it(`gives 更多 among share targets their kind, unsure, and leaves a metadata label alone (${script})`, () => {
       const more = trad ? '更多' : '更多';
       const label = trad ? '作者：' : '作者：';
-      const between = trad ? ['微信', 'QQ空間', '微博', more, '分享至好友和朋友圈', '分享到：', label, '分享至好友'] : ['微信', 'QQ空间', '微博', more, '分享至好友和朋友圈', '分享到：', label, '分享至好友'];
+      const between = trad
+        ? ['微信', 'QQ空間', '微博', more, '分享至好友和朋友圈', '分享到：', label, '分享至好友']
+        : ['微信', 'QQ空间', '微博', more, '分享至好友和朋友圈', '分享到：', label, '分享至好友'];
       const p = page(trad, [], { between });
       const i = p.at(more);
       assert.equal(p.kinds[i], 'share');
@@ -409,7 +535,14 @@ describe('boilerplate apparatus: article sentences that look like apparatus', ()
     it(`keeps the article whole around a sentence about a comment count (${script})`, () => {
       const body = trad ? TRAD : SIMP;
       const sentence = trad ? '截至發稿,該微博已有3000條評論。' : '截至发稿，该微博已有3000条评论。';
-      const lines = [trad ? '特朗普與普京通電話 - 天天要聞' : '特朗普与普京通电话 - 天天要闻', trad ? '特朗普與普京通電話' : '特朗普与普京通电话', body[0], sentence, body[1], body[2]];
+      const lines = [
+        trad ? '特朗普與普京通電話 - 天天要聞' : '特朗普与普京通电话 - 天天要闻',
+        trad ? '特朗普與普京通電話' : '特朗普与普京通电话',
+        body[0],
+        sentence,
+        body[1],
+        body[2],
+      ];
       const k = detectBoilerplate(lines.join('\n')).lineKinds;
       for (const l of [sentence, ...body]) assert.equal(k[lines.indexOf(l)], null, l);
     });

@@ -13,8 +13,12 @@ describe('boilerplate contents: a table of contents under its heading', () => {
     ['stops at the first line that is no entry', ['目录', '1 简介', '2 背景', '3 经历', '简介[编辑]', '4 不是目录'], [0, 1, 2, 3]],
     // Not tables: too short, no heading, or sentences.
     ['two entries only', ['目录', '1 简介', '2 背景'], []],
-    ['a paper\'s own numbered headings without a 目录 heading', ['1 引言', '2 相关工作', '3 方法'], []],
-    ['numbered sentences under 目录', ['目录', '1 本书共分三部分，第一部分介绍背景。', '2 第二部分讨论方法，并给出实例。', '3 第三部分是结论。'], []],
+    ["a paper's own numbered headings without a 目录 heading", ['1 引言', '2 相关工作', '3 方法'], []],
+    [
+      'numbered sentences under 目录',
+      ['目录', '1 本书共分三部分，第一部分介绍背景。', '2 第二部分讨论方法，并给出实例。', '3 第三部分是结论。'],
+      [],
+    ],
   ];
   for (const [name, lines, want] of table) {
     it(`${want.length ? 'finds' : 'finds none'}: ${name}`, () => assert.deepEqual(toc(lines), want));
@@ -50,7 +54,8 @@ describe('boilerplate contents: edit links and caret references', () => {
     ['a sentence that mentions the edit link', '点击页面上的[编辑]按钮，就可以修改条目的内容。', false],
   ];
   for (const [name, text, want] of edits) {
-    it(`${want ? 'finds' : 'leaves'} an edit-link heading: ${name}`, () => assert.deepEqual(editLinkHeadings([lineInfo(text)]), want ? [0] : []));
+    it(`${want ? 'finds' : 'leaves'} an edit-link heading: ${name}`, () =>
+      assert.deepEqual(editLinkHeadings([lineInfo(text)]), want ? [0] : []));
   }
 
   it('finds a run of two or more caret references and leaves a lone caret line', () => {
@@ -65,8 +70,18 @@ describe('boilerplate contents: edit links and caret references', () => {
         ? '金鍾國(韓語:김종국,1976年4月25日-),韓國男歌手、主持人,1995年以組合Turbo出道,2001年起獨立發展。'
         : '金锺国（韩语：김종국，1976年4月25日－），韩国男歌手、主持人，1995年以组合Turbo出道，2001年起独立发展。';
       const edit = trad ? '簡介[編輯]' : '简介[编辑]';
-      const refs = trad ? ['^ 金鍾國台灣之家. [2017-04-13].', '^ 金鍾國 真實告白. 中國報. 2013-09-09.'] : ['^ 金锺国台湾之家. [2017-04-13].', '^ 金锺国 真实告白. 中国报. 2013-09-09.'];
-      const lines = [`${head} - 維基百科`, head, lead, edit, lead.replace(/1995/g, '1996'), trad ? '參考資料[編輯]' : '参考资料[编辑]', ...refs];
+      const refs = trad
+        ? ['^ 金鍾國台灣之家. [2017-04-13].', '^ 金鍾國 真實告白. 中國報. 2013-09-09.']
+        : ['^ 金锺国台湾之家. [2017-04-13].', '^ 金锺国 真实告白. 中国报. 2013-09-09.'];
+      const lines = [
+        `${head} - 維基百科`,
+        head,
+        lead,
+        edit,
+        lead.replace(/1995/g, '1996'),
+        trad ? '參考資料[編輯]' : '参考资料[编辑]',
+        ...refs,
+      ];
       const r = detectBoilerplate(lines.join('\n'));
       for (const l of [edit, ...refs]) {
         const i = lines.indexOf(l);

@@ -12,7 +12,11 @@ describe('boilerplate rows: a whole line of links', () => {
     ['a row of page buttons (Simplified)', '页面功能 【我来说两句】【我要揪错】【推荐】【字体：大 中 小】【打印】【关闭】', 'share'],
     ['a row of page buttons (Traditional)', '【友善列印】【轉寄好友】【關閉視窗】', 'share'],
     ['a row of bracketed links', '[查看我的博客目录] [加入个人书签]', 'navigation'],
-    ['a footer link row (Simplified)', '关于腾讯 | About Tencent | 服务协议 | 隐私政策 | 开放平台 | 广告服务 | 腾讯招聘 | 客服中心', 'footer'],
+    [
+      'a footer link row (Simplified)',
+      '关于腾讯 | About Tencent | 服务协议 | 隐私政策 | 开放平台 | 广告服务 | 腾讯招聘 | 客服中心',
+      'footer',
+    ],
     ['a footer link row (Traditional)', '關於我們 | 隱私權政策 | 服務條款 | 廣告服務 | 誠徵英才', 'footer'],
     // Not rows: article lines that look a little like them.
     ['piped sentences that name the terms', '关于本案 | 法院认为，被告违反服务协议。 | 隐私政策已更新。', null],

@@ -31,14 +31,28 @@ describe('boilerplate: the calibrated line scorer', () => {
   });
 
   it('only gates: a line the rules leave unsure never becomes removable, and a gated line stays flagged', () => {
-    const text = ['疫苗明年上市 - 某某网', '首页', '新闻', '财经', '体育', '娱乐', '疫苗明年上市', '世界卫生组织4日表示，多款新冠疫苗已进入三期临床试验，预计最早明年初可以大规模上市供应，各国应提前做好准备。', '版权所有 某某网'].join('\n');
+    const text = [
+      '疫苗明年上市 - 某某网',
+      '首页',
+      '新闻',
+      '财经',
+      '体育',
+      '娱乐',
+      '疫苗明年上市',
+      '世界卫生组织4日表示，多款新冠疫苗已进入三期临床试验，预计最早明年初可以大规模上市供应，各国应提前做好准备。',
+      '版权所有 某某网',
+    ].join('\n');
     const rules = detectLines(text, {}, null).result;
     const low = detectLines(text, {}, { ...SCORER!, threshold: 1.01 }).result;
     const kinds = (r: typeof rules) => r.lineKinds;
     assert.deepEqual(kinds(low), kinds(rules));
     assert.ok(rules.blocks.some((b) => b.confident));
-    assert.ok(low.blocks.every((b) => !b.confident), 'a threshold above 1 leaves nothing removable');
+    assert.ok(
+      low.blocks.every((b) => !b.confident),
+      'a threshold above 1 leaves nothing removable',
+    );
     const shipped = detectLines(text, {}, SCORER).result;
-    for (const b of shipped.blocks) if (b.confident) assert.ok(rules.blocks.some((r) => r.confident && r.startLine <= b.startLine && r.endLine >= b.endLine));
+    for (const b of shipped.blocks)
+      if (b.confident) assert.ok(rules.blocks.some((r) => r.confident && r.startLine <= b.startLine && r.endLine >= b.endLine));
   });
 });

@@ -27,8 +27,28 @@ describe('boilerplate sections: the article goes on after a longer teaser box', 
     const script = trad ? 'Traditional' : 'Simplified';
     it(`keeps the paragraphs after a heading and eight teaser titles (${script})`, () => {
       const box = trad
-        ? ['推薦閱讀', '股市展望系列沙龍', '十大扎眼經理人', '聚焦全國經濟普查', '股指跌出五年新低', '股市的悲歡離合', '金龍魚進入黑名單', '颱風外圍環流影響', '日本警察捉賊被偷家']
-        : ['推荐阅读', '股市展望系列沙龙', '十大扎眼经理人', '聚焦全国经济普查', '股指跌出五年新低', '股市的悲欢离合', '金龙鱼进入黑名单', '台风外围环流影响', '日本警察捉贼被偷家'];
+        ? [
+            '推薦閱讀',
+            '股市展望系列沙龍',
+            '十大扎眼經理人',
+            '聚焦全國經濟普查',
+            '股指跌出五年新低',
+            '股市的悲歡離合',
+            '金龍魚進入黑名單',
+            '颱風外圍環流影響',
+            '日本警察捉賊被偷家',
+          ]
+        : [
+            '推荐阅读',
+            '股市展望系列沙龙',
+            '十大扎眼经理人',
+            '聚焦全国经济普查',
+            '股指跌出五年新低',
+            '股市的悲欢离合',
+            '金龙鱼进入黑名单',
+            '台风外围环流影响',
+            '日本警察捉贼被偷家',
+          ];
       const more = trad ? MORE_TRAD : MORE_SIMP;
       const p = page(trad, [...box, ...more]);
       assert.equal(p.kinds[p.at(box[0])], 'related');
@@ -48,8 +68,20 @@ describe('boilerplate sections: the article goes on after a longer teaser box', 
 
 describe('boilerplate sections: a reference list closes the article', () => {
   const refs: [string, string[]][] = [
-    ['Simplified', ['参考文献', '[1]', '章炳林. C2C电子商务的物流配送问题研究[D]. 合肥: 合肥工业大学, 2008.', '[2]', '周仕仁. 电子商务下的物流配送模式研究[J]. 物流科技, 2011(11): 56-58.']],
-    ['Traditional', ['參考文獻', '[1] 陳明. 電子商務物流研究[J]. 物流科技, 2011(11): 56-58.', '[2] 林芳. 現代物流管理[M]. 臺北: 三民書局, 2009.']],
+    [
+      'Simplified',
+      [
+        '参考文献',
+        '[1]',
+        '章炳林. C2C电子商务的物流配送问题研究[D]. 合肥: 合肥工业大学, 2008.',
+        '[2]',
+        '周仕仁. 电子商务下的物流配送模式研究[J]. 物流科技, 2011(11): 56-58.',
+      ],
+    ],
+    [
+      'Traditional',
+      ['參考文獻', '[1] 陳明. 電子商務物流研究[J]. 物流科技, 2011(11): 56-58.', '[2] 林芳. 現代物流管理[M]. 臺北: 三民書局, 2009.'],
+    ],
   ];
   for (const [script, list] of refs) {
     it(`keeps the heading and every entry, then flags the footer (${script})`, () => {
@@ -96,7 +128,16 @@ describe('boilerplate sections: a site menu after a teaser list is navigation', 
   });
 
   it('keeps the furniture of a comment box (表情, 登录|注册, 发布) comments', () => {
-    const box = ['258条评论|20,536人参与网友评论', '表情', '登录|注册', '|退出', '发布', '最热评论 刷新', '用户6526883263山东青岛', '恐怖疯子，终身监禁'];
+    const box = [
+      '258条评论|20,536人参与网友评论',
+      '表情',
+      '登录|注册',
+      '|退出',
+      '发布',
+      '最热评论 刷新',
+      '用户6526883263山东青岛',
+      '恐怖疯子，终身监禁',
+    ];
     const p = page(false, ['相关新闻', '港男杀人动机曝光 女友怀孕竟是前男友的', ...box]);
     for (const l of box) assert.equal(p.kinds[p.at(l)], 'comments', l);
   });
@@ -108,10 +149,26 @@ describe('boilerplate sections: a site menu after a teaser list is navigation', 
   });
 });
 
-describe('boilerplate sections: the kind follows the line\'s own wording', () => {
+describe("boilerplate sections: the kind follows the line's own wording", () => {
   const table: [string, string, string[]][] = [
-    ['footer', 'Traditional', ['關於ETtoday |', '聯絡信箱', '爆料專線：+886-2-2789-3855', '地址：台北市內湖區康寧路', '電話：02-5555-6366', '刊登網站廣告', '誠徵英才']],
-    ['footer', 'Simplified', ['关于我们 |', '联系邮箱', '广告服务', '投资者关系 Investor Relations', '地址：北京市海淀区', '电话：010-62675637']],
+    [
+      'footer',
+      'Traditional',
+      [
+        '關於ETtoday |',
+        '聯絡信箱',
+        '爆料專線：+886-2-2789-3855',
+        '地址：台北市內湖區康寧路',
+        '電話：02-5555-6366',
+        '刊登網站廣告',
+        '誠徵英才',
+      ],
+    ],
+    [
+      'footer',
+      'Simplified',
+      ['关于我们 |', '联系邮箱', '广告服务', '投资者关系 Investor Relations', '地址：北京市海淀区', '电话：010-62675637'],
+    ],
     ['share', 'Traditional', ['【字體：大 中 小】', '小字號']],
     ['share', 'Simplified', ['【字体：大 中 小】', '大字号']],
     ['promo', 'Traditional', ['訂閱', '+ 追蹤']],
@@ -131,7 +188,14 @@ describe('boilerplate sections: the kind follows the line\'s own wording', () =>
     const script = trad ? 'Traditional' : 'Simplified';
     it(`names a share button under a teaser list share, and one in a comment thread comments (${script})`, () => {
       const share = trad ? '分享' : '转发';
-      const p = page(trad, [trad ? '相關新聞' : '相关新闻', '日本警察捉賊被偷家', share, trad ? '網友評論' : '网友评论', '說得好', trad ? '讚 12' : '赞 12']);
+      const p = page(trad, [
+        trad ? '相關新聞' : '相关新闻',
+        '日本警察捉賊被偷家',
+        share,
+        trad ? '網友評論' : '网友评论',
+        '說得好',
+        trad ? '讚 12' : '赞 12',
+      ]);
       assert.equal(p.kinds[p.at(share)], 'share');
       assert.equal(p.kinds[p.at(trad ? '讚 12' : '赞 12')], 'comments');
     });
@@ -144,7 +208,9 @@ describe('boilerplate sections: the kind follows the line\'s own wording', () =>
     });
 
     it(`names an app or ad tab inside a menu navigation (${script})`, () => {
-      const menu = trad ? ['即時', '要聞', '社會', '地方', 'App', '電子報', '分類廣告'] : ['即时', '要闻', '社会', '地方', 'App', '电子报', '分类广告'];
+      const menu = trad
+        ? ['即時', '要聞', '社會', '地方', 'App', '電子報', '分類廣告']
+        : ['即时', '要闻', '社会', '地方', 'App', '电子报', '分类广告'];
       const p = page(trad, menu);
       for (const l of menu) assert.equal(p.kinds[p.at(l)], 'navigation', l);
     });
@@ -163,7 +229,9 @@ describe('boilerplate sections: boxes between the headline and the body', () => 
     const script = trad ? 'Traditional' : 'Simplified';
     it(`reads a heading written one character per line and flags its list, never confidently (${script})`, () => {
       const vertical = trad ? ['今', '日', '推', '薦'] : ['今', '日', '推', '荐'];
-      const list = trad ? ['吳君如早產誕下女嬰 肥嘟嘟像陳可辛', '陳慧琳戴千萬鑽飾變身幸福公主'] : ['吴君如早产诞下女婴 肥嘟嘟像陈可辛', '陈慧琳戴千万钻饰变身幸福公主'];
+      const list = trad
+        ? ['吳君如早產誕下女嬰 肥嘟嘟像陳可辛', '陳慧琳戴千萬鑽飾變身幸福公主']
+        : ['吴君如早产诞下女婴 肥嘟嘟像陈可辛', '陈慧琳戴千万钻饰变身幸福公主'];
       const p = page(trad, [], [...vertical, ...list, ...(trad ? TRAD : SIMP)]);
       const r = detectBoilerplate(p.lines.join('\n'));
       for (const l of vertical) assert.equal(r.lineKinds[p.lines.indexOf(l)], 'related', l);
@@ -254,7 +322,9 @@ describe('boilerplate sections: teaser titles after a copyright notice', () => {
     const script = trad ? 'Traditional' : 'Simplified';
     it(`names teaser titles after the notice related and the company line footer (${script})`, () => {
       const notice = trad ? '本文僅代表作者個人觀點。' : '本文仅代表作者个人观点。';
-      const teasers = trad ? ['中國發展高層論壇閉幕，基辛格發來視頻致辭', '外交部：美方對在美中國學生學者的監控不道德'] : ['中国发展高层论坛闭幕，基辛格发来视频致辞', '外交部：美方对在美中国学生学者的监控不道德'];
+      const teasers = trad
+        ? ['中國發展高層論壇閉幕，基辛格發來視頻致辭', '外交部：美方對在美中國學生學者的監控不道德']
+        : ['中国发展高层论坛闭幕，基辛格发来视频致辞', '外交部：美方对在美中国学生学者的监控不道德'];
       const company = trad ? '東森新媒體控股股份有限公司' : '北京观察者网络科技有限公司';
       const p = page(trad, [notice, ...teasers, company]);
       assert.equal(p.kinds[p.at(notice)], 'copyright');

@@ -6,7 +6,10 @@ const article = (headline: string, body: string) =>
   [`${headline}｜社會｜ETtoday新聞雲`, headline, '2017年12月9日 00:26', ...menu, body].join('\n');
 
 const files: Record<string, string> = {
-  'a.txt': article('客運司機車禍致人於死', '44歲陳姓客運司機,7日凌晨以狗鍊在台南市永康區住處後陽台上吊尋短,經送醫仍宣告不治,警方到場調查。'),
+  'a.txt': article(
+    '客運司機車禍致人於死',
+    '44歲陳姓客運司機,7日凌晨以狗鍊在台南市永康區住處後陽台上吊尋短,經送醫仍宣告不治,警方到場調查。',
+  ),
   'b.txt': article('男子酒駕撞分隔島', '一名男子昨晚酒後駕車,在台南市東區撞上分隔島,車頭全毀,所幸沒有人員受傷,警方當場將他移送法辦。'),
   'c.txt': article('颱風外圍環流影響', '中央氣象局表示,颱風外圍環流影響,明天北部及東北部地區有局部大雨,民眾外出請注意安全並攜帶雨具。'),
 };
@@ -43,9 +46,12 @@ describe('boilerplate: SiteIndex, lines that recur across the folder', () => {
     assert.equal(idx.recurring('x')(long), 0);
   });
 
-  it('does not take the lines of a story saved twice for the site\'s own', () => {
+  it("does not take the lines of a story saved twice for the site's own", () => {
     const idx = new SiteIndex();
-    const copy = article('客運司機車禍致人於死', '44歲陳姓客運司機,7日凌晨以狗鍊在台南市永康區住處後陽台上吊尋短,經送醫仍宣告不治,警方到場調查。').replace('地方', '地方\n中時');
+    const copy = article(
+      '客運司機車禍致人於死',
+      '44歲陳姓客運司機,7日凌晨以狗鍊在台南市永康區住處後陽台上吊尋短,經送醫仍宣告不治,警方到場調查。',
+    ).replace('地方', '地方\n中時');
     idx.set('a.txt', copy);
     idx.set('a-again.txt', copy);
     idx.set('a-third.txt', copy);

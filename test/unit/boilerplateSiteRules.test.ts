@@ -44,7 +44,11 @@ describe('boilerplate: site rules from .news-annotator.json', () => {
     ['both pattern and phrase', { boilerplate: { always: [{ pattern: 'a', phrase: 'b' }] } }, /always\[0\]: give exactly one/],
     ['empty phrase', { boilerplate: { never: [{ phrase: ' ' }] } }, /never\[0\]: "phrase" must be a non-empty string/],
     ['unknown kind', { boilerplate: { always: [{ phrase: 'x', kind: 'advert' }] } }, /always\[0\]: kind "advert" is not one of/],
-    ['invalid regex', { boilerplate: { always: [{ pattern: '([' }] } }, /always\[0\]: pattern "\(\[" rejected: not a valid regular expression/],
+    [
+      'invalid regex',
+      { boilerplate: { always: [{ pattern: '([' }] } },
+      /always\[0\]: pattern "\(\[" rejected: not a valid regular expression/,
+    ],
     ['backreference', { boilerplate: { always: [{ pattern: '(a)\\1' }] } }, /backreferences are not supported/],
     ['lookahead', { boilerplate: { never: [{ pattern: 'a(?=b)' }] } }, /never\[0\]: .*lookahead and lookbehind are not supported/],
     ['too long', { boilerplate: { always: [{ pattern: 'a'.repeat(201) }] } }, /longer than 200/],
@@ -53,7 +57,10 @@ describe('boilerplate: site rules from .news-annotator.json', () => {
   for (const [name, json, msg] of bad) {
     it(`reports ${name} with the entry's name`, () => {
       const { errors } = parseSiteRules(json);
-      assert.ok(errors.some((e) => msg.test(e)), errors.join(' | '));
+      assert.ok(
+        errors.some((e) => msg.test(e)),
+        errors.join(' | '),
+      );
     });
   }
 
@@ -69,7 +76,18 @@ describe('boilerplate: site rules from .news-annotator.json', () => {
   });
 
   // Patterns that take seconds to minutes on a backtracking engine: on RE2 each is linear in the line.
-  const hostile = ['(a+)+$', '(a*)*b', '(.*a){12}', '(\\w+\\s?)+$', '((ab)+)+c', '(a|a)+c', '(?:x+x+)+y', '.*.*.*x', '.{0,50}.{0,50}.{0,50}.{0,50}!', '.*.*.*.*a'];
+  const hostile = [
+    '(a+)+$',
+    '(a*)*b',
+    '(.*a){12}',
+    '(\\w+\\s?)+$',
+    '((ab)+)+c',
+    '(a|a)+c',
+    '(?:x+x+)+y',
+    '.*.*.*x',
+    '.{0,50}.{0,50}.{0,50}.{0,50}!',
+    '.*.*.*.*a',
+  ];
   it('accepts hostile patterns and answers on long lines within milliseconds', () => {
     const always = hostile.map((pattern) => ({ pattern }));
     const { rules, errors } = parseSiteRules({ boilerplate: { always } });
@@ -100,14 +118,24 @@ describe('boilerplate: site rules from .news-annotator.json', () => {
     assert.equal(k[2], null);
   });
 
-  const fine = ['^更多.*內容$', '[0-9]{3,4}-[0-9]{4}', '(責任編輯|责任编辑)：\\S+', '^(a|b)c+$', '第\\d+頁', '^\\p{Script=Han}{2}$', '(?<y>\\d{4})年'];
+  const fine = [
+    '^更多.*內容$',
+    '[0-9]{3,4}-[0-9]{4}',
+    '(責任編輯|责任编辑)：\\S+',
+    '^(a|b)c+$',
+    '第\\d+頁',
+    '^\\p{Script=Han}{2}$',
+    '(?<y>\\d{4})年',
+  ];
   for (const p of fine) {
     it(`accepts the ordinary pattern ${p}`, () => assert.equal(unsafePatternReason(p), null));
   }
 
   it('JavaScript syntax reads the same on RE2: \\p{Script=Han}, \\uXXXX, named groups', () => {
     const { rules, errors } = parseSiteRules({
-      boilerplate: { always: [{ pattern: '^\\p{Script=Han}{4}$' }, { pattern: '^[\\u4e00-\\u9fff]+網$' }, { pattern: '^(?<n>\\d+)則留言$' }] },
+      boilerplate: {
+        always: [{ pattern: '^\\p{Script=Han}{4}$' }, { pattern: '^[\\u4e00-\\u9fff]+網$' }, { pattern: '^(?<n>\\d+)則留言$' }],
+      },
     });
     assert.deepEqual(errors, []);
     assert.ok(rules.always[0].test('本站專題'));
@@ -118,7 +146,13 @@ describe('boilerplate: site rules from .news-annotator.json', () => {
 
   it('the first matching rule gives the kind, phrases and patterns in file order', () => {
     const { rules } = parseSiteRules({
-      boilerplate: { always: [{ pattern: '^更多', kind: 'related' }, { phrase: '更多精彩', kind: 'promo' }, { pattern: '精彩', kind: 'share' }] },
+      boilerplate: {
+        always: [
+          { pattern: '^更多', kind: 'related' },
+          { phrase: '更多精彩', kind: 'promo' },
+          { pattern: '精彩', kind: 'share' },
+        ],
+      },
     });
     const k = detectBoilerplate(['標題', '更多精彩內容', '精彩回顧', '看看更多精彩', BODY].join('\n'), { rules }).lineKinds;
     assert.deepEqual(k.slice(1, 4), ['related', 'share', 'promo']);
@@ -129,11 +163,20 @@ describe('boilerplate: site rules from .news-annotator.json', () => {
     const { rules, errors } = parseSiteRules({ boilerplate: { always, never: [{ phrase: '（完）' }] } });
     assert.equal(rules.always.length, MAX_RULES);
     assert.equal(rules.never.length, 0);
-    assert.ok(errors.some((e) => e.includes(String(MAX_RULES + 6)) && e.includes(String(MAX_RULES))), errors.join(' | '));
+    assert.ok(
+      errors.some((e) => e.includes(String(MAX_RULES + 6)) && e.includes(String(MAX_RULES))),
+      errors.join(' | '),
+    );
     const zh = parseSiteRules({ boilerplate: { always } }, createLocalizer('zh-tw')).errors;
-    assert.ok(zh.some((e) => e.includes('只採用前')), zh.join(' | '));
+    assert.ok(
+      zh.some((e) => e.includes('只採用前')),
+      zh.join(' | '),
+    );
     const cn = parseSiteRules({ boilerplate: { always } }, createLocalizer('zh-cn')).errors;
-    assert.ok(cn.some((e) => e.includes('只采用前')), cn.join(' | '));
+    assert.ok(
+      cn.some((e) => e.includes('只采用前')),
+      cn.join(' | '),
+    );
   });
 
   it(`${MAX_RULES} pattern rules cost little per analysis`, () => {

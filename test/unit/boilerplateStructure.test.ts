@@ -24,7 +24,10 @@ function check(name: string, lines: string[], keep: string[], removed: string[] 
       const text = conv(page(lines));
       const r = detectBoilerplate(text);
       const out = text.split('\n');
-      const clean = removeBlocks(text, r.blocks.filter((b) => b.confident)).split('\n');
+      const clean = removeBlocks(
+        text,
+        r.blocks.filter((b) => b.confident),
+      ).split('\n');
       for (const k of keep) {
         const i = out.indexOf(conv(k));
         assert.ok(i >= 0, `${k} not in page`);
@@ -46,19 +49,53 @@ const TAIL = ['责任编辑：王五', '相关新闻', '疫苗研发取得新进
 describe('boilerplate: the article structure is never removed', () => {
   check(
     'a headline with an exclamation mark and a colon, a dateline, a source, a reporter/agency byline and a contributors note',
-    ['重磅！世卫组织：新冠疫苗明年上市_新闻频道_某某网', ...NAV, '重磅！世卫组织：新冠疫苗明年上市', '2020-10-04 20:30', '来源：某某网', '记者 李四/新华网', ...BODY, '（实习生张三对此文亦有贡献）', ...TAIL],
+    [
+      '重磅！世卫组织：新冠疫苗明年上市_新闻频道_某某网',
+      ...NAV,
+      '重磅！世卫组织：新冠疫苗明年上市',
+      '2020-10-04 20:30',
+      '来源：某某网',
+      '记者 李四/新华网',
+      ...BODY,
+      '（实习生张三对此文亦有贡献）',
+      ...TAIL,
+    ],
     ['重磅！世卫组织：新冠疫苗明年上市', '2020-10-04 20:30', '来源：某某网', '记者 李四/新华网', '（实习生张三对此文亦有贡献）'],
     ['首页', '责任编辑：王五', '疫苗研发取得新进展', '版权所有 某某网'],
   );
   check(
     'a question headline with a quoted phrase, its original-title repeat, a desk byline and a writer byline',
-    ['为什么年轻人不爱「上班」了？｜天天新闻网', '登录', '注册', '国际', '两岸', '为什么年轻人不爱「上班」了？', '原标题：年轻人为何不想上班', '国际中心／综合报导', '执笔／王小明', '2021年3月5日', ...BODY, '延伸阅读', '更多国际新闻'],
+    [
+      '为什么年轻人不爱「上班」了？｜天天新闻网',
+      '登录',
+      '注册',
+      '国际',
+      '两岸',
+      '为什么年轻人不爱「上班」了？',
+      '原标题：年轻人为何不想上班',
+      '国际中心／综合报导',
+      '执笔／王小明',
+      '2021年3月5日',
+      ...BODY,
+      '延伸阅读',
+      '更多国际新闻',
+    ],
     ['为什么年轻人不爱「上班」了？', '原标题：年轻人为何不想上班', '国际中心／综合报导', '执笔／王小明', '2021年3月5日'],
     ['登录', '延伸阅读'],
   );
   check(
     'a headline under a breadcrumb, with date, source and author on one line',
-    ['首页 > 国内 > 正文', '太突然！官方宣布：明天起全面取消限购', '2021-05-06 08:12:33 来源：某某日报 作者：张三', ...BODY, '分享到：', '微信', '微博', '热门推荐', '某地楼市迎来新变化'],
+    [
+      '首页 > 国内 > 正文',
+      '太突然！官方宣布：明天起全面取消限购',
+      '2021-05-06 08:12:33 来源：某某日报 作者：张三',
+      ...BODY,
+      '分享到：',
+      '微信',
+      '微博',
+      '热门推荐',
+      '某地楼市迎来新变化',
+    ],
     ['太突然！官方宣布：明天起全面取消限购', '2021-05-06 08:12:33 来源：某某日报 作者：张三'],
     ['分享到：', '热门推荐'],
   );
@@ -76,7 +113,15 @@ describe('boilerplate: the article structure is never removed', () => {
   });
 });
 
-const NOTICE_HEAD = ['第五届城市交通论坛会议日程_会议通知_某某学会', '首页', '学会概况', '会议通知', '联系我们', '第五届城市交通论坛会议日程', '发布时间：2022-04-12 来源：学术部'];
+const NOTICE_HEAD = [
+  '第五届城市交通论坛会议日程_会议通知_某某学会',
+  '首页',
+  '学会概况',
+  '会议通知',
+  '联系我们',
+  '第五届城市交通论坛会议日程',
+  '发布时间：2022-04-12 来源：学术部',
+];
 const LEAD = '第五届城市交通论坛将于5月20日在南京举行，本届论坛以“绿色出行与智慧交通”为主题，欢迎各位同仁踊跃参加。';
 const CLOSE = '请参会代表提前做好行程安排，如有疑问，请与学会秘书处联系，我们将竭诚为您服务。';
 const NOTICE_TAIL = ['相关链接', '上一篇：第四届论坛综述', '下一篇：学会年会通知', '版权所有 某某学会 苏ICP备12345678号'];
@@ -105,7 +150,10 @@ describe('boilerplate: tables and lists inside the body are content', () => {
     '课程代码  课程名称  考试科目',
     ...SUBJECTS.concat(SUBJECTS).map((c, k) => `TR${101 + k * 7}  ${c}${k >= 6 ? '（二）' : ''}  ${k % 3 ? '笔试' : '口试'}`),
   ]);
-  table('a roster of names and affiliations', MANY.map((n, k) => `${n}  ${SCHOOLS[k % 4]}`));
+  table(
+    'a roster of names and affiliations',
+    MANY.map((n, k) => `${n}  ${SCHOOLS[k % 4]}`),
+  );
   table('numbered steps under a lead-in', ['报名步骤：', ...NAMES.slice(0, 10).map((n, k) => `${k + 1}. 由${n}确认第${k + 1}项报名材料`)]);
   table(
     'questions and answers',
@@ -118,7 +166,16 @@ describe('boilerplate: tables and lists inside the body are content', () => {
   ]);
 
   it('a teaser list under a related heading after the article is still flagged', () => {
-    const text = page([...NOTICE_HEAD, LEAD, CLOSE, '相关新闻', '1. 第四届论坛综述', '2. 学会年会通知', '3. 交通规划专委会成立', '版权所有 某某学会']);
+    const text = page([
+      ...NOTICE_HEAD,
+      LEAD,
+      CLOSE,
+      '相关新闻',
+      '1. 第四届论坛综述',
+      '2. 学会年会通知',
+      '3. 交通规划专委会成立',
+      '版权所有 某某学会',
+    ]);
     const r = detectBoilerplate(text);
     const lines = text.split('\n');
     for (const t of ['1. 第四届论坛综述', '2. 学会年会通知', '3. 交通规划专委会成立']) assert.ok(r.lineKinds[lines.indexOf(t)], t);

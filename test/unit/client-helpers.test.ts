@@ -16,7 +16,10 @@ describe('client: entity quick pick order', () => {
   ];
 
   it('groups by type in legend order and leaves out empty groups', () => {
-    assert.deepEqual(groupEntities(summaries).map((g) => g.type), ['PER', 'LOC', 'MEDIA']);
+    assert.deepEqual(
+      groupEntities(summaries).map((g) => g.type),
+      ['PER', 'LOC', 'MEDIA'],
+    );
   });
 
   it('puts the most mentioned first, ties in reading order', () => {
@@ -29,7 +32,7 @@ describe('client: entity quick pick order', () => {
     assert.deepEqual(putin.mentions[0], at(0, 5, 2));
   });
 
-  it('does not reorder the caller\'s arrays', () => {
+  it("does not reorder the caller's arrays", () => {
     groupEntities(summaries);
     assert.deepEqual(summaries[1].mentions[0], at(6, 10, 2));
   });

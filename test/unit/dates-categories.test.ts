@@ -16,7 +16,10 @@ for (const [category, cases] of Object.entries(DATE_CATEGORIES)) {
       });
       const trad = toTraditional(c.text);
       it(`Traditional: ${trad}`, () => {
-        assert.deepEqual(found(trad, c.ref), c.expect.map(([span, value]) => [toTraditional(span), value]));
+        assert.deepEqual(
+          found(trad, c.ref),
+          c.expect.map(([span, value]) => [toTraditional(span), value]),
+        );
       });
     }
   });

@@ -29,7 +29,14 @@ describe('describeDate: the period of a value', () => {
     });
   }
   it('gives the weekday (0 = Sunday) and the signed distance to the reference for a single day', () => {
-    assert.deepEqual(describeDate('2025-07-03', '2025-07-04T09:50'), { start: '2025-07-03', end: '2025-07-03', granularity: 'day', weekday: 4, daysFromReference: -1, lunar: { y: 2025, m: 6, d: 9, leap: false } });
+    assert.deepEqual(describeDate('2025-07-03', '2025-07-04T09:50'), {
+      start: '2025-07-03',
+      end: '2025-07-03',
+      granularity: 'day',
+      weekday: 4,
+      daysFromReference: -1,
+      lunar: { y: 2025, m: 6, d: 9, leap: false },
+    });
     assert.equal(describeDate('2025-07-06TMO', '2025-07-04').daysFromReference, 2);
     assert.equal(describeDate('2025-07-06').weekday, 0);
   });
@@ -44,7 +51,19 @@ describe('describeDate: the period of a value', () => {
 
 describe('dates: numerals and calendar helpers', () => {
   it('reads Chinese numerals in every shape dates use', () => {
-    const table: [string, number][] = [['三', 3], ['十', 10], ['十二', 12], ['二十', 20], ['二十五', 25], ['三十一', 31], ['廿五', 25], ['二〇二五', 2025], ['一九八九', 1989], ['一百一十四', 114], ['07', 7]];
+    const table: [string, number][] = [
+      ['三', 3],
+      ['十', 10],
+      ['十二', 12],
+      ['二十', 20],
+      ['二十五', 25],
+      ['三十一', 31],
+      ['廿五', 25],
+      ['二〇二五', 2025],
+      ['一九八九', 1989],
+      ['一百一十四', 114],
+      ['07', 7],
+    ];
     for (const [s, n] of table) assert.equal(parseNumeral(s), n, s);
     assert.equal(parseNumeral('三个'), undefined);
   });

@@ -80,7 +80,10 @@ describe('recognizeDates: festivals, lunar dates and solar terms', () => {
   for (const [text, span, value] of table) {
     it(`${text}: ${span} = ${value}`, () => {
       const ms = spans(text);
-      assert.ok(ms.some(([t, v]) => t === span && v === value), JSON.stringify(ms));
+      assert.ok(
+        ms.some(([t, v]) => t === span && v === value),
+        JSON.stringify(ms),
+      );
     });
   }
 
@@ -91,13 +94,42 @@ describe('recognizeDates: festivals, lunar dates and solar terms', () => {
   });
 
   it('reads 今天冬至 as two expressions', () => {
-    assert.deepEqual(spans('今天冬至'), [['今天', '2025-07-04'], ['冬至', '2025-12-21']]);
+    assert.deepEqual(spans('今天冬至'), [
+      ['今天', '2025-07-04'],
+      ['冬至', '2025-12-21'],
+    ]);
   });
 
   // Words that hold a festival's characters but name none, and 今天 meaning "nowadays".
-  const negatives = ['节目', '電視節目', '节约用水', '季节变化', '政治清明', '吏治清明', '十一个人', '五一', '十一', '元宵很好吃',
-    '圣诞老人', '下大雪了', '雨水很多', '青春分享', '美國國慶', '法国国庆日', '朝鲜国庆71周年', '冬月枫', '高中秋游活动', '人民大学重阳金融研究院', '真正月薪',
-    '今天的中国', '今天的中國', '直到今天', '今天看来', '我們今天讀來', '比分6·3'];
+  const negatives = [
+    '节目',
+    '電視節目',
+    '节约用水',
+    '季节变化',
+    '政治清明',
+    '吏治清明',
+    '十一个人',
+    '五一',
+    '十一',
+    '元宵很好吃',
+    '圣诞老人',
+    '下大雪了',
+    '雨水很多',
+    '青春分享',
+    '美國國慶',
+    '法国国庆日',
+    '朝鲜国庆71周年',
+    '冬月枫',
+    '高中秋游活动',
+    '人民大学重阳金融研究院',
+    '真正月薪',
+    '今天的中国',
+    '今天的中國',
+    '直到今天',
+    '今天看来',
+    '我們今天讀來',
+    '比分6·3',
+  ];
   for (const text of negatives) {
     it(`marks nothing in ${text}`, () => assert.deepEqual(spans(text), []));
   }
@@ -155,14 +187,23 @@ describe('recognizeDates: hour and minute offsets, half years, other shapes', ()
   for (const [text, span, value] of table) {
     it(`${text}: ${span} = ${value}`, () => {
       const ms = spans(text);
-      assert.ok(ms.some(([t, v]) => t === span && v === value), JSON.stringify(ms));
+      assert.ok(
+        ms.some(([t, v]) => t === span && v === value),
+        JSON.stringify(ms),
+      );
     });
   }
   it('counts hours from the clock time the text is at', () => {
-    assert.deepEqual(spans('7月3日上午10时发生爆炸，3小时后火被扑灭'), [['7月3日上午10时', '2025-07-03T10:00'], ['3小时后', '2025-07-03T13:00']]);
+    assert.deepEqual(spans('7月3日上午10时发生爆炸，3小时后火被扑灭'), [
+      ['7月3日上午10时', '2025-07-03T10:00'],
+      ['3小时后', '2025-07-03T13:00'],
+    ]);
   });
   it('leaves an hour offset UNKNOWN when the text is on another day with no clock time, or there is no time at all', () => {
-    assert.deepEqual(spans('7月1日，3小时后'), [['7月1日', '2025-07-01'], ['3小时后', 'UNKNOWN']]);
+    assert.deepEqual(spans('7月1日，3小时后'), [
+      ['7月1日', '2025-07-01'],
+      ['3小时后', 'UNKNOWN'],
+    ]);
     assert.deepEqual(spans('3小时前', '2025-07-04'), [['3小时前', 'UNKNOWN']]);
   });
   it('does not date spans and habits of hours', () => {

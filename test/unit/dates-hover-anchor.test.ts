@@ -12,7 +12,7 @@ function hoverOf(text: string, span: string, locale: Locale): string {
   return (h?.contents as { value: string }).value;
 }
 
-describe('hover: an event-anchored date names its event and the event\'s day', () => {
+describe("hover: an event-anchored date names its event and the event's day", () => {
   const text = '9月28日，一辆货车发生车祸。车祸后第三天，司机仍在医院。车祸次日，交警到场。';
   it('in English', () => {
     const h = hoverOf(text, '车祸后第三天', 'en');
@@ -24,7 +24,7 @@ describe('hover: an event-anchored date names its event and the event\'s day', (
     assert.match(hoverOf(text, '车祸后第三天', 'zh-tw'), /车祸（2019-09-28）後 2 天/);
     assert.match(hoverOf(text, '车祸后第三天', 'zh-cn'), /车祸（2019-09-28）后 2 天/);
   });
-  it('names the event\'s own day', () => {
+  it("names the event's own day", () => {
     const h = hoverOf('9月28日，张某因病入院。入院当晚，他接受了手术。', '入院当晚', 'en');
     assert.match(h, /the day of 入院 \(2019-09-28\)/);
   });

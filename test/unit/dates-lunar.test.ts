@@ -3,7 +3,17 @@ import { Lunar, LunarYear, Solar } from 'lunar-javascript';
 import { describeDate, lunarDateName } from '../../server/src/service/dates';
 import { addDays, fmtDay } from '../../server/src/service/dates/calendar';
 import { festivalInYear } from '../../server/src/service/dates/festivals';
-import { LUNAR_FIRST_YEAR, LUNAR_LAST_YEAR, SOLAR_TERM_NAMES, leapMonth, lunarMonthSpan, lunarToSolar, lunarYearEnd, solarTermDay, solarToLunar } from '../../server/src/service/dates/lunar';
+import {
+  LUNAR_FIRST_YEAR,
+  LUNAR_LAST_YEAR,
+  SOLAR_TERM_NAMES,
+  leapMonth,
+  lunarMonthSpan,
+  lunarToSolar,
+  lunarYearEnd,
+  solarTermDay,
+  solarToLunar,
+} from '../../server/src/service/dates/lunar';
 
 const ymd = (s: { getYear(): number; getMonth(): number; getDay(): number }) => fmtDay({ y: s.getYear(), m: s.getMonth(), d: s.getDay() });
 const TRADITIONAL_NAMES: Record<string, string> = { 惊蛰: '驚蟄' };
@@ -63,7 +73,8 @@ describe('dates/festivals: the day of each kind of festival', () => {
   ];
   for (const [name, got, want] of table) it(name, () => assert.equal(got && fmtDay(got), want));
   it('agrees with lunar-javascript on 正月初一 of every year', () => {
-    for (let y = 1901; y <= LUNAR_LAST_YEAR; y++) assert.equal(fmtDay(festivalInYear({ k: 'lunar', m: 1, d: 1 }, y)!), ymd(Lunar.fromYmd(y, 1, 1).getSolar()), String(y));
+    for (let y = 1901; y <= LUNAR_LAST_YEAR; y++)
+      assert.equal(fmtDay(festivalInYear({ k: 'lunar', m: 1, d: 1 }, y)!), ymd(Lunar.fromYmd(y, 1, 1).getSolar()), String(y));
   });
 });
 

@@ -5,7 +5,8 @@ import { findPublication, recognizeDates } from '../../server/src/service/dates'
 // Budgets are loose (a shared, loaded machine: 1 MB took 5 s with seven builds beside it) but far below what
 // catastrophic backtracking or a quadratic scan would take (a quadratic look-back once took 561 s here).
 describe('dates: time stays linear on large and hostile inputs', () => {
-  const para = '當地時間7月3日,美國總統特朗普與俄羅斯總統普京通電話,討論了俄烏衝突。法新社3日援引消息稱,預計特朗普還將在周五與澤連斯基通話,通話持續近一個小時。\n';
+  const para =
+    '當地時間7月3日,美國總統特朗普與俄羅斯總統普京通電話,討論了俄烏衝突。法新社3日援引消息稱,預計特朗普還將在周五與澤連斯基通話,通話持續近一個小時。\n';
   const inputs: [string, string][] = [
     ['a 1 MB article', para.repeat(Math.ceil(1_000_000 / para.length))],
     ['digits', '1'.repeat(500_000)],

@@ -8,7 +8,11 @@ const DATES = path.join(__dirname, '..', 'fixtures', 'dates');
 
 describe('findPublication: the article’s own dateline', () => {
   const cases: [string, string, string][] = [
-    ['seed dateline with category and views', '特朗普與普京通電話\n\n2025年07月04日09:50:21 國際 8308\n\n當地時間7月3日,…', '2025-07-04T09:50'],
+    [
+      'seed dateline with category and views',
+      '特朗普與普京通電話\n\n2025年07月04日09:50:21 國際 8308\n\n當地時間7月3日,…',
+      '2025-07-04T09:50',
+    ],
     ['ISO date with seconds and a source', '标题\n2019-09-07 09:25:33 来源：观察者网\n正文', '2019-09-07T09:25'],
     ['time run into the date (chinatimes)', '標題\n中時\n15:312018/09/16\n正文', '2018-09-16T15:31'],
     ['label before the date (appledaily)', '標題\n建立時間：2016/05/21 11:44\n正文', '2016-05-21T11:44'],
@@ -37,7 +41,12 @@ describe('findPublication: the article’s own dateline', () => {
   });
 
   it('does not take a body sentence that starts with a date', () => {
-    assert.equal(findPublication('2019年1月1日，东莞规模以上工业增加值同比增长6.8%，进出口同比增长4.4%，两者数据虽比上半年均有少许回落，但远高于全国水平。'), undefined);
+    assert.equal(
+      findPublication(
+        '2019年1月1日，东莞规模以上工业增加值同比增长6.8%，进出口同比增长4.4%，两者数据虽比上半年均有少许回落，但远高于全国水平。',
+      ),
+      undefined,
+    );
   });
 
   describe('matches the gold `published` of every fixture article', () => {

@@ -4,7 +4,9 @@ import { describeDate, findPublication, recognizeDates } from '../../server/src/
 // Random strings made of the characters dates are built from: every mention must be a true slice of the
 // text, in order, non-overlapping, and every resolved value must be one describeDate can read.
 describe('dates: random date-like strings', () => {
-  const chars = [...'0123456789年月日号時时点分秒:/-.至到~今昨明前后後上下本周週星期天一二三四五六七八九十〇零两半个個季度春夏秋冬初底末旬當天同次晚早夜凌晨午世纪代（）() \n許近約每常民國'];
+  const chars = [
+    ...'0123456789年月日号時时点分秒:/-.至到~今昨明前后後上下本周週星期天一二三四五六七八九十〇零两半个個季度春夏秋冬初底末旬當天同次晚早夜凌晨午世纪代（）() \n許近約每常民國',
+  ];
   let seed = 7;
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   it('keeps spans and values well-formed on 3000 strings', () => {

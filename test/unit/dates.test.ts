@@ -120,11 +120,24 @@ describe('recognizeDates: spans follow the gold guidelines', () => {
   });
   it('marks 星期五(7月4日) as two expressions', () => {
     const ms = recognizeDates('星期五(7月4日)', { reference: REF });
-    assert.deepEqual(ms.map((m) => [m.text, m.value]), [['星期五', '2025-07-04'], ['7月4日', '2025-07-04']]);
+    assert.deepEqual(
+      ms.map((m) => [m.text, m.value]),
+      [
+        ['星期五', '2025-07-04'],
+        ['7月4日', '2025-07-04'],
+      ],
+    );
   });
   it('marks 今日（23日）近9时 as three expressions', () => {
     const ms = recognizeDates('陈同佳今日（23日）近9时在西贡', { reference: '2019-10-23T09:05' });
-    assert.deepEqual(ms.map((m) => [m.text, m.value]), [['今日', '2019-10-23'], ['23日', '2019-10-23'], ['近9时', '2019-10-23T09:00']]);
+    assert.deepEqual(
+      ms.map((m) => [m.text, m.value]),
+      [
+        ['今日', '2019-10-23'],
+        ['23日', '2019-10-23'],
+        ['近9时', '2019-10-23T09:00'],
+      ],
+    );
   });
   it('keeps 25日 of 25日前后 and 9月9日当天 whole', () => {
     assert.equal(only('等地25日前后都有可能').text, '25日');
@@ -170,20 +183,29 @@ describe('recognizeDates: what is not a date', () => {
   ];
   for (const text of none) {
     it(`marks nothing in ${text}`, () => {
-      assert.deepEqual(recognizeDates(text, { reference: REF }).map((m) => m.text), []);
+      assert.deepEqual(
+        recognizeDates(text, { reference: REF }).map((m) => m.text),
+        [],
+      );
     });
   }
 });
 
 describe('recognizeDates: season words inside compound nouns', () => {
   it('marks 11月底 but not 冬季 in 冬季前线', () => {
-    assert.deepEqual(recognizeDates('11月底冬季前线将推进到江南', { reference: '2019-11-25' }).map((m) => m.text), ['11月底']);
+    assert.deepEqual(
+      recognizeDates('11月底冬季前线将推进到江南', { reference: '2019-11-25' }).map((m) => m.text),
+      ['11月底'],
+    );
   });
 });
 
 describe('recognizeDates: without a reference', () => {
   it('resolves full dates and leaves relative ones UNKNOWN', () => {
     const ms = recognizeDates('2025年7月3日,昨天,周五,3日');
-    assert.deepEqual(ms.map((m) => m.value), ['2025-07-03', 'UNKNOWN', 'UNKNOWN', '2025-07-03']);
+    assert.deepEqual(
+      ms.map((m) => m.value),
+      ['2025-07-03', 'UNKNOWN', 'UNKNOWN', '2025-07-03'],
+    );
   });
 });

@@ -31,7 +31,7 @@ const variants: [string, (t: string) => string][] = [
 /** A small deterministic generator, so a failure names a reproducible case. */
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** Random blocks over the non-blank lines: runs of 1-4 lines, blank lines between runs or not. */
@@ -48,15 +48,21 @@ function randomBlocks(lines: LineIndex, seed: number): BoilerplateBlock[] {
   }
   // The last line is where the end-of-file cases live: take it often.
   const last = lines.lineCount - 1;
-  if (r() < 0.5 && !isBlank(lines.line(last)) && !out.some((b) => b.endLine >= last)) out.push({ startLine: last, endLine: last, kind: 'other', confident: true });
+  if (r() < 0.5 && !isBlank(lines.line(last)) && !out.some((b) => b.endLine >= last))
+    out.push({ startLine: last, endLine: last, kind: 'other', confident: true });
   return out;
 }
 
 /** What an editor does: check that no two edits overlap, then apply them from the last to the first. */
 function applyAsEditor(text: string, lines: LineIndex, edits: readonly TextEdit[]): string {
-  const spans = edits.map((e) => ({ from: lines.offsetAt(e.range.start), to: lines.offsetAt(e.range.end), text: e.newText })).sort((a, b) => a.from - b.from);
+  const spans = edits
+    .map((e) => ({ from: lines.offsetAt(e.range.start), to: lines.offsetAt(e.range.end), text: e.newText }))
+    .sort((a, b) => a.from - b.from);
   for (let i = 1; i < spans.length; i++) {
-    assert.ok(spans[i - 1].to <= spans[i].from, `edits overlap: [${spans[i - 1].from}, ${spans[i - 1].to}) and [${spans[i].from}, ${spans[i].to})`);
+    assert.ok(
+      spans[i - 1].to <= spans[i].from,
+      `edits overlap: [${spans[i - 1].from}, ${spans[i - 1].to}) and [${spans[i].from}, ${spans[i].to})`,
+    );
   }
   let out = text;
   for (const s of [...spans].reverse()) out = out.slice(0, s.from) + s.text + out.slice(s.to);
@@ -88,10 +94,15 @@ describe('removing boilerplate: edits over every gold page', () => {
       for (const [vname, make] of variants) {
         const text = make(page.text);
         const detected = detectBoilerplate(text).blocks;
-        check(text, detected.filter((b) => b.confident), `${vname}, confident blocks`);
+        check(
+          text,
+          detected.filter((b) => b.confident),
+          `${vname}, confident blocks`,
+        );
         check(text, detected, `${vname}, all blocks`);
         const lines = new LineIndex(text);
-        for (let seed = 1; seed <= 12; seed++) check(text, randomBlocks(lines, seed * 7919 + page.name.length), `${vname}, random blocks #${seed}`);
+        for (let seed = 1; seed <= 12; seed++)
+          check(text, randomBlocks(lines, seed * 7919 + page.name.length), `${vname}, random blocks #${seed}`);
       }
     });
   }

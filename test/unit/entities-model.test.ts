@@ -7,7 +7,18 @@ import { WordSet } from '../../server/src/service/entities/words';
 import { gazetteerTrie } from '../../server/src/service/entities/gazetteer';
 import { normalizeForMatching } from '../../server/src/service/normalize';
 import { extractFeatures } from '../../server/src/service/entities/features';
-import { allowed, canEnd, decodeModel, encodeModel, goldTags, loadTagger, NTAGS, spansFromTags, TAGS, viterbi } from '../../server/src/service/entities/tagger';
+import {
+  allowed,
+  canEnd,
+  decodeModel,
+  encodeModel,
+  goldTags,
+  loadTagger,
+  NTAGS,
+  spansFromTags,
+  TAGS,
+  viterbi,
+} from '../../server/src/service/entities/tagger';
 import { parseBio, trainModel, type TrainingSentence } from '../../scripts/training/trainer';
 import { loadNerModel } from '../../server/src/node/model';
 
@@ -22,8 +33,9 @@ function f1(model: Uint8Array, sentences: TrainingSentence[]): number {
     const key = (x: { start: number; end: number; type: string }) => `${x.start}:${x.end}:${x.type}`;
     const pred = new Set(tagger.tag(normalizeForMatching(s.text), undefined).map(key));
     const gold = new Set(spansFromTags(goldTags(s.tags), s.tags.length).map(key));
-    for (const p of pred) if (gold.has(p)) tp++;
-    else fp++;
+    for (const p of pred)
+      if (gold.has(p)) tp++;
+      else fp++;
     for (const g of gold) if (!pred.has(g)) fn++;
   }
   return tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
@@ -173,19 +185,27 @@ describe('entity tagger: the shipped model', () => {
 
   it('completes a three-character name that the tagger cut short before its right context (潘振声女儿)', () => {
     const found = createEntityRecognizer({ model }).recognize('潘振声女儿马莉表示，改成这样，唱起来不觉得拗口吗？');
-    assert.ok(found.some((m) => m.text === '潘振声' && m.type === 'PER'), found.map((m) => m.text).join(' '));
+    assert.ok(
+      found.some((m) => m.text === '潘振声' && m.type === 'PER'),
+      found.map((m) => m.text).join(' '),
+    );
   });
 
   it('reads a name the same way throughout a text: the full form found once is marked where it recurs', () => {
     const text = '潘振声女儿马莉表示，这首歌很有名。\n马莉回忆，潘振声还有了“一分钱爷爷”这个雅号。\n对方开出了收购价，结果潘振声说不要。';
-    const found = createEntityRecognizer({ model }).recognize(text).filter((m) => m.type === 'PER');
+    const found = createEntityRecognizer({ model })
+      .recognize(text)
+      .filter((m) => m.type === 'PER');
     assert.equal(found.filter((m) => m.text === '潘振声').length, 3, found.map((m) => m.text).join(' '));
     for (const m of found) assert.equal(text.slice(m.start, m.end), m.text);
   });
 
   it('marks no anonymised person (李男, 陳姓男子) as a name', () => {
     const found = createEntityRecognizer({ model }).recognize('李男明白後報警，陳姓男子則被送醫。');
-    assert.deepEqual(found.filter((m) => m.type === 'PER'), []);
+    assert.deepEqual(
+      found.filter((m) => m.type === 'PER'),
+      [],
+    );
   });
 
   it('finds the same names in the Traditional form of a sentence, at the same offsets', () => {
@@ -213,18 +233,30 @@ describe('entity recogniser with the model: names that are also common words', (
 
   it('keeps 联想 and 求是 out of sentences where they are a verb and an idiom part', () => {
     const r = createEntityRecognizer({ model });
-    assert.deepEqual(r.recognize('读了这篇文章，我联想到很多往事。').filter((m) => m.text === '联想'), []);
-    assert.deepEqual(r.recognize('坚持解放思想、实事求是的思想路线。').filter((m) => m.text === '求是'), []);
+    assert.deepEqual(
+      r.recognize('读了这篇文章，我联想到很多往事。').filter((m) => m.text === '联想'),
+      [],
+    );
+    assert.deepEqual(
+      r.recognize('坚持解放思想、实事求是的思想路线。').filter((m) => m.text === '求是'),
+      [],
+    );
   });
 
-  it('keeps a known medium as MEDIA when the tagger\'s span runs into the space after it (中国网 + date)', () => {
+  it("keeps a known medium as MEDIA when the tagger's span runs into the space after it (中国网 + date)", () => {
     const found = createEntityRecognizer({ model }).recognize('中国网 2019-11-25 10:37:31');
-    assert.deepEqual(found.map((m) => `${m.text}/${m.type}`), ['中国网/MEDIA']);
+    assert.deepEqual(
+      found.map((m) => `${m.text}/${m.type}`),
+      ['中国网/MEDIA'],
+    );
   });
 
   it('reads 台中報導 as a place before the byline verb and 陳屍 as no person', () => {
     const found = createEntityRecognizer({ model }).recognize('記者陳世宗／台中報導，男子陳屍馬公水仙宮');
-    assert.ok(found.some((m) => m.text === '台中' && m.type === 'LOC'), found.map((m) => m.text).join(' '));
+    assert.ok(
+      found.some((m) => m.text === '台中' && m.type === 'LOC'),
+      found.map((m) => m.text).join(' '),
+    );
     assert.ok(!found.some((m) => m.type === 'ORG' && m.text.startsWith('台中')));
     assert.ok(!found.some((m) => m.type === 'PER' && m.text.includes('屍')), found.map((m) => m.text).join(' '));
   });
@@ -243,28 +275,42 @@ describe('entity recogniser with the model: names that are also common words', (
   ];
   for (const [text, expected] of wholeNames) {
     it(`keeps the model's whole name over a fragment a pattern or the gazetteer found: ${expected}`, () => {
-      const found = createEntityRecognizer({ model }).recognize(text).map((m) => `${m.text}/${m.type === 'MEDIA' ? 'ORG' : m.type}`);
+      const found = createEntityRecognizer({ model })
+        .recognize(text)
+        .map((m) => `${m.text}/${m.type === 'MEDIA' ? 'ORG' : m.type}`);
       assert.ok(found.includes(expected), found.join(' '));
     });
   }
 
   it('does not read 中国 inside 发展中国家 or 国有 as the country, while keeping the real mention', () => {
     const text = '中国是最大的发展中国家，其中国有企业三十万个。';
-    const found = createEntityRecognizer({ model }).recognize(text).filter((m) => m.text === '中国');
-    assert.deepEqual(found.map((m) => m.start), [0]);
+    const found = createEntityRecognizer({ model })
+      .recognize(text)
+      .filter((m) => m.text === '中国');
+    assert.deepEqual(
+      found.map((m) => m.start),
+      [0],
+    );
   });
 
   it('reads 部 before 分 as 部分 (a part of), not as the end of an organisation', () => {
-    const found = createEntityRecognizer({ model }).recognize('四川盆地东部、贵州东北部等地降大雨，重庆中部和湖北恩施部分地区暴雨。').map((m) => `${m.text}/${m.type}`);
+    const found = createEntityRecognizer({ model })
+      .recognize('四川盆地东部、贵州东北部等地降大雨，重庆中部和湖北恩施部分地区暴雨。')
+      .map((m) => `${m.text}/${m.type}`);
     assert.ok(!found.some((f) => f.endsWith('部/ORG')), found.join(' '));
     assert.ok(found.includes('湖北/LOC'), found.join(' '));
   });
 
   it('takes a new two-character name from the article itself when it recurs and once speaks or recalls', () => {
     const text = '知道景甜爱吃牛肉干，景甜回忆她在瘦身期间最爱吃的就是牛肉干，主办方为景甜和粉丝们带来了礼物。';
-    const found = createEntityRecognizer({ model }).recognize(text).filter((m) => m.text === '景甜');
+    const found = createEntityRecognizer({ model })
+      .recognize(text)
+      .filter((m) => m.text === '景甜');
     assert.equal(found.length, 3);
-    assert.ok(found.every((m) => m.type === 'PER' && m.confidence < 0.5), JSON.stringify(found));
+    assert.ok(
+      found.every((m) => m.type === 'PER' && m.confidence < 0.5),
+      JSON.stringify(found),
+    );
   });
 
   it('never returns two new names that share a character (李王 + 王明)', () => {
@@ -281,7 +327,9 @@ describe('entity recogniser with the model: names that are also common words', (
   ];
   for (const [text, pair] of notNames) {
     it(`does not take ${pair} for a name, however often it recurs`, () => {
-      const found = createEntityRecognizer({ model }).recognize(text).map((m) => m.text);
+      const found = createEntityRecognizer({ model })
+        .recognize(text)
+        .map((m) => m.text);
       assert.ok(!found.includes(pair), found.join(' '));
     });
   }

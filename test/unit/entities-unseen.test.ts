@@ -15,7 +15,15 @@ import {
   paperSpans,
   pseudonymSpans,
 } from '../../server/src/service/entities/context-names';
-import { LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD, NameLexicon, parseLexicon, serializeLexicon } from '../../server/src/service/entities/lexicon';
+import {
+  LEX_LOC,
+  LEX_ORG,
+  LEX_PER,
+  LEX_WORD,
+  NameLexicon,
+  parseLexicon,
+  serializeLexicon,
+} from '../../server/src/service/entities/lexicon';
 import { decodeModel, encodeModel, NTAGS } from '../../server/src/service/entities/tagger';
 import { WordSet } from '../../server/src/service/entities/words';
 import { loadNerModel } from '../../server/src/node/model';
@@ -24,7 +32,8 @@ import type { EntityMention } from '../../server/src/service/types';
 
 const SURNAMES = new Set([...'王李张刘陈周林赵']);
 const show = (ms: readonly EntityMention[]) => ms.map((m) => `${m.text}/${m.type}`);
-const texts = (norm: string, spans: { start: number; end: number; type: string }[]) => spans.map((s) => `${norm.slice(s.start, s.end)}/${s.type}`);
+const texts = (norm: string, spans: { start: number; end: number; type: string }[]) =>
+  spans.map((s) => `${norm.slice(s.start, s.end)}/${s.type}`);
 
 describe('name lexicon (external lexicon features)', () => {
   const lex = new NameLexicon([
@@ -61,7 +70,12 @@ describe('name lexicon (external lexicon features)', () => {
     ];
     assert.deepEqual(parseLexicon(serializeLexicon(entries)), entries);
     const bits = 4;
-    const bytes = encodeModel({ bits, emission: new Float32Array((1 << bits) * NTAGS).fill(0.5), transition: new Float32Array((NTAGS + 1) * NTAGS), names: entries });
+    const bytes = encodeModel({
+      bits,
+      emission: new Float32Array((1 << bits) * NTAGS).fill(0.5),
+      transition: new Float32Array((NTAGS + 1) * NTAGS),
+      names: entries,
+    });
     assert.deepEqual(decodeModel(bytes).names, entries);
   });
 });
@@ -99,7 +113,10 @@ describe('names the article introduces itself (pattern level, no model)', () => 
       { start: 1, end: 3, type: 'LOC' as const },
       { start: 9, end: 11, type: 'LOC' as const },
     ];
-    assert.deepEqual(texts(norm, facilitySpans(norm, places)).sort(), ['T2航站楼/LOC', '地铁六号线/LOC', '青州东湖露营地/LOC', '青州客运站/LOC'].sort());
+    assert.deepEqual(
+      texts(norm, facilitySpans(norm, places)).sort(),
+      ['T2航站楼/LOC', '地铁六号线/LOC', '青州东湖露营地/LOC', '青州客运站/LOC'].sort(),
+    );
   });
 
   it('takes a coined stem before a business ending as a company, not a plain word', () => {
@@ -199,8 +216,14 @@ describe('categories of issue 11 with the shipped model, in both scripts', funct
       if (family === 'pseudonyms') assert.ok(!ms.some((m) => m.text === '小雨'), show(ms).join(' '));
       else if (family === 'outlets') assert.ok(!ms.some((m) => m.text === '江城网' && m.type === 'MEDIA'), show(ms).join(' '));
       else {
-        assert.ok(ms.some((m) => m.text === '小雨'), `${family}: ${show(ms).join(' ')}`);
-        assert.ok(ms.some((m) => m.text === '江城网' && m.type === 'MEDIA'), `${family}: ${show(ms).join(' ')}`);
+        assert.ok(
+          ms.some((m) => m.text === '小雨'),
+          `${family}: ${show(ms).join(' ')}`,
+        );
+        assert.ok(
+          ms.some((m) => m.text === '江城网' && m.type === 'MEDIA'),
+          `${family}: ${show(ms).join(' ')}`,
+        );
       }
     }
   });

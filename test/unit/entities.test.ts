@@ -94,7 +94,10 @@ describe('entity recogniser: gazetteer and patterns', () => {
   ];
   for (const [text, want] of cityPairs) {
     it(`city abbreviations in pairs: ${text} → ${want.join(' ') || 'none'}`, () => {
-      assert.deepEqual(show(plain.recognize(text)).filter((m) => /^[京津冀沪深穗莞粤渝港澳台中美]\//u.test(m)), want);
+      assert.deepEqual(
+        show(plain.recognize(text)).filter((m) => /^[京津冀沪深穗莞粤渝港澳台中美]\//u.test(m)),
+        want,
+      );
     });
   }
 
@@ -109,7 +112,12 @@ describe('entity recogniser: gazetteer and patterns', () => {
   });
 
   it('lets the user dictionary win over the gazetteer, in either script', () => {
-    const r = createEntityRecognizer({ userDictionary: [{ text: '美國之音', type: 'ORG' }, { text: '张小明', type: 'PER' }] });
+    const r = createEntityRecognizer({
+      userDictionary: [
+        { text: '美國之音', type: 'ORG' },
+        { text: '张小明', type: 'PER' },
+      ],
+    });
     const ms = r.recognize('美國之音採訪張小明');
     assert.deepEqual(show(ms), ['美國之音/ORG@0', '張小明/PER@6']);
     assert.equal(ms[0].source, 'user');
@@ -166,7 +174,10 @@ describe('entity recogniser: names run together in a list', () => {
   for (const [run, names] of cases) {
     it(`${run} → ${names ? names.join(' | ') : 'one name'}`, () => {
       const pieces = splitNameRun(run, new Set([...SURNAMES, ...RARE_SURNAMES]));
-      assert.deepEqual(pieces?.map(([a, b]) => run.slice(a, b)), names);
+      assert.deepEqual(
+        pieces?.map(([a, b]) => run.slice(a, b)),
+        names,
+      );
     });
   }
 });
@@ -236,8 +247,8 @@ describe('entity linking', () => {
   });
 });
 
-describe('entity linking: canonical names in the article\'s script', () => {
-  it('writes the alias-table name of 美 in Traditional when only 美 occurs (美國 from the text\'s own 國)', () => {
+describe("entity linking: canonical names in the article's script", () => {
+  it("writes the alias-table name of 美 in Traditional when only 美 occurs (美國 from the text's own 國)", () => {
     const text = '美俄兩國元首通話，雙方討論烏克蘭問題。';
     const clusters = linkEntities(text, plain.recognize(text));
     const us = clusters.find((c) => c.aliases.includes('美'));
@@ -296,8 +307,14 @@ describe('entity recogniser: bylines', () => {
   it('finds the reporter in a byline (記者林悅／南市報導, 本报记者张三 摄), not a word after 记者', () => {
     assert.ok(show(plain.recognize('記者林悅／南市報導')).includes('林悅/PER@2'));
     assert.ok(show(plain.recognize('本报记者张三 摄')).includes('张三/PER@4'));
-    assert.deepEqual(plain.recognize('记者表示，他很好').filter((m) => m.type === 'PER'), []);
+    assert.deepEqual(
+      plain.recognize('记者表示，他很好').filter((m) => m.type === 'PER'),
+      [],
+    );
     assert.ok(show(plain.recognize('【文/观察者网专栏作者 王文】')).includes('王文/PER@12'));
-    assert.deepEqual(plain.recognize('作者表示 同意').filter((m) => m.type === 'PER'), []);
+    assert.deepEqual(
+      plain.recognize('作者表示 同意').filter((m) => m.type === 'PER'),
+      [],
+    );
   });
 });

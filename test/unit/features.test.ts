@@ -64,7 +64,10 @@ function applyAction(a: ReturnType<typeof article>, edit: unknown): string {
 describe('diagnostics', () => {
   it('gives one diagnostic per block with the kind as code and the block range', () => {
     const d = getDiagnostics(article(), DEFAULT_SETTINGS, t);
-    assert.deepEqual(d.map((x) => x.code), ['boilerplate.site-title', 'boilerplate.image-caption', 'boilerplate.site-title', 'boilerplate.copyright']);
+    assert.deepEqual(
+      d.map((x) => x.code),
+      ['boilerplate.site-title', 'boilerplate.image-caption', 'boilerplate.site-title', 'boilerplate.copyright'],
+    );
     assert.deepEqual(d[3].range, { start: { line: 14, character: 0 }, end: { line: 14, character: 22 } });
     assert.equal(d[0].severity, DiagnosticSeverity.Information);
     assert.equal(d[0].source, 'news-annotator');
@@ -82,12 +85,18 @@ describe('diagnostics', () => {
 
 describe('quick fixes', () => {
   const at = (line: number) => ({ start: { line, character: 1 }, end: { line, character: 1 } });
-  const actions = (line: number, only?: string[]) => getCodeActions(doc, article(), at(line), { diagnostics: [], only }, DEFAULT_SETTINGS, t);
+  const actions = (line: number, only?: string[]) =>
+    getCodeActions(doc, article(), at(line), { diagnostics: [], only }, DEFAULT_SETTINGS, t);
   const titled = (line: number, prefix: string) => actions(line).find((a) => a.title.startsWith(prefix))!;
 
   it('offers remove this (preferred), remove all of the kind, remove all, and keep', () => {
     const titles = actions(6).map((a) => a.title);
-    assert.deepEqual(titles, ['Remove this site title block', 'Remove all site title blocks (2)', 'Remove all boilerplate (4 found)', 'Keep: not boilerplate']);
+    assert.deepEqual(titles, [
+      'Remove this site title block',
+      'Remove all site title blocks (2)',
+      'Remove all boilerplate (4 found)',
+      'Keep: not boilerplate',
+    ]);
     assert.equal(actions(6)[0].isPreferred, true);
   });
 
@@ -109,7 +118,12 @@ describe('quick fixes', () => {
   it('"remove all" leaves exactly the article', () => {
     const a = article();
     const after = applyAction(a, titled(8, 'Remove all boilerplate').edit);
-    assert.equal(after, ['特朗普與普京通電話', '', '2025年07月04日09:50:21 國際 8308', '', TEXT.split('\n')[4], '', '普京稱,俄羅斯發揮了重要作用。', ''].join('\n'));
+    assert.equal(
+      after,
+      ['特朗普與普京通電話', '', '2025年07月04日09:50:21 國際 8308', '', TEXT.split('\n')[4], '', '普京稱,俄羅斯發揮了重要作用。', ''].join(
+        '\n',
+      ),
+    );
   });
 
   it('"keep" carries the block text to the server command', () => {
@@ -120,7 +134,10 @@ describe('quick fixes', () => {
 
   it('answers source.fixAll with one action removing all confident blocks', () => {
     const fix = actions(0, [CodeActionKind.SourceFixAll]);
-    assert.deepEqual(fix.map((a) => a.kind), [FIX_ALL_KIND]);
+    assert.deepEqual(
+      fix.map((a) => a.kind),
+      [FIX_ALL_KIND],
+    );
     assert.ok(!applyAction(article(), fix[0].edit).includes('視覺中國'));
   });
 
@@ -187,7 +204,11 @@ describe('hover', () => {
     ];
     for (const [source, en, tw, cn] of cases) {
       const a = makeArticle(text, { entities: [{ ...entity('澄星', text, 'ORG', 1), source }] });
-      for (const [locale, re] of [['en', en], ['zh-tw', tw], ['zh-cn', cn]] as const) {
+      for (const [locale, re] of [
+        ['en', en],
+        ['zh-tw', tw],
+        ['zh-cn', cn],
+      ] as const) {
         const h = getHover(a, { line: 0, character: text.indexOf('澄星', 4) }, createLocalizer(locale));
         assert.match((h?.contents as { value: string }).value, re, `${source} in ${locale}`);
       }
@@ -216,7 +237,7 @@ describe('hover', () => {
     assert.match((h?.contents as { value: string }).value, /Period: 2025-06-01 to 2025-06-10/);
   });
 
-  it('gives the lunar date of a festival in the article\'s script, and none for an ordinary date', () => {
+  it("gives the lunar date of a festival in the article's script, and none for an ordinary date", () => {
     const text = '今年中秋節在9月17日';
     const a = makeArticle(text, {
       published: '2024-09-01T08:00',
@@ -236,12 +257,23 @@ describe('hover', () => {
 describe('outline, folding, highlights, export', () => {
   it('lists headline, dateline, body and blocks in order', () => {
     const names = getDocumentSymbols(article(), t).map((s) => `${s.name}@${s.range.start.line}`);
-    assert.deepEqual(names, ['Headline@0', 'Dateline@2', 'Body@4', 'Boilerplate: site title@6', 'Boilerplate: image caption or credit@8', 'Boilerplate: site title@12', 'Boilerplate: copyright notice@14']);
+    assert.deepEqual(names, [
+      'Headline@0',
+      'Dateline@2',
+      'Body@4',
+      'Boilerplate: site title@6',
+      'Boilerplate: image caption or credit@8',
+      'Boilerplate: site title@12',
+      'Boilerplate: copyright notice@14',
+    ]);
   });
 
   it('folds multi-line blocks only', () => {
     const a = article({ blocks: [block(6, 8, 'related'), block(14, 14, 'copyright')] });
-    assert.deepEqual(getFoldingRanges(a).map((f) => [f.startLine, f.endLine]), [[6, 8]]);
+    assert.deepEqual(
+      getFoldingRanges(a).map((f) => [f.startLine, f.endLine]),
+      [[6, 8]],
+    );
   });
 
   it('highlights every mention of the entity under the cursor', () => {
@@ -254,6 +286,11 @@ describe('outline, folding, highlights, export', () => {
     const a = makeArticle(text, { entities: [entity('普京', text, 'PER')], blocks: [block(0, 0, 'other')] });
     const out = toAnnotations('x.txt', a, t);
     assert.deepEqual(out.entities[0], { start: 4, end: 6, line: 2, text: '普京', type: 'PER' });
-    assert.deepEqual(out.boilerplate[0], { startLine: 1, endLine: 1, kind: 'other', message: 'Boilerplate (page debris): not part of the article.' });
+    assert.deepEqual(out.boilerplate[0], {
+      startLine: 1,
+      endLine: 1,
+      kind: 'other',
+      message: 'Boilerplate (page debris): not part of the article.',
+    });
   });
 });

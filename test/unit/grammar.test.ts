@@ -126,7 +126,10 @@ function scopesOf(lines: Token[][], text: string): string[] {
   const token = lines.flat().find((t) => t.text === text);
   assert.ok(token, `no token "${text}" in ${JSON.stringify(lines.flat().map((t) => t.text))}`);
   // A name may hold several scopes separated by spaces, as in vscode-textmate.
-  return token.scopes.slice(1).flatMap((s) => s.split(' ')).map((s) => s.replace(/\.news-article$/, ''));
+  return token.scopes
+    .slice(1)
+    .flatMap((s) => s.split(' '))
+    .map((s) => s.replace(/\.news-article$/, ''));
 }
 const has = (lines: Token[][], text: string, scope: string) => scopesOf(lines, text).some((s) => s.startsWith(scope));
 

@@ -15,7 +15,10 @@ let version = 0;
 const doc = (text: string) => ({ uri: 'untitled:x', version: ++version, getText: () => text });
 const isLoneSurrogateAt = (s: string, i: number) => {
   const c = s.charCodeAt(i);
-  return (c >= 0xdc00 && c <= 0xdfff && !(s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff)) || (c >= 0xd800 && c <= 0xdbff && !(s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff));
+  return (
+    (c >= 0xdc00 && c <= 0xdfff && !(s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff)) ||
+    (c >= 0xd800 && c <= 0xdbff && !(s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff))
+  );
 };
 
 describe('offsets past the BMP', () => {
@@ -60,10 +63,16 @@ describe('invisible characters at line ends', () => {
     const plain = service.analyse(doc(SEED)).blocks.map((b) => `${b.kind}:${b.startLine}-${b.endLine}`);
     assert.ok(plain.some((b) => b.startsWith('site-title')) && plain.some((b) => b.startsWith('image-caption')), plain.join());
     for (const mark of ['\u200f', '\u200b', '\u200e\u200b', '\ufeff']) {
-      const marked = SEED.split('\n').map((l) => (l ? l + mark : l)).join('\n');
+      const marked = SEED.split('\n')
+        .map((l) => (l ? l + mark : l))
+        .join('\n');
       const article = service.analyse(doc(marked));
       assert.equal(article.text, marked);
-      assert.deepEqual(article.blocks.map((b) => `${b.kind}:${b.startLine}-${b.endLine}`), plain, JSON.stringify(mark));
+      assert.deepEqual(
+        article.blocks.map((b) => `${b.kind}:${b.startLine}-${b.endLine}`),
+        plain,
+        JSON.stringify(mark),
+      );
     }
   });
 });

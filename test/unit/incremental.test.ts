@@ -13,7 +13,10 @@ import { lazyRecognizer, loadNerModel, sharedTagger } from '../../server/src/nod
 import { TokenResults, tokenEdits } from '../../server/src/service/incremental/tokenDelta';
 
 const DIR = path.join(__dirname, '..', 'fixtures', 'articles');
-const PAGES = fs.readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort();
+const PAGES = fs
+  .readdirSync(DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 
 /** A small deterministic generator (mulberry32), so a failure names a seed that reproduces it. */
 function rng(seed: number) {
@@ -28,7 +31,21 @@ function rng(seed: number) {
 }
 
 /** What an edit can bring in: names, dates (absolute and anaphoric), boilerplate lines, paragraph breaks. */
-const SNIPPETS = ['普京', '王文說，', '习近平表示', '7月3日', '2019年9月8日', '次日', '當天', '责任编辑：张三', '\n', '\n\n', '。', '台北市政府', '（記者李明／台北報導）'];
+const SNIPPETS = [
+  '普京',
+  '王文說，',
+  '习近平表示',
+  '7月3日',
+  '2019年9月8日',
+  '次日',
+  '當天',
+  '责任编辑：张三',
+  '\n',
+  '\n\n',
+  '。',
+  '台北市政府',
+  '（記者李明／台北報導）',
+];
 
 type Edit = { at: number; remove: number; insert: string };
 
@@ -55,7 +72,13 @@ function view(a: Article) {
     headline: a.headline,
     blocks: a.blocks,
     entities: a.entities,
-    clusters: a.clusters.map((c) => ({ id: c.id, canonical: c.canonical, type: c.type, aliases: c.aliases, mentions: c.mentions.map((m) => m.start) })),
+    clusters: a.clusters.map((c) => ({
+      id: c.id,
+      canonical: c.canonical,
+      type: c.type,
+      aliases: c.aliases,
+      mentions: c.mentions.map((m) => m.start),
+    })),
     clusterOf: a.clusterOf.map((c) => c.id),
     dates: a.dates,
     lines: [...a.lines.starts],
@@ -84,7 +107,11 @@ describe('incremental analysis', function () {
         const got = service.analyse({ uri, version, getText: () => current });
         // The diagnostics path reads the boilerplate first; the rest is computed on first read.
         assert.deepEqual(got.blocks, analyseArticle(current, { recognizer: fresh }).blocks);
-        assert.deepEqual(view(got), view(analyseArticle(current, { recognizer: fresh })), `${page}, seed ${1000 + p}, edit ${version}: ${JSON.stringify(edit)}`);
+        assert.deepEqual(
+          view(got),
+          view(analyseArticle(current, { recognizer: fresh })),
+          `${page}, seed ${1000 + p}, edit ${version}: ${JSON.stringify(edit)}`,
+        );
         edits++;
       }
       service.close(uri);
@@ -112,7 +139,12 @@ describe('incremental analysis', function () {
       text = text.slice(0, edit.at) + edit.insert + text.slice(edit.at + edit.remove);
       index.set('file:///0', text);
       if (version % 5 === 0) {
-        kept.add(text.split('\n').find((l) => l.trim().length > 3)!.trim());
+        kept.add(
+          text
+            .split('\n')
+            .find((l) => l.trim().length > 3)!
+            .trim(),
+        );
         contextVersion++;
       } else contextVersion++;
       const current = text;

@@ -42,7 +42,11 @@ const L10N_FILES = ['l10n/bundle.l10n.zh-tw.json', 'l10n/bundle.l10n.zh-cn.json'
  * Every leaf of NewsAnnotatorSettings and its configuration key. Typed so that tsc fails when the
  * interface gains or loses a field that this list (and so package.json) does not follow.
  */
-type SettingKeys = { [G in keyof NewsAnnotatorSettings]: NewsAnnotatorSettings[G] extends readonly unknown[] ? string : { [F in keyof NewsAnnotatorSettings[G]]: string } };
+type SettingKeys = {
+  [G in keyof NewsAnnotatorSettings]: NewsAnnotatorSettings[G] extends readonly unknown[]
+    ? string
+    : { [F in keyof NewsAnnotatorSettings[G]]: string };
+};
 const SETTING_KEYS: SettingKeys = {
   boilerplate: { kinds: 'newsAnnotator.boilerplate.kinds', severity: 'newsAnnotator.boilerplate.severity' },
   highlight: { entityTypes: 'newsAnnotator.highlight.entityTypes', dates: 'newsAnnotator.highlight.dates' },
@@ -84,7 +88,10 @@ describe('package.json manifest', () => {
     });
 
     it('declares the token modifiers of legend.ts', () => {
-      assert.deepEqual(contributes.semanticTokenModifiers.map((m) => m.id), [...TOKEN_MODIFIERS]);
+      assert.deepEqual(
+        contributes.semanticTokenModifiers.map((m) => m.id),
+        [...TOKEN_MODIFIERS],
+      );
     });
 
     it('maps every token type to TextMate scopes, each type to a different first scope', () => {
@@ -114,10 +121,13 @@ describe('package.json manifest', () => {
       assert.deepEqual(Object.keys(when).sort(), declared);
       for (const id of declared) {
         const expected =
-          id === ClientCommands.annotateThisFile ? 'editorLangId == plaintext'
-          : GLOBAL_COMMANDS.includes(id) ? 'true'
-          : WORKSPACE_COMMANDS.includes(id) ? 'workspaceFolderCount > 0'
-          : 'editorLangId == news-article';
+          id === ClientCommands.annotateThisFile
+            ? 'editorLangId == plaintext'
+            : GLOBAL_COMMANDS.includes(id)
+              ? 'true'
+              : WORKSPACE_COMMANDS.includes(id)
+                ? 'workspaceFolderCount > 0'
+                : 'editorLangId == news-article';
         assert.equal(when[id], expected, id);
       }
     });
@@ -138,8 +148,14 @@ describe('package.json manifest', () => {
     for (const file of NLS_FILES) {
       it(`${file} has every %key% of package.json, and nothing else`, () => {
         const nls = readJson<Strings>(file);
-        assert.deepEqual(nlsKeys.filter((k) => typeof nls[k] !== 'string' || nls[k].trim() === ''), []);
-        assert.deepEqual(Object.keys(nls).filter((k) => !nlsKeys.includes(k)), []);
+        assert.deepEqual(
+          nlsKeys.filter((k) => typeof nls[k] !== 'string' || nls[k].trim() === ''),
+          [],
+        );
+        assert.deepEqual(
+          Object.keys(nls).filter((k) => !nlsKeys.includes(k)),
+          [],
+        );
       });
     }
 
@@ -175,7 +191,11 @@ describe('package.json manifest', () => {
         assert.deepEqual(missing, []);
         const placeholders = (s: string) => [...s.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
         for (const s of runtimeStrings) assert.deepEqual(placeholders(bundle[s]), placeholders(s), `${file}: ${s}`);
-        assert.deepEqual(Object.keys(bundle).filter((k) => !runtimeStrings.includes(k)), [], 'unused translations');
+        assert.deepEqual(
+          Object.keys(bundle).filter((k) => !runtimeStrings.includes(k)),
+          [],
+          'unused translations',
+        );
       });
     }
   });
@@ -249,7 +269,10 @@ describe('package.json manifest', () => {
     it('has the Getting Started walkthrough the client opens: open the sample, hover, fix, convert, export', () => {
       const walkthrough = manifest.contributes.walkthroughs.find((w) => w.id === WALKTHROUGH_ID);
       assert.ok(walkthrough, WALKTHROUGH_ID);
-      assert.deepEqual(walkthrough.steps.map((s) => s.id), ['openSample', 'hover', 'fix', 'convert', 'export']);
+      assert.deepEqual(
+        walkthrough.steps.map((s) => s.id),
+        ['openSample', 'hover', 'fix', 'convert', 'export'],
+      );
       const shipped = readFileSync(path.join(root, '.vscodeignore'), 'utf8');
       for (const step of walkthrough.steps) {
         // The media is localised too: its path is a %key% each package.nls*.json resolves to a file of its language.
@@ -300,8 +323,14 @@ describe('package.json manifest', () => {
     });
 
     it('ships, through the .vscodeignore whitelist, every file the manifest points at', () => {
-      const lines = readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
-      assert.equal(lines.find((l) => l && !l.startsWith('#')), '**', 'the file must start by excluding everything');
+      const lines = readFileSync(path.join(root, '.vscodeignore'), 'utf8')
+        .split('\n')
+        .map((l) => l.trim());
+      assert.equal(
+        lines.find((l) => l && !l.startsWith('#')),
+        '**',
+        'the file must start by excluding everything',
+      );
       const whitelisted = lines.filter((l) => l.startsWith('!')).map((l) => l.slice(1));
       const required = [
         pkg.main.replace(/^\.\//, ''),
@@ -313,8 +342,18 @@ describe('package.json manifest', () => {
         'LICENSE',
       ];
       const globToRegExp = (glob: string) =>
-        new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*')}$`);
-      for (const file of required) assert.ok(whitelisted.some((g) => globToRegExp(g).test(file)), `${file} is not shipped`);
+        new RegExp(
+          `^${glob
+            .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*\*/g, '\u0000')
+            .replace(/\*/g, '[^/]*')
+            .replace(/\u0000/g, '.*')}$`,
+        );
+      for (const file of required)
+        assert.ok(
+          whitelisted.some((g) => globToRegExp(g).test(file)),
+          `${file} is not shipped`,
+        );
       assert.ok(!whitelisted.some((g) => /node_modules|src|test/.test(g)), 'sources or node_modules would ship');
     });
   });

@@ -67,13 +67,24 @@ describe('counts leave boilerplate out', () => {
   const TEXT = ['普京與特朗普通話。', '', '普京總統表示歡迎。', '', '相關新聞：普京訪華 普京講話'].join('\n');
   const article = () =>
     makeArticle(TEXT, {
-      entities: [entity('普京', TEXT, 'PER', 0), entity('特朗普', TEXT, 'PER'), entity('普京', TEXT, 'PER', 1), entity('普京', TEXT, 'PER', 2), entity('普京', TEXT, 'PER', 3)],
+      entities: [
+        entity('普京', TEXT, 'PER', 0),
+        entity('特朗普', TEXT, 'PER'),
+        entity('普京', TEXT, 'PER', 1),
+        entity('普京', TEXT, 'PER', 2),
+        entity('普京', TEXT, 'PER', 3),
+      ],
       blocks: [block(4, 4, 'related'), block(2, 2, 'other', false)],
     });
 
   it('the hover counts the mentions on article lines only, and shows the titled form', () => {
     const a = makeArticle(TEXT, {
-      entities: [entity('普京', TEXT, 'PER', 0), entity('普京', TEXT, 'PER', 1), entity('普京', TEXT, 'PER', 2), entity('普京', TEXT, 'PER', 3)],
+      entities: [
+        entity('普京', TEXT, 'PER', 0),
+        entity('普京', TEXT, 'PER', 1),
+        entity('普京', TEXT, 'PER', 2),
+        entity('普京', TEXT, 'PER', 3),
+      ],
       blocks: [block(4, 4, 'related')],
     });
     const text = (getHover(a, { line: 0, character: 0 }, t)?.contents as { value: string }).value;
@@ -106,7 +117,7 @@ describe('Show Entities names what the article says', () => {
     assert.equal(listed.mentions.length, 2);
   });
 
-  it('writes a Simplified canonical form in a Traditional article with the article\'s own characters first', () => {
+  it("writes a Simplified canonical form in a Traditional article with the article's own characters first", () => {
     const a = makeArticle('台灣的發展', {});
     assert.equal(inArticleScript(a, '台湾'), '台灣');
   });

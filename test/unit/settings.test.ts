@@ -28,18 +28,15 @@ describe('settings', () => {
     assert.equal(settings.entities.confidenceThreshold, 0.5);
     assert.equal(settings.dates.referenceDate, '');
     assert.deepEqual(settings.files, DEFAULT_SETTINGS.files);
-    assert.deepEqual(
-      problems.map((p) => p.key).sort(),
-      [
-        'newsAnnotator.boilerplate.kinds.copyright',
-        'newsAnnotator.boilerplate.kinds.nonsense',
-        'newsAnnotator.boilerplate.severity',
-        'newsAnnotator.dates.referenceDate',
-        'newsAnnotator.entities.confidenceThreshold',
-        'newsAnnotator.files',
-        'newsAnnotator.highlight.entityTypes',
-      ],
-    );
+    assert.deepEqual(problems.map((p) => p.key).sort(), [
+      'newsAnnotator.boilerplate.kinds.copyright',
+      'newsAnnotator.boilerplate.kinds.nonsense',
+      'newsAnnotator.boilerplate.severity',
+      'newsAnnotator.dates.referenceDate',
+      'newsAnnotator.entities.confidenceThreshold',
+      'newsAnnotator.files',
+      'newsAnnotator.highlight.entityTypes',
+    ]);
   });
 
   it('survives a section that is not an object', () => {

@@ -27,8 +27,14 @@ describe('workspace files', () => {
       assert.ok(store.add(path.join(dir, name), [`kept in ${name}`], [dir]).ok);
     }
     const fresh = new KeepStore();
-    for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) assert.deepEqual([...fresh.kept(path.join(dir, name))], [`kept in ${name}`]);
-    assert.deepEqual(Object.keys(JSON.parse(fs.readFileSync(path.join(dir, KEEP_FILE), 'utf8'))).sort(), ['__proto__', 'constructor', 'hasOwnProperty', 'toString']);
+    for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty'])
+      assert.deepEqual([...fresh.kept(path.join(dir, name))], [`kept in ${name}`]);
+    assert.deepEqual(Object.keys(JSON.parse(fs.readFileSync(path.join(dir, KEEP_FILE), 'utf8'))).sort(), [
+      '__proto__',
+      'constructor',
+      'hasOwnProperty',
+      'toString',
+    ]);
   });
 });
 

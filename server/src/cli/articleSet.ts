@@ -8,7 +8,14 @@ import { pathToFileURL } from 'node:url';
 import { SiteIndex } from '../service/boilerplate';
 import { createEntityRecognizer } from '../service/entities';
 import { analyseArticle, type Article } from '../service/article';
-import { applyDictionary, buildDictionary, effectiveAnnotations, predictions, type AnnotatedDocument, type ArticleAnnotations } from '../service/annotations';
+import {
+  applyDictionary,
+  buildDictionary,
+  effectiveAnnotations,
+  predictions,
+  type AnnotatedDocument,
+  type ArticleAnnotations,
+} from '../service/annotations';
 import type { Localize } from '../service/messages';
 import { loadNerModel } from '../node/model';
 import { loadAnnotations } from '../node/annotationStore';
@@ -28,10 +35,11 @@ export function articleFiles(paths: readonly string[]): string[] {
       return;
     }
     if (st.isDirectory()) {
-      for (const name of fs.readdirSync(p).sort()) if (!name.startsWith('.')) {
-        const child = path.join(p, name);
-        if (fs.statSync(child).isDirectory() || ARTICLE_FILE.test(name)) walk(child);
-      }
+      for (const name of fs.readdirSync(p).sort())
+        if (!name.startsWith('.')) {
+          const child = path.join(p, name);
+          if (fs.statSync(child).isDirectory() || ARTICLE_FILE.test(name)) walk(child);
+        }
     } else out.add(p);
   };
   for (const p of paths) walk(p);
@@ -49,7 +57,12 @@ export interface LoadedArticle {
 }
 
 /** Reads, analyses and merges; every problem goes to `report` and the file is skipped or read as far as it can be. */
-export function loadArticles(files: readonly string[], t: Localize, report: (message: string) => void, withPredictions = true): { loaded: LoadedArticle[]; failed: boolean } {
+export function loadArticles(
+  files: readonly string[],
+  t: Localize,
+  report: (message: string) => void,
+  withPredictions = true,
+): { loaded: LoadedArticle[]; failed: boolean } {
   const inputs: { file: string; text: string }[] = [];
   let failed = false;
   for (const file of files) {
@@ -73,7 +86,9 @@ export function loadArticles(files: readonly string[], t: Localize, report: (mes
   // The files of one call are a workspace: names confirmed or rejected in one are predicted (or not) in the others, as in the editor.
   const dictionary = buildDictionary(analysed.map((a) => a.stored));
   const loaded = analysed.map(({ file, text, article, stored }) => {
-    const predicted = withPredictions ? applyDictionary(predictions(article.entities, article.dates), text, article.normalized, dictionary) : [];
+    const predicted = withPredictions
+      ? applyDictionary(predictions(article.entities, article.dates), text, article.normalized, dictionary)
+      : [];
     const annotations = effectiveAnnotations(predicted, stored);
     return { file, text, article, stored, doc: { name: nameOf(file), text, annotations, reviewed: stored.state === 'reviewed' } };
   });

@@ -6,7 +6,10 @@ import { articleFiles, loadArticles } from './articleSet';
 import { parseCommandArgs, UsageError } from './commandArgs';
 
 export function runExport(argv: string[], t: Localize): number {
-  const args = parseCommandArgs(argv, t, { values: ['--format', '--out', '--labelstudio-as'], flags: ['--exclude-boilerplate', '--reviewed-only', '--no-predictions'] });
+  const args = parseCommandArgs(argv, t, {
+    values: ['--format', '--out', '--labelstudio-as'],
+    flags: ['--exclude-boilerplate', '--reviewed-only', '--no-predictions'],
+  });
   const format = args.values['--format'] as ExportFormat | undefined;
   if (!format || !EXPORT_FORMATS.includes(format)) throw new UsageError(t('cli.badValue', '--format', format ?? ''));
   const as = args.values['--labelstudio-as'] ?? 'auto';
@@ -15,7 +18,12 @@ export function runExport(argv: string[], t: Localize): number {
   if (format === 'brat' && !out) throw new UsageError(t('annot.needOut'));
   if (!args.files.length) throw new UsageError(t('cli.noFiles'));
 
-  const { loaded, failed } = loadArticles(articleFiles(args.files), t, (m) => process.stderr.write(`news-annotate: ${m}\n`), !args.flags.has('--no-predictions'));
+  const { loaded, failed } = loadArticles(
+    articleFiles(args.files),
+    t,
+    (m) => process.stderr.write(`news-annotate: ${m}\n`),
+    !args.flags.has('--no-predictions'),
+  );
   let docs: AnnotatedDocument[] = loaded
     .filter((a) => !args.flags.has('--reviewed-only') || a.stored.state === 'reviewed')
     .map((a) => {
@@ -24,7 +32,11 @@ export function runExport(argv: string[], t: Localize): number {
       for (const b of a.article.blocks) for (let l = b.startLine; l <= b.endLine; l++) lines.add(l);
       return withoutLines(a.doc, lines);
     });
-  docs = docs.filter((d, i) => docs.findIndex((e) => e.name === d.name) === i || (process.stderr.write(`news-annotate: ${t('annot.problem', d.name, 'duplicate article name, skipped')}\n`), false));
+  docs = docs.filter(
+    (d, i) =>
+      docs.findIndex((e) => e.name === d.name) === i ||
+      (process.stderr.write(`news-annotate: ${t('annot.problem', d.name, 'duplicate article name, skipped')}\n`), false),
+  );
 
   const count = docs.reduce((n, d) => n + d.annotations.length, 0);
   const lsAs = as as 'auto' | 'annotations' | 'predictions';

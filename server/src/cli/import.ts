@@ -58,11 +58,18 @@ export function runImport(argv: string[], t: Localize): number {
       targets.push([args.values['--out'] ? path.join(args.values['--out'], path.basename(txt)) : txt, r.doc]);
     }
   } else if (format === 'conll') {
-    const texts = args.rest.map((f) => ({ file: f, text: read(f) })).filter((x): x is { file: string; text: string } => x.text !== undefined);
+    const texts = args.rest
+      .map((f) => ({ file: f, text: read(f) }))
+      .filter((x): x is { file: string; text: string } => x.text !== undefined);
     const conll = args.files.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
-    const r = importConll(conll, texts.map((x) => ({ name: nameOf(x.file), text: x.text })));
+    const r = importConll(
+      conll,
+      texts.map((x) => ({ name: nameOf(x.file), text: x.text })),
+    );
     r.errors.forEach((e) => report(e));
-    r.docs.forEach((d, i) => targets.push([args.values['--out'] ? path.join(args.values['--out'], path.basename(texts[i].file)) : texts[i].file, d]));
+    r.docs.forEach((d, i) =>
+      targets.push([args.values['--out'] ? path.join(args.values['--out'], path.basename(texts[i].file)) : texts[i].file, d]),
+    );
   } else {
     for (const f of args.files) {
       let content: string;

@@ -48,7 +48,8 @@ function main(argv: string[]): number | Promise<number> {
       io.out(usage(io));
       return 0;
     }
-    for (const required of command.required ?? []) if (values[required] === undefined) throw new UsageError(io.t('cli.badOption', `--${required}`));
+    for (const required of command.required ?? [])
+      if (values[required] === undefined) throw new UsageError(io.t('cli.badOption', `--${required}`));
     const fromStdin = values['stdin-files'] === true || values['stdin-jsonl'] === true;
     if (values['stdin-files'] && values['stdin-jsonl']) throw new UsageError(io.t('cli.badOption', '--stdin-files --stdin-jsonl'));
     if (fromStdin && files.length) throw new UsageError(io.t('cli.badOption', files[0]));

@@ -37,7 +37,12 @@ export const OPTIONS = {
     help: 'cli.opt.referenceDate',
     valid: (v) => /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v)),
   },
-  to: { type: 'string', value: 'simplified|traditional|taiwan|hongkong', choices: ['simplified', 'traditional', 'taiwan', 'hongkong'], help: 'cli.opt.to' },
+  to: {
+    type: 'string',
+    value: 'simplified|traditional|taiwan|hongkong',
+    choices: ['simplified', 'traditional', 'taiwan', 'hongkong'],
+    help: 'cli.opt.to',
+  },
   encoding: { type: 'string', value: 'NAME', help: 'cli.opt.encoding', valid: isEncoding },
   write: { type: 'boolean', help: 'cli.opt.write' },
   jobs: { type: 'string', value: 'N', help: 'cli.opt.jobs', valid: (v) => /^[1-9]\d{0,3}$/.test(v) },

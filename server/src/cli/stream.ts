@@ -49,8 +49,7 @@ export async function* lines(input: Readable): AsyncGenerator<string> {
 
 /** Writes and waits for the stream to drain when its buffer is full. */
 function writer(out: Writable): (s: string) => Promise<void> {
-  return (s) =>
-    out.write(s) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  return (s) => (out.write(s) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
 }
 
 type Item = { job?: AnnotateJob; error?: string; bytes: number; id?: unknown };

@@ -19,7 +19,8 @@ let recognizer: { key: string; value: EntityRecognizer } | undefined;
 parentPort?.on('message', (request: WorkerRequest) => {
   try {
     const key = dictionaryKey(request.dictionary);
-    if (recognizer?.key !== key) recognizer = { key, value: createEntityRecognizer({ model: loadNerModel(), userDictionary: request.dictionary }) };
+    if (recognizer?.key !== key)
+      recognizer = { key, value: createEntityRecognizer({ model: loadNerModel(), userDictionary: request.dictionary }) };
     const rules = request.configFiles.length ? loadConfig(request.configFiles, createLocalizer('en')).rules : undefined;
     const recurring = new Map(request.recurring);
     const article = analyseArticle(request.text, {

@@ -5,14 +5,29 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MessageType, ShowMessageNotification, type Connection, type ExecuteCommandParams, type TextDocuments, type TextDocumentContentChangeEvent, type TextDocumentsConfiguration } from 'vscode-languageserver';
+import {
+  MessageType,
+  ShowMessageNotification,
+  type Connection,
+  type ExecuteCommandParams,
+  type TextDocuments,
+  type TextDocumentContentChangeEvent,
+  type TextDocumentsConfiguration,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Article } from '../service/article';
 import { withoutLines, type AnnotatedDocument, type Annotation } from '../service/annotations';
 import { REVIEW_KIND } from '../service/features/review';
 import { writeExport } from './exportFiles';
 import type { LanguageService } from '../service/index';
-import { ANNOTATE_COMMAND, AnnotationNotifications, AnnotationRequests, type AnnotateArgs, type ArticleReviewStatus, type ExportArticlesParams } from '../protocol';
+import {
+  ANNOTATE_COMMAND,
+  AnnotationNotifications,
+  AnnotationRequests,
+  type AnnotateArgs,
+  type ArticleReviewStatus,
+  type ExportArticlesParams,
+} from '../protocol';
 import { AnnotationSession } from './annotationSession';
 
 let tracker: ((uri: string, before: string, changes: readonly TextDocumentContentChangeEvent[]) => void) | undefined;
@@ -83,7 +98,12 @@ export function registerAnnotationWorkflow(
     const docs: AnnotatedDocument[] = [];
     eachArticle(p.uris ?? [], (uri, doc, article, annotations) => {
       const name = path.basename(fileURLToPath(uri)).replace(/\.(txt|news)$/i, '');
-      const d: AnnotatedDocument = { name, text: doc.getText(), annotations, reviewed: session.reviewForText(uri, doc.getText()).stored.state === 'reviewed' };
+      const d: AnnotatedDocument = {
+        name,
+        text: doc.getText(),
+        annotations,
+        reviewed: session.reviewForText(uri, doc.getText()).stored.state === 'reviewed',
+      };
       const lines = new Set<number>();
       if (p.excludeBoilerplate) for (const b of article.blocks) for (let l = b.startLine; l <= b.endLine; l++) lines.add(l);
       docs.push(withoutLines(d, lines));

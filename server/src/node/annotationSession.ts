@@ -81,7 +81,8 @@ export class AnnotationSession {
     const name = path.basename(file);
     for (const p of r.problems) this.host.warn(this.host.localize('annot.problem', name, p));
     if (r.moved) this.host.warn(this.host.localize('annot.moved', name, r.moved));
-    if (r.orphaned.length) this.host.warn(this.host.localize('annot.orphaned', name, r.orphaned.length, r.orphaned.map((o) => o.text).join('、')));
+    if (r.orphaned.length)
+      this.host.warn(this.host.localize('annot.orphaned', name, r.orphaned.length, r.orphaned.map((o) => o.text).join('、')));
     this.open.set(doc.uri, { file, stored: r.annotations, text, dirty: r.moved > 0 || r.orphaned.length > 0 });
     this.onDisk.delete(file);
     this.dict = undefined;
@@ -218,7 +219,9 @@ export class AnnotationSession {
           break;
         }
         const value = args.value ?? (label === 'DATE' ? current.find((a) => a.start === from && a.end === to)?.value : undefined);
-        next = args.everywhere ? markEverywhere(next, text, text.slice(from, to), label, who, value) : mark(next, text, { start: from, end: to }, label, who, value);
+        next = args.everywhere
+          ? markEverywhere(next, text, text.slice(from, to), label, who, value)
+          : mark(next, text, { start: from, end: to }, label, who, value);
         break;
       }
       case 'reject':
@@ -256,7 +259,11 @@ export class AnnotationSession {
     if (!stored && file) {
       const metaText = readIf(metaPath(file));
       const meta = metaText ? parseMeta('', metaText).meta : undefined;
-      stored = { ...emptyAnnotations(), ...(meta ?? {}), state: meta?.state ?? (fs.existsSync(annPath(file)) ? 'in-progress' : 'not-started') };
+      stored = {
+        ...emptyAnnotations(),
+        ...(meta ?? {}),
+        state: meta?.state ?? (fs.existsSync(annPath(file)) ? 'in-progress' : 'not-started'),
+      };
     }
     return {
       uri,
@@ -303,18 +310,25 @@ function readDecisions(ann: string): Pick<ArticleAnnotations, 'annotations' | 'r
     const label = f[0].startsWith('T') && f[2] ? labelFromName((f[1] ?? '').split(' ')[0]) : undefined;
     if (!label) continue;
     const st = status.get(f[0]);
-    annotations.push({ start: 0, end: 0, label, text: f[2], status: st === 'predicted' ? 'predicted' : st === 'accepted' ? 'accepted' : 'corrected' });
+    annotations.push({
+      start: 0,
+      end: 0,
+      label,
+      text: f[2],
+      status: st === 'predicted' ? 'predicted' : st === 'accepted' ? 'accepted' : 'corrected',
+    });
   }
   const meta = readIf(`${ann}.json`);
   let rejected: ArticleAnnotations['rejected'] = [];
   if (meta) {
     try {
       const raw = JSON.parse(meta) as { rejected?: { text?: unknown; label?: unknown }[] };
-      rejected = (raw.rejected ?? []).filter((r) => typeof r.text === 'string').map((r) => ({ start: 0, end: 0, text: r.text as string, label: labelFromName(String(r.label)) ?? 'ORG' }));
+      rejected = (raw.rejected ?? [])
+        .filter((r) => typeof r.text === 'string')
+        .map((r) => ({ start: 0, end: 0, text: r.text as string, label: labelFromName(String(r.label)) ?? 'ORG' }));
     } catch {
       // A broken sidecar only loses its rejections for the dictionary; opening the article reports it.
     }
   }
   return { annotations, rejected };
 }
-

@@ -5,7 +5,17 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { emptyAnnotations, parseBrat, parseMeta, reanchor, serialiseBrat, serialiseMeta, textHash, type Annotation, type ArticleAnnotations } from '../service/annotations';
+import {
+  emptyAnnotations,
+  parseBrat,
+  parseMeta,
+  reanchor,
+  serialiseBrat,
+  serialiseMeta,
+  textHash,
+  type Annotation,
+  type ArticleAnnotations,
+} from '../service/annotations';
 
 export const annPath = (articleFile: string) => articleFile.replace(/\.(txt|news)$/i, '') + '.ann';
 export const metaPath = (articleFile: string) => annPath(articleFile) + '.json';
@@ -47,7 +57,8 @@ export function loadAnnotations(articleFile: string, text: string): LoadResult {
   const hash = textHash(text);
   const ann = readIf(annPath(articleFile));
   const metaText = readIf(metaPath(articleFile));
-  if (ann === undefined && metaText === undefined) return { annotations: emptyAnnotations(hash), problems: [], moved: 0, orphaned: [], exists: false };
+  if (ann === undefined && metaText === undefined)
+    return { annotations: emptyAnnotations(hash), problems: [], moved: 0, orphaned: [], exists: false };
   const problems: string[] = [];
   const meta = metaText !== undefined ? parseMeta(text, metaText) : { meta: undefined };
   if (meta.error) problems.push(`${path.basename(metaPath(articleFile))}: ${meta.error}`);
@@ -87,7 +98,13 @@ function parseBratLenient(ann: string): { annotations: Annotation[]; errors: str
   // Notes: reuse the strict parser on a text that has every span in place.
   for (const [id, a] of byId) {
     const notes = lines.filter((l) => new RegExp(`^#\\S*\\tAnnotatorNotes ${id}\\t`).test(l));
-    const probe = parseBrat(' '.repeat(a.start) + a.text, [`T1\t${a.label === 'DATE' ? 'Date' : a.label} ${a.start} ${a.start + [...a.text].length}\t${a.text}`, ...notes.map((n) => n.replace(/AnnotatorNotes \S+/, 'AnnotatorNotes T1'))].join('\n'));
+    const probe = parseBrat(
+      ' '.repeat(a.start) + a.text,
+      [
+        `T1\t${a.label === 'DATE' ? 'Date' : a.label} ${a.start} ${a.start + [...a.text].length}\t${a.text}`,
+        ...notes.map((n) => n.replace(/AnnotatorNotes \S+/, 'AnnotatorNotes T1')),
+      ].join('\n'),
+    );
     annotations.push(probe.annotations[0] ?? a);
   }
   return { annotations, errors };

@@ -28,7 +28,10 @@ export interface LoadedConfig {
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** One file: undefined when it does not exist; otherwise its entries and its problems. */
-export function readConfigFile(file: string, t: Localize): { dictionary: DictionaryEntry[]; rules: SiteRules; problems: string[] } | undefined {
+export function readConfigFile(
+  file: string,
+  t: Localize,
+): { dictionary: DictionaryEntry[]; rules: SiteRules; problems: string[] } | undefined {
   let raw: string;
   try {
     raw = fs.readFileSync(file, 'utf8');

@@ -75,7 +75,10 @@ export interface LazyRecognizer extends EntityRecognizer {
  * A recogniser that loads the model on first use. A model that cannot be used degrades to the gazetteer and
  * patterns, and `onProblem` hears why once.
  */
-export function lazyRecognizer(options: Omit<RecognizerOptions, 'model' | 'tagger'> = {}, onProblem?: (message: string) => void): LazyRecognizer {
+export function lazyRecognizer(
+  options: Omit<RecognizerOptions, 'model' | 'tagger'> = {},
+  onProblem?: (message: string) => void,
+): LazyRecognizer {
   let inner: EntityRecognizer | undefined;
   const get = () => {
     if (!inner) {

@@ -25,7 +25,10 @@ export async function readSiblingArticles(dir: string, maxTotalBytes = MAX_SIBLI
   }
   const out: [string, string][] = [];
   let total = 0;
-  for (const name of names.filter((n) => ARTICLE_FILE.test(n)).sort().slice(0, MAX_SIBLINGS)) {
+  for (const name of names
+    .filter((n) => ARTICLE_FILE.test(n))
+    .sort()
+    .slice(0, MAX_SIBLINGS)) {
     const file = path.join(dir, name);
     try {
       const stat = await fs.promises.stat(file);
@@ -50,8 +53,7 @@ interface KeepFile {
 }
 
 export type KeepResult =
-  | { ok: true; file: string }
-  | { ok: false; reason: 'outside' | 'badLines' | 'malformed' | 'failed'; file: string; detail?: string };
+  { ok: true; file: string } | { ok: false; reason: 'outside' | 'badLines' | 'malformed' | 'failed'; file: string; detail?: string };
 
 function readKeepFile(dir: string): KeepFile {
   const entries = new Map<string, string[]>();

@@ -64,7 +64,8 @@ export function createLanguageService(options: LanguageServiceOptions) {
   let t: Localize = createLocalizer(options.locale ?? 'en');
   const cache = new Map<string, { key: string; article: Article }>();
 
-  const keyFor = (doc: ArticleDocument, context = options.contextFor?.(doc.uri)) => `${doc.version}:${settingsVersion}:${context?.version ?? 0}`;
+  const keyFor = (doc: ArticleDocument, context = options.contextFor?.(doc.uri)) =>
+    `${doc.version}:${settingsVersion}:${context?.version ?? 0}`;
 
   function analyse(doc: ArticleDocument): Article {
     const context = options.contextFor?.(doc.uri);
@@ -141,12 +142,16 @@ export function createLanguageService(options: LanguageServiceOptions) {
     },
     semanticTokens: (doc: ArticleDocument) => {
       const review = options.reviewFor?.(doc.uri);
-      return review ? reviewTokens(analyse(doc), reviewedAnnotations(analyse(doc), review), settings) : getSemanticTokens(analyse(doc), settings);
+      return review
+        ? reviewTokens(analyse(doc), reviewedAnnotations(analyse(doc), review), settings)
+        : getSemanticTokens(analyse(doc), settings);
     },
     codeActions: (doc: ArticleDocument, range: Range, context: CodeActionContext) => {
       const actions = getCodeActions(doc, analyse(doc), range, context, settings, t);
       const review = options.reviewFor?.(doc.uri);
-      return review ? [...actions, ...reviewCodeActions(doc.uri, analyse(doc), reviewedAnnotations(analyse(doc), review), range, context, t)] : actions;
+      return review
+        ? [...actions, ...reviewCodeActions(doc.uri, analyse(doc), reviewedAnnotations(analyse(doc), review), range, context, t)]
+        : actions;
     },
     /** The article's annotations with the person's decisions applied (empty review context: the predictions). */
     reviewedAnnotations: (doc: ArticleDocument, review: ReviewContext) => reviewedAnnotations(analyse(doc), review),
@@ -155,7 +160,11 @@ export function createLanguageService(options: LanguageServiceOptions) {
     foldingRanges: (doc: ArticleDocument) => getFoldingRanges(analyse(doc)),
     references: (doc: ArticleDocument, position: Position) => getReferences(doc.uri, analyse(doc), position),
     documentHighlights: (doc: ArticleDocument, position: Position) => getDocumentHighlights(analyse(doc), position),
-    workspaceSymbols: (query: string) => getWorkspaceSymbols([...cache].map(([uri, v]) => [uri, v.article] as [string, Article]), query),
+    workspaceSymbols: (query: string) =>
+      getWorkspaceSymbols(
+        [...cache].map(([uri, v]) => [uri, v.article] as [string, Article]),
+        query,
+      ),
     inlayHints: (doc: ArticleDocument, range: Range) => (settings.dates.inlayHints ? getInlayHints(analyse(doc), range) : []),
     exportAnnotations: (doc: ArticleDocument, file: string) => toAnnotations(file, analyse(doc), t),
     listEntities: (doc: ArticleDocument) => listEntities(analyse(doc)),

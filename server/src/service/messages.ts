@@ -109,7 +109,8 @@ const en = {
   'config.invalidJson': '{0}: not valid JSON ({1})',
   'config.problem': '{0}: {1}',
   'config.warn': 'News Annotator: {0}',
-  'keep.malformed': 'News Annotator: {0} is not a valid keep file ({1}); it is left as it is, and nothing is added to it until it is fixed.',
+  'keep.malformed':
+    'News Annotator: {0} is not a valid keep file ({1}); it is left as it is, and nothing is added to it until it is fixed.',
   'keep.outside': 'News Annotator: {0} is outside the workspace folders; nothing kept.',
   'keep.notWritten': 'News Annotator: {0} cannot be written ({1}); nothing kept.',
   'cli.opt.jobs': 'annotate: analyse on N worker threads (default: the number of cores); output in input order',
@@ -128,7 +129,8 @@ const en = {
   'annot.imported': '{0}: {1} annotations stored in {2}',
   'annot.problem': '{0}: {1}',
   'annot.moved': '{0}: the article changed since it was annotated; {1} annotations were found again by their text',
-  'annot.orphaned': '{0}: {1} annotations could not be found in the changed article ({2}); they are kept as orphans in the .ann.json beside it',
+  'annot.orphaned':
+    '{0}: {1} annotations could not be found in the changed article ({2}); they are kept as orphans in the .ann.json beside it',
   'annot.noTexts': 'conll carries no text: give the articles after --, in the order of the documents',
   'annot.noPairs': 'no article is annotated in both {0} and {1}',
   'annot.agreeHeader': 'Agreement of {1} with {0} on {2} articles',

@@ -8,5 +8,7 @@ export function validPosition(p: unknown): p is { line: number; character: numbe
 }
 
 export function validRange(r: unknown): r is { start: { line: number; character: number }; end: { line: number; character: number } } {
-  return typeof r === 'object' && r !== null && validPosition((r as { start?: unknown }).start) && validPosition((r as { end?: unknown }).end);
+  return (
+    typeof r === 'object' && r !== null && validPosition((r as { start?: unknown }).start) && validPosition((r as { end?: unknown }).end)
+  );
 }

@@ -71,11 +71,21 @@ export function normaliseSettings(raw: unknown): { settings: NewsAnnotatorSettin
         useModel: pick('entities.useModel', en.useModel, (v) => typeof v === 'boolean', d.entities.useModel),
       },
       dates: {
-        referenceDate: pick('dates.referenceDate', dt.referenceDate, (v) => typeof v === 'string' && (v === '' || ISO_DATE.test(v)), d.dates.referenceDate),
+        referenceDate: pick(
+          'dates.referenceDate',
+          dt.referenceDate,
+          (v) => typeof v === 'string' && (v === '' || ISO_DATE.test(v)),
+          d.dates.referenceDate,
+        ),
         inlayHints: pick('dates.inlayHints', dt.inlayHints, (v) => typeof v === 'boolean', d.dates.inlayHints),
       },
       convert: {
-        target: pick<ConvertTarget>('convert.target', cv.target, (v) => (CONVERT_TARGETS as readonly unknown[]).includes(v), d.convert.target),
+        target: pick<ConvertTarget>(
+          'convert.target',
+          cv.target,
+          (v) => (CONVERT_TARGETS as readonly unknown[]).includes(v),
+          d.convert.target,
+        ),
       },
       files: pick<string[]>('files', r.files, (v) => Array.isArray(v) && v.every((g) => typeof g === 'string'), [...d.files]),
     },

@@ -12,5 +12,8 @@ before(async function () {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
   if (!ext) throw new Error(`extension ${EXTENSION_ID} is not loaded from the development path`);
   await waitFor(() => ext.isActive, Boolean, { timeout: 30000, what: 'extension activation (onLanguage:plaintext)' });
-  await waitForDiagnostics(uri, (d) => d.length > 0, { timeout: 45000, what: 'the language server to publish diagnostics on articles/seed.txt' });
+  await waitForDiagnostics(uri, (d) => d.length > 0, {
+    timeout: 45000,
+    what: 'the language server to publish diagnostics on articles/seed.txt',
+  });
 });

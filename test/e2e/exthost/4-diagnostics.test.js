@@ -10,7 +10,8 @@ describe('diagnostics', () => {
     const { uri } = await openExisting('seed.news.txt');
     diags = await waitForDiagnostics(uri, (d) => d.length > 0);
   });
-  const covering = (line, code) => diags.filter((d) => d.range.start.line <= line && line <= d.range.end.line && (!code || codeOf(d) === code));
+  const covering = (line, code) =>
+    diags.filter((d) => d.range.start.line <= line && line <= d.range.end.line && (!code || codeOf(d) === code));
 
   for (const kind of KINDS) {
     it(`flags ${kind} with code boilerplate.${kind} on its gold lines`, () => {
@@ -19,8 +20,10 @@ describe('diagnostics', () => {
       const seen = Object.fromEntries(uncovered.map((l) => [l, covering(l).map(codeOf)]));
       // related lists are long: most of their lines must be flagged, every other kind all of them
       const allowed = kind === 'related' ? Math.floor(goldLines.length * 0.2) : 0;
-      assert.ok(uncovered.length <= allowed,
-        `${uncovered.length}/${goldLines.length} gold ${kind} lines (0-based) not flagged as boilerplate.${kind}: codes there ${JSON.stringify(seen)}`);
+      assert.ok(
+        uncovered.length <= allowed,
+        `${uncovered.length}/${goldLines.length} gold ${kind} lines (0-based) not flagged as boilerplate.${kind}: codes there ${JSON.stringify(seen)}`,
+      );
     });
   }
 

@@ -1,8 +1,19 @@
 'use strict';
 const assert = require('node:assert/strict');
 const {
-  vscode, freshArticle, waitForDiagnostics, codeActions, applyAction, codeOf, countLine, missingContent, lines,
-  ORIGINAL, ORIGINAL_LINES, closeAll, note,
+  vscode,
+  freshArticle,
+  waitForDiagnostics,
+  codeActions,
+  applyAction,
+  codeOf,
+  countLine,
+  missingContent,
+  lines,
+  ORIGINAL,
+  ORIGINAL_LINES,
+  closeAll,
+  note,
 } = require('./helpers');
 
 const TITLE_LINE = 12; // 0-based; the same site-title text recurs on line 26
@@ -12,7 +23,8 @@ const COPYRIGHT = ORIGINAL_LINES[46];
 const isQuickFix = (a) => a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind);
 // Fixes that change the text reach VS Code as the client's version-checked command (client/src/fixGuard.ts).
 const changesText = (a) => !!a.edit || a.command?.command === 'newsAnnotator.applyFix';
-const titleDiag = (d) => d.find((x) => x.range.start.line <= TITLE_LINE && TITLE_LINE <= x.range.end.line && codeOf(x) === 'boilerplate.site-title');
+const titleDiag = (d) =>
+  d.find((x) => x.range.start.line <= TITLE_LINE && TITLE_LINE <= x.range.end.line && codeOf(x) === 'boilerplate.site-title');
 
 /**
  * Each quick fix offered on the first site-title block, applied to its own fresh copy of the sample; the
@@ -34,19 +46,35 @@ describe('quick fixes on a site-title block', () => {
       let diagsAfter = null;
       if (!changesText(action)) {
         // a command-only fix (keep) answers with new diagnostics
-        diagsAfter = await waitForDiagnostics(uri, (x) => !titleDiag(x), { timeout: 10000, what: `"${title}" to clear the diagnostic` }).catch((e) => e.message);
+        diagsAfter = await waitForDiagnostics(uri, (x) => !titleDiag(x), {
+          timeout: 10000,
+          what: `"${title}" to clear the diagnostic`,
+        }).catch((e) => e.message);
       }
       const text = doc.getText();
-      outcomes.push({ title, hasEdit: changesText(action), command: action.command?.command, text, doc: { getText: () => text }, diagsAfter });
+      outcomes.push({
+        title,
+        hasEdit: changesText(action),
+        command: action.command?.command,
+        text,
+        doc: { getText: () => text },
+        diagsAfter,
+      });
     }
     await vscode.commands.executeCommand('workbench.action.files.saveAll');
     await closeAll();
   });
-  const describeAll = () => outcomes.map((o) => ({
-    title: o.title, edit: o.hasEdit, command: o.command, siteTitles: countLine(o.doc, SITE_TITLE),
-    captions: CAPTIONS.map((c) => countLine(o.doc, c)), copyright: countLine(o.doc, COPYRIGHT), missingContent: missingContent(o.doc).length,
-    lines: lines(o.doc).length,
-  }));
+  const describeAll = () =>
+    outcomes.map((o) => ({
+      title: o.title,
+      edit: o.hasEdit,
+      command: o.command,
+      siteTitles: countLine(o.doc, SITE_TITLE),
+      captions: CAPTIONS.map((c) => countLine(o.doc, c)),
+      copyright: countLine(o.doc, COPYRIGHT),
+      missingContent: missingContent(o.doc).length,
+      lines: lines(o.doc).length,
+    }));
   const find = (pred) => outcomes.find((o) => pred(o) && missingContent(o.doc).length === 0);
 
   it('offers the four fixes (remove block, remove kind, remove all, keep)', () => {
@@ -54,20 +82,38 @@ describe('quick fixes on a site-title block', () => {
   });
 
   it('"remove this block" deletes that block only and keeps the article', () => {
-    const o = find((x) => x.hasEdit && countLine(x.doc, SITE_TITLE) === 1 && CAPTIONS.every((c) => countLine(x.doc, c) === 1)
-      && countLine(x.doc, COPYRIGHT) === 1 && lines(x.doc).length >= ORIGINAL_LINES.length - 3);
+    const o = find(
+      (x) =>
+        x.hasEdit &&
+        countLine(x.doc, SITE_TITLE) === 1 &&
+        CAPTIONS.every((c) => countLine(x.doc, c) === 1) &&
+        countLine(x.doc, COPYRIGHT) === 1 &&
+        lines(x.doc).length >= ORIGINAL_LINES.length - 3,
+    );
     assert.ok(o, `no fix removed just the block: ${JSON.stringify(describeAll(), null, 1)}`);
     const removed = ORIGINAL_LINES.length - lines(o.doc).length;
     assert.ok(removed >= 1, `removed ${removed} lines`);
   });
 
   it('"remove all of this kind" deletes every site-title and nothing of other kinds', () => {
-    const o = find((x) => x.hasEdit && countLine(x.doc, SITE_TITLE) === 0 && CAPTIONS.every((c) => countLine(x.doc, c) === 1) && countLine(x.doc, COPYRIGHT) === 1);
+    const o = find(
+      (x) =>
+        x.hasEdit &&
+        countLine(x.doc, SITE_TITLE) === 0 &&
+        CAPTIONS.every((c) => countLine(x.doc, c) === 1) &&
+        countLine(x.doc, COPYRIGHT) === 1,
+    );
     assert.ok(o, `no fix removed all site-titles only: ${JSON.stringify(describeAll(), null, 1)}`);
   });
 
   it('"remove all" deletes every kind of boilerplate and keeps the article', () => {
-    const o = find((x) => x.hasEdit && countLine(x.doc, SITE_TITLE) === 0 && CAPTIONS.every((c) => countLine(x.doc, c) === 0) && countLine(x.doc, COPYRIGHT) === 0);
+    const o = find(
+      (x) =>
+        x.hasEdit &&
+        countLine(x.doc, SITE_TITLE) === 0 &&
+        CAPTIONS.every((c) => countLine(x.doc, c) === 0) &&
+        countLine(x.doc, COPYRIGHT) === 0,
+    );
     assert.ok(o, `no fix removed all boilerplate: ${JSON.stringify(describeAll(), null, 1)}`);
   });
 

@@ -1,6 +1,16 @@
 'use strict';
 const assert = require('node:assert/strict');
-const { vscode, freshArticle, waitForDiagnostics, codeActions, applyAction, countLine, missingContent, ORIGINAL_LINES, closeAll } = require('./helpers');
+const {
+  vscode,
+  freshArticle,
+  waitForDiagnostics,
+  codeActions,
+  applyAction,
+  countLine,
+  missingContent,
+  ORIGINAL_LINES,
+  closeAll,
+} = require('./helpers');
 
 const KIND = 'source.fixAll.newsAnnotator';
 
@@ -18,7 +28,9 @@ describe(`${KIND}`, () => {
     assert.deepEqual(missingContent(doc), []);
     for (const n of [12, 14, 26, 28, 46]) assert.equal(countLine(doc, ORIGINAL_LINES[n]), 0, `line ${n} still there: ${ORIGINAL_LINES[n]}`);
     const strongest = Math.min(...before.map((d) => d.severity));
-    const after = await waitForDiagnostics(uri, (d) => d.every((x) => x.severity > strongest), { what: 'only unconfident diagnostics left' });
+    const after = await waitForDiagnostics(uri, (d) => d.every((x) => x.severity > strongest), {
+      what: 'only unconfident diagnostics left',
+    });
     assert.ok(after.length < before.length);
     await vscode.commands.executeCommand('workbench.action.files.saveAll');
     await closeAll();
@@ -28,7 +40,10 @@ describe(`${KIND}`, () => {
     const { uri, doc } = await freshArticle('fixall/b.news.txt');
     await waitForDiagnostics(uri, (d) => d.length > 0);
     const actions = await codeActions(uri, new vscode.Range(0, 0, doc.lineCount, 0), 'source.fixAll');
-    assert.ok(actions.some((a) => a.kind && a.kind.value === KIND), JSON.stringify(actions.map((a) => a.kind?.value)));
+    assert.ok(
+      actions.some((a) => a.kind && a.kind.value === KIND),
+      JSON.stringify(actions.map((a) => a.kind?.value)),
+    );
     await closeAll();
   });
 });

@@ -17,11 +17,16 @@ describe('settings', () => {
     try {
       const d = await waitForDiagnostics(uri, (x) => x.some((y) => y.severity === vscode.DiagnosticSeverity.Warning), { what: 'warnings' });
       // unsure blocks may stay weaker, but nothing is stronger than the setting
-      assert.ok(d.every((y) => y.severity >= vscode.DiagnosticSeverity.Warning), JSON.stringify(d.map((y) => y.severity)));
+      assert.ok(
+        d.every((y) => y.severity >= vscode.DiagnosticSeverity.Warning),
+        JSON.stringify(d.map((y) => y.severity)),
+      );
     } finally {
       await cfg.update('boilerplate.severity', undefined, vscode.ConfigurationTarget.Workspace);
     }
-    await waitForDiagnostics(uri, (x) => x.length > 0 && x.every((y) => y.severity !== vscode.DiagnosticSeverity.Warning), { what: 'default severity back' });
+    await waitForDiagnostics(uri, (x) => x.length > 0 && x.every((y) => y.severity !== vscode.DiagnosticSeverity.Warning), {
+      what: 'default severity back',
+    });
   });
 
   it('turning a kind off in newsAnnotator.boilerplate.kinds re-validates: its diagnostics disappear, and come back', async () => {

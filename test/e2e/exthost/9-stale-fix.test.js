@@ -1,13 +1,28 @@
 'use strict';
 const assert = require('node:assert/strict');
-const { vscode, freshArticle, waitForDiagnostics, codeActions, applyAction, codeOf, countLine, missingContent, lines, ORIGINAL_LINES, closeAll } = require('./helpers');
+const {
+  vscode,
+  freshArticle,
+  waitForDiagnostics,
+  codeActions,
+  applyAction,
+  codeOf,
+  countLine,
+  missingContent,
+  lines,
+  ORIGINAL_LINES,
+  closeAll,
+} = require('./helpers');
 
 const TITLE_LINE = 12; // 0-based: a site-title line of the sample
 const SITE_TITLE = ORIGINAL_LINES[TITLE_LINE];
 /** A body paragraph and its blank line, typed below the dateline (so the headline and dateline stay where they are). */
 const TYPED = '編者按：這是編輯在文章發表後補充的一段說明文字，共有好幾句。\n\n';
-const titleDiag = (d) => d.find((x) => x.range.start.line <= TITLE_LINE && TITLE_LINE <= x.range.end.line && codeOf(x) === 'boilerplate.site-title');
-const removeBlock = (actions) => actions.find((a) => a.command?.command === 'newsAnnotator.applyFix' && /^Remove this |刪除這段|删除这段/.test(a.title)) ?? actions.find((a) => a.command?.command === 'newsAnnotator.applyFix');
+const titleDiag = (d) =>
+  d.find((x) => x.range.start.line <= TITLE_LINE && TITLE_LINE <= x.range.end.line && codeOf(x) === 'boilerplate.site-title');
+const removeBlock = (actions) =>
+  actions.find((a) => a.command?.command === 'newsAnnotator.applyFix' && /^Remove this |刪除這段|删除这段/.test(a.title)) ??
+  actions.find((a) => a.command?.command === 'newsAnnotator.applyFix');
 
 /**
  * A quick fix computed for one version of the article must not be applied to a later one: its line ranges
@@ -38,7 +53,8 @@ describe('a quick fix racing an edit', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.insert(uri, new vscode.Position(4, 0), TYPED);
     assert.ok(await vscode.workspace.applyEdit(edit));
-    const shifted = (d) => d.find((x) => x.range.start.line <= TITLE_LINE + 2 && TITLE_LINE + 2 <= x.range.end.line && codeOf(x) === 'boilerplate.site-title');
+    const shifted = (d) =>
+      d.find((x) => x.range.start.line <= TITLE_LINE + 2 && TITLE_LINE + 2 <= x.range.end.line && codeOf(x) === 'boilerplate.site-title');
     const diag = shifted(await waitForDiagnostics(uri, (x) => !!shifted(x), { what: 'site-title diagnostic two lines down' }));
     const count = countLine(doc, SITE_TITLE);
     await applyAction(removeBlock(await codeActions(uri, diag.range)));

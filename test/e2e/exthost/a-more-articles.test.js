@@ -31,15 +31,25 @@ for (const name of ARTICLES) {
     const covered = (line) => diags.some((d) => d.range.start.line <= line && line <= d.range.end.line);
 
     it('flags no gold content line and at least 95% of the gold boilerplate lines', () => {
-      const onContent = gold.content.map((n) => n - 1).filter(covered).map((l) => `${l}: ${lines[l].slice(0, 40)}`);
+      const onContent = gold.content
+        .map((n) => n - 1)
+        .filter(covered)
+        .map((l) => `${l}: ${lines[l].slice(0, 40)}`);
       assert.deepEqual(onContent, []);
       const missed = gold.boilerplate.map((n) => n - 1).filter((l) => !covered(l));
-      assert.ok(missed.length <= gold.boilerplate.length * 0.05, `${missed.length}/${gold.boilerplate.length} gold boilerplate lines not flagged`);
+      assert.ok(
+        missed.length <= gold.boilerplate.length * 0.05,
+        `${missed.length}/${gold.boilerplate.length} gold boilerplate lines not flagged`,
+      );
       for (const d of diags) assert.match(codeOf(d), /^boilerplate\.[a-z-]+$/);
     });
 
     it('colours at least two thirds of the gold entities with their type', async () => {
-      const { list } = await waitFor(() => semanticTokens(doc), (t) => t.list.length > 0, { what: `semantic tokens of ${name}` });
+      const { list } = await waitFor(
+        () => semanticTokens(doc),
+        (t) => t.list.length > 0,
+        { what: `semantic tokens of ${name}` },
+      );
       const tokens = new Set(list.map((t) => `${t.line}|${t.text}|${t.type}`));
       const found = gold.entities.filter((e) => tokens.has(`${e.line - 1}|${e.text}|${TOKEN[e.type]}`));
       assert.ok(found.length * 3 >= gold.entities.length * 2, `${found.length}/${gold.entities.length} gold entities coloured`);
@@ -49,7 +59,11 @@ for (const name of ARTICLES) {
       const g = gold.dates.find((d) => /^\d{4}-\d\d-\d\d$/.test(d.value));
       const at = lines[g.line - 1].indexOf(g.text);
       const position = new vscode.Position(g.line - 1, at + 1);
-      const hover = await waitFor(() => hoverText(uri, position), (t) => t.length > 0, { what: `hover on ${g.text}` });
+      const hover = await waitFor(
+        () => hoverText(uri, position),
+        (t) => t.length > 0,
+        { what: `hover on ${g.text}` },
+      );
       assert.ok(hover.includes(g.value), `hover on ${g.text} (gold ${g.value}): ${hover}`);
     });
 

@@ -4,7 +4,18 @@
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { vscode, freshArticle, waitFor, waitForDiagnostics, semanticTokens, hoverText, positionOf, closeAll, workspaceRoot, note } = require('./helpers');
+const {
+  vscode,
+  freshArticle,
+  waitFor,
+  waitForDiagnostics,
+  semanticTokens,
+  hoverText,
+  positionOf,
+  closeAll,
+  workspaceRoot,
+  note,
+} = require('./helpers');
 
 const tokenAt = async (doc, text, nth = 0) => {
   const pos = positionOf(doc, text, nth);
@@ -27,9 +38,17 @@ describe('annotation workflow', () => {
     const start = positionOf(doc, '塔斯社');
     editor.selection = new vscode.Selection(start, start.translate(0, 3));
     await vscode.commands.executeCommand('newsAnnotator.markOrganization');
-    const ann = await waitFor(() => read(annFile(uri)), (t) => /\tORG \d+ \d+\t塔斯社/.test(t), { what: '塔斯社 as ORG in the .ann' });
+    const ann = await waitFor(
+      () => read(annFile(uri)),
+      (t) => /\tORG \d+ \d+\t塔斯社/.test(t),
+      { what: '塔斯社 as ORG in the .ann' },
+    );
     assert.match(ann, /status=corrected by=/);
-    const tk = await waitFor(() => tokenAt(doc, '塔斯社'), (t) => t && t.modifiers.includes('reviewed'), { what: 'a reviewed token on 塔斯社' });
+    const tk = await waitFor(
+      () => tokenAt(doc, '塔斯社'),
+      (t) => t && t.modifiers.includes('reviewed'),
+      { what: 'a reviewed token on 塔斯社' },
+    );
     assert.equal(tk.type, 'organization');
     assert.match(await hoverText(uri, start), /reviewed: corrected/);
   });
@@ -38,7 +57,11 @@ describe('annotation workflow', () => {
     const at = positionOf(doc, '普京');
     editor.selection = new vscode.Selection(at, at);
     await vscode.commands.executeCommand('newsAnnotator.markPlace');
-    const tk = await waitFor(() => tokenAt(doc, '普京'), (t) => t && t.type === 'location', { what: '普京 relabelled as a place' });
+    const tk = await waitFor(
+      () => tokenAt(doc, '普京'),
+      (t) => t && t.type === 'location',
+      { what: '普京 relabelled as a place' },
+    );
     assert.ok(tk.modifiers.includes('reviewed'));
   });
 
@@ -48,7 +71,11 @@ describe('annotation workflow', () => {
     const at = positionOf(doc, '特朗普');
     editor.selection = new vscode.Selection(at, at);
     await vscode.commands.executeCommand('newsAnnotator.notAnEntity');
-    await waitFor(() => tokenAt(doc, '特朗普'), (t) => !t, { what: '特朗普 no longer coloured' });
+    await waitFor(
+      () => tokenAt(doc, '特朗普'),
+      (t) => !t,
+      { what: '特朗普 no longer coloured' },
+    );
     const meta = JSON.parse(fs.readFileSync(annFile(uri) + '.json', 'utf8'));
     assert.ok(meta.rejected.some((r) => r.text === '特朗普'));
   });
@@ -57,10 +84,14 @@ describe('annotation workflow', () => {
     await editor.edit((e) => e.insert(new vscode.Position(0, 0), '𠀀新增一行。\n'));
     await doc.save();
     const text = doc.getText();
-    const ann = await waitFor(() => read(annFile(uri)), (t) => {
-      const m = /\tORG (\d+) (\d+)\t塔斯社/.exec(t);
-      return m && [...text].slice(Number(m[1]), Number(m[2])).join('') === '塔斯社';
-    }, { what: 'the .ann offsets of 塔斯社 moved with the text' });
+    const ann = await waitFor(
+      () => read(annFile(uri)),
+      (t) => {
+        const m = /\tORG (\d+) (\d+)\t塔斯社/.exec(t);
+        return m && [...text].slice(Number(m[1]), Number(m[2])).join('') === '塔斯社';
+      },
+      { what: 'the .ann offsets of 塔斯社 moved with the text' },
+    );
     assert.ok(ann);
     const tk = await tokenAt(doc, '塔斯社');
     assert.ok(tk && tk.modifiers.includes('reviewed'));
@@ -69,18 +100,30 @@ describe('annotation workflow', () => {
   it('accept all reviews the article; the corpus status counts it', async () => {
     const before = await vscode.commands.executeCommand('newsAnnotator.refreshCorpus');
     await vscode.commands.executeCommand('newsAnnotator.acceptAllAnnotations');
-    await waitFor(async () => (await semanticTokens(doc)).list, (l) => l.length > 0 && l.every((t) => t.modifiers.includes('reviewed')), { what: 'every token reviewed' });
-    const after = await waitFor(() => vscode.commands.executeCommand('newsAnnotator.refreshCorpus'), (r) => r && r.reviewed === before.reviewed + 1, { what: 'one more reviewed article' });
+    await waitFor(
+      async () => (await semanticTokens(doc)).list,
+      (l) => l.length > 0 && l.every((t) => t.modifiers.includes('reviewed')),
+      { what: 'every token reviewed' },
+    );
+    const after = await waitFor(
+      () => vscode.commands.executeCommand('newsAnnotator.refreshCorpus'),
+      (r) => r && r.reviewed === before.reviewed + 1,
+      { what: 'one more reviewed article' },
+    );
     const mine = after.items.find((i) => i.uri.endsWith('annot/review.news.txt'));
     assert.equal(mine.state, 'reviewed');
     assert.ok(mine.counts.ORG >= 1 && mine.counts.DATE >= 1);
     note(`corpus: Reviewed ${after.reviewed}/${after.total}`);
   });
 
-  it('exports the workspace as brat with an annotation.conf, the person\'s decisions included', async () => {
+  it("exports the workspace as brat with an annotation.conf, the person's decisions included", async () => {
     const out = vscode.Uri.joinPath(workspaceRoot(), 'export-brat');
     await vscode.commands.executeCommand('newsAnnotator.exportArticles', 'brat', out);
-    const ann = await waitFor(() => read(path.join(out.fsPath, 'review.news.ann')), (t) => t.length > 0, { what: 'the exported .ann' });
+    const ann = await waitFor(
+      () => read(path.join(out.fsPath, 'review.news.ann')),
+      (t) => t.length > 0,
+      { what: 'the exported .ann' },
+    );
     assert.ok(fs.existsSync(path.join(out.fsPath, 'annotation.conf')));
     assert.match(ann, /\tORG \d+ \d+\t塔斯社/);
     assert.match(ann, /\tLOC \d+ \d+\t普京/);

@@ -6,7 +6,18 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const {
-  vscode, EXTENSION_ID, GOLD, freshArticle, waitFor, waitForDiagnostics, closeAll, codeActions, note, ours, hoverText, positionOf,
+  vscode,
+  EXTENSION_ID,
+  GOLD,
+  freshArticle,
+  waitFor,
+  waitForDiagnostics,
+  closeAll,
+  codeActions,
+  note,
+  ours,
+  hoverText,
+  positionOf,
 } = require('./helpers');
 
 const SAMPLE = fs.readFileSync(path.resolve(__dirname, '../../../samples/sample.news.txt'), 'utf8');
@@ -14,7 +25,11 @@ const api = () => vscode.extensions.getExtension(EXTENSION_ID).exports;
 
 /** The language status shown for `uri`, once it satisfies `accept` (refreshed on the server's notification). */
 function statusOf(uri, accept = () => true, what = 'the language status') {
-  return waitFor(() => api().languageStatus(), (s) => !!s && s.uri === uri.toString() && accept(s), { what });
+  return waitFor(
+    () => api().languageStatus(),
+    (s) => !!s && s.uri === uri.toString() && accept(s),
+    { what },
+  );
 }
 
 describe('polish: what a new user meets', () => {
@@ -26,7 +41,11 @@ describe('polish: what a new user meets', () => {
   it('the language status names the script, the publication time, the entities and as many boilerplate blocks as the Problems panel lists', async () => {
     const { uri } = await freshArticle('status/a.news.txt');
     const diagnostics = await waitForDiagnostics(uri, (d) => d.length > 0);
-    const status = await statusOf(uri, (s) => s.text.includes(`${diagnostics.length} boilerplate blocks`), `status with ${diagnostics.length} boilerplate blocks`);
+    const status = await statusOf(
+      uri,
+      (s) => s.text.includes(`${diagnostics.length} boilerplate blocks`),
+      `status with ${diagnostics.length} boilerplate blocks`,
+    );
     note(`language status: ${status.text} — ${status.detail}`);
     assert.match(status.text, /^Traditional · \d+ entities · \d+ boilerplate blocks$/);
     assert.ok(Number(/(\d+) entities/.exec(status.text)[1]) >= 10, status.text);
@@ -54,7 +73,11 @@ describe('polish: what a new user meets', () => {
 
   it('Convert Back restores the original characters after Simplified then Traditional (Taiwan), keeping a line edited in between', async () => {
     await vscode.commands.executeCommand('newsAnnotator.openSample');
-    const editor = await waitFor(() => vscode.window.activeTextEditor, (e) => !!e && e.document.languageId === 'news-article' && e.document.getText() === SAMPLE, { what: 'the sample article' });
+    const editor = await waitFor(
+      () => vscode.window.activeTextEditor,
+      (e) => !!e && e.document.languageId === 'news-article' && e.document.getText() === SAMPLE,
+      { what: 'the sample article' },
+    );
     const doc = editor.document;
     try {
       await roundTripAndBack(editor, doc);
@@ -66,9 +89,17 @@ describe('polish: what a new user meets', () => {
 
   async function roundTripAndBack(editor, doc) {
     await vscode.commands.executeCommand('newsAnnotator.convertToSimplified');
-    await waitFor(() => doc.getText(), (t) => t.includes('文创园区') && t.includes('范例新闻网'), { what: 'Simplified text' });
+    await waitFor(
+      () => doc.getText(),
+      (t) => t.includes('文创园区') && t.includes('范例新闻网'),
+      { what: 'Simplified text' },
+    );
     await vscode.commands.executeCommand('newsAnnotator.convertToTaiwan');
-    const roundTrip = await waitFor(() => doc.getText(), (t) => t.includes('文創園區') && !t.includes('文创'), { what: 'Traditional (Taiwan) text' });
+    const roundTrip = await waitFor(
+      () => doc.getText(),
+      (t) => t.includes('文創園區') && !t.includes('文创'),
+      { what: 'Traditional (Taiwan) text' },
+    );
     // The problem convert back solves: OpenCC's Taiwan standard writes 臺 for the article's 台, 佈 for 布.
     assert.notEqual(roundTrip, SAMPLE);
     assert.ok(roundTrip.includes('臺北'), 'the round trip did not change 台北: nothing for Convert Back to show');
@@ -77,7 +108,11 @@ describe('polish: what a new user meets', () => {
     while (last > 0 && doc.lineAt(last).text === '') last--;
     await editor.edit((b) => b.insert(new vscode.Position(last, doc.lineAt(last).text.length), '（臺灣）'));
     await vscode.commands.executeCommand('newsAnnotator.convertBack');
-    const restored = await waitFor(() => doc.getText(), (t) => t.includes('台北松菸文創園區週末'), { what: 'the original characters' });
+    const restored = await waitFor(
+      () => doc.getText(),
+      (t) => t.includes('台北松菸文創園區週末'),
+      { what: 'the original characters' },
+    );
     const expected = SAMPLE.replace(/\n$/, '').split('\n');
     const got = restored.replace(/\n$/, '').split('\n');
     assert.equal(got.length, expected.length);
@@ -85,7 +120,7 @@ describe('polish: what a new user meets', () => {
     assert.ok(got[got.length - 1].endsWith('（臺灣）'), 'the edited line lost the edit');
   }
 
-  it('the hover names the other written forms and counts only the article\'s own mentions', async () => {
+  it("the hover names the other written forms and counts only the article's own mentions", async () => {
     const { uri, doc } = await freshArticle('hover/a.news.txt');
     await waitForDiagnostics(uri, (d) => d.length > 0);
     const text = await hoverText(uri, positionOf(doc, '普京'));
@@ -103,7 +138,7 @@ describe('polish: what a new user meets', () => {
     assert.doesNotMatch(text, /gazetteer/);
   });
 
-  it('the walkthrough\'s media resolve to files of the display language (package.nls %keys% in paths)', async () => {
+  it("the walkthrough's media resolve to files of the display language (package.nls %keys% in paths)", async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     const [walkthrough] = ext.packageJSON.contributes.walkthroughs;
     const media = walkthrough.steps.map((s) => s.media.markdown);

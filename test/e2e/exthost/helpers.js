@@ -62,8 +62,18 @@ const codeOf = (d) => (d.code && typeof d.code === 'object' ? String(d.code.valu
 function waitForDiagnostics(uri, accept, { timeout = 20000, what = 'diagnostics' } = {}) {
   return new Promise((resolve, reject) => {
     let done = false;
-    const finish = (fn, v) => { if (!done) { done = true; sub.dispose(); clearTimeout(timer); fn(v); } };
-    const check = () => { const d = ours(uri); if (accept(d)) finish(resolve, d); };
+    const finish = (fn, v) => {
+      if (!done) {
+        done = true;
+        sub.dispose();
+        clearTimeout(timer);
+        fn(v);
+      }
+    };
+    const check = () => {
+      const d = ours(uri);
+      if (accept(d)) finish(resolve, d);
+    };
     const sub = vscode.languages.onDidChangeDiagnostics((e) => {
       if (e.uris.some((u) => u.toString() === uri.toString())) check();
     });
@@ -167,7 +177,31 @@ async function closeAll() {
 }
 
 module.exports = {
-  vscode, EXTENSION_ID, SOURCE, LANGUAGE_ID, ORIGINAL, ORIGINAL_LINES, CONTENT_LINES, KIND_LINES, GOLD,
-  waitFor, waitForDiagnostics, freshArticle, openExisting, semanticTokens, hoverText, positionOf, lines, countLine,
-  missingContent, codeActions, applyAction, closeAll, note, ours, codeOf, show, workspaceRoot,
+  vscode,
+  EXTENSION_ID,
+  SOURCE,
+  LANGUAGE_ID,
+  ORIGINAL,
+  ORIGINAL_LINES,
+  CONTENT_LINES,
+  KIND_LINES,
+  GOLD,
+  waitFor,
+  waitForDiagnostics,
+  freshArticle,
+  openExisting,
+  semanticTokens,
+  hoverText,
+  positionOf,
+  lines,
+  countLine,
+  missingContent,
+  codeActions,
+  applyAction,
+  closeAll,
+  note,
+  ours,
+  codeOf,
+  show,
+  workspaceRoot,
 };

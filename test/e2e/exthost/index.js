@@ -12,7 +12,10 @@ async function run() {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec' });
   const only = process.env.NEWS_E2E_GREP;
   if (only) mocha.grep(only);
-  for (const f of fs.readdirSync(__dirname).filter((n) => n.endsWith('.test.js')).sort()) {
+  for (const f of fs
+    .readdirSync(__dirname)
+    .filter((n) => n.endsWith('.test.js'))
+    .sort()) {
     mocha.addFile(path.join(__dirname, f));
   }
   await mocha.loadFilesAsync();
@@ -20,19 +23,31 @@ async function run() {
   const failures = await new Promise((resolve) => {
     const runner = mocha.run(resolve);
     runner.on('pass', (t) => results.push({ title: t.fullTitle(), state: 'passed', ms: t.duration }));
-    runner.on('fail', (t, err) => results.push({
-      title: t.fullTitle(), state: 'failed', ms: t.duration,
-      error: String(err && (err.stack || err.message)).split('\n').slice(0, 6).join('\n'),
-      expected: err && err.expected !== undefined ? show(err.expected) : undefined,
-      actual: err && err.actual !== undefined ? show(err.actual) : undefined,
-    }));
+    runner.on('fail', (t, err) =>
+      results.push({
+        title: t.fullTitle(),
+        state: 'failed',
+        ms: t.duration,
+        error: String(err && (err.stack || err.message))
+          .split('\n')
+          .slice(0, 6)
+          .join('\n'),
+        expected: err && err.expected !== undefined ? show(err.expected) : undefined,
+        actual: err && err.actual !== undefined ? show(err.actual) : undefined,
+      }),
+    );
   });
   if (process.env.NEWS_E2E_RESULTS) fs.writeFileSync(process.env.NEWS_E2E_RESULTS, JSON.stringify(results, null, 2));
   if (failures > 0) throw new Error(`${failures} extension-host test(s) failed`);
 }
 
 function show(v) {
-  try { const s = typeof v === 'string' ? v : JSON.stringify(v); return s.length > 1500 ? `${s.slice(0, 1500)}…` : s; } catch { return String(v); }
+  try {
+    const s = typeof v === 'string' ? v : JSON.stringify(v);
+    return s.length > 1500 ? `${s.slice(0, 1500)}…` : s;
+  } catch {
+    return String(v);
+  }
 }
 
 module.exports = { run };

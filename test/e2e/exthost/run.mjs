@@ -6,7 +6,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  EXT_ROOT, ROOT, cleanup, isolatedEnv, launchChromium, log, makeWorkspace, missingTools, scratch, startCodeServer, summary,
+  EXT_ROOT,
+  ROOT,
+  cleanup,
+  isolatedEnv,
+  launchChromium,
+  log,
+  makeWorkspace,
+  missingTools,
+  scratch,
+  startCodeServer,
+  summary,
   writeUserSettings,
 } from '../lib.mjs';
 
@@ -33,7 +43,7 @@ try {
   const cs = await startCodeServer({ dir, userDataDir: d.ud, extensionsDir: d.exts, env });
   log(`code-server up on :${cs.port}`);
   const browser = await launchChromium(d.chrome, env);
-  const page = browser.pages()[0] ?? await browser.newPage();
+  const page = browser.pages()[0] ?? (await browser.newPage());
   // the extension host's console reaches the page console (with %c styling): relay the tests' own notes
   page.on('console', (m) => {
     const t = m.text();
@@ -50,7 +60,12 @@ try {
   ]);
   await page.goto(`${cs.url}/?folder=${encodeURIComponent(d.ws)}&payload=${encodeURIComponent(payload)}`);
   let timer;
-  exitCode = await Promise.race([exited, new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), TIMEOUT_MS); })]);
+  exitCode = await Promise.race([
+    exited,
+    new Promise((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), TIMEOUT_MS);
+    }),
+  ]);
   clearTimeout(timer);
   log(`extension tests finished: ${exitCode}`);
   if (exitCode !== 0) {
@@ -75,7 +90,10 @@ for (const r of results) {
 const logsDir = path.join(d.ud, 'logs');
 if (exitCode !== 0 && fs.existsSync(logsDir)) {
   for (const f of fs.readdirSync(logsDir, { recursive: true }).filter((n) => String(n).endsWith('remoteexthost.log'))) {
-    const lines = fs.readFileSync(path.join(logsDir, f), 'utf8').split('\n').filter((l) => /news-annotator\.news-annotator|\[error\]/i.test(l));
+    const lines = fs
+      .readFileSync(path.join(logsDir, f), 'utf8')
+      .split('\n')
+      .filter((l) => /news-annotator\.news-annotator|\[error\]/i.test(l));
     lines.slice(0, 30).forEach((l) => console.log('  [exthost.log]', l.slice(0, 400)));
   }
   // the language client's output channel carries the server's stderr (a crash at startup, say)

@@ -21,7 +21,9 @@ const prf = (a: number, b: number, both: number) => {
 };
 
 export function agreement(pairs: readonly { text: string; a: readonly Annotation[]; b: readonly Annotation[] }[]): Agreement {
-  const counts = new Map<AnnotationLabel, { a: number; b: number; both: number }>(ANNOTATION_LABELS.map((l) => [l, { a: 0, b: 0, both: 0 }]));
+  const counts = new Map<AnnotationLabel, { a: number; b: number; both: number }>(
+    ANNOTATION_LABELS.map((l) => [l, { a: 0, b: 0, both: 0 }]),
+  );
   const cats = ['O', ...ANNOTATION_LABELS];
   const confusion = cats.map(() => new Array<number>(cats.length).fill(0));
   let characters = 0;

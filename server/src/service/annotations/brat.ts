@@ -11,17 +11,36 @@
  * What has no annotation to hang on (the article's hash, the review state, rejected predictions) lives in
  * the small JSON sidecar `NAME.ann.json` (see `serialiseMeta`).
  */
-import { byStart, isLabel, offsetMaps, type Annotation, type AnnotationLabel, type ArticleAnnotations, type Rejection, type ReviewState } from './model';
+import {
+  byStart,
+  isLabel,
+  offsetMaps,
+  type Annotation,
+  type AnnotationLabel,
+  type ArticleAnnotations,
+  type Rejection,
+  type ReviewState,
+} from './model';
 
 /** brat type names: brat's own convention is capitalised words; entity types keep their codes. */
 const BRAT_TYPE: Record<AnnotationLabel, string> = { PER: 'PER', ORG: 'ORG', LOC: 'LOC', MEDIA: 'MEDIA', DATE: 'Date' };
 const FROM_BRAT = new Map<string, AnnotationLabel>(Object.entries(BRAT_TYPE).map(([k, v]) => [v.toLowerCase(), k as AnnotationLabel]));
 // Readers of other corpora: the usual long names.
-for (const [k, v] of Object.entries({ person: 'PER', organization: 'ORG', organisation: 'ORG', location: 'LOC', gpe: 'LOC', time: 'DATE', timex: 'DATE', timex3: 'DATE' })) {
+for (const [k, v] of Object.entries({
+  person: 'PER',
+  organization: 'ORG',
+  organisation: 'ORG',
+  location: 'LOC',
+  gpe: 'LOC',
+  time: 'DATE',
+  timex: 'DATE',
+  timex3: 'DATE',
+})) {
   FROM_BRAT.set(k, v as AnnotationLabel);
 }
 
-export const labelFromName = (name: string): AnnotationLabel | undefined => FROM_BRAT.get(name.toLowerCase()) ?? (isLabel(name.toUpperCase()) ? (name.toUpperCase() as AnnotationLabel) : undefined);
+export const labelFromName = (name: string): AnnotationLabel | undefined =>
+  FROM_BRAT.get(name.toLowerCase()) ?? (isLabel(name.toUpperCase()) ? (name.toUpperCase() as AnnotationLabel) : undefined);
 
 const oneLine = (s: string) => s.replace(/[\t\r\n]/g, ' ');
 const noteValue = (s: string) => encodeURIComponent(s);
@@ -72,7 +91,8 @@ export function parseBrat(text: string, ann: string): BratParse {
       const nums = m[2].split(/[ ;]/).map(Number);
       const cpStart = Math.min(...nums);
       const cpEnd = Math.max(...nums);
-      if (cpEnd > codePoints || cpStart >= cpEnd) return errors.push({ line: i + 1, message: `offsets ${cpStart}-${cpEnd} outside the text (${codePoints} characters)` });
+      if (cpEnd > codePoints || cpStart >= cpEnd)
+        return errors.push({ line: i + 1, message: `offsets ${cpStart}-${cpEnd} outside the text (${codePoints} characters)` });
       const start = toUtf16(cpStart);
       const end = toUtf16(cpEnd);
       const spanText = text.slice(start, end);
@@ -111,7 +131,16 @@ export interface StoredMeta {
   textHash: string;
   state: ReviewState;
   rejected: { start: number; end: number; text: string; label: AnnotationLabel }[];
-  orphans: { start: number; end: number; text: string; label: AnnotationLabel; status: Annotation['status']; value?: string; by?: string; at?: string }[];
+  orphans: {
+    start: number;
+    end: number;
+    text: string;
+    label: AnnotationLabel;
+    status: Annotation['status'];
+    value?: string;
+    by?: string;
+    at?: string;
+  }[];
 }
 
 export function serialiseMeta(text: string, a: ArticleAnnotations): string {
@@ -143,7 +172,9 @@ export function parseMeta(text: string, json: string): { meta?: Omit<ArticleAnno
   const rejected: Rejection[] = (Array.isArray(raw.rejected) ? raw.rejected : [])
     .filter((r) => r && Number.isInteger(r.start) && Number.isInteger(r.end) && typeof r.text === 'string' && isLabel(r.label))
     .map((r) => ({ start: toUtf16(r.start), end: toUtf16(r.end), text: r.text, label: r.label }));
-  const orphans = (Array.isArray(raw.orphans) ? raw.orphans : []).filter((r) => r && typeof r.text === 'string' && isLabel(r.label)) as Annotation[];
+  const orphans = (Array.isArray(raw.orphans) ? raw.orphans : []).filter(
+    (r) => r && typeof r.text === 'string' && isLabel(r.label),
+  ) as Annotation[];
   return { meta: { textHash: typeof raw.textHash === 'string' ? raw.textHash : '', state, rejected, orphans } };
 }
 

@@ -72,13 +72,18 @@ function trieOf(d: NameDictionary): Trie<AnnotationLabel> {
  * wherever they occur (leftmost-longest), replacing the entity predictions they overlap. Dates stay.
  * `normalized` is the article's normalizeForMatching text (same length as the text).
  */
-export function applyDictionary(predicted: readonly Annotation[], text: string, normalized: string, dict: NameDictionary | undefined): Annotation[] {
+export function applyDictionary(
+  predicted: readonly Annotation[],
+  text: string,
+  normalized: string,
+  dict: NameDictionary | undefined,
+): Annotation[] {
   if (!dict || (!dict.confirmed.size && !dict.rejected.size)) return [...predicted];
   let out = predicted.filter((p) => p.label === 'DATE' || !dict.rejected.has(normalized.slice(p.start, p.end)));
   if (!dict.confirmed.size) return out;
   const trie = trieOf(dict);
   const added: Annotation[] = [];
-  for (let i = 0; i < normalized.length; ) {
+  for (let i = 0; i < normalized.length;) {
     const m = trie.longestAt(normalized, i);
     if (!m) {
       i++;
@@ -86,7 +91,9 @@ export function applyDictionary(predicted: readonly Annotation[], text: string, 
     }
     const span = { start: i, end: m.end };
     // A confirmed name inside a longer predicted entity of the same type (习近平 in 习近平总书记's 国家主席习近平) stays part of it.
-    const inside = out.find((p) => p.label !== 'DATE' && p.start <= span.start && p.end >= span.end && p.end - p.start > span.end - span.start);
+    const inside = out.find(
+      (p) => p.label !== 'DATE' && p.start <= span.start && p.end >= span.end && p.end - p.start > span.end - span.start,
+    );
     const date = out.some((p) => p.label === 'DATE' && overlaps(p, span));
     if (!inside && !date) added.push({ ...span, label: m.value, text: text.slice(span.start, span.end), status: 'predicted' });
     i = m.end;

@@ -114,7 +114,7 @@ function tagArray(doc: AnnotatedDocument): string[] {
   const tags: string[] = new Array(doc.text.length).fill('O');
   for (const a of doc.annotations) {
     const starts: number[] = [];
-    for (let i = a.start; i < a.end; ) {
+    for (let i = a.start; i < a.end;) {
       const cp = doc.text.codePointAt(i)!;
       const ch = String.fromCodePoint(cp);
       if (!/\s/u.test(ch)) starts.push(i);
@@ -132,7 +132,10 @@ function tagArray(doc: AnnotatedDocument): string[] {
  * Reads CoNLL back onto the texts it came from (in document order): the characters are aligned with the
  * text's non-space code points. BIO and BIOES are both read. A character that does not match is an error.
  */
-export function importConll(conll: string, docs: readonly { name: string; text: string }[]): { docs: AnnotatedDocument[]; errors: string[] } {
+export function importConll(
+  conll: string,
+  docs: readonly { name: string; text: string }[],
+): { docs: AnnotatedDocument[]; errors: string[] } {
   const errors: string[] = [];
   const blocks: [string, string][][] = [];
   let cur: [string, string][] | undefined;
@@ -186,7 +189,8 @@ export function importConll(conll: string, docs: readonly { name: string; text: 
       if (m[1] === 'E' || m[1] === 'S' || m[1] === 'U') close();
     }
     close();
-    if (k < rows.length && !errors.some((e) => e.startsWith(`${d.name}:`))) errors.push(`${d.name}: CoNLL has ${rows.length - k} character(s) more than the text`);
+    if (k < rows.length && !errors.some((e) => e.startsWith(`${d.name}:`)))
+      errors.push(`${d.name}: CoNLL has ${rows.length - k} character(s) more than the text`);
     out.push({ name: d.name, text: d.text, annotations: annotations.sort(byStart) });
   });
   return { docs: out, errors };
@@ -198,7 +202,16 @@ interface JsonlRecord {
   name: string;
   text: string;
   reviewed?: boolean;
-  entities: { start: number; end: number; type: AnnotationLabel; text: string; status: Annotation['status']; value?: string; by?: string; at?: string }[];
+  entities: {
+    start: number;
+    end: number;
+    type: AnnotationLabel;
+    text: string;
+    status: Annotation['status'];
+    value?: string;
+    by?: string;
+    at?: string;
+  }[];
 }
 
 /** One JSON object per line per article: code-point offsets, status, reviewer and date values kept. */
@@ -240,9 +253,24 @@ function jsonLines(s: string, errors: string[]): unknown[] {
 }
 
 /** Checks a span read from a file against the text; returns the annotation or records why not. */
-function spanOf(text: string, start: unknown, end: unknown, label: unknown, errors: string[], where: string, convert: (n: number) => number, limit: number) {
+function spanOf(
+  text: string,
+  start: unknown,
+  end: unknown,
+  label: unknown,
+  errors: string[],
+  where: string,
+  convert: (n: number) => number,
+  limit: number,
+) {
   const l = typeof label === 'string' ? labelFromName(label) : undefined;
-  if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0 || (end as number) > limit || (start as number) >= (end as number)) {
+  if (
+    !Number.isInteger(start) ||
+    !Number.isInteger(end) ||
+    (start as number) < 0 ||
+    (end as number) > limit ||
+    (start as number) >= (end as number)
+  ) {
     errors.push(`${where}: bad offsets ${String(start)}-${String(end)}`);
     return undefined;
   }
@@ -280,7 +308,9 @@ export function importJsonl(s: string): { docs: AnnotatedDocument[]; errors: str
 
 /** doccano sequence labelling JSONL: `{"text", "label": [[start, end, "PER"], ...]}`, offsets in UTF-16 code units. */
 export function exportDoccano(docs: readonly AnnotatedDocument[]): string {
-  return docs.map((d) => JSON.stringify({ text: d.text, label: d.annotations.map((a) => [a.start, a.end, a.label]), name: d.name }) + '\n').join('');
+  return docs
+    .map((d) => JSON.stringify({ text: d.text, label: d.annotations.map((a) => [a.start, a.end, a.label]), name: d.name }) + '\n')
+    .join('');
 }
 
 export function importDoccano(s: string): { docs: AnnotatedDocument[]; errors: string[] } {
@@ -295,7 +325,9 @@ export function importDoccano(s: string): { docs: AnnotatedDocument[]; errors: s
     // doccano writes `label` as triples; its newer exports `entities` as objects.
     const items = Array.isArray(r.label) ? r.label : Array.isArray(r.entities) ? r.entities : [];
     for (const it of items as unknown[]) {
-      const [start, end, label] = Array.isArray(it) ? it : [(it as { start_offset?: unknown }).start_offset, (it as { end_offset?: unknown }).end_offset, (it as { label?: unknown }).label];
+      const [start, end, label] = Array.isArray(it)
+        ? it
+        : [(it as { start_offset?: unknown }).start_offset, (it as { end_offset?: unknown }).end_offset, (it as { label?: unknown }).label];
       const sp = spanOf(text, start, end, label, errors, name, (x) => x, text.length);
       if (!sp) continue;
       const code = (o: number) => text.charCodeAt(o);
@@ -310,7 +342,14 @@ export function importDoccano(s: string): { docs: AnnotatedDocument[]; errors: s
   return { docs, errors };
 }
 
-type LsResult = { id: string; from_name: string; to_name: string; type: 'labels'; value: { start: number; end: number; text: string; labels: string[] }; meta?: { text: string[] } };
+type LsResult = {
+  id: string;
+  from_name: string;
+  to_name: string;
+  type: 'labels';
+  value: { start: number; end: number; text: string; labels: string[] };
+  meta?: { text: string[] };
+};
 
 /**
  * Label Studio tasks (a JSON array, for the "Named Entity Recognition" template: `<Labels name="label" toName="text">`).
@@ -345,7 +384,11 @@ export function importLabelStudio(s: string): { docs: AnnotatedDocument[]; error
   }
   const docs: AnnotatedDocument[] = [];
   (Array.isArray(tasks) ? tasks : [tasks]).forEach((raw, n) => {
-    const t = raw as { data?: { text?: unknown; name?: unknown }; annotations?: { result?: LsResult[] }[]; predictions?: { result?: LsResult[] }[] };
+    const t = raw as {
+      data?: { text?: unknown; name?: unknown };
+      annotations?: { result?: LsResult[] }[];
+      predictions?: { result?: LsResult[] }[];
+    };
     const text = t?.data?.text;
     if (typeof text !== 'string') return errors.push(`task ${n + 1}: no data.text`);
     const name = typeof t.data?.name === 'string' ? t.data.name : `task${n + 1}`;

@@ -52,7 +52,13 @@ export interface ArticleAnnotations {
   orphans: Annotation[];
 }
 
-export const emptyAnnotations = (textHash = ''): ArticleAnnotations => ({ textHash, state: 'not-started', annotations: [], rejected: [], orphans: [] });
+export const emptyAnnotations = (textHash = ''): ArticleAnnotations => ({
+  textHash,
+  state: 'not-started',
+  annotations: [],
+  rejected: [],
+  orphans: [],
+});
 
 export const isReviewed = (a: Pick<Annotation, 'status'>) => a.status !== 'predicted';
 
@@ -96,5 +102,9 @@ export function offsetMaps(text: string): { toCodePoint: (o: number) => number; 
   }
   cpOf[text.length] = cp;
   u16.push(text.length);
-  return { toCodePoint: (o) => cpOf[Math.min(Math.max(o, 0), text.length)], toUtf16: (c) => u16[Math.min(Math.max(c, 0), cp)], codePoints: cp };
+  return {
+    toCodePoint: (o) => cpOf[Math.min(Math.max(o, 0), text.length)],
+    toUtf16: (c) => u16[Math.min(Math.max(c, 0), cp)],
+    codePoints: cp,
+  };
 }

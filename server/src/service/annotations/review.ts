@@ -49,7 +49,8 @@ export function effectiveAnnotations(predicted: readonly Annotation[], stored: A
     rejected.set(k, [...(rejected.get(k) ?? []), r]);
   }
   // A rejection of an entity drops any entity prediction on that span; a date's, the date.
-  const rejectedHere = (p: Annotation) => (rejected.get(`${p.start}:${p.end}`) ?? []).some((r) => (r.label === 'DATE') === (p.label === 'DATE'));
+  const rejectedHere = (p: Annotation) =>
+    (rejected.get(`${p.start}:${p.end}`) ?? []).some((r) => (r.label === 'DATE') === (p.label === 'DATE'));
   const out = [...reviewed];
   let lastEnd = -1;
   for (const p of [...predicted].sort((a, b) => a.start - b.start || b.end - a.end)) {
@@ -65,7 +66,15 @@ export function effectiveAnnotations(predicted: readonly Annotation[], stored: A
 const touch = (a: ArticleAnnotations): ArticleAnnotations => ({ ...a, state: a.state === 'not-started' ? 'in-progress' : a.state });
 
 /** Adds (or replaces) an annotation on [start, end): every reviewed annotation and rejection it overlaps goes. */
-export function mark(a: ArticleAnnotations, text: string, span: { start: number; end: number }, label: AnnotationLabel, who: Reviewer, value?: string, status: Annotation['status'] = 'corrected'): ArticleAnnotations {
+export function mark(
+  a: ArticleAnnotations,
+  text: string,
+  span: { start: number; end: number },
+  label: AnnotationLabel,
+  who: Reviewer,
+  value?: string,
+  status: Annotation['status'] = 'corrected',
+): ArticleAnnotations {
   const ann: Annotation = { start: span.start, end: span.end, label, text: text.slice(span.start, span.end), status, ...who };
   if (value) ann.value = value;
   return touch({
@@ -106,7 +115,14 @@ export function occurrences(text: string, needle: string): { start: number; end:
 }
 
 /** Marks every occurrence of the span's text in the article. */
-export function markEverywhere(a: ArticleAnnotations, text: string, needle: string, label: AnnotationLabel, who: Reviewer, value?: string): ArticleAnnotations {
+export function markEverywhere(
+  a: ArticleAnnotations,
+  text: string,
+  needle: string,
+  label: AnnotationLabel,
+  who: Reviewer,
+  value?: string,
+): ArticleAnnotations {
   return occurrences(text, needle).reduce((acc, span) => mark(acc, text, span, label, who, value), a);
 }
 

@@ -53,7 +53,11 @@ export function applyChange(a: ArticleAnnotations, change: TextChange, after: st
  * (the shift of the previous anchored annotation predicts the next one's). Not found: an orphan, reported
  * by the caller and kept in the sidecar, never placed on other text.
  */
-export function reanchor(a: ArticleAnnotations, text: string, hash: string): { next: ArticleAnnotations; moved: number; orphaned: Annotation[] } {
+export function reanchor(
+  a: ArticleAnnotations,
+  text: string,
+  hash: string,
+): { next: ArticleAnnotations; moved: number; orphaned: Annotation[] } {
   let shift = 0;
   let moved = 0;
   const taken: { start: number; end: number }[] = [];
@@ -92,5 +96,9 @@ export function reanchor(a: ArticleAnnotations, text: string, hash: string): { n
       rejected.push(y);
     }
   }
-  return { next: { ...a, textHash: hash, annotations: annotations.sort(byStart), rejected, orphans: [...a.orphans, ...orphaned] }, moved, orphaned };
+  return {
+    next: { ...a, textHash: hash, annotations: annotations.sort(byStart), rejected, orphans: [...a.orphans, ...orphaned] },
+    moved,
+    orphaned,
+  };
 }

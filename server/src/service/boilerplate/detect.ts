@@ -155,10 +155,12 @@ const sentenceLike = (x: LineInfo) =>
   (LIST_ITEM.test(x.text) && x.han >= 4 && x.len >= 8);
 
 /** A reference list closing a paper or a report: its heading, `[3]` and `作者. 題名[J]. 刊名, 年(期).` entries. */
-const REFERENCE = /^(參考文獻|参考文献|參考資料|参考资料|參考書目|参考书目|References|Bibliography)[：:]?$|^[[［]\d{1,3}[\]］]$|\[[JMDCNPRSZ](\/OL)?\]/iu;
+const REFERENCE =
+  /^(參考文獻|参考文献|參考資料|参考资料|參考書目|参考书目|References|Bibliography)[：:]?$|^[[［]\d{1,3}[\]］]$|\[[JMDCNPRSZ](\/OL)?\]/iu;
 const referenceLike = (x: LineInfo) => x.len <= 300 && REFERENCE.test(x.text);
 
-const DATE_ONLY = /^(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d〇○零一二三四五六七八九十]{1,3}\s*月\s*[\d〇○零一二三四五六七八九十]{1,3}\s*日$|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/u;
+const DATE_ONLY =
+  /^(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d〇○零一二三四五六七八九十]{1,3}\s*月\s*[\d〇○零一二三四五六七八九十]{1,3}\s*日$|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/u;
 
 /** The next non-blank line after `i` is a date alone. */
 function dateFollows(infos: LineInfo[], i: number): boolean {
@@ -379,7 +381,8 @@ function flagLines(doc: Doc, at: Located, menu: Uint8Array, rec: (i: number) => 
       else if (suffixed) flags[i] = { kind: 'site-title', confident: !inBody || x.len <= 60 };
       // A long paragraph inside the body that mentions 版權 or an app is still the article's.
       else if (p && (!inBody || (p.inBody && !(paragraph(x) && x.len > 50)))) flags[i] = { kind: p.kind, confident: true };
-      else if (!inBody && !x.prose && !ARTICLE_META.test(x.text) && isBreadcrumb(x.text)) flags[i] = { kind: 'navigation', confident: true };
+      else if (!inBody && !x.prose && !ARTICLE_META.test(x.text) && isBreadcrumb(x.text))
+        flags[i] = { kind: 'navigation', confident: true };
       else if (!inBody && x.symbolic && x.len <= 6 && neighbourFlag(flags, infos, i)) {
         flags[i] = { kind: neighbourFlag(flags, infos, i)!.kind, confident: false };
       } else if (!inBody && r >= 2 && !x.prose && !ARTICLE_META.test(x.text) && x.len <= 40) {
@@ -398,10 +401,16 @@ function flagLines(doc: Doc, at: Located, menu: Uint8Array, rec: (i: number) => 
       unsure = false;
     }
     // A comment count inside a teaser list ("评论 682") belongs to the teaser, not to a new section.
-    const countInList = section === 'related' && p?.kind === 'comments' && /\d/.test(x.text) && !/(參與|参与|網友|网友)/u.test(x.text) && !/^[\s【[]*([熱热][門门]|最[新熱热]|精彩|全部|[讀读]者)/u.test(x.text);
+    const countInList =
+      section === 'related' &&
+      p?.kind === 'comments' &&
+      /\d/.test(x.text) &&
+      !/(參與|参与|網友|网友)/u.test(x.text) &&
+      !/^[\s【[]*([熱热][門门]|最[新熱热]|精彩|全部|[讀读]者)/u.test(x.text);
     // A comment box's own rules (為避免留言系統變成發洩區…, 請勿…, 違反上述規定者…) use copyright and
     // footer wording; under a comment heading they are the box's, and the thread is not over.
-    const boxRule = section === 'comments' && (p?.kind === 'copyright' || p?.kind === 'footer') && BOX_RULE.test(x.text) && !SITE_NOTICE.test(x.text);
+    const boxRule =
+      section === 'comments' && (p?.kind === 'copyright' || p?.kind === 'footer') && BOX_RULE.test(x.text) && !SITE_NOTICE.test(x.text);
     if (boxRule) {
       // the section stays comments
     } else if (p?.heading && !countInList) {
@@ -443,7 +452,7 @@ function flagLines(doc: Doc, at: Located, menu: Uint8Array, rec: (i: number) => 
     else if (copy) kind = section === 'related' ? 'related' : 'site-title';
     // An editor or source label whose value sits on the next line (责任编辑: / 小婷).
     else if (!p && prev >= 0 && x.len <= 8 && phrases[prev]?.kind === 'editor' && /[：:]$/u.test(infos[prev].text)) kind = 'editor';
-    else if (p && (p.heading && !countInList)) kind = p.kind;
+    else if (p && p.heading && !countInList) kind = p.kind;
     // An app or ad tab among menu words is a menu item (App, 電子報, 分類廣告).
     else if (p?.kind === 'promo' && menu[i] && x.len <= 6) kind = 'navigation';
     // Buttons and menu words inside a section belong to it (a comment's 分享, a list's 更多).
@@ -517,8 +526,7 @@ export function detectLines(
   verticalHeadings(infos, phrases);
   const doc = makeDoc(infos, phrases);
   const recurring = options.recurring;
-  const rawRec = (i: number): number =>
-    recurring && infos[i].len >= 2 && infos[i].len <= RECURRING_MAX ? recurring(infos[i].text) : 0;
+  const rawRec = (i: number): number => (recurring && infos[i].len >= 2 && infos[i].len <= RECURRING_MAX ? recurring(infos[i].text) : 0);
   // Copies of this same story elsewhere in the folder repeat its article lines too: a line counts
   // as the site's only when it recurs in more files than the headline does.
   let copies = 0;
@@ -534,7 +542,8 @@ export function detectLines(
   for (let i = 0, before = 0; i < n; i++) {
     if (infos[i].blank) continue;
     const p = phrases[i];
-    if (menu[i] && p?.heading && infos[i].len >= 2 && infos[i].len <= 3 && before >= 3) phrases[i] = { ...p, kind: 'navigation', heading: false };
+    if (menu[i] && p?.heading && infos[i].len >= 2 && infos[i].len <= 3 && before >= 3)
+      phrases[i] = { ...p, kind: 'navigation', heading: false };
     before = menu[i] ? before + 1 : 0;
   }
   // Pass 2: flag lines by wording, position and section.
@@ -682,7 +691,16 @@ function sandwiched(infos: LineInfo[], flags: (Flag | null)[]): void {
     const x = infos[i];
     const before = prev >= 0 ? flags[prev] : null;
     // Not a metadata label (作者：), and only among buttons and links (not between headline copies).
-    if (!flags[i] && before && GROUPED.has(before.kind) && x.len <= 4 && !x.prose && !x.endsSentence && !/[：:]$/u.test(x.text) && !ARTICLE_META.test(x.text)) {
+    if (
+      !flags[i] &&
+      before &&
+      GROUPED.has(before.kind) &&
+      x.len <= 4 &&
+      !x.prose &&
+      !x.endsSentence &&
+      !/[：:]$/u.test(x.text) &&
+      !ARTICLE_META.test(x.text)
+    ) {
       const next = nextLine(infos, i);
       if (next > 0 && flags[next] && GROUPED.has(flags[next]!.kind)) add.push(i, prev);
     }
@@ -757,7 +775,15 @@ function guessHeadline(infos: LineInfo[], phrases: (PhraseHit | null)[], start: 
     const x = infos[i];
     if (x.blank) continue;
     seen++;
-    if (phrases[i] || (x.prose && !exclaimed(x)) || x.symbolic || ARTICLE_META.test(x.text) || isBreadcrumb(x.text) || /^[（(]/u.test(x.text)) continue;
+    if (
+      phrases[i] ||
+      (x.prose && !exclaimed(x)) ||
+      x.symbolic ||
+      ARTICLE_META.test(x.text) ||
+      isBreadcrumb(x.text) ||
+      /^[（(]/u.test(x.text)
+    )
+      continue;
     if (x.len >= 5 && x.len <= 60 && x.han >= 4) return i;
   }
   return first >= 0 && first < start && !infos[first].prose ? first : undefined;

@@ -34,7 +34,8 @@ function measure(s: string): { han: number; enders: number; commas: number } {
     else if (c >= 0xd840 && c <= 0xd87f) {
       han++; // a supplementary-plane Han character (Extension B and later): count its high surrogate once
       i++;
-    } else if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f) enders++; // 。！？!?
+    } else if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f)
+      enders++; // 。！？!?
     else if (c === 0xff0c || c === 0x3001 || c === 0x2c || c === 0xff1b || c === 0x3b) commas++; // ，、,；;
   }
   return { han, enders, commas };

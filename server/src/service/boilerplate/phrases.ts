@@ -173,7 +173,13 @@ const RULES: Rule[] = [
     notSentence: true,
   },
   // A forum signature's label: what follows is the poster's signature.
-  { kind: 'other', re: /^([個个]性)?([簽签]名)([檔档])?\s*[：:]?$|^[-—_=]{2,}\s*([簽签]名[檔档]?|signature)\s*[-—_=]*$/iu, maxLen: 16, heading: true, marker: true },
+  {
+    kind: 'other',
+    re: /^([個个]性)?([簽签]名)([檔档])?\s*[：:]?$|^[-—_=]{2,}\s*([簽签]名[檔档]?|signature)\s*[-—_=]*$/iu,
+    maxLen: 16,
+    heading: true,
+    marker: true,
+  },
   // A related heading with its first teaser on the same line ("延伸阅读：57岁小学肄业…").
   {
     kind: 'related',

@@ -47,7 +47,8 @@ function buttonRow(text: string): BoilerplateKind | null {
 }
 
 /** Items of a site footer's link row. */
-const FOOTER_ITEM = /[關关][於于]|About|[隱隐]私|Privacy|服[務务]([協协]議|协议|[條条]款)|使用[條条]款|Terms|招聘|[聯联][絡络系]我[們们]|Contact|[廣广]告服[務务]|[網网]站地[圖图]|[誠诚][徵征]英才|[爆]料|客服/iu;
+const FOOTER_ITEM =
+  /[關关][於于]|About|[隱隐]私|Privacy|服[務务]([協协]議|协议|[條条]款)|使用[條条]款|Terms|招聘|[聯联][絡络系]我[們们]|Contact|[廣广]告服[務务]|[網网]站地[圖图]|[誠诚][徵征]英才|[爆]料|客服/iu;
 
 /** A site footer's piped row ("关于腾讯 | About Tencent | 服务协议 | 隐私政策 | …"), at any length. */
 function footerRow(text: string): boolean {

@@ -170,11 +170,7 @@ class ListMatcher {
 const matchers = new WeakMap<SiteRules, { always: ListMatcher; never: ListMatcher }>();
 
 /** Apply rules in place on the detector's per-line flags. */
-export function applySiteRules(
-  rules: SiteRules,
-  infos: LineInfo[],
-  flags: ({ kind: BoilerplateKind; confident: boolean } | null)[],
-): void {
+export function applySiteRules(rules: SiteRules, infos: LineInfo[], flags: ({ kind: BoilerplateKind; confident: boolean } | null)[]): void {
   if (rules.always.length === 0 && rules.never.length === 0) return;
   let m = matchers.get(rules);
   if (!m) matchers.set(rules, (m = { always: new ListMatcher(rules.always), never: new ListMatcher(rules.never) }));

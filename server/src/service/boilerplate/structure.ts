@@ -110,7 +110,15 @@ const LINK_SIGNAL = /(\(\d+\)|\[\d{1,2}-\d{1,2}\]|\d{1,2}-\d{1,2}$|更多|>>|»)
 function shape(x: LineInfo, norm: string): string {
   const fields = norm.split(/\s{2,}|\t|\s*\|\s*/u).filter((f) => f.length > 0).length;
   const mark = ROW_MARK.exec(norm);
-  const lead = mark ? (/\d{1,2}:\d{2}/u.test(mark[0]) ? 'T' : /^[问答QA]/u.test(mark[0]) ? 'Q' : /\d|[一二三四五六七八九十]/u.test(mark[0]) ? 'N' : 'B') : '-';
+  const lead = mark
+    ? /\d{1,2}:\d{2}/u.test(mark[0])
+      ? 'T'
+      : /^[问答QA]/u.test(mark[0])
+        ? 'Q'
+        : /\d|[一二三四五六七八九十]/u.test(mark[0])
+          ? 'N'
+          : 'B'
+    : '-';
   return `${lead}${Math.min(fields, 6)}`;
 }
 
@@ -181,7 +189,11 @@ export function bodyTables(s: StructureInput, isMarker: (i: number) => boolean):
     const marked = sh[0] !== '-' || Number(sh.slice(1)) >= 2;
     const k = above(rows[0]);
     // The lead-in (报名步骤：) or the header row (课程代码  课程名称) right above the rows.
-    const lead = k >= body.start && !phrases[k] && infos[k].len <= 60 && (/[:：]$/u.test(norms[k]) || (fields(norms[k]) >= 2 && fields(norms[k]) === fields(norms[rows[0]])));
+    const lead =
+      k >= body.start &&
+      !phrases[k] &&
+      infos[k].len <= 60 &&
+      (/[:：]$/u.test(norms[k]) || (fields(norms[k]) >= 2 && fields(norms[k]) === fields(norms[rows[0]])));
     // Inside the article region, or under a lead-in inside it, or right after another table of it.
     const placed = rows[rows.length - 1] <= end || (lead && above(k) <= end) || out.has(k);
     if (rows.length >= 3 && marked && placed) {

@@ -4,8 +4,7 @@
  */
 import type { LineInfo } from './lines';
 
-const SUFFIX_SPLIT =
-  /\s+[-–—|｜_]\s+|\s*[|｜_]\s*|\s*(?:--|——)\s*|\s+[-–—]\s*|[-–—](?=[\p{Script=Han}A-Za-z .]{2,14}(?:[-–—|｜_]|$))/u;
+const SUFFIX_SPLIT = /\s+[-–—|｜_]\s+|\s*[|｜_]\s*|\s*(?:--|——)\s*|\s+[-–—]\s*|[-–—](?=[\p{Script=Han}A-Za-z .]{2,14}(?:[-–—|｜_]|$))/u;
 const SUFFIX_START = /^\s*[-–—|｜_]/u;
 
 /** Compare titles ignoring spaces, punctuation and symbols (pages re-punctuate titles freely). */
@@ -27,7 +26,10 @@ export interface TitleInfo {
 }
 
 function splitTitle(t: string): { parts: string[]; suffix: string } {
-  const parts = t.split(SUFFIX_SPLIT).map((p) => p.trim()).filter((p) => p.length > 0);
+  const parts = t
+    .split(SUFFIX_SPLIT)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
   if (parts.length < 2) return { parts: [t], suffix: '' };
   return { parts, suffix: t.slice(t.indexOf(parts[0]) + parts[0].length) };
 }

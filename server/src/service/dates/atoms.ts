@@ -80,39 +80,67 @@ export interface Atom {
 }
 
 const MON = '1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]';
-const DAY = '3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|廿[一二三四五六七八九]?|[一二三四五六七八九]';
+const DAY =
+  '3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|廿[一二三四五六七八九]?|[一二三四五六七八九]';
 const YEAR = '[0-9]{2,4}|[〇零一二三四五六七八九]{2,4}|[一二三四五六七八九十百]{2,6}';
 const CN_H = '[零〇一二两兩三四五六七八九十]{1,3}';
 const CN_MI = '[零〇一二三四五六七八九十廿卅]{1,3}';
-const YPFX = '(?:(?<y>[0-9]{4}|[〇零一二三四五六七八九]{4}|[0-9]{2}|[〇零一二三四五六七八九]{2})年|(?<ry>今|去|明|大前|前|后|後|本|同|次|翌|隔|上)年)';
+const YPFX =
+  '(?:(?<y>[0-9]{4}|[〇零一二三四五六七八九]{4}|[0-9]{2}|[〇零一二三四五六七八九]{2})年|(?<ry>今|去|明|大前|前|后|後|本|同|次|翌|隔|上)年)';
 const PUNCT_AFTER = '(?=[的，,。、；;：:）)」』”\\s]|$)';
 const R = (s: string) => new RegExp(s, 'uy');
 const NEXT_LINE_MD = /\r?\n[ \t]*(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12][0-9]|3[01])(?![0-9])/y;
 
 const RE = {
-  glued: R('(?<hh>[01][0-9]|2[0-3]):(?<mi>[0-5][0-9])(?<y>(?:19|20)[0-9]{2})(?<s>[-/.])(?<m>1[0-2]|0?[1-9])\\k<s>(?<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])'),
-  iso: R('(?<y>(?:1[5-9]|20|21)[0-9]{2})(?<s>[-/. ])(?<m>1[0-2]|0?[1-9])\\k<s>(?<d>3[01]|[12][0-9]|0?[1-9])(?:(?:[ \\t]{0,2}|T)(?<hh>[01]?[0-9]|2[0-3]):(?<mi>[0-5][0-9])(?::(?<ss>[0-5][0-9]))?)?(?![0-9])'),
+  glued: R(
+    '(?<hh>[01][0-9]|2[0-3]):(?<mi>[0-5][0-9])(?<y>(?:19|20)[0-9]{2})(?<s>[-/.])(?<m>1[0-2]|0?[1-9])\\k<s>(?<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])',
+  ),
+  iso: R(
+    '(?<y>(?:1[5-9]|20|21)[0-9]{2})(?<s>[-/. ])(?<m>1[0-2]|0?[1-9])\\k<s>(?<d>3[01]|[12][0-9]|0?[1-9])(?:(?:[ \\t]{0,2}|T)(?<hh>[01]?[0-9]|2[0-3]):(?<mi>[0-5][0-9])(?::(?<ss>[0-5][0-9]))?)?(?![0-9])',
+  ),
   ymd8: R('(?<y>(?:19|20)[0-9]{2})(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12][0-9]|3[01])(?![0-9])'),
   // `09/07`; with a dash only before a clock time (`09-01 20:01`), since `10-12` is usually a span of numbers.
-  mmdd: R('(?<m>0[1-9]|1[0-2])(?:/(?<d>0[1-9]|[12][0-9]|3[01])(?![0-9/])|-(?<d2>0[1-9]|[12][0-9]|3[01])(?=[ \\t]{1,2}[0-9]{1,2}:[0-9]{2}))'),
+  mmdd: R(
+    '(?<m>0[1-9]|1[0-2])(?:/(?<d>0[1-9]|[12][0-9]|3[01])(?![0-9/])|-(?<d2>0[1-9]|[12][0-9]|3[01])(?=[ \\t]{1,2}[0-9]{1,2}:[0-9]{2}))',
+  ),
   clock: R('(?<hh>[01]?[0-9]|2[0-4]):(?<mi>[0-5][0-9])(?::(?<ss>[0-5][0-9]))?(?![0-9:])(?:时|時)?'),
   yearLine: R('(?<y>(?:19|20)[0-9]{2})[ \\t]*(?=\\r?\\n|$)'),
   cn: R(`(?<era>民國|民国|公元|西元)?(?:(?<y>${YEAR})年(?!代))?(?:(?<m>${MON})月(?:份)?)?(?:(?<d>${DAY})(?<ds>日|号|號))?`),
   mdBare: R(`(?:(?<y>[0-9]{4})年)?(?<m>${MON})月(?<d>3[01]|[12][0-9]|0?[1-9])(?=[至到\\-~，,。、；;）)\\s]|$)`),
-  hour: R(`(?<pre>近|约|約)?(?<h>[0-9]{1,2}|${CN_H})(?<u>时|時|点|點)(?:(?<mi>[0-9]{1,2}|${CN_MI})分|(?<half>半)|(?<q>[一三])刻|(?<mi2>[0-5][0-9]|[零〇][一二三四五六七八九]|[一二三四五]十[一二三四五六七八九]?|[廿卅][一二三四五六七八九]?))?(?:(?<ss>[0-9]{1,2}|${CN_MI})秒)?(?<suf>許|许|多|整)?(?<zh>钟|鐘)?`),
-  weekday: R('(?<rel>上{1,3}|下{1,3}|本|这|這|今)?(?:个|個|一)?(?<w>周|週|星期|禮拜|礼拜)(?:周|週|星期|禮拜|礼拜)?(?<d>[一二三四五六日天])'),
-  offset: R('(?<n>[0-9]{1,3}|[一二两兩三四五六七八九十百]{1,4}|半)(?<ge>个|個)?(?<u>天|日|周|週|星期|礼拜|禮拜|月|年)(?<half>半)?(?<dir>之后|之後|以后|以後|后|後|之前|以前|前)'),
+  hour: R(
+    `(?<pre>近|约|約)?(?<h>[0-9]{1,2}|${CN_H})(?<u>时|時|点|點)(?:(?<mi>[0-9]{1,2}|${CN_MI})分|(?<half>半)|(?<q>[一三])刻|(?<mi2>[0-5][0-9]|[零〇][一二三四五六七八九]|[一二三四五]十[一二三四五六七八九]?|[廿卅][一二三四五六七八九]?))?(?:(?<ss>[0-9]{1,2}|${CN_MI})秒)?(?<suf>許|许|多|整)?(?<zh>钟|鐘)?`,
+  ),
+  weekday: R(
+    '(?<rel>上{1,3}|下{1,3}|本|这|這|今)?(?:个|個|一)?(?<w>周|週|星期|禮拜|礼拜)(?:周|週|星期|禮拜|礼拜)?(?<d>[一二三四五六日天])',
+  ),
+  offset: R(
+    '(?<n>[0-9]{1,3}|[一二两兩三四五六七八九十百]{1,4}|半)(?<ge>个|個)?(?<u>天|日|周|週|星期|礼拜|禮拜|月|年)(?<half>半)?(?<dir>之后|之後|以后|以後|后|後|之前|以前|前)',
+  ),
   // `7·20特大暴雨`, `“6·30”事件`: a month and day naming an event, trusted only before an event word.
-  eventDate: R('(?<m>1[0-2]|[1-9])[·•・‧](?<d>3[01]|[12][0-9]|[1-9])(?=[”"」』]?(?:事件|事故|暴雨|洪水|洪災|洪灾|大火|火災|火灾|地震|爆炸|空難|空难|惨案|慘案|血案|命案|案|特大|恐襲|恐袭|騷亂|骚乱|槍擊|枪击|踩踏|行動|行动|專案|专案))'),
-  minuteOffset: R('(?<n>[0-9]{1,3}|[一二两兩三四五六七八九十]{1,3}|半)(?<ge>个|個)?(?<half>半)?(?<u>小时|小時|钟头|鐘頭|个钟|個鐘|分钟|分鐘|刻钟|刻鐘)(?<dir>之后|之後|以后|以後|后|後|之前|以前|前)'),
-  lunar: R(`(?<pre>农历|農曆|阴历|陰曆|夏历|夏曆)?${YPFX}?(?<pre2>农历|農曆|阴历|陰曆|夏历|夏曆)?(?<leap>闰|閏)?(?<m>正|腊|臘|冬|十[一二]|[一二三四五六七八九十]|1[0-2]|0?[1-9])月(?<d>初(?:十|[一二三四五六七八九]|10|[1-9])|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?|[一二三四五六七八九]|30|[12][0-9]|0?[1-9])?(?<ds>日|号|號)?`),
+  eventDate: R(
+    '(?<m>1[0-2]|[1-9])[·•・‧](?<d>3[01]|[12][0-9]|[1-9])(?=[”"」』]?(?:事件|事故|暴雨|洪水|洪災|洪灾|大火|火災|火灾|地震|爆炸|空難|空难|惨案|慘案|血案|命案|案|特大|恐襲|恐袭|騷亂|骚乱|槍擊|枪击|踩踏|行動|行动|專案|专案))',
+  ),
+  minuteOffset: R(
+    '(?<n>[0-9]{1,3}|[一二两兩三四五六七八九十]{1,3}|半)(?<ge>个|個)?(?<half>半)?(?<u>小时|小時|钟头|鐘頭|个钟|個鐘|分钟|分鐘|刻钟|刻鐘)(?<dir>之后|之後|以后|以後|后|後|之前|以前|前)',
+  ),
+  lunar: R(
+    `(?<pre>农历|農曆|阴历|陰曆|夏历|夏曆)?${YPFX}?(?<pre2>农历|農曆|阴历|陰曆|夏历|夏曆)?(?<leap>闰|閏)?(?<m>正|腊|臘|冬|十[一二]|[一二三四五六七八九十]|1[0-2]|0?[1-9])月(?<d>初(?:十|[一二三四五六七八九]|10|[1-9])|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?|[一二三四五六七八九]|30|[12][0-9]|0?[1-9])?(?<ds>日|号|號)?`,
+  ),
 
-  monthPart: R(`(?:${YPFX}?(?<m>${MON})月|(?<rm>本月|上月|下月|上个月|上個月|下个月|下個月|这个月|這個月|当月|當月|同月))(?:份|月)?(?<p>上旬|中旬|下旬|初(?![一二三四五六七八九十])|中${PUNCT_AFTER}|底|末)`),
-  yearPart: R(`${YPFX}(?<p>年?初(?![一二三四五六七八九十])|年?中${PUNCT_AFTER}|年?底|年?末|伊始|之初|度?上半年|度?下半年|前(?<qn>[一二两兩三1-3])(?:个|個)?季度|第(?<q>[一二三四1-4])季度?|(?<q3>[一二三四1-4])季度|首季度?|Q(?<q2>[1-4])(?:季度)?|(?<s>春|夏|秋|冬)(?:季|天)?)(?<qp>初|末|底)?`),
+  monthPart: R(
+    `(?:${YPFX}?(?<m>${MON})月|(?<rm>本月|上月|下月|上个月|上個月|下个月|下個月|这个月|這個月|当月|當月|同月))(?:份|月)?(?<p>上旬|中旬|下旬|初(?![一二三四五六七八九十])|中${PUNCT_AFTER}|底|末)`,
+  ),
+  yearPart: R(
+    `${YPFX}(?<p>年?初(?![一二三四五六七八九十])|年?中${PUNCT_AFTER}|年?底|年?末|伊始|之初|度?上半年|度?下半年|前(?<qn>[一二两兩三1-3])(?:个|個)?季度|第(?<q>[一二三四1-4])季度?|(?<q3>[一二三四1-4])季度|首季度?|Q(?<q2>[1-4])(?:季度)?|(?<s>春|夏|秋|冬)(?:季|天)?)(?<qp>初|末|底)?`,
+  ),
   yearPartBare: R(`(?<p>年初(?![一二三四五六七八九十])|年底|年末|岁末|歲末|上半年|下半年|新年伊始|新年之初|年中${PUNCT_AFTER})`),
-  quarterBare: R('(?:前(?<qn>[一二两兩三1-3])(?:个|個)?季度|第(?<q>[一二三四1-4])季度|(?<q3>[一二三四1-4])季度|Q(?<q4>[1-4])季度|首季度|(?<rq>上上个|上上個|下下个|下下個|上上|下下|上个|上個|下个|下個|这个|這個|本|上|下)季度)(?<qp>初|末|底)?'),
+  quarterBare: R(
+    '(?:前(?<qn>[一二两兩三1-3])(?:个|個)?季度|第(?<q>[一二三四1-4])季度|(?<q3>[一二三四1-4])季度|Q(?<q4>[1-4])季度|首季度|(?<rq>上上个|上上個|下下个|下下個|上上|下下|上个|上個|下个|下個|这个|這個|本|上|下)季度)(?<qp>初|末|底)?',
+  ),
   season: R('(?:(?<rs>今|去|明)(?<s1>春|夏|秋|冬)(?:季|天)?|(?<s2>春|夏|秋|冬)季)'),
-  century: R('(?:(?<cr>本|上|上个|上個|下)|(?<cn>[0-9]{1,2}|[一二三四五六七八九十]{1,3}))世[纪紀](?:(?<dec>[0-9]0|[一二三四五六七八九]十)年代)?(?<cp>初期|中期|末期|前期|后期|後期|中叶|中葉|初|末)?'),
+  century: R(
+    '(?:(?<cr>本|上|上个|上個|下)|(?<cn>[0-9]{1,2}|[一二三四五六七八九十]{1,3}))世[纪紀](?:(?<dec>[0-9]0|[一二三四五六七八九]十)年代)?(?<cp>初期|中期|末期|前期|后期|後期|中叶|中葉|初|末)?',
+  ),
   decade: R('(?:(?<dec4>(?:1[5-9]|20)[0-9]0)|(?<dec>[1-9]0|[二三四五六七八九]十))年代(?<cp>初期|中期|末期|前期|后期|後期|初|末)?'),
   monthRange: R(`(?:(?<y>[0-9]{4})年)?(?<m1>${MON})(?<c>——|[-~—–至到])(?<m2>${MON})月(?:份)?`),
   // Taiwanese press: `昨(3)日`, `今(4)日` (full-width brackets are normalised to ASCII).
@@ -128,7 +156,9 @@ const RE = {
   // `随后两天`: the days after the day spoken of, a range.
   nextDays: R('(?:随后|接下来的?)(?<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,2})天'),
   // `近两三年`, `最近半年来`, `近几个月`: vague periods (an approximate count, or 最近 with any count).
-  vaguePeriod: R('(?:最近(?<n>[0-9]{1,2}|[一二两三四五六七八九十几半]{1,3})|近(?<a>[一二两三四五][二三四五六]|几|十几|数))(?:个)?(?:年|月|天|日|周|星期)(?:以来|来)?'),
+  vaguePeriod: R(
+    '(?:最近(?<n>[0-9]{1,2}|[一二两三四五六七八九十几半]{1,3})|近(?<a>[一二两三四五][二三四五六]|几|十几|数))(?:个)?(?:年|月|天|日|周|星期)(?:以来|来)?',
+  ),
   // 暑假, 去年寒假, 春运期间.
   schoolBreak: R(`(?:${YPFX}的?)?(?<b>暑假|寒假|春运)(?:期间)?`),
   dayRange: R(`(?:(?:(?<y>[0-9]{4})年)?(?<m>${MON})月)?(?<d1>${DAY})(?:日|号|號)?(?<c>[-~—–至到])(?<d2>${DAY})(?:日|号|號)`),
@@ -188,7 +218,11 @@ kw('下周 下週 下星期 下个星期 下個星期 下个礼拜 下個禮拜 
 kw('下下周 下下週', { period: { p: 'week', rel: 2 } }, 3);
 kw('近日 日前', { period: { p: 'vague' } }, 3);
 // Vague periods (GUIDELINES: value UNKNOWN).
-kw('近些年 近年来 近年 近几年 这些年 这两天 这几天 前些日子 前些天 前几天 前段时间 近段时间 近期 近来 连日来 连日 最近', { period: { p: 'vague' } }, 3);
+kw(
+  '近些年 近年来 近年 近几年 这些年 这两天 这几天 前些日子 前些天 前几天 前段时间 近段时间 近期 近来 连日来 连日 最近',
+  { period: { p: 'vague' } },
+  3,
+);
 kw('本周末 本週末 这周末 這週末 这个周末 這個週末', { period: { p: 'weekend', rel: 0 } }, 3);
 kw('上周末 上週末 上个周末 上個週末', { period: { p: 'weekend', rel: -1 } }, 3);
 kw('下周末 下週末 下个周末 下個週末', { period: { p: 'weekend', rel: 1 } }, 3);
@@ -204,7 +238,11 @@ kw('晚', { pod: 'EV', needsContext: true }, 4);
 kw('早', { pod: 'MO', needsContext: true }, 4);
 kw('夜', { pod: 'NI', needsContext: true }, 4);
 kw('當地時間 当地时间', { local: true }, 0);
-kw('北京時間 北京时间 台北時間 台北时间 香港時間 香港时间 美東時間 美东时间 東京時間 东京时间 格林尼治時間 格林尼治时间', { local: false }, 0);
+kw(
+  '北京時間 北京时间 台北時間 台北时间 香港時間 香港时间 美東時間 美东时间 東京時間 东京时间 格林尼治時間 格林尼治时间',
+  { local: false },
+  0,
+);
 
 /** Festival names by first character, longest first (a regex alternation of all of them is slow at 中, 大, 十). */
 const FEST_BY_FIRST = new Map<string, string[]>();
@@ -219,7 +257,6 @@ for (const k of [...KW.keys()].sort((a, b) => b.length - a.length)) {
   KW_BY_FIRST.set(k[0], list);
 }
 
-
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 const CN_NUM = new Set([...'〇零一二两兩三四五六七八九十廿卅百']);
 const HAN = /\p{Script=Han}/u;
@@ -233,12 +270,18 @@ const POINT_OK_AFTER = new Set([...'钟鐘整多许許左前后後到至起开�
 /** A character after 節 that makes it another word: 節目, 節約, 節省, 節奏, 節拍, 節能, 節食... */
 const NOT_JIE_AFTER = /[目约約省奏拍能俭儉食制水电電育]/;
 /** Words after an ambiguous festival or term that make it one (`五一假期`, `十一黄金周`, `大雪节气`). */
-const FESTIVAL_CONTEXT = /(?:假期|假日|長假|长假|小長假|小长假|黃金週|黄金周|黃金周|期間|期间|前夕|前後|前后|當天|当天|當日|当日|這天|这天|那天|之際|之际|節氣|节气|時節|时节|連假|连假|檔期|档期|過後|过后|祭掃|祭扫|掃墓|扫墓|當晚|当晚|晚會|晚会|来临|來臨|到來|到来)/y;
+const FESTIVAL_CONTEXT =
+  /(?:假期|假日|長假|长假|小長假|小长假|黃金週|黄金周|黃金周|期間|期间|前夕|前後|前后|當天|当天|當日|当日|這天|这天|那天|之際|之际|節氣|节气|時節|时节|連假|连假|檔期|档期|過後|过后|祭掃|祭扫|掃墓|扫墓|當晚|当晚|晚會|晚会|来临|來臨|到來|到来)/y;
 /** Characters that may stand right before a solar term or an ambiguous festival word (政治清明, 設立春, 青春分享 are no dates). */
-const TERM_OK_BEFORE = new Set([...'年月的是在到至了过過逢迎值近将將已今明去刚剛个個度于於即后後前等和与與及或临臨适適正逾从從自为為入交起日天来來届屆这這那欢歡贺賀庆慶祝闹鬧喜度迎过']);
+const TERM_OK_BEFORE = new Set([
+  ...'年月的是在到至了过過逢迎值近将將已今明去刚剛个個度于於即后後前等和与與及或临臨适適正逾从從自为為入交起日天来來届屆这這那欢歡贺賀庆慶祝闹鬧喜度迎过',
+]);
 /** Characters that may follow a bare festival name in running text (`中秋月餅`, `除夕夜`, `春節前`). */
-const FESTIVAL_OK_AFTER = new Set([...'前后後期间間夜晚当當这這那的假节節佳之来來到临臨将將已是了快早上下午时時档檔祭团團聚联聯长長小大月返回和与與及或也都还還就又到至起'] );
-const NOWADAYS_AFTER = /^(?:的(?:中国|中國|世界|社会|社會|人们|人們|年轻人|年輕人|时代|時代|人类|人類|青年|孩子|世人)|[看读讀听聽唱说說想回][来來])/;
+const FESTIVAL_OK_AFTER = new Set([
+  ...'前后後期间間夜晚当當这這那的假节節佳之来來到临臨将將已是了快早上下午时時档檔祭团團聚联聯长長小大月返回和与與及或也都还還就又到至起',
+]);
+const NOWADAYS_AFTER =
+  /^(?:的(?:中国|中國|世界|社会|社會|人们|人們|年轻人|年輕人|时代|時代|人类|人類|青年|孩子|世人)|[看读讀听聽唱说說想回][来來])/;
 const NOWADAYS_BEFORE = /(?:直到|时至|時至|走到|发展到|發展到|到了)$/;
 const HOLIDAY_AFTER = /[\p{Script=Han}]{0,5}?(?:獨立日|独立日|紀念日|纪念日|國慶|国庆|勝利日|胜利日|[節节](?![目约約省奏]))/uy;
 
@@ -475,7 +518,8 @@ const MATCHERS: NamedMatcher[] = [
       if (cnHour && bare && !g.suf && !g.zh) a.needsContext = true;
       if ((g.u === '点' || g.u === '點') && cnHour && bare && !g.zh) a.needsContext = true;
       // `提出3点要求`: a bare `N点` before a noun counts points, not hours.
-      if ((g.u === '点' || g.u === '點') && bare && !g.zh && !g.suf && next && HAN.test(next) && !POINT_OK_AFTER.has(next)) a.needsContext = true;
+      if ((g.u === '点' || g.u === '點') && bare && !g.zh && !g.suf && next && HAN.test(next) && !POINT_OK_AFTER.has(next))
+        a.needsContext = true;
       if (g.h === '一' && bare) a.needsContext = true;
       return a;
     },
@@ -512,7 +556,8 @@ const MATCHERS: NamedMatcher[] = [
       if (!Number.isInteger(n)) {
         // `半年後`, `一年半前` in months; `半個月後` in days. A half day or week is too vague to date.
         if (g.u === '年' && !g.ge) return { start: i, end, lo: 3, hi: 3, offset: { n: (/前/.test(g.dir) ? -1 : 1) * n * 12, unit: 'm' } };
-        if (g.u === '月' && g.ge) return { start: i, end, lo: 3, hi: 3, offset: { n: (/前/.test(g.dir) ? -1 : 1) * Math.round(n * 30), unit: 'd' } };
+        if (g.u === '月' && g.ge)
+          return { start: i, end, lo: 3, hi: 3, offset: { n: (/前/.test(g.dir) ? -1 : 1) * Math.round(n * 30), unit: 'd' } };
         return null;
       }
       let unit: 'd' | 'w' | 'm' | 'y';
@@ -549,7 +594,10 @@ const MATCHERS: NamedMatcher[] = [
         if (!a.m || a.m > 12) return null;
       }
       const p = g.p;
-      a.period = { p: 'monthPart', part: p === '中旬' || p.startsWith('中') ? 'MID' : p === '上旬' || p.startsWith('初') ? 'EARLY' : 'LATE' };
+      a.period = {
+        p: 'monthPart',
+        part: p === '中旬' || p.startsWith('中') ? 'MID' : p === '上旬' || p.startsWith('初') ? 'EARLY' : 'LATE',
+      };
       return a;
     },
   },
@@ -577,7 +625,8 @@ const MATCHERS: NamedMatcher[] = [
       else if (/^年?初|伊始|之初/.test(p)) a.period = { p: 'yearPart', part: 'EARLY' };
       else if (/^年?中/.test(p)) a.period = { p: 'yearPart', part: 'MIDYEAR' };
       else a.period = { p: 'yearPart', part: 'LATE' };
-      if (g.s === undefined && g.q === undefined && g.q2 === undefined && g.q3 === undefined && !p.startsWith('首') && g.qp !== undefined) a.end -= g.qp.length;
+      if (g.s === undefined && g.q === undefined && g.q2 === undefined && g.q3 === undefined && !p.startsWith('首') && g.qp !== undefined)
+        a.end -= g.qp.length;
       return a;
     },
   },
@@ -613,7 +662,8 @@ const MATCHERS: NamedMatcher[] = [
         delete a.relY;
       } else if (g.qn !== undefined) a.period = { p: 'quarters', to: num(g.qn)! };
       else a.period = quarterSpec(g.q || g.q3 || g.q4 ? num(g.q ?? g.q3 ?? g.q4)! : 1, g.qp);
-      if (g.qp !== undefined && g.rq !== undefined) a.period = { p: 'relQuarter', rel: (a.period as { rel: number }).rel, edge: g.qp === '初' ? 'first' : 'last' };
+      if (g.qp !== undefined && g.rq !== undefined)
+        a.period = { p: 'relQuarter', rel: (a.period as { rel: number }).rel, edge: g.qp === '初' ? 'first' : 'last' };
       return a;
     },
   },
@@ -820,13 +870,21 @@ const MATCHERS: NamedMatcher[] = [
       const m = exec(RE.lunar, text, i);
       if (!m?.groups) return null;
       const g = m.groups;
-      const marked = g.pre !== undefined || g.pre2 !== undefined || g.leap !== undefined || /^[正腊臘冬]$/.test(g.m) || /^[初廿]/.test(g.d ?? '');
+      const marked =
+        g.pre !== undefined || g.pre2 !== undefined || g.leap !== undefined || /^[正腊臘冬]$/.test(g.m) || /^[初廿]/.test(g.d ?? '');
       const cnDay = g.d !== undefined && !isDigit(g.d[0]) && g.ds === undefined;
       // Unmarked, a Chinese-numeral day without 日 (`八月十五`, `8月十五`) is lunar, as people write it (and JioNLP reads it).
       // A one-character day (`九月九商城`) is too often part of a name.
       if (!marked && !(cnDay && g.d!.length >= 2)) return null;
       // `真正月`, `公正月`: 正 ends another word.
-      if (g.m === '正' && /[真公纯純修端改矫矯反校更指立订訂方严嚴平]/.test(text[i - 1] ?? '') && g.pre === undefined && g.y === undefined && g.ry === undefined) return null;
+      if (
+        g.m === '正' &&
+        /[真公纯純修端改矫矯反校更指立订訂方严嚴平]/.test(text[i - 1] ?? '') &&
+        g.pre === undefined &&
+        g.y === undefined &&
+        g.ry === undefined
+      )
+        return null;
       const a: Atom = { start: i, end: i + m[0].length, lo: 2, hi: 3 };
       if (!yearFrom(g, a)) return null;
       if (a.y !== undefined || a.relY !== undefined || a.anaY !== undefined) a.lo = 1;
@@ -856,7 +914,12 @@ const MATCHERS: NamedMatcher[] = [
       if (!name) return null;
       const f = FESTIVALS.get(name)!;
       let end = nameStart + name.length;
-      let jie: string | undefined = text.startsWith('佳节', end) || text.startsWith('佳節', end) ? text.slice(end, end + 2) : /[节節]/.test(text[end] ?? '') ? text[end] : undefined;
+      let jie: string | undefined =
+        text.startsWith('佳节', end) || text.startsWith('佳節', end)
+          ? text.slice(end, end + 2)
+          : /[节節]/.test(text[end] ?? '')
+            ? text[end]
+            : undefined;
       const after = text[end + (jie?.length ?? 0)] ?? '';
       // `大雪節氣`: the term's 節氣, not a festival's 節.
       if (jie && !f.hasJie && !NOT_JIE_AFTER.test(after) && !(f.spec.k === 'term' && /[气氣]/.test(after))) end += jie.length;
@@ -868,9 +931,30 @@ const MATCHERS: NamedMatcher[] = [
       // 高中秋季: 秋 starts 秋季. 大寒潮: 寒 starts 寒潮.
       if (!jie && /[季天潮流]/.test(next ?? '')) return null;
       // 美國國慶, 朝鲜国庆: another country's national day (a country name is any Han word before it).
-      if (f.spec.k === 'greg' && f.spec.m === 10 && f.spec.d === 1 && !f.needsContext && prev !== undefined && HAN.test(prev) && !TERM_OK_BEFORE.has(prev) && prev !== '一' && !/中[国國]$/.test(text.slice(nameStart - 2, nameStart))) return null;
+      if (
+        f.spec.k === 'greg' &&
+        f.spec.m === 10 &&
+        f.spec.d === 1 &&
+        !f.needsContext &&
+        prev !== undefined &&
+        HAN.test(prev) &&
+        !TERM_OK_BEFORE.has(prev) &&
+        prev !== '一' &&
+        !/中[国國]$/.test(text.slice(nameStart - 2, nameStart))
+      )
+        return null;
       // 人民大学重阳金融研究院: a bare name between two other words is part of a name.
-      if (!jie && !f.hasJie && g.pre === undefined && prev !== undefined && HAN.test(prev) && !TERM_OK_BEFORE.has(prev) && next !== undefined && HAN.test(next) && !FESTIVAL_OK_AFTER.has(next)) {
+      if (
+        !jie &&
+        !f.hasJie &&
+        g.pre === undefined &&
+        prev !== undefined &&
+        HAN.test(prev) &&
+        !TERM_OK_BEFORE.has(prev) &&
+        next !== undefined &&
+        HAN.test(next) &&
+        !FESTIVAL_OK_AFTER.has(next)
+      ) {
         FESTIVAL_CONTEXT.lastIndex = end;
         if (!FESTIVAL_CONTEXT.test(text)) return null;
       }
@@ -896,8 +980,19 @@ const MATCHERS: NamedMatcher[] = [
       const k = KW.get(word)!;
       const end = i + word.length;
       const a: Atom = { start: i, end, lo: k.lo, hi: k.hi, ...structuredCloneShallow(k.a) };
-      if (m[0] === '日前' && (BAD_BEFORE_BARE_DAY.has(text[i - 1]) || isDigit(text[i - 1]) || CN_NUM.has(text[i - 1]) || /[生节節假期周週末]/.test(text[i - 1] ?? ''))) return null;
-      if ((m[0] === '今日' || m[0] === '明日') && /^(?:头条|頭條|美国|美國|俄罗斯|俄羅斯|中国|中國|之星|黄花|黃花|说法|說法)/.test(text.slice(end, end + 3))) return null;
+      if (
+        m[0] === '日前' &&
+        (BAD_BEFORE_BARE_DAY.has(text[i - 1]) ||
+          isDigit(text[i - 1]) ||
+          CN_NUM.has(text[i - 1]) ||
+          /[生节節假期周週末]/.test(text[i - 1] ?? ''))
+      )
+        return null;
+      if (
+        (m[0] === '今日' || m[0] === '明日') &&
+        /^(?:头条|頭條|美国|美國|俄罗斯|俄羅斯|中国|中國|之星|黄花|黃花|说法|說法)/.test(text.slice(end, end + 3))
+      )
+        return null;
       if (m[0] === '昨日' && /^(?:黄花|黃花)/.test(text.slice(end, end + 2))) return null;
       // `當天晚些時候`, `3日晚会`, `早餐`: the character starts another word.
       if (word.length === 1 && /[些餐饭飯会會报報辈輩年期点點霞安宴场場班市婚恋戀稻熟]/.test(text[end] ?? '')) return null;
@@ -906,11 +1001,16 @@ const MATCHERS: NamedMatcher[] = [
       // `时至今日`: "to this day", not a date.
       if (m[0] === '今日' && /[时時]至$/.test(text.slice(Math.max(0, i - 2), i))) return null;
       // 今天 meaning "nowadays": 今天的中国, 直到今天, 今天看来 (seen from today).
-      if ((m[0] === '今天' || m[0] === '今日') && (NOWADAYS_AFTER.test(text.slice(end, end + 5)) || NOWADAYS_BEFORE.test(text.slice(Math.max(0, i - 3), i)))) return null;
+      if (
+        (m[0] === '今天' || m[0] === '今日') &&
+        (NOWADAYS_AFTER.test(text.slice(end, end + 5)) || NOWADAYS_BEFORE.test(text.slice(Math.max(0, i - 3), i)))
+      )
+        return null;
       if (m[0] === '前年' && BAD_BEFORE_CN.has(text[i - 1])) return null;
       if ((m[0] === '这天' || m[0] === '那天') && text[end] === '气') return null;
       // 当年 is a year only where it stands as one (`当年，…`, `当年10月`); `当年的那封信` is "back then".
-      if (m[0] === '当年' && (!/[，,0-9一二三四五六七八九十]/.test(text[end] ?? '') || /[减似如想忆胜比]/.test(text[i - 1] ?? ''))) return null;
+      if (m[0] === '当年' && (!/[，,0-9一二三四五六七八九十]/.test(text[end] ?? '') || /[减似如想忆胜比]/.test(text[i - 1] ?? '')))
+        return null;
       // 最近的医院, 离…最近: the nearest, not recently.
       if (m[0] === '最近' && (/[的一几两这那是0-9]/.test(text[end] ?? '') || /[离距]/.test(text.slice(Math.max(0, i - 8), i)))) return null;
       // 最近阅读, 最近访问: a page's menu, not a time.

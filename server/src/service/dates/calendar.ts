@@ -35,7 +35,7 @@ export function addDays(a: Ymd, n: number): Ymd {
 
 export function addMonths(y: number, m: number, n: number): { y: number; m: number } {
   const k = y * 12 + (m - 1) + n;
-  return { y: Math.floor(k / 12), m: (k % 12 + 12) % 12 + 1 };
+  return { y: Math.floor(k / 12), m: (((k % 12) + 12) % 12) + 1 };
 }
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

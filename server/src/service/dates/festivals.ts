@@ -25,7 +25,8 @@ export interface Festival {
 
 export const FESTIVALS = new Map<string, Festival>();
 function fest(words: string, spec: FestSpec, needsContext = false) {
-  for (const w of words.split(' ')) FESTIVALS.set(w, { spec, needsContext: needsContext || undefined, hasJie: /[节節]$/.test(w) || undefined });
+  for (const w of words.split(' '))
+    FESTIVALS.set(w, { spec, needsContext: needsContext || undefined, hasJie: /[节節]$/.test(w) || undefined });
 }
 const L = (m: number, d: number): FestSpec => ({ k: 'lunar', m, d });
 const G = (m: number, d: number): FestSpec => ({ k: 'greg', m, d });

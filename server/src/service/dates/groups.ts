@@ -21,7 +21,18 @@ const HABITUAL_BEFORE = /(?:常年|每年|往年|歷年|历年|通常)$/;
 
 function joinable(prev: Atom, next: Atom, gap: string): boolean {
   // `今年的5月20日`: a year and a month-day of it.
-  if (gap === '的' && prev.lo === 1 && prev.hi === 1 && !prev.period && !prev.needsStatedYear && next.lo === 2 && next.hi === 3 && !next.period && !next.fest) return true;
+  if (
+    gap === '的' &&
+    prev.lo === 1 &&
+    prev.hi === 1 &&
+    !prev.period &&
+    !prev.needsStatedYear &&
+    next.lo === 2 &&
+    next.hi === 3 &&
+    !next.period &&
+    !next.fest
+  )
+    return true;
   // `2001年的除夕夜`: a year and the festival or lunar day of it.
   if (gap === '的' && prev.lo === 1 && prev.hi === 1 && !prev.period && (next.fest || next.lunar)) return true;
   if (gap !== '') {
@@ -43,8 +54,8 @@ function rangeable(a: Group, b: Group): boolean {
   const b0 = b.atoms[0];
   if (a.atoms.some((x) => x.period) || b.atoms.some((x) => x.period && x.period.p !== 'yearPart')) return false;
   if (a0.lo === 0 && a.atoms.length === 1) return false;
-  const bLo = b0.lo === 0 ? b.atoms[1]?.lo ?? 9 : b0.lo;
-  const aLo = a0.lo === 0 ? a.atoms[1]?.lo ?? 9 : a0.lo;
+  const bLo = b0.lo === 0 ? (b.atoms[1]?.lo ?? 9) : b0.lo;
+  const aLo = a0.lo === 0 ? (a.atoms[1]?.lo ?? 9) : a0.lo;
   return bLo >= Math.min(aLo, 3) || (bLo >= 1 && aLo >= 1 && b0.y !== undefined && a0.y !== undefined);
 }
 
@@ -88,7 +99,11 @@ export function buildGroups(text: string, atoms: Atom[]): Group[] {
     }
     if (holidayFollows(text, g.end)) g.label = true;
     // 《星期五画报》, 《十二月的故事》: a weekday or a bare month in a title is part of the name (新年伊始 in a title is a date).
-    if (g.atoms.every((a) => a.wd !== undefined || (a.m !== undefined && a.d === undefined && a.y === undefined && !a.period)) && insideTitle(text, g.start, g.end)) continue;
+    if (
+      g.atoms.every((a) => a.wd !== undefined || (a.m !== undefined && a.d === undefined && a.y === undefined && !a.period)) &&
+      insideTitle(text, g.start, g.end)
+    )
+      continue;
     const ev = eventBefore(text, g, out[out.length - 1]?.end ?? 0);
     if (ev) {
       g.event = ev.word;
@@ -105,7 +120,9 @@ export function buildGroups(text: string, atoms: Atom[]): Group[] {
  */
 const EVENT_END = new Set([...'发事案踪失院祸故亡世警报震灾炸击难赛幕婚礼逝捕逃讯']);
 /** Characters that make the two before an anaphor something else: pronouns, particles, adverbs, time words. */
-const NOT_EVENT = new Set([...'们他她它我你您自己这那其该此每的了在和与及也都就又还将已曾被把向对从为于是个天日年月时后前中上下到至等而但并或所以则即再才很更最王']);
+const NOT_EVENT = new Set([
+  ...'们他她它我你您自己这那其该此每的了在和与及也都就又还将已曾被把向对从为于是个天日年月时后前中上下到至等而但并或所以则即再才很更最王',
+]);
 /** Words for people: `记者当天`, `官员次日` are who, not what happened. */
 const PERSON_END = new Set([...'者人员们家长手师军方']);
 const HAN_CHAR = /^\p{Script=Han}$/u;

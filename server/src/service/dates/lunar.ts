@@ -144,7 +144,32 @@ export function solarToLunar(day: Ymd): LunarDate | undefined {
 }
 
 /** The 24 solar terms in calendar order, from 小寒 (early January) to 冬至; Simplified names. */
-export const SOLAR_TERM_NAMES = ['小寒', '大寒', '立春', '雨水', '惊蛰', '春分', '清明', '谷雨', '立夏', '小满', '芒种', '夏至', '小暑', '大暑', '立秋', '处暑', '白露', '秋分', '寒露', '霜降', '立冬', '小雪', '大雪', '冬至'];
+export const SOLAR_TERM_NAMES = [
+  '小寒',
+  '大寒',
+  '立春',
+  '雨水',
+  '惊蛰',
+  '春分',
+  '清明',
+  '谷雨',
+  '立夏',
+  '小满',
+  '芒种',
+  '夏至',
+  '小暑',
+  '大暑',
+  '立秋',
+  '处暑',
+  '白露',
+  '秋分',
+  '寒露',
+  '霜降',
+  '立冬',
+  '小雪',
+  '大雪',
+  '冬至',
+];
 
 /** The day of solar term `k` (index into SOLAR_TERM_NAMES) in Gregorian year `y`. */
 export function solarTermDay(y: number, k: number): Ymd | undefined {

@@ -74,7 +74,11 @@ export function recognizeDates(text: string, ctx: DateContext = {}): DateMention
     if (r.localTime) m.localTime = true;
     if (g.atoms.some((a) => a.fest || a.lunar || a.period?.p === 'lunarMonth')) m.calendarNamed = true;
     if (g.event && from && r.day) {
-      m.anchor = { event: text.slice(g.start, g.start + g.event.length), day: fmtDay(from), days: dayNumber(r.day.y, r.day.m, r.day.d) - dayNumber(from.y, from.m, from.d) };
+      m.anchor = {
+        event: text.slice(g.start, g.start + g.event.length),
+        day: fmtDay(from),
+        days: dayNumber(r.day.y, r.day.m, r.day.d) - dayNumber(from.y, from.m, from.d),
+      };
     }
     if (r.day && !g.event) named.push({ day: r.day, ...toSentence(sentenceAround(norm, g.start, g.end)) });
     out.push(m);

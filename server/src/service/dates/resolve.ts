@@ -55,12 +55,65 @@ export interface Resolution {
 }
 
 /** What an atom states, merged over a group. */
-type Fields = Pick<Atom, 'y' | 'yShort' | 'm' | 'd' | 'relY' | 'relM' | 'relD' | 'anaY' | 'anaM' | 'anaD' | 'wd' | 'wkRel' | 'offset' | 'pod' | 'hh' | 'mi' | 'ss' | 'period' | 'local' | 'minuteOffset' | 'fest' | 'lunar' | 'eventLabel' | 'count' | 'needsStatedYear'>;
+type Fields = Pick<
+  Atom,
+  | 'y'
+  | 'yShort'
+  | 'm'
+  | 'd'
+  | 'relY'
+  | 'relM'
+  | 'relD'
+  | 'anaY'
+  | 'anaM'
+  | 'anaD'
+  | 'wd'
+  | 'wkRel'
+  | 'offset'
+  | 'pod'
+  | 'hh'
+  | 'mi'
+  | 'ss'
+  | 'period'
+  | 'local'
+  | 'minuteOffset'
+  | 'fest'
+  | 'lunar'
+  | 'eventLabel'
+  | 'count'
+  | 'needsStatedYear'
+>;
 
 function collect(atoms: Atom[]): Fields {
   const f: Fields = {};
   for (const a of atoms) {
-    for (const k of ['y', 'yShort', 'm', 'd', 'relY', 'relM', 'relD', 'anaY', 'anaM', 'anaD', 'wd', 'wkRel', 'offset', 'pod', 'hh', 'mi', 'ss', 'period', 'local', 'minuteOffset', 'fest', 'lunar', 'eventLabel', 'count', 'needsStatedYear'] as const) {
+    for (const k of [
+      'y',
+      'yShort',
+      'm',
+      'd',
+      'relY',
+      'relM',
+      'relD',
+      'anaY',
+      'anaM',
+      'anaD',
+      'wd',
+      'wkRel',
+      'offset',
+      'pod',
+      'hh',
+      'mi',
+      'ss',
+      'period',
+      'local',
+      'minuteOffset',
+      'fest',
+      'lunar',
+      'eventLabel',
+      'count',
+      'needsStatedYear',
+    ] as const) {
       if (a[k] !== undefined && f[k] === undefined) (f as Record<string, unknown>)[k] = a[k];
     }
   }
@@ -143,7 +196,9 @@ function festivalPoint(f: Fields, st: ResolveState, anchor: Moment | undefined, 
   if (year !== undefined) day = f.fest ? festivalInYear(f.fest, year) : lunarToSolar(year, f.lunar!.m, f.lunar!.d, f.lunar!.leap);
   else {
     if (!anchor) return UNKNOWN;
-    const cands = f.fest ? festivalCandidates(f.fest, anchor.y) : [-1, 0, 1].map((k) => lunarToSolar(anchor.y + k, f.lunar!.m, f.lunar!.d, f.lunar!.leap)).filter((c): c is Ymd => c !== undefined);
+    const cands = f.fest
+      ? festivalCandidates(f.fest, anchor.y)
+      : [-1, 0, 1].map((k) => lunarToSolar(anchor.y + k, f.lunar!.m, f.lunar!.d, f.lunar!.leap)).filter((c): c is Ymd => c !== undefined);
     if (!cands.length) return UNKNOWN;
     const inYear = cands.filter((c) => c.y === anchor.y);
     day = preferSame(inYear.length ? nearest(inYear, anchor) : undefined, cands, anchor, 92);
@@ -168,11 +223,23 @@ function minuteOffsetPoint(f: Fields, st: ResolveState): Point {
 /** The calendar day (or coarser) that the date atoms of a group name. */
 function datePart(f: Fields, g: Group, st: ResolveState, inherit?: Point): Point | undefined {
   const ref = st.ref;
-  const anchor = inherit?.d !== undefined ? (inherit as Moment) : st.anchor ?? ref;
+  const anchor = inherit?.d !== undefined ? (inherit as Moment) : (st.anchor ?? ref);
   if (f.fest || f.lunar) return festivalPoint(f, st, anchor, inherit);
   // `9·11事件` is not this year's 11 September: without a stated year the event's date is not known.
   if (f.eventLabel && f.y === undefined && f.relY === undefined) return UNKNOWN;
-  const hasDate = f.y !== undefined || f.m !== undefined || f.d !== undefined || f.relY !== undefined || f.relM !== undefined || f.relD !== undefined || f.anaY !== undefined || f.anaM !== undefined || f.anaD !== undefined || f.wd !== undefined || f.offset !== undefined || f.count !== undefined;
+  const hasDate =
+    f.y !== undefined ||
+    f.m !== undefined ||
+    f.d !== undefined ||
+    f.relY !== undefined ||
+    f.relM !== undefined ||
+    f.relD !== undefined ||
+    f.anaY !== undefined ||
+    f.anaM !== undefined ||
+    f.anaD !== undefined ||
+    f.wd !== undefined ||
+    f.offset !== undefined ||
+    f.count !== undefined;
   if (!hasDate) return undefined;
   const explicit = f.y !== undefined || f.m !== undefined || f.d !== undefined;
   if (f.relD !== undefined && !explicit) {
@@ -197,7 +264,7 @@ function datePart(f: Fields, g: Group, st: ResolveState, inherit?: Point): Point
     if (unit === 'w') return { ...addDays(base, 7 * n), prec: 'day' };
     if (unit === 'm') return { ...addMonths(base.y, base.m, n), prec: 'month' };
     // `2010年…五年后`: from the year the text last named, when it spoke of no day since (`30年前` is from now).
-    return { y: (n > 0 ? st.yearOnly ?? base.y : base.y) + n, prec: 'year' };
+    return { y: (n > 0 ? (st.yearOnly ?? base.y) : base.y) + n, prec: 'year' };
   }
   if (f.wd !== undefined && !explicit) {
     let base: Ymd | undefined = ref;
@@ -271,11 +338,17 @@ function resolvePoint(f: Fields, g: Group, st: ResolveState, inherit?: Point): P
   if (!hasTime) return p ?? UNKNOWN;
   if (!p) {
     // Time of day alone: on the day the text is about (or the range's first day).
-    const base = inherit?.d !== undefined ? (inherit as Moment) : st.anchor ?? st.ref;
+    const base = inherit?.d !== undefined ? (inherit as Moment) : (st.anchor ?? st.ref);
     if (!base) return UNKNOWN;
     let day: Ymd = base;
     // `昨晚…凌晨`: early morning after a night is the next day.
-    if (!inherit && (f.pod === 'MO' || (f.pod === undefined && f.hh !== undefined && f.hh < 5)) && st.anchor && (st.anchor.pod === 'NI' || st.anchor.pod === 'EV' || (st.anchor.hh ?? 0) >= 20)) day = addDays(st.anchor, 1);
+    if (
+      !inherit &&
+      (f.pod === 'MO' || (f.pod === undefined && f.hh !== undefined && f.hh < 5)) &&
+      st.anchor &&
+      (st.anchor.pod === 'NI' || st.anchor.pod === 'EV' || (st.anchor.hh ?? 0) >= 20)
+    )
+      day = addDays(st.anchor, 1);
     p = { ...day, prec: 'day' };
   }
   if (p.prec !== 'day') return p;
@@ -421,7 +494,9 @@ function inYearValue(spec: PeriodSpec, f: Fields, st: ResolveState, y: number, m
       // The year stated is the lunar year; without one, the month nearest the anchor (as for a festival).
       let span = lunarMonthSpan(y, spec.m, spec.leap);
       if (f.y === undefined && f.relY === undefined && f.anaY === undefined && anchor) {
-        const spans = [-1, 0, 1].map((k) => lunarMonthSpan(anchor.y + k, spec.m, spec.leap)).filter((s): s is [Ymd, Ymd] => s !== undefined);
+        const spans = [-1, 0, 1]
+          .map((k) => lunarMonthSpan(anchor.y + k, spec.m, spec.leap))
+          .filter((s): s is [Ymd, Ymd] => s !== undefined);
         if (!spans.length) return 'UNKNOWN';
         const mids = spans.map((s) => addDays(s[0], 14));
         const inYear = mids.filter((c) => c.y === anchor.y);
@@ -456,7 +531,10 @@ function inYearValue(spec: PeriodSpec, f: Fields, st: ResolveState, y: number, m
 function dayRangeValue(spec: Spec<'dayRange'>, f: Fields, anchor: Moment | undefined, y: number, m: number | undefined): string {
   if (m === undefined && f.y === undefined && anchor) {
     // `3至5日`: the month the text is in, as for a bare day.
-    const cands = [-1, 0, 1].map((k) => addMonths(anchor.y, anchor.m, k)).filter((c) => isValidDate(c.y, c.m, spec.d1)).map((c) => ({ ...c, d: spec.d1 }));
+    const cands = [-1, 0, 1]
+      .map((k) => addMonths(anchor.y, anchor.m, k))
+      .filter((c) => isValidDate(c.y, c.m, spec.d1))
+      .map((c) => ({ ...c, d: spec.d1 }));
     const same = isValidDate(anchor.y, anchor.m, spec.d1) ? { y: anchor.y, m: anchor.m, d: spec.d1 } : undefined;
     if (!cands.length) return 'UNKNOWN';
     const pick = preferSame(same, cands, anchor, 10);
@@ -481,7 +559,12 @@ function decadeValue(start: number, part?: string): string {
 
 function kindOf(f: Fields, g: Group): DateKind {
   if (g.to) return 'range';
-  if (f.period) return f.period.p === 'vague' ? 'relative' : f.period.p === 'monthRange' || f.period.p === 'dayRange' || f.period.p === 'yearRange' || f.period.p === 'nextDays' ? 'range' : 'period';
+  if (f.period)
+    return f.period.p === 'vague'
+      ? 'relative'
+      : f.period.p === 'monthRange' || f.period.p === 'dayRange' || f.period.p === 'yearRange' || f.period.p === 'nextDays'
+        ? 'range'
+        : 'period';
   if (f.y !== undefined || f.m !== undefined || f.fest || f.lunar) return 'absolute';
   if (f.relD !== undefined || f.relY !== undefined || f.relM !== undefined || f.offset || f.minuteOffset !== undefined) return 'relative';
   if (f.anaD !== undefined || f.anaY !== undefined || f.anaM !== undefined || f.d !== undefined) return 'anaphoric';
@@ -494,8 +577,22 @@ function rangeEnds(a: Point, b: Point): string {
   const bothTime = a.prec === 'time' || b.prec === 'time';
   const sameDay = a.y === b.y && a.m === b.m && a.d === b.d && a.d !== undefined;
   if (sameDay && !bothTime) return fmtPoint({ ...a, prec: 'day' });
-  const startOf = (p: Point) => (p.prec === 'time' ? fmtPoint(p) : p.d !== undefined ? fmtDay(p as Ymd) : p.m !== undefined ? `${fmtMonth(p.y!, p.m)}-01` : `${pad(p.y!, 4)}-01-01`);
-  const endOf = (p: Point) => (p.prec === 'time' ? fmtPoint(p) : p.d !== undefined ? fmtDay(p as Ymd) : p.m !== undefined ? lastDayOf(p.y!, p.m) : `${pad(p.y!, 4)}-12-31`);
+  const startOf = (p: Point) =>
+    p.prec === 'time'
+      ? fmtPoint(p)
+      : p.d !== undefined
+        ? fmtDay(p as Ymd)
+        : p.m !== undefined
+          ? `${fmtMonth(p.y!, p.m)}-01`
+          : `${pad(p.y!, 4)}-01-01`;
+  const endOf = (p: Point) =>
+    p.prec === 'time'
+      ? fmtPoint(p)
+      : p.d !== undefined
+        ? fmtDay(p as Ymd)
+        : p.m !== undefined
+          ? lastDayOf(p.y!, p.m)
+          : `${pad(p.y!, 4)}-12-31`;
   return `${startOf(a)}/${endOf(b)}`;
 }
 
@@ -524,7 +621,8 @@ export function resolveGroup(g: Group, st: ResolveState, nextGroup?: Group): Res
       const b = a.prec === 'unknown' ? UNKNOWN : resolvePoint(tf, g.to, st, a);
       value = a.prec === 'unknown' || b.prec === 'unknown' ? 'UNKNOWN' : rangeEnds(a, b);
     } else value = fmtPoint(a);
-    if (a.prec === 'day' || a.prec === 'pod' || a.prec === 'time') day = { y: a.y!, m: a.m!, d: a.d!, pod: a.pod, hh: a.hh, mi: a.hh !== undefined ? a.mi : undefined };
+    if (a.prec === 'day' || a.prec === 'pod' || a.prec === 'time')
+      day = { y: a.y!, m: a.m!, d: a.d!, pod: a.pod, hh: a.hh, mi: a.hh !== undefined ? a.mi : undefined };
     if (a.prec === 'year' && f.y !== undefined && f.m === undefined && !g.to) st.pendingYear = { y: a.y!, end: g.end };
   }
   if (g.habitual) {

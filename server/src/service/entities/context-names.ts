@@ -50,7 +50,13 @@ export function pseudonymSpans(norm: string, surnames: ReadonlySet<string>): Spa
     if (!han(end - 1) || !han(end - 2)) continue;
     let start = end - 2;
     const three = end - 3;
-    if (han(three) && (surnames.has(norm[three]) || FAMILIAR.test(norm[three])) && !surnames.has(norm[end - 2]) && !FAMILIAR.test(norm[end - 2])) start = three;
+    if (
+      han(three) &&
+      (surnames.has(norm[three]) || FAMILIAR.test(norm[three])) &&
+      !surnames.has(norm[end - 2]) &&
+      !FAMILIAR.test(norm[end - 2])
+    )
+      start = three;
     out.push({ start, end, type: 'PER' });
   }
   return out;
@@ -63,7 +69,8 @@ const OUTLET_BEFORE = /(?:据|来源[:：]?\s*|稿源[:：]?\s*|转载自|转自
 const OUTLET_AFTER = /^(?:报道|报导|消息|讯|记者|援引|发布|称|披露|获悉|独家|[,，。]|$|\s|\n)/u;
 const OUTLET_NAME = new RegExp(`^([\\p{Script=Han}A-Za-z]{1,8}?(?:${OUTLET_END}))`, 'u');
 /** Names that end like an outlet but are everyday words (上报, 电报, 情报, 画报 …). */
-const NOT_OUTLET = /^(?:上|下|电|情|简|举|申|汇|预|警|喜|捷|通|海|画|周|年|月|日|快|小|大|新|旧|该|此|本)(?:报)$|^(?:上网|联网|互联网|电网|局域网|官网|外网|内网|入网|渔网|球网|天网|新闻)$/u;
+const NOT_OUTLET =
+  /^(?:上|下|电|情|简|举|申|汇|预|警|喜|捷|通|海|画|周|年|月|日|快|小|大|新|旧|该|此|本)(?:报)$|^(?:上网|联网|互联网|电网|局域网|官网|外网|内网|入网|渔网|球网|天网|新闻)$/u;
 
 /**
  * Outlets named as the source of a report: 据长江网报道, 来源：海外网, 证券时报网讯. The name is the shortest run
@@ -78,7 +85,8 @@ export function outletSpans(norm: string, known: readonly Span[]): Span[] {
     if (media) {
       // 央视 + 新闻, 证券时报 + 网, 新华社 + 客户端: a known outlet's channel or site is the outlet.
       const more = /^(?:新闻频道|新闻客户端|客户端|新闻|网|频道)/u.exec(norm.slice(media.end, media.end + 5));
-      if (more && !/^新闻(?:发布|发言|办|中心|联播)/u.test(norm.slice(media.end, media.end + 5))) out.push({ start: i, end: media.end + more[0].length, type: 'MEDIA' });
+      if (more && !/^新闻(?:发布|发言|办|中心|联播)/u.test(norm.slice(media.end, media.end + 5)))
+        out.push({ start: i, end: media.end + more[0].length, type: 'MEDIA' });
       continue;
     }
     const c = norm.charCodeAt(i);
@@ -133,7 +141,8 @@ export function paperSpans(norm: string): Span[] {
 }
 
 /** BBC News, The Washington Post, Reuters: Latin words capitalised, ending in a word only outlets end in. */
-const LATIN_OUTLET = /\b(?:The\s+)?(?:[A-Z][A-Za-z&.]*\s+){0,3}(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Daily|Press|Telegraph|Guardian|Radio|Television|TV|Network|Weekly|Magazine|Observer|Review)\b(?:\s+(?:Online|Network|Channel))?/gu;
+const LATIN_OUTLET =
+  /\b(?:The\s+)?(?:[A-Z][A-Za-z&.]*\s+){0,3}(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Daily|Press|Telegraph|Guardian|Radio|Television|TV|Network|Weekly|Magazine|Observer|Review)\b(?:\s+(?:Online|Network|Channel))?/gu;
 
 export function latinOutletSpans(text: string): Span[] {
   const out: Span[] = [];
@@ -179,7 +188,8 @@ export function facilitySpans(norm: string, places: readonly Span[]): Span[] {
 }
 
 /** Endings of company and brand names that are also plain nouns (高科技, 个人征信), so they need a coined stem. */
-export const BRAND_END = '科技|征信|智能|网络|物流|电子|传媒|生物|能源|证券|保险|地产|电器|医药|汽车|单车|邮轮|航空|金融|资本|新材|光电|软件|数据|影业|文化|教育';
+export const BRAND_END =
+  '科技|征信|智能|网络|物流|电子|传媒|生物|能源|证券|保险|地产|电器|医药|汽车|单车|邮轮|航空|金融|资本|新材|光电|软件|数据|影业|文化|教育';
 const BRAND = new RegExp(`^(\\p{Script=Han}{2})(?:${BRAND_END})`, 'u');
 /** Where a company name may begin. */
 const BRAND_LEFT = /[^\p{Script=Han}]|[的在是和与及而为由据向对从到被把让、]/u;

@@ -30,10 +30,19 @@ function emissions(w: TaggerWeights, ids: Uint32Array, n: number, em: Float64Arr
     const M = 0x00ff00ff;
     for (let i = 0; i < n; i++) {
       const base = i * F;
-      let a0 = 0, b0 = 0, a1 = 0, b1 = 0, a2 = 0, b2 = 0, a3 = 0;
+      let a0 = 0,
+        b0 = 0,
+        a1 = 0,
+        b1 = 0,
+        a2 = 0,
+        b2 = 0,
+        a3 = 0;
       for (let f = 0; f < F; f++) {
         const off = ids[base + f] << 2;
-        const w0 = quad[off], w1 = quad[off + 1], w2 = quad[off + 2], w3 = quad[off + 3];
+        const w0 = quad[off],
+          w1 = quad[off + 1],
+          w2 = quad[off + 2],
+          w3 = quad[off + 3];
         a0 += w0 & M;
         b0 += (w0 >>> 8) & M;
         a1 += w1 & M;
@@ -93,29 +102,59 @@ export function viterbi(w: TaggerWeights, ids: Uint32Array, n: number, tags: Uin
   const no = OPENERS.length;
   const tc = new Float64Array(nc * no);
   for (let q = 0; q < nc; q++) for (let k = 0; k < no; k++) tc[k * nc + q] = tr[(CLOSED[q] + 1) * T + OPENERS[k]];
-  const c0 = CLOSED[0], c1 = CLOSED[1], c2 = CLOSED[2], c3 = CLOSED[3], c4 = CLOSED[4], c5 = CLOSED[5], c6 = CLOSED[6];
+  const c0 = CLOSED[0],
+    c1 = CLOSED[1],
+    c2 = CLOSED[2],
+    c3 = CLOSED[3],
+    c4 = CLOSED[4],
+    c5 = CLOSED[5],
+    c6 = CLOSED[6];
   for (let i = 1; i < n; i++) {
     const pr = (i - 1) * T;
     const row = i * T;
     // O, B- and S- follow a closed name (O, E-, S-).
-    const q0 = score[pr + c0], q1 = score[pr + c1], q2 = score[pr + c2], q3 = score[pr + c3], q4 = score[pr + c4], q5 = score[pr + c5], q6 = score[pr + c6];
+    const q0 = score[pr + c0],
+      q1 = score[pr + c1],
+      q2 = score[pr + c2],
+      q3 = score[pr + c3],
+      q4 = score[pr + c4],
+      q5 = score[pr + c5],
+      q6 = score[pr + c6];
     for (let k = 0; k < no; k++) {
       const t = OPENERS[k];
       const o = k * nc;
       let best = q0 + tc[o];
       let arg = c0;
       let v = q1 + tc[o + 1];
-      if (v > best) { best = v; arg = c1; }
+      if (v > best) {
+        best = v;
+        arg = c1;
+      }
       v = q2 + tc[o + 2];
-      if (v > best) { best = v; arg = c2; }
+      if (v > best) {
+        best = v;
+        arg = c2;
+      }
       v = q3 + tc[o + 3];
-      if (v > best) { best = v; arg = c3; }
+      if (v > best) {
+        best = v;
+        arg = c3;
+      }
       v = q4 + tc[o + 4];
-      if (v > best) { best = v; arg = c4; }
+      if (v > best) {
+        best = v;
+        arg = c4;
+      }
       v = q5 + tc[o + 5];
-      if (v > best) { best = v; arg = c5; }
+      if (v > best) {
+        best = v;
+        arg = c5;
+      }
       v = q6 + tc[o + 6];
-      if (v > best) { best = v; arg = c6; }
+      if (v > best) {
+        best = v;
+        arg = c6;
+      }
       score[row + t] = best + em[row + t];
       back[row + t] = arg;
     }

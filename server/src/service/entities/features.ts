@@ -67,7 +67,11 @@ function attrs(): Uint8Array {
     for (let c = 0; c < 0x10000; c++) {
       const ch = String.fromCharCode(c);
       attrCache[c] =
-        charClass(c) | (SURNAMES.has(ch) ? 16 : 0) | (TRANSLIT_SET.has(ch) ? 32 : 0) | (ORG_SUFFIX.has(ch) ? 64 : 0) | (LOC_SUFFIX.has(ch) ? 128 : 0);
+        charClass(c) |
+        (SURNAMES.has(ch) ? 16 : 0) |
+        (TRANSLIT_SET.has(ch) ? 32 : 0) |
+        (ORG_SUFFIX.has(ch) ? 64 : 0) |
+        (LOC_SUFFIX.has(ch) ? 128 : 0);
     }
     attrCache[BOS] = 7;
     attrCache[EOS] = 8;
@@ -145,7 +149,8 @@ export function extractFeatures(
     wordScratch = { startLen: new Uint8Array(m), endLen: new Uint8Array(m), midLen: new Uint8Array(m), fmm: new Uint8Array(m) };
   }
   const wm = wordMarks(norm, words, wordScratch);
-  if (nameScratch.marks.length < n) nameScratch = { marks: new Uint8Array(n * 2), len: new Uint8Array(n * 2), cover: new Uint8Array(n * 8) };
+  if (nameScratch.marks.length < n)
+    nameScratch = { marks: new Uint8Array(n * 2), len: new Uint8Array(n * 2), cover: new Uint8Array(n * 8) };
   const nm = nameScratch.marks;
   const nl = nameScratch.len;
   if (names) names.marks(norm, nm, nl, nameScratch.cover);
@@ -179,7 +184,8 @@ export function extractFeatures(
     // word position, surname/suffix flags at a word boundary, and the word position with both dictionaries
     // (held-out 0.8153).
     ids[base + 10] = mix(0x1c01c, (a[m1] & 15) | ((a[c0] & 15) << 4) | (wm.fmm[i] << 8)) >>> small;
-    ids[base + 11] = mix(0x1a01a, (a[c0] >> 4) | ((a[m1] >> 4) << 4) | ((i > 0 ? wm.endLen[i - 1] : 15) << 8) | (wm.startLen[i] << 12)) >>> small;
+    ids[base + 11] =
+      mix(0x1a01a, (a[c0] >> 4) | ((a[m1] >> 4) << 4) | ((i > 0 ? wm.endLen[i - 1] : 15) << 8) | (wm.startLen[i] << 12)) >>> small;
     ids[base + 12] = mix(0x1b01b, wm.fmm[i] | (lex.cover[i] << 8) | (cover[i] << 16)) >>> small;
     const am1 = a[m1];
     const a0 = a[c0];
@@ -199,7 +205,9 @@ export function extractFeatures(
     ids[base + 20] = mix(0x15015, lex.cover[i] | (cover[i] << 8)) >>> small;
     // Word boundaries from the induced word lexicon: the longest words starting, ending and covering here,
     // the boundaries on either side, and forward maximum matching.
-    const sl = wm.startLen, el = wm.endLen, fm = wm.fmm;
+    const sl = wm.startLen,
+      el = wm.endLen,
+      fm = wm.fmm;
     ids[base + 21] = mix(0x16016, sl[i] | (el[i] << 4) | (wm.midLen[i] << 8)) >>> small;
     ids[base + 22] = mix(0x17017, (i > 0 ? el[i - 1] : 15) | (sl[i] << 4) | (el[i] << 8) | ((i + 1 < n ? sl[i + 1] : 15) << 12)) >>> small;
     ids[base + 23] = mix(0x18018, (i > 0 ? fm[i - 1] : 255) | (fm[i] << 8) | ((i + 1 < n ? fm[i + 1] : 255) << 16)) >>> small;

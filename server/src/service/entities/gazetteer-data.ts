@@ -118,7 +118,8 @@ const MEDIA = `
 Washington Post Wall Street Journal Financial Times The Guardian Guardian Axios Politico`;
 
 /** Country and place abbreviations that name a place only next to another one (中美, 美俄, 港澳) or after 访/赴/驻. */
-export const PLACE_ABBREVIATIONS = '中美俄日韩朝英法德印欧乌台港澳伊以越加华京沪穗莞深苏粤川渝鄂湘赣闽浙皖鲁豫冀晋辽吉黑陕甘青宁新藏桂琼蒙埃叙巴';
+export const PLACE_ABBREVIATIONS =
+  '中美俄日韩朝英法德印欧乌台港澳伊以越加华京沪穗莞深苏粤川渝鄂湘赣闽浙皖鲁豫冀晋辽吉黑陕甘青宁新藏桂琼蒙埃叙巴';
 
 export interface GazetteerEntry {
   text: string;

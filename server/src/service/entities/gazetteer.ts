@@ -32,13 +32,14 @@ const HAN = /\p{Script=Han}/u;
 const isHan = (ch: string | undefined) => ch !== undefined && HAN.test(ch);
 
 /** Verbs after 白宫 that make it the administration acting (ORG) rather than the building (LOC). */
-const WHITE_HOUSE_ACTS = /^[^，。；！？,;!?\n]{0,12}?(宣布|表示|称|說|说|透露|证实|否认|回应|发表|发布|声明|宣称|指出|强调|批评|警告|要求|拒绝|确认|官员|发言人|新闻秘书|幕僚)/u;
+const WHITE_HOUSE_ACTS =
+  /^[^，。；！？,;!?\n]{0,12}?(宣布|表示|称|說|说|透露|证实|否认|回应|发表|发布|声明|宣称|指出|强调|批评|警告|要求|拒绝|确认|官员|发言人|新闻秘书|幕僚)/u;
 const WHITE_HOUSE_PLACE = /(重返|入主|进入|回到|前往|抵达|离开|走出|住进|在)$/u;
 
 /** Leftmost-longest gazetteer hits in normalised text. */
 export function gazetteerSpans(norm: string, trie = gazetteerTrie()): Span[] {
   const out: Span[] = [];
-  for (let i = 0; i < norm.length; ) {
+  for (let i = 0; i < norm.length;) {
     const m = trie.longestAt(norm, i);
     if (!m) {
       i++;
@@ -107,7 +108,13 @@ export function abbreviationSpans(norm: string, taken: Uint8Array): Span[] {
       // themselves and with 港澳台 (京沪, 深港): 其中沪指, 奈津美 and 朝美穗香 are no pairs of places.
       const run = norm.slice(i, j);
       const doubled = norm[i + 1] === ch || (CITY_RE.test(run) && !CITY_RUN_RE.test(run));
-      if (j - i >= 2 && !doubled && !PAIR_BLOCKERS.has(norm[j]) && !PAIR_WORDS.has(norm.slice(i, j)) && !(j < norm.length && taken[j] === 0 && PAIRING.has(norm[j]))) {
+      if (
+        j - i >= 2 &&
+        !doubled &&
+        !PAIR_BLOCKERS.has(norm[j]) &&
+        !PAIR_WORDS.has(norm.slice(i, j)) &&
+        !(j < norm.length && taken[j] === 0 && PAIRING.has(norm[j]))
+      ) {
         for (let k = i; k < j; k++) out.push({ start: k, end: k + 1, type: 'LOC' });
         i = j - 1;
         continue;

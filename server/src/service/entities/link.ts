@@ -17,19 +17,83 @@ export interface EntityCluster {
 
 /** Different renderings and abbreviations of the same name, keyed by Simplified form. */
 const ALIASES: Record<string, string> = {
-  川普: '特朗普', 唐纳德·特朗普: '特朗普', 普丁: '普京', 弗拉基米尔·普京: '普京', 泽伦斯基: '泽连斯基', 马克宏: '马克龙', 梅克尔: '默克尔',
-  萧兹: '朔尔茨', 贺锦丽: '哈里斯', 卡玛拉·哈里斯: '哈里斯', 乔·拜登: '拜登', 贝拉克·奥巴马: '奥巴马', 埃隆·马斯克: '马斯克',
-  美: '美国', 俄: '俄罗斯', 中: '中国', 华: '中国', 乌: '乌克兰', 台: '台湾', 港: '香港', 澳: '澳门', 英: '英国', 法: '法国', 德: '德国',
-  日: '日本', 韩: '韩国', 朝: '朝鲜', 印: '印度', 欧: '欧洲', 伊: '伊朗', 以: '以色列', 京: '北京', 沪: '上海', 穗: '广州', 莞: '东莞',
-  深: '深圳', 埃塞: '埃塞俄比亚', 俄罗斯联邦: '俄罗斯', 美利坚合众国: '美国', 中华人民共和国: '中国', 纽西兰: '新西兰', 义大利: '意大利',
-  澳洲: '澳大利亚', 沙特: '沙特阿拉伯', 沙乌地阿拉伯: '沙特阿拉伯', 沙乌地: '沙特阿拉伯', 北韩: '朝鲜', 南韩: '韩国', 寮国: '老挝', 印尼: '印度尼西亚',
-  北约: '北大西洋公约组织', 欧盟: '欧洲联盟', 世卫组织: '世界卫生组织', 世卫: '世界卫生组织', 世贸组织: '世界贸易组织', 联大: '联合国大会',
-  中共: '中国共产党', 阿里: '阿里巴巴', 新华通讯社: '新华社', 中央通讯社: '中央社', 中时: '中国时报', 纽时: '纽约时报', 华邮: '华盛顿邮报',
-  路透: '路透社', 彭博: '彭博社', 央视: '中央电视台', 北大: '北京大学', 清华: '清华大学', 中科院: '中国科学院', 港大: '香港大学', 台大: '台湾大学',
-  北市: '台北市', 南市: '台南市',
+  川普: '特朗普',
+  唐纳德·特朗普: '特朗普',
+  普丁: '普京',
+  弗拉基米尔·普京: '普京',
+  泽伦斯基: '泽连斯基',
+  马克宏: '马克龙',
+  梅克尔: '默克尔',
+  萧兹: '朔尔茨',
+  贺锦丽: '哈里斯',
+  卡玛拉·哈里斯: '哈里斯',
+  乔·拜登: '拜登',
+  贝拉克·奥巴马: '奥巴马',
+  埃隆·马斯克: '马斯克',
+  美: '美国',
+  俄: '俄罗斯',
+  中: '中国',
+  华: '中国',
+  乌: '乌克兰',
+  台: '台湾',
+  港: '香港',
+  澳: '澳门',
+  英: '英国',
+  法: '法国',
+  德: '德国',
+  日: '日本',
+  韩: '韩国',
+  朝: '朝鲜',
+  印: '印度',
+  欧: '欧洲',
+  伊: '伊朗',
+  以: '以色列',
+  京: '北京',
+  沪: '上海',
+  穗: '广州',
+  莞: '东莞',
+  深: '深圳',
+  埃塞: '埃塞俄比亚',
+  俄罗斯联邦: '俄罗斯',
+  美利坚合众国: '美国',
+  中华人民共和国: '中国',
+  纽西兰: '新西兰',
+  义大利: '意大利',
+  澳洲: '澳大利亚',
+  沙特: '沙特阿拉伯',
+  沙乌地阿拉伯: '沙特阿拉伯',
+  沙乌地: '沙特阿拉伯',
+  北韩: '朝鲜',
+  南韩: '韩国',
+  寮国: '老挝',
+  印尼: '印度尼西亚',
+  北约: '北大西洋公约组织',
+  欧盟: '欧洲联盟',
+  世卫组织: '世界卫生组织',
+  世卫: '世界卫生组织',
+  世贸组织: '世界贸易组织',
+  联大: '联合国大会',
+  中共: '中国共产党',
+  阿里: '阿里巴巴',
+  新华通讯社: '新华社',
+  中央通讯社: '中央社',
+  中时: '中国时报',
+  纽时: '纽约时报',
+  华邮: '华盛顿邮报',
+  路透: '路透社',
+  彭博: '彭博社',
+  央视: '中央电视台',
+  北大: '北京大学',
+  清华: '清华大学',
+  中科院: '中国科学院',
+  港大: '香港大学',
+  台大: '台湾大学',
+  北市: '台北市',
+  南市: '台南市',
 };
 
-const TITLE_AFFIX = /^(?:总统|总理|主席|首相|先生|女士|国务卿|外长|部长|发言人)+|(?:总统|总理|主席|首相|先生|女士|夫人|同志|国务卿|外长|部长|发言人|教授|博士|老|局长|市长)+$/gu;
+const TITLE_AFFIX =
+  /^(?:总统|总理|主席|首相|先生|女士|国务卿|外长|部长|发言人)+|(?:总统|总理|主席|首相|先生|女士|夫人|同志|国务卿|外长|部长|发言人|教授|博士|老|局长|市长)+$/gu;
 const PLACE_SUFFIX = /(?:市|省|县|区|镇|乡|岛|自治区|特别行政区)$/u;
 const ORG_SUFFIX = /(?:集团|公司|股份有限公司|有限公司|控股)$/u;
 
@@ -58,11 +122,15 @@ export function linkEntities(text: string, mentions: EntityMention[]): EntityClu
   }
   // Containment: a short person name that is the family name or the last part of exactly one longer one.
   const clusters = [...byKey.values()];
-  const merged = new Set<typeof clusters[number]>();
+  const merged = new Set<(typeof clusters)[number]>();
   for (const short of clusters) {
     if (short.type !== 'PER') continue;
     const hosts = clusters.filter(
-      (c) => c !== short && c.type === 'PER' && !merged.has(c) && c.key.length > short.key.length &&
+      (c) =>
+        c !== short &&
+        c.type === 'PER' &&
+        !merged.has(c) &&
+        c.key.length > short.key.length &&
         (c.key.startsWith(short.key) || c.key.endsWith(`·${short.key}`) || (short.key.length >= 2 && c.key.endsWith(short.key))),
     );
     if (hosts.length === 1) {
@@ -86,7 +154,9 @@ export function linkEntities(text: string, mentions: EntityMention[]): EntityClu
     // stripping titles or suffixes (龙湖 from 龙湖集团) is shorter than the real name, so the longest form wins.
     const fromAliasTable = c.mentions.some((m) => ALIASES[normalizeForMatching(m.text).replace(/\s+/g, '')] === c.key);
     let canonical =
-      c.type !== 'PER' && !fromAliasTable ? longest : surfaceOfKey ?? (fromAliasTable && c.key.length >= longest.length ? c.key : longest);
+      c.type !== 'PER' && !fromAliasTable
+        ? longest
+        : (surfaceOfKey ?? (fromAliasTable && c.key.length >= longest.length ? c.key : longest));
     if (!surfaceOfKey && canonical === c.key && traditional) canonical = inScriptOfText(c.key, text, norm);
     return { id, canonical, type: c.type, aliases, mentions: c.mentions };
   });
@@ -105,6 +175,7 @@ function inScriptOfText(key: string, text: string, norm: string): string {
 /** More characters changed by Simplification than not: the article is written in Traditional. */
 function looksTraditional(text: string, norm: string): boolean {
   let changed = 0;
-  for (let i = 0; i < text.length && changed < 3; i++) if (text.charCodeAt(i) !== norm.charCodeAt(i) && text.charCodeAt(i) > 0x2e80) changed++;
+  for (let i = 0; i < text.length && changed < 3; i++)
+    if (text.charCodeAt(i) !== norm.charCodeAt(i) && text.charCodeAt(i) > 0x2e80) changed++;
   return changed >= 3;
 }

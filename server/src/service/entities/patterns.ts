@@ -219,12 +219,15 @@ export function splitNameRun(run: string, surnames: ReadonlySet<string>): [numbe
 }
 
 /** Where a road name can begin: after a place, or after a word that introduces a location. */
-const ROAD_LEFT = /(?:[区市县镇乡村]|行经|经过|位于|途经|沿着|辖区|住在|住家|位在|前往|来到|转入|驶入|开往|在|于|沿|至|到|往|近|与|和|及|、|，)$/u;
+const ROAD_LEFT =
+  /(?:[区市县镇乡村]|行经|经过|位于|途经|沿着|辖区|住在|住家|位在|前往|来到|转入|驶入|开往|在|于|沿|至|到|往|近|与|和|及|、|，)$/u;
 /** A road name: two or three name characters, an optional compass part, the road word, an optional section. */
-const ROAD = /[^之的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称这那其各每条一二三四五六七八九十\P{Script=Han}]{2,3}?[东西南北中]?(?:路(?![线程径费况霸])|街(?![道头坊])|大道)(?:[一二三四五六七八九十]段)?/uy;
+const ROAD =
+  /[^之的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称这那其各每条一二三四五六七八九十\P{Script=Han}]{2,3}?[东西南北中]?(?:路(?![线程径费况霸])|街(?![道头坊])|大道)(?:[一二三四五六七八九十]段)?/uy;
 const ROAD_WORD = /[路街道]/gu;
 /** Words that end in 路/街 without naming a road. */
-const NOT_ROAD = /(?:道路|公路|铁路|马路|网路|思路|出路|走路|上路|线路|电路|套路|老路|退路|门路|来路|去路|后路|前路|小路|大路|山路|水路|陆路|航路|正路|活路|死路|弯路|近路|远路|半路|迷路|让路|开路|带路|领路|引路|问路|顺路|同路|末路|心路|坡路|丝路|大街|小街|老街|上街|逛街|街道|商业街|步行街)$/u;
+const NOT_ROAD =
+  /(?:道路|公路|铁路|马路|网路|思路|出路|走路|上路|线路|电路|套路|老路|退路|门路|来路|去路|后路|前路|小路|大路|山路|水路|陆路|航路|正路|活路|死路|弯路|近路|远路|半路|迷路|让路|开路|带路|领路|引路|问路|顺路|同路|末路|心路|坡路|丝路|大街|小街|老街|上街|逛街|街道|商业街|步行街)$/u;
 
 /**
  * Road names (崇明路, 中华东路, 松仁路一段) after a place (台南市东区 + 崇明路) or after a word that introduces a

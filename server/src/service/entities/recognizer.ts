@@ -5,11 +5,30 @@
 import type { EntityMention, EntityRecognizer, EntityType } from '../types';
 import { abbreviationSpans, gazetteerSpans, gazetteerTrie, type Span } from './gazetteer';
 import { normalizeForMatching } from '../normalize';
-import { bylineNameSpans, companySpans, dottedNameSpans, growFromPlaces, orgContinuation, RARE_SURNAMES, roadSpans, splitNameRun, titleNameSpans } from './patterns';
+import {
+  bylineNameSpans,
+  companySpans,
+  dottedNameSpans,
+  growFromPlaces,
+  orgContinuation,
+  RARE_SURNAMES,
+  roadSpans,
+  splitNameRun,
+  titleNameSpans,
+} from './patterns';
 import { Trie } from './trie';
 import { loadTagger, type Tagger } from './tagger';
 import { SURNAMES } from './features';
-import { brandSpans, companyStem, facilitySpans, honorificSurnameSpans, latinOutletSpans, outletSpans, paperSpans, pseudonymSpans } from './context-names';
+import {
+  brandSpans,
+  companyStem,
+  facilitySpans,
+  honorificSurnameSpans,
+  latinOutletSpans,
+  outletSpans,
+  paperSpans,
+  pseudonymSpans,
+} from './context-names';
 import { LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD } from './lexicon';
 import type { WordSet } from './words';
 import { RANK } from './ranks';
@@ -60,9 +79,12 @@ const GENERIC_OWNER = /(?:两国|各国|双方|该国|本国|多国)的?(?:[^，
 const GENERIC_BODY = /(?:部|院|会|局|署|厅|政府|议会|大使馆|领事馆|法院|警察局)$/u;
 
 /** Characters that end a name's right context rather than continue the name (function words, verbs of saying). */
-const NOT_GIVEN_NAME = new Set([...'的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称表示同时认问道指强透介答告回这那其该每各等所']);
+const NOT_GIVEN_NAME = new Set([
+  ...'的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称表示同时认问道指强透介答告回这那其该每各等所',
+]);
 /** What usually follows a person's name: speech verbs, kinship, titles, particles. */
-const NAME_RIGHT_CONTEXT = /^(?:说|表示|称|指出|认为|介绍|告诉|透露|回忆|女儿|儿子|妻子|丈夫|父亲|母亲|先生|女士|老师|老人|同志|教授|的|在|是|和|与|曾|还|也|就|生前|作|[，、。：；！？“])/u;
+const NAME_RIGHT_CONTEXT =
+  /^(?:说|表示|称|指出|认为|介绍|告诉|透露|回忆|女儿|儿子|妻子|丈夫|父亲|母亲|先生|女士|老师|老人|同志|教授|的|在|是|和|与|曾|还|也|就|生前|作|[，、。：；！？“])/u;
 
 /** The tail of a place that is itself a place (so the hierarchy is split): 东区, 永康区, 崇明路. */
 const PLACE_TAIL = /(?:区|路|街|镇|乡|村|县|市|省|州|大道|巷)$/u;
@@ -72,7 +94,14 @@ const COMPASS_PART = /^(.{2,}?)(?:东南|东北|西南|西北|中南|中东|中�
 
 const LIST_SURNAMES: ReadonlySet<string> = new Set([...SURNAMES, ...RARE_SURNAMES]);
 
-const SOURCE_RANK: Record<Source, number> = { user: RANK.USER, gazetteer: RANK.GAZETTEER, pattern: RANK.PATTERN, model: RANK.MODEL, lexicon: RANK.MODEL, consistency: RANK.MODEL };
+const SOURCE_RANK: Record<Source, number> = {
+  user: RANK.USER,
+  gazetteer: RANK.GAZETTEER,
+  pattern: RANK.PATTERN,
+  model: RANK.MODEL,
+  lexicon: RANK.MODEL,
+  consistency: RANK.MODEL,
+};
 
 /** Lines longer than this are tagged in slices so one huge line cannot blow up the decoder's memory. */
 const MAX_SLICE = 4096;
@@ -112,12 +141,19 @@ export function createEntityRecognizer(options: RecognizerOptions = {}): EntityR
   };
 }
 
-function recognizeNormalized(text: string, norm: string, user: Trie<EntityType>, gaz: Trie<EntityType>, tagger: Tagger | undefined, off: ReadonlySet<RuleFamily>): EntityMention[] {
+function recognizeNormalized(
+  text: string,
+  norm: string,
+  user: Trie<EntityType>,
+  gaz: Trie<EntityType>,
+  tagger: Tagger | undefined,
+  off: ReadonlySet<RuleFamily>,
+): EntityMention[] {
   const cands: Candidate[] = [];
   const add = (s: Span, source: Source, confidence: number) => cands.push({ ...s, source, confidence, rank: SOURCE_RANK[source] });
 
   if (user.size) {
-    for (let i = 0; i < norm.length; ) {
+    for (let i = 0; i < norm.length;) {
       const m = user.longestAt(norm, i);
       if (m) {
         add({ start: i, end: m.end, type: m.value }, 'user', 1);
@@ -156,15 +192,22 @@ function recognizeNormalized(text: string, norm: string, user: Trie<EntityType>,
   if (!off.has('dottedNames')) for (const s of dottedNameSpans(norm)) add(s, 'pattern', 0.9);
   if (!off.has('titleNames')) for (const s of titleNameSpans(norm)) add(s, 'pattern', 0.75);
   if (!off.has('bylines')) for (const s of bylineNameSpans(norm, SURNAMES)) add(s, 'pattern', 0.8);
-  if (!off.has('companies') && tagger?.words) for (const s of brandSpans(norm, tagger.words)) cands.push({ ...s, source: 'pattern', confidence: 0.6, rank: RANK.GAP_FILLER });
-  if (!off.has('companies')) for (const s of companySpans(norm, gazSpans)) cands.push({ ...s, source: 'pattern', confidence: 0.6, rank: RANK.GAP_FILLER });
+  if (!off.has('companies') && tagger?.words)
+    for (const s of brandSpans(norm, tagger.words)) cands.push({ ...s, source: 'pattern', confidence: 0.6, rank: RANK.GAP_FILLER });
+  if (!off.has('companies'))
+    for (const s of companySpans(norm, gazSpans)) cands.push({ ...s, source: 'pattern', confidence: 0.6, rank: RANK.GAP_FILLER });
   // Below the other patterns, just above the model; inside a longer model organisation resolve drops the pair (美中 in
   // 美中贸易全国委员会). The rank alone does not make a pair yield to a model name of another type.
   for (const s of abbr) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: RANK.ABBREVIATION });
   // Above the gazetteer: a road is named after places and people (中山路, 中华东路) and the name is the whole road.
-  if (!off.has('roads')) for (const s of roadSpans(norm, [...gazSpans, ...model])) cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.PLACE_NAMED });
-  if (!off.has('honorifics')) for (const s of honorificSurnameSpans(norm, LIST_SURNAMES)) cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.GAP_FILLER });
-  if (!off.has('pseudonyms')) for (const s of pseudonymSpans(norm, LIST_SURNAMES)) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: RANK.OUTLET });
+  if (!off.has('roads'))
+    for (const s of roadSpans(norm, [...gazSpans, ...model]))
+      cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.PLACE_NAMED });
+  if (!off.has('honorifics'))
+    for (const s of honorificSurnameSpans(norm, LIST_SURNAMES))
+      cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.GAP_FILLER });
+  if (!off.has('pseudonyms'))
+    for (const s of pseudonymSpans(norm, LIST_SURNAMES)) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: RANK.OUTLET });
   if (!off.has('outlets')) {
     for (const s of outletSpans(norm, gazSpans)) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: RANK.OUTLET });
     for (const s of latinOutletSpans(norm)) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: RANK.OUTLET });
@@ -172,7 +215,9 @@ function recognizeNormalized(text: string, norm: string, user: Trie<EntityType>,
     for (const s of paperSpans(norm)) cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.PAPER });
   }
   // Above the gazetteer, as roads are: the place is part of the facility's name (南沙 in 南沙国际邮轮母港).
-  if (!off.has('facilities')) for (const s of facilitySpans(norm, [...gazSpans, ...model])) cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.PLACE_NAMED });
+  if (!off.has('facilities'))
+    for (const s of facilitySpans(norm, [...gazSpans, ...model]))
+      cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.PLACE_NAMED });
   for (const s of model) {
     if (s.type === 'PER') {
       const pieces = splitNameRun(norm.slice(s.start, s.end), LIST_SURNAMES);
@@ -231,7 +276,8 @@ export function mendTorn(mentions: EntityMention[], text: string, norm: string, 
     }
     let { start, end } = m;
     if (m.type === 'PER' && end - start >= 3 && !known(start, end)) {
-      if (start > 0 && !taken[start - 1] && isWord(start - 1, 2) && !LIST_SURNAMES.has(norm[start]) && LIST_SURNAMES.has(norm[start + 1])) start++;
+      if (start > 0 && !taken[start - 1] && isWord(start - 1, 2) && !LIST_SURNAMES.has(norm[start]) && LIST_SURNAMES.has(norm[start + 1]))
+        start++;
       if (HONORIFIC_AFTER.test(norm.slice(end - 1, end + 2))) end--;
     }
     if (end - start === 1 && !known(start, end)) {
@@ -241,7 +287,14 @@ export function mendTorn(mentions: EntityMention[], text: string, norm: string, 
       if (isWord(start - 1, 2) && !neighbourSingle(start - 1) && !TRAVEL_BEFORE.has(norm[start - 1])) continue;
     }
     // Organisations only: a place that is also a common word (大连 is one in jieba's dictionary) is still a place.
-    if ((m.type === 'ORG' || m.type === 'MEDIA') && end - start >= 2 && end - start <= 4 && isWord(start, end - start) && !known(start, end)) continue;
+    if (
+      (m.type === 'ORG' || m.type === 'MEDIA') &&
+      end - start >= 2 &&
+      end - start <= 4 &&
+      isWord(start, end - start) &&
+      !known(start, end)
+    )
+      continue;
     // 新光医院及马偕医院: two organisations joined by a conjunction are two names.
     const pair = m.type === 'ORG' ? ORG_PAIR.exec(norm.slice(start, end)) : null;
     if (pair) {
@@ -276,7 +329,15 @@ export function discoverNames(mentions: EntityMention[], text: string, norm: str
     // Inside a longer Han run that the tagger left alone, a pair is more likely part of a word than a name.
     // 文[章中]指出, 雷[米小]说, [金马]奖: the pair is a word or begins one, or either character belongs to a word
     // with its outer neighbour.
-    if (NOT_GIVEN_NAME.has(norm[i + 1]) || words.has(norm, i, 2) || (i > 0 && words.has(norm, i - 1, 2)) || words.has(norm, i + 1, 2) || words.has(norm, i, 3) || words.has(norm, i, 4)) continue;
+    if (
+      NOT_GIVEN_NAME.has(norm[i + 1]) ||
+      words.has(norm, i, 2) ||
+      (i > 0 && words.has(norm, i - 1, 2)) ||
+      words.has(norm, i + 1, 2) ||
+      words.has(norm, i, 3) ||
+      words.has(norm, i, 4)
+    )
+      continue;
     const key = norm.slice(i, i + 2);
     const at = seen.get(key);
     if (at) at.push(i);
@@ -302,16 +363,30 @@ export function discoverNames(mentions: EntityMention[], text: string, norm: str
  * again unmarked, and a shorter model span inside such an occurrence (潘振 in 潘振声) grows to the full name.
  * One linear pass with a trie of the names found, so it costs nothing on a large text.
  */
-function propagate(mentions: EntityMention[], text: string, norm: string, tagger: Tagger | undefined, remainders: boolean): EntityMention[] {
+function propagate(
+  mentions: EntityMention[],
+  text: string,
+  norm: string,
+  tagger: Tagger | undefined,
+  remainders: boolean,
+): EntityMention[] {
   const names = new Trie<EntityMention>();
   // 公司, 酒店: a generic word the tagger once took for a name must not be spread over the article.
   const generic = (s: string): boolean => {
     const bits = tagger?.names?.get(s, 0, s.length) ?? 0;
     if (bits & (LEX_PER | LEX_LOC | LEX_ORG)) return false;
-    return !!(bits & LEX_WORD) || (!!tagger?.words?.has(s, 0, s.length) && !(s.length >= 3 && tagger.trainingNames?.longestEnd(s, 0) === s.length));
+    return (
+      !!(bits & LEX_WORD) ||
+      (!!tagger?.words?.has(s, 0, s.length) && !(s.length >= 3 && tagger.trainingNames?.longestEnd(s, 0) === s.length))
+    );
   };
   for (const m of mentions) {
-    if ((m.source !== 'model' && m.source !== 'lexicon' && m.source !== 'pattern') || (m.type !== 'PER' && m.type !== 'ORG') || m.end - m.start < 2) continue;
+    if (
+      (m.source !== 'model' && m.source !== 'lexicon' && m.source !== 'pattern') ||
+      (m.type !== 'PER' && m.type !== 'ORG') ||
+      m.end - m.start < 2
+    )
+      continue;
     const name = norm.slice(m.start, m.end);
     if (generic(name)) continue;
     names.set(name, m);
@@ -322,7 +397,7 @@ function propagate(mentions: EntityMention[], text: string, norm: string, tagger
   if (!names.size) return mentions;
   const added: EntityMention[] = [];
   let k = 0;
-  for (let i = 0; i < norm.length; ) {
+  for (let i = 0; i < norm.length;) {
     const end = names.longestEnd(norm, i);
     if (end < 0) {
       i++;
@@ -333,7 +408,14 @@ function propagate(mentions: EntityMention[], text: string, norm: string, tagger
     const overlapping: EntityMention[] = [];
     for (let j = k; j < mentions.length && mentions[j].start < end; j++) overlapping.push(mentions[j]);
     if (!overlapping.length) {
-      added.push({ start: i, end, text: text.slice(i, end), type: proto.type, confidence: Math.round(proto.confidence * 90) / 100, source: 'consistency' });
+      added.push({
+        start: i,
+        end,
+        text: text.slice(i, end),
+        type: proto.type,
+        confidence: Math.round(proto.confidence * 90) / 100,
+        source: 'consistency',
+      });
     } else if (overlapping.length === 1) {
       const m = overlapping[0];
       if ((m.source === 'model' || m.source === 'lexicon') && m.type === proto.type && m.start === i && m.end < end) {
@@ -451,7 +533,8 @@ function promoteFullerNames(cands: Candidate[], norm: string, touching: (c: Cand
   const extra: Candidate[] = [];
   const modelOrgStartByEnd = new Map<number, number>();
   for (const m of cands) {
-    if (m.source === 'model' && m.type === 'ORG') modelOrgStartByEnd.set(m.end, Math.min(m.start, modelOrgStartByEnd.get(m.end) ?? Infinity));
+    if (m.source === 'model' && m.type === 'ORG')
+      modelOrgStartByEnd.set(m.end, Math.min(m.start, modelOrgStartByEnd.get(m.end) ?? Infinity));
   }
   for (const c of cands) {
     if (c.source !== 'model' && c.source !== 'pattern') continue;
@@ -460,15 +543,30 @@ function promoteFullerNames(cands: Candidate[], norm: string, touching: (c: Cand
     const inner = near.filter((g) => containsStrictly(c, g));
     const crossing = near.some((g) => !containsStrictly(c, g));
     // 张国[华为]: a gazetteer name that starts inside a person's name and runs past it is a false hit.
-    if (c.source === 'model' && c.type === 'PER' && c.end - c.start >= 2 && near.length === 1 && near[0].start > c.start && near[0].end > c.end) {
+    if (
+      c.source === 'model' &&
+      c.type === 'PER' &&
+      c.end - c.start >= 2 &&
+      near.length === 1 &&
+      near[0].start > c.start &&
+      near[0].end > c.end
+    ) {
       near[0].rank = RANK.DROPPED;
       c.rank = RANK.FULLER;
       continue;
     }
     if (crossing || !inner.length) continue;
     // 李[长春], 陈[云林]: a surname and a place name that the model reads as one three-character person.
-    if (c.source === 'model' && c.type === 'PER' && c.end - c.start === 3 && SURNAMES.has(norm[c.start]) && inner.length === 1 &&
-      inner[0].start === c.start + 1 && inner[0].end === c.end && inner[0].type !== 'PER') {
+    if (
+      c.source === 'model' &&
+      c.type === 'PER' &&
+      c.end - c.start === 3 &&
+      SURNAMES.has(norm[c.start]) &&
+      inner.length === 1 &&
+      inner[0].start === c.start + 1 &&
+      inner[0].end === c.end &&
+      inner[0].type !== 'PER'
+    ) {
       c.rank = RANK.FULLER;
       continue;
     }
@@ -501,7 +599,8 @@ function promoteFullerNames(cands: Candidate[], norm: string, touching: (c: Cand
     }
     // 特朗普 + 加征: a known person with characters glued on by the tagger is still the known person.
     if (c.source === 'model' && c.type === 'PER' && head?.type === 'PER' && !norm.slice(head.end, c.end).includes('·')) continue;
-    if (head && (head.type === 'LOC' || head.type === 'PER' || (head.type === 'ORG' && c.type === 'ORG'))) c.rank = c.source === 'pattern' ? RANK.PATTERN_FULLER : RANK.FULLER;
+    if (head && (head.type === 'LOC' || head.type === 'PER' || (head.type === 'ORG' && c.type === 'ORG')))
+      c.rank = c.source === 'pattern' ? RANK.PATTERN_FULLER : RANK.FULLER;
     else if (c.source === 'pattern' && c.type === 'PER' && inner.every((g) => g.type === 'PER')) c.rank = RANK.FULLER;
   }
   return extra;
@@ -518,14 +617,21 @@ function vetoAndTrim(cands: Candidate[], norm: string, touching: (c: Candidate) 
     // 东北地区中东部: a compass word before 部 is a direction.
     if (c.type === 'LOC' && /^[东南西北中]{1,3}$/u.test(surface) && after[0] === '部') c.rank = RANK.DROPPED;
     // 两国外交部、国防部: a ministry of no one country is a generic noun (the guidelines' 政府 rule).
-    if (c.type === 'ORG' && GENERIC_BODY.test(surface) && GENERIC_OWNER.test(norm.slice(Math.max(0, c.start - 10), c.start))) c.rank = RANK.DROPPED;
+    if (c.type === 'ORG' && GENERIC_BODY.test(surface) && GENERIC_OWNER.test(norm.slice(Math.max(0, c.start - 10), c.start)))
+      c.rank = RANK.DROPPED;
     if (c.source === 'gazetteer') continue;
     // 李男明: surname + 男/女 is an anonymised person, whatever the model glued to it.
     if (c.type === 'PER' && /^.[男女]/u.test(surface)) c.rank = RANK.DROPPED;
     // 潘振 + 声 + 女儿: a two-character name the model cut short before a name's usual right context.
-    if (c.type === 'PER' && c.end - c.start === 2 && SURNAMES.has(surface[0]) && HAN_RE.test(norm[c.end] ?? '') &&
-      !NOT_GIVEN_NAME.has(norm[c.end]) && NAME_RIGHT_CONTEXT.test(norm.slice(c.end + 1, c.end + 3)) &&
-      !cands.some((o) => o !== c && o.start <= c.end && o.end > c.end && o.rank >= RANK.GAZETTEER))
+    if (
+      c.type === 'PER' &&
+      c.end - c.start === 2 &&
+      SURNAMES.has(surface[0]) &&
+      HAN_RE.test(norm[c.end] ?? '') &&
+      !NOT_GIVEN_NAME.has(norm[c.end]) &&
+      NAME_RIGHT_CONTEXT.test(norm.slice(c.end + 1, c.end + 3)) &&
+      !cands.some((o) => o !== c && o.start <= c.end && o.end > c.end && o.rank >= RANK.GAZETTEER)
+    )
       c.end += 1;
     // 陳屍 (the body was found) is a verb phrase, not a surname and a given name.
     if (c.type === 'PER' && surface[1] === '尸') c.rank = RANK.DROPPED;
@@ -536,7 +642,13 @@ function vetoAndTrim(cands: Candidate[], norm: string, touching: (c: Candidate) 
     // 江苏省文联党[组]: a span that ends inside 党组/党委 has taken the first character of the word after the name.
     if (c.type === 'ORG' && surface.endsWith('党') && c.end - c.start > 3 && '组委员'.includes(norm[c.end] ?? '')) c.end -= 1;
     // 江苏省文联党组成员: the party group of a body is not part of the body's name.
-    else if (c.type === 'ORG' && /(?:党组|党委)$/u.test(surface) && c.end - c.start > 4 && /^(?:成员|书记|副书记|委员)/u.test(norm.slice(c.end, c.end + 3))) c.end -= 2;
+    else if (
+      c.type === 'ORG' &&
+      /(?:党组|党委)$/u.test(surface) &&
+      c.end - c.start > 4 &&
+      /^(?:成员|书记|副书记|委员)/u.test(norm.slice(c.end, c.end + 3))
+    )
+      c.end -= 2;
     // 俄方, 美方 (the Russian side): the guidelines mark no place there.
     if (c.type === 'LOC' && c.end - c.start === 1 && norm[c.end] === '方') c.rank = RANK.DROPPED;
     // 湖北恩施部分地区: 部 that begins 部分 (a part of) is not an organisation suffix.

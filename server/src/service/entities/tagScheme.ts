@@ -11,14 +11,37 @@ import type { Span } from './gazetteer';
  */
 export const TAGS = [
   'O',
-  'B-PER', 'I-PER', 'E-PER', 'S-PER',
-  'B-ORG', 'I-ORG', 'E-ORG', 'S-ORG',
-  'B-LOC', 'I-LOC', 'E-LOC', 'S-LOC',
+  'B-PER',
+  'I-PER',
+  'E-PER',
+  'S-PER',
+  'B-ORG',
+  'I-ORG',
+  'E-ORG',
+  'S-ORG',
+  'B-LOC',
+  'I-LOC',
+  'E-LOC',
+  'S-LOC',
 ] as const;
 export const NTAGS = TAGS.length;
-export const TAG_TYPE: (EntityType | undefined)[] = [undefined, 'PER', 'PER', 'PER', 'PER', 'ORG', 'ORG', 'ORG', 'ORG', 'LOC', 'LOC', 'LOC', 'LOC'];
+export const TAG_TYPE: (EntityType | undefined)[] = [
+  undefined,
+  'PER',
+  'PER',
+  'PER',
+  'PER',
+  'ORG',
+  'ORG',
+  'ORG',
+  'ORG',
+  'LOC',
+  'LOC',
+  'LOC',
+  'LOC',
+];
 /** 0 O, 1 B, 2 I, 3 E, 4 S. */
-export const ROLE = TAGS.map((t, i) => (i === 0 ? 0 : (i - 1) % 4 + 1));
+export const ROLE = TAGS.map((t, i) => (i === 0 ? 0 : ((i - 1) % 4) + 1));
 
 /** I- and E- continue an open name (after B- or I- of the same type); O, B- and S- need none open. */
 export function allowed(prev: number, next: number): boolean {
@@ -55,7 +78,7 @@ export function goldTags(bio: readonly string[]): Uint8Array {
 /** Spans from a BIOES tag sequence (a B- or I- not closed by E- still ends a span, as decoders usually read it). */
 export function spansFromTags(tags: ArrayLike<number>, n: number): Span[] {
   const out: Span[] = [];
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const type = TAG_TYPE[tags[i]];
     if (!type) {
       i++;

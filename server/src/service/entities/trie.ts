@@ -76,7 +76,7 @@ export class Trie<V> {
 /** Non-overlapping leftmost-longest matches of a trie over a whole text. */
 export function leftmostLongest<V>(trie: Trie<V>, text: string): { start: number; end: number; value: V }[] {
   const out: { start: number; end: number; value: V }[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const m = trie.longestAt(text, i);
     if (m) {
       out.push({ start: i, end: m.end, value: m.value });

@@ -138,7 +138,7 @@ export function wordMarks(norm: string, words: WordSet | undefined, scratch?: Wo
       for (let k = i + 1; k < e; k++) if (midLen[k] < len) midLen[k] = len;
     }
   }
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const len = startLen[i];
     if (len < 2) {
       fmm[i] = 4 * 8 + 1;

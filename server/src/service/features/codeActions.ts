@@ -30,8 +30,12 @@ export function removeAllEdit(doc: Doc, article: Article): WorkspaceEdit | null 
 }
 
 const overlaps = (a: Range, b: Range) =>
-  !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character < b.start.character) ||
-    b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character));
+  !(
+    a.end.line < b.start.line ||
+    (a.end.line === b.start.line && a.end.character < b.start.character) ||
+    b.end.line < a.start.line ||
+    (b.end.line === a.start.line && b.end.character < a.start.character)
+  );
 
 const wants = (only: string[] | undefined, kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 
@@ -53,7 +57,9 @@ export function getCodeActions(
   const diagnostics = getDiagnostics(article, settings, t);
   const here = article.blocks.filter((b) => overlaps(blockRange(article, b), range));
   for (const block of here) {
-    const diagnostic = diagnostics.find((d) => d.source === DIAGNOSTIC_SOURCE && (d.data as BoilerplateBlock).startLine === block.startLine);
+    const diagnostic = diagnostics.find(
+      (d) => d.source === DIAGNOSTIC_SOURCE && (d.data as BoilerplateBlock).startLine === block.startLine,
+    );
     const label = kindLabel(t, block.kind);
     const diags = diagnostic ? [diagnostic] : undefined;
     actions.push({
@@ -73,7 +79,12 @@ export function getCodeActions(
       });
     }
     if (all.length > 1) {
-      actions.push({ title: t('fix.removeAll', all.length), kind: CodeActionKind.QuickFix, diagnostics: diags, edit: versionedEdit(doc, article, all) });
+      actions.push({
+        title: t('fix.removeAll', all.length),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: diags,
+        edit: versionedEdit(doc, article, all),
+      });
     }
     const args: KeepBlockArgs = { uri: doc.uri, lines: blockLines(article, block) };
     actions.push({

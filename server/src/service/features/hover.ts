@@ -14,7 +14,8 @@ export function getHover(article: Article, position: Position, t: Localize, conf
   const d = dateAt(article, offset);
   if (d >= 0) return hoverFor(article, article.dates[d], dateHover(article, article.dates[d], t));
   const e = entityAt(article, offset);
-  if (e >= 0) return hoverFor(article, article.entities[e], entityHover(article.entities[e], article.clusterOf[e], article, t, confidenceThreshold));
+  if (e >= 0)
+    return hoverFor(article, article.entities[e], entityHover(article.entities[e], article.clusterOf[e], article, t, confidenceThreshold));
   return null;
 }
 
@@ -86,20 +87,31 @@ function dateHover(article: Article, m: DateMention, t: Localize): string[] {
   // 案发次日, 失踪第3天: the event the day is counted from, as the text writes it, and its day.
   if (m.anchor) {
     const { event, day, days } = m.anchor;
-    out.push(days === 0 ? t('hover.anchor.same', event, day) : days === 1 ? t('hover.anchor.after1', event, day) : t('hover.anchor.after', days, event, day));
+    out.push(
+      days === 0
+        ? t('hover.anchor.same', event, day)
+        : days === 1
+          ? t('hover.anchor.after1', event, day)
+          : t('hover.anchor.after', days, event, day),
+    );
   }
   if (info.daysFromReference !== undefined && article.published) {
     const n = info.daysFromReference;
     out.push(
-      n === 0 ? t('hover.sameDay')
-      : n === -1 ? t('hover.dayBefore')
-      : n === 1 ? t('hover.dayAfter')
-      : n < 0 ? t('hover.daysBefore', -n)
-      : t('hover.daysAfter', n),
+      n === 0
+        ? t('hover.sameDay')
+        : n === -1
+          ? t('hover.dayBefore')
+          : n === 1
+            ? t('hover.dayAfter')
+            : n < 0
+              ? t('hover.daysBefore', -n)
+              : t('hover.daysAfter', n),
     );
   }
   // 中秋节, 农历八月十五, 除夕: the lunar date the reader knows the day by, written in the article's script.
-  if (info.lunar && m.calendarNamed) out.push(t('hover.lunar', lunarDateName(info.lunar, article.script === 'traditional' ? 'zh-TW' : 'zh-CN')));
+  if (info.lunar && m.calendarNamed)
+    out.push(t('hover.lunar', lunarDateName(info.lunar, article.script === 'traditional' ? 'zh-TW' : 'zh-CN')));
   if (m.localTime) out.push(`*${t('hover.localTime')}*`);
   if (article.published) out.push(t('hover.published', article.published.value));
   return out;

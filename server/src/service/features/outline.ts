@@ -28,7 +28,12 @@ export function getDocumentSymbols(article: Article, t: Localize): DocumentSymbo
   }
   if (first >= 0) {
     const range = lines.range(lines.starts[first], lines.lineEnd(last));
-    symbols.push({ name: t('symbol.body'), kind: SymbolKind.Module, range, selectionRange: lines.range(lines.starts[first], lines.lineEnd(first)) });
+    symbols.push({
+      name: t('symbol.body'),
+      kind: SymbolKind.Module,
+      range,
+      selectionRange: lines.range(lines.starts[first], lines.lineEnd(first)),
+    });
   }
   for (const b of article.blocks) {
     const range = blockRange(article, b);

@@ -1,4 +1,11 @@
-import { DocumentHighlightKind, SymbolKind, type DocumentHighlight, type Location, type Position, type WorkspaceSymbol } from 'vscode-languageserver-types';
+import {
+  DocumentHighlightKind,
+  SymbolKind,
+  type DocumentHighlight,
+  type Location,
+  type Position,
+  type WorkspaceSymbol,
+} from 'vscode-languageserver-types';
 import type { Article } from '../article';
 import { toSimplified } from '../convert';
 import { entityAt } from './lookup';
@@ -28,7 +35,12 @@ export function getWorkspaceSymbols(articles: Iterable<[string, Article]>, query
       if (q && !names.some((n) => toSimplified(n).includes(q))) continue;
       const first = c.mentions[0];
       if (!first) continue;
-      out.push({ name: c.canonical, kind: SYMBOL_KIND[c.type], containerName: c.type, location: { uri, range: article.lines.range(first.start, first.end) } });
+      out.push({
+        name: c.canonical,
+        kind: SYMBOL_KIND[c.type],
+        containerName: c.type,
+        location: { uri, range: article.lines.range(first.start, first.end) },
+      });
       if (out.length >= limit) return out;
     }
   }

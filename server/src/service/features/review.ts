@@ -3,9 +3,26 @@
  * decisions and the name dictionary are applied, their semantic tokens (`reviewed` / `predicted`),
  * the review line of the hover, and the review code actions (remove, change type, mark, accept).
  */
-import { MarkupKind, type CodeAction, type CodeActionContext, type Hover, type Position, type Range, type SemanticTokens } from 'vscode-languageserver-types';
+import {
+  MarkupKind,
+  type CodeAction,
+  type CodeActionContext,
+  type Hover,
+  type Position,
+  type Range,
+  type SemanticTokens,
+} from 'vscode-languageserver-types';
 import type { Article } from '../article';
-import { applyDictionary, effectiveAnnotations, occurrences, predictions, type Annotation, type AnnotationLabel, type ArticleAnnotations, type NameDictionary } from '../annotations';
+import {
+  applyDictionary,
+  effectiveAnnotations,
+  occurrences,
+  predictions,
+  type Annotation,
+  type AnnotationLabel,
+  type ArticleAnnotations,
+  type NameDictionary,
+} from '../annotations';
 import { typeLabel, type Localize } from '../messages';
 import { ENTITY_TYPES } from '../types';
 import { ANNOTATE_COMMAND, type AnnotateArgs, type NewsAnnotatorSettings } from '../../protocol';
@@ -42,7 +59,8 @@ export function reviewTokens(article: Article, annotations: readonly Annotation[
       const cluster = i !== undefined ? `c${article.clusterOf[i].id}:${article.clusterOf[i].canonical}` : `t${a.text}`;
       if (!seen.has(cluster)) modifiers.push('firstMention');
       seen.add(cluster);
-      if (a.status === 'predicted' && i !== undefined && article.entities[i].confidence < settings.entities.confidenceThreshold) modifiers.push('lowConfidence');
+      if (a.status === 'predicted' && i !== undefined && article.entities[i].confidence < settings.entities.confidenceThreshold)
+        modifiers.push('lowConfidence');
     } else {
       const d = dateAt.get(key);
       if (d && d.kind !== 'absolute' && d.kind !== 'time') modifiers.push('relative');
@@ -69,27 +87,47 @@ function statusLine(a: Annotation, t: Localize): string {
 }
 
 /** Adds the review line to the hover; an annotation the recogniser did not find gets a hover of its own. */
-export function reviewHover(base: Hover | null, article: Article, annotations: readonly Annotation[], position: Position, t: Localize): Hover | null {
+export function reviewHover(
+  base: Hover | null,
+  article: Article,
+  annotations: readonly Annotation[],
+  position: Position,
+  t: Localize,
+): Hover | null {
   const a = annotationAt(annotations, article.lines.offsetAt(position));
   if (!a) return base;
   const line = statusLine(a, t);
   const baseText = base && typeof base.contents === 'object' && 'value' in base.contents ? base.contents.value : undefined;
   // The recogniser's hover describes its own span and type; when the person changed them, say what stands now.
   const sameSpan = base?.range && article.lines.offsetAt(base.range.start) === a.start && article.lines.offsetAt(base.range.end) === a.end;
-  const head = sameSpan && baseText && (a.status === 'predicted' || a.status === 'accepted') ? baseText : [`**${labelName(t, a.label)}** · ${a.text}`, ...(a.value ? [t('hover.value', `\`${a.value}\``)] : [])].join('\n\n');
+  const head =
+    sameSpan && baseText && (a.status === 'predicted' || a.status === 'accepted')
+      ? baseText
+      : [`**${labelName(t, a.label)}** · ${a.text}`, ...(a.value ? [t('hover.value', `\`${a.value}\``)] : [])].join('\n\n');
   return { contents: { kind: MarkupKind.Markdown, value: `${head}\n\n${line}` }, range: article.lines.range(a.start, a.end) };
 }
 
 const wants = (only: string[] | undefined) => !only || only.some((o) => REVIEW_KIND === o || REVIEW_KIND.startsWith(`${o}.`));
 
-export function reviewCodeActions(uri: string, article: Article, annotations: readonly Annotation[], range: Range, context: CodeActionContext, t: Localize): CodeAction[] {
+export function reviewCodeActions(
+  uri: string,
+  article: Article,
+  annotations: readonly Annotation[],
+  range: Range,
+  context: CodeActionContext,
+  t: Localize,
+): CodeAction[] {
   if (!wants(context.only)) return [];
   const out: CodeAction[] = [];
   const from = article.lines.offsetAt(range.start);
   const to = article.lines.offsetAt(range.end);
   // A range across lines is a diagnostic's or a whole-document request: no per-name actions there.
   if (range.start.line !== range.end.line) return out;
-  const cmd = (title: string, args: AnnotateArgs): CodeAction => ({ title, kind: REVIEW_KIND, command: { title, command: ANNOTATE_COMMAND, arguments: [args] } });
+  const cmd = (title: string, args: AnnotateArgs): CodeAction => ({
+    title,
+    kind: REVIEW_KIND,
+    command: { title, command: ANNOTATE_COMMAND, arguments: [args] },
+  });
   const here = article.lines.range(from, to);
   const selected = article.text.slice(from, to);
   if (to > from && selected.trim() && !/[\r\n]/.test(selected)) {
@@ -99,20 +137,43 @@ export function reviewCodeActions(uri: string, article: Article, annotations: re
       out.push(cmd(t('annot.action.mark', selected, labelName(t, label)), { uri, action: 'mark', range: here, label }));
     }
     const n = occurrences(article.text, selected).length;
-    if (n > 1) for (const label of ENTITY_TYPES) out.push(cmd(t('annot.action.markEverywhere', selected, labelName(t, label), n), { uri, action: 'mark', range: here, label, everywhere: true }));
+    if (n > 1)
+      for (const label of ENTITY_TYPES)
+        out.push(
+          cmd(t('annot.action.markEverywhere', selected, labelName(t, label), n), {
+            uri,
+            action: 'mark',
+            range: here,
+            label,
+            everywhere: true,
+          }),
+        );
   } else {
     const a = annotationAt(annotations, from);
     if (a) {
       const span = article.lines.range(a.start, a.end);
-      if (a.status === 'predicted') out.push(cmd(t('annot.action.accept', a.text, labelName(t, a.label)), { uri, action: 'accept', range: span }));
-      out.push(cmd(t(a.label === 'DATE' ? 'annot.action.rejectDate' : 'annot.action.reject', a.text), { uri, action: 'reject', range: span }));
+      if (a.status === 'predicted')
+        out.push(cmd(t('annot.action.accept', a.text, labelName(t, a.label)), { uri, action: 'accept', range: span }));
+      out.push(
+        cmd(t(a.label === 'DATE' ? 'annot.action.rejectDate' : 'annot.action.reject', a.text), { uri, action: 'reject', range: span }),
+      );
       if (a.label !== 'DATE') {
         const n = annotations.filter((x) => x.text === a.text).length;
         if (n > 1) out.push(cmd(t('annot.action.rejectEverywhere', a.text, n), { uri, action: 'reject', range: span, everywhere: true }));
-        for (const label of ENTITY_TYPES) if (label !== a.label) out.push(cmd(t('annot.action.relabel', a.text, labelName(t, label)), { uri, action: 'mark', range: span, label }));
+        for (const label of ENTITY_TYPES)
+          if (label !== a.label)
+            out.push(cmd(t('annot.action.relabel', a.text, labelName(t, label)), { uri, action: 'mark', range: span, label }));
       } else {
         // The value needs a prompt: the client command asks for it, then sends setValue.
-        out.push({ title: t('annot.action.setDate', a.text), kind: REVIEW_KIND, command: { title: t('annot.action.setDate', a.text), command: 'newsAnnotator.setDateValue', arguments: [{ uri, range: span, value: a.value }] } });
+        out.push({
+          title: t('annot.action.setDate', a.text),
+          kind: REVIEW_KIND,
+          command: {
+            title: t('annot.action.setDate', a.text),
+            command: 'newsAnnotator.setDateValue',
+            arguments: [{ uri, range: span, value: a.value }],
+          },
+        });
       }
     }
   }

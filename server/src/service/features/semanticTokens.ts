@@ -71,4 +71,5 @@ export function encodeTokens(article: Article, tokens: readonly PlainToken[]): S
   return { data };
 }
 
-export const getSemanticTokens = (article: Article, settings: NewsAnnotatorSettings) => encodeTokens(article, plainTokens(article, settings));
+export const getSemanticTokens = (article: Article, settings: NewsAnnotatorSettings) =>
+  encodeTokens(article, plainTokens(article, settings));
