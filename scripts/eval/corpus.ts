@@ -69,3 +69,18 @@ export function matchCounts(predicted: string[], gold: string[]): Prf {
   }
   return { tp, fp: predicted.length - tp, fn: gold.length - tp };
 }
+
+/** The ten pages labelled second (GOLD-NOTES-2.md): no rule, list or weight was ever tuned on them
+ * (the entity and date rules were written on the other eleven); scored apart as the estimate for unseen pages. */
+export const NEVER_TUNED = new Set([
+  'cn_stcn__1',
+  'cn_hexun__1',
+  'cn_wechat__1',
+  'cn_cjn__1',
+  'cn_thepaper__4',
+  'cn_sina__2',
+  'cn_toutiao__5',
+  'tw_appledaily_2018-11-01_e074ffdc',
+  'tw_appledaily_2019-04-17_2b11e7fc',
+  'tw_chinatimes_2018-11-30_4c64efc3',
+]);

@@ -13,7 +13,7 @@ import { loadNerModel } from '../../server/src/node/model';
 import { loadTagger } from '../../server/src/service/entities/tagger';
 import { normalizeForMatching } from '../../server/src/service/normalize';
 import { gazetteerTrie } from '../../server/src/service/entities/gazetteer';
-import { corpusDir, fmt, loadGoldArticles, matchCounts, prf, type Prf } from './corpus';
+import { corpusDir, fmt, NEVER_TUNED, loadGoldArticles, matchCounts, prf, type Prf } from './corpus';
 
 export interface BioSentence {
   chars: string[];
@@ -93,20 +93,6 @@ export function scoreBio(recognizer: EntityRecognizer, sentences: BioSentence[],
   }
   return { total, per };
 }
-
-/** The ten pages labelled second (GOLD-NOTES-2.md): no rule, list or weight was ever tuned on them. */
-export const NEVER_TUNED = new Set([
-  'cn_stcn__1',
-  'cn_hexun__1',
-  'cn_wechat__1',
-  'cn_cjn__1',
-  'cn_thepaper__4',
-  'cn_sina__2',
-  'cn_toutiao__5',
-  'tw_appledaily_2018-11-01_e074ffdc',
-  'tw_appledaily_2019-04-17_2b11e7fc',
-  'tw_chinatimes_2018-11-30_4c64efc3',
-]);
 
 const ARTICLE_TYPES: EntityType[] = ['PER', 'ORG', 'LOC', 'MEDIA'];
 const zero = (): Prf => ({ tp: 0, fp: 0, fn: 0 });
