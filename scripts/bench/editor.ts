@@ -99,6 +99,14 @@ export async function readyFigures(serverJs: string, runs = 5): Promise<string> 
   );
 }
 
+/** The lines a keystroke may land on (body text, not short menu lines), and the one the k-th keystroke types into. */
+const bodyLines = (text: string) =>
+  text
+    .split('\n')
+    .map((l, i) => (l.length > 20 ? i : -1))
+    .filter((i) => i >= 0);
+const typedLine = (body: number[], k: number) => body[(k * 7919) % body.length];
+
 /**
  * Typing in an open article: each keystroke inserts one character inside a body line (a different line each
  * time, as someone editing through the text), then waits for the diagnostics of that version and asks for the
@@ -117,12 +125,11 @@ export async function keystrokeFigures(
   await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'news-article', version: 1, text } });
   await first;
   let tokens = (await s.conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as { resultId?: string };
-  const lines = text.split('\n');
-  const body = lines.map((l, i) => (l.length > 20 ? i : -1)).filter((i) => i >= 0);
+  const body = bodyLines(text);
   const diag: number[] = [];
   const tok: number[] = [];
   for (let k = 0; k < keystrokes; k++) {
-    const line = body[(k * 7919) % body.length];
+    const line = typedLine(body, k);
     const version = k + 2;
     const done = s.diagnostics(uri, version);
     const t0 = performance.now();
@@ -178,12 +185,11 @@ export function serviceKeystrokeFigures(name: string, text: string, keystrokes: 
   let doc = TextDocument.create(`file:///bench-${name.replace(/\W+/g, '-')}.news.txt`, 'news-article', 1, text);
   service.diagnostics(doc);
   service.semanticTokens(doc);
-  const lines = text.split('\n');
-  const body = lines.map((l, i) => (l.length > 20 ? i : -1)).filter((i) => i >= 0);
+  const body = bodyLines(text);
   const diag: number[] = [];
   const tok: number[] = [];
   for (let k = 0; k < keystrokes; k++) {
-    const line = body[(k * 7919) % body.length];
+    const line = typedLine(body, k);
     doc = TextDocument.update(
       doc,
       [{ range: { start: { line, character: 3 }, end: { line, character: 3 } }, text: '的' }],

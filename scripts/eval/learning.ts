@@ -17,21 +17,15 @@ import {
 import { createEntityRecognizer } from '../../server/src/service/entities';
 import { loadNerModel } from '../../server/src/node/model';
 import { corpusDir, fmt, loadGoldArticles, matchCounts, prf, type GoldArticle, type Prf } from './corpus';
+import { Rng } from '../lib/rng';
 
 export const KS = [0, 2, 5, 10];
 export const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
 
-/** mulberry32: a small seeded generator, so every draw is reproducible. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = (seed: number) => {
+  const r = new Rng(seed);
+  return () => r.next();
+};
 
 function shuffled<T>(xs: readonly T[], seed: number): T[] {
   const r = rng(seed);

@@ -11,6 +11,7 @@ import { createLanguageService } from '../../server/src/service/index';
 import { SiteIndex } from '../../server/src/service/boilerplate';
 import { lazyRecognizer, loadNerModel, sharedTagger } from '../../server/src/node/model';
 import { TokenResults, tokenEdits } from '../../server/src/service/incremental/tokenDelta';
+import { Rng } from '../../scripts/lib/rng';
 
 const DIR = path.join(__dirname, '..', 'fixtures', 'articles');
 const PAGES = fs
@@ -18,17 +19,10 @@ const PAGES = fs
   .filter((f) => f.endsWith('.txt'))
   .sort();
 
-/** A small deterministic generator (mulberry32), so a failure names a seed that reproduces it. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = (seed: number) => {
+  const r = new Rng(seed);
+  return () => r.next();
+};
 
 /** What an edit can bring in: names, dates (absolute and anaphoric), boilerplate lines, paragraph breaks. */
 const SNIPPETS = [
