@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { OffThreadAnalysis } from '../../server/src/node/offThread';
+import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
+import { ROOT, ensureBuilt } from '../protocol/lspClient';
 
 // A stand-in worker that answers every request at once: what is tested is the pool's life cycle, not the analysis.
 const ECHO = `const { parentPort } = require('node:worker_threads');
@@ -40,5 +42,27 @@ describe('off-thread analysis of large documents', () => {
     } finally {
       pool.dispose();
     }
+  });
+});
+
+describe('off-thread analysis with the real worker', function () {
+  this.timeout(120000);
+  before(() => ensureBuilt());
+  const text = '當地時間7月3日，美國總統特朗普與俄羅斯總統普京通電話。烏沙科夫表示，雙方討論了中東局勢。\n';
+  const modelFound = async (useModel: boolean) => {
+    const pool = new OffThreadAnalysis(path.join(ROOT, 'dist', 'analysisWorker.js'));
+    try {
+      const settings = { ...DEFAULT_SETTINGS, entities: { ...DEFAULT_SETTINGS.entities, useModel } };
+      const article = await pool.analyse({ text, dictionary: [], configFiles: [], settings, recurring: [] });
+      // 'lexicon': found by the model with its name-lexicon features
+      return article.entities.some((e) => e.source === 'model' || e.source === 'lexicon');
+    } finally {
+      pool.dispose();
+    }
+  };
+
+  it('uses the model only when the setting entities.useModel allows it, as the main thread does', async () => {
+    assert.ok(await modelFound(true), 'the model finds a name (烏沙科夫) with useModel on');
+    assert.ok(!(await modelFound(false)), 'no name comes from the model with useModel off');
   });
 });

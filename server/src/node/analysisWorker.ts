@@ -11,16 +11,22 @@ import { createLocalizer } from '../service/messages';
 import { isKindEnabled } from '../service/settings';
 import type { EntityRecognizer } from '../service/types';
 import { loadConfig, dictionaryKey } from './config';
-import { loadNerModel } from './model';
+import { sharedTagger } from './model';
 import type { WorkerRequest } from './offThread';
 
 let recognizer: { key: string; value: EntityRecognizer } | undefined;
 
 parentPort?.on('message', (request: WorkerRequest) => {
   try {
-    const key = dictionaryKey(request.dictionary);
+    // The same recogniser the main thread would use: the user's dictionary, and the model unless the setting
+    // entities.useModel turned it off. The model is decoded once per worker, whatever the dictionary.
+    const useModel = request.settings.entities.useModel;
+    const key = `${useModel}\0${dictionaryKey(request.dictionary)}`;
     if (recognizer?.key !== key)
-      recognizer = { key, value: createEntityRecognizer({ model: loadNerModel(), userDictionary: request.dictionary }) };
+      recognizer = {
+        key,
+        value: createEntityRecognizer({ tagger: useModel ? sharedTagger() : undefined, userDictionary: request.dictionary }),
+      };
     const rules = request.configFiles.length ? loadConfig(request.configFiles, createLocalizer('en')).rules : undefined;
     const recurring = new Map(request.recurring);
     const article = analyseArticle(request.text, {
