@@ -76,7 +76,7 @@ describe('language server: cancellation, outdated versions, semantic tokens delt
     }
   });
 
-  it('answers a request the client cancelled with RequestCancelled', async () => {
+  it('answers a request cancelled before the server reached it with RequestCancelled, and the same request uncancelled', async () => {
     const s = await raceServer();
     try {
       s.proc.stdin.write(
