@@ -115,7 +115,8 @@ export async function annotateCorpus(files: string[], options: CorpusOptions, io
     total = read.length;
   }
 
-  const pool = createPool(options.jobs, options);
+  // No more workers than files: each one loads the model (half a second and 60 MB) before its first article.
+  const pool = createPool(Math.max(1, Math.min(options.jobs, total ?? options.jobs)), options);
   const write = writer(io.stdout);
   const progress = new Progress(io.stderr, t, total);
   let first = true;
