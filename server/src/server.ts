@@ -7,7 +7,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
-  LSPErrorCodes,
   type CancellationToken,
   type SemanticTokensDeltaParams,
   type SemanticTokensParams,
@@ -38,6 +37,7 @@ import { validPosition, validRange } from './service/positions';
 import { Notifications, Requests, ServerCommands, type KeepBlockArgs } from './protocol';
 import { createEntityRecognizer } from './service/entities';
 import { registerAnnotationWorkflow, trackingDocuments } from './node/annotationHandlers';
+import { guard as guardWith, guardRequest as guardRequestWith } from './node/requestGuard';
 
 // Over stdio, a reader that survives malformed framing (a bad header, a message nested too deep).
 const stdio = process.argv.includes('--stdio')
@@ -168,31 +168,11 @@ function analyseOffThread(doc: TextDocument) {
  * A request handler that is cancelled when the client cancels it ($/cancelRequest) or when its document changed
  * after the request was sent: it first lets the queued messages through, then answers only for the current version.
  */
-function guardRequest<P, R>(name: string, fallback: R, fn: (params: P, token: CancellationToken) => R) {
-  return async (params: P, token: CancellationToken): Promise<R | ResponseError> => {
-    const uri = (params as { textDocument?: { uri?: string } }).textDocument?.uri ?? (params as { uri?: string }).uri;
-    const version = uri ? documents.get(uri)?.version : undefined;
-    // The message queue handles one message per turn of the event loop, queued behind this handler's first turn:
-    // two turns let a cancellation or a change sent right after the request arrive first.
-    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
-    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-    if (uri && documents.get(uri)?.version !== version) throw new ResponseError(LSPErrorCodes.ContentModified, 'document changed');
-    return guard(name, fallback, fn)(params, token);
-  };
-}
-
-function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R): (...args: A) => R | ResponseError {
-  return (...args) => {
-    try {
-      return fn(...args);
-    } catch (e) {
-      // Invalid parameters are answered as an error, not as if they were valid.
-      if (e instanceof ResponseError) return e;
-      connection.console.error(`${name} failed: ${(e as Error).stack ?? e}`);
-      return fallback;
-    }
-  };
-}
+const log = (message: string) => connection.console.error(message);
+const versionOf = (uri: string) => documents.get(uri)?.version;
+const guardRequest = <P, R>(name: string, fallback: R, fn: (params: P, token: CancellationToken) => R) =>
+  guardRequestWith(versionOf, log, name, fallback, fn);
+const guard = <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R) => guardWith(log, name, fallback, fn);
 
 connection.onInitialize((params): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as { locale?: string; settings?: unknown; validationDelay?: number };
