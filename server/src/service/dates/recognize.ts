@@ -2,9 +2,10 @@
 import type { DateContext, DateMention } from '../types';
 import { normalizeForMatching } from '../normalize';
 import { scanAtoms } from './atoms';
-import { type Ymd, dayNumber, fmtDay, parseIsoDay } from './calendar';
+import { type Ymd, dayNumber, parseIsoDay } from './calendar';
 import { buildGroups } from './groups';
 import { ResolveState, resolveGroup } from './resolve';
+import { dayValue, formatDateValue } from './value';
 
 /** A day the text named, with the sentence it was named in (for events told of in that sentence). */
 interface NamedDay {
@@ -70,13 +71,20 @@ export function recognizeDates(text: string, ctx: DateContext = {}): DateMention
     }
     const r = resolveGroup(g, st, groups[k + 1]);
     if (r.drop) continue;
-    const m: DateMention = { start: g.start, end: g.end, text: text.slice(g.start, g.end), value: r.value, kind: r.kind };
+    const m: DateMention = {
+      start: g.start,
+      end: g.end,
+      text: text.slice(g.start, g.end),
+      value: formatDateValue(r.value),
+      date: r.value,
+      kind: r.kind,
+    };
     if (r.localTime) m.localTime = true;
     if (g.atoms.some((a) => a.fest || a.lunar || a.period?.p === 'lunarMonth')) m.calendarNamed = true;
     if (g.event && from && r.day) {
       m.anchor = {
         event: text.slice(g.start, g.start + g.event.length),
-        day: fmtDay(from),
+        day: dayValue(from),
         days: dayNumber(r.day.y, r.day.m, r.day.d) - dayNumber(from.y, from.m, from.d),
       };
     }
