@@ -254,7 +254,7 @@ function jioSection(corpus: string, verbose?: string[]) {
   const offs = { ok: 0, n: 0 };
   for (const c of cases) {
     const ref = jioReference(c);
-    const mentions = recognizeDates(c.text, { reference: ref });
+    const mentions = recognizeDates(c.text, { reference: ref, holidays: true });
     const whole = mentions.length ? mentions.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a)) : undefined;
     let correct: boolean;
     const t = c.expected.type;
@@ -315,7 +315,7 @@ function extractorSection(corpus: string) {
     .map((l) => JSON.parse(l));
   let all: Prf = { tp: 0, fp: 0, fn: 0 };
   for (const c of cases) {
-    const got = recognizeDates(c.text, { reference: '2021-06-14T01:06' }).map((m) => `${m.start}|${m.end}`);
+    const got = recognizeDates(c.text, { reference: '2021-06-14T01:06', holidays: true }).map((m) => `${m.start}|${m.end}`);
     const c2 = matchCounts(
       got,
       c.expected.map((e) => `${e.offset[0]}|${e.offset[1]}`),

@@ -79,6 +79,11 @@ export interface DateContext {
   reference?: string;
   /** normalizeForMatching(text) when the caller has it already (same length, position for position). */
   normalized?: string;
+  /**
+   * Mark holiday names (国庆节, 春节, 中秋节) as the day they fall on, as JioNLP does. Off by default: the gold
+   * marks only calendar days (除夕, 大年初一, 冬至) and a holiday with a finer part (中秋节晚上, 国庆节当天).
+   */
+  holidays?: boolean;
 }
 
 export interface Publication {

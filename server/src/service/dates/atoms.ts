@@ -60,6 +60,8 @@ export interface Atom {
   eventLabel?: boolean;
   /** A festival or solar term (`中秋節`, `冬至`), in the year the other atoms give or the nearest one. */
   fest?: FestSpec;
+  /** The festival is a holiday's name (国庆节), not a calendar day (除夕): see `DateContext.holidays`. */
+  holiday?: boolean;
   /** A lunar month and day (`農曆八月十五`, `正月初一`); the year, when given, is the lunar year. */
   lunar?: { m: number; d: number; leap: boolean };
   pod?: Pod;
@@ -219,7 +221,7 @@ kw('下下周 下下週', { period: { p: 'week', rel: 2 } }, 3);
 kw('近日 日前', { period: { p: 'vague' } }, 3);
 // Vague periods (GUIDELINES: value UNKNOWN).
 kw(
-  '近些年 近年来 近年 近几年 这些年 这两天 这几天 前些日子 前些天 前几天 前段时间 近段时间 近期 近来 连日来 连日 最近',
+  '近些年 近年来 近年 近几年 这些年 这几年 这两天 这几天 这些天 前些日子 前些天 前几天 前段时间 前段日子 前阵子 前一阵子 近段时间 近一段时间 最近一段时间 近期 近来 连日来 连日 最近',
   { period: { p: 'vague' } },
   3,
 );
@@ -637,7 +639,8 @@ const MATCHERS: NamedMatcher[] = [
       const m = exec(RE.yearPartBare, text, i);
       if (!m?.groups) return null;
       const p = m.groups.p;
-      const a: Atom = { start: i, end: i + m[0].length, lo: 1, hi: 1, relY: 0 };
+      // The year the text speaks of (`1998年，…年底` = 1998; with no year named, the anchor's).
+      const a: Atom = { start: i, end: i + m[0].length, lo: 1, hi: 1, anaY: 0 };
       // `创下半年以来新低`: 下 belongs to the verb.
       if (p === '下半年' && /[创創刷留打定写寫落放拿取比立签簽接]/.test(text[i - 1] ?? '')) return null;
       if (p.includes('上半')) a.period = { p: 'half', h: 1 };
@@ -967,7 +970,7 @@ const MATCHERS: NamedMatcher[] = [
       }
       // 農曆 before a Gregorian festival or a term is not ours to explain.
       if (g.pre !== undefined && f.spec.k !== 'lunar' && f.spec.k !== 'eve') return null;
-      return { start: i, end, lo: 2, hi: 3, fest: f.spec };
+      return { start: i, end, lo: 2, hi: 3, fest: f.spec, holiday: f.holiday };
     },
   },
   {
@@ -1009,7 +1012,10 @@ const MATCHERS: NamedMatcher[] = [
       if (m[0] === '前年' && BAD_BEFORE_CN.has(text[i - 1])) return null;
       if ((m[0] === '这天' || m[0] === '那天') && text[end] === '气') return null;
       // 当年 is a year only where it stands as one (`当年，…`, `当年10月`); `当年的那封信` is "back then".
-      if (m[0] === '当年' && (!/[，,0-9一二三四五六七八九十]/.test(text[end] ?? '') || /[减似如想忆胜比]/.test(text[i - 1] ?? '')))
+      if (
+        m[0] === '当年' &&
+        (!/[，,0-9一二三四五六七八九十春夏秋冬年]/.test(text[end] ?? '') || /[减似如想忆胜比]/.test(text[i - 1] ?? ''))
+      )
         return null;
       // 最近的医院, 离…最近: the nearest, not recently.
       if (m[0] === '最近' && (/[的一几两这那是0-9]/.test(text[end] ?? '') || /[离距]/.test(text.slice(Math.max(0, i - 8), i)))) return null;

@@ -3,7 +3,7 @@ import type { DateContext, DateMention } from '../types';
 import { normalizeForMatching } from '../normalize';
 import { scanAtoms } from './atoms';
 import { type Ymd, dayNumber, parseIsoDay } from './calendar';
-import { buildGroups } from './groups';
+import { type Group, buildGroups } from './groups';
 import { ResolveState, resolveGroup } from './resolve';
 import { dayValue, formatDateValue } from './value';
 
@@ -55,6 +55,7 @@ export function recognizeDates(text: string, ctx: DateContext = {}): DateMention
   // One normalised text (Simplified, half-width, same offsets): every pattern is written once, in Simplified.
   const norm = ctx.normalized?.length === text.length ? ctx.normalized : normalizeForMatching(text);
   const groups = buildGroups(norm, scanAtoms(norm));
+  if (!ctx.holidays) withoutHolidayNames(groups);
   const ref = ctx.reference ? parseIsoDay(ctx.reference) : undefined;
   const st: ResolveState = { ref, anchor: ref ? { y: ref.y, m: ref.m, d: ref.d } : undefined };
   const out: DateMention[] = [];
@@ -92,6 +93,34 @@ export function recognizeDates(text: string, ctx: DateContext = {}): DateMention
     out.push(m);
   }
   return out;
+}
+
+/**
+ * Holiday names are not dates in the gold (`今年的国庆节` marks 今年 only; 国庆中秋长假, 十一假期 nothing), unless a
+ * finer part makes the holiday one day or time (`中秋节晚上`, `国庆节当天`). Edits `groups` in place.
+ */
+function withoutHolidayNames(groups: Group[]): void {
+  let w = 0;
+  for (const g of groups) {
+    const keep = g.atoms.filter((a) => !a.holiday);
+    const finer = keep.some((a) => a.hi >= 3) || g.to !== undefined;
+    if (keep.length === g.atoms.length || finer) {
+      groups[w++] = g;
+      continue;
+    }
+    // What is left is coarser (a year, 当地时间): it stays a date if it names one, ending where it ends.
+    if (
+      !keep.length ||
+      keep.every((a) => a.lo === 0 && a.hi === 0) ||
+      g.atoms.indexOf(keep[keep.length - 1]) > g.atoms.findIndex((a) => a.holiday)
+    )
+      continue;
+    g.atoms = keep;
+    g.end = keep[keep.length - 1].end;
+    g.label = undefined;
+    groups[w++] = g;
+  }
+  groups.length = w;
 }
 
 function toSentence([sentenceStart, sentenceEnd]: [number, number]): { sentenceStart: number; sentenceEnd: number } {

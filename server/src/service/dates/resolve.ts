@@ -480,7 +480,8 @@ function periodYear(f: Fields, st: ResolveState): { y: number; m?: number } | un
   }
   if (y === undefined) {
     if (!anchor) return undefined;
-    y = anchor.y;
+    // `1998年，…年底`: the year the text last named, when it named no day since.
+    y = m === undefined ? (st.yearOnly ?? anchor.y) : anchor.y;
     if (m !== undefined) {
       const cands = [-1, 0, 1].map((k) => ({ y: anchor.y + k, m: m!, d: 15 }));
       y = preferSame(cands[1], cands, anchor, 92).y;
