@@ -28,6 +28,8 @@ export type PeriodSpec =
   | { p: 'lunarMonth'; m: number; leap: boolean }
   /** `2015-2017年`: whole years. */
   | { p: 'yearRange'; y1: number; y2: number }
+  /** `1999.08-2002.02`, `2008.03-2009`: whole months across years (the end without a month is its year's end). */
+  | { p: 'monthSpan'; y1: number; m1: number; y2: number; m2: number }
   /** 暑假, 寒假 (the year they fall in) and 春运 (the travel season around the Spring Festival). */
   | { p: 'break'; b: 'summer' | 'winter' | 'chunyun' }
   /** `随后两天`: the n days after the day spoken of. */
@@ -133,7 +135,7 @@ const RE = {
     `(?:${YPFX}?(?<m>${MON})月|(?<rm>本月|上月|下月|上个月|上個月|下个月|下個月|这个月|這個月|当月|當月|同月))(?:份|月)?(?<p>上旬|中旬|下旬|初(?![一二三四五六七八九十])|中${PUNCT_AFTER}|底|末)`,
   ),
   yearPart: R(
-    `${YPFX}(?<p>年?初(?![一二三四五六七八九十])|年?中${PUNCT_AFTER}|年?底|年?末|伊始|之初|度?上半年|度?下半年|前(?<qn>[一二两兩三1-3])(?:个|個)?季度|第(?<q>[一二三四1-4])季度?|(?<q3>[一二三四1-4])季度|首季度?|Q(?<q2>[1-4])(?:季度)?|(?<s>春|夏|秋|冬)(?:季|天)?)(?<qp>初|末|底)?`,
+    `${YPFX}(?<p>年?初(?![一二三四五六七八九十])|年?中${PUNCT_AFTER}|年?底|年?末|伊始|之初|度?上半年|度?下半年|前(?<qn>[一二两兩三1-3])(?:个|個)?季度|第(?<q>[一二三四1-4])季度?|(?<q3>[一二三四1-4])季度|首月|首季度?|Q(?<q2>[1-4])(?:季度)?|(?<s>春|夏|秋|冬)(?:季|天)?)(?<qp>初|末|底)?`,
   ),
   yearPartBare: R(`(?<p>年初(?![一二三四五六七八九十])|年底|年末|岁末|歲末|上半年|下半年|新年伊始|新年之初|年中${PUNCT_AFTER})`),
   quarterBare: R(
@@ -151,6 +153,12 @@ const RE = {
   mdWeekday: R('(?<m>1[0-2]|0?[1-9])/(?<d>3[01]|[12][0-9]|0?[1-9])(?=\\([一二三四五六日]\\))'),
   // `2015-2017年`, `2016—2018年度`, `2013至2015年`.
   yearRange: R('(?<y1>(?:19|20)[0-9]{2})年?(?:-|—{1,2}|–|~|至|到)(?<y2>(?:19|20)[0-9]{2})年度?(?![0-9一二三四五六七八九十])'),
+  // `1999.08-2002.02`, `2008.03-2009` (a CV's dotted months): only as a range, since `2019.08` alone may be a number.
+  dottedMonths: R(
+    '(?<y1>(?:19|20)[0-9]{2})\\.(?<m1>0[1-9]|1[0-2])(?:-|—{1,2}|–|~|至|到)(?<y2>(?:19|20)[0-9]{2})(?:\\.(?<m2>0[1-9]|1[0-2]))?(?![0-9.])',
+  ),
+  // `11/3号`: a month and day with 号/日 after them (`1/3` alone is a fraction, `1/3号楼` two buildings).
+  mdSlashHao: R('(?<m>1[0-2]|0?[1-9])/(?<d>3[01]|[12][0-9]|0?[1-9])(?:号|日)(?![楼院线房机车门馆厅位床窗口场店舱桌台码字])'),
   // `2014、2015年`: a year that shares the unit of the year after it.
   listedYear: R('(?<y>(?:19|20)[0-9]{2})(?=[、和与及或](?:(?:19|20)[0-9]{2}[、和与及或]){0,4}(?:19|20)[0-9]{2}年)'),
   // `第三天`, `第12天`: a day counted from a first day.
@@ -182,6 +190,8 @@ kw('大前天', { relD: -3 }, 3);
 kw('明天 明日', { relD: 1 }, 3);
 kw('后天 後天', { relD: 2 }, 3);
 kw('大后天 大後天', { relD: 3 }, 3);
+kw('大大后天 大大後天', { relD: 4 }, 3);
+kw('大大前天', { relD: -4 }, 3);
 kw('今晨 今早', { relD: 0, pod: 'MO' }, 3, 4);
 kw('今晚 今夜', { relD: 0, pod: 'NI' }, 3, 4);
 kw('昨晚 昨夜', { relD: -1, pod: 'NI' }, 3, 4);
@@ -621,7 +631,13 @@ const MATCHERS: NamedMatcher[] = [
         a.period = { p: 'season', s: seasonOf(g.s) };
       } else if (g.qn !== undefined) a.period = { p: 'quarters', to: num(g.qn)! };
       else if (g.q !== undefined || g.q2 !== undefined || g.q3 !== undefined) a.period = quarterSpec(num(g.q ?? g.q2 ?? g.q3)!, g.qp);
-      else if (p.startsWith('首')) a.period = quarterSpec(1, g.qp);
+      else if (p === '首月') {
+        // `2005年首月`: its first month.
+        a.m = 1;
+        a.hi = 2;
+        if (g.qp !== undefined) a.end -= g.qp.length;
+        return a;
+      } else if (p.startsWith('首')) a.period = quarterSpec(1, g.qp);
       else if (p.includes('上半')) a.period = { p: 'half', h: 1 };
       else if (p.includes('下半')) a.period = { p: 'half', h: 2 };
       else if (/^年?初|伊始|之初/.test(p)) a.period = { p: 'yearPart', part: 'EARLY' };
@@ -789,6 +805,27 @@ const MATCHERS: NamedMatcher[] = [
       const y2 = +m.groups.y2;
       if (y2 <= y1 || y2 - y1 > 50) return null;
       return { start: i, end: i + m[0].length, lo: 1, hi: 1, period: { p: 'yearRange', y1, y2 } };
+    },
+  },
+  {
+    name: 'dottedMonths',
+    starts: DIGITS,
+    match: (text, i) => {
+      const m = exec(RE.dottedMonths, text, i);
+      if (!m?.groups) return null;
+      const g = m.groups;
+      const span = { p: 'monthSpan' as const, y1: +g.y1, m1: +g.m1, y2: +g.y2, m2: g.m2 !== undefined ? +g.m2 : 12 };
+      if (span.y2 * 12 + span.m2 <= span.y1 * 12 + span.m1 || span.y2 - span.y1 > 50) return null;
+      return { start: i, end: i + m[0].length, lo: 1, hi: 2, period: span };
+    },
+  },
+  {
+    name: 'mdSlashHao',
+    starts: DIGITS,
+    match: (text, i) => {
+      const m = exec(RE.mdSlashHao, text, i);
+      if (!m?.groups || isDigit(text[i - 1] ?? '') || text[i - 1] === '/') return null;
+      return { start: i, end: i + m[0].length, lo: 2, hi: 3, m: +m.groups.m, d: +m.groups.d };
     },
   },
   {

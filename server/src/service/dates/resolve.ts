@@ -387,6 +387,8 @@ function periodValue(f: Fields, st: ResolveState): DateValue {
       return relQuarterValue(spec, st.ref);
     case 'yearRange':
       return yearsRange(spec.y1, spec.y2);
+    case 'monthSpan':
+      return monthsRange(spec.y1, spec.m1, spec.y2, spec.m2);
     case 'nextDays': {
       const base = st.anchor ?? st.ref;
       return base ? daysRange(addDays(base, 1), addDays(base, spec.n)) : UNKNOWN_VALUE;
@@ -565,7 +567,11 @@ function kindOf(f: Fields, g: Group): DateKind {
   if (f.period)
     return f.period.p === 'vague'
       ? 'relative'
-      : f.period.p === 'monthRange' || f.period.p === 'dayRange' || f.period.p === 'yearRange' || f.period.p === 'nextDays'
+      : f.period.p === 'monthRange' ||
+          f.period.p === 'dayRange' ||
+          f.period.p === 'yearRange' ||
+          f.period.p === 'monthSpan' ||
+          f.period.p === 'nextDays'
         ? 'range'
         : 'period';
   if (f.y !== undefined || f.m !== undefined || f.fest || f.lunar) return 'absolute';
