@@ -5,7 +5,7 @@ import { scanAtoms } from './atoms';
 import { type Ymd, dayNumber, parseIsoDay } from './calendar';
 import { type Group, buildGroups } from './groups';
 import { ResolveState, resolveGroup } from './resolve';
-import { dayValue, formatDateValue } from './value';
+import { type DateValue, dayValue, formatDateValue } from './value';
 
 /** A day the text named, with the sentence it was named in (for events told of in that sentence). */
 interface NamedDay {
@@ -55,7 +55,6 @@ export function recognizeDates(text: string, ctx: DateContext = {}): DateMention
   // One normalised text (Simplified, half-width, same offsets): every pattern is written once, in Simplified.
   const norm = ctx.normalized?.length === text.length ? ctx.normalized : normalizeForMatching(text);
   const groups = buildGroups(norm, scanAtoms(norm));
-  if (!ctx.holidays) withoutHolidayNames(groups);
   const ref = ctx.reference ? parseIsoDay(ctx.reference) : undefined;
   const st: ResolveState = { ref, anchor: ref ? { y: ref.y, m: ref.m, d: ref.d } : undefined };
   const out: DateMention[] = [];
@@ -72,6 +71,21 @@ export function recognizeDates(text: string, ctx: DateContext = {}): DateMention
     }
     const r = resolveGroup(g, st, groups[k + 1]);
     if (r.drop) continue;
+    const cut = ctx.holidays ? undefined : holidayCut(g);
+    if (cut === null) continue;
+    if (cut !== undefined) {
+      // `今年的国庆节`, `2004年春节`: the year, the one the holiday fell in.
+      const date: DateValue = r.day ? { k: 'year', y: r.day.y } : { k: 'unknown' };
+      out.push({
+        start: g.start,
+        end: cut,
+        text: text.slice(g.start, cut),
+        value: formatDateValue(date),
+        date,
+        kind: r.kind === 'absolute' ? 'absolute' : 'relative',
+      });
+      continue;
+    }
     const m: DateMention = {
       start: g.start,
       end: g.end,
@@ -97,30 +111,17 @@ export function recognizeDates(text: string, ctx: DateContext = {}): DateMention
 
 /**
  * Holiday names are not dates in the gold (`今年的国庆节` marks 今年 only; 国庆中秋长假, 十一假期 nothing), unless a
- * finer part makes the holiday one day or time (`中秋节晚上`, `国庆节当天`). Edits `groups` in place.
+ * finer part makes the holiday one day or time (`中秋节晚上`, `国庆节当天`). The holiday is still resolved, so that
+ * the story's day moves to it (`2004年春节后，…2月4日` is 2004's). Returns undefined to show the group whole, null
+ * to hide it, or where the part left shown (a year before the holiday, not a bare 当地时间) ends.
  */
-function withoutHolidayNames(groups: Group[]): void {
-  let w = 0;
-  for (const g of groups) {
-    const keep = g.atoms.filter((a) => !a.holiday);
-    const finer = keep.some((a) => a.hi >= 3) || g.to !== undefined;
-    if (keep.length === g.atoms.length || finer) {
-      groups[w++] = g;
-      continue;
-    }
-    // What is left is coarser (a year, 当地时间): it stays a date if it names one, ending where it ends.
-    if (
-      !keep.length ||
-      keep.every((a) => a.lo === 0 && a.hi === 0) ||
-      g.atoms.indexOf(keep[keep.length - 1]) > g.atoms.findIndex((a) => a.holiday)
-    )
-      continue;
-    g.atoms = keep;
-    g.end = keep[keep.length - 1].end;
-    g.label = undefined;
-    groups[w++] = g;
-  }
-  groups.length = w;
+function holidayCut(g: Group): number | null | undefined {
+  if (!g.atoms.some((a) => a.holiday)) return undefined;
+  const keep = g.atoms.filter((a) => !a.holiday);
+  if (keep.some((a) => a.hi >= 3) || g.to !== undefined) return undefined;
+  const first = g.atoms.findIndex((a) => a.holiday);
+  const shown = g.atoms.slice(0, first).filter((a) => a.hi > 0);
+  return shown.length ? shown[shown.length - 1].end : null;
 }
 
 function toSentence([sentenceStart, sentenceEnd]: [number, number]): { sentenceStart: number; sentenceEnd: number } {
