@@ -169,6 +169,10 @@ const RE = {
   vaguePeriod: R(
     '(?:最近(?<n>[0-9]{1,2}|[一二两三四五六七八九十几半]{1,3})|近(?<a>[一二两三四五][二三四五六]|几|十几|数))(?:个)?(?:年|月|天|日|周|星期)(?:以来|来)?',
   ),
+  // `十几天后`, `二十多年前`, `几个月后`, `一年多以前`, `多年前`: an offset by an approximate count, a vague point (GOLD-NOTES-2).
+  vagueOffset: R(
+    '(?:(?:[0-9]{1,3}|[一二两三四五六七八九十]{1,3})(?:多|来)(?:个)?(?:天|日|周|星期|月|年)|(?:[0-9]{1,3}|[一二两三四五六七八九十]{1,3})(?:个)?(?:天|日|周|星期|月|年)多|(?:十几|几十|几|数|多)(?:个)?(?:天|日|周|星期|月|年))(?:之后|以后|后|之前|以前|前)(?![夕期后往来])',
+  ),
   // 暑假, 去年寒假, 春运期间.
   schoolBreak: R(`(?:${YPFX}的?)?(?<b>暑假|寒假|春运)(?:期间)?`),
   dayRange: R(`(?:(?:(?<y>[0-9]{4})年)?(?<m>${MON})月)?(?<d1>${DAY})(?:日|号|號)?(?<c>[-~—–至到])(?<d2>${DAY})(?:日|号|號)`),
@@ -858,6 +862,17 @@ const MATCHERS: NamedMatcher[] = [
       const n = num(m.groups.n);
       if (!n || n > 10) return null;
       return { start: i, end: i + m[0].length, lo: 3, hi: 3, period: { p: 'nextDays', n } };
+    },
+  },
+  {
+    name: 'vagueOffset',
+    starts: DIGITS + '一二两三四五六七八九十几数多',
+    match: (text, i) => {
+      // `最近几天` is the vague period's; a count right before (`第十几天`, `12多`) makes this something else.
+      if (/[0-9第最近]/.test(text[i - 1] ?? '') || CN_NUM.has(text[i - 1])) return null;
+      const m = exec(RE.vagueOffset, text, i);
+      if (!m) return null;
+      return { start: i, end: i + m[0].length, lo: 3, hi: 3, period: { p: 'vague' } };
     },
   },
   {

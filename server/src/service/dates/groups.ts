@@ -95,8 +95,8 @@ export function buildGroups(text: string, atoms: Atom[]): Group[] {
     // A lone local-time prefix is not a date.
     if (g.atoms.every((a) => a.lo === 0 && a.hi === 0)) continue;
     const before = text.slice(Math.max(0, g.start - 2), g.start);
-    // Habitual: 每周五, 每天晚上 are not dates at all.
-    if (before.endsWith('每')) continue;
+    // Habitual: 每周五, 每天晚上, 每晚8点, 天天晚上 are not dates at all.
+    if (before.endsWith('每') || /每[天日晚周週]$|天天$/.test(before)) continue;
     if (HABITUAL_BEFORE.test(before)) g.habitual = true;
     const hasDay = g.atoms.some((a) => a.hi >= 3 && a.lo <= 3);
     if (hasDay) {
