@@ -71,6 +71,12 @@ export function recognizeDates(text: string, ctx: DateContext = {}): DateMention
     }
     const r = resolveGroup(g, st, groups[k + 1]);
     if (r.drop) continue;
+    // 案发后第3天 in a text that dates neither the event nor any day: counting from the publication day would
+    // guess (GOLD-NOTES-2: anaphora of an undated event are UNKNOWN).
+    if (g.event && !from && !named.length && r.day) {
+      r.value = { k: 'unknown' };
+      r.day = undefined;
+    }
     const cut = ctx.holidays ? undefined : holidayCut(g);
     if (cut === null) continue;
     if (cut !== undefined) {
