@@ -815,6 +815,7 @@ const MATCHERS: NamedMatcher[] = [
     name: 'dottedMonths',
     starts: DIGITS,
     match: (text, i) => {
+      if (text[i + 4] !== '.') return null;
       const m = exec(RE.dottedMonths, text, i);
       if (!m?.groups) return null;
       const g = m.groups;
@@ -827,6 +828,7 @@ const MATCHERS: NamedMatcher[] = [
     name: 'mdSlashHao',
     starts: DIGITS,
     match: (text, i) => {
+      if (text[i + 1] !== '/' && text[i + 2] !== '/') return null;
       const m = exec(RE.mdSlashHao, text, i);
       if (!m?.groups || isDigit(text[i - 1] ?? '') || text[i - 1] === '/') return null;
       return { start: i, end: i + m[0].length, lo: 2, hi: 3, m: +m.groups.m, d: +m.groups.d };
@@ -870,6 +872,10 @@ const MATCHERS: NamedMatcher[] = [
     match: (text, i) => {
       // `最近几天` is the vague period's; a count right before (`第十几天`, `12多`) makes this something else.
       if (/[0-9第最近]/.test(text[i - 1] ?? '') || CN_NUM.has(text[i - 1])) return null;
+      // Cheap test first (this starts at every numeral): 前 or 后 within the longest match's reach.
+      let k = i + 2;
+      while (k < i + 10 && k < text.length && text[k] !== '前' && text[k] !== '后') k++;
+      if (text[k] !== '前' && text[k] !== '后') return null;
       const m = exec(RE.vagueOffset, text, i);
       if (!m) return null;
       return { start: i, end: i + m[0].length, lo: 3, hi: 3, period: { p: 'vague' } };
