@@ -254,7 +254,7 @@ function jioSection(corpus: string, verbose?: string[]) {
   const offs = { ok: 0, n: 0 };
   for (const c of cases) {
     const ref = jioReference(c);
-    const mentions = recognizeDates(c.text, { reference: ref });
+    const mentions = recognizeDates(c.text, { reference: ref, holidays: true });
     const whole = mentions.length ? mentions.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a)) : undefined;
     let correct: boolean;
     const t = c.expected.type;
@@ -315,7 +315,7 @@ function extractorSection(corpus: string) {
     .map((l) => JSON.parse(l));
   let all: Prf = { tp: 0, fp: 0, fn: 0 };
   for (const c of cases) {
-    const got = recognizeDates(c.text, { reference: '2021-06-14T01:06' }).map((m) => `${m.start}|${m.end}`);
+    const got = recognizeDates(c.text, { reference: '2021-06-14T01:06', holidays: true }).map((m) => `${m.start}|${m.end}`);
     const c2 = matchCounts(
       got,
       c.expected.map((e) => `${e.offset[0]}|${e.offset[1]}`),
@@ -388,6 +388,18 @@ export async function run(corpus: string): Promise<Section> {
     predictOurs,
     process.env.DATES_EVAL_VERBOSE === 'all' ? verbose : undefined,
   );
+  // Two date rules follow conventions that GOLD-NOTES-2 states while describing a never-tuned page: holiday names
+  // are not dates (cn_cjn__1) and 十几天后 is a vague point (cn_toutiao__5). Held out honestly, each of those pages
+  // is scored without the rule taken from its notes.
+  const APPROX_OFFSET =
+    /(?:[多几数来]个?|个?多)(?:天|日|周|星期|月|年)多?(?:之后|以后|后|之前|以前|前)$|(?:天|日|周|星期|月|年)多(?:之后|以后|后|之前|以前|前)$/;
+  const withoutOwnNotes = (a: GoldArticle) =>
+    a.name === 'cn_cjn__1'
+      ? recognizeDates(a.text, { reference: a.gold.published ?? undefined, holidays: true })
+      : a.name === 'cn_toutiao__5'
+        ? predictOurs(a).filter((m) => !APPROX_OFFSET.test(m.text))
+        : predictOurs(a);
+  const oursHeldNotes = articleSection(articles.filter(isHeldOut), 'same, notes held out', withoutOwnNotes, undefined);
   const ch = articleSection(articles, 'chrono-node zh', (a) => chronoValues(a.text, refDate(a.gold.published!)), undefined);
   const mr = articleSection(articles, 'Recognizers-Text zh', (a) => recognizersValues(a.text, refDate(a.gold.published!)), undefined);
   const jio = jioSection(corpus, verbose);
@@ -400,7 +412,7 @@ export async function run(corpus: string): Promise<Section> {
       `  ${r.name.padEnd(20)} span P ${fmt(r.p)}  R ${fmt(r.r)}  F1 ${fmt(r.f1)}  (tp ${r.tp} fp ${r.fp} fn ${r.fn})  value accuracy ${fmt(r.acc)} (${r.ok}/${r.n})`,
     );
   }
-  for (const r of [oursSeen, oursHeld]) {
+  for (const r of [oursSeen, oursHeld, oursHeldNotes]) {
     lines.push(
       `    ${r.name.padEnd(20)} span P ${fmt(r.p)}  R ${fmt(r.r)}  F1 ${fmt(r.f1)}  (tp ${r.tp} fp ${r.fp} fn ${r.fn})  value accuracy ${fmt(r.acc)} (${r.ok}/${r.n})`,
     );
@@ -430,6 +442,8 @@ export async function run(corpus: string): Promise<Section> {
       valueAccuracy: ours.acc,
       heldOutSpanF1: oursHeld.f1,
       heldOutValueAccuracy: oursHeld.acc,
+      heldOutNotesSpanF1: oursHeldNotes.f1,
+      heldOutNotesValueAccuracy: oursHeldNotes.acc,
       chronoSpanF1: ch.f1,
       chronoValueAccuracy: ch.acc,
       recognizersSpanF1: mr.f1,

@@ -28,14 +28,14 @@ for (const [category, cases] of Object.entries(DATE_CATEGORIES)) {
 describe('recognizeDates: the event a day is counted from', () => {
   it('names the event, its day and the distance on the mention', () => {
     const m = recognizeDates('9月28日，李某在家中失踪。失踪第3天，家人报警。', { reference: '2019-10-08T10:00' });
-    assert.deepEqual(m[1].anchor, { event: '失踪', day: '2019-09-28', days: 2 });
+    assert.deepEqual(m[1].anchor, { event: '失踪', day: { k: 'day', y: 2019, m: 9, d: 28 }, days: 2 });
   });
   it('writes the event as the text does (Traditional)', () => {
     const m = recognizeDates('9月28日晚，一輛貨車發生車禍。車禍後第三天，司機仍在醫院。', { reference: '2019-10-08T10:00' });
-    assert.deepEqual(m[1].anchor, { event: '車禍', day: '2019-09-28', days: 2 });
+    assert.deepEqual(m[1].anchor, { event: '車禍', day: { k: 'day', y: 2019, m: 9, d: 28 }, days: 2 });
   });
-  it('gives no anchor when the text never dates the event', () => {
+  it('gives no anchor, and no guessed day, when the text dates neither the event nor any day', () => {
     const m = recognizeDates('案发当天，嫌疑人已离开。', { reference: '2019-10-08T10:00' });
-    assert.deepEqual([m[0].text, m[0].value, m[0].anchor], ['案发当天', '2019-10-08', undefined]);
+    assert.deepEqual([m[0].text, m[0].value, m[0].anchor], ['案发当天', 'UNKNOWN', undefined]);
   });
 });

@@ -6,7 +6,7 @@ import type { DateMention } from '../../server/src/service/types';
 const REF = '2025-07-04T09:50';
 
 function spans(text: string, reference = REF): [string, string][] {
-  return recognizeDates(text, { reference }).map((m: DateMention) => [m.text, m.value]);
+  return recognizeDates(text, { reference, holidays: true }).map((m: DateMention) => [m.text, m.value]);
 }
 
 describe('recognizeDates: festivals, lunar dates and solar terms', () => {
@@ -155,8 +155,8 @@ describe('recognizeDates: which mentions are named by the traditional calendar',
   ];
   for (const [text, span, named] of table) {
     it(`${span}: ${named ? 'named' : 'not named'} by the traditional calendar`, () => {
-      const m = recognizeDates(text, { reference: '2025-09-01' }).find((x) => x.text === span);
-      assert.ok(m, JSON.stringify(recognizeDates(text, { reference: '2025-09-01' })));
+      const m = recognizeDates(text, { reference: '2025-09-01', holidays: true }).find((x) => x.text === span);
+      assert.ok(m, JSON.stringify(recognizeDates(text, { reference: '2025-09-01', holidays: true })));
       assert.equal(m.calendarNamed === true, named);
     });
   }

@@ -5,6 +5,7 @@ import { LineIndex } from '../../server/src/service/text';
 import { normalizeForMatching } from '../../server/src/service/normalize';
 import type { BoilerplateBlock, DateMention, EntityMention, EntityType } from '../../server/src/service/types';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
+import { parseDateValue } from '../../server/src/service/dates';
 import type { NewsAnnotatorSettings } from '../../server/src/protocol';
 
 export function entity(text: string, whole: string, type: EntityType, nth = 0, confidence = 1): EntityMention {
@@ -17,7 +18,7 @@ export function entity(text: string, whole: string, type: EntityType, nth = 0, c
 export function date(text: string, whole: string, value: string, kind: DateMention['kind'] = 'absolute'): DateMention {
   const start = whole.indexOf(text);
   if (start < 0) throw new Error(`${text} not in text`);
-  return { start, end: start + text.length, text, value, kind };
+  return { start, end: start + text.length, text, value, date: parseDateValue(value), kind };
 }
 
 export function makeArticle(

@@ -6,6 +6,8 @@
  * Line numbers are 0-based. The CLI converts to code points and 1-based lines once, on output.
  */
 
+import type { DateValue, DayValue } from './dates/value';
+
 export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MEDIA'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
@@ -58,16 +60,18 @@ export interface DateMention {
   /**
    * Resolved value in the project's schema: `2025-07-03`, `2025-07-03T09:50`, `2025-07`, `2025`,
    * `2025-07-09/2025-07-10`, `2025-07-03TEV` (MO/AF/EV/NI), `2025-06-EARLY|MID|LATE`, `2025-Q3`,
-   * `2025-SU` (SP/SU/FA/WI), or `UNKNOWN`.
+   * `2025-SU` (SP/SU/FA/WI), or `UNKNOWN`: always `formatDateValue(date)`.
    */
   value: string;
+  /** The resolved value as data (what the hover, the inlay hint and `describeDate` read). */
+  date: DateValue;
   kind: DateKind;
   /** The expression is stated in local time at the place reported on (當地時間). */
   localTime?: boolean;
   /** The day is named by a festival, a solar term or a lunar date (中秋節, 冬至, 正月初一), as readers of the traditional calendar know it. */
   calendarNamed?: boolean;
   /** An event-anchored day (案发次日, 失踪第3天): the event as written, its day, and the days from it to this one. */
-  anchor?: { event: string; day: string; days: number };
+  anchor?: { event: string; day: DayValue; days: number };
 }
 
 export interface DateContext {
@@ -75,6 +79,11 @@ export interface DateContext {
   reference?: string;
   /** normalizeForMatching(text) when the caller has it already (same length, position for position). */
   normalized?: string;
+  /**
+   * Mark holiday names (国庆节, 春节, 中秋节) as the day they fall on, as JioNLP does. Off by default: the gold
+   * marks only calendar days (除夕, 大年初一, 冬至) and a holiday with a finer part (中秋节晚上, 国庆节当天).
+   */
+  holidays?: boolean;
 }
 
 export interface Publication {

@@ -28,6 +28,8 @@ export type PeriodSpec =
   | { p: 'lunarMonth'; m: number; leap: boolean }
   /** `2015-2017年`: whole years. */
   | { p: 'yearRange'; y1: number; y2: number }
+  /** `1999.08-2002.02`, `2008.03-2009`: whole months across years (the end without a month is its year's end). */
+  | { p: 'monthSpan'; y1: number; m1: number; y2: number; m2: number }
   /** 暑假, 寒假 (the year they fall in) and 春运 (the travel season around the Spring Festival). */
   | { p: 'break'; b: 'summer' | 'winter' | 'chunyun' }
   /** `随后两天`: the n days after the day spoken of. */
@@ -60,6 +62,8 @@ export interface Atom {
   eventLabel?: boolean;
   /** A festival or solar term (`中秋節`, `冬至`), in the year the other atoms give or the nearest one. */
   fest?: FestSpec;
+  /** The festival is a holiday's name (国庆节), not a calendar day (除夕): see `DateContext.holidays`. */
+  holiday?: boolean;
   /** A lunar month and day (`農曆八月十五`, `正月初一`); the year, when given, is the lunar year. */
   lunar?: { m: number; d: number; leap: boolean };
   pod?: Pod;
@@ -131,7 +135,7 @@ const RE = {
     `(?:${YPFX}?(?<m>${MON})月|(?<rm>本月|上月|下月|上个月|上個月|下个月|下個月|这个月|這個月|当月|當月|同月))(?:份|月)?(?<p>上旬|中旬|下旬|初(?![一二三四五六七八九十])|中${PUNCT_AFTER}|底|末)`,
   ),
   yearPart: R(
-    `${YPFX}(?<p>年?初(?![一二三四五六七八九十])|年?中${PUNCT_AFTER}|年?底|年?末|伊始|之初|度?上半年|度?下半年|前(?<qn>[一二两兩三1-3])(?:个|個)?季度|第(?<q>[一二三四1-4])季度?|(?<q3>[一二三四1-4])季度|首季度?|Q(?<q2>[1-4])(?:季度)?|(?<s>春|夏|秋|冬)(?:季|天)?)(?<qp>初|末|底)?`,
+    `${YPFX}(?<p>年?初(?![一二三四五六七八九十])|年?中${PUNCT_AFTER}|年?底|年?末|伊始|之初|度?上半年|度?下半年|前(?<qn>[一二两兩三1-3])(?:个|個)?季度|第(?<q>[一二三四1-4])季度?|(?<q3>[一二三四1-4])季度|首月|首季度?|Q(?<q2>[1-4])(?:季度)?|(?<s>春|夏|秋|冬)(?:季|天)?)(?<qp>初|末|底)?`,
   ),
   yearPartBare: R(`(?<p>年初(?![一二三四五六七八九十])|年底|年末|岁末|歲末|上半年|下半年|新年伊始|新年之初|年中${PUNCT_AFTER})`),
   quarterBare: R(
@@ -149,6 +153,12 @@ const RE = {
   mdWeekday: R('(?<m>1[0-2]|0?[1-9])/(?<d>3[01]|[12][0-9]|0?[1-9])(?=\\([一二三四五六日]\\))'),
   // `2015-2017年`, `2016—2018年度`, `2013至2015年`.
   yearRange: R('(?<y1>(?:19|20)[0-9]{2})年?(?:-|—{1,2}|–|~|至|到)(?<y2>(?:19|20)[0-9]{2})年度?(?![0-9一二三四五六七八九十])'),
+  // `1999.08-2002.02`, `2008.03-2009` (a CV's dotted months): only as a range, since `2019.08` alone may be a number.
+  dottedMonths: R(
+    '(?<y1>(?:19|20)[0-9]{2})\\.(?<m1>0[1-9]|1[0-2])(?:-|—{1,2}|–|~|至|到)(?<y2>(?:19|20)[0-9]{2})(?:\\.(?<m2>0[1-9]|1[0-2]))?(?![0-9.])',
+  ),
+  // `11/3号`: a month and day with 号/日 after them (`1/3` alone is a fraction, `1/3号楼` two buildings).
+  mdSlashHao: R('(?<m>1[0-2]|0?[1-9])/(?<d>3[01]|[12][0-9]|0?[1-9])(?:号|日)(?![楼院线房机车门馆厅位床窗口场店舱桌台码字])'),
   // `2014、2015年`: a year that shares the unit of the year after it.
   listedYear: R('(?<y>(?:19|20)[0-9]{2})(?=[、和与及或](?:(?:19|20)[0-9]{2}[、和与及或]){0,4}(?:19|20)[0-9]{2}年)'),
   // `第三天`, `第12天`: a day counted from a first day.
@@ -158,6 +168,10 @@ const RE = {
   // `近两三年`, `最近半年来`, `近几个月`: vague periods (an approximate count, or 最近 with any count).
   vaguePeriod: R(
     '(?:最近(?<n>[0-9]{1,2}|[一二两三四五六七八九十几半]{1,3})|近(?<a>[一二两三四五][二三四五六]|几|十几|数))(?:个)?(?:年|月|天|日|周|星期)(?:以来|来)?',
+  ),
+  // `十几天后`, `二十多年前`, `几个月后`, `一年多以前`, `多年前`: an offset by an approximate count, a vague point (GOLD-NOTES-2).
+  vagueOffset: R(
+    '(?:(?:[0-9]{1,3}|[一二两三四五六七八九十]{1,3})(?:多|来)(?:个)?(?:天|日|周|星期|月|年)|(?:[0-9]{1,3}|[一二两三四五六七八九十]{1,3})(?:个)?(?:天|日|周|星期|月|年)多|(?:十几|几十|几|数|多)(?:个)?(?:天|日|周|星期|月|年))(?:之后|以后|后|之前|以前|前)(?![夕期后往来])',
   ),
   // 暑假, 去年寒假, 春运期间.
   schoolBreak: R(`(?:${YPFX}的?)?(?<b>暑假|寒假|春运)(?:期间)?`),
@@ -180,6 +194,8 @@ kw('大前天', { relD: -3 }, 3);
 kw('明天 明日', { relD: 1 }, 3);
 kw('后天 後天', { relD: 2 }, 3);
 kw('大后天 大後天', { relD: 3 }, 3);
+kw('大大后天 大大後天', { relD: 4 }, 3);
+kw('大大前天', { relD: -4 }, 3);
 kw('今晨 今早', { relD: 0, pod: 'MO' }, 3, 4);
 kw('今晚 今夜', { relD: 0, pod: 'NI' }, 3, 4);
 kw('昨晚 昨夜', { relD: -1, pod: 'NI' }, 3, 4);
@@ -219,7 +235,7 @@ kw('下下周 下下週', { period: { p: 'week', rel: 2 } }, 3);
 kw('近日 日前', { period: { p: 'vague' } }, 3);
 // Vague periods (GUIDELINES: value UNKNOWN).
 kw(
-  '近些年 近年来 近年 近几年 这些年 这两天 这几天 前些日子 前些天 前几天 前段时间 近段时间 近期 近来 连日来 连日 最近',
+  '近些年 近年来 近年 近几年 这些年 这几年 这两天 这几天 这些天 前些日子 前些天 前几天 前段时间 前段日子 前阵子 前一阵子 近段时间 近一段时间 最近一段时间 近期 近来 连日来 连日 最近',
   { period: { p: 'vague' } },
   3,
 );
@@ -619,7 +635,13 @@ const MATCHERS: NamedMatcher[] = [
         a.period = { p: 'season', s: seasonOf(g.s) };
       } else if (g.qn !== undefined) a.period = { p: 'quarters', to: num(g.qn)! };
       else if (g.q !== undefined || g.q2 !== undefined || g.q3 !== undefined) a.period = quarterSpec(num(g.q ?? g.q2 ?? g.q3)!, g.qp);
-      else if (p.startsWith('首')) a.period = quarterSpec(1, g.qp);
+      else if (p === '首月') {
+        // `2005年首月`: its first month.
+        a.m = 1;
+        a.hi = 2;
+        if (g.qp !== undefined) a.end -= g.qp.length;
+        return a;
+      } else if (p.startsWith('首')) a.period = quarterSpec(1, g.qp);
       else if (p.includes('上半')) a.period = { p: 'half', h: 1 };
       else if (p.includes('下半')) a.period = { p: 'half', h: 2 };
       else if (/^年?初|伊始|之初/.test(p)) a.period = { p: 'yearPart', part: 'EARLY' };
@@ -637,7 +659,8 @@ const MATCHERS: NamedMatcher[] = [
       const m = exec(RE.yearPartBare, text, i);
       if (!m?.groups) return null;
       const p = m.groups.p;
-      const a: Atom = { start: i, end: i + m[0].length, lo: 1, hi: 1, relY: 0 };
+      // The year the text speaks of (`1998年，…年底` = 1998; with no year named, the anchor's).
+      const a: Atom = { start: i, end: i + m[0].length, lo: 1, hi: 1, anaY: 0 };
       // `创下半年以来新低`: 下 belongs to the verb.
       if (p === '下半年' && /[创創刷留打定写寫落放拿取比立签簽接]/.test(text[i - 1] ?? '')) return null;
       if (p.includes('上半')) a.period = { p: 'half', h: 1 };
@@ -789,6 +812,29 @@ const MATCHERS: NamedMatcher[] = [
     },
   },
   {
+    name: 'dottedMonths',
+    starts: DIGITS,
+    match: (text, i) => {
+      if (text[i + 4] !== '.') return null;
+      const m = exec(RE.dottedMonths, text, i);
+      if (!m?.groups) return null;
+      const g = m.groups;
+      const span = { p: 'monthSpan' as const, y1: +g.y1, m1: +g.m1, y2: +g.y2, m2: g.m2 !== undefined ? +g.m2 : 12 };
+      if (span.y2 * 12 + span.m2 <= span.y1 * 12 + span.m1 || span.y2 - span.y1 > 50) return null;
+      return { start: i, end: i + m[0].length, lo: 1, hi: 2, period: span };
+    },
+  },
+  {
+    name: 'mdSlashHao',
+    starts: DIGITS,
+    match: (text, i) => {
+      if (text[i + 1] !== '/' && text[i + 2] !== '/') return null;
+      const m = exec(RE.mdSlashHao, text, i);
+      if (!m?.groups || isDigit(text[i - 1] ?? '') || text[i - 1] === '/') return null;
+      return { start: i, end: i + m[0].length, lo: 2, hi: 3, m: +m.groups.m, d: +m.groups.d };
+    },
+  },
+  {
     name: 'listedYear',
     starts: DIGITS,
     match: (text, i) => {
@@ -818,6 +864,21 @@ const MATCHERS: NamedMatcher[] = [
       const n = num(m.groups.n);
       if (!n || n > 10) return null;
       return { start: i, end: i + m[0].length, lo: 3, hi: 3, period: { p: 'nextDays', n } };
+    },
+  },
+  {
+    name: 'vagueOffset',
+    starts: DIGITS + '一二两三四五六七八九十几数多',
+    match: (text, i) => {
+      // `最近几天` is the vague period's; a count right before (`第十几天`, `12多`) makes this something else.
+      if (/[0-9第最近]/.test(text[i - 1] ?? '') || CN_NUM.has(text[i - 1])) return null;
+      // Cheap test first (this starts at every numeral): 前 or 后 within the longest match's reach.
+      let k = i + 2;
+      while (k < i + 10 && k < text.length && text[k] !== '前' && text[k] !== '后') k++;
+      if (text[k] !== '前' && text[k] !== '后') return null;
+      const m = exec(RE.vagueOffset, text, i);
+      if (!m) return null;
+      return { start: i, end: i + m[0].length, lo: 3, hi: 3, period: { p: 'vague' } };
     },
   },
   {
@@ -967,7 +1028,7 @@ const MATCHERS: NamedMatcher[] = [
       }
       // 農曆 before a Gregorian festival or a term is not ours to explain.
       if (g.pre !== undefined && f.spec.k !== 'lunar' && f.spec.k !== 'eve') return null;
-      return { start: i, end, lo: 2, hi: 3, fest: f.spec };
+      return { start: i, end, lo: 2, hi: 3, fest: f.spec, holiday: f.holiday };
     },
   },
   {
@@ -1009,7 +1070,10 @@ const MATCHERS: NamedMatcher[] = [
       if (m[0] === '前年' && BAD_BEFORE_CN.has(text[i - 1])) return null;
       if ((m[0] === '这天' || m[0] === '那天') && text[end] === '气') return null;
       // 当年 is a year only where it stands as one (`当年，…`, `当年10月`); `当年的那封信` is "back then".
-      if (m[0] === '当年' && (!/[，,0-9一二三四五六七八九十]/.test(text[end] ?? '') || /[减似如想忆胜比]/.test(text[i - 1] ?? '')))
+      if (
+        m[0] === '当年' &&
+        (!/[，,0-9一二三四五六七八九十春夏秋冬年]/.test(text[end] ?? '') || /[减似如想忆胜比]/.test(text[i - 1] ?? ''))
+      )
         return null;
       // 最近的医院, 离…最近: the nearest, not recently.
       if (m[0] === '最近' && (/[的一几两这那是0-9]/.test(text[end] ?? '') || /[离距]/.test(text.slice(Math.max(0, i - 8), i)))) return null;

@@ -1,6 +1,7 @@
 /** describeDate: the period a schema value stands for, as plain data for the hover. */
 import { Ymd, addDays, dayNumber, daysInMonth, fmtDay, pad, parseIsoDay, weekday } from './calendar';
 import { type LunarDate, solarToLunar } from './lunar';
+import { type DateValue, parseDateValue } from './value';
 
 export type DateGranularity = 'time' | 'day' | 'part-of-day' | 'range' | 'month' | 'month-part' | 'quarter' | 'season' | 'year' | 'unknown';
 
@@ -47,12 +48,15 @@ const SEASON_MONTHS: Record<string, [number, number, number]> = { SP: [3, 5, 0],
 
 const lastDay = (y: number, m: number) => fmtDay({ y, m, d: daysInMonth(y, m) });
 
+const time = (t: { hh: number; mi: number }, sec: string) => `${pad(t.hh)}:${pad(t.mi)}:${sec}`;
+
 /**
- * The start, end and granularity of a resolved value (`2025-07-03`, `2025-07-03T09:50`, `2025-Q3`,
- * `2025-07-09/2025-07-10`, ...); weekday and distance from `reference` for values on one day.
+ * The start, end and granularity of a resolved value (typed, or its schema string `2025-07-03`,
+ * `2025-07-03T09:50`, `2025-Q3`, `2025-07-09/2025-07-10`, ...); weekday and distance from `reference`
+ * for values on one day.
  */
-export function describeDate(value: string, reference?: string): DateDescription {
-  const unknown: DateDescription = { start: '', end: '', granularity: 'unknown' };
+export function describeDate(value: DateValue | string, reference?: string): DateDescription {
+  const v = typeof value === 'string' ? parseDateValue(value) : value;
   const single = (day: Ymd, d: DateDescription): DateDescription => {
     d.weekday = weekday(day);
     const lunar = solarToLunar(day);
@@ -61,51 +65,41 @@ export function describeDate(value: string, reference?: string): DateDescription
     if (ref) d.daysFromReference = dayNumber(day.y, day.m, day.d) - dayNumber(ref.y, ref.m, ref.d);
     return d;
   };
-  let m: RegExpExecArray | null;
-  if (value.includes('/')) {
-    const [a, b] = value.split('/');
-    const da = describeDate(a);
-    const db = describeDate(b);
-    if (da.granularity === 'unknown' || db.granularity === 'unknown') return unknown;
-    return { start: da.start, end: db.end, granularity: 'range' };
+  switch (v.k) {
+    case 'unknown':
+      return { start: '', end: '', granularity: 'unknown' };
+    case 'range': {
+      const a = describeDate(v.from);
+      const b = describeDate(v.to);
+      return { start: a.start, end: b.end, granularity: 'range' };
+    }
+    case 'time': {
+      const sec = v.ss !== undefined ? pad(v.ss) : undefined;
+      return single(v, { start: `${fmtDay(v)}T${time(v, sec ?? '00')}`, end: `${fmtDay(v)}T${time(v, sec ?? '59')}`, granularity: 'time' });
+    }
+    case 'partOfDay': {
+      const [a, b, next] = POD_HOURS[v.pod];
+      return single(v, { start: `${fmtDay(v)}T${a}`, end: `${fmtDay(next ? addDays(v, 1) : v)}T${b}`, granularity: 'part-of-day' });
+    }
+    case 'day':
+      return single(v, { start: fmtDay(v), end: fmtDay(v), granularity: 'day' });
+    case 'monthPart': {
+      const [a, b] = PART_DAYS[v.part];
+      return {
+        start: fmtDay({ y: v.y, m: v.m, d: a }),
+        end: fmtDay({ y: v.y, m: v.m, d: Math.min(b, daysInMonth(v.y, v.m)) }),
+        granularity: 'month-part',
+      };
+    }
+    case 'month':
+      return { start: fmtDay({ y: v.y, m: v.m, d: 1 }), end: lastDay(v.y, v.m), granularity: 'month' };
+    case 'quarter':
+      return { start: fmtDay({ y: v.y, m: v.q * 3 - 2, d: 1 }), end: lastDay(v.y, v.q * 3), granularity: 'quarter' };
+    case 'season': {
+      const [a, b, next] = SEASON_MONTHS[v.s];
+      return { start: fmtDay({ y: v.y, m: a, d: 1 }), end: lastDay(v.y + next, b), granularity: 'season' };
+    }
+    case 'year':
+      return { start: fmtDay({ y: v.y, m: 1, d: 1 }), end: fmtDay({ y: v.y, m: 12, d: 31 }), granularity: 'year' };
   }
-  if ((m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value))) {
-    const day = { y: +m[1], m: +m[2], d: +m[3] };
-    const t = `${m[4]}:${m[5]}`;
-    const startS = m[6] ?? '00';
-    const endS = m[6] ?? '59';
-    return single(day, { start: `${fmtDay(day)}T${t}:${startS}`, end: `${fmtDay(day)}T${t}:${endS}`, granularity: 'time' });
-  }
-  if ((m = /^(\d{4})-(\d{2})-(\d{2})T(MO|AF|EV|NI)$/.exec(value))) {
-    const day = { y: +m[1], m: +m[2], d: +m[3] };
-    const [a, b, next] = POD_HOURS[m[4]];
-    return single(day, { start: `${fmtDay(day)}T${a}`, end: `${fmtDay(next ? addDays(day, 1) : day)}T${b}`, granularity: 'part-of-day' });
-  }
-  if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value))) {
-    const day = { y: +m[1], m: +m[2], d: +m[3] };
-    return single(day, { start: value, end: value, granularity: 'day' });
-  }
-  if ((m = /^(\d{4})-(\d{2})-(EARLY|MID|LATE)$/.exec(value))) {
-    const y = +m[1];
-    const mo = +m[2];
-    const [a, b] = PART_DAYS[m[3]];
-    return { start: fmtDay({ y, m: mo, d: a }), end: fmtDay({ y, m: mo, d: Math.min(b, daysInMonth(y, mo)) }), granularity: 'month-part' };
-  }
-  if ((m = /^(\d{4})-(\d{2})$/.exec(value))) {
-    const y = +m[1];
-    const mo = +m[2];
-    return { start: `${value}-01`, end: lastDay(y, mo), granularity: 'month' };
-  }
-  if ((m = /^(\d{4})-Q([1-4])$/.exec(value))) {
-    const y = +m[1];
-    const q = +m[2];
-    return { start: `${m[1]}-${pad(q * 3 - 2)}-01`, end: lastDay(y, q * 3), granularity: 'quarter' };
-  }
-  if ((m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value))) {
-    const y = +m[1];
-    const [a, b, next] = SEASON_MONTHS[m[2]];
-    return { start: `${m[1]}-${pad(a)}-01`, end: lastDay(y + next, b), granularity: 'season' };
-  }
-  if (/^\d{4}$/.test(value)) return { start: `${value}-01-01`, end: `${value}-12-31`, granularity: 'year' };
-  return unknown;
 }

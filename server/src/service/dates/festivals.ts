@@ -21,12 +21,22 @@ export interface Festival {
   needsContext?: boolean;
   /** The name ends in 節/节 already; otherwise a following 節/节 is part of the expression. */
   hasJie?: boolean;
+  /**
+   * The name of a holiday (国庆节, 春节, 中秋, 圣诞节), as against a day of the calendar (除夕, 大年初一, a solar
+   * term). The gold does not mark holiday names as dates (GOLD-NOTES-2: 国庆节, 国庆中秋长假; 美國獨立日).
+   */
+  holiday?: boolean;
 }
 
 export const FESTIVALS = new Map<string, Festival>();
 function fest(words: string, spec: FestSpec, needsContext = false) {
   for (const w of words.split(' '))
-    FESTIVALS.set(w, { spec, needsContext: needsContext || undefined, hasJie: /[节節]$/.test(w) || undefined });
+    FESTIVALS.set(w, {
+      spec,
+      needsContext: needsContext || undefined,
+      hasJie: /[节節]$/.test(w) || undefined,
+      holiday: (spec.k !== 'eve' && spec.k !== 'term' && !w.startsWith('大年')) || /^清明[节節]$/.test(w) || undefined,
+    });
 }
 const L = (m: number, d: number): FestSpec => ({ k: 'lunar', m, d });
 const G = (m: number, d: number): FestSpec => ({ k: 'greg', m, d });

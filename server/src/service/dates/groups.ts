@@ -45,7 +45,14 @@ function joinable(prev: Atom, next: Atom, gap: string): boolean {
   }
   if (next.lo > prev.hi) return true;
   // Day followed by a restatement of that day: `9月9日当天`, `6月1日周六`.
-  if (prev.hi === 3 && next.lo === 3 && next.hi === 3 && (next.anaD === 0 || next.wd !== undefined) && prev.wd === undefined) return true;
+  // `9月9日当晚`, `中秋节当晚`: that day's night.
+  if (
+    prev.hi === 3 &&
+    next.lo === 3 &&
+    ((next.hi === 3 && (next.anaD === 0 || next.wd !== undefined)) || (next.hi === 4 && next.anaD === 0)) &&
+    prev.wd === undefined
+  )
+    return true;
   return false;
 }
 
@@ -88,8 +95,8 @@ export function buildGroups(text: string, atoms: Atom[]): Group[] {
     // A lone local-time prefix is not a date.
     if (g.atoms.every((a) => a.lo === 0 && a.hi === 0)) continue;
     const before = text.slice(Math.max(0, g.start - 2), g.start);
-    // Habitual: 每周五, 每天晚上 are not dates at all.
-    if (before.endsWith('每')) continue;
+    // Habitual: 每周五, 每天晚上, 每晚8点, 天天晚上 are not dates at all.
+    if (before.endsWith('每') || /每[天日晚周週]$|天天$/.test(before)) continue;
     if (HABITUAL_BEFORE.test(before)) g.habitual = true;
     const hasDay = g.atoms.some((a) => a.hi >= 3 && a.lo <= 3);
     if (hasDay) {
@@ -118,7 +125,7 @@ export function buildGroups(text: string, atoms: Atom[]): Group[] {
  * Characters that end an event word before a day anaphor: 案发, 事发, 出事, 失踪, 走失, 入院, 车祸, 事故, 遇难,
  * 地震, 通报, 开幕, 结婚… (the verbs and nouns of what happened, a closed class of morphemes, not a list of words).
  */
-const EVENT_END = new Set([...'发事案踪失院祸故亡世警报震灾炸击难赛幕婚礼逝捕逃讯']);
+const EVENT_END = new Set([...'发事案踪失院祸故亡世警报震灾炸击难赛幕婚礼逝捕逃讯袭联溺劫坠塌撞火']);
 /** Characters that make the two before an anaphor something else: pronouns, particles, adverbs, time words. */
 const NOT_EVENT = new Set([
   ...'们他她它我你您自己这那其该此每的了在和与及也都就又还将已曾被把向对从为于是个天日年月时后前中上下到至等而但并或所以则即再才很更最王',
@@ -138,8 +145,11 @@ function eventBefore(text: string, g: Group, floor: number): { word: string; sta
   const counted = count || (a.anaD !== undefined && a.lo === 3) || (a.offset !== undefined && a.offset.unit === 'd' && a.offset.n > 0);
   if (!counted || a.m !== undefined || a.d !== undefined) return undefined;
   let k = g.start;
-  // 车祸后第三天, 报案后第二天; 走失的第二十天 (的 only before a count: `女友的那一天` is no event's day).
-  if (a.offset === undefined && (text[k - 1] === '后' || (count && text[k - 1] === '的'))) k--;
+  // 车祸后第三天, 报案后第二天; 走失的第二十天 (的 only before a count: `女友的那一天` is no event's day);
+  // 事故发生后的第三天, 爆炸发生当天: 发生 between the event and its day.
+  if (count && text.startsWith('后的', k - 2)) k -= 2;
+  else if (a.offset === undefined && (text[k - 1] === '后' || (count && text[k - 1] === '的'))) k--;
+  if (text.startsWith('发生', k - 2) && k - 4 >= floor && EVENT_END.has(text[k - 3])) k -= 2;
   if (k - 2 < floor) return undefined;
   const word = text.slice(k - 2, k);
   if (![...word].every((c) => HAN_CHAR.test(c) && !NOT_EVENT.has(c))) return undefined;

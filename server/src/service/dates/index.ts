@@ -3,3 +3,5 @@ export { recognizeDates } from './recognize';
 export { findPublication } from './publication';
 export { describeDate, lunarDateName } from './describe';
 export type { DateDescription, DateGranularity } from './describe';
+export { formatDateValue, parseDateValue } from './value';
+export type { DateValue, DayValue } from './value';

@@ -2,9 +2,10 @@
 import type { DateContext, DateMention } from '../types';
 import { normalizeForMatching } from '../normalize';
 import { scanAtoms } from './atoms';
-import { type Ymd, dayNumber, fmtDay, parseIsoDay } from './calendar';
-import { buildGroups } from './groups';
+import { type Ymd, dayNumber, parseIsoDay } from './calendar';
+import { type Group, buildGroups } from './groups';
 import { ResolveState, resolveGroup } from './resolve';
+import { type DateValue, dayValue, formatDateValue } from './value';
 
 /** A day the text named, with the sentence it was named in (for events told of in that sentence). */
 interface NamedDay {
@@ -70,13 +71,41 @@ export function recognizeDates(text: string, ctx: DateContext = {}): DateMention
     }
     const r = resolveGroup(g, st, groups[k + 1]);
     if (r.drop) continue;
-    const m: DateMention = { start: g.start, end: g.end, text: text.slice(g.start, g.end), value: r.value, kind: r.kind };
+    // 案发后第3天 in a text that dates neither the event nor any day: counting from the publication day would
+    // guess (GOLD-NOTES-2: anaphora of an undated event are UNKNOWN).
+    if (g.event && !from && !named.length && r.day) {
+      r.value = { k: 'unknown' };
+      r.day = undefined;
+    }
+    const cut = ctx.holidays ? undefined : holidayCut(g);
+    if (cut === null) continue;
+    if (cut !== undefined) {
+      // `今年的国庆节`, `2004年春节`: the year, the one the holiday fell in.
+      const date: DateValue = r.day ? { k: 'year', y: r.day.y } : { k: 'unknown' };
+      out.push({
+        start: g.start,
+        end: cut,
+        text: text.slice(g.start, cut),
+        value: formatDateValue(date),
+        date,
+        kind: r.kind === 'absolute' ? 'absolute' : 'relative',
+      });
+      continue;
+    }
+    const m: DateMention = {
+      start: g.start,
+      end: g.end,
+      text: text.slice(g.start, g.end),
+      value: formatDateValue(r.value),
+      date: r.value,
+      kind: r.kind,
+    };
     if (r.localTime) m.localTime = true;
     if (g.atoms.some((a) => a.fest || a.lunar || a.period?.p === 'lunarMonth')) m.calendarNamed = true;
     if (g.event && from && r.day) {
       m.anchor = {
         event: text.slice(g.start, g.start + g.event.length),
-        day: fmtDay(from),
+        day: dayValue(from),
         days: dayNumber(r.day.y, r.day.m, r.day.d) - dayNumber(from.y, from.m, from.d),
       };
     }
@@ -84,6 +113,21 @@ export function recognizeDates(text: string, ctx: DateContext = {}): DateMention
     out.push(m);
   }
   return out;
+}
+
+/**
+ * Holiday names are not dates in the gold (`今年的国庆节` marks 今年 only; 国庆中秋长假, 十一假期 nothing), unless a
+ * finer part makes the holiday one day or time (`中秋节晚上`, `国庆节当天`). The holiday is still resolved, so that
+ * the story's day moves to it (`2004年春节后，…2月4日` is 2004's). Returns undefined to show the group whole, null
+ * to hide it, or where the part left shown (a year before the holiday, not a bare 当地时间) ends.
+ */
+function holidayCut(g: Group): number | null | undefined {
+  if (!g.atoms.some((a) => a.holiday)) return undefined;
+  const keep = g.atoms.filter((a) => !a.holiday);
+  if (keep.some((a) => a.hi >= 3) || g.to !== undefined) return undefined;
+  const first = g.atoms.findIndex((a) => a.holiday);
+  const shown = g.atoms.slice(0, first).filter((a) => a.hi > 0);
+  return shown.length ? shown[shown.length - 1].end : null;
 }
 
 function toSentence([sentenceStart, sentenceEnd]: [number, number]): { sentenceStart: number; sentenceEnd: number } {

@@ -6,8 +6,9 @@ import type { DateKind } from '../types';
 import type { Atom, PeriodSpec, Pod } from './atoms';
 import type { FestSpec } from './festivals';
 import type { Group } from './groups';
-import { Ymd, addDays, addMonths, dayNumber, daysInMonth, fmtDay, fmtMonth, isValidDate, mondayOf, pad } from './calendar';
+import { Ymd, addDays, addMonths, dayNumber, daysInMonth, isValidDate, mondayOf } from './calendar';
 import { festivalCandidates, festivalInYear } from './festivals';
+import { type DateValue, type RangeEnd, UNKNOWN_VALUE, daysRange, monthsRange, yearsRange } from './value';
 import { lunarMonthSpan, lunarToSolar } from './lunar';
 
 export interface Moment extends Ymd {
@@ -45,7 +46,7 @@ interface Point {
 }
 
 export interface Resolution {
-  value: string;
+  value: DateValue;
   kind: DateKind;
   localTime?: boolean;
   /** The day to remember as the anchor, when the expression names one. */
@@ -160,18 +161,23 @@ function hour24(hh: number, pod?: Pod): number {
   return hh;
 }
 
-function fmtPoint(p: Point): string {
-  if (p.prec === 'unknown' || p.y === undefined) return 'UNKNOWN';
-  if (p.prec === 'year' || p.m === undefined) return pad(p.y, 4);
-  if (p.prec === 'month' || p.d === undefined) return fmtMonth(p.y, p.m);
-  const day = fmtDay({ y: p.y, m: p.m, d: p.d });
-  if (p.prec === 'time' && p.hh !== undefined) return `${day}T${pad(p.hh)}:${pad(p.mi ?? 0)}${p.ss !== undefined ? ':' + pad(p.ss) : ''}`;
-  if (p.prec === 'pod' && p.pod) {
-    if (p.pod === 'DAY') return day;
-    if (p.pod === 'NOON') return `${day}T12:00`;
-    return `${day}T${p.pod}`;
+/** The typed value of a resolved point (a part of day named 白天 is the plain day, 中午 is 12:00). */
+function pointValue(p: Point): DateValue {
+  if (p.prec === 'unknown' || p.y === undefined) return UNKNOWN_VALUE;
+  if (p.prec === 'year' || p.m === undefined) return { k: 'year', y: p.y };
+  if (p.prec === 'month' || p.d === undefined) return { k: 'month', y: p.y, m: p.m };
+  const day = { y: p.y, m: p.m, d: p.d };
+  if (p.prec === 'time' && p.hh !== undefined) {
+    const t: DateValue = { k: 'time', ...day, hh: p.hh, mi: p.mi ?? 0 };
+    if (p.ss !== undefined) t.ss = p.ss;
+    return t;
   }
-  return day;
+  if (p.prec === 'pod' && p.pod) {
+    if (p.pod === 'DAY') return { k: 'day', ...day };
+    if (p.pod === 'NOON') return { k: 'time', ...day, hh: 12, mi: 0 };
+    return { k: 'partOfDay', ...day, pod: p.pod };
+  }
+  return { k: 'day', ...day };
 }
 
 const UNKNOWN: Point = { prec: 'unknown' };
@@ -364,18 +370,14 @@ function resolvePoint(f: Fields, g: Group, st: ResolveState, inherit?: Point): P
   return { ...p, pod: f.pod, prec: 'pod' };
 }
 
-function lastDayOf(y: number, m: number): string {
-  return fmtDay({ y, m, d: daysInMonth(y, m) });
-}
-
 type Spec<P extends PeriodSpec['p']> = Extract<PeriodSpec, { p: P }>;
 
 /** A period: dispatched by kind, each kind in its own function below. */
-function periodValue(f: Fields, st: ResolveState): string {
+function periodValue(f: Fields, st: ResolveState): DateValue {
   const spec = f.period!;
   switch (spec.p) {
     case 'vague':
-      return 'UNKNOWN';
+      return UNKNOWN_VALUE;
     case 'week':
     case 'weekend':
       return weekValue(spec, st.ref);
@@ -384,34 +386,36 @@ function periodValue(f: Fields, st: ResolveState): string {
     case 'relQuarter':
       return relQuarterValue(spec, st.ref);
     case 'yearRange':
-      return `${pad(spec.y1, 4)}-01-01/${pad(spec.y2, 4)}-12-31`;
+      return yearsRange(spec.y1, spec.y2);
+    case 'monthSpan':
+      return monthsRange(spec.y1, spec.m1, spec.y2, spec.m2);
     case 'nextDays': {
       const base = st.anchor ?? st.ref;
-      return base ? `${fmtDay(addDays(base, 1))}/${fmtDay(addDays(base, spec.n))}` : 'UNKNOWN';
+      return base ? daysRange(addDays(base, 1), addDays(base, spec.n)) : UNKNOWN_VALUE;
     }
     case 'break':
       return breakValue(spec, f, st);
     default: {
       const ym = periodYear(f, st);
-      return ym ? inYearValue(spec, f, st, ym.y, ym.m) : 'UNKNOWN';
+      return ym ? inYearValue(spec, f, st, ym.y, ym.m) : UNKNOWN_VALUE;
     }
   }
 }
 
-function weekValue(spec: Spec<'week'> | Spec<'weekend'>, ref: Moment | undefined): string {
-  if (!ref) return 'UNKNOWN';
+function weekValue(spec: Spec<'week'> | Spec<'weekend'>, ref: Moment | undefined): DateValue {
+  if (!ref) return UNKNOWN_VALUE;
   if (spec.p === 'week') {
     const mon = addDays(mondayOf(ref), 7 * spec.rel);
-    return `${fmtDay(mon)}/${fmtDay(addDays(mon, 6))}`;
+    return daysRange(mon, addDays(mon, 6));
   }
   const sat = addDays(mondayOf(ref), 7 * spec.rel + 5);
-  return `${fmtDay(sat)}/${fmtDay(addDays(sat, 1))}`;
+  return daysRange(sat, addDays(sat, 1));
 }
 
-function centuryValue(spec: Spec<'century'>, ref: Moment | undefined): string {
+function centuryValue(spec: Spec<'century'>, ref: Moment | undefined): DateValue {
   let c = spec.c;
   if (c === undefined) {
-    if (!ref) return 'UNKNOWN';
+    if (!ref) return UNKNOWN_VALUE;
     c = Math.floor((ref.y - 1) / 100) + 1 + (spec.rel ?? 0);
     if (spec.decade !== undefined && spec.rel === 0) {
       // A bare decade (`80年代`): the latest one that has begun by the reference year.
@@ -429,35 +433,35 @@ function centuryValue(spec: Spec<'century'>, ref: Moment | undefined): string {
     a += 40;
     b = a + 19;
   }
-  return `${pad(a, 4)}-01-01/${pad(b, 4)}-12-31`;
+  return yearsRange(a, b);
 }
 
-function relQuarterValue(spec: Spec<'relQuarter'>, ref: Moment | undefined): string {
-  if (!ref) return 'UNKNOWN';
+function relQuarterValue(spec: Spec<'relQuarter'>, ref: Moment | undefined): DateValue {
+  if (!ref) return UNKNOWN_VALUE;
   const k = ref.y * 4 + Math.floor((ref.m - 1) / 3) + spec.rel;
   const qy = Math.floor(k / 4);
   const q = (k % 4) + 1;
-  if (spec.edge) return fmtMonth(qy, spec.edge === 'first' ? q * 3 - 2 : q * 3);
-  return `${qy}-Q${q}`;
+  if (spec.edge) return { k: 'month', y: qy, m: spec.edge === 'first' ? q * 3 - 2 : q * 3 };
+  return { k: 'quarter', y: qy, q: q as 1 | 2 | 3 | 4 };
 }
 
 /**
  * 暑假 and 寒假 are the year they fall in (the school year is not a schema value); 春运 is its range, from 15 days
  * before the Spring Festival to 24 days after (the 40 days the railways count).
  */
-function breakValue(spec: Spec<'break'>, f: Fields, st: ResolveState): string {
+function breakValue(spec: Spec<'break'>, f: Fields, st: ResolveState): DateValue {
   const anchor = st.anchor ?? st.ref;
   const stated = statedYear(f, st, anchor);
-  if (stated === null) return 'UNKNOWN';
+  if (stated === null) return UNKNOWN_VALUE;
   if (spec.b !== 'chunyun') {
     const y = stated ?? anchor?.y;
-    return y === undefined ? 'UNKNOWN' : pad(y, 4);
+    return y === undefined ? UNKNOWN_VALUE : { k: 'year', y };
   }
   const spring: FestSpec = { k: 'lunar', m: 1, d: 1 };
   let day: Ymd | undefined;
   if (stated !== undefined) day = festivalInYear(spring, stated);
   else if (anchor) day = nearest(festivalCandidates(spring, anchor.y), anchor);
-  return day ? `${fmtDay(addDays(day, -15))}/${fmtDay(addDays(day, 24))}` : 'UNKNOWN';
+  return day ? daysRange(addDays(day, -15), addDays(day, 24)) : UNKNOWN_VALUE;
 }
 
 /** The year (and month) a period inside a year belongs to. */
@@ -478,7 +482,8 @@ function periodYear(f: Fields, st: ResolveState): { y: number; m?: number } | un
   }
   if (y === undefined) {
     if (!anchor) return undefined;
-    y = anchor.y;
+    // `1998年，…年底`: the year the text last named, when it named no day since.
+    y = m === undefined ? (st.yearOnly ?? anchor.y) : anchor.y;
     if (m !== undefined) {
       const cands = [-1, 0, 1].map((k) => ({ y: anchor.y + k, m: m!, d: 15 }));
       y = preferSame(cands[1], cands, anchor, 92).y;
@@ -487,7 +492,7 @@ function periodYear(f: Fields, st: ResolveState): { y: number; m?: number } | un
   return { y, m };
 }
 
-function inYearValue(spec: PeriodSpec, f: Fields, st: ResolveState, y: number, m: number | undefined): string {
+function inYearValue(spec: PeriodSpec, f: Fields, st: ResolveState, y: number, m: number | undefined): DateValue {
   const anchor = st.anchor ?? st.ref;
   switch (spec.p) {
     case 'lunarMonth': {
@@ -497,38 +502,38 @@ function inYearValue(spec: PeriodSpec, f: Fields, st: ResolveState, y: number, m
         const spans = [-1, 0, 1]
           .map((k) => lunarMonthSpan(anchor.y + k, spec.m, spec.leap))
           .filter((s): s is [Ymd, Ymd] => s !== undefined);
-        if (!spans.length) return 'UNKNOWN';
+        if (!spans.length) return UNKNOWN_VALUE;
         const mids = spans.map((s) => addDays(s[0], 14));
         const inYear = mids.filter((c) => c.y === anchor.y);
         const pick = preferSame(inYear.length ? nearest(inYear, anchor) : undefined, mids, anchor, 92);
         span = spans[mids.indexOf(pick)];
       }
-      return span ? `${fmtDay(span[0])}/${fmtDay(span[1])}` : 'UNKNOWN';
+      return span ? daysRange(span[0], span[1]) : UNKNOWN_VALUE;
     }
     case 'monthPart':
-      return m === undefined ? 'UNKNOWN' : `${fmtMonth(y, m)}-${spec.part}`;
+      return m === undefined ? UNKNOWN_VALUE : { k: 'monthPart', y, m, part: spec.part };
     case 'yearPart':
-      if (spec.part === 'MIDYEAR') return `${pad(y, 4)}-06-01/${pad(y, 4)}-07-31`;
-      return spec.part === 'EARLY' ? `${pad(y, 4)}-01-EARLY` : `${pad(y, 4)}-12-LATE`;
+      if (spec.part === 'MIDYEAR') return monthsRange(y, 6, y, 7);
+      return spec.part === 'EARLY' ? { k: 'monthPart', y, m: 1, part: 'EARLY' } : { k: 'monthPart', y, m: 12, part: 'LATE' };
     case 'half':
-      return spec.h === 1 ? `${pad(y, 4)}-01-01/${pad(y, 4)}-06-30` : `${pad(y, 4)}-07-01/${pad(y, 4)}-12-31`;
+      return spec.h === 1 ? monthsRange(y, 1, y, 6) : monthsRange(y, 7, y, 12);
     case 'quarter':
-      return spec.q >= 1 && spec.q <= 4 ? `${pad(y, 4)}-Q${spec.q}` : 'UNKNOWN';
+      return spec.q >= 1 && spec.q <= 4 ? { k: 'quarter', y, q: spec.q as 1 | 2 | 3 | 4 } : UNKNOWN_VALUE;
     case 'quarterEdge':
-      return fmtMonth(y, spec.edge === 'first' ? spec.q * 3 - 2 : spec.q * 3);
+      return { k: 'month', y, m: spec.edge === 'first' ? spec.q * 3 - 2 : spec.q * 3 };
     case 'quarters':
-      return `${pad(y, 4)}-01-01/${lastDayOf(y, spec.to * 3)}`;
+      return monthsRange(y, 1, y, spec.to * 3);
     case 'season':
-      return `${pad(y, 4)}-${spec.s}`;
+      return { k: 'season', y, s: spec.s };
     case 'monthRange':
-      return `${fmtMonth(y, spec.m1)}-01/${lastDayOf(y, spec.m2)}`;
+      return monthsRange(y, spec.m1, y, spec.m2);
     case 'dayRange':
       return dayRangeValue(spec, f, anchor, y, m);
   }
-  return 'UNKNOWN';
+  return UNKNOWN_VALUE;
 }
 
-function dayRangeValue(spec: Spec<'dayRange'>, f: Fields, anchor: Moment | undefined, y: number, m: number | undefined): string {
+function dayRangeValue(spec: Spec<'dayRange'>, f: Fields, anchor: Moment | undefined, y: number, m: number | undefined): DateValue {
   if (m === undefined && f.y === undefined && anchor) {
     // `3至5日`: the month the text is in, as for a bare day.
     const cands = [-1, 0, 1]
@@ -536,16 +541,16 @@ function dayRangeValue(spec: Spec<'dayRange'>, f: Fields, anchor: Moment | undef
       .filter((c) => isValidDate(c.y, c.m, spec.d1))
       .map((c) => ({ ...c, d: spec.d1 }));
     const same = isValidDate(anchor.y, anchor.m, spec.d1) ? { y: anchor.y, m: anchor.m, d: spec.d1 } : undefined;
-    if (!cands.length) return 'UNKNOWN';
+    if (!cands.length) return UNKNOWN_VALUE;
     const pick = preferSame(same, cands, anchor, 10);
     y = pick.y;
     m = pick.m;
   }
-  if (m === undefined || !isValidDate(y, m, spec.d1) || !isValidDate(y, m, spec.d2)) return 'UNKNOWN';
-  return `${fmtDay({ y, m, d: spec.d1 })}/${fmtDay({ y, m, d: spec.d2 })}`;
+  if (m === undefined || !isValidDate(y, m, spec.d1) || !isValidDate(y, m, spec.d2)) return UNKNOWN_VALUE;
+  return daysRange({ y, m, d: spec.d1 }, { y, m, d: spec.d2 });
 }
 
-function decadeValue(start: number, part?: string): string {
+function decadeValue(start: number, part?: string): DateValue {
   let a = start;
   let b = start + 9;
   if (part === '初' || part === '初期' || part === '前期') b = a + 2;
@@ -554,7 +559,7 @@ function decadeValue(start: number, part?: string): string {
     a += 3;
     b = a + 3;
   }
-  return `${pad(a, 4)}-01-01/${pad(b, 4)}-12-31`;
+  return yearsRange(a, b);
 }
 
 function kindOf(f: Fields, g: Group): DateKind {
@@ -562,7 +567,11 @@ function kindOf(f: Fields, g: Group): DateKind {
   if (f.period)
     return f.period.p === 'vague'
       ? 'relative'
-      : f.period.p === 'monthRange' || f.period.p === 'dayRange' || f.period.p === 'yearRange' || f.period.p === 'nextDays'
+      : f.period.p === 'monthRange' ||
+          f.period.p === 'dayRange' ||
+          f.period.p === 'yearRange' ||
+          f.period.p === 'monthSpan' ||
+          f.period.p === 'nextDays'
         ? 'range'
         : 'period';
   if (f.y !== undefined || f.m !== undefined || f.fest || f.lunar) return 'absolute';
@@ -572,28 +581,18 @@ function kindOf(f: Fields, g: Group): DateKind {
   return 'time';
 }
 
-/** Range ends as day strings (months and years widen to their first and last day). */
-function rangeEnds(a: Point, b: Point): string {
+/** A range of two points (months and years widen to their first and last day; one day is that day). */
+function rangeValue(a: Point, b: Point): DateValue {
   const bothTime = a.prec === 'time' || b.prec === 'time';
   const sameDay = a.y === b.y && a.m === b.m && a.d === b.d && a.d !== undefined;
-  if (sameDay && !bothTime) return fmtPoint({ ...a, prec: 'day' });
-  const startOf = (p: Point) =>
-    p.prec === 'time'
-      ? fmtPoint(p)
-      : p.d !== undefined
-        ? fmtDay(p as Ymd)
-        : p.m !== undefined
-          ? `${fmtMonth(p.y!, p.m)}-01`
-          : `${pad(p.y!, 4)}-01-01`;
-  const endOf = (p: Point) =>
-    p.prec === 'time'
-      ? fmtPoint(p)
-      : p.d !== undefined
-        ? fmtDay(p as Ymd)
-        : p.m !== undefined
-          ? lastDayOf(p.y!, p.m)
-          : `${pad(p.y!, 4)}-12-31`;
-  return `${startOf(a)}/${endOf(b)}`;
+  if (sameDay && !bothTime) return pointValue({ ...a, prec: 'day' });
+  const end = (p: Point, last: boolean): RangeEnd => {
+    if (p.prec === 'time') return pointValue(p) as RangeEnd;
+    if (p.d !== undefined) return { k: 'day', y: p.y!, m: p.m!, d: p.d };
+    if (p.m !== undefined) return { k: 'day', y: p.y!, m: p.m, d: last ? daysInMonth(p.y!, p.m) : 1 };
+    return { k: 'day', y: p.y!, m: last ? 12 : 1, d: last ? 31 : 1 };
+  };
+  return { k: 'range', from: end(a, false), to: end(b, true) };
 }
 
 /** Resolves one group and updates the state (anchor, pending year) for the groups after it. */
@@ -601,7 +600,7 @@ export function resolveGroup(g: Group, st: ResolveState, nextGroup?: Group): Res
   const f = collect(g.atoms);
   const localTime = f.local === true ? true : undefined;
   let kind = kindOf(f, g);
-  let value: string;
+  let value: DateValue;
   let day: Moment | undefined;
   if (f.period) {
     value = periodValue(f, st);
@@ -619,14 +618,14 @@ export function resolveGroup(g: Group, st: ResolveState, nextGroup?: Group): Res
     if (g.to) {
       const tf = collect(g.to.atoms);
       const b = a.prec === 'unknown' ? UNKNOWN : resolvePoint(tf, g.to, st, a);
-      value = a.prec === 'unknown' || b.prec === 'unknown' ? 'UNKNOWN' : rangeEnds(a, b);
-    } else value = fmtPoint(a);
+      value = a.prec === 'unknown' || b.prec === 'unknown' ? UNKNOWN_VALUE : rangeValue(a, b);
+    } else value = pointValue(a);
     if (a.prec === 'day' || a.prec === 'pod' || a.prec === 'time')
       day = { y: a.y!, m: a.m!, d: a.d!, pod: a.pod, hh: a.hh, mi: a.hh !== undefined ? a.mi : undefined };
     if (a.prec === 'year' && f.y !== undefined && f.m === undefined && !g.to) st.pendingYear = { y: a.y!, end: g.end };
   }
   if (g.habitual) {
-    value = 'UNKNOWN';
+    value = UNKNOWN_VALUE;
     day = undefined;
   }
   if (f.needsStatedYear && !st.namedYear) return { value, kind, day, drop: true };
@@ -634,7 +633,7 @@ export function resolveGroup(g: Group, st: ResolveState, nextGroup?: Group): Res
   // A count goes on from the same first day (`第三天…第四天`); any other day ends it.
   if (f.count !== undefined && day) st.countBase = st.countBase ?? st.anchor ?? st.ref;
   else if (day && (f.m !== undefined || f.d !== undefined || f.relD !== undefined)) st.countBase = undefined;
-  if (!day && f.y !== undefined && /^[0-9]{4}$/.test(value) && !g.label) st.yearOnly = +value;
+  if (!day && f.y !== undefined && value.k === 'year' && !g.label) st.yearOnly = value.y;
   // Weekdays mostly name plans and nearby events (`計劃周五通話`), not the day the story is on.
   if (day && !g.label && (f.wd === undefined || f.d !== undefined)) {
     st.anchor = day;

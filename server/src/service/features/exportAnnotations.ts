@@ -1,4 +1,5 @@
 import type { Article } from '../article';
+import { formatDateValue } from '../dates';
 import { codePointOffsets } from '../text';
 import { kindLabel, type Localize } from '../messages';
 import { articleMentions, inArticleScript, writtenForm } from './status';
@@ -13,7 +14,13 @@ export function toAnnotations(file: string, article: Article, t: Localize): Arti
     script: article.script,
     published: article.published?.value ?? null,
     entities: article.entities.map((m) => ({ start: cp(m.start), end: cp(m.end), line: line(m.start), text: m.text, type: m.type })),
-    dates: article.dates.map((d) => ({ start: cp(d.start), end: cp(d.end), line: line(d.start), text: d.text, value: d.value })),
+    dates: article.dates.map((d) => ({
+      start: cp(d.start),
+      end: cp(d.end),
+      line: line(d.start),
+      text: d.text,
+      value: formatDateValue(d.date),
+    })),
     boilerplate: article.blocks.map((b) => ({
       startLine: b.startLine + 1,
       endLine: b.endLine + 1,

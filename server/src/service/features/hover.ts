@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { Article } from '../article';
 import { toSimplified, toTraditional } from '../convert';
-import { describeDate, lunarDateName } from '../dates';
+import { describeDate, formatDateValue, lunarDateName } from '../dates';
 import { typeLabel, type Localize, type MessageId } from '../messages';
 import type { DateMention, EntityMention } from '../types';
 import type { EntityCluster } from '../entities';
@@ -76,17 +76,18 @@ function entityHover(m: EntityMention, cluster: EntityCluster, article: Article,
 
 function dateHover(article: Article, m: DateMention, t: Localize): string[] {
   const out = [`**${t('hover.date')}** · ${m.text}`];
-  if (m.value === 'UNKNOWN') {
+  if (m.date.k === 'unknown') {
     out.push(article.reference ? t('hover.vague') : t('hover.unresolved'));
     return out;
   }
-  out.push(t('hover.value', `\`${m.value}\``));
-  const info = describeDate(m.value, article.reference);
+  out.push(t('hover.value', `\`${formatDateValue(m.date)}\``));
+  const info = describeDate(m.date, article.reference);
   if (info.weekday !== undefined) out.push(t('hover.weekday', t(`weekday.${info.weekday}` as MessageId)));
   else if (info.start && info.end && info.start !== info.end) out.push(t('hover.period', info.start, info.end));
   // 案发次日, 失踪第3天: the event the day is counted from, as the text writes it, and its day.
   if (m.anchor) {
-    const { event, day, days } = m.anchor;
+    const { event, days } = m.anchor;
+    const day = formatDateValue(m.anchor.day);
     out.push(
       days === 0
         ? t('hover.anchor.same', event, day)
