@@ -3,7 +3,7 @@
  * Imported by both sides (esbuild bundles it into each). The shapes come from the language service
  * (`service/contract.ts`); this file only names the methods and binds them to those shapes.
  */
-import { NotificationType, RequestType, type Range, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0, type Range, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { ArticleAnnotations, ArticleStatus, ConvertTarget, EntitySummary, RemoveAllResult } from './service/contract';
 import type { EntityType } from './service/types';
 
@@ -39,6 +39,8 @@ export const ClientCommands = {
   exportArticles: 'newsAnnotator.exportArticles',
   nextArticleToReview: 'newsAnnotator.nextArticleToReview',
   refreshCorpus: 'newsAnnotator.refreshCorpus',
+  improveModel: 'newsAnnotator.improveModel',
+  revertModel: 'newsAnnotator.revertModel',
 } as const;
 
 /** Client commands that work on the workspace rather than on the open article (palette `when` of their own). */
@@ -46,6 +48,8 @@ export const WORKSPACE_COMMANDS: readonly string[] = [
   'newsAnnotator.exportArticles',
   'newsAnnotator.nextArticleToReview',
   'newsAnnotator.refreshCorpus',
+  'newsAnnotator.improveModel',
+  'newsAnnotator.revertModel',
 ];
 
 export interface DocumentParams {
@@ -131,4 +135,30 @@ export interface ArticleReviewStatus {
 export const AnnotationNotifications = {
   /** server -> client, { uri }: an article's annotations changed (review action, re-anchoring); the corpus view and status bar refresh. */
   changed: 'news/annotationsChanged',
+} as const;
+
+// ---- The model learns from reviewed articles (issue 13): fine-tuning and revert ----
+
+export interface ImproveModelResult {
+  outcome: 'improved' | 'cancelled' | 'none' | 'noModel' | 'noWorkspace' | 'busy' | 'failed';
+  /** Localised; the server also shows it. */
+  message: string;
+  articles?: number;
+  lines?: number;
+  /** Feature buckets whose weights changed. */
+  buckets?: number;
+  /** The overlay file written. */
+  file?: string;
+}
+
+export interface RevertModelResult {
+  reverted: boolean;
+  message: string;
+}
+
+export const ModelRequests = {
+  /** Fine-tunes on the workspace's reviewed articles with work-done progress (cancellable); saves and uses the overlay. */
+  improve: new RequestType0<ImproveModelResult, void>('news/improveModel'),
+  /** Removes the workspace's overlay and goes back to the shipped model. */
+  revert: new RequestType0<RevertModelResult, void>('news/revertModel'),
 } as const;

@@ -38,6 +38,7 @@ import { validPosition, validRange } from './service/positions';
 import { Notifications, Requests, ServerCommands, type KeepBlockArgs } from './protocol';
 import { createEntityRecognizer } from './service/entities';
 import { registerAnnotationWorkflow, trackingDocuments } from './node/annotationHandlers';
+import { registerModelImprovement } from './node/modelHandlers';
 
 // Over stdio, a reader that survives malformed framing (a bad header, a message nested too deep).
 const stdio = process.argv.includes('--stdio')
@@ -111,6 +112,19 @@ const annotationWorkflow = registerAnnotationWorkflow(
   () => service,
   () => ({ roots: workspaceRoots, refreshTokens: canRefreshTokens }),
 );
+
+// News: Improve the Model from Reviewed Articles / Revert the Model (issue 13): an overlay over the shipped weights.
+const modelImprovement = registerModelImprovement(connection, {
+  roots: () => workspaceRoots,
+  localize: (id, ...args) => service.localize(id, ...args),
+  modelWanted: () => useModel,
+  textOf: (file) => documents.get(pathToFileURL(file).toString())?.getText(),
+  flushAnnotations: () => annotationWorkflow.flushAll(),
+  reload: () => {
+    service.setRecognizer((currentRecognizer = recognizer()));
+    revalidateAll();
+  },
+});
 
 /** The document if the service may analyse it; a refused file is reported once and left alone. */
 function article(uri: string) {
@@ -229,7 +243,9 @@ connection.onInitialized(() => {
     const watchers = [{ globPattern: `**/${CONFIG_FILE}` }, { globPattern: `**/${KEEP_FILE}` }];
     connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
   }
-  // The model is decoded after the answer to initialize, while the client is still opening documents.
+  // The model is decoded after the answer to initialize, while the client is still opening documents,
+  // with the workspace's improved-model overlay if it has one.
+  modelImprovement.loadWorkspaceOverlay();
   setImmediate(() => currentRecognizer.warm());
   if (canPullConfiguration) {
     connection.client.register(DidChangeConfigurationNotification.type, { section: 'newsAnnotator' }).catch(() => undefined);

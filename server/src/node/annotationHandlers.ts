@@ -116,6 +116,8 @@ export function registerAnnotationWorkflow(
     commands: [ANNOTATE_COMMAND],
     codeActionKinds: [REVIEW_KIND],
     reviewFor: (uri: string) => session.reviewFor(uri),
+    /** Writes every open article's pending annotation changes now. */
+    flushAll: () => documents.all().forEach((d) => session.flush(d.uri)),
     executeCommand(p: ExecuteCommandParams): boolean {
       const args = p.arguments?.[0] as AnnotateArgs | undefined;
       const doc = args && documents.get(args.uri);
