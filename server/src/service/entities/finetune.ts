@@ -41,6 +41,7 @@ export interface OverlayInfo {
   lines: number;
   epochs: number;
   rate: number;
+  margin: number;
   /** ISO time; left empty by the pure code (the caller stamps it), so runs are byte-for-byte repeatable. */
   created: string;
 }
@@ -51,6 +52,12 @@ export interface FineTuneOptions {
   /** Size of one perceptron update, in int8 steps of the shipped model (how strongly a reviewed line counts). */
   rate?: number;
   seed?: number;
+  /**
+   * Margin, in int8 steps per feature of a character (so in units of the model's own scale): training decodes with
+   * every wrong tag given this head start (loss-augmented decoding), so a reviewed name is learned with room to
+   * spare, not just barely (the averaged, quantised weights would lose it again).
+   */
+  margin?: number;
   /** Leave the shared, few-valued templates (classes, flags, dictionary and word positions: the first 2^15
    * buckets) alone and learn only character and word identities (default true: measured, see docs/annotation.md). */
   lexicalOnly?: boolean;
@@ -64,7 +71,7 @@ export interface FineTuneOptions {
  * Defaults chosen by cross-validation inside the fed-back pages only (scripts/eval/learning.ts, docs/annotation.md):
  * leave-one-reviewed-page-out over the grid there, never on the pages the learning curve scores.
  */
-export const FINE_TUNE_DEFAULTS = { epochs: 4, rate: 2, seed: 20261205 } as const;
+export const FINE_TUNE_DEFAULTS = { epochs: 4, rate: 2, margin: 1, seed: 20261205 } as const;
 
 const TAG_OFFSET: Record<EntityType, number> = { PER: 1, ORG: 5, LOC: 9, MEDIA: 5 };
 const HAN_RE = /\p{Script=Han}/u;
@@ -182,6 +189,7 @@ export function* fineTuneSteps(
   const epochs = options.epochs ?? FINE_TUNE_DEFAULTS.epochs;
   const rate = options.rate ?? FINE_TUNE_DEFAULTS.rate;
   const learnTransitions = options.transitions ?? false;
+  const margin = (options.margin ?? FINE_TUNE_DEFAULTS.margin) * FEATURES_PER_CHAR * w.scale;
   const firstLexical = (options.lexicalOnly ?? true) ? 1 << Math.min(w.bits - 2, 15) : 0;
   const T = NTAGS;
   const F = FEATURES_PER_CHAR;
@@ -232,6 +240,7 @@ export function* fineTuneSteps(
           if (d) for (let t = 0; t < T; t++) em[i * T + t] += d[t] * w.scale;
         }
       }
+      if (margin) for (let i = 0; i < n; i++) for (let t = 0; t < T; t++) if (t !== g[i]) em[i * T + t] += margin;
       for (let i = 0; i < tr.length; i++) tr[i] = w.transition[i] + trCur[i] * w.scale;
       viterbiScores(tr, em, n, pred);
       for (let i = 0; i < n; i++) {
@@ -282,7 +291,14 @@ export function* fineTuneSteps(
     bits: w.bits,
     emission,
     transition,
-    info: { articles: options.articles ?? 0, lines: lines.length, epochs, rate, created: '' },
+    info: {
+      articles: options.articles ?? 0,
+      lines: lines.length,
+      epochs,
+      rate,
+      margin: options.margin ?? FINE_TUNE_DEFAULTS.margin,
+      created: '',
+    },
   };
 }
 
@@ -417,6 +433,7 @@ export function decodeOverlay(bytes: Uint8Array): ModelOverlay {
       lines: num(h.lines),
       epochs: num(h.epochs),
       rate: num(h.rate),
+      margin: num(h.margin),
       created: typeof h.created === 'string' ? h.created : '',
     },
   };
