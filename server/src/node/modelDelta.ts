@@ -18,6 +18,8 @@ import {
   type ModelOverlay,
   type TrainingLine,
 } from '../service/entities/finetune';
+import { FEATURE_VERSION } from '../service/entities/features';
+import { modelFingerprint } from '../service/entities/tagger';
 import { loadAnnotations } from './annotationStore';
 
 export const OVERLAY_DIR = '.news-annotator';
@@ -119,4 +121,21 @@ export function writeOverlay(file: string, overlay: ModelOverlay): void {
     fs.rmSync(tmp, { force: true });
     throw e;
   }
+}
+
+/**
+ * An overlay file checked against the shipped model without decoding it (its feature version and the fingerprint
+ * of the model file): the overlay, or a message saying why it cannot be used.
+ */
+export function checkedOverlay(file: string, modelBytes: Uint8Array | undefined): { overlay: ModelOverlay } | { problem: string } {
+  const r = readOverlay(file);
+  if (r.missing) return { problem: 'file not found' };
+  if (!r.overlay) return { problem: r.error ?? 'unreadable' };
+  if (!modelBytes) return { problem: 'the shipped model is not available' };
+  if (r.overlay.featureVersion !== FEATURE_VERSION)
+    return { problem: `made for feature version ${r.overlay.featureVersion}, the model uses ${FEATURE_VERSION}: learn it again` };
+  const fingerprint = modelFingerprint(modelBytes);
+  if (r.overlay.model !== fingerprint)
+    return { problem: `learned over another model (${r.overlay.model}, this one is ${fingerprint}): learn it again` };
+  return { overlay: r.overlay };
 }

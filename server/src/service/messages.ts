@@ -177,6 +177,7 @@ const en = {
   'cli.learn.done': '{0}: learned from {1} reviewed articles ({2} lines)',
   'cli.learn.none': 'no reviewed article under {0} (an article is reviewed once all its annotations are accepted)',
   'cli.modelDelta.refused': '--model-delta {0}: {1}',
+  'cli.opt.modelDelta': 'annotate, export: use the model improved from reviewed articles (the overlay written by learn or the editor)',
 } satisfies Table;
 
 export type MessageId = keyof typeof en;
@@ -326,8 +327,7 @@ const zhTw: Record<MessageId, string> = {
   'model.improve.reading': '正在讀取已審閱的文章…',
   'model.improve.learning': '正在從 {0} 篇已審閱的文章學習（{1} 行）',
   'model.improve.none': '工作區中還沒有已審閱的文章：請先審閱一篇文章並接受其全部標註（Ctrl+K Shift+A）。',
-  'model.improve.done':
-    '模型已從 {0} 篇已審閱的文章學習（{1} 行）並已啟用。已儲存於 {2}；「News: 將模型還原為內建模型」可復原。',
+  'model.improve.done': '模型已從 {0} 篇已審閱的文章學習（{1} 行）並已啟用。已儲存於 {2}；「News: 將模型還原為內建模型」可復原。',
   'model.improve.cancelled': '已取消改進模型：使用中的模型沒有改變。',
   'model.improve.noModel': '目前未使用模型（newsAnnotator.entities.useModel 設定已關閉，或找不到模型檔）：沒有可改進的模型。',
   'model.improve.busy': '模型正在改進中。',
@@ -346,6 +346,7 @@ const zhTw: Record<MessageId, string> = {
   'cli.learn.done': '{0}：已從 {1} 篇已審閱的文章學習（{2} 行）',
   'cli.learn.none': '{0} 下沒有已審閱的文章（文章的全部標註被接受後才算已審閱）',
   'cli.modelDelta.refused': '--model-delta {0}：{1}',
+  'cli.opt.modelDelta': 'annotate、export：使用以已審閱文章改進的模型（learn 或編輯器寫出的覆蓋檔）',
 };
 
 const zhCn: Record<MessageId, string> = {
@@ -493,8 +494,7 @@ const zhCn: Record<MessageId, string> = {
   'model.improve.reading': '正在读取已审阅的文章…',
   'model.improve.learning': '正在从 {0} 篇已审阅的文章学习（{1} 行）',
   'model.improve.none': '工作区中还没有已审阅的文章：请先审阅一篇文章并接受其全部标注（Ctrl+K Shift+A）。',
-  'model.improve.done':
-    '模型已从 {0} 篇已审阅的文章学习（{1} 行）并已启用。已保存在 {2}；“News: 将模型还原为内置模型”可撤销。',
+  'model.improve.done': '模型已从 {0} 篇已审阅的文章学习（{1} 行）并已启用。已保存在 {2}；“News: 将模型还原为内置模型”可撤销。',
   'model.improve.cancelled': '已取消改进模型：使用中的模型没有改变。',
   'model.improve.noModel': '当前未使用模型（newsAnnotator.entities.useModel 设置已关闭，或找不到模型文件）：没有可改进的模型。',
   'model.improve.busy': '模型正在改进中。',
@@ -513,6 +513,7 @@ const zhCn: Record<MessageId, string> = {
   'cli.learn.done': '{0}：已从 {1} 篇已审阅的文章学习（{2} 行）',
   'cli.learn.none': '{0} 下没有已审阅的文章（文章的全部标注被接受后才算已审阅）',
   'cli.modelDelta.refused': '--model-delta {0}：{1}',
+  'cli.opt.modelDelta': 'annotate、export：使用用已审阅文章改进的模型（learn 或编辑器写出的覆盖文件）',
 };
 
 const tables: Record<Locale, Record<MessageId, string>> = { en, 'zh-tw': zhTw, 'zh-cn': zhCn };
