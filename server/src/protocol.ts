@@ -39,6 +39,8 @@ export const ClientCommands = {
   exportArticles: 'newsAnnotator.exportArticles',
   nextArticleToReview: 'newsAnnotator.nextArticleToReview',
   refreshCorpus: 'newsAnnotator.refreshCorpus',
+  markInWorkspace: 'newsAnnotator.markInWorkspace',
+  notAnEntityInWorkspace: 'newsAnnotator.notAnEntityInWorkspace',
   improveModel: 'newsAnnotator.improveModel',
   revertModel: 'newsAnnotator.revertModel',
 } as const;
@@ -108,9 +110,32 @@ export const AnnotationRequests = {
   exportArticles: new RequestType<ExportArticlesParams, { files: string[]; articles: number; annotations: number }, void>(
     'news/exportArticles',
   ),
+  /** A mark or a "not an entity" applied to every occurrence in the given articles (with work-done progress); null: nothing at the range. */
+  annotateWorkspace: new RequestType<WorkspaceAnnotateParams, WorkspaceAnnotateResult | null, void>('news/annotateWorkspace'),
+  /** Restores the articles the last annotateWorkspace changed. */
+  undoAnnotateWorkspace: new RequestType0<{ articles: number; message: string }, void>('news/undoAnnotateWorkspace'),
   /** workspace/executeCommand of ANNOTATE_COMMAND: true when the action applied to something. */
   annotate: new RequestType<{ command: string; arguments: AnnotateArgs[] }, boolean, void>('workspace/executeCommand'),
 } as const;
+
+export interface WorkspaceAnnotateParams {
+  /** The article where the user asked, and the range: the selection (mark) or a position in the annotation (reject). */
+  uri: string;
+  range: NonNullable<AnnotateArgs['range']>;
+  action: 'mark' | 'reject';
+  label?: AnnotationLabelName;
+  /** The workspace's articles (the corpus view's). */
+  uris: string[];
+}
+
+export interface WorkspaceAnnotateResult {
+  text: string;
+  occurrences: number;
+  articles: number;
+  cancelled: boolean;
+  /** Localised summary. */
+  message: string;
+}
 
 export interface ExportArticlesParams {
   uris: string[];

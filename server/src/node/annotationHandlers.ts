@@ -29,6 +29,7 @@ import {
   type ExportArticlesParams,
 } from '../protocol';
 import { AnnotationSession } from './annotationSession';
+import { registerWorkspaceReview } from './workspaceReview';
 
 let tracker: ((uri: string, before: string, changes: readonly TextDocumentContentChangeEvent[]) => void) | undefined;
 
@@ -111,6 +112,8 @@ export function registerAnnotationWorkflow(
     const files = writeExport(docs, p.format, p.out);
     return { files, articles: docs.length, annotations: docs.reduce((n, d) => n + d.annotations.length, 0) };
   });
+
+  registerWorkspaceReview(connection, documents, service, session);
 
   return {
     commands: [ANNOTATE_COMMAND],

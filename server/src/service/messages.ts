@@ -178,6 +178,15 @@ const en = {
   'cli.learn.none': 'no reviewed article under {0} (an article is reviewed once all its annotations are accepted)',
   'cli.modelDelta.refused': '--model-delta {0}: {1}',
   'cli.opt.modelDelta': 'annotate, export: use the model improved from reviewed articles (the overlay written by learn or the editor)',
+  'annot.action.markWorkspace': 'Mark every "{0}" in the workspace as…',
+  'annot.action.rejectWorkspace': 'Not an entity: remove "{0}" everywhere in the workspace',
+  'annot.workspace.title': 'Applying to every "{0}" in the workspace',
+  'annot.workspace.progress': '{0}/{1} articles, {2} places so far',
+  'annot.workspace.markDone': 'Marked "{0}" in {1} places in {2} articles.',
+  'annot.workspace.rejectDone': 'Removed "{0}" in {1} places in {2} articles.',
+  'annot.workspace.cancelled': 'Stopped: {0} places in {1} articles were changed before the cancel (Undo restores them).',
+  'annot.workspace.undone': 'Restored the annotations of {0} articles.',
+  'annot.workspace.nothingToUndo': 'There is no workspace-wide change to undo.',
 } satisfies Table;
 
 export type MessageId = keyof typeof en;
@@ -347,6 +356,15 @@ const zhTw: Record<MessageId, string> = {
   'cli.learn.none': '{0} 下沒有已審閱的文章（文章的全部標註被接受後才算已審閱）',
   'cli.modelDelta.refused': '--model-delta {0}：{1}',
   'cli.opt.modelDelta': 'annotate、export：使用以已審閱文章改進的模型（learn 或編輯器寫出的覆蓋檔）',
+  'annot.action.markWorkspace': '將工作區中所有「{0}」標為…',
+  'annot.action.rejectWorkspace': '不是實體：刪除工作區中所有「{0}」',
+  'annot.workspace.title': '正在套用到工作區中所有「{0}」',
+  'annot.workspace.progress': '{0}/{1} 篇文章，目前 {2} 處',
+  'annot.workspace.markDone': '已在 {2} 篇文章的 {1} 處標註「{0}」。',
+  'annot.workspace.rejectDone': '已在 {2} 篇文章的 {1} 處刪除「{0}」。',
+  'annot.workspace.cancelled': '已停止：取消前已更改 {1} 篇文章中的 {0} 處（「復原」可還原）。',
+  'annot.workspace.undone': '已還原 {0} 篇文章的標註。',
+  'annot.workspace.nothingToUndo': '沒有可復原的工作區變更。',
 };
 
 const zhCn: Record<MessageId, string> = {
@@ -514,6 +532,15 @@ const zhCn: Record<MessageId, string> = {
   'cli.learn.none': '{0} 下没有已审阅的文章（文章的全部标注被接受后才算已审阅）',
   'cli.modelDelta.refused': '--model-delta {0}：{1}',
   'cli.opt.modelDelta': 'annotate、export：使用用已审阅文章改进的模型（learn 或编辑器写出的覆盖文件）',
+  'annot.action.markWorkspace': '将工作区中所有“{0}”标为…',
+  'annot.action.rejectWorkspace': '不是实体：删除工作区中所有“{0}”',
+  'annot.workspace.title': '正在应用到工作区中所有“{0}”',
+  'annot.workspace.progress': '{0}/{1} 篇文章，目前 {2} 处',
+  'annot.workspace.markDone': '已在 {2} 篇文章的 {1} 处标注“{0}”。',
+  'annot.workspace.rejectDone': '已在 {2} 篇文章的 {1} 处删除“{0}”。',
+  'annot.workspace.cancelled': '已停止：取消前已更改 {1} 篇文章中的 {0} 处（“撤销”可还原）。',
+  'annot.workspace.undone': '已还原 {0} 篇文章的标注。',
+  'annot.workspace.nothingToUndo': '没有可撤销的工作区更改。',
 };
 
 const tables: Record<Locale, Record<MessageId, string>> = { en, 'zh-tw': zhTw, 'zh-cn': zhCn };
