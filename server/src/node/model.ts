@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createEntityRecognizer, type RecognizerOptions } from '../service/entities';
 import { loadTagger, taggerFromWeights, type Tagger } from '../service/entities/tagger';
-import { applyOverlay, overlayMismatch, type ModelOverlay } from '../service/entities/finetune';
+import { applyOverlay, encodeOverlay, overlayMismatch, type ModelOverlay } from '../service/entities/finetune';
 import { memoTagger, type MemoTagger } from '../service/incremental/memoTagger';
 import type { EntityRecognizer } from '../service/types';
 
@@ -93,9 +93,20 @@ function withOverlay(tagger: Tagger): Tagger {
  */
 export function useModelOverlay(value: ModelOverlay | undefined, refused?: (problem: OverlayProblem) => void): void {
   overlay = value ? { value, refused } : undefined;
+  generation++;
+  forWorker = undefined;
   shared = undefined;
   problem = undefined;
   overlayInUse = false;
+}
+
+let generation = 0;
+let forWorker: { generation: number; bytes?: Uint8Array } | undefined;
+
+/** The overlay in use as bytes for the large-document worker, which applies it to its own copy of the model. */
+export function overlayForWorker(): { generation: number; bytes?: Uint8Array } {
+  forWorker ??= { generation, bytes: overlay ? encodeOverlay(overlay.value) : undefined };
+  return forWorker;
 }
 
 /** Whether the tagger decoded last carries an overlay. */
