@@ -10,6 +10,8 @@ import type { ServerConnection } from './languageClient';
 import { errorText, msg } from './messages';
 import { corpusView } from './corpusView';
 import { exportArticles, REVIEW_COMMANDS } from './review';
+import { improveModel, revertModel } from './model';
+import { markInWorkspace, notAnEntityInWorkspace } from './workspaceReview';
 
 /** A handler may return what it did (Remove All Boilerplate returns its report): executeCommand passes it on. */
 type Handler = (server: ServerConnection, ...args: unknown[]) => Promise<unknown>;
@@ -48,6 +50,10 @@ export const COMMANDS: Record<keyof typeof ClientCommands, Handler> = {
   exportArticles: (server, format, out) => exportArticles(server, () => corpusView(server).uris(), format, out),
   nextArticleToReview: (server) => corpusView(server).next(),
   refreshCorpus: (server) => corpusView(server).refresh(),
+  markInWorkspace: (server, arg, label) => markInWorkspace(server, arg, label),
+  notAnEntityInWorkspace: (server, arg) => notAnEntityInWorkspace(server, arg),
+  improveModel: (server) => improveModel(server),
+  revertModel: (server) => revertModel(server),
 };
 
 export function registerCommands(server: ServerConnection, log: vscode.LogOutputChannel): vscode.Disposable[] {

@@ -33,4 +33,7 @@ export const reviewMsg = {
   boilerplateLeft: (n: number) => vscode.l10n.t('{0} boilerplate blocks left', n),
   allReviewed: () => vscode.l10n.t('Every article of the workspace is reviewed.'),
   noArticles: () => vscode.l10n.t('No news articles found in this workspace.'),
+  markWorkspaceAs: () => vscode.l10n.t('Mark every occurrence in the workspace as'),
+  date: () => vscode.l10n.t('Date'),
+  undo: () => vscode.l10n.t('Undo'),
 };

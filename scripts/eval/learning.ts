@@ -16,6 +16,15 @@ import {
 } from '../../server/src/service/annotations';
 import { createEntityRecognizer } from '../../server/src/service/entities';
 import { loadNerModel } from '../../server/src/node/model';
+import { loadTagger, taggerFromWeights, type Tagger } from '../../server/src/service/entities/tagger';
+import {
+  applyOverlay,
+  FINE_TUNE_DEFAULTS,
+  fineTune,
+  prepareLines,
+  trainingLines,
+  type PreparedLine,
+} from '../../server/src/service/entities/finetune';
 import { corpusDir, fmt, loadGoldArticles, matchCounts, prf, type GoldArticle, type Prf } from './corpus';
 import { Rng } from '../lib/rng';
 
@@ -58,6 +67,61 @@ interface Page {
   article: Article;
   predicted: Annotation[];
   reviewed: ArticleAnnotations;
+  /** The reviewed content lines as fine-tuning examples (features and shipped scores computed once). */
+  lines: PreparedLine[];
+}
+
+/** Fine-tuning settings the cross-validation chooses from: [epochs, rate]; [0, 0] is "do not fine-tune". */
+export const GRID: readonly [number, number][] = [
+  [0, 0],
+  [2, 1],
+  [4, 2],
+  [8, 2],
+];
+/** At most this many folds inside the fed-back pages (leave-one-page-out up to five pages, then pages grouped). */
+const MAX_FOLDS = 5;
+
+/** The recogniser with the tagger fine-tuned on these pages' lines (the shipped one for epochs 0). */
+function tunedRecognizer(base: Tagger, pages: readonly Page[], epochs: number, rate: number) {
+  if (!epochs) return createEntityRecognizer({ tagger: base });
+  const overlay = fineTune(
+    base,
+    pages.flatMap((p) => p.lines),
+    { epochs, rate },
+  );
+  return createEntityRecognizer({ tagger: taggerFromWeights(applyOverlay(base, overlay), base.fingerprint) });
+}
+
+function predict(p: Page, recognizer: ReturnType<typeof createEntityRecognizer>): Annotation[] {
+  const a = analyseArticle(p.gold.text, { recognizer });
+  return predictions(a.entities, a.dates);
+}
+
+/** Leave-one-fed-page-out (grouped into at most MAX_FOLDS folds) over GRID: the setting with the best pooled F1. */
+function chooseByCrossValidation(base: Tagger, fed: readonly Page[]): [number, number] {
+  if (fed.length < 2) return GRID[0];
+  const folds = Math.min(MAX_FOLDS, fed.length);
+  let best: [number, number] = GRID[0];
+  let bestF1 = -1;
+  for (const [epochs, rate] of GRID) {
+    let total: Prf = { tp: 0, fp: 0, fn: 0 };
+    for (let f = 0; f < folds; f++) {
+      const train = fed.filter((_, i) => i % folds !== f);
+      const test = fed.filter((_, i) => i % folds === f);
+      const rec = tunedRecognizer(base, train, epochs, rate);
+      for (const p of test) {
+        const r = score(p, epochs ? predict(p, rec) : p.predicted);
+        total = { tp: total.tp + r.tp, fp: total.fp + r.fp, fn: total.fn + r.fn };
+      }
+    }
+    const f1 = prf(total).f1;
+    // Ties keep the smaller change (GRID is ordered from none to most).
+    if (f1 > bestF1 + 1e-9) {
+      bestF1 = f1;
+      best = [epochs, rate];
+    }
+  }
+  return best;
 }
 
 function score(p: Page, anns: readonly Annotation[]): Prf {
@@ -71,7 +135,8 @@ function score(p: Page, anns: readonly Annotation[]): Prf {
 }
 
 export function run(corpus: string) {
-  const recognizer = createEntityRecognizer({ model: loadNerModel() });
+  const base = loadTagger(loadNerModel()!);
+  const recognizer = createEntityRecognizer({ tagger: base });
   const pages: Page[] = loadGoldArticles(corpus).map((gold) => {
     const article = analyseArticle(gold.text, { recognizer });
     const predicted = predictions(article.entities, article.dates);
@@ -81,7 +146,11 @@ export function run(corpus: string) {
     const rejected = predicted
       .filter((x) => x.label !== 'DATE' && content.has(article.lines.lineAt(x.start) + 1) && !goldAnns.some((g) => overlaps(g, x)))
       .map((x) => ({ start: x.start, end: x.end, text: x.text, label: x.label }));
-    return { gold, article, predicted, reviewed: { textHash: '', state: 'reviewed', annotations: goldAnns, rejected, orphans: [] } };
+    const lines = prepareLines(
+      base,
+      trainingLines(article.normalized, goldAnns, (l) => content.has(l + 1)),
+    );
+    return { gold, article, predicted, reviewed: { textHash: '', state: 'reviewed', annotations: goldAnns, rejected, orphans: [] }, lines };
   });
   const add = (a: Prf, b: Prf) => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn });
   const lines: string[] = [
@@ -123,7 +192,84 @@ export function run(corpus: string) {
     metrics[`k${k}.without`] = without;
     metrics[`k${k}.with`] = withAll;
   }
+  lines.push(...fineTuningCurve(base, pages, metrics));
   return { title: 'Learning from reviewed articles (dictionary of confirmed and rejected names)', lines, metrics };
+}
+
+/** Draws of the fine-tuning curve (the first of SEEDS: each draw fine-tunes and re-analyses the held pages). */
+export const FT_SEEDS = SEEDS.slice(0, 5);
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const sd = (xs: number[]) => {
+  const m = mean(xs);
+  return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / Math.max(1, xs.length - 1));
+};
+
+/**
+ * The weight update beside the dictionary: for each draw, the fine-tuning settings are chosen by cross-validation
+ * inside the fed-back pages only, the tagger is fine-tuned on all of them, and the other pages are scored with
+ * the dictionary only, the fine-tuned tagger only, and both.
+ */
+function fineTuningCurve(base: Tagger, pages: Page[], metrics: Record<string, number>): string[] {
+  const out = [
+    '',
+    `Fine-tuning the tagger (News: Improve the Model), ${FT_SEEDS.length} draws per k; settings [epochs, rate] chosen per draw by`,
+    `cross-validation inside the fed-back pages only; gain in points over no feedback, mean ± sd over the draws`,
+    `"fixed": always fine-tuned at the defaults (${FINE_TUNE_DEFAULTS.epochs} epochs, rate ${FINE_TUNE_DEFAULTS.rate}), not chosen; "fed pages": F1 on the fed-back pages themselves before -> after (in-sample)`,
+    'k reviewed   F1 without   dictionary      fine-tuning     both            fixed           fed pages         settings chosen',
+  ];
+  const pts = (xs: number[]) => `${mean(xs) >= 0 ? '+' : ''}${(100 * mean(xs)).toFixed(2)} ± ${(100 * sd(xs)).toFixed(2)}`;
+  for (const k of KS.filter((x) => x > 0)) {
+    const without: number[] = [];
+    const gains = { dict: [] as number[], tune: [] as number[], both: [] as number[], fixed: [] as number[] };
+    const fedBefore: number[] = [];
+    const fedAfter: number[] = [];
+    const chosen: string[] = [];
+    for (const seed of FT_SEEDS) {
+      const order = shuffled(pages, seed * 1000 + k);
+      const fed = order.slice(0, k);
+      const held = order.slice(k);
+      const [epochs, rate] = chooseByCrossValidation(base, fed);
+      chosen.push(`${epochs}/${rate}`);
+      const rec = tunedRecognizer(base, fed, epochs, rate);
+      const dict = buildDictionary(fed.map((p) => p.reviewed));
+      const zero: Prf = { tp: 0, fp: 0, fn: 0 };
+      const acc = { none: zero, dict: zero, tune: zero, both: zero };
+      const add = (a: Prf, b: Prf) => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn });
+      for (const p of held) {
+        const tuned = epochs ? predict(p, rec) : p.predicted;
+        acc.none = add(acc.none, score(p, p.predicted));
+        acc.dict = add(acc.dict, score(p, applyDictionary(p.predicted, p.article.text, p.article.normalized, dict)));
+        acc.tune = add(acc.tune, score(p, tuned));
+        acc.both = add(acc.both, score(p, applyDictionary(tuned, p.article.text, p.article.normalized, dict)));
+      }
+      const fixed = tunedRecognizer(base, fed, FINE_TUNE_DEFAULTS.epochs, FINE_TUNE_DEFAULTS.rate);
+      let fx: Prf = zero;
+      for (const p of held) fx = add(fx, score(p, predict(p, fixed)));
+      let fb: Prf = zero;
+      let fa: Prf = zero;
+      for (const p of fed) {
+        fb = add(fb, score(p, p.predicted));
+        fa = add(fa, score(p, predict(p, fixed)));
+      }
+      fedBefore.push(prf(fb).f1);
+      fedAfter.push(prf(fa).f1);
+      const f0 = prf(acc.none).f1;
+      gains.fixed.push(prf(fx).f1 - f0);
+      without.push(f0);
+      gains.dict.push(prf(acc.dict).f1 - f0);
+      gains.tune.push(prf(acc.tune).f1 - f0);
+      gains.both.push(prf(acc.both).f1 - f0);
+    }
+    out.push(
+      `k=${String(k).padEnd(9)}  ${fmt(mean(without))}       ${pts(gains.dict).padEnd(14)}  ${pts(gains.tune).padEnd(14)}  ${pts(gains.both).padEnd(14)}  ${pts(gains.fixed).padEnd(14)}  ${fmt(mean(fedBefore))} -> ${fmt(mean(fedAfter))}  ${chosen.join(' ')}`,
+    );
+    metrics[`k${k}.fixedGain`] = mean(gains.fixed);
+    metrics[`k${k}.fedInSampleGain`] = mean(fedAfter) - mean(fedBefore);
+    metrics[`k${k}.fineTuneGain`] = mean(gains.tune);
+    metrics[`k${k}.bothGain`] = mean(gains.both);
+  }
+  return out;
 }
 
 if (require.main === module) {

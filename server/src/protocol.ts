@@ -3,7 +3,7 @@
  * Imported by both sides (esbuild bundles it into each). The shapes come from the language service
  * (`service/contract.ts`); this file only names the methods and binds them to those shapes.
  */
-import { NotificationType, RequestType, type Range, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0, type Range, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { ArticleAnnotations, ArticleStatus, ConvertTarget, EntitySummary, RemoveAllResult } from './service/contract';
 import type { EntityType } from './service/types';
 
@@ -39,6 +39,10 @@ export const ClientCommands = {
   exportArticles: 'newsAnnotator.exportArticles',
   nextArticleToReview: 'newsAnnotator.nextArticleToReview',
   refreshCorpus: 'newsAnnotator.refreshCorpus',
+  markInWorkspace: 'newsAnnotator.markInWorkspace',
+  notAnEntityInWorkspace: 'newsAnnotator.notAnEntityInWorkspace',
+  improveModel: 'newsAnnotator.improveModel',
+  revertModel: 'newsAnnotator.revertModel',
 } as const;
 
 /** Client commands that work on the workspace rather than on the open article (palette `when` of their own). */
@@ -46,6 +50,8 @@ export const WORKSPACE_COMMANDS: readonly string[] = [
   'newsAnnotator.exportArticles',
   'newsAnnotator.nextArticleToReview',
   'newsAnnotator.refreshCorpus',
+  'newsAnnotator.improveModel',
+  'newsAnnotator.revertModel',
 ];
 
 export interface DocumentParams {
@@ -104,9 +110,32 @@ export const AnnotationRequests = {
   exportArticles: new RequestType<ExportArticlesParams, { files: string[]; articles: number; annotations: number }, void>(
     'news/exportArticles',
   ),
+  /** A mark or a "not an entity" applied to every occurrence in the given articles (with work-done progress); null: nothing at the range. */
+  annotateWorkspace: new RequestType<WorkspaceAnnotateParams, WorkspaceAnnotateResult | null, void>('news/annotateWorkspace'),
+  /** Restores the articles the last annotateWorkspace changed. */
+  undoAnnotateWorkspace: new RequestType0<{ articles: number; message: string }, void>('news/undoAnnotateWorkspace'),
   /** workspace/executeCommand of ANNOTATE_COMMAND: true when the action applied to something. */
   annotate: new RequestType<{ command: string; arguments: AnnotateArgs[] }, boolean, void>('workspace/executeCommand'),
 } as const;
+
+export interface WorkspaceAnnotateParams {
+  /** The article where the user asked, and the range: the selection (mark) or a position in the annotation (reject). */
+  uri: string;
+  range: NonNullable<AnnotateArgs['range']>;
+  action: 'mark' | 'reject';
+  label?: AnnotationLabelName;
+  /** The workspace's articles (the corpus view's). */
+  uris: string[];
+}
+
+export interface WorkspaceAnnotateResult {
+  text: string;
+  occurrences: number;
+  articles: number;
+  cancelled: boolean;
+  /** Localised summary. */
+  message: string;
+}
 
 export interface ExportArticlesParams {
   uris: string[];
@@ -131,4 +160,30 @@ export interface ArticleReviewStatus {
 export const AnnotationNotifications = {
   /** server -> client, { uri }: an article's annotations changed (review action, re-anchoring); the corpus view and status bar refresh. */
   changed: 'news/annotationsChanged',
+} as const;
+
+// ---- The model learns from reviewed articles (issue 13): fine-tuning and revert ----
+
+export interface ImproveModelResult {
+  outcome: 'improved' | 'cancelled' | 'none' | 'noModel' | 'noWorkspace' | 'busy' | 'failed';
+  /** Localised; the server also shows it. */
+  message: string;
+  articles?: number;
+  lines?: number;
+  /** Feature buckets whose weights changed. */
+  buckets?: number;
+  /** The overlay file written. */
+  file?: string;
+}
+
+export interface RevertModelResult {
+  reverted: boolean;
+  message: string;
+}
+
+export const ModelRequests = {
+  /** Fine-tunes on the workspace's reviewed articles with work-done progress (cancellable); saves and uses the overlay. */
+  improve: new RequestType0<ImproveModelResult, void>('news/improveModel'),
+  /** Removes the workspace's overlay and goes back to the shipped model. */
+  revert: new RequestType0<RevertModelResult, void>('news/revertModel'),
 } as const;

@@ -27,7 +27,7 @@ import { FIX_ALL_KIND } from './service/features/codeActions';
 import { assessText, createLanguageService, MAX_ARTICLE_CHARS, type ArticleContext } from './service/index';
 import { toLocale } from './service/messages';
 import { normaliseSettings } from './service/settings';
-import { lazyRecognizer } from './node/model';
+import { lazyRecognizer, overlayForWorker } from './node/model';
 import { TokenResults } from './service/incremental/tokenDelta';
 import { CONFIG_FILE, dictionaryKey, loadConfig, type LoadedConfig } from './node/config';
 import { LARGE_DOCUMENT_CHARS, OffThreadAnalysis } from './node/offThread';
@@ -38,6 +38,7 @@ import { Notifications, Requests, ServerCommands, type KeepBlockArgs } from './p
 import { createEntityRecognizer } from './service/entities';
 import { registerAnnotationWorkflow, trackingDocuments } from './node/annotationHandlers';
 import { guard as guardWith, guardRequest as guardRequestWith } from './node/requestGuard';
+import { registerModelImprovement } from './node/modelHandlers';
 
 // Over stdio, a reader that survives malformed framing (a bad header, a message nested too deep).
 const stdio = process.argv.includes('--stdio')
@@ -112,6 +113,19 @@ const annotationWorkflow = registerAnnotationWorkflow(
   () => ({ roots: workspaceRoots, refreshTokens: canRefreshTokens }),
 );
 
+// News: Improve the Model from Reviewed Articles / Revert the Model (issue 13): an overlay over the shipped weights.
+const modelImprovement = registerModelImprovement(connection, {
+  roots: () => workspaceRoots,
+  localize: (id, ...args) => service.localize(id, ...args),
+  modelWanted: () => useModel,
+  textOf: (file) => documents.get(pathToFileURL(file).toString())?.getText(),
+  flushAnnotations: () => annotationWorkflow.flushAll(),
+  reload: () => {
+    service.setRecognizer((currentRecognizer = recognizer()));
+    revalidateAll();
+  },
+});
+
 /** The document if the service may analyse it; a refused file is reported once and left alone. */
 function article(uri: string) {
   const doc = documents.get(uri);
@@ -146,6 +160,7 @@ function analyseOffThread(doc: TextDocument) {
       settings,
       kept: context?.kept ? [...context.kept] : undefined,
       recurring,
+      modelOverlay: overlayForWorker(),
     })
     .then(
       (result) => {
@@ -209,7 +224,9 @@ connection.onInitialized(() => {
     const watchers = [{ globPattern: `**/${CONFIG_FILE}` }, { globPattern: `**/${KEEP_FILE}` }];
     connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
   }
-  // The model is decoded after the answer to initialize, while the client is still opening documents.
+  // The model is decoded after the answer to initialize, while the client is still opening documents,
+  // with the workspace's improved-model overlay if it has one.
+  modelImprovement.loadWorkspaceOverlay();
   setImmediate(() => currentRecognizer.warm());
   if (canPullConfiguration) {
     connection.client.register(DidChangeConfigurationNotification.type, { section: 'newsAnnotator' }).catch(() => undefined);

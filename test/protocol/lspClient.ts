@@ -47,6 +47,7 @@ export class TestClient {
     this.connection.onRequest('workspace/configuration', () => [this.settings]);
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/semanticTokens/refresh', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onNotification('window/showMessage', (p: { message: string }) => this.messages.push(p.message));
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.listen();
@@ -81,6 +82,7 @@ export class TestClient {
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
       locale,
       capabilities: {
+        window: { workDoneProgress: true },
         workspace: { configuration: true, semanticTokens: { refreshSupport: true } },
         textDocument: { publishDiagnostics: { versionSupport: true } },
       },

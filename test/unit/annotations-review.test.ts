@@ -69,6 +69,7 @@ describe('review feature (tokens, hover, code actions)', () => {
       [
         'Accept "特朗普" as Person',
         'Not an entity: remove "特朗普"',
+        'Not an entity: remove "特朗普" everywhere in the workspace',
         'Change "特朗普" to Organisation',
         'Change "特朗普" to Place',
         'Change "特朗普" to Media outlet',
@@ -76,6 +77,12 @@ describe('review feature (tokens, hover, code actions)', () => {
       ],
     );
     assert.ok(actions.every((a) => a.kind === REVIEW_KIND));
+    // The workspace-wide removal goes through the client, which shows its progress and offers Undo.
+    const ws = actions.find((a) => /workspace/.test(a.title))!;
+    assert.equal(ws.command?.command, 'newsAnnotator.notAnEntityInWorkspace');
+    assert.deepEqual(ws.command?.arguments, [
+      { uri: 'file:///a.txt', range: article.lines.range(text.indexOf('特朗普'), text.indexOf('特朗普') + 3) },
+    ]);
     assert.deepEqual(
       reviewCodeActions('file:///a.txt', article, anns, { start: at, end: at }, { diagnostics: [], only: ['quickfix'] }, t),
       [],

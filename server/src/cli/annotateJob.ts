@@ -2,7 +2,8 @@
  * One article in, its annotations out: the unit of work of `annotate`, run in a worker thread or in the main
  * thread alike, so the output does not depend on how many workers there are.
  */
-import { lazyRecognizer } from '../node/model';
+import { lazyRecognizer, useModelOverlay } from '../node/model';
+import { readOverlay } from '../node/modelDelta';
 import { loadConfig } from '../node/config';
 import { createLanguageService, type LanguageService } from '../service/index';
 import { createLocalizer, toLocale, type Locale } from '../service/messages';
@@ -26,6 +27,8 @@ export interface AnnotateJob {
 
 export interface AnnotatorOptions {
   referenceDate?: string;
+  /** An overlay file checked already (`--model-delta`): every worker uses it over the shipped weights. */
+  modelDelta?: string;
   locale?: Locale;
 }
 
@@ -35,6 +38,7 @@ export function createAnnotator(options: AnnotatorOptions): (job: AnnotateJob) =
   let job: AnnotateJob | undefined;
   let recurring = new Map<string, number>();
   const locale = options.locale ?? toLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
+  if (options.modelDelta) useModelOverlay(readOverlay(options.modelDelta).overlay);
   const settings = normaliseSettings({ dates: { referenceDate: options.referenceDate ?? '' } }).settings;
   // One service per set of config files (most corpora have none or one): the dictionary and rules differ.
   const services = new Map<string, LanguageService>();

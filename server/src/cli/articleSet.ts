@@ -17,7 +17,7 @@ import {
   type ArticleAnnotations,
 } from '../service/annotations';
 import type { Localize } from '../service/messages';
-import { loadNerModel } from '../node/model';
+import { sharedTagger } from '../node/model';
 import { loadAnnotations } from '../node/annotationStore';
 import { readInput } from './readInput';
 
@@ -74,7 +74,8 @@ export function loadArticles(
   }
   const siteIndex = new SiteIndex();
   for (const i of inputs) siteIndex.set(pathToFileURL(path.resolve(i.file)).toString(), i.text);
-  const recognizer = createEntityRecognizer({ model: loadNerModel() });
+  // The shared tagger: with `--model-delta`, the shipped weights with the overlay (cli/learn.ts).
+  const recognizer = createEntityRecognizer({ tagger: sharedTagger() });
   const analysed = inputs.map(({ file, text }) => {
     const article = analyseArticle(text, { recognizer, recurring: siteIndex.recurring(pathToFileURL(path.resolve(file)).toString()) });
     const store = loadAnnotations(file, text);

@@ -4,10 +4,11 @@ import type { Localize } from '../service/messages';
 import { exportText, writeExport } from '../node/exportFiles';
 import { articleFiles, loadArticles } from './articleSet';
 import { parseCommandArgs, UsageError } from './commandArgs';
+import { useModelDelta } from './learn';
 
 export function runExport(argv: string[], t: Localize): number {
   const args = parseCommandArgs(argv, t, {
-    values: ['--format', '--out', '--labelstudio-as'],
+    values: ['--format', '--out', '--labelstudio-as', '--model-delta'],
     flags: ['--exclude-boilerplate', '--reviewed-only', '--no-predictions'],
   });
   const format = args.values['--format'] as ExportFormat | undefined;
@@ -17,6 +18,7 @@ export function runExport(argv: string[], t: Localize): number {
   const out = args.values['--out'];
   if (format === 'brat' && !out) throw new UsageError(t('annot.needOut'));
   if (!args.files.length) throw new UsageError(t('cli.noFiles'));
+  if (!useModelDelta(args.values['--model-delta'], t, (m) => process.stderr.write(m))) return 2;
 
   const { loaded, failed } = loadArticles(
     articleFiles(args.files),

@@ -48,6 +48,7 @@ export const OPTIONS = {
   jobs: { type: 'string', value: 'N', help: 'cli.opt.jobs', valid: (v) => /^[1-9]\d{0,3}$/.test(v) },
   'stdin-files': { type: 'boolean', help: 'cli.opt.stdinFiles' },
   'stdin-jsonl': { type: 'boolean', help: 'cli.opt.stdinJsonl' },
+  'model-delta': { type: 'string', value: 'FILE', help: 'cli.opt.modelDelta' },
   help: { type: 'boolean', short: 'h', help: 'cli.opt.help' },
 } satisfies Record<string, OptionSpec>;
 

@@ -11,22 +11,31 @@ import { createLocalizer } from '../service/messages';
 import { isKindEnabled } from '../service/settings';
 import type { EntityRecognizer } from '../service/types';
 import { loadConfig, dictionaryKey } from './config';
-import { sharedTagger } from './model';
+import { sharedTagger, useModelOverlay } from './model';
+import { decodeOverlay } from '../service/entities/finetune';
 import type { WorkerRequest } from './offThread';
 
 let recognizer: { key: string; value: EntityRecognizer } | undefined;
+let overlayGeneration: number | undefined;
 
 parentPort?.on('message', (request: WorkerRequest) => {
   try {
     // The same recogniser the main thread would use: the user's dictionary, and the model unless the setting
     // entities.useModel turned it off. The model is decoded once per worker, whatever the dictionary.
     const useModel = request.settings.entities.useModel;
-    const key = `${useModel}\0${dictionaryKey(request.dictionary)}`;
-    if (recognizer?.key !== key)
+    const overlay = request.modelOverlay;
+    const key = `${useModel}\0${dictionaryKey(request.dictionary)}\0${overlay?.generation ?? 0}`;
+    if (recognizer?.key !== key) {
+      // The improved model (an overlay over the shipped weights) when the main thread uses one; it reports refusals.
+      if (overlay?.generation !== overlayGeneration) {
+        overlayGeneration = overlay?.generation;
+        useModelOverlay(overlay?.bytes ? decodeOverlay(overlay.bytes) : undefined);
+      }
       recognizer = {
         key,
         value: createEntityRecognizer({ tagger: useModel ? sharedTagger() : undefined, userDictionary: request.dictionary }),
       };
+    }
     const rules = request.configFiles.length ? loadConfig(request.configFiles, createLocalizer('en')).rules : undefined;
     const recurring = new Map(request.recurring);
     const article = analyseArticle(request.text, {

@@ -29,6 +29,7 @@ import {
   type ExportArticlesParams,
 } from '../protocol';
 import { AnnotationSession } from './annotationSession';
+import { registerWorkspaceReview } from './workspaceReview';
 
 let tracker: ((uri: string, before: string, changes: readonly TextDocumentContentChangeEvent[]) => void) | undefined;
 
@@ -112,10 +113,14 @@ export function registerAnnotationWorkflow(
     return { files, articles: docs.length, annotations: docs.reduce((n, d) => n + d.annotations.length, 0) };
   });
 
+  registerWorkspaceReview(connection, documents, service, session);
+
   return {
     commands: [ANNOTATE_COMMAND],
     codeActionKinds: [REVIEW_KIND],
     reviewFor: (uri: string) => session.reviewFor(uri),
+    /** Writes every open article's pending annotation changes now. */
+    flushAll: () => documents.all().forEach((d) => session.flush(d.uri)),
     executeCommand(p: ExecuteCommandParams): boolean {
       const args = p.arguments?.[0] as AnnotateArgs | undefined;
       const doc = args && documents.get(args.uri);

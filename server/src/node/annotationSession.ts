@@ -251,6 +251,38 @@ export class AnnotationSession {
     return true;
   }
 
+  /**
+   * Changes the stored decisions of an article that may not be open (apply to every occurrence in the workspace,
+   * and its undo): an open one in memory, saved at once; another read from disk against `text` and written back.
+   * Returns the decisions as they were, for the undo.
+   */
+  changeArticle(uri: string, text: string, change: (stored: ArticleAnnotations) => ArticleAnnotations): ArticleAnnotations | undefined {
+    const file = filePath(uri);
+    if (!file) return undefined;
+    const e = this.open.get(uri);
+    const before = e ? e.stored : loadAnnotations(file, text).annotations;
+    const next = change(before);
+    if (next === before) return before;
+    if (e) {
+      e.stored = next;
+      e.text = text;
+      e.dirty = true;
+      this.flush(uri);
+      this.host.changed(uri);
+    } else {
+      try {
+        saveAnnotations(file, text, next);
+      } catch (err) {
+        this.host.error(this.host.localize('annot.saveFailed', path.basename(file), (err as Error).message));
+        return undefined;
+      }
+      this.onDisk.set(file, next);
+      this.host.changed(uri);
+    }
+    this.dict = undefined;
+    return before;
+  }
+
   /** The corpus view's line for an article: open ones from memory, others from disk. */
   status(uri: string, annotations: readonly Annotation[], boilerplate: number): ArticleReviewStatus {
     const e = this.open.get(uri);

@@ -5,7 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createEntityRecognizer, type RecognizerOptions } from '../service/entities';
-import { loadTagger } from '../service/entities/tagger';
+import { loadTagger, taggerFromWeights, type Tagger } from '../service/entities/tagger';
+import { applyOverlay, encodeOverlay, overlayMismatch, type ModelOverlay } from '../service/entities/finetune';
 import { memoTagger, type MemoTagger } from '../service/incremental/memoTagger';
 import type { EntityRecognizer } from '../service/types';
 
@@ -54,7 +55,7 @@ export function sharedTagger(): MemoTagger | undefined {
     shared = null;
     const bytes = loadNerModel();
     try {
-      if (bytes) shared = memoTagger(loadTagger(bytes));
+      if (bytes) shared = memoTagger(withOverlay(loadTagger(bytes)));
     } catch (e) {
       problem = e instanceof Error ? e.message : String(e);
     }
@@ -64,6 +65,59 @@ export function sharedTagger(): MemoTagger | undefined {
 
 export function modelProblem(): string | undefined {
   return problem;
+}
+
+// ---- The workspace's overlay of fine-tuned weight deltas (finetune.ts), over the shipped weights ----
+
+export type OverlayProblem = NonNullable<ReturnType<typeof overlayMismatch>>;
+let overlay: { value: ModelOverlay; refused?: (problem: OverlayProblem) => void } | undefined;
+let overlayInUse = false;
+
+/** The shipped weights with the overlay added (in place: the tagger was decoded for this alone), or as they are when it does not fit. */
+function withOverlay(tagger: Tagger): Tagger {
+  overlayInUse = false;
+  if (!overlay) return tagger;
+  const problem = overlayMismatch(overlay.value, tagger);
+  if (problem) {
+    overlay.refused?.(problem);
+    return tagger;
+  }
+  overlayInUse = true;
+  return taggerFromWeights(applyOverlay(tagger, overlay.value, true), tagger.fingerprint);
+}
+
+/**
+ * Use this overlay from now on (undefined: the shipped model alone). The shared tagger is decoded again at its
+ * next use; recognisers made before keep the old one, so the caller makes new ones. An overlay made for another
+ * model is refused there, and `refused` hears why.
+ */
+export function useModelOverlay(value: ModelOverlay | undefined, refused?: (problem: OverlayProblem) => void): void {
+  overlay = value ? { value, refused } : undefined;
+  generation++;
+  forWorker = undefined;
+  shared = undefined;
+  problem = undefined;
+  overlayInUse = false;
+}
+
+let generation = 0;
+let forWorker: { generation: number; bytes?: Uint8Array } | undefined;
+
+/** The overlay in use as bytes for the large-document worker, which applies it to its own copy of the model. */
+export function overlayForWorker(): { generation: number; bytes?: Uint8Array } {
+  forWorker ??= { generation, bytes: overlay ? encodeOverlay(overlay.value) : undefined };
+  return forWorker;
+}
+
+/** Whether the tagger decoded last carries an overlay. */
+export function modelOverlayInUse(): boolean {
+  return overlayInUse;
+}
+
+/** A fresh tagger of the shipped model, without any overlay (what fine-tuning starts from). */
+export function shippedTagger(): Tagger | undefined {
+  const bytes = loadNerModel();
+  return bytes ? loadTagger(bytes) : undefined;
 }
 
 export interface LazyRecognizer extends EntityRecognizer {

@@ -19,6 +19,8 @@ export interface WorkerRequest {
   settings: NewsAnnotatorSettings;
   kept?: string[];
   recurring: [string, number][];
+  /** The workspace's improved-model overlay (model.ts overlayForWorker); a new generation replaces the worker's. */
+  modelOverlay?: { generation: number; bytes?: Uint8Array };
 }
 
 type Pending = { resolve: (a: Article) => void; reject: (e: Error) => void };

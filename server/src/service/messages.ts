@@ -151,6 +151,42 @@ const en = {
   'annot.action.markEverywhere': 'Mark every "{0}" in this article as {1} ({2})',
   'annot.action.setDate': 'Set the value of "{0}"',
   'annot.saveFailed': 'News Annotator: the annotations of {0} could not be saved ({1}).',
+  'model.improve.title': 'Improving the model from reviewed articles',
+  'model.improve.reading': 'Reading the reviewed articles…',
+  'model.improve.learning': 'Learning from {0} reviewed articles ({1} lines)',
+  'model.improve.none':
+    'No reviewed article in the workspace yet: review an article and accept all its annotations (Ctrl+K Shift+A) first.',
+  'model.improve.done':
+    'The model learned from {0} reviewed articles ({1} lines) and is in use. Saved in {2}; "News: Revert the Model to the Shipped One" undoes it.',
+  'model.improve.cancelled': 'Improving the model was cancelled: the model in use is unchanged.',
+  'model.improve.noModel':
+    'The model is not in use (setting newsAnnotator.entities.useModel is off, or the model file is missing): there is nothing to improve.',
+  'model.improve.busy': 'The model is already being improved.',
+  'model.improve.notSaved': 'The improved model could not be saved in {0} ({1}).',
+  'model.noWorkspace': 'Open a folder first: the improved model is saved with the workspace.',
+  'model.overlay.stale.featureVersion':
+    'The improved model in {0} was made for feature version {1}, but the model in use has version {2}: it is not used (the shipped model is). Run "News: Improve the Model from Reviewed Articles" again.',
+  'model.overlay.stale.model':
+    'The improved model in {0} was learned over another model ({1}; the one in use is {2}): it is not used (the shipped model is). Run "News: Improve the Model from Reviewed Articles" again.',
+  'model.overlay.noModel': 'The improved model in {0} is not used: the shipped model is not loaded.',
+  'model.overlay.unreadable': 'The improved model in {0} cannot be read ({1}): it is not used (the shipped model is).',
+  'model.revert.done': 'The model is the shipped one again ({0} removed).',
+  'model.revert.none': 'The model in use is already the shipped one.',
+  'cli.learn.usage':
+    'news-annotate learn [--out FILE] [--epochs N] [--rate R] PATH...\n  Fine-tunes the model on the reviewed articles under PATH (folders or articles with .ann files marked reviewed)\n  and writes the overlay of weight deltas (default: .news-annotator/model-delta.bin in the first folder).\n  Use it with: news-annotate annotate|export --model-delta FILE ...\n',
+  'cli.learn.done': '{0}: learned from {1} reviewed articles ({2} lines)',
+  'cli.learn.none': 'no reviewed article under {0} (an article is reviewed once all its annotations are accepted)',
+  'cli.modelDelta.refused': '--model-delta {0}: {1}',
+  'cli.opt.modelDelta': 'annotate, export: use the model improved from reviewed articles (the overlay written by learn or the editor)',
+  'annot.action.markWorkspace': 'Mark every "{0}" in the workspace as…',
+  'annot.action.rejectWorkspace': 'Not an entity: remove "{0}" everywhere in the workspace',
+  'annot.workspace.title': 'Applying to every "{0}" in the workspace',
+  'annot.workspace.progress': '{0}/{1} articles, {2} places so far',
+  'annot.workspace.markDone': 'Marked "{0}" in {1} places in {2} articles.',
+  'annot.workspace.rejectDone': 'Removed "{0}" in {1} places in {2} articles.',
+  'annot.workspace.cancelled': 'Stopped: {0} places in {1} articles were changed before the cancel (Undo restores them).',
+  'annot.workspace.undone': 'Restored the annotations of {0} articles.',
+  'annot.workspace.nothingToUndo': 'There is no workspace-wide change to undo.',
 } satisfies Table;
 
 export type MessageId = keyof typeof en;
@@ -296,6 +332,39 @@ const zhTw: Record<MessageId, string> = {
   'annot.action.markEverywhere': '將本文所有「{0}」標為{1}（{2} 處）',
   'annot.action.setDate': '設定「{0}」的日期值',
   'annot.saveFailed': 'News Annotator：無法儲存 {0} 的標註（{1}）。',
+  'model.improve.title': '正在以已審閱的文章改進模型',
+  'model.improve.reading': '正在讀取已審閱的文章…',
+  'model.improve.learning': '正在從 {0} 篇已審閱的文章學習（{1} 行）',
+  'model.improve.none': '工作區中還沒有已審閱的文章：請先審閱一篇文章並接受其全部標註（Ctrl+K Shift+A）。',
+  'model.improve.done': '模型已從 {0} 篇已審閱的文章學習（{1} 行）並已啟用。已儲存於 {2}；「News: 將模型還原為內建模型」可復原。',
+  'model.improve.cancelled': '已取消改進模型：使用中的模型沒有改變。',
+  'model.improve.noModel': '目前未使用模型（newsAnnotator.entities.useModel 設定已關閉，或找不到模型檔）：沒有可改進的模型。',
+  'model.improve.busy': '模型正在改進中。',
+  'model.improve.notSaved': '無法將改進的模型儲存於 {0}（{1}）。',
+  'model.noWorkspace': '請先開啟資料夾：改進的模型會與工作區一起儲存。',
+  'model.overlay.stale.featureVersion':
+    '{0} 中改進的模型是為特徵版本 {1} 製作的，但使用中的模型是版本 {2}：不予使用（改用內建模型）。請重新執行「News: 以已審閱的文章改進模型」。',
+  'model.overlay.stale.model':
+    '{0} 中改進的模型是在另一個模型（{1}；使用中的是 {2}）上學得的：不予使用（改用內建模型）。請重新執行「News: 以已審閱的文章改進模型」。',
+  'model.overlay.noModel': '{0} 中改進的模型未被使用：內建模型沒有載入。',
+  'model.overlay.unreadable': '無法讀取 {0} 中改進的模型（{1}）：不予使用（改用內建模型）。',
+  'model.revert.done': '模型已還原為內建模型（已刪除 {0}）。',
+  'model.revert.none': '使用中的已是內建模型。',
+  'cli.learn.usage':
+    'news-annotate learn [--out 檔案] [--epochs N] [--rate R] 路徑...\n  以「路徑」下已審閱的文章（資料夾，或帶有已標為審閱的 .ann 檔的文章）微調模型，\n  並寫出權重差異覆蓋檔（預設：第一個資料夾中的 .news-annotator/model-delta.bin）。\n  使用方式：news-annotate annotate|export --model-delta 檔案 ...\n',
+  'cli.learn.done': '{0}：已從 {1} 篇已審閱的文章學習（{2} 行）',
+  'cli.learn.none': '{0} 下沒有已審閱的文章（文章的全部標註被接受後才算已審閱）',
+  'cli.modelDelta.refused': '--model-delta {0}：{1}',
+  'cli.opt.modelDelta': 'annotate、export：使用以已審閱文章改進的模型（learn 或編輯器寫出的覆蓋檔）',
+  'annot.action.markWorkspace': '將工作區中所有「{0}」標為…',
+  'annot.action.rejectWorkspace': '不是實體：刪除工作區中所有「{0}」',
+  'annot.workspace.title': '正在套用到工作區中所有「{0}」',
+  'annot.workspace.progress': '{0}/{1} 篇文章，目前 {2} 處',
+  'annot.workspace.markDone': '已在 {2} 篇文章的 {1} 處標註「{0}」。',
+  'annot.workspace.rejectDone': '已在 {2} 篇文章的 {1} 處刪除「{0}」。',
+  'annot.workspace.cancelled': '已停止：取消前已更改 {1} 篇文章中的 {0} 處（「復原」可還原）。',
+  'annot.workspace.undone': '已還原 {0} 篇文章的標註。',
+  'annot.workspace.nothingToUndo': '沒有可復原的工作區變更。',
 };
 
 const zhCn: Record<MessageId, string> = {
@@ -439,6 +508,39 @@ const zhCn: Record<MessageId, string> = {
   'annot.action.markEverywhere': '将本文所有“{0}”标为{1}（{2} 处）',
   'annot.action.setDate': '设置“{0}”的日期值',
   'annot.saveFailed': 'News Annotator：无法保存 {0} 的标注（{1}）。',
+  'model.improve.title': '正在用已审阅的文章改进模型',
+  'model.improve.reading': '正在读取已审阅的文章…',
+  'model.improve.learning': '正在从 {0} 篇已审阅的文章学习（{1} 行）',
+  'model.improve.none': '工作区中还没有已审阅的文章：请先审阅一篇文章并接受其全部标注（Ctrl+K Shift+A）。',
+  'model.improve.done': '模型已从 {0} 篇已审阅的文章学习（{1} 行）并已启用。已保存在 {2}；“News: 将模型还原为内置模型”可撤销。',
+  'model.improve.cancelled': '已取消改进模型：使用中的模型没有改变。',
+  'model.improve.noModel': '当前未使用模型（newsAnnotator.entities.useModel 设置已关闭，或找不到模型文件）：没有可改进的模型。',
+  'model.improve.busy': '模型正在改进中。',
+  'model.improve.notSaved': '无法将改进的模型保存到 {0}（{1}）。',
+  'model.noWorkspace': '请先打开文件夹：改进的模型随工作区保存。',
+  'model.overlay.stale.featureVersion':
+    '{0} 中改进的模型是为特征版本 {1} 制作的，但使用中的模型是版本 {2}：不予使用（改用内置模型）。请重新运行“News: 用已审阅的文章改进模型”。',
+  'model.overlay.stale.model':
+    '{0} 中改进的模型是在另一个模型（{1}；使用中的是 {2}）上学得的：不予使用（改用内置模型）。请重新运行“News: 用已审阅的文章改进模型”。',
+  'model.overlay.noModel': '{0} 中改进的模型未被使用：内置模型没有加载。',
+  'model.overlay.unreadable': '无法读取 {0} 中改进的模型（{1}）：不予使用（改用内置模型）。',
+  'model.revert.done': '模型已还原为内置模型（已删除 {0}）。',
+  'model.revert.none': '使用中的已是内置模型。',
+  'cli.learn.usage':
+    'news-annotate learn [--out 文件] [--epochs N] [--rate R] 路径...\n  用“路径”下已审阅的文章（文件夹，或带有已标为审阅的 .ann 文件的文章）微调模型，\n  并写出权重差异覆盖文件（默认：第一个文件夹中的 .news-annotator/model-delta.bin）。\n  用法：news-annotate annotate|export --model-delta 文件 ...\n',
+  'cli.learn.done': '{0}：已从 {1} 篇已审阅的文章学习（{2} 行）',
+  'cli.learn.none': '{0} 下没有已审阅的文章（文章的全部标注被接受后才算已审阅）',
+  'cli.modelDelta.refused': '--model-delta {0}：{1}',
+  'cli.opt.modelDelta': 'annotate、export：使用用已审阅文章改进的模型（learn 或编辑器写出的覆盖文件）',
+  'annot.action.markWorkspace': '将工作区中所有“{0}”标为…',
+  'annot.action.rejectWorkspace': '不是实体：删除工作区中所有“{0}”',
+  'annot.workspace.title': '正在应用到工作区中所有“{0}”',
+  'annot.workspace.progress': '{0}/{1} 篇文章，目前 {2} 处',
+  'annot.workspace.markDone': '已在 {2} 篇文章的 {1} 处标注“{0}”。',
+  'annot.workspace.rejectDone': '已在 {2} 篇文章的 {1} 处删除“{0}”。',
+  'annot.workspace.cancelled': '已停止：取消前已更改 {1} 篇文章中的 {0} 处（“撤销”可还原）。',
+  'annot.workspace.undone': '已还原 {0} 篇文章的标注。',
+  'annot.workspace.nothingToUndo': '没有可撤销的工作区更改。',
 };
 
 const tables: Record<Locale, Record<MessageId, string>> = { en, 'zh-tw': zhTw, 'zh-cn': zhCn };

@@ -2,6 +2,7 @@
 import type { Command } from '../command';
 import { defaultJobs } from '../pool';
 import { annotateCorpus } from '../stream';
+import { useModelDelta } from '../learn';
 
 /**
  * One JSON record on one line. U+2028, U+2029 and U+0085 are valid unescaped in JSON strings, but
@@ -13,9 +14,11 @@ export const jsonLine = (value: unknown) =>
 export const annotate: Command = {
   name: 'annotate',
   summary: 'cli.cmd.annotate',
-  options: ['format', 'reference-date', 'encoding', 'jobs', 'stdin-files', 'stdin-jsonl'],
+  options: ['format', 'reference-date', 'encoding', 'jobs', 'stdin-files', 'stdin-jsonl', 'model-delta'],
   // Files on worker threads, or streamed from stdin; output in input order whatever the number of workers.
   run({ io, values, files }) {
+    const modelDelta = values['model-delta'] as string | undefined;
+    if (!useModelDelta(modelDelta, io.t, io.err)) return 2;
     return annotateCorpus(
       [...files],
       {
@@ -24,6 +27,7 @@ export const annotate: Command = {
         encoding: (values.encoding as string) ?? 'utf-8',
         referenceDate: values['reference-date'] as string | undefined,
         locale: io.locale,
+        modelDelta,
         stdinFiles: values['stdin-files'] === true,
         stdinJsonl: values['stdin-jsonl'] === true,
       },

@@ -20,7 +20,7 @@ function scratch(size: number, which: number): Float64Array {
  * into its even and odd bytes, which land in 16-bit lanes (27 features x 255 < 2^16), so one add serves two
  * tags and the table is half the size of 16-bit weights. Training weights are plain floats.
  */
-function emissions(w: TaggerWeights, ids: Uint32Array, n: number, em: Float64Array): void {
+export function emissions(w: TaggerWeights, ids: Uint32Array, n: number, em: Float64Array): void {
   const F = FEATURES_PER_CHAR;
   const T = NTAGS;
   const scale = w.scale;
@@ -87,12 +87,20 @@ function emissions(w: TaggerWeights, ids: Uint32Array, n: number, em: Float64Arr
  * position's emission margin over the runner-up tag.
  */
 export function viterbi(w: TaggerWeights, ids: Uint32Array, n: number, tags: Uint8Array, margin?: Float32Array): void {
-  const T = NTAGS;
-  const em = scratch(n * T, 0);
+  const em = scratch(n * NTAGS, 0);
   emissions(w, ids, n, em);
+  viterbiScores(w.transition, em, n, tags, margin);
+}
+
+/**
+ * Viterbi over emission scores computed already (n x NTAGS in `em`) and `transition` as in TaggerWeights: the
+ * fine-tuning of finetune.ts adds its deltas to the shipped model's scores and decodes with this.
+ */
+export function viterbiScores(transition: Float32Array, em: Float64Array, n: number, tags: Uint8Array, margin?: Float32Array): void {
+  const T = NTAGS;
   // Transitions with the illegal ones folded in as -Infinity.
   const tr = new Float64Array((T + 1) * T);
-  for (let p = -1; p < T; p++) for (let t = 0; t < T; t++) tr[(p + 1) * T + t] = allowed(p, t) ? w.transition[(p + 1) * T + t] : -Infinity;
+  for (let p = -1; p < T; p++) for (let t = 0; t < T; t++) tr[(p + 1) * T + t] = allowed(p, t) ? transition[(p + 1) * T + t] : -Infinity;
   const score = scratch(n * T, 1);
   if (backScratch.length < n * T) backScratch = new Uint8Array(n * T * 2);
   const back = backScratch;

@@ -27,6 +27,10 @@ export interface Tagger {
   readonly trainingNames?: Trie<EntityType>;
   /** The word lexicon the model was trained with, if it has one. */
   readonly words?: WordSet;
+  /** The weights it decodes with (the fine-tuning of finetune.ts starts from them). */
+  readonly weights?: TaggerWeights;
+  /** A hash of the model file it came from: an overlay of weight deltas applies only to the model it was made on. */
+  readonly fingerprint?: string;
 }
 
 export function lexiconTrie(entries: [string, EntityType][] | undefined): Trie<EntityType> | undefined {
@@ -38,7 +42,18 @@ export function lexiconTrie(entries: [string, EntityType][] | undefined): Trie<E
 
 /** A tagger over the bytes of models/ner.bin. */
 export function loadTagger(bytes: Uint8Array): Tagger {
-  return taggerFromWeights(decodeModel(bytes));
+  return taggerFromWeights(decodeModel(bytes), modelFingerprint(bytes));
+}
+
+/** Two 32-bit FNV-1a hashes of the model file (different offsets), as 16 hex digits: cheap, and enough to tell models apart. */
+export function modelFingerprint(bytes: Uint8Array): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ bytes.length;
+  for (let i = 0; i < bytes.length; i++) {
+    a = Math.imul(a ^ bytes[i], 0x01000193);
+    b = Math.imul(b ^ bytes[i], 0x5bd1e995);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
 // Per-process work arrays for tag(): it is synchronous, and a page has thousands of lines.
@@ -46,7 +61,7 @@ let idScratch = new Uint32Array(0);
 let tagScratch = new Uint8Array(0);
 let marginScratch = new Float32Array(0);
 
-export function taggerFromWeights(w: TaggerWeights): Tagger {
+export function taggerFromWeights(w: TaggerWeights, fingerprint?: string): Tagger {
   const lex = lexiconTrie(w.lexicon);
   const words = w.words?.length ? new WordSet(w.words) : undefined;
   const names = w.names?.length ? new NameLexicon(w.names) : undefined;
@@ -54,6 +69,8 @@ export function taggerFromWeights(w: TaggerWeights): Tagger {
     words,
     names,
     trainingNames: lex,
+    weights: w,
+    fingerprint,
     tag(norm, gaz, noNames) {
       const n = norm.length;
       if (!n) return [];

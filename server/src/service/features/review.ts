@@ -128,6 +128,11 @@ export function reviewCodeActions(
     kind: REVIEW_KIND,
     command: { title, command: ANNOTATE_COMMAND, arguments: [args] },
   });
+  const clientCmd = (title: string, command: string, args: { uri: string; range: Range }): CodeAction => ({
+    title,
+    kind: REVIEW_KIND,
+    command: { title, command, arguments: [args] },
+  });
   const here = article.lines.range(from, to);
   const selected = article.text.slice(from, to);
   if (to > from && selected.trim() && !/[\r\n]/.test(selected)) {
@@ -148,6 +153,8 @@ export function reviewCodeActions(
             everywhere: true,
           }),
         );
+    // The client asks for the type, then applies it to every article of the workspace (with progress and undo).
+    out.push(clientCmd(t('annot.action.markWorkspace', selected), 'newsAnnotator.markInWorkspace', { uri, range: here }));
   } else {
     const a = annotationAt(annotations, from);
     if (a) {
@@ -160,6 +167,7 @@ export function reviewCodeActions(
       if (a.label !== 'DATE') {
         const n = annotations.filter((x) => x.text === a.text).length;
         if (n > 1) out.push(cmd(t('annot.action.rejectEverywhere', a.text, n), { uri, action: 'reject', range: span, everywhere: true }));
+        out.push(clientCmd(t('annot.action.rejectWorkspace', a.text), 'newsAnnotator.notAnEntityInWorkspace', { uri, range: span }));
         for (const label of ENTITY_TYPES)
           if (label !== a.label)
             out.push(cmd(t('annot.action.relabel', a.text, labelName(t, label)), { uri, action: 'mark', range: span, label }));

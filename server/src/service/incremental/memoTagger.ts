@@ -31,6 +31,12 @@ export function memoTagger(inner: Tagger, maxChars = 4_000_000): MemoTagger {
     get trainingNames() {
       return inner.trainingNames;
     },
+    get weights() {
+      return inner.weights;
+    },
+    get fingerprint() {
+      return inner.fingerprint;
+    },
     stats,
     clear() {
       memo.clear();
