@@ -18,31 +18,6 @@ import { parseBio, trainModel, type TrainingSentence } from './training/trainer'
 import { corpusDir } from './eval/corpus';
 import { NameLexicon, parseLexicon } from '../server/src/service/entities/lexicon';
 
-import { clusterTable } from '../server/src/service/entities/clusters';
-
-/**
- * Body lines of the unlabelled news pages (pages/unlabelled and pages/cwced), for the character clusters: lines
- * with at least 10 Han characters and a sentence mark, normalised. Pages that are also gold articles are left
- * out, so the page figures of `npm run eval` stay free of their text; no label of any page is read.
- */
-function unlabelledLines(corpus: string): string[] {
-  const gold = new Set(fs.readdirSync(path.join(corpus, 'articles')).filter((f) => f.endsWith('.txt')));
-  const out: string[] = [];
-  for (const sub of ['unlabelled', 'cwced']) {
-    const dir = path.join(corpus, 'pages', sub);
-    const files = fs
-      .readdirSync(dir)
-      .filter((f) => f.endsWith('.txt') && !/\.(gold|date|author)\.txt$/.test(f) && !gold.has(f))
-      .sort();
-    for (const f of files)
-      for (const line of fs.readFileSync(path.join(dir, f), 'utf8').split(/\r?\n/)) {
-        const t = line.trim();
-        if ((t.match(/\p{Script=Han}/gu)?.length ?? 0) >= 10 && /[，。！？；,]/.test(t)) out.push(normalizeForMatching(t));
-      }
-  }
-  return out;
-}
-
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
@@ -54,14 +29,13 @@ function devF1(model: Uint8Array | TaggerWeights, dev: TrainingSentence[]): { p:
   const lex = lexiconTrie(w.lexicon);
   const words = w.words?.length ? new WordSet(w.words) : undefined;
   const names = w.names?.length ? new NameLexicon(w.names) : undefined;
-  const clusters = clusterTable(w.clusters);
   let tp = 0;
   let fp = 0;
   let fn = 0;
   for (const s of dev) {
     const norm = normalizeForMatching(s.text);
     const tags = new Uint8Array(norm.length);
-    viterbi(w, extractFeatures(norm, gaz, w.bits, undefined, lex, words, names, clusters), norm.length, tags);
+    viterbi(w, extractFeatures(norm, gaz, w.bits, undefined, lex, words, names), norm.length, tags);
     const key = (x: { start: number; end: number; type: string }) => `${x.start}:${x.end}:${x.type}`;
     const pred = new Set(spansFromTags(tags, norm.length).map(key));
     const gold = new Set(spansFromTags(goldTags(s.tags), s.tags.length).map(key));
@@ -112,8 +86,6 @@ function main(): void {
     lexiconFolds: arg('folds', 5),
     words: !process.argv.includes('--no-words'),
     names: lexiconText ? parseLexicon(lexiconText) : undefined,
-    clusters: process.argv.includes('--no-clusters') ? false : { classes: arg('classes', 128) },
-    unlabelled: process.argv.includes('--no-unlabelled') ? [] : unlabelledLines(corpusDir()),
     onEpoch: (e, info) => {
       // With --dev, each epoch's averaged weights are scored on the held-out slice (to choose --epochs).
       const d = dev.length && process.argv.includes('--every') ? ` dev F1 ${devF1(info.averaged(), dev).f1.toFixed(4)}` : '';

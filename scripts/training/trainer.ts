@@ -12,8 +12,6 @@ import type { Trie } from '../../server/src/service/entities/trie';
 import { WordSet } from '../../server/src/service/entities/words';
 import { induceWords } from './induceWords';
 import { NameLexicon } from '../../server/src/service/entities/lexicon';
-import { clusterTable } from '../../server/src/service/entities/clusters';
-import { induceClusters, type ClusterOptions } from './clusters';
 
 export interface TrainingSentence {
   text: string;
@@ -32,12 +30,6 @@ export interface TrainOptions {
   words?: boolean;
   /** External name lexicon (word, class bits), for the lexicon features; shipped inside the model. */
   names?: [string, number][];
-  /**
-   * Unlabelled text (normalised lines) added to the training text for inducing character clusters; with
-   * `clusters` unset, no clusters are induced (the cluster features are then constant).
-   */
-  unlabelled?: string[];
-  clusters?: ClusterOptions | false;
   /** Called after each epoch (for progress output); `averaged()` gives the weights as they would ship now. */
   onEpoch?: (epoch: number, info: { mistakes: number; seconds: number; averaged: () => TaggerWeights }) => void;
 }
@@ -99,15 +91,10 @@ export function trainWeights(sentences: TrainingSentence[], options: TrainOption
   const words = wordList ? new WordSet(wordList) : undefined;
   // Independent of MSRA's labels, so no jackknifing: the model learns how far each class is to be trusted.
   const names = options.names?.length ? new NameLexicon(options.names) : undefined;
-  // Induced from raw text (training sentences and unlabelled pages), not from the tags: no jackknifing needed.
-  const clusterList = options.clusters ? induceClusters([...norms, ...(options.unlabelled ?? [])], options.clusters) : undefined;
-  const clusters = clusterTable(clusterList);
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
     const norm = norms[si];
-    feats.push(
-      extractFeatures(norm, options.gazetteer, bits, undefined, folds ? foldTries[si % folds] : undefined, words, names, clusters),
-    );
+    feats.push(extractFeatures(norm, options.gazetteer, bits, undefined, folds ? foldTries[si % folds] : undefined, words, names));
     gold.push(goldTags(s.tags));
   }
   const size = (1 << bits) * T;
@@ -123,7 +110,6 @@ export function trainWeights(sentences: TrainingSentence[], options: TrainOption
     lexicon: fullLexicon,
     words: wordList,
     names: options.names,
-    clusters: clusterList,
   };
   const random = rng(options.seed ?? 20250704);
   const order = sentences.map((_, i) => i);
@@ -194,7 +180,6 @@ export function trainModel(sentences: TrainingSentence[], options: TrainOptions 
     lexicon: w.lexicon,
     words: w.words,
     names: w.names,
-    clusters: w.clusters,
   });
 }
 

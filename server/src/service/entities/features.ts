@@ -10,14 +10,13 @@ import { TRANSLIT } from './patterns';
 import type { Trie } from './trie';
 import { wordMarks, type WordMarks, type WordSet } from './words';
 import type { NameLexicon } from './lexicon';
-import type { ClusterTable } from './clusters';
 
-export const FEATURES_PER_CHAR = 33;
+export const FEATURES_PER_CHAR = 30;
 /** Slots of the word-context features (the induced word ending just before a position, and starting just after it). */
 export const WORD_BEFORE_SLOT = 25;
 export const WORD_AFTER_SLOT = 26;
 /** Bumped whenever templates change, and stored in the model, so an old model is refused, not misread. */
-export const FEATURE_VERSION = 11;
+export const FEATURE_VERSION = 10;
 
 const BOS = 1;
 const EOS = 2;
@@ -50,8 +49,6 @@ function charClass(c: number): number {
   if (c === 0xb7) return 6;
   return 3;
 }
-
-const NO_CLUSTERS: ClusterTable = new Uint16Array(0x10000);
 
 const TYPE_CODE: Record<EntityType, number> = { PER: 1, ORG: 2, LOC: 3, MEDIA: 2 };
 
@@ -132,7 +129,6 @@ export function extractFeatures(
   lexicon?: Trie<EntityType>,
   words?: WordSet,
   names?: NameLexicon,
-  clusters?: ClusterTable,
 ): Uint32Array {
   const n = norm.length;
   const F = FEATURES_PER_CHAR;
@@ -163,7 +159,6 @@ export function extractFeatures(
     nl.fill(0, 0, n);
   }
   const shift = 32 - bits;
-  const cl = clusters ?? NO_CLUSTERS;
   // Templates with few distinct values (classes, dictionary and word positions) hash into the first 2^15
   // buckets, so their weights stay in the CPU cache; decoding is bound by memory reads, not arithmetic.
   const small = 32 - Math.min(bits - 2, 15);
@@ -238,13 +233,6 @@ export function extractFeatures(
     ids[base + 27] = mix(0x1f01f, nmi | (nl[i] << 8) | (wm.fmm[i] << 11)) >>> small;
     ids[base + 28] = mix(0x20020, (i > 0 ? nm[i - 1] : 255) | (nmi << 8) | ((i + 1 < n ? nm[i + 1] : 255) << 16)) >>> small;
     ids[base + 29] = mix(mix(0x21021, nmi), c0) >>> shift;
-    // Character clusters induced from MSRA and unlabelled news text (clusters.ts): the right-context classes of
-    // the character before and this one, the left-context classes of this one and the next, and both classes of
-    // this character together.
-    const k0 = cl[c0];
-    ids[base + 30] = mix(0x22022, (cl[m1] & 0xff) | ((k0 & 0xff) << 8)) >>> shift;
-    ids[base + 31] = mix(0x23023, (k0 >> 8) | (cl[p1] & 0xff00)) >>> shift;
-    ids[base + 32] = mix(0x24024, k0) >>> shift;
   }
   return ids;
 }

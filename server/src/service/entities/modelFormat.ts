@@ -6,7 +6,6 @@ import type { EntityType } from '../types';
 import { FEATURE_VERSION } from './features';
 import { parseLexicon, serializeLexicon } from './lexicon';
 import { NTAGS } from './tagScheme';
-import { parseClusters, serializeClusters } from './clusters';
 
 /** Weights as the decoder reads them: emission weights per (feature bucket, tag), and transitions. */
 export interface TaggerWeights {
@@ -25,8 +24,6 @@ export interface TaggerWeights {
   words?: string[];
   /** External name lexicon entries (word, class bits: lexicon.ts), shipped inside the model. */
   names?: [string, number][];
-  /** Character clusters (char, right-context class, left-context class: clusters.ts), shipped inside the model. */
-  clusters?: [string, number, number][];
 }
 
 const LEX_TYPES: EntityType[] = ['PER', 'ORG', 'LOC', 'MEDIA'];
@@ -44,7 +41,6 @@ export function encodeModel(w: {
   lexicon?: [string, EntityType][];
   words?: string[];
   names?: [string, number][];
-  clusters?: [string, number, number][];
 }): Uint8Array {
   const T = NTAGS;
   let maxAbs = 0;
@@ -87,8 +83,7 @@ export function encodeModel(w: {
   const lex = new TextEncoder().encode((w.lexicon ?? []).map(([k, v]) => `${LEX_TYPES.indexOf(v)}${k}`).join('\n'));
   const words = new TextEncoder().encode((w.words ?? []).join('\n'));
   const names = new TextEncoder().encode(serializeLexicon(w.names ?? []));
-  const clusters = new TextEncoder().encode(serializeClusters(w.clusters ?? []));
-  const total = new Uint8Array(o + 4 + lex.length + 4 + words.length + 4 + names.length + 4 + clusters.length);
+  const total = new Uint8Array(o + 4 + lex.length + 4 + words.length + 4 + names.length);
   total.set(bytes.subarray(0, o));
   const tv = new DataView(total.buffer);
   tv.setUint32(o, lex.length, true);
@@ -98,8 +93,6 @@ export function encodeModel(w: {
   const at = o + 8 + lex.length + words.length;
   tv.setUint32(at, names.length, true);
   total.set(names, at + 4);
-  tv.setUint32(at + 4 + names.length, clusters.length, true);
-  total.set(clusters, at + 8 + names.length);
   return total;
 }
 
@@ -134,15 +127,12 @@ export function decodeModel(bytes: Uint8Array): TaggerWeights {
   // four at a time.
   const u8 = new Uint8Array((1 << bits) * 16).fill(LANE_BIAS);
   for (let k = 0; k < count; k++) for (let t = 0; t < T; t++) u8[idx[k] * 16 + t] = ((bytes[o++] << 24) >> 24) + LANE_BIAS;
-  const { lexicon, words, names, clusters } = tail(bytes, o);
-  return { bits, emission: new Float32Array(0), quad: new Int32Array(u8.buffer), scale, transition, lexicon, words, names, clusters };
+  const { lexicon, words, names } = tail(bytes, o);
+  return { bits, emission: new Float32Array(0), quad: new Int32Array(u8.buffer), scale, transition, lexicon, words, names };
 }
 
 /** The lexicon and word list stored after the weights. */
-function tail(
-  bytes: Uint8Array,
-  o: number,
-): { lexicon?: [string, EntityType][]; words?: string[]; names?: [string, number][]; clusters?: [string, number, number][] } {
+function tail(bytes: Uint8Array, o: number): { lexicon?: [string, EntityType][]; words?: string[]; names?: [string, number][] } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let lexicon: [string, EntityType][] | undefined;
   if (o + 4 <= bytes.length) {
@@ -162,12 +152,6 @@ function tail(
   if (o + 4 <= bytes.length) {
     const len = view.getUint32(o, true);
     names = parseLexicon(new TextDecoder().decode(bytes.subarray(o + 4, o + 4 + len)));
-    o += 4 + len;
   }
-  let clusters: [string, number, number][] | undefined;
-  if (o + 4 <= bytes.length) {
-    const len = view.getUint32(o, true);
-    clusters = parseClusters(new TextDecoder().decode(bytes.subarray(o + 4, o + 4 + len)));
-  }
-  return { lexicon, words, names, clusters };
+  return { lexicon, words, names };
 }

@@ -13,7 +13,6 @@ import { NameLexicon } from './lexicon';
 import { spansFromTags } from './tagScheme';
 import { decodeModel, type TaggerWeights } from './modelFormat';
 import { viterbi } from './decode';
-import { clusterTable } from './clusters';
 
 export { allowed, canEnd, goldTags, NTAGS, spansFromTags, TAGS } from './tagScheme';
 export { decodeModel, encodeModel, type TaggerWeights } from './modelFormat';
@@ -51,7 +50,6 @@ export function taggerFromWeights(w: TaggerWeights): Tagger {
   const lex = lexiconTrie(w.lexicon);
   const words = w.words?.length ? new WordSet(w.words) : undefined;
   const names = w.names?.length ? new NameLexicon(w.names) : undefined;
-  const clusters = clusterTable(w.clusters);
   return {
     words,
     names,
@@ -64,7 +62,7 @@ export function taggerFromWeights(w: TaggerWeights): Tagger {
         tagScratch = new Uint8Array(n * 2);
         marginScratch = new Float32Array(n * 2);
       }
-      const ids = extractFeatures(norm, gaz, w.bits, idScratch, lex, words, noNames ? undefined : names, clusters);
+      const ids = extractFeatures(norm, gaz, w.bits, idScratch, lex, words, noNames ? undefined : names);
       const tags = tagScratch;
       const margin = marginScratch;
       viterbi(w, ids, n, tags, margin);
