@@ -123,7 +123,7 @@ const en = {
   'script.taiwan': 'Traditional (Taiwan)',
   // annotation workflow (issue 13)
   'annot.usage':
-    'Usage:\n  news-annotate export --format brat|conll|jsonl|doccano|labelstudio [--out DIR] [--exclude-boilerplate] [--reviewed-only] [--no-predictions] [--labelstudio-as annotations|predictions] PATH...\n  news-annotate import --format brat|conll|jsonl|doccano|labelstudio [--out DIR] FILE... [-- TEXT...]\n  news-annotate agree [--format text|json] A B\n\nPATH: article files (NAME.txt) or folders of them. Annotations are read from and written to NAME.ann (brat) and NAME.ann.json beside each article.\n',
+    'Usage:\n  news-annotate export --format brat|conll|jsonl|doccano|labelstudio [--out DIR] [--exclude-boilerplate] [--reviewed-only] [--no-predictions] [--labelstudio-as annotations|predictions] [--model-delta FILE] PATH...\n  news-annotate import --format brat|conll|jsonl|doccano|labelstudio [--out DIR] FILE... [-- TEXT...]\n  news-annotate agree [--format text|json] A B\n\nPATH: article files (NAME.txt) or folders of them. Annotations are read from and written to NAME.ann (brat) and NAME.ann.json beside each article.\n',
   'annot.needOut': '--format brat writes several files: give --out DIR',
   'annot.wrote': '{0}: {1} articles, {2} annotations',
   'annot.imported': '{0}: {1} annotations stored in {2}',
@@ -305,7 +305,7 @@ const zhTw: Record<MessageId, string> = {
   'script.taiwan': '繁體（臺灣）',
   // annotation workflow (issue 13)
   'annot.usage':
-    '用法：\n  news-annotate export --format brat|conll|jsonl|doccano|labelstudio [--out 資料夾] [--exclude-boilerplate] [--reviewed-only] [--no-predictions] [--labelstudio-as annotations|predictions] 路徑...\n  news-annotate import --format brat|conll|jsonl|doccano|labelstudio [--out 資料夾] 檔案... [-- 文章...]\n  news-annotate agree [--format text|json] A B\n\n路徑：文章檔案（NAME.txt）或其資料夾。標註讀寫於每篇文章旁的 NAME.ann（brat）與 NAME.ann.json。\n',
+    '用法：\n  news-annotate export --format brat|conll|jsonl|doccano|labelstudio [--out 資料夾] [--exclude-boilerplate] [--reviewed-only] [--no-predictions] [--labelstudio-as annotations|predictions] [--model-delta 檔案] 路徑...\n  news-annotate import --format brat|conll|jsonl|doccano|labelstudio [--out 資料夾] 檔案... [-- 文章...]\n  news-annotate agree [--format text|json] A B\n\n路徑：文章檔案（NAME.txt）或其資料夾。標註讀寫於每篇文章旁的 NAME.ann（brat）與 NAME.ann.json。\n',
   'annot.needOut': '--format brat 會寫出多個檔案：請指定 --out 資料夾',
   'annot.wrote': '{0}：{1} 篇文章，{2} 個標註',
   'annot.imported': '{0}：{1} 個標註已存入 {2}',
@@ -481,7 +481,7 @@ const zhCn: Record<MessageId, string> = {
   'script.taiwan': '繁体（台湾）',
   // annotation workflow (issue 13)
   'annot.usage':
-    '用法：\n  news-annotate export --format brat|conll|jsonl|doccano|labelstudio [--out 文件夹] [--exclude-boilerplate] [--reviewed-only] [--no-predictions] [--labelstudio-as annotations|predictions] 路径...\n  news-annotate import --format brat|conll|jsonl|doccano|labelstudio [--out 文件夹] 文件... [-- 文章...]\n  news-annotate agree [--format text|json] A B\n\n路径：文章文件（NAME.txt）或其文件夹。标注读写于每篇文章旁的 NAME.ann（brat）与 NAME.ann.json。\n',
+    '用法：\n  news-annotate export --format brat|conll|jsonl|doccano|labelstudio [--out 文件夹] [--exclude-boilerplate] [--reviewed-only] [--no-predictions] [--labelstudio-as annotations|predictions] [--model-delta 文件] 路径...\n  news-annotate import --format brat|conll|jsonl|doccano|labelstudio [--out 文件夹] 文件... [-- 文章...]\n  news-annotate agree [--format text|json] A B\n\n路径：文章文件（NAME.txt）或其文件夹。标注读写于每篇文章旁的 NAME.ann（brat）与 NAME.ann.json。\n',
   'annot.needOut': '--format brat 会写出多个文件：请指定 --out 文件夹',
   'annot.wrote': '{0}：{1} 篇文章，{2} 个标注',
   'annot.imported': '{0}：{1} 个标注已存入 {2}',
