@@ -20,6 +20,7 @@ import { Trie } from './trie';
 import { loadTagger, type Tagger } from './tagger';
 import { SURNAMES } from './features';
 import {
+  areaSpans,
   brandSpans,
   companyStem,
   facilitySpans,
@@ -32,6 +33,16 @@ import {
 import { LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD } from './lexicon';
 import type { WordSet } from './words';
 import { RANK } from './ranks';
+import {
+  capitalMetonymy,
+  dropGenericBodies,
+  dropInsideIdioms,
+  growCompanyTails,
+  slotMates,
+  sourceListSpans,
+  splitPlaceModifiers,
+  trimToArticleNames,
+} from './article-level';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -63,6 +74,13 @@ export const RULE_FAMILIES = [
   'tornCharacters',
   'remainders',
   'lexiconFeatures',
+  'placeModifiers',
+  'sourceLists',
+  'slots',
+  'idioms',
+  'genericNouns',
+  'metonymy',
+  'articleNames',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
@@ -101,6 +119,7 @@ const SOURCE_RANK: Record<Source, number> = {
   model: RANK.MODEL,
   lexicon: RANK.MODEL,
   consistency: RANK.MODEL,
+  article: RANK.MODEL,
 };
 
 /** Lines longer than this are tagged in slices so one huge line cannot blow up the decoder's memory. */
@@ -164,6 +183,11 @@ function recognizeNormalized(
   let model: (Span & { confidence: number })[] = [];
   if (tagger) model = tagAll(tagger, norm, gaz, off.has('lexiconFeatures'));
   let gazSpans = off.has('gazetteer') ? [] : gazetteerSpans(norm, gaz);
+  // 上报 (a Taiwanese outlet, and "to report"): a list name that the dictionary knows only as a common word counts
+  // only where the tagger also sees a name, as the hand-listed ones (联想, 奔驰) do.
+  const lexNames = tagger?.names;
+  if (lexNames && !off.has('genericNouns'))
+    for (const s of gazSpans) if (lexNames.get(norm, s.start, s.end - s.start) === LEX_WORD && !namedAsSource(norm, s)) s.weak = true;
   if (tagger) {
     // A name that is also a common word (联想 in 联想到) counts only where the tagger also sees a name there.
     const tagged = new Uint8Array(norm.length);
@@ -183,6 +207,9 @@ function recognizeNormalized(
     gazSpans = gazSpans.filter((s) => tagged.subarray(s.start, s.end).includes(1) || (!s.weak && !cutsWord(s)));
   }
   const grown = off.has('placeGrowth') ? [] : growFromPlaces(norm, gazSpans);
+  const wordAt = tagger?.words
+    ? (a: number, len: number) => tagger.words!.has(norm, a, len) || !!((lexNames?.get(norm, a, len) ?? 0) & LEX_WORD)
+    : undefined;
   const taken = new Uint8Array(norm.length);
   for (const s of gazSpans) taken.fill(1, s.start, s.end);
   const abbr = off.has('abbreviations') ? [] : abbreviationSpans(norm, taken);
@@ -208,6 +235,9 @@ function recognizeNormalized(
       cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.GAP_FILLER });
   if (!off.has('pseudonyms'))
     for (const s of pseudonymSpans(norm, LIST_SURNAMES)) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: RANK.OUTLET });
+  if (!off.has('sourceLists'))
+    for (const s of sourceListSpans(norm, (a, b) => gazSpans.some((g) => g.start === a && g.end === b && g.type === 'MEDIA')))
+      cands.push({ ...s, source: 'pattern', confidence: 0.75, rank: RANK.OUTLET });
   if (!off.has('outlets')) {
     for (const s of outletSpans(norm, gazSpans)) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: RANK.OUTLET });
     for (const s of latinOutletSpans(norm)) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: RANK.OUTLET });
@@ -216,7 +246,7 @@ function recognizeNormalized(
   }
   // Above the gazetteer, as roads are: the place is part of the facility's name (南沙 in 南沙国际邮轮母港).
   if (!off.has('facilities'))
-    for (const s of facilitySpans(norm, [...gazSpans, ...model]))
+    for (const s of [...facilitySpans(norm, [...gazSpans, ...model], wordAt), ...areaSpans(norm, model, gazSpans)])
       cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.PLACE_NAMED });
   for (const s of model) {
     if (s.type === 'PER') {
@@ -232,10 +262,44 @@ function recognizeNormalized(
   }
 
   const resolved = resolve(cands, text, norm);
-  const merged = tagger && !off.has('tornCharacters') ? mendTorn(resolved, text, norm, tagger) : resolved;
+  let merged = tagger && !off.has('tornCharacters') ? mendTorn(resolved, text, norm, tagger) : resolved;
+  merged = articleLevel(merged, text, norm, gaz, tagger, off);
   if (tagger?.names) markLexicon(merged, norm, tagger);
   const discovered = tagger?.words && !off.has('discovery') ? discoverNames(merged, text, norm, tagger.words) : merged;
   return off.has('consistency') ? discovered : propagate(discovered, text, norm, tagger, !off.has('remainders'));
+}
+
+/** A name standing where a source stands: alone in brackets or on a line, after 据/《, or before 报道/讯/》. */
+function namedAsSource(norm: string, s: Span): boolean {
+  const before = norm[s.start - 1] ?? '\n';
+  const after = norm.slice(s.end, s.end + 2);
+  return (!HAN_RE.test(before) || /[据《]/u.test(before)) && (!HAN_RE.test(after[0] ?? '') || /^(?:报道|报导|讯|消息|记者)/u.test(after));
+}
+
+/** The article-level passes (article-level.ts), in order: each reads the mentions the one before it left. */
+function articleLevel(
+  mentions: EntityMention[],
+  text: string,
+  norm: string,
+  gaz: Trie<EntityType>,
+  tagger: Tagger | undefined,
+  off: ReadonlySet<RuleFamily>,
+): EntityMention[] {
+  let out = mentions;
+  const lexicon = tagger?.names;
+  if (lexicon && !off.has('genericNouns')) out = dropGenericBodies(out, norm, lexicon);
+  if (lexicon && !off.has('idioms')) out = dropInsideIdioms(out, norm, lexicon);
+  if (!off.has('placeModifiers')) {
+    const isPlace = (a: number, b: number) =>
+      gaz.allAt(norm, a).some((x) => x.end === b && x.value === 'LOC') || !!((lexicon?.get(norm, a, b - a) ?? 0) & LEX_LOC);
+    const isWord = (a: number, len: number) => !!tagger?.words?.has(norm, a, len) || !!((lexicon?.get(norm, a, len) ?? 0) & LEX_WORD);
+    out = splitPlaceModifiers(out, text, norm, isPlace, isWord);
+  }
+  if (!off.has('slots')) out = slotMates(out, text, norm);
+  if (tagger?.words && !off.has('articleNames')) out = trimToArticleNames(out, text, norm, tagger.words);
+  if (!off.has('companies')) growCompanyTails(out, text, norm);
+  if (!off.has('metonymy')) capitalMetonymy(out, norm);
+  return out;
 }
 
 const LEX_BIT: Record<EntityType, number> = { PER: LEX_PER, LOC: LEX_LOC, ORG: LEX_ORG, MEDIA: LEX_ORG };
@@ -382,7 +446,7 @@ function propagate(
   };
   for (const m of mentions) {
     if (
-      (m.source !== 'model' && m.source !== 'lexicon' && m.source !== 'pattern') ||
+      (m.source !== 'model' && m.source !== 'lexicon' && m.source !== 'pattern' && m.source !== 'article') ||
       (m.type !== 'PER' && m.type !== 'ORG') ||
       m.end - m.start < 2
     )
@@ -392,7 +456,10 @@ function propagate(
     names.set(name, m);
     // 澄星科技 … 澄星: the coined stem of a company, used alone later, is the same company.
     const stem = remainders && m.type === 'ORG' ? companyStem(name) : undefined;
-    if (stem && !generic(stem) && !names.longestAt(stem, 0)) names.set(stem, { ...m, confidence: m.confidence * 0.9 });
+    // A stem that is a place or a person (北京 of 北京医院) is that place or person, not the company.
+    const stemIsName =
+      !!stem && (!!((tagger?.names?.get(stem, 0, stem.length) ?? 0) & (LEX_LOC | LEX_PER)) || !!gazetteerTrie().longestAt(stem, 0));
+    if (stem && !stemIsName && !generic(stem) && !names.longestAt(stem, 0)) names.set(stem, { ...m, confidence: m.confidence * 0.9 });
   }
   if (!names.size) return mentions;
   const added: EntityMention[] = [];

@@ -1,0 +1,302 @@
+/**
+ * Article-level evidence (issue 11): passes over the merged mentions of one article that read what the article
+ * itself says about a name, rather than a list of names. Each pass is one category of error on unseen pages:
+ * - a place glued to a name that the article also uses alone is a modifier (武汉 + 金银潭医院, 日本 + 伊戈尔);
+ * - an outlet list after a source cue gives every item as an outlet (来源：江城日报、滨海网、青州发布);
+ * - items in the same slot as companies are companies (finance briefs: 。澄星科技：… 。鲸鱼：…);
+ * - a short name inside an idiom of the dictionary is no name (美中不足, 长治久安);
+ * - a bare bureau noun is generic (邮政局, 消防局, 工作组);
+ * - a capital acting as its government is an organisation (华盛顿宣布), as the guidelines have it for 白宫;
+ * - a name that took the first character of the next word gives it back when the article names it without it.
+ * All work on the normalised (Simplified, half-width) text; mentions keep offsets into the original text.
+ */
+import type { EntityMention, EntityType } from '../types';
+import { LEX_WORD, type NameLexicon } from './lexicon';
+import type { WordSet } from './words';
+
+const HAN = /\p{Script=Han}/u;
+
+/** Bodies of government: a place before them is part of the name (台南市永康分局, 浙江证监局, 美国国防部). */
+const GOVERNMENT_END = /(?:局|部|厅|委|署|府|院|会|所|处|办|庭|队|军|党|团|站|科)$/u;
+/** Hospitals, companies and venues whose own name the article uses alone: the place before them is a modifier. */
+const HOSPITAL_END = /(?:医院|附医)$/u;
+
+const mention = (m: EntityMention, text: string, start: number, end: number, extra: Partial<EntityMention> = {}): EntityMention => ({
+  ...m,
+  start,
+  end,
+  text: text.slice(start, end),
+  ...extra,
+});
+
+/**
+ * 武汉金银潭医院 … 金银潭医院, 日本伊戈尔 … 伊戈尔: a name that begins with a place, whose rest the same article
+ * also writes on its own, is the place + the name (the guidelines split 深圳 + 大疆). Bodies of government keep
+ * their place (台南市永康分局 stays whole even where 永康分局 stands alone), and so does a rest that is no name of
+ * its own (武汉体育中心: 体育中心 is a plain word).
+ */
+export function splitPlaceModifiers(
+  mentions: EntityMention[],
+  text: string,
+  norm: string,
+  isPlace: (a: number, b: number) => boolean,
+  isWord: (a: number, len: number) => boolean,
+): EntityMention[] {
+  // The names the other layers found, by their text: the rest must be one of them somewhere else.
+  const named = new Map<string, number[]>();
+  for (const m of mentions) {
+    const key = norm.slice(m.start, m.end);
+    const at = named.get(key);
+    if (at) at.push(m.start);
+    else named.set(key, [m.start]);
+  }
+  // 邮轮母港, 体育中心, 国际机场: a rest made wholly of dictionary words is a description, not a name of its own.
+  const description = (a: number, b: number): boolean => {
+    if (a === b) return true;
+    for (let len = Math.min(4, b - a); len >= 2; len--) if (isWord(a, len) && description(a + len, b)) return true;
+    return false;
+  };
+  const out: EntityMention[] = [];
+  for (const m of mentions) {
+    if (m.source === 'user' || (m.type !== 'ORG' && m.type !== 'LOC') || m.end - m.start < 4) {
+      out.push(m);
+      continue;
+    }
+    let split = -1;
+    for (let k = m.end - 2; k >= m.start + 2 && split < 0; k--) {
+      if (!isPlace(m.start, k) || !HAN.test(norm[k]) || description(k, m.end)) continue;
+      const rest = norm.slice(k, m.end);
+      if (m.type === 'ORG' && GOVERNMENT_END.test(rest) && !HOSPITAL_END.test(rest)) continue;
+      // The rest found as a name on its own elsewhere in the article, not right after this place.
+      const place = norm.slice(m.start, k);
+      if ((named.get(rest) ?? []).some((at) => !norm.startsWith(place, at - place.length))) split = k;
+    }
+    if (split < 0) {
+      out.push(m);
+      continue;
+    }
+    out.push(mention(m, text, m.start, split, { type: 'LOC' }));
+    out.push(mention(m, text, split, m.end, { source: 'article' }));
+  }
+  return out;
+}
+
+/** Where a source is named: 来源：, 资料来源：, 稿源:, 来源|. */
+const SOURCE_CUE = /(?:资料来源|信息来源|新闻来源|来源|稿源|素材来源)\s*[:：|｜]\s*/gu;
+/** An outlet's ending, or a publishing account's (…发布, …参考). */
+const OUTLET_LIKE = /(?:网|报|社|台|新闻|消息|卫视|频道|客户端|周刊|杂志|发布|参考|日报|晚报|时报)$/u;
+
+/**
+ * 来源：江城日报、滨海网、青州发布 and （资料来源：参考消息、海外网等）: the items of a list after a source cue are
+ * outlets, when at least one of them ends like an outlet or is a known one, and each is a short run of Han or
+ * Latin characters.
+ */
+export function sourceListSpans(
+  norm: string,
+  isMedia: (a: number, b: number) => boolean,
+): { start: number; end: number; type: EntityType }[] {
+  const out: { start: number; end: number; type: EntityType }[] = [];
+  for (const cue of norm.matchAll(SOURCE_CUE)) {
+    const from = cue.index! + cue[0].length;
+    const list = /^[\p{Script=Han}A-Za-z0-9·、 ]{2,80}/u.exec(norm.slice(from, from + 80));
+    if (!list) continue;
+    const body = list[0].replace(/等$/u, '');
+    const items: [number, number][] = [];
+    let pos = from;
+    for (const part of body.split('、')) {
+      const item = part.trim();
+      const start = pos + part.indexOf(item);
+      pos += part.length + 1;
+      if (item) items.push([start, start + item.length]);
+    }
+    if (items.length < 2) continue;
+    const good = (a: number, b: number) =>
+      b - a >= 2 && b - a <= 10 && /^[\p{Script=Han}A-Za-z]/u.test(norm[a]) && !/\s/u.test(norm.slice(a, b));
+    if (!items.every(([a, b]) => good(a, b))) continue;
+    if (!items.some(([a, b]) => OUTLET_LIKE.test(norm.slice(a, b)) || isMedia(a, b))) continue;
+    for (const [start, end] of items) out.push({ start, end, type: 'MEDIA' });
+  }
+  return out;
+}
+
+/** Labels that stand before a colon but name no one (午间公告：, 记者：, 原标题：). */
+const META_LABEL =
+  /(?:公告|消息|新闻|来源|作者|记者|编辑|标题|提示|声明|通知|时间|地址|电话|链接|摘要|导读|提要|快讯|简讯|备注|注|说|表示|称|问|答|图|文)$/u;
+
+/**
+ * Finance briefs list companies in one slot: 。澄星科技：拟收购…。鲸鱼：中标…. Where two or more names in that slot
+ * (after a line start or a sentence end, before a colon) are organisations, the other names in it are too.
+ */
+export function slotMates(mentions: EntityMention[], text: string, norm: string): EntityMention[] {
+  const slots: [number, number][] = [];
+  for (const m of norm.matchAll(/(?:^|[。；;！？\n]|讯[，,])\s*(\p{Script=Han}[\p{Script=Han}A-Za-z0-9]{1,7})[：:]/gmu)) {
+    const start = m.index! + m[0].indexOf(m[1]);
+    if (!META_LABEL.test(m[1])) slots.push([start, start + m[1].length]);
+  }
+  if (slots.length < 3) return mentions;
+  const exact = (a: number, b: number) => mentions.find((m) => m.start === a && m.end === b);
+  const orgs = slots.filter(([a, b]) => exact(a, b)?.type === 'ORG').length;
+  if (orgs < 2 || orgs * 2 < slots.length) return mentions;
+  const keep = mentions.filter(
+    (m) => !slots.some(([a, b]) => m.start < b && m.end > a && !(m.start === a && m.end === b && m.type === 'ORG')),
+  );
+  const added: EntityMention[] = [];
+  for (const [a, b] of slots) {
+    if (exact(a, b)?.type === 'ORG') continue;
+    added.push({ start: a, end: b, text: text.slice(a, b), type: 'ORG', confidence: 0.7, source: 'article' });
+  }
+  return keep.concat(added).sort((x, y) => x.start - y.start);
+}
+
+/**
+ * 美中不足: a one-character abbreviation strictly inside a four-character word of the
+ * dictionary that is no name of any class (an idiom) is part of the idiom.
+ */
+export function dropInsideIdioms(mentions: EntityMention[], norm: string, lexicon: NameLexicon): EntityMention[] {
+  return mentions.filter((m) => {
+    // Only one-character abbreviations read by pattern (美中 in 美中不足): a longer name, or one the tagger read,
+    // inside a dictionary word is a compound of the name (中华民族, 港澳同胞), which MSRA marks.
+    if (m.source !== 'pattern' || m.end - m.start > 1) return true;
+    for (let a = Math.max(0, m.end - 4); a <= m.start; a++) {
+      if (a + 4 > norm.length || (a === m.start && a + 4 === m.end)) continue;
+      if (lexicon.get(norm, a, 4) === LEX_WORD) return false;
+    }
+    return true;
+  });
+}
+
+/** Bureau-like endings: a bare one (邮政局, 消防队, 工作组) names no one body. */
+const BUREAU = /^(\p{Script=Han}{2,3})(?:局|处|科|组|队|所|站|中心)$/u;
+
+/**
+ * 酒店, 议会, 工作组, 邮政局: an organisation that the dictionary knows only as a common word is a generic noun
+ * when the article itself shows it: the tagger leaves the same word unmarked elsewhere in the article, or (a
+ * bureau) the article names the body in full elsewhere (国家邮政局 … 邮政局 refers back). One sentence on its own
+ * (the MSRA test set, where 十五大 and 民革 are names) gives no such evidence, so nothing is dropped there.
+ */
+export function dropGenericBodies(mentions: EntityMention[], norm: string, lexicon: NameLexicon): EntityMention[] {
+  const bits = (s: string) => lexicon.get(s, 0, s.length);
+  const covered = new Uint8Array(norm.length);
+  for (const m of mentions) covered.fill(1, m.start, m.end);
+  // In another sentence: within one sentence a list or a parallel phrase may use the word both ways.
+  const otherSentence = (a: number, b: number) => /[。！？!?\n]/u.test(norm.slice(Math.min(a, b), Math.max(a, b)));
+  const unmarkedElsewhere = (w: string, from: number): boolean => {
+    for (let at = norm.indexOf(w); at >= 0; at = norm.indexOf(w, at + 1))
+      if (!covered[at] && !covered[at + w.length - 1] && otherSentence(at, from)) return true;
+    return false;
+  };
+  return mentions.filter((m) => {
+    if ((m.type !== 'ORG' && m.type !== 'MEDIA') || (m.source !== 'model' && m.source !== 'lexicon')) return true;
+    const surface = norm.slice(m.start, m.end);
+    if (bits(surface) === LEX_WORD && surface.length <= 4 && unmarkedElsewhere(surface, m.start)) return false;
+    const bureau = BUREAU.exec(surface);
+    if (bureau && bits(bureau[1]) === LEX_WORD) {
+      const fuller = mentions.some((o) => o !== m && o.end - o.start > surface.length && norm.slice(o.start, o.end).endsWith(surface));
+      if (
+        fuller &&
+        !mentions.some((o) => o.end === m.start) &&
+        mentions.some(
+          (o) => o.end - o.start > surface.length && norm.slice(o.start, o.end).endsWith(surface) && otherSentence(o.start, m.start),
+        )
+      )
+        return false;
+    }
+    return true;
+  });
+}
+
+/** Capitals that stand for their governments in news prose (the guidelines' 白宫 rule, applied to capitals). */
+export const CAPITALS = new Set([
+  '北京',
+  '华盛顿',
+  '莫斯科',
+  '基辅',
+  '东京',
+  '首尔',
+  '平壤',
+  '伦敦',
+  '巴黎',
+  '柏林',
+  '罗马',
+  '马德里',
+  '布鲁塞尔',
+  '德黑兰',
+  '耶路撒冷',
+  '新德里',
+  '伊斯兰堡',
+  '安卡拉',
+  '开罗',
+  '利雅得',
+  '大马士革',
+  '巴格达',
+  '喀布尔',
+  '河内',
+  '马尼拉',
+  '雅加达',
+  '堪培拉',
+  '渥太华',
+  '华府',
+  '台北',
+  '明斯克',
+  '华沙',
+  '维也纳',
+  '布达佩斯',
+  '特拉维夫',
+  '多哈',
+  '曼谷',
+  '新加坡',
+]);
+/** What a capital does when it stands for its government. */
+const ACTS =
+  /^(?:方面|当局|政府)?(?:宣布|表示|称|声称|坚称|指责|警告|回应|否认|拒绝|批评|谴责|呼吁|要求|认为|强调|威胁|反对|支持|决定|同意|承诺|希望|抗议|拒不|已经|已)/u;
+const PLACE_VERB = /(?:在|到|赴|抵|抵达|访|访问|前往|回到|离开|飞往|飞抵|来自|位于|从|于|驻)$/u;
+
+/** 华盛顿宣布, 莫斯科警告: a capital that speaks or decides is its government (ORG), as 白宫宣布 is. */
+export function capitalMetonymy(mentions: EntityMention[], norm: string): void {
+  for (const m of mentions) {
+    if (m.type !== 'LOC' || m.source === 'user') continue;
+    const surface = norm.slice(m.start, m.end);
+    if (!CAPITALS.has(surface)) continue;
+    if (PLACE_VERB.test(norm.slice(Math.max(0, m.start - 2), m.start))) continue;
+    const after = norm.slice(m.end, m.end + 6);
+    // 华盛顿方面/当局 themselves are not part of the name; only the capital is marked.
+    if (ACTS.test(after) && !/^(?:已经|已)(?:成为|是)/u.test(after)) m.type = 'ORG';
+  }
+}
+
+/**
+ * 汪勇先是 → 汪勇: a person the article names two or more times, read once with one character more, where that
+ * character begins a word with what follows it, is the person the article names.
+ */
+export function trimToArticleNames(mentions: EntityMention[], text: string, norm: string, words: WordSet): EntityMention[] {
+  const count = new Map<string, number>();
+  for (const m of mentions)
+    if (m.type === 'PER' && m.end - m.start >= 2) count.set(norm.slice(m.start, m.end), (count.get(norm.slice(m.start, m.end)) ?? 0) + 1);
+  return mentions.map((m) => {
+    if (m.type !== 'PER' || m.source === 'user' || m.source === 'gazetteer' || m.end - m.start < 3) return m;
+    const shorter = norm.slice(m.start, m.end - 1);
+    if ((count.get(shorter) ?? 0) < 2 || (count.get(norm.slice(m.start, m.end)) ?? 0) > 1) return m;
+    if (!words.has(norm, m.end - 1, 2)) return m;
+    return mention(m, text, m.start, m.end - 1, { source: 'article' });
+  });
+}
+
+/** Endings that make the company's name longer where the article writes them (滴滴公司, 广汽丰田公司). */
+const COMPANY_TAIL = /^(?:有限公司|公司|集团)/u;
+
+/** 滴滴公司, 澄星集团: an organisation directly followed by 公司/集团 is named with it (the longest name). */
+export function growCompanyTails(mentions: EntityMention[], text: string, norm: string): void {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (m.type !== 'ORG' || m.source === 'user') continue;
+    const tail = COMPANY_TAIL.exec(norm.slice(m.end, m.end + 4));
+    if (!tail) continue;
+    const next = mentions[i + 1];
+    const end = m.end + tail[0].length;
+    if (next && next.start < end) continue;
+    // Not when the company is one of a kind (该公司, 子公司): the name must be two characters or more.
+    if (m.end - m.start < 2) continue;
+    m.end = end;
+    m.text = text.slice(m.start, end);
+  }
+}
