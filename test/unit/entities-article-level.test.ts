@@ -80,10 +80,7 @@ describe('article-level evidence with the shipped model, in both scripts', funct
     });
   });
 
-  it('finds no place inside an idiom, and no generic noun the article also uses unmarked', () => {
-    both('这款手机美中不足的是续航。', (ms) => {
-      assert.ok(!ms.some((m) => m.type === 'LOC'), show(ms));
-    });
+  it('finds no generic noun the article also uses unmarked', () => {
     both('医护人员住在酒店里。但是酒店不提供餐食。', (ms) => {
       assert.ok(!ms.some((m) => m.text === '酒店'), show(ms));
     });

@@ -4,7 +4,6 @@
  * - a place glued to a name that the article also uses alone is a modifier (武汉 + 金银潭医院, 日本 + 伊戈尔);
  * - an outlet list after a source cue gives every item as an outlet (来源：江城日报、滨海网、青州发布);
  * - items in the same slot as companies are companies (finance briefs: 。澄星科技：… 。鲸鱼：…);
- * - a short name inside an idiom of the dictionary is no name (美中不足, 长治久安);
  * - a bare bureau noun is generic (邮政局, 消防局, 工作组);
  * - a capital acting as its government is an organisation (华盛顿宣布), as the guidelines have it for 白宫;
  * - a name that took the first character of the next word gives it back when the article names it without it.
@@ -64,7 +63,7 @@ export function splitPlaceModifiers(
     }
     let split = -1;
     for (let k = m.end - 2; k >= m.start + 2 && split < 0; k--) {
-      if (!isPlace(m.start, k) || !HAN.test(norm[k]) || description(k, m.end)) continue;
+      if (!isPlace(m.start, k) || !HAN.test(norm[k]) || /[一二三四五六七八九十○零]/u.test(norm[k]) || description(k, m.end)) continue;
       const rest = norm.slice(k, m.end);
       if (m.type === 'ORG' && GOVERNMENT_END.test(rest) && !HOSPITAL_END.test(rest)) continue;
       // The rest found as a name on its own elsewhere in the article, not right after this place.
@@ -146,23 +145,6 @@ export function slotMates(mentions: EntityMention[], text: string, norm: string)
     added.push({ start: a, end: b, text: text.slice(a, b), type: 'ORG', confidence: 0.7, source: 'article' });
   }
   return keep.concat(added).sort((x, y) => x.start - y.start);
-}
-
-/**
- * 美中不足: a one-character abbreviation strictly inside a four-character word of the
- * dictionary that is no name of any class (an idiom) is part of the idiom.
- */
-export function dropInsideIdioms(mentions: EntityMention[], norm: string, lexicon: NameLexicon): EntityMention[] {
-  return mentions.filter((m) => {
-    // Only one-character abbreviations read by pattern (美中 in 美中不足): a longer name, or one the tagger read,
-    // inside a dictionary word is a compound of the name (中华民族, 港澳同胞), which MSRA marks.
-    if (m.source !== 'pattern' || m.end - m.start > 1) return true;
-    for (let a = Math.max(0, m.end - 4); a <= m.start; a++) {
-      if (a + 4 > norm.length || (a === m.start && a + 4 === m.end)) continue;
-      if (lexicon.get(norm, a, 4) === LEX_WORD) return false;
-    }
-    return true;
-  });
 }
 
 /** Bureau-like endings: a bare one (邮政局, 消防队, 工作组) names no one body. */
@@ -298,5 +280,81 @@ export function growCompanyTails(mentions: EntityMention[], text: string, norm: 
     if (m.end - m.start < 2) continue;
     m.end = end;
     m.text = text.slice(m.start, end);
+  }
+}
+
+/** Function words after which a name may begin. */
+const CLEAR_BEFORE = /[的在是和与及而为由据向对从到被把让跟同了]/u;
+/** What follows a company's short name when the article speaks of it as a firm. */
+const FIRM_AFTER = /^(?:企业|公司|集团|旗下|员工|总部|股价|股份)/u;
+
+/**
+ * 顺丰 … 顺丰企业复工: a short coined name (two or three Han characters, no word of any dictionary, no part of a
+ * name found already) that the article repeats three times or more, and once writes directly before 企业/公司/
+ * 集团/旗下/员工, is a company everywhere in the article.
+ */
+export function discoverCompanies(
+  mentions: EntityMention[],
+  text: string,
+  norm: string,
+  isWordOrName: (a: number, len: number) => boolean,
+): EntityMention[] {
+  const covered = new Uint8Array(norm.length);
+  for (const m of mentions) covered.fill(1, m.start, m.end);
+  const tried = new Set<string>();
+  const added: EntityMention[] = [];
+  for (const cue of norm.matchAll(/(?:企业|公司|集团|旗下|员工|总部)/gu)) {
+    for (const len of [2, 3]) {
+      const a = cue.index! - len;
+      if (a < 0 || covered[a] || covered[cue.index! - 1]) continue;
+      const name = norm.slice(a, cue.index!);
+      if (!/^\p{Script=Han}+$/u.test(name) || tried.has(name)) continue;
+      tried.add(name);
+      // No dictionary word inside it or across its left edge: 民营企业, 该公司, 子公司 are not names.
+      // A clear left edge: not glued to the character before it (网[约车]公司).
+      if (a > 0 && HAN.test(norm[a - 1]) && !CLEAR_BEFORE.test(norm[a - 1])) continue;
+      let wordy = false;
+      for (let i = a; i < a + len - 1 && !wordy; i++) wordy = isWordOrName(i, 2) || (i + 3 <= a + len && isWordOrName(i, 3));
+      if (wordy) continue;
+      const at: number[] = [];
+      for (let i = norm.indexOf(name); i >= 0; i = norm.indexOf(name, i + 1)) if (!covered[i] && !covered[i + len - 1]) at.push(i);
+      if (at.length < 3 || !at.some((i) => FIRM_AFTER.test(norm.slice(i + len, i + len + 2)))) continue;
+      for (const i of at) {
+        covered.fill(1, i, i + len);
+        added.push({ start: i, end: i + len, text: text.slice(i, i + len), type: 'ORG', confidence: 0.6, source: 'article' });
+      }
+      break;
+    }
+  }
+  if (!added.length) return mentions;
+  return mentions.concat(added).sort((x, y) => x.start - y.start);
+}
+
+/** Endings of buildings and sites (黄鹤楼, 雷峰塔, 寒山寺, 水仙宫): seldom the last character of a given name (亭 and 观 often are: 李春亭). */
+const BUILDING_END = /[楼塔寺庙阁宫殿祠]$/u;
+
+/** 黄鹤楼: a three-character "person" that ends like a building is the building (jieba lists some as names). */
+export function buildingsNotPeople(mentions: EntityMention[], norm: string): void {
+  for (const m of mentions) {
+    if (m.type !== 'PER' || m.source === 'user' || m.end - m.start !== 3) continue;
+    if (BUILDING_END.test(norm.slice(m.start, m.end))) m.type = 'LOC';
+  }
+}
+
+/**
+ * 澄湖人文 2020-03-09 18:14:21: a line that is only a name and a timestamp is the publishing account's byline
+ * (GOLD-NOTES-2: publishing accounts are MEDIA), unless the tagger read the name as a person.
+ */
+export function accountBylines(mentions: EntityMention[], text: string, norm: string): EntityMention[] | void {
+  for (const line of norm.matchAll(
+    /^(\p{Script=Han}{2,8})[ \t]+[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ \t]+[0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?[ \t]*$/gmu,
+  )) {
+    const start = line.index!;
+    const end = start + line[1].length;
+    if (mentions.some((m) => m.start >= start && m.end <= end && m.type === 'PER')) continue;
+    for (let i = mentions.length - 1; i >= 0; i--) if (mentions[i].start >= start && mentions[i].end <= end) mentions.splice(i, 1);
+    let k = 0;
+    while (k < mentions.length && mentions[k].start < start) k++;
+    mentions.splice(k, 0, { start, end, text: text.slice(start, end), type: 'MEDIA', confidence: 0.7, source: 'article' });
   }
 }

@@ -179,13 +179,19 @@ const AREA = /^(?:地区|街道|高原|盆地|诸岛|群岛)/u;
  * 阿勒泰地區 is one LOC). Only places no list knows: after a known country or region (亚太地区, 台湾地区) MSRA and
  * most usage mark the place alone.
  */
-export function areaSpans(norm: string, modelPlaces: readonly Span[], known: readonly Span[]): Span[] {
+export function areaSpans(
+  norm: string,
+  modelPlaces: readonly Span[],
+  known: readonly Span[],
+  isListedPlace: (a: number, b: number) => boolean = () => true,
+): Span[] {
   const listed = new Set(known.map((k) => `${k.start}:${k.end}`));
   const out: Span[] = [];
   for (const p of modelPlaces) {
     if (p.type !== 'LOC' || p.end - p.start < 2 || listed.has(`${p.start}:${p.end}`)) continue;
     const m = AREA.exec(norm.slice(p.end, p.end + 2));
-    if (!m) continue;
+    // 地区 only where the whole is a listed area (阿勒泰地区 is a prefecture; 南斯拉夫地区 is a region of speech).
+    if (!m || (m[0] === '地区' && !isListedPlace(p.start, p.end + 2))) continue;
     // 新疆 + 阿勒泰地区: a known place the tagger glued in front stays a place of its own.
     const head = known.find((k) => k.type === 'LOC' && k.start === p.start && k.end < p.end);
     out.push({ start: head ? head.end : p.start, end: p.end + m[0].length, type: 'LOC' });
@@ -235,9 +241,9 @@ export function facilitySpans(norm: string, places: readonly Span[], isWord?: (a
 /** Endings of company and brand names that are also plain nouns (高科技, 个人征信), so they need a coined stem. */
 export const BRAND_END =
   '科技|征信|智能|网络|物流|电子|传媒|生物|能源|证券|保险|地产|电器|医药|药业|汽车|单车|邮轮|航空|金融|资本|新材|光电|软件|数据|影业|文化|教育|股份|控股';
-const BRAND = new RegExp(`^(\\p{Script=Han}{2})(?:${BRAND_END})`, 'u');
+const BRAND = new RegExp(`^(\\p{Script=Han}{2,3}?)(?:${BRAND_END})`, 'u');
 /** Where a company name may begin. */
-const BRAND_LEFT = /[^\p{Script=Han}]|[的在是和与及而为由据向对从到被把让、]/u;
+const BRAND_LEFT = /[^\p{Script=Han}0-9A-Za-z.%]|[的在是和与及而为由据向对从到被把让跟同、]/u;
 
 /**
  * 澄星科技, 当升科技, 摩拜单车: a two-character coined stem (no word of the lexicon induced from news text, nor
@@ -251,6 +257,8 @@ export function brandSpans(norm: string, words: WordSet): Span[] {
     const m = BRAND.exec(norm.slice(i, i + 6));
     if (!m) continue;
     if (words.has(norm, i, 2) || words.has(norm, i + 1, 2) || words.has(norm, i, 3) || words.has(norm, i, 4)) continue;
+    // A three-character stem (歌诗达邮轮) only where no pair inside it is a word either.
+    if (m[1].length === 3 && (words.has(norm, i + 2, 2) || words.has(norm, i + 1, 3))) continue;
     if (i > 0 && words.has(norm, i - 1, 2)) continue;
     out.push({ start: i, end: i + m[0].length, type: 'ORG' });
   }

@@ -34,9 +34,11 @@ import { LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD } from './lexicon';
 import type { WordSet } from './words';
 import { RANK } from './ranks';
 import {
+  accountBylines,
+  buildingsNotPeople,
   capitalMetonymy,
+  discoverCompanies,
   dropGenericBodies,
-  dropInsideIdioms,
   growCompanyTails,
   slotMates,
   sourceListSpans,
@@ -77,10 +79,12 @@ export const RULE_FAMILIES = [
   'placeModifiers',
   'sourceLists',
   'slots',
-  'idioms',
   'genericNouns',
   'metonymy',
   'articleNames',
+  'companyDiscovery',
+  'buildings',
+  'accounts',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
@@ -196,7 +200,8 @@ function recognizeNormalized(
     // of the model's lexicon is a segmentation accident, not a mention.
     const words = tagger.words;
     const cutsWord = (s: Span): boolean => {
-      if (!words) return false;
+      // A list name of four characters or more (央视新闻 before 的报道) is no segmentation accident.
+      if (!words || s.end - s.start >= 4) return false;
       // Three- and four-character words only: the two-character ones (省长 in 吉林省长春市) are too often accidents.
       for (let len = 3; len <= 4; len++) {
         for (let a = s.start - len + 1; a < s.start; a++) if (a >= 0 && a + len < s.end && words.has(norm, a, len)) return true;
@@ -245,9 +250,15 @@ function recognizeNormalized(
     for (const s of paperSpans(norm)) cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.PAPER });
   }
   // Above the gazetteer, as roads are: the place is part of the facility's name (南沙 in 南沙国际邮轮母港).
+  const facilityType = new Map<string, EntityType>();
   if (!off.has('facilities'))
-    for (const s of [...facilitySpans(norm, [...gazSpans, ...model], wordAt), ...areaSpans(norm, model, gazSpans)])
+    for (const s of [
+      ...facilitySpans(norm, [...gazSpans, ...model], wordAt),
+      ...areaSpans(norm, model, gazSpans, (a, b) => !!((lexNames?.get(norm, a, b - a) ?? 0) & LEX_LOC)),
+    ]) {
       cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.PLACE_NAMED });
+      facilityType.set(`${s.start}:${s.end}`, s.type);
+    }
   for (const s of model) {
     if (s.type === 'PER') {
       const pieces = splitNameRun(norm.slice(s.start, s.end), LIST_SURNAMES);
@@ -262,6 +273,11 @@ function recognizeNormalized(
   }
 
   const resolved = resolve(cands, text, norm);
+  // 武汉体育中心: where a fuller organisation reading won the same span, the facility's ending still gives its type.
+  for (const m of resolved) {
+    const type = m.source !== 'user' ? facilityType.get(`${m.start}:${m.end}`) : undefined;
+    if (type) m.type = type;
+  }
   let merged = tagger && !off.has('tornCharacters') ? mendTorn(resolved, text, norm, tagger) : resolved;
   merged = articleLevel(merged, text, norm, gaz, tagger, off);
   if (tagger?.names) markLexicon(merged, norm, tagger);
@@ -288,7 +304,6 @@ function articleLevel(
   let out = mentions;
   const lexicon = tagger?.names;
   if (lexicon && !off.has('genericNouns')) out = dropGenericBodies(out, norm, lexicon);
-  if (lexicon && !off.has('idioms')) out = dropInsideIdioms(out, norm, lexicon);
   if (!off.has('placeModifiers')) {
     const isPlace = (a: number, b: number) =>
       gaz.allAt(norm, a).some((x) => x.end === b && x.value === 'LOC') || !!((lexicon?.get(norm, a, b - a) ?? 0) & LEX_LOC);
@@ -296,6 +311,10 @@ function articleLevel(
     out = splitPlaceModifiers(out, text, norm, isPlace, isWord);
   }
   if (!off.has('slots')) out = slotMates(out, text, norm);
+  if (tagger?.words && !off.has('companyDiscovery'))
+    out = discoverCompanies(out, text, norm, (a, len) => !!tagger.words!.has(norm, a, len) || !!lexicon?.get(norm, a, len));
+  if (!off.has('buildings')) buildingsNotPeople(out, norm);
+  if (!off.has('accounts')) accountBylines(out, text, norm);
   if (tagger?.words && !off.has('articleNames')) out = trimToArticleNames(out, text, norm, tagger.words);
   if (!off.has('companies')) growCompanyTails(out, text, norm);
   if (!off.has('metonymy')) capitalMetonymy(out, norm);
