@@ -118,6 +118,9 @@ export function sourceListSpans(
   return out;
 }
 
+/** Business endings of a listed company's short name (澄星科技, 鲸鱼股份, 金陵药业). */
+const COMPANY_END =
+  /(?:科技|股份|药业|控股|集团|电子|医药|实业|智能|能源|材料|电气|电器|银行|证券|保险|传媒|汽车|环境|环保|生物|物流|地产|置业|通信|通讯|光电|新材|化工|机械|重工|软件|网络|信息|文化|教育|航空)$/u;
 /** Labels that stand before a colon but name no one (午间公告：, 记者：, 原标题：). */
 const META_LABEL =
   /(?:公告|消息|新闻|来源|作者|记者|编辑|标题|提示|声明|通知|时间|地址|电话|链接|摘要|导读|提要|快讯|简讯|备注|注|说|表示|称|问|答|图|文)$/u;
@@ -126,11 +129,25 @@ const META_LABEL =
  * Finance briefs list companies in one slot: 。澄星科技：拟收购…。鲸鱼：中标…. Where two or more names in that slot
  * (after a line start or a sentence end, before a colon) are organisations, the other names in it are too.
  */
-export function slotMates(mentions: EntityMention[], text: string, norm: string): EntityMention[] {
+export function slotMates(
+  mentions: EntityMention[],
+  text: string,
+  norm: string,
+  isWord: (a: number, len: number) => boolean = () => false,
+): EntityMention[] {
   const slots: [number, number][] = [];
   for (const m of norm.matchAll(/(?:^|[。；;！？\n]|讯[，,])\s*(\p{Script=Han}[\p{Script=Han}A-Za-z0-9]{1,7})[：:]/gmu)) {
     const start = m.index! + m[0].indexOf(m[1]);
-    if (!META_LABEL.test(m[1])) slots.push([start, start + m[1].length]);
+    const end = start + m[1].length;
+    // 分享：, 您所在的位置：, 网络视听许可证：: a page's labels are words or end in one; a company's short name ends
+    // in a business ending (科技, 股份) or in no word at all (伊戈尔).
+    const label =
+      META_LABEL.test(m[1]) ||
+      /[的之了是在我您你]/u.test(m[1]) ||
+      (m[1].length <= 4 && isWord(start, m[1].length)) ||
+      (isWord(end - 2, 2) && !COMPANY_END.test(m[1])) ||
+      (m[1].length >= 3 && isWord(end - 3, 3));
+    if (!label) slots.push([start, end]);
   }
   if (slots.length < 3) return mentions;
   const exact = (a: number, b: number) => mentions.find((m) => m.start === a && m.end === b);
@@ -170,7 +187,8 @@ export function dropGenericBodies(mentions: EntityMention[], norm: string, lexic
   return mentions.filter((m) => {
     if ((m.type !== 'ORG' && m.type !== 'MEDIA') || (m.source !== 'model' && m.source !== 'lexicon')) return true;
     const surface = norm.slice(m.start, m.end);
-    if (bits(surface) === LEX_WORD && surface.length <= 4 && unmarkedElsewhere(surface, m.start)) return false;
+    // Only where the tagger itself was unsure (网易, 十五大 are read with confidence and stay).
+    if (bits(surface) === LEX_WORD && surface.length <= 4 && m.confidence < 0.5 && unmarkedElsewhere(surface, m.start)) return false;
     const bureau = BUREAU.exec(surface);
     if (bureau && bits(bureau[1]) === LEX_WORD) {
       const fuller = mentions.some((o) => o !== m && o.end - o.start > surface.length && norm.slice(o.start, o.end).endsWith(surface));
@@ -330,8 +348,8 @@ export function discoverCompanies(
   return mentions.concat(added).sort((x, y) => x.start - y.start);
 }
 
-/** Endings of buildings and sites (黄鹤楼, 雷峰塔, 寒山寺, 水仙宫): seldom the last character of a given name (亭 and 观 often are: 李春亭). */
-const BUILDING_END = /[楼塔寺庙阁宫殿祠]$/u;
+/** Endings of buildings and sites (黄鹤楼, 寒山寺, 天后庙): seldom the last character of a given name (亭, 观 and 塔 often are: 李春亭, 尼基塔). */
+const BUILDING_END = /[楼寺庙阁殿祠]$/u;
 
 /** 黄鹤楼: a three-character "person" that ends like a building is the building (jieba lists some as names). */
 export function buildingsNotPeople(mentions: EntityMention[], norm: string): void {

@@ -187,11 +187,7 @@ function recognizeNormalized(
   let model: (Span & { confidence: number })[] = [];
   if (tagger) model = tagAll(tagger, norm, gaz, off.has('lexiconFeatures'));
   let gazSpans = off.has('gazetteer') ? [] : gazetteerSpans(norm, gaz);
-  // 上报 (a Taiwanese outlet, and "to report"): a list name that the dictionary knows only as a common word counts
-  // only where the tagger also sees a name, as the hand-listed ones (联想, 奔驰) do.
   const lexNames = tagger?.names;
-  if (lexNames && !off.has('genericNouns'))
-    for (const s of gazSpans) if (lexNames.get(norm, s.start, s.end - s.start) === LEX_WORD && !namedAsSource(norm, s)) s.weak = true;
   if (tagger) {
     // A name that is also a common word (联想 in 联想到) counts only where the tagger also sees a name there.
     const tagged = new Uint8Array(norm.length);
@@ -285,13 +281,6 @@ function recognizeNormalized(
   return off.has('consistency') ? discovered : propagate(discovered, text, norm, tagger, !off.has('remainders'));
 }
 
-/** A name standing where a source stands: alone in brackets or on a line, after 据/《, or before 报道/讯/》. */
-function namedAsSource(norm: string, s: Span): boolean {
-  const before = norm[s.start - 1] ?? '\n';
-  const after = norm.slice(s.end, s.end + 2);
-  return (!HAN_RE.test(before) || /[据《]/u.test(before)) && (!HAN_RE.test(after[0] ?? '') || /^(?:报道|报导|讯|消息|记者)/u.test(after));
-}
-
 /** The article-level passes (article-level.ts), in order: each reads the mentions the one before it left. */
 function articleLevel(
   mentions: EntityMention[],
@@ -310,7 +299,7 @@ function articleLevel(
     const isWord = (a: number, len: number) => !!tagger?.words?.has(norm, a, len) || !!((lexicon?.get(norm, a, len) ?? 0) & LEX_WORD);
     out = splitPlaceModifiers(out, text, norm, isPlace, isWord);
   }
-  if (!off.has('slots')) out = slotMates(out, text, norm);
+  if (!off.has('slots')) out = slotMates(out, text, norm, (a, len) => (lexicon?.get(norm, a, len) ?? 0) === LEX_WORD);
   if (tagger?.words && !off.has('companyDiscovery'))
     out = discoverCompanies(out, text, norm, (a, len) => !!tagger.words!.has(norm, a, len) || !!lexicon?.get(norm, a, len));
   if (!off.has('buildings')) buildingsNotPeople(out, norm);
