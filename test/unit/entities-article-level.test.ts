@@ -70,12 +70,12 @@ describe('article-level evidence with the shipped model, in both scripts', funct
   });
 
   it('takes the names in the slot of a finance brief where companies stand as companies', () => {
-    both('快讯，澄星科技：拟收购一家工厂。鲸鱼征信：中标项目。青蓝：获得增持。', (ms, t) => {
+    both('快讯，澄星科技：拟收购一家工厂。鲸鱼征信：中标项目。澄湾：获得增持。', (ms, t) => {
       const slot = ms.find((m) => m.start === t.lastIndexOf('。', t.length - 2) + 1);
       assert.ok(slot && slot.type === 'ORG' && slot.end - slot.start === 2 && slot.source === 'article', show(ms));
     });
     // Two slots only, or labels that name no one (公告：, 记者：), give no such evidence.
-    both('公告：拟收购一家工厂。记者：中标项目。青蓝：获得增持。', (ms) => {
+    both('公告：拟收购一家工厂。记者：中标项目。澄湾：获得增持。', (ms) => {
       assert.ok(!ms.some((m) => m.type === 'ORG'), show(ms));
     });
   });

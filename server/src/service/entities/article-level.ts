@@ -141,12 +141,14 @@ export function slotMates(
     const end = start + m[1].length;
     // 分享：, 您所在的位置：, 网络视听许可证：: a page's labels are words or end in one; a company's short name ends
     // in a business ending (科技, 股份) or in no word at all (伊戈尔).
+    const isOrg = mentions.some((o) => o.start === start && o.end === end && o.type === 'ORG');
     const label =
-      META_LABEL.test(m[1]) ||
-      /[的之了是在我您你]/u.test(m[1]) ||
-      (m[1].length <= 4 && isWord(start, m[1].length)) ||
-      (isWord(end - 2, 2) && !COMPANY_END.test(m[1])) ||
-      (m[1].length >= 3 && isWord(end - 3, 3));
+      !isOrg &&
+      (META_LABEL.test(m[1]) ||
+        /[的之了是在我您你]/u.test(m[1]) ||
+        (m[1].length <= 4 && isWord(start, m[1].length)) ||
+        (isWord(end - 2, 2) && !COMPANY_END.test(m[1])) ||
+        (m[1].length >= 3 && isWord(end - 3, 3)));
     if (!label) slots.push([start, end]);
   }
   if (slots.length < 3) return mentions;
