@@ -106,7 +106,8 @@ export function outletSpans(norm: string, known: readonly Span[]): Span[] {
         ok = true;
       }
     }
-    if (!ok || name.length < 3 || NOT_OUTLET.test(name)) continue;
+    // 来自香港的报道之十一本报: a run with a function word in it is a phrase, not an outlet's name.
+    if (!ok || name.length < 3 || NOT_OUTLET.test(name) || /[的之了]/u.test(name)) continue;
     // 据俄罗斯塔斯社: a known place before the outlet's own name is split off (俄罗斯 + 塔斯社).
     const place = knownPlace.get(i);
     if (place && i + name.length - place.end >= 2) {
