@@ -135,13 +135,17 @@ export function slotMates(
   norm: string,
   isWord: (a: number, len: number) => boolean = () => false,
 ): EntityMention[] {
+  // Mentions by their exact span, so each slot is looked up once (a long page may have thousands of slots).
+  const bySpan = new Map<string, EntityMention>();
+  for (const o of mentions) bySpan.set(`${o.start}:${o.end}`, o);
+  const exact = (a: number, b: number) => bySpan.get(`${a}:${b}`);
   const slots: [number, number][] = [];
   for (const m of norm.matchAll(/(?:^|[。；;！？\n]|讯[，,])\s*(\p{Script=Han}[\p{Script=Han}A-Za-z0-9]{1,7})[：:]/gmu)) {
     const start = m.index! + m[0].indexOf(m[1]);
     const end = start + m[1].length;
     // 分享：, 您所在的位置：, 网络视听许可证：: a page's labels are words or end in one; a company's short name ends
     // in a business ending (科技, 股份) or in no word at all (伊戈尔).
-    const isOrg = mentions.some((o) => o.start === start && o.end === end && o.type === 'ORG');
+    const isOrg = exact(start, end)?.type === 'ORG';
     const label =
       !isOrg &&
       (META_LABEL.test(m[1]) ||
@@ -152,12 +156,11 @@ export function slotMates(
     if (!label) slots.push([start, end]);
   }
   if (slots.length < 3) return mentions;
-  const exact = (a: number, b: number) => mentions.find((m) => m.start === a && m.end === b);
   const orgs = slots.filter(([a, b]) => exact(a, b)?.type === 'ORG').length;
   if (orgs < 2 || orgs * 2 < slots.length) return mentions;
-  const keep = mentions.filter(
-    (m) => !slots.some(([a, b]) => m.start < b && m.end > a && !(m.start === a && m.end === b && m.type === 'ORG')),
-  );
+  const inSlot = new Uint8Array(norm.length);
+  for (const [a, b] of slots) if (exact(a, b)?.type !== 'ORG') inSlot.fill(1, a, b);
+  const keep = mentions.filter((m) => !inSlot.subarray(m.start, m.end).includes(1));
   const added: EntityMention[] = [];
   for (const [a, b] of slots) {
     if (exact(a, b)?.type === 'ORG') continue;
@@ -180,28 +183,42 @@ export function dropGenericBodies(mentions: EntityMention[], norm: string, lexic
   const covered = new Uint8Array(norm.length);
   for (const m of mentions) covered.fill(1, m.start, m.end);
   // In another sentence: within one sentence a list or a parallel phrase may use the word both ways.
-  const otherSentence = (a: number, b: number) => /[。！？!?\n]/u.test(norm.slice(Math.min(a, b), Math.max(a, b)));
+  const sentence = new Int32Array(norm.length + 1);
+  for (let i = 0, id = 0; i < norm.length; i++) {
+    sentence[i] = id;
+    if (/[。！？!?\n]/u.test(norm[i])) id++;
+  }
+  // The sentences where each word stands unmarked (the first two are enough), computed once per word.
+  const unmarkedIn = new Map<string, number[]>();
   const unmarkedElsewhere = (w: string, from: number): boolean => {
-    for (let at = norm.indexOf(w); at >= 0; at = norm.indexOf(w, at + 1))
-      if (!covered[at] && !covered[at + w.length - 1] && otherSentence(at, from)) return true;
-    return false;
+    let ids = unmarkedIn.get(w);
+    if (!ids) {
+      ids = [];
+      for (let at = norm.indexOf(w); at >= 0 && ids.length < 2; at = norm.indexOf(w, at + 1))
+        if (!covered[at] && !covered[at + w.length - 1] && !ids.includes(sentence[at])) ids.push(sentence[at]);
+      unmarkedIn.set(w, ids);
+    }
+    return ids.some((id) => id !== sentence[from]);
   };
+  // Fuller names by their last characters (国家邮政局 under 邮政局), for the bureau check.
+  const fullerEnding = new Map<string, number[]>();
+  for (const o of mentions)
+    for (const len of [3, 4, 5]) {
+      if (o.end - o.start <= len) continue;
+      const key = norm.slice(o.end - len, o.end);
+      const at = fullerEnding.get(key);
+      if (at) at.push(o.start);
+      else fullerEnding.set(key, [o.start]);
+    }
+  const ends = new Set(mentions.map((o) => o.end));
   return mentions.filter((m) => {
     if ((m.type !== 'ORG' && m.type !== 'MEDIA') || (m.source !== 'model' && m.source !== 'lexicon')) return true;
     const surface = norm.slice(m.start, m.end);
     // Only where the tagger itself was unsure (网易, 十五大 are read with confidence and stay).
     if (bits(surface) === LEX_WORD && surface.length <= 4 && m.confidence < 0.5 && unmarkedElsewhere(surface, m.start)) return false;
     const bureau = BUREAU.exec(surface);
-    if (bureau && bits(bureau[1]) === LEX_WORD) {
-      const fuller = mentions.some((o) => o !== m && o.end - o.start > surface.length && norm.slice(o.start, o.end).endsWith(surface));
-      if (
-        fuller &&
-        !mentions.some((o) => o.end === m.start) &&
-        mentions.some(
-          (o) => o.end - o.start > surface.length && norm.slice(o.start, o.end).endsWith(surface) && otherSentence(o.start, m.start),
-        )
-      )
-        return false;
+    if (bureau && bits(bureau[1]) === LEX_WORD && !ends.has(m.start)) {
+      if ((fullerEnding.get(surface) ?? []).some((start) => sentence[start] !== sentence[m.start])) return false;
     }
     return true;
   });
@@ -321,29 +338,43 @@ export function discoverCompanies(
 ): EntityMention[] {
   const covered = new Uint8Array(norm.length);
   for (const m of mentions) covered.fill(1, m.start, m.end);
-  const tried = new Set<string>();
-  const added: EntityMention[] = [];
+  // Candidates: the coined names right before a firm word, at a clear left edge.
+  const candidates = new Set<string>();
   for (const cue of norm.matchAll(/(?:企业|公司|集团|旗下|员工|总部)/gu)) {
     for (const len of [2, 3]) {
       const a = cue.index! - len;
       if (a < 0 || covered[a] || covered[cue.index! - 1]) continue;
       const name = norm.slice(a, cue.index!);
-      if (!/^\p{Script=Han}+$/u.test(name) || tried.has(name)) continue;
-      tried.add(name);
-      // No dictionary word inside it or across its left edge: 民营企业, 该公司, 子公司 are not names.
+      if (!/^\p{Script=Han}+$/u.test(name) || candidates.has(name)) continue;
       // A clear left edge: not glued to the character before it (网[约车]公司).
       if (a > 0 && HAN.test(norm[a - 1]) && !CLEAR_BEFORE.test(norm[a - 1])) continue;
+      // No dictionary word inside it: 民营企业, 该公司, 子公司 are not names.
       let wordy = false;
       for (let i = a; i < a + len - 1 && !wordy; i++) wordy = isWordOrName(i, 2) || (i + 3 <= a + len && isWordOrName(i, 3));
-      if (wordy) continue;
-      const at: number[] = [];
-      for (let i = norm.indexOf(name); i >= 0; i = norm.indexOf(name, i + 1)) if (!covered[i] && !covered[i + len - 1]) at.push(i);
-      if (at.length < 3 || !at.some((i) => FIRM_AFTER.test(norm.slice(i + len, i + len + 2)))) continue;
-      for (const i of at) {
-        covered.fill(1, i, i + len);
-        added.push({ start: i, end: i + len, text: text.slice(i, i + len), type: 'ORG', confidence: 0.6, source: 'article' });
-      }
-      break;
+      if (!wordy) candidates.add(name);
+    }
+  }
+  if (!candidates.size) return mentions;
+  // Their unmarked occurrences, in one pass over the text.
+  const at = new Map<string, number[]>();
+  for (let i = 0; i + 2 <= norm.length; i++) {
+    if (covered[i]) continue;
+    for (const len of [2, 3]) {
+      const name = norm.slice(i, i + len);
+      if (!candidates.has(name) || covered[i + len - 1]) continue;
+      const list = at.get(name);
+      if (list) list.push(i);
+      else at.set(name, [i]);
+    }
+  }
+  const added: EntityMention[] = [];
+  for (const [name, starts] of at) {
+    const len = name.length;
+    if (starts.length < 3 || !starts.some((i) => FIRM_AFTER.test(norm.slice(i + len, i + len + 2)))) continue;
+    for (const i of starts) {
+      if (covered[i] || covered[i + len - 1]) continue;
+      covered.fill(1, i, i + len);
+      added.push({ start: i, end: i + len, text: text.slice(i, i + len), type: 'ORG', confidence: 0.6, source: 'article' });
     }
   }
   if (!added.length) return mentions;
