@@ -112,7 +112,7 @@ describe('article-level evidence with the shipped model, in both scripts', funct
         show(ms),
       );
     });
-    // Twice only, or glued to the word before (网约车公司), is no such evidence.
+    // Twice only, or a common noun that takes a determiner (其他网约车公司), is no such evidence.
     both('澄湖企业复工了。澄湖很好。其他网约车公司，网约车公司，网约车公司。', (ms) => {
       assert.ok(!ms.some((m) => m.type === 'ORG'), show(ms));
     });

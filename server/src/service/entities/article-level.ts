@@ -320,8 +320,10 @@ export function growCompanyTails(mentions: EntityMention[], text: string, norm: 
   }
 }
 
+/** Determiners, which a common noun takes and a name does not. */
+const DETERMINER = /(?:其他|其它|各|该|这|那|每|某|此|别的|一些|这些|那些|所有|多家|各家)$/u;
 /** Function words after which a name may begin. */
-const CLEAR_BEFORE = /[的在是和与及而为由据向对从到被把让跟同了]/u;
+const CLEAR_BEFORE = /[的在是和与及而为由据向对从到被把让跟同了个家]/u;
 /** What follows a company's short name when the article speaks of it as a firm. */
 const FIRM_AFTER = /^(?:企业|公司|集团|旗下|员工|总部|股价|股份)/u;
 
@@ -371,6 +373,8 @@ export function discoverCompanies(
   for (const [name, starts] of at) {
     const len = name.length;
     if (starts.length < 3 || !starts.some((i) => FIRM_AFTER.test(norm.slice(i + len, i + len + 2)))) continue;
+    // A name takes no determiner: 其他网约车公司, 各网约车 show a common noun, not a name.
+    if (starts.some((i) => DETERMINER.test(norm.slice(Math.max(0, i - 2), i)))) continue;
     for (const i of starts) {
       if (covered[i] || covered[i + len - 1]) continue;
       covered.fill(1, i, i + len);
