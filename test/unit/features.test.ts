@@ -199,6 +199,7 @@ describe('hover', () => {
       ['model', /learned: recognised from its context/, /由上下文學得/, /从上下文学得/],
       ['lexicon', /learned, with a name lexicon/, /名稱詞庫/, /名称词库/],
       ['consistency', /another mention of this name in the article/, /本文中此名稱的另一處提及/, /本文中此名称的另一处提及/],
+      ['article', /read off the article/, /由本文本身判斷/, /由本文本身判断/],
       ['user', /your dictionary/, /您的詞典/, /您的词典/],
       ['gazetteer', /a known name/, /已知名稱/, /已知名称/],
     ];

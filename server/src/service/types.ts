@@ -38,9 +38,10 @@ export interface EntityMention {
   /**
    * Where the name came from: the built-in gazetteer, a pattern of the surrounding words, the statistical model,
    * the model backed by an external lexicon entry of the same class, another mention of it in the same article,
-   * or the user's dictionary.
+   * the article's own structure (the name standing alone elsewhere, a source list, a slot of companies), or the
+   * user's dictionary.
    */
-  source: 'gazetteer' | 'pattern' | 'model' | 'lexicon' | 'consistency' | 'user';
+  source: 'gazetteer' | 'pattern' | 'model' | 'lexicon' | 'consistency' | 'article' | 'user';
 }
 
 /** Anything that finds entities. A trained model, the gazetteer, or both merged, all fit here. */

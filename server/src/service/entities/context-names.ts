@@ -63,10 +63,10 @@ export function pseudonymSpans(norm: string, surnames: ReadonlySet<string>): Spa
 }
 
 /** Endings of an outlet's name. */
-const OUTLET_END = '网|網|报|日报|晚报|早报|时报|周刊|新闻|电视台|广播电台|电台|卫视|客户端|频道|新闻频道';
+const OUTLET_END = '网|網|报|日报|晚报|早报|时报|周刊|新闻|电视台|广播电台|电台|卫视|客户端|频道|新闻频道|社';
 /** Where a source is named: 据X报道, 来源：X, 转载自X, X讯, X消息. */
 const OUTLET_BEFORE = /(?:据|来源[:：]?\s*|稿源[:：]?\s*|转载自|转自|来自|本文来源[:：]?\s*|综合)$/u;
-const OUTLET_AFTER = /^(?:报道|报导|消息|讯|记者|援引|发布|称|披露|获悉|独家|[,，。]|$|\s|\n)/u;
+const OUTLET_AFTER = /^(?:报道|报导|消息|讯|记者|援引|发布|称|披露|获悉|独家|[0-9]{1,2}月|[,，。]|$|\s|\n)/u;
 const OUTLET_NAME = new RegExp(`^([\\p{Script=Han}A-Za-z]{1,8}?(?:${OUTLET_END}))`, 'u');
 /** Names that end like an outlet but are everyday words (上报, 电报, 情报, 画报 …). */
 const NOT_OUTLET =
@@ -80,6 +80,8 @@ export function outletSpans(norm: string, known: readonly Span[]): Span[] {
   const out: Span[] = [];
   const knownMedia = new Map<number, Span>();
   for (const s of known) if (s.type === 'MEDIA') knownMedia.set(s.start, s);
+  const knownPlace = new Map<number, Span>();
+  for (const s of known) if (s.type === 'LOC') knownPlace.set(s.start, s);
   for (let i = 0; i < norm.length; i++) {
     const media = knownMedia.get(i);
     if (media) {
@@ -104,7 +106,15 @@ export function outletSpans(norm: string, known: readonly Span[]): Span[] {
         ok = true;
       }
     }
-    if (!ok || name.length < 3 || NOT_OUTLET.test(name)) continue;
+    // 来自香港的报道之十一本报: a run with a function word in it is a phrase, not an outlet's name.
+    if (!ok || name.length < 3 || NOT_OUTLET.test(name) || /[的之了]/u.test(name)) continue;
+    // 据俄罗斯塔斯社: a known place before the outlet's own name is split off (俄罗斯 + 塔斯社).
+    const place = knownPlace.get(i);
+    if (place && i + name.length - place.end >= 2) {
+      out.push({ start: place.end, end: i + name.length, type: 'MEDIA' });
+      i += name.length - 1;
+      continue;
+    }
     out.push({ start: i, end: i + name.length, type: 'MEDIA' });
     i += name.length - 1;
   }
@@ -158,25 +168,67 @@ export function latinOutletSpans(text: string): Span[] {
 
 /** Facilities named after their place: stations, terminals, ports, parks, scenic spots, camps, venues, bridges. */
 const FACILITY_END =
-  '邮轮母港|国际邮轮母港|母港|客运港站|港站|客运站|汽车站|火车站|高铁站|地铁站|航站楼|机场|码头|港口|景区|风景区|风景名胜区|露营地|营地|公园|森林公园|湿地公园|广场|体育中心|体育馆|体育场|会展中心|展览馆|大桥|隧道|古镇|古城|步行街|度假区|园区|新区|自贸区|开发区|高新区|保税区';
-const FACILITY = new RegExp(`^[\\p{Script=Han}A-Z0-9]{0,6}?(?:${FACILITY_END})`, 'u');
+  '邮轮母港|国际邮轮母港|母港|客运港站|港站|客运站|汽车站|火车站|高铁站|地铁站|航站楼|机场|码头|港口|景区|风景区|风景名胜区|露营地|营地|公园|森林公园|湿地公园|广场|体育中心|体育馆|体育场|会展中心|展览馆|大桥|隧道|古镇|古城|步行街|度假区|园区|新区|自贸区|开发区|高新区|保税区|区块|殡仪馆|监狱|看守所|医院|附医';
+const FACILITY = new RegExp(`^([\\p{Script=Han}A-Z0-9]{0,6}?)(?:${FACILITY_END})`, 'u');
+/** Endings of areas, whose name is the place's own (南沙湾区块, 滨江新区): never split from the place. */
+const AREA_END = /(?:区块|新区|自贸区|开发区|高新区|保税区|园区|度假区)$/u;
+/** Administrative and natural areas named after a place the tagger found (阿勒泰地区, 武湖街道, 八重山诸岛). */
+const AREA = /^(?:地区|街道|高原|盆地|诸岛|群岛)/u;
+
+/**
+ * 阿勒泰地区, 武湖街道: a place the tagger found, followed by an area word, is one place with it (GOLD-NOTES:
+ * 阿勒泰地區 is one LOC). Only places no list knows: after a known country or region (亚太地区, 台湾地区) MSRA and
+ * most usage mark the place alone.
+ */
+export function areaSpans(
+  norm: string,
+  modelPlaces: readonly Span[],
+  known: readonly Span[],
+  isListedPlace: (a: number, b: number) => boolean = () => true,
+): Span[] {
+  const listed = new Set(known.map((k) => `${k.start}:${k.end}`));
+  const out: Span[] = [];
+  for (const p of modelPlaces) {
+    if (p.type !== 'LOC' || p.end - p.start < 2 || listed.has(`${p.start}:${p.end}`)) continue;
+    const m = AREA.exec(norm.slice(p.end, p.end + 2));
+    // 地区 only where the whole is a listed area (阿勒泰地区 is a prefecture; 南斯拉夫地区 is a region of speech).
+    if (!m || (m[0] === '地区' && !isListedPlace(p.start, p.end + 2))) continue;
+    // 新疆 + 阿勒泰地区: a known place the tagger glued in front stays a place of its own.
+    const head = known.find((k) => k.type === 'LOC' && k.start === p.start && k.end < p.end);
+    out.push({ start: head ? head.end : p.start, end: p.end + m[0].length, type: 'LOC' });
+  }
+  return out;
+}
 /** What cannot stand inside a facility's name: function words, verbs, numbers of things. */
-const FACILITY_STOP = /[的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称这那其该每各个些月日年前后里内外上下中]/u;
+const FACILITY_STOP = /[的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称这那其该每各个些月日年前后里内外上下中部]/u;
+/** Hospitals are organisations (GUIDELINES: 新光醫院, 中國附醫); the other facilities are places. */
+const HOSPITAL = /(?:医院|附医)$/u;
 
 /**
  * 南沙国际邮轮母港, 白云机场, 西湖景区, T3航站楼, 地铁四号线: a facility named from a known place (or a terminal's
  * code), or a metro line by its number, is a place (LOC).
  */
-export function facilitySpans(norm: string, places: readonly Span[]): Span[] {
+export function facilitySpans(norm: string, places: readonly Span[], isWord?: (a: number, len: number) => boolean): Span[] {
+  // 国际, 体育: a middle made wholly of dictionary words describes the facility; anything else is its own name.
+  const description = (a: number, b: number): boolean => {
+    if (a === b) return true;
+    for (let len = Math.min(4, b - a); len >= 2; len--) if (isWord!(a, len) && description(a + len, b)) return true;
+    return false;
+  };
   const byEnd = new Map<number, Span>();
   for (const p of places) {
     if (p.type !== 'LOC' || p.end - p.start < 2) continue;
     const m = FACILITY.exec(norm.slice(p.end, p.end + 12));
     if (!m || FACILITY_STOP.test(m[0].slice(0, -2))) continue;
     const end = p.end + m[0].length;
+    // 西贡 + 壁屋监狱, 武汉 + 金银潭医院 (GOLD-NOTES): a facility with a name of its own between the place and the
+    // ending stands alone, and the place before it is a modifier; 武汉体育中心 and 台南市殡仪馆 stay whole.
+    const own =
+      !!isWord && m[1].length >= 2 && /^\p{Script=Han}+$/u.test(m[1]) && !AREA_END.test(m[0]) && !description(p.end, p.end + m[1].length);
+    const start = own ? p.end : p.start;
     // 广州 + 南沙邮轮母港: the place nearest the facility names it; an outer place stays a place of its own.
     const other = byEnd.get(end);
-    if (!other || other.start < p.start) byEnd.set(end, { start: p.start, end, type: 'LOC' });
+    if (!other || other.start < p.start) byEnd.set(end, { start, end, type: HOSPITAL.test(m[0]) ? 'ORG' : 'LOC' });
   }
   const out = [...byEnd.values()];
   for (const m of norm.matchAll(/(?:地铁|轻轨)?[0-9一二三四五六七八九十]{1,3}号线/gu)) {
@@ -189,10 +241,10 @@ export function facilitySpans(norm: string, places: readonly Span[]): Span[] {
 
 /** Endings of company and brand names that are also plain nouns (高科技, 个人征信), so they need a coined stem. */
 export const BRAND_END =
-  '科技|征信|智能|网络|物流|电子|传媒|生物|能源|证券|保险|地产|电器|医药|汽车|单车|邮轮|航空|金融|资本|新材|光电|软件|数据|影业|文化|教育';
-const BRAND = new RegExp(`^(\\p{Script=Han}{2})(?:${BRAND_END})`, 'u');
+  '科技|征信|智能|网络|物流|电子|传媒|生物|能源|证券|保险|地产|电器|医药|药业|汽车|单车|邮轮|航空|金融|资本|新材|光电|软件|数据|影业|文化|教育|股份|控股';
+const BRAND = new RegExp(`^(\\p{Script=Han}{2,3}?)(?:${BRAND_END})`, 'u');
 /** Where a company name may begin. */
-const BRAND_LEFT = /[^\p{Script=Han}]|[的在是和与及而为由据向对从到被把让、]/u;
+const BRAND_LEFT = /[^\p{Script=Han}0-9A-Za-z.%]|[的在是和与及而为由据向对从到被把让跟同、]/u;
 
 /**
  * 澄星科技, 当升科技, 摩拜单车: a two-character coined stem (no word of the lexicon induced from news text, nor
@@ -206,13 +258,15 @@ export function brandSpans(norm: string, words: WordSet): Span[] {
     const m = BRAND.exec(norm.slice(i, i + 6));
     if (!m) continue;
     if (words.has(norm, i, 2) || words.has(norm, i + 1, 2) || words.has(norm, i, 3) || words.has(norm, i, 4)) continue;
+    // A three-character stem (歌诗达邮轮) only where no pair inside it is a word either.
+    if (m[1].length === 3 && (words.has(norm, i + 2, 2) || words.has(norm, i + 1, 3))) continue;
     if (i > 0 && words.has(norm, i - 1, 2)) continue;
     out.push({ start: i, end: i + m[0].length, type: 'ORG' });
   }
   return out;
 }
 
-const STEM_OF = new RegExp(`^(\\p{Script=Han}{2,3}?)(?:${BRAND_END}|集团|股份|控股|实业|公司|有限公司|银行|药业|置业|通讯)$`, 'u');
+const STEM_OF = new RegExp(`^(\\p{Script=Han}{2,3}?)(?:${BRAND_END}|集团|股份|控股|实业|公司|有限公司|银行|药业|置业|通讯|医院)$`, 'u');
 
 /** 澄星 from 澄星科技: the coined stem of a company name, which the rest of the article may use alone. */
 export function companyStem(name: string): string | undefined {

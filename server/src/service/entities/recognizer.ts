@@ -20,6 +20,7 @@ import { Trie } from './trie';
 import { loadTagger, type Tagger } from './tagger';
 import { SURNAMES } from './features';
 import {
+  areaSpans,
   brandSpans,
   companyStem,
   facilitySpans,
@@ -32,6 +33,18 @@ import {
 import { LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD } from './lexicon';
 import type { WordSet } from './words';
 import { RANK } from './ranks';
+import {
+  accountBylines,
+  buildingsNotPeople,
+  capitalMetonymy,
+  discoverCompanies,
+  dropGenericBodies,
+  growCompanyTails,
+  slotMates,
+  sourceListSpans,
+  splitPlaceModifiers,
+  trimToArticleNames,
+} from './article-level';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -63,6 +76,15 @@ export const RULE_FAMILIES = [
   'tornCharacters',
   'remainders',
   'lexiconFeatures',
+  'placeModifiers',
+  'sourceLists',
+  'slots',
+  'genericNouns',
+  'metonymy',
+  'articleNames',
+  'companyDiscovery',
+  'buildings',
+  'accounts',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
@@ -101,6 +123,7 @@ const SOURCE_RANK: Record<Source, number> = {
   model: RANK.MODEL,
   lexicon: RANK.MODEL,
   consistency: RANK.MODEL,
+  article: RANK.MODEL,
 };
 
 /** Lines longer than this are tagged in slices so one huge line cannot blow up the decoder's memory. */
@@ -164,6 +187,7 @@ function recognizeNormalized(
   let model: (Span & { confidence: number })[] = [];
   if (tagger) model = tagAll(tagger, norm, gaz, off.has('lexiconFeatures'));
   let gazSpans = off.has('gazetteer') ? [] : gazetteerSpans(norm, gaz);
+  const lexNames = tagger?.names;
   if (tagger) {
     // A name that is also a common word (联想 in 联想到) counts only where the tagger also sees a name there.
     const tagged = new Uint8Array(norm.length);
@@ -172,7 +196,8 @@ function recognizeNormalized(
     // of the model's lexicon is a segmentation accident, not a mention.
     const words = tagger.words;
     const cutsWord = (s: Span): boolean => {
-      if (!words) return false;
+      // A list name of four characters or more (央视新闻 before 的报道) is no segmentation accident.
+      if (!words || s.end - s.start >= 4) return false;
       // Three- and four-character words only: the two-character ones (省长 in 吉林省长春市) are too often accidents.
       for (let len = 3; len <= 4; len++) {
         for (let a = s.start - len + 1; a < s.start; a++) if (a >= 0 && a + len < s.end && words.has(norm, a, len)) return true;
@@ -183,6 +208,9 @@ function recognizeNormalized(
     gazSpans = gazSpans.filter((s) => tagged.subarray(s.start, s.end).includes(1) || (!s.weak && !cutsWord(s)));
   }
   const grown = off.has('placeGrowth') ? [] : growFromPlaces(norm, gazSpans);
+  const wordAt = tagger?.words
+    ? (a: number, len: number) => tagger.words!.has(norm, a, len) || !!((lexNames?.get(norm, a, len) ?? 0) & LEX_WORD)
+    : undefined;
   const taken = new Uint8Array(norm.length);
   for (const s of gazSpans) taken.fill(1, s.start, s.end);
   const abbr = off.has('abbreviations') ? [] : abbreviationSpans(norm, taken);
@@ -208,6 +236,9 @@ function recognizeNormalized(
       cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.GAP_FILLER });
   if (!off.has('pseudonyms'))
     for (const s of pseudonymSpans(norm, LIST_SURNAMES)) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: RANK.OUTLET });
+  if (!off.has('sourceLists'))
+    for (const s of sourceListSpans(norm, (a, b) => gazSpans.some((g) => g.start === a && g.end === b && g.type === 'MEDIA')))
+      cands.push({ ...s, source: 'pattern', confidence: 0.75, rank: RANK.OUTLET });
   if (!off.has('outlets')) {
     for (const s of outletSpans(norm, gazSpans)) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: RANK.OUTLET });
     for (const s of latinOutletSpans(norm)) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: RANK.OUTLET });
@@ -215,9 +246,15 @@ function recognizeNormalized(
     for (const s of paperSpans(norm)) cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.PAPER });
   }
   // Above the gazetteer, as roads are: the place is part of the facility's name (南沙 in 南沙国际邮轮母港).
+  const facilityType = new Map<string, EntityType>();
   if (!off.has('facilities'))
-    for (const s of facilitySpans(norm, [...gazSpans, ...model]))
+    for (const s of [
+      ...facilitySpans(norm, [...gazSpans, ...model], wordAt),
+      ...areaSpans(norm, model, gazSpans, (a, b) => !!((lexNames?.get(norm, a, b - a) ?? 0) & LEX_LOC)),
+    ]) {
       cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.PLACE_NAMED });
+      facilityType.set(`${s.start}:${s.end}`, s.type);
+    }
   for (const s of model) {
     if (s.type === 'PER') {
       const pieces = splitNameRun(norm.slice(s.start, s.end), LIST_SURNAMES);
@@ -232,10 +269,45 @@ function recognizeNormalized(
   }
 
   const resolved = resolve(cands, text, norm);
-  const merged = tagger && !off.has('tornCharacters') ? mendTorn(resolved, text, norm, tagger) : resolved;
+  // 武汉体育中心: where a fuller organisation reading won the same span, the facility's ending still gives its type.
+  for (const m of resolved) {
+    const type = m.source !== 'user' ? facilityType.get(`${m.start}:${m.end}`) : undefined;
+    if (type) m.type = type;
+  }
+  let merged = tagger && !off.has('tornCharacters') ? mendTorn(resolved, text, norm, tagger) : resolved;
+  merged = articleLevel(merged, text, norm, gaz, tagger, off);
   if (tagger?.names) markLexicon(merged, norm, tagger);
   const discovered = tagger?.words && !off.has('discovery') ? discoverNames(merged, text, norm, tagger.words) : merged;
   return off.has('consistency') ? discovered : propagate(discovered, text, norm, tagger, !off.has('remainders'));
+}
+
+/** The article-level passes (article-level.ts), in order: each reads the mentions the one before it left. */
+function articleLevel(
+  mentions: EntityMention[],
+  text: string,
+  norm: string,
+  gaz: Trie<EntityType>,
+  tagger: Tagger | undefined,
+  off: ReadonlySet<RuleFamily>,
+): EntityMention[] {
+  let out = mentions;
+  const lexicon = tagger?.names;
+  if (lexicon && !off.has('genericNouns')) out = dropGenericBodies(out, norm, lexicon);
+  if (!off.has('placeModifiers')) {
+    const isPlace = (a: number, b: number) =>
+      gaz.allAt(norm, a).some((x) => x.end === b && x.value === 'LOC') || !!((lexicon?.get(norm, a, b - a) ?? 0) & LEX_LOC);
+    const isWord = (a: number, len: number) => !!tagger?.words?.has(norm, a, len) || !!((lexicon?.get(norm, a, len) ?? 0) & LEX_WORD);
+    out = splitPlaceModifiers(out, text, norm, isPlace, isWord);
+  }
+  if (!off.has('slots')) out = slotMates(out, text, norm, (a, len) => (lexicon?.get(norm, a, len) ?? 0) === LEX_WORD);
+  if (tagger?.words && !off.has('companyDiscovery'))
+    out = discoverCompanies(out, text, norm, (a, len) => !!tagger.words!.has(norm, a, len) || !!lexicon?.get(norm, a, len));
+  if (!off.has('buildings')) buildingsNotPeople(out, norm);
+  if (!off.has('accounts')) accountBylines(out, text, norm);
+  if (tagger?.words && !off.has('articleNames')) out = trimToArticleNames(out, text, norm, tagger.words);
+  if (!off.has('companies')) growCompanyTails(out, text, norm);
+  if (!off.has('metonymy')) capitalMetonymy(out, norm);
+  return out;
 }
 
 const LEX_BIT: Record<EntityType, number> = { PER: LEX_PER, LOC: LEX_LOC, ORG: LEX_ORG, MEDIA: LEX_ORG };
@@ -382,7 +454,7 @@ function propagate(
   };
   for (const m of mentions) {
     if (
-      (m.source !== 'model' && m.source !== 'lexicon' && m.source !== 'pattern') ||
+      (m.source !== 'model' && m.source !== 'lexicon' && m.source !== 'pattern' && m.source !== 'article') ||
       (m.type !== 'PER' && m.type !== 'ORG') ||
       m.end - m.start < 2
     )
@@ -392,7 +464,10 @@ function propagate(
     names.set(name, m);
     // 澄星科技 … 澄星: the coined stem of a company, used alone later, is the same company.
     const stem = remainders && m.type === 'ORG' ? companyStem(name) : undefined;
-    if (stem && !generic(stem) && !names.longestAt(stem, 0)) names.set(stem, { ...m, confidence: m.confidence * 0.9 });
+    // A stem that is a place or a person (北京 of 北京医院) is that place or person, not the company.
+    const stemIsName =
+      !!stem && (!!((tagger?.names?.get(stem, 0, stem.length) ?? 0) & (LEX_LOC | LEX_PER)) || !!gazetteerTrie().longestAt(stem, 0));
+    if (stem && !stemIsName && !generic(stem) && !names.longestAt(stem, 0)) names.set(stem, { ...m, confidence: m.confidence * 0.9 });
   }
   if (!names.size) return mentions;
   const added: EntityMention[] = [];

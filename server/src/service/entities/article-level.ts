@@ -1,0 +1,415 @@
+/**
+ * Article-level evidence (issue 11): passes over the merged mentions of one article that read what the article
+ * itself says about a name, rather than a list of names. Each pass is one category of error on unseen pages:
+ * - a place glued to a name that the article also uses alone is a modifier (武汉 + 金银潭医院, 日本 + 伊戈尔);
+ * - an outlet list after a source cue gives every item as an outlet (来源：江城日报、滨海网、青州发布);
+ * - items in the same slot as companies are companies (finance briefs: 。澄星科技：… 。鲸鱼：…);
+ * - a bare bureau noun is generic (邮政局, 消防局, 工作组);
+ * - a capital acting as its government is an organisation (华盛顿宣布), as the guidelines have it for 白宫;
+ * - a name that took the first character of the next word gives it back when the article names it without it.
+ * All work on the normalised (Simplified, half-width) text; mentions keep offsets into the original text.
+ */
+import type { EntityMention, EntityType } from '../types';
+import { LEX_WORD, type NameLexicon } from './lexicon';
+import type { WordSet } from './words';
+
+const HAN = /\p{Script=Han}/u;
+
+/** Bodies of government: a place before them is part of the name (台南市永康分局, 浙江证监局, 美国国防部). */
+const GOVERNMENT_END = /(?:局|部|厅|委|署|府|院|会|所|处|办|庭|队|军|党|团|站|科)$/u;
+/** Hospitals, companies and venues whose own name the article uses alone: the place before them is a modifier. */
+const HOSPITAL_END = /(?:医院|附医)$/u;
+
+const mention = (m: EntityMention, text: string, start: number, end: number, extra: Partial<EntityMention> = {}): EntityMention => ({
+  ...m,
+  start,
+  end,
+  text: text.slice(start, end),
+  ...extra,
+});
+
+/**
+ * 武汉金银潭医院 … 金银潭医院, 日本伊戈尔 … 伊戈尔: a name that begins with a place, whose rest the same article
+ * also writes on its own, is the place + the name (the guidelines split 深圳 + 大疆). Bodies of government keep
+ * their place (台南市永康分局 stays whole even where 永康分局 stands alone), and so does a rest that is no name of
+ * its own (武汉体育中心: 体育中心 is a plain word).
+ */
+export function splitPlaceModifiers(
+  mentions: EntityMention[],
+  text: string,
+  norm: string,
+  isPlace: (a: number, b: number) => boolean,
+  isWord: (a: number, len: number) => boolean,
+): EntityMention[] {
+  // The names the other layers found, by their text: the rest must be one of them somewhere else.
+  const named = new Map<string, number[]>();
+  for (const m of mentions) {
+    const key = norm.slice(m.start, m.end);
+    const at = named.get(key);
+    if (at) at.push(m.start);
+    else named.set(key, [m.start]);
+  }
+  // 邮轮母港, 体育中心, 国际机场: a rest made wholly of dictionary words is a description, not a name of its own.
+  const description = (a: number, b: number): boolean => {
+    if (a === b) return true;
+    for (let len = Math.min(4, b - a); len >= 2; len--) if (isWord(a, len) && description(a + len, b)) return true;
+    return false;
+  };
+  const out: EntityMention[] = [];
+  for (const m of mentions) {
+    if (m.source === 'user' || (m.type !== 'ORG' && m.type !== 'LOC') || m.end - m.start < 4) {
+      out.push(m);
+      continue;
+    }
+    let split = -1;
+    for (let k = m.end - 2; k >= m.start + 2 && split < 0; k--) {
+      if (!isPlace(m.start, k) || !HAN.test(norm[k]) || /[一二三四五六七八九十○零]/u.test(norm[k]) || description(k, m.end)) continue;
+      const rest = norm.slice(k, m.end);
+      if (m.type === 'ORG' && GOVERNMENT_END.test(rest) && !HOSPITAL_END.test(rest)) continue;
+      // The rest found as a name on its own elsewhere in the article, not right after this place.
+      const place = norm.slice(m.start, k);
+      if ((named.get(rest) ?? []).some((at) => !norm.startsWith(place, at - place.length))) split = k;
+    }
+    if (split < 0) {
+      out.push(m);
+      continue;
+    }
+    out.push(mention(m, text, m.start, split, { type: 'LOC' }));
+    out.push(mention(m, text, split, m.end, { source: 'article' }));
+  }
+  return out;
+}
+
+/** Where a source is named: 来源：, 资料来源：, 稿源:, 来源|. */
+const SOURCE_CUE = /(?:资料来源|信息来源|新闻来源|来源|稿源|素材来源)\s*[:：|｜]\s*/gu;
+/** An outlet's ending, or a publishing account's (…发布, …参考). */
+const OUTLET_LIKE = /(?:网|报|社|台|新闻|消息|卫视|频道|客户端|周刊|杂志|发布|参考|日报|晚报|时报)$/u;
+
+/**
+ * 来源：江城日报、滨海网、青州发布 and （资料来源：参考消息、海外网等）: the items of a list after a source cue are
+ * outlets, when at least one of them ends like an outlet or is a known one, and each is a short run of Han or
+ * Latin characters.
+ */
+export function sourceListSpans(
+  norm: string,
+  isMedia: (a: number, b: number) => boolean,
+): { start: number; end: number; type: EntityType }[] {
+  const out: { start: number; end: number; type: EntityType }[] = [];
+  for (const cue of norm.matchAll(SOURCE_CUE)) {
+    const from = cue.index! + cue[0].length;
+    const list = /^[\p{Script=Han}A-Za-z0-9·、 ]{2,80}/u.exec(norm.slice(from, from + 80));
+    if (!list) continue;
+    const body = list[0].replace(/等$/u, '');
+    const items: [number, number][] = [];
+    let pos = from;
+    for (const part of body.split('、')) {
+      const item = part.trim();
+      const start = pos + part.indexOf(item);
+      pos += part.length + 1;
+      if (item) items.push([start, start + item.length]);
+    }
+    if (items.length < 2) continue;
+    const good = (a: number, b: number) =>
+      b - a >= 2 && b - a <= 10 && /^[\p{Script=Han}A-Za-z]/u.test(norm[a]) && !/\s/u.test(norm.slice(a, b));
+    if (!items.every(([a, b]) => good(a, b))) continue;
+    if (!items.some(([a, b]) => OUTLET_LIKE.test(norm.slice(a, b)) || isMedia(a, b))) continue;
+    for (const [start, end] of items) out.push({ start, end, type: 'MEDIA' });
+  }
+  return out;
+}
+
+/** Business endings of a listed company's short name (澄星科技, 鲸鱼股份, 金陵药业). */
+const COMPANY_END =
+  /(?:科技|股份|药业|控股|集团|电子|医药|实业|智能|能源|材料|电气|电器|银行|证券|保险|传媒|汽车|环境|环保|生物|物流|地产|置业|通信|通讯|光电|新材|化工|机械|重工|软件|网络|信息|文化|教育|航空)$/u;
+/** Labels that stand before a colon but name no one (午间公告：, 记者：, 原标题：). */
+const META_LABEL =
+  /(?:公告|消息|新闻|来源|作者|记者|编辑|标题|提示|声明|通知|时间|地址|电话|链接|摘要|导读|提要|快讯|简讯|备注|注|说|表示|称|问|答|图|文)$/u;
+
+/**
+ * Finance briefs list companies in one slot: 。澄星科技：拟收购…。鲸鱼：中标…. Where two or more names in that slot
+ * (after a line start or a sentence end, before a colon) are organisations, the other names in it are too.
+ */
+export function slotMates(
+  mentions: EntityMention[],
+  text: string,
+  norm: string,
+  isWord: (a: number, len: number) => boolean = () => false,
+): EntityMention[] {
+  // Mentions by their exact span, so each slot is looked up once (a long page may have thousands of slots).
+  const bySpan = new Map<string, EntityMention>();
+  for (const o of mentions) bySpan.set(`${o.start}:${o.end}`, o);
+  const exact = (a: number, b: number) => bySpan.get(`${a}:${b}`);
+  const slots: [number, number][] = [];
+  for (const m of norm.matchAll(/(?:^|[。；;！？\n]|讯[，,])\s*(\p{Script=Han}[\p{Script=Han}A-Za-z0-9]{1,7})[：:]/gmu)) {
+    const start = m.index! + m[0].indexOf(m[1]);
+    const end = start + m[1].length;
+    // 分享：, 您所在的位置：, 网络视听许可证：: a page's labels are words or end in one; a company's short name ends
+    // in a business ending (科技, 股份) or in no word at all (伊戈尔).
+    const isOrg = exact(start, end)?.type === 'ORG';
+    const label =
+      !isOrg &&
+      (META_LABEL.test(m[1]) ||
+        /[的之了是在我您你]/u.test(m[1]) ||
+        (m[1].length <= 4 && isWord(start, m[1].length)) ||
+        (isWord(end - 2, 2) && !COMPANY_END.test(m[1])) ||
+        (m[1].length >= 3 && isWord(end - 3, 3)));
+    if (!label) slots.push([start, end]);
+  }
+  if (slots.length < 3) return mentions;
+  const orgs = slots.filter(([a, b]) => exact(a, b)?.type === 'ORG').length;
+  if (orgs < 2 || orgs * 2 < slots.length) return mentions;
+  const inSlot = new Uint8Array(norm.length);
+  for (const [a, b] of slots) if (exact(a, b)?.type !== 'ORG') inSlot.fill(1, a, b);
+  const keep = mentions.filter((m) => !inSlot.subarray(m.start, m.end).includes(1));
+  const added: EntityMention[] = [];
+  for (const [a, b] of slots) {
+    if (exact(a, b)?.type === 'ORG') continue;
+    added.push({ start: a, end: b, text: text.slice(a, b), type: 'ORG', confidence: 0.7, source: 'article' });
+  }
+  return keep.concat(added).sort((x, y) => x.start - y.start);
+}
+
+/** Bureau-like endings: a bare one (邮政局, 消防队, 工作组) names no one body. */
+const BUREAU = /^(\p{Script=Han}{2,3})(?:局|处|科|组|队|所|站|中心)$/u;
+
+/**
+ * 酒店, 议会, 工作组, 邮政局: an organisation that the dictionary knows only as a common word is a generic noun
+ * when the article itself shows it: the tagger leaves the same word unmarked elsewhere in the article, or (a
+ * bureau) the article names the body in full elsewhere (国家邮政局 … 邮政局 refers back). One sentence on its own
+ * (the MSRA test set, where 十五大 and 民革 are names) gives no such evidence, so nothing is dropped there.
+ */
+export function dropGenericBodies(mentions: EntityMention[], norm: string, lexicon: NameLexicon): EntityMention[] {
+  const bits = (s: string) => lexicon.get(s, 0, s.length);
+  const covered = new Uint8Array(norm.length);
+  for (const m of mentions) covered.fill(1, m.start, m.end);
+  // In another sentence: within one sentence a list or a parallel phrase may use the word both ways.
+  const sentence = new Int32Array(norm.length + 1);
+  for (let i = 0, id = 0; i < norm.length; i++) {
+    sentence[i] = id;
+    if (/[。！？!?\n]/u.test(norm[i])) id++;
+  }
+  // The sentences where each word stands unmarked (the first two are enough), computed once per word.
+  const unmarkedIn = new Map<string, number[]>();
+  const unmarkedElsewhere = (w: string, from: number): boolean => {
+    let ids = unmarkedIn.get(w);
+    if (!ids) {
+      ids = [];
+      for (let at = norm.indexOf(w); at >= 0 && ids.length < 2; at = norm.indexOf(w, at + 1))
+        if (!covered[at] && !covered[at + w.length - 1] && !ids.includes(sentence[at])) ids.push(sentence[at]);
+      unmarkedIn.set(w, ids);
+    }
+    return ids.some((id) => id !== sentence[from]);
+  };
+  // Fuller names by their last characters (国家邮政局 under 邮政局), for the bureau check.
+  const fullerEnding = new Map<string, number[]>();
+  for (const o of mentions)
+    for (const len of [3, 4, 5]) {
+      if (o.end - o.start <= len) continue;
+      const key = norm.slice(o.end - len, o.end);
+      const at = fullerEnding.get(key);
+      if (at) at.push(o.start);
+      else fullerEnding.set(key, [o.start]);
+    }
+  const ends = new Set(mentions.map((o) => o.end));
+  return mentions.filter((m) => {
+    if ((m.type !== 'ORG' && m.type !== 'MEDIA') || (m.source !== 'model' && m.source !== 'lexicon')) return true;
+    const surface = norm.slice(m.start, m.end);
+    // Only where the tagger itself was unsure (网易, 十五大 are read with confidence and stay).
+    if (bits(surface) === LEX_WORD && surface.length <= 4 && m.confidence < 0.5 && unmarkedElsewhere(surface, m.start)) return false;
+    const bureau = BUREAU.exec(surface);
+    if (bureau && bits(bureau[1]) === LEX_WORD && !ends.has(m.start)) {
+      if ((fullerEnding.get(surface) ?? []).some((start) => sentence[start] !== sentence[m.start])) return false;
+    }
+    return true;
+  });
+}
+
+/** Capitals that stand for their governments in news prose (the guidelines' 白宫 rule, applied to capitals). */
+export const CAPITALS = new Set([
+  '北京',
+  '华盛顿',
+  '莫斯科',
+  '基辅',
+  '东京',
+  '首尔',
+  '平壤',
+  '伦敦',
+  '巴黎',
+  '柏林',
+  '罗马',
+  '马德里',
+  '布鲁塞尔',
+  '德黑兰',
+  '耶路撒冷',
+  '新德里',
+  '伊斯兰堡',
+  '安卡拉',
+  '开罗',
+  '利雅得',
+  '大马士革',
+  '巴格达',
+  '喀布尔',
+  '河内',
+  '马尼拉',
+  '雅加达',
+  '堪培拉',
+  '渥太华',
+  '华府',
+  '台北',
+  '明斯克',
+  '华沙',
+  '维也纳',
+  '布达佩斯',
+  '特拉维夫',
+  '多哈',
+  '曼谷',
+  '新加坡',
+]);
+/** What a capital does when it stands for its government. */
+const ACTS =
+  /^(?:方面|当局|政府)?(?:宣布|表示|称|声称|坚称|指责|警告|回应|否认|拒绝|批评|谴责|呼吁|要求|认为|强调|威胁|反对|支持|决定|同意|承诺|希望|抗议|拒不|已经|已)/u;
+const PLACE_VERB = /(?:在|到|赴|抵|抵达|访|访问|前往|回到|离开|飞往|飞抵|来自|位于|从|于|驻)$/u;
+
+/** 华盛顿宣布, 莫斯科警告: a capital that speaks or decides is its government (ORG), as 白宫宣布 is. */
+export function capitalMetonymy(mentions: EntityMention[], norm: string): void {
+  for (const m of mentions) {
+    if (m.type !== 'LOC' || m.source === 'user') continue;
+    const surface = norm.slice(m.start, m.end);
+    if (!CAPITALS.has(surface)) continue;
+    if (PLACE_VERB.test(norm.slice(Math.max(0, m.start - 2), m.start))) continue;
+    const after = norm.slice(m.end, m.end + 6);
+    // 华盛顿方面/当局 themselves are not part of the name; only the capital is marked.
+    if (ACTS.test(after) && !/^(?:已经|已)(?:成为|是)/u.test(after)) m.type = 'ORG';
+  }
+}
+
+/**
+ * 汪勇先是 → 汪勇: a person the article names two or more times, read once with one character more, where that
+ * character begins a word with what follows it, is the person the article names.
+ */
+export function trimToArticleNames(mentions: EntityMention[], text: string, norm: string, words: WordSet): EntityMention[] {
+  const count = new Map<string, number>();
+  for (const m of mentions)
+    if (m.type === 'PER' && m.end - m.start >= 2) count.set(norm.slice(m.start, m.end), (count.get(norm.slice(m.start, m.end)) ?? 0) + 1);
+  return mentions.map((m) => {
+    if (m.type !== 'PER' || m.source === 'user' || m.source === 'gazetteer' || m.end - m.start < 3) return m;
+    const shorter = norm.slice(m.start, m.end - 1);
+    if ((count.get(shorter) ?? 0) < 2 || (count.get(norm.slice(m.start, m.end)) ?? 0) > 1) return m;
+    if (!words.has(norm, m.end - 1, 2)) return m;
+    return mention(m, text, m.start, m.end - 1, { source: 'article' });
+  });
+}
+
+/** Endings that make the company's name longer where the article writes them (滴滴公司, 广汽丰田公司). */
+const COMPANY_TAIL = /^(?:有限公司|公司|集团)/u;
+
+/** 滴滴公司, 澄星集团: an organisation directly followed by 公司/集团 is named with it (the longest name). */
+export function growCompanyTails(mentions: EntityMention[], text: string, norm: string): void {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (m.type !== 'ORG' || m.source === 'user') continue;
+    const tail = COMPANY_TAIL.exec(norm.slice(m.end, m.end + 4));
+    if (!tail) continue;
+    const next = mentions[i + 1];
+    const end = m.end + tail[0].length;
+    if (next && next.start < end) continue;
+    // Not when the company is one of a kind (该公司, 子公司): the name must be two characters or more.
+    if (m.end - m.start < 2) continue;
+    m.end = end;
+    m.text = text.slice(m.start, end);
+  }
+}
+
+/** Determiners, which a common noun takes and a name does not. */
+const DETERMINER = /(?:其他|其它|各|该|这|那|每|某|此|别的|一些|这些|那些|所有|多家|各家)$/u;
+/** Function words after which a name may begin. */
+const CLEAR_BEFORE = /[的在是和与及而为由据向对从到被把让跟同了个家]/u;
+/** What follows a company's short name when the article speaks of it as a firm. */
+const FIRM_AFTER = /^(?:企业|公司|集团|旗下|员工|总部|股价|股份)/u;
+
+/**
+ * 顺丰 … 顺丰企业复工: a short coined name (two or three Han characters, no word of any dictionary, no part of a
+ * name found already) that the article repeats three times or more, and once writes directly before 企业/公司/
+ * 集团/旗下/员工, is a company everywhere in the article.
+ */
+export function discoverCompanies(
+  mentions: EntityMention[],
+  text: string,
+  norm: string,
+  isWordOrName: (a: number, len: number) => boolean,
+): EntityMention[] {
+  const covered = new Uint8Array(norm.length);
+  for (const m of mentions) covered.fill(1, m.start, m.end);
+  // Candidates: the coined names right before a firm word, at a clear left edge.
+  const candidates = new Set<string>();
+  for (const cue of norm.matchAll(/(?:企业|公司|集团|旗下|员工|总部)/gu)) {
+    for (const len of [2, 3]) {
+      const a = cue.index! - len;
+      if (a < 0 || covered[a] || covered[cue.index! - 1]) continue;
+      const name = norm.slice(a, cue.index!);
+      if (!/^\p{Script=Han}+$/u.test(name) || candidates.has(name)) continue;
+      // A clear left edge: not glued to the character before it (网[约车]公司).
+      if (a > 0 && HAN.test(norm[a - 1]) && !CLEAR_BEFORE.test(norm[a - 1])) continue;
+      // No dictionary word inside it: 民营企业, 该公司, 子公司 are not names.
+      let wordy = false;
+      for (let i = a; i < a + len - 1 && !wordy; i++) wordy = isWordOrName(i, 2) || (i + 3 <= a + len && isWordOrName(i, 3));
+      if (!wordy) candidates.add(name);
+    }
+  }
+  if (!candidates.size) return mentions;
+  // Their unmarked occurrences, in one pass over the text.
+  const at = new Map<string, number[]>();
+  for (let i = 0; i + 2 <= norm.length; i++) {
+    if (covered[i]) continue;
+    for (const len of [2, 3]) {
+      const name = norm.slice(i, i + len);
+      if (!candidates.has(name) || covered[i + len - 1]) continue;
+      const list = at.get(name);
+      if (list) list.push(i);
+      else at.set(name, [i]);
+    }
+  }
+  const added: EntityMention[] = [];
+  for (const [name, starts] of at) {
+    const len = name.length;
+    if (starts.length < 3 || !starts.some((i) => FIRM_AFTER.test(norm.slice(i + len, i + len + 2)))) continue;
+    // A name takes no determiner: 其他网约车公司, 各网约车 show a common noun, not a name.
+    if (starts.some((i) => DETERMINER.test(norm.slice(Math.max(0, i - 2), i)))) continue;
+    for (const i of starts) {
+      if (covered[i] || covered[i + len - 1]) continue;
+      covered.fill(1, i, i + len);
+      added.push({ start: i, end: i + len, text: text.slice(i, i + len), type: 'ORG', confidence: 0.6, source: 'article' });
+    }
+  }
+  if (!added.length) return mentions;
+  return mentions.concat(added).sort((x, y) => x.start - y.start);
+}
+
+/** Endings of buildings and sites (黄鹤楼, 寒山寺, 天后庙): seldom the last character of a given name (亭, 观 and 塔 often are: 李春亭, 尼基塔). */
+const BUILDING_END = /[楼寺庙阁殿祠]$/u;
+
+/** 黄鹤楼: a three-character "person" that ends like a building is the building (jieba lists some as names). */
+export function buildingsNotPeople(mentions: EntityMention[], norm: string): void {
+  for (const m of mentions) {
+    if (m.type !== 'PER' || m.source === 'user' || m.end - m.start !== 3) continue;
+    if (BUILDING_END.test(norm.slice(m.start, m.end))) m.type = 'LOC';
+  }
+}
+
+/**
+ * 澄湖人文 2020-03-09 18:14:21: a line that is only a name and a timestamp is the publishing account's byline
+ * (GOLD-NOTES-2: publishing accounts are MEDIA), unless the tagger read the name as a person.
+ */
+export function accountBylines(mentions: EntityMention[], text: string, norm: string): EntityMention[] | void {
+  for (const line of norm.matchAll(
+    /^(\p{Script=Han}{2,8})[ \t]+[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ \t]+[0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?[ \t]*$/gmu,
+  )) {
+    const start = line.index!;
+    const end = start + line[1].length;
+    if (mentions.some((m) => m.start >= start && m.end <= end && m.type === 'PER')) continue;
+    for (let i = mentions.length - 1; i >= 0; i--) if (mentions[i].start >= start && mentions[i].end <= end) mentions.splice(i, 1);
+    let k = 0;
+    while (k < mentions.length && mentions[k].start < start) k++;
+    mentions.splice(k, 0, { start, end, text: text.slice(start, end), type: 'MEDIA', confidence: 0.7, source: 'article' });
+  }
+}
