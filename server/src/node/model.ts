@@ -93,6 +93,8 @@ export function lazyRecognizer(
       return get().name;
     },
     recognize: (text, normalized) => get().recognize(text, normalized),
+    paragraph: (text, normalized) => get().paragraph!(text, normalized),
+    article: (mentions, text, normalized) => get().article!(mentions, text, normalized),
     warm: () => void get(),
   };
 }

@@ -10,6 +10,7 @@ import { detectScript } from './convert';
 import { LineIndex, isBlank } from './text';
 import { blankInvisibles, onCodePoints } from './spans';
 import { normalizeForMatching } from './normalize';
+import { recognizeEntities, type ParagraphCaches } from './incremental/paragraphs';
 import type { BoilerplateBlock, BoilerplateKind, DateMention, EntityMention, EntityRecognizer, Publication, Script } from './types';
 
 export interface AnalysisOptions {
@@ -23,6 +24,8 @@ export interface AnalysisOptions {
   /** In how many other articles of the folder a line recurs (the workspace signal). */
   recurring?: (line: string) => number;
   rules?: SiteRules;
+  /** What the previous versions of this document found per paragraph (an editor's; a one-off analysis has none). */
+  paragraphs?: ParagraphCaches;
 }
 
 export interface Article {
@@ -95,7 +98,7 @@ export function analyseArticle(text: string, options: AnalysisOptions): Article 
     return { published, reference, dates };
   });
   const entitiesPart = once(() => {
-    const entities = onCodePoints(text, options.recognizer.recognize(text, normalizedPart()));
+    const entities = onCodePoints(text, recognizeEntities(options.recognizer, text, normalizedPart(), options.paragraphs));
     const clusters = linkEntities(text, entities);
     const byStart = new Map<number, EntityCluster>();
     for (const c of clusters) for (const m of c.mentions) byStart.set(m.start, c);

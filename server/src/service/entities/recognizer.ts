@@ -32,6 +32,7 @@ import {
 import { LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD } from './lexicon';
 import type { WordSet } from './words';
 import { RANK } from './ranks';
+import { eachParagraph } from '../incremental/paragraphs';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -132,16 +133,24 @@ export function createEntityRecognizer(options: RecognizerOptions = {}): EntityR
   }
   const gaz = gazetteerTrie();
   const off = new Set<RuleFamily>(options.disable ?? []);
+  const paragraph = (text: string, norm: string) => recognizeParagraph(text, norm, user, gaz, tagger, off);
+  const article = (mentions: EntityMention[], text: string, norm: string) => recognizeArticle(mentions, text, norm, tagger, off);
   return {
     name: tagger ? 'gazetteer+patterns+model' : modelError ? `gazetteer+patterns (model not used: ${modelError})` : 'gazetteer+patterns',
     recognize(text: string, normalized?: string): EntityMention[] {
       const norm = normalized ?? normalizeForMatching(text);
-      return recognizeNormalized(text, norm, user, gaz, tagger, off);
+      return article(eachParagraph(text, norm, paragraph), text, norm);
     },
+    paragraph,
+    article,
   };
 }
 
-function recognizeNormalized(
+/**
+ * The per-paragraph half of the recogniser (what one paragraph says on its own, cached per paragraph by the
+ * editor: service/incremental/paragraphs.ts): model, gazetteer, patterns, resolve, torn characters, lexicon marks.
+ */
+function recognizeParagraph(
   text: string,
   norm: string,
   user: Trie<EntityType>,
@@ -234,6 +243,17 @@ function recognizeNormalized(
   const resolved = resolve(cands, text, norm);
   const merged = tagger && !off.has('tornCharacters') ? mendTorn(resolved, text, norm, tagger) : resolved;
   if (tagger?.names) markLexicon(merged, norm, tagger);
+  return merged;
+}
+
+/** The article-level half: the passes that read every paragraph's mentions at once (new names, one reading per name). */
+function recognizeArticle(
+  merged: EntityMention[],
+  text: string,
+  norm: string,
+  tagger: Tagger | undefined,
+  off: ReadonlySet<RuleFamily>,
+): EntityMention[] {
   const discovered = tagger?.words && !off.has('discovery') ? discoverNames(merged, text, norm, tagger.words) : merged;
   return off.has('consistency') ? discovered : propagate(discovered, text, norm, tagger, !off.has('remainders'));
 }
