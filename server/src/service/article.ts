@@ -99,7 +99,7 @@ export function analyseArticle(text: string, options: AnalysisOptions): Article 
   });
   const entitiesPart = once(() => {
     const entities = onCodePoints(text, recognizeEntities(options.recognizer, text, normalizedPart(), options.paragraphs));
-    const clusters = linkEntities(text, entities);
+    const clusters = linkEntities(text, entities, normalizedPart());
     const byStart = new Map<number, EntityCluster>();
     for (const c of clusters) for (const m of c.mentions) byStart.set(m.start, c);
     const clusterOf = entities.map(
