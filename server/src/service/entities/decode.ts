@@ -82,6 +82,26 @@ function emissions(w: TaggerWeights, ids: Uint32Array, n: number, em: Float64Arr
   }
 }
 
+/** The transition tables of a model, made once per model (viterbi runs once per line of text). */
+const tables = new WeakMap<Float32Array, { tr: Float64Array; tc: Float64Array }>();
+function transitionTables(w: TaggerWeights): { tr: Float64Array; tc: Float64Array } {
+  let t = tables.get(w.transition);
+  if (t) return t;
+  const T = NTAGS;
+  // Transitions with the illegal ones folded in as -Infinity.
+  const tr = new Float64Array((T + 1) * T);
+  for (let p = -1; p < T; p++) for (let t = 0; t < T; t++) tr[(p + 1) * T + t] = allowed(p, t) ? w.transition[(p + 1) * T + t] : -Infinity;
+  // Closed-to-opener transitions as a dense 7 x 7 block, so the inner loop reads no index tables.
+  const nc = CLOSED.length;
+  const no = OPENERS.length;
+  const tc = new Float64Array(nc * no);
+  for (let q = 0; q < nc; q++) for (let k = 0; k < no; k++) tc[k * nc + q] = tr[(CLOSED[q] + 1) * T + OPENERS[k]];
+  t = { tr, tc };
+  // Training changes the weights in place between sentences: only a decoded model's tables are kept.
+  if (w.quad) tables.set(w.transition, t);
+  return t;
+}
+
 /**
  * Best tag sequence for n positions whose feature ids are `ids`. With `margin`, also each tagged (non-O)
  * position's emission margin over the runner-up tag.
@@ -90,18 +110,13 @@ export function viterbi(w: TaggerWeights, ids: Uint32Array, n: number, tags: Uin
   const T = NTAGS;
   const em = scratch(n * T, 0);
   emissions(w, ids, n, em);
-  // Transitions with the illegal ones folded in as -Infinity.
-  const tr = new Float64Array((T + 1) * T);
-  for (let p = -1; p < T; p++) for (let t = 0; t < T; t++) tr[(p + 1) * T + t] = allowed(p, t) ? w.transition[(p + 1) * T + t] : -Infinity;
+  const { tr, tc } = transitionTables(w);
   const score = scratch(n * T, 1);
   if (backScratch.length < n * T) backScratch = new Uint8Array(n * T * 2);
   const back = backScratch;
   for (let t = 0; t < T; t++) score[t] = tr[t] + em[t];
-  // Closed-to-opener transitions as a dense 7 x 7 block, so the inner loop reads no index tables.
   const nc = CLOSED.length;
   const no = OPENERS.length;
-  const tc = new Float64Array(nc * no);
-  for (let q = 0; q < nc; q++) for (let k = 0; k < no; k++) tc[k * nc + q] = tr[(CLOSED[q] + 1) * T + OPENERS[k]];
   const c0 = CLOSED[0],
     c1 = CLOSED[1],
     c2 = CLOSED[2],
