@@ -46,10 +46,19 @@ let idScratch = new Uint32Array(0);
 let tagScratch = new Uint8Array(0);
 let marginScratch = new Float32Array(0);
 
-export function taggerFromWeights(w: TaggerWeights): Tagger {
-  const lex = lexiconTrie(w.lexicon);
-  const words = w.words?.length ? new WordSet(w.words) : undefined;
-  const names = w.names?.length ? new NameLexicon(w.names) : undefined;
+export function taggerFromWeights(weights: TaggerWeights): Tagger {
+  const lex = lexiconTrie(weights.lexicon);
+  const words = weights.words?.length ? new WordSet(weights.words) : undefined;
+  const names = weights.names?.length ? new NameLexicon(weights.names) : undefined;
+  // Only the arrays decoding reads are kept: the lexicon and word lists (about 25 MB of strings) live on in the
+  // tables just built from them, and a closure over `weights` would hold them for the life of the process.
+  const w: TaggerWeights = {
+    bits: weights.bits,
+    emission: weights.emission,
+    quad: weights.quad,
+    scale: weights.scale,
+    transition: weights.transition,
+  };
   return {
     words,
     names,
