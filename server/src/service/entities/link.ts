@@ -135,14 +135,29 @@ export function linkEntities(text: string, mentions: EntityMention[], normalized
   // Containment: a short person name that is the family name or the last part of exactly one longer one.
   const clusters = [...byKey.values()];
   const merged = new Set<(typeof clusters)[number]>();
+  // The person clusters by each proper prefix and suffix of their key, so a short name finds the longer ones it
+  // may be part of without testing every cluster (a long document has thousands).
+  const byPrefix = new Map<string, (typeof clusters)[number][]>();
+  const bySuffix = new Map<string, (typeof clusters)[number][]>();
+  const index = (map: typeof byPrefix, part: string, c: (typeof clusters)[number]) => {
+    const list = map.get(part);
+    if (list) list.push(c);
+    else map.set(part, [c]);
+  };
+  for (const c of clusters) {
+    if (c.type !== 'PER') continue;
+    for (let k = 1; k < c.key.length; k++) {
+      index(byPrefix, c.key.slice(0, k), c);
+      index(bySuffix, c.key.slice(k), c);
+    }
+  }
   for (const short of clusters) {
     if (short.type !== 'PER') continue;
-    const hosts = clusters.filter(
+    const candidates = new Set([...(byPrefix.get(short.key) ?? []), ...(bySuffix.get(short.key) ?? [])]);
+    const hosts = [...candidates].filter(
       (c) =>
         c !== short &&
-        c.type === 'PER' &&
         !merged.has(c) &&
-        c.key.length > short.key.length &&
         (c.key.startsWith(short.key) || c.key.endsWith(`·${short.key}`) || (short.key.length >= 2 && c.key.endsWith(short.key))),
     );
     if (hosts.length === 1) {
