@@ -32,7 +32,7 @@ import {
 import { LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD } from './lexicon';
 import type { WordSet } from './words';
 import { RANK } from './ranks';
-import { eachParagraph } from '../incremental/paragraphs';
+import { eachParagraph, ParagraphCache } from '../incremental/paragraphs';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -139,7 +139,8 @@ export function createEntityRecognizer(options: RecognizerOptions = {}): EntityR
     name: tagger ? 'gazetteer+patterns+model' : modelError ? `gazetteer+patterns (model not used: ${modelError})` : 'gazetteer+patterns',
     recognize(text: string, normalized?: string): EntityMention[] {
       const norm = normalized ?? normalizeForMatching(text);
-      return article(eachParagraph(text, norm, paragraph), text, norm);
+      // Pages repeat lines (menus, captions, related lists): within one text each distinct line is read once.
+      return article(eachParagraph(text, norm, paragraph, new ParagraphCache()), text, norm);
     },
     paragraph,
     article,
