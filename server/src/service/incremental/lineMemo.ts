@@ -7,7 +7,13 @@ export class LineMemo<T> {
   private current = new Map<string, { check: string; value: T }>();
   private previous = new Map<string, { check: string; value: T }>();
 
-  constructor(private readonly max = 50_000) {}
+  /** Characters of the lines held by the current generation (a memo of a few long lines must stay small too). */
+  private chars = 0;
+
+  constructor(
+    private readonly max = 50_000,
+    private readonly maxChars = 2_000_000,
+  ) {}
 
   /** `compute()` for `line`, remembered; `check` is any second input the answer depends on (compared, not hashed). */
   get(line: string, compute: () => T, check = ''): T {
@@ -23,10 +29,12 @@ export class LineMemo<T> {
   }
 
   private keep(line: string, entry: { check: string; value: T }): void {
-    if (this.current.size >= this.max) {
+    if (this.current.size >= this.max || this.chars + line.length > this.maxChars) {
       this.previous = this.current;
       this.current = new Map();
+      this.chars = 0;
     }
     this.current.set(line, entry);
+    this.chars += line.length;
   }
 }
