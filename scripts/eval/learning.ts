@@ -89,7 +89,7 @@ function tunedRecognizer(base: Tagger, pages: readonly Page[], epochs: number, r
     pages.flatMap((p) => p.lines),
     { epochs, rate },
   );
-  return createEntityRecognizer({ tagger: taggerFromWeights(applyOverlay(base, overlay), base.fingerprint) });
+  return createEntityRecognizer({ tagger: taggerFromWeights(applyOverlay(base, overlay), base.fingerprint, base) });
 }
 
 function predict(p: Page, recognizer: ReturnType<typeof createEntityRecognizer>): Annotation[] {

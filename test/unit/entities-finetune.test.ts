@@ -60,7 +60,7 @@ describe('fine-tuning the tagger from reviewed articles (finetune.ts)', function
   it('finds the name it missed after training on the reviewed sentence, without touching the shipped weights', () => {
     assert.deepEqual(names(base, MISSED), []);
     const before = new Int32Array(base.weights!.quad!);
-    const tuned = taggerFromWeights(applyOverlay(base, overlay), base.fingerprint);
+    const tuned = taggerFromWeights(applyOverlay(base, overlay), base.fingerprint, base);
     assert.deepEqual(names(tuned, MISSED), ['鹄鹚/PER']);
     assert.deepEqual(base.weights!.quad, before, 'the shipped weights are copied, never changed');
     assert.deepEqual(names(base, MISSED), []);
@@ -94,7 +94,7 @@ describe('fine-tuning the tagger from reviewed articles (finetune.ts)', function
       assert.equal(back.model, base.fingerprint);
       assert.deepEqual([...back.emission.keys()], [...overlay.emission.keys()]);
       assert.deepEqual(back.transition, overlay.transition);
-      assert.deepEqual(names(taggerFromWeights(applyOverlay(base, back), base.fingerprint), MISSED), ['鹄鹚/PER']);
+      assert.deepEqual(names(taggerFromWeights(applyOverlay(base, back), base.fingerprint, base), MISSED), ['鹄鹚/PER']);
     });
 
     it('refuses bytes that are not an overlay, or cut short, with a message', () => {

@@ -11,6 +11,7 @@ import { createLanguageService } from '../../server/src/service/index';
 import { SiteIndex } from '../../server/src/service/boilerplate';
 import { lazyRecognizer, loadNerModel, sharedTagger } from '../../server/src/node/model';
 import { TokenResults, tokenEdits } from '../../server/src/service/incremental/tokenDelta';
+import { paragraphCaches } from '../../server/src/service/incremental/paragraphs';
 import { Rng } from '../../scripts/lib/rng';
 
 const DIR = path.join(__dirname, '..', 'fixtures', 'articles');
@@ -114,6 +115,34 @@ describe('incremental analysis', function () {
     // (the first version of each page is tagged whole).
     const perEdit = (tagger.stats.misses - missesBefore) / edits;
     assert.ok(perEdit < 12, `lines re-tagged per edit: ${perEdit.toFixed(1)}`);
+  });
+
+  it('re-reads only the paragraphs an edit touched, and still equals a full re-analysis, on every gold page', () => {
+    // No memo of tagged lines here: the paragraph cache alone must make the result both right and incremental.
+    const recognizer = createEntityRecognizer({ model: loadNerModel() });
+    let edits = 0;
+    let recomputed = 0;
+    for (const [p, page] of PAGES.entries()) {
+      let text = fs.readFileSync(path.join(DIR, page), 'utf8');
+      const caches = paragraphCaches();
+      assert.ok(analyseArticle(text, { recognizer, paragraphs: caches }).entities.length > 0);
+      const next = rng(2000 + p);
+      for (let version = 1; version <= 15; version++) {
+        const edit = randomEdit(text, next);
+        text = text.slice(0, edit.at) + edit.insert + text.slice(edit.at + edit.remove);
+        const before = caches.entities.stats.misses;
+        const got = analyseArticle(text, { recognizer, paragraphs: caches });
+        assert.deepEqual(
+          view(got),
+          view(analyseArticle(text, { recognizer: fresh })),
+          `${page}, seed ${2000 + p}, edit ${version}: ${JSON.stringify(edit)}`,
+        );
+        recomputed += caches.entities.stats.misses - before;
+        edits++;
+      }
+    }
+    // An edit touches one line, two when it inserts a line break, a few when it cuts a stretch of text.
+    assert.ok(recomputed / edits < 3, `paragraphs re-read per edit: ${(recomputed / edits).toFixed(2)}`);
   });
 
   it('equals a full re-analysis with the folder signal and keep marks in play', () => {

@@ -83,7 +83,7 @@ function withOverlay(tagger: Tagger): Tagger {
     return tagger;
   }
   overlayInUse = true;
-  return taggerFromWeights(applyOverlay(tagger, overlay.value, true), tagger.fingerprint);
+  return taggerFromWeights(applyOverlay(tagger, overlay.value, true), tagger.fingerprint, tagger);
 }
 
 /**
@@ -147,6 +147,8 @@ export function lazyRecognizer(
       return get().name;
     },
     recognize: (text, normalized) => get().recognize(text, normalized),
+    paragraph: (text, normalized) => get().paragraph!(text, normalized),
+    article: (mentions, text, normalized) => get().article!(mentions, text, normalized),
     warm: () => void get(),
   };
 }

@@ -10,6 +10,7 @@ import { detectScript } from './convert';
 import { LineIndex, isBlank } from './text';
 import { blankInvisibles, onCodePoints } from './spans';
 import { normalizeForMatching } from './normalize';
+import { recognizeEntities, type ParagraphCaches } from './incremental/paragraphs';
 import type { BoilerplateBlock, BoilerplateKind, DateMention, EntityMention, EntityRecognizer, Publication, Script } from './types';
 
 export interface AnalysisOptions {
@@ -23,6 +24,8 @@ export interface AnalysisOptions {
   /** In how many other articles of the folder a line recurs (the workspace signal). */
   recurring?: (line: string) => number;
   rules?: SiteRules;
+  /** What the previous versions of this document found per paragraph (an editor's; a one-off analysis has none). */
+  paragraphs?: ParagraphCaches;
 }
 
 export interface Article {
@@ -65,7 +68,14 @@ function maskLines(text: string, lines: LineIndex, blocks: readonly BoilerplateB
     const from = lines.starts[b.startLine];
     const to = lines.lineEnd(b.endLine);
     parts.push(text.slice(at, from));
-    parts.push(text.slice(from, to).replace(/[^\r\n]/g, ' '));
+    // Every character but the line breaks becomes a space (a run at a time: this runs on every version).
+    for (let i = from; i < to;) {
+      let j = i;
+      while (j < to && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
+      if (j > i) parts.push(' '.repeat(j - i));
+      if (j < to) parts.push(text[j]);
+      i = j + 1;
+    }
     at = to;
   }
   parts.push(text.slice(at));
@@ -95,8 +105,8 @@ export function analyseArticle(text: string, options: AnalysisOptions): Article 
     return { published, reference, dates };
   });
   const entitiesPart = once(() => {
-    const entities = onCodePoints(text, options.recognizer.recognize(text, normalizedPart()));
-    const clusters = linkEntities(text, entities);
+    const entities = onCodePoints(text, recognizeEntities(options.recognizer, text, normalizedPart(), options.paragraphs));
+    const clusters = linkEntities(text, entities, normalizedPart());
     const byStart = new Map<number, EntityCluster>();
     for (const c of clusters) for (const m of c.mentions) byStart.set(m.start, c);
     const clusterOf = entities.map(

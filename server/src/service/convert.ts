@@ -5,6 +5,7 @@
 import * as OpenCC from 'opencc-js';
 import type { Script } from './types';
 import type { ConvertTarget } from './contract';
+import { hasTraditional } from './normalize';
 
 type Fn = (s: string) => string;
 const cache = new Map<string, Fn>();
@@ -59,7 +60,9 @@ const MIN_SIMPLIFIED_HAN = 12;
 export function detectScript(text: string): Script {
   // A sample is enough to tell, and keeps this cheap on huge files.
   const sample = text.length > 50_000 ? text.slice(0, 50_000) : text;
-  const simplified = toSimplified(sample);
+  // Text no character of which simplification changes on its own (most mainland pages) is not run through opencc's
+  // two phrase passes: the analysis has just scanned it the same way to normalise it.
+  const simplified = hasTraditional(sample) ? toSimplified(sample) : sample;
   let traditionalSentences = 0;
   let simplifiedSentences = 0;
   let han = 0;

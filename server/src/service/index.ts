@@ -9,6 +9,7 @@ import { createLocalizer, type Locale, type Localize } from './messages';
 import { DEFAULT_SETTINGS, isKindEnabled } from './settings';
 import { LineIndex, type ArticleDocument } from './text';
 import type { EntityRecognizer } from './types';
+import { paragraphCaches, type ParagraphCaches } from './incremental/paragraphs';
 import type { ConvertTarget, NewsAnnotatorSettings, RemoveAllResult } from './contract';
 import { getCodeActions, removableBlocks, removeAllEdit } from './features/codeActions';
 import { ConversionHistory } from './features/convert';
@@ -63,6 +64,8 @@ export function createLanguageService(options: LanguageServiceOptions) {
   let settingsVersion = 0;
   let t: Localize = createLocalizer(options.locale ?? 'en');
   const cache = new Map<string, { key: string; article: Article }>();
+  // Per document: what each paragraph yielded, so an edit re-reads only the paragraphs it touched.
+  const paragraphs = new Map<string, ParagraphCaches>();
 
   const keyFor = (doc: ArticleDocument, context = options.contextFor?.(doc.uri)) =>
     `${doc.version}:${settingsVersion}:${context?.version ?? 0}`;
@@ -79,6 +82,7 @@ export function createLanguageService(options: LanguageServiceOptions) {
       kept: context?.kept,
       recurring: context?.recurring,
       rules: context?.rules,
+      paragraphs: paragraphs.get(doc.uri) ?? paragraphs.set(doc.uri, paragraphCaches()).get(doc.uri),
     });
     cache.set(doc.uri, { key, article });
     return article;
@@ -129,6 +133,7 @@ export function createLanguageService(options: LanguageServiceOptions) {
     },
     close(uri: string) {
       cache.delete(uri);
+      paragraphs.delete(uri);
       conversions.close(uri);
     },
     openArticles(): Iterable<[string, Article]> {

@@ -50,6 +50,14 @@ export interface EntityRecognizer {
   /** Mentions in `text`, sorted by start, non-overlapping. */
   /** `normalized`: the article's normalizeForMatching(text), when the caller has it already. */
   recognize(text: string, normalized?: string): EntityMention[];
+  /**
+   * The two halves of `recognize` (which is `article` over every paragraph's `paragraph`), so the editor can cache
+   * each paragraph's mentions (service/incremental/paragraphs.ts). `paragraph` reads one line of the article and its
+   * normalised text alone (offsets into it); `article` takes every paragraph's mentions, shifted into the article
+   * and in order, and runs the passes that read the whole article.
+   */
+  paragraph?(text: string, normalized: string): EntityMention[];
+  article?(mentions: EntityMention[], text: string, normalized: string): EntityMention[];
 }
 
 export type DateKind = 'absolute' | 'relative' | 'weekday' | 'anaphoric' | 'range' | 'period' | 'time';

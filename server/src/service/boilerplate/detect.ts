@@ -14,13 +14,19 @@
 import type { BoilerplateBlock, BoilerplateKind } from '../types';
 import { lineInfo, type LineInfo } from './lines';
 import { ARTICLE_META, isBreadcrumb, phraseKind, verticalHeadings, type PhraseHit } from './phrases';
-import { findTitle, hasSiteSuffix, isTitleCopy, titleKey } from './title';
+import { findTitle, hasSiteSuffix, isTitleCopy, lineTitleKey } from './title';
 import { applySiteRules, type SiteRules } from './siteRules';
 import { caretReferences, editLinkHeadings, tableOfContents } from './contents';
 import { bodyTables, isStructureLine, structureLines } from './structure';
 import { lineFeatures, probability, type ScorerWeights } from './scorer';
 import { SCORER } from './scorerWeights';
 import { normalizeForMatching } from '../normalize';
+import { LineMemo } from '../incremental/lineMemo';
+
+/** Each line's measures and the kind its wording names (a line's alone), kept across versions and pages. */
+const measuredLines = new LineMemo<LineInfo>();
+const phraseLines = new LineMemo<PhraseHit | null>();
+const structureLike = new LineMemo<boolean>();
 
 export interface BoilerplateOptions {
   /** In how many OTHER article files of the same folder this exact (trimmed) line occurs. */
@@ -266,7 +272,7 @@ function locateBody(doc: Doc): Located {
   if (body && headline !== undefined && title.confirmed && title.key) {
     for (let i = body.start - 1; i > headline; i--) {
       if (infos[i].blank || infos[i].len > 200) continue;
-      if (titleKey(infos[i].text) === title.key) {
+      if (lineTitleKey(infos[i].text) === title.key) {
         // Not when the first copy is followed by the article's own dateline or source.
         let meta = false;
         for (let j = headline + 1; j < i && !meta; j++) meta = !infos[j].blank && ARTICLE_META.test(infos[j].text);
@@ -504,25 +510,13 @@ export function detectLines(
 ): { result: BoilerplateResult; features: (Float64Array | null)[]; scores: (number | null)[] } {
   const raw = text.split(/\r\n|\r|\n/);
   const n = raw.length;
-  // Short lines repeat a lot (menu words, buttons, separators): measure and test each distinct one once.
-  const measured = new Map<string, LineInfo>();
-  const infos = raw.map((l) => {
-    if (l.length > 40) return lineInfo(l);
-    let x = measured.get(l);
-    if (!x) measured.set(l, (x = lineInfo(l)));
-    return x;
-  });
+  // Lines repeat (menu words, buttons, separators; and every line of the last version after a keystroke): each
+  // distinct one is measured and tested once (neither answer is ever changed by a reader).
+  const infos = raw.map((l) => measuredLines.get(l, () => lineInfo(l)));
   // The text normalised once (Simplified, half-width, same offsets): phrase rules are written once.
   const normalized = options.normalized ?? normalizeForMatching(text);
   const norms = (normalized === text ? raw : normalized.split(/\r\n|\r|\n/)).map((l) => l.trim());
-  const seen = new Map<string, PhraseHit | null>();
-  const phrases = infos.map((x, i) => {
-    if (x.blank) return null;
-    if (x.len > 40) return phraseKind(x, norms[i]);
-    let hit = seen.get(x.text);
-    if (hit === undefined) seen.set(x.text, (hit = phraseKind(x, norms[i])));
-    return hit;
-  });
+  const phrases = infos.map((x, i) => (x.blank ? null : phraseLines.get(x.text, () => phraseKind(x, norms[i]), norms[i])));
   verticalHeadings(infos, phrases);
   const doc = makeDoc(infos, phrases);
   const recurring = options.recurring;
@@ -562,7 +556,15 @@ export function detectLines(
   pagers(infos, flags);
   // Pass 4: score lines. A line the rules would remove goes into "remove all" only when the fitted
   // scorer agrees at the threshold that kept held-out pages at precision >= 0.995.
-  const features = lineFeatures({ infos, phrases, flags, headline, body, menu, structureLike: (i) => isStructureLine(infos[i], norms[i]) });
+  const features = lineFeatures({
+    infos,
+    phrases,
+    flags,
+    headline,
+    body,
+    menu,
+    structureLike: (i) => structureLike.get(infos[i].text, () => isStructureLine(infos[i], norms[i]), norms[i]),
+  });
   const scores: (number | null)[] = features.map((v) => (v && scorer ? probability(scorer, v) : null));
   if (scorer) {
     for (let i = 0; i < n; i++) {

@@ -3,13 +3,42 @@
  * ("標題 - 天天要聞", "標題｜即時｜蘋果日報", "标题_新浪新闻") and exact duplicates (image alt text).
  */
 import type { LineInfo } from './lines';
+import { LineMemo } from '../incremental/lineMemo';
 
 const SUFFIX_SPLIT = /\s+[-–—|｜_]\s+|\s*[|｜_]\s*|\s*(?:--|——)\s*|\s+[-–—]\s*|[-–—](?=[\p{Script=Han}A-Za-z .]{2,14}(?:[-–—|｜_]|$))/u;
 const SUFFIX_START = /^\s*[-–—|｜_]/u;
 
+const IGNORED = /[\s\p{P}\p{S}]/u;
+/** For each BMP code unit that is no surrogate: 1 when the key leaves it out (white space, punctuation, symbol). */
+let ignoredUnit: Uint8Array | undefined;
+
+const lineKeys = new LineMemo<string>();
+/** titleKey of a page line, remembered: findTitle and the copy search read every line of every version. */
+export const lineTitleKey = (line: string): string => lineKeys.get(line, () => titleKey(line));
+
 /** Compare titles ignoring spaces, punctuation and symbols (pages re-punctuate titles freely). */
 export function titleKey(s: string): string {
-  return s.replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
+  // The same as s.replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase(), by table: it runs on every line of every version.
+  if (!ignoredUnit) {
+    ignoredUnit = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) if ((c < 0xd800 || c > 0xdfff) && IGNORED.test(String.fromCharCode(c))) ignoredUnit[c] = 1;
+  }
+  let kept = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let width = 0;
+    if (c < 0xd800 || c > 0xdfff) width = ignoredUnit[c];
+    else if (c <= 0xdbff && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff)
+      // An astral character (an emoji is a symbol): tested as the one code point it is.
+      width = IGNORED.test(s.slice(i, i + 2)) ? 2 : 0;
+    if (width) {
+      kept += s.slice(from, i);
+      i += width - 1;
+      from = i + 1;
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) i++;
+  }
+  return (from === 0 ? s : kept + s.slice(from)).toLowerCase();
 }
 
 export interface TitleInfo {
@@ -53,7 +82,7 @@ export function findTitle(infos: LineInfo[]): TitleInfo {
   for (let i = first + 1; i < limit; i++) {
     const x = infos[i];
     if (x.blank || x.len > t.length + 10) continue;
-    const k = titleKey(x.text);
+    const k = lineTitleKey(x.text);
     if (!lineKeys.has(k)) lineKeys.set(k, i);
   }
   for (const key of keys) {
@@ -64,12 +93,12 @@ export function findTitle(infos: LineInfo[]): TitleInfo {
   const wanted = new Set(keys.filter((k) => k.length >= 8));
   for (let i = first + 1; i < limit && wanted.size > 0; i++) {
     if (infos[i].blank || infos[i].len > 60) continue;
-    let joined = titleKey(infos[i].text);
+    let joined = lineTitleKey(infos[i].text);
     let parts = 1;
     for (let j = i + 1; j < limit && parts < 3; j++) {
       if (infos[j].blank) continue;
       if (infos[j].len > 60) break;
-      joined += titleKey(infos[j].text);
+      joined += lineTitleKey(infos[j].text);
       parts++;
       if (wanted.has(joined)) return { first, headline: i, key: titleKey(infos[i].text), suffixes, confirmed: true };
     }

@@ -82,6 +82,26 @@ export function emissions(w: TaggerWeights, ids: Uint32Array, n: number, em: Flo
   }
 }
 
+/** The transition tables of a model, made once per model (viterbi runs once per line of text). */
+const tables = new WeakMap<Float32Array, { tr: Float64Array; tc: Float64Array }>();
+function transitionTables(transition: Float32Array, keep: boolean): { tr: Float64Array; tc: Float64Array } {
+  let t = tables.get(transition);
+  if (t) return t;
+  const T = NTAGS;
+  // Transitions with the illegal ones folded in as -Infinity.
+  const tr = new Float64Array((T + 1) * T);
+  for (let p = -1; p < T; p++) for (let t = 0; t < T; t++) tr[(p + 1) * T + t] = allowed(p, t) ? transition[(p + 1) * T + t] : -Infinity;
+  // Closed-to-opener transitions as a dense 7 x 7 block, so the inner loop reads no index tables.
+  const nc = CLOSED.length;
+  const no = OPENERS.length;
+  const tc = new Float64Array(nc * no);
+  for (let q = 0; q < nc; q++) for (let k = 0; k < no; k++) tc[k * nc + q] = tr[(CLOSED[q] + 1) * T + OPENERS[k]];
+  t = { tr, tc };
+  // Training changes the weights in place between sentences: only a decoded model's tables are kept.
+  if (keep) tables.set(transition, t);
+  return t;
+}
+
 /**
  * Best tag sequence for n positions whose feature ids are `ids`. With `margin`, also each tagged (non-O)
  * position's emission margin over the runner-up tag.
@@ -89,27 +109,30 @@ export function emissions(w: TaggerWeights, ids: Uint32Array, n: number, em: Flo
 export function viterbi(w: TaggerWeights, ids: Uint32Array, n: number, tags: Uint8Array, margin?: Float32Array): void {
   const em = scratch(n * NTAGS, 0);
   emissions(w, ids, n, em);
-  viterbiScores(w.transition, em, n, tags, margin);
+  viterbiScores(w.transition, em, n, tags, margin, !!w.quad);
 }
 
 /**
  * Viterbi over emission scores computed already (n x NTAGS in `em`) and `transition` as in TaggerWeights: the
- * fine-tuning of finetune.ts adds its deltas to the shipped model's scores and decodes with this.
+ * fine-tuning of finetune.ts adds its deltas to the shipped model's scores and decodes with this. `keep` keeps the
+ * transition tables for the next call (a decoded model's transitions never change; training's do).
  */
-export function viterbiScores(transition: Float32Array, em: Float64Array, n: number, tags: Uint8Array, margin?: Float32Array): void {
+export function viterbiScores(
+  transition: Float32Array,
+  em: Float64Array,
+  n: number,
+  tags: Uint8Array,
+  margin?: Float32Array,
+  keep = false,
+): void {
   const T = NTAGS;
-  // Transitions with the illegal ones folded in as -Infinity.
-  const tr = new Float64Array((T + 1) * T);
-  for (let p = -1; p < T; p++) for (let t = 0; t < T; t++) tr[(p + 1) * T + t] = allowed(p, t) ? transition[(p + 1) * T + t] : -Infinity;
+  const { tr, tc } = transitionTables(transition, keep);
   const score = scratch(n * T, 1);
   if (backScratch.length < n * T) backScratch = new Uint8Array(n * T * 2);
   const back = backScratch;
   for (let t = 0; t < T; t++) score[t] = tr[t] + em[t];
-  // Closed-to-opener transitions as a dense 7 x 7 block, so the inner loop reads no index tables.
   const nc = CLOSED.length;
   const no = OPENERS.length;
-  const tc = new Float64Array(nc * no);
-  for (let q = 0; q < nc; q++) for (let k = 0; k < no; k++) tc[k * nc + q] = tr[(CLOSED[q] + 1) * T + OPENERS[k]];
   const c0 = CLOSED[0],
     c1 = CLOSED[1],
     c2 = CLOSED[2],

@@ -97,8 +97,8 @@ const TITLE_AFFIX =
 const PLACE_SUFFIX = /(?:市|省|县|区|镇|乡|岛|自治区|特别行政区)$/u;
 const ORG_SUFFIX = /(?:集团|公司|股份有限公司|有限公司|控股)$/u;
 
-function keyOf(m: EntityMention): string {
-  let k = normalizeForMatching(m.text).replace(/\s+/g, '');
+function keyOf(m: EntityMention, normalized: (s: string) => string): string {
+  let k = normalized(m.text).replace(/\s+/g, '');
   if (m.type === 'PER') k = k.replace(TITLE_AFFIX, '') || k;
   k = ALIASES[k] ?? k;
   if (m.type === 'PER' && k.includes('·')) k = ALIASES[k] ?? k;
@@ -109,28 +109,55 @@ function keyOf(m: EntityMention): string {
 
 const group = (t: EntityType) => (t === 'MEDIA' ? 'MEDIA' : t);
 
-/** Clusters the mentions of one text. `mentions` as the recogniser returns them (sorted). */
-export function linkEntities(text: string, mentions: EntityMention[]): EntityCluster[] {
-  const norm = normalizeForMatching(text);
+/**
+ * Clusters the mentions of one text. `mentions` as the recogniser returns them (sorted); `normalized`: the text's
+ * normalizeForMatching, when the caller has it.
+ */
+export function linkEntities(text: string, mentions: EntityMention[], normalized?: string): EntityCluster[] {
+  const norm = normalized ?? normalizeForMatching(text);
+  // Each distinct surface form is normalised once (a name recurs; its form alone, as a key must not depend on
+  // the line around it).
+  const forms = new Map<string, string>();
+  const formOf = (s: string): string => {
+    let f = forms.get(s);
+    if (f === undefined) forms.set(s, (f = normalizeForMatching(s)));
+    return f;
+  };
   const traditional = norm !== text && looksTraditional(text, norm);
   const byKey = new Map<string, { type: EntityType; key: string; mentions: EntityMention[] }>();
   for (const m of mentions) {
-    const key = `${group(m.type)}\u0000${keyOf(m)}`;
+    const k = keyOf(m, formOf);
+    const key = `${group(m.type)}\u0000${k}`;
     let c = byKey.get(key);
-    if (!c) byKey.set(key, (c = { type: m.type, key: keyOf(m), mentions: [] }));
+    if (!c) byKey.set(key, (c = { type: m.type, key: k, mentions: [] }));
     c.mentions.push(m);
   }
   // Containment: a short person name that is the family name or the last part of exactly one longer one.
   const clusters = [...byKey.values()];
   const merged = new Set<(typeof clusters)[number]>();
+  // The person clusters by each proper prefix and suffix of their key, so a short name finds the longer ones it
+  // may be part of without testing every cluster (a long document has thousands).
+  const byPrefix = new Map<string, (typeof clusters)[number][]>();
+  const bySuffix = new Map<string, (typeof clusters)[number][]>();
+  const index = (map: typeof byPrefix, part: string, c: (typeof clusters)[number]) => {
+    const list = map.get(part);
+    if (list) list.push(c);
+    else map.set(part, [c]);
+  };
+  for (const c of clusters) {
+    if (c.type !== 'PER') continue;
+    for (let k = 1; k < c.key.length; k++) {
+      index(byPrefix, c.key.slice(0, k), c);
+      index(bySuffix, c.key.slice(k), c);
+    }
+  }
   for (const short of clusters) {
     if (short.type !== 'PER') continue;
-    const hosts = clusters.filter(
+    const candidates = new Set([...(byPrefix.get(short.key) ?? []), ...(bySuffix.get(short.key) ?? [])]);
+    const hosts = [...candidates].filter(
       (c) =>
         c !== short &&
-        c.type === 'PER' &&
         !merged.has(c) &&
-        c.key.length > short.key.length &&
         (c.key.startsWith(short.key) || c.key.endsWith(`·${short.key}`) || (short.key.length >= 2 && c.key.endsWith(short.key))),
     );
     if (hosts.length === 1) {
@@ -148,11 +175,11 @@ export function linkEntities(text: string, mentions: EntityMention[]): EntityClu
   return out.map((c, id) => {
     const aliases: string[] = [];
     for (const m of c.mentions) if (!aliases.includes(m.text)) aliases.push(m.text);
-    const surfaceOfKey = c.mentions.find((m) => normalizeForMatching(m.text) === c.key)?.text;
+    const surfaceOfKey = c.mentions.find((m) => formOf(m.text) === c.key)?.text;
     const longest = [...aliases].sort((a, b) => b.length - a.length)[0];
     // The key is the canonical form only when the alias table produced it (美 -> 美国); a key made by
     // stripping titles or suffixes (龙湖 from 龙湖集团) is shorter than the real name, so the longest form wins.
-    const fromAliasTable = c.mentions.some((m) => ALIASES[normalizeForMatching(m.text).replace(/\s+/g, '')] === c.key);
+    const fromAliasTable = c.mentions.some((m) => ALIASES[formOf(m.text).replace(/\s+/g, '')] === c.key);
     let canonical =
       c.type !== 'PER' && !fromAliasTable
         ? longest

@@ -45,6 +45,7 @@ import {
   splitPlaceModifiers,
   trimToArticleNames,
 } from './article-level';
+import { eachParagraph, ParagraphCache } from '../incremental/paragraphs';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -155,16 +156,25 @@ export function createEntityRecognizer(options: RecognizerOptions = {}): EntityR
   }
   const gaz = gazetteerTrie();
   const off = new Set<RuleFamily>(options.disable ?? []);
+  const paragraph = (text: string, norm: string) => recognizeParagraph(text, norm, user, gaz, tagger, off);
+  const article = (mentions: EntityMention[], text: string, norm: string) => recognizeArticle(mentions, text, norm, gaz, tagger, off);
   return {
     name: tagger ? 'gazetteer+patterns+model' : modelError ? `gazetteer+patterns (model not used: ${modelError})` : 'gazetteer+patterns',
     recognize(text: string, normalized?: string): EntityMention[] {
       const norm = normalized ?? normalizeForMatching(text);
-      return recognizeNormalized(text, norm, user, gaz, tagger, off);
+      // Pages repeat lines (menus, captions, related lists): within one text each distinct line is read once.
+      return article(eachParagraph(text, norm, paragraph, new ParagraphCache()), text, norm);
     },
+    paragraph,
+    article,
   };
 }
 
-function recognizeNormalized(
+/**
+ * The per-paragraph half of the recogniser (what one paragraph says on its own, cached per paragraph by the
+ * editor: service/incremental/paragraphs.ts): model, gazetteer, patterns, resolve, torn characters.
+ */
+function recognizeParagraph(
   text: string,
   norm: string,
   user: Trie<EntityType>,
@@ -274,8 +284,19 @@ function recognizeNormalized(
     const type = m.source !== 'user' ? facilityType.get(`${m.start}:${m.end}`) : undefined;
     if (type) m.type = type;
   }
-  let merged = tagger && !off.has('tornCharacters') ? mendTorn(resolved, text, norm, tagger) : resolved;
-  merged = articleLevel(merged, text, norm, gaz, tagger, off);
+  return tagger && !off.has('tornCharacters') ? mendTorn(resolved, text, norm, tagger) : resolved;
+}
+
+/** The article-level half: the passes that read every paragraph's mentions at once (article-level.ts, lexicon marks, new names, one reading per name). */
+function recognizeArticle(
+  paragraphs: EntityMention[],
+  text: string,
+  norm: string,
+  gaz: Trie<EntityType>,
+  tagger: Tagger | undefined,
+  off: ReadonlySet<RuleFamily>,
+): EntityMention[] {
+  const merged = articleLevel(paragraphs, text, norm, gaz, tagger, off);
   if (tagger?.names) markLexicon(merged, norm, tagger);
   const discovered = tagger?.words && !off.has('discovery') ? discoverNames(merged, text, norm, tagger.words) : merged;
   return off.has('consistency') ? discovered : propagate(discovered, text, norm, tagger, !off.has('remainders'));

@@ -61,10 +61,27 @@ let idScratch = new Uint32Array(0);
 let tagScratch = new Uint8Array(0);
 let marginScratch = new Float32Array(0);
 
-export function taggerFromWeights(w: TaggerWeights, fingerprint?: string): Tagger {
-  const lex = lexiconTrie(w.lexicon);
-  const words = w.words?.length ? new WordSet(w.words) : undefined;
-  const names = w.names?.length ? new NameLexicon(w.names) : undefined;
+/**
+ * A tagger over decoded weights. `tables`: the lexicon structures of a tagger already made from the same model
+ * (a fine-tuned tagger shares them with the shipped one; its weights carry only what decoding reads).
+ */
+export function taggerFromWeights(
+  weights: TaggerWeights,
+  fingerprint?: string,
+  tables?: Pick<Tagger, 'trainingNames' | 'words' | 'names'>,
+): Tagger {
+  const lex = tables ? tables.trainingNames : lexiconTrie(weights.lexicon);
+  const words = tables ? tables.words : weights.words?.length ? new WordSet(weights.words) : undefined;
+  const names = tables ? tables.names : weights.names?.length ? new NameLexicon(weights.names) : undefined;
+  // Only the arrays decoding reads are kept: the lexicon and word lists (about 25 MB of strings) live on in the
+  // tables just built from them, and a closure over `weights` would hold them for the life of the process.
+  const w: TaggerWeights = {
+    bits: weights.bits,
+    emission: weights.emission,
+    quad: weights.quad,
+    scale: weights.scale,
+    transition: weights.transition,
+  };
   return {
     words,
     names,
