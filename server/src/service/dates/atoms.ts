@@ -79,6 +79,8 @@ export interface Atom {
   clock?: boolean;
   /** `第三天`: the n-th day of a count whose first day is the event's (or the day spoken of). */
   count?: number;
+  /** `9~12点半`: the bare first hour of a clock range, a time only where the range is made. */
+  rangeStart?: boolean;
   /** `当年`: marked only when the text has named a year before it. */
   needsStatedYear?: boolean;
 }
@@ -108,6 +110,14 @@ const RE = {
     '(?<m>0[1-9]|1[0-2])(?:/(?<d>0[1-9]|[12][0-9]|3[01])(?![0-9/])|-(?<d2>0[1-9]|[12][0-9]|3[01])(?=[ \\t]{1,2}[0-9]{1,2}:[0-9]{2}))',
   ),
   clock: R('(?<hh>[01]?[0-9]|2[0-4]):(?<mi>[0-5][0-9])(?::(?<ss>[0-5][0-9]))?(?![0-9:])(?:时|時)?'),
+  // `于09-01`, `09-01起`: a zero-padded month-day with a dash, only where the words around say it is a date.
+  mmddDash: R('(?<m>0[1-9]|1[0-2])-(?<d>0[1-9]|[12][0-9]|3[01])(?![0-9./:\\-])'),
+  // `108年度`, `民國98學年度`: a ROC fiscal or school year.
+  rocYear: R('(?<era>民国)?(?<y>[0-9]{2,3})(?:学年度|年度)(?![0-9])'),
+  // `9~12点半`: the bare first hour of a clock range (the second carries the unit).
+  hourRangeStart: R(`(?<h>[0-9]{1,2}|${CN_H})(?=(?:~|-|—|–|至|到)(?:[0-9]{1,2}|${CN_H})(?:点|时))`),
+  // `'98年`: a two-digit year marked as one by its apostrophe.
+  apostropheYear: R("['’‘](?<y>[0-9]{2})年(?![0-9代])"),
   yearLine: R('(?<y>(?:19|20)[0-9]{2})[ \\t]*(?=\\r?\\n|$)'),
   cn: R(`(?<era>民國|民国|公元|西元)?(?:(?<y>${YEAR})年(?!代))?(?:(?<m>${MON})月(?:份)?)?(?:(?<d>${DAY})(?<ds>日|号|號))?`),
   mdBare: R(`(?:(?<y>[0-9]{4})年)?(?<m>${MON})月(?<d>3[01]|[12][0-9]|0?[1-9])(?=[至到\\-~，,。、；;）)\\s]|$)`),
@@ -211,6 +221,9 @@ kw('前一晚 前一夜', { anaD: -1, pod: 'NI' }, 3, 4);
 kw('當晚 当晚 同晚 當夜 当夜', { anaD: 0, pod: 'NI' }, 3, 4);
 kw('次晨 翌晨', { anaD: 1, pod: 'MO' }, 3, 4);
 kw('今年 本年 这一年 這一年', { relY: 0 }, 1);
+// 去年的今天: the publication day a year back, one expression (not 去年 and today).
+kw('去年的今天 去年今天 去年的今日 去年今日 去年的这一天 去年同日 去年的同一天', { relY: -1, relD: 0 }, 1, 3);
+kw('前年的今天 前年今天 前年今日', { relY: -2, relD: 0 }, 1, 3);
 kw('去年 上年', { relY: -1 }, 1);
 // 上一年, 当年: the year before / the year of the year the text last named.
 kw('上一年 前一年', { anaY: -1 }, 1);
@@ -235,7 +248,7 @@ kw('下下周 下下週', { period: { p: 'week', rel: 2 } }, 3);
 kw('近日 日前', { period: { p: 'vague' } }, 3);
 // Vague periods (GUIDELINES: value UNKNOWN).
 kw(
-  '近些年 近年来 近年 近几年 这些年 这几年 这两天 这几天 这些天 前些日子 前些天 前几天 前段时间 前段日子 前阵子 前一阵子 近段时间 近一段时间 最近一段时间 近期 近来 连日来 连日 最近',
+  '近些年 近年来 近年 近几年 这些年 这几年 这两天 这几天 这些天 前些日子 前些天 前几天 前段时间 前段日子 前阵子 前一阵子 近段时间 近一段时间 最近一段时间 这段时间 这段日子 近期 近来 连日来 连日 最近',
   { period: { p: 'vague' } },
   3,
 );
@@ -296,6 +309,16 @@ const TERM_OK_BEFORE = new Set([
 const FESTIVAL_OK_AFTER = new Set([
   ...'前后後期间間夜晚当當这這那的假节節佳之来來到临臨将將已是了快早上下午时時档檔祭团團聚联聯长長小大月返回和与與及或也都还還就又到至起',
 ]);
+/** After a bare month, words that make it part of a name (十二月党人, 十月革命, 五月花号): not a date. */
+const MONTH_NAME_AFTER = /^(?:党|派|社|革命|起义|事变|政变|杂志|画报|花号|风暴|围城|宣言)/;
+/** Before a month-day written `09-01`: words that make it a date (于09-01, 截至09-15). */
+const MMDD_DASH_BEFORE = /(?:[于在从自至到止]|截至|截止|日期[:：]?|时间[:：]?)$/;
+/** After a month-day written `09-01`: words that make it a date (09-01起, 09-01至09-15). */
+const MMDD_DASH_AFTER = /^(?:[起至到~—]|开始|当天|当日|举行|举办|发布|上线|开幕|截止)/;
+/** Before a bare two-digit year: a preposition of time (于98年, 自98年起). */
+const SHORT_YEAR_BEFORE = /[于自从在]$/;
+/** After a bare two-digit year in that position: a pause or a point, not a duration (在10年内, 于10年前). */
+const SHORT_YEAR_AFTER = /^[，,、时至到起]/;
 const NOWADAYS_AFTER =
   /^(?:的(?:中国|中國|世界|社会|社會|人们|人們|年轻人|年輕人|时代|時代|人类|人類|青年|孩子|世人)|[看读讀听聽唱说說想回][来來])/;
 const NOWADAYS_BEFORE = /(?:直到|时至|時至|走到|发展到|發展到|到了)$/;
@@ -318,7 +341,13 @@ function exec(re: RegExp, text: string, i: number): RegExpExecArray | null {
   return re.exec(text);
 }
 
-type Matcher = (text: string, i: number) => Atom | null;
+/** What a matcher may know of the whole article. */
+export interface ScanOptions {
+  /** The article counts years from the Republic of China (民國, or a Traditional Taiwanese text using 1xx年). */
+  roc?: boolean;
+}
+
+type Matcher = (text: string, i: number, opts: ScanOptions) => Atom | null;
 
 /** A quarter, or its first or last month (`一季度末` is March). */
 function quarterSpec(q: number, edge?: string): PeriodSpec {
@@ -414,6 +443,53 @@ const MATCHERS: NamedMatcher[] = [
     },
   },
   {
+    name: 'mmddDash',
+    starts: '01',
+    match: (text, i) => {
+      const m = exec(RE.mmddDash, text, i);
+      if (!m?.groups) return null;
+      const end = i + m[0].length;
+      if (!MMDD_DASH_BEFORE.test(text.slice(Math.max(0, i - 3), i)) && !MMDD_DASH_AFTER.test(text.slice(end, end + 2))) return null;
+      return { start: i, end, lo: 2, hi: 3, m: +m.groups.m, d: +m.groups.d };
+    },
+  },
+  {
+    name: 'rocYear',
+    starts: DIGITS + '民',
+    match: (text, i, opts) => {
+      const m = exec(RE.rocYear, text, i);
+      if (!m?.groups) return null;
+      const y = +m.groups.y;
+      // ROC 100–149 (2011–2060) anywhere; a two-digit ROC year only after 民國 or in an article counting ROC years.
+      if (m.groups.era && text[i - 1] === '韩') return null;
+      const ok = m.groups.y.length === 3 ? y >= 100 && y <= 149 : (m.groups.era !== undefined || opts.roc) && y >= 1;
+      if (!ok || (m.groups.y.length === 2 && !m.groups.era && y < 40)) return null;
+      // `中華民國108年度`: the full name of the era is part of the expression.
+      const start = m.groups.era && text.startsWith('中华', i - 2) ? i - 2 : i;
+      return { start, end: i + m[0].length, lo: 1, hi: 1, y: y + 1911 };
+    },
+  },
+  {
+    name: 'apostropheYear',
+    starts: "'’‘",
+    match: (text, i) => {
+      const m = exec(RE.apostropheYear, text, i);
+      if (!m?.groups) return null;
+      return { start: i, end: i + m[0].length, lo: 1, hi: 1, y: +m.groups.y, yShort: true };
+    },
+  },
+  {
+    name: 'hourRangeStart',
+    starts: DIGITS + CN_DIGITS,
+    match: (text, i) => {
+      const m = exec(RE.hourRangeStart, text, i);
+      if (!m?.groups || text[i - 1] === '第') return null;
+      const hh = num(m.groups.h);
+      if (hh === undefined || hh > 24) return null;
+      return { start: i, end: i + m[0].length, lo: 5, hi: 5, hh, mi: 0, rangeStart: true };
+    },
+  },
+  {
     name: 'clock',
     starts: DIGITS,
     match: (text, i) => {
@@ -442,7 +518,7 @@ const MATCHERS: NamedMatcher[] = [
   {
     name: 'cn',
     starts: DIGITS + CN_DIGITS + '民公西',
-    match: (text, i) => {
+    match: (text, i, opts) => {
       const m = exec(RE.cn, text, i);
       if (!m?.groups || m[0].length === 0) return null;
       const g = m.groups;
@@ -452,14 +528,25 @@ const MATCHERS: NamedMatcher[] = [
         let y = num(g.y);
         if (y === undefined) return null;
         const cnPositional = /[十百]/.test(g.y);
-        if (g.era === '民國' || g.era === '民国') y += 1911;
-        else if (cnPositional) return null;
+        if (g.era === '民國' || g.era === '民国') {
+          // 民國 counts ROC years (1–149); `大韩民国2019年` is Korea, then a Gregorian year read from its digits.
+          if (y < 1 || y > 149 || text[i - 1] === '韩') return null;
+          y += 1911;
+          if (text.startsWith('中华', i - 2)) a.start = i - 2; // 中華民國108年
+        } else if (cnPositional) return null;
         else if (g.y.length === 2) {
-          if (g.m === undefined) return null; // `10年` is a duration, `15年3月` a date
-          a.yShort = true;
+          // `10年` is a duration, `15年3月` a date; `于98年，` a year by its preposition.
+          if (g.m === undefined) {
+            const after = text.slice(i + m[0].length, i + m[0].length + 1);
+            if (!isDigit(g.y[0]) || !SHORT_YEAR_BEFORE.test(text.slice(Math.max(0, i - 1), i)) || !SHORT_YEAR_AFTER.test(after))
+              return null;
+          }
+          // In an article that counts ROC years, `98年3月` is ROC 98 (2009); elsewhere 1998.
+          if (opts.roc && isDigit(g.y[0]) && y >= 40) y += 1911;
+          else a.yShort = true;
         } else if (g.y.length === 3) {
-          if (!isDigit(g.y[0]) || g.m === undefined) return null;
-          y += 1911; // Taiwanese (ROC) years written without 民國: 114年7月4日
+          if (!isDigit(g.y[0]) || g.m === undefined || y < 100 || y > 149) return null;
+          y += 1911; // Taiwanese (ROC) years written without 民國: 114年7月4日 (ROC 100–149 = 2011–2060)
         } else if (y < 1000 || y > 2199) return null;
         // `1000年前`, `1500年後`: years ago, not the year 1000 (only for year-only mentions, checked below).
         if (g.m === undefined && y < 1900 && /[前后後]/.test(text[i + m[0].length] ?? '')) return null;
@@ -489,6 +576,7 @@ const MATCHERS: NamedMatcher[] = [
         const next = text[a.end];
         if (next === '有' || next === '多' || next === '之' || next === '内' || next === '內') return null;
       }
+      if (a.m !== undefined && a.d === undefined && a.y === undefined && MONTH_NAME_AFTER.test(text.slice(a.end, a.end + 2))) return null;
       return a;
     },
   },
@@ -1122,7 +1210,7 @@ const START_TABLE = new Uint8Array(65536);
 for (const c of BY_FIRST.keys()) START_TABLE[c.charCodeAt(0)] = 1;
 
 /** Atoms of `text` (already width-normalised), left to right, non-overlapping, longest match first. */
-export function scanAtoms(text: string): Atom[] {
+export function scanAtoms(text: string, opts: ScanOptions = {}): Atom[] {
   const out: Atom[] = [];
   let i = 0;
   const n = text.length;
@@ -1141,7 +1229,14 @@ export function scanAtoms(text: string): Atom[] {
     const prev = text[i - 1];
     const digitLed = isDigit(ch);
     // `0800-788995`, `v2.3`, `12:30` continue a number; a label colon (`時間：2016/05/21`) does not.
-    if (digitLed && prev !== undefined && (/[0-9A-Za-z_]/.test(prev) || (/[.:/-]/.test(prev) && /[0-9A-Za-z]/.test(text[i - 2] ?? '')))) {
+    // `9-11时`: the end of a clock range whose bare first hour was just read.
+    const rangeEnd = prev === '-' && out.length > 0 && out[out.length - 1].rangeStart === true && out[out.length - 1].end === i - 1;
+    if (
+      digitLed &&
+      prev !== undefined &&
+      !rangeEnd &&
+      (/[0-9A-Za-z_]/.test(prev) || (/[.:/-]/.test(prev) && /[0-9A-Za-z]/.test(text[i - 2] ?? '')))
+    ) {
       i++;
       continue;
     }
@@ -1152,7 +1247,7 @@ export function scanAtoms(text: string): Atom[] {
     for (const mt of candidates) {
       if (mt !== KEYWORD_MATCHER && mt !== FESTIVAL_MATCHER && !unitNear) continue;
       if (mt !== KEYWORD_MATCHER && cnLed && BAD_BEFORE_CN.has(prev)) continue;
-      const a = mt(text, i);
+      const a = mt(text, i, opts);
       if (a && a.end > a.start && (!best || a.end > best.end)) best = a;
     }
     if (best) {

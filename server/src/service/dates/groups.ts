@@ -92,11 +92,19 @@ export function buildGroups(text: string, atoms: Atom[]): Group[] {
       }
     }
     if (onlyNeedsContext(g)) continue;
+    // `9~12点半`: the bare first hour is a time only as the start of that range (`每周六21-22点` is no range).
+    if (!g.to && g.atoms[g.atoms.length - 1].rangeStart) {
+      const atoms = g.atoms.slice(0, -1);
+      if (!atoms.length) continue;
+      g = { ...g, atoms, end: atoms[atoms.length - 1].end };
+    }
     // A lone local-time prefix is not a date.
     if (g.atoms.every((a) => a.lo === 0 && a.hi === 0)) continue;
     const before = text.slice(Math.max(0, g.start - 2), g.start);
     // Habitual: 每周五, 每天晚上, 每晚8点, 天天晚上 are not dates at all.
     if (before.endsWith('每') || /每[天日晚周週]$|天天$/.test(before)) continue;
+    // `每周六21-22点`, `每星期日8点`: the time of a habitual weekday.
+    if (/每(?:周|週|星期|礼拜)[一二三四五六日天]$/.test(text.slice(Math.max(0, g.start - 5), g.start))) continue;
     if (HABITUAL_BEFORE.test(before)) g.habitual = true;
     const hasDay = g.atoms.some((a) => a.hi >= 3 && a.lo <= 3);
     if (hasDay) {

@@ -1,6 +1,6 @@
 /** recognizeDates: every date and time expression of a text, resolved. */
 import type { DateContext, DateMention } from '../types';
-import { normalizeForMatching } from '../normalize';
+import { hasTraditional, normalizeForMatching } from '../normalize';
 import { scanAtoms } from './atoms';
 import { type Ymd, dayNumber, parseIsoDay } from './calendar';
 import { type Group, buildGroups } from './groups';
@@ -43,6 +43,23 @@ function eventDay(text: string, word: string, before: number, days: NamedDay[]):
   return earlier.find((d) => tells(d, noun))?.day;
 }
 
+/**
+ * A Taiwanese text: it states a ROC year (民國98年; a three-digit ROC 100–149 with a month or as a fiscal year),
+ * writes 臺 (Taiwan's official form, rare in Hong Kong), or names Taiwan's own institutions.
+ */
+const ROC_EVIDENCE =
+  /民国[0-9一二三四五六七八九十]|(?<![0-9])1[0-4][0-9](?:学?年度|年[0-9]{1,2}月)|立委|立法院|行政院|新北|县长|县府|县议员|乡公所/;
+
+/**
+ * Whether the article counts years from the Republic of China, so that `98年3月` is 2009: a Traditional text
+ * with Taiwanese evidence (ROC_EVIDENCE or 臺). A Simplified or Hong Kong text that only writes `98年3月`
+ * keeps the two-digit Gregorian reading (1998).
+ */
+function countsRocYears(text: string, norm: string): boolean {
+  if (!/[0-9]{2}(?:学?年度|年[0-9]{1,2}月)/.test(norm)) return false; // nothing to read as a ROC year
+  return hasTraditional(text) && (text.includes('臺') || ROC_EVIDENCE.test(norm));
+}
+
 /** Verbs of happening that do not say what happened (发 of 案发, 出 of 出事). */
 const GENERIC_VERB = new Set([...'发生出']);
 
@@ -54,7 +71,7 @@ const GENERIC_VERB = new Set([...'发生出']);
 export function recognizeDates(text: string, ctx: DateContext = {}): DateMention[] {
   // One normalised text (Simplified, half-width, same offsets): every pattern is written once, in Simplified.
   const norm = ctx.normalized?.length === text.length ? ctx.normalized : normalizeForMatching(text);
-  const groups = buildGroups(norm, scanAtoms(norm));
+  const groups = buildGroups(norm, scanAtoms(norm, { roc: countsRocYears(text, norm) }));
   const ref = ctx.reference ? parseIsoDay(ctx.reference) : undefined;
   const st: ResolveState = { ref, anchor: ref ? { y: ref.y, m: ref.m, d: ref.d } : undefined };
   const out: DateMention[] = [];

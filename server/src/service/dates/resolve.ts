@@ -250,6 +250,11 @@ function datePart(f: Fields, g: Group, st: ResolveState, inherit?: Point): Point
   const explicit = f.y !== undefined || f.m !== undefined || f.d !== undefined;
   if (f.relD !== undefined && !explicit) {
     if (!ref) return UNKNOWN;
+    if (f.relY !== undefined) {
+      // 去年的今天: the same month and day N years back (29 February falls back to the 28th).
+      const y = ref.y + f.relY;
+      return { y, m: ref.m, d: isValidDate(y, ref.m, ref.d) ? ref.d : ref.d - 1, prec: 'day' };
+    }
     return { ...addDays(ref, f.relD), prec: 'day' };
   }
   if (f.anaD !== undefined && !explicit) {
