@@ -56,7 +56,7 @@ const ROC_EVIDENCE =
  * keeps the two-digit Gregorian reading (1998).
  */
 function countsRocYears(text: string, norm: string): boolean {
-  if (!/[0-9]{2}(?:学?年度|年[0-9]{1,2}月)/.test(norm)) return false; // nothing to read as a ROC year
+  if (!/(?<![0-9])[0-9]{2,3}(?:学?年度|年[0-9]{1,2}月)/.test(norm)) return false; // no year to read as ROC (2019年3月 is not one)
   return hasTraditional(text) && (text.includes('臺') || ROC_EVIDENCE.test(norm));
 }
 
