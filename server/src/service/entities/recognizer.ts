@@ -231,7 +231,8 @@ function recognizeParagraph(
   if (!off.has('titleNames')) for (const s of titleNameSpans(norm)) add(s, 'pattern', 0.75);
   if (!off.has('bylines')) for (const s of bylineNameSpans(norm, SURNAMES)) add(s, 'pattern', 0.8);
   if (!off.has('companies') && tagger?.words)
-    for (const s of brandSpans(norm, tagger.words)) cands.push({ ...s, source: 'pattern', confidence: 0.6, rank: RANK.GAP_FILLER });
+    for (const s of brandSpans(norm, tagger.words, lexNames ? (a, len) => !!(lexNames.get(norm, a, len) & LEX_WORD) : undefined))
+      cands.push({ ...s, source: 'pattern', confidence: 0.6, rank: RANK.GAP_FILLER });
   if (!off.has('companies'))
     for (const s of companySpans(norm, gazSpans)) cands.push({ ...s, source: 'pattern', confidence: 0.6, rank: RANK.GAP_FILLER });
   // Below the other patterns, just above the model; inside a longer model organisation resolve drops the pair (美中 in
@@ -242,7 +243,12 @@ function recognizeParagraph(
     for (const s of roadSpans(norm, [...gazSpans, ...model]))
       cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.PLACE_NAMED });
   if (!off.has('honorifics'))
-    for (const s of honorificSurnameSpans(norm, LIST_SURNAMES))
+    // The dictionary's words only: the induced lexicon holds function-word pairs (的陈) that would hide 的陈小姐.
+    for (const s of honorificSurnameSpans(
+      norm,
+      LIST_SURNAMES,
+      lexNames ? (a, len) => !!(lexNames.get(norm, a, len) & LEX_WORD) : undefined,
+    ))
       cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.GAP_FILLER });
   if (!off.has('pseudonyms'))
     for (const s of pseudonymSpans(norm, LIST_SURNAMES)) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: RANK.OUTLET });
