@@ -5,6 +5,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { createEntityRecognizer } from '../../server/src/service/entities';
+import { mendTorn } from '../../server/src/service/entities/recognizer';
+import type { Tagger } from '../../server/src/service/entities/tagger';
 import { brandSpans, honorificSurnameSpans, paperSpans } from '../../server/src/service/entities/context-names';
 import { WordSet } from '../../server/src/service/entities/words';
 import { loadNerModel } from '../../server/src/node/model';
@@ -22,7 +24,7 @@ const show = (ms: readonly EntityMention[]) => ms.map((m) => `${m.text}/${m.type
 describe('merge fixes on the rules alone', () => {
   it('a business ending after a word, after a function word, or at the start of a longer word is no company', () => {
     const dictionary = new Set(['保险金', '保险柜', '跟风', '鲸鱼']);
-    for (const norm of bothNorm('有人诈取保险金，也有人跟风买保险；蓝鲸保险今天开业，被他保险了事，鲸鱼征信也来了。')) {
+    for (const norm of bothNorm('保费涨了，诈取保险金的人多了，也有人跟风买保险；蓝鲸保险今天开业，被他保险了事，鲸鱼征信也来了。')) {
       const isWord = (a: number, len: number) => dictionary.has(norm.slice(a, a + len));
       // A brand stem may itself be a dictionary word (鲸鱼): only the induced lexicon rules a stem out.
       assert.deepEqual(texts(norm, brandSpans(norm, new WordSet([]), isWord)), ['蓝鲸保险/ORG', '鲸鱼征信/ORG'], norm);
@@ -42,6 +44,20 @@ describe('merge fixes on the rules alone', () => {
       assert.deepEqual(texts(norm, paperSpans(norm)), ['青州日报/MEDIA', '青州网/MEDIA'], norm);
     }
   });
+
+  it('keeps a one-character place the tagger is sure of where it also begins a word (家[中外]合资)', () => {
+    const tagger = { words: new WordSet(['一家', '家中', '中外', '合资']) } as unknown as Tagger;
+    for (const text of ['他进了一家中外合资工厂。', toTraditional('他进了一家中外合资工厂。')]) {
+      const norm = normalizeForMatching(text);
+      const at = norm.indexOf('中');
+      const single = (confidence: number): EntityMention[] => [
+        { start: at, end: at + 1, text: text[at], type: 'LOC', confidence, source: 'model' },
+      ];
+      assert.equal(mendTorn(single(0.98), text, norm, tagger).length, 1, text);
+      // Unsure, it is read as the end of 家中, as before.
+      assert.equal(mendTorn(single(0.6), text, norm, tagger).length, 0, text);
+    }
+  });
 });
 
 describe('merge fixes through the recogniser with the shipped model', function () {
@@ -59,6 +75,15 @@ describe('merge fixes through the recogniser with the shipped model', function (
   it('marks no company in 诈骗保险金 and no organisation in 本报讯, and no surname out of 当时', () => {
     both('本报讯 警方说，几名男子编造交通事故诈骗保险金，当时医生也被蒙在鼓里。', (ms, t) => {
       assert.ok(!ms.some((m) => m.type === 'ORG' || m.type === 'MEDIA' || m.type === 'PER'), `${show(ms)} (${t})`);
+    });
+  });
+
+  it('keeps 中 in 一家中外合资 as the abbreviation the tagger reads', () => {
+    both('他毕业后进了一家中外合资企业当工程师。', (ms, t) => {
+      assert.ok(
+        ms.some((m) => m.start === t.indexOf('中外') && m.end === m.start + 1 && m.type === 'LOC'),
+        `${show(ms)} (${t})`,
+      );
     });
   });
 });

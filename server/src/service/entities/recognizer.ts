@@ -134,6 +134,8 @@ const HAN_RE = /\p{Script=Han}/u;
 const HONORIFIC_AFTER = /^(?:先生|女士|小姐|太太|夫人|老师|教授|医生|师傅|阿姨)/u;
 /** Before a one-character place abbreviation: 在京, 访华, 赴台, 驻港, and function words (的中巴, 对华). */
 const TRAVEL_BEFORE = new Set([...'在赴访驻抵离回返来到旅的了是和与及对向为以把被从将']);
+/** The tagger's confidence above which a one-character place is kept where it could also end a word. */
+const CONFIDENT_SINGLE = 0.9;
 /** Two organisations with the same kind of ending, joined by a conjunction. */
 const ORG_PAIR = /^(\p{Script=Han}{2,}?[院所局会司行校馆厂部团])[及和与](\p{Script=Han}{2,}[院所局会司行校馆厂部团])$/u;
 /** Punctuation that never stands inside a name (the name dot · and the & of Latin names can). */
@@ -383,7 +385,9 @@ export function mendTorn(mentions: EntityMention[], text: string, norm: string, 
       // Only the end of a word (母[港]): a one-character place that begins one is an abbreviation (华裔, 港人, 中巴),
       // and one after a verb of travel or a preposition is one too (在京, 访华).
       const neighbourSingle = (k: number) => mentions.some((o) => o !== m && o.end - o.start === 1 && o.start === k);
-      if (isWord(start - 1, 2) && !neighbourSingle(start - 1) && !TRAVEL_BEFORE.has(norm[start - 1])) continue;
+      // A place the tagger is sure of that begins a word as well (家[中外]合资, 为[日方]) is an abbreviation there.
+      const confidentAbbreviation = m.type === 'LOC' && m.confidence >= CONFIDENT_SINGLE && isWord(start, 2);
+      if (isWord(start - 1, 2) && !neighbourSingle(start - 1) && !TRAVEL_BEFORE.has(norm[start - 1]) && !confidentAbbreviation) continue;
     }
     // Organisations only: a place that is also a common word (大连 is one in jieba's dictionary) is still a place.
     if (
