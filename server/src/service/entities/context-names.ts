@@ -14,16 +14,27 @@ const HONORIFIC =
 const HONORIFIC_RE = new RegExp(`^(?:${HONORIFIC})`, 'u');
 /** What may not stand before a surname used alone: a character that makes it part of a longer name (张周, 小周, 老周). */
 const NOT_SURNAME_LEFT = /[小老阿]/u;
+/** Surnames that are also conjunctions: after a Han character they join two nouns. */
+const NOT_SURNAME_CONJUNCTION = /[和与及]/u;
+const NUMERAL = /[一二三四五六七八九十百两几]/u;
 
 /**
  * 周先生, 林女士, 曲局长: the surname is a person. Only a listed surname, not after another surname or a familiar
  * prefix; a full name (张小明先生) is the tagger's, which ranks above this rule.
  */
-export function honorificSurnameSpans(norm: string, surnames: ReadonlySet<string>): Span[] {
+export function honorificSurnameSpans(
+  norm: string,
+  surnames: ReadonlySet<string>,
+  isWord?: (start: number, length: number) => boolean,
+): Span[] {
   const out: Span[] = [];
   for (let i = 0; i + 1 < norm.length; i++) {
     if (!surnames.has(norm[i])) continue;
     if (i > 0 && (surnames.has(norm[i - 1]) || NOT_SURNAME_LEFT.test(norm[i - 1]))) continue;
+    // 当[时]医生, 公[司]董事长: the second character of a dictionary word is no surname; nor is a conjunction
+    // between two nouns (机构[和]律师) or the measure after a numeral (第十[任]校长).
+    if (i > 0 && isWord?.(i - 1, 2)) continue;
+    if (i > 0 && (NOT_SURNAME_CONJUNCTION.test(norm[i]) || NUMERAL.test(norm[i - 1])) && /\p{Script=Han}/u.test(norm[i - 1])) continue;
     const rest = norm.slice(i + 1, i + 5);
     const m = HONORIFIC_RE.exec(rest);
     if (!m) continue;
@@ -126,6 +137,8 @@ const PAPER = /^[\p{Script=Han}]{2,6}?(?:时报|日报|晚报|早报|商报|都�
 /** A dateline: the outlet, an optional date, and 讯 (长江网10月4日讯, 证券时报e公司讯). */
 const DATELINE = /^([\p{Script=Han}A-Za-z]{2,10}?)(?:[0-9]{1,2}月[0-9]{1,2}日)?讯/u;
 const CLEAR_LEFT = /[^\p{Script=Han}A-Za-z0-9]|[据自从在由和与、]/u;
+/** Determiners: 本报 (this paper), 该报, 此刊, 我台. */
+const SELF_REFERENCE = /[本该此我其]/u;
 
 /** Newspapers named by a compound ending, and the outlet of a dateline at the start of a line. */
 export function paperSpans(norm: string): Span[] {
@@ -135,6 +148,8 @@ export function paperSpans(norm: string): Span[] {
     if (!(c >= 0x3400 && c <= 0x9fff)) continue;
     if (i > 0 && !CLEAR_LEFT.test(norm[i - 1])) continue;
     const line = i === 0 || norm[i - 1] === '\n' || /^[\s（(【]$/u.test(norm[i - 1]);
+    // 本报讯, 本刊, 该报: an outlet named by a determiner is the publisher speaking of itself, not a name.
+    if (SELF_REFERENCE.test(norm[i])) continue;
     const d = line ? DATELINE.exec(norm.slice(i, i + 20)) : null;
     if (d && (/[A-Za-z]/.test(d[1]) || new RegExp(`(?:${OUTLET_END}|社)$`, 'u').test(d[1]))) {
       out.push({ start: i, end: i + d[1].length, type: 'MEDIA' });
@@ -243,6 +258,8 @@ export function facilitySpans(norm: string, places: readonly Span[], isWord?: (a
 export const BRAND_END =
   '科技|征信|智能|网络|物流|电子|传媒|生物|能源|证券|保险|地产|电器|医药|药业|汽车|单车|邮轮|航空|金融|资本|新材|光电|软件|数据|影业|文化|教育|股份|控股';
 const BRAND = new RegExp(`^(\\p{Script=Han}{2,3}?)(?:${BRAND_END})`, 'u');
+/** Function words a coined stem does not open with. */
+const STEM_FUNCTION = /[的在是和与及而为由据向对从到被把让跟同不其仅但就也都还又将已]/u;
 /** Where a company name may begin. */
 const BRAND_LEFT = /[^\p{Script=Han}0-9A-Za-z.%]|[的在是和与及而为由据向对从到被把让跟同、]/u;
 
@@ -251,16 +268,25 @@ const BRAND_LEFT = /[^\p{Script=Han}0-9A-Za-z.%]|[的在是和与及而为由据
  * half of one with its neighbours) before a business ending, at a clear left edge. 发展高科技 and 个人征信 stay
  * unmarked because 高科 … and 个人 are words.
  */
-export function brandSpans(norm: string, words: WordSet): Span[] {
+export function brandSpans(norm: string, words: WordSet, dictionaryWord?: (start: number, length: number) => boolean): Span[] {
+  const has = (a: number, len: number) => words.has(norm, a, len);
+  // The dictionary (jieba's common words) for the context only: a brand stem may well be a dictionary word (鲸鱼征信).
+  const around = (a: number, len: number) => has(a, len) || !!dictionaryWord?.(a, len);
   const out: Span[] = [];
   for (let i = 0; i + 3 < norm.length; i++) {
     if (i > 0 && !BRAND_LEFT.test(norm[i - 1])) continue;
     const m = BRAND.exec(norm.slice(i, i + 6));
     if (!m) continue;
-    if (words.has(norm, i, 2) || words.has(norm, i + 1, 2) || words.has(norm, i, 3) || words.has(norm, i, 4)) continue;
+    // 被她教育, 不把汽车, 仅就金融: a stem that opens with a function word is a phrase, not a coined name.
+    if (STEM_FUNCTION.test(norm[i])) continue;
+    if (has(i, 2) || has(i + 1, 2) || has(i, 3) || has(i, 4)) continue;
     // A three-character stem (歌诗达邮轮) only where no pair inside it is a word either.
-    if (m[1].length === 3 && (words.has(norm, i + 2, 2) || words.has(norm, i + 1, 3))) continue;
-    if (i > 0 && words.has(norm, i - 1, 2)) continue;
+    if (m[1].length === 3 && (has(i + 2, 2) || has(i + 1, 3))) continue;
+    if (i > 0 && around(i - 1, 2)) continue;
+    // 保险[金], 保险[柜]: an ending that begins a longer dictionary word is that word, not the end of a name.
+    const endAt = i + m[1].length;
+    const endLen = m[0].length - m[1].length;
+    if (around(endAt, endLen + 1) || around(endAt, endLen + 2)) continue;
     out.push({ start: i, end: i + m[0].length, type: 'ORG' });
   }
   return out;

@@ -134,6 +134,8 @@ const HAN_RE = /\p{Script=Han}/u;
 const HONORIFIC_AFTER = /^(?:先生|女士|小姐|太太|夫人|老师|教授|医生|师傅|阿姨)/u;
 /** Before a one-character place abbreviation: 在京, 访华, 赴台, 驻港, and function words (的中巴, 对华). */
 const TRAVEL_BEFORE = new Set([...'在赴访驻抵离回返来到旅的了是和与及对向为以把被从将']);
+/** The tagger's confidence above which a one-character place is kept where it could also end a word. */
+const CONFIDENT_SINGLE = 0.9;
 /** Two organisations with the same kind of ending, joined by a conjunction. */
 const ORG_PAIR = /^(\p{Script=Han}{2,}?[院所局会司行校馆厂部团])[及和与](\p{Script=Han}{2,}[院所局会司行校馆厂部团])$/u;
 /** Punctuation that never stands inside a name (the name dot · and the & of Latin names can). */
@@ -231,7 +233,8 @@ function recognizeParagraph(
   if (!off.has('titleNames')) for (const s of titleNameSpans(norm)) add(s, 'pattern', 0.75);
   if (!off.has('bylines')) for (const s of bylineNameSpans(norm, SURNAMES)) add(s, 'pattern', 0.8);
   if (!off.has('companies') && tagger?.words)
-    for (const s of brandSpans(norm, tagger.words)) cands.push({ ...s, source: 'pattern', confidence: 0.6, rank: RANK.GAP_FILLER });
+    for (const s of brandSpans(norm, tagger.words, lexNames ? (a, len) => !!(lexNames.get(norm, a, len) & LEX_WORD) : undefined))
+      cands.push({ ...s, source: 'pattern', confidence: 0.6, rank: RANK.GAP_FILLER });
   if (!off.has('companies'))
     for (const s of companySpans(norm, gazSpans)) cands.push({ ...s, source: 'pattern', confidence: 0.6, rank: RANK.GAP_FILLER });
   // Below the other patterns, just above the model; inside a longer model organisation resolve drops the pair (美中 in
@@ -242,7 +245,12 @@ function recognizeParagraph(
     for (const s of roadSpans(norm, [...gazSpans, ...model]))
       cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.PLACE_NAMED });
   if (!off.has('honorifics'))
-    for (const s of honorificSurnameSpans(norm, LIST_SURNAMES))
+    // The dictionary's words only: the induced lexicon holds function-word pairs (的陈) that would hide 的陈小姐.
+    for (const s of honorificSurnameSpans(
+      norm,
+      LIST_SURNAMES,
+      lexNames ? (a, len) => !!(lexNames.get(norm, a, len) & LEX_WORD) : undefined,
+    ))
       cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.GAP_FILLER });
   if (!off.has('pseudonyms'))
     for (const s of pseudonymSpans(norm, LIST_SURNAMES)) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: RANK.OUTLET });
@@ -377,7 +385,9 @@ export function mendTorn(mentions: EntityMention[], text: string, norm: string, 
       // Only the end of a word (母[港]): a one-character place that begins one is an abbreviation (华裔, 港人, 中巴),
       // and one after a verb of travel or a preposition is one too (在京, 访华).
       const neighbourSingle = (k: number) => mentions.some((o) => o !== m && o.end - o.start === 1 && o.start === k);
-      if (isWord(start - 1, 2) && !neighbourSingle(start - 1) && !TRAVEL_BEFORE.has(norm[start - 1])) continue;
+      // A place the tagger is sure of that begins a word as well (家[中外]合资, 为[日方]) is an abbreviation there.
+      const confidentAbbreviation = m.type === 'LOC' && m.confidence >= CONFIDENT_SINGLE && isWord(start, 2);
+      if (isWord(start - 1, 2) && !neighbourSingle(start - 1) && !TRAVEL_BEFORE.has(norm[start - 1]) && !confidentAbbreviation) continue;
     }
     // Organisations only: a place that is also a common word (大连 is one in jieba's dictionary) is still a place.
     if (
