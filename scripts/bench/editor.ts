@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../../server/src/service/index';
+import { SERVER_EXEC_ARGV } from '../../server/src/protocol';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -29,7 +30,9 @@ export interface Server {
 
 export async function startServer(serverJs: string): Promise<Server> {
   const t0 = performance.now();
-  const proc = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), serverJs, '--stdio'], {
+  // Started as the client starts it; BENCH_NODE_ARGS (space-separated, may be empty) replaces those options.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? SERVER_EXEC_ARGV;
+  const proc = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));

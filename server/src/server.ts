@@ -27,10 +27,10 @@ import { FIX_ALL_KIND } from './service/features/codeActions';
 import { assessText, createLanguageService, MAX_ARTICLE_CHARS, type ArticleContext } from './service/index';
 import { toLocale } from './service/messages';
 import { normaliseSettings } from './service/settings';
-import { lazyRecognizer } from './node/model';
+import { lazyRecognizer, overlayForWorker } from './node/model';
 import { TokenResults } from './service/incremental/tokenDelta';
 import { CONFIG_FILE, dictionaryKey, loadConfig, type LoadedConfig } from './node/config';
-import { LARGE_DOCUMENT_CHARS, SlicedAnalysis } from './node/slices';
+import { LARGE_DOCUMENT_CHARS, OffThreadAnalysis } from './node/offThread';
 import { guardedStdio } from './node/guardedReader';
 import { KEEP_FILE, KeepStore, readSiblingArticles } from './node/workspaceFiles';
 import { validPosition, validRange } from './service/positions';
@@ -59,6 +59,9 @@ let canRefreshTokens = false;
 let canWatchFiles = false;
 let dictionary = dictionaryKey([]);
 let config: LoadedConfig | undefined;
+/** Large documents are analysed on a worker thread; the key of the analysis in flight for each. */
+const offThread = new OffThreadAnalysis();
+const analysing = new Map<string, string>();
 /** Keep files already reported as malformed, so each is reported once until it changes. */
 const reportedKeepProblems = new Set<string>();
 const refused = new Map<string, string>();
@@ -103,8 +106,6 @@ const service = createLanguageService({
   },
   reviewFor: (uri) => annotationWorkflow.reviewFor(uri),
 });
-/** Large documents are analysed a slice at a time, so that the others are answered meanwhile. */
-const sliced = new SlicedAnalysis(service);
 const annotationWorkflow = registerAnnotationWorkflow(
   connection,
   documents,
@@ -129,23 +130,53 @@ const modelImprovement = registerModelImprovement(connection, {
 function article(uri: string) {
   const doc = documents.get(uri);
   if (!doc || refused.has(uri)) return undefined;
-  // A large document being analysed a slice at a time: answer empty now rather than analyse it all at once here.
-  if (doc.getText().length > LARGE_DOCUMENT_CHARS && (sliced.busy(uri) || !service.hasAnalysis(doc))) return undefined;
+  // A large document being analysed on the worker: answer empty now rather than analyse it here.
+  if (doc.getText().length > LARGE_DOCUMENT_CHARS && !service.hasAnalysis(doc)) return undefined;
   return doc;
 }
 
-/** Analyses a large document a slice at a time; its diagnostics are published when the analysis is complete. */
-function analyseInSlices(doc: TextDocument) {
-  sliced.analyse(doc)?.then(
-    (finished) => {
-      const current = documents.get(doc.uri);
-      if (!finished || !current) return;
-      if (!service.hasAnalysis(current)) return scheduleValidation(doc.uri);
-      void connection.sendDiagnostics({ uri: doc.uri, version: current.version, diagnostics: service.diagnostics(current) });
-      if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
-    },
-    (e: Error) => connection.console.error(`analysis of ${doc.uri} failed: ${e.message}`),
-  );
+/** Sends a large document to the worker; its diagnostics are published when the article comes back. */
+function analyseOffThread(doc: TextDocument) {
+  const { key, context, settings } = service.analysisInput(doc);
+  if (analysing.get(doc.uri) === key) return;
+  analysing.set(doc.uri, key);
+  const text = doc.getText();
+  const recurring: [string, number][] = [];
+  if (context?.recurring) {
+    const seen = new Set<string>();
+    for (const line of text.split(/\r\n|\r|\n/)) {
+      const t = line.trim();
+      if (!t || seen.has(t)) continue;
+      seen.add(t);
+      const n = context.recurring(t);
+      if (n > 0) recurring.push([t, n]);
+    }
+  }
+  offThread
+    .analyse({
+      text,
+      dictionary: config?.dictionary ?? [],
+      configFiles: config?.files ?? [],
+      settings,
+      kept: context?.kept ? [...context.kept] : undefined,
+      recurring,
+      modelOverlay: overlayForWorker(),
+    })
+    .then(
+      (result) => {
+        if (analysing.get(doc.uri) === key) analysing.delete(doc.uri);
+        const current = documents.get(doc.uri);
+        if (!current) return;
+        service.adopt(doc.uri, key, result);
+        if (!service.hasAnalysis(current)) return scheduleValidation(doc.uri);
+        void connection.sendDiagnostics({ uri: doc.uri, version: current.version, diagnostics: service.diagnostics(current) });
+        if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
+      },
+      (e: Error) => {
+        analysing.delete(doc.uri);
+        connection.console.error(`analysis of ${doc.uri} failed: ${e.message}`);
+      },
+    );
 }
 
 /**
@@ -300,7 +331,7 @@ const validate = guard('validate', undefined, (uri: string) => {
   reportKeepProblem(uri);
   // The folder index sees the open text once per validation (debounced), not on every keystroke.
   siteIndexOf(uri).set(uri, doc.getText());
-  if (doc.getText().length > LARGE_DOCUMENT_CHARS && (sliced.busy(uri) || !service.hasAnalysis(doc))) return analyseInSlices(doc);
+  if (doc.getText().length > LARGE_DOCUMENT_CHARS && !service.hasAnalysis(doc)) return analyseOffThread(doc);
   void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: service.diagnostics(doc) });
   void connection.sendNotification(Notifications.statusChanged, { uri });
 });
@@ -346,7 +377,6 @@ documents.onDidChangeContent((e) => {
 });
 documents.onDidClose((e) => {
   clearTimeout(pending.get(e.document.uri));
-  sliced.cancel(e.document.uri);
   service.close(e.document.uri);
   tokenResults.forget(e.document.uri);
   refused.delete(e.document.uri);

@@ -9,7 +9,7 @@ import { createLocalizer, type Locale, type Localize } from './messages';
 import { DEFAULT_SETTINGS, isKindEnabled } from './settings';
 import { LineIndex, type ArticleDocument } from './text';
 import type { EntityRecognizer } from './types';
-import { paragraphCaches, prepareEntities, type ParagraphCaches } from './incremental/paragraphs';
+import { paragraphCaches, type ParagraphCaches } from './incremental/paragraphs';
 import type { ConvertTarget, NewsAnnotatorSettings, RemoveAllResult } from './contract';
 import { getCodeActions, removableBlocks, removeAllEdit } from './features/codeActions';
 import { ConversionHistory } from './features/convert';
@@ -124,22 +124,6 @@ export function createLanguageService(options: LanguageServiceOptions) {
     analysisInput(doc: ArticleDocument) {
       const context = options.contextFor?.(doc.uri);
       return { key: keyFor(doc, context), context, settings, recognizer };
-    },
-    /**
-     * doc's analysis in small steps, for a caller that runs a few at a time between other work (a large document
-     * in the server): the boilerplate, the normalised text, each paragraph's entities, then what reads the whole
-     * article (entities' article-level passes, linking, dates). Afterwards analyse(doc) costs nothing.
-     */
-    *prepare(doc: ArticleDocument): Generator<void> {
-      const article = analyse(doc);
-      yield;
-      const norm = article.normalized;
-      yield;
-      const caches = paragraphs.get(doc.uri);
-      if (caches) yield* prepareEntities(recognizer, article.text, norm, caches);
-      void article.entities;
-      yield;
-      void article.dates;
     },
     /** Is doc's analysis at its current version, settings and context already at hand (so no feature has to wait)? */
     hasAnalysis: (doc: ArticleDocument) => cache.get(doc.uri)?.key === keyFor(doc),

@@ -44,19 +44,6 @@ export class ParagraphCache<T> {
     return value;
   }
 
-  /**
-   * Computes a paragraph's answer ahead of the analysis that will read it (a large document's first analysis,
-   * spread over several turns of the caller's event loop); that analysis then finds it as if kept from a version.
-   */
-  prefill(owner: unknown, text: string, norm: string, compute: () => T): void {
-    if (owner !== this.owner) this.held.clear();
-    this.owner = owner;
-    const entry = this.held.get(text);
-    if (entry && entry.norm === norm) return;
-    this.stats.misses++;
-    this.held.set(text, { norm, value: compute() });
-  }
-
   /** Ends an analysis: what the previous version had and this one lacks is let go. */
   end(): void {
     this.held = this.next;
@@ -111,25 +98,4 @@ export function paragraphCaches(): ParagraphCaches {
 export function recognizeEntities(recognizer: EntityRecognizer, text: string, norm: string, caches?: ParagraphCaches): EntityMention[] {
   if (!caches || !recognizer.paragraph || !recognizer.article) return recognizer.recognize(text, norm);
   return recognizer.article(eachParagraph(text, norm, recognizer.paragraph, caches.entities, recognizer), text, norm);
-}
-
-/**
- * The paragraph halves of `recognizeEntities` computed ahead into `caches`, one paragraph per step, so that a caller
- * may spread them over several turns of its event loop; `recognizeEntities` on the same text then only runs the
- * article-level passes. The same paragraphs, with their line breaks, as `eachParagraph` reads.
- */
-export function* prepareEntities(recognizer: EntityRecognizer, text: string, norm: string, caches: ParagraphCaches): Generator<void> {
-  const paragraph = recognizer.paragraph;
-  if (!paragraph || !recognizer.article) return;
-  for (let start = 0; start < text.length;) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    if (end > start) {
-      const line = text.slice(start, end + 1);
-      const lineNorm = norm.slice(start, end + 1);
-      caches.entities.prefill(recognizer, line, lineNorm, () => paragraph(line, lineNorm));
-      yield;
-    }
-    start = end + 1;
-  }
 }
