@@ -17,7 +17,7 @@ import { normalizeForMatching } from '../server/src/service/normalize';
 import { createEntityRecognizer } from '../server/src/service/entities';
 import { lazyRecognizer, loadNerModel } from '../server/src/node/model';
 import { createLanguageService } from '../server/src/service/index';
-import { keystrokeFigures, memoryFigures, readyFigures, serviceKeystrokeFigures } from './bench/editor';
+import { keystrokeFigures, memoryFigures, readyFigures, responsivenessFigures, serviceKeystrokeFigures } from './bench/editor';
 import { peerFigures, workerFigures } from './bench/corpus';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -101,11 +101,20 @@ async function serverFigures(text: string) {
     ...(await keystrokeFigures(server, seedName, seed, 60, 10)),
     ...serviceKeystrokeFigures(seedName, seed, 60, service),
     ...(await memoryFigures(server, text)),
+    ...(await responsivenessFigures(server, text)),
   ];
 }
 
 async function main() {
   const { text, source } = megabyteOfArticles();
+  // `npm run bench -- --memory`: only the server's memory and responsiveness with the 1 MB article (a shared machine).
+  if (process.argv.includes('--memory')) {
+    const server = path.join(ROOT, 'dist', 'server.js');
+    const load = os.loadavg()[0].toFixed(1);
+    const figures = [...(await memoryFigures(server, text)), ...(await responsivenessFigures(server, text))];
+    console.log([`load average ${load} at start`, ...figures, `load average at the end: ${os.loadavg()[0].toFixed(1)}`].join('\n'));
+    return;
+  }
   const mb = Buffer.byteLength(text) / MB;
   const load = () =>
     os

@@ -11,7 +11,7 @@ import {
   type RequestType,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { LANGUAGE_ID } from '../../server/src/protocol';
+import { LANGUAGE_ID, SERVER_EXEC_ARGV } from '../../server/src/protocol';
 import { CrashHandler } from './errorHandler';
 import { guardCodeActions } from './fixGuard';
 import { errorText, msg } from './messages';
@@ -117,8 +117,8 @@ export class ServerConnection implements vscode.Disposable {
     const module = this.context.asAbsolutePath('dist/server.js');
     // Same options in debug mode: a fixed --inspect port would collide when two windows debug at once.
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc },
+      run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
     };
     let initialised = false;
     const clientOptions: LanguageClientOptions = {

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../../server/src/service/index';
+import { SERVER_EXEC_ARGV } from '../../server/src/protocol';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -29,7 +30,11 @@ export interface Server {
 
 export async function startServer(serverJs: string): Promise<Server> {
   const t0 = performance.now();
-  const proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // Started as the client starts it; BENCH_NODE_ARGS (space-separated, may be empty) replaces those options.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? SERVER_EXEC_ARGV;
+  const proc = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const waiters: { uri: string; version: number; resolve: (t: number) => void }[] = [];
   conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
@@ -205,5 +210,41 @@ export function serviceKeystrokeFigures(name: string, text: string, keystrokes: 
   }
   return [
     `  service CPU per keystroke, ${name}: diagnostics p50 ${ms(quantile(diag, 0.5))}, p95 ${ms(quantile(diag, 0.95))}; diagnostics + semantic tokens p50 ${ms(quantile(tok, 0.5))}, p95 ${ms(quantile(tok, 0.95))}`,
+  ];
+}
+
+/**
+ * Whether a large article holds up the others: hover requests on the seed article, one after another, while the
+ * 1 MB article is opened and analysed (until its diagnostics are published); the latency of each.
+ */
+export async function responsivenessFigures(serverJs: string, text: string): Promise<string[]> {
+  const s = await startServer(serverJs);
+  const seed = fs.readFileSync(path.join(__dirname, '..', 'test', 'fixtures', 'articles', 'seed_guancha_ttyw.txt'), 'utf8');
+  const small = pathToFileURL(path.join(process.cwd(), 'bench-seed-hover.news.txt')).toString();
+  const big = pathToFileURL(path.join(process.cwd(), 'bench-1mb-hover.news.txt')).toString();
+  const seedReady = s.diagnostics(small, 1);
+  await s.conn.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: small, languageId: 'news-article', version: 1, text: seed },
+  });
+  await seedReady;
+  const hover = () => s.conn.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 2, character: 4 } });
+  await hover();
+  let analysed = false;
+  const bigReady = s.diagnostics(big, 1).then((t) => {
+    analysed = true;
+    return t;
+  });
+  const opened = performance.now();
+  await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: big, languageId: 'news-article', version: 1, text } });
+  const latencies: number[] = [];
+  while (!analysed) {
+    const t0 = performance.now();
+    await hover();
+    latencies.push(performance.now() - t0);
+  }
+  const diagAt = (await bigReady) - opened;
+  await s.stop();
+  return [
+    `another article's hover while the 1 MB article is analysed (${latencies.length} hovers in ${diagAt.toFixed(0)} ms until its diagnostics): p50 ${ms(quantile(latencies, 0.5))}, p95 ${ms(quantile(latencies, 0.95))}, max ${ms(Math.max(...latencies))}`,
   ];
 }

@@ -23,6 +23,12 @@ export interface WorkerRequest {
   modelOverlay?: { generation: number; bytes?: Uint8Array };
 }
 
+/**
+ * The worker's young generation. V8's default lets it grow to 48 MB and keep it while the worker lives; 6 MB
+ * (the server's 2 MB semi-spaces) cost a third more time here, 16 MB none measurable (docs/performance.md).
+ */
+const YOUNG_GENERATION_MB = 16;
+
 type Pending = { resolve: (a: Article) => void; reject: (e: Error) => void };
 
 export class OffThreadAnalysis {
@@ -58,7 +64,7 @@ export class OffThreadAnalysis {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.script);
+    const worker = new Worker(this.script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     worker.unref();
     worker.on('message', (m: { id: number; article?: Article; error?: string }) => {
       const p = this.pending.get(m.id);
