@@ -6,24 +6,16 @@
  * `npx tsx scripts/eval/merge-cost.ts M.bin [--dev 3000] [--pages-only]`. + in the table: the recogniser is better
  * without the family.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { createEntityRecognizer } from '../../server/src/service/entities';
 import { RULE_FAMILIES } from '../../server/src/service/entities/recognizer';
-import { loadTagger } from '../../server/src/service/entities/tagger';
 import { gazetteerTrie } from '../../server/src/service/entities/gazetteer';
 import { normalizeForMatching } from '../../server/src/service/normalize';
 import { corpusDir, prf } from './corpus';
-import { readBio, scoreBio, scorePages, sumPages } from './entities';
+import { heldOutSlice } from './heldOut';
+import { scoreBio, scorePages, sumPages } from './entities';
 import { NEVER_TUNED } from './corpus';
 
-const file = process.argv[2];
-const devIdx = process.argv.indexOf('--dev');
-const devN = devIdx > 0 ? Number(process.argv[devIdx + 1]) : 3000;
-const model = new Uint8Array(fs.readFileSync(file));
-const all = readBio(path.join(corpusDir(), 'ner', 'msra_train_bio.txt'));
-const dev = all.slice(all.length - devN);
-const tagger = loadTagger(model);
+const { model, dev, tagger } = heldOutSlice(process.argv);
 const alone = {
   name: 'model alone',
   recognize: (text: string) =>
@@ -45,7 +37,9 @@ if (process.argv.includes('--pages-only')) process.exit(0);
 const f = (r: ReturnType<typeof scoreBio>) => prf(r.total).f1;
 const full = scoreBio(createEntityRecognizer({ model }), dev);
 const base = f(full);
-console.log(`held-out last ${devN} train sentences: model alone ${f(scoreBio(alone, dev)).toFixed(4)}, recogniser ${base.toFixed(4)}`);
+console.log(
+  `held-out last ${dev.length} train sentences: model alone ${f(scoreBio(alone, dev)).toFixed(4)}, recogniser ${base.toFixed(4)}`,
+);
 for (const t of ['PER', 'ORG', 'LOC']) console.log(`  ${t}: ${prf(full.per[t]).f1.toFixed(4)}`);
 for (const family of RULE_FAMILIES) {
   const d = f(scoreBio(createEntityRecognizer({ model, disable: [family] }), dev)) - base;

@@ -4,23 +4,14 @@
  * analysis behind merge-cost.ts. `npx tsx scripts/eval/merge-diff.ts M.bin [--dev 3000] [--disable family,...]` (M.bin trained with
  * `--dev N`, so the slice is held out from it).
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { createEntityRecognizer } from '../../server/src/service/entities';
 import type { RuleFamily } from '../../server/src/service/entities/recognizer';
-import { loadTagger } from '../../server/src/service/entities/tagger';
 import { gazetteerTrie } from '../../server/src/service/entities/gazetteer';
 import { normalizeForMatching } from '../../server/src/service/normalize';
-import { corpusDir } from './corpus';
-import { bioSpans, readBio } from './entities';
+import { heldOutSlice } from './heldOut';
+import { bioSpans } from './entities';
 
-const file = process.argv[2];
-const devIdx = process.argv.indexOf('--dev');
-const devN = devIdx > 0 ? Number(process.argv[devIdx + 1]) : 3000;
-const model = new Uint8Array(fs.readFileSync(file));
-const all = readBio(path.join(corpusDir(), 'ner', 'msra_train_bio.txt'));
-const dev = all.slice(all.length - devN);
-const tagger = loadTagger(model);
+const { dev, tagger } = heldOutSlice(process.argv);
 const disIdx = process.argv.indexOf('--disable');
 const disable = (disIdx > 0 ? process.argv[disIdx + 1].split(',') : []) as RuleFamily[];
 const rec = createEntityRecognizer({ tagger, disable });
@@ -63,4 +54,4 @@ for (const s of dev) {
 }
 const f1 = (c: { tp: number; fp: number; fn: number }) => ((2 * c.tp) / (2 * c.tp + c.fp + c.fn)).toFixed(4);
 console.log(JSON.stringify(counts));
-console.log(`held-out last ${devN}: model alone ${f1(score.alone)}, recogniser ${f1(score.full)}`);
+console.log(`held-out last ${dev.length}: model alone ${f1(score.alone)}, recogniser ${f1(score.full)}`);

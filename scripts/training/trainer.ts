@@ -12,6 +12,7 @@ import type { Trie } from '../../server/src/service/entities/trie';
 import { WordSet } from '../../server/src/service/entities/words';
 import { induceWords } from './induceWords';
 import { NameLexicon } from '../../server/src/service/entities/lexicon';
+import { xorshift } from '../../server/src/service/entities/finetune';
 
 export interface TrainingSentence {
   text: string;
@@ -59,18 +60,6 @@ export function parseBio(content: string): TrainingSentence[] {
   return out;
 }
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 0x100000000;
-  };
-}
-
 /** Trains and returns averaged weights (float) ready to encode. */
 export function trainWeights(sentences: TrainingSentence[], options: TrainOptions = {}): TaggerWeights {
   const bits = options.bits ?? 20;
@@ -111,7 +100,7 @@ export function trainWeights(sentences: TrainingSentence[], options: TrainOption
     words: wordList,
     names: options.names,
   };
-  const random = rng(options.seed ?? 20250704);
+  const random = xorshift(options.seed ?? 20250704);
   const order = sentences.map((_, i) => i);
   let c = 1;
   let pred = new Uint8Array(256);

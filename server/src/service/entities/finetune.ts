@@ -135,7 +135,8 @@ export function distinctLines(lines: readonly TrainingLine[]): TrainingLine[] {
   });
 }
 
-function xorshift(seed: number): () => number {
+/** The perceptron's shuffle: xorshift32, seeded, so training (here and in scripts/training) is deterministic. */
+export function xorshift(seed: number): () => number {
   let s = seed >>> 0 || 1;
   return () => {
     s ^= s << 13;
