@@ -6,12 +6,32 @@
 import * as path from 'node:path';
 
 type Convert = (text: string) => string;
-let real: { Converter(options: unknown): Convert } | undefined;
+interface OpenCCModule {
+  Converter(options: unknown): Convert;
+  ConverterFactory(...dictionaries: unknown[]): Convert;
+  Locale: { from: Record<string, unknown[][]>; to: Record<string, unknown[]> };
+}
+let real: OpenCCModule | undefined;
 // A path computed at run time, so esbuild leaves this require to Node instead of bundling opencc-js again.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const load = () => (real ??= require(path.join(__dirname, 'opencc.js')) as { Converter(options: unknown): Convert });
+const load = () => (real ??= require(path.join(__dirname, 'opencc.js')) as OpenCCModule);
 
 export function Converter(options: unknown): Convert {
   let convert: Convert | undefined;
   return (text) => (convert ??= load().Converter(options))(text);
 }
+
+/** Everything the service uses of opencc-js must be here: a name it imports that this file lacks is undefined in the bundles. */
+export function ConverterFactory(...dictionaries: unknown[]): Convert {
+  return load().ConverterFactory(...dictionaries);
+}
+
+/** The dictionaries, read from the real module when first asked for. */
+export const Locale = {
+  get from() {
+    return load().Locale.from;
+  },
+  get to() {
+    return load().Locale.to;
+  },
+};

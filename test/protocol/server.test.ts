@@ -93,6 +93,21 @@ describe('language server over stdio (protocol)', function () {
     assert.match((friday.contents as { value: string }).value, /2025-07-04/);
   });
 
+  it('names an abbreviation in full in the script of the article, converting characters it never writes', async () => {
+    // Traditional, and without 大西洋公組織: the bundled server converts those characters with opencc-js, loaded late.
+    const text = '北約秘書長呂特週三表示，北約將繼續協調各國軍費開支。\n';
+    const nato = pathToFileURL(path.join(dir, 'nato.news.txt')).toString();
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: nato, languageId: 'news-article', version: 1, text },
+    });
+    const hover: Hover = await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: nato },
+      position: { line: 0, character: 1 },
+    });
+    assert.ok(hover, 'a hover on 北約');
+    assert.match((hover.contents as { value: string }).value, /北大西洋公約組織/);
+  });
+
   it('removes the copyright block with its quick fix, and the diagnostic goes away', async () => {
     const lineNo = SEED.split('\n').findIndex((l) => l.startsWith('本文系觀察者網'));
     const actions: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', {
