@@ -6,12 +6,22 @@
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { readInput } from '../../server/src/cli/readInput';
 import { createLocalizer } from '../../server/src/service/messages';
 import { encodeText } from '../../server/src/node/writeText';
-import { ROOT, checkExport, errorText, inputRng, isLineSubsequence, mutatedArticle, type Report, type Rng } from './common';
+import {
+  ROOT,
+  checkExport,
+  errorText,
+  inputRng,
+  isLineSubsequence,
+  mutatedArticle,
+  sandbox,
+  snapshot,
+  type Report,
+  type Rng,
+} from './common';
 
 const BIN = path.join(ROOT, 'bin', 'news-annotate');
 const t = createLocalizer('en');
@@ -31,23 +41,6 @@ const NAMES = [
   'a:b.txt',
 ];
 const ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gbk', 'big5', 'binary'] as const;
-
-/** Everything under dir, as relative path -> size:mtime, to see that nothing outside the workspace changed. */
-function snapshot(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else {
-        const s = fs.statSync(p);
-        out.set(path.relative(dir, p), `${s.size}:${s.mtimeMs}`);
-      }
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 function run(args: string[], cwd: string): Promise<{ status: number | null; signal: string | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -126,8 +119,7 @@ async function cliCase(rng: Rng, root: string): Promise<string | undefined> {
   if (r.signal) return `killed by ${r.signal}`;
   if (r.status === null || r.status > 2) return `exit ${r.status}: ${r.stderr.slice(0, 500)}`;
   if (/internal error|\n\s+at /.test(r.stderr)) return `internal error: ${r.stderr.slice(0, 500)}`;
-  const after = snapshot(path.join(root, 'outside'));
-  if ([...outside].some(([k, v]) => after.get(k) !== v) || after.size !== outside.size) return 'a file outside the workspace changed';
+  if (snapshot(path.join(root, 'outside')) !== outside) return 'a file outside the workspace changed';
   if (fs.readdirSync(root).sort().join() !== 'outside,ws') return `written beside the workspace: ${fs.readdirSync(root)}`;
   if (date && date !== '2025-07-04') return r.status === 2 ? undefined : `--reference-date ${date} was accepted`;
   // The text of each input as the CLI read it (undefined when it refused the file).
@@ -181,12 +173,7 @@ async function cliCase(rng: Rng, root: string): Promise<string | undefined> {
 
 let root: string | undefined;
 export async function fuzzCli(report: Report, from: number, count: number) {
-  if (!root) {
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'news-fuzz-cli-'));
-    fs.mkdirSync(path.join(root, 'outside'));
-    fs.writeFileSync(path.join(root, 'outside', 'sentinel.txt'), 'must not change\n');
-    process.on('exit', () => fs.rmSync(root!, { recursive: true, force: true }));
-  }
+  root ??= sandbox('cli');
   for (let i = from; i < from + count; i++) {
     report.count('cli');
     try {

@@ -4,11 +4,41 @@
  * subsequence of the input).
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { LineIndex } from '../../server/src/service/text';
 import { Rng } from '../lib/rng';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
+
+/**
+ * A temporary folder for one target's runs: the workspace goes in `ws/`, and `outside/` holds a file that nothing
+ * may change (see `snapshot`). Removed when the process exits.
+ */
+export function sandbox(target: string): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), `news-fuzz-${target}-`));
+  fs.mkdirSync(path.join(root, 'outside'));
+  fs.writeFileSync(path.join(root, 'outside', 'sentinel.txt'), 'must not change\n');
+  process.on('exit', () => fs.rmSync(root, { recursive: true, force: true }));
+  return root;
+}
+
+/** Everything under dir as sorted `path:size:mtime` lines, to see that nothing outside the workspace changed. */
+export function snapshot(dir: string): string {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else {
+        const s = fs.statSync(p);
+        out.push(`${path.relative(dir, p)}:${s.size}:${s.mtimeMs}`);
+      }
+    }
+  };
+  walk(dir);
+  return out.sort().join('\n');
+}
 
 export { Rng } from '../lib/rng';
 

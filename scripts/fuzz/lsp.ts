@@ -7,11 +7,22 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ServerCommands } from '../../server/src/protocol';
-import { ROOT, applyChecked, checkExport, errorText, inputRng, isLineSubsequence, mutatedArticle, type Report, type Rng } from './common';
+import {
+  ROOT,
+  applyChecked,
+  checkExport,
+  errorText,
+  inputRng,
+  isLineSubsequence,
+  mutatedArticle,
+  sandbox,
+  snapshot,
+  type Report,
+  type Rng,
+} from './common';
 
 const SERVER = path.join(ROOT, 'dist', 'server.js');
 const NAMES = ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'a b.txt', '文章.txt', 'x%20y.txt', 'plain.txt'];
@@ -97,19 +108,6 @@ function randomPosition(rng: Rng): unknown {
     default:
       return { line: rng.int(60), character: rng.int(80) };
   }
-}
-
-function snapshot(dir: string): string {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.push(`${path.relative(dir, p)}:${fs.statSync(p).size}`);
-    }
-  };
-  walk(dir);
-  return out.sort().join('\n');
 }
 
 /** One session: a fresh server, a burst of messages, checks; returns the number of messages sent. */
@@ -321,12 +319,7 @@ function editsCheck(text: string, r: Response, removal: boolean): string | undef
 
 let root: string | undefined;
 export async function fuzzLsp(report: Report, from: number, count: number) {
-  if (!root) {
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'news-fuzz-lsp-'));
-    fs.mkdirSync(path.join(root, 'outside'));
-    fs.writeFileSync(path.join(root, 'outside', 'sentinel.txt'), 'must not change\n');
-    process.on('exit', () => fs.rmSync(root!, { recursive: true, force: true }));
-  }
+  root ??= sandbox('lsp');
   for (let i = from; i < from + count; i++) {
     try {
       report.count('lsp', await lspSession(inputRng(report.seed, 'lsp', i), root, i, report));
