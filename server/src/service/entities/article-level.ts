@@ -172,6 +172,9 @@ export function slotMates(
 /** Bureau-like endings: a bare one (邮政局, 消防队, 工作组) names no one body. */
 const BUREAU = /^(\p{Script=Han}{2,3})(?:局|处|科|组|队|所|站|中心)$/u;
 
+/** What ends a sentence, for the sentence numbers below. */
+const SENTENCE_END = '。！？!?\n';
+
 /**
  * 酒店, 议会, 工作组, 邮政局: an organisation that the dictionary knows only as a common word is a generic noun
  * when the article itself shows it: the tagger leaves the same word unmarked elsewhere in the article, or (a
@@ -182,12 +185,19 @@ export function dropGenericBodies(mentions: EntityMention[], norm: string, lexic
   const bits = (s: string) => lexicon.get(s, 0, s.length);
   const covered = new Uint8Array(norm.length);
   for (const m of mentions) covered.fill(1, m.start, m.end);
-  // In another sentence: within one sentence a list or a parallel phrase may use the word both ways.
-  const sentence = new Int32Array(norm.length + 1);
-  for (let i = 0, id = 0; i < norm.length; i++) {
-    sentence[i] = id;
-    if (/[。！？!?\n]/u.test(norm[i])) id++;
-  }
+  // In another sentence: within one sentence a list or a parallel phrase may use the word both ways. The sentence
+  // of each character, numbered only when a candidate needs it (this runs over the whole article at each edit).
+  let sentences: Int32Array | undefined;
+  const sentenceOf = (i: number): number => {
+    if (!sentences) {
+      sentences = new Int32Array(norm.length + 1);
+      for (let k = 0, id = 0; k < norm.length; k++) {
+        sentences[k] = id;
+        if (SENTENCE_END.includes(norm[k])) id++;
+      }
+    }
+    return sentences[i];
+  };
   // The sentences where each word stands unmarked (the first two are enough), computed once per word.
   const unmarkedIn = new Map<string, number[]>();
   const unmarkedElsewhere = (w: string, from: number): boolean => {
@@ -195,10 +205,10 @@ export function dropGenericBodies(mentions: EntityMention[], norm: string, lexic
     if (!ids) {
       ids = [];
       for (let at = norm.indexOf(w); at >= 0 && ids.length < 2; at = norm.indexOf(w, at + 1))
-        if (!covered[at] && !covered[at + w.length - 1] && !ids.includes(sentence[at])) ids.push(sentence[at]);
+        if (!covered[at] && !covered[at + w.length - 1] && !ids.includes(sentenceOf(at))) ids.push(sentenceOf(at));
       unmarkedIn.set(w, ids);
     }
-    return ids.some((id) => id !== sentence[from]);
+    return ids.some((id) => id !== sentenceOf(from));
   };
   // Fuller names by their last characters (国家邮政局 under 邮政局), for the bureau check.
   const fullerEnding = new Map<string, number[]>();
@@ -218,7 +228,7 @@ export function dropGenericBodies(mentions: EntityMention[], norm: string, lexic
     if (bits(surface) === LEX_WORD && surface.length <= 4 && m.confidence < 0.5 && unmarkedElsewhere(surface, m.start)) return false;
     const bureau = BUREAU.exec(surface);
     if (bureau && bits(bureau[1]) === LEX_WORD && !ends.has(m.start)) {
-      if ((fullerEnding.get(surface) ?? []).some((start) => sentence[start] !== sentence[m.start])) return false;
+      if ((fullerEnding.get(surface) ?? []).some((start) => sentenceOf(start) !== sentenceOf(m.start))) return false;
     }
     return true;
   });
