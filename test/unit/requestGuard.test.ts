@@ -34,7 +34,7 @@ describe('request guard: cancelled and outdated requests do no work', () => {
     assert.fail('the request was answered');
   }
 
-  it('answers a request that nothing outdated', async () => {
+  it('answers a request that nothing has outdated', async () => {
     const { handler, calls } = setup();
     assert.equal(await handler(params, new CancellationTokenSource().token), 'answer');
     assert.equal(calls(), 1);
