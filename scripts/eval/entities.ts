@@ -13,6 +13,7 @@ import { loadNerModel } from '../../server/src/node/model';
 import { loadTagger } from '../../server/src/service/entities/tagger';
 import { normalizeForMatching } from '../../server/src/service/normalize';
 import { gazetteerTrie } from '../../server/src/service/entities/gazetteer';
+import { sanityLines } from './span-sanity';
 import { corpusDir, fmt, NEVER_TUNED, loadGoldArticles, matchCounts, prf, type Prf } from './corpus';
 
 export interface BioSentence {
@@ -290,6 +291,7 @@ export async function run(corpus: string = corpusDir()): Promise<{ title: string
   lines.push(
     '  10 as well, so no line here is held out: scripts/eval/motivating-page-out.ts scores each page with the rules written from it off',
   );
+  lines.push(...sanityLines(recognizer, loadNerModel() ? loadTagger(loadNerModel()!).names : undefined, corpus));
   lines.push(...ablation(corpus, pages));
   return { title: 'Entities', lines, metrics };
 }

@@ -46,6 +46,7 @@ import {
   trimToArticleNames,
 } from './article-level';
 import { eachParagraph, ParagraphCache } from '../incremental/paragraphs';
+import { dropTornSingles } from './torn-singles';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -86,6 +87,7 @@ export const RULE_FAMILIES = [
   'companyDiscovery',
   'buildings',
   'accounts',
+  'tornSingles',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
@@ -307,7 +309,8 @@ function recognizeArticle(
   const merged = articleLevel(paragraphs, text, norm, gaz, tagger, off);
   if (tagger?.names) markLexicon(merged, norm, tagger);
   const discovered = tagger?.words && !off.has('discovery') ? discoverNames(merged, text, norm, tagger.words) : merged;
-  return off.has('consistency') ? discovered : propagate(discovered, text, norm, tagger, !off.has('remainders'));
+  const out = off.has('consistency') ? discovered : propagate(discovered, text, norm, tagger, !off.has('remainders'));
+  return tagger?.names && !off.has('tornSingles') ? dropTornSingles(out, norm, tagger.names) : out;
 }
 
 /** The article-level passes (article-level.ts), in order: each reads the mentions the one before it left. */
