@@ -103,30 +103,6 @@ describe('article-level evidence with the shipped model, in both scripts', funct
     });
   });
 
-  it('takes a coined short name the article repeats, once before 企业, as a company everywhere', () => {
-    both('澄湖小哥王明送货。澄湖企业复工了。王明说澄湖待他很好。\n他们都夸澄湖。', (ms, t) => {
-      const stems = ms.filter((m) => m.text === t.slice(0, 2));
-      assert.equal(stems.length, 4, show(ms));
-      assert.ok(
-        stems.every((m) => m.type === 'ORG' && m.source === 'article'),
-        show(ms),
-      );
-    });
-    // Twice only, or a common noun that takes a determiner (其他网约车公司), is no such evidence.
-    both('澄湖企业复工了。澄湖很好。其他网约车公司，网约车公司，网约车公司。', (ms) => {
-      assert.ok(!ms.some((m) => m.type === 'ORG'), show(ms));
-    });
-  });
-
-  it('reads a line of a name and a timestamp as the publishing account', () => {
-    both('标题一行\n澄湖人文 2020-03-09 18:14:21\n正文。', (ms, t) => {
-      assert.ok(
-        ms.some((m) => m.text === t.slice(5, 9) && m.type === 'MEDIA' && m.source === 'article'),
-        show(ms),
-      );
-    });
-  });
-
   it('takes a building that a name list gives as a person for a building, and a venue with its place as a place', () => {
     both('游客登上黄鹤楼远眺。', (ms) => {
       assert.ok(

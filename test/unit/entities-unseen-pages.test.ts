@@ -8,6 +8,7 @@ import { loadNerModel } from '../../server/src/node/model';
 import { loadTagger } from '../../server/src/service/entities/tagger';
 import { toTraditional } from '../../server/src/service/convert';
 import type { EntityMention } from '../../server/src/service/types';
+import { joinAdjacentOrganisations } from '../../server/src/service/entities/joint-names';
 
 const show = (ms: readonly EntityMention[]) => ms.map((m) => `${m.text}/${m.type}`).join(' ');
 
@@ -49,5 +50,46 @@ describe('entities on unseen pages (fourth round), with the shipped model, in bo
         `${t}: ${show(ms)}`,
       ),
     );
+  });
+});
+
+describe('adjacent organisations (joint-names.ts)', () => {
+  const org = (
+    text: string,
+    start: number,
+    end: number,
+    type: EntityMention['type'] = 'ORG',
+    source: EntityMention['source'] = 'model',
+  ) => ({
+    start,
+    end,
+    text: text.slice(start, end),
+    type,
+    source,
+    confidence: 0.5,
+  });
+  it('makes two touching organisations one name, in both scripts, and leaves outlets and separated names apart', () => {
+    for (const text of [
+      '天宇股份中标东风日产项目，新华社参考消息报道，东风、日产回应。',
+      toTraditional('天宇股份中标东风日产项目，新华社参考消息报道，东风、日产回应。'),
+    ]) {
+      const ms = [
+        org(text, 0, 4),
+        org(text, 6, 8),
+        org(text, 8, 10),
+        org(text, 13, 16, 'MEDIA'),
+        org(text, 16, 20, 'MEDIA'),
+        org(text, 23, 25),
+        org(text, 26, 28),
+      ];
+      assert.deepEqual(
+        joinAdjacentOrganisations(ms, text).map((m) => m.text),
+        [text.slice(0, 4), text.slice(6, 10), text.slice(13, 16), text.slice(16, 20), text.slice(23, 25), text.slice(26, 28)],
+      );
+    }
+  });
+  it('never joins a name from the user dictionary', () => {
+    const text = '东风日产';
+    assert.equal(joinAdjacentOrganisations([org(text, 0, 2, 'ORG', 'user'), org(text, 2, 4)], text).length, 2);
   });
 });

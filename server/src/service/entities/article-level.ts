@@ -330,71 +330,6 @@ export function growCompanyTails(mentions: EntityMention[], text: string, norm: 
   }
 }
 
-/** Determiners, which a common noun takes and a name does not. */
-const DETERMINER = /(?:其他|其它|各|该|这|那|每|某|此|别的|一些|这些|那些|所有|多家|各家)$/u;
-/** Function words after which a name may begin. */
-const CLEAR_BEFORE = /[的在是和与及而为由据向对从到被把让跟同了个家]/u;
-/** What follows a company's short name when the article speaks of it as a firm. */
-const FIRM_AFTER = /^(?:企业|公司|集团|旗下|员工|总部|股价|股份)/u;
-
-/**
- * 顺丰 … 顺丰企业复工: a short coined name (two or three Han characters, no word of any dictionary, no part of a
- * name found already) that the article repeats three times or more, and once writes directly before 企业/公司/
- * 集团/旗下/员工, is a company everywhere in the article.
- */
-export function discoverCompanies(
-  mentions: EntityMention[],
-  text: string,
-  norm: string,
-  isWordOrName: (a: number, len: number) => boolean,
-): EntityMention[] {
-  const covered = new Uint8Array(norm.length);
-  for (const m of mentions) covered.fill(1, m.start, m.end);
-  // Candidates: the coined names right before a firm word, at a clear left edge.
-  const candidates = new Set<string>();
-  for (const cue of norm.matchAll(/(?:企业|公司|集团|旗下|员工|总部)/gu)) {
-    for (const len of [2, 3]) {
-      const a = cue.index! - len;
-      if (a < 0 || covered[a] || covered[cue.index! - 1]) continue;
-      const name = norm.slice(a, cue.index!);
-      if (!/^\p{Script=Han}+$/u.test(name) || candidates.has(name)) continue;
-      // A clear left edge: not glued to the character before it (网[约车]公司).
-      if (a > 0 && HAN.test(norm[a - 1]) && !CLEAR_BEFORE.test(norm[a - 1])) continue;
-      // No dictionary word inside it: 民营企业, 该公司, 子公司 are not names.
-      let wordy = false;
-      for (let i = a; i < a + len - 1 && !wordy; i++) wordy = isWordOrName(i, 2) || (i + 3 <= a + len && isWordOrName(i, 3));
-      if (!wordy) candidates.add(name);
-    }
-  }
-  if (!candidates.size) return mentions;
-  // Their unmarked occurrences, in one pass over the text.
-  const at = new Map<string, number[]>();
-  for (let i = 0; i + 2 <= norm.length; i++) {
-    if (covered[i]) continue;
-    for (const len of [2, 3]) {
-      const name = norm.slice(i, i + len);
-      if (!candidates.has(name) || covered[i + len - 1]) continue;
-      const list = at.get(name);
-      if (list) list.push(i);
-      else at.set(name, [i]);
-    }
-  }
-  const added: EntityMention[] = [];
-  for (const [name, starts] of at) {
-    const len = name.length;
-    if (starts.length < 3 || !starts.some((i) => FIRM_AFTER.test(norm.slice(i + len, i + len + 2)))) continue;
-    // A name takes no determiner: 其他网约车公司, 各网约车 show a common noun, not a name.
-    if (starts.some((i) => DETERMINER.test(norm.slice(Math.max(0, i - 2), i)))) continue;
-    for (const i of starts) {
-      if (covered[i] || covered[i + len - 1]) continue;
-      covered.fill(1, i, i + len);
-      added.push({ start: i, end: i + len, text: text.slice(i, i + len), type: 'ORG', confidence: 0.6, source: 'article' });
-    }
-  }
-  if (!added.length) return mentions;
-  return mentions.concat(added).sort((x, y) => x.start - y.start);
-}
-
 /** Endings of buildings and sites (黄鹤楼, 寒山寺, 天后庙): seldom the last character of a given name (亭, 观 and 塔 often are: 李春亭, 尼基塔). */
 const BUILDING_END = /[楼寺庙阁殿祠]$/u;
 
@@ -403,23 +338,5 @@ export function buildingsNotPeople(mentions: EntityMention[], norm: string): voi
   for (const m of mentions) {
     if (m.type !== 'PER' || m.source === 'user' || m.end - m.start !== 3) continue;
     if (BUILDING_END.test(norm.slice(m.start, m.end))) m.type = 'LOC';
-  }
-}
-
-/**
- * 澄湖人文 2020-03-09 18:14:21: a line that is only a name and a timestamp is the publishing account's byline
- * (GOLD-NOTES-2: publishing accounts are MEDIA), unless the tagger read the name as a person.
- */
-export function accountBylines(mentions: EntityMention[], text: string, norm: string): EntityMention[] | void {
-  for (const line of norm.matchAll(
-    /^(\p{Script=Han}{2,8})[ \t]+[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ \t]+[0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?[ \t]*$/gmu,
-  )) {
-    const start = line.index!;
-    const end = start + line[1].length;
-    if (mentions.some((m) => m.start >= start && m.end <= end && m.type === 'PER')) continue;
-    for (let i = mentions.length - 1; i >= 0; i--) if (mentions[i].start >= start && mentions[i].end <= end) mentions.splice(i, 1);
-    let k = 0;
-    while (k < mentions.length && mentions[k].start < start) k++;
-    mentions.splice(k, 0, { start, end, text: text.slice(start, end), type: 'MEDIA', confidence: 0.7, source: 'article' });
   }
 }

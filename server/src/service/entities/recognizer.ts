@@ -34,10 +34,8 @@ import { LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD } from './lexicon';
 import type { WordSet } from './words';
 import { RANK } from './ranks';
 import {
-  accountBylines,
   buildingsNotPeople,
   capitalMetonymy,
-  discoverCompanies,
   dropGenericBodies,
   growCompanyTails,
   slotMates,
@@ -47,6 +45,7 @@ import {
 } from './article-level';
 import { eachParagraph, ParagraphCache } from '../incremental/paragraphs';
 import { dropTornSingles } from './torn-singles';
+import { joinAdjacentOrganisations } from './joint-names';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -84,10 +83,9 @@ export const RULE_FAMILIES = [
   'genericNouns',
   'metonymy',
   'articleNames',
-  'companyDiscovery',
   'buildings',
-  'accounts',
   'tornSingles',
+  'jointNames',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
@@ -306,7 +304,8 @@ function recognizeArticle(
   tagger: Tagger | undefined,
   off: ReadonlySet<RuleFamily>,
 ): EntityMention[] {
-  const merged = articleLevel(paragraphs, text, norm, gaz, tagger, off);
+  const levelled = articleLevel(paragraphs, text, norm, gaz, tagger, off);
+  const merged = off.has('jointNames') ? levelled : joinAdjacentOrganisations(levelled, text);
   if (tagger?.names) markLexicon(merged, norm, tagger);
   const discovered = tagger?.words && !off.has('discovery') ? discoverNames(merged, text, norm, tagger.words) : merged;
   const out = off.has('consistency') ? discovered : propagate(discovered, text, norm, tagger, !off.has('remainders'));
@@ -332,10 +331,7 @@ function articleLevel(
     out = splitPlaceModifiers(out, text, norm, isPlace, isWord);
   }
   if (!off.has('slots')) out = slotMates(out, text, norm, (a, len) => (lexicon?.get(norm, a, len) ?? 0) === LEX_WORD);
-  if (tagger?.words && !off.has('companyDiscovery'))
-    out = discoverCompanies(out, text, norm, (a, len) => !!tagger.words!.has(norm, a, len) || !!lexicon?.get(norm, a, len));
   if (!off.has('buildings')) buildingsNotPeople(out, norm);
-  if (!off.has('accounts')) accountBylines(out, text, norm);
   if (tagger?.words && !off.has('articleNames')) out = trimToArticleNames(out, text, norm, tagger.words);
   if (!off.has('companies')) growCompanyTails(out, text, norm);
   if (!off.has('metonymy')) capitalMetonymy(out, norm);
