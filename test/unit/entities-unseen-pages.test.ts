@@ -51,6 +51,16 @@ describe('entities on unseen pages (fourth round), with the shipped model, in bo
       ),
     );
   });
+
+  it('leaves a brand before a Latin product-line name unmarked, and keeps the company where it acts', () => {
+    both('发布会上，华为Mate系列亮相，华为CEO出席。', (ms, t) => {
+      assert.ok(!ms.some((m) => m.start === 5), `${t}: ${show(ms)}`);
+      assert.ok(
+        ms.some((m) => m.start === 16 && m.end === 18 && m.type === 'ORG'),
+        `${t}: ${show(ms)}`,
+      );
+    });
+  });
 });
 
 describe('adjacent organisations (joint-names.ts)', () => {

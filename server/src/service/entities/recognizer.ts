@@ -46,6 +46,7 @@ import {
 import { eachParagraph, ParagraphCache } from '../incremental/paragraphs';
 import { dropTornSingles } from './torn-singles';
 import { joinAdjacentOrganisations } from './joint-names';
+import { dropProductBrands } from './product-brands';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -86,6 +87,7 @@ export const RULE_FAMILIES = [
   'buildings',
   'tornSingles',
   'jointNames',
+  'productBrands',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
@@ -309,7 +311,8 @@ function recognizeArticle(
   if (tagger?.names) markLexicon(merged, norm, tagger);
   const discovered = tagger?.words && !off.has('discovery') ? discoverNames(merged, text, norm, tagger.words) : merged;
   const out = off.has('consistency') ? discovered : propagate(discovered, text, norm, tagger, !off.has('remainders'));
-  return tagger?.names && !off.has('tornSingles') ? dropTornSingles(out, norm, tagger.names) : out;
+  const mended = tagger?.names && !off.has('tornSingles') ? dropTornSingles(out, norm, tagger.names) : out;
+  return off.has('productBrands') ? mended : dropProductBrands(mended, text);
 }
 
 /** The article-level passes (article-level.ts), in order: each reads the mentions the one before it left. */
