@@ -52,6 +52,23 @@ describe('entities on unseen pages (fourth round), with the shipped model, in bo
     );
   });
 
+  it('reads an account card (a name over 关注 or 微信号, or a name and a timestamp) as the publishing outlet', () => {
+    both('澄湖视界\n关注\n正文第一段。', (ms, t) => {
+      assert.ok(
+        ms.some((m) => m.start === 0 && m.end === 4 && m.type === 'MEDIA'),
+        `${t}: ${show(ms)}`,
+      );
+    });
+    both('标题\n青禾速递 2021-05-06 09:30\n正文。', (ms, t) => {
+      assert.ok(
+        ms.some((m) => m.start === 3 && m.end === 7 && m.type === 'MEDIA'),
+        `${t}: ${show(ms)}`,
+      );
+    });
+    // A button row is no account: 分享 is a word of the dictionary.
+    both('分享\n关注\n正文。', (ms, t) => assert.ok(!ms.some((m) => m.type === 'MEDIA'), `${t}: ${show(ms)}`));
+  });
+
   it('leaves a brand before a Latin product-line name unmarked, and keeps the company where it acts', () => {
     both('发布会上，华为Mate系列亮相，华为CEO出席。', (ms, t) => {
       assert.ok(!ms.some((m) => m.start === 5), `${t}: ${show(ms)}`);

@@ -47,6 +47,7 @@ import { eachParagraph, ParagraphCache } from '../incremental/paragraphs';
 import { dropTornSingles } from './torn-singles';
 import { joinAdjacentOrganisations } from './joint-names';
 import { dropProductBrands } from './product-brands';
+import { accountSlots } from './account-slots';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -88,6 +89,7 @@ export const RULE_FAMILIES = [
   'tornSingles',
   'jointNames',
   'productBrands',
+  'accountSlots',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
@@ -312,7 +314,10 @@ function recognizeArticle(
   const discovered = tagger?.words && !off.has('discovery') ? discoverNames(merged, text, norm, tagger.words) : merged;
   const out = off.has('consistency') ? discovered : propagate(discovered, text, norm, tagger, !off.has('remainders'));
   const mended = tagger?.names && !off.has('tornSingles') ? dropTornSingles(out, norm, tagger.names) : out;
-  return off.has('productBrands') ? mended : dropProductBrands(mended, text);
+  const products = off.has('productBrands') ? mended : dropProductBrands(mended, text);
+  const names = tagger?.names;
+  if (!names || off.has('accountSlots')) return products;
+  return accountSlots(products, text, norm, (a, b) => names.get(norm, a, b - a) === LEX_WORD);
 }
 
 /** The article-level passes (article-level.ts), in order: each reads the mentions the one before it left. */

@@ -1,0 +1,60 @@
+/**
+ * Publishing accounts (issue 11; GOLD-NOTES-2: an account's name in the page's meta slot is MEDIA, as 扬眼 and
+ * 爱否科技). News platforms print the account that published the article on a line of its own, next to a follow
+ * button (关注), its WeChat id (微信号) or the publication time: 澄湖发布 / 关注, 澄湖人文 2020-03-09 18:14. Such a
+ * line, when it is a name and no common word of the dictionary (分享 / 关注 is a button row), names an outlet.
+ * The tagger's person reading wins (a reporter's own account under their name).
+ */
+import type { EntityMention } from '../types';
+
+/** A line that is only a name (Han, Latin or both: 未闻Code), and optionally a timestamp after it. */
+const ACCOUNT_LINE =
+  /^(\p{Script=Han}[\p{Script=Han}A-Za-z]{1,11}|[A-Za-z][\p{Script=Han}A-Za-z]{3,11})(?:[ \t]+[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ \t]+[0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?)?[ \t]*$/u;
+/** The next line of an account card: a follow button or the WeChat id. */
+const CARD_NEXT = /^[ \t]*\+?[ \t]*(?:关注|微信号)[ \t]*$/u;
+
+/**
+ * `mentions` (sorted) with each account line's name as one MEDIA mention. `isCommonWord(start, end)`: the
+ * dictionary's common-word test on the normalised text.
+ */
+export function accountSlots(
+  mentions: EntityMention[],
+  text: string,
+  norm: string,
+  isCommonWord: (start: number, end: number) => boolean,
+): EntityMention[] {
+  const lines = norm.split('\n');
+  const added: EntityMention[] = [];
+  let at = 0;
+  for (let i = 0; i < lines.length; at += lines[i].length + 1, i++) {
+    const m = ACCOUNT_LINE.exec(lines[i]);
+    if (!m) continue;
+    const timed = m[0].trimEnd().length > m[1].length;
+    let next = i + 1;
+    while (next < lines.length && !lines[next].trim()) next++;
+    if (!timed && !(next < lines.length && CARD_NEXT.test(lines[next]))) continue;
+    const start = at;
+    const end = at + m[1].length;
+    if (isCommonWord(start, end) || /关注|微信/u.test(m[1])) continue;
+    if (mentions.some((x) => x.start >= start && x.end <= end && (x.type === 'PER' || x.source === 'user'))) continue;
+    added.push({ start, end, text: text.slice(start, end), type: 'MEDIA', confidence: 0.7, source: 'article' });
+    // The card often repeats the name on the line before it (the name over its avatar, then the name again).
+    const before = i > 0 ? lines[i - 1] : '';
+    const b0 = at - before.length - 1;
+    if (before.trimEnd() === m[1])
+      added.push({
+        start: b0,
+        end: b0 + m[1].length,
+        text: text.slice(b0, b0 + m[1].length),
+        type: 'MEDIA',
+        confidence: 0.7,
+        source: 'article',
+      });
+  }
+  if (!added.length) return mentions;
+  const inside = (x: EntityMention) => added.some((a) => x.start < a.end && x.end > a.start);
+  return mentions
+    .filter((x) => !inside(x))
+    .concat(added)
+    .sort((x, y) => x.start - y.start);
+}
