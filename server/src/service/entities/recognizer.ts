@@ -46,6 +46,7 @@ import {
   trimToArticleNames,
 } from './article-level';
 import { eachParagraph, ParagraphCache } from '../incremental/paragraphs';
+import { SPACE_UNIT } from './scan';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -141,6 +142,18 @@ const ORG_PAIR = /^(\p{Script=Han}{2,}?[院所局会司行校馆厂部团])[及�
 /** Punctuation that never stands inside a name (the name dot · and the & of Latin names can). */
 const PUNCT_RE = /[，。、；：！？“”‘’「」『』《》〈〉（）()【】[\],;:!?"…+=|#@*<>]|\p{Script=Han}\s|\s\p{Script=Han}/u;
 
+/**
+ * Work arrays of one paragraph (a line: thousands per page), reused from line to line: recognition is synchronous
+ * and a fresh typed array per line and pass cost more than the pass itself. Each holds its first n entries only.
+ */
+let taggedScratch = new Uint8Array(0);
+let takenScratch = new Uint8Array(0);
+let ownerScratch = new Int32Array(0);
+function zeroed(a: Uint8Array<ArrayBuffer>, n: number): Uint8Array<ArrayBuffer> {
+  if (a.length < n) return new Uint8Array(Math.max(n, a.length * 2));
+  return a.fill(0, 0, n);
+}
+
 export function createEntityRecognizer(options: RecognizerOptions = {}): EntityRecognizer {
   let tagger: Tagger | undefined;
   let modelError: string | undefined;
@@ -202,8 +215,12 @@ function recognizeParagraph(
   const lexNames = tagger?.names;
   if (tagger) {
     // A name that is also a common word (联想 in 联想到) counts only where the tagger also sees a name there.
-    const tagged = new Uint8Array(norm.length);
+    const tagged = (taggedScratch = zeroed(taggedScratch, norm.length));
     for (const s of model) tagged.fill(1, s.start, s.end);
+    const anyTagged = (s: Span): boolean => {
+      for (let i = s.start; i < s.end; i++) if (tagged[i]) return true;
+      return false;
+    };
     // 发展[中国]家, 其[中国]有, 万[人大]签名: where the tagger sees no name, a name whose edge cuts through a word
     // of the model's lexicon is a segmentation accident, not a mention.
     const words = tagger.words;
@@ -217,13 +234,13 @@ function recognizeParagraph(
       }
       return false;
     };
-    gazSpans = gazSpans.filter((s) => tagged.subarray(s.start, s.end).includes(1) || (!s.weak && !cutsWord(s)));
+    gazSpans = gazSpans.filter((s) => anyTagged(s) || (!s.weak && !cutsWord(s)));
   }
   const grown = off.has('placeGrowth') ? [] : growFromPlaces(norm, gazSpans);
   const wordAt = tagger?.words
     ? (a: number, len: number) => tagger.words!.has(norm, a, len) || !!((lexNames?.get(norm, a, len) ?? 0) & LEX_WORD)
     : undefined;
-  const taken = new Uint8Array(norm.length);
+  const taken = (takenScratch = zeroed(takenScratch, norm.length));
   for (const s of gazSpans) taken.fill(1, s.start, s.end);
   const abbr = off.has('abbreviations') ? [] : abbreviationSpans(norm, taken);
 
@@ -288,10 +305,11 @@ function recognizeParagraph(
 
   const resolved = resolve(cands, text, norm);
   // 武汉体育中心: where a fuller organisation reading won the same span, the facility's ending still gives its type.
-  for (const m of resolved) {
-    const type = m.source !== 'user' ? facilityType.get(`${m.start}:${m.end}`) : undefined;
-    if (type) m.type = type;
-  }
+  if (facilityType.size)
+    for (const m of resolved) {
+      const type = m.source !== 'user' ? facilityType.get(`${m.start}:${m.end}`) : undefined;
+      if (type) m.type = type;
+    }
   return tagger && !off.has('tornCharacters') ? mendTorn(resolved, text, norm, tagger) : resolved;
 }
 
@@ -558,8 +576,8 @@ function tagAll(tagger: Tagger, norm: string, gaz: Trie<EntityType>, noNames: bo
         // White space at an edge is never part of a name; trimmed now so containment rules see the real span.
         let a = span.start;
         let b = span.end;
-        while (a < b && /\s/u.test(slice[a])) a++;
-        while (b > a && /\s/u.test(slice[b - 1])) b--;
+        while (a < b && SPACE_UNIT[slice.charCodeAt(a)]) a++;
+        while (b > a && SPACE_UNIT[slice.charCodeAt(b - 1)]) b--;
         if (b > a) out.push({ ...span, start: a + s, end: b + s });
       }
     }
@@ -784,18 +802,22 @@ function vetoAndTrim(cands: Candidate[], norm: string, touching: (c: Candidate) 
 /** Pass 4: highest rank first (then longest, then earliest), each candidate kept if none of its characters is taken. */
 function keepHighestRanked(cands: Candidate[], text: string, norm: string): EntityMention[] {
   cands.sort((a, b) => b.rank - a.rank || b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const owner = new Int32Array(norm.length).fill(-1);
+  const n = norm.length;
+  if (ownerScratch.length < n) ownerScratch = new Int32Array(Math.max(n, ownerScratch.length * 2));
+  // Only the first n entries are this paragraph's (a position past the text is never owned).
+  const owner = ownerScratch.fill(-1, 0, n);
   const kept: Candidate[] = [];
   outer: for (const c of cands) {
     if (c.rank < 0) continue;
     // A name never holds punctuation (a quote mark, a comma, a bracket): such a span has swallowed its context.
     if (c.source !== 'user' && PUNCT_RE.test(norm.slice(c.start, c.end))) continue;
     // A tagged span never starts or ends in white space.
-    while (c.start < c.end && /\s/.test(norm[c.start])) c.start++;
-    while (c.end > c.start && /\s/.test(norm[c.end - 1])) c.end--;
-    for (let i = c.start; i < c.end; i++) if (owner[i] >= 0) continue outer;
+    while (c.start < c.end && SPACE_UNIT[norm.charCodeAt(c.start)]) c.start++;
+    while (c.end > c.start && SPACE_UNIT[norm.charCodeAt(c.end - 1)]) c.end--;
+    const end = Math.min(c.end, n);
+    for (let i = c.start; i < end; i++) if (owner[i] >= 0) continue outer;
     if (!c.end || c.end <= c.start) continue;
-    owner.fill(kept.length, c.start, c.end);
+    owner.fill(kept.length, c.start, end);
     kept.push(c);
   }
   kept.sort((a, b) => a.start - b.start);
