@@ -185,6 +185,11 @@ export function createEntityRecognizer(options: RecognizerOptions = {}): EntityR
   };
 }
 
+/** A candidate of one shape whatever the span it is made from (a spread copies each source's shape and extras). */
+function candidate(s: Span, source: Source, confidence: number, rank: number): Candidate {
+  return { start: s.start, end: s.end, type: s.type, source, confidence, rank };
+}
+
 /**
  * The per-paragraph half of the recogniser (what one paragraph says on its own, cached per paragraph by the
  * editor: service/incremental/paragraphs.ts): model, gazetteer, patterns, resolve, torn characters.
@@ -198,7 +203,7 @@ function recognizeParagraph(
   off: ReadonlySet<RuleFamily>,
 ): EntityMention[] {
   const cands: Candidate[] = [];
-  const add = (s: Span, source: Source, confidence: number) => cands.push({ ...s, source, confidence, rank: SOURCE_RANK[source] });
+  const add = (s: Span, source: Source, confidence: number) => cands.push(candidate(s, source, confidence, SOURCE_RANK[source]));
 
   if (user.size) {
     for (let i = 0; i < norm.length;) {
@@ -251,16 +256,14 @@ function recognizeParagraph(
   if (!off.has('bylines')) for (const s of bylineNameSpans(norm, SURNAMES)) add(s, 'pattern', 0.8);
   if (!off.has('companies') && tagger?.words)
     for (const s of brandSpans(norm, tagger.words, lexNames ? (a, len) => !!(lexNames.get(norm, a, len) & LEX_WORD) : undefined))
-      cands.push({ ...s, source: 'pattern', confidence: 0.6, rank: RANK.GAP_FILLER });
-  if (!off.has('companies'))
-    for (const s of companySpans(norm, gazSpans)) cands.push({ ...s, source: 'pattern', confidence: 0.6, rank: RANK.GAP_FILLER });
+      cands.push(candidate(s, 'pattern', 0.6, RANK.GAP_FILLER));
+  if (!off.has('companies')) for (const s of companySpans(norm, gazSpans)) cands.push(candidate(s, 'pattern', 0.6, RANK.GAP_FILLER));
   // Below the other patterns, just above the model; inside a longer model organisation resolve drops the pair (美中 in
   // 美中贸易全国委员会). The rank alone does not make a pair yield to a model name of another type.
-  for (const s of abbr) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: RANK.ABBREVIATION });
+  for (const s of abbr) cands.push(candidate(s, 'pattern', 0.8, RANK.ABBREVIATION));
   // Above the gazetteer: a road is named after places and people (中山路, 中华东路) and the name is the whole road.
   if (!off.has('roads'))
-    for (const s of roadSpans(norm, [...gazSpans, ...model]))
-      cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.PLACE_NAMED });
+    for (const s of roadSpans(norm, [...gazSpans, ...model])) cands.push(candidate(s, 'pattern', 0.7, RANK.PLACE_NAMED));
   if (!off.has('honorifics'))
     // The dictionary's words only: the induced lexicon holds function-word pairs (的陈) that would hide 的陈小姐.
     for (const s of honorificSurnameSpans(
@@ -268,17 +271,16 @@ function recognizeParagraph(
       LIST_SURNAMES,
       lexNames ? (a, len) => !!(lexNames.get(norm, a, len) & LEX_WORD) : undefined,
     ))
-      cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.GAP_FILLER });
-  if (!off.has('pseudonyms'))
-    for (const s of pseudonymSpans(norm, LIST_SURNAMES)) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: RANK.OUTLET });
+      cands.push(candidate(s, 'pattern', 0.7, RANK.GAP_FILLER));
+  if (!off.has('pseudonyms')) for (const s of pseudonymSpans(norm, LIST_SURNAMES)) cands.push(candidate(s, 'pattern', 0.8, RANK.OUTLET));
   if (!off.has('sourceLists'))
     for (const s of sourceListSpans(norm, (a, b) => gazSpans.some((g) => g.start === a && g.end === b && g.type === 'MEDIA')))
-      cands.push({ ...s, source: 'pattern', confidence: 0.75, rank: RANK.OUTLET });
+      cands.push(candidate(s, 'pattern', 0.75, RANK.OUTLET));
   if (!off.has('outlets')) {
-    for (const s of outletSpans(norm, gazSpans)) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: RANK.OUTLET });
-    for (const s of latinOutletSpans(norm)) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: RANK.OUTLET });
+    for (const s of outletSpans(norm, gazSpans)) cands.push(candidate(s, 'pattern', 0.8, RANK.OUTLET));
+    for (const s of latinOutletSpans(norm)) cands.push(candidate(s, 'pattern', 0.8, RANK.OUTLET));
     // Below the gazetteer: a known outlet's own name (人民日报) stays as the list has it.
-    for (const s of paperSpans(norm)) cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.PAPER });
+    for (const s of paperSpans(norm)) cands.push(candidate(s, 'pattern', 0.7, RANK.PAPER));
   }
   // Above the gazetteer, as roads are: the place is part of the facility's name (南沙 in 南沙国际邮轮母港).
   const facilityType = new Map<string, EntityType>();
@@ -287,7 +289,7 @@ function recognizeParagraph(
       ...facilitySpans(norm, [...gazSpans, ...model], wordAt),
       ...areaSpans(norm, model, gazSpans, (a, b) => !!((lexNames?.get(norm, a, b - a) ?? 0) & LEX_LOC)),
     ]) {
-      cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.PLACE_NAMED });
+      cands.push(candidate(s, 'pattern', 0.7, RANK.PLACE_NAMED));
       facilityType.set(`${s.start}:${s.end}`, s.type);
     }
   for (const s of model) {
@@ -578,7 +580,7 @@ function tagAll(tagger: Tagger, norm: string, gaz: Trie<EntityType>, noNames: bo
         let b = span.end;
         while (a < b && SPACE_UNIT[slice.charCodeAt(a)]) a++;
         while (b > a && SPACE_UNIT[slice.charCodeAt(b - 1)]) b--;
-        if (b > a) out.push({ ...span, start: a + s, end: b + s });
+        if (b > a) out.push({ start: a + s, end: b + s, type: span.type, confidence: span.confidence });
       }
     }
     lineStart = lineEnd + 1;
