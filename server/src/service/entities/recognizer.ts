@@ -46,7 +46,7 @@ import {
   trimToArticleNames,
 } from './article-level';
 import { eachParagraph, ParagraphCache } from '../incremental/paragraphs';
-import { SPACE_UNIT } from './scan';
+import { isHanUnit, SPACE_UNIT } from './scan';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -448,7 +448,7 @@ export function discoverNames(mentions: EntityMention[], text: string, norm: str
   for (const m of mentions) covered.fill(1, m.start, m.end);
   const seen = new Map<string, number[]>();
   for (let i = 0; i + 2 < norm.length; i++) {
-    if (!SURNAME_CODE[norm.charCodeAt(i)] || covered[i] || covered[i + 1] || !HAN_RE.test(norm[i + 1])) continue;
+    if (!SURNAME_CODE[norm.charCodeAt(i)] || covered[i] || covered[i + 1] || !isHanUnit(norm.charCodeAt(i + 1))) continue;
     // Inside a longer Han run that the tagger left alone, a pair is more likely part of a word than a name.
     // 文[章中]指出, 雷[米小]说, [金马]奖: the pair is a word or begins one, or either character belongs to a word
     // with its outer neighbour.
