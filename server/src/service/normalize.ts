@@ -76,11 +76,17 @@ export function normalizeForMatching(text: string): string {
   if (needsScript) {
     const { tw } = converters();
     const lines = text.split('\n');
+    // Pages repeat lines (menus, footers, captions): each distinct Traditional line goes through opencc once.
+    const seen = new Map<string, string>();
     const converted = lines.map((line) => {
       if (!hasTraditional(line)) return line;
-      const phrase = tw(line);
-      if (phrase.length === line.length) return applyCharMap(phrase, map);
-      return applyCharMap(line, map);
+      let out = seen.get(line);
+      if (out === undefined) {
+        const phrase = tw(line);
+        out = phrase.length === line.length ? applyCharMap(phrase, map) : applyCharMap(line, map);
+        seen.set(line, out);
+      }
+      return out;
     });
     out = converted.join('\n');
   }

@@ -12,6 +12,7 @@
 import type { EntityMention, EntityType } from '../types';
 import { LEX_WORD, type NameLexicon } from './lexicon';
 import type { WordSet } from './words';
+import { unitTable } from './scan';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -173,7 +174,7 @@ export function slotMates(
 const BUREAU = /^(\p{Script=Han}{2,3})(?:局|处|科|组|队|所|站|中心)$/u;
 
 /** What ends a sentence, for the sentence numbers below. */
-const SENTENCE_END = '。！？!?\n';
+const SENTENCE_END_UNIT = unitTable('。！？!?\n');
 
 /**
  * 酒店, 议会, 工作组, 邮政局: an organisation that the dictionary knows only as a common word is a generic noun
@@ -193,7 +194,7 @@ export function dropGenericBodies(mentions: EntityMention[], norm: string, lexic
       sentences = new Int32Array(norm.length + 1);
       for (let k = 0, id = 0; k < norm.length; k++) {
         sentences[k] = id;
-        if (SENTENCE_END.includes(norm[k])) id++;
+        if (SENTENCE_END_UNIT[norm.charCodeAt(k)]) id++;
       }
     }
     return sentences[i];

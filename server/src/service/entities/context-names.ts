@@ -7,11 +7,29 @@
  */
 import type { Span } from './gazetteer';
 import type { WordSet } from './words';
+import { eachMatch, SPACE_UNIT, unitPredicate, unitTable } from './scan';
 
 /** Honorifics and titles after a bare surname (GOLD-NOTES: 毛主席, 潘老, 曲局长 give the surname as a person). */
 const HONORIFIC =
   '先生|女士|小姐|太太|夫人|老师|教授|医生|大夫|律师|师傅|阿姨|大爷|大妈|大姐|大哥|老板|经理|总经理|董事长|局长|处长|科长|部长|厅长|市长|县长|镇长|村长|书记|主任|院长|校长|所长|主席|警官|记者|同学|老';
 const HONORIFIC_RE = new RegExp(`^(?:${HONORIFIC})`, 'u');
+/** First characters of the honorifics: a surname followed by anything else is rejected on one array read. */
+const HONORIFIC_FIRST = unitTable(
+  HONORIFIC.split('|')
+    .map((h) => h[0])
+    .join(''),
+);
+const HAN_RE = /\p{Script=Han}/u;
+/** The surname sets passed in, as code-unit tables (one per set, made on first use). */
+const surnameTables = new WeakMap<ReadonlySet<string>, Uint8Array>();
+function surnameTable(surnames: ReadonlySet<string>): Uint8Array {
+  let table = surnameTables.get(surnames);
+  if (!table) {
+    table = unitTable([...surnames].filter((s) => s.length === 1).join(''));
+    surnameTables.set(surnames, table);
+  }
+  return table;
+}
 /** What may not stand before a surname used alone: a character that makes it part of a longer name (张周, 小周, 老周). */
 const NOT_SURNAME_LEFT = /[小老阿]/u;
 /** Surnames that are also conjunctions: after a Han character they join two nouns. */
@@ -28,13 +46,14 @@ export function honorificSurnameSpans(
   isWord?: (start: number, length: number) => boolean,
 ): Span[] {
   const out: Span[] = [];
+  const surname = surnameTable(surnames);
   for (let i = 0; i + 1 < norm.length; i++) {
-    if (!surnames.has(norm[i])) continue;
-    if (i > 0 && (surnames.has(norm[i - 1]) || NOT_SURNAME_LEFT.test(norm[i - 1]))) continue;
+    if (!surname[norm.charCodeAt(i)] || !HONORIFIC_FIRST[norm.charCodeAt(i + 1)]) continue;
+    if (i > 0 && (surname[norm.charCodeAt(i - 1)] || NOT_SURNAME_LEFT.test(norm[i - 1]))) continue;
     // 当[时]医生, 公[司]董事长: the second character of a dictionary word is no surname; nor is a conjunction
     // between two nouns (机构[和]律师) or the measure after a numeral (第十[任]校长).
     if (i > 0 && isWord?.(i - 1, 2)) continue;
-    if (i > 0 && (NOT_SURNAME_CONJUNCTION.test(norm[i]) || NUMERAL.test(norm[i - 1])) && /\p{Script=Han}/u.test(norm[i - 1])) continue;
+    if (i > 0 && (NOT_SURNAME_CONJUNCTION.test(norm[i]) || NUMERAL.test(norm[i - 1])) && HAN_RE.test(norm[i - 1])) continue;
     const rest = norm.slice(i + 1, i + 5);
     const m = HONORIFIC_RE.exec(rest);
     if (!m) continue;
@@ -55,10 +74,10 @@ const PSEUDONYM = /[（(]\s*(?:化名|假名|匿名|网名|昵称)\s*[）)]/gu;
  */
 export function pseudonymSpans(norm: string, surnames: ReadonlySet<string>): Span[] {
   const out: Span[] = [];
-  for (const m of norm.matchAll(PSEUDONYM)) {
-    const end = m.index!;
-    const han = (k: number) => k >= 0 && /\p{Script=Han}/u.test(norm[k]);
-    if (!han(end - 1) || !han(end - 2)) continue;
+  eachMatch(PSEUDONYM, norm, (m) => {
+    const end = m.index;
+    const han = (k: number) => k >= 0 && HAN_RE.test(norm[k]);
+    if (!han(end - 1) || !han(end - 2)) return;
     let start = end - 2;
     const three = end - 3;
     if (
@@ -69,7 +88,7 @@ export function pseudonymSpans(norm: string, surnames: ReadonlySet<string>): Spa
     )
       start = three;
     out.push({ start, end, type: 'PER' });
-  }
+  });
   return out;
 }
 
@@ -77,6 +96,8 @@ export function pseudonymSpans(norm: string, surnames: ReadonlySet<string>): Spa
 const OUTLET_END = '网|網|报|日报|晚报|早报|时报|周刊|新闻|电视台|广播电台|电台|卫视|客户端|频道|新闻频道|社';
 /** Where a source is named: 据X报道, 来源：X, 转载自X, X讯, X消息. */
 const OUTLET_BEFORE = /(?:据|来源[:：]?\s*|稿源[:：]?\s*|转载自|转自|来自|本文来源[:：]?\s*|综合)$/u;
+/** What OUTLET_BEFORE's match can end with: any other character before a position rules a source out there. */
+const OUTLET_CUE_LAST = unitTable('据自合源:：');
 const OUTLET_AFTER = /^(?:报道|报导|消息|讯|记者|援引|发布|称|披露|获悉|独家|[0-9]{1,2}月|[,，。]|$|\s|\n)/u;
 const OUTLET_NAME = new RegExp(`^([\\p{Script=Han}A-Za-z]{1,8}?(?:${OUTLET_END}))`, 'u');
 /** Names that end like an outlet but are everyday words (上报, 电报, 情报, 画报 …). */
@@ -104,6 +125,8 @@ export function outletSpans(norm: string, known: readonly Span[]): Span[] {
     }
     const c = norm.charCodeAt(i);
     if (!(c >= 0x3400 && c <= 0x9fff)) continue;
+    const before = norm.charCodeAt(i - 1);
+    if (i === 0 || !(OUTLET_CUE_LAST[before] || SPACE_UNIT[before])) continue;
     if (!OUTLET_BEFORE.test(norm.slice(Math.max(0, i - 7), i))) continue;
     const m = OUTLET_NAME.exec(norm.slice(i, i + 12));
     if (!m) continue;
@@ -137,8 +160,13 @@ const PAPER = /^[\p{Script=Han}]{2,6}?(?:时报|日报|晚报|早报|商报|都�
 /** A dateline: the outlet, an optional date, and 讯 (长江网10月4日讯, 证券时报e公司讯). */
 const DATELINE = /^([\p{Script=Han}A-Za-z]{2,10}?)(?:[0-9]{1,2}月[0-9]{1,2}日)?讯/u;
 const CLEAR_LEFT = /[^\p{Script=Han}A-Za-z0-9]|[据自从在由和与、]/u;
+const clearLeft = unitPredicate((ch) => CLEAR_LEFT.test(ch));
 /** Determiners: 本报 (this paper), 该报, 此刊, 我台. */
-const SELF_REFERENCE = /[本该此我其]/u;
+const SELF_REFERENCE = unitTable('本该此我其');
+const LINE_OPENER = /^[\s（(【]$/u;
+const DATELINE_OUTLET = new RegExp(`(?:${OUTLET_END}|社)$`, 'u');
+/** PAPER's endings all end in one of these, three to nine characters on. */
+const PAPER_LAST = unitTable('报刊');
 
 /** Newspapers named by a compound ending, and the outlet of a dateline at the start of a line. */
 export function paperSpans(norm: string): Span[] {
@@ -146,16 +174,19 @@ export function paperSpans(norm: string): Span[] {
   for (let i = 0; i < norm.length; i++) {
     const c = norm.charCodeAt(i);
     if (!(c >= 0x3400 && c <= 0x9fff)) continue;
-    if (i > 0 && !CLEAR_LEFT.test(norm[i - 1])) continue;
-    const line = i === 0 || norm[i - 1] === '\n' || /^[\s（(【]$/u.test(norm[i - 1]);
+    if (i > 0 && !clearLeft(norm.charCodeAt(i - 1))) continue;
+    const line = i === 0 || norm[i - 1] === '\n' || LINE_OPENER.test(norm[i - 1]);
     // 本报讯, 本刊, 该报: an outlet named by a determiner is the publisher speaking of itself, not a name.
-    if (SELF_REFERENCE.test(norm[i])) continue;
+    if (SELF_REFERENCE[c]) continue;
     const d = line ? DATELINE.exec(norm.slice(i, i + 20)) : null;
-    if (d && (/[A-Za-z]/.test(d[1]) || new RegExp(`(?:${OUTLET_END}|社)$`, 'u').test(d[1]))) {
+    if (d && (/[A-Za-z]/.test(d[1]) || DATELINE_OUTLET.test(d[1]))) {
       out.push({ start: i, end: i + d[1].length, type: 'MEDIA' });
       i += d[1].length - 1;
       continue;
     }
+    let paper = false;
+    for (let k = i + 3; k < i + 10 && k < norm.length && !paper; k++) paper = PAPER_LAST[norm.charCodeAt(k)] === 1;
+    if (!paper) continue;
     const m = PAPER.exec(norm.slice(i, i + 10));
     if (m) {
       out.push({ start: i, end: i + m[0].length, type: 'MEDIA' });
@@ -169,15 +200,20 @@ export function paperSpans(norm: string): Span[] {
 const LATIN_OUTLET =
   /\b(?:The\s+)?(?:[A-Z][A-Za-z&.]*\s+){0,3}(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Daily|Press|Telegraph|Guardian|Radio|Television|TV|Network|Weekly|Magazine|Observer|Review)\b(?:\s+(?:Online|Network|Channel))?/gu;
 
+/** Every LATIN_OUTLET match holds one of its endings: text without any has none. */
+const LATIN_OUTLET_WORD =
+  /News|Times|Post|Journal|Herald|Tribune|Gazette|Daily|Press|Telegraph|Guardian|Radio|Television|TV|Network|Weekly|Magazine|Observer|Review/u;
+
 export function latinOutletSpans(text: string): Span[] {
   const out: Span[] = [];
-  for (const m of text.matchAll(LATIN_OUTLET)) {
+  if (!LATIN_OUTLET_WORD.test(text)) return out;
+  eachMatch(LATIN_OUTLET, text, (m) => {
     // One capitalised word alone before the ending ("Fake News") is a phrase, unless it is all capitals (BBC News).
     const words = m[0].trim().split(/\s+/);
-    if (words.length < 2) continue;
-    if (words.length === 2 && !/^[A-Z]{2,}$/.test(words[0]) && words[0] !== 'The') continue;
-    out.push({ start: m.index!, end: m.index! + m[0].trimEnd().length, type: 'MEDIA' });
-  }
+    if (words.length < 2) return;
+    if (words.length === 2 && !/^[A-Z]{2,}$/.test(words[0]) && words[0] !== 'The') return;
+    out.push({ start: m.index, end: m.index + m[0].trimEnd().length, type: 'MEDIA' });
+  });
   return out;
 }
 
@@ -216,6 +252,8 @@ export function areaSpans(
 }
 /** What cannot stand inside a facility's name: function words, verbs, numbers of things. */
 const FACILITY_STOP = /[的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称这那其该每各个些月日年前后里内外上下中部]/u;
+const METRO_LINE = /(?:地铁|轻轨)?[0-9一二三四五六七八九十]{1,3}号线/gu;
+const TERMINAL = /\bT[0-9]航站楼/gu;
 /** Hospitals are organisations (GUIDELINES: 新光醫院, 中國附醫); the other facilities are places. */
 const HOSPITAL = /(?:医院|附医)$/u;
 
@@ -246,11 +284,11 @@ export function facilitySpans(norm: string, places: readonly Span[], isWord?: (a
     if (!other || other.start < p.start) byEnd.set(end, { start, end, type: HOSPITAL.test(m[0]) ? 'ORG' : 'LOC' });
   }
   const out = [...byEnd.values()];
-  for (const m of norm.matchAll(/(?:地铁|轻轨)?[0-9一二三四五六七八九十]{1,3}号线/gu)) {
-    if (!m[0].startsWith('地铁') && !m[0].startsWith('轻轨')) continue;
-    out.push({ start: m.index!, end: m.index! + m[0].length, type: 'LOC' });
-  }
-  for (const m of norm.matchAll(/\bT[0-9]航站楼/gu)) out.push({ start: m.index!, end: m.index! + m[0].length, type: 'LOC' });
+  if (norm.includes('号线'))
+    eachMatch(METRO_LINE, norm, (m) => {
+      if (m[0].startsWith('地铁') || m[0].startsWith('轻轨')) out.push({ start: m.index, end: m.index + m[0].length, type: 'LOC' });
+    });
+  if (norm.includes('航站楼')) eachMatch(TERMINAL, norm, (m) => out.push({ start: m.index, end: m.index + m[0].length, type: 'LOC' }));
   return out;
 }
 
@@ -262,6 +300,13 @@ const BRAND = new RegExp(`^(\\p{Script=Han}{2,3}?)(?:${BRAND_END})`, 'u');
 const STEM_FUNCTION = /[的在是和与及而为由据向对从到被把让跟同不其仅但就也都还又将已]/u;
 /** Where a company name may begin. */
 const BRAND_LEFT = /[^\p{Script=Han}0-9A-Za-z.%]|[的在是和与及而为由据向对从到被把让跟同、]/u;
+const brandLeft = unitPredicate((ch) => BRAND_LEFT.test(ch));
+/** First characters of the endings, which begin two or three characters after a brand's start. */
+const BRAND_END_FIRST = unitTable(
+  BRAND_END.split('|')
+    .map((e) => e[0])
+    .join(''),
+);
 
 /**
  * 澄星科技, 当升科技, 摩拜单车: a two-character coined stem (no word of the lexicon induced from news text, nor
@@ -274,7 +319,8 @@ export function brandSpans(norm: string, words: WordSet, dictionaryWord?: (start
   const around = (a: number, len: number) => has(a, len) || !!dictionaryWord?.(a, len);
   const out: Span[] = [];
   for (let i = 0; i + 3 < norm.length; i++) {
-    if (i > 0 && !BRAND_LEFT.test(norm[i - 1])) continue;
+    if (!BRAND_END_FIRST[norm.charCodeAt(i + 2)] && !BRAND_END_FIRST[norm.charCodeAt(i + 3)]) continue;
+    if (i > 0 && !brandLeft(norm.charCodeAt(i - 1))) continue;
     const m = BRAND.exec(norm.slice(i, i + 6));
     if (!m) continue;
     // 被她教育, 不把汽车, 仅就金融: a stem that opens with a function word is a phrase, not a coined name.

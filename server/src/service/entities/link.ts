@@ -124,9 +124,20 @@ export function linkEntities(text: string, mentions: EntityMention[], normalized
     return f;
   };
   const traditional = norm !== text && looksTraditional(text, norm);
+  // A key depends on the mention's type and text alone: each distinct pair is keyed once.
+  const keys = new Map<EntityType, Map<string, string>>();
+  const keyFor = (m: EntityMention): string => {
+    let byText = keys.get(m.type);
+    if (!byText) keys.set(m.type, (byText = new Map()));
+    let k = byText.get(m.text);
+    if (k === undefined) byText.set(m.text, (k = keyOf(m, formOf)));
+    return k;
+  };
+  // The article's own Simplified-to-written character pairs, read once when a key needs writing back.
+  let back: Map<string, string> | undefined;
   const byKey = new Map<string, { type: EntityType; key: string; mentions: EntityMention[] }>();
   for (const m of mentions) {
-    const k = keyOf(m, formOf);
+    const k = keyFor(m);
     const key = `${group(m.type)}\u0000${k}`;
     let c = byKey.get(key);
     if (!c) byKey.set(key, (c = { type: m.type, key: k, mentions: [] }));
@@ -184,7 +195,7 @@ export function linkEntities(text: string, mentions: EntityMention[], normalized
       c.type !== 'PER' && !fromAliasTable
         ? longest
         : (surfaceOfKey ?? (fromAliasTable && c.key.length >= longest.length ? c.key : longest));
-    if (!surfaceOfKey && canonical === c.key && traditional) canonical = inScriptOfText(c.key, text, norm);
+    if (!surfaceOfKey && canonical === c.key && traditional) canonical = inScriptOfText(c.key, (back ??= writtenForms(text, norm)));
     return { id, canonical, type: c.type, aliases, mentions: c.mentions };
   });
 }
@@ -193,10 +204,15 @@ export function linkEntities(text: string, mentions: EntityMention[], normalized
  * A Simplified key written the way this article writes its characters (美国 -> 美國 in a Taiwanese text),
  * learnt from the article's own character pairs: no Simplified-to-Traditional converter (~60 MB) is needed.
  */
-function inScriptOfText(key: string, text: string, norm: string): string {
-  const back = new Map<string, string>();
-  for (let i = 0; i < text.length; i++) if (norm[i] !== text[i] && !back.has(norm[i])) back.set(norm[i], text[i]);
+function inScriptOfText(key: string, back: ReadonlyMap<string, string>): string {
   return [...key].map((ch) => back.get(ch) ?? ch).join('');
+}
+
+/** Each normalised character the article writes otherwise, with the first way it writes it. */
+function writtenForms(text: string, norm: string): Map<string, string> {
+  const back = new Map<string, string>();
+  for (let i = 0; i < text.length; i++) if (norm.charCodeAt(i) !== text.charCodeAt(i) && !back.has(norm[i])) back.set(norm[i], text[i]);
+  return back;
 }
 
 /** More characters changed by Simplification than not: the article is written in Traditional. */

@@ -4,6 +4,7 @@
  * (乌克兰外交部, 台南市永康分局, 美国驻乌克兰大使馆), and place names extended by 地区/流域.
  */
 import type { Span } from './gazetteer';
+import { eachMatch } from './scan';
 
 /** Characters that transliterations of foreign names are written with (a generous but closed set). */
 export const TRANSLIT =
@@ -54,22 +55,24 @@ export function orgContinuation(norm: string, end: number): number {
 
 export function dottedNameSpans(norm: string): Span[] {
   const out: Span[] = [];
-  for (const m of norm.matchAll(DOTTED)) {
-    let start = m.index!;
+  // Most lines have no name dot, and every dotted name has one.
+  if (norm.indexOf('\u00b7') < 0) return out;
+  eachMatch(DOTTED, norm, (m) => {
+    let start = m.index;
     // 总理本雅明·内塔尼亚胡: 理 is a transliteration character too, but here it ends the title before the name.
     if (TITLE_END.test(norm.slice(Math.max(0, start - 4), start + 1))) start++;
-    out.push({ start, end: m.index! + m[0].length, type: 'PER' });
-  }
+    out.push({ start, end: m.index + m[0].length, type: 'PER' });
+  });
   return out;
 }
 
 export function titleNameSpans(norm: string): Span[] {
   const out: Span[] = [];
-  for (const m of norm.matchAll(TITLE_NAME)) {
+  eachMatch(TITLE_NAME, norm, (m) => {
     const name = m[1];
-    const start = m.index! + m[0].length - name.length;
+    const start = m.index + m[0].length - name.length;
     out.push({ start, end: start + name.length, type: 'PER' });
-  }
+  });
   return out;
 }
 
@@ -79,12 +82,12 @@ const BYLINE = /(?:记者|编辑|通讯员|撰稿|摄影|作者)[ \u3000]?([\p{S
 /** Names in bylines, where the surname starts the name (`SURNAMES` is passed in to avoid an import cycle). */
 export function bylineNameSpans(norm: string, surnames: ReadonlySet<string>): Span[] {
   const out: Span[] = [];
-  for (const m of norm.matchAll(BYLINE)) {
+  eachMatch(BYLINE, norm, (m) => {
     const name = m[1];
-    if (!surnames.has(name[0])) continue;
-    const start = m.index! + m[0].length - name.length;
+    if (!surnames.has(name[0])) return;
+    const start = m.index + m[0].length - name.length;
     out.push({ start, end: start + name.length, type: 'PER' });
-  }
+  });
   return out;
 }
 

@@ -48,6 +48,7 @@ import { dropTornSingles } from './torn-singles';
 import { joinAdjacentOrganisations } from './joint-names';
 import { dropProductBrands } from './product-brands';
 import { accountSlots } from './account-slots';
+import { isHanUnit, SPACE_UNIT } from './scan';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -145,6 +146,18 @@ const ORG_PAIR = /^(\p{Script=Han}{2,}?[院所局会司行校馆厂部团])[及�
 /** Punctuation that never stands inside a name (the name dot · and the & of Latin names can). */
 const PUNCT_RE = /[，。、；：！？“”‘’「」『』《》〈〉（）()【】[\],;:!?"…+=|#@*<>]|\p{Script=Han}\s|\s\p{Script=Han}/u;
 
+/**
+ * Work arrays of one paragraph (a line: thousands per page), reused from line to line: recognition is synchronous
+ * and a fresh typed array per line and pass cost more than the pass itself. Each holds its first n entries only.
+ */
+let taggedScratch = new Uint8Array(0);
+let takenScratch = new Uint8Array(0);
+let ownerScratch = new Int32Array(0);
+function zeroed(a: Uint8Array<ArrayBuffer>, n: number): Uint8Array<ArrayBuffer> {
+  if (a.length < n) return new Uint8Array(Math.max(n, a.length * 2));
+  return a.fill(0, 0, n);
+}
+
 export function createEntityRecognizer(options: RecognizerOptions = {}): EntityRecognizer {
   let tagger: Tagger | undefined;
   let modelError: string | undefined;
@@ -176,6 +189,11 @@ export function createEntityRecognizer(options: RecognizerOptions = {}): EntityR
   };
 }
 
+/** A candidate of one shape whatever the span it is made from (a spread copies each source's shape and extras). */
+function candidate(s: Span, source: Source, confidence: number, rank: number): Candidate {
+  return { start: s.start, end: s.end, type: s.type, source, confidence, rank };
+}
+
 /**
  * The per-paragraph half of the recogniser (what one paragraph says on its own, cached per paragraph by the
  * editor: service/incremental/paragraphs.ts): model, gazetteer, patterns, resolve, torn characters.
@@ -189,7 +207,7 @@ function recognizeParagraph(
   off: ReadonlySet<RuleFamily>,
 ): EntityMention[] {
   const cands: Candidate[] = [];
-  const add = (s: Span, source: Source, confidence: number) => cands.push({ ...s, source, confidence, rank: SOURCE_RANK[source] });
+  const add = (s: Span, source: Source, confidence: number) => cands.push(candidate(s, source, confidence, SOURCE_RANK[source]));
 
   if (user.size) {
     for (let i = 0; i < norm.length;) {
@@ -206,8 +224,12 @@ function recognizeParagraph(
   const lexNames = tagger?.names;
   if (tagger) {
     // A name that is also a common word (联想 in 联想到) counts only where the tagger also sees a name there.
-    const tagged = new Uint8Array(norm.length);
+    const tagged = (taggedScratch = zeroed(taggedScratch, norm.length));
     for (const s of model) tagged.fill(1, s.start, s.end);
+    const anyTagged = (s: Span): boolean => {
+      for (let i = s.start; i < s.end; i++) if (tagged[i]) return true;
+      return false;
+    };
     // 发展[中国]家, 其[中国]有, 万[人大]签名: where the tagger sees no name, a name whose edge cuts through a word
     // of the model's lexicon is a segmentation accident, not a mention.
     const words = tagger.words;
@@ -221,13 +243,13 @@ function recognizeParagraph(
       }
       return false;
     };
-    gazSpans = gazSpans.filter((s) => tagged.subarray(s.start, s.end).includes(1) || (!s.weak && !cutsWord(s)));
+    gazSpans = gazSpans.filter((s) => anyTagged(s) || (!s.weak && !cutsWord(s)));
   }
   const grown = off.has('placeGrowth') ? [] : growFromPlaces(norm, gazSpans);
   const wordAt = tagger?.words
     ? (a: number, len: number) => tagger.words!.has(norm, a, len) || !!((lexNames?.get(norm, a, len) ?? 0) & LEX_WORD)
     : undefined;
-  const taken = new Uint8Array(norm.length);
+  const taken = (takenScratch = zeroed(takenScratch, norm.length));
   for (const s of gazSpans) taken.fill(1, s.start, s.end);
   const abbr = off.has('abbreviations') ? [] : abbreviationSpans(norm, taken);
 
@@ -238,16 +260,14 @@ function recognizeParagraph(
   if (!off.has('bylines')) for (const s of bylineNameSpans(norm, SURNAMES)) add(s, 'pattern', 0.8);
   if (!off.has('companies') && tagger?.words)
     for (const s of brandSpans(norm, tagger.words, lexNames ? (a, len) => !!(lexNames.get(norm, a, len) & LEX_WORD) : undefined))
-      cands.push({ ...s, source: 'pattern', confidence: 0.6, rank: RANK.GAP_FILLER });
-  if (!off.has('companies'))
-    for (const s of companySpans(norm, gazSpans)) cands.push({ ...s, source: 'pattern', confidence: 0.6, rank: RANK.GAP_FILLER });
+      cands.push(candidate(s, 'pattern', 0.6, RANK.GAP_FILLER));
+  if (!off.has('companies')) for (const s of companySpans(norm, gazSpans)) cands.push(candidate(s, 'pattern', 0.6, RANK.GAP_FILLER));
   // Below the other patterns, just above the model; inside a longer model organisation resolve drops the pair (美中 in
   // 美中贸易全国委员会). The rank alone does not make a pair yield to a model name of another type.
-  for (const s of abbr) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: RANK.ABBREVIATION });
+  for (const s of abbr) cands.push(candidate(s, 'pattern', 0.8, RANK.ABBREVIATION));
   // Above the gazetteer: a road is named after places and people (中山路, 中华东路) and the name is the whole road.
   if (!off.has('roads'))
-    for (const s of roadSpans(norm, [...gazSpans, ...model]))
-      cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.PLACE_NAMED });
+    for (const s of roadSpans(norm, [...gazSpans, ...model])) cands.push(candidate(s, 'pattern', 0.7, RANK.PLACE_NAMED));
   if (!off.has('honorifics'))
     // The dictionary's words only: the induced lexicon holds function-word pairs (的陈) that would hide 的陈小姐.
     for (const s of honorificSurnameSpans(
@@ -255,17 +275,16 @@ function recognizeParagraph(
       LIST_SURNAMES,
       lexNames ? (a, len) => !!(lexNames.get(norm, a, len) & LEX_WORD) : undefined,
     ))
-      cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.GAP_FILLER });
-  if (!off.has('pseudonyms'))
-    for (const s of pseudonymSpans(norm, LIST_SURNAMES)) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: RANK.OUTLET });
+      cands.push(candidate(s, 'pattern', 0.7, RANK.GAP_FILLER));
+  if (!off.has('pseudonyms')) for (const s of pseudonymSpans(norm, LIST_SURNAMES)) cands.push(candidate(s, 'pattern', 0.8, RANK.OUTLET));
   if (!off.has('sourceLists'))
     for (const s of sourceListSpans(norm, (a, b) => gazSpans.some((g) => g.start === a && g.end === b && g.type === 'MEDIA')))
-      cands.push({ ...s, source: 'pattern', confidence: 0.75, rank: RANK.OUTLET });
+      cands.push(candidate(s, 'pattern', 0.75, RANK.OUTLET));
   if (!off.has('outlets')) {
-    for (const s of outletSpans(norm, gazSpans)) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: RANK.OUTLET });
-    for (const s of latinOutletSpans(norm)) cands.push({ ...s, source: 'pattern', confidence: 0.8, rank: RANK.OUTLET });
+    for (const s of outletSpans(norm, gazSpans)) cands.push(candidate(s, 'pattern', 0.8, RANK.OUTLET));
+    for (const s of latinOutletSpans(norm)) cands.push(candidate(s, 'pattern', 0.8, RANK.OUTLET));
     // Below the gazetteer: a known outlet's own name (人民日报) stays as the list has it.
-    for (const s of paperSpans(norm)) cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.PAPER });
+    for (const s of paperSpans(norm)) cands.push(candidate(s, 'pattern', 0.7, RANK.PAPER));
   }
   // Above the gazetteer, as roads are: the place is part of the facility's name (南沙 in 南沙国际邮轮母港).
   const facilityType = new Map<string, EntityType>();
@@ -274,7 +293,7 @@ function recognizeParagraph(
       ...facilitySpans(norm, [...gazSpans, ...model], wordAt),
       ...areaSpans(norm, model, gazSpans, (a, b) => !!((lexNames?.get(norm, a, b - a) ?? 0) & LEX_LOC)),
     ]) {
-      cands.push({ ...s, source: 'pattern', confidence: 0.7, rank: RANK.PLACE_NAMED });
+      cands.push(candidate(s, 'pattern', 0.7, RANK.PLACE_NAMED));
       facilityType.set(`${s.start}:${s.end}`, s.type);
     }
   for (const s of model) {
@@ -292,10 +311,11 @@ function recognizeParagraph(
 
   const resolved = resolve(cands, text, norm);
   // 武汉体育中心: where a fuller organisation reading won the same span, the facility's ending still gives its type.
-  for (const m of resolved) {
-    const type = m.source !== 'user' ? facilityType.get(`${m.start}:${m.end}`) : undefined;
-    if (type) m.type = type;
-  }
+  if (facilityType.size)
+    for (const m of resolved) {
+      const type = m.source !== 'user' ? facilityType.get(`${m.start}:${m.end}`) : undefined;
+      if (type) m.type = type;
+    }
   return tagger && !off.has('tornCharacters') ? mendTorn(resolved, text, norm, tagger) : resolved;
 }
 
@@ -435,7 +455,7 @@ export function discoverNames(mentions: EntityMention[], text: string, norm: str
   for (const m of mentions) covered.fill(1, m.start, m.end);
   const seen = new Map<string, number[]>();
   for (let i = 0; i + 2 < norm.length; i++) {
-    if (!SURNAME_CODE[norm.charCodeAt(i)] || covered[i] || covered[i + 1] || !HAN_RE.test(norm[i + 1])) continue;
+    if (!SURNAME_CODE[norm.charCodeAt(i)] || covered[i] || covered[i + 1] || !isHanUnit(norm.charCodeAt(i + 1))) continue;
     // Inside a longer Han run that the tagger left alone, a pair is more likely part of a word than a name.
     // 文[章中]指出, 雷[米小]说, [金马]奖: the pair is a word or begins one, or either character belongs to a word
     // with its outer neighbour.
@@ -565,9 +585,9 @@ function tagAll(tagger: Tagger, norm: string, gaz: Trie<EntityType>, noNames: bo
         // White space at an edge is never part of a name; trimmed now so containment rules see the real span.
         let a = span.start;
         let b = span.end;
-        while (a < b && /\s/u.test(slice[a])) a++;
-        while (b > a && /\s/u.test(slice[b - 1])) b--;
-        if (b > a) out.push({ ...span, start: a + s, end: b + s });
+        while (a < b && SPACE_UNIT[slice.charCodeAt(a)]) a++;
+        while (b > a && SPACE_UNIT[slice.charCodeAt(b - 1)]) b--;
+        if (b > a) out.push({ start: a + s, end: b + s, type: span.type, confidence: span.confidence });
       }
     }
     lineStart = lineEnd + 1;
@@ -791,18 +811,22 @@ function vetoAndTrim(cands: Candidate[], norm: string, touching: (c: Candidate) 
 /** Pass 4: highest rank first (then longest, then earliest), each candidate kept if none of its characters is taken. */
 function keepHighestRanked(cands: Candidate[], text: string, norm: string): EntityMention[] {
   cands.sort((a, b) => b.rank - a.rank || b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const owner = new Int32Array(norm.length).fill(-1);
+  const n = norm.length;
+  if (ownerScratch.length < n) ownerScratch = new Int32Array(Math.max(n, ownerScratch.length * 2));
+  // Only the first n entries are this paragraph's (a position past the text is never owned).
+  const owner = ownerScratch.fill(-1, 0, n);
   const kept: Candidate[] = [];
   outer: for (const c of cands) {
     if (c.rank < 0) continue;
     // A name never holds punctuation (a quote mark, a comma, a bracket): such a span has swallowed its context.
     if (c.source !== 'user' && PUNCT_RE.test(norm.slice(c.start, c.end))) continue;
     // A tagged span never starts or ends in white space.
-    while (c.start < c.end && /\s/.test(norm[c.start])) c.start++;
-    while (c.end > c.start && /\s/.test(norm[c.end - 1])) c.end--;
-    for (let i = c.start; i < c.end; i++) if (owner[i] >= 0) continue outer;
+    while (c.start < c.end && SPACE_UNIT[norm.charCodeAt(c.start)]) c.start++;
+    while (c.end > c.start && SPACE_UNIT[norm.charCodeAt(c.end - 1)]) c.end--;
+    const end = Math.min(c.end, n);
+    for (let i = c.start; i < end; i++) if (owner[i] >= 0) continue outer;
     if (!c.end || c.end <= c.start) continue;
-    owner.fill(kept.length, c.start, c.end);
+    owner.fill(kept.length, c.start, end);
     kept.push(c);
   }
   kept.sort((a, b) => a.start - b.start);

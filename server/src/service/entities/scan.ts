@@ -1,0 +1,60 @@
+/**
+ * Cheap building blocks for the recogniser's scans, which run once per line on every line of a corpus: a match
+ * loop that does not clone its regex per call (as `String.prototype.matchAll` does), and code-unit tables that
+ * answer "is this character one of …" with one array read instead of a one-character string and a regex.
+ */
+
+/**
+ * Calls `fn` with each match of the global regex `re` in `s`, in order, exactly as `s.matchAll(re)` yields them.
+ * `re` must not be used by `fn` (it is the same object, not a clone).
+ */
+export function eachMatch(re: RegExp, s: string, fn: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    const at = re.lastIndex;
+    // An empty match advances by one character (a code point with the u flag), as matchAll does.
+    if (m[0] === '')
+      re.lastIndex = re.unicode && isHighSurrogate(s.charCodeAt(at)) && isLowSurrogate(s.charCodeAt(at + 1)) ? at + 2 : at + 1;
+    fn(m);
+  }
+  re.lastIndex = 0;
+}
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+const HAN_CHAR = /^\p{Script=Han}$/u;
+
+/** True if the code unit `c`, as a one-character string, matches `\p{Script=Han}` (a lone surrogate does not). */
+export function isHanUnit(c: number): boolean {
+  // The unified ideographs are all Han, and nothing below the CJK radicals is: the regex decides the rest.
+  if (c >= 0x4e00 && c <= 0x9fff) return true;
+  if (c < 0x2e80) return false;
+  return HAN_CHAR.test(String.fromCharCode(c));
+}
+
+/** A table over code units with 1 for each code unit of `chars`. */
+export function unitTable(chars: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
+
+/**
+ * `test` of a one-character string, remembered per code unit: for character classes with Unicode properties
+ * (`\p{Script=Han}`), whose table would cost tens of thousands of regex calls to build up front.
+ */
+export function unitPredicate(test: (ch: string) => boolean): (c: number) => boolean {
+  const known = new Uint8Array(0x10000);
+  return (c: number) => {
+    let v = known[c];
+    if (!v) known[c] = v = test(String.fromCharCode(c)) ? 2 : 1;
+    return v === 2;
+  };
+}
+
+/** The code units `\s` matches (ECMAScript WhiteSpace and LineTerminator), as a table. */
+export const SPACE_UNIT = unitTable(
+  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff',
+);
