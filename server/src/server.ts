@@ -27,7 +27,7 @@ import { FIX_ALL_KIND } from './service/features/codeActions';
 import { assessText, createLanguageService, MAX_ARTICLE_CHARS, type ArticleContext } from './service/index';
 import { toLocale } from './service/messages';
 import { normaliseSettings } from './service/settings';
-import { lazyRecognizer, overlayForWorker } from './node/model';
+import { lazyRecognizer, modelForWorker } from './node/model';
 import { TokenResults } from './service/incremental/tokenDelta';
 import { CONFIG_FILE, dictionaryKey, loadConfig, type LoadedConfig } from './node/config';
 import { LARGE_DOCUMENT_CHARS, OffThreadAnalysis } from './node/offThread';
@@ -160,7 +160,7 @@ function analyseOffThread(doc: TextDocument) {
       settings,
       kept: context?.kept ? [...context.kept] : undefined,
       recurring,
-      modelOverlay: overlayForWorker(),
+      model: settings.entities.useModel ? modelForWorker() : undefined,
     })
     .then(
       (result) => {

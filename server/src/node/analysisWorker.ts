@@ -11,29 +11,23 @@ import { createLocalizer } from '../service/messages';
 import { isKindEnabled } from '../service/settings';
 import type { EntityRecognizer } from '../service/types';
 import { loadConfig, dictionaryKey } from './config';
-import { sharedTagger, useModelOverlay } from './model';
-import { decodeOverlay } from '../service/entities/finetune';
+import { taggerOfSharedModel } from './model';
 import type { WorkerRequest } from './offThread';
 
 let recognizer: { key: string; value: EntityRecognizer } | undefined;
-let overlayGeneration: number | undefined;
 
 parentPort?.on('message', (request: WorkerRequest) => {
   try {
     // The same recogniser the main thread would use: the user's dictionary, and the model unless the setting
-    // entities.useModel turned it off. The model is decoded once per worker, whatever the dictionary.
+    // entities.useModel turned it off. The model is the main thread's, in shared memory (its overlay included), so
+    // nothing is loaded here; a new generation (another overlay) makes a new tagger.
     const useModel = request.settings.entities.useModel;
-    const overlay = request.modelOverlay;
-    const key = `${useModel}\0${dictionaryKey(request.dictionary)}\0${overlay?.generation ?? 0}`;
+    const model = useModel ? request.model : undefined;
+    const key = `${dictionaryKey(request.dictionary)}\0${model?.generation ?? -1}`;
     if (recognizer?.key !== key) {
-      // The improved model (an overlay over the shipped weights) when the main thread uses one; it reports refusals.
-      if (overlay?.generation !== overlayGeneration) {
-        overlayGeneration = overlay?.generation;
-        useModelOverlay(overlay?.bytes ? decodeOverlay(overlay.bytes) : undefined);
-      }
       recognizer = {
         key,
-        value: createEntityRecognizer({ tagger: useModel ? sharedTagger() : undefined, userDictionary: request.dictionary }),
+        value: createEntityRecognizer({ tagger: model ? taggerOfSharedModel(model) : undefined, userDictionary: request.dictionary }),
       };
     }
     const rules = request.configFiles.length ? loadConfig(request.configFiles, createLocalizer('en')).rules : undefined;

@@ -5,8 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createEntityRecognizer, type RecognizerOptions } from '../service/entities';
-import { loadTagger, taggerFromWeights, type Tagger } from '../service/entities/tagger';
-import { applyOverlay, encodeOverlay, overlayMismatch, type ModelOverlay } from '../service/entities/finetune';
+import { loadTagger, openModel, taggerFromWeights, type Tagger } from '../service/entities/tagger';
+import { applyOverlay, overlayMismatch, type ModelOverlay } from '../service/entities/finetune';
 import { memoTagger, type MemoTagger } from '../service/incremental/memoTagger';
 import type { EntityRecognizer } from '../service/types';
 
@@ -24,16 +24,16 @@ let found: string | null | undefined;
 
 /**
  * The model bytes, or undefined when no model file is found (the recogniser then runs without it). Read afresh on
- * each call: the recogniser decodes them into its own weight table, so keeping the file's 5 MB alive in the server
- * for the rare re-creation (a changed user dictionary) would only add to its memory.
+ * each call, for a tagger that owns them (it reads its tables from them in place, and an overlay changes them).
+ * `shared`: in a SharedArrayBuffer, which the large-document worker then uses as they are.
  */
-export function loadNerModel(): Uint8Array | undefined {
+export function loadNerModel(shared = false): Uint8Array | undefined {
   if (found === null) return undefined;
   for (const file of found ? [found] : nerModelCandidates()) {
     try {
-      const buf = fs.readFileSync(file);
+      const bytes = shared ? readShared(file) : fs.readFileSync(file);
       found = file;
-      return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     } catch {
       // try the next location
     }
@@ -42,25 +42,78 @@ export function loadNerModel(): Uint8Array | undefined {
   return undefined;
 }
 
-/** The shipped tagger: decoded at most once per process, shared by every recogniser made after it. */
+function readShared(file: string): Uint8Array {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const bytes = new Uint8Array(new SharedArrayBuffer(size));
+    for (let at = 0; at < size;) {
+      const n = fs.readSync(fd, bytes, at, size - at, at);
+      if (!n) throw new Error(`${file} ended early`);
+      at += n;
+    }
+    return bytes;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The shipped tagger: loaded at most once per process, shared by every recogniser made after it. */
 let shared: MemoTagger | null | undefined;
 let problem: string | undefined;
 
 /**
- * The tagger of models/ner.bin with a memo of tagged lines, decoded on the first call (not at start: a server
+ * What the large-document worker needs to use this thread's model instead of loading its own: the file's bytes in
+ * shared memory (with the overlay in use added to them), the transitions in use and the fingerprint.
+ */
+export interface SharedModel {
+  /** Changes when the overlay does; the worker makes a new tagger then. */
+  generation: number;
+  bytes: Uint8Array;
+  transition: Float32Array;
+  fingerprint?: string;
+}
+let forWorker: SharedModel | undefined;
+let generation = 0;
+
+/**
+ * The tagger of models/ner.bin with a memo of tagged lines, loaded on the first call (not at start: a server
  * answers `initialize` first). Undefined when there is no model or it cannot be used; `modelProblem()` says why.
  */
 export function sharedTagger(): MemoTagger | undefined {
   if (shared === undefined) {
     shared = null;
-    const bytes = loadNerModel();
+    forWorker = undefined;
+    const bytes = loadNerModel(true);
     try {
-      if (bytes) shared = memoTagger(withOverlay(loadTagger(bytes)));
+      if (bytes) {
+        const tagger = withOverlay(loadTagger(bytes));
+        shared = memoTagger(tagger);
+        forWorker = { generation, bytes, transition: tagger.weights!.transition, fingerprint: tagger.fingerprint };
+      }
     } catch (e) {
       problem = e instanceof Error ? e.message : String(e);
     }
   }
   return shared ?? undefined;
+}
+
+/** The shipped model (overlay included) for the large-document worker, loaded now if it was not; undefined when unusable. */
+export function modelForWorker(): SharedModel | undefined {
+  sharedTagger();
+  return forWorker;
+}
+
+let adopted: { generation: number; tagger: MemoTagger } | undefined;
+
+/** In the worker: the main thread's model as a tagger over the same memory (made once per generation). */
+export function taggerOfSharedModel(model: SharedModel): MemoTagger {
+  if (adopted?.generation !== model.generation) {
+    const opened = openModel(model.bytes);
+    const weights = { ...opened.weights, transition: model.transition };
+    adopted = { generation: model.generation, tagger: memoTagger(taggerFromWeights(weights, model.fingerprint, opened)) };
+  }
+  return adopted.tagger;
 }
 
 export function modelProblem(): string | undefined {
@@ -73,7 +126,7 @@ export type OverlayProblem = NonNullable<ReturnType<typeof overlayMismatch>>;
 let overlay: { value: ModelOverlay; refused?: (problem: OverlayProblem) => void } | undefined;
 let overlayInUse = false;
 
-/** The shipped weights with the overlay added (in place: the tagger was decoded for this alone), or as they are when it does not fit. */
+/** The shipped weights with the overlay added (in place: the bytes were read for this tagger alone), or as they are when it does not fit. */
 function withOverlay(tagger: Tagger): Tagger {
   overlayInUse = false;
   if (!overlay) return tagger;
@@ -87,7 +140,7 @@ function withOverlay(tagger: Tagger): Tagger {
 }
 
 /**
- * Use this overlay from now on (undefined: the shipped model alone). The shared tagger is decoded again at its
+ * Use this overlay from now on (undefined: the shipped model alone). The shared tagger is loaded again at its
  * next use; recognisers made before keep the old one, so the caller makes new ones. An overlay made for another
  * model is refused there, and `refused` hears why.
  */
@@ -100,16 +153,7 @@ export function useModelOverlay(value: ModelOverlay | undefined, refused?: (prob
   overlayInUse = false;
 }
 
-let generation = 0;
-let forWorker: { generation: number; bytes?: Uint8Array } | undefined;
-
-/** The overlay in use as bytes for the large-document worker, which applies it to its own copy of the model. */
-export function overlayForWorker(): { generation: number; bytes?: Uint8Array } {
-  forWorker ??= { generation, bytes: overlay ? encodeOverlay(overlay.value) : undefined };
-  return forWorker;
-}
-
-/** Whether the tagger decoded last carries an overlay. */
+/** Whether the tagger loaded last carries an overlay. */
 export function modelOverlayInUse(): boolean {
   return overlayInUse;
 }
@@ -121,7 +165,7 @@ export function shippedTagger(): Tagger | undefined {
 }
 
 export interface LazyRecognizer extends EntityRecognizer {
-  /** Decodes the model now (e.g. once the server has answered `initialize`); later calls cost nothing. */
+  /** Loads the model now (e.g. once the server has answered `initialize`); later calls cost nothing. */
   warm(): void;
 }
 

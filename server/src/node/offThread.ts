@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { Article } from '../service/article';
 import type { NewsAnnotatorSettings } from '../protocol';
 import type { DictionaryEntry } from './config';
+import type { SharedModel } from './model';
 
 /** Above this, analysis takes about a second of CPU or more: long enough to hold up every other document. */
 export const LARGE_DOCUMENT_CHARS = 200_000;
@@ -19,8 +20,8 @@ export interface WorkerRequest {
   settings: NewsAnnotatorSettings;
   kept?: string[];
   recurring: [string, number][];
-  /** The workspace's improved-model overlay (model.ts overlayForWorker); a new generation replaces the worker's. */
-  modelOverlay?: { generation: number; bytes?: Uint8Array };
+  /** The main thread's model in shared memory (model.ts modelForWorker); none: analyse without the model. */
+  model?: SharedModel;
 }
 
 /**
@@ -38,8 +39,8 @@ export class OffThreadAnalysis {
   private idleTimer: NodeJS.Timeout | undefined;
 
   /**
-   * `idleMs`: the worker holds its own decoded model (well over 100 MB with a large article), so it ends when it
-   * has had nothing to do for this long; the next large document starts a new one.
+   * `idleMs`: the worker's heap grows with a large article (the model it reads is the main thread's, in shared
+   * memory), so it ends when it has had nothing to do for this long; the next large document starts a new one.
    */
   constructor(
     private readonly script = path.join(__dirname, 'analysisWorker.js'),
