@@ -5,8 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createEntityRecognizer, type RecognizerOptions } from '../service/entities';
-import { loadTagger, openModel, taggerFromWeights, type Tagger } from '../service/entities/tagger';
-import { applyOverlay, overlayMismatch, type ModelOverlay } from '../service/entities/finetune';
+import { loadTagger, taggerFromWeights, type Tagger } from '../service/entities/tagger';
+import { applyOverlay, encodeOverlay, overlayMismatch, type ModelOverlay } from '../service/entities/finetune';
 import { memoTagger, type MemoTagger } from '../service/incremental/memoTagger';
 import type { EntityRecognizer } from '../service/types';
 
@@ -25,15 +25,14 @@ let found: string | null | undefined;
 /**
  * The model bytes, or undefined when no model file is found (the recogniser then runs without it). Read afresh on
  * each call, for a tagger that owns them (it reads its tables from them in place, and an overlay changes them).
- * `shared`: in a SharedArrayBuffer, which the large-document worker then uses as they are.
  */
-export function loadNerModel(shared = false): Uint8Array | undefined {
+export function loadNerModel(): Uint8Array | undefined {
   if (found === null) return undefined;
   for (const file of found ? [found] : nerModelCandidates()) {
     try {
-      const bytes = shared ? readShared(file) : fs.readFileSync(file);
+      const buf = fs.readFileSync(file);
       found = file;
-      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
     } catch {
       // try the next location
     }
@@ -42,39 +41,9 @@ export function loadNerModel(shared = false): Uint8Array | undefined {
   return undefined;
 }
 
-function readShared(file: string): Uint8Array {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const size = fs.fstatSync(fd).size;
-    const bytes = new Uint8Array(new SharedArrayBuffer(size));
-    for (let at = 0; at < size;) {
-      const n = fs.readSync(fd, bytes, at, size - at, at);
-      if (!n) throw new Error(`${file} ended early`);
-      at += n;
-    }
-    return bytes;
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /** The shipped tagger: loaded at most once per process, shared by every recogniser made after it. */
 let shared: MemoTagger | null | undefined;
 let problem: string | undefined;
-
-/**
- * What the large-document worker needs to use this thread's model instead of loading its own: the file's bytes in
- * shared memory (with the overlay in use added to them), the transitions in use and the fingerprint.
- */
-export interface SharedModel {
-  /** Changes when the overlay does; the worker makes a new tagger then. */
-  generation: number;
-  bytes: Uint8Array;
-  transition: Float32Array;
-  fingerprint?: string;
-}
-let forWorker: SharedModel | undefined;
-let generation = 0;
 
 /**
  * The tagger of models/ner.bin with a memo of tagged lines, loaded on the first call (not at start: a server
@@ -83,37 +52,14 @@ let generation = 0;
 export function sharedTagger(): MemoTagger | undefined {
   if (shared === undefined) {
     shared = null;
-    forWorker = undefined;
-    const bytes = loadNerModel(true);
+    const bytes = loadNerModel();
     try {
-      if (bytes) {
-        const tagger = withOverlay(loadTagger(bytes));
-        shared = memoTagger(tagger);
-        forWorker = { generation, bytes, transition: tagger.weights!.transition, fingerprint: tagger.fingerprint };
-      }
+      if (bytes) shared = memoTagger(withOverlay(loadTagger(bytes)));
     } catch (e) {
       problem = e instanceof Error ? e.message : String(e);
     }
   }
   return shared ?? undefined;
-}
-
-/** The shipped model (overlay included) for the large-document worker, loaded now if it was not; undefined when unusable. */
-export function modelForWorker(): SharedModel | undefined {
-  sharedTagger();
-  return forWorker;
-}
-
-let adopted: { generation: number; tagger: MemoTagger } | undefined;
-
-/** In the worker: the main thread's model as a tagger over the same memory (made once per generation). */
-export function taggerOfSharedModel(model: SharedModel): MemoTagger {
-  if (adopted?.generation !== model.generation) {
-    const opened = openModel(model.bytes);
-    const weights = { ...opened.weights, transition: model.transition };
-    adopted = { generation: model.generation, tagger: memoTagger(taggerFromWeights(weights, model.fingerprint, opened)) };
-  }
-  return adopted.tagger;
 }
 
 export function modelProblem(): string | undefined {
@@ -151,6 +97,15 @@ export function useModelOverlay(value: ModelOverlay | undefined, refused?: (prob
   shared = undefined;
   problem = undefined;
   overlayInUse = false;
+}
+
+let generation = 0;
+let forWorker: { generation: number; bytes?: Uint8Array } | undefined;
+
+/** The overlay in use as bytes for the large-document process, which applies it to its own copy of the model. */
+export function overlayForWorker(): { generation: number; bytes?: Uint8Array } {
+  forWorker ??= { generation, bytes: overlay ? encodeOverlay(overlay.value) : undefined };
+  return forWorker;
 }
 
 /** Whether the tagger loaded last carries an overlay. */
