@@ -109,7 +109,8 @@ async function main() {
   const { text, source } = megabyteOfArticles();
   // `npm run bench -- --memory`: only the server's memory and responsiveness with the 1 MB article (a shared machine).
   if (process.argv.includes('--memory')) {
-    const server = path.join(ROOT, 'dist', 'server.js');
+    // BENCH_SERVER: another build's dist/server.js (with its models/ beside dist/), to alternate before and after.
+    const server = process.env.BENCH_SERVER ?? path.join(ROOT, 'dist', 'server.js');
     const load = os.loadavg()[0].toFixed(1);
     const figures = [...(await memoryFigures(server, text)), ...(await responsivenessFigures(server, text))];
     console.log([`load average ${load} at start`, ...figures, `load average at the end: ${os.loadavg()[0].toFixed(1)}`].join('\n'));

@@ -18,7 +18,7 @@ import {
   spansFromTags,
   goldTags,
   viterbi,
-  decodeModel,
+  openModel,
   lexiconTrie,
   loadTagger,
   type TaggerWeights,
@@ -76,11 +76,13 @@ function arg(name: string, fallback: number): number {
 }
 
 function devF1(model: Uint8Array | TaggerWeights, dev: TrainingSentence[]): { p: number; r: number; f1: number } {
-  const w = model instanceof Uint8Array ? decodeModel(model) : model;
+  // A model file carries its tables; the averaged weights of an epoch carry the lists they are built from.
+  const opened = model instanceof Uint8Array ? openModel(model.slice()) : undefined;
+  const w = opened ? opened.weights : (model as TaggerWeights);
   const gaz = gazetteerTrie();
-  const lex = lexiconTrie(w.lexicon);
-  const words = w.words?.length ? new WordSet(w.words) : undefined;
-  const names = w.names?.length ? new NameLexicon(w.names) : undefined;
+  const lex = opened ? opened.trainingNames : lexiconTrie(w.lexicon);
+  const words = opened ? opened.words : w.words?.length ? new WordSet(w.words) : undefined;
+  const names = opened ? opened.names : w.names?.length ? new NameLexicon(w.names) : undefined;
   let tp = 0;
   let fp = 0;
   let fn = 0;

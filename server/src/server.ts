@@ -31,6 +31,7 @@ import { lazyRecognizer, overlayForWorker } from './node/model';
 import { TokenResults } from './service/incremental/tokenDelta';
 import { CONFIG_FILE, dictionaryKey, loadConfig, type LoadedConfig } from './node/config';
 import { LARGE_DOCUMENT_CHARS, OffThreadAnalysis } from './node/offThread';
+import { collectSoon } from './node/memory';
 import { guardedStdio } from './node/guardedReader';
 import { KEEP_FILE, KeepStore, readSiblingArticles } from './node/workspaceFiles';
 import { validPosition, validRange } from './service/positions';
@@ -168,6 +169,7 @@ function analyseOffThread(doc: TextDocument) {
         const current = documents.get(doc.uri);
         if (!current) return;
         service.adopt(doc.uri, key, result);
+        collectSoon();
         if (!service.hasAnalysis(current)) return scheduleValidation(doc.uri);
         void connection.sendDiagnostics({ uri: doc.uri, version: current.version, diagnostics: service.diagnostics(current) });
         if (canRefreshTokens) void connection.languages.semanticTokens.refresh();

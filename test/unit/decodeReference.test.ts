@@ -8,10 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { extractFeatures, FEATURES_PER_CHAR } from '../../server/src/service/entities/features';
 import { LANE_BIAS } from '../../server/src/service/entities/modelFormat';
-import { allowed, canEnd, decodeModel, NTAGS, spansFromTags, taggerFromWeights } from '../../server/src/service/entities/tagger';
-import { WordSet } from '../../server/src/service/entities/words';
-import { NameLexicon } from '../../server/src/service/entities/lexicon';
-import { lexiconTrie } from '../../server/src/service/entities/tagger';
+import { allowed, canEnd, loadTagger, NTAGS, openModel, spansFromTags } from '../../server/src/service/entities/tagger';
 import { gazetteerTrie } from '../../server/src/service/entities/gazetteer';
 import { normalizeForMatching } from '../../server/src/service/normalize';
 import { loadNerModel } from '../../server/src/node/model';
@@ -34,13 +31,11 @@ describe('entity tagger: the decoder against a plain one', function () {
   it('gives the shipped model the same tags and confidences as a decoder written from the definitions', () => {
     const bytes = loadNerModel();
     assert.ok(bytes, 'the shipped model is there');
-    const w = decodeModel(bytes);
-    const tagger = taggerFromWeights(w);
-    const lex = lexiconTrie(w.lexicon);
-    const words = w.words?.length ? new WordSet(w.words) : undefined;
-    const names = w.names?.length ? new NameLexicon(w.names) : undefined;
+    const tagger = loadTagger(bytes);
+    // The same file opened again: the reference reads the same tables but decodes on its own.
+    const { weights: w, trainingNames: lex, words, names } = openModel(bytes.slice());
     const gaz = gazetteerTrie();
-    const bytesOf = new Uint8Array(w.quad!.buffer);
+    const bytesOf = new Uint8Array(w.quad!.buffer, w.quad!.byteOffset, w.quad!.byteLength);
     const T = NTAGS;
     let lines = 0;
     let spans = 0;

@@ -6,20 +6,23 @@ import { discoverNames } from '../../server/src/service/entities/recognizer';
 import { WordSet } from '../../server/src/service/entities/words';
 import { gazetteerTrie } from '../../server/src/service/entities/gazetteer';
 import { normalizeForMatching } from '../../server/src/service/normalize';
-import { extractFeatures } from '../../server/src/service/entities/features';
+import { extractFeatures, FEATURE_VERSION } from '../../server/src/service/entities/features';
 import {
   allowed,
   canEnd,
-  decodeModel,
   encodeModel,
   goldTags,
   loadTagger,
   NTAGS,
+  openModel,
   spansFromTags,
   TAGS,
+  taggerFromWeights,
   viterbi,
 } from '../../server/src/service/entities/tagger';
-import { parseBio, trainModel, type TrainingSentence } from '../../scripts/training/trainer';
+import { parseBio, trainModel, trainWeights, type TrainingSentence } from '../../scripts/training/trainer';
+import { encodeQuantised, modelFingerprint } from '../../server/src/service/entities/modelFormat';
+import { decodeLegacyModel } from '../../scripts/training/legacyModel';
 import { loadNerModel } from '../../server/src/node/model';
 
 const fixture = path.join(__dirname, '..', 'fixtures', 'ner');
@@ -71,16 +74,116 @@ describe('entity tagger: training', () => {
     const a = trainModel(sentences, { epochs: 2, bits: 14, lexiconFolds: 2, names });
     const b = trainModel(sentences, { epochs: 2, bits: 14, lexiconFolds: 2, names });
     assert.deepEqual(a, b);
-    assert.deepEqual(decodeModel(a).names, names);
+    const lexicon = openModel(a).names!;
+    assert.equal(lexicon.size, names.length);
+    for (const [w, bits] of names) assert.equal(lexicon.get(w, 0, w.length), bits, w);
     assert.notDeepEqual(a, trainModel(sentences, { epochs: 2, bits: 14, lexiconFolds: 2 }));
   });
 
   it('round-trips the model format, lexicon included', () => {
     const bytes = trainModel(sentences, { epochs: 1, bits: 14, lexiconFolds: 2 });
-    const w = decodeModel(bytes);
-    assert.equal(w.bits, 14);
-    assert.ok((w.lexicon ?? []).length > 0);
-    assert.throws(() => decodeModel(new Uint8Array(64)), /magic/);
+    const m = openModel(bytes);
+    assert.equal(m.weights.bits, 14);
+    assert.ok((m.trainingNames?.size ?? 0) > 0);
+    assert.throws(() => openModel(new Uint8Array(64)), /magic/);
+  });
+
+  it('opens a model file as views over its bytes: the tables are not copied', () => {
+    const bytes = trainModel(sentences, { epochs: 1, bits: 14, lexiconFolds: 2 });
+    const m = openModel(bytes);
+    assert.equal(m.weights.quad!.buffer, bytes.buffer);
+    assert.equal(m.weights.transition.buffer, bytes.buffer);
+  });
+
+  it('tags from the file exactly as from the tables built from the training lists', () => {
+    const names: [string, number][] = [
+      ['北京', 2],
+      ['新华社', 4],
+      ['国务院', 4],
+      ['李强', 1],
+    ];
+    // The fixture is too small to induce words from: a word list of its own bigrams and trigrams stands in.
+    const words = [...new Set(sentences.flatMap((x) => [...x.text].flatMap((_, i) => [x.text.slice(i, i + 2), x.text.slice(i, i + 3)])))];
+    const weights = { ...trainWeights(sentences, { epochs: 2, bits: 14, lexiconFolds: 2, names }), words };
+    // Built from the lists (what training decodes with) against read from the file.
+    const built = taggerFromWeights({ ...weights, ...openModel(encodeModel(weights)).weights });
+    const read = loadTagger(encodeModel(weights));
+    assert.ok(built.trainingNames && built.words && built.names && read.trainingNames && read.words && read.names);
+    let spans = 0;
+    for (const s of sentences) {
+      const norm = normalizeForMatching(s.text);
+      const want = built.tag(norm, gazetteerTrie());
+      assert.deepEqual(read.tag(norm, gazetteerTrie()), want, s.text);
+      spans += want.length;
+    }
+    assert.ok(spans > 10, `${spans} names`);
+    assert.equal(read.words.size, built.words.size);
+    for (const [w] of weights.lexicon!)
+      assert.equal(read.trainingNames.longestAt(w, 0)?.value, built.trainingNames.longestAt(w, 0)?.value, w);
+  });
+
+  it('refuses a truncated or corrupt file with a message, never reads out of it', () => {
+    const bytes = trainModel(sentences, { epochs: 1, bits: 14, lexiconFolds: 2 });
+    assert.throws(() => openModel(bytes.slice(0, bytes.length - 1000)), /truncated or corrupt/);
+    const bad = bytes.slice();
+    new DataView(bad.buffer).setUint32(36, 7, true); // the first table's element type
+    assert.throws(() => openModel(bad), /truncated or corrupt/);
+  });
+
+  it('refuses a model in the old format NER1 and says how to convert it; the conversion tags as the old model did', () => {
+    // tiny-ner1.bin: a small configuration trained by the last build that wrote NER1 (features version 10).
+    const old = new Uint8Array(fs.readFileSync(path.join(fixture, 'tiny-ner1.bin')));
+    assert.throws(() => openModel(old), /old format NER1.*npm run train.*reencode-model/);
+    const legacy = decodeLegacyModel(old);
+    const converted = loadTagger(encodeQuantised(legacy));
+    // The old model as it was decoded: its weights, and its tables built from its lists.
+    const quad = new Int32Array(legacy.buckets.buffer, legacy.buckets.byteOffset, legacy.buckets.length / 4);
+    const decoded = taggerFromWeights({ ...legacy, emission: new Float32Array(0), quad });
+    let spans = 0;
+    for (const s of sentences) {
+      const norm = normalizeForMatching(s.text);
+      const want = decoded.tag(norm, gazetteerTrie());
+      assert.deepEqual(converted.tag(norm, gazetteerTrie()), want, s.text);
+      spans += want.length;
+    }
+    assert.ok(spans > 10, `${spans} names`);
+  });
+
+  it('converts an NER1 model to the very bytes training writes now (while the features are those it was trained with)', () => {
+    const old = new Uint8Array(fs.readFileSync(path.join(fixture, 'tiny-ner1.bin')));
+    const legacy = decodeLegacyModel(old);
+    // After a change of the feature templates the fixture's weights are no longer what training gives: only the
+    // comparison above still means something then.
+    if (legacy.featureVersion !== FEATURE_VERSION) return;
+    const options = {
+      epochs: 2,
+      bits: 14,
+      lexiconFolds: 2,
+      seed: 20250704,
+      names: [
+        ['北京', 2],
+        ['新华社', 4],
+        ['中国', 2],
+      ] as [string, number][],
+    };
+    const trained = trainModel(parseBio(fs.readFileSync(path.join(fixture, 'tiny_bio.txt'), 'utf8')), options);
+    assert.deepEqual(
+      encodeQuantised(legacy),
+      trained,
+      'NER1 fixture made with the training of its time: if training changed since, drop this comparison',
+    );
+  });
+
+  it('stores its fingerprint in the header, so that loading need not read every byte', () => {
+    const bytes = trainModel(sentences, { epochs: 1, bits: 14, lexiconFolds: 2 });
+    const other = trainModel(sentences, { epochs: 2, bits: 14, lexiconFolds: 2 });
+    assert.match(modelFingerprint(bytes), /^[0-9a-f]{16}$/);
+    assert.notEqual(modelFingerprint(bytes), modelFingerprint(other));
+    assert.equal(loadTagger(bytes.slice()).fingerprint, modelFingerprint(bytes));
+    // Read, not computed: a change after the header (an overlay added in place) leaves it as it was.
+    const changed = bytes.slice();
+    changed[changed.length - 1] ^= 1;
+    assert.equal(modelFingerprint(changed), modelFingerprint(bytes));
   });
 });
 
@@ -130,7 +233,7 @@ describe('entity tagger: BIOES tags', () => {
     const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32) * 2 - 1;
     const emission = Float32Array.from({ length: (1 << bits) * NTAGS }, () => rand());
     const transition = Float32Array.from({ length: (NTAGS + 1) * NTAGS }, () => rand());
-    const decoded = decodeModel(encodeModel({ bits, emission, transition }));
+    const decoded = openModel(encodeModel({ bits, emission, transition })).weights;
     const q = Float32Array.from(emission, (v) => Math.round(v / decoded.scale) * decoded.scale);
     const plain = { bits, emission: q, scale: 1, transition: decoded.transition };
     for (const text of ['新华社北京电国务院总理李强会见了德国总理', '王明表示同意', '在上海浦东新区']) {
@@ -159,12 +262,13 @@ describe('entity tagger: the shipped model', () => {
   const model = loadNerModel();
 
   // Load time is a benchmark figure (`npm run bench`), not asserted here.
-  it('is found, decodes, fits the 10 MB budget and recognises with the model', () => {
+  it('is found, opens, fits the 32 MB budget and recognises with the model', () => {
     assert.ok(model, 'models/ner.bin not found');
-    decodeModel(model);
+    openModel(model);
     const r = createEntityRecognizer({ model });
     assert.ok(r.recognize('俄罗斯总统普京').some((m) => m.text === '普京'));
-    assert.ok(model.length <= 10 * 1024 * 1024);
+    // The tables as the tagger reads them (docs/performance.md); the .vsix compresses them (npm run bench prints it).
+    assert.ok(model.length <= 32 * 1024 * 1024);
   });
 
   // Real sentences (from the article fixtures) with names that no gazetteer lists.
@@ -343,8 +447,8 @@ describe('entity recogniser with the model: names that are also common words', (
   });
 
   it('ships an induced word lexicon inside the model', () => {
-    const w = decodeModel(model!);
-    assert.ok((w.words ?? []).length > 10000, `${w.words?.length} words`);
-    assert.ok(w.words!.includes('经济'));
+    const words = openModel(model!).words;
+    assert.ok((words?.size ?? 0) > 10000, `${words?.size} words`);
+    assert.ok(words!.has('经济', 0, 2));
   });
 });

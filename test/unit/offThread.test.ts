@@ -2,13 +2,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { fork } from 'node:child_process';
 import { OffThreadAnalysis } from '../../server/src/node/offThread';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { ROOT, ensureBuilt } from '../protocol/lspClient';
 
-// A stand-in worker that answers every request at once: what is tested is the pool's life cycle, not the analysis.
-const ECHO = `const { parentPort } = require('node:worker_threads');
-parentPort.on('message', (m) => parentPort.postMessage({ id: m.id, article: { text: m.text } }));`;
+// A stand-in process that answers every request at once: what is tested is the life cycle, not the analysis.
+const ECHO = `process.on('message', (m) => process.send({ id: m.id, article: { text: m.text, pid: process.pid } }));
+process.on('disconnect', () => process.exit(0));`;
 
 describe('off-thread analysis of large documents', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-offthread-'));
@@ -16,25 +17,35 @@ describe('off-thread analysis of large documents', () => {
   fs.writeFileSync(script, ECHO);
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
   const request = (text: string) => ({ text, dictionary: [], configFiles: [], settings: {} as never, recurring: [] });
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   const until = async (cond: () => boolean, ms: number) => {
     const deadline = Date.now() + ms;
     while (!cond() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     return cond();
   };
 
-  it('stops its worker (and the model it holds) once idle, and starts a new one for the next document', async () => {
+  it('stops its process (and the model it holds) once idle, and starts a new one for the next document', async () => {
     const pool = new OffThreadAnalysis(script, 50);
     try {
       assert.equal((await pool.analyse(request('一'))).text, '一');
-      assert.ok(await until(() => !pool.running, 5000), 'the idle worker is stopped');
+      const first = pool.pid!;
+      assert.ok(await until(() => !pool.running, 5000), 'the idle process is stopped');
+      assert.ok(await until(() => !alive(first), 5000), 'and has exited, so all of its memory is back');
       assert.equal((await pool.analyse(request('二'))).text, '二');
-      assert.ok(pool.running, 'a new worker answered');
+      assert.ok(pool.running && pool.pid !== first, 'a new process answered');
     } finally {
       pool.dispose();
     }
   });
 
-  it('keeps the worker while requests follow each other', async () => {
+  it('keeps the process while requests follow each other', async () => {
     const pool = new OffThreadAnalysis(script, 2000);
     try {
       for (const t of ['一', '二', '三']) assert.equal((await pool.analyse(request(t))).text, t);
@@ -45,7 +56,7 @@ describe('off-thread analysis of large documents', () => {
   });
 });
 
-describe('off-thread analysis with the real worker', function () {
+describe('off-thread analysis with the real analysis process', function () {
   this.timeout(120000);
   before(() => ensureBuilt());
   const text = '當地時間7月3日，美國總統特朗普與俄羅斯總統普京通電話。烏沙科夫表示，雙方討論了中東局勢。\n';
@@ -64,5 +75,16 @@ describe('off-thread analysis with the real worker', function () {
   it('uses the model only when the setting entities.useModel allows it, as the main thread does', async () => {
     assert.ok(await modelFound(true), 'the model finds a name (烏沙科夫) with useModel on');
     assert.ok(!(await modelFound(false)), 'no name comes from the model with useModel off');
+  });
+
+  it('ends when the server goes away (its channel closes), leaving nothing behind', async () => {
+    const child = fork(path.join(ROOT, 'dist', 'analysisWorker.js'), [], {
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await new Promise((resolve) => child.on('spawn', resolve));
+    child.disconnect();
+    assert.equal(await exited, 0);
   });
 });

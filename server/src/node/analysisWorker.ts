@@ -1,10 +1,10 @@
 /**
- * Analyses a large article on a worker thread (dist/analysisWorker.js), so that the server keeps
- * answering for every other document meanwhile. Receives plain data (the text, the user dictionary,
- * the config files, kept lines, recurring counts) and returns the Article; functions and class
- * instances do not cross threads, so the rules are re-read here and the line index rebuilt there.
+ * Analyses a large article in a child process of the server (dist/analysisWorker.js, offThread.ts), so that the
+ * server keeps answering for every other document meanwhile, and gets back all the memory the analysis took when
+ * the process ends. Receives plain data (the text, the user dictionary, the config files, kept lines, recurring
+ * counts) and returns the Article; functions and class instances do not cross processes, so the rules are re-read
+ * here and the line index rebuilt there.
  */
-import { parentPort } from 'node:worker_threads';
 import { analyseArticle } from '../service/article';
 import { createEntityRecognizer } from '../service/entities';
 import { createLocalizer } from '../service/messages';
@@ -13,20 +13,24 @@ import type { EntityRecognizer } from '../service/types';
 import { loadConfig, dictionaryKey } from './config';
 import { sharedTagger, useModelOverlay } from './model';
 import { decodeOverlay } from '../service/entities/finetune';
-import type { WorkerRequest } from './offThread';
+import type { WorkerReply, WorkerRequest } from './offThread';
 
 let recognizer: { key: string; value: EntityRecognizer } | undefined;
 let overlayGeneration: number | undefined;
 
-parentPort?.on('message', (request: WorkerRequest) => {
+const reply = (m: WorkerReply) => process.send?.(m);
+// The server is gone (its end of the channel closed): nothing left to answer.
+process.on('disconnect', () => process.exit(0));
+
+process.on('message', (request: WorkerRequest) => {
   try {
-    // The same recogniser the main thread would use: the user's dictionary, and the model unless the setting
-    // entities.useModel turned it off. The model is decoded once per worker, whatever the dictionary.
+    // The same recogniser the server would use: the user's dictionary, and the model unless the setting
+    // entities.useModel turned it off. The model is loaded once per process, whatever the dictionary.
     const useModel = request.settings.entities.useModel;
     const overlay = request.modelOverlay;
     const key = `${useModel}\0${dictionaryKey(request.dictionary)}\0${overlay?.generation ?? 0}`;
     if (recognizer?.key !== key) {
-      // The improved model (an overlay over the shipped weights) when the main thread uses one; it reports refusals.
+      // The improved model (an overlay over the shipped weights) when the server uses one; it reports refusals.
       if (overlay?.generation !== overlayGeneration) {
         overlayGeneration = overlay?.generation;
         useModelOverlay(overlay?.bytes ? decodeOverlay(overlay.bytes) : undefined);
@@ -47,8 +51,8 @@ parentPort?.on('message', (request: WorkerRequest) => {
       rules,
     });
     // The line index is rebuilt on the other side; sending it would copy the text once more.
-    parentPort!.postMessage({ id: request.id, article: { ...article, lines: undefined } });
+    reply({ id: request.id, article: { ...article, lines: undefined } });
   } catch (e) {
-    parentPort!.postMessage({ id: request.id, error: (e as Error).stack ?? String(e) });
+    reply({ id: request.id, error: (e as Error).stack ?? String(e) });
   }
 });

@@ -24,8 +24,7 @@ let found: string | null | undefined;
 
 /**
  * The model bytes, or undefined when no model file is found (the recogniser then runs without it). Read afresh on
- * each call: the recogniser decodes them into its own weight table, so keeping the file's 5 MB alive in the server
- * for the rare re-creation (a changed user dictionary) would only add to its memory.
+ * each call, for a tagger that owns them (it reads its tables from them in place, and an overlay changes them).
  */
 export function loadNerModel(): Uint8Array | undefined {
   if (found === null) return undefined;
@@ -42,12 +41,12 @@ export function loadNerModel(): Uint8Array | undefined {
   return undefined;
 }
 
-/** The shipped tagger: decoded at most once per process, shared by every recogniser made after it. */
+/** The shipped tagger: loaded at most once per process, shared by every recogniser made after it. */
 let shared: MemoTagger | null | undefined;
 let problem: string | undefined;
 
 /**
- * The tagger of models/ner.bin with a memo of tagged lines, decoded on the first call (not at start: a server
+ * The tagger of models/ner.bin with a memo of tagged lines, loaded on the first call (not at start: a server
  * answers `initialize` first). Undefined when there is no model or it cannot be used; `modelProblem()` says why.
  */
 export function sharedTagger(): MemoTagger | undefined {
@@ -73,7 +72,7 @@ export type OverlayProblem = NonNullable<ReturnType<typeof overlayMismatch>>;
 let overlay: { value: ModelOverlay; refused?: (problem: OverlayProblem) => void } | undefined;
 let overlayInUse = false;
 
-/** The shipped weights with the overlay added (in place: the tagger was decoded for this alone), or as they are when it does not fit. */
+/** The shipped weights with the overlay added (in place: the bytes were read for this tagger alone), or as they are when it does not fit. */
 function withOverlay(tagger: Tagger): Tagger {
   overlayInUse = false;
   if (!overlay) return tagger;
@@ -87,7 +86,7 @@ function withOverlay(tagger: Tagger): Tagger {
 }
 
 /**
- * Use this overlay from now on (undefined: the shipped model alone). The shared tagger is decoded again at its
+ * Use this overlay from now on (undefined: the shipped model alone). The shared tagger is loaded again at its
  * next use; recognisers made before keep the old one, so the caller makes new ones. An overlay made for another
  * model is refused there, and `refused` hears why.
  */
@@ -103,13 +102,13 @@ export function useModelOverlay(value: ModelOverlay | undefined, refused?: (prob
 let generation = 0;
 let forWorker: { generation: number; bytes?: Uint8Array } | undefined;
 
-/** The overlay in use as bytes for the large-document worker, which applies it to its own copy of the model. */
+/** The overlay in use as bytes for the large-document process, which applies it to its own copy of the model. */
 export function overlayForWorker(): { generation: number; bytes?: Uint8Array } {
   forWorker ??= { generation, bytes: overlay ? encodeOverlay(overlay.value) : undefined };
   return forWorker;
 }
 
-/** Whether the tagger decoded last carries an overlay. */
+/** Whether the tagger loaded last carries an overlay. */
 export function modelOverlayInUse(): boolean {
   return overlayInUse;
 }
@@ -121,7 +120,7 @@ export function shippedTagger(): Tagger | undefined {
 }
 
 export interface LazyRecognizer extends EntityRecognizer {
-  /** Decodes the model now (e.g. once the server has answered `initialize`); later calls cost nothing. */
+  /** Loads the model now (e.g. once the server has answered `initialize`); later calls cost nothing. */
   warm(): void;
 }
 

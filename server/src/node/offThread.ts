@@ -1,9 +1,13 @@
 /**
- * The server side of off-thread analysis: one worker, requests answered in order, a worker that dies
- * is replaced on the next request. Documents above LARGE_DOCUMENT_CHARS go there.
+ * The server side of off-thread analysis: one child process (dist/analysisWorker.js), requests answered in order,
+ * a process that dies is replaced on the next request. Documents above LARGE_DOCUMENT_CHARS go there.
+ *
+ * A process, not a worker thread: what a 1 MB article's analysis allocates through malloc (typed arrays, compiler
+ * zones, the serialised result) stays in a thread's malloc arena after the thread ends, 25-35 MB of the server's
+ * RSS for good; a process gives all of it back when it exits (docs/performance.md, "fourth round: memory").
  */
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
 import type { Article } from '../service/article';
 import type { NewsAnnotatorSettings } from '../protocol';
 import type { DictionaryEntry } from './config';
@@ -19,36 +23,45 @@ export interface WorkerRequest {
   settings: NewsAnnotatorSettings;
   kept?: string[];
   recurring: [string, number][];
-  /** The workspace's improved-model overlay (model.ts overlayForWorker); a new generation replaces the worker's. */
+  /** The workspace's improved-model overlay (model.ts overlayForWorker); a new generation replaces the process's. */
   modelOverlay?: { generation: number; bytes?: Uint8Array };
 }
 
+/** The Article without its line index, which the server rebuilds (sending it would copy the text once more). */
+export type WorkerReply = { id: number; article?: Omit<Article, 'lines'> & { lines?: undefined }; error?: string };
+
 /**
- * The worker's young generation. V8's default lets it grow to 48 MB and keep it while the worker lives; 6 MB
- * (the server's 2 MB semi-spaces) cost a third more time here, 16 MB none measurable (docs/performance.md).
+ * The process's V8 options: a 16 MB young generation (5 MB semi-spaces). V8's default lets it grow to 48 MB; 6 MB
+ * cost a third more time here, 16 MB none measurable (docs/performance.md). Set here, not inherited: the server's
+ * own options (2 MB semi-spaces) would slow the analysis down.
  */
-const YOUNG_GENERATION_MB = 16;
+const EXEC_ARGV = ['--max-semi-space-size=5'];
 
 type Pending = { resolve: (a: Article) => void; reject: (e: Error) => void };
 
 export class OffThreadAnalysis {
-  private worker: Worker | undefined;
+  private worker: ChildProcess | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private idleTimer: NodeJS.Timeout | undefined;
 
   /**
-   * `idleMs`: the worker holds its own decoded model (well over 100 MB with a large article), so it ends when it
-   * has had nothing to do for this long; the next large document starts a new one.
+   * `idleMs`: the process holds its own model and the heap a large article grew, so it ends when it has had nothing
+   * to do for this long; the next large document starts a new one.
    */
   constructor(
     private readonly script = path.join(__dirname, 'analysisWorker.js'),
     private readonly idleMs = 10_000,
   ) {}
 
-  /** Whether a worker is alive (for tests and the bench). */
+  /** Whether a process is alive (for tests and the bench). */
   get running(): boolean {
     return this.worker !== undefined;
+  }
+
+  /** The process's id while one is alive (for the bench's memory figures). */
+  get pid(): number | undefined {
+    return this.worker?.pid;
   }
 
   private scheduleIdleStop() {
@@ -57,32 +70,37 @@ export class OffThreadAnalysis {
       if (this.pending.size) return;
       const worker = this.worker;
       this.worker = undefined;
-      void worker?.terminate();
+      worker?.kill();
     }, this.idleMs);
     this.idleTimer.unref();
   }
 
-  private start(): Worker {
+  private start(): ChildProcess {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    // stdout is the server's LSP channel: the process must not write to it. It exits when the server goes away
+    // (its IPC channel closes: analysisWorker.ts).
+    const worker = fork(this.script, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: EXEC_ARGV });
+    // Neither the process nor its channel keeps the server's event loop alive.
     worker.unref();
-    worker.on('message', (m: { id: number; article?: Article; error?: string }) => {
+    (worker.channel as { unref?: () => void } | undefined)?.unref?.();
+    worker.on('message', (m: WorkerReply) => {
       const p = this.pending.get(m.id);
       this.pending.delete(m.id);
       if (!p) return;
-      if (m.article) p.resolve(m.article);
+      // Without its line index, which the language service rebuilds when it adopts the article.
+      if (m.article) p.resolve(m.article as unknown as Article);
       else p.reject(new Error(m.error ?? 'analysis failed'));
       if (!this.pending.size) this.scheduleIdleStop();
     });
     const fail = (e: Error) => {
-      // A worker stopped for idleness is no longer the current one: nothing of the new one's is touched.
+      // A process stopped for idleness is no longer the current one: nothing of the new one's is touched.
       if (this.worker !== worker) return;
       this.worker = undefined;
       for (const p of this.pending.values()) p.reject(e);
       this.pending.clear();
     };
     worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`analysis worker exited (${code})`)));
+    worker.on('exit', (code, signal) => fail(new Error(`analysis process exited (${signal ?? code})`)));
     return (this.worker = worker);
   }
 
@@ -91,12 +109,12 @@ export class OffThreadAnalysis {
     clearTimeout(this.idleTimer);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.start().postMessage({ ...request, id });
+      this.start().send({ ...request, id } satisfies WorkerRequest);
     });
   }
 
   dispose() {
     clearTimeout(this.idleTimer);
-    void this.worker?.terminate();
+    this.worker?.kill();
   }
 }

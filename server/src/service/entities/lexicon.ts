@@ -39,12 +39,29 @@ export class NameLexicon {
   private readonly k2: Int32Array;
   private readonly val: Uint8Array;
   private readonly mask: number;
-  private readonly first = new Uint8Array(0x10000);
-  private readonly pairs = new Uint8Array(1 << 18);
+  private readonly first: Uint8Array;
+  private readonly pairs: Uint8Array;
   readonly size: number;
 
-  constructor(entries: readonly (readonly [string, number])[]) {
-    const keep = entries.filter(([w]) => w.length >= 2 && w.length <= MAX_LEXICON_WORD);
+  /** From the entries, or from the typed arrays of `toSections` (a model file's, used as they are). */
+  constructor(entries: readonly (readonly [string, number])[] | NameLexiconSections) {
+    if (entries.length && ArrayBuffer.isView(entries[0])) {
+      const [meta, k1, k2, val, first, pairs] = entries as NameLexiconSections;
+      const cap = val.length;
+      if (k1.length !== cap || k2.length !== cap || cap & (cap - 1) || first.length !== 0x10000 || pairs.length !== PAIR_BUCKETS)
+        throw new Error('name lexicon: inconsistent tables');
+      // A full table would make a lookup of an absent string probe for ever.
+      if (val.indexOf(0) < 0) throw new Error('name lexicon: no empty slot');
+      this.size = meta[0];
+      this.k1 = k1;
+      this.k2 = k2;
+      this.val = val;
+      this.mask = cap - 1;
+      this.first = first;
+      this.pairs = pairs;
+      return;
+    }
+    const keep = (entries as readonly (readonly [string, number])[]).filter(([w]) => w.length >= 2 && w.length <= MAX_LEXICON_WORD);
     let cap = 16;
     // Entries and their prefixes (about as many again) at most half full.
     while (cap < keep.length * 4) cap <<= 1;
@@ -52,6 +69,8 @@ export class NameLexicon {
     this.k2 = new Int32Array(cap);
     this.val = new Uint8Array(cap);
     this.mask = cap - 1;
+    this.first = new Uint8Array(0x10000);
+    this.pairs = new Uint8Array(PAIR_BUCKETS);
     let n = 0;
     for (const [w, bits] of keep) {
       let a = H1;
@@ -67,6 +86,11 @@ export class NameLexicon {
       this.pairs[pairSlot(w.charCodeAt(0), w.charCodeAt(1))] = 1;
     }
     this.size = n;
+  }
+
+  /** The lexicon as typed arrays (its own, not copies): `[size]`, the two hashes, the class bits, first units, pairs. */
+  toSections(): NameLexiconSections {
+    return [Uint32Array.of(this.size), this.k1, this.k2, this.val, this.first, this.pairs];
   }
 
   /** Ors `bits` into the slot of (a, b) and returns the bits it had before. */
@@ -142,9 +166,14 @@ export class NameLexicon {
   }
 }
 
+const PAIR_BUCKETS = 1 << 18;
+
 function pairSlot(c0: number, c1: number): number {
   return (Math.imul(c0, 0x9e3779b1) ^ Math.imul(c1, 0x85ebca6b)) >>> 14;
 }
+
+/** A name lexicon's typed arrays: `[size]`, first and second hash, class bits, first code units, pair buckets. */
+export type NameLexiconSections = [Uint32Array, Int32Array, Int32Array, Uint8Array, Uint8Array, Uint8Array];
 
 /** The lexicon's text form (one `BITS<TAB>word` per line, as models/lexicon.tsv and the model's tail hold it). */
 export function parseLexicon(text: string): [string, number][] {

@@ -1,11 +1,24 @@
 /**
- * The binary model file (models/ner.bin): a header with magic and feature version, the transitions, the non-zero
- * emission buckets as int8, then the training-name lexicon, the induced words and the external name lexicon.
+ * The binary model file (models/ner.bin), format NER2: every table the tagger reads, laid out as it reads it, so
+ * that loading is a few typed-array views over the file's bytes: no per-entry objects, no strings, nothing for
+ * the garbage collector (decoding the older format NER1 cost the server 80-115 MB of RSS it never got back).
+ *
+ * Layout, little-endian (the typed arrays are read in the machine's order; every platform Node runs on is
+ * little-endian, and a big-endian one is refused):
+ * - header: magic "NER2", feature version, bits, number of tags, scale (float32), the file's fingerprint (two
+ *   32-bit words: `modelFingerprint`), number of groups;
+ * - directory: per group its number of tables, then per table its element type, byte offset and element count;
+ * - the tables, each at an offset that is a multiple of 64 (a bucket never straddles a cache line).
+ * Groups in order: the weights (transitions as float32; the emission buckets, 16 bytes each, one biased byte per
+ * tag), the training-name trie (trie.ts `TrieSections`), the induced words (words.ts `WordSetSections`), the
+ * external name lexicon (lexicon.ts `NameLexiconSections`). An absent lexicon is a group of no tables.
  */
 import type { EntityType } from '../types';
 import { FEATURE_VERSION } from './features';
-import { parseLexicon, serializeLexicon } from './lexicon';
+import { NameLexicon, type NameLexiconSections } from './lexicon';
 import { NTAGS } from './tagScheme';
+import { Trie, type TrieSections } from './trie';
+import { WordSet, type WordSetSections } from './words';
 
 /** Weights as the decoder reads them: emission weights per (feature bucket, tag), and transitions. */
 export interface TaggerWeights {
@@ -18,22 +31,59 @@ export interface TaggerWeights {
   scale: number;
   /** (NTAGS + 1) * NTAGS: row 0 is the start, row p+1 follows tag p. */
   transition: Float32Array;
-  /** Names seen in training with their usual type (feature source; shipped inside the model). */
+  /** Names seen in training with their usual type (training only: a model file holds the trie built from them). */
   lexicon?: [string, EntityType][];
-  /** Words induced from the training text (word-boundary features; shipped inside the model). */
+  /** Words induced from the training text (training only: a model file holds the word set). */
   words?: string[];
-  /** External name lexicon entries (word, class bits: lexicon.ts), shipped inside the model. */
+  /** External name lexicon entries (word, class bits: lexicon.ts; training only: a model file holds the lexicon). */
   names?: [string, number][];
+}
+
+/** A model file opened: the weights and the three lexicon tables, all views over the file's bytes. */
+export interface OpenedModel {
+  weights: TaggerWeights;
+  trainingNames?: Trie<EntityType>;
+  words?: WordSet;
+  names?: NameLexicon;
 }
 
 const LEX_TYPES: EntityType[] = ['PER', 'ORG', 'LOC', 'MEDIA'];
 
 /** Bias added to each int8 weight so the summed lanes stay non-negative and never borrow from each other. */
 export const LANE_BIAS = 128;
+/** Bytes per emission bucket: NTAGS biased bytes and padding. */
+export const BUCKET_BYTES = 16;
 
-const MAGIC = 0x3152454e; // "NER1" little-endian
+const MAGIC = 0x3252454e; // "NER2" little-endian
+const OLD_MAGIC = 0x3152454e; // "NER1": the lexicons as text, decoded at load
+const HEADER_WORDS = 8;
+const ALIGN = 64;
+const GROUPS = 4;
 
-/** Serialises quantised weights: header, transitions, then (delta-varint bucket, NTAGS int8) for non-zero buckets. */
+type Table = Uint8Array | Uint16Array | Int32Array | Uint32Array | Float32Array;
+const TABLE_TYPES = [Uint8Array, Uint16Array, Int32Array, Uint32Array, Float32Array] as const;
+
+/** The names seen in training as the trie the features read. */
+export function lexiconTrie(entries: readonly (readonly [string, EntityType])[] | undefined): Trie<EntityType> | undefined {
+  if (!entries?.length) return undefined;
+  const trie = new Trie<EntityType>();
+  for (const [k, v] of entries) trie.set(k, v);
+  return trie;
+}
+
+/** Quantises float emission weights to int8 steps of one scale (the largest weight becomes 127). */
+export function quantise(emission: Float32Array, bits: number): { buckets: Uint8Array; scale: number } {
+  const T = NTAGS;
+  let maxAbs = 0;
+  for (let i = 0; i < emission.length; i++) maxAbs = Math.max(maxAbs, Math.abs(emission[i]));
+  const scale = maxAbs / 127 || 1;
+  const buckets = new Uint8Array((1 << bits) * BUCKET_BYTES).fill(LANE_BIAS);
+  for (let b = 0; b < 1 << bits; b++)
+    for (let t = 0; t < T; t++) buckets[b * BUCKET_BYTES + t] = Math.round(emission[b * T + t] / scale) + LANE_BIAS;
+  return { buckets, scale };
+}
+
+/** Serialises trained weights: quantised, with the lexicon tables built from the lists. Deterministic. */
 export function encodeModel(w: {
   bits: number;
   emission: Float32Array;
@@ -42,116 +92,161 @@ export function encodeModel(w: {
   words?: string[];
   names?: [string, number][];
 }): Uint8Array {
-  const T = NTAGS;
-  let maxAbs = 0;
-  for (let i = 0; i < w.emission.length; i++) maxAbs = Math.max(maxAbs, Math.abs(w.emission[i]));
-  const scale = maxAbs / 127 || 1;
-  const buckets = 1 << w.bits;
-  const idx: number[] = [];
-  const q = new Int8Array(buckets * T);
-  for (let b = 0; b < buckets; b++) {
-    let any = false;
-    for (let t = 0; t < T; t++) {
-      const v = Math.round(w.emission[b * T + t] / scale);
-      q[b * T + t] = v;
-      if (v) any = true;
-    }
-    if (any) idx.push(b);
-  }
-  const header = 4 * 6 + 4 * (T + 1) * T;
-  const bytes = new Uint8Array(header + idx.length * (5 + T));
+  const { buckets, scale } = quantise(w.emission, w.bits);
+  return encodeQuantised({ ...w, buckets, scale });
+}
+
+/**
+ * Serialises quantised weights (`buckets`: 2^bits buckets of BUCKET_BYTES biased bytes, as `quantise` makes them)
+ * and builds the lexicon tables from the lists, in their order, exactly as a tagger made from the lists would.
+ */
+export function encodeQuantised(w: {
+  bits: number;
+  buckets: Uint8Array;
+  scale: number;
+  transition: Float32Array;
+  lexicon?: readonly (readonly [string, EntityType])[];
+  words?: readonly string[];
+  names?: readonly (readonly [string, number])[];
+}): Uint8Array {
+  if (w.buckets.length !== (1 << w.bits) * BUCKET_BYTES) throw new Error('emission buckets do not match the bits');
+  const trie = lexiconTrie(w.lexicon);
+  const groups: Table[][] = [
+    [w.transition, w.buckets],
+    trie ? trie.toSections((v) => LEX_TYPES.indexOf(v) + 1) : [],
+    w.words?.length ? new WordSet(w.words).toSections() : [],
+    w.names?.length ? new NameLexicon(w.names).toSections() : [],
+  ];
+  const tables = groups.flat();
+  let at = 4 * (HEADER_WORDS + GROUPS + 3 * tables.length);
+  const offsets = tables.map((t) => {
+    at = Math.ceil(at / ALIGN) * ALIGN;
+    const o = at;
+    at += t.byteLength;
+    return o;
+  });
+  const bytes = new Uint8Array(at);
   const view = new DataView(bytes.buffer);
   view.setUint32(0, MAGIC, true);
   view.setUint32(4, FEATURE_VERSION, true);
   view.setUint32(8, w.bits, true);
-  view.setUint32(12, T, true);
-  view.setFloat32(16, scale, true);
-  view.setUint32(20, idx.length, true);
-  let o = 24;
-  for (let i = 0; i < (T + 1) * T; i++, o += 4) view.setFloat32(o, w.transition[i], true);
-  let prev = 0;
-  for (const b of idx) {
-    let d = b - prev;
-    prev = b;
-    while (d >= 0x80) {
-      bytes[o++] = (d & 0x7f) | 0x80;
-      d >>>= 7;
+  view.setUint32(12, NTAGS, true);
+  view.setFloat32(16, w.scale, true);
+  view.setUint32(28, GROUPS, true);
+  let p = 4 * HEADER_WORDS;
+  let k = 0;
+  for (const group of groups) {
+    view.setUint32(p, group.length, true);
+    p += 4;
+    for (const t of group) {
+      view.setUint32(
+        p,
+        TABLE_TYPES.findIndex((Type) => t instanceof Type),
+        true,
+      );
+      view.setUint32(p + 4, offsets[k], true);
+      view.setUint32(p + 8, t.length, true);
+      p += 12;
+      bytes.set(new Uint8Array(t.buffer, t.byteOffset, t.byteLength), offsets[k]);
+      k++;
     }
-    bytes[o++] = d;
   }
-  for (const b of idx) for (let t = 0; t < T; t++) bytes[o++] = q[b * T + t] & 0xff;
-  const lex = new TextEncoder().encode((w.lexicon ?? []).map(([k, v]) => `${LEX_TYPES.indexOf(v)}${k}`).join('\n'));
-  const words = new TextEncoder().encode((w.words ?? []).join('\n'));
-  const names = new TextEncoder().encode(serializeLexicon(w.names ?? []));
-  const total = new Uint8Array(o + 4 + lex.length + 4 + words.length + 4 + names.length);
-  total.set(bytes.subarray(0, o));
-  const tv = new DataView(total.buffer);
-  tv.setUint32(o, lex.length, true);
-  total.set(lex, o + 4);
-  tv.setUint32(o + 4 + lex.length, words.length, true);
-  total.set(words, o + 8 + lex.length);
-  const at = o + 8 + lex.length + words.length;
-  tv.setUint32(at, names.length, true);
-  total.set(names, at + 4);
-  return total;
+  // The fingerprint of the whole file with its own field zero: stored, so that loading need not read every byte.
+  const [a, b] = hashBytes(bytes);
+  view.setUint32(20, a, true);
+  view.setUint32(24, b, true);
+  return bytes;
 }
 
-export function decodeModel(bytes: Uint8Array): TaggerWeights {
+/** Two 32-bit FNV-1a-style hashes of the bytes (different offsets and primes): cheap, and enough to tell models apart. */
+function hashBytes(bytes: Uint8Array): [number, number] {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ bytes.length;
+  for (let i = 0; i < bytes.length; i++) {
+    a = Math.imul(a ^ bytes[i], 0x01000193);
+    b = Math.imul(b ^ bytes[i], 0x5bd1e995);
+  }
+  return [a >>> 0, b >>> 0];
+}
+
+/**
+ * A model file's fingerprint as 16 hex digits: an overlay of weight deltas applies only to the model it was made
+ * on. Read from the header of a model file (written there by the encoder); computed for any other bytes.
+ */
+export function modelFingerprint(bytes: Uint8Array): string {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint32(0, true) !== MAGIC) throw new Error('not an NER model (bad magic)');
+  const stored = bytes.byteLength >= 4 * HEADER_WORDS && view.getUint32(0, true) === MAGIC;
+  const [a, b] = stored ? [view.getUint32(20, true), view.getUint32(24, true)] : hashBytes(bytes);
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+}
+
+/**
+ * Opens a model file: checks its header and directory, and returns views over `bytes` (which the model then owns:
+ * an overlay of fine-tuned weights is added to them in place). Throws an Error saying what is wrong.
+ */
+export function openModel(bytes: Uint8Array): OpenedModel {
+  if (bytes.byteLength < 4 * HEADER_WORDS) throw new Error('not an NER model (too short)');
+  // Views need their offset aligned to the element size; a file read by Node is (its own buffer, offset 0).
+  if (bytes.byteOffset % 4) bytes = bytes.slice();
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const magic = view.getUint32(0, true);
+  if (magic === OLD_MAGIC)
+    throw new Error(
+      'NER model in the old format NER1, which this build no longer reads: retrain it (npm run train) or convert it ' +
+        '(npx tsx scripts/reencode-model.ts FILE)',
+    );
+  if (magic !== MAGIC) throw new Error('not an NER model (bad magic)');
   const version = view.getUint32(4, true);
   if (version !== FEATURE_VERSION) throw new Error(`NER model has feature version ${version}, this build expects ${FEATURE_VERSION}`);
+  if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1) throw new Error('NER model tables are little-endian; this machine is not');
   const bits = view.getUint32(8, true);
-  const T = view.getUint32(12, true);
-  if (T !== NTAGS) throw new Error('NER model has an unexpected tag set');
+  if (view.getUint32(12, true) !== NTAGS) throw new Error('NER model has an unexpected tag set');
   const scale = view.getFloat32(16, true);
-  const count = view.getUint32(20, true);
-  let o = 24;
-  const transition = new Float32Array((T + 1) * T);
-  for (let i = 0; i < transition.length; i++, o += 4) transition[i] = view.getFloat32(o, true);
-  const idx = new Uint32Array(count);
-  let prev = 0;
-  for (let k = 0; k < count; k++) {
-    let d = 0;
-    let s = 0;
-    let byte: number;
-    do {
-      byte = bytes[o++];
-      d |= (byte & 0x7f) << s;
-      s += 7;
-    } while (byte & 0x80);
-    prev += d;
-    idx[k] = prev;
+  if (view.getUint32(28, true) !== GROUPS || bits > 28) throw new Error('NER model header corrupt');
+  const corrupt = () => new Error('NER model truncated or corrupt');
+  let p = 4 * HEADER_WORDS;
+  const groups: Table[][] = [];
+  for (let g = 0; g < GROUPS; g++) {
+    if (p + 4 > bytes.byteLength) throw corrupt();
+    const count = view.getUint32(p, true);
+    p += 4;
+    const group: Table[] = [];
+    for (let k = 0; k < count; k++) {
+      if (p + 12 > bytes.byteLength) throw corrupt();
+      const Type = TABLE_TYPES[view.getUint32(p, true)];
+      const offset = view.getUint32(p + 4, true);
+      const length = view.getUint32(p + 8, true);
+      p += 12;
+      if (!Type || offset % ALIGN || offset + length * Type.BYTES_PER_ELEMENT > bytes.byteLength) throw corrupt();
+      // (A SharedArrayBuffer too: the server shares the file with its large-document worker.)
+      group.push(new Type(bytes.buffer as ArrayBuffer, bytes.byteOffset + offset, length));
+    }
+    groups.push(group);
   }
-  // One byte per tag, biased to 0..255, 16 bytes per bucket so none straddles a cache line; emissions() reads
-  // four at a time.
-  const u8 = new Uint8Array((1 << bits) * 16).fill(LANE_BIAS);
-  for (let k = 0; k < count; k++) for (let t = 0; t < T; t++) u8[idx[k] * 16 + t] = ((bytes[o++] << 24) >> 24) + LANE_BIAS;
-  const { lexicon, words, names } = tail(bytes, o);
-  return { bits, emission: new Float32Array(0), quad: new Int32Array(u8.buffer), scale, transition, lexicon, words, names };
-}
-
-/** The lexicon and word list stored after the weights. */
-function tail(bytes: Uint8Array, o: number): { lexicon?: [string, EntityType][]; words?: string[]; names?: [string, number][] } {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let lexicon: [string, EntityType][] | undefined;
-  if (o + 4 <= bytes.length) {
-    const len = view.getUint32(o, true);
-    const text = new TextDecoder().decode(bytes.subarray(o + 4, o + 4 + len));
-    lexicon = text ? text.split('\n').map((l) => [l.slice(1), LEX_TYPES[Number(l[0])]] as [string, EntityType]) : [];
-    o += 4 + len;
+  const [weights, trie, words, names] = groups;
+  const is = (t: Table | undefined, Type: (typeof TABLE_TYPES)[number], length?: number) =>
+    t instanceof Type && (length === undefined || t.length === length);
+  const T = NTAGS;
+  const [transition, buckets] = weights;
+  if (!is(transition, Float32Array, (T + 1) * T) || !is(buckets, Uint8Array, (1 << bits) * BUCKET_BYTES)) throw corrupt();
+  const shapes: [Table[], (typeof TABLE_TYPES)[number][]][] = [
+    [trie, [Uint32Array, Int32Array, Int32Array, Uint16Array, Int32Array, Int32Array]],
+    [words, [Uint32Array, Uint32Array, Uint32Array, Uint8Array, Uint8Array]],
+    [names, [Uint32Array, Int32Array, Int32Array, Uint8Array, Uint8Array, Uint8Array]],
+  ];
+  for (const [group, types] of shapes)
+    if (group.length && (group.length !== types.length || group.some((t, i) => !is(t, types[i])))) throw corrupt();
+  if (trie.length) {
+    const [meta, root, parent, code, child, codes] = trie as TrieSections;
+    const cap = parent.length;
+    if (meta.length < 3 || root.length !== 0x10000 || code.length !== cap || child.length !== cap || cap & (cap - 1)) throw corrupt();
+    if (codes.length !== meta[0] || parent.indexOf(-1) < 0) throw corrupt();
   }
-  let words: string[] | undefined;
-  if (o + 4 <= bytes.length) {
-    const len = view.getUint32(o, true);
-    const text = new TextDecoder().decode(bytes.subarray(o + 4, o + 4 + len));
-    words = text ? text.split('\n') : [];
-    o += 4 + len;
-  }
-  let names: [string, number][] | undefined;
-  if (o + 4 <= bytes.length) {
-    const len = view.getUint32(o, true);
-    names = parseLexicon(new TextDecoder().decode(bytes.subarray(o + 4, o + 4 + len)));
-  }
-  return { lexicon, words, names };
+  const quad = new Int32Array(buckets.buffer, buckets.byteOffset, buckets.length / 4);
+  return {
+    weights: { bits, emission: new Float32Array(0), quad, scale, transition: transition as Float32Array },
+    trainingNames: trie.length ? new Trie<EntityType>(trie as TrieSections, LEX_TYPES) : undefined,
+    words: words.length ? new WordSet(words as WordSetSections) : undefined,
+    names: names.length ? new NameLexicon(names as NameLexiconSections) : undefined,
+  };
 }

@@ -1,21 +1,22 @@
 /**
  * The statistical layer: a first-order character tagger (BIOES over PER/ORG/LOC) with hashed features and
  * Viterbi decoding. The weights come from an averaged structured perceptron (scripts/training/trainer.ts),
- * quantised to int8 and stored sparsely in models/ner.bin. The tag scheme is in tagScheme.ts, the file format in
- * modelFormat.ts, the decoder in decode.ts; this module puts them together and re-exports what others import.
+ * quantised to int8 and stored in models/ner.bin as the tables decoding reads. The tag scheme is in tagScheme.ts, the
+ * file format in modelFormat.ts, the decoder in decode.ts; this module puts them together and re-exports what others
+ * import.
  */
 import type { EntityType } from '../types';
 import type { Span } from './gazetteer';
 import { extractFeatures, FEATURES_PER_CHAR } from './features';
-import { Trie, Trie as TrieCtor } from './trie';
+import type { Trie } from './trie';
 import { WordSet } from './words';
 import { NameLexicon } from './lexicon';
 import { spansFromTags } from './tagScheme';
-import { decodeModel, type TaggerWeights } from './modelFormat';
+import { lexiconTrie, modelFingerprint, openModel, type TaggerWeights } from './modelFormat';
 import { viterbi } from './decode';
 
 export { allowed, canEnd, goldTags, NTAGS, spansFromTags, TAGS } from './tagScheme';
-export { decodeModel, encodeModel, type TaggerWeights } from './modelFormat';
+export { encodeModel, lexiconTrie, modelFingerprint, openModel, type TaggerWeights } from './modelFormat';
 export { viterbi } from './decode';
 
 export interface Tagger {
@@ -33,27 +34,10 @@ export interface Tagger {
   readonly fingerprint?: string;
 }
 
-export function lexiconTrie(entries: [string, EntityType][] | undefined): Trie<EntityType> | undefined {
-  if (!entries?.length) return undefined;
-  const trie = new TrieCtor<EntityType>();
-  for (const [k, v] of entries) trie.set(k, v);
-  return trie;
-}
-
-/** A tagger over the bytes of models/ner.bin. */
+/** A tagger over the bytes of models/ner.bin: views over them, nothing decoded (the tagger owns the bytes from now on). */
 export function loadTagger(bytes: Uint8Array): Tagger {
-  return taggerFromWeights(decodeModel(bytes), modelFingerprint(bytes));
-}
-
-/** Two 32-bit FNV-1a hashes of the model file (different offsets), as 16 hex digits: cheap, and enough to tell models apart. */
-export function modelFingerprint(bytes: Uint8Array): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ bytes.length;
-  for (let i = 0; i < bytes.length; i++) {
-    a = Math.imul(a ^ bytes[i], 0x01000193);
-    b = Math.imul(b ^ bytes[i], 0x5bd1e995);
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+  const model = openModel(bytes);
+  return taggerFromWeights(model.weights, modelFingerprint(bytes), model);
 }
 
 // Per-process work arrays for tag(): it is synchronous, and a page has thousands of lines.
@@ -62,8 +46,9 @@ let tagScratch = new Uint8Array(0);
 let marginScratch = new Float32Array(0);
 
 /**
- * A tagger over decoded weights. `tables`: the lexicon structures of a tagger already made from the same model
- * (a fine-tuned tagger shares them with the shipped one; its weights carry only what decoding reads).
+ * A tagger over weights. `tables`: the lexicon structures of a model file, or of a tagger already made from the
+ * same model (a fine-tuned tagger shares them with the shipped one); without them they are built from the lists in
+ * the weights (training).
  */
 export function taggerFromWeights(
   weights: TaggerWeights,

@@ -2,15 +2,57 @@
 export class Trie<V> {
   // The edges (parent node, code unit) -> child node in one open-addressing table of typed arrays: a Map per node
   // cost about 200 bytes a node, 15 MB for the model's lexicon of training names.
-  private edgeParent = new Int32Array(64).fill(-1);
-  private edgeCode = new Uint16Array(64);
-  private edgeChild = new Int32Array(64);
-  private edges = 0;
-  private nodes = 1;
-  private readonly values: (V | undefined)[] = [undefined];
-  size = 0;
+  private edgeParent: Int32Array;
+  private edgeCode: Uint16Array;
+  private edgeChild: Int32Array;
+  private edges: number;
+  private nodes: number;
+  // Each node's value as an index into `book` (0: none), so a trie can live in typed arrays (a model file's
+  // sections: the constructor) with only its few distinct values as objects.
+  private codes: Int32Array;
+  private readonly book: (V | undefined)[];
+  size: number;
   /** First-level children by code unit (0 = none): most positions fail here, so it must be a plain array read. */
-  private readonly root = new Int32Array(0x10000);
+  private readonly root: Int32Array;
+
+  constructor(sections?: TrieSections, book?: readonly V[]) {
+    if (sections) {
+      const [meta, root, parent, code, child, codes] = sections;
+      this.nodes = meta[0];
+      this.edges = meta[1];
+      this.size = meta[2];
+      this.root = root;
+      this.edgeParent = parent;
+      this.edgeCode = code;
+      this.edgeChild = child;
+      this.codes = codes;
+      this.book = [undefined, ...(book ?? [])];
+      return;
+    }
+    this.edgeParent = new Int32Array(64).fill(-1);
+    this.edgeCode = new Uint16Array(64);
+    this.edgeChild = new Int32Array(64);
+    this.edges = 0;
+    this.nodes = 1;
+    this.codes = new Int32Array(64);
+    this.book = [undefined];
+    this.size = 0;
+    this.root = new Int32Array(0x10000);
+  }
+
+  /**
+   * The trie as typed arrays (a `[nodes, edges, size]` header, the root table, the three edge arrays, each node's
+   * value code) for a model file; `code` numbers the values from 1, and `new Trie(sections, book)` reads them back
+   * with `book[code - 1]`. The arrays are the trie's own, not copies.
+   */
+  toSections(code: (value: V) => number): TrieSections {
+    const codes = new Int32Array(this.nodes);
+    for (let node = 0; node < this.nodes; node++) {
+      const v = this.book[this.codes[node]];
+      codes[node] = v === undefined ? 0 : code(v);
+    }
+    return [Uint32Array.of(this.nodes, this.edges, this.size), this.root, this.edgeParent, this.edgeCode, this.edgeChild, codes];
+  }
 
   private slot(node: number, c: number): number {
     const mask = this.edgeParent.length - 1;
@@ -49,7 +91,11 @@ export class Trie<V> {
       let next = this.child(node, c);
       if (next < 0) {
         next = this.nodes++;
-        this.values.push(undefined);
+        if (this.nodes > this.codes.length) {
+          const codes = new Int32Array(this.codes.length * 2);
+          codes.set(this.codes);
+          this.codes = codes;
+        }
         if (node === 0) this.root[c] = next;
         else {
           if ((this.edges + 1) * 2 > this.edgeParent.length) this.grow();
@@ -62,8 +108,9 @@ export class Trie<V> {
       }
       node = next;
     }
-    if (this.values[node] === undefined) this.size++;
-    this.values[node] = value;
+    if (this.codes[node] === 0) this.size++;
+    this.codes[node] = this.book.length;
+    this.book.push(value);
   }
 
   /** The longest key that starts at `start` in `text`: its end offset and value, or undefined. */
@@ -81,8 +128,9 @@ export class Trie<V> {
     let node = this.root[text.charCodeAt(start)];
     if (node === 0) return -1;
     let end = -1;
-    const values = this.values;
-    const first = values[node];
+    const codes = this.codes;
+    const book = this.book;
+    const first = book[codes[node]];
     if (first !== undefined) {
       end = start + 1;
       this.lastValue = first;
@@ -91,7 +139,7 @@ export class Trie<V> {
       const next = this.child(node, text.charCodeAt(i));
       if (next < 0) break;
       node = next;
-      const v = values[node];
+      const v = book[codes[node]];
       if (v !== undefined) {
         end = i + 1;
         this.lastValue = v;
@@ -107,7 +155,7 @@ export class Trie<V> {
       const next = this.child(node, text.charCodeAt(i));
       if (next < 0) break;
       node = next;
-      const v = this.values[node];
+      const v = this.book[this.codes[node]];
       if (v !== undefined) out.push({ end: i + 1, value: v });
     }
     return out;
@@ -126,3 +174,6 @@ export function leftmostLongest<V>(trie: Trie<V>, text: string): { start: number
   }
   return out;
 }
+
+/** A trie's typed arrays: `[nodes, edges, size]`, root, edge parent, edge code unit, edge child, value codes. */
+export type TrieSections = [Uint32Array, Int32Array, Int32Array, Uint16Array, Int32Array, Int32Array];

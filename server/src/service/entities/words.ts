@@ -14,17 +14,34 @@ export class WordSet {
   private readonly mask: number;
   readonly size: number;
   /** Set of first code units, so most positions fail on one array read. */
-  private readonly first = new Uint8Array(0x10000);
+  private readonly first: Uint8Array;
   /** Hashed set of first-two-code-unit pairs: most positions whose first unit passes fail here, before any probe. */
-  private readonly pairs = new Uint8Array(PAIR_BUCKETS);
+  private readonly pairs: Uint8Array;
 
-  constructor(words: readonly string[]) {
-    const keep = words.filter((w) => w.length >= 2 && w.length <= MAX_WORD);
+  /** From the words, or from the typed arrays of `toSections` (a model file's, used as they are). */
+  constructor(words: readonly string[] | WordSetSections) {
+    if (words.length && ArrayBuffer.isView(words[0])) {
+      const [meta, hi, lo, first, pairs] = words as WordSetSections;
+      if (hi.length !== lo.length || hi.length & (hi.length - 1) || first.length !== 0x10000 || pairs.length !== PAIR_BUCKETS)
+        throw new Error('word set: inconsistent tables');
+      // A full table would make a lookup of an absent word probe for ever.
+      if (hi.indexOf(0) < 0) throw new Error('word set: no empty slot');
+      this.size = meta[0];
+      this.hi = hi;
+      this.lo = lo;
+      this.mask = hi.length - 1;
+      this.first = first;
+      this.pairs = pairs;
+      return;
+    }
+    const keep = (words as readonly string[]).filter((w) => w.length >= 2 && w.length <= MAX_WORD);
     let cap = 16;
     while (cap < keep.length * 2) cap <<= 1;
     this.hi = new Uint32Array(cap);
     this.lo = new Uint32Array(cap);
     this.mask = cap - 1;
+    this.first = new Uint8Array(0x10000);
+    this.pairs = new Uint8Array(PAIR_BUCKETS);
     let n = 0;
     for (const w of keep) {
       const c = [0, 0, 0, 0];
@@ -34,6 +51,11 @@ export class WordSet {
       this.pairs[pairSlot(c[0], c[1])] = 1;
     }
     this.size = n;
+  }
+
+  /** The set as typed arrays (its own, not copies): `[size]`, the two key halves, first units, pairs. */
+  toSections(): WordSetSections {
+    return [Uint32Array.of(this.size), this.hi, this.lo, this.first, this.pairs];
   }
 
   private insert(h: number, l: number): boolean {
@@ -92,6 +114,9 @@ export class WordSet {
 }
 
 const PAIR_BUCKETS = 1 << 18;
+
+/** A word set's typed arrays: `[size]`, key high and low halves, first code units, pair buckets. */
+export type WordSetSections = [Uint32Array, Uint32Array, Uint32Array, Uint8Array, Uint8Array];
 
 function pairSlot(c0: number, c1: number): number {
   return (Math.imul(c0, 0x9e3779b1) ^ Math.imul(c1, 0x85ebca6b)) >>> 14;
