@@ -2,8 +2,8 @@
  * Feature extraction for the character tagger, shared by training and decoding so the two can never drift:
  * character unigrams and bigrams in a ±2 window, character classes, transliteration/surname/suffix flags,
  * gazetteer and training-name positions, word boundaries from a word lexicon induced from the training text, and
- * the identity of the induced words just before and after each character, the distance to the next organisation
- * or place suffix in the clause, each hashed straight from code units (no strings are built per character).
+ * the identity of the induced words just before and after each character, each hashed straight from code units
+ * (no strings are built per character).
  */
 import type { EntityType } from '../types';
 import { TRANSLIT } from './patterns';
@@ -11,15 +11,12 @@ import type { Trie } from './trie';
 import { wordMarks, type WordMarks, type WordSet } from './words';
 import type { NameLexicon } from './lexicon';
 
-export const FEATURES_PER_CHAR = 32;
+export const FEATURES_PER_CHAR = 30;
 /** Slots of the word-context features (the induced word ending just before a position, and starting just after it). */
 export const WORD_BEFORE_SLOT = 25;
 export const WORD_AFTER_SLOT = 26;
-/** Slots of the suffix-ahead features (distance to the next organisation/place suffix in the clause; with the lexicons). */
-export const SUFFIX_AHEAD_SLOT = 30;
-export const SUFFIX_AHEAD_LEXICON_SLOT = 31;
 /** Bumped whenever templates change, and stored in the model, so an old model is refused, not misread. */
-export const FEATURE_VERSION = 11;
+export const FEATURE_VERSION = 10;
 
 const BOS = 1;
 const EOS = 2;
@@ -118,7 +115,6 @@ let codeScratch = new Uint16Array(0);
 const dictArrays = (m: number) => ({ cover: new Uint8Array(m), coverLen: new Uint8Array(m), startLen: new Uint8Array(m) });
 let dictScratch = [dictArrays(0), dictArrays(0)];
 let nameScratch = { marks: new Uint8Array(0), len: new Uint8Array(0), cover: new Uint8Array(0) };
-let suffixScratch = new Uint8Array(0);
 let wordScratch: WordMarks = { startLen: new Uint8Array(0), endLen: new Uint8Array(0), midLen: new Uint8Array(0), fmm: new Uint8Array(0) };
 
 /**
@@ -161,26 +157,6 @@ export function extractFeatures(
   else {
     nm.fill(0, 0, n);
     nl.fill(0, 0, n);
-  }
-  // Distance (0..14; 15 = none) to the nearest organisation and place suffix ahead that ends a word (forward
-  // maximum matching), with no punctuation or space between: a long name (中国石油天然气总公司) is one span from
-  // its first character, which a ±2 window cannot see.
-  if (suffixScratch.length < n) suffixScratch = new Uint8Array(n * 2);
-  const ahead = suffixScratch;
-  let dOrg = 15;
-  let dLoc = 15;
-  for (let i = n - 1; i >= 0; i--) {
-    const ac = a[codes[i + 2]];
-    const cls = ac & 15;
-    if (cls === 3 || cls === 4) {
-      dOrg = 15;
-      dLoc = 15;
-    } else {
-      const ends = wm.fmm[i] >> 3 >= 3;
-      dOrg = ends && ac & 64 ? 0 : dOrg < 14 ? dOrg + 1 : 15;
-      dLoc = ends && ac & 128 ? 0 : dLoc < 14 ? dLoc + 1 : 15;
-    }
-    ahead[i] = dOrg | (dLoc << 4);
   }
   const shift = 32 - bits;
   // Templates with few distinct values (classes, dictionary and word positions) hash into the first 2^15
@@ -257,11 +233,6 @@ export function extractFeatures(
     ids[base + 27] = mix(0x1f01f, nmi | (nl[i] << 8) | (wm.fmm[i] << 11)) >>> small;
     ids[base + 28] = mix(0x20020, (i > 0 ? nm[i - 1] : 255) | (nmi << 8) | ((i + 1 < n ? nm[i + 1] : 255) << 16)) >>> small;
     ids[base + 29] = mix(mix(0x21021, nmi), c0) >>> shift;
-    ids[base + SUFFIX_AHEAD_SLOT] = mix(0x22022, ahead[i] | ((a0 & 15) << 8) | ((i > 0 ? a[m1] & 15 : 7) << 12)) >>> small;
-    // The same distance with the lexicon and gazetteer marks here: a place (中国) that begins an organisation.
-    const dO = ahead[i] & 15;
-    ids[base + SUFFIX_AHEAD_LEXICON_SLOT] =
-      mix(0x23023, (dO > 7 ? 15 : dO) | (nmi << 4) | (cover[i] << 12) | (lex.cover[i] << 20)) >>> small;
   }
   return ids;
 }
