@@ -5,7 +5,8 @@
  * dev F1 after every epoch), --no-words (no induced word lexicon),
  * --no-names (no external name lexicon, models/lexicon.tsv), --lexicon FILE (another one),
  * --self-train MODEL [--min-conf C] (add the unlabelled body lines MODEL tags with confidence >= C; an experiment,
- * not used by `npm run train`), --sample K (every K-th training sentence), --out FILE.
+ * not used by `npm run train`), --sample K (every K-th training sentence), --out FILE, --cost C (cost-augmented
+ * decoding) and --pa C (passive-aggressive steps): training-schedule experiments, off in `npm run train`.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -144,6 +145,8 @@ function main(): void {
     bits,
     gazetteer: gazetteerTrie(),
     lexiconFolds: arg('folds', 5),
+    cost: arg('cost', 0),
+    pa: arg('pa', 0),
     words: !process.argv.includes('--no-words'),
     names: lexiconText ? parseLexicon(lexiconText) : undefined,
     onEpoch: (e, info) => {

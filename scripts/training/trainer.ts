@@ -8,6 +8,7 @@ import type { EntityType } from '../../server/src/service/types';
 import { extractFeatures, FEATURES_PER_CHAR } from '../../server/src/service/entities/features';
 import { normalizeForMatching } from '../../server/src/service/normalize';
 import { encodeModel, goldTags, lexiconTrie, NTAGS, viterbi, type TaggerWeights } from '../../server/src/service/entities/tagger';
+import { emissions, viterbiScores } from '../../server/src/service/entities/decode';
 import type { Trie } from '../../server/src/service/entities/trie';
 import { WordSet } from '../../server/src/service/entities/words';
 import { induceWords } from './induceWords';
@@ -31,6 +32,17 @@ export interface TrainOptions {
   words?: boolean;
   /** External name lexicon (word, class bits), for the lexicon features; shipped inside the model. */
   names?: [string, number][];
+  /**
+   * Cost-augmented decoding while training: every tag but the gold one gets this much extra score, so a
+   * sentence is updated until the gold reading wins by a margin that grows with the number of wrong tags
+   * (0 = the plain perceptron).
+   */
+  cost?: number;
+  /**
+   * Passive-aggressive step (PA-I) with this aggressiveness cap C: each update is scaled by
+   * min(C, (loss - score margin) / |feature difference|^2), the loss being the number of wrong tags; 0 = step 1.
+   */
+  pa?: number;
   /** Called after each epoch (for progress output); `averaged()` gives the weights as they would ship now. */
   onEpoch?: (epoch: number, info: { mistakes: number; seconds: number; averaged: () => TaggerWeights }) => void;
 }
@@ -104,6 +116,9 @@ export function trainWeights(sentences: TrainingSentence[], options: TrainOption
   const order = sentences.map((_, i) => i);
   let c = 1;
   let pred = new Uint8Array(256);
+  const cost = options.cost ?? 0;
+  const pa = options.pa ?? 0;
+  let em = new Float64Array(256 * T);
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const t0 = Date.now();
     for (let i = order.length - 1; i > 0; i--) {
@@ -116,29 +131,54 @@ export function trainWeights(sentences: TrainingSentence[], options: TrainOption
       const n = g.length;
       if (!n) continue;
       if (pred.length < n) pred = new Uint8Array(n * 2);
-      viterbi(weights, feats[k], n, pred);
-      let wrong = false;
-      for (let i = 0; i < n; i++) if (pred[i] !== g[i]) wrong = true;
-      if (wrong) {
+      if (cost || pa) {
+        if (em.length < n * T) em = new Float64Array(n * T * 2);
+        emissions(weights, feats[k], n, em);
+        if (cost) for (let i = 0; i < n; i++) for (let t = 0; t < T; t++) if (t !== g[i]) em[i * T + t] += cost;
+        viterbiScores(tw, em, n, pred);
+      } else viterbi(weights, feats[k], n, pred);
+      let wrong = 0;
+      for (let i = 0; i < n; i++) if (pred[i] !== g[i]) wrong++;
+      let step = 1;
+      if (wrong && pa) {
+        // The score margin under the current weights (cost removed), and the squared norm of the update.
+        let margin = 0;
+        let norm = 0;
+        for (let i = 0; i < n; i++) {
+          const gp = i ? g[i - 1] + 1 : 0;
+          const pp = i ? pred[i - 1] + 1 : 0;
+          if (pred[i] !== g[i]) {
+            margin += em[i * T + g[i]] - (em[i * T + pred[i]] - cost);
+            norm += 2 * F;
+          }
+          if (pred[i] !== g[i] || gp !== pp) {
+            margin += tw[gp * T + g[i]] - tw[pp * T + pred[i]];
+            norm += 2;
+          }
+        }
+        step = Math.min(pa, Math.max(0, wrong - margin) / norm);
+      }
+      if (wrong && step > 0) {
         mistakes++;
         const ids = feats[k];
+        const sc = step * c;
         for (let i = 0; i < n; i++) {
           const gp = i ? g[i - 1] + 1 : 0;
           const pp = i ? pred[i - 1] + 1 : 0;
           if (pred[i] !== g[i]) {
             for (let f = 0; f < F; f++) {
               const off = ids[i * F + f] * T;
-              w[off + g[i]] += 1;
-              u[off + g[i]] += c;
-              w[off + pred[i]] -= 1;
-              u[off + pred[i]] -= c;
+              w[off + g[i]] += step;
+              u[off + g[i]] += sc;
+              w[off + pred[i]] -= step;
+              u[off + pred[i]] -= sc;
             }
           }
           if (pred[i] !== g[i] || gp !== pp) {
-            tw[gp * T + g[i]] += 1;
-            tu[gp * T + g[i]] += c;
-            tw[pp * T + pred[i]] -= 1;
-            tu[pp * T + pred[i]] -= c;
+            tw[gp * T + g[i]] += step;
+            tu[gp * T + g[i]] += sc;
+            tw[pp * T + pred[i]] -= step;
+            tu[pp * T + pred[i]] -= sc;
           }
         }
       }
