@@ -12,6 +12,11 @@ import { SiteIndex } from '../../server/src/service/boilerplate';
 import { lazyRecognizer, loadNerModel, sharedTagger } from '../../server/src/node/model';
 import { TokenResults, tokenEdits } from '../../server/src/service/incremental/tokenDelta';
 import { paragraphCaches } from '../../server/src/service/incremental/paragraphs';
+import { LineArrays, lineEndAt } from '../../server/src/service/incremental/lineArrays';
+import { NormalizedText } from '../../server/src/service/incremental/normalizedText';
+import { boilerplateLines, detectBoilerplate } from '../../server/src/service/boilerplate/detect';
+import { normalizeForMatching } from '../../server/src/service/normalize';
+import { LineIndex } from '../../server/src/service/text';
 import { Rng } from '../../scripts/lib/rng';
 
 const DIR = path.join(__dirname, '..', 'fixtures', 'articles');
@@ -175,6 +180,53 @@ describe('incremental analysis', function () {
       const want = analyseArticle(current, { recognizer: fresh, recurring: index.recurring('file:///0'), kept });
       assert.deepEqual(view(got), view(want), `edit ${version}: ${JSON.stringify(edit)}`);
     }
+  });
+});
+
+/** Edits that move line boundaries in every way a line index knows, and change what normalising a line gives. */
+const LINE_SNIPPETS = ['\r', '\r\n', '\n', '\u200b', '國際新聞', '（）', '　', '，', '相關新聞', '版權所有', '責任編輯：王五'];
+
+function lineEdit(text: string, next: () => number): Edit {
+  if (next() < 0.5) return randomEdit(text, next);
+  const at = Math.floor(next() * (text.length + 1));
+  const remove = next() < 0.3 ? Math.min(text.length - at, Math.floor(next() * 3)) : 0;
+  return { at, remove, insert: LINE_SNIPPETS[Math.floor(next() * LINE_SNIPPETS.length)] };
+}
+
+describe('per-line arrays carried across versions', function () {
+  this.timeout(120000);
+
+  it('split, normalise and detect boilerplate as a full pass does, after random edit sequences on every gold page', () => {
+    let edits = 0;
+    let made = 0;
+    for (const [p, page] of PAGES.entries()) {
+      let text = fs.readFileSync(path.join(DIR, page), 'utf8');
+      const lines = new LineArrays<string>();
+      const records = boilerplateLines();
+      const normalized = new NormalizedText();
+      const next = rng(5000 + p);
+      for (let version = 0; version <= 30; version++) {
+        if (version > 0) {
+          const edit = lineEdit(text, next);
+          text = text.slice(0, edit.at) + edit.insert + text.slice(edit.at + edit.remove);
+        }
+        const where = `${page}, seed ${5000 + p}, edit ${version}`;
+        const got = lines.update(text, (t, starts, first, last) =>
+          Array.from({ length: last - first }, (_, k) => t.slice(starts[first + k], lineEndAt(t, starts, first + k))),
+        );
+        assert.deepEqual(got.starts, new LineIndex(text).starts, where);
+        assert.deepEqual(got.values, text.split(/\r\n|\r|\n/), where);
+        assert.equal(normalized.of(text), normalizeForMatching(text), where);
+        const before = records.stats.made;
+        assert.deepEqual(detectBoilerplate(text, { lines: records }), detectBoilerplate(text), where);
+        if (version > 0) {
+          made += records.stats.made - before;
+          edits++;
+        }
+      }
+    }
+    // Incremental, not merely right: an edit changes a line or two (a few when it cuts a stretch or adds breaks).
+    assert.ok(made / edits < 4, `lines measured again per edit: ${(made / edits).toFixed(2)}`);
   });
 });
 

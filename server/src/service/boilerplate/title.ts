@@ -78,16 +78,14 @@ export function findTitle(infos: LineInfo[]): TitleInfo {
   // The whole title found again is a copy of the browser title, not the headline, when it has a suffix.
   const keys = (parts.length > 1 ? [titleKey(parts[0]), titleKey(longest)] : [fullKey]).filter((k) => k.length >= 2);
   const limit = Math.min(infos.length, first + 5000);
-  const lineKeys = new Map<string, number>();
-  for (let i = first + 1; i < limit; i++) {
-    const x = infos[i];
-    if (x.blank || x.len > t.length + 10) continue;
-    const k = lineTitleKey(x.text);
-    if (!lineKeys.has(k)) lineKeys.set(k, i);
-  }
+  // The first line whose key is one of `keys`, the keys in order (a scan, not a map of every line's key: this
+  // runs on every version of an edited document).
   for (const key of keys) {
-    const i = lineKeys.get(key);
-    if (i !== undefined) return { first, headline: i, key, suffixes, confirmed: true };
+    for (let i = first + 1; i < limit; i++) {
+      const x = infos[i];
+      if (x.blank || x.len > t.length + 10) continue;
+      if (lineTitleKey(x.text) === key) return { first, headline: i, key, suffixes, confirmed: true };
+    }
   }
   // A headline the page broke over two or three lines.
   const wanted = new Set(keys.filter((k) => k.length >= 8));

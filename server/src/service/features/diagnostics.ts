@@ -22,6 +22,14 @@ const SEVERITY = {
 /** One diagnostic per boilerplate block; unsure blocks one step milder. */
 export function getDiagnostics(article: Article, settings: NewsAnnotatorSettings, t: Localize): Diagnostic[] {
   const base = SEVERITY[settings.boilerplate.severity];
+  // One message per kind and certainty: a scraped page has hundreds of blocks, and this runs on every version.
+  const messages = new Map<string, string>();
+  const message = (block: BoilerplateBlock) => {
+    const key = `${block.kind}:${block.confident}`;
+    let m = messages.get(key);
+    if (m === undefined) messages.set(key, (m = t(block.confident ? 'diag.block' : 'diag.blockUnsure', kindLabel(t, block.kind))));
+    return m;
+  };
   return article.blocks.map((block) => {
     const data: BoilerplateDiagnosticData = { ...block };
     return {
@@ -29,7 +37,7 @@ export function getDiagnostics(article: Article, settings: NewsAnnotatorSettings
       severity: block.confident ? base : (Math.min(base + 1, DiagnosticSeverity.Hint) as DiagnosticSeverity),
       code: diagnosticCode(block.kind),
       source: DIAGNOSTIC_SOURCE,
-      message: t(block.confident ? 'diag.block' : 'diag.blockUnsure', kindLabel(t, block.kind)),
+      message: message(block),
       data,
     };
   });

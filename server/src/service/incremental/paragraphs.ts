@@ -5,6 +5,8 @@
  * paragraph on each line, and a line is what the tagger has always read on its own.
  */
 import type { EntityMention, EntityRecognizer } from '../types';
+import { boilerplateLines, type BoilerplateLines } from '../boilerplate/detect';
+import { NormalizedText } from './normalizedText';
 
 /** Mentions or anything else with offsets into the paragraph. */
 interface Spanned {
@@ -85,10 +87,14 @@ export function eachParagraph<M extends Spanned>(
 /** The per-document caches an editor keeps between versions (the language service holds one per open document). */
 export interface ParagraphCaches {
   entities: ParagraphCache<readonly EntityMention[]>;
+  /** Boilerplate's per-line records of the last version. */
+  boilerplate: BoilerplateLines;
+  /** The last version's normalised text, updated over the lines an edit changed. */
+  normalized: NormalizedText;
 }
 
 export function paragraphCaches(): ParagraphCaches {
-  return { entities: new ParagraphCache() };
+  return { entities: new ParagraphCache(), boilerplate: boilerplateLines(), normalized: new NormalizedText() };
 }
 
 /**
