@@ -17,7 +17,7 @@ import { ARTICLE_META, isBreadcrumb, phraseKind, verticalHeadings, type PhraseHi
 import { findTitle, hasSiteSuffix, isTitleCopy, lineTitleKey } from './title';
 import { applySiteRules, type SiteRules } from './siteRules';
 import { caretReferences, editLinkHeadings, tableOfContents } from './contents';
-import { bodyTables, isStructureLine, structureLines } from './structure';
+import { bodyTables, isStructureLine, shape, structureLines } from './structure';
 import { lineFeatures, lineScores, probability, type ScoreInput, type ScorerWeights } from './scorer';
 import { SCORER } from './scorerWeights';
 import { normalizeForMatching } from '../normalize';
@@ -51,6 +51,8 @@ export interface LineRecord {
   phrase: PhraseHit | null;
   /** Dateline, source or byline wording (`isStructureLine`), once the scorer asked. */
   structure?: boolean;
+  /** Its shape as a table row (structure.ts `shape`), once asked. */
+  shape?: string;
 }
 
 export type BoilerplateLines = LineArrays<LineRecord>;
@@ -64,7 +66,7 @@ function lineRecords(text: string, starts: readonly number[], first: number, las
     const end = lineEndAt(text, starts, i);
     // Lines repeat (menu words, buttons, separators; every line of a corpus's other pages): each distinct one is
     // measured and tested once (neither answer is ever changed by a reader).
-    const info = measuredLines.get(text.slice(start, end), () => lineInfo(text.slice(start, end)));
+    const info = measuredLines.get(text.slice(start, end), lineInfo);
     const norm = normalized === text ? info.text : normalized.slice(start - at, end - at).trim();
     const phrase = info.blank ? null : phraseLines.get(info.text, () => phraseKind(info, norm), norm);
     out.push({ info, norm, phrase });
@@ -589,7 +591,7 @@ export function detectLines(
   for (let i = 0; i < n; i++) if (keep[i] && flags[i] && !phrases[i]) flags[i] = null;
   // Pass 3: protect the structure. The article's headline, dateline, source and byline lines and its
   // tables are never flagged, whatever pass 2 said (a wiki's table of contents, below, is still its furniture).
-  const structure = { infos, norms, phrases, headline, body };
+  const structure = { infos, norms, phrases, headline, body, shapeOf: (i: number) => (records[i].shape ??= shape(infos[i], norms[i])) };
   for (const i of structureLines(structure)) flags[i] = null;
   for (const i of bodyTables(structure, (k) => isMarker(phrases[k]))) flags[i] = null;
   for (const i of tableOfContents(infos)) flags[i] = { kind: 'navigation', confident: true };

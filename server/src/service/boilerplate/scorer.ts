@@ -98,7 +98,7 @@ function eachFeatureVector(s: ScoreInput, use: (i: number, v: Float64Array) => v
     let k = 0;
     v[k++] = 1;
     v[k++] = f.confident ? 1 : 0;
-    for (const kind of BOILERPLATE_KINDS) v[k++] = f.kind === kind ? 1 : 0;
+    for (let j = 0; j < BOILERPLATE_KINDS.length; j++) v[k++] = f.kind === BOILERPLATE_KINDS[j] ? 1 : 0;
     v[k++] = p ? 1 : 0;
     v[k++] = p?.heading ? 1 : 0;
     v[k++] = p?.marker ? 1 : 0;
