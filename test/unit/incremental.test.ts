@@ -228,6 +228,31 @@ describe('per-line arrays carried across versions', function () {
     // Incremental, not merely right: an edit changes a line or two (a few when it cuts a stretch or adds breaks).
     assert.ok(made / edits < 4, `lines measured again per edit: ${(made / edits).toFixed(2)}`);
   });
+
+  it("keeps the folder's counts of recurring lines as a fresh index has them, while one of its files is edited", () => {
+    const texts = PAGES.map((p) => fs.readFileSync(path.join(DIR, p), 'utf8'));
+    // Two copies of one page, so its lines recur, and the edited file shares lines with both.
+    texts.push(texts[0]);
+    const uris = texts.map((_, i) => `file:///${i}`);
+    const index = new SiteIndex();
+    uris.forEach((u, i) => index.set(u, texts[i]));
+    const next = rng(77);
+    let previous = texts[0];
+    for (let version = 1; version <= 60; version++) {
+      const edit = lineEdit(texts[0], next);
+      texts[0] = texts[0].slice(0, edit.at) + edit.insert + texts[0].slice(edit.at + edit.remove);
+      index.set(uris[0], texts[0]);
+      const fresh = new SiteIndex();
+      uris.forEach((u, i) => fresh.set(u, texts[i]));
+      const lines = new Set([...texts[0].split(/\r\n|\r|\n/), ...previous.split(/\r\n|\r|\n/), ...texts[1].split('\n')]);
+      for (const u of uris.slice(0, 3)) {
+        const got = index.recurring(u);
+        const want = fresh.recurring(u);
+        for (const l of lines) assert.equal(got(l), want(l), `edit ${version} ${JSON.stringify(edit)}, ${u}: ${l}`);
+      }
+      previous = texts[0];
+    }
+  });
 });
 
 describe('semantic tokens delta', () => {

@@ -53,6 +53,8 @@ export interface LineRecord {
   structure?: boolean;
   /** Its shape as a table row (structure.ts `shape`), once asked. */
   shape?: string;
+  /** It has a digit (a scorer feature), once asked. */
+  digits?: boolean;
 }
 
 export type BoilerplateLines = LineArrays<LineRecord>;
@@ -553,7 +555,10 @@ export function detectLines(
   text: string,
   options: BoilerplateOptions,
   scorer: ScorerWeights | null,
-  /** Whether to return the feature vectors (training reads them; detection needs only the scores). */
+  /**
+   * Whether to return the feature vectors (training reads them). Without them, detection needs only the scores of
+   * the confidently flagged lines (the others have nothing to lose), and only those are computed.
+   */
   withFeatures = true,
 ): { result: BoilerplateResult; features: (Float64Array | null)[]; scores: (number | null)[] } {
   // Each line's measures, normalised text (Simplified, half-width, same offsets: phrase rules are written once) and
@@ -611,12 +616,13 @@ export function detectLines(
     menu,
     // Remembered on the line's record too, which an edited document carries from version to version.
     structureLike: (i) => (records[i].structure ??= structureLike.get(infos[i].text, () => isStructureLine(infos[i], norms[i]), norms[i])),
+    digits: (i) => (records[i].digits ??= /\d/u.test(infos[i].text)),
   };
   const features = withFeatures ? lineFeatures(scoreInput) : [];
   const scores: (number | null)[] = scorer
     ? withFeatures
       ? features.map((v) => (v ? probability(scorer, v) : null))
-      : lineScores(scoreInput, scorer)
+      : lineScores(scoreInput, scorer, true)
     : new Array<null>(n).fill(null);
   if (scorer) {
     for (let i = 0; i < n; i++) {

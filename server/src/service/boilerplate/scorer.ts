@@ -30,6 +30,8 @@ export interface ScoreInput {
   menu: Uint8Array;
   /** Lines the structure pass recognised as dateline, source or byline wording. */
   structureLike: (i: number) => boolean;
+  /** Whether line i has a digit, when the caller remembers it per line (else tested here). */
+  digits?: (i: number) => boolean;
 }
 
 /** The feature template. Bump the weights file (retrain) whenever this list changes. */
@@ -76,14 +78,17 @@ export function lineFeatures(s: ScoreInput): (Float64Array | null)[] {
  * into one reused array (this runs on every version of an edited document, and a vector per line was most of its
  * garbage).
  */
-export function lineScores(s: ScoreInput, w: ScorerWeights): (number | null)[] {
+export function lineScores(s: ScoreInput, w: ScorerWeights, confidentOnly = false): (number | null)[] {
   const out: (number | null)[] = new Array(s.infos.length).fill(null);
-  eachFeatureVector(s, (i, v) => (out[i] = probability(w, v)));
+  eachFeatureVector(s, (i, v) => (out[i] = probability(w, v)), confidentOnly);
   return out;
 }
 
-/** Calls `use(i, v)` for each flagged line with its features in `v`, an array that the next call overwrites. */
-function eachFeatureVector(s: ScoreInput, use: (i: number, v: Float64Array) => void): void {
+/**
+ * Calls `use(i, v)` for each flagged line (each confidently flagged line, with `confidentOnly`) with its features in
+ * `v`, an array that the next call overwrites.
+ */
+function eachFeatureVector(s: ScoreInput, use: (i: number, v: Float64Array) => void, confidentOnly = false): void {
   const { infos, phrases, flags, headline, body, menu } = s;
   const n = infos.length;
   const nonBlank: number[] = [];
@@ -92,7 +97,7 @@ function eachFeatureVector(s: ScoreInput, use: (i: number, v: Float64Array) => v
   const v = new Float64Array(FEATURES.length);
   for (let i = 0; i < n; i++) {
     const f = flags[i];
-    if (!f || infos[i].blank) continue;
+    if (!f || infos[i].blank || (confidentOnly && !f.confident)) continue;
     const x = infos[i];
     const p = phrases[i];
     let k = 0;
@@ -115,7 +120,7 @@ function eachFeatureVector(s: ScoreInput, use: (i: number, v: Float64Array) => v
     v[k++] = x.prose && x.endsSentence && x.len >= 30 ? 1 : 0;
     v[k++] = x.endsSentence ? 1 : 0;
     v[k++] = x.symbolic ? 1 : 0;
-    v[k++] = /\d/u.test(x.text) ? 1 : 0;
+    v[k++] = (s.digits ? s.digits(i) : /\d/u.test(x.text)) ? 1 : 0;
     v[k++] = s.structureLike(i) ? 1 : 0;
     let flagged = 0;
     let confident = 0;
