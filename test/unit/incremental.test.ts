@@ -150,6 +150,16 @@ describe('incremental analysis', function () {
     assert.ok(recomputed / edits < 3, `paragraphs re-read per edit: ${(recomputed / edits).toFixed(2)}`);
   });
 
+  it('drops what another recogniser found when the recogniser changes (a new dictionary, the model turned on)', () => {
+    const caches = paragraphCaches();
+    let text = fs.readFileSync(path.join(DIR, PAGES[1]), 'utf8');
+    const plain = createEntityRecognizer({});
+    assert.ok(analyseArticle(text, { recognizer: plain, paragraphs: caches }).entities.length > 0);
+    text = text.replace('\n', '\n习近平表示\n');
+    const got = analyseArticle(text, { recognizer: fresh, paragraphs: caches });
+    assert.deepEqual(view(got), view(analyseArticle(text, { recognizer: fresh })));
+  });
+
   it('equals a full re-analysis with the folder signal and keep marks in play', () => {
     const index = new SiteIndex();
     const texts = PAGES.slice(6).map((p) => fs.readFileSync(path.join(DIR, p), 'utf8'));

@@ -36,13 +36,16 @@ export function spliceDerived(derived: string, change: TextChange, replacement: 
   return derived.slice(0, change.from) + replacement + derived.slice(change.oldTo);
 }
 
-/** Line starts (the line index's rule: a line ends at `\r\n`, `\r` or `\n`) of `text[from, to)`, `from` being a line start. */
-function startsIn(text: string, from: number, to: number, out: number[]): void {
+/**
+ * Line starts of `text[from, to)`, `from` being a line start: by the line index's rule (a line ends at `\r\n`, `\r`
+ * or `\n`), or at `\n` only.
+ */
+function startsIn(text: string, from: number, to: number, out: number[], newlineOnly: boolean): void {
   out.push(from);
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) out.push(i + 1);
-    else if (c === 13) {
+    else if (c === 13 && !newlineOnly) {
       if (text.charCodeAt(i + 1) === 10) i++;
       out.push(i + 1);
     }
@@ -58,6 +61,9 @@ export function lineEndAt(text: string, starts: readonly number[], i: number): n
 }
 
 export class LineArrays<R> {
+  /** With `newlineOnly`, lines end at `\n` only (the paragraphs of entity recognition); else as in the line index. */
+  constructor(private readonly newlineOnly = false) {}
+
   private text: string | undefined;
   private starts: number[] = [];
   private values: R[] = [];
@@ -87,7 +93,7 @@ export class LineArrays<R> {
     }
     const starts = old.slice(0, first);
     const middle: number[] = [];
-    startsIn(text, change.from, change.newTo, middle);
+    startsIn(text, change.from, change.newTo, middle, this.newlineOnly);
     // With a closed change the scan ends on the start of the first line after it, which the old lines provide.
     if (change.closed) middle.pop();
     for (const s of middle) starts.push(s);
@@ -104,5 +110,12 @@ export class LineArrays<R> {
     this.starts = starts;
     this.values = values;
     return { starts, values };
+  }
+
+  /** Forgets the previous version (what computes the values changed). */
+  clear(): void {
+    this.text = undefined;
+    this.starts = [];
+    this.values = [];
   }
 }
