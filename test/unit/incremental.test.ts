@@ -18,6 +18,9 @@ import { boilerplateLines, detectBoilerplate } from '../../server/src/service/bo
 import { normalizeForMatching } from '../../server/src/service/normalize';
 import { LineIndex } from '../../server/src/service/text';
 import { Rng } from '../../scripts/lib/rng';
+import { getDiagnostics } from '../../server/src/service/features/diagnostics';
+import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
+import { createLocalizer } from '../../server/src/service/messages';
 
 const DIR = path.join(__dirname, '..', 'fixtures', 'articles');
 const PAGES = fs
@@ -107,6 +110,11 @@ describe('incremental analysis', function () {
         const got = service.analyse({ uri, version, getText: () => current });
         // The diagnostics path reads the boilerplate first; the rest is computed on first read.
         assert.deepEqual(got.blocks, analyseArticle(current, { recognizer: fresh }).blocks);
+        // The diagnostics lent by the last version's answer are the ones a fresh analysis gives.
+        assert.deepEqual(
+          service.diagnostics({ uri, version, getText: () => current }),
+          getDiagnostics(analyseArticle(current, { recognizer: fresh }), DEFAULT_SETTINGS, createLocalizer('en')),
+        );
         assert.deepEqual(
           view(got),
           view(analyseArticle(current, { recognizer: fresh })),
@@ -148,6 +156,19 @@ describe('incremental analysis', function () {
     }
     // An edit touches one line, two when it inserts a line break, a few when it cuts a stretch of text.
     assert.ok(recomputed / edits < 3, `paragraphs re-read per edit: ${(recomputed / edits).toFixed(2)}`);
+  });
+
+  it('lends no diagnostic whose severity or wording changed with the settings or the language', () => {
+    const recognizer = createEntityRecognizer({});
+    const service = createLanguageService({ recognizer });
+    const text = fs.readFileSync(path.join(DIR, PAGES[0]), 'utf8');
+    const doc = { uri: 'file:///settings', version: 1, getText: () => text };
+    assert.ok(service.diagnostics(doc).length > 0);
+    const settings = { ...DEFAULT_SETTINGS, boilerplate: { ...DEFAULT_SETTINGS.boilerplate, severity: 'error' as const } };
+    service.setSettings(settings);
+    assert.deepEqual(service.diagnostics(doc), getDiagnostics(analyseArticle(text, { recognizer }), settings, createLocalizer('en')));
+    service.setLocale('zh-tw');
+    assert.deepEqual(service.diagnostics(doc), getDiagnostics(analyseArticle(text, { recognizer }), settings, createLocalizer('zh-tw')));
   });
 
   it('drops what another recogniser found when the recogniser changes (a new dictionary, the model turned on)', () => {
