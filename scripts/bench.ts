@@ -90,18 +90,25 @@ function pages(): string[] {
 async function serverFigures(text: string) {
   const server = path.join(ROOT, 'dist', 'server.js');
   if (!fs.existsSync(server)) return ['server: dist/server.js missing (npm run build)'];
+  return [
+    await readyFigures(server),
+    ...(await keystrokeOnly(server, text)),
+    ...(await memoryFigures(server, text)),
+    ...(await responsivenessFigures(server, text)),
+  ];
+}
+
+/** Keystroke -> diagnostics and -> semantic tokens on 100 KB and on the seed article, over stdio and in-process. */
+async function keystrokeOnly(server: string, text: string) {
   const seed = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'articles', 'seed_guancha_ttyw.txt'), 'utf8');
   const seedName = `seed article (${(Buffer.byteLength(seed) / 1024).toFixed(0)} KB)`;
   // The editor's service as the server makes it: lazily loaded model, memo of tagged lines.
   const service = createLanguageService({ recognizer: lazyRecognizer() });
   return [
-    await readyFigures(server),
     ...(await keystrokeFigures(server, '100 KB article', hundredKilobytes(text), 60, 30)),
     ...serviceKeystrokeFigures('100 KB article', hundredKilobytes(text), 60, service),
     ...(await keystrokeFigures(server, seedName, seed, 60, 10)),
     ...serviceKeystrokeFigures(seedName, seed, 60, service),
-    ...(await memoryFigures(server, text)),
-    ...(await responsivenessFigures(server, text)),
   ];
 }
 
@@ -113,6 +120,14 @@ async function main() {
     const server = process.env.BENCH_SERVER ?? path.join(ROOT, 'dist', 'server.js');
     const load = os.loadavg()[0].toFixed(1);
     const figures = [...(await memoryFigures(server, text)), ...(await responsivenessFigures(server, text))];
+    console.log([`load average ${load} at start`, ...figures, `load average at the end: ${os.loadavg()[0].toFixed(1)}`].join('\n'));
+    return;
+  }
+  // `npm run bench -- --keys`: only the keystroke figures (over stdio and in-process), 100 KB and seed article.
+  if (process.argv.includes('--keys')) {
+    const server = path.join(ROOT, 'dist', 'server.js');
+    const load = os.loadavg()[0].toFixed(1);
+    const figures = await keystrokeOnly(server, text);
     console.log([`load average ${load} at start`, ...figures, `load average at the end: ${os.loadavg()[0].toFixed(1)}`].join('\n'));
     return;
   }

@@ -12,7 +12,15 @@ import { SiteIndex } from '../../server/src/service/boilerplate';
 import { lazyRecognizer, loadNerModel, sharedTagger } from '../../server/src/node/model';
 import { TokenResults, tokenEdits } from '../../server/src/service/incremental/tokenDelta';
 import { paragraphCaches } from '../../server/src/service/incremental/paragraphs';
+import { LineArrays, lineEndAt } from '../../server/src/service/incremental/lineArrays';
+import { NormalizedText } from '../../server/src/service/incremental/normalizedText';
+import { boilerplateLines, detectBoilerplate } from '../../server/src/service/boilerplate/detect';
+import { normalizeForMatching } from '../../server/src/service/normalize';
+import { LineIndex } from '../../server/src/service/text';
 import { Rng } from '../../scripts/lib/rng';
+import { getDiagnostics } from '../../server/src/service/features/diagnostics';
+import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
+import { createLocalizer } from '../../server/src/service/messages';
 
 const DIR = path.join(__dirname, '..', 'fixtures', 'articles');
 const PAGES = fs
@@ -102,6 +110,11 @@ describe('incremental analysis', function () {
         const got = service.analyse({ uri, version, getText: () => current });
         // The diagnostics path reads the boilerplate first; the rest is computed on first read.
         assert.deepEqual(got.blocks, analyseArticle(current, { recognizer: fresh }).blocks);
+        // The diagnostics lent by the last version's answer are the ones a fresh analysis gives.
+        assert.deepEqual(
+          service.diagnostics({ uri, version, getText: () => current }),
+          getDiagnostics(analyseArticle(current, { recognizer: fresh }), DEFAULT_SETTINGS, createLocalizer('en')),
+        );
         assert.deepEqual(
           view(got),
           view(analyseArticle(current, { recognizer: fresh })),
@@ -145,6 +158,29 @@ describe('incremental analysis', function () {
     assert.ok(recomputed / edits < 3, `paragraphs re-read per edit: ${(recomputed / edits).toFixed(2)}`);
   });
 
+  it('lends no diagnostic whose severity or wording changed with the settings or the language', () => {
+    const recognizer = createEntityRecognizer({});
+    const service = createLanguageService({ recognizer });
+    const text = fs.readFileSync(path.join(DIR, PAGES[0]), 'utf8');
+    const doc = { uri: 'file:///settings', version: 1, getText: () => text };
+    assert.ok(service.diagnostics(doc).length > 0);
+    const settings = { ...DEFAULT_SETTINGS, boilerplate: { ...DEFAULT_SETTINGS.boilerplate, severity: 'error' as const } };
+    service.setSettings(settings);
+    assert.deepEqual(service.diagnostics(doc), getDiagnostics(analyseArticle(text, { recognizer }), settings, createLocalizer('en')));
+    service.setLocale('zh-tw');
+    assert.deepEqual(service.diagnostics(doc), getDiagnostics(analyseArticle(text, { recognizer }), settings, createLocalizer('zh-tw')));
+  });
+
+  it('drops what another recogniser found when the recogniser changes (a new dictionary, the model turned on)', () => {
+    const caches = paragraphCaches();
+    let text = fs.readFileSync(path.join(DIR, PAGES[1]), 'utf8');
+    const plain = createEntityRecognizer({});
+    assert.ok(analyseArticle(text, { recognizer: plain, paragraphs: caches }).entities.length > 0);
+    text = text.replace('\n', '\n习近平表示\n');
+    const got = analyseArticle(text, { recognizer: fresh, paragraphs: caches });
+    assert.deepEqual(view(got), view(analyseArticle(text, { recognizer: fresh })));
+  });
+
   it('equals a full re-analysis with the folder signal and keep marks in play', () => {
     const index = new SiteIndex();
     const texts = PAGES.slice(6).map((p) => fs.readFileSync(path.join(DIR, p), 'utf8'));
@@ -174,6 +210,78 @@ describe('incremental analysis', function () {
       const got = service.analyse({ uri: 'file:///0', version, getText: () => current });
       const want = analyseArticle(current, { recognizer: fresh, recurring: index.recurring('file:///0'), kept });
       assert.deepEqual(view(got), view(want), `edit ${version}: ${JSON.stringify(edit)}`);
+    }
+  });
+});
+
+/** Edits that move line boundaries in every way a line index knows, and change what normalising a line gives. */
+const LINE_SNIPPETS = ['\r', '\r\n', '\n', '\u200b', '國際新聞', '（）', '　', '，', '相關新聞', '版權所有', '責任編輯：王五'];
+
+function lineEdit(text: string, next: () => number): Edit {
+  if (next() < 0.5) return randomEdit(text, next);
+  const at = Math.floor(next() * (text.length + 1));
+  const remove = next() < 0.3 ? Math.min(text.length - at, Math.floor(next() * 3)) : 0;
+  return { at, remove, insert: LINE_SNIPPETS[Math.floor(next() * LINE_SNIPPETS.length)] };
+}
+
+describe('per-line arrays carried across versions', function () {
+  this.timeout(120000);
+
+  it('split, normalise and detect boilerplate as a full pass does, after random edit sequences on every gold page', () => {
+    let edits = 0;
+    let made = 0;
+    for (const [p, page] of PAGES.entries()) {
+      let text = fs.readFileSync(path.join(DIR, page), 'utf8');
+      const lines = new LineArrays<string>();
+      const records = boilerplateLines();
+      const normalized = new NormalizedText();
+      const next = rng(5000 + p);
+      for (let version = 0; version <= 30; version++) {
+        if (version > 0) {
+          const edit = lineEdit(text, next);
+          text = text.slice(0, edit.at) + edit.insert + text.slice(edit.at + edit.remove);
+        }
+        const where = `${page}, seed ${5000 + p}, edit ${version}`;
+        const got = lines.update(text, (t, starts, first, last) =>
+          Array.from({ length: last - first }, (_, k) => t.slice(starts[first + k], lineEndAt(t, starts, first + k))),
+        );
+        assert.deepEqual(got.starts, new LineIndex(text).starts, where);
+        assert.deepEqual(got.values, text.split(/\r\n|\r|\n/), where);
+        assert.equal(normalized.of(text), normalizeForMatching(text), where);
+        const before = records.stats.made;
+        assert.deepEqual(detectBoilerplate(text, { lines: records }), detectBoilerplate(text), where);
+        if (version > 0) {
+          made += records.stats.made - before;
+          edits++;
+        }
+      }
+    }
+    // Incremental, not merely right: an edit changes a line or two (a few when it cuts a stretch or adds breaks).
+    assert.ok(made / edits < 4, `lines measured again per edit: ${(made / edits).toFixed(2)}`);
+  });
+
+  it("keeps the folder's counts of recurring lines as a fresh index has them, while one of its files is edited", () => {
+    const texts = PAGES.map((p) => fs.readFileSync(path.join(DIR, p), 'utf8'));
+    // Two copies of one page, so its lines recur, and the edited file shares lines with both.
+    texts.push(texts[0]);
+    const uris = texts.map((_, i) => `file:///${i}`);
+    const index = new SiteIndex();
+    uris.forEach((u, i) => index.set(u, texts[i]));
+    const next = rng(77);
+    let previous = texts[0];
+    for (let version = 1; version <= 60; version++) {
+      const edit = lineEdit(texts[0], next);
+      texts[0] = texts[0].slice(0, edit.at) + edit.insert + texts[0].slice(edit.at + edit.remove);
+      index.set(uris[0], texts[0]);
+      const fresh = new SiteIndex();
+      uris.forEach((u, i) => fresh.set(u, texts[i]));
+      const lines = new Set([...texts[0].split(/\r\n|\r|\n/), ...previous.split(/\r\n|\r|\n/), ...texts[1].split('\n')]);
+      for (const u of uris.slice(0, 3)) {
+        const got = index.recurring(u);
+        const want = fresh.recurring(u);
+        for (const l of lines) assert.equal(got(l), want(l), `edit ${version} ${JSON.stringify(edit)}, ${u}: ${l}`);
+      }
+      previous = texts[0];
     }
   });
 });

@@ -84,12 +84,14 @@ function maskLines(text: string, lines: LineIndex, blocks: readonly BoilerplateB
 
 export function analyseArticle(text: string, options: AnalysisOptions): Article {
   const lines = new LineIndex(text);
-  const normalizedPart = once(() => normalizeForMatching(text));
+  const caches = options.paragraphs;
+  const normalizedPart = once(() => (caches ? caches.normalized.of(text) : normalizeForMatching(text)));
   const visible = blankInvisibles(text);
+  // An editor's document: boilerplate measures (and normalises) again only the lines the edit changed.
   const detected = detectBoilerplate(visible, {
     recurring: options.recurring,
     rules: options.rules,
-    normalized: visible === text ? normalizedPart() : normalizeForMatching(visible),
+    ...(caches ? { lines: caches.boilerplate } : { normalized: visible === text ? normalizedPart() : normalizeForMatching(visible) }),
   });
   const notKept = detected.blocks.filter((b) => !isBlockKept(lines, b, options.kept));
   const blocks = notKept.filter((b) => options.isKindEnabled?.(b.kind) ?? true);

@@ -2,7 +2,7 @@
  * The News Annotator language service: editor-independent, shared by the LSP server, the CLI and the tests.
  * One analysed article per document version (and settings version), evicted on close.
  */
-import type { CodeActionContext, Position, Range } from 'vscode-languageserver-types';
+import type { CodeActionContext, Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import { analyseArticle, type Article } from './article';
 import type { SiteRules } from './boilerplate';
 import { createLocalizer, type Locale, type Localize } from './messages';
@@ -66,6 +66,7 @@ export function createLanguageService(options: LanguageServiceOptions) {
   const cache = new Map<string, { key: string; article: Article }>();
   // Per document: what each paragraph yielded, so an edit re-reads only the paragraphs it touched.
   const paragraphs = new Map<string, ParagraphCaches>();
+  const lastDiagnostics = new Map<string, Diagnostic[]>();
 
   const keyFor = (doc: ArticleDocument, context = options.contextFor?.(doc.uri)) =>
     `${doc.version}:${settingsVersion}:${context?.version ?? 0}`;
@@ -134,12 +135,18 @@ export function createLanguageService(options: LanguageServiceOptions) {
     close(uri: string) {
       cache.delete(uri);
       paragraphs.delete(uri);
+      lastDiagnostics.delete(uri);
       conversions.close(uri);
     },
     openArticles(): Iterable<[string, Article]> {
       return [...cache].map(([uri, v]) => [uri, v.article] as [string, Article]);
     },
-    diagnostics: (doc: ArticleDocument) => getDiagnostics(analyse(doc), settings, t),
+    diagnostics: (doc: ArticleDocument) => {
+      // The last answer for this document lends the diagnostics that come out the same (most, after a keystroke).
+      const diagnostics = getDiagnostics(analyse(doc), settings, t, lastDiagnostics.get(doc.uri));
+      lastDiagnostics.set(doc.uri, diagnostics);
+      return diagnostics;
+    },
     hover: (doc: ArticleDocument, position: Position) => {
       const hover = getHover(analyse(doc), position, t, settings.entities.confidenceThreshold);
       const review = options.reviewFor?.(doc.uri);

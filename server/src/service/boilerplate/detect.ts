@@ -17,11 +17,12 @@ import { ARTICLE_META, isBreadcrumb, phraseKind, verticalHeadings, type PhraseHi
 import { findTitle, hasSiteSuffix, isTitleCopy, lineTitleKey } from './title';
 import { applySiteRules, type SiteRules } from './siteRules';
 import { caretReferences, editLinkHeadings, tableOfContents } from './contents';
-import { bodyTables, isStructureLine, structureLines } from './structure';
-import { lineFeatures, probability, type ScorerWeights } from './scorer';
+import { bodyTables, isStructureLine, shape, structureLines } from './structure';
+import { lineFeatures, lineScores, probability, type ScoreInput, type ScorerWeights } from './scorer';
 import { SCORER } from './scorerWeights';
 import { normalizeForMatching } from '../normalize';
 import { LineMemo } from '../incremental/lineMemo';
+import { LineArrays, lineEndAt, type TextChange } from '../incremental/lineArrays';
 
 /** Each line's measures and the kind its wording names (a line's alone), kept across versions and pages. */
 const measuredLines = new LineMemo<LineInfo>();
@@ -35,6 +36,53 @@ export interface BoilerplateOptions {
   rules?: SiteRules;
   /** The text normalised for matching (`article.normalized`); computed here when absent. */
   normalized?: string;
+  /**
+   * The previous version's lines of this document (an editor's, from `boilerplateLines()`): only the lines an edit
+   * changed are measured again, and only they are normalised (`normalized` is then not read).
+   */
+  lines?: BoilerplateLines;
+}
+
+/** What detection reads of one line on its own: its measures, its normalised text and the kind its wording names. */
+export interface LineRecord {
+  info: LineInfo;
+  /** The line normalised for matching, trimmed. */
+  norm: string;
+  phrase: PhraseHit | null;
+  /** Dateline, source or byline wording (`isStructureLine`), once the scorer asked. */
+  structure?: boolean;
+  /** Its shape as a table row (structure.ts `shape`), once asked. */
+  shape?: string;
+  /** It has a digit (a scorer feature), once asked. */
+  digits?: boolean;
+}
+
+export type BoilerplateLines = LineArrays<LineRecord>;
+export const boilerplateLines = (): BoilerplateLines => new LineArrays<LineRecord>();
+
+/** Records of lines `first` to `last - 1`; `normalized` is the text normalised from offset `at` on. */
+function lineRecords(text: string, starts: readonly number[], first: number, last: number, normalized: string, at: number): LineRecord[] {
+  const out: LineRecord[] = [];
+  for (let i = first; i < last; i++) {
+    const start = starts[i];
+    const end = lineEndAt(text, starts, i);
+    // Lines repeat (menu words, buttons, separators; every line of a corpus's other pages): each distinct one is
+    // measured and tested once (neither answer is ever changed by a reader).
+    const info = measuredLines.get(text.slice(start, end), lineInfo);
+    const norm = normalized === text ? info.text : normalized.slice(start - at, end - at).trim();
+    const phrase = info.blank ? null : phraseLines.get(info.text, () => phraseKind(info, norm), norm);
+    out.push({ info, norm, phrase });
+  }
+  return out;
+}
+
+/** Every line's record: from the previous version's where the document's line arrays are given, else all anew. */
+function recordsOf(text: string, options: BoilerplateOptions): readonly LineRecord[] {
+  const make = (t: string, starts: readonly number[], first: number, last: number, change: TextChange) =>
+    options.lines
+      ? lineRecords(t, starts, first, last, normalizeForMatching(t.slice(change.from, change.newTo)), change.from)
+      : lineRecords(t, starts, first, last, options.normalized ?? normalizeForMatching(t), 0);
+  return (options.lines ?? new LineArrays<LineRecord>()).update(text, make).values;
 }
 
 export interface BoilerplateResult {
@@ -496,7 +544,7 @@ function flagLines(doc: Doc, at: Located, menu: Uint8Array, rec: (i: number) => 
 
 /** Detect boilerplate lines and group them into blocks. Linear in the text. */
 export function detectBoilerplate(text: string, options: BoilerplateOptions = {}): BoilerplateResult {
-  return detectLines(text, options, SCORER).result;
+  return detectLines(text, options, SCORER, false).result;
 }
 
 /**
@@ -507,16 +555,19 @@ export function detectLines(
   text: string,
   options: BoilerplateOptions,
   scorer: ScorerWeights | null,
+  /**
+   * Whether to return the feature vectors (training reads them). Without them, detection needs only the scores of
+   * the confidently flagged lines (the others have nothing to lose), and only those are computed.
+   */
+  withFeatures = true,
 ): { result: BoilerplateResult; features: (Float64Array | null)[]; scores: (number | null)[] } {
-  const raw = text.split(/\r\n|\r|\n/);
-  const n = raw.length;
-  // Lines repeat (menu words, buttons, separators; and every line of the last version after a keystroke): each
-  // distinct one is measured and tested once (neither answer is ever changed by a reader).
-  const infos = raw.map((l) => measuredLines.get(l, () => lineInfo(l)));
-  // The text normalised once (Simplified, half-width, same offsets): phrase rules are written once.
-  const normalized = options.normalized ?? normalizeForMatching(text);
-  const norms = (normalized === text ? raw : normalized.split(/\r\n|\r|\n/)).map((l) => l.trim());
-  const phrases = infos.map((x, i) => (x.blank ? null : phraseLines.get(x.text, () => phraseKind(x, norms[i]), norms[i])));
+  // Each line's measures, normalised text (Simplified, half-width, same offsets: phrase rules are written once) and
+  // phrase kind; the phrases are copied, since the passes below rename some.
+  const records = recordsOf(text, options);
+  const n = records.length;
+  const infos = records.map((r) => r.info);
+  const norms = records.map((r) => r.norm);
+  const phrases = records.map((r) => r.phrase);
   verticalHeadings(infos, phrases);
   const doc = makeDoc(infos, phrases);
   const recurring = options.recurring;
@@ -545,7 +596,7 @@ export function detectLines(
   for (let i = 0; i < n; i++) if (keep[i] && flags[i] && !phrases[i]) flags[i] = null;
   // Pass 3: protect the structure. The article's headline, dateline, source and byline lines and its
   // tables are never flagged, whatever pass 2 said (a wiki's table of contents, below, is still its furniture).
-  const structure = { infos, norms, phrases, headline, body };
+  const structure = { infos, norms, phrases, headline, body, shapeOf: (i: number) => (records[i].shape ??= shape(infos[i], norms[i])) };
   for (const i of structureLines(structure)) flags[i] = null;
   for (const i of bodyTables(structure, (k) => isMarker(phrases[k]))) flags[i] = null;
   for (const i of tableOfContents(infos)) flags[i] = { kind: 'navigation', confident: true };
@@ -556,16 +607,23 @@ export function detectLines(
   pagers(infos, flags);
   // Pass 4: score lines. A line the rules would remove goes into "remove all" only when the fitted
   // scorer agrees at the threshold that kept held-out pages at precision >= 0.995.
-  const features = lineFeatures({
+  const scoreInput: ScoreInput = {
     infos,
     phrases,
     flags,
     headline,
     body,
     menu,
-    structureLike: (i) => structureLike.get(infos[i].text, () => isStructureLine(infos[i], norms[i]), norms[i]),
-  });
-  const scores: (number | null)[] = features.map((v) => (v && scorer ? probability(scorer, v) : null));
+    // Remembered on the line's record too, which an edited document carries from version to version.
+    structureLike: (i) => (records[i].structure ??= structureLike.get(infos[i].text, () => isStructureLine(infos[i], norms[i]), norms[i])),
+    digits: (i) => (records[i].digits ??= /\d/u.test(infos[i].text)),
+  };
+  const features = withFeatures ? lineFeatures(scoreInput) : [];
+  const scores: (number | null)[] = scorer
+    ? withFeatures
+      ? features.map((v) => (v ? probability(scorer, v) : null))
+      : lineScores(scoreInput, scorer, true)
+    : new Array<null>(n).fill(null);
   if (scorer) {
     for (let i = 0; i < n; i++) {
       const f = flags[i];

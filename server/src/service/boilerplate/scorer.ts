@@ -30,6 +30,8 @@ export interface ScoreInput {
   menu: Uint8Array;
   /** Lines the structure pass recognised as dateline, source or byline wording. */
   structureLike: (i: number) => boolean;
+  /** Whether line i has a digit, when the caller remembers it per line (else tested here). */
+  digits?: (i: number) => boolean;
 }
 
 /** The feature template. Bump the weights file (retrain) whenever this list changes. */
@@ -66,22 +68,42 @@ const NEAR = 3;
 
 /** Feature vectors of the flagged lines (null for the others). */
 export function lineFeatures(s: ScoreInput): (Float64Array | null)[] {
+  const out: (Float64Array | null)[] = new Array(s.infos.length).fill(null);
+  eachFeatureVector(s, (i, v) => (out[i] = v.slice()));
+  return out;
+}
+
+/**
+ * The scorer's probability for each flagged line (null for the others): the same vectors as `lineFeatures`, filled
+ * into one reused array (this runs on every version of an edited document, and a vector per line was most of its
+ * garbage).
+ */
+export function lineScores(s: ScoreInput, w: ScorerWeights, confidentOnly = false): (number | null)[] {
+  const out: (number | null)[] = new Array(s.infos.length).fill(null);
+  eachFeatureVector(s, (i, v) => (out[i] = probability(w, v)), confidentOnly);
+  return out;
+}
+
+/**
+ * Calls `use(i, v)` for each flagged line (each confidently flagged line, with `confidentOnly`) with its features in
+ * `v`, an array that the next call overwrites.
+ */
+function eachFeatureVector(s: ScoreInput, use: (i: number, v: Float64Array) => void, confidentOnly = false): void {
   const { infos, phrases, flags, headline, body, menu } = s;
   const n = infos.length;
   const nonBlank: number[] = [];
   const rank = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) if (!infos[i].blank) rank[i] = nonBlank.push(i) - 1;
-  const out: (Float64Array | null)[] = new Array(n).fill(null);
+  const v = new Float64Array(FEATURES.length);
   for (let i = 0; i < n; i++) {
     const f = flags[i];
-    if (!f || infos[i].blank) continue;
+    if (!f || infos[i].blank || (confidentOnly && !f.confident)) continue;
     const x = infos[i];
     const p = phrases[i];
-    const v = new Float64Array(FEATURES.length);
     let k = 0;
     v[k++] = 1;
     v[k++] = f.confident ? 1 : 0;
-    for (const kind of BOILERPLATE_KINDS) v[k++] = f.kind === kind ? 1 : 0;
+    for (let j = 0; j < BOILERPLATE_KINDS.length; j++) v[k++] = f.kind === BOILERPLATE_KINDS[j] ? 1 : 0;
     v[k++] = p ? 1 : 0;
     v[k++] = p?.heading ? 1 : 0;
     v[k++] = p?.marker ? 1 : 0;
@@ -98,7 +120,7 @@ export function lineFeatures(s: ScoreInput): (Float64Array | null)[] {
     v[k++] = x.prose && x.endsSentence && x.len >= 30 ? 1 : 0;
     v[k++] = x.endsSentence ? 1 : 0;
     v[k++] = x.symbolic ? 1 : 0;
-    v[k++] = /\d/u.test(x.text) ? 1 : 0;
+    v[k++] = (s.digits ? s.digits(i) : /\d/u.test(x.text)) ? 1 : 0;
     v[k++] = s.structureLike(i) ? 1 : 0;
     let flagged = 0;
     let confident = 0;
@@ -122,9 +144,8 @@ export function lineFeatures(s: ScoreInput): (Float64Array | null)[] {
     v[k++] = Math.min(dist, 20) / 20;
     v[k++] = menu[i] ? 1 : 0;
     v[k] = menu[i] === 3 ? 1 : 0;
-    out[i] = v;
+    use(i, v);
   }
-  return out;
 }
 
 export function probability(w: ScorerWeights, v: Float64Array): number {

@@ -56,6 +56,8 @@ export interface StructureInput {
   phrases: (PhraseHit | null)[];
   headline: number | undefined;
   body: { start: number; end: number } | null;
+  /** `shape` of line i, when the caller remembers it per line (an editor's document, from version to version). */
+  shapeOf?: (i: number) => string;
 }
 
 /** Non-blank lines after the body within which its closing source and byline lines are looked for
@@ -107,7 +109,7 @@ const ROW_MARK =
 const LINK_SIGNAL = /(\(\d+\)|\[\d{1,2}-\d{1,2}\]|\d{1,2}-\d{1,2}$|更多|>>|»)/u;
 
 /** The shape of a row, coarse enough that rows of one table share it. */
-function shape(x: LineInfo, norm: string): string {
+export function shape(x: LineInfo, norm: string): string {
   const fields = norm.split(/\s{2,}|\t|\s*\|\s*/u).filter((f) => f.length > 0).length;
   const mark = ROW_MARK.exec(norm);
   const lead = mark
@@ -159,6 +161,7 @@ export function bodyTables(s: StructureInput, isMarker: (i: number) => boolean):
   const { infos, norms, phrases, body } = s;
   const out = new Set<number>();
   if (!body) return out;
+  const shapeOf = s.shapeOf ?? ((i: number) => shape(infos[i], norms[i]));
   const end = regionEnd(s, isMarker);
   const rowLike = (i: number) => {
     const x = infos[i];
@@ -178,12 +181,12 @@ export function bodyTables(s: StructureInput, isMarker: (i: number) => boolean):
       continue;
     }
     // A run of row-like lines with one shape; blank lines between rows allowed.
-    const sh = shape(infos[i], norms[i]);
+    const sh = shapeOf(i);
     const rows: number[] = [i];
     let j = i + 1;
     for (; j < infos.length; j++) {
       if (infos[j].blank) continue;
-      if (!rowLike(j) || shape(infos[j], norms[j]) !== sh) break;
+      if (!rowLike(j) || shapeOf(j) !== sh) break;
       rows.push(j);
     }
     const marked = sh[0] !== '-' || Number(sh.slice(1)) >= 2;

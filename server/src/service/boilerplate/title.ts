@@ -14,7 +14,7 @@ let ignoredUnit: Uint8Array | undefined;
 
 const lineKeys = new LineMemo<string>();
 /** titleKey of a page line, remembered: findTitle and the copy search read every line of every version. */
-export const lineTitleKey = (line: string): string => lineKeys.get(line, () => titleKey(line));
+export const lineTitleKey = (line: string): string => lineKeys.get(line, titleKey);
 
 /** Compare titles ignoring spaces, punctuation and symbols (pages re-punctuate titles freely). */
 export function titleKey(s: string): string {
@@ -78,29 +78,34 @@ export function findTitle(infos: LineInfo[]): TitleInfo {
   // The whole title found again is a copy of the browser title, not the headline, when it has a suffix.
   const keys = (parts.length > 1 ? [titleKey(parts[0]), titleKey(longest)] : [fullKey]).filter((k) => k.length >= 2);
   const limit = Math.min(infos.length, first + 5000);
-  const lineKeys = new Map<string, number>();
-  for (let i = first + 1; i < limit; i++) {
-    const x = infos[i];
-    if (x.blank || x.len > t.length + 10) continue;
-    const k = lineTitleKey(x.text);
-    if (!lineKeys.has(k)) lineKeys.set(k, i);
-  }
+  // The first line whose key is one of `keys`, the keys in order (a scan, not a map of every line's key: this
+  // runs on every version of an edited document).
   for (const key of keys) {
-    const i = lineKeys.get(key);
-    if (i !== undefined) return { first, headline: i, key, suffixes, confirmed: true };
+    for (let i = first + 1; i < limit; i++) {
+      const x = infos[i];
+      if (x.blank || x.len > t.length + 10) continue;
+      if (lineTitleKey(x.text) === key) return { first, headline: i, key, suffixes, confirmed: true };
+    }
   }
-  // A headline the page broke over two or three lines.
-  const wanted = new Set(keys.filter((k) => k.length >= 8));
-  for (let i = first + 1; i < limit && wanted.size > 0; i++) {
+  // A headline the page broke over two or three lines: the keys of a line and the next one or two, joined, are a
+  // wanted key (matched part by part against it, without joining strings for every line).
+  const wanted = [...new Set(keys.filter((k) => k.length >= 8))];
+  for (let i = first + 1; i < limit && wanted.length > 0; i++) {
     if (infos[i].blank || infos[i].len > 60) continue;
-    let joined = lineTitleKey(infos[i].text);
-    let parts = 1;
-    for (let j = i + 1; j < limit && parts < 3; j++) {
-      if (infos[j].blank) continue;
-      if (infos[j].len > 60) break;
-      joined += lineTitleKey(infos[j].text);
-      parts++;
-      if (wanted.has(joined)) return { first, headline: i, key: titleKey(infos[i].text), suffixes, confirmed: true };
+    const head = lineTitleKey(infos[i].text);
+    for (const w of wanted) {
+      if (!w.startsWith(head)) continue;
+      let at = head.length;
+      let parts = 1;
+      for (let j = i + 1; j < limit && parts < 3; j++) {
+        if (infos[j].blank) continue;
+        if (infos[j].len > 60) break;
+        const part = lineTitleKey(infos[j].text);
+        if (!w.startsWith(part, at)) break;
+        at += part.length;
+        parts++;
+        if (at === w.length) return { first, headline: i, key: titleKey(infos[i].text), suffixes, confirmed: true };
+      }
     }
   }
   // No later copy: the first line is the headline when it carries no site suffix.
@@ -119,7 +124,7 @@ export function findTitle(infos: LineInfo[]): TitleInfo {
 /** A repeat of the headline: exact (normalised) or with one of the site's suffixes. */
 export function isTitleCopy(text: string, headlineText: string, key: string | undefined): boolean {
   if (!key || text.length < key.length || text.length > headlineText.length + 40) return false;
-  const k = titleKey(text);
+  const k = lineTitleKey(text);
   if (k === key) return true;
   if (text.startsWith(headlineText)) {
     const rest = text.slice(headlineText.length);

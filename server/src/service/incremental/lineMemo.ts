@@ -16,14 +16,14 @@ export class LineMemo<T> {
   ) {}
 
   /** `compute()` for `line`, remembered; `check` is any second input the answer depends on (compared, not hashed). */
-  get(line: string, compute: () => T, check = ''): T {
+  get(line: string, compute: (line: string) => T, check = ''): T {
     let entry = this.current.get(line);
     if (!entry) {
       entry = this.previous.get(line);
       if (entry) this.keep(line, entry);
     }
     if (entry && entry.check === check) return entry.value;
-    const value = compute();
+    const value = compute(line);
     this.keep(line, { check, value });
     return value;
   }

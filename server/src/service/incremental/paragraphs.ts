@@ -5,6 +5,9 @@
  * paragraph on each line, and a line is what the tagger has always read on its own.
  */
 import type { EntityMention, EntityRecognizer } from '../types';
+import { boilerplateLines, type BoilerplateLines } from '../boilerplate/detect';
+import { NormalizedText } from './normalizedText';
+import { LineArrays } from './lineArrays';
 
 /** Mentions or anything else with offsets into the paragraph. */
 interface Spanned {
@@ -21,12 +24,20 @@ export class ParagraphCache<T> {
   private held = new Map<string, { norm: string; value: T }>();
   private next = new Map<string, { norm: string; value: T }>();
   private owner: unknown;
+  /**
+   * Each `\n`-line's answer in the last version, by position: the lines an edit left alone are taken from here
+   * without hashing their text, and only the changed ones are looked up by text (a line moved elsewhere) or computed.
+   */
+  readonly lines = new LineArrays<T | null>(true);
   /** Paragraphs answered from the cache / computed, since creation (for the bench and the tests). */
   readonly stats = { hits: 0, misses: 0 };
 
   /** Starts an analysis by `owner` (the recogniser): a different owner's answers are dropped. */
   begin(owner: unknown): void {
-    if (owner !== this.owner) this.held.clear();
+    if (owner !== this.owner) {
+      this.held.clear();
+      this.lines.clear();
+    }
     this.owner = owner;
     this.next = new Map();
   }
@@ -82,13 +93,54 @@ export function eachParagraph<M extends Spanned>(
   return out;
 }
 
+/**
+ * `eachParagraph` for the next version of an edited document: the lines before and after the edit take the last
+ * version's answers by position (no hashing of their text), and only the changed lines are looked up in `cache`
+ * by text or computed.
+ */
+export function eachEditedParagraph<M extends Spanned>(
+  text: string,
+  norm: string,
+  paragraph: (text: string, norm: string) => M[],
+  cache: ParagraphCache<readonly M[]>,
+  owner: unknown,
+): M[] {
+  const out: M[] = [];
+  cache.begin(owner);
+  const { starts, values } = cache.lines.update(text, (t, at, first, last) => {
+    const made: (readonly M[] | null)[] = [];
+    for (let i = first; i < last; i++) {
+      const start = at[i];
+      const end = i + 1 < at.length ? at[i + 1] - 1 : t.length;
+      if (end <= start) made.push(null);
+      else {
+        // With its line break, as below.
+        const line = t.slice(start, end + 1);
+        const lineNorm = norm.slice(start, end + 1);
+        made.push(cache.get(line, lineNorm, () => paragraph(line, lineNorm)));
+      }
+    }
+    return made;
+  });
+  for (let i = 0; i < starts.length; i++) {
+    const found = values[i];
+    if (found) for (const m of found) out.push({ ...m, start: m.start + starts[i], end: m.end + starts[i] });
+  }
+  cache.end();
+  return out;
+}
+
 /** The per-document caches an editor keeps between versions (the language service holds one per open document). */
 export interface ParagraphCaches {
   entities: ParagraphCache<readonly EntityMention[]>;
+  /** Boilerplate's per-line records of the last version. */
+  boilerplate: BoilerplateLines;
+  /** The last version's normalised text, updated over the lines an edit changed. */
+  normalized: NormalizedText;
 }
 
 export function paragraphCaches(): ParagraphCaches {
-  return { entities: new ParagraphCache() };
+  return { entities: new ParagraphCache(), boilerplate: boilerplateLines(), normalized: new NormalizedText() };
 }
 
 /**
@@ -97,5 +149,5 @@ export function paragraphCaches(): ParagraphCaches {
  */
 export function recognizeEntities(recognizer: EntityRecognizer, text: string, norm: string, caches?: ParagraphCaches): EntityMention[] {
   if (!caches || !recognizer.paragraph || !recognizer.article) return recognizer.recognize(text, norm);
-  return recognizer.article(eachParagraph(text, norm, recognizer.paragraph, caches.entities, recognizer), text, norm);
+  return recognizer.article(eachEditedParagraph(text, norm, recognizer.paragraph, caches.entities, recognizer), text, norm);
 }

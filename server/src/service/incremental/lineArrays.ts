@@ -1,0 +1,121 @@
+/**
+ * Per-line arrays carried from one version of a document to the next. A keystroke changes one line; the passes that
+ * read every line (boilerplate) need each line's measures, but only the changed lines' are new. The previous
+ * version's values are kept for the lines before and after the change, and only the lines in between are computed
+ * again, so the array equals the one a full pass would build.
+ *
+ * A change is widened to whole `\n`-lines: what is computed of a line may depend on the `\n`-line around it (the
+ * normaliser converts by `\n`-line, while lines also end at a lone `\r`).
+ */
+
+/** Old `[from, oldTo)` became new `[from, newTo)`; `from` starts a `\n`-line, `oldTo` and `newTo` end one (or the text). */
+export interface TextChange {
+  from: number;
+  oldTo: number;
+  newTo: number;
+  /** A `\n` ends the changed region (so the lines after it are the old ones, shifted); else it runs to the end. */
+  closed: boolean;
+}
+
+/** Where `after` differs from `before`, as whole `\n`-lines. */
+export function changedLines(before: string, after: string): TextChange {
+  const min = Math.min(before.length, after.length);
+  let p = 0;
+  while (p < min && before.charCodeAt(p) === after.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < min - p && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s)) s++;
+  const from = p === 0 ? 0 : before.lastIndexOf('\n', p - 1) + 1;
+  // The first `\n` in the common suffix closes the change: what follows it is the same text in both versions.
+  const nl = before.indexOf('\n', before.length - s);
+  if (nl < 0) return { from, oldTo: before.length, newTo: after.length, closed: false };
+  return { from, oldTo: nl + 1, newTo: nl + 1 + after.length - before.length, closed: true };
+}
+
+/** The widened change applied to a string derived position for position from the old text (a normalised copy). */
+export function spliceDerived(derived: string, change: TextChange, replacement: string): string {
+  return derived.slice(0, change.from) + replacement + derived.slice(change.oldTo);
+}
+
+/**
+ * Line starts of `text[from, to)`, `from` being a line start: by the line index's rule (a line ends at `\r\n`, `\r`
+ * or `\n`), or at `\n` only.
+ */
+function startsIn(text: string, from: number, to: number, out: number[], newlineOnly: boolean): void {
+  out.push(from);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) out.push(i + 1);
+    else if (c === 13 && !newlineOnly) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      out.push(i + 1);
+    }
+  }
+}
+
+/** The end of the line that starts at `starts[i]`, before its line break. */
+export function lineEndAt(text: string, starts: readonly number[], i: number): number {
+  if (i + 1 >= starts.length) return text.length;
+  let end = starts[i + 1] - 1;
+  if (end > starts[i] && text.charCodeAt(end - 1) === 13 && text.charCodeAt(end) === 10) end--;
+  return end;
+}
+
+export class LineArrays<R> {
+  /** With `newlineOnly`, lines end at `\n` only (the paragraphs of entity recognition); else as in the line index. */
+  constructor(private readonly newlineOnly = false) {}
+
+  private text: string | undefined;
+  private starts: number[] = [];
+  private values: R[] = [];
+  /** Lines computed / carried over, since creation (for the tests and the bench). */
+  readonly stats = { made: 0, kept: 0 };
+
+  /**
+   * The value of every line of `text`, in order, with its line starts. `make(text, starts, first, last, change)`
+   * computes lines `first` to `last - 1` of the new version (`starts` holds every line's start); the others are
+   * the previous version's values, unchanged.
+   */
+  update(
+    text: string,
+    make: (text: string, starts: readonly number[], first: number, last: number, change: TextChange) => R[],
+  ): { starts: readonly number[]; values: readonly R[] } {
+    const change: TextChange =
+      this.text === undefined ? { from: 0, oldTo: 0, newTo: text.length, closed: false } : changedLines(this.text, text);
+    const old = this.starts;
+    // Lines wholly before the change: their starts lie before `from`, which starts a line.
+    let first = 0;
+    if (this.text !== undefined) while (first < old.length && old[first] < change.from) first++;
+    // Lines after it, from the old line that starts at `oldTo`.
+    let oldLast = old.length;
+    if (change.closed) {
+      oldLast = first;
+      while (oldLast < old.length && old[oldLast] < change.oldTo) oldLast++;
+    }
+    const starts = old.slice(0, first);
+    const middle: number[] = [];
+    startsIn(text, change.from, change.newTo, middle, this.newlineOnly);
+    // With a closed change the scan ends on the start of the first line after it, which the old lines provide.
+    if (change.closed) middle.pop();
+    for (const s of middle) starts.push(s);
+    const last = starts.length;
+    const shift = change.newTo - change.oldTo;
+    for (let k = oldLast; k < old.length; k++) starts.push(old[k] + shift);
+    const made = make(text, starts, first, last, change);
+    const values = this.values.slice(0, first);
+    for (const v of made) values.push(v);
+    for (let k = oldLast; k < old.length; k++) values.push(this.values[k]);
+    this.stats.made += made.length;
+    this.stats.kept += values.length - made.length;
+    this.text = text;
+    this.starts = starts;
+    this.values = values;
+    return { starts, values };
+  }
+
+  /** Forgets the previous version (what computes the values changed). */
+  clear(): void {
+    this.text = undefined;
+    this.starts = [];
+    this.values = [];
+  }
+}
