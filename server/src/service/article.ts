@@ -72,7 +72,7 @@ function spaces(n: number): string {
 }
 
 /** The text with the given lines blanked out (same length, so offsets stay valid). */
-function maskLines(text: string, lines: LineIndex, blocks: readonly BoilerplateBlock[]): string {
+export function maskLines(text: string, lines: LineIndex, blocks: readonly BoilerplateBlock[]): string {
   if (blocks.length === 0) return text;
   const parts: string[] = [];
   let at = 0;
