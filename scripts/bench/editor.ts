@@ -150,6 +150,8 @@ export async function keystrokeFigures(
     tok.push(performance.now() - t0);
     tokens = next;
   }
+  if (process.env.BENCH_SERIES)
+    console.error(name, 'diag', diag.map((d) => d.toFixed(0)).join(' '), '\ntok', tok.map((d) => d.toFixed(0)).join(' '));
   await s.stop();
   return [
     `keystroke -> fresh diagnostics, ${name}: p50 ${ms(quantile(diag, 0.5))}, p95 ${ms(quantile(diag, 0.95))}, max ${ms(Math.max(...diag))} over ${keystrokes} keystrokes (debounce excluded; target p95 <= ${target} ms)`,

@@ -565,9 +565,17 @@ export function detectLines(
   // phrase kind; the phrases are copied, since the passes below rename some.
   const records = recordsOf(text, options);
   const n = records.length;
-  const infos = records.map((r) => r.info);
-  const norms = records.map((r) => r.norm);
-  const phrases = records.map((r) => r.phrase);
+  // Filled by push, not `map`: once V8 optimises this function its inlined `map` makes holey arrays where the
+  // unoptimised one made packed ones, and every pass below that had been optimised for the packed kind is
+  // deoptimised and compiled again (that was a 42 of the deoptimisations in the first 20 keystrokes after opening the 100 KB article).
+  const infos: LineInfo[] = [];
+  const norms: string[] = [];
+  const phrases: (PhraseHit | null)[] = [];
+  for (const r of records) {
+    infos.push(r.info);
+    norms.push(r.norm);
+    phrases.push(r.phrase);
+  }
   verticalHeadings(infos, phrases);
   const doc = makeDoc(infos, phrases);
   const recurring = options.recurring;
