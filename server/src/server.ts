@@ -74,9 +74,10 @@ const warn = (message: string) => void connection.sendNotification(ShowMessageNo
 let useModel = true;
 
 /**
- * The recogniser with the shipped model, decoded on first use (or just after `initialize` is answered), so the
- * server is ready at once; a missing or incompatible model degrades to gazetteer and patterns. Without the
- * model (entities.useModel false) only the gazetteer, the patterns and the user's dictionary are used.
+ * The recogniser with the shipped model, opened on first use (views over the file, nothing decoded) or just after
+ * `initialize` is answered, so the server is ready at once; a missing or incompatible model degrades to gazetteer
+ * and patterns. Without the model (entities.useModel false) only the gazetteer, the patterns and the user's
+ * dictionary are used.
  */
 function recognizer(userDictionary: { text: string; type: 'PER' | 'ORG' | 'LOC' | 'MEDIA' }[] = config?.dictionary ?? []) {
   if (!useModel) return Object.assign(createEntityRecognizer({ userDictionary }), { warm: () => undefined });
@@ -226,7 +227,7 @@ connection.onInitialized(() => {
     const watchers = [{ globPattern: `**/${CONFIG_FILE}` }, { globPattern: `**/${KEEP_FILE}` }];
     connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
   }
-  // The model is decoded after the answer to initialize, while the client is still opening documents,
+  // The model is opened after the answer to initialize, while the client is still opening documents,
   // with the workspace's improved-model overlay if it has one.
   modelImprovement.loadWorkspaceOverlay();
   setImmediate(() => currentRecognizer.warm());
