@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { EntityMention, EntityRecognizer } from '../../server/src/service/types';
 import type { NameLexicon } from '../../server/src/service/entities/lexicon';
-import { CONFIDENT_INSIDE_WORD, isTornSingle } from '../../server/src/service/entities/torn-singles';
+import { CONFIDENT_INSIDE_WORD, confidentInsideWord, isTornSingle } from '../../server/src/service/entities/torn-singles';
 import { normalizeForMatching } from '../../server/src/service/normalize';
 import { loadNerModel } from '../../server/src/node/model';
 import { loadTagger } from '../../server/src/service/entities/tagger';
@@ -44,10 +44,8 @@ export function spanFaults(text: string, norm: string, mentions: readonly Entity
   for (const m of mentions) {
     if (m.source === 'user') continue;
     if (PUNCT.test(m.text)) out.push({ kind: 'punctuation', text: m.text, context: context(m) });
-    else if (isTornSingle(m, norm, marked, lexicon)) {
-      const confident = (m.source === 'model' || m.source === 'lexicon') && m.confidence >= CONFIDENT_INSIDE_WORD;
-      out.push({ kind: confident ? 'adjectival' : 'torn', text: m.text, context: context(m) });
-    }
+    else if (isTornSingle(m, norm, marked, lexicon))
+      out.push({ kind: confidentInsideWord(m) ? 'adjectival' : 'torn', text: m.text, context: context(m) });
   }
   return out;
 }

@@ -60,7 +60,7 @@ let canRefreshTokens = false;
 let canWatchFiles = false;
 let dictionary = dictionaryKey([]);
 let config: LoadedConfig | undefined;
-/** Large documents are analysed on a worker thread; the key of the analysis in flight for each. */
+/** Large documents are analysed in a child process (offThread.ts); the key of the analysis in flight for each. */
 const offThread = new OffThreadAnalysis();
 const analysing = new Map<string, string>();
 /** Keep files already reported as malformed, so each is reported once until it changes. */

@@ -218,7 +218,6 @@ export function openModel(bytes: Uint8Array): OpenedModel {
       const length = view.getUint32(p + 8, true);
       p += 12;
       if (!Type || offset % ALIGN || offset + length * Type.BYTES_PER_ELEMENT > bytes.byteLength) throw corrupt();
-      // (A SharedArrayBuffer too: the server shares the file with its large-document worker.)
       group.push(new Type(bytes.buffer as ArrayBuffer, bytes.byteOffset + offset, length));
     }
     groups.push(group);

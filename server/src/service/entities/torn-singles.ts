@@ -1,9 +1,9 @@
 /**
  * One-character names torn out of a word (issue 11: "no span containing a torn character"). A one-character
  * mention that makes a common word of the dictionary with its neighbour (完[美], [高]校, [华]能, [农]村) is half of
- * that word, not an abbreviation (a place that begins a word is one: see isTornSingle), unless the tagger reads it as a place with confidence: the tagger learned from
- * MSRA train where an abbreviation stands inside a word as an adjective (中药, 京剧, 日军), which the guidelines
- * count as LOC. Runs last, so no pass before it (patterns, consistency) can leave such a character behind.
+ * that word, not an abbreviation (a place that begins a word is one: see isTornSingle), unless the tagger reads it
+ * with confidence: the tagger learned from MSRA train where an abbreviation stands inside a word as an adjective
+ * (中药, 京剧, 日军), which the guidelines count as LOC. Runs last, so no pass before it (patterns, consistency) can leave such a character behind.
  */
 import type { EntityMention } from '../types';
 import { LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD, type NameLexicon } from './lexicon';
@@ -35,10 +35,13 @@ export function isTornSingle(m: EntityMention, norm: string, marked: Uint8Array,
   return before || after;
 }
 
+/** Whether the tagger (or its lexicon) read `m` with the confidence that keeps a name inside a word (中药, 京剧). */
+export const confidentInsideWord = (m: EntityMention): boolean =>
+  (m.source === 'model' || m.source === 'lexicon') && m.confidence >= CONFIDENT_INSIDE_WORD;
+
 /** The mentions without the torn one-character names the tagger is not sure of. */
 export function dropTornSingles(mentions: EntityMention[], norm: string, lexicon: NameLexicon): EntityMention[] {
   const marked = new Uint8Array(norm.length);
   for (const m of mentions) marked.fill(1, m.start, m.end);
-  const confident = (m: EntityMention) => (m.source === 'model' || m.source === 'lexicon') && m.confidence >= CONFIDENT_INSIDE_WORD;
-  return mentions.filter((m) => confident(m) || !isTornSingle(m, norm, marked, lexicon));
+  return mentions.filter((m) => confidentInsideWord(m) || !isTornSingle(m, norm, marked, lexicon));
 }

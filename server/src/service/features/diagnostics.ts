@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { Article } from '../article';
 import { kindLabel, type Localize } from '../messages';
 import { DIAGNOSTIC_SOURCE, diagnosticCode, type NewsAnnotatorSettings } from '../contract';
@@ -39,19 +39,19 @@ export function getDiagnostics(
     if (m === undefined) messages.set(key, (m = t(block.confident ? 'diag.block' : 'diag.blockUnsure', kindLabel(t, block.kind))));
     return m;
   };
-  const { lines } = article;
   let p = 0;
   return article.blocks.map((block) => {
     const severity = block.confident ? base : (Math.min(base + 1, DiagnosticSeverity.Hint) as DiagnosticSeverity);
+    const range = blockRange(article, block);
     if (previous) {
       // Blocks come in line order: the previous diagnostic of this block, if any, is at or after p.
       while (p < previous.length && (previous[p].data as BoilerplateDiagnosticData).startLine < block.startLine) p++;
       const old = previous[p];
-      if (old && sameAs(old, block, severity, message(block), lines)) return old;
+      if (old && sameAs(old, block, range, severity, message(block))) return old;
     }
     const data: BoilerplateDiagnosticData = { ...block };
     return {
-      range: blockRange(article, block),
+      range,
       severity,
       code: diagnosticCode(block.kind),
       source: DIAGNOSTIC_SOURCE,
@@ -62,7 +62,7 @@ export function getDiagnostics(
 }
 
 /** Whether `d` is what getDiagnostics would make of `block` now (the same range, severity, message and data). */
-function sameAs(d: Diagnostic, block: BoilerplateBlock, severity: DiagnosticSeverity, message: string, lines: Article['lines']): boolean {
+function sameAs(d: Diagnostic, block: BoilerplateBlock, range: Range, severity: DiagnosticSeverity, message: string): boolean {
   const data = d.data as BoilerplateDiagnosticData;
   if (
     data.startLine !== block.startLine ||
@@ -75,16 +75,12 @@ function sameAs(d: Diagnostic, block: BoilerplateBlock, severity: DiagnosticSeve
     d.source !== DIAGNOSTIC_SOURCE
   )
     return false;
-  const from = lines.starts[block.startLine];
-  const to = lines.lineEnd(block.endLine);
-  const startLine = lines.lineAt(from);
-  const endLine = lines.lineAt(to);
   const { start, end } = d.range;
   return (
-    start.line === startLine &&
-    start.character === from - lines.starts[startLine] &&
-    end.line === endLine &&
-    end.character === to - lines.starts[endLine]
+    start.line === range.start.line &&
+    start.character === range.start.character &&
+    end.line === range.end.line &&
+    end.character === range.end.character
   );
 }
 

@@ -63,6 +63,24 @@ export class ParagraphCache<T> {
 }
 
 /**
+ * What `paragraph` finds in the non-empty `\n`-line `text[start, end)`, from `cache` when it has the line. The line is
+ * read with its line break: the rules read the character after a name, and a name that ends its line must see the
+ * break there, as it does in the whole text, not the end of the text.
+ */
+function lineAnswer<M>(
+  text: string,
+  norm: string,
+  start: number,
+  end: number,
+  paragraph: (text: string, norm: string) => M[],
+  cache?: ParagraphCache<readonly M[]>,
+): readonly M[] {
+  const line = text.slice(start, end + 1);
+  const lineNorm = norm.slice(start, end + 1);
+  return cache ? cache.get(line, lineNorm, () => paragraph(line, lineNorm)) : paragraph(line, lineNorm);
+}
+
+/**
  * `paragraph` over each non-empty line of `text` (with the same slice of `norm`), its spans shifted into the
  * article, in order. The answers are fresh objects each time, so the article-level passes may change them without
  * touching the cache.
@@ -79,14 +97,8 @@ export function eachParagraph<M extends Spanned>(
   for (let start = 0; start < text.length;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    if (end > start) {
-      // With its line break: the rules read the character after a name, and a name that ends its line must see the
-      // break there, as it does in the whole text, not the end of the text.
-      const line = text.slice(start, end + 1);
-      const lineNorm = norm.slice(start, end + 1);
-      const found = cache ? cache.get(line, lineNorm, () => paragraph(line, lineNorm)) : paragraph(line, lineNorm);
-      for (const m of found) out.push({ ...m, start: m.start + start, end: m.end + start });
-    }
+    if (end > start)
+      for (const m of lineAnswer(text, norm, start, end, paragraph, cache)) out.push({ ...m, start: m.start + start, end: m.end + start });
     start = end + 1;
   }
   cache?.end();
@@ -112,13 +124,7 @@ export function eachEditedParagraph<M extends Spanned>(
     for (let i = first; i < last; i++) {
       const start = at[i];
       const end = i + 1 < at.length ? at[i + 1] - 1 : t.length;
-      if (end <= start) made.push(null);
-      else {
-        // With its line break, as below.
-        const line = t.slice(start, end + 1);
-        const lineNorm = norm.slice(start, end + 1);
-        made.push(cache.get(line, lineNorm, () => paragraph(line, lineNorm)));
-      }
+      made.push(end > start ? lineAnswer(t, norm, start, end, paragraph, cache) : null);
     }
     return made;
   });
