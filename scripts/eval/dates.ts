@@ -384,7 +384,7 @@ export async function run(corpus: string): Promise<Section> {
   );
   const oursHeld = articleSection(
     articles.filter(isHeldOut),
-    'never tuned on (10)',
+    'labelled last (10)',
     predictOurs,
     process.env.DATES_EVAL_VERBOSE === 'all' ? verbose : undefined,
   );
