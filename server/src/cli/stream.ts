@@ -15,7 +15,7 @@ import { recurringPairs, type AnnotateJob, type AnnotatorOptions } from './annot
 import { createPool, type JobResult } from './pool';
 import { Progress } from './progress';
 import { readInput } from './readInput';
-import { jsonLine } from './commands/annotate';
+import { jsonLine } from './output';
 
 export interface CorpusOptions extends AnnotatorOptions {
   jobs: number;
@@ -116,7 +116,11 @@ export async function annotateCorpus(files: string[], options: CorpusOptions, io
   }
 
   // No more workers than files: each one loads the model (half a second and 60 MB) before its first article.
-  const pool = createPool(Math.max(1, Math.min(options.jobs, total ?? options.jobs)), options);
+  const pool = createPool(
+    Math.max(1, Math.min(options.jobs, total ?? options.jobs)),
+    options,
+    options.format === 'jsonl' || options.stdinJsonl ? 'jsonl' : 'json',
+  );
   const write = writer(io.stdout);
   const progress = new Progress(io.stderr, t, total);
   let first = true;
@@ -131,18 +135,19 @@ export async function annotateCorpus(files: string[], options: CorpusOptions, io
       if (options.stdinJsonl) await write(jsonLine({ id: item.job?.id ?? item.id ?? null, error }) + '\n');
       return;
     }
-    const value = (result as { value: unknown }).value;
-    if (options.format === 'jsonl' || options.stdinJsonl) await write(jsonLine(value) + '\n');
+    // The pool wrote the text (a worker thread, when there are several): a JSON line, or an element of the array.
+    const text = (result as { value: string }).value;
+    if (options.format === 'jsonl' || options.stdinJsonl) await write(text);
     else {
-      // The same bytes as JSON.stringify(array, null, 2), written one element at a time.
-      await write((first ? '[\n  ' : ',\n  ') + JSON.stringify(value, null, 2).replace(/\n/g, '\n  '));
+      await write((first ? '[\n  ' : ',\n  ') + text);
       first = false;
     }
     progress.tick(item.bytes);
   };
 
-  // A window of documents in flight: enough to keep every worker busy, small enough to keep memory flat.
-  const window = pool.size * 4;
+  // A window of documents in flight: enough to keep every worker busy while one waits for the head of the line
+  // (a worker takes a few short documents at a time), small enough to keep memory flat.
+  const window = pool.size === 1 ? 4 : pool.size * 8;
   const inFlight: { item: Item; result: Promise<JobResult> | undefined }[] = [];
   try {
     for await (const item of items) {

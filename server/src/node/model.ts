@@ -41,6 +41,47 @@ export function loadNerModel(): Uint8Array | undefined {
   return undefined;
 }
 
+/**
+ * models/ner.bin read once into memory every thread of the process can see (a SharedArrayBuffer), for the workers
+ * of `annotate --jobs N`: each opens its views over the same bytes instead of reading and holding its own 30 MB.
+ * Undefined when no model file is found.
+ */
+export function readModelShared(): Uint8Array | undefined {
+  if (found === null) return undefined;
+  for (const file of found ? [found] : nerModelCandidates()) {
+    let fd: number;
+    try {
+      fd = fs.openSync(file, 'r');
+    } catch {
+      continue;
+    }
+    try {
+      const size = fs.fstatSync(fd).size;
+      const bytes = new Uint8Array(new SharedArrayBuffer(size));
+      for (let at = 0; at < size;) {
+        const n = fs.readSync(fd, bytes, at, size - at, at);
+        if (n <= 0) throw new Error(`${file}: shorter than its size`);
+        at += n;
+      }
+      found = file;
+      return bytes;
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+  return undefined;
+}
+
+/** Bytes another thread read (readModelShared), used by the shared tagger instead of the file. */
+let lent: Uint8Array | undefined;
+
+/** From now on the shared tagger opens `bytes` (read-only: an overlay, which writes into its bytes, reads the file instead). */
+export function useLentModel(bytes: Uint8Array | undefined): void {
+  lent = bytes;
+  shared = undefined;
+  problem = undefined;
+}
+
 /** The shipped tagger: loaded at most once per process, shared by every recogniser made after it. */
 let shared: MemoTagger | null | undefined;
 let problem: string | undefined;
@@ -52,7 +93,7 @@ let problem: string | undefined;
 export function sharedTagger(): MemoTagger | undefined {
   if (shared === undefined) {
     shared = null;
-    const bytes = loadNerModel();
+    const bytes = lent && !overlay ? lent : loadNerModel();
     try {
       if (bytes) shared = memoTagger(withOverlay(loadTagger(bytes)));
     } catch (e) {

@@ -4,13 +4,6 @@ import { defaultJobs } from '../pool';
 import { annotateCorpus } from '../stream';
 import { useModelDelta } from '../learn';
 
-/**
- * One JSON record on one line. U+2028, U+2029 and U+0085 are valid unescaped in JSON strings, but
- * line-splitting readers (JavaScript's own, Python's splitlines) break records at them.
- */
-export const jsonLine = (value: unknown) =>
-  JSON.stringify(value).replace(/[\u2028\u2029\u0085]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-
 export const annotate: Command = {
   name: 'annotate',
   summary: 'cli.cmd.annotate',
