@@ -18,7 +18,7 @@ import { createEntityRecognizer } from '../server/src/service/entities';
 import { lazyRecognizer, loadNerModel } from '../server/src/node/model';
 import { createLanguageService } from '../server/src/service/index';
 import { keystrokeFigures, memoryFigures, readyFigures, responsivenessFigures, serviceKeystrokeFigures } from './bench/editor';
-import { peerFigures, workerFigures } from './bench/corpus';
+import { corpusDocuments, peerFigures, workerFigures } from './bench/corpus';
 
 const ROOT = path.resolve(__dirname, '..');
 const MB = 1024 * 1024;
@@ -87,6 +87,16 @@ function pages(): string[] {
     .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
 }
 
+/** The corpus CLI with 1, 2 and N workers over at least 5 MB of distinct text, and the peer on the pages. */
+async function corpusFigures(cli: string): Promise<string[]> {
+  const corpus = pages();
+  const msra = process.env.NEWS_CORPUS
+    ? path.join(process.env.NEWS_CORPUS, 'ner', 'msra_train_bio.txt')
+    : path.resolve(ROOT, '..', 'shared', 'corpus', 'ner', 'msra_train_bio.txt');
+  const { docs, source } = corpusDocuments(corpus, msra);
+  return [...(fs.existsSync(cli) ? await workerFigures(cli, docs, source) : []), ...(await peerFigures(corpus))];
+}
+
 async function serverFigures(text: string) {
   const server = path.join(ROOT, 'dist', 'server.js');
   if (!fs.existsSync(server)) return ['server: dist/server.js missing (npm run build)'];
@@ -121,6 +131,17 @@ async function main() {
     const load = os.loadavg()[0].toFixed(1);
     const figures = [...(await memoryFigures(server, text)), ...(await responsivenessFigures(server, text))];
     console.log([`load average ${load} at start`, ...figures, `load average at the end: ${os.loadavg()[0].toFixed(1)}`].join('\n'));
+    return;
+  }
+  // `npm run bench -- --corpus`: only the corpus CLI and its peer (BENCH_CLI: another build's dist/cli.js, to alternate).
+  if (process.argv.includes('--corpus')) {
+    const figures = await corpusFigures(process.env.BENCH_CLI ?? path.join(ROOT, 'dist', 'cli.js'));
+    const loads = () =>
+      os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ');
+    console.log([`load average ${loads()} at start`, ...figures, `load average at the end: ${loads()}`].join('\n'));
     return;
   }
   // `npm run bench -- --keys`: only the keystroke figures (over stdio and in-process), 100 KB and seed article.
@@ -162,10 +183,7 @@ async function main() {
     return a.entities.length + a.dates.length + a.clusters.length;
   };
   out.push(`whole analysis, one thread, no memo of tagged lines: ${rate(time(whole))}`);
-  const corpus = pages();
-  const cli = path.join(ROOT, 'dist', 'cli.js');
-  if (fs.existsSync(cli)) out.push(...(await workerFigures(cli, corpus)));
-  out.push(...(await peerFigures(corpus)));
+  out.push(...(await corpusFigures(path.join(ROOT, 'dist', 'cli.js'))));
 
   const pagesDir = unlabelledDir();
   if (fs.existsSync(pagesDir)) {

@@ -14,6 +14,7 @@ import { configFilesFor, loadConfig } from '../node/config';
 import { recurringPairs, type AnnotateJob, type AnnotatorOptions } from './annotateJob';
 import { createPool, type JobResult } from './pool';
 import { Progress } from './progress';
+import { runStats } from './runStats';
 import { readInput } from './readInput';
 import { jsonLine } from './output';
 
@@ -123,6 +124,7 @@ export async function annotateCorpus(files: string[], options: CorpusOptions, io
   );
   const write = writer(io.stdout);
   const progress = new Progress(io.stderr, t, total);
+  const stats = runStats(pool.size);
   let first = true;
   const emit = async (item: Item, result?: JobResult) => {
     let error = item.error;
@@ -143,6 +145,7 @@ export async function annotateCorpus(files: string[], options: CorpusOptions, io
       first = false;
     }
     progress.tick(item.bytes);
+    stats?.done(item.bytes);
   };
 
   // A window of documents in flight: enough to keep every worker busy while one waits for the head of the line
@@ -166,5 +169,6 @@ export async function annotateCorpus(files: string[], options: CorpusOptions, io
     progress.clear();
   }
   if (!options.stdinJsonl && options.format === 'json') await write(first ? '[]\n' : '\n]\n');
+  stats?.finish();
   return status;
 }
