@@ -128,7 +128,7 @@ export function analyseArticle(text: string, options: AnalysisOptions): Article 
     );
     return { entities, clusters, clusterOf };
   });
-  const script = once(() => detectScript(text));
+  const script = once(() => detectScript(text, normalizedPart()));
   return {
     text,
     lines,

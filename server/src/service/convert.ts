@@ -5,7 +5,7 @@
 import * as OpenCC from 'opencc-js';
 import type { Script } from './types';
 import type { ConvertTarget } from './contract';
-import { hasTraditional } from './normalize';
+import { hasTraditional, scriptConverted } from './normalize';
 
 type Fn = (s: string) => string;
 const cache = new Map<string, Fn>();
@@ -57,12 +57,17 @@ const MIN_SIMPLIFIED_HAN = 12;
  * simplification changes is Traditional; a long one without any is Simplified. Only the
  * Traditional-to-Simplified converters are needed (the reverse one costs ~60 MB to build).
  */
-export function detectScript(text: string): Script {
+export function detectScript(text: string, normalized?: string): Script {
   // A sample is enough to tell, and keeps this cheap on huge files.
   const sample = text.length > 50_000 ? text.slice(0, 50_000) : text;
-  // Text no character of which simplification changes on its own (most mainland pages) is not run through opencc's
-  // two phrase passes: the analysis has just scanned it the same way to normalise it.
-  const simplified = hasTraditional(sample) ? toSimplified(sample) : sample;
+  // The article's text normalised for matching has been through opencc's Taiwan pass and the character map
+  // already (its width folding undone here). A sentence it left alone, or changed in three characters or more, is
+  // read off it; only one with one or two changes (where a phrase may keep what the map changes: 乾隆) goes through
+  // opencc's two phrase passes again. Identical answers on every page of the corpus (test/unit/convert.test.ts).
+  const hint =
+    normalized !== undefined && normalized.length === text.length ? scriptConverted(sample, normalized.slice(0, sample.length)) : undefined;
+  // Without it, text no character of which simplification changes on its own (most mainland pages) skips opencc.
+  const simplified = hint ?? (hasTraditional(sample) ? toSimplified(sample) : sample);
   let traditionalSentences = 0;
   let simplifiedSentences = 0;
   let han = 0;
@@ -71,9 +76,14 @@ export function detectScript(text: string): Script {
     const hanCount = sentence.match(HAN)?.length ?? 0;
     if (!hanCount) continue;
     han += hanCount;
-    const converted = simplified.length === sample.length ? simplified.slice(m.index, m.index + sentence.length) : toSimplified(sentence);
+    let converted = simplified.length === sample.length ? simplified.slice(m.index, m.index + sentence.length) : toSimplified(sentence);
     let changed = 0;
-    for (let i = 0; i < sentence.length && changed < 2; i++) if (converted[i] !== sentence[i]) changed++;
+    for (let i = 0; i < sentence.length && changed < 3; i++) if (converted[i] !== sentence[i]) changed++;
+    if (hint !== undefined && (changed === 1 || changed === 2)) {
+      converted = toSimplified(sentence);
+      changed = 0;
+      for (let i = 0; i < sentence.length && changed < 2; i++) if (converted[i] !== sentence[i]) changed++;
+    }
     // One changed character in a long sentence is as likely an opencc variant quirk (顯著/显著) as evidence.
     if (changed >= 2 || (changed === 1 && hanCount < MIN_SIMPLIFIED_HAN)) traditionalSentences++;
     else if (changed === 0 && hanCount >= MIN_SIMPLIFIED_HAN) simplifiedSentences++;

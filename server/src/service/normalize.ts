@@ -40,6 +40,22 @@ function foldWidth(code: number): number {
   return code;
 }
 
+/**
+ * `normalized` (normalizeForMatching of `text`) with the width folding undone: `text` as opencc simplified it,
+ * position for position. Width folding only touches characters outside the Han script, which opencc leaves.
+ */
+export function scriptConverted(text: string, normalized: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (foldWidth(c) === c) continue;
+    out += normalized.slice(from, i) + text[i];
+    from = i + 1;
+  }
+  return from ? out + normalized.slice(from) : normalized;
+}
+
 /** True if any character would change under the per-character Traditional->Simplified map. */
 export function hasTraditional(text: string): boolean {
   const map = getCharMap();
