@@ -97,12 +97,14 @@ export async function workerFigures(cliJs: string, docs: string[], source: strin
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const out: string[] = [`corpus CLI input: ${docs.length} documents, ${mb.toFixed(2)} MB (${source})`];
   const digests = new Map<number, string>();
-  for (const jobs of [...new Set([1, 2, cores])]) {
-    const records = [
-      ...Array.from({ length: jobs }, (_, i) => ({ id: `warm-${i}`, text: '新華社北京3日電' })),
-      ...docs.map((text, i) => ({ id: i, text })),
-    ];
-    const input = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+  const counts = [...new Set([1, 2, cores])];
+  // The same input for every count (so the outputs can be compared): as many tiny records as the most workers.
+  const records = [
+    ...Array.from({ length: Math.max(...counts) }, (_, i) => ({ id: `warm-${i}`, text: '新華社北京3日電' })),
+    ...docs.map((text, i) => ({ id: i, text })),
+  ];
+  const input = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+  for (const jobs of counts) {
     const { status, stats, digest } = await runCli(cliJs, jobs, input);
     digests.set(jobs, digest);
     if (status !== 0 || !stats?.startup || !stats.steady) {
