@@ -24,11 +24,14 @@ export function runStats(workers: number, file = process.env.NEWS_ANNOTATE_STATS
   let docs = 0;
   let bytes = 0;
   let warm: { wallMs: number; cpuMs: number; docs: number; bytes: number } | undefined;
+  // Every megabyte: the time so far, to see how long the JIT takes to warm up.
+  const marks: { bytes: number; wallMs: number; cpuMs: number }[] = [];
   return {
     done(b) {
       docs++;
       bytes += b;
       if (!warm && docs >= workers) warm = { wallMs: performance.now(), cpuMs: cpuMs(), docs, bytes };
+      if (bytes >= (marks.length + 1) * 1024 * 1024) marks.push({ bytes, wallMs: performance.now(), cpuMs: cpuMs() });
     },
     finish() {
       const end = { wallMs: performance.now(), cpuMs: cpuMs() };
@@ -46,6 +49,7 @@ export function runStats(workers: number, file = process.env.NEWS_ANNOTATE_STATS
           docs: docs - warm.docs,
           bytes: bytes - warm.bytes,
         },
+        marks,
         sinceRead: { wallMs: end.wallMs - start.wallMs, cpuMs: end.cpuMs - start.cpuMs },
       };
       fs.writeFileSync(file, JSON.stringify(figures) + '\n');
