@@ -17,7 +17,10 @@ describe('the worker pool of annotate --jobs N', function () {
     const lines = ['新华社北京3日电 外交部发言人赵立坚表示', '臺北市長柯文哲昨天在市議會說'].map(normalizeForMatching);
     useLentModel(undefined);
     const fromFile = lines.map((l) => sharedTagger()!.tag(l, undefined));
-    assert.ok(fromFile.every((spans) => spans.length > 0), 'names found in both lines');
+    assert.ok(
+      fromFile.every((spans) => spans.length > 0),
+      'names found in both lines',
+    );
     try {
       useLentModel(shared);
       const tagger = sharedTagger()!;
