@@ -123,6 +123,8 @@ export async function keystrokeFigures(
   text: string,
   keystrokes: number,
   target: number,
+  /** A pause between opening the article and the first keystroke, as a user reads before typing (ms). */
+  pause = 0,
 ): Promise<string[]> {
   const s = await startServer(serverJs);
   const uri = pathToFileURL(path.join(process.cwd(), `bench-${name.replace(/\W+/g, '-')}.news.txt`)).toString();
@@ -130,6 +132,7 @@ export async function keystrokeFigures(
   await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'news-article', version: 1, text } });
   await first;
   let tokens = (await s.conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as { resultId?: string };
+  if (pause) await new Promise((resolve) => setTimeout(resolve, pause));
   const body = bodyLines(text);
   const diag: number[] = [];
   const tok: number[] = [];
@@ -150,6 +153,7 @@ export async function keystrokeFigures(
     tok.push(performance.now() - t0);
     tokens = next;
   }
+  if (pause) name = `${name}, typing ${pause / 1000} s after opening`;
   if (process.env.BENCH_SERIES)
     console.error(name, 'diag', diag.map((d) => d.toFixed(0)).join(' '), '\ntok', tok.map((d) => d.toFixed(0)).join(' '));
   await s.stop();

@@ -34,6 +34,13 @@ function edit(text: string, r: Rng): string {
   return text.slice(0, at) + text.slice(at + 1 + Math.floor(r.next() * 20));
 }
 
+/** Runs every step; how many there were. */
+function drain(steps: Iterator<unknown> | undefined): number {
+  let n = 0;
+  while (steps && !steps.next().done) n++;
+  return n;
+}
+
 describe('idle warm-up of the edit path', function () {
   this.timeout(120000);
   const recognizer = createEntityRecognizer({ model: loadNerModel() });
@@ -57,8 +64,8 @@ describe('idle warm-up of the edit path', function () {
       let text = fs.readFileSync(path.join(DIR, page), 'utf8');
       const warmed = paragraphCaches();
       const plain = paragraphCaches();
-      assert.ok(analyseArticle(text, { recognizer, paragraphs: warmed }).entities.length >= 0);
-      assert.ok(analyseArticle(text, { recognizer, paragraphs: plain }).entities.length >= 0);
+      assert.ok(analyseArticle(text, { recognizer, paragraphs: warmed }).entities.length > 0);
+      assert.ok(analyseArticle(text, { recognizer, paragraphs: plain }).entities.length > 0);
       const r = new Rng(500 + p);
       for (let k = 0; k < 6; k++) {
         // The warm-up's keystroke, everything read, on a copy.
@@ -109,13 +116,13 @@ describe('idle warm-up of the edit path', function () {
         return { uri, version, getText: () => current };
       };
       // Nothing analysed yet: nothing to warm from.
-      assert.equal(service.warmUp(doc(), 0.5), false);
+      assert.equal(service.warmUp(doc(), 0.5), undefined);
       const diagnostics = service.diagnostics(doc());
       const tokens = service.semanticTokens(doc());
       twin.semanticTokens(doc());
       const article = service.analyse(doc());
       const r = new Rng(900 + p);
-      for (let k = 0; k < 4; k++) assert.equal(service.warmUp(doc(), r.next()), true);
+      for (let k = 0; k < 4; k++) assert.equal(drain(service.warmUp(doc(), r.next())), 4);
       assert.equal(service.analyse(doc()), article, 'the same analysed article');
       const again = service.diagnostics(doc());
       assert.equal(again.length, diagnostics.length);
@@ -125,14 +132,15 @@ describe('idle warm-up of the edit path', function () {
         text = edit(text, r);
         version++;
         // A version the service has not analysed yet: no warm-up from it.
-        assert.equal(service.warmUp(doc(), r.next()), false);
+        assert.equal(service.warmUp(doc(), r.next()), undefined);
         const before = [...reads];
         twin.semanticTokens(doc());
         const full = analyseArticle(text, { recognizer: fresh });
         assert.deepEqual(service.diagnostics(doc()), getDiagnostics(full, DEFAULT_SETTINGS, t), `${page}, edit ${k}`);
         assert.deepEqual(service.semanticTokens(doc()), getSemanticTokens(full, DEFAULT_SETTINGS), `${page}, edit ${k}`);
         assert.equal(reads[0] - before[0], reads[1] - before[1], `${page}, edit ${k}: paragraphs read, warmed and not`);
-        assert.equal(service.warmUp(doc(), r.next()), true);
+        // Begun, then left half done when the user types on: harmless too.
+        assert.ok(service.warmUp(doc(), r.next())?.next().done === false);
       }
       service.close(uri);
       twin.close(uri);

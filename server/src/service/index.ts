@@ -94,20 +94,25 @@ export function createLanguageService(options: LanguageServiceOptions) {
   }
 
   /**
-   * One private keystroke into doc as last analysed (incremental/warmUp.ts): the diagnostics and the semantic
-   * tokens of the edited text, from a copy of the document's caches, all dropped. False when doc's current version
-   * is not the one analysed (there is nothing to warm from, or the user is ahead) or has no line to type into.
+   * One private keystroke into doc as last analysed (incremental/warmUp.ts), from a copy of the document's caches,
+   * everything dropped: steps to run one at a time (the editor may speak in between): the boilerplate and the
+   * diagnostics, then the entities, the dates, the semantic tokens. Undefined when doc's current version is not the
+   * one analysed (nothing to warm from, or the user is ahead) or has no line to type into.
    */
-  function warmUp(doc: ArticleDocument, fraction: number): boolean {
+  function warmUp(doc: ArticleDocument, fraction: number): Iterator<unknown> | undefined {
     const context = options.contextFor?.(doc.uri);
     const caches = paragraphs.get(doc.uri);
-    if (!caches || cache.get(doc.uri)?.key !== keyFor(doc, context)) return false;
+    if (!caches || cache.get(doc.uri)?.key !== keyFor(doc, context)) return undefined;
     const text = shadowKeystroke(doc.getText(), fraction);
-    if (text === undefined) return false;
-    const article = analyseArticle(text, articleOptions(context, cloneParagraphCaches(caches)));
-    getDiagnostics(article, settings, t, lastDiagnostics.get(doc.uri));
-    getSemanticTokens(article, settings);
-    return true;
+    if (text === undefined) return undefined;
+    const previous = lastDiagnostics.get(doc.uri);
+    return (function* () {
+      const article = analyseArticle(text, articleOptions(context, cloneParagraphCaches(caches)));
+      yield getDiagnostics(article, settings, t, previous);
+      yield article.entities;
+      yield article.dates;
+      yield getSemanticTokens(article, settings);
+    })();
   }
 
   const conversions = new ConversionHistory();
