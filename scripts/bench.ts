@@ -127,7 +127,8 @@ async function main() {
   }
   // `npm run bench -- --keys`: only the keystroke figures (over stdio and in-process), 100 KB and seed article.
   if (process.argv.includes('--keys')) {
-    const server = path.join(ROOT, 'dist', 'server.js');
+    // BENCH_SERVER as for --memory (the in-process service figures are this build's).
+    const server = process.env.BENCH_SERVER ?? path.join(ROOT, 'dist', 'server.js');
     const load = os.loadavg()[0].toFixed(1);
     const figures = await keystrokeOnly(server, text);
     console.log([`load average ${load} at start`, ...figures, `load average at the end: ${os.loadavg()[0].toFixed(1)}`].join('\n'));
