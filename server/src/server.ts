@@ -16,6 +16,7 @@ import {
   IPCMessageReader,
   IPCMessageWriter,
   type MessageReader,
+  type MessageWriter,
   MessageType,
   ProposedFeatures,
   ResponseError,
@@ -43,7 +44,7 @@ import { createEntityRecognizer } from './service/entities';
 import { registerAnnotationWorkflow, trackingDocuments } from './node/annotationHandlers';
 import { guard as guardWith, guardRequest as guardRequestWith } from './node/requestGuard';
 import { registerModelImprovement } from './node/modelHandlers';
-import { IdleWarmUp, noticingReader } from './node/idleWarmUp';
+import { IdleWarmUp, noticingReader, noticingWriter } from './node/idleWarmUp';
 
 // Over stdio, a reader that survives malformed framing (a bad header, a message nested too deep).
 const stdio = process.argv.includes('--stdio')
@@ -51,9 +52,9 @@ const stdio = process.argv.includes('--stdio')
   : undefined;
 const ipc = !stdio && process.argv.includes('--node-ipc');
 /**
- * After a document's first analysis, while the client sends nothing, a few private keystrokes compile the edit path
- * (node/idleWarmUp.ts). It must see every message, to stay out of the way, so it runs where the server makes the
- * reader: stdio and node IPC (VS Code).
+ * After a document's first analysis, while the client sends nothing and the server answers nothing, a few private
+ * keystrokes compile the edit path (node/idleWarmUp.ts). It must see every message, to stay out of the way, so it
+ * runs where the server makes the reader and the writer: stdio and node IPC (VS Code).
  */
 const WARM_UP_IDLE_MS = 500;
 const WARM_UP_KEYSTROKES = 6;
@@ -65,10 +66,11 @@ const idleWarmUp = new IdleWarmUp(
   (message) => log(message),
 );
 const noticed = (reader: MessageReader) => noticingReader(reader, () => idleWarmUp.activity());
+const noticing = (writer: MessageWriter) => noticingWriter(writer, () => idleWarmUp.activity());
 const connection = stdio
-  ? createConnection(ProposedFeatures.all, noticed(stdio.reader), stdio.writer)
+  ? createConnection(ProposedFeatures.all, noticed(stdio.reader), noticing(stdio.writer))
   : ipc
-    ? createConnection(ProposedFeatures.all, noticed(new IPCMessageReader(process)), new IPCMessageWriter(process))
+    ? createConnection(ProposedFeatures.all, noticed(new IPCMessageReader(process)), noticing(new IPCMessageWriter(process)))
     : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(trackingDocuments(TextDocument));
 const keepStore = new KeepStore();

@@ -3,8 +3,8 @@
  * message, and stops for a document that moved on. Driven by real timers and the steps' own events, no sleeps.
  */
 import * as assert from 'node:assert/strict';
-import { Emitter, type DataCallback, type Message, type MessageReader } from 'vscode-languageserver/node';
-import { IdleWarmUp, noticingReader } from '../../server/src/node/idleWarmUp';
+import { Emitter, type DataCallback, type Message, type MessageReader, type MessageWriter } from 'vscode-languageserver/node';
+import { IdleWarmUp, noticingReader, noticingWriter } from '../../server/src/node/idleWarmUp';
 
 const IDLE = 30;
 
@@ -134,6 +134,22 @@ describe('idle warm-up (server)', () => {
     while (warm.busy) await new Promise((resolve) => setImmediate(resolve));
     assert.equal(calls, 1);
     assert.match(logged.join('\n'), /warm-up of x failed: Error: boom/);
+  });
+
+  it('is told of every message the writer sends, before it goes', async () => {
+    const events: string[] = [];
+    const inner: MessageWriter = {
+      onError: new Emitter<[Error, Message | undefined, number | undefined]>().event,
+      onClose: new Emitter<void>().event,
+      write: async (m) => {
+        events.push(`sent ${(m as Message & { method: string }).method}`);
+      },
+      end: () => undefined,
+      dispose: () => undefined,
+    };
+    const writer = noticingWriter(inner, () => events.push('noticed'));
+    await writer.write({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics' } as Message);
+    assert.deepEqual(events, ['noticed', 'sent textDocument/publishDiagnostics']);
   });
 
   it('is told of every message the reader delivers, before it is handled', () => {

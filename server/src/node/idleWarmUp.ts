@@ -1,10 +1,18 @@
 /**
  * When the server warms a document's edit path (service.warmUp, a private keystroke whose answers are dropped):
- * only after the client has sent nothing for `idleMs`, one keystroke per turn of the event loop, so a message that
+ * only after the client has sent nothing, and the server has answered nothing, for `idleMs`, one keystroke per turn of the event loop, so a message that
  * arrives is handled before the next one and postpones the rest to the next quiet moment. A document is warmed once,
  * from the version it was first analysed at; once the user has edited it, the real keystrokes do the warming.
  */
-import type { MessageReader, DataCallback, Disposable, Event, Message, PartialMessageInfo } from 'vscode-languageserver/node';
+import type {
+  MessageReader,
+  MessageWriter,
+  DataCallback,
+  Disposable,
+  Event,
+  Message,
+  PartialMessageInfo,
+} from 'vscode-languageserver/node';
 
 export class IdleWarmUp {
   private timer: NodeJS.Timeout | undefined;
@@ -86,6 +94,24 @@ export class IdleWarmUp {
       if (this.queue.length) this.arm(0);
     }
   }
+}
+
+/**
+ * `writer` that calls `onMessage` before each message it sends: an answer marks the end of the work on a request,
+ * which may have taken longer than the quiet the warm-up waits for (a timer that fell due meanwhile must not start
+ * a step just before the client's next message arrives).
+ */
+export function noticingWriter(writer: MessageWriter, onMessage: () => void): MessageWriter {
+  return {
+    onError: writer.onError,
+    onClose: writer.onClose,
+    write: (message: Message) => {
+      onMessage();
+      return writer.write(message);
+    },
+    end: () => writer.end(),
+    dispose: () => writer.dispose(),
+  };
 }
 
 /** `reader` that calls `onMessage` before each message it delivers. */
