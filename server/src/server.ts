@@ -13,6 +13,10 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
+  IPCMessageReader,
+  IPCMessageWriter,
+  type MessageReader,
+  type MessageWriter,
   MessageType,
   ProposedFeatures,
   ResponseError,
@@ -40,12 +44,34 @@ import { createEntityRecognizer } from './service/entities';
 import { registerAnnotationWorkflow, trackingDocuments } from './node/annotationHandlers';
 import { guard as guardWith, guardRequest as guardRequestWith } from './node/requestGuard';
 import { registerModelImprovement } from './node/modelHandlers';
+import { IdleWarmUp, noticingReader, noticingWriter } from './node/idleWarmUp';
 
 // Over stdio, a reader that survives malformed framing (a bad header, a message nested too deep).
 const stdio = process.argv.includes('--stdio')
   ? guardedStdio((message) => process.stderr.write(`news-annotator: ${message}\n`))
   : undefined;
-const connection = stdio ? createConnection(ProposedFeatures.all, stdio.reader, stdio.writer) : createConnection(ProposedFeatures.all);
+const ipc = !stdio && process.argv.includes('--node-ipc');
+/**
+ * After a document's first analysis, while the client sends nothing and the server answers nothing, a few private
+ * keystrokes compile the edit path (node/idleWarmUp.ts). It must see every message, to stay out of the way, so it
+ * runs where the server makes the reader and the writer: stdio and node IPC (VS Code).
+ */
+const WARM_UP_IDLE_MS = 500;
+const WARM_UP_KEYSTROKES = 6;
+const idleWarmUp = new IdleWarmUp(
+  WARM_UP_IDLE_MS,
+  stdio || ipc ? WARM_UP_KEYSTROKES : 0,
+  (uri, version, keystroke) => warmUpSteps(uri, version, keystroke),
+  (uri, version) => documents.get(uri)?.version === version && !pending.has(uri) && !analysing.has(uri),
+  (message) => log(message),
+);
+const noticed = (reader: MessageReader) => noticingReader(reader, () => idleWarmUp.activity());
+const noticing = (writer: MessageWriter) => noticingWriter(writer, () => idleWarmUp.activity());
+const connection = stdio
+  ? createConnection(ProposedFeatures.all, noticed(stdio.reader), noticing(stdio.writer))
+  : ipc
+    ? createConnection(ProposedFeatures.all, noticed(new IPCMessageReader(process)), noticing(new IPCMessageWriter(process)))
+    : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(trackingDocuments(TextDocument));
 const keepStore = new KeepStore();
 /** One index of recurring lines per folder: a site's stories sit together, and folders of other sites must not count. */
@@ -173,6 +199,7 @@ function analyseOffThread(doc: TextDocument) {
         collectSoon();
         if (!service.hasAnalysis(current)) return scheduleValidation(doc.uri);
         void connection.sendDiagnostics({ uri: doc.uri, version: current.version, diagnostics: service.diagnostics(current) });
+        idleWarmUp.add(doc.uri, current.version);
         if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
       },
       (e: Error) => {
@@ -337,7 +364,14 @@ const validate = guard('validate', undefined, (uri: string) => {
   if (doc.getText().length > LARGE_DOCUMENT_CHARS && !service.hasAnalysis(doc)) return analyseOffThread(doc);
   void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: service.diagnostics(doc) });
   void connection.sendNotification(Notifications.statusChanged, { uri });
+  idleWarmUp.add(uri, doc.version);
 });
+
+/** One private keystroke into the document (service.warmUp), in steps; its answers are dropped, nothing is published. */
+const warmUpSteps = (uri: string, version: number, keystroke: number) => {
+  const doc = documents.get(uri);
+  return doc && service.warmUp(doc, (keystroke + 0.5) / WARM_UP_KEYSTROKES);
+};
 
 /** A keep file that does not read is said once; it is left as it is and nothing is added to it. */
 function reportKeepProblem(uri: string) {
@@ -380,6 +414,7 @@ documents.onDidChangeContent((e) => {
 });
 documents.onDidClose((e) => {
   clearTimeout(pending.get(e.document.uri));
+  idleWarmUp.forget(e.document.uri);
   service.close(e.document.uri);
   tokenResults.forget(e.document.uri);
   refused.delete(e.document.uri);

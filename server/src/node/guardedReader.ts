@@ -13,6 +13,7 @@ import {
   type Message,
   type MessageReader,
 } from 'vscode-languageserver/node';
+import { cachingJsonEncoder } from './diagnosticsEncoder';
 
 /** Deeper than any LSP message; deep enough to be sure the sender is broken. */
 export const MAX_DEPTH = 256;
@@ -135,5 +136,8 @@ export class GuardedMessageReader extends AbstractMessageReader implements Messa
 }
 
 export function guardedStdio(log: (message: string) => void) {
-  return { reader: new GuardedMessageReader(process.stdin, log), writer: new StreamMessageWriter(process.stdout) };
+  return {
+    reader: new GuardedMessageReader(process.stdin, log),
+    writer: new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: cachingJsonEncoder }),
+  };
 }

@@ -3,13 +3,14 @@
  * One analysed article per document version (and settings version), evicted on close.
  */
 import type { CodeActionContext, Diagnostic, Position, Range } from 'vscode-languageserver-types';
-import { analyseArticle, type Article } from './article';
+import { analyseArticle, type AnalysisOptions, type Article } from './article';
 import type { SiteRules } from './boilerplate';
 import { createLocalizer, type Locale, type Localize } from './messages';
 import { DEFAULT_SETTINGS, isKindEnabled } from './settings';
 import { LineIndex, type ArticleDocument } from './text';
 import type { EntityRecognizer } from './types';
-import { paragraphCaches, type ParagraphCaches } from './incremental/paragraphs';
+import { cloneParagraphCaches, paragraphCaches, type ParagraphCaches } from './incremental/paragraphs';
+import { shadowKeystroke } from './incremental/warmUp';
 import type { ConvertTarget, NewsAnnotatorSettings, RemoveAllResult } from './contract';
 import { getCodeActions, removableBlocks, removeAllEdit } from './features/codeActions';
 import { ConversionHistory } from './features/convert';
@@ -71,22 +72,47 @@ export function createLanguageService(options: LanguageServiceOptions) {
   const keyFor = (doc: ArticleDocument, context = options.contextFor?.(doc.uri)) =>
     `${doc.version}:${settingsVersion}:${context?.version ?? 0}`;
 
+  const articleOptions = (context: ArticleContext | undefined, caches: ParagraphCaches): AnalysisOptions => ({
+    recognizer,
+    referenceDate: settings.dates.referenceDate,
+    isKindEnabled: (kind) => isKindEnabled(settings, kind),
+    kept: context?.kept,
+    recurring: context?.recurring,
+    rules: context?.rules,
+    paragraphs: caches,
+  });
+
   function analyse(doc: ArticleDocument): Article {
     const context = options.contextFor?.(doc.uri);
     const key = keyFor(doc, context);
     const hit = cache.get(doc.uri);
     if (hit && hit.key === key) return hit.article;
-    const article = analyseArticle(doc.getText(), {
-      recognizer,
-      referenceDate: settings.dates.referenceDate,
-      isKindEnabled: (kind) => isKindEnabled(settings, kind),
-      kept: context?.kept,
-      recurring: context?.recurring,
-      rules: context?.rules,
-      paragraphs: paragraphs.get(doc.uri) ?? paragraphs.set(doc.uri, paragraphCaches()).get(doc.uri),
-    });
+    const caches = paragraphs.get(doc.uri) ?? paragraphs.set(doc.uri, paragraphCaches()).get(doc.uri)!;
+    const article = analyseArticle(doc.getText(), articleOptions(context, caches));
     cache.set(doc.uri, { key, article });
     return article;
+  }
+
+  /**
+   * One private keystroke into doc as last analysed (incremental/warmUp.ts), from a copy of the document's caches,
+   * everything dropped: steps to run one at a time (the editor may speak in between): the boilerplate and the
+   * diagnostics, then the entities, the dates, the semantic tokens. Undefined when doc's current version is not the
+   * one analysed (nothing to warm from, or the user is ahead) or has no line to type into.
+   */
+  function warmUp(doc: ArticleDocument, fraction: number): Iterator<unknown> | undefined {
+    const context = options.contextFor?.(doc.uri);
+    const caches = paragraphs.get(doc.uri);
+    if (!caches || cache.get(doc.uri)?.key !== keyFor(doc, context)) return undefined;
+    const text = shadowKeystroke(doc.getText(), fraction);
+    if (text === undefined) return undefined;
+    const previous = lastDiagnostics.get(doc.uri);
+    return (function* () {
+      const article = analyseArticle(text, articleOptions(context, cloneParagraphCaches(caches)));
+      yield getDiagnostics(article, settings, t, previous);
+      yield article.entities;
+      yield article.dates;
+      yield getSemanticTokens(article, settings);
+    })();
   }
 
   const conversions = new ConversionHistory();
@@ -141,6 +167,7 @@ export function createLanguageService(options: LanguageServiceOptions) {
     openArticles(): Iterable<[string, Article]> {
       return [...cache].map(([uri, v]) => [uri, v.article] as [string, Article]);
     },
+    warmUp,
     diagnostics: (doc: ArticleDocument) => {
       // The last answer for this document lends the diagnostics that come out the same (most, after a keystroke).
       const diagnostics = getDiagnostics(analyse(doc), settings, t, lastDiagnostics.get(doc.uri));

@@ -112,6 +112,18 @@ export class LineArrays<R> {
     return { starts, values };
   }
 
+  /**
+   * A copy that starts from this one's last version and goes its own way (the idle warm-up's private edit). Cheap:
+   * a version's arrays are never changed once made, so the copy shares them.
+   */
+  clone(): LineArrays<R> {
+    const copy = new LineArrays<R>(this.newlineOnly);
+    copy.text = this.text;
+    copy.starts = this.starts;
+    copy.values = this.values;
+    return copy;
+  }
+
   /** Forgets the previous version (what computes the values changed). */
   clear(): void {
     this.text = undefined;

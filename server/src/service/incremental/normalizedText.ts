@@ -20,4 +20,12 @@ export class NormalizedText {
     this.text = text;
     return this.value;
   }
+
+  /** A copy from this version on that goes its own way (the idle warm-up's private edit). */
+  clone(): NormalizedText {
+    const copy = new NormalizedText();
+    copy.text = this.text;
+    copy.value = this.value;
+    return copy;
+  }
 }

@@ -28,14 +28,19 @@ export class ParagraphCache<T> {
    * Each `\n`-line's answer in the last version, by position: the lines an edit left alone are taken from here
    * without hashing their text, and only the changed ones are looked up by text (a line moved elsewhere) or computed.
    */
-  readonly lines = new LineArrays<T | null>(true);
+  readonly lines: LineArrays<T | null>;
   /** Paragraphs answered from the cache / computed, since creation (for the bench and the tests). */
   readonly stats = { hits: 0, misses: 0 };
+
+  constructor(lines = new LineArrays<T | null>(true)) {
+    this.lines = lines;
+  }
 
   /** Starts an analysis by `owner` (the recogniser): a different owner's answers are dropped. */
   begin(owner: unknown): void {
     if (owner !== this.owner) {
-      this.held.clear();
+      // A new map, not clear(): a clone may share the held one.
+      this.held = new Map();
       this.lines.clear();
     }
     this.owner = owner;
@@ -59,6 +64,17 @@ export class ParagraphCache<T> {
   end(): void {
     this.held = this.next;
     this.next = new Map();
+  }
+
+  /**
+   * A copy from this version on that goes its own way (the idle warm-up's private edit): it shares the held answers,
+   * which it only reads (an analysis fills `next` and then takes it as its own), and its statistics are its own.
+   */
+  clone(): ParagraphCache<T> {
+    const copy = new ParagraphCache<T>(this.lines.clone());
+    copy.held = this.held;
+    copy.owner = this.owner;
+    return copy;
   }
 }
 
@@ -147,6 +163,11 @@ export interface ParagraphCaches {
 
 export function paragraphCaches(): ParagraphCaches {
   return { entities: new ParagraphCache(), boilerplate: boilerplateLines(), normalized: new NormalizedText() };
+}
+
+/** A private copy of a document's caches at its last version: analysing an edit with it leaves `caches` as they were. */
+export function cloneParagraphCaches(caches: ParagraphCaches): ParagraphCaches {
+  return { entities: caches.entities.clone(), boilerplate: caches.boilerplate.clone(), normalized: caches.normalized.clone() };
 }
 
 /**
