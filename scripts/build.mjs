@@ -6,13 +6,14 @@ import { existsSync } from 'node:fs';
 
 const shipped = {
   client: 'client/src/extension.ts',
+};
+// The server, its analysis process and the CLI keep their identifiers instead of minifying them under keepNames
+// (so stack traces and logs still name functions): keepNames wraps every function expression in a call that sets
+// its name each time the closure is made (an Object.defineProperty in the hot loops of the recogniser and of the
+// keystroke path), which cost the corpus CLI several per cent of its CPU.
+const hot = {
   server: 'server/src/server.ts',
   analysisWorker: 'server/src/node/analysisWorker.ts',
-};
-// The CLI keeps its identifiers instead of minifying them under keepNames: keepNames wraps every function
-// expression in a call that sets its name each time the closure is made (an Object.defineProperty in the hot
-// loops of the recogniser), which cost the corpus CLI several per cent of its CPU.
-const cli = {
   cli: 'server/src/cli/main.ts',
   'cli-worker': 'server/src/cli/worker.ts',
 };
@@ -52,9 +53,9 @@ const common = {
 const minify = !process.argv.includes('--no-minify');
 
 await Promise.all([
-  // keepNames: error messages and the output channel still name classes and functions
+  // keepNames: error messages and the output channel still name classes and functions (the client is not hot)
   esbuild.build({ ...common, entryPoints: present(shipped), minify, keepNames: true }),
-  esbuild.build({ ...common, entryPoints: present(cli), minifyWhitespace: minify, minifySyntax: minify }),
+  esbuild.build({ ...common, entryPoints: present(hot), minifyWhitespace: minify, minifySyntax: minify }),
   esbuild.build({ ...common, entryPoints: present(tools), minify: false }),
   esbuild.build({
     stdin: {
