@@ -48,6 +48,7 @@ import { dropTornSingles } from './torn-singles';
 import { joinAdjacentOrganisations } from './joint-names';
 import { dropProductBrands } from './product-brands';
 import { accountSlots } from './account-slots';
+import { completeCutNames, givenNameCharacters } from './cut-names';
 import { isHanUnit, SPACE_UNIT } from './scan';
 
 export interface RecognizerOptions {
@@ -91,6 +92,7 @@ export const RULE_FAMILIES = [
   'jointNames',
   'productBrands',
   'accountSlots',
+  'cutNames',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
@@ -107,7 +109,7 @@ const GENERIC_OWNER = /(?:两国|各国|双方|该国|本国|多国)的?(?:[^，
 const GENERIC_BODY = /(?:部|院|会|局|署|厅|政府|议会|大使馆|领事馆|法院|警察局)$/u;
 
 /** Characters that end a name's right context rather than continue the name (function words, verbs of saying). */
-const NOT_GIVEN_NAME = new Set([
+export const NOT_GIVEN_NAME = new Set([
   ...'的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称表示同时认问道指强透介答告回这那其该每各等所',
 ]);
 /** What usually follows a person's name: speech verbs, kinship, titles, particles. */
@@ -332,12 +334,22 @@ function recognizeArticle(
   const merged = off.has('jointNames') ? levelled : joinAdjacentOrganisations(levelled, text);
   if (tagger?.names) markLexicon(merged, norm, tagger);
   const discovered = tagger?.words && !off.has('discovery') ? discoverNames(merged, text, norm, tagger.words) : merged;
-  const out = off.has('consistency') ? discovered : propagate(discovered, text, norm, tagger, !off.has('remainders'));
+  const propagated = off.has('consistency') ? discovered : propagate(discovered, text, norm, tagger, !off.has('remainders'));
+  const out = tagger?.words && tagger.trainingNames && !off.has('cutNames') ? completeNames(propagated, text, norm, tagger) : propagated;
   const mended = tagger?.names && !off.has('tornSingles') ? dropTornSingles(out, norm, tagger.names) : out;
   const products = off.has('productBrands') ? mended : dropProductBrands(mended, text);
   const names = tagger?.names;
   if (!names || off.has('accountSlots')) return products;
   return accountSlots(products, text, norm, (a, b) => names.get(norm, a, b - a) === LEX_WORD);
+}
+
+/** Three-character names the tagger cut to two (cut-names.ts), with the model's dictionaries and training names. */
+function completeNames(mentions: EntityMention[], text: string, norm: string, tagger: Tagger): EntityMention[] {
+  const words = tagger.words!;
+  const names = tagger.names;
+  const isWord = (a: number, len: number) =>
+    a >= 0 && a + len <= norm.length && (words.has(norm, a, len) || !!((names?.get(norm, a, len) ?? 0) & LEX_WORD));
+  return completeCutNames(mentions, text, norm, isWord, SURNAMES, NOT_GIVEN_NAME, givenNameCharacters(tagger.trainingNames!));
 }
 
 /** The article-level passes (article-level.ts), in order: each reads the mentions the one before it left. */

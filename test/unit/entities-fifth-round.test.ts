@@ -1,0 +1,68 @@
+/**
+ * Issue 11, fifth round (docs/entities.md, "Fifth round: unseen pages"): each category pinned on sentences written
+ * for this test (none from the gold pages), with the shipped model, in Simplified and in Traditional.
+ */
+import { strict as assert } from 'node:assert';
+import { createEntityRecognizer } from '../../server/src/service/entities';
+import { loadNerModel } from '../../server/src/node/model';
+import { loadTagger } from '../../server/src/service/entities/tagger';
+import { givenNameCharacters } from '../../server/src/service/entities/cut-names';
+import { toTraditional } from '../../server/src/service/convert';
+import type { EntityMention } from '../../server/src/service/types';
+
+const show = (ms: readonly EntityMention[]) => ms.map((m) => `${m.text}/${m.type}`).join(' ');
+const people = (ms: readonly EntityMention[]) => ms.filter((m) => m.type === 'PER').map((m) => m.text);
+
+describe('entities on unseen pages (fifth round), with the shipped model, in both scripts', function () {
+  this.timeout(60000);
+  const model = loadNerModel();
+  const tagger = model ? loadTagger(model) : undefined;
+  const recognizer = createEntityRecognizer({ tagger });
+  const both = (simplified: string, check: (ms: EntityMention[], text: string) => void) => {
+    for (const text of [simplified, toTraditional(simplified)]) check(recognizer.recognize(text), text);
+  };
+
+  before(function () {
+    if (!model) assert.fail('models/ner.bin is missing');
+  });
+
+  describe('three-character names the tagger cut to two (cutNames)', () => {
+    it('gives the name its third character back before a function word', () => {
+      both('创始人刘军琛对笔者坦言，工厂还会扩建。', (ms, t) => {
+        const m = ms.find((x) => x.type === 'PER');
+        assert.equal(m?.text, t.slice(3, 6), `${t}: ${show(ms)}`);
+        assert.equal(m?.source, 'article');
+      });
+    });
+
+    it('gives it back on a menu line of names', () => {
+      both('演员林峰殷/旅游/美食', (ms, t) => assert.deepEqual(people(ms), [t.slice(2, 5)], `${t}: ${show(ms)}`));
+    });
+
+    it('leaves the two characters where the article also writes them with another character after (刘军则 … 刘军怎么)', () => {
+      both('记者问刘军怎么看。刘军则回答称，一切顺利。', (ms, t) =>
+        assert.deepEqual(people(ms), [t.slice(3, 5), t.slice(3, 5)], `${t}: ${show(ms)}`),
+      );
+    });
+
+    it('leaves them where the next character makes a word with the one after it (明天)', () => {
+      both('队长刘军明天下午出发。', (ms, t) => assert.deepEqual(people(ms), [t.slice(2, 4)], `${t}: ${show(ms)}`));
+    });
+
+    it('leaves them where what follows the next character is no clean break (点赞了)', () => {
+      both('队长刘军点赞了这条视频。', (ms, t) => assert.deepEqual(people(ms), [t.slice(2, 4)], `${t}: ${show(ms)}`));
+    });
+
+    it('learns given-name characters from the training names, not from a list', () => {
+      const given = givenNameCharacters(tagger!.trainingNames!);
+      assert.ok(given.size > 500, `only ${given.size} characters`);
+      for (const c of '军华明伟') assert.ok(given.has(c.charCodeAt(0)), c);
+      for (const c of '网奖了') assert.ok(!given.has(c.charCodeAt(0)), c);
+    });
+  });
+
+  it('reads a byline after a colon (作者：李在东, 责任编辑：王为民)', () => {
+    both('2024-03-02 10:15 来源：本地晚报 作者：李在东', (ms, t) => assert.deepEqual(people(ms), [t.slice(-3)], `${t}: ${show(ms)}`));
+    both('责任编辑：王为民', (ms, t) => assert.deepEqual(people(ms), [t.slice(-3)], `${t}: ${show(ms)}`));
+  });
+});
