@@ -31,6 +31,7 @@ const FIFTH_ROUND: Record<string, RuleFamily[]> = {
   'tw_chinatimes_2019-07-05_0df4d9c8': ['cutNames'],
   // bylines: read after a colon since this round (作者：李在山); the whole family goes off on the page.
   cn_stcn__1: ['cutNames', 'bylines'],
+  cn_thepaper__4: ['genericPlaces'],
 };
 /** Older families the round edited, and the pages those edits came from. */
 const EDITED_FAMILIES: Record<string, RuleFamily[]> = {

@@ -61,6 +61,18 @@ describe('entities on unseen pages (fifth round), with the shipped model, in bot
     });
   });
 
+  describe('generic place words (genericPlaces)', () => {
+    const built = '据了解，在航站楼内部施工完成后，机场将试运行。';
+    it('drops a common word read as a place when the article leaves it unmarked in another sentence', () => {
+      both(`${built}新建的面积约3万平方米的航站楼，可满足旅客需求。`, (ms, t) =>
+        assert.ok(!ms.some((m) => m.type === 'LOC'), `${t}: ${show(ms)}`),
+      );
+    });
+    it('keeps it when the article gives no such evidence (one sentence, as in MSRA)', () => {
+      both(built, (ms, t) => assert.deepEqual(show(ms), `${t.slice(5, 8)}/LOC`, t));
+    });
+  });
+
   it('reads a byline after a colon (作者：李在东, 责任编辑：王为民)', () => {
     both('2024-03-02 10:15 来源：本地晚报 作者：李在东', (ms, t) => assert.deepEqual(people(ms), [t.slice(-3)], `${t}: ${show(ms)}`));
     both('责任编辑：王为民', (ms, t) => assert.deepEqual(people(ms), [t.slice(-3)], `${t}: ${show(ms)}`));

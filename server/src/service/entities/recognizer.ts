@@ -93,6 +93,7 @@ export const RULE_FAMILIES = [
   'productBrands',
   'accountSlots',
   'cutNames',
+  'genericPlaces',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
@@ -363,7 +364,7 @@ function articleLevel(
 ): EntityMention[] {
   let out = mentions;
   const lexicon = tagger?.names;
-  if (lexicon && !off.has('genericNouns')) out = dropGenericBodies(out, norm, lexicon);
+  if (lexicon && !off.has('genericNouns')) out = dropGenericBodies(out, norm, lexicon, !off.has('genericPlaces'));
   if (!off.has('placeModifiers')) {
     const isPlace = (a: number, b: number) =>
       gaz.allAt(norm, a).some((x) => x.end === b && x.value === 'LOC') || !!((lexicon?.get(norm, a, b - a) ?? 0) & LEX_LOC);
