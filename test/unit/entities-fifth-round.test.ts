@@ -73,6 +73,30 @@ describe('entities on unseen pages (fifth round), with the shipped model, in bot
     });
   });
 
+  describe("a company's short name that a lexicon lists as a place (companyStems)", () => {
+    it('reads the short name as the company the article named in full (华侨城集团 … 华侨城, 新城控股 … 新城)', () => {
+      for (const [s, stem] of [
+        ['华侨城集团发布半年报。业主称，华侨城一直没有回应。', '华侨城'],
+        ['新城控股发布公告。分析师认为，新城今年的销售会放缓。', '新城'],
+      ] as const)
+        both(s, (ms, t) => {
+          const at = s.lastIndexOf(stem);
+          const m = ms.find((x) => x.start === at && x.end === at + stem.length);
+          assert.equal(m?.type, 'ORG', `${t}: ${show(ms)}`);
+          assert.equal(m?.source, 'consistency');
+        });
+    });
+    it('leaves the place of a hospital named after its town (新城医院 … 新城)', () => {
+      const s = '新城医院扩建完工。新城今年新增两所学校。';
+      both(s, (ms, t) =>
+        assert.ok(
+          ms.some((m) => m.start === 9 && m.end === 11 && m.type === 'LOC'),
+          `${t}: ${show(ms)}`,
+        ),
+      );
+    });
+  });
+
   it('reads a byline after a colon (作者：李在东, 责任编辑：王为民)', () => {
     both('2024-03-02 10:15 来源：本地晚报 作者：李在东', (ms, t) => assert.deepEqual(people(ms), [t.slice(-3)], `${t}: ${show(ms)}`));
     both('责任编辑：王为民', (ms, t) => assert.deepEqual(people(ms), [t.slice(-3)], `${t}: ${show(ms)}`));

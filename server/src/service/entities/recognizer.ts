@@ -49,6 +49,7 @@ import { joinAdjacentOrganisations } from './joint-names';
 import { dropProductBrands } from './product-brands';
 import { accountSlots } from './account-slots';
 import { completeCutNames, givenNameCharacters } from './cut-names';
+import { retypeCompanyStems } from './company-stems';
 import { isHanUnit, SPACE_UNIT } from './scan';
 
 export interface RecognizerOptions {
@@ -94,6 +95,7 @@ export const RULE_FAMILIES = [
   'accountSlots',
   'cutNames',
   'genericPlaces',
+  'companyStems',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
@@ -336,12 +338,19 @@ function recognizeArticle(
   if (tagger?.names) markLexicon(merged, norm, tagger);
   const discovered = tagger?.words && !off.has('discovery') ? discoverNames(merged, text, norm, tagger.words) : merged;
   const propagated = off.has('consistency') ? discovered : propagate(discovered, text, norm, tagger, !off.has('remainders'));
-  const out = tagger?.words && tagger.trainingNames && !off.has('cutNames') ? completeNames(propagated, text, norm, tagger) : propagated;
+  const completed =
+    tagger?.words && tagger.trainingNames && !off.has('cutNames') ? completeNames(propagated, text, norm, tagger) : propagated;
+  const out = off.has('companyStems') ? completed : retypeCompanyStems(completed, norm, (s) => knownName(s, tagger));
   const mended = tagger?.names && !off.has('tornSingles') ? dropTornSingles(out, norm, tagger.names) : out;
   const products = off.has('productBrands') ? mended : dropProductBrands(mended, text);
   const names = tagger?.names;
   if (!names || off.has('accountSlots')) return products;
   return accountSlots(products, text, norm, (a, b) => names.get(norm, a, b - a) === LEX_WORD);
+}
+
+/** A gazetteer place or a person of the lexicons: a company stem that is one keeps that reading (company-stems.ts). */
+function knownName(stem: string, tagger: Tagger | undefined): boolean {
+  return !!gazetteerTrie().longestAt(stem, 0) || !!((tagger?.names?.get(stem, 0, stem.length) ?? 0) & LEX_PER);
 }
 
 /** Three-character names the tagger cut to two (cut-names.ts), with the model's dictionaries and training names. */
