@@ -97,6 +97,18 @@ describe('entities on unseen pages (fifth round), with the shipped model, in bot
     });
   });
 
+  describe('publications named in 《》 (titledMedia)', () => {
+    it('marks a title MEDIA when a publication noun comes before it (期刊《细胞》)', () => {
+      both('国际学术期刊《细胞》近日刊发了该团队的论文。', (ms, t) => assert.equal(show(ms), `${t.slice(7, 9)}/MEDIA`, t));
+    });
+    it('marks it MEDIA, replacing what was read inside, when only a publication could act after it (《东湖文摘》记者)', () => {
+      both('一位工程师向《东湖文摘》记者表示，工期会推迟。', (ms, t) => assert.equal(show(ms), `${t.slice(7, 11)}/MEDIA`, t));
+    });
+    it('leaves the title of a work alone, and the name inside it (电影《雷锋》剧组)', () => {
+      both('电影《雷锋》剧组昨天开机。', (ms, t) => assert.equal(show(ms), `${t.slice(3, 5)}/PER`, t));
+    });
+  });
+
   it('reads a byline after a colon (作者：李在东, 责任编辑：王为民)', () => {
     both('2024-03-02 10:15 来源：本地晚报 作者：李在东', (ms, t) => assert.deepEqual(people(ms), [t.slice(-3)], `${t}: ${show(ms)}`));
     both('责任编辑：王为民', (ms, t) => assert.deepEqual(people(ms), [t.slice(-3)], `${t}: ${show(ms)}`));

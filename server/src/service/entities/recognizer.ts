@@ -50,6 +50,7 @@ import { dropProductBrands } from './product-brands';
 import { accountSlots } from './account-slots';
 import { completeCutNames, givenNameCharacters } from './cut-names';
 import { retypeCompanyStems } from './company-stems';
+import { titledMedia } from './titled-media';
 import { isHanUnit, SPACE_UNIT } from './scan';
 
 export interface RecognizerOptions {
@@ -96,6 +97,7 @@ export const RULE_FAMILIES = [
   'cutNames',
   'genericPlaces',
   'companyStems',
+  'titledMedia',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
@@ -340,7 +342,8 @@ function recognizeArticle(
   const propagated = off.has('consistency') ? discovered : propagate(discovered, text, norm, tagger, !off.has('remainders'));
   const completed =
     tagger?.words && tagger.trainingNames && !off.has('cutNames') ? completeNames(propagated, text, norm, tagger) : propagated;
-  const out = off.has('companyStems') ? completed : retypeCompanyStems(completed, norm, (s) => knownName(s, tagger));
+  const retyped = off.has('companyStems') ? completed : retypeCompanyStems(completed, norm, (s) => knownName(s, tagger));
+  const out = off.has('titledMedia') ? retyped : titledMedia(retyped, text, norm);
   const mended = tagger?.names && !off.has('tornSingles') ? dropTornSingles(out, norm, tagger.names) : out;
   const products = off.has('productBrands') ? mended : dropProductBrands(mended, text);
   const names = tagger?.names;
