@@ -7,6 +7,8 @@ import { createEntityRecognizer } from '../../server/src/service/entities';
 import { loadNerModel } from '../../server/src/node/model';
 import { loadTagger } from '../../server/src/service/entities/tagger';
 import { givenNameCharacters } from '../../server/src/service/entities/cut-names';
+import { dropTornLatin } from '../../server/src/service/entities/torn-latin';
+import { normalizeForMatching } from '../../server/src/service/normalize';
 import { toTraditional } from '../../server/src/service/convert';
 import type { EntityMention } from '../../server/src/service/types';
 
@@ -106,6 +108,30 @@ describe('entities on unseen pages (fifth round), with the shipped model, in bot
     });
     it('leaves the title of a work alone, and the name inside it (电影《雷锋》剧组)', () => {
       both('电影《雷锋》剧组昨天开机。', (ms, t) => assert.equal(show(ms), `${t.slice(3, 5)}/PER`, t));
+    });
+  });
+
+  describe('no torn Latin words (tornLatin)', () => {
+    it('drops a name in Latin letters cut out of a longer word (AP in APP)', () => {
+      both('下载新华社APP，阅读更多新闻。', (ms, t) => assert.equal(show(ms), `${t.slice(2, 5)}/MEDIA`, t));
+    });
+    it("gives back a model number's first letter (华硕a55 → 华硕)", () => {
+      both('他买了一台华硕a55笔记本。', (ms, t) => assert.equal(show(ms), `${t.slice(5, 7)}/ORG`, t));
+    });
+    it('grows a name that begins inside a Latin word to the word, and drops one made of the torn part only', () => {
+      const text = '他是RobertMoses公园协会的成员，也听过JAYJUN的歌。';
+      const norm = normalizeForMatching(text);
+      const at = (s: string) => text.indexOf(s);
+      const mention = (s: string, type: EntityMention['type']): EntityMention => ({
+        start: at(s),
+        end: at(s) + s.length,
+        text: s,
+        type,
+        confidence: 0.5,
+        source: 'model',
+      });
+      const out = dropTornLatin([mention('Moses公园协会', 'ORG'), mention('UN', 'ORG')], text, norm);
+      assert.deepEqual(show(out), 'RobertMoses公园协会/ORG');
     });
   });
 

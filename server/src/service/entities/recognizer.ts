@@ -51,6 +51,7 @@ import { accountSlots } from './account-slots';
 import { completeCutNames, givenNameCharacters } from './cut-names';
 import { retypeCompanyStems } from './company-stems';
 import { titledMedia } from './titled-media';
+import { dropTornLatin } from './torn-latin';
 import { isHanUnit, SPACE_UNIT } from './scan';
 
 export interface RecognizerOptions {
@@ -98,6 +99,7 @@ export const RULE_FAMILIES = [
   'genericPlaces',
   'companyStems',
   'titledMedia',
+  'tornLatin',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
@@ -343,7 +345,8 @@ function recognizeArticle(
   const completed =
     tagger?.words && tagger.trainingNames && !off.has('cutNames') ? completeNames(propagated, text, norm, tagger) : propagated;
   const retyped = off.has('companyStems') ? completed : retypeCompanyStems(completed, norm, (s) => knownName(s, tagger));
-  const out = off.has('titledMedia') ? retyped : titledMedia(retyped, text, norm);
+  const titled = off.has('titledMedia') ? retyped : titledMedia(retyped, text, norm);
+  const out = off.has('tornLatin') ? titled : dropTornLatin(titled, text, norm);
   const mended = tagger?.names && !off.has('tornSingles') ? dropTornSingles(out, norm, tagger.names) : out;
   const products = off.has('productBrands') ? mended : dropProductBrands(mended, text);
   const names = tagger?.names;
