@@ -16,16 +16,25 @@ const LETTER = /^[A-Za-z]$/u;
 const WORD = /^[A-Za-z0-9]$/u;
 const HAN = /\p{Script=Han}/u;
 
+const letterAt = (norm: string, i: number) => i >= 0 && i < norm.length && LETTER.test(norm[i]);
+const wordAt = (norm: string, i: number) => i >= 0 && i < norm.length && WORD.test(norm[i]);
+
+/** Which edges of `m` cut through a Latin word (also the span-sanity test of scripts/eval). */
+export function tornLatinEdges(m: { start: number; end: number }, norm: string): { left: boolean; right: boolean } {
+  return {
+    left: letterAt(norm, m.start - 1) && letterAt(norm, m.start),
+    // A digit goes on a model number after a Han name (华硕a55), not an acronym's own name (KBS2 is KBS's channel).
+    right: letterAt(norm, m.end - 1) && (letterAt(norm, m.end) || (wordAt(norm, m.end) && HAN.test(norm.slice(m.start, m.end)))),
+  };
+}
+
 /** `norm`: the text normalised (half-width letters, position for position). */
 export function dropTornLatin(mentions: EntityMention[], text: string, norm: string): EntityMention[] {
-  const latin = (i: number) => i >= 0 && i < norm.length && LETTER.test(norm[i]);
-  const word = (i: number) => i >= 0 && i < norm.length && WORD.test(norm[i]);
+  const latin = (i: number) => letterAt(norm, i);
   let out: (EntityMention | undefined)[] | undefined;
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k];
-    const tornLeft = latin(m.start - 1) && latin(m.start);
-    // A digit goes on a model number after a Han name (华硕a55), not an acronym's own name (KBS2 is KBS's channel).
-    const tornRight = latin(m.end - 1) && (latin(m.end) || (word(m.end) && HAN.test(norm.slice(m.start, m.end))));
+    const { left: tornLeft, right: tornRight } = tornLatinEdges(m, norm);
     if (m.source === 'user' || (!tornLeft && !tornRight)) continue;
     out ??= mentions.slice();
     let { start, end } = m;
