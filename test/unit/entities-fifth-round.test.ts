@@ -135,6 +135,23 @@ describe('entities on unseen pages (fifth round), with the shipped model, in bot
     });
   });
 
+  describe('parts of a foreign name used alone (dottedParts)', () => {
+    const text = '28岁的茉莉·西尔斯患有纤维肌痛。茉莉不得不辞职。她还种了茉莉花。';
+    it('marks a part of a dotted name the article uses alone, but not inside a longer word (茉莉花)', () => {
+      both(text, (ms, t) => {
+        const alone = t.indexOf(t.slice(4, 6), 12);
+        assert.deepEqual(
+          ms.map((m) => [m.start, m.type]),
+          [
+            [4, 'PER'],
+            [alone, 'PER'],
+          ],
+          `${t}: ${show(ms)}`,
+        );
+      });
+    });
+  });
+
   it('reads a byline after a colon (作者：李在东, 责任编辑：王为民)', () => {
     both('2024-03-02 10:15 来源：本地晚报 作者：李在东', (ms, t) => assert.deepEqual(people(ms), [t.slice(-3)], `${t}: ${show(ms)}`));
     both('责任编辑：王为民', (ms, t) => assert.deepEqual(people(ms), [t.slice(-3)], `${t}: ${show(ms)}`));

@@ -52,6 +52,7 @@ import { completeCutNames, givenNameCharacters } from './cut-names';
 import { retypeCompanyStems } from './company-stems';
 import { titledMedia } from './titled-media';
 import { dropTornLatin } from './torn-latin';
+import { markDottedParts } from './dotted-parts';
 import { isHanUnit, SPACE_UNIT } from './scan';
 
 export interface RecognizerOptions {
@@ -100,6 +101,7 @@ export const RULE_FAMILIES = [
   'companyStems',
   'titledMedia',
   'tornLatin',
+  'dottedParts',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
@@ -346,7 +348,8 @@ function recognizeArticle(
     tagger?.words && tagger.trainingNames && !off.has('cutNames') ? completeNames(propagated, text, norm, tagger) : propagated;
   const retyped = off.has('companyStems') ? completed : retypeCompanyStems(completed, norm, (s) => knownName(s, tagger));
   const titled = off.has('titledMedia') ? retyped : titledMedia(retyped, text, norm);
-  const out = off.has('tornLatin') ? titled : dropTornLatin(titled, text, norm);
+  const untorn = off.has('tornLatin') ? titled : dropTornLatin(titled, text, norm);
+  const out = tagger?.words && !off.has('dottedParts') ? dottedParts(untorn, text, norm, tagger) : untorn;
   const mended = tagger?.names && !off.has('tornSingles') ? dropTornSingles(out, norm, tagger.names) : out;
   const products = off.has('productBrands') ? mended : dropProductBrands(mended, text);
   const names = tagger?.names;
@@ -357,6 +360,15 @@ function recognizeArticle(
 /** A gazetteer place or a person of the lexicons: a company stem that is one keeps that reading (company-stems.ts). */
 function knownName(stem: string, tagger: Tagger | undefined): boolean {
   return !!gazetteerTrie().longestAt(stem, 0) || !!((tagger?.names?.get(stem, 0, stem.length) ?? 0) & LEX_PER);
+}
+
+/** The parts of dotted foreign names used alone (dotted-parts.ts), with the model's dictionaries. */
+function dottedParts(mentions: EntityMention[], text: string, norm: string, tagger: Tagger): EntityMention[] {
+  const words = tagger.words!;
+  const names = tagger.names;
+  const isWord = (a: number, len: number) =>
+    a >= 0 && a + len <= norm.length && (words.has(norm, a, len) || !!((names?.get(norm, a, len) ?? 0) & LEX_WORD));
+  return markDottedParts(mentions, text, norm, isWord);
 }
 
 /** Three-character names the tagger cut to two (cut-names.ts), with the model's dictionaries and training names. */
