@@ -62,7 +62,8 @@ export function givenNameCharacters(names: Trie<EntityType>): Set<number> {
 
 /**
  * Gives a two-character name the tagger cut short its third character back (see the module comment). `surnames`:
- * the surname table; `notGiven`: function words that end a name's right context; `given`: given-name characters.
+ * the surname table; `notGiven`: function words that end a name's right context; `given`: given-name characters
+ * (called only when a name gets this far).
  */
 export function completeCutNames(
   mentions: EntityMention[],
@@ -71,7 +72,7 @@ export function completeCutNames(
   isWord: IsWord,
   surnames: ReadonlySet<string>,
   notGiven: ReadonlySet<string>,
-  given: ReadonlySet<number>,
+  given: () => ReadonlySet<number>,
 ): EntityMention[] {
   let out: EntityMention[] | undefined;
   for (let k = 0; k < mentions.length; k++) {
@@ -79,7 +80,7 @@ export function completeCutNames(
     if (m.type !== 'PER' || m.end - m.start !== 2 || m.source === 'user' || m.source === 'gazetteer') continue;
     const x = m.end;
     const c = norm[x];
-    if (!c || !surnames.has(norm[m.start]) || !HAN.test(c) || notGiven.has(c) || !given.has(c.charCodeAt(0))) continue;
+    if (!c || !surnames.has(norm[m.start]) || !HAN.test(c) || notGiven.has(c)) continue;
     const next = mentions[k + 1];
     if (next && next.start <= x) continue;
     // The character is part of no word with either neighbour (落马, 点赞), and the name is no word itself (金马奖).
@@ -88,6 +89,8 @@ export function completeCutNames(
     const after = norm[x + 1];
     if (after && HAN.test(after) && !notGiven.has(after) && !isWord(x + 1, 2) && !isWord(x + 1, 3) && !isWord(x + 1, 4)) continue;
     if (!alwaysFollowedBy(norm, norm.slice(m.start, m.end), c)) continue;
+    // Last, as the first call reads the training names (tens of milliseconds, once per model).
+    if (!given().has(c.charCodeAt(0))) continue;
     out ??= mentions.slice();
     out[k] = { ...m, end: x + 1, text: text.slice(m.start, x + 1), source: 'article' };
   }

@@ -377,7 +377,7 @@ function completeNames(mentions: EntityMention[], text: string, norm: string, ta
   const names = tagger.names;
   const isWord = (a: number, len: number) =>
     a >= 0 && a + len <= norm.length && (words.has(norm, a, len) || !!((names?.get(norm, a, len) ?? 0) & LEX_WORD));
-  return completeCutNames(mentions, text, norm, isWord, SURNAMES, NOT_GIVEN_NAME, givenNameCharacters(tagger.trainingNames!));
+  return completeCutNames(mentions, text, norm, isWord, SURNAMES, NOT_GIVEN_NAME, () => givenNameCharacters(tagger.trainingNames!));
 }
 
 /** The article-level passes (article-level.ts), in order: each reads the mentions the one before it left. */
