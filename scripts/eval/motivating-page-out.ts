@@ -25,13 +25,21 @@ const FOURTH_ROUND: Record<string, RuleFamily[]> = {
   cn_thepaper__4: ['accountSlots'],
   cn_toutiao__5: ['accountSlots'],
 };
+/** The families of the fifth round and the pages whose gold errors they answer (docs/entities.md, fifth round). */
+const FIFTH_ROUND: Record<string, RuleFamily[]> = {
+  cn_guancha__guancha: ['cutNames'],
+  'tw_chinatimes_2019-07-05_0df4d9c8': ['cutNames'],
+  // bylines: read after a colon since this round (作者：李在山); the whole family goes off on the page.
+  cn_stcn__1: ['cutNames', 'bylines'],
+  cn_thepaper__4: ['genericPlaces'],
+};
 /** Older families the round edited, and the pages those edits came from. */
 const EDITED_FAMILIES: Record<string, RuleFamily[]> = {
   cn_toutiao__5: ['facilities', 'companies'],
-  cn_stcn__1: ['companies'],
   cn_cjn__1: ['facilities'],
   cn_thepaper__4: ['companies', 'facilities'],
   cn_hexun__1: ['outlets'],
+  cn_stcn__1: ['companies'],
   seed_guancha_ttyw: ['outlets'],
   cn_sina__5: ['facilities'],
   cn_toutiao__4: ['facilities'],
@@ -63,8 +71,8 @@ function main(): void {
     }
   };
   show('in-sample', full);
-  show('new families off where written', leaveOut([NEW_FAMILIES, FOURTH_ROUND]));
-  show('also edited families off (harsh)', leaveOut([NEW_FAMILIES, FOURTH_ROUND, EDITED_FAMILIES]));
+  show('new families off where written', leaveOut([NEW_FAMILIES, FOURTH_ROUND, FIFTH_ROUND]));
+  show('also edited families off (harsh)', leaveOut([NEW_FAMILIES, FOURTH_ROUND, FIFTH_ROUND, EDITED_FAMILIES]));
 }
 
 main();

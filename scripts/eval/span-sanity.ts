@@ -1,7 +1,7 @@
 /**
  * Span sanity over every page of the corpus (issue 11: "no span containing punctuation or a torn character").
  * Counts the recogniser's mentions that hold punctuation next to a name, and one-character names torn out of a
- * dictionary word (红 from 小红, 中 from 中药), on the 21 gold pages, the unlabelled pages and the cwced pages.
+ * dictionary word (红 from 小红, 中 from 中药), and mentions whose edge cuts a Latin word (AP in APP), on the 21 gold pages, the unlabelled pages and the cwced pages.
  * The same test is run on the gold mentions of the 21 pages, to show it flags no mention the guidelines mark.
  * Part of `npm run eval` (section Entities); alone: `npx tsx scripts/eval/span-sanity.ts [--list]`.
  */
@@ -11,6 +11,7 @@ import type { EntityMention, EntityRecognizer } from '../../server/src/service/t
 import type { NameLexicon } from '../../server/src/service/entities/lexicon';
 import { CONFIDENT_INSIDE_WORD, confidentInsideWord, isTornSingle } from '../../server/src/service/entities/torn-singles';
 import { normalizeForMatching } from '../../server/src/service/normalize';
+import { tornLatinEdges } from '../../server/src/service/entities/torn-latin';
 import { loadNerModel } from '../../server/src/node/model';
 import { loadTagger } from '../../server/src/service/entities/tagger';
 import { createEntityRecognizer } from '../../server/src/service/entities';
@@ -21,7 +22,7 @@ const PUNCT = /[，。、；：！？“”‘’「」『』《》〈〉（）(
 
 export interface SpanFault {
   /** `torn`: a one-character name torn out of a word; `adjectival`: the same, read by the tagger with confidence (中药, 京剧). */
-  kind: 'punctuation' | 'torn' | 'adjectival';
+  kind: 'punctuation' | 'torn' | 'adjectival' | 'latin';
   text: string;
   context: string;
 }
@@ -44,6 +45,7 @@ export function spanFaults(text: string, norm: string, mentions: readonly Entity
   for (const m of mentions) {
     if (m.source === 'user') continue;
     if (PUNCT.test(m.text)) out.push({ kind: 'punctuation', text: m.text, context: context(m) });
+    else if (Object.values(tornLatinEdges(m, norm)).some(Boolean)) out.push({ kind: 'latin', text: m.text, context: context(m) });
     else if (isTornSingle(m, norm, marked, lexicon))
       out.push({ kind: confidentInsideWord(m) ? 'adjectival' : 'torn', text: m.text, context: context(m) });
   }
@@ -116,8 +118,8 @@ export function sanityLines(recognizer: EntityRecognizer, lexicon: NameLexicon |
   const s = sanity(recognizer, lexicon, dir);
   const count = (xs: SpanFault[], k: SpanFault['kind']) => xs.filter((f) => f.kind === k).length;
   const lines = [
-    `span sanity, ${s.pages} pages (21 gold, unlabelled, cwced): punctuation ${count(s.faults, 'punctuation')}, torn characters ${count(s.faults, 'torn')}` +
-      ` (the same test on the gold mentions: ${count(s.goldFaults, 'punctuation')} / ${count(s.goldFaults, 'torn')});` +
+    `span sanity, ${s.pages} pages (21 gold, unlabelled, cwced): punctuation ${count(s.faults, 'punctuation')}, torn characters ${count(s.faults, 'torn')}, torn Latin words ${count(s.faults, 'latin')}` +
+      ` (the same test on the gold mentions: ${count(s.goldFaults, 'punctuation')} / ${count(s.goldFaults, 'torn')} / ${count(s.goldFaults, 'latin')});` +
       ` one-character names inside a word the tagger reads with confidence ≥ ${CONFIDENT_INSIDE_WORD} (中药, 京剧: MSRA's convention) ${count(s.faults, 'adjectival')}`,
   ];
   if (list)

@@ -177,12 +177,12 @@ const BUREAU = /^(\p{Script=Han}{2,3})(?:局|处|科|组|队|所|站|中心)$/u;
 const SENTENCE_END_UNIT = unitTable('。！？!?\n');
 
 /**
- * 酒店, 议会, 工作组, 邮政局: an organisation that the dictionary knows only as a common word is a generic noun
+ * 酒店, 议会, 工作组, 邮政局: an organisation (with `places`, also a place) that the dictionary knows only as a common word is a generic noun
  * when the article itself shows it: the tagger leaves the same word unmarked elsewhere in the article, or (a
  * bureau) the article names the body in full elsewhere (国家邮政局 … 邮政局 refers back). One sentence on its own
  * (the MSRA test set, where 十五大 and 民革 are names) gives no such evidence, so nothing is dropped there.
  */
-export function dropGenericBodies(mentions: EntityMention[], norm: string, lexicon: NameLexicon): EntityMention[] {
+export function dropGenericBodies(mentions: EntityMention[], norm: string, lexicon: NameLexicon, places = false): EntityMention[] {
   const bits = (s: string) => lexicon.get(s, 0, s.length);
   const covered = new Uint8Array(norm.length);
   for (const m of mentions) covered.fill(1, m.start, m.end);
@@ -223,8 +223,12 @@ export function dropGenericBodies(mentions: EntityMention[], norm: string, lexic
     }
   const ends = new Set(mentions.map((o) => o.end));
   return mentions.filter((m) => {
-    if ((m.type !== 'ORG' && m.type !== 'MEDIA') || (m.source !== 'model' && m.source !== 'lexicon')) return true;
+    if (m.source !== 'model' && m.source !== 'lexicon') return true;
     const surface = norm.slice(m.start, m.end);
+    // `places`: 航站楼, 候车大厅 read as places by the same evidence (issue 11, fifth round: genericPlaces).
+    if (places && m.type === 'LOC')
+      return !(bits(surface) === LEX_WORD && surface.length <= 4 && m.confidence < 0.5 && unmarkedElsewhere(surface, m.start));
+    if (m.type !== 'ORG' && m.type !== 'MEDIA') return true;
     // Only where the tagger itself was unsure (网易, 十五大 are read with confidence and stay).
     if (bits(surface) === LEX_WORD && surface.length <= 4 && m.confidence < 0.5 && unmarkedElsewhere(surface, m.start)) return false;
     const bureau = BUREAU.exec(surface);

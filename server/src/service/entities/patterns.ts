@@ -77,7 +77,7 @@ export function titleNameSpans(norm: string): Span[] {
 }
 
 /** A byline: 记者/作者 + a Chinese name + the slash, space, bracket or 报道/摄 that closes it (记者林悦／台南报导, 作者 王文】). */
-const BYLINE = /(?:记者|编辑|通讯员|撰稿|摄影|作者)[ \u3000]?([\p{Script=Han}]{2,3}?)(?=[／/|｜ \u3000】）)]|报导|报道|摄|$)/gmu;
+const BYLINE = /(?:记者|编辑|通讯员|撰稿|摄影|作者)[ \u3000:]?([\p{Script=Han}]{2,3}?)(?=[／/|｜ \u3000】）)]|报导|报道|摄|$)/gmu;
 
 /** Names in bylines, where the surname starts the name (`SURNAMES` is passed in to avoid an import cycle). */
 export function bylineNameSpans(norm: string, surnames: ReadonlySet<string>): Span[] {

@@ -48,6 +48,11 @@ import { dropTornSingles } from './torn-singles';
 import { joinAdjacentOrganisations } from './joint-names';
 import { dropProductBrands } from './product-brands';
 import { accountSlots } from './account-slots';
+import { completeCutNames, givenNameCharacters } from './cut-names';
+import { retypeCompanyStems } from './company-stems';
+import { titledMedia } from './titled-media';
+import { dropTornLatin } from './torn-latin';
+import { markDottedParts } from './dotted-parts';
 import { isHanUnit, SPACE_UNIT } from './scan';
 
 export interface RecognizerOptions {
@@ -91,6 +96,12 @@ export const RULE_FAMILIES = [
   'jointNames',
   'productBrands',
   'accountSlots',
+  'cutNames',
+  'genericPlaces',
+  'companyStems',
+  'titledMedia',
+  'tornLatin',
+  'dottedParts',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
@@ -107,7 +118,7 @@ const GENERIC_OWNER = /(?:两国|各国|双方|该国|本国|多国)的?(?:[^，
 const GENERIC_BODY = /(?:部|院|会|局|署|厅|政府|议会|大使馆|领事馆|法院|警察局)$/u;
 
 /** Characters that end a name's right context rather than continue the name (function words, verbs of saying). */
-const NOT_GIVEN_NAME = new Set([
+export const NOT_GIVEN_NAME = new Set([
   ...'的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称表示同时认问道指强透介答告回这那其该每各等所',
 ]);
 /** What usually follows a person's name: speech verbs, kinship, titles, particles. */
@@ -332,12 +343,41 @@ function recognizeArticle(
   const merged = off.has('jointNames') ? levelled : joinAdjacentOrganisations(levelled, text);
   if (tagger?.names) markLexicon(merged, norm, tagger);
   const discovered = tagger?.words && !off.has('discovery') ? discoverNames(merged, text, norm, tagger.words) : merged;
-  const out = off.has('consistency') ? discovered : propagate(discovered, text, norm, tagger, !off.has('remainders'));
+  const propagated = off.has('consistency') ? discovered : propagate(discovered, text, norm, tagger, !off.has('remainders'));
+  const completed =
+    tagger?.words && tagger.trainingNames && !off.has('cutNames') ? completeNames(propagated, text, norm, tagger) : propagated;
+  const retyped = off.has('companyStems') ? completed : retypeCompanyStems(completed, norm, (s) => knownName(s, tagger));
+  const titled = off.has('titledMedia') ? retyped : titledMedia(retyped, text, norm);
+  const untorn = off.has('tornLatin') ? titled : dropTornLatin(titled, text, norm);
+  const out = tagger?.words && !off.has('dottedParts') ? dottedParts(untorn, text, norm, tagger) : untorn;
   const mended = tagger?.names && !off.has('tornSingles') ? dropTornSingles(out, norm, tagger.names) : out;
   const products = off.has('productBrands') ? mended : dropProductBrands(mended, text);
   const names = tagger?.names;
   if (!names || off.has('accountSlots')) return products;
   return accountSlots(products, text, norm, (a, b) => names.get(norm, a, b - a) === LEX_WORD);
+}
+
+/** A gazetteer place or a person of the lexicons: a company stem that is one keeps that reading (company-stems.ts). */
+function knownName(stem: string, tagger: Tagger | undefined): boolean {
+  return !!gazetteerTrie().longestAt(stem, 0) || !!((tagger?.names?.get(stem, 0, stem.length) ?? 0) & LEX_PER);
+}
+
+/** The parts of dotted foreign names used alone (dotted-parts.ts), with the model's dictionaries. */
+function dottedParts(mentions: EntityMention[], text: string, norm: string, tagger: Tagger): EntityMention[] {
+  const words = tagger.words!;
+  const names = tagger.names;
+  const isWord = (a: number, len: number) =>
+    a >= 0 && a + len <= norm.length && (words.has(norm, a, len) || !!((names?.get(norm, a, len) ?? 0) & LEX_WORD));
+  return markDottedParts(mentions, text, norm, isWord);
+}
+
+/** Three-character names the tagger cut to two (cut-names.ts), with the model's dictionaries and training names. */
+function completeNames(mentions: EntityMention[], text: string, norm: string, tagger: Tagger): EntityMention[] {
+  const words = tagger.words!;
+  const names = tagger.names;
+  const isWord = (a: number, len: number) =>
+    a >= 0 && a + len <= norm.length && (words.has(norm, a, len) || !!((names?.get(norm, a, len) ?? 0) & LEX_WORD));
+  return completeCutNames(mentions, text, norm, isWord, SURNAMES, NOT_GIVEN_NAME, () => givenNameCharacters(tagger.trainingNames!));
 }
 
 /** The article-level passes (article-level.ts), in order: each reads the mentions the one before it left. */
@@ -351,7 +391,7 @@ function articleLevel(
 ): EntityMention[] {
   let out = mentions;
   const lexicon = tagger?.names;
-  if (lexicon && !off.has('genericNouns')) out = dropGenericBodies(out, norm, lexicon);
+  if (lexicon && !off.has('genericNouns')) out = dropGenericBodies(out, norm, lexicon, !off.has('genericPlaces'));
   if (!off.has('placeModifiers')) {
     const isPlace = (a: number, b: number) =>
       gaz.allAt(norm, a).some((x) => x.end === b && x.value === 'LOC') || !!((lexicon?.get(norm, a, b - a) ?? 0) & LEX_LOC);
