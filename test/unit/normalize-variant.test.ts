@@ -25,6 +25,13 @@ describe('normalizeVariant', () => {
     }
   });
 
+  it('finds invisible characters anywhere in a long text, at block edges too', () => {
+    const line = '臺灣的國際新聞，ＡＢＣ１２３・報導\n';
+    const long = line.repeat(400);
+    for (const at of [0, 1023, 1024, 1025, 2047, 5000, long.length - 1]) check(long.slice(0, at) + '\u200b' + long.slice(at + 1));
+    check(long.slice(0, 1024) + '\u200b' + long.slice(1025, 4096) + '\ufeff' + long.slice(4097));
+  });
+
   it('falls back to a full normalisation when the line breaks differ', () => {
     check('一行\n兩行', '一行 兩行');
     check('一行 兩行', '一行\n兩行');
