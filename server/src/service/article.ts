@@ -9,7 +9,7 @@ import { linkEntities, type EntityCluster } from './entities';
 import { detectScript } from './convert';
 import { LineIndex, isBlank } from './text';
 import { blankInvisibles, onCodePoints } from './spans';
-import { normalizeForMatching } from './normalize';
+import { normalizeForMatching, normalizeVariant } from './normalize';
 import { recognizeEntities, type ParagraphCaches } from './incremental/paragraphs';
 import type { BoilerplateBlock, BoilerplateKind, DateMention, EntityMention, EntityRecognizer, Publication, Script } from './types';
 
@@ -103,7 +103,7 @@ export function analyseArticle(text: string, options: AnalysisOptions): Article 
   const detected = detectBoilerplate(visible, {
     recurring: options.recurring,
     rules: options.rules,
-    ...(caches ? { lines: caches.boilerplate } : { normalized: visible === text ? normalizedPart() : normalizeForMatching(visible) }),
+    ...(caches ? { lines: caches.boilerplate } : { normalized: normalizeVariant(visible, text, normalizedPart()) }),
   });
   const notKept = detected.blocks.filter((b) => !isBlockKept(lines, b, options.kept));
   const blocks = notKept.filter((b) => options.isKindEnabled?.(b.kind) ?? true);

@@ -110,6 +110,38 @@ export function normalizeForMatching(text: string): string {
   return out;
 }
 
+/**
+ * `normalizeForMatching(variant)`, given `normalized = normalizeForMatching(text)` for a text of the same length
+ * whose line breaks stand where `variant`'s do (the text with its invisible characters blanked): normalisation
+ * never looks across a line break, so a line the two texts share normalises alike, and only the lines that
+ * differ are normalised again (on a page with a zero-width space somewhere, one line rather than the page).
+ */
+export function normalizeVariant(variant: string, text: string, normalized: string): string {
+  if (variant === text) return normalized;
+  if (variant.length !== text.length || normalized.length !== text.length) return normalizeForMatching(variant);
+  const parts: string[] = [];
+  let at = 0;
+  for (let i = 0; i < text.length; i++) {
+    // Whole blocks at a time while they agree (a string comparison is a memory compare; charCodeAt is not).
+    if (i % 1024 === 0) while (i + 1024 <= text.length && variant.slice(i, i + 1024) === text.slice(i, i + 1024)) i += 1024;
+    if (i >= text.length) break;
+    if (variant.charCodeAt(i) === text.charCodeAt(i)) continue;
+    const start = text.lastIndexOf('\n', i) + 1;
+    const end = lineEnd(text, i);
+    if (variant.lastIndexOf('\n', i) + 1 !== start || lineEnd(variant, i) !== end) return normalizeForMatching(variant);
+    parts.push(normalized.slice(at, start), normalizeForMatching(variant.slice(start, end)));
+    at = end;
+    i = end;
+  }
+  parts.push(normalized.slice(at));
+  return parts.join('');
+}
+
+function lineEnd(s: string, i: number): number {
+  const end = s.indexOf('\n', i);
+  return end < 0 ? s.length : end;
+}
+
 /** Leftover Traditional characters (Hong Kong variants the Taiwan converter keeps) still go through the map. */
 function applyCharMap(s: string, map: Uint16Array): string {
   let changed = false;
