@@ -130,7 +130,12 @@ function main(): void {
   const all = parseBio(trainText);
   // --sample K: every K-th sentence of the training part only (a quick configuration for exploring templates).
   const sample = arg('sample', 1);
-  const train = (devN ? all.slice(0, all.length - devN) : all).filter((_, i) => i % sample === 0);
+  // --leave-fold F --of K: without the F-th of K contiguous blocks of that (the stacked pass's jackknifed first
+  // taggers; blocks, not every K-th sentence, so that no other sentence of a left-out article is trained on).
+  const leave = arg('leave-fold', -1);
+  const of = arg('of', 5);
+  const kept = (devN ? all.slice(0, all.length - devN) : all).filter((_, i) => i % sample === 0);
+  const train = kept.filter((_, i) => leave < 0 || Math.floor((i * of) / kept.length) !== leave);
   const selfIdx = process.argv.indexOf('--self-train');
   if (selfIdx > 0) {
     const extra = selfTrainingSentences(process.argv[selfIdx + 1], unlabelledLines(corpusDir()), arg('min-conf', 0.95));
@@ -145,6 +150,7 @@ function main(): void {
     bits,
     gazetteer: gazetteerTrie(),
     lexiconFolds: arg('folds', 5),
+    blockFolds: process.argv.includes('--block-folds'),
     cost: arg('cost', 0),
     pa: arg('pa', 0),
     words: !process.argv.includes('--no-words'),
