@@ -9,7 +9,7 @@ import { foldCode } from './features';
 import { NTAGS, ROLE, TAG_TYPE } from './tagScheme';
 
 /** Hashed features per character of the second pass. */
-export const STACK_FEATURES = 11;
+export const STACK_FEATURES = 9;
 
 function mix(h: number, v: number): number {
   h = Math.imul(h ^ v, 0x85ebca6b);
@@ -71,7 +71,6 @@ export function stackedIds(
   for (let i = 0; i < n; i++) {
     const base = i * S;
     const t0 = tags[i];
-    const c0 = foldCode(norm.charCodeAt(i));
     const k = of[i];
     if (k >= 0) prevSpan = k - 1;
     else while (prevSpan + 1 < ns && end[prevSpan + 1] <= i) prevSpan++;
@@ -100,16 +99,14 @@ export function stackedIds(
     const conf = gap <= 0 ? 0 : Math.min(7, 1 + Math.floor(Math.log2(1 + gap)));
     const len = k >= 0 ? Math.min(to - from, 10) : 0;
     out[base] = mix(0x2a001, t0) >>> shift;
-    out[base + 1] = mix(mix(0x2a002, t0), c0) >>> shift;
-    out[base + 2] = mix(0x2a003, tag(i - 1) | (t0 << 4) | (tag(i + 1) << 8)) >>> shift;
-    out[base + 3] = mix(0x2a004, tag(i - 2) | (tag(i - 1) << 4) | (t0 << 8) | (tag(i + 1) << 12) | (tag(i + 2) << 16)) >>> shift;
-    out[base + 4] = mix(0x2a005, t0 | (len << 4) | ((i - from) << 8)) >>> shift;
-    out[base + 5] = mix(0x2a006, t0 | (lType << 4) | (lGap << 6) | (lLen << 9)) >>> shift;
-    out[base + 6] = mix(0x2a007, t0 | (rType << 4) | (rGap << 6) | (rLen << 9)) >>> shift;
-    out[base + 7] = mix(0x2a008, t0 | (conf << 4) | (second << 8)) >>> shift;
-    out[base + 8] = mix(mix(0x2a009, t0 | (rType << 4) | (rGap << 6)), rLast) >>> shift;
-    out[base + 9] = mix(mix(0x2a00a, t0 | (lType << 4) | (lGap << 6)), lFirst) >>> shift;
-    out[base + 10] = mix(mix(0x2a00b, tag(i - 1) | (tag(i + 1) << 4)), c0) >>> shift;
+    out[base + 1] = mix(0x2a003, tag(i - 1) | (t0 << 4) | (tag(i + 1) << 8)) >>> shift;
+    out[base + 2] = mix(0x2a004, tag(i - 2) | (tag(i - 1) << 4) | (t0 << 8) | (tag(i + 1) << 12) | (tag(i + 2) << 16)) >>> shift;
+    out[base + 3] = mix(0x2a005, t0 | (len << 4) | ((i - from) << 8)) >>> shift;
+    out[base + 4] = mix(0x2a006, t0 | (lType << 4) | (lGap << 6) | (lLen << 9)) >>> shift;
+    out[base + 5] = mix(0x2a007, t0 | (rType << 4) | (rGap << 6) | (rLen << 9)) >>> shift;
+    out[base + 6] = mix(0x2a008, t0 | (conf << 4) | (second << 8)) >>> shift;
+    out[base + 7] = mix(mix(0x2a009, t0 | (rType << 4) | (rGap << 6)), rLast) >>> shift;
+    out[base + 8] = mix(mix(0x2a00a, t0 | (lType << 4) | (lGap << 6)), lFirst) >>> shift;
   }
   return out;
 }
