@@ -9,8 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gazetteerTrie } from '../server/src/service/entities/gazetteer';
 import { normalizeForMatching } from '../server/src/service/normalize';
-import { goldTags, loadTagger, openModel, spansFromTags, TAGS } from '../server/src/service/entities/tagger';
-import { quantise, withStacked } from '../server/src/service/entities/modelFormat';
+import { goldTags, openModel, spansFromTags } from '../server/src/service/entities/tagger';
 import { parseBio } from './training/trainer';
 import { decodeStacked, firstPass, trainStacked, type FirstPass, type StackedWeights } from './training/stack';
 import { corpusDir } from './eval/corpus';
@@ -83,7 +82,7 @@ function main(): void {
       }),
       devGold,
     );
-  const w = trainStacked(norms, gold, first, {
+  trainStacked(norms, gold, first, {
     bits: arg('bits', 18),
     epochs: arg('epochs', 5),
     transition: m.weights.transition,
@@ -92,32 +91,6 @@ function main(): void {
         `  epoch ${e}: ${info.mistakes} sentences wrong${dev.length ? `, held-out F1 ${devScore(info.averaged()).toFixed(4)}` : ''}`,
       ),
   });
-  const out = process.argv.indexOf('--out');
-  if (out > 0) {
-    // The first tagger's file with the second pass added as its fifth group (modelFormat.ts withStacked).
-    const { buckets, scale } = quantise(w.emission, w.bits);
-    const bytes = withStacked(new Uint8Array(fs.readFileSync(sarg('first'))), { bits: w.bits, buckets, scale, transition: w.transition });
-    fs.writeFileSync(process.argv[out + 1], bytes);
-    console.log(`wrote ${process.argv[out + 1]}: ${(bytes.length / 1e6).toFixed(2)} MB`);
-    if (dev.length) {
-      // The file as the product reads it (quantised second pass), through the tagger.
-      const tagger = loadTagger(bytes);
-      const pred = devNorms.map((n) => {
-        const tags = new Uint8Array(n.length);
-        for (const s of tagger.tag(n, gaz)) {
-          const t = TAGS.indexOf(`B-${s.type}` as (typeof TAGS)[number]);
-          if (s.end - s.start === 1) tags[s.start] = t + 3;
-          else {
-            tags[s.start] = t;
-            for (let k = s.start + 1; k < s.end - 1; k++) tags[k] = t + 1;
-            tags[s.end - 1] = t + 2;
-          }
-        }
-        return tags;
-      });
-      console.log(`model file on the held-out slice: F1 ${f1(pred, devGold).toFixed(4)}`);
-    }
-  }
   console.log(`took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 

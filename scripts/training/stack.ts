@@ -1,5 +1,5 @@
 /**
- * Training of the stacked second pass (server/src/service/entities/stacked.ts): the first tagger's emission
+ * Training of the stacked second pass (stackFeatures.ts): the first tagger's emission
  * scores and tags on each training sentence, from a first tagger that did not see that sentence (jackknifed), and an
  * averaged perceptron over the second pass's features whose scores are added to the first pass's. Deterministic
  * (fixed-seed shuffle). Training only: it never ships.
@@ -10,7 +10,7 @@ import { emissions, viterbiScores } from '../../server/src/service/entities/deco
 import { NTAGS } from '../../server/src/service/entities/tagScheme';
 import type { OpenedModel } from '../../server/src/service/entities/modelFormat';
 import type { Trie } from '../../server/src/service/entities/trie';
-import { STACK_FEATURES, stackedIds } from '../../server/src/service/entities/stacked';
+import { STACK_FEATURES, stackedIds } from './stackFeatures';
 import { xorshift } from '../../server/src/service/entities/finetune';
 
 /** The first pass over one sentence: its emission scores (n x NTAGS) and Viterbi tags. */

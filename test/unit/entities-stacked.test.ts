@@ -1,9 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { goldTags, loadTagger, NTAGS, openModel, spansFromTags, TAGS } from '../../server/src/service/entities/tagger';
-import { quantise, withStacked, encodeQuantised } from '../../server/src/service/entities/modelFormat';
-import { STACK_FEATURES, stackedIds } from '../../server/src/service/entities/stacked';
+import { goldTags, NTAGS, openModel, spansFromTags, TAGS } from '../../server/src/service/entities/tagger';
+import { STACK_FEATURES, stackedIds } from '../../scripts/training/stackFeatures';
 import { normalizeForMatching } from '../../server/src/service/normalize';
 import { parseBio, trainModel } from '../../scripts/training/trainer';
 import { decodeStacked, firstPass, trainStacked } from '../../scripts/training/stack';
@@ -11,46 +10,7 @@ import { decodeStacked, firstPass, trainStacked } from '../../scripts/training/s
 const sentences = parseBio(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'ner', 'tiny_bio.txt'), 'utf8'));
 const first = trainModel(sentences, { epochs: 3, bits: 14, lexiconFolds: 0 });
 
-function stackedFrom(emission: Float32Array, transition: Float32Array, bits: number) {
-  const { buckets, scale } = quantise(emission, bits);
-  return { bits, buckets, scale, transition };
-}
-
-describe('entity tagger: the stacked second pass', () => {
-  it('a model without it is read as before; withStacked adds it and it is read back as views', () => {
-    const m = openModel(first.slice());
-    assert.equal(m.weights.stacked, undefined);
-    const bits = 10;
-    const emission = new Float32Array((1 << bits) * NTAGS);
-    emission[5] = 3;
-    const bytes = withStacked(first, stackedFrom(emission, m.weights.transition, bits));
-    const st = openModel(bytes.slice()).weights.stacked;
-    assert.ok(st);
-    assert.equal(st.bits, bits);
-    assert.deepEqual([...st.transition], [...m.weights.transition]);
-    // withStacked writes what the encoder writes for the same tables (one format, one writer).
-    const again = withStacked(bytes, stackedFrom(emission, m.weights.transition, bits));
-    assert.deepEqual(again, bytes);
-    // A file whose second pass is cut short is refused with a message, not misread.
-    assert.throws(() => openModel(bytes.slice(0, bytes.length - 64)), /truncated or corrupt/);
-    assert.ok(encodeQuantised);
-  });
-
-  it('decoding reads the second pass: weights that favour one tag everywhere change every tag', () => {
-    const m = openModel(first.slice());
-    const bits = 8;
-    const emission = new Float32Array((1 << bits) * NTAGS);
-    // Every bucket favours S-LOC by far: each character becomes a one-character place.
-    const sLoc = TAGS.indexOf('S-LOC');
-    for (let b = 0; b < 1 << bits; b++) emission[b * NTAGS + sLoc] = 1000;
-    const text = normalizeForMatching('新华社记者在北京报道。');
-    const plain = loadTagger(first.slice()).tag(text, undefined);
-    const stacked = loadTagger(withStacked(first, stackedFrom(emission, m.weights.transition, bits))).tag(text, undefined);
-    assert.notDeepEqual(stacked, plain);
-    assert.equal(stacked.length, text.length);
-    assert.ok(stacked.every((s) => s.type === 'LOC' && s.end - s.start === 1));
-  });
-
+describe('entity tagger: the stacked second pass (experiment, scripts/train-stack.ts)', () => {
   it('features read the first pass: a name on the right changes the ids of the character before it', () => {
     const norm = normalizeForMatching('在北京工作');
     const n = norm.length;
@@ -73,6 +33,10 @@ describe('entity tagger: the stacked second pass', () => {
     const train = () => trainStacked(norms, gold, passes, { bits: 12, epochs: 4, transition: m.weights.transition });
     const w = train();
     assert.deepEqual(w.emission, train().emission);
+    assert.ok(
+      w.emission.some((x) => x !== 0),
+      'no weight of the second pass was learned',
+    );
     const correct = (tagsOf: (k: number) => Uint8Array) => {
       let ok = 0;
       let all = 0;
@@ -94,5 +58,15 @@ describe('entity tagger: the stacked second pass', () => {
     });
     // On its own training sentences the second pass must fix what an under-trained first pass missed.
     assert.ok(after > before, `recall ${before} -> ${after}`);
+  });
+});
+
+describe('entity tagger: training-name lexicon jackknifed by blocks (--block-folds, experiment)', () => {
+  it('changes the model, deterministically, and is off unless asked for', () => {
+    const base = { epochs: 2, bits: 14, lexiconFolds: 2 };
+    const blocks = trainModel(sentences, { ...base, blockFolds: true });
+    assert.deepEqual(blocks, trainModel(sentences, { ...base, blockFolds: true }));
+    assert.notDeepEqual(blocks, trainModel(sentences, base), 'the option changed nothing');
+    assert.deepEqual(trainModel(sentences, { ...base, blockFolds: false }), trainModel(sentences, base));
   });
 });

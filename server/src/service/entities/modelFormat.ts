@@ -11,15 +11,12 @@
  * - the tables, each at an offset that is a multiple of 64 (a bucket never straddles a cache line).
  * Groups in order: the weights (transitions as float32; the emission buckets, 16 bytes each, one biased byte per
  * tag), the training-name trie (trie.ts `TrieSections`), the induced words (words.ts `WordSetSections`), the
- * external name lexicon (lexicon.ts `NameLexiconSections`). An absent lexicon is a group of no tables. A model with
- * the stacked second pass (stacked.ts) has a fifth group: its bits (uint32), scale (float32), transitions and
- * emission buckets; a model without it has four groups, byte for byte as before the second pass existed.
+ * external name lexicon (lexicon.ts `NameLexiconSections`). An absent lexicon is a group of no tables.
  */
 import type { EntityType } from '../types';
 import { FEATURE_VERSION } from './features';
 import { NameLexicon, type NameLexiconSections } from './lexicon';
 import { NTAGS } from './tagScheme';
-import type { StackedTables } from './stacked';
 import { Trie, type TrieSections } from './trie';
 import { WordSet, type WordSetSections } from './words';
 
@@ -40,8 +37,6 @@ export interface TaggerWeights {
   words?: string[];
   /** External name lexicon entries (word, class bits: lexicon.ts; training only: a model file holds the lexicon). */
   names?: [string, number][];
-  /** The stacked second pass, when the model has one (decoded: views over the file). */
-  stacked?: StackedTables;
 }
 
 /** A model file opened: the weights and the three lexicon tables, all views over the file's bytes. */
@@ -63,9 +58,7 @@ const MAGIC = 0x3252454e; // "NER2" little-endian
 const OLD_MAGIC = 0x3152454e; // "NER1": the lexicons as text, decoded at load
 const HEADER_WORDS = 8;
 const ALIGN = 64;
-/** Groups of a model without the stacked second pass, and with it. */
 const GROUPS = 4;
-const GROUPS_STACKED = 5;
 
 type Table = Uint8Array | Uint16Array | Int32Array | Uint32Array | Float32Array;
 const TABLE_TYPES = [Uint8Array, Uint16Array, Int32Array, Uint32Array, Float32Array] as const;
@@ -115,8 +108,6 @@ export function encodeQuantised(w: {
   lexicon?: readonly (readonly [string, EntityType])[];
   words?: readonly string[];
   names?: readonly (readonly [string, number])[];
-  /** The second pass: buckets quantised as `quantise` makes them. */
-  stacked?: { bits: number; buckets: Uint8Array; scale: number; transition: Float32Array };
 }): Uint8Array {
   if (w.buckets.length !== (1 << w.bits) * BUCKET_BYTES) throw new Error('emission buckets do not match the bits');
   const trie = lexiconTrie(w.lexicon);
@@ -126,32 +117,6 @@ export function encodeQuantised(w: {
     w.words?.length ? new WordSet(w.words).toSections() : [],
     w.names?.length ? new NameLexicon(w.names).toSections() : [],
   ];
-  const st = w.stacked;
-  if (st) {
-    if (st.buckets.length !== (1 << st.bits) * BUCKET_BYTES) throw new Error('stacked buckets do not match their bits');
-    groups.push([Uint32Array.of(st.bits), Float32Array.of(st.scale), st.transition, st.buckets]);
-  }
-  return encodeGroups(w.bits, w.scale, groups);
-}
-
-/**
- * A model file with the stacked second pass added (or replaced): the same tables, the fifth group appended. The
- * bytes are those `encodeQuantised` gives for the same tables and second pass.
- */
-export function withStacked(
-  bytes: Uint8Array,
-  stacked: { bits: number; buckets: Uint8Array; scale: number; transition: Float32Array },
-): Uint8Array {
-  const m = openModel(bytes.slice());
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const groups = readGroups(bytes.byteOffset % 4 ? bytes.slice() : bytes, view.getUint32(28, true)).slice(0, GROUPS);
-  if (stacked.buckets.length !== (1 << stacked.bits) * BUCKET_BYTES) throw new Error('stacked buckets do not match their bits');
-  groups.push([Uint32Array.of(stacked.bits), Float32Array.of(stacked.scale), stacked.transition, stacked.buckets]);
-  return encodeGroups(m.weights.bits, m.weights.scale, groups);
-}
-
-function encodeGroups(bits: number, scale: number, groups: Table[][]): Uint8Array {
-  const w = { bits, scale };
   const tables = groups.flat();
   let at = 4 * (HEADER_WORDS + GROUPS + 3 * tables.length);
   const offsets = tables.map((t) => {
@@ -167,7 +132,7 @@ function encodeGroups(bits: number, scale: number, groups: Table[][]): Uint8Arra
   view.setUint32(8, w.bits, true);
   view.setUint32(12, NTAGS, true);
   view.setFloat32(16, w.scale, true);
-  view.setUint32(28, groups.length, true);
+  view.setUint32(28, GROUPS, true);
   let p = 4 * HEADER_WORDS;
   let k = 0;
   for (const group of groups) {
@@ -237,11 +202,27 @@ export function openModel(bytes: Uint8Array): OpenedModel {
   const bits = view.getUint32(8, true);
   if (view.getUint32(12, true) !== NTAGS) throw new Error('NER model has an unexpected tag set');
   const scale = view.getFloat32(16, true);
-  const groupCount = view.getUint32(28, true);
-  if ((groupCount !== GROUPS && groupCount !== GROUPS_STACKED) || bits > 28) throw new Error('NER model header corrupt');
-  const groups = readGroups(bytes, groupCount);
+  if (view.getUint32(28, true) !== GROUPS || bits > 28) throw new Error('NER model header corrupt');
   const corrupt = () => new Error('NER model truncated or corrupt');
-  const [weights, trie, words, names, stackedGroup] = groups;
+  let p = 4 * HEADER_WORDS;
+  const groups: Table[][] = [];
+  for (let g = 0; g < GROUPS; g++) {
+    if (p + 4 > bytes.byteLength) throw corrupt();
+    const count = view.getUint32(p, true);
+    p += 4;
+    const group: Table[] = [];
+    for (let k = 0; k < count; k++) {
+      if (p + 12 > bytes.byteLength) throw corrupt();
+      const Type = TABLE_TYPES[view.getUint32(p, true)];
+      const offset = view.getUint32(p + 4, true);
+      const length = view.getUint32(p + 8, true);
+      p += 12;
+      if (!Type || offset % ALIGN || offset + length * Type.BYTES_PER_ELEMENT > bytes.byteLength) throw corrupt();
+      group.push(new Type(bytes.buffer as ArrayBuffer, bytes.byteOffset + offset, length));
+    }
+    groups.push(group);
+  }
+  const [weights, trie, words, names] = groups;
   const is = (t: Table | undefined, Type: (typeof TABLE_TYPES)[number], length?: number) =>
     t instanceof Type && (length === undefined || t.length === length);
   const T = NTAGS;
@@ -261,48 +242,10 @@ export function openModel(bytes: Uint8Array): OpenedModel {
     if (codes.length !== meta[0] || parent.indexOf(-1) < 0) throw corrupt();
   }
   const quad = new Int32Array(buckets.buffer, buckets.byteOffset, buckets.length / 4);
-  let stacked: StackedTables | undefined;
-  if (stackedGroup?.length) {
-    const [sBits, sScale, sTransition, sBuckets] = stackedGroup;
-    if (!is(sBits, Uint32Array, 1) || !is(sScale, Float32Array, 1) || !is(sTransition, Float32Array, (T + 1) * T)) throw corrupt();
-    const b = sBits[0];
-    if (b > 24 || !is(sBuckets, Uint8Array, (1 << b) * BUCKET_BYTES)) throw corrupt();
-    stacked = {
-      bits: b,
-      scale: sScale[0],
-      transition: sTransition as Float32Array,
-      quad: new Int32Array(sBuckets.buffer, sBuckets.byteOffset, sBuckets.length / 4),
-    };
-  }
   return {
-    weights: { bits, emission: new Float32Array(0), quad, scale, transition: transition as Float32Array, stacked },
+    weights: { bits, emission: new Float32Array(0), quad, scale, transition: transition as Float32Array },
     trainingNames: trie.length ? new Trie<EntityType>(trie as TrieSections, LEX_TYPES) : undefined,
     words: words.length ? new WordSet(words as WordSetSections) : undefined,
     names: names.length ? new NameLexicon(names as NameLexiconSections) : undefined,
   };
-}
-
-/** Tables of a model file, group by group (checked to lie within the file; their shapes are checked by openModel). */
-function readGroups(bytes: Uint8Array, groupCount: number): Table[][] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const corrupt = () => new Error('NER model truncated or corrupt');
-  let p = 4 * HEADER_WORDS;
-  const groups: Table[][] = [];
-  for (let g = 0; g < groupCount; g++) {
-    if (p + 4 > bytes.byteLength) throw corrupt();
-    const count = view.getUint32(p, true);
-    p += 4;
-    const group: Table[] = [];
-    for (let k = 0; k < count; k++) {
-      if (p + 12 > bytes.byteLength) throw corrupt();
-      const Type = TABLE_TYPES[view.getUint32(p, true)];
-      const offset = view.getUint32(p + 4, true);
-      const length = view.getUint32(p + 8, true);
-      p += 12;
-      if (!Type || offset % ALIGN || offset + length * Type.BYTES_PER_ELEMENT > bytes.byteLength) throw corrupt();
-      group.push(new Type(bytes.buffer as ArrayBuffer, bytes.byteOffset + offset, length));
-    }
-    groups.push(group);
-  }
-  return groups;
 }

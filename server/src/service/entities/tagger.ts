@@ -11,10 +11,9 @@ import { extractFeatures, FEATURES_PER_CHAR } from './features';
 import type { Trie } from './trie';
 import { WordSet } from './words';
 import { NameLexicon } from './lexicon';
-import { NTAGS, spansFromTags } from './tagScheme';
+import { spansFromTags } from './tagScheme';
 import { lexiconTrie, modelFingerprint, openModel, type TaggerWeights } from './modelFormat';
-import { emissions, viterbi, viterbiScores } from './decode';
-import { addStackedScores, STACK_FEATURES, stackedIds } from './stacked';
+import { viterbi } from './decode';
 
 export { allowed, canEnd, goldTags, NTAGS, spansFromTags, TAGS } from './tagScheme';
 export { encodeModel, lexiconTrie, modelFingerprint, openModel, type TaggerWeights } from './modelFormat';
@@ -45,8 +44,6 @@ export function loadTagger(bytes: Uint8Array): Tagger {
 let idScratch = new Uint32Array(0);
 let tagScratch = new Uint8Array(0);
 let marginScratch = new Float32Array(0);
-let emScratch = new Float64Array(0);
-let stackScratch = new Uint32Array(0);
 
 /**
  * A tagger over weights. `tables`: the lexicon structures of a model file, or of a tagger already made from the
@@ -69,7 +66,6 @@ export function taggerFromWeights(
     quad: weights.quad,
     scale: weights.scale,
     transition: weights.transition,
-    stacked: weights.stacked,
   };
   return {
     words,
@@ -88,18 +84,7 @@ export function taggerFromWeights(
       const ids = extractFeatures(norm, gaz, w.bits, idScratch, lex, words, noNames ? undefined : names);
       const tags = tagScratch;
       const margin = marginScratch;
-      const st = w.stacked;
-      if (!st) viterbi(w, ids, n, tags, margin);
-      else {
-        // The stacked second pass: the first pass's tags and scores as features, its scores added, decoded again.
-        if (emScratch.length < n * NTAGS) emScratch = new Float64Array(n * NTAGS * 2);
-        if (stackScratch.length < n * STACK_FEATURES) stackScratch = new Uint32Array(n * STACK_FEATURES * 2);
-        const em = emScratch;
-        emissions(w, ids, n, em);
-        viterbiScores(w.transition, em, n, tags, undefined, true);
-        addStackedScores(st, stackedIds(norm, tags, em, n, st.bits, stackScratch), n, em);
-        viterbiScores(st.transition, em, n, tags, margin, true);
-      }
+      viterbi(w, ids, n, tags, margin);
       return spansFromTags(tags, n).map((s) => {
         let m = Infinity;
         for (let i = s.start; i < s.end; i++) m = Math.min(m, margin[i]);

@@ -4,9 +4,11 @@
  * it was) and adds to the first pass's emission scores before a second Viterbi. It is trained on the first
  * tagger's output on training sentences it did not see (jackknifed), so it learns the first pass's habitual
  * mistakes, such as a long organisation read as a place and an organisation (中国 + 石油天然气总公司).
+ * An experiment (docs/entities.md, "Fifth round: the tagger"): it did not beat the held-out slice's noise, so the
+ * product does not decode it and it lives with the training scripts.
  */
-import { foldCode } from './features';
-import { NTAGS, ROLE, TAG_TYPE } from './tagScheme';
+import { foldCode } from '../../server/src/service/entities/features';
+import { NTAGS, ROLE, TAG_TYPE } from '../../server/src/service/entities/tagScheme';
 
 /** Hashed features per character of the second pass. */
 export const STACK_FEATURES = 9;
@@ -109,65 +111,4 @@ export function stackedIds(
     out[base + 8] = mix(mix(0x2a00a, t0 | (lType << 4) | (lGap << 6)), lFirst) >>> shift;
   }
   return out;
-}
-
-/** The second pass as a model file holds it (modelFormat.ts, fifth group): views over the file's bytes. */
-export interface StackedTables {
-  bits: number;
-  /** Int8 weights biased to 0..255, BUCKET_BYTES per bucket, read as 32-bit words (as the first pass's `quad`). */
-  quad: Int32Array;
-  scale: number;
-  /** (NTAGS + 1) * NTAGS: the second Viterbi's transitions. */
-  transition: Float32Array;
-}
-
-/**
- * Adds the second pass's scores of `ids` (n x STACK_FEATURES) to the first pass's emission scores in `em`. Same
- * lanes as decode.ts `emissions`: each 32-bit word's even and odd bytes are summed in 16-bit lanes.
- */
-export function addStackedScores(w: StackedTables, ids: Uint32Array, n: number, em: Float64Array): void {
-  const S = STACK_FEATURES;
-  const T = NTAGS;
-  const quad = w.quad;
-  const scale = w.scale;
-  const bias = 128 * S;
-  const M = 0x00ff00ff;
-  for (let i = 0; i < n; i++) {
-    const base = i * S;
-    let a0 = 0,
-      b0 = 0,
-      a1 = 0,
-      b1 = 0,
-      a2 = 0,
-      b2 = 0,
-      a3 = 0;
-    for (let f = 0; f < S; f++) {
-      const off = ids[base + f] << 2;
-      const w0 = quad[off],
-        w1 = quad[off + 1],
-        w2 = quad[off + 2],
-        w3 = quad[off + 3];
-      a0 += w0 & M;
-      b0 += (w0 >>> 8) & M;
-      a1 += w1 & M;
-      b1 += (w1 >>> 8) & M;
-      a2 += w2 & M;
-      b2 += (w2 >>> 8) & M;
-      a3 += w3 & M;
-    }
-    const row = i * T;
-    em[row] += ((a0 & 0xffff) - bias) * scale;
-    em[row + 1] += ((b0 & 0xffff) - bias) * scale;
-    em[row + 2] += ((a0 >>> 16) - bias) * scale;
-    em[row + 3] += ((b0 >>> 16) - bias) * scale;
-    em[row + 4] += ((a1 & 0xffff) - bias) * scale;
-    em[row + 5] += ((b1 & 0xffff) - bias) * scale;
-    em[row + 6] += ((a1 >>> 16) - bias) * scale;
-    em[row + 7] += ((b1 >>> 16) - bias) * scale;
-    em[row + 8] += ((a2 & 0xffff) - bias) * scale;
-    em[row + 9] += ((b2 & 0xffff) - bias) * scale;
-    em[row + 10] += ((a2 >>> 16) - bias) * scale;
-    em[row + 11] += ((b2 >>> 16) - bias) * scale;
-    em[row + 12] += ((a3 & 0xffff) - bias) * scale;
-  }
 }
