@@ -7,6 +7,9 @@
  * --self-train MODEL [--min-conf C] (add the unlabelled body lines MODEL tags with confidence >= C; an experiment,
  * not used by `npm run train`), --sample K (every K-th training sentence), --out FILE, --cost C (cost-augmented
  * decoding) and --pa C (passive-aggressive steps): training-schedule experiments, off in `npm run train`.
+ * Fifth-round experiments, also off in `npm run train` (docs/entities.md): --block-folds (the training-name lexicon
+ * jackknifed by contiguous blocks), --leave-fold K --of N (without the K-th of N contiguous blocks: the stacked
+ * pass's first taggers, scripts/train-stack.ts), --ensemble K (K seeds' weights averaged).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -22,10 +25,11 @@ import {
   openModel,
   lexiconTrie,
   loadTagger,
+  encodeModel,
   type TaggerWeights,
 } from '../server/src/service/entities/tagger';
 import { WordSet } from '../server/src/service/entities/words';
-import { parseBio, trainModel, type TrainingSentence } from './training/trainer';
+import { parseBio, trainModel, trainWeights, type TrainingSentence, type TrainOptions } from './training/trainer';
 import { corpusDir } from './eval/corpus';
 import { NameLexicon, parseLexicon } from '../server/src/service/entities/lexicon';
 
@@ -114,6 +118,18 @@ function evaluateOnly(): void {
   console.log(`held-out ${devN} train sentences: P ${r.p.toFixed(4)} R ${r.r.toFixed(4)} F1 ${r.f1.toFixed(4)}`);
 }
 
+/** The mean of K trainings' weights (seeds 20250704 + k), encoded as one model: costs nothing at run time. */
+function averagedModel(train: TrainingSentence[], options: TrainOptions, k: number): Uint8Array {
+  const runs = Array.from({ length: k }, (_, i) => trainWeights(train, { ...options, seed: 20250704 + i }));
+  const emission = new Float32Array(runs[0].emission.length);
+  const transition = new Float32Array(runs[0].transition.length);
+  for (const r of runs) {
+    for (let i = 0; i < emission.length; i++) emission[i] += r.emission[i] / k;
+    for (let i = 0; i < transition.length; i++) transition[i] += r.transition[i] / k;
+  }
+  return encodeModel({ ...runs[0], emission, transition });
+}
+
 function main(): void {
   if (process.argv.includes('--evaluate')) return evaluateOnly();
   const file = path.join(corpusDir(), 'ner', 'msra_train_bio.txt');
@@ -145,7 +161,7 @@ function main(): void {
   const dev = devN ? all.slice(all.length - devN) : [];
   const chars = train.reduce((n, s) => n + s.text.length, 0);
   console.log(`training on ${train.length} sentences (${chars} characters) from ${file}; epochs ${epochs}, 2^${bits} feature buckets`);
-  const model = trainModel(train, {
+  const options: TrainOptions = {
     epochs,
     bits,
     gazetteer: gazetteerTrie(),
@@ -160,7 +176,10 @@ function main(): void {
       const d = dev.length && process.argv.includes('--every') ? ` dev F1 ${devF1(info.averaged(), dev).f1.toFixed(4)}` : '';
       console.log(`  epoch ${e}: ${info.mistakes} sentences wrong, ${info.seconds.toFixed(1)} s${d}`);
     },
-  });
+  };
+  // --ensemble K (experiment): K perceptrons differing only in their shuffling seed, their averaged weights averaged.
+  const ensemble = arg('ensemble', 1);
+  const model = ensemble > 1 ? averagedModel(train, options, ensemble) : trainModel(train, options);
   const seconds = (Date.now() - t0) / 1000;
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, model);
