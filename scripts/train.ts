@@ -25,11 +25,10 @@ import {
   openModel,
   lexiconTrie,
   loadTagger,
-  encodeModel,
   type TaggerWeights,
 } from '../server/src/service/entities/tagger';
 import { WordSet } from '../server/src/service/entities/words';
-import { parseBio, trainModel, trainWeights, type TrainingSentence, type TrainOptions } from './training/trainer';
+import { parseBio, trainModel, trainSeedAverage, type TrainingSentence, type TrainOptions } from './training/trainer';
 import { corpusDir } from './eval/corpus';
 import { NameLexicon, parseLexicon } from '../server/src/service/entities/lexicon';
 
@@ -118,18 +117,6 @@ function evaluateOnly(): void {
   console.log(`held-out ${devN} train sentences: P ${r.p.toFixed(4)} R ${r.r.toFixed(4)} F1 ${r.f1.toFixed(4)}`);
 }
 
-/** The mean of K trainings' weights (seeds 20250704 + k), encoded as one model: costs nothing at run time. */
-function averagedModel(train: TrainingSentence[], options: TrainOptions, k: number): Uint8Array {
-  const runs = Array.from({ length: k }, (_, i) => trainWeights(train, { ...options, seed: 20250704 + i }));
-  const emission = new Float32Array(runs[0].emission.length);
-  const transition = new Float32Array(runs[0].transition.length);
-  for (const r of runs) {
-    for (let i = 0; i < emission.length; i++) emission[i] += r.emission[i] / k;
-    for (let i = 0; i < transition.length; i++) transition[i] += r.transition[i] / k;
-  }
-  return encodeModel({ ...runs[0], emission, transition });
-}
-
 function main(): void {
   if (process.argv.includes('--evaluate')) return evaluateOnly();
   const file = path.join(corpusDir(), 'ner', 'msra_train_bio.txt');
@@ -179,7 +166,7 @@ function main(): void {
   };
   // --ensemble K (experiment): K perceptrons differing only in their shuffling seed, their averaged weights averaged.
   const ensemble = arg('ensemble', 1);
-  const model = ensemble > 1 ? averagedModel(train, options, ensemble) : trainModel(train, options);
+  const model = ensemble > 1 ? trainSeedAverage(train, options, ensemble) : trainModel(train, options);
   const seconds = (Date.now() - t0) / 1000;
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, model);

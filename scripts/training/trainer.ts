@@ -219,6 +219,23 @@ export function trainModel(sentences: TrainingSentence[], options: TrainOptions 
   });
 }
 
+/**
+ * The mean of K trainings' weights that differ only in their shuffling seed (seed, seed + 1, ...), encoded as one
+ * model: an ensemble that costs nothing at run time (`scripts/train.ts --ensemble K`, an experiment). K = 1 is
+ * `trainModel`.
+ */
+export function trainSeedAverage(sentences: TrainingSentence[], options: TrainOptions, k: number): Uint8Array {
+  const seed = options.seed ?? 20250704;
+  const runs = Array.from({ length: k }, (_, i) => trainWeights(sentences, { ...options, seed: seed + i }));
+  const emission = new Float32Array(runs[0].emission.length);
+  const transition = new Float32Array(runs[0].transition.length);
+  for (const r of runs) {
+    for (let i = 0; i < emission.length; i++) emission[i] += r.emission[i] / k;
+    for (let i = 0; i < transition.length; i++) transition[i] += r.transition[i] / k;
+  }
+  return encodeModel({ ...runs[0], emission, transition });
+}
+
 /** Names (two code units or more) tagged in the chosen sentences, each with its most frequent type. */
 export function buildLexicon(sentences: TrainingSentence[], norms: string[], use: (i: number) => boolean): [string, EntityType][] {
   const counts = new Map<string, Map<EntityType, number>>();

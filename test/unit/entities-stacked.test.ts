@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { goldTags, NTAGS, openModel, spansFromTags, TAGS } from '../../server/src/service/entities/tagger';
 import { STACK_FEATURES, stackedIds } from '../../scripts/training/stackFeatures';
 import { normalizeForMatching } from '../../server/src/service/normalize';
-import { parseBio, trainModel } from '../../scripts/training/trainer';
+import { parseBio, trainModel, trainSeedAverage } from '../../scripts/training/trainer';
 import { decodeStacked, firstPass, trainStacked } from '../../scripts/training/stack';
 
 const sentences = parseBio(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'ner', 'tiny_bio.txt'), 'utf8'));
@@ -68,5 +68,16 @@ describe('entity tagger: training-name lexicon jackknifed by blocks (--block-fol
     assert.deepEqual(blocks, trainModel(sentences, { ...base, blockFolds: true }));
     assert.notDeepEqual(blocks, trainModel(sentences, base), 'the option changed nothing');
     assert.deepEqual(trainModel(sentences, { ...base, blockFolds: false }), trainModel(sentences, base));
+  });
+});
+
+describe('entity tagger: seed-averaged weights (--ensemble K, experiment)', () => {
+  const base = { epochs: 2, bits: 14, lexiconFolds: 0 };
+  it('one seed is the plain training; two are deterministic and differ from it', () => {
+    // One seed: (w / 1) is w, so the bytes are trainModel's, which is what keeps npm run train unchanged.
+    assert.deepEqual(trainSeedAverage(sentences, base, 1), trainModel(sentences, base));
+    const two = trainSeedAverage(sentences, base, 2);
+    assert.deepEqual(two, trainSeedAverage(sentences, base, 2));
+    assert.notDeepEqual(two, trainModel(sentences, base), 'the second seed changed nothing');
   });
 });
