@@ -7,6 +7,9 @@
  * --self-train MODEL [--min-conf C] (add the unlabelled body lines MODEL tags with confidence >= C; an experiment,
  * not used by `npm run train`), --sample K (every K-th training sentence), --out FILE, --cost C (cost-augmented
  * decoding) and --pa C (passive-aggressive steps): training-schedule experiments, off in `npm run train`.
+ * Fifth-round experiments, also off in `npm run train` (docs/entities.md): --block-folds (the training-name lexicon
+ * jackknifed by contiguous blocks), --leave-fold K --of N (without the K-th of N contiguous blocks: the stacked
+ * pass's first taggers, scripts/train-stack.ts), --ensemble K (K seeds' weights averaged).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -25,7 +28,7 @@ import {
   type TaggerWeights,
 } from '../server/src/service/entities/tagger';
 import { WordSet } from '../server/src/service/entities/words';
-import { parseBio, trainModel, type TrainingSentence } from './training/trainer';
+import { parseBio, trainModel, trainSeedAverage, type TrainingSentence, type TrainOptions } from './training/trainer';
 import { corpusDir } from './eval/corpus';
 import { NameLexicon, parseLexicon } from '../server/src/service/entities/lexicon';
 
@@ -130,7 +133,12 @@ function main(): void {
   const all = parseBio(trainText);
   // --sample K: every K-th sentence of the training part only (a quick configuration for exploring templates).
   const sample = arg('sample', 1);
-  const train = (devN ? all.slice(0, all.length - devN) : all).filter((_, i) => i % sample === 0);
+  // --leave-fold F --of K: without the F-th of K contiguous blocks of that (the stacked pass's jackknifed first
+  // taggers; blocks, not every K-th sentence, so that no other sentence of a left-out article is trained on).
+  const leave = arg('leave-fold', -1);
+  const of = arg('of', 5);
+  const kept = (devN ? all.slice(0, all.length - devN) : all).filter((_, i) => i % sample === 0);
+  const train = kept.filter((_, i) => leave < 0 || Math.floor((i * of) / kept.length) !== leave);
   const selfIdx = process.argv.indexOf('--self-train');
   if (selfIdx > 0) {
     const extra = selfTrainingSentences(process.argv[selfIdx + 1], unlabelledLines(corpusDir()), arg('min-conf', 0.95));
@@ -140,11 +148,12 @@ function main(): void {
   const dev = devN ? all.slice(all.length - devN) : [];
   const chars = train.reduce((n, s) => n + s.text.length, 0);
   console.log(`training on ${train.length} sentences (${chars} characters) from ${file}; epochs ${epochs}, 2^${bits} feature buckets`);
-  const model = trainModel(train, {
+  const options: TrainOptions = {
     epochs,
     bits,
     gazetteer: gazetteerTrie(),
     lexiconFolds: arg('folds', 5),
+    blockFolds: process.argv.includes('--block-folds'),
     cost: arg('cost', 0),
     pa: arg('pa', 0),
     words: !process.argv.includes('--no-words'),
@@ -154,7 +163,10 @@ function main(): void {
       const d = dev.length && process.argv.includes('--every') ? ` dev F1 ${devF1(info.averaged(), dev).f1.toFixed(4)}` : '';
       console.log(`  epoch ${e}: ${info.mistakes} sentences wrong, ${info.seconds.toFixed(1)} s${d}`);
     },
-  });
+  };
+  // --ensemble K (experiment): K perceptrons differing only in their shuffling seed, their averaged weights averaged.
+  const ensemble = arg('ensemble', 1);
+  const model = ensemble > 1 ? trainSeedAverage(train, options, ensemble) : trainModel(train, options);
   const seconds = (Date.now() - t0) / 1000;
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, model);

@@ -28,6 +28,12 @@ export interface TrainOptions {
   gazetteer?: Trie<EntityType>;
   /** Folds for the jackknifed training lexicon (0 = no lexicon features). */
   lexiconFolds?: number;
+  /**
+   * Jackknife the training lexicon by contiguous blocks of sentences rather than every k-th sentence: MSRA's
+   * sentences come in article order, and a name's other mentions in the same article would otherwise be in the
+   * lexicon a sentence is featured with, which makes lexicon hits look surer in training than on new text.
+   */
+  blockFolds?: boolean;
   /** Induce a word lexicon from the training text for word-boundary features (default true). */
   words?: boolean;
   /** External name lexicon (word, class bits), for the lexicon features; shipped inside the model. */
@@ -83,9 +89,10 @@ export function trainWeights(sentences: TrainingSentence[], options: TrainOption
   const gold: Uint8Array[] = [];
   const folds = options.lexiconFolds ?? 5;
   const norms = sentences.map((s) => normalizeForMatching(s.text));
+  const foldOf = (i: number) => (options.blockFolds ? Math.floor((i * folds) / sentences.length) : i % folds);
   const fullLexicon = folds ? buildLexicon(sentences, norms, () => true) : undefined;
   const foldTries = folds
-    ? Array.from({ length: folds }, (_, f) => lexiconTrie(buildLexicon(sentences, norms, (i) => i % folds !== f)))
+    ? Array.from({ length: folds }, (_, f) => lexiconTrie(buildLexicon(sentences, norms, (i) => foldOf(i) !== f)))
     : [];
   // Induced from raw text, not from the tags, so it needs no jackknifing.
   const wordList = options.words === false ? undefined : induceWords(norms);
@@ -95,7 +102,7 @@ export function trainWeights(sentences: TrainingSentence[], options: TrainOption
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
     const norm = norms[si];
-    feats.push(extractFeatures(norm, options.gazetteer, bits, undefined, folds ? foldTries[si % folds] : undefined, words, names));
+    feats.push(extractFeatures(norm, options.gazetteer, bits, undefined, folds ? foldTries[foldOf(si)] : undefined, words, names));
     gold.push(goldTags(s.tags));
   }
   const size = (1 << bits) * T;
@@ -210,6 +217,23 @@ export function trainModel(sentences: TrainingSentence[], options: TrainOptions 
     words: w.words,
     names: w.names,
   });
+}
+
+/**
+ * The mean of K trainings' weights that differ only in their shuffling seed (seed, seed + 1, ...), encoded as one
+ * model: an ensemble that costs nothing at run time (`scripts/train.ts --ensemble K`, an experiment). K = 1 is
+ * `trainModel`.
+ */
+export function trainSeedAverage(sentences: TrainingSentence[], options: TrainOptions, k: number): Uint8Array {
+  const seed = options.seed ?? 20250704;
+  const runs = Array.from({ length: k }, (_, i) => trainWeights(sentences, { ...options, seed: seed + i }));
+  const emission = new Float32Array(runs[0].emission.length);
+  const transition = new Float32Array(runs[0].transition.length);
+  for (const r of runs) {
+    for (let i = 0; i < emission.length; i++) emission[i] += r.emission[i] / k;
+    for (let i = 0; i < transition.length; i++) transition[i] += r.transition[i] / k;
+  }
+  return encodeModel({ ...runs[0], emission, transition });
 }
 
 /** Names (two code units or more) tagged in the chosen sentences, each with its most frequent type. */
