@@ -53,6 +53,7 @@ import { retypeCompanyStems } from './company-stems';
 import { titledMedia } from './titled-media';
 import { dropTornLatin } from './torn-latin';
 import { markDottedParts } from './dotted-parts';
+import { translitNames } from './translit';
 import { isHanUnit, SPACE_UNIT } from './scan';
 
 export interface RecognizerOptions {
@@ -102,6 +103,7 @@ export const RULE_FAMILIES = [
   'titledMedia',
   'tornLatin',
   'dottedParts',
+  'translit',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
@@ -349,7 +351,8 @@ function recognizeArticle(
   const retyped = off.has('companyStems') ? completed : retypeCompanyStems(completed, norm, (s) => knownName(s, tagger));
   const titled = off.has('titledMedia') ? retyped : titledMedia(retyped, text, norm);
   const untorn = off.has('tornLatin') ? titled : dropTornLatin(titled, text, norm);
-  const out = tagger?.words && !off.has('dottedParts') ? dottedParts(untorn, text, norm, tagger) : untorn;
+  const parts = tagger?.words && !off.has('dottedParts') ? dottedParts(untorn, text, norm, tagger) : untorn;
+  const out = tagger?.words && !off.has('translit') ? translit(parts, text, norm, tagger) : parts;
   const mended = tagger?.names && !off.has('tornSingles') ? dropTornSingles(out, norm, tagger.names) : out;
   const products = off.has('productBrands') ? mended : dropProductBrands(mended, text);
   const names = tagger?.names;
@@ -369,6 +372,15 @@ function dottedParts(mentions: EntityMention[], text: string, norm: string, tagg
   const isWord = (a: number, len: number) =>
     a >= 0 && a + len <= norm.length && (words.has(norm, a, len) || !!((names?.get(norm, a, len) ?? 0) & LEX_WORD));
   return markDottedParts(mentions, text, norm, isWord);
+}
+
+/** Transliterated names nobody lists (translit.ts), with the model's dictionaries as the words they must not be. */
+function translit(mentions: EntityMention[], text: string, norm: string, tagger: Tagger): EntityMention[] {
+  const words = tagger.words!;
+  const names = tagger.names;
+  const isWord = (a: number, len: number) =>
+    a >= 0 && a + len <= norm.length && (words.has(norm, a, len) || (names?.get(norm, a, len) ?? 0) === LEX_WORD);
+  return translitNames(mentions, text, norm, { isWord });
 }
 
 /** Three-character names the tagger cut to two (cut-names.ts), with the model's dictionaries and training names. */

@@ -1,0 +1,127 @@
+/**
+ * Transliterated foreign names nobody lists (issue 11, fifth round): 岘港, 马里乌波尔, 泽连斯基. A character bigram
+ * model learned from lexicons (translit-table.ts, built by scripts/build-translit.ts) scores how much a run of
+ * characters looks like a transliteration rather than ordinary Chinese; a run that scores high is a name only where
+ * its context says which kind: a place after 在/到/飞往/抵达/位于 … or before 市/港/州/省, a person before
+ * 表示/说/称 … or after a title (总统, 总理, 外长 …). Only text no other family marked is read.
+ */
+import type { EntityMention, EntityType } from '../types';
+import { TRANSLIT_BIGRAMS, TRANSLIT_CHARS } from './translit-table';
+
+interface Model {
+  uni: Map<string, number>;
+  bi: Map<string, number>;
+}
+let model: Model | undefined;
+function load(): Model {
+  if (model) return model;
+  const uni = new Map<string, number>();
+  const bi = new Map<string, number>();
+  for (const row of TRANSLIT_CHARS.split(';')) {
+    const c = String.fromCodePoint(row.codePointAt(0)!);
+    uni.set(c, Number(row.slice(c.length)));
+  }
+  for (const row of TRANSLIT_BIGRAMS.split(';')) {
+    const chars = [...row.slice(0, 2)];
+    bi.set(row.slice(0, 2), Number(row.slice(chars.join('').length)));
+  }
+  return (model = { uni, bi });
+}
+
+/** Log ratio, transliteration against ordinary Chinese, of `b` following `a` (`^` before a word's start). */
+function step(m: Model, a: string, b: string): number {
+  const stored = m.bi.get(a + b);
+  if (stored !== undefined) return stored;
+  return m.uni.get(b) ?? -2;
+}
+
+/** Mean log ratio per character of `s` read as a whole word (with its start and end). */
+export function translitScore(s: string): number {
+  const m = load();
+  let sum = 0;
+  let prev = '^';
+  for (const c of s) {
+    sum += step(m, prev, c);
+    prev = c;
+  }
+  sum += step(m, prev, '$');
+  return sum / (s.length + 1);
+}
+
+/** The mean ratio a run must reach (nats per character), and the least any one character may give. */
+export const TRANSLIT_MIN_SCORE = 1.0;
+const MIN_STEP = -0.5;
+
+const PLACE_BEFORE = /(?:在|到|飞往|飞抵|抵达|位于|前往|来自|访问|途经|返回|离开|出访|驶往|转往)$/u;
+const PLACE_SUFFIX = /^[市港州省湾岛]/u;
+const PERSON_AFTER = /^(?:表示|说|称|指出|认为|强调|透露|告诉|回应|坦言|宣布|声称)/u;
+const TITLE_BEFORE = /(?:总统|总理|首相|外长|部长|主席|国务卿|发言人|大使|议员|教练|主帅|球星|国王|女王|王子|市长|州长|总裁|首席执行官|董事长|创始人|将军|教授|博士|记者)$/u;
+/** Characters a name never takes at its edge here: function words and the cues themselves. */
+const EDGE_STOP = /[的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称表这那其该每各所年月日时分个位名]/u;
+
+export interface TranslitContext {
+  /** Is `norm.slice(a, a + len)` a word of the dictionaries (not a name)? */
+  isWord: (a: number, len: number) => boolean;
+}
+
+/** Does a dictionary word run across either edge of [a, b) (锅里问 of 问题)? */
+function crossesWord(a: number, b: number, n: number, ctx: TranslitContext): boolean {
+  for (let l = 2; l <= 4; l++)
+    for (let s = Math.max(0, a - l + 1); s < a; s++) if (s + l > a && s + l <= n && ctx.isWord(s, l)) return true;
+  for (let l = 2; l <= 4; l++) for (let s = b - l + 1; s < b; s++) if (s > a && s + l > b && s + l <= n && ctx.isWord(s, l)) return true;
+  return false;
+}
+
+/** The best run (2–6 characters) with one fixed edge; `dir` +1 grows rightwards from `at`, −1 leftwards to `at`. */
+function bestRun(norm: string, at: number, dir: 1 | -1, covered: Uint8Array, ctx: TranslitContext): [number, number] | undefined {
+  let best: [number, number, number] | undefined;
+  for (let len = 2; len <= 6; len++) {
+    const [a, b] = dir === 1 ? [at, at + len] : [at - len, at];
+    if (a < 0 || b > norm.length) break;
+    const s = norm.slice(a, b);
+    if (!/^\p{Script=Han}+$/u.test(s) || covered.subarray(a, b).some(Boolean)) break;
+    const edge = dir === 1 ? s[len - 1] : s[0];
+    if (EDGE_STOP.test(edge)) break;
+    if (ctx.isWord(a, len) || crossesWord(a, b, norm.length, ctx)) continue;
+    const m = load();
+    let prev = '^';
+    let low = Infinity;
+    for (const c of s) {
+      low = Math.min(low, step(m, prev, c));
+      prev = c;
+    }
+    const score = translitScore(s);
+    if (low >= MIN_STEP && score >= TRANSLIT_MIN_SCORE && (!best || score > best[2])) best = [a, b, score];
+  }
+  return best && [best[0], best[1]];
+}
+
+export function translitNames(mentions: EntityMention[], text: string, norm: string, ctx: TranslitContext): EntityMention[] {
+  const covered = new Uint8Array(norm.length);
+  for (const m of mentions) covered.fill(1, m.start, m.end);
+  const added: EntityMention[] = [];
+  const add = (run: [number, number] | undefined, type: EntityType, end = run?.[1]) => {
+    if (!run || end === undefined) return;
+    const [a] = run;
+    if (covered.subarray(a, end).some(Boolean)) return;
+    covered.fill(1, a, end);
+    added.push({ start: a, end, text: text.slice(a, end), type, confidence: 0.6, source: 'pattern' });
+  };
+  for (let i = 0; i < norm.length; i++) {
+    if (covered[i] || !/\p{Script=Han}/u.test(norm[i])) continue;
+    const before = norm.slice(Math.max(0, i - 6), i);
+    // Rightwards from a place verb or a title: 抵达岘港, 总统泽连斯基.
+    if (PLACE_BEFORE.test(before)) {
+      const run = bestRun(norm, i, 1, covered, ctx);
+      if (run) add(run, 'LOC', PLACE_SUFFIX.test(norm[run[1]] ?? '') ? run[1] + 1 : run[1]);
+    } else if (TITLE_BEFORE.test(before)) add(bestRun(norm, i, 1, covered, ctx), 'PER');
+    // Leftwards from a place ending or a verb of saying: 岘港市, 泽连斯基表示.
+    const after = norm.slice(i, i + 3);
+    if (i >= 2 && PLACE_SUFFIX.test(after) && !covered[i - 1]) {
+      const run = bestRun(norm, i, -1, covered, ctx);
+      if (run && !ctx.isWord(run[0], i + 1 - run[0])) add(run, 'LOC', i + 1);
+    } else if (i >= 2 && PERSON_AFTER.test(after) && !covered[i - 1]) add(bestRun(norm, i, -1, covered, ctx), 'PER');
+  }
+  if (!added.length) return mentions;
+  return mentions.concat(added).sort((a, b) => a.start - b.start);
+}
