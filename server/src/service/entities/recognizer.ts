@@ -53,7 +53,7 @@ import { retypeCompanyStems } from './company-stems';
 import { titledMedia } from './titled-media';
 import { dropTornLatin } from './torn-latin';
 import { markDottedParts } from './dotted-parts';
-import { translitNames } from './translit';
+import { growTransliterations, translitNames } from './translit';
 import { isHanUnit, SPACE_UNIT } from './scan';
 
 export interface RecognizerOptions {
@@ -65,6 +65,8 @@ export interface RecognizerOptions {
   userDictionary?: { text: string; type: EntityType }[];
   /** Rule families switched off, for the ablation table of `npm run eval` (never set by the product). */
   disable?: readonly RuleFamily[];
+  /** Families that are off unless named here (OFF_BY_DEFAULT), for measuring them. */
+  enable?: readonly RuleFamily[];
 }
 
 /** The parts of the recogniser that can be switched off one at a time to measure what each is worth. */
@@ -104,8 +106,11 @@ export const RULE_FAMILIES = [
   'tornLatin',
   'dottedParts',
   'translit',
+  'translitContext',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
+/** Families measured and not shipped (docs/entities.md, "Fifth round: transliterations"). */
+export const OFF_BY_DEFAULT: readonly RuleFamily[] = ['translitContext'];
 
 type Source = EntityMention['source'];
 interface Candidate extends Span {
@@ -187,7 +192,7 @@ export function createEntityRecognizer(options: RecognizerOptions = {}): EntityR
     if (key) user.set(key, e.type);
   }
   const gaz = gazetteerTrie();
-  const off = new Set<RuleFamily>(options.disable ?? []);
+  const off = new Set<RuleFamily>([...OFF_BY_DEFAULT.filter((f) => !options.enable?.includes(f)), ...(options.disable ?? [])]);
   const paragraph = (text: string, norm: string) => recognizeParagraph(text, norm, user, gaz, tagger, off);
   const article = (mentions: EntityMention[], text: string, norm: string) => recognizeArticle(mentions, text, norm, gaz, tagger, off);
   return {
@@ -352,7 +357,7 @@ function recognizeArticle(
   const titled = off.has('titledMedia') ? retyped : titledMedia(retyped, text, norm);
   const untorn = off.has('tornLatin') ? titled : dropTornLatin(titled, text, norm);
   const parts = tagger?.words && !off.has('dottedParts') ? dottedParts(untorn, text, norm, tagger) : untorn;
-  const out = tagger?.words && !off.has('translit') ? translit(parts, text, norm, tagger) : parts;
+  const out = tagger?.words ? translit(parts, text, norm, tagger, off) : parts;
   const mended = tagger?.names && !off.has('tornSingles') ? dropTornSingles(out, norm, tagger.names) : out;
   const products = off.has('productBrands') ? mended : dropProductBrands(mended, text);
   const names = tagger?.names;
@@ -375,12 +380,13 @@ function dottedParts(mentions: EntityMention[], text: string, norm: string, tagg
 }
 
 /** Transliterated names nobody lists (translit.ts), with the model's dictionaries as the words they must not be. */
-function translit(mentions: EntityMention[], text: string, norm: string, tagger: Tagger): EntityMention[] {
+function translit(mentions: EntityMention[], text: string, norm: string, tagger: Tagger, off: ReadonlySet<RuleFamily>): EntityMention[] {
   const words = tagger.words!;
   const names = tagger.names;
   const isWord = (a: number, len: number) =>
     a >= 0 && a + len <= norm.length && (words.has(norm, a, len) || (names?.get(norm, a, len) ?? 0) === LEX_WORD);
-  return translitNames(mentions, text, norm, { isWord });
+  const grown = off.has('translit') ? mentions : growTransliterations(mentions, text, norm, { isWord });
+  return off.has('translitContext') ? grown : translitNames(grown, text, norm, { isWord });
 }
 
 /** Three-character names the tagger cut to two (cut-names.ts), with the model's dictionaries and training names. */

@@ -55,7 +55,8 @@ const MIN_STEP = -0.5;
 const PLACE_BEFORE = /(?:在|到|飞往|飞抵|抵达|位于|前往|来自|访问|途经|返回|离开|出访|驶往|转往)$/u;
 const PLACE_SUFFIX = /^[市港州省湾岛]/u;
 const PERSON_AFTER = /^(?:表示|说|称|指出|认为|强调|透露|告诉|回应|坦言|宣布|声称)/u;
-const TITLE_BEFORE = /(?:总统|总理|首相|外长|部长|主席|国务卿|发言人|大使|议员|教练|主帅|球星|国王|女王|王子|市长|州长|总裁|首席执行官|董事长|创始人|将军|教授|博士|记者)$/u;
+const TITLE_BEFORE =
+  /(?:总统|总理|首相|外长|部长|主席|国务卿|发言人|大使|议员|教练|主帅|球星|国王|女王|王子|市长|州长|总裁|首席执行官|董事长|创始人|将军|教授|博士|记者)$/u;
 /** Characters a name never takes at its edge here: function words and the cues themselves. */
 const EDGE_STOP = /[的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称表这那其该每各所年月日时分个位名]/u;
 
@@ -124,4 +125,47 @@ export function translitNames(mentions: EntityMention[], text: string, norm: str
   }
   if (!added.length) return mentions;
   return mentions.concat(added).sort((a, b) => a.start - b.start);
+}
+
+/** How much a longer reading must gain over the mention's own score (nats per character) to replace it. */
+export const TRANSLIT_GROWTH_GAIN = 0.3;
+/** The least score a person or place mention needs before it is read as a transliteration that may be cut. */
+const GROWTH_BASE = 0.8;
+
+/**
+ * A transliterated name the tagger cut short (迪丽 + 热巴, 西亚 of 瓦伦西亚, 劳伦斯 of 詹妮弗劳伦斯) takes back the
+ * characters beside it (up to three before, two after) when the longer run reads clearly more like a
+ * transliteration than the mention did, no other mention holds them, they are no function word, and no dictionary
+ * word runs across the new edge (史密斯 + 夫妇, 罗兰 + 夫人, 公路 + 罗曼).
+ */
+export function growTransliterations(mentions: EntityMention[], text: string, norm: string, ctx: TranslitContext): EntityMention[] {
+  const covered = new Uint8Array(norm.length);
+  for (const m of mentions) covered.fill(1, m.start, m.end);
+  let changed = false;
+  const out = mentions.map((m) => {
+    if ((m.type !== 'PER' && m.type !== 'LOC') || m.source === 'user') return m;
+    const s = norm.slice(m.start, m.end);
+    if (!/^\p{Script=Han}{2,}$/u.test(s)) return m;
+    const base = translitScore(s);
+    if (base < GROWTH_BASE) return m;
+    let best: [number, number, number] | undefined;
+    const spans: [number, number][] = [];
+    for (let l = 1; l <= 3; l++) spans.push([m.start - l, m.end]);
+    for (let r = 1; r <= 2; r++) spans.push([m.start, m.end + r]);
+    for (const [a, b] of spans) {
+      if (a < 0 || b > norm.length) continue;
+      const added = a < m.start ? norm.slice(a, m.start) : norm.slice(m.end, b);
+      const [from, to] = a < m.start ? [a, m.start] : [m.end, b];
+      if (!/^\p{Script=Han}+$/u.test(added) || EDGE_STOP.test(added) || covered.subarray(from, to).some(Boolean)) continue;
+      if (crossesWord(a, b, norm.length, ctx) || ctx.isWord(a, b - a)) continue;
+      const score = translitScore(norm.slice(a, b));
+      if (score >= Math.max(TRANSLIT_MIN_SCORE, base + TRANSLIT_GROWTH_GAIN) && (!best || score > best[2])) best = [a, b, score];
+    }
+    if (!best) return m;
+    const [a, b] = best;
+    covered.fill(1, a, b);
+    changed = true;
+    return { ...m, start: a, end: b, text: text.slice(a, b), source: 'article' as const };
+  });
+  return changed ? out : mentions;
 }
