@@ -73,7 +73,7 @@ function crossesWord(a: number, b: number, n: number, ctx: TranslitContext): boo
   return false;
 }
 
-/** The best run (2–6 characters) with one fixed edge; `dir` +1 grows rightwards from `at`, −1 leftwards to `at`. */
+/** The longest run (2–6 characters) with one fixed edge; `dir` +1 grows rightwards from `at`, −1 leftwards to `at`. */
 function bestRun(norm: string, at: number, dir: 1 | -1, covered: Uint8Array, ctx: TranslitContext): [number, number] | undefined {
   let best: [number, number, number] | undefined;
   for (let len = 2; len <= 6; len++) {
@@ -92,7 +92,8 @@ function bestRun(norm: string, at: number, dir: 1 | -1, covered: Uint8Array, ctx
       prev = c;
     }
     const score = translitScore(s);
-    if (low >= MIN_STEP && score >= TRANSLIT_MIN_SCORE && (!best || score > best[2])) best = [a, b, score];
+    // The longest run that still reads as a transliteration: the best-scoring one is often a piece (卡萨 of 卡萨诺维奇).
+    if (low >= MIN_STEP && score >= TRANSLIT_MIN_SCORE) best = [a, b, score];
   }
   return best && [best[0], best[1]];
 }
