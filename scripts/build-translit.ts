@@ -148,9 +148,11 @@ fs.writeFileSync(
  * ${foreign.length} transliterations, ${native.length} ordinary strings; ${charRows.length} characters, ${biRows.length} bigrams.
  */
 /** Per character: "C" + unigram ratio, separated by ";". */
-export const TRANSLIT_CHARS = ${JSON.stringify(charRows.join(';'))};
+export const TRANSLIT_CHARS =
+  '${charRows.join(';')}';
 /** Per bigram: "AB" + bigram ratio, separated by ";". */
-export const TRANSLIT_BIGRAMS = ${JSON.stringify(biRows.join(';'))};
+export const TRANSLIT_BIGRAMS =
+  '${biRows.join(';')}';
 `,
 );
 console.log(`wrote ${out}: ${foreign.length} foreign, ${native.length} native, ${charRows.length} chars, ${biRows.length} bigrams`);

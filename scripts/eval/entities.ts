@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { toTraditional } from '../../server/src/service/convert';
 import { createEntityRecognizer } from '../../server/src/service/entities';
-import { RULE_FAMILIES } from '../../server/src/service/entities/recognizer';
+import { OFF_BY_DEFAULT, RULE_FAMILIES } from '../../server/src/service/entities/recognizer';
 import type { EntityRecognizer, EntityType } from '../../server/src/service/types';
 import { loadNerModel } from '../../server/src/node/model';
 import { loadTagger } from '../../server/src/service/entities/tagger';
@@ -234,7 +234,10 @@ function ablation(corpus: string, full: ReturnType<typeof scorePages>): string[]
   };
   const model = loadNerModel();
   row('model (tagger)', scorePages(createEntityRecognizer({}), corpus));
-  for (const family of RULE_FAMILIES) row(family, scorePages(createEntityRecognizer({ model, disable: [family] }), corpus));
+  for (const family of RULE_FAMILIES)
+    if (OFF_BY_DEFAULT.includes(family))
+      row(`${family} (off; when on, -)`, scorePages(createEntityRecognizer({ model, enable: [family] }), corpus));
+    else row(family, scorePages(createEntityRecognizer({ model, disable: [family] }), corpus));
   return out;
 }
 
