@@ -179,8 +179,8 @@ const SENTENCE_END_UNIT = unitTable('。！？!?\n');
 
 /**
  * The sentence number of each position of `norm`. A function of its own, not inside the closure that asks for it:
- * a closure made afresh at each edit entered its optimised loop with no feedback for the reads after it and was
- * deoptimised at every keystroke (`--trace-deopt`, scripts/perf/keys.ts).
+ * as part of a closure made afresh at each edit, the loop was deoptimised at every keystroke in most processes
+ * (`--trace-deopt` over scripts/perf/keys.ts; docs/performance.md, "Fifth round: deoptimisations").
  */
 function sentenceNumbers(norm: string): Int32Array {
   const sentences = new Int32Array(norm.length + 1);
