@@ -136,10 +136,11 @@ export function slotMates(
   norm: string,
   isWord: (a: number, len: number) => boolean = () => false,
 ): EntityMention[] {
-  // Mentions by their exact span, so each slot is looked up once (a long page may have thousands of slots).
-  const bySpan = new Map<string, EntityMention>();
-  for (const o of mentions) bySpan.set(`${o.start}:${o.end}`, o);
-  const exact = (a: number, b: number) => bySpan.get(`${a}:${b}`);
+  // Mentions by their exact span, so each slot is looked up once (a long page may have thousands of slots). The key
+  // is a number (start · 2^26 + end, one per span in texts under 2^26 characters), not a string made per mention.
+  const bySpan = new Map<number, EntityMention>();
+  for (const o of mentions) bySpan.set(o.start * 0x4000000 + o.end, o);
+  const exact = (a: number, b: number) => bySpan.get(a * 0x4000000 + b);
   const slots: [number, number][] = [];
   for (const m of norm.matchAll(/(?:^|[。；;！？\n]|讯[，,])\s*(\p{Script=Han}[\p{Script=Han}A-Za-z0-9]{1,7})[：:]/gmu)) {
     const start = m.index! + m[0].indexOf(m[1]);
@@ -177,6 +178,20 @@ const BUREAU = /^(\p{Script=Han}{2,3})(?:局|处|科|组|队|所|站|中心)$/u;
 const SENTENCE_END_UNIT = unitTable('。！？!?\n');
 
 /**
+ * The sentence number of each position of `norm`. A function of its own, not inside the closure that asks for it:
+ * as part of a closure made afresh at each edit, the loop was deoptimised at every keystroke in most processes
+ * (`--trace-deopt` over scripts/perf/keys.ts; docs/performance.md, "Fifth round: deoptimisations").
+ */
+function sentenceNumbers(norm: string): Int32Array {
+  const sentences = new Int32Array(norm.length + 1);
+  for (let k = 0, id = 0; k < norm.length; k++) {
+    sentences[k] = id;
+    if (SENTENCE_END_UNIT[norm.charCodeAt(k)]) id++;
+  }
+  return sentences;
+}
+
+/**
  * 酒店, 议会, 工作组, 邮政局: an organisation (with `places`, also a place) that the dictionary knows only as a common word is a generic noun
  * when the article itself shows it: the tagger leaves the same word unmarked elsewhere in the article, or (a
  * bureau) the article names the body in full elsewhere (国家邮政局 … 邮政局 refers back). One sentence on its own
@@ -189,16 +204,7 @@ export function dropGenericBodies(mentions: EntityMention[], norm: string, lexic
   // In another sentence: within one sentence a list or a parallel phrase may use the word both ways. The sentence
   // of each character, numbered only when a candidate needs it (this runs over the whole article at each edit).
   let sentences: Int32Array | undefined;
-  const sentenceOf = (i: number): number => {
-    if (!sentences) {
-      sentences = new Int32Array(norm.length + 1);
-      for (let k = 0, id = 0; k < norm.length; k++) {
-        sentences[k] = id;
-        if (SENTENCE_END_UNIT[norm.charCodeAt(k)]) id++;
-      }
-    }
-    return sentences[i];
-  };
+  const sentenceOf = (i: number): number => (sentences ??= sentenceNumbers(norm))[i];
   // The sentences where each word stands unmarked (the first two are enough), computed once per word.
   const unmarkedIn = new Map<string, number[]>();
   const unmarkedElsewhere = (w: string, from: number): boolean => {
