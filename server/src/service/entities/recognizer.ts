@@ -53,6 +53,7 @@ import { retypeCompanyStems } from './company-stems';
 import { titledMedia } from './titled-media';
 import { dropTornLatin } from './torn-latin';
 import { markDottedParts } from './dotted-parts';
+import { markContextCompanies } from './company-contexts';
 import { isHanUnit, SPACE_UNIT } from './scan';
 
 export interface RecognizerOptions {
@@ -102,6 +103,7 @@ export const RULE_FAMILIES = [
   'titledMedia',
   'tornLatin',
   'dottedParts',
+  'contextCompanies',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
@@ -347,7 +349,8 @@ function recognizeArticle(
   const completed =
     tagger?.words && tagger.trainingNames && !off.has('cutNames') ? completeNames(propagated, text, norm, tagger) : propagated;
   const retyped = off.has('companyStems') ? completed : retypeCompanyStems(completed, norm, (s) => knownName(s, tagger));
-  const titled = off.has('titledMedia') ? retyped : titledMedia(retyped, text, norm);
+  const companies = tagger?.words && !off.has('contextCompanies') ? contextCompanies(retyped, text, norm, tagger) : retyped;
+  const titled = off.has('titledMedia') ? companies : titledMedia(companies, text, norm);
   const untorn = off.has('tornLatin') ? titled : dropTornLatin(titled, text, norm);
   const out = tagger?.words && !off.has('dottedParts') ? dottedParts(untorn, text, norm, tagger) : untorn;
   const mended = tagger?.names && !off.has('tornSingles') ? dropTornSingles(out, norm, tagger.names) : out;
@@ -369,6 +372,15 @@ function dottedParts(mentions: EntityMention[], text: string, norm: string, tagg
   const isWord = (a: number, len: number) =>
     a >= 0 && a + len <= norm.length && (words.has(norm, a, len) || !!((names?.get(norm, a, len) ?? 0) & LEX_WORD));
   return markDottedParts(mentions, text, norm, isWord);
+}
+
+/** Companies nobody listed, read off the contexts organisations stand in (company-contexts.ts), with the model's dictionaries. */
+function contextCompanies(mentions: EntityMention[], text: string, norm: string, tagger: Tagger): EntityMention[] {
+  const words = tagger.words!;
+  const names = tagger.names;
+  const isWord = (a: number, len: number) =>
+    a >= 0 && a + len <= norm.length && (words.has(norm, a, len) || !!((names?.get(norm, a, len) ?? 0) & LEX_WORD));
+  return markContextCompanies(mentions, text, norm, isWord);
 }
 
 /** Three-character names the tagger cut to two (cut-names.ts), with the model's dictionaries and training names. */
