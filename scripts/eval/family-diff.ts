@@ -36,7 +36,15 @@ for (const p of corpusPages(corpusDir())) {
         ' ',
       ),
     );
-  for (const m of a) if (!kb.has(key(m))) (added++, show('+', m));
-  for (const m of b) if (!ka.has(key(m))) (removed++, show('-', m));
+  for (const m of a) {
+    if (kb.has(key(m))) continue;
+    added++;
+    show('+', m);
+  }
+  for (const m of b) {
+    if (ka.has(key(m))) continue;
+    removed++;
+    show('-', m);
+  }
 }
 console.log(`${family}: ${added} added, ${removed} removed`);
