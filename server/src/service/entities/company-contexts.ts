@@ -22,7 +22,9 @@ export const MIN_SHARE = 0.25;
 const WEAK = 0.5;
 /** Characters that are words of their own: a name does not start or end with them, and they make a clean edge. */
 const FUNCTION = new Set([...'你我他她它的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称这那其该每各所个年月日']);
-const SENTENCE_END = /[。！？；\n!?;]/u;
+const SENTENCE_END = new Set([...'。！？；\n!?;'].map((c) => c.charCodeAt(0)));
+const RIGHT_FIRST = new Set([...COMPANY_RIGHT.keys()].map((g) => g[0]));
+const LEFT_LAST = new Set([...COMPANY_LEFT.keys()].map((g) => g[g.length - 1]));
 
 interface Evidence {
   sentences: Set<number>;
@@ -49,7 +51,7 @@ export function markContextCompanies(
   const sentence = new Int32Array(n + 1);
   for (let i = 0, s = 0; i < n; i++) {
     sentence[i] = s;
-    if (SENTENCE_END.test(norm[i])) s++;
+    if (SENTENCE_END.has(norm.charCodeAt(i))) s++;
   }
   const han = (i: number) => i >= 0 && i < n && isHanUnit(norm.charCodeAt(i));
   // A dictionary word of two to four characters runs across the edge (优胜|劣汰, 遗臭|万年).
@@ -91,9 +93,11 @@ export function markContextCompanies(
   };
   for (let p = 1; p < n; p++) {
     if (!han(p - 1) || !han(p)) continue;
-    if (crossed(p)) continue;
+    // Most positions start no right context and end no left one: two set look-ups before anything else.
+    if (!RIGHT_FIRST.has(norm[p]) && !LEFT_LAST.has(norm[p - 1])) continue;
     const [right, rightContext] = best(COMPANY_RIGHT, norm.slice(p, p + 2), norm[p]);
     const [left, leftContext] = best(COMPANY_LEFT, norm.slice(p - 2, p), norm[p - 1]);
+    if ((right < strong && left < strong) || crossed(p)) continue;
     for (let k = 2; k <= 4; k++) {
       if (right >= strong && p - k >= 0 && cleanLeft(p - k) && fits(p - k, p)) note(p - k, p, right, '+' + rightContext);
       if (left >= strong && p + k <= n && cleanRight(p + k) && fits(p, p + k)) note(p, p + k, left, leftContext + '+');
