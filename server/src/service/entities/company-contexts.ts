@@ -1,9 +1,10 @@
 /**
  * Companies and organisations nobody listed and with no business word (issue 11, fifth round: unlisted companies).
  * A string of two to four Han characters that the recogniser left unmarked (or marked as a place with low
- * confidence) is an organisation when the article puts it, in at least two sentences, where organisations
- * stand: just before or after a context learned from MSRA train (company-contexts-data.ts: 董事, 总裁, 旗下 …,
- * 收购, 加入 …). It is then an organisation at every mention (one reading per name in an article).
+ * confidence) is an organisation when the article puts it, in at least two sentences and with at least two
+ * different contexts, where organisations stand: just before or after a context learned from MSRA train
+ * (company-contexts-data.ts: 董事, 总裁, 成立, 推出 after; 收购, 加入 before), and those sentences are at least a
+ * quarter of its mentions. It is then an organisation at every mention (one reading per name in an article).
  *
  * The candidate's edges are the article's word boundaries: punctuation, a function character, or a dictionary
  * word ending or starting there with no dictionary word across the edge; the candidate itself is no dictionary
@@ -18,7 +19,7 @@ export const STRONG_CONTEXT = 2.0;
 export const MIN_SENTENCES = 2;
 /** Least share of a name's mentions that stand in such contexts: a common noun (播客) meets a few of them by chance among many mentions. */
 export const MIN_SHARE = 0.25;
-/** A model's place or person below this confidence may be re-read as the organisation. */
+/** A model's place below this confidence may be re-read as the organisation. */
 const WEAK = 0.5;
 /** Characters that are words of their own: a name does not start or end with them, and they make a clean edge. */
 const FUNCTION = new Set([...'你我他她它的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称这那其该每各所个年月日']);
