@@ -43,7 +43,7 @@ const en = {
   'hover.source.lexicon': 'learned, with a name lexicon',
   'hover.source.consistency': 'another mention of this name in the article',
   'hover.source.article':
-    "read off the article: the name stands alone elsewhere in it, in a list of its kind or in the page's account card, or the model's name is completed with the given-name character it left out",
+    "read off the article: the name stands alone elsewhere in it, in a list of its kind or in the page's account card, or the model's name is completed with the given-name character it left out, or it stands where organisations stand (learned from training text) in several sentences",
   'hover.date': 'Date/time',
   'hover.value': 'Value: {0}',
   'hover.weekday': 'Weekday: {0}',
@@ -227,7 +227,8 @@ const zhTw: Record<MessageId, string> = {
   'hover.source.user': '在您的詞典中',
   'hover.source.lexicon': '由上下文與名稱詞庫學得',
   'hover.source.consistency': '本文中此名稱的另一處提及',
-  'hover.source.article': '由本文本身判斷：此名稱在文中他處單獨出現、列於同類名稱之中，或見於頁面的帳號資訊，或模型漏掉的名字末字已補回',
+  'hover.source.article':
+    '由本文本身判斷：此名稱在文中他處單獨出現、列於同類名稱之中，或見於頁面的帳號資訊，或模型漏掉的名字末字已補回，或此名稱在多句中處於機構常見的位置（從訓練語料學得）',
   'hover.date': '日期／時間',
   'hover.value': '值：{0}',
   'hover.weekday': '星期：{0}',
@@ -404,7 +405,8 @@ const zhCn: Record<MessageId, string> = {
   'hover.source.user': '在您的词典中',
   'hover.source.lexicon': '从上下文与名称词库学得',
   'hover.source.consistency': '本文中此名称的另一处提及',
-  'hover.source.article': '由本文本身判断：此名称在文中他处单独出现、列于同类名称之中，或见于页面的账号信息，或模型漏掉的名字末字已补回',
+  'hover.source.article':
+    '由本文本身判断：此名称在文中他处单独出现、列于同类名称之中，或见于页面的账号信息，或模型漏掉的名字末字已补回，或此名称在多句中处于机构常见的位置（从训练语料学得）',
   'hover.date': '日期／时间',
   'hover.value': '值：{0}',
   'hover.weekday': '星期：{0}',

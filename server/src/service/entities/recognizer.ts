@@ -54,6 +54,7 @@ import { titledMedia } from './titled-media';
 import { dropTornLatin } from './torn-latin';
 import { markDottedParts } from './dotted-parts';
 import { growTransliterations, translitNames } from './translit';
+import { markContextCompanies } from './company-contexts';
 import { isHanUnit, SPACE_UNIT } from './scan';
 
 export interface RecognizerOptions {
@@ -107,6 +108,7 @@ export const RULE_FAMILIES = [
   'dottedParts',
   'translit',
   'translitContext',
+  'contextCompanies',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 /** Families measured and not shipped (docs/entities.md, "Fifth round: transliterations"). */
@@ -354,7 +356,8 @@ function recognizeArticle(
   const completed =
     tagger?.words && tagger.trainingNames && !off.has('cutNames') ? completeNames(propagated, text, norm, tagger) : propagated;
   const retyped = off.has('companyStems') ? completed : retypeCompanyStems(completed, norm, (s) => knownName(s, tagger));
-  const titled = off.has('titledMedia') ? retyped : titledMedia(retyped, text, norm);
+  const companies = tagger?.words && !off.has('contextCompanies') ? contextCompanies(retyped, text, norm, tagger) : retyped;
+  const titled = off.has('titledMedia') ? companies : titledMedia(companies, text, norm);
   const untorn = off.has('tornLatin') ? titled : dropTornLatin(titled, text, norm);
   const parts = tagger?.words && !off.has('dottedParts') ? dottedParts(untorn, text, norm, tagger) : untorn;
   const out = tagger?.words ? translit(parts, text, norm, tagger, off) : parts;
@@ -370,12 +373,16 @@ function knownName(stem: string, tagger: Tagger | undefined): boolean {
   return !!gazetteerTrie().longestAt(stem, 0) || !!((tagger?.names?.get(stem, 0, stem.length) ?? 0) & LEX_PER);
 }
 
-/** The parts of dotted foreign names used alone (dotted-parts.ts), with the model's dictionaries. */
-function dottedParts(mentions: EntityMention[], text: string, norm: string, tagger: Tagger): EntityMention[] {
+/** A word of the model's dictionaries (its word set, or a name-lexicon entry that is also a common word) at a..a+len of norm. */
+function dictionaryWord(tagger: Tagger, norm: string): (a: number, len: number) => boolean {
   const words = tagger.words!;
   const names = tagger.names;
-  const isWord = (a: number, len: number) =>
-    a >= 0 && a + len <= norm.length && (words.has(norm, a, len) || !!((names?.get(norm, a, len) ?? 0) & LEX_WORD));
+  return (a, len) => a >= 0 && a + len <= norm.length && (words.has(norm, a, len) || !!((names?.get(norm, a, len) ?? 0) & LEX_WORD));
+}
+
+/** The parts of dotted foreign names used alone (dotted-parts.ts), with the model's dictionaries. */
+function dottedParts(mentions: EntityMention[], text: string, norm: string, tagger: Tagger): EntityMention[] {
+  const isWord = dictionaryWord(tagger, norm);
   return markDottedParts(mentions, text, norm, isWord);
 }
 
@@ -389,12 +396,15 @@ function translit(mentions: EntityMention[], text: string, norm: string, tagger:
   return off.has('translitContext') ? grown : translitNames(grown, text, norm, { isWord });
 }
 
+/** Companies nobody listed, read off the contexts organisations stand in (company-contexts.ts), with the model's dictionaries. */
+function contextCompanies(mentions: EntityMention[], text: string, norm: string, tagger: Tagger): EntityMention[] {
+  const isWord = dictionaryWord(tagger, norm);
+  return markContextCompanies(mentions, text, norm, isWord);
+}
+
 /** Three-character names the tagger cut to two (cut-names.ts), with the model's dictionaries and training names. */
 function completeNames(mentions: EntityMention[], text: string, norm: string, tagger: Tagger): EntityMention[] {
-  const words = tagger.words!;
-  const names = tagger.names;
-  const isWord = (a: number, len: number) =>
-    a >= 0 && a + len <= norm.length && (words.has(norm, a, len) || !!((names?.get(norm, a, len) ?? 0) & LEX_WORD));
+  const isWord = dictionaryWord(tagger, norm);
   return completeCutNames(mentions, text, norm, isWord, SURNAMES, NOT_GIVEN_NAME, () => givenNameCharacters(tagger.trainingNames!));
 }
 

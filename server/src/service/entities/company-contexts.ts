@@ -1,0 +1,157 @@
+/**
+ * Companies and organisations nobody listed and with no business word (issue 11, fifth round: unlisted companies).
+ * A string of two to four Han characters that the recogniser left unmarked (or marked as a place with low
+ * confidence) is an organisation when the article puts it, in at least two sentences and with at least two
+ * different contexts, where organisations stand: just before or after a context learned from MSRA train
+ * (company-contexts-data.ts: 董事, 总裁, 成立, 推出 after; 收购, 加入 before), and those sentences are at least a
+ * quarter of its mentions. It is then an organisation at every mention (one reading per name in an article).
+ *
+ * The candidate's edges are the article's word boundaries: punctuation, a function character, or a dictionary
+ * word ending or starting there with no dictionary word across the edge; the candidate itself is no dictionary
+ * common word and does not split wholly into such words (部分项目, 监察机关: phrases, not names).
+ */
+import type { EntityMention } from '../types';
+import { COMPANY_LEFT, COMPANY_RIGHT } from './company-contexts-data';
+import { isHanUnit } from './scan';
+
+/** Lowest learned score of a context that counts as evidence; fewest sentences with such evidence. */
+export const STRONG_CONTEXT = 2.0;
+export const MIN_SENTENCES = 2;
+/** Least share of a name's mentions that stand in such contexts: a common noun (播客) meets a few of them by chance among many mentions. */
+export const MIN_SHARE = 0.25;
+/** A model's place below this confidence may be re-read as the organisation. */
+const WEAK = 0.5;
+/** Characters that are words of their own: a name does not start or end with them, and they make a clean edge. */
+const FUNCTION = new Set([...'你我他她它的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称这那其该每各所个年月日']);
+const SENTENCE_END = new Set([...'。！？；\n!?;'].map((c) => c.charCodeAt(0)));
+const RIGHT_FIRST = new Set([...COMPANY_RIGHT.keys()].map((g) => g[0]));
+const LEFT_LAST = new Set([...COMPANY_LEFT.keys()].map((g) => g[g.length - 1]));
+
+interface Evidence {
+  sentences: Set<number>;
+  contexts: Set<string>;
+  score: number;
+}
+
+/**
+ * `isWord(a, len)`: norm[a, a + len) is a dictionary or induced word. Returns the mentions with the unlisted
+ * organisations added (source `article`, confidence 0.6), sorted by position.
+ */
+export function markContextCompanies(
+  mentions: EntityMention[],
+  text: string,
+  norm: string,
+  isWord: (a: number, len: number) => boolean,
+  strong = STRONG_CONTEXT,
+  minSentences = MIN_SENTENCES,
+  trace?: (name: string, sentences: number, contexts: string[]) => void,
+): EntityMention[] {
+  const n = norm.length;
+  const covered = new Uint8Array(n + 1);
+  for (const m of mentions) if (!weak(m)) covered.fill(1, m.start, m.end);
+  const sentence = new Int32Array(n + 1);
+  for (let i = 0, s = 0; i < n; i++) {
+    sentence[i] = s;
+    if (SENTENCE_END.has(norm.charCodeAt(i))) s++;
+  }
+  const han = (i: number) => i >= 0 && i < n && isHanUnit(norm.charCodeAt(i));
+  // A dictionary word of two to four characters runs across the edge (优胜|劣汰, 遗臭|万年).
+  const crossed = (edge: number): boolean => {
+    if (edge <= 0 || edge >= n) return false;
+    for (let a = edge - 1; a >= edge - 3 && a >= 0; a--) for (let len = edge - a + 1; len <= 4; len++) if (isWord(a, len)) return true;
+    return false;
+  };
+  const cleanLeft = (a: number) => !han(a - 1) || covered[a - 1] === 1 || FUNCTION.has(norm[a - 1]) || !crossed(a);
+  const cleanRight = (b: number) => !han(b) || covered[b] === 1 || FUNCTION.has(norm[b]) || !crossed(b);
+  const fits = (a: number, b: number): boolean => {
+    for (let i = a; i < b; i++) if (!han(i) || covered[i]) return false;
+    if (FUNCTION.has(norm[a]) || FUNCTION.has(norm[b - 1]) || commonWords(a, b)) return false;
+    // Ending in a word of its own (化|运动, 通霄|镇长, 拆民|政府) is a phrase ending, not a name's.
+    for (let len = 2; len < b - a; len++) if (isWord(b - len, len)) return false;
+    return true;
+  };
+  // The candidate is one dictionary word, or splits wholly into them (部分+项目, 监察+机关): a phrase, not a name.
+  const commonWords = (a: number, b: number): boolean => {
+    const ok = new Uint8Array(b - a + 1);
+    ok[0] = 1;
+    for (let i = 0; i < b - a; i++) {
+      if (!ok[i]) continue;
+      for (let len = 2; i + len <= b - a; len++) if (isWord(a + i, len)) ok[i + len] = 1;
+    }
+    return ok[b - a] === 1;
+  };
+
+  const evidence = new Map<string, Evidence>();
+  const note = (a: number, b: number, w: number, context: string) => {
+    const name = norm.slice(a, b);
+    let e = evidence.get(name);
+    if (!e) evidence.set(name, (e = { sentences: new Set(), contexts: new Set(), score: 0 }));
+    e.contexts.add(context);
+    if (!e.sentences.has(sentence[a])) {
+      e.sentences.add(sentence[a]);
+      e.score += w;
+    }
+  };
+  for (let p = 1; p < n; p++) {
+    if (!han(p - 1) || !han(p)) continue;
+    // Most positions start no right context and end no left one: two set look-ups before anything else.
+    if (!RIGHT_FIRST.has(norm[p]) && !LEFT_LAST.has(norm[p - 1])) continue;
+    const [right, rightContext] = best(COMPANY_RIGHT, norm.slice(p, p + 2), norm[p]);
+    const [left, leftContext] = best(COMPANY_LEFT, norm.slice(p - 2, p), norm[p - 1]);
+    if ((right < strong && left < strong) || crossed(p)) continue;
+    for (let k = 2; k <= 4; k++) {
+      if (right >= strong && p - k >= 0 && cleanLeft(p - k) && fits(p - k, p)) note(p - k, p, right, '+' + rightContext);
+      if (left >= strong && p + k <= n && cleanRight(p + k) && fits(p, p + k)) note(p, p + k, left, leftContext + '+');
+    }
+  }
+
+  if (trace) for (const [name, e] of evidence) trace(name, e.sentences.size, [...e.contexts]);
+  // The best-supported names first; a name inside or around one already taken is the same name cut differently.
+  const accepted = [...evidence]
+    .filter(([name, e]) => e.sentences.size >= minSentences && e.contexts.size >= 2 && !torn(norm, name, e.sentences.size / MIN_SHARE))
+    .sort((a, b) => b[1].score - a[1].score || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
+  const chosen: string[] = [];
+  for (const [name] of accepted) if (!chosen.some((c) => c.includes(name) || name.includes(c))) chosen.push(name);
+  if (!chosen.length) return mentions;
+
+  const out = mentions.filter((m) => !weak(m) || !chosen.includes(norm.slice(m.start, m.end)));
+  const taken = new Uint8Array(n + 1);
+  for (const m of out) taken.fill(1, m.start, m.end);
+  for (const name of chosen) {
+    for (let a = norm.indexOf(name); a >= 0; a = norm.indexOf(name, a + 1)) {
+      const b = a + name.length;
+      if (taken.subarray(a, b).some((x) => x === 1) || crossed(a) || crossed(b)) continue;
+      taken.fill(1, a, b);
+      out.push({ start: a, end: b, text: text.slice(a, b), type: 'ORG', confidence: 0.6, source: 'article' });
+    }
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
+
+/** The larger score of a two- and a one-character context, with the context. */
+function best(table: ReadonlyMap<string, number>, two: string, one: string): [number, string] {
+  const a = table.get(two) ?? 0;
+  const b = table.get(one) ?? 0;
+  return a >= b ? [a, two] : [b, one];
+}
+
+/**
+ * Every mention of the name follows the same Han character, or every one precedes the same: part of a longer name
+ * (众|创金融街); or the name has more than `most` mentions, too many for the evidence.
+ */
+function torn(norm: string, name: string, most: number): boolean {
+  const before = new Set<string>();
+  const after = new Set<string>();
+  let count = 0;
+  for (let a = norm.indexOf(name); a >= 0; a = norm.indexOf(name, a + 1)) {
+    count++;
+    before.add(isHanUnit(norm.charCodeAt(a - 1)) ? norm[a - 1] : '');
+    after.add(isHanUnit(norm.charCodeAt(a + name.length)) ? norm[a + name.length] : '');
+  }
+  const same = (s: Set<string>) => s.size === 1 && !s.has('');
+  return count > most || (count >= 2 && (same(before) || same(after)));
+}
+
+function weak(m: EntityMention): boolean {
+  return m.source === 'model' && m.type === 'LOC' && m.confidence < WEAK;
+}
