@@ -4,30 +4,19 @@
  */
 import { strict as assert } from 'node:assert';
 import { createEntityRecognizer } from '../../server/src/service/entities';
-import { loadNerModel } from '../../server/src/node/model';
-import { loadTagger } from '../../server/src/service/entities/tagger';
 import { markContextCompanies } from '../../server/src/service/entities/company-contexts';
 import { COMPANY_LEFT, COMPANY_RIGHT } from '../../server/src/service/entities/company-contexts-data';
 import { normalizeForMatching } from '../../server/src/service/normalize';
-import { toTraditional } from '../../server/src/service/convert';
 import type { EntityMention } from '../../server/src/service/types';
+import { shippedRecognizer } from './shipped';
 
 const show = (ms: readonly EntityMention[]) => ms.map((m) => `${m.text}/${m.type}`).join(' ');
 const orgs = (ms: readonly EntityMention[]) => ms.filter((m) => m.type === 'ORG').map((m) => m.text);
 
 describe('unlisted companies read off organisation contexts (contextCompanies)', function () {
   this.timeout(60000);
-  const model = loadNerModel();
-  const tagger = model ? loadTagger(model) : undefined;
-  const recognizer = createEntityRecognizer({ tagger });
+  const { tagger, both } = shippedRecognizer();
   const without = createEntityRecognizer({ tagger, disable: ['contextCompanies'] });
-  const both = (simplified: string, check: (ms: EntityMention[], text: string) => void) => {
-    for (const text of [simplified, toTraditional(simplified)]) check(recognizer.recognize(text), text);
-  };
-
-  before(function () {
-    if (!model) assert.fail('models/ner.bin is missing');
-  });
 
   it('marks a name nobody listed at every mention when two sentences put it where organisations stand', () => {
     const s = '去年，澜芯成立了研究院。澜芯董事会随后宣布扩产。澜芯的订单增长很快。';

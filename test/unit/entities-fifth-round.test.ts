@@ -3,30 +3,18 @@
  * for this test (none from the gold pages), with the shipped model, in Simplified and in Traditional.
  */
 import { strict as assert } from 'node:assert';
-import { createEntityRecognizer } from '../../server/src/service/entities';
-import { loadNerModel } from '../../server/src/node/model';
-import { loadTagger } from '../../server/src/service/entities/tagger';
 import { givenNameCharacters } from '../../server/src/service/entities/cut-names';
 import { dropTornLatin } from '../../server/src/service/entities/torn-latin';
 import { normalizeForMatching } from '../../server/src/service/normalize';
-import { toTraditional } from '../../server/src/service/convert';
 import type { EntityMention } from '../../server/src/service/types';
+import { shippedRecognizer } from './shipped';
 
 const show = (ms: readonly EntityMention[]) => ms.map((m) => `${m.text}/${m.type}`).join(' ');
 const people = (ms: readonly EntityMention[]) => ms.filter((m) => m.type === 'PER').map((m) => m.text);
 
 describe('entities on unseen pages (fifth round), with the shipped model, in both scripts', function () {
   this.timeout(60000);
-  const model = loadNerModel();
-  const tagger = model ? loadTagger(model) : undefined;
-  const recognizer = createEntityRecognizer({ tagger });
-  const both = (simplified: string, check: (ms: EntityMention[], text: string) => void) => {
-    for (const text of [simplified, toTraditional(simplified)]) check(recognizer.recognize(text), text);
-  };
-
-  before(function () {
-    if (!model) assert.fail('models/ner.bin is missing');
-  });
+  const { tagger, both } = shippedRecognizer();
 
   describe('three-character names the tagger cut to two (cutNames)', () => {
     it('gives the name its third character back before a function word', () => {

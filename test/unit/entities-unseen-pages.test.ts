@@ -3,27 +3,16 @@
  * written for this test (none from the gold pages), with the shipped model, in Simplified and in Traditional.
  */
 import { strict as assert } from 'node:assert';
-import { createEntityRecognizer } from '../../server/src/service/entities';
-import { loadNerModel } from '../../server/src/node/model';
-import { loadTagger } from '../../server/src/service/entities/tagger';
 import { toTraditional } from '../../server/src/service/convert';
 import type { EntityMention } from '../../server/src/service/types';
+import { shippedRecognizer } from './shipped';
 import { joinAdjacentOrganisations } from '../../server/src/service/entities/joint-names';
 
 const show = (ms: readonly EntityMention[]) => ms.map((m) => `${m.text}/${m.type}`).join(' ');
 
 describe('entities on unseen pages (fourth round), with the shipped model, in both scripts', function () {
   this.timeout(60000);
-  const model = loadNerModel();
-  const tagger = model ? loadTagger(model) : undefined;
-  const recognizer = createEntityRecognizer({ tagger });
-  const both = (simplified: string, check: (ms: EntityMention[], text: string) => void) => {
-    for (const text of [simplified, toTraditional(simplified)]) check(recognizer.recognize(text), text);
-  };
-
-  before(function () {
-    if (!model) assert.fail('models/ner.bin is missing');
-  });
+  const { both } = shippedRecognizer();
 
   it('drops a one-character name torn out of a dictionary word (农村, 高校, 完美)', () => {
     for (const [s, c] of [
