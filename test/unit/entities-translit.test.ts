@@ -7,7 +7,14 @@ import { createEntityRecognizer } from '../../server/src/service/entities';
 import { loadNerModel } from '../../server/src/node/model';
 import { loadTagger } from '../../server/src/service/entities/tagger';
 import { OFF_BY_DEFAULT } from '../../server/src/service/entities/recognizer';
-import { TRANSLIT_MIN_SCORE, growTransliterations, translitNames, translitScore } from '../../server/src/service/entities/translit';
+import {
+  TRANSLIT_MIN_SCORE,
+  growTransliterations,
+  translitNames,
+  translitScore,
+  translitStep,
+} from '../../server/src/service/entities/translit';
+import { TRANSLIT_BIGRAMS, TRANSLIT_CHARS } from '../../server/src/service/entities/translit-table';
 import { normalizeForMatching } from '../../server/src/service/normalize';
 import { toTraditional } from '../../server/src/service/convert';
 import type { EntityMention } from '../../server/src/service/types';
@@ -109,5 +116,25 @@ describe('transliterated names (translit)', function () {
       const held: EntityMention[] = [{ start: 5, end: 9, text: '莫洛卡维', type: 'PER', confidence: 0.9, source: 'model' }];
       assert.equal(translitNames(held, t, normalizeForMatching(t), noWords), held);
     });
+  });
+});
+
+describe('the transliteration table in typed arrays', () => {
+  const uni = new Map(TRANSLIT_CHARS.split(';').map((r) => [r[0], Number(r.slice(1))] as const));
+
+  it('gives every bigram of the table its ratio, as the table writes it', () => {
+    const rows = TRANSLIT_BIGRAMS.split(';');
+    assert.ok(rows.length > 10000);
+    for (const r of rows) assert.equal(translitStep(r[0], r[1]), Number(r.slice(2)), r);
+  });
+
+  it('falls back to the unigram ratio of the second character, and -2 for a character the table lacks', () => {
+    const bigrams = new Set(TRANSLIT_BIGRAMS.split(';').map((r) => r.slice(0, 2)));
+    let checked = 0;
+    for (const a of ['^', '斯', '的', '连', '鿿'])
+      for (const [b, ratio] of uni) if (!bigrams.has(a + b) && checked++ < 20000) assert.equal(translitStep(a, b), ratio, a + b);
+    assert.equal(translitStep('斯', '\uffff'), -2);
+    assert.equal(translitStep('斯', '𠀀'), -2);
+    assert.equal(translitStep('𠀀', '连'), uni.get('连'));
   });
 });

@@ -8,31 +8,54 @@
 import type { EntityMention, EntityType } from '../types';
 import { TRANSLIT_BIGRAMS, TRANSLIT_CHARS } from './translit-table';
 
+/**
+ * The table as typed arrays (0.5 MB; Maps of the same 27,000 strings held 2.2 MB of heap and 5 MB of RSS in the
+ * server): ratios are stored in tenths (the table has one decimal, so `n / 10` is the same number `Number` parses),
+ * unigrams indexed by UTF-16 code unit, bigrams in an open-addressing hash on the two code units. The table holds BMP
+ * characters only; a character outside it reads as unknown, as it did in the Maps.
+ */
 interface Model {
-  uni: Map<string, number>;
-  bi: Map<string, number>;
+  uni: Int16Array;
+  keys: Int32Array;
+  vals: Int16Array;
+  mask: number;
 }
+const MISSING = -32768;
+const tenths = (s: string) => Math.round(Number(s) * 10);
+const slot = (key: number, mask: number) => (Math.imul(key, 0x9e3779b1) >>> 7) & mask;
 let model: Model | undefined;
 function load(): Model {
   if (model) return model;
-  const uni = new Map<string, number>();
-  const bi = new Map<string, number>();
-  for (const row of TRANSLIT_CHARS.split(';')) {
-    const c = String.fromCodePoint(row.codePointAt(0)!);
-    uni.set(c, Number(row.slice(c.length)));
+  const uni = new Int16Array(65536).fill(MISSING);
+  for (const row of TRANSLIT_CHARS.split(';')) uni[row.charCodeAt(0)] = tenths(row.slice(1));
+  const rows = TRANSLIT_BIGRAMS.split(';');
+  let size = 1;
+  while (size < rows.length * 2) size *= 2;
+  const mask = size - 1;
+  const keys = new Int32Array(size).fill(-1);
+  const vals = new Int16Array(size);
+  for (const row of rows) {
+    const key = (row.charCodeAt(0) << 16) | row.charCodeAt(1);
+    let i = slot(key, mask);
+    while (keys[i] !== -1 && keys[i] !== key) i = (i + 1) & mask;
+    keys[i] = key;
+    vals[i] = tenths(row.slice(2));
   }
-  for (const row of TRANSLIT_BIGRAMS.split(';')) {
-    const chars = [...row.slice(0, 2)];
-    bi.set(row.slice(0, 2), Number(row.slice(chars.join('').length)));
-  }
-  return (model = { uni, bi });
+  return (model = { uni, keys, vals, mask });
 }
 
 /** Log ratio, transliteration against ordinary Chinese, of `b` following `a` (`^` before a word's start). */
+export function translitStep(a: string, b: string): number {
+  return step(load(), a, b);
+}
+
 function step(m: Model, a: string, b: string): number {
-  const stored = m.bi.get(a + b);
-  if (stored !== undefined) return stored;
-  return m.uni.get(b) ?? -2;
+  if (a.length === 1 && b.length === 1) {
+    const key = (a.charCodeAt(0) << 16) | b.charCodeAt(0);
+    for (let i = slot(key, m.mask); m.keys[i] !== -1; i = (i + 1) & m.mask) if (m.keys[i] === key) return m.vals[i] / 10;
+  }
+  const u = b.length === 1 ? m.uni[b.charCodeAt(0)] : MISSING;
+  return u === MISSING ? -2 : u / 10;
 }
 
 /** Mean log ratio per character of `s` read as a whole word (with its start and end). */
