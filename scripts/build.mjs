@@ -34,6 +34,13 @@ const lazyOpencc = {
     );
   },
 };
+/** The transliteration table as its own file, loaded on first use (see scripts/build/translit-lazy.ts). */
+const lazyTranslit = {
+  name: 'lazy-translit',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/translit-data$/ }, () => ({ path: new URL('./build/translit-lazy.ts', import.meta.url).pathname }));
+  },
+};
 
 const common = {
   outdir: 'dist',
@@ -48,7 +55,7 @@ const common = {
   // A name imported from a module that lacks it is undefined at run time (the lazy opencc-js stand-in): fail the build.
   logOverride: { 'import-is-undefined': 'error' },
   loader: { '.bin': 'binary' },
-  plugins: [lazyOpencc],
+  plugins: [lazyOpencc, lazyTranslit],
 };
 const minify = !process.argv.includes('--no-minify');
 
@@ -69,6 +76,14 @@ await Promise.all([
     target: 'node20',
     format: 'cjs',
     minify,
+    logLevel: 'warning',
+  }),
+  esbuild.build({
+    entryPoints: ['server/src/service/entities/translit-table.ts'],
+    outfile: 'dist/translit-table.js',
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
     logLevel: 'warning',
   }),
 ]);

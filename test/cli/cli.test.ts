@@ -42,6 +42,23 @@ describe('news-annotate CLI', function () {
     assert.ok(a.boilerplate.some((b: { kind: string; startLine: number }) => b.kind === 'copyright' && b.startLine === 47));
   });
 
+  it('loads the transliteration table the bundles keep in their own file (dist/translit-table.js) when a name needs it', () => {
+    // The tagger cuts 珍妮杰克逊 to 杰克逊; the translit family gives 珍妮 back only if the table was loaded.
+    const file = path.join(tmp, 'translit.txt');
+    fs.writeFileSync(file, '歌手珍妮杰克逊发布新专辑。\n');
+    const r = run(['annotate', '--format', 'jsonl', file]);
+    assert.equal(r.status, 0, r.stderr);
+    const people = JSON.parse(r.stdout).entities.filter((e: { type: string }) => e.type === 'PER');
+    assert.deepEqual(
+      people.map((e: { text: string }) => e.text),
+      ['珍妮杰克逊'],
+    );
+    // A row of the table as esbuild escapes it (克杰 0.6): in dist/translit-table.js, not in the server bundle.
+    const row = '\\u514B\\u67700.6';
+    assert.ok(fs.readFileSync(path.join(ROOT, 'dist', 'translit-table.js'), 'utf8').includes(row));
+    assert.ok(!fs.readFileSync(path.join(ROOT, 'dist', 'server.js'), 'utf8').includes(row), 'the table is not bundled in');
+  });
+
   it('writes one object per line with --format jsonl', () => {
     const other = path.join(ARTICLES, 'tw_chinatimes_2019-07-05_0df4d9c8.txt');
     const r = run(['annotate', '--format', 'jsonl', SEED, other]);

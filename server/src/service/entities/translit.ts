@@ -6,7 +6,7 @@
  * 表示/说/称 … or after a title (总统, 总理, 外长 …). Only text no other family marked is read.
  */
 import type { EntityMention, EntityType } from '../types';
-import { TRANSLIT_BIGRAMS, TRANSLIT_CHARS } from './translit-table';
+import { translitTable } from './translit-data';
 
 /**
  * The table as typed arrays (0.5 MB; Maps of the same 27,000 strings held 2.2 MB of heap and 5 MB of RSS in the
@@ -26,9 +26,10 @@ const slot = (key: number, mask: number) => (Math.imul(key, 0x9e3779b1) >>> 7) &
 let model: Model | undefined;
 function load(): Model {
   if (model) return model;
+  const { chars, bigrams } = translitTable();
   const uni = new Int16Array(65536).fill(MISSING);
-  for (const row of TRANSLIT_CHARS.split(';')) uni[row.charCodeAt(0)] = tenths(row.slice(1));
-  const rows = TRANSLIT_BIGRAMS.split(';');
+  for (const row of chars.split(';')) uni[row.charCodeAt(0)] = tenths(row.slice(1));
+  const rows = bigrams.split(';');
   let size = 1;
   while (size < rows.length * 2) size *= 2;
   const mask = size - 1;
