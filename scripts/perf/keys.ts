@@ -6,23 +6,14 @@
  * `npx esbuild scripts/perf/keys.ts --bundle --platform=node --outfile=/tmp/keys.js --loader:.bin=binary --external:jieba-wasm`
  * then `node --trace-deopt /tmp/keys.js 2>&1 | sed -n '/^counted$/,$p' | grep -c 'bailout ('`.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lazyRecognizer } from '../../server/src/node/model';
 import { createLanguageService } from '../../server/src/service/index';
-import { corpusDir } from '../eval/corpus';
+import { unlabelledText } from './pages';
 
 const WARM = Number(process.env.WARM ?? 20);
 const KEYS = Number(process.env.KEYS ?? 60);
-const dir = path.join(corpusDir(), 'pages', 'unlabelled');
-const pages = fs
-  .readdirSync(dir)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
-let text = '';
-for (let i = 0; Buffer.byteLength(text) < 100 * 1024; i++) text += pages[i % pages.length] + '\n\n';
+let text = unlabelledText(100 * 1024);
 let end = 0;
 while (Buffer.byteLength(text.slice(0, end)) < 100 * 1024) end = text.indexOf('\n', end + 1);
 text = text.slice(0, end);

@@ -4,9 +4,7 @@
  * `npx tsx scripts/perf/phases.ts` (NEWS_CORPUS as for `npm run eval`); alternate it between two builds to
  * compare them, since a shared machine moves every figure from run to run.
  */
-import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { analyseArticle, maskLines } from '../../server/src/service/article';
 import { detectBoilerplate } from '../../server/src/service/boilerplate';
 import { detectScript } from '../../server/src/service/convert';
@@ -18,17 +16,10 @@ import { loadNerModel } from '../../server/src/node/model';
 import { normalizeForMatching } from '../../server/src/service/normalize';
 import { blankInvisibles } from '../../server/src/service/spans';
 import { LineIndex } from '../../server/src/service/text';
-import { corpusDir } from '../eval/corpus';
+import { unlabelledText } from './pages';
 
 const RUNS = Number(process.env.RUNS ?? 4);
-const dir = path.join(corpusDir(), 'pages', 'unlabelled');
-const pages = fs
-  .readdirSync(dir)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
-let text = '';
-for (let i = 0; Buffer.byteLength(text) < 1 << 20; i++) text += pages[i % pages.length] + '\n\n';
+const text = unlabelledText(1 << 20);
 const mb = Buffer.byteLength(text) / (1 << 20);
 
 function cpu(fn: () => unknown): number {
