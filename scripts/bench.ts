@@ -19,6 +19,7 @@ import { lazyRecognizer, loadNerModel } from '../server/src/node/model';
 import { createLanguageService } from '../server/src/service/index';
 import { keystrokeFigures, memoryFigures, readyFigures, responsivenessFigures, serviceKeystrokeFigures } from './bench/editor';
 import { corpusDocuments, peerFigures, workerFigures } from './bench/corpus';
+import { readPages, repeatedTo } from './perf/pages';
 
 const ROOT = path.resolve(__dirname, '..');
 const MB = 1024 * 1024;
@@ -33,16 +34,8 @@ const unlabelledDir = () =>
  * articles would flatter the recogniser, which tags each distinct line once per call.
  */
 function megabyteOfArticles(): { text: string; source: string } {
-  const pages = unlabelledDir();
-  const distinct = fs.existsSync(pages);
-  const dir = distinct ? pages : path.join(ROOT, 'test', 'fixtures', 'articles');
-  const texts = fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
-  let text = '';
-  for (let i = 0; Buffer.byteLength(text) < MB; i++) text += texts[i % texts.length] + '\n\n';
+  const distinct = fs.existsSync(unlabelledDir());
+  const text = repeatedTo(pages(), MB);
   return {
     text,
     source: distinct
@@ -77,14 +70,9 @@ function hundredKilobytes(text: string): string {
   return text.slice(0, end);
 }
 
-/** The distinct pages (one record each) for the corpus figures. */
+/** The distinct pages (the unlabelled ones when the corpus is there, else the fixture articles). */
 function pages(): string[] {
-  const dir = fs.existsSync(unlabelledDir()) ? unlabelledDir() : path.join(ROOT, 'test', 'fixtures', 'articles');
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+  return readPages(fs.existsSync(unlabelledDir()) ? unlabelledDir() : path.join(ROOT, 'test', 'fixtures', 'articles'));
 }
 
 /** The corpus CLI with 1, 2 and N workers over at least 5 MB of distinct text, and the peer on the pages. */
