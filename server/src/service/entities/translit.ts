@@ -61,15 +61,23 @@ function step(m: Model, a: string, b: string): number {
 
 /** Mean log ratio per character of `s` read as a whole word (with its start and end). */
 export function translitScore(s: string): number {
+  return scoreRun(s).score;
+}
+
+/** The mean ratio of `s` as a whole word, and the least ratio any of its characters gives (the end not counted). */
+function scoreRun(s: string): { score: number; low: number } {
   const m = load();
   let sum = 0;
+  let low = Infinity;
   let prev = '^';
   for (const c of s) {
-    sum += step(m, prev, c);
+    const r = step(m, prev, c);
+    sum += r;
+    low = Math.min(low, r);
     prev = c;
   }
   sum += step(m, prev, '$');
-  return sum / (s.length + 1);
+  return { score: sum / (s.length + 1), low };
 }
 
 /** The mean ratio a run must reach (nats per character), and the least any one character may give. */
@@ -108,14 +116,7 @@ function bestRun(norm: string, at: number, dir: 1 | -1, covered: Uint8Array, ctx
     const edge = dir === 1 ? s[len - 1] : s[0];
     if (EDGE_STOP.test(edge)) break;
     if (ctx.isWord(a, len) || crossesWord(a, b, norm.length, ctx)) continue;
-    const m = load();
-    let prev = '^';
-    let low = Infinity;
-    for (const c of s) {
-      low = Math.min(low, step(m, prev, c));
-      prev = c;
-    }
-    const score = translitScore(s);
+    const { score, low } = scoreRun(s);
     // The longest run that still reads as a transliteration: the best-scoring one is often a piece (卡萨 of 卡萨诺维奇).
     if (low >= MIN_STEP && score >= TRANSLIT_MIN_SCORE) best = [a, b, score];
   }
