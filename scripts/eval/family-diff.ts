@@ -1,7 +1,8 @@
 /**
  * Every mention one rule family changes, with its context, on every page of the corpus (gold, unlabelled, cwced):
  * what the family adds (+) and what it takes away (-), for reading one by one.
- * `NEWS_CORPUS=/path/to/corpus npx tsx scripts/eval/family-diff.ts FAMILY`.
+ * `NEWS_CORPUS=/path/to/corpus npx tsx scripts/eval/family-diff.ts FAMILY`. `gate:KIND` for FAMILY: what a
+ * tagger-confidence gate of gates.ts changes (the shipped thresholds against that gate at 0; `gate:KIND=T` for another).
  */
 import { createEntityRecognizer } from '../../server/src/service/entities';
 import { RULE_FAMILIES, type RuleFamily } from '../../server/src/service/entities/recognizer';
@@ -10,16 +11,21 @@ import { loadTagger } from '../../server/src/service/entities/tagger';
 import { normalizeForMatching } from '../../server/src/service/normalize';
 import { corpusDir } from './corpus';
 import { corpusPages } from './span-sanity';
+import { GATE_KINDS, GATE_THRESHOLDS, type GateKind } from '../../server/src/service/entities/gates';
 
 const family = process.argv[2] as RuleFamily;
-if (!RULE_FAMILIES.includes(family)) {
-  console.error(`usage: family-diff.ts FAMILY (one of ${RULE_FAMILIES.join(', ')})`);
+const gate = /^gate:(\w+)(?:=([\d.]+))?$/.exec(process.argv[2] ?? '');
+const gateKind = gate?.[1] as GateKind | undefined;
+if (gateKind ? !GATE_KINDS.includes(gateKind) : !RULE_FAMILIES.includes(family)) {
+  console.error(
+    `usage: family-diff.ts FAMILY (one of ${RULE_FAMILIES.join(', ')}) or gate:KIND[=T] (KIND one of ${GATE_KINDS.join(', ')})`,
+  );
   process.exit(2);
 }
 const bytes = loadNerModel();
 const tagger = bytes ? loadTagger(bytes) : undefined;
-const on = createEntityRecognizer({ tagger });
-const off = createEntityRecognizer({ tagger, disable: [family] });
+const on = createEntityRecognizer({ tagger, gates: gateKind ? { [gateKind]: Number(gate![2] ?? GATE_THRESHOLDS[gateKind]) } : {} });
+const off = gateKind ? createEntityRecognizer({ tagger, gates: { [gateKind]: 0 } }) : createEntityRecognizer({ tagger, disable: [family] });
 const key = (m: { start: number; end: number; type: string }) => `${m.start}:${m.end}:${m.type}`;
 let added = 0;
 let removed = 0;
@@ -47,4 +53,4 @@ for (const p of corpusPages(corpusDir())) {
     show('-', m);
   }
 }
-console.log(`${family}: ${added} added, ${removed} removed`);
+console.log(`${process.argv[2]}: ${added} added, ${removed} removed`);

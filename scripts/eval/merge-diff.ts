@@ -10,6 +10,7 @@ import { gazetteerTrie } from '../../server/src/service/entities/gazetteer';
 import { normalizeForMatching } from '../../server/src/service/normalize';
 import { heldOutSlice } from './heldOut';
 import { bioSpans } from './entities';
+import { LineMarginals } from '../../server/src/service/entities/marginals';
 
 const { dev, tagger } = heldOutSlice(process.argv);
 const disIdx = process.argv.indexOf('--disable');
@@ -27,7 +28,14 @@ for (const s of dev) {
   if (s.chars.some((c) => c.length !== 1)) continue;
   const text = s.chars.join('');
   const gold = new Set(bioSpans(s.tags));
-  const tagged = tagger.tag(normalizeForMatching(text), gaz);
+  const norm = normalizeForMatching(text);
+  const tagged = tagger.tag(norm, gaz);
+  const marg = new LineMarginals(tagger, norm, gaz);
+  // The tagger's marginals over the span: mean P(not O) and mean P(this type).
+  const pm = (k: string) => {
+    const [a, b, ty] = k.split(':');
+    return `notO ${marg.notO(Number(a), Number(b)).toFixed(2)} type ${marg.ofType(Number(a), Number(b), ty as 'PER').toFixed(2)}`;
+  };
   const conf = new Map(tagged.map((m) => [`${m.start}:${m.end}:${t(m)}`, m.confidence]));
   const alone = new Set(conf.keys());
   const full = rec.recognize(text);
@@ -43,13 +51,13 @@ for (const s of dev) {
     if (alone.has(k)) continue;
     const right = gold.has(k);
     counts[right ? 'addedRight' : 'addedWrong']++;
-    console.log(`${right ? 'ADD+' : 'ADD-'} ${m.source} ${show(k)} | ${text}`);
+    console.log(`${right ? 'ADD+' : 'ADD-'} ${m.source} ${show(k)} c ${m.confidence.toFixed(2)} ${pm(k)} | ${text}`);
   }
   for (const k of alone) {
     if (fullKeys.has(k)) continue;
     const right = gold.has(k);
     counts[right ? 'lostRight' : 'lostWrong']++;
-    console.log(`${right ? 'LOST+' : 'LOST-'} ${show(k)} ${conf.get(k)!.toFixed(2)} | ${text}`);
+    console.log(`${right ? 'LOST+' : 'LOST-'} ${show(k)} ${conf.get(k)!.toFixed(2)} ${pm(k)} | ${text}`);
   }
 }
 const f1 = (c: { tp: number; fp: number; fn: number }) => ((2 * c.tp) / (2 * c.tp + c.fp + c.fn)).toFixed(4);

@@ -56,6 +56,8 @@ import { markDottedParts } from './dotted-parts';
 import { growTransliterations, translitNames } from './translit';
 import { markContextCompanies } from './company-contexts';
 import { isHanUnit, SPACE_UNIT } from './scan';
+import { gateAdds, GATE_THRESHOLDS, type GateKind } from './gates';
+import { LineMarginals } from './marginals';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -68,6 +70,8 @@ export interface RecognizerOptions {
   disable?: readonly RuleFamily[];
   /** Families that are off unless named here (OFF_BY_DEFAULT), for measuring them. */
   enable?: readonly RuleFamily[];
+  /** Thresholds of the tagger-confidence gates (gates.ts) other than the shipped ones, for measuring them. */
+  gates?: Partial<Record<GateKind, number>>;
 }
 
 /** The parts of the recogniser that can be switched off one at a time to measure what each is worth. */
@@ -119,6 +123,8 @@ interface Candidate extends Span {
   source: Source;
   confidence: number;
   rank: number;
+  /** The kind of merge decision the tagger's marginals may veto (gates.ts), for a candidate that adds a name. */
+  gate?: GateKind;
 }
 
 /** Bodies every state has: a place before them stays part of the name (乌克兰外交部). */
@@ -195,8 +201,10 @@ export function createEntityRecognizer(options: RecognizerOptions = {}): EntityR
   }
   const gaz = gazetteerTrie();
   const off = new Set<RuleFamily>([...OFF_BY_DEFAULT.filter((f) => !options.enable?.includes(f)), ...(options.disable ?? [])]);
-  const paragraph = (text: string, norm: string) => recognizeParagraph(text, norm, user, gaz, tagger, off);
-  const article = (mentions: EntityMention[], text: string, norm: string) => recognizeArticle(mentions, text, norm, gaz, tagger, off);
+  const gates = { ...GATE_THRESHOLDS, ...options.gates };
+  const paragraph = (text: string, norm: string) => recognizeParagraph(text, norm, user, gaz, tagger, off, gates);
+  const article = (mentions: EntityMention[], text: string, norm: string) =>
+    recognizeArticle(mentions, text, norm, gaz, tagger, off, gates);
   return {
     name: tagger ? 'gazetteer+patterns+model' : modelError ? `gazetteer+patterns (model not used: ${modelError})` : 'gazetteer+patterns',
     recognize(text: string, normalized?: string): EntityMention[] {
@@ -210,8 +218,8 @@ export function createEntityRecognizer(options: RecognizerOptions = {}): EntityR
 }
 
 /** A candidate of one shape whatever the span it is made from (a spread copies each source's shape and extras). */
-function candidate(s: Span, source: Source, confidence: number, rank: number): Candidate {
-  return { start: s.start, end: s.end, type: s.type, source, confidence, rank };
+function candidate(s: Span, source: Source, confidence: number, rank: number, gate?: GateKind): Candidate {
+  return { start: s.start, end: s.end, type: s.type, source, confidence, rank, gate };
 }
 
 /**
@@ -225,6 +233,7 @@ function recognizeParagraph(
   gaz: Trie<EntityType>,
   tagger: Tagger | undefined,
   off: ReadonlySet<RuleFamily>,
+  gates: Readonly<Record<GateKind, number>> = GATE_THRESHOLDS,
 ): EntityMention[] {
   const cands: Candidate[] = [];
   const add = (s: Span, source: Source, confidence: number) => cands.push(candidate(s, source, confidence, SOURCE_RANK[source]));
@@ -242,9 +251,10 @@ function recognizeParagraph(
   if (tagger) model = tagAll(tagger, norm, gaz, off.has('lexiconFeatures'));
   let gazSpans = off.has('gazetteer') ? [] : gazetteerSpans(norm, gaz);
   const lexNames = tagger?.names;
+  let taggedMarks: Uint8Array | undefined;
   if (tagger) {
     // A name that is also a common word (联想 in 联想到) counts only where the tagger also sees a name there.
-    const tagged = (taggedScratch = zeroed(taggedScratch, norm.length));
+    const tagged = (taggedMarks = taggedScratch = zeroed(taggedScratch, norm.length));
     for (const s of model) tagged.fill(1, s.start, s.end);
     const anyTagged = (s: Span): boolean => {
       for (let i = s.start; i < s.end; i++) if (tagged[i]) return true;
@@ -280,8 +290,9 @@ function recognizeParagraph(
   if (!off.has('bylines')) for (const s of bylineNameSpans(norm, SURNAMES)) add(s, 'pattern', 0.8);
   if (!off.has('companies') && tagger?.words)
     for (const s of brandSpans(norm, tagger.words, lexNames ? (a, len) => !!(lexNames.get(norm, a, len) & LEX_WORD) : undefined))
-      cands.push(candidate(s, 'pattern', 0.6, RANK.GAP_FILLER));
-  if (!off.has('companies')) for (const s of companySpans(norm, gazSpans)) cands.push(candidate(s, 'pattern', 0.6, RANK.GAP_FILLER));
+      cands.push(candidate(s, 'pattern', 0.6, RANK.GAP_FILLER, 'companyAdd'));
+  if (!off.has('companies'))
+    for (const s of companySpans(norm, gazSpans)) cands.push(candidate(s, 'pattern', 0.6, RANK.GAP_FILLER, 'companyAdd'));
   // Below the other patterns, just above the model; inside a longer model organisation resolve drops the pair (美中 in
   // 美中贸易全国委员会). The rank alone does not make a pair yield to a model name of another type.
   for (const s of abbr) cands.push(candidate(s, 'pattern', 0.8, RANK.ABBREVIATION));
@@ -329,6 +340,13 @@ function recognizeParagraph(
     add(s, 'model', s.confidence);
   }
 
+  // A name added where the tagger read none needs the tagger's marginals to be not negligible there (gates.ts; all
+  // off as shipped, set for measuring).
+  if (tagger && taggedMarks && (gates.companyAdd > 0 || gates.patternAdd > 0 || gates.gazetteerAdd > 0)) {
+    for (const c of cands)
+      if (!c.gate) c.gate = c.source === 'gazetteer' ? 'gazetteerAdd' : c.source === 'pattern' ? 'patternAdd' : undefined;
+    gateAdds(cands, taggedMarks, () => new LineMarginals(tagger, norm, gaz, off.has('lexiconFeatures')), gates);
+  }
   const resolved = resolve(cands, text, norm);
   // 武汉体育中心: where a fuller organisation reading won the same span, the facility's ending still gives its type.
   if (facilityType.size)
@@ -347,12 +365,13 @@ function recognizeArticle(
   gaz: Trie<EntityType>,
   tagger: Tagger | undefined,
   off: ReadonlySet<RuleFamily>,
+  gates: Readonly<Record<GateKind, number>> = GATE_THRESHOLDS,
 ): EntityMention[] {
   const levelled = articleLevel(paragraphs, text, norm, gaz, tagger, off);
   const merged = off.has('jointNames') ? levelled : joinAdjacentOrganisations(levelled, text);
   if (tagger?.names) markLexicon(merged, norm, tagger);
   const discovered = tagger?.words && !off.has('discovery') ? discoverNames(merged, text, norm, tagger.words) : merged;
-  const propagated = off.has('consistency') ? discovered : propagate(discovered, text, norm, tagger, !off.has('remainders'));
+  const propagated = off.has('consistency') ? discovered : propagate(discovered, text, norm, tagger, !off.has('remainders'), gates.copyAdd);
   const completed =
     tagger?.words && tagger.trainingNames && !off.has('cutNames') ? completeNames(propagated, text, norm, tagger) : propagated;
   const retyped = off.has('companyStems') ? completed : retypeCompanyStems(completed, norm, (s) => knownName(s, tagger));
@@ -567,6 +586,7 @@ function propagate(
   norm: string,
   tagger: Tagger | undefined,
   remainders: boolean,
+  copyGate = 0,
 ): EntityMention[] {
   const names = new Trie<EntityMention>();
   // 公司, 酒店: a generic word the tagger once took for a name must not be spread over the article.
@@ -608,7 +628,9 @@ function propagate(
     while (k < mentions.length && mentions[k].end <= i) k++;
     const overlapping: EntityMention[] = [];
     for (let j = k; j < mentions.length && mentions[j].start < end; j++) overlapping.push(mentions[j]);
-    if (!overlapping.length) {
+    // A name copied onto unmarked text carries the confidence of the tagger's reading it copies (gates.ts, copyAdd).
+    const unsure = (proto.source === 'model' || proto.source === 'lexicon') && proto.confidence < copyGate;
+    if (!overlapping.length && !unsure) {
       added.push({
         start: i,
         end,
@@ -788,7 +810,7 @@ function promoteFullerNames(cands: Candidate[], norm: string, touching: (c: Cand
         continue;
       }
       if (rest.length >= 2 && /^\p{Script=Han}+$/u.test(rest) && !inner.some((g) => g.start >= head.end))
-        extra.push({ start: head.end, end: c.end, type: 'LOC', source: 'model', confidence: c.confidence, rank: RANK.MODEL });
+        extra.push(candidate({ start: head.end, end: c.end, type: 'LOC' }, 'model', c.confidence, RANK.MODEL));
       continue;
     }
     // A pattern organisation inside a longer model organisation (中保人寿保险[武汉市分公司]) is only its tail.
