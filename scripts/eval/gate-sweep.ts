@@ -18,5 +18,6 @@ const f1 = (gates: Record<string, number>) => {
 };
 console.log(`shipped thresholds ${JSON.stringify(GATE_THRESHOLDS)}: ${f1({})}`);
 for (const kind of GATE_KINDS) {
-  for (const t of [0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9]) console.log(`  ${kind.padEnd(13)} ${t.toFixed(2)}  ${f1({ [kind]: t })}`);
+  for (const t of (process.env.GRID ?? '0,0.02,0.05,0.1,0.2,0.3,0.5,0.7,0.9').split(',').map(Number))
+    console.log(`  ${kind.padEnd(13)} ${t.toFixed(2)}  ${f1({ [kind]: t })}`);
 }

@@ -120,6 +120,7 @@ export class LineMarginals {
     private readonly norm: string,
     private readonly gaz: Trie<EntityType> | undefined,
     private readonly noNames = false,
+    private readonly temperature = 1,
   ) {}
 
   /** The slice that holds position i, with its posteriors. */
@@ -131,7 +132,7 @@ export class LineMarginals {
       let lineEnd = this.norm.indexOf('\n', start);
       if (lineEnd < 0) lineEnd = this.norm.length;
       const end = Math.min(lineEnd, start + MAX_SLICE);
-      got = { start, post: tagPosteriors(this.tagger, this.norm.slice(start, end), this.gaz, this.noNames) };
+      got = { start, post: tagPosteriors(this.tagger, this.norm.slice(start, end), this.gaz, this.noNames, this.temperature) };
       this.lines.set(start, got);
     }
     return got;

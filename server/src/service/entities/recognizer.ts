@@ -56,7 +56,7 @@ import { markDottedParts } from './dotted-parts';
 import { growTransliterations, translitNames } from './translit';
 import { markContextCompanies } from './company-contexts';
 import { isHanUnit, SPACE_UNIT } from './scan';
-import { gateAdds, GATE_THRESHOLDS, type GateKind } from './gates';
+import { gateAdds, GATE_TEMPERATURE, GATE_THRESHOLDS, type GateKind } from './gates';
 import { LineMarginals } from './marginals';
 
 export interface RecognizerOptions {
@@ -72,6 +72,8 @@ export interface RecognizerOptions {
   enable?: readonly RuleFamily[];
   /** Thresholds of the tagger-confidence gates (gates.ts) other than the shipped ones, for measuring them. */
   gates?: Partial<Record<GateKind, number>>;
+  /** The temperature the gates read the tagger's marginals at (gates.ts GATE_TEMPERATURE), for measuring it. */
+  gateTemperature?: number;
 }
 
 /** The parts of the recogniser that can be switched off one at a time to measure what each is worth. */
@@ -202,7 +204,8 @@ export function createEntityRecognizer(options: RecognizerOptions = {}): EntityR
   const gaz = gazetteerTrie();
   const off = new Set<RuleFamily>([...OFF_BY_DEFAULT.filter((f) => !options.enable?.includes(f)), ...(options.disable ?? [])]);
   const gates = { ...GATE_THRESHOLDS, ...options.gates };
-  const paragraph = (text: string, norm: string) => recognizeParagraph(text, norm, user, gaz, tagger, off, gates);
+  const temperature = options.gateTemperature ?? GATE_TEMPERATURE;
+  const paragraph = (text: string, norm: string) => recognizeParagraph(text, norm, user, gaz, tagger, off, gates, temperature);
   const article = (mentions: EntityMention[], text: string, norm: string) =>
     recognizeArticle(mentions, text, norm, gaz, tagger, off, gates);
   return {
@@ -234,6 +237,7 @@ function recognizeParagraph(
   tagger: Tagger | undefined,
   off: ReadonlySet<RuleFamily>,
   gates: Readonly<Record<GateKind, number>> = GATE_THRESHOLDS,
+  temperature = GATE_TEMPERATURE,
 ): EntityMention[] {
   const cands: Candidate[] = [];
   const add = (s: Span, source: Source, confidence: number) => cands.push(candidate(s, source, confidence, SOURCE_RANK[source]));
@@ -345,7 +349,7 @@ function recognizeParagraph(
   if (tagger && taggedMarks && (gates.companyAdd > 0 || gates.patternAdd > 0 || gates.gazetteerAdd > 0)) {
     for (const c of cands)
       if (!c.gate) c.gate = c.source === 'gazetteer' ? 'gazetteerAdd' : c.source === 'pattern' ? 'patternAdd' : undefined;
-    gateAdds(cands, taggedMarks, () => new LineMarginals(tagger, norm, gaz, off.has('lexiconFeatures')), gates);
+    gateAdds(cands, taggedMarks, () => new LineMarginals(tagger, norm, gaz, off.has('lexiconFeatures'), temperature), gates);
   }
   const resolved = resolve(cands, text, norm);
   // 武汉体育中心: where a fuller organisation reading won the same span, the facility's ending still gives its type.
