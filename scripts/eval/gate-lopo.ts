@@ -3,7 +3,7 @@
  * leave-one-page-out: each page is scored with the threshold that does best on the other pages (pooled F1), so no page
  * chose its own threshold. Prints each threshold's in-sample F1 (all pages, the 10 labelled last), then the
  * leave-one-page-out F1 and which threshold each page got.
- * `NEWS_CORPUS=/path/to/corpus npx tsx scripts/eval/gate-lopo.ts KIND [T1,T2,...]`.
+ * `NEWS_CORPUS=/path/to/corpus npx tsx scripts/eval/gate-lopo.ts KIND [T1,T2,...] [--t TEMPERATURE]`.
  */
 import { createEntityRecognizer } from '../../server/src/service/entities';
 import { GATE_KINDS, type GateKind } from '../../server/src/service/entities/gates';
@@ -17,11 +17,13 @@ if (!GATE_KINDS.includes(kind)) {
   console.error(`usage: gate-lopo.ts KIND [T1,T2,...] (KIND one of ${GATE_KINDS.join(', ')})`);
   process.exit(2);
 }
-const grid = (process.argv[3] ?? '0,0.1,0.2,0.3,0.5,0.7,0.9').split(',').map(Number);
+const grid = (process.argv[3] && !process.argv[3].startsWith('--') ? process.argv[3] : '0,0.1,0.2,0.3,0.5,0.7,0.9').split(',').map(Number);
+const tAt = process.argv.indexOf('--t');
+const gateTemperature = tAt > 0 ? Number(process.argv[tAt + 1]) : undefined;
 const bytes = loadNerModel();
 const tagger = bytes ? loadTagger(bytes) : undefined;
 const sum = (xs: Prf[]): Prf => xs.reduce((a, b) => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn }), { tp: 0, fp: 0, fn: 0 });
-const byT = grid.map((t) => scorePages(createEntityRecognizer({ tagger, gates: { [kind]: t } }), corpusDir()));
+const byT = grid.map((t) => scorePages(createEntityRecognizer({ tagger, gates: { [kind]: t }, gateTemperature }), corpusDir()));
 const names = byT[0].map((p) => p.name);
 grid.forEach((t, k) => {
   const all = prf(sum(byT[k].map((p) => p.total))).f1;
