@@ -104,8 +104,8 @@ const NEEDS_WIDTH = 2;
 /*
  * The two loops of normalizeForMatching, each alone in a function that returns right after it. V8 compiles a long
  * loop on its first run (on-stack replacement), before the code after the loop has ever run, and keeps that code for
- * later calls: a call after the loop, with no type feedback yet, deoptimised it on every later call (63 times in the
- * first 20 keystrokes on the 100 KB article, `--trace-deopt`), each time the rest running in the interpreter.
+ * later calls: a call after the loop, with no type feedback yet, deoptimised it on every later call (about 60 times
+ * in 30 keystrokes on the 100 KB article, in some processes; `--trace-deopt`), the rest running in the interpreter.
  */
 
 /** NEEDS_SCRIPT if a character is in the Traditional map, NEEDS_WIDTH if one folds to another width. */
