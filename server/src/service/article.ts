@@ -74,6 +74,17 @@ function spaces(n: number): string {
 /** The text with the given lines blanked out (same length, so offsets stay valid). */
 export function maskLines(text: string, lines: LineIndex, blocks: readonly BoilerplateBlock[]): string {
   if (blocks.length === 0) return text;
+  const parts = maskedParts(text, lines, blocks);
+  parts.push(text.slice(lines.lineEnd(blocks[blocks.length - 1].endLine)));
+  return parts.join('');
+}
+
+/**
+ * maskLines' pieces up to the end of the last block. The loop is alone in this function, which returns right after
+ * it: V8 compiles a long loop on its first run (on-stack replacement), before the code after it has run, and keeps
+ * that code; a call after the loop with no type feedback yet deoptimised it on every later call (twice a keystroke).
+ */
+function maskedParts(text: string, lines: LineIndex, blocks: readonly BoilerplateBlock[]): string[] {
   const parts: string[] = [];
   let at = 0;
   for (const b of blocks) {
@@ -90,8 +101,7 @@ export function maskLines(text: string, lines: LineIndex, blocks: readonly Boile
     }
     at = to;
   }
-  parts.push(text.slice(at));
-  return parts.join('');
+  return parts;
 }
 
 export function analyseArticle(text: string, options: AnalysisOptions): Article {

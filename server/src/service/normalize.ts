@@ -70,14 +70,9 @@ export function hasTraditional(text: string): boolean {
  */
 export function normalizeForMatching(text: string): string {
   const map = getCharMap();
-  let needsScript = false;
-  let needsWidth = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (map[c]) needsScript = true;
-    else if (foldWidth(c) !== c) needsWidth = true;
-    if (needsScript && needsWidth) break;
-  }
+  const needs = scriptAndWidthNeeds(text, map);
+  const needsScript = (needs & NEEDS_SCRIPT) !== 0;
+  const needsWidth = (needs & NEEDS_WIDTH) !== 0;
   let out = text;
   if (needsScript) {
     const { tw } = converters();
@@ -97,17 +92,45 @@ export function normalizeForMatching(text: string): string {
     out = converted.join('\n');
   }
   if (needsWidth || needsScript) {
-    let changed = false;
-    const codes = new Uint16Array(out.length);
-    for (let i = 0; i < out.length; i++) {
-      const c = out.charCodeAt(i);
-      const f = foldWidth(c);
-      if (f !== c) changed = true;
-      codes[i] = f;
-    }
-    if (changed) out = codesToString(codes);
+    const codes = foldedWidths(out);
+    if (codes) out = codesToString(codes);
   }
   return out;
+}
+
+const NEEDS_SCRIPT = 1;
+const NEEDS_WIDTH = 2;
+
+/*
+ * The two loops of normalizeForMatching, each alone in a function that returns right after it. V8 compiles a long
+ * loop on its first run (on-stack replacement), before the code after the loop has ever run, and keeps that code for
+ * later calls: a call after the loop, with no type feedback yet, deoptimised it on every later call (about 60 times
+ * in 30 keystrokes on the 100 KB article, in some processes; `--trace-deopt`), the rest running in the interpreter.
+ */
+
+/** NEEDS_SCRIPT if a character is in the Traditional map, NEEDS_WIDTH if one folds to another width. */
+function scriptAndWidthNeeds(text: string, map: Uint16Array): number {
+  let needs = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (map[c]) needs |= NEEDS_SCRIPT;
+    else if (foldWidth(c) !== c) needs |= NEEDS_WIDTH;
+    if (needs === (NEEDS_SCRIPT | NEEDS_WIDTH)) break;
+  }
+  return needs;
+}
+
+/** The text's code units with widths folded, or null when none changes. */
+function foldedWidths(text: string): Uint16Array | null {
+  let changed = false;
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const f = foldWidth(c);
+    if (f !== c) changed = true;
+    codes[i] = f;
+  }
+  return changed ? codes : null;
 }
 
 /**

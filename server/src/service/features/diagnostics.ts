@@ -31,27 +31,31 @@ export function getDiagnostics(
   previous?: readonly Diagnostic[],
 ): Diagnostic[] {
   const base = SEVERITY[settings.boilerplate.severity];
-  // One message per kind and certainty: a scraped page has hundreds of blocks, and this runs on every version.
-  const messages = new Map<string, string>();
+  // One message per kind and certainty: a scraped page has hundreds of blocks, and this runs on every version (two
+  // maps by kind rather than a key string made per block).
+  const sure = new Map<BoilerplateBlock['kind'], string>();
+  const unsure = new Map<BoilerplateBlock['kind'], string>();
   const message = (block: BoilerplateBlock) => {
-    const key = `${block.kind}:${block.confident}`;
-    let m = messages.get(key);
-    if (m === undefined) messages.set(key, (m = t(block.confident ? 'diag.block' : 'diag.blockUnsure', kindLabel(t, block.kind))));
+    const messages = block.confident ? sure : unsure;
+    let m = messages.get(block.kind);
+    if (m === undefined) messages.set(block.kind, (m = t(block.confident ? 'diag.block' : 'diag.blockUnsure', kindLabel(t, block.kind))));
     return m;
   };
+  const { lines } = article;
   let p = 0;
   return article.blocks.map((block) => {
     const severity = block.confident ? base : (Math.min(base + 1, DiagnosticSeverity.Hint) as DiagnosticSeverity);
-    const range = blockRange(article, block);
+    // blockRange's end character, compared before any range is made: most blocks are lent after a keystroke.
+    const endCharacter = lines.lineEnd(block.endLine) - lines.starts[block.endLine];
     if (previous) {
       // Blocks come in line order: the previous diagnostic of this block, if any, is at or after p.
       while (p < previous.length && (previous[p].data as BoilerplateDiagnosticData).startLine < block.startLine) p++;
       const old = previous[p];
-      if (old && sameAs(old, block, range, severity, message(block))) return old;
+      if (old && sameAs(old, block, endCharacter, severity, message(block))) return old;
     }
     const data: BoilerplateDiagnosticData = { ...block };
     return {
-      range,
+      range: { start: { line: block.startLine, character: 0 }, end: { line: block.endLine, character: endCharacter } },
       severity,
       code: diagnosticCode(block.kind),
       source: DIAGNOSTIC_SOURCE,
@@ -61,8 +65,11 @@ export function getDiagnostics(
   });
 }
 
-/** Whether `d` is what getDiagnostics would make of `block` now (the same range, severity, message and data). */
-function sameAs(d: Diagnostic, block: BoilerplateBlock, range: Range, severity: DiagnosticSeverity, message: string): boolean {
+/**
+ * Whether `d` is what getDiagnostics would make of `block` now: the same severity, message and data, and the range
+ * blockRange gives (from the start of the block's first line to `endCharacter` of its last).
+ */
+function sameAs(d: Diagnostic, block: BoilerplateBlock, endCharacter: number, severity: DiagnosticSeverity, message: string): boolean {
   const data = d.data as BoilerplateDiagnosticData;
   if (
     data.startLine !== block.startLine ||
@@ -76,14 +83,17 @@ function sameAs(d: Diagnostic, block: BoilerplateBlock, range: Range, severity: 
   )
     return false;
   const { start, end } = d.range;
-  return (
-    start.line === range.start.line &&
-    start.character === range.start.character &&
-    end.line === range.end.line &&
-    end.character === range.end.character
-  );
+  return start.line === block.startLine && start.character === 0 && end.line === block.endLine && end.character === endCharacter;
 }
 
-export function blockRange(article: Article, block: BoilerplateBlock) {
-  return article.lines.range(article.lines.starts[block.startLine], article.lines.lineEnd(block.endLine));
+/**
+ * From the start of the block's first line to the end of its last, without the line break: what
+ * `article.lines.range(starts[startLine], lineEnd(endLine))` gives, without its two searches for the lines.
+ */
+export function blockRange(article: Article, block: BoilerplateBlock): Range {
+  const { lines } = article;
+  return {
+    start: { line: block.startLine, character: 0 },
+    end: { line: block.endLine, character: lines.lineEnd(block.endLine) - lines.starts[block.endLine] },
+  };
 }
