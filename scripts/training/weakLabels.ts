@@ -10,6 +10,7 @@
  * punctuation. Each sentence where a pattern fired becomes a training sentence whose pattern names are sure; the
  * rest of the sentence is either labelled by the current tagger's confident names (mode `full`: everything else O)
  * or left free (mode `partial`: only the sure characters constrain the perceptron's target, see `partial.ts`).
+ * Mode `free` is the control: the same sentences with nothing constrained.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -217,7 +218,7 @@ export function weakTrainingSentences(
   weak: readonly WeakSentence[],
   modelFile: string | undefined,
   minConf: number,
-  mode: 'full' | 'partial',
+  mode: 'full' | 'partial' | 'free',
 ): TrainingSentence[] {
   const tagger = modelFile ? loadTagger(new Uint8Array(fs.readFileSync(modelFile))) : undefined;
   const gaz = gazetteerTrie();
@@ -235,7 +236,13 @@ export function weakTrainingSentences(
         if (free) spans.push(s);
       }
     const tags = new Array<string>(n).fill('O');
-    const allowed = mode === 'partial' ? new Uint16Array(n).fill(ALL_TAGS) : undefined;
+    const allowed = mode !== 'full' ? new Uint16Array(n).fill(ALL_TAGS) : undefined;
+    // `free`: the control. The same sentences, every character free: no update comes from them, but the
+    // perceptron's shuffle and averaging see the same number of sentences, so a difference from it is information.
+    if (mode === 'free') {
+      out.push({ text: w.text, tags, allowed: allowed! });
+      continue;
+    }
     for (const s of spans) {
       const type = s.type === 'MEDIA' ? 'ORG' : s.type;
       for (let k = s.start; k < s.end; k++) {
@@ -255,7 +262,7 @@ export function lexiconClasses(entries: readonly (readonly [string, number])[]):
 }
 
 /**
- * `scripts/train.ts --weak MODEL [--weak-mode full|partial] [--weak-conf C] [--weak-repeat K] [--weak-only P,Q]`:
+ * `scripts/train.ts --weak MODEL [--weak-mode full|partial|free] [--weak-conf C] [--weak-repeat K] [--weak-only P,Q]`:
  * the weak training sentences (MODEL tags the rest of each sentence; `none` for pattern names alone), each
  * repeated K times. Undefined without `--weak`.
  */
@@ -271,7 +278,8 @@ export function weakFromArgs(
     return i > 0 ? argv[i + 1] : fallback;
   };
   const model = argv[at + 1] === 'none' ? undefined : argv[at + 1];
-  const mode = opt('weak-mode', 'partial') === 'full' ? 'full' : 'partial';
+  const m = opt('weak-mode', 'partial');
+  const mode = m === 'full' || m === 'free' ? m : 'partial';
   const only = argv.includes('--weak-only') ? new Set(opt('weak-only', '').split(',') as WeakPattern[]) : undefined;
   const weak = weakSentences(weakSourceSentences(corpus), lexiconClasses(lexicon), only);
   const once = weakTrainingSentences(weak, model, Number(opt('weak-conf', '0.9')), mode);

@@ -64,6 +64,9 @@ describe('weak labels: closed patterns on unlabelled news (scripts/training/weak
     assert.deepEqual([only(at), only(at + 1), only(at + 2)], [['B-PER'], ['I-PER'], ['E-PER']]);
     assert.equal(only(0).length, TAGS.length, 'a character outside the names is free');
     assert.equal(full.allowed, undefined);
+    // The control: the same sentence with nothing constrained.
+    const [free] = weakTrainingSentences(weak, undefined, 0.9, 'free');
+    assert.ok(free.allowed!.every((set) => set === (1 << TAGS.length) - 1));
     assert.deepEqual(
       spansFromTags(goldTags(full.tags), text.length).map((s) => text.slice(s.start, s.end)),
       ['韩立新'],
