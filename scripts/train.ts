@@ -11,7 +11,7 @@
  * jackknifed by contiguous blocks), --leave-fold K --of N (without the K-th of N contiguous blocks: the stacked
  * pass's first taggers, scripts/train-stack.ts), --ensemble K (K seeds' weights averaged).
  * Sixth round, off in `npm run train`: --weak MODEL|none [--weak-mode full|partial] [--weak-conf C] [--weak-repeat K]
- * (pattern-seeded weak labels from unlabelled news, scripts/training/weakLabels.ts).
+ * (pattern-seeded weak labels from unlabelled news, scripts/training/weakLabels.ts), --seed N (the shuffle's seed).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -158,6 +158,8 @@ function main(): void {
     bits,
     gazetteer: gazetteerTrie(),
     lexiconFolds: arg('folds', 5),
+    // --seed N: the shuffle's seed (sixth round: the same variant over several seeds, to see the noise).
+    seed: arg('seed', 20250704),
     blockFolds: process.argv.includes('--block-folds'),
     cost: arg('cost', 0),
     pa: arg('pa', 0),
@@ -213,7 +215,7 @@ function main(): void {
       : null,
     epochs,
     bits,
-    seed: 20250704,
+    seed: arg('seed', 20250704),
     trainingNameFolds: arg('folds', 5),
     inducedWords: !process.argv.includes('--no-words'),
     figures: figures ?? {},
