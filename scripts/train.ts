@@ -10,6 +10,8 @@
  * Fifth-round experiments, also off in `npm run train` (docs/entities.md): --block-folds (the training-name lexicon
  * jackknifed by contiguous blocks), --leave-fold K --of N (without the K-th of N contiguous blocks: the stacked
  * pass's first taggers, scripts/train-stack.ts), --ensemble K (K seeds' weights averaged).
+ * Sixth round, off in `npm run train`: --weak MODEL|none [--weak-mode full|partial] [--weak-conf C] [--weak-repeat K]
+ * (pattern-seeded weak labels from unlabelled news, scripts/training/weakLabels.ts), --seed N (the shuffle's seed).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -31,6 +33,7 @@ import { WordSet } from '../server/src/service/entities/words';
 import { parseBio, trainModel, trainSeedAverage, type TrainingSentence, type TrainOptions } from './training/trainer';
 import { corpusDir } from './eval/corpus';
 import { NameLexicon, parseLexicon } from '../server/src/service/entities/lexicon';
+import { weakFromArgs } from './training/weakLabels';
 
 /**
  * Body lines of the unlabelled news pages (pages/unlabelled and pages/cwced), for self-training: lines
@@ -145,6 +148,8 @@ function main(): void {
     console.log(`self-training: ${extra.length} unlabelled lines tagged by ${process.argv[selfIdx + 1]}`);
     train.push(...extra);
   }
+  // --weak (sixth-round experiment, off in `npm run train`): pattern-seeded sentences of unlabelled news.
+  train.push(...(weakFromArgs(process.argv, corpusDir(), lexiconText ? parseLexicon(lexiconText) : []) ?? []));
   const dev = devN ? all.slice(all.length - devN) : [];
   const chars = train.reduce((n, s) => n + s.text.length, 0);
   console.log(`training on ${train.length} sentences (${chars} characters) from ${file}; epochs ${epochs}, 2^${bits} feature buckets`);
@@ -153,6 +158,8 @@ function main(): void {
     bits,
     gazetteer: gazetteerTrie(),
     lexiconFolds: arg('folds', 5),
+    // --seed N: the shuffle's seed (sixth round: the same variant over several seeds, to see the noise).
+    seed: arg('seed', 20250704),
     blockFolds: process.argv.includes('--block-folds'),
     cost: arg('cost', 0),
     pa: arg('pa', 0),
@@ -208,7 +215,7 @@ function main(): void {
       : null,
     epochs,
     bits,
-    seed: 20250704,
+    seed: arg('seed', 20250704),
     trainingNameFolds: arg('folds', 5),
     inducedWords: !process.argv.includes('--no-words'),
     figures: figures ?? {},

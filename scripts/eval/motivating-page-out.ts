@@ -3,8 +3,9 @@
  * were written from its errors switched off, so no page is scored by a rule written while reading it. Two
  * variants: only the families added in the second and fourth rounds of issue 11, and those plus the older families the second round
  * edited (too harsh: it also removes last round's rules in them). Run by hand:
- * `NEWS_CORPUS=/path/to/corpus npx tsx scripts/eval/motivating-page-out.ts`.
+ * `NEWS_CORPUS=/path/to/corpus npx tsx scripts/eval/motivating-page-out.ts [--model M.bin]` (default: the shipped model).
  */
+import * as fs from 'node:fs';
 import { createEntityRecognizer } from '../../server/src/service/entities';
 import type { RuleFamily } from '../../server/src/service/entities/recognizer';
 import { loadNerModel } from '../../server/src/node/model';
@@ -51,7 +52,8 @@ const EDITED_FAMILIES: Record<string, RuleFamily[]> = {
 
 function main(): void {
   const dir = corpusDir();
-  const model = loadNerModel();
+  const at = process.argv.indexOf('--model');
+  const model = at > 0 ? new Uint8Array(fs.readFileSync(process.argv[at + 1])) : loadNerModel();
   const full = scorePages(createEntityRecognizer({ model }), dir);
   const leaveOut = (table: Record<string, RuleFamily[]>[]) =>
     full.map((p) => {

@@ -14,11 +14,17 @@ import { WordSet } from '../../server/src/service/entities/words';
 import { induceWords } from './induceWords';
 import { NameLexicon } from '../../server/src/service/entities/lexicon';
 import { xorshift } from '../../server/src/service/entities/finetune';
+import { constrainedTarget } from './partial';
 
 export interface TrainingSentence {
   text: string;
   /** One tag per UTF-16 code unit of `text`: O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC. */
   tags: string[];
+  /**
+   * Partial labels (weak sentences, partial.ts): per code unit, a bit per tag index it may take. When set, the
+   * sentence's target is the best reading within these sets under the current weights, not `tags`.
+   */
+  allowed?: Uint16Array;
 }
 
 export interface TrainOptions {
@@ -134,10 +140,16 @@ export function trainWeights(sentences: TrainingSentence[], options: TrainOption
     }
     let mistakes = 0;
     for (const k of order) {
-      const g = gold[k];
+      let g = gold[k];
       const n = g.length;
       if (!n) continue;
       if (pred.length < n) pred = new Uint8Array(n * 2);
+      const partial = sentences[k].allowed;
+      if (partial) {
+        if (em.length < n * T) em = new Float64Array(n * T * 2);
+        g = new Uint8Array(n);
+        constrainedTarget(weights, feats[k], n, partial, em, g);
+      }
       if (cost || pa) {
         if (em.length < n * T) em = new Float64Array(n * T * 2);
         emissions(weights, feats[k], n, em);
