@@ -18,18 +18,11 @@ import { FEATURE_VERSION, FEATURES_PER_CHAR } from '../server/src/service/entiti
 import { gazetteerTrie } from '../server/src/service/entities/gazetteer';
 import { normalizeForMatching } from '../server/src/service/normalize';
 import { extractFeatures } from '../server/src/service/entities/features';
-import {
-  spansFromTags,
-  goldTags,
-  viterbi,
-  openModel,
-  lexiconTrie,
-  loadTagger,
-  type TaggerWeights,
-} from '../server/src/service/entities/tagger';
+import { spansFromTags, goldTags, viterbi, openModel, lexiconTrie, loadTagger, encodeModel } from '../server/src/service/entities/tagger';
 import { WordSet } from '../server/src/service/entities/words';
 import { parseBio, trainModel, trainSeedAverage, type TrainingSentence, type TrainOptions } from './training/trainer';
 import { corpusDir } from './eval/corpus';
+import { combinedIds, decodeExperiment, type ExperimentWeights } from './training/order2';
 import { NameLexicon, parseLexicon } from '../server/src/service/entities/lexicon';
 
 /**
@@ -79,10 +72,11 @@ function arg(name: string, fallback: number): number {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-function devF1(model: Uint8Array | TaggerWeights, dev: TrainingSentence[]): { p: number; r: number; f1: number } {
+function devF1(model: Uint8Array | ExperimentWeights, dev: TrainingSentence[]): { p: number; r: number; f1: number } {
   // A model file carries its tables; the averaged weights of an epoch carry the lists they are built from.
   const opened = model instanceof Uint8Array ? openModel(model.slice()) : undefined;
-  const w = opened ? opened.weights : (model as TaggerWeights);
+  const w: ExperimentWeights = opened ? opened.weights : (model as ExperimentWeights);
+  const experiment = !!(w.trigram || w.lattice);
   const gaz = gazetteerTrie();
   const lex = opened ? opened.trainingNames : lexiconTrie(w.lexicon);
   const words = opened ? opened.words : w.words?.length ? new WordSet(w.words) : undefined;
@@ -93,7 +87,8 @@ function devF1(model: Uint8Array | TaggerWeights, dev: TrainingSentence[]): { p:
   for (const s of dev) {
     const norm = normalizeForMatching(s.text);
     const tags = new Uint8Array(norm.length);
-    viterbi(w, extractFeatures(norm, gaz, w.bits, undefined, lex, words, names), norm.length, tags);
+    if (experiment) decodeExperiment(w, combinedIds(norm, gaz, w.bits, lex, words, names, !!w.lattice), norm.length, tags);
+    else viterbi(w, extractFeatures(norm, gaz, w.bits, undefined, lex, words, names), norm.length, tags);
     const key = (x: { start: number; end: number; type: string }) => `${x.start}:${x.end}:${x.type}`;
     const pred = new Set(spansFromTags(tags, norm.length).map(key));
     const gold = new Set(spansFromTags(goldTags(s.tags), s.tags.length).map(key));
@@ -137,7 +132,7 @@ function main(): void {
   // taggers; blocks, not every K-th sentence, so that no other sentence of a left-out article is trained on).
   const leave = arg('leave-fold', -1);
   const of = arg('of', 5);
-  const kept = (devN ? all.slice(0, all.length - devN) : all).filter((_, i) => i % sample === 0);
+  const kept = (devN ? all.slice(0, all.length - devN) : all).filter((_, i) => i % sample === arg('sample-offset', 0));
   const train = kept.filter((_, i) => leave < 0 || Math.floor((i * of) / kept.length) !== leave);
   const selfIdx = process.argv.indexOf('--self-train');
   if (selfIdx > 0) {
@@ -156,12 +151,24 @@ function main(): void {
     blockFolds: process.argv.includes('--block-folds'),
     cost: arg('cost', 0),
     pa: arg('pa', 0),
+    seed: arg('seed', 20250704),
+    // --crf [--rate R] [--l2 L] [--average]: a CRF on the same features, fitted by AdaGrad (training/crf.ts).
+    ...(process.argv.includes('--crf')
+      ? { crf: { rate: arg('rate', 0.1), l2: arg('l2', 0), average: process.argv.includes('--average') } }
+      : {}),
+    order2: process.argv.includes('--order2'),
+    lattice: process.argv.includes('--lattice'),
     words: !process.argv.includes('--no-words'),
     names: lexiconText ? parseLexicon(lexiconText) : undefined,
     onEpoch: (e, info) => {
       // With --dev, each epoch's averaged weights are scored on the held-out slice (to choose --epochs).
       const d = dev.length && process.argv.includes('--every') ? ` dev F1 ${devF1(info.averaged(), dev).f1.toFixed(4)}` : '';
       console.log(`  epoch ${e}: ${info.mistakes} sentences wrong, ${info.seconds.toFixed(1)} s${d}`);
+      // --save-each: the model as it would ship after this epoch, as OUT.eN (the bytes a run with --epochs N writes).
+      if (process.argv.includes('--save-each')) {
+        const a = info.averaged();
+        fs.writeFileSync(`${out}.e${e}`, encodeModel({ ...a, emission: a.emission }));
+      }
     },
   };
   // --ensemble K (experiment): K perceptrons differing only in their shuffling seed, their averaged weights averaged.
@@ -208,7 +215,7 @@ function main(): void {
       : null,
     epochs,
     bits,
-    seed: 20250704,
+    seed: arg('seed', 20250704),
     trainingNameFolds: arg('folds', 5),
     inducedWords: !process.argv.includes('--no-words'),
     figures: figures ?? {},
