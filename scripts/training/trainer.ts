@@ -15,6 +15,8 @@ import { induceWords } from './induceWords';
 import { NameLexicon } from '../../server/src/service/entities/lexicon';
 import { xorshift } from '../../server/src/service/entities/finetune';
 import { constrainedTarget } from './partial';
+import { fitCrf } from './crf';
+import { combinedIds, decodeExperiment, LATTICE_FEATURES, tri, TRIGRAMS, type ExperimentWeights } from './order2';
 
 export interface TrainingSentence {
   text: string;
@@ -55,6 +57,15 @@ export interface TrainOptions {
    * min(C, (loss - score margin) / |feature difference|^2), the loss being the number of wrong tags; 0 = step 1.
    */
   pa?: number;
+  /**
+   * Sixth-round experiments (order2.ts; off by default): tag-trigram transitions with a second-order Viterbi, and
+   * the segmented-word lattice templates after the shipped ones. Scored as float weights (`--every`); the model
+   * file holds neither, so a model trained with them is for measuring only.
+   */
+  order2?: boolean;
+  lattice?: boolean;
+  /** Fit a linear-chain CRF on the same features instead of the perceptron (crf.ts): AdaGrad base rate and L2. */
+  crf?: { rate: number; l2: number; average?: boolean };
   /** Called after each epoch (for progress output); `averaged()` gives the weights as they would ship now. */
   onEpoch?: (epoch: number, info: { mistakes: number; seconds: number; averaged: () => TaggerWeights }) => void;
 }
@@ -85,11 +96,13 @@ export function parseBio(content: string): TrainingSentence[] {
 }
 
 /** Trains and returns averaged weights (float) ready to encode. */
-export function trainWeights(sentences: TrainingSentence[], options: TrainOptions = {}): TaggerWeights {
+export function trainWeights(sentences: TrainingSentence[], options: TrainOptions = {}): ExperimentWeights {
   const bits = options.bits ?? 20;
   const epochs = options.epochs ?? 12;
   const T = NTAGS;
-  const F = FEATURES_PER_CHAR;
+  const lattice = !!options.lattice;
+  const order2 = !!options.order2;
+  const F = FEATURES_PER_CHAR + (lattice ? LATTICE_FEATURES : 0);
   // Features once, up front: they do not change between epochs.
   const feats: Uint32Array[] = [];
   const gold: Uint8Array[] = [];
@@ -108,15 +121,31 @@ export function trainWeights(sentences: TrainingSentence[], options: TrainOption
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
     const norm = norms[si];
-    feats.push(extractFeatures(norm, options.gazetteer, bits, undefined, folds ? foldTries[foldOf(si)] : undefined, words, names));
+    const lex = folds ? foldTries[foldOf(si)] : undefined;
+    feats.push(
+      lattice
+        ? combinedIds(norm, options.gazetteer, bits, lex, words, names, true)
+        : extractFeatures(norm, options.gazetteer, bits, undefined, lex, words, names),
+    );
     gold.push(goldTags(s.tags));
   }
+  if (options.crf)
+    return fitCrf(
+      feats,
+      gold,
+      { bits, lexicon: fullLexicon, words: wordList, names: options.names },
+      { ...options.crf, epochs, seed: options.seed, onEpoch: options.onEpoch },
+    );
   const size = (1 << bits) * T;
   const w = new Float32Array(size);
   const u = new Float32Array(size);
   const tw = new Float32Array((T + 1) * T);
   const tu = new Float32Array((T + 1) * T);
-  const weights: TaggerWeights = {
+  const w3 = new Float32Array(order2 ? TRIGRAMS : 0);
+  const u3 = new Float32Array(w3.length);
+  const weights: ExperimentWeights = {
+    ...(order2 ? { trigram: w3 } : {}),
+    ...(lattice ? { lattice: true } : {}),
     bits,
     emission: w,
     scale: 1,
@@ -150,7 +179,8 @@ export function trainWeights(sentences: TrainingSentence[], options: TrainOption
         g = new Uint8Array(n);
         constrainedTarget(weights, feats[k], n, partial, em, g);
       }
-      if (cost || pa) {
+      if (order2 || lattice) decodeExperiment(weights, feats[k], n, pred);
+      else if (cost || pa) {
         if (em.length < n * T) em = new Float64Array(n * T * 2);
         emissions(weights, feats[k], n, em);
         if (cost) for (let i = 0; i < n; i++) for (let t = 0; t < T; t++) if (t !== g[i]) em[i * T + t] += cost;
@@ -199,22 +229,36 @@ export function trainWeights(sentences: TrainingSentence[], options: TrainOption
             tw[pp * T + pred[i]] -= step;
             tu[pp * T + pred[i]] -= sc;
           }
+          if (order2 && i >= 1) {
+            const ga = i >= 2 ? g[i - 2] : -1;
+            const pa2 = i >= 2 ? pred[i - 2] : -1;
+            if (pred[i] !== g[i] || g[i - 1] !== pred[i - 1] || ga !== pa2) {
+              const gi = tri(ga, g[i - 1], g[i]);
+              const pi = tri(pa2, pred[i - 1], pred[i]);
+              w3[gi] += step;
+              u3[gi] += sc;
+              w3[pi] -= step;
+              u3[pi] -= sc;
+            }
+          }
         }
       }
       c++;
     }
-    const averaged = (): TaggerWeights => {
+    const averaged = (): ExperimentWeights => {
       const aw = new Float32Array(size);
       for (let i = 0; i < size; i++) aw[i] = u[i] !== 0 ? w[i] - u[i] / c : w[i];
       const at = new Float32Array(tw.length);
       for (let i = 0; i < tw.length; i++) at[i] = tw[i] - tu[i] / c;
-      return { ...weights, emission: aw, transition: at };
+      const a3 = w3.map((x, i) => x - u3[i] / c);
+      return { ...weights, emission: aw, transition: at, ...(order2 ? { trigram: a3 } : {}) };
     };
     options.onEpoch?.(epoch, { mistakes, seconds: (Date.now() - t0) / 1000, averaged });
   }
   // Averaging: w_avg = w - u / c.
   for (let i = 0; i < size; i++) if (u[i] !== 0) w[i] -= u[i] / c;
   for (let i = 0; i < tw.length; i++) tw[i] -= tu[i] / c;
+  for (let i = 0; i < w3.length; i++) w3[i] -= u3[i] / c;
   return weights;
 }
 
