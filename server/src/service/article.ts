@@ -60,40 +60,40 @@ export function isBlockKept(lines: LineIndex, block: BoilerplateBlock, kept: Rea
 }
 
 /**
- * A run of `n` spaces. Runs up to 256 long are made once and kept: maskLines asks for one per masked line on every
- * version (about 4,000 on a 100 KB page of furniture), and a new string each time was 0.5 of the 7.3 MB a keystroke
- * allocated on that page.
+ * Code units of the text being masked, reused from call to call up to this many (a document the editor analyses
+ * in its own process; a larger one is analysed in a child process or by the CLI and gets an array of its own).
  */
-const spaceRuns: string[] = [''];
-function spaces(n: number): string {
-  if (n > 256) return ' '.repeat(n);
-  while (spaceRuns.length <= n) spaceRuns.push(' '.repeat(spaceRuns.length)); // flat strings, not concatenations
-  return spaceRuns[n];
-}
+const MASK_SCRATCH_MAX = 1 << 18;
+let maskScratch = new Uint16Array(0);
+/** Code units per `String.fromCharCode` call (its arguments go on the stack). */
+const MASK_CHUNK = 8192;
 
-/** The text with the given lines blanked out (same length, so offsets stay valid). */
+/**
+ * The text with the given lines blanked out (same length, so offsets stay valid): every code unit of those lines
+ * but the line breaks becomes a space. Written into a copy of the code units and read back as a string in large
+ * chunks: a string of slices, space runs and line breaks joined cost twice as much (thousands of parts per page).
+ */
 export function maskLines(text: string, lines: LineIndex, blocks: readonly BoilerplateBlock[]): string {
   if (blocks.length === 0) return text;
-  const parts: string[] = [];
-  let at = 0;
-  for (const b of blocks) {
-    const from = lines.starts[b.startLine];
-    const to = lines.lineEnd(b.endLine);
-    parts.push(text.slice(at, from));
-    // Every character but the line breaks becomes a space (a run at a time: this runs on every version).
-    for (let i = from; i < to;) {
-      let j = i;
-      while (j < to && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
-      if (j > i) parts.push(spaces(j - i));
-      if (j < to) parts.push(text[j]);
-      i = j + 1;
-    }
-    at = to;
+  const n = text.length;
+  let codes = maskScratch;
+  if (codes.length < n) {
+    codes = new Uint16Array(n);
+    if (n <= MASK_SCRATCH_MAX) maskScratch = codes;
   }
-  parts.push(text.slice(at));
-  return parts.join('');
+  for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(i);
+  for (const b of blocks) {
+    const to = lines.lineEnd(b.endLine);
+    for (let i = lines.starts[b.startLine]; i < to; i++) {
+      const c = codes[i];
+      if (c !== 10 && c !== 13) codes[i] = 32;
+    }
+  }
+  let out = '';
+  for (let i = 0; i < n; i += MASK_CHUNK)
+    out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + MASK_CHUNK)) as unknown as number[]);
+  return out;
 }
-
 export function analyseArticle(text: string, options: AnalysisOptions): Article {
   const lines = new LineIndex(text);
   const caches = options.paragraphs;
