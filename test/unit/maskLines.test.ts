@@ -37,6 +37,25 @@ describe('maskLines', () => {
     assert.ok(masked.startsWith('正文第一行\n \n' + ' '.repeat(13) + '\n' + ' '.repeat(300) + '\r\n    \r    \n'));
   });
 
+  it('masks texts longer than one chunk and than the reused work array, and a short one after them, alike', () => {
+    // The reference: each code unit of a block's lines but \n and \r becomes a space.
+    const reference = (text: string, lines: LineIndex, blocks: BoilerplateBlock[]) => {
+      const out = [...Array(text.length).keys()].map((i) => text[i]);
+      for (const b of blocks)
+        for (let i = lines.starts[b.startLine]; i < lines.lineEnd(b.endLine); i++) if (!'\n\r'.includes(out[i])) out[i] = ' ';
+      return out.join('');
+    };
+    // Lone surrogates stay as they are outside the blocks (a string made through a decoder would replace them).
+    const line = (k: number) => `第${k}行\ud800` + '字'.repeat(k % 50) + (k % 7 === 0 ? '\r' : '');
+    for (const count of [30000, 600, 40000, 200]) {
+      const text = Array.from({ length: count }, (_, k) => line(k)).join('\n');
+      const lines = new LineIndex(text);
+      const blocks = [];
+      for (let l = 1; l + 3 < count; l += 5) blocks.push(block(l, l + (l % 3)));
+      assert.equal(maskLines(text, lines, blocks), reference(text, lines, blocks), `${count} lines, ${text.length} code units`);
+    }
+  });
+
   it('returns the text itself when there is nothing to blank', () => {
     const text = '正文\n第二行';
     assert.equal(maskLines(text, new LineIndex(text), []), text);

@@ -60,48 +60,52 @@ export function isBlockKept(lines: LineIndex, block: BoilerplateBlock, kept: Rea
 }
 
 /**
- * A run of `n` spaces. Runs up to 256 long are made once and kept: maskLines asks for one per masked line on every
- * version (about 4,000 on a 100 KB page of furniture), and a new string each time was 0.5 of the 7.3 MB a keystroke
- * allocated on that page.
+ * Code units of the text being masked, reused from call to call up to this many (a document the editor analyses
+ * in its own process; a larger one is analysed in a child process or by the CLI and gets an array of its own).
  */
-const spaceRuns: string[] = [''];
-function spaces(n: number): string {
-  if (n > 256) return ' '.repeat(n);
-  while (spaceRuns.length <= n) spaceRuns.push(' '.repeat(spaceRuns.length)); // flat strings, not concatenations
-  return spaceRuns[n];
-}
-
-/** The text with the given lines blanked out (same length, so offsets stay valid). */
-export function maskLines(text: string, lines: LineIndex, blocks: readonly BoilerplateBlock[]): string {
-  if (blocks.length === 0) return text;
-  const parts = maskedParts(text, lines, blocks);
-  parts.push(text.slice(lines.lineEnd(blocks[blocks.length - 1].endLine)));
-  return parts.join('');
-}
+const MASK_SCRATCH_MAX = 1 << 18;
+let maskScratch = new Uint16Array(0);
+/** Code units per `String.fromCharCode` call (its arguments go on the stack). */
+const MASK_CHUNK = 8192;
 
 /**
- * maskLines' pieces up to the end of the last block. The loop is alone in this function, which returns right after
- * it: V8 compiles a long loop on its first run (on-stack replacement), before the code after it has run, and keeps
- * that code; a call after the loop with no type feedback yet deoptimised it on every later call (twice a keystroke).
+ * The text with the given lines blanked out (same length, so offsets stay valid): every code unit of those lines
+ * but the line breaks becomes a space. Written into a copy of the code units and read back as a string in large
+ * chunks: a string of slices, space runs and line breaks joined cost twice as much (thousands of parts per page).
  */
-function maskedParts(text: string, lines: LineIndex, blocks: readonly BoilerplateBlock[]): string[] {
-  const parts: string[] = [];
-  let at = 0;
-  for (const b of blocks) {
-    const from = lines.starts[b.startLine];
-    const to = lines.lineEnd(b.endLine);
-    parts.push(text.slice(at, from));
-    // Every character but the line breaks becomes a space (a run at a time: this runs on every version).
-    for (let i = from; i < to;) {
-      let j = i;
-      while (j < to && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
-      if (j > i) parts.push(spaces(j - i));
-      if (j < to) parts.push(text[j]);
-      i = j + 1;
-    }
-    at = to;
+export function maskLines(text: string, lines: LineIndex, blocks: readonly BoilerplateBlock[]): string {
+  if (blocks.length === 0) return text;
+  const n = text.length;
+  let codes = maskScratch;
+  if (codes.length < n) {
+    codes = new Uint16Array(n);
+    if (n <= MASK_SCRATCH_MAX) maskScratch = codes;
   }
-  return parts;
+  copyCodes(text, codes, n);
+  for (const b of blocks) blankLines(codes, lines.starts[b.startLine], lines.lineEnd(b.endLine));
+  return stringOfCodes(codes, n);
+}
+
+// Each long loop of maskLines is alone in a function that returns right after it: V8 compiles a long loop on its
+// first run (on-stack replacement), before the code after it has run, and a call after the loop with no type
+// feedback yet deoptimised that code on every later call (twice a keystroke; docs/performance.md, sixth round).
+function copyCodes(text: string, codes: Uint16Array, n: number): void {
+  for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(i);
+}
+
+/** Every code unit in [from, to) but the line breaks becomes a space. */
+function blankLines(codes: Uint16Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const c = codes[i];
+    if (c !== 10 && c !== 13) codes[i] = 32;
+  }
+}
+
+function stringOfCodes(codes: Uint16Array, n: number): string {
+  let out = '';
+  for (let i = 0; i < n; i += MASK_CHUNK)
+    out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + MASK_CHUNK)) as unknown as number[]);
+  return out;
 }
 
 export function analyseArticle(text: string, options: AnalysisOptions): Article {

@@ -230,13 +230,18 @@ export function dropGenericBodies(mentions: EntityMention[], norm: string, lexic
   const ends = new Set(mentions.map((o) => o.end));
   return mentions.filter((m) => {
     if (m.source !== 'model' && m.source !== 'lexicon') return true;
-    const surface = norm.slice(m.start, m.end);
+    // The cheap tests first (the same tests, in another order: none has side effects).
+    const generic = () => {
+      if (!(m.confidence < 0.5) || m.end - m.start > 4) return false;
+      const surface = norm.slice(m.start, m.end);
+      return bits(surface) === LEX_WORD && unmarkedElsewhere(surface, m.start);
+    };
     // `places`: 航站楼, 候车大厅 read as places by the same evidence (issue 11, fifth round: genericPlaces).
-    if (places && m.type === 'LOC')
-      return !(bits(surface) === LEX_WORD && surface.length <= 4 && m.confidence < 0.5 && unmarkedElsewhere(surface, m.start));
+    if (places && m.type === 'LOC') return !generic();
     if (m.type !== 'ORG' && m.type !== 'MEDIA') return true;
     // Only where the tagger itself was unsure (网易, 十五大 are read with confidence and stay).
-    if (bits(surface) === LEX_WORD && surface.length <= 4 && m.confidence < 0.5 && unmarkedElsewhere(surface, m.start)) return false;
+    if (generic()) return false;
+    const surface = norm.slice(m.start, m.end);
     const bureau = BUREAU.exec(surface);
     if (bureau && bits(bureau[1]) === LEX_WORD && !ends.has(m.start)) {
       if ((fullerEnding.get(surface) ?? []).some((start) => sentenceOf(start) !== sentenceOf(m.start))) return false;

@@ -12,7 +12,7 @@
  */
 import type { EntityMention } from '../types';
 import { COMPANY_LEFT, COMPANY_RIGHT } from './company-contexts-data';
-import { isHanUnit } from './scan';
+import { isHanUnit, unitTable } from './scan';
 
 /** Lowest learned score of a context that counts as evidence; fewest sentences with such evidence. */
 export const STRONG_CONTEXT = 2.0;
@@ -22,10 +22,11 @@ export const MIN_SHARE = 0.25;
 /** A model's place below this confidence may be re-read as the organisation. */
 const WEAK = 0.5;
 /** Characters that are words of their own: a name does not start or end with them, and they make a clean edge. */
-const FUNCTION = new Set([...'你我他她它的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称这那其该每各所个年月日']);
-const SENTENCE_END = new Set([...'。！？；\n!?;'].map((c) => c.charCodeAt(0)));
-const RIGHT_FIRST = new Set([...COMPANY_RIGHT.keys()].map((g) => g[0]));
-const LEFT_LAST = new Set([...COMPANY_LEFT.keys()].map((g) => g[g.length - 1]));
+// Code-unit tables (one array read per position of the article; a one-character string per test cost more).
+const FUNCTION = unitTable('你我他她它的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称这那其该每各所个年月日');
+const SENTENCE_END = unitTable('。！？；\n!?;');
+const RIGHT_FIRST = unitTable([...COMPANY_RIGHT.keys()].map((g) => g[0]).join(''));
+const LEFT_LAST = unitTable([...COMPANY_LEFT.keys()].map((g) => g[g.length - 1]).join(''));
 
 interface Evidence {
   sentences: Set<number>;
@@ -52,7 +53,7 @@ export function markContextCompanies(
   const sentence = new Int32Array(n + 1);
   for (let i = 0, s = 0; i < n; i++) {
     sentence[i] = s;
-    if (SENTENCE_END.has(norm.charCodeAt(i))) s++;
+    if (SENTENCE_END[norm.charCodeAt(i)]) s++;
   }
   const han = (i: number) => i >= 0 && i < n && isHanUnit(norm.charCodeAt(i));
   // A dictionary word of two to four characters runs across the edge (优胜|劣汰, 遗臭|万年).
@@ -61,11 +62,11 @@ export function markContextCompanies(
     for (let a = edge - 1; a >= edge - 3 && a >= 0; a--) for (let len = edge - a + 1; len <= 4; len++) if (isWord(a, len)) return true;
     return false;
   };
-  const cleanLeft = (a: number) => !han(a - 1) || covered[a - 1] === 1 || FUNCTION.has(norm[a - 1]) || !crossed(a);
-  const cleanRight = (b: number) => !han(b) || covered[b] === 1 || FUNCTION.has(norm[b]) || !crossed(b);
+  const cleanLeft = (a: number) => !han(a - 1) || covered[a - 1] === 1 || FUNCTION[norm.charCodeAt(a - 1)] === 1 || !crossed(a);
+  const cleanRight = (b: number) => !han(b) || covered[b] === 1 || FUNCTION[norm.charCodeAt(b)] === 1 || !crossed(b);
   const fits = (a: number, b: number): boolean => {
     for (let i = a; i < b; i++) if (!han(i) || covered[i]) return false;
-    if (FUNCTION.has(norm[a]) || FUNCTION.has(norm[b - 1]) || commonWords(a, b)) return false;
+    if (FUNCTION[norm.charCodeAt(a)] === 1 || FUNCTION[norm.charCodeAt(b - 1)] === 1 || commonWords(a, b)) return false;
     // Ending in a word of its own (化|运动, 通霄|镇长, 拆民|政府) is a phrase ending, not a name's.
     for (let len = 2; len < b - a; len++) if (isWord(b - len, len)) return false;
     return true;
@@ -95,10 +96,12 @@ export function markContextCompanies(
   for (let p = 1; p < n; p++) {
     if (!han(p - 1) || !han(p)) continue;
     // Most positions start no right context and end no left one: two set look-ups before anything else.
-    if (!RIGHT_FIRST.has(norm[p]) && !LEFT_LAST.has(norm[p - 1])) continue;
-    const [right, rightContext] = best(COMPANY_RIGHT, norm.slice(p, p + 2), norm[p]);
-    const [left, leftContext] = best(COMPANY_LEFT, norm.slice(p - 2, p), norm[p - 1]);
+    if (!RIGHT_FIRST[norm.charCodeAt(p)] && !LEFT_LAST[norm.charCodeAt(p - 1)]) continue;
+    const right = score(RIGHT, norm, p, p);
+    const left = score(LEFT, norm, p - 2, p - 1);
     if ((right < strong && left < strong) || crossed(p)) continue;
+    const rightContext = context(RIGHT, norm, p, p);
+    const leftContext = context(LEFT, norm, p - 2, p - 1);
     for (let k = 2; k <= 4; k++) {
       if (right >= strong && p - k >= 0 && cleanLeft(p - k) && fits(p - k, p)) note(p - k, p, right, '+' + rightContext);
       if (left >= strong && p + k <= n && cleanRight(p + k) && fits(p, p + k)) note(p, p + k, left, leftContext + '+');
@@ -128,11 +131,44 @@ export function markContextCompanies(
   return out.sort((x, y) => x.start - y.start);
 }
 
-/** The larger score of a two- and a one-character context, with the context. */
-function best(table: ReadonlyMap<string, number>, two: string, one: string): [number, string] {
-  const a = table.get(two) ?? 0;
-  const b = table.get(one) ?? 0;
-  return a >= b ? [a, two] : [b, one];
+/**
+ * A context table read without making strings for the positions it cannot answer: the scores of its
+ * one-character contexts by code unit, and the first code units of its two-character ones.
+ */
+interface ContextTable {
+  all: ReadonlyMap<string, number>;
+  one: ReadonlyMap<number, number>;
+  twoFirst: Uint8Array;
+}
+function contextTable(all: ReadonlyMap<string, number>): ContextTable {
+  const one = new Map<number, number>();
+  const twoFirst = new Uint8Array(0x10000);
+  for (const [g, w] of all) {
+    if (g.length === 1) one.set(g.charCodeAt(0), w);
+    else if (g.length === 2) twoFirst[g.charCodeAt(0)] = 1;
+  }
+  return { all, one, twoFirst };
+}
+const RIGHT = contextTable(COMPANY_RIGHT);
+const LEFT = contextTable(COMPANY_LEFT);
+
+/**
+ * The larger score of the two-character context norm.slice(a, a + 2) (shorter at the text's end; none before its
+ * start) and of the one-character context norm[one] (its character next to the candidate), as a Map lookup of
+ * each would give it, but with no string made where the table holds no two-character context starting there.
+ */
+function score(t: ContextTable, norm: string, a: number, one: number): number {
+  const oneScore = t.one.get(norm.charCodeAt(one)) ?? 0;
+  let twoScore = 0;
+  if (a + 2 > norm.length) twoScore = oneScore;
+  else if (a >= 0 && t.twoFirst[norm.charCodeAt(a)]) twoScore = t.all.get(norm.slice(a, a + 2)) ?? 0;
+  return Math.max(twoScore, oneScore);
+}
+
+/** The context `score` took its score from: the two-character one where it scores at least as high. */
+function context(t: ContextTable, norm: string, a: number, one: number): string {
+  const two = a >= 0 ? norm.slice(a, a + 2) : '';
+  return (t.all.get(two) ?? 0) >= (t.all.get(norm[one]) ?? 0) ? two : norm[one];
 }
 
 /**

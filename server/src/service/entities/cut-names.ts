@@ -75,6 +75,8 @@ export function completeCutNames(
   given: () => ReadonlySet<number>,
 ): EntityMention[] {
   let out: EntityMention[] | undefined;
+  // A name that passes the tests below passes them at each of its mentions: read the article for it once.
+  let followed: Map<string, boolean> | undefined;
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k];
     if (m.type !== 'PER' || m.end - m.start !== 2 || m.source === 'user' || m.source === 'gazetteer') continue;
@@ -88,7 +90,10 @@ export function completeCutNames(
     // A clean break after it: not Han (punctuation, the line's end), a function word, or a word.
     const after = norm[x + 1];
     if (after && HAN.test(after) && !notGiven.has(after) && !isWord(x + 1, 2) && !isWord(x + 1, 3) && !isWord(x + 1, 4)) continue;
-    if (!alwaysFollowedBy(norm, norm.slice(m.start, m.end), c)) continue;
+    const key = norm.slice(m.start, x + 1);
+    let always = (followed ??= new Map()).get(key);
+    if (always === undefined) followed.set(key, (always = alwaysFollowedBy(norm, norm.slice(m.start, m.end), c)));
+    if (!always) continue;
     // Last, as the first call reads the training names (tens of milliseconds, once per model).
     if (!given().has(c.charCodeAt(0))) continue;
     out ??= mentions.slice();

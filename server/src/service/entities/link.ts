@@ -123,6 +123,14 @@ export function linkEntities(text: string, mentions: EntityMention[], normalized
     if (f === undefined) forms.set(s, (f = normalizeForMatching(s)));
     return f;
   };
+  // What the alias table makes of each distinct surface form (a name recurs; the test below reads every mention).
+  const aliasOfForm = new Map<string, string | undefined>();
+  const aliasOf = (s: string): string | undefined => {
+    if (aliasOfForm.has(s)) return aliasOfForm.get(s);
+    const a = ALIASES[formOf(s).replace(/\s+/g, '')];
+    aliasOfForm.set(s, a);
+    return a;
+  };
   const traditional = norm !== text && looksTraditional(text, norm);
   // A key depends on the mention's type and text alone: each distinct pair is keyed once.
   const keys = new Map<EntityType, Map<string, string>>();
@@ -190,7 +198,7 @@ export function linkEntities(text: string, mentions: EntityMention[], normalized
     const longest = [...aliases].sort((a, b) => b.length - a.length)[0];
     // The key is the canonical form only when the alias table produced it (美 -> 美国); a key made by
     // stripping titles or suffixes (龙湖 from 龙湖集团) is shorter than the real name, so the longest form wins.
-    const fromAliasTable = c.mentions.some((m) => ALIASES[formOf(m.text).replace(/\s+/g, '')] === c.key);
+    const fromAliasTable = c.mentions.some((m) => aliasOf(m.text) === c.key);
     let canonical =
       c.type !== 'PER' && !fromAliasTable
         ? longest

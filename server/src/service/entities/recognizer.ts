@@ -181,6 +181,7 @@ const PUNCT_RE = /[，。、；：！？“”‘’「」『』《》〈〉（�
 let taggedScratch = new Uint8Array(0);
 let takenScratch = new Uint8Array(0);
 let ownerScratch = new Int32Array(0);
+let mendScratch = new Uint8Array(0);
 function zeroed(a: Uint8Array<ArrayBuffer>, n: number): Uint8Array<ArrayBuffer> {
   if (a.length < n) return new Uint8Array(Math.max(n, a.length * 2));
   return a.fill(0, 0, n);
@@ -486,8 +487,10 @@ export function mendTorn(mentions: EntityMention[], text: string, norm: string, 
     return !!t && t.allAt(norm, a).some((x) => x.end === b);
   };
   const out: EntityMention[] = [];
-  const taken = new Uint8Array(norm.length);
+  const taken = (mendScratch = zeroed(mendScratch, norm.length));
   for (const m of mentions) taken.fill(1, m.start, m.end);
+  // Where a one-character mention starts (made when a one-character model name first needs it).
+  let singleAt: Set<number> | undefined;
   for (const m of mentions) {
     if (m.source !== 'model') {
       out.push(m);
@@ -502,7 +505,9 @@ export function mendTorn(mentions: EntityMention[], text: string, norm: string, 
     if (end - start === 1 && !known(start, end)) {
       // Only the end of a word (母[港]): a one-character place that begins one is an abbreviation (华裔, 港人, 中巴),
       // and one after a verb of travel or a preposition is one too (在京, 访华).
-      const neighbourSingle = (k: number) => mentions.some((o) => o !== m && o.end - o.start === 1 && o.start === k);
+      // (Never `m` itself: a one-character `m` starts at start, not at start - 1.)
+      const neighbourSingle = (k: number) =>
+        (singleAt ??= new Set(mentions.filter((o) => o.end - o.start === 1).map((o) => o.start))).has(k);
       // A place the tagger is sure of that begins a word as well (家[中外]合资, 为[日方]) is an abbreviation there.
       const confidentAbbreviation = m.type === 'LOC' && m.confidence >= CONFIDENT_SINGLE && isWord(start, 2);
       if (isWord(start - 1, 2) && !neighbourSingle(start - 1) && !TRAVEL_BEFORE.has(norm[start - 1]) && !confidentAbbreviation) continue;
