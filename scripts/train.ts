@@ -29,6 +29,7 @@ import { corpusDir } from './eval/corpus';
 import { combinedIds, decodeExperiment, type ExperimentWeights } from './training/order2';
 import { NameLexicon, parseLexicon } from '../server/src/service/entities/lexicon';
 import { weakFromArgs } from './training/weakLabels';
+import { unlabelledPageLines } from './training/unlabelledPages';
 
 /**
  * Body lines of the unlabelled news pages (pages/unlabelled and pages/cwced), for self-training: lines
@@ -36,21 +37,9 @@ import { weakFromArgs } from './training/weakLabels';
  * out, so the page figures of `npm run eval` stay free of their text; no label of any page is read.
  */
 function unlabelledLines(corpus: string): string[] {
-  const gold = new Set(fs.readdirSync(path.join(corpus, 'articles')).filter((f) => f.endsWith('.txt')));
-  const out: string[] = [];
-  for (const sub of ['unlabelled', 'cwced']) {
-    const dir = path.join(corpus, 'pages', sub);
-    const files = fs
-      .readdirSync(dir)
-      .filter((f) => f.endsWith('.txt') && !/\.(gold|date|author)\.txt$/.test(f) && !gold.has(f))
-      .sort();
-    for (const f of files)
-      for (const line of fs.readFileSync(path.join(dir, f), 'utf8').split(/\r?\n/)) {
-        const t = line.trim();
-        if ((t.match(/\p{Script=Han}/gu)?.length ?? 0) >= 10 && /[，。！？；,]/.test(t)) out.push(normalizeForMatching(t));
-      }
-  }
-  return out;
+  return unlabelledPageLines(corpus)
+    .filter((t) => (t.match(/\p{Script=Han}/gu)?.length ?? 0) >= 10 && /[，。！？；,]/.test(t))
+    .map((t) => normalizeForMatching(t));
 }
 
 /**

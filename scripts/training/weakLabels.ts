@@ -18,6 +18,7 @@ import type { EntityType } from '../../server/src/service/types';
 import type { Span } from '../../server/src/service/entities/gazetteer';
 import { gazetteerTrie } from '../../server/src/service/entities/gazetteer';
 import { normalizeForMatching } from '../../server/src/service/normalize';
+import { unlabelledPageLines } from './unlabelledPages';
 import { SURNAMES } from '../../server/src/service/entities/features';
 import { bylineNameSpans } from '../../server/src/service/entities/patterns';
 import { honorificSurnameSpans, outletSpans, pseudonymSpans } from '../../server/src/service/entities/context-names';
@@ -50,26 +51,17 @@ export interface WeakSentence {
 export function weakSourceSentences(corpus: string): string[] {
   const articles = path.join(corpus, 'articles');
   const goldFiles = fs.readdirSync(articles).filter((f) => f.endsWith('.txt'));
-  const gold = new Set(goldFiles);
   const goldText = goldFiles.map((f) => normalizeForMatching(fs.readFileSync(path.join(articles, f), 'utf8'))).join('\n');
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const sub of ['unlabelled', 'cwced']) {
-    const dir = path.join(corpus, 'pages', sub);
-    const files = fs
-      .readdirSync(dir)
-      .filter((f) => f.endsWith('.txt') && !/\.(gold|date|author)\.txt$/.test(f) && !gold.has(f))
-      .sort();
-    for (const f of files)
-      for (const line of fs.readFileSync(path.join(dir, f), 'utf8').split(/\r?\n/))
-        for (const piece of normalizeForMatching(line.trim()).split(/(?<=[。！？!?])/u)) {
-          const s = piece.trim();
-          if ((s.match(/\p{Script=Han}/gu)?.length ?? 0) < 4 || seen.has(s)) continue;
-          seen.add(s);
-          if (goldText.includes(s)) continue;
-          out.push(s);
-        }
-  }
+  for (const line of unlabelledPageLines(corpus))
+    for (const piece of normalizeForMatching(line).split(/(?<=[。！？!?])/u)) {
+      const s = piece.trim();
+      if ((s.match(/\p{Script=Han}/gu)?.length ?? 0) < 4 || seen.has(s)) continue;
+      seen.add(s);
+      if (goldText.includes(s)) continue;
+      out.push(s);
+    }
   return out;
 }
 
