@@ -5,7 +5,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { createEntityRecognizer } from '../../server/src/service/entities';
-import { mendTorn } from '../../server/src/service/entities/recognizer';
+import { mendTorn, resolve, type Candidate } from '../../server/src/service/entities/recognizer';
+import { RANK } from '../../server/src/service/entities/ranks';
 import type { Tagger } from '../../server/src/service/entities/tagger';
 import { brandSpans, honorificSurnameSpans, paperSpans } from '../../server/src/service/entities/context-names';
 import { WordSet } from '../../server/src/service/entities/words';
@@ -85,5 +86,28 @@ describe('merge fixes through the recogniser with the shipped model', function (
         `${show(ms)} (${t})`,
       );
     });
+  });
+});
+
+describe('a split place hierarchy', () => {
+  // The model reads 合肥铁路 / 台州公路 as one place; the gazetteer knows 合肥 / 台州. The rest is made a place of its
+  // own only when it is no everyday word of the lexicon (铁路 and 公路 are; 东区 in 台南东区 is a place).
+  const common = new Set(['铁路', '公路']);
+  const resolved = (norm: string, whole: [number, number], known: [number, number]) => {
+    const cands: Candidate[] = [
+      { start: whole[0], end: whole[1], type: 'LOC', source: 'model', confidence: 0.9, rank: RANK.MODEL },
+      { start: known[0], end: known[1], type: 'LOC', source: 'gazetteer', confidence: 1, rank: RANK.GAZETTEER },
+    ];
+    const commonWord = (a: number, len: number) => common.has(norm.slice(a, a + len));
+    return resolve(cands, norm, norm, commonWord).map((m) => `${norm.slice(m.start, m.end)}/${m.type}`);
+  };
+  it('keeps the place and leaves an everyday word after it unmarked (合肥 + 铁路), in both scripts', () => {
+    for (const norm of bothNorm('他在合肥铁路枢纽检查工作，台州公路也在修。')) {
+      assert.deepEqual(resolved(norm, [2, 6], [2, 4]), ['合肥/LOC'], norm);
+      assert.deepEqual(resolved(norm, [13, 17], [13, 15]), ['台州/LOC'], norm);
+    }
+  });
+  it('still makes a named rest a place of its own (台南 + 东区)', () => {
+    for (const norm of bothNorm('台南东区今天停水。')) assert.deepEqual(resolved(norm, [0, 4], [0, 2]), ['台南/LOC', '东区/LOC'], norm);
   });
 });

@@ -121,7 +121,7 @@ export type RuleFamily = (typeof RULE_FAMILIES)[number];
 export const OFF_BY_DEFAULT: readonly RuleFamily[] = ['translitContext'];
 
 type Source = EntityMention['source'];
-interface Candidate extends Span {
+export interface Candidate extends Span {
   source: Source;
   confidence: number;
   rank: number;
@@ -352,7 +352,7 @@ function recognizeParagraph(
       if (!c.gate) c.gate = c.source === 'gazetteer' ? 'gazetteerAdd' : c.source === 'pattern' ? 'patternAdd' : undefined;
     gateAdds(cands, taggedMarks, () => new LineMarginals(tagger, norm, gaz, off.has('lexiconFeatures'), temperature), gates);
   }
-  const resolved = resolve(cands, text, norm);
+  const resolved = resolve(cands, text, norm, (a, len) => (lexNames?.get(norm, a, len) ?? 0) === LEX_WORD);
   // 武汉体育中心: where a fuller organisation reading won the same span, the facility's ending still gives its type.
   if (facilityType.size)
     for (const m of resolved) {
@@ -711,10 +711,10 @@ function leadingCount<T>(sorted: readonly T[], before: (item: T) => boolean): nu
  * a fuller name that contains a known one is promoted (美国国防部 over 美国), local vetoes and trims apply, and then
  * the highest rank wins each overlap (ranks.ts).
  */
-function resolve(cands: Candidate[], text: string, norm: string): EntityMention[] {
+export function resolve(cands: Candidate[], text: string, norm: string, commonWord: (a: number, len: number) => boolean): EntityMention[] {
   const touching = gazetteerTouching(cands);
   dropFragmentsOfModelNames(cands, norm);
-  cands.push(...promoteFullerNames(cands, norm, touching));
+  cands.push(...promoteFullerNames(cands, norm, touching, commonWord));
   vetoAndTrim(cands, norm, touching);
   return keepHighestRanked(cands, text, norm);
 }
@@ -761,7 +761,16 @@ function dropFragmentsOfModelNames(cands: Candidate[], norm: string): void {
  * Pass 2: a model or pattern name that wholly contains gazetteer names is promoted above them where it is the
  * fuller name; returns the rest of a split place hierarchy (湖北恩施 → 恩施) as extra model candidates.
  */
-function promoteFullerNames(cands: Candidate[], norm: string, touching: (c: Candidate) => Candidate[]): Candidate[] {
+/**
+ * `commonWord(a, len)`: the name lexicon's everyday words that are no name (jieba's common words), so the rest of a
+ * split place hierarchy that is one of them (中国 + 铁路, 全国 + 公路) is not made a place of its own.
+ */
+function promoteFullerNames(
+  cands: Candidate[],
+  norm: string,
+  touching: (c: Candidate) => Candidate[],
+  commonWord: (a: number, len: number) => boolean,
+): Candidate[] {
   const extra: Candidate[] = [];
   const modelOrgStartByEnd = new Map<number, number>();
   for (const m of cands) {
@@ -818,7 +827,12 @@ function promoteFullerNames(cands: Candidate[], norm: string, touching: (c: Cand
         c.rank = RANK.FULLER;
         continue;
       }
-      if (rest.length >= 2 && /^\p{Script=Han}+$/u.test(rest) && !inner.some((g) => g.start >= head.end))
+      if (
+        rest.length >= 2 &&
+        /^\p{Script=Han}+$/u.test(rest) &&
+        !inner.some((g) => g.start >= head.end) &&
+        !commonWord(head.end, rest.length)
+      )
         extra.push(candidate({ start: head.end, end: c.end, type: 'LOC' }, 'model', c.confidence, RANK.MODEL));
       continue;
     }
