@@ -9,7 +9,7 @@ import { linkEntities, type EntityCluster } from './entities';
 import { detectScript } from './convert';
 import { LineIndex, isBlank } from './text';
 import { blankInvisibles, onCodePoints } from './spans';
-import { normalizeForMatching, normalizeVariant } from './normalize';
+import { codesToString, normalizeForMatching, normalizeVariant } from './normalize';
 import { recognizeEntities, type ParagraphCaches } from './incremental/paragraphs';
 import type { BoilerplateBlock, BoilerplateKind, DateMention, EntityMention, EntityRecognizer, Publication, Script } from './types';
 
@@ -65,8 +65,6 @@ export function isBlockKept(lines: LineIndex, block: BoilerplateBlock, kept: Rea
  */
 const MASK_SCRATCH_MAX = 1 << 18;
 let maskScratch = new Uint16Array(0);
-/** Code units per `String.fromCharCode` call (its arguments go on the stack). */
-const MASK_CHUNK = 8192;
 
 /**
  * The text with the given lines blanked out (same length, so offsets stay valid): every code unit of those lines
@@ -83,12 +81,13 @@ export function maskLines(text: string, lines: LineIndex, blocks: readonly Boile
   }
   copyCodes(text, codes, n);
   for (const b of blocks) blankLines(codes, lines.starts[b.startLine], lines.lineEnd(b.endLine));
-  return stringOfCodes(codes, n);
+  return codesToString(codes.subarray(0, n));
 }
 
-// Each long loop of maskLines is alone in a function that returns right after it: V8 compiles a long loop on its
-// first run (on-stack replacement), before the code after it has run, and a call after the loop with no type
-// feedback yet deoptimised that code on every later call (twice a keystroke; docs/performance.md, sixth round).
+// Each long loop of maskLines is alone in a function that returns right after it (the last is normalize.ts's
+// codesToString): V8 compiles a long loop on its first run (on-stack replacement), before the code after it has
+// run, and a call after the loop with no type feedback yet deoptimised that code on every later call (twice a
+// keystroke; docs/performance.md, sixth round).
 function copyCodes(text: string, codes: Uint16Array, n: number): void {
   for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(i);
 }
@@ -99,13 +98,6 @@ function blankLines(codes: Uint16Array, from: number, to: number): void {
     const c = codes[i];
     if (c !== 10 && c !== 13) codes[i] = 32;
   }
-}
-
-function stringOfCodes(codes: Uint16Array, n: number): string {
-  let out = '';
-  for (let i = 0; i < n; i += MASK_CHUNK)
-    out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + MASK_CHUNK)) as unknown as number[]);
-  return out;
 }
 
 export function analyseArticle(text: string, options: AnalysisOptions): Article {

@@ -178,7 +178,8 @@ function applyCharMap(s: string, map: Uint16Array): string {
   return changed ? codesToString(codes) : s;
 }
 
-function codesToString(codes: Uint16Array): string {
+/** A string of UTF-16 code units, made in chunks (`String.fromCharCode`'s arguments go on the stack). */
+export function codesToString(codes: Uint16Array): string {
   let s = '';
   const CHUNK = 8192;
   for (let i = 0; i < codes.length; i += CHUNK) s += String.fromCharCode.apply(null, codes.subarray(i, i + CHUNK) as unknown as number[]);
