@@ -45,8 +45,8 @@ export function getDiagnostics(
   let p = 0;
   return article.blocks.map((block) => {
     const severity = block.confident ? base : (Math.min(base + 1, DiagnosticSeverity.Hint) as DiagnosticSeverity);
-    // blockRange's end character, compared before any range is made: most blocks are lent after a keystroke.
-    const endCharacter = lines.lineEnd(block.endLine) - lines.starts[block.endLine];
+    // The range's end character, compared before any range is made: most blocks are lent after a keystroke.
+    const endCharacter = blockEndCharacter(lines, block);
     if (previous) {
       // Blocks come in line order: the previous diagnostic of this block, if any, is at or after p.
       while (p < previous.length && (previous[p].data as BoilerplateDiagnosticData).startLine < block.startLine) p++;
@@ -55,7 +55,7 @@ export function getDiagnostics(
     }
     const data: BoilerplateDiagnosticData = { ...block };
     return {
-      range: { start: { line: block.startLine, character: 0 }, end: { line: block.endLine, character: endCharacter } },
+      range: rangeTo(block, endCharacter),
       severity,
       code: diagnosticCode(block.kind),
       source: DIAGNOSTIC_SOURCE,
@@ -91,9 +91,14 @@ function sameAs(d: Diagnostic, block: BoilerplateBlock, endCharacter: number, se
  * `article.lines.range(starts[startLine], lineEnd(endLine))` gives, without its two searches for the lines.
  */
 export function blockRange(article: Article, block: BoilerplateBlock): Range {
-  const { lines } = article;
-  return {
-    start: { line: block.startLine, character: 0 },
-    end: { line: block.endLine, character: lines.lineEnd(block.endLine) - lines.starts[block.endLine] },
-  };
+  return rangeTo(block, blockEndCharacter(article.lines, block));
+}
+
+/** The character where the block's last line ends (before its line break). */
+function blockEndCharacter(lines: Article['lines'], block: BoilerplateBlock): number {
+  return lines.lineEnd(block.endLine) - lines.starts[block.endLine];
+}
+
+function rangeTo(block: BoilerplateBlock, endCharacter: number): Range {
+  return { start: { line: block.startLine, character: 0 }, end: { line: block.endLine, character: endCharacter } };
 }
