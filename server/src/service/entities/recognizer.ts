@@ -30,7 +30,7 @@ import {
   paperSpans,
   pseudonymSpans,
 } from './context-names';
-import { LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD } from './lexicon';
+import { LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD, type NameLexicon } from './lexicon';
 import type { WordSet } from './words';
 import { RANK } from './ranks';
 import {
@@ -237,8 +237,8 @@ function recognizeParagraph(
   gaz: Trie<EntityType>,
   tagger: Tagger | undefined,
   off: ReadonlySet<RuleFamily>,
-  gates: Readonly<Record<GateKind, number>> = GATE_THRESHOLDS,
-  temperature = GATE_TEMPERATURE,
+  gates: Readonly<Record<GateKind, number>>,
+  temperature: number,
 ): EntityMention[] {
   const cands: Candidate[] = [];
   const add = (s: Span, source: Source, confidence: number) => cands.push(candidate(s, source, confidence, SOURCE_RANK[source]));
@@ -352,7 +352,7 @@ function recognizeParagraph(
       if (!c.gate) c.gate = c.source === 'gazetteer' ? 'gazetteerAdd' : c.source === 'pattern' ? 'patternAdd' : undefined;
     gateAdds(cands, taggedMarks, () => new LineMarginals(tagger, norm, gaz, off.has('lexiconFeatures'), temperature), gates);
   }
-  const resolved = resolve(cands, text, norm, (a, len) => (lexNames?.get(norm, a, len) ?? 0) === LEX_WORD);
+  const resolved = resolve(cands, text, norm, lexiconCommonWord(lexNames, norm));
   // 武汉体育中心: where a fuller organisation reading won the same span, the facility's ending still gives its type.
   if (facilityType.size)
     for (const m of resolved) {
@@ -370,7 +370,7 @@ function recognizeArticle(
   gaz: Trie<EntityType>,
   tagger: Tagger | undefined,
   off: ReadonlySet<RuleFamily>,
-  gates: Readonly<Record<GateKind, number>> = GATE_THRESHOLDS,
+  gates: Readonly<Record<GateKind, number>>,
 ): EntityMention[] {
   const levelled = articleLevel(paragraphs, text, norm, gaz, tagger, off);
   const merged = off.has('jointNames') ? levelled : joinAdjacentOrganisations(levelled, text);
@@ -389,12 +389,18 @@ function recognizeArticle(
   const products = off.has('productBrands') ? mended : dropProductBrands(mended, text);
   const names = tagger?.names;
   if (!names || off.has('accountSlots')) return products;
-  return accountSlots(products, text, norm, (a, b) => names.get(norm, a, b - a) === LEX_WORD);
+  const commonWord = lexiconCommonWord(names, norm);
+  return accountSlots(products, text, norm, (a, b) => commonWord(a, b - a));
 }
 
 /** A gazetteer place or a person of the lexicons: a company stem that is one keeps that reading (company-stems.ts). */
 function knownName(stem: string, tagger: Tagger | undefined): boolean {
   return !!gazetteerTrie().longestAt(stem, 0) || !!((tagger?.names?.get(stem, 0, stem.length) ?? 0) & LEX_PER);
+}
+
+/** An everyday word of the name lexicon that is no name (jieba's common words) at a..a+len of norm. */
+function lexiconCommonWord(names: NameLexicon | undefined, norm: string): (a: number, len: number) => boolean {
+  return (a, len) => (names?.get(norm, a, len) ?? 0) === LEX_WORD;
 }
 
 /** A word of the model's dictionaries (its word set, or a name-lexicon entry that is also a common word) at a..a+len of norm. */
@@ -413,9 +419,8 @@ function dottedParts(mentions: EntityMention[], text: string, norm: string, tagg
 /** Transliterated names nobody lists (translit.ts), with the model's dictionaries as the words they must not be. */
 function translit(mentions: EntityMention[], text: string, norm: string, tagger: Tagger, off: ReadonlySet<RuleFamily>): EntityMention[] {
   const words = tagger.words!;
-  const names = tagger.names;
-  const isWord = (a: number, len: number) =>
-    a >= 0 && a + len <= norm.length && (words.has(norm, a, len) || (names?.get(norm, a, len) ?? 0) === LEX_WORD);
+  const commonWord = lexiconCommonWord(tagger.names, norm);
+  const isWord = (a: number, len: number) => a >= 0 && a + len <= norm.length && (words.has(norm, a, len) || commonWord(a, len));
   const grown = off.has('translit') ? mentions : growTransliterations(mentions, text, norm, { isWord });
   return off.has('translitContext') ? grown : translitNames(grown, text, norm, { isWord });
 }
@@ -450,7 +455,7 @@ function articleLevel(
     const isWord = (a: number, len: number) => !!tagger?.words?.has(norm, a, len) || !!((lexicon?.get(norm, a, len) ?? 0) & LEX_WORD);
     out = splitPlaceModifiers(out, text, norm, isPlace, isWord);
   }
-  if (!off.has('slots')) out = slotMates(out, text, norm, (a, len) => (lexicon?.get(norm, a, len) ?? 0) === LEX_WORD);
+  if (!off.has('slots')) out = slotMates(out, text, norm, lexiconCommonWord(lexicon, norm));
   if (!off.has('buildings')) buildingsNotPeople(out, norm);
   if (tagger?.words && !off.has('articleNames')) out = trimToArticleNames(out, text, norm, tagger.words);
   if (!off.has('companies')) growCompanyTails(out, text, norm);
@@ -759,11 +764,8 @@ function dropFragmentsOfModelNames(cands: Candidate[], norm: string): void {
 
 /**
  * Pass 2: a model or pattern name that wholly contains gazetteer names is promoted above them where it is the
- * fuller name; returns the rest of a split place hierarchy (湖北恩施 → 恩施) as extra model candidates.
- */
-/**
- * `commonWord(a, len)`: the name lexicon's everyday words that are no name (jieba's common words), so the rest of a
- * split place hierarchy that is one of them (中国 + 铁路, 全国 + 公路) is not made a place of its own.
+ * fuller name; returns the rest of a split place hierarchy (湖北恩施 → 恩施) as extra model candidates, unless that
+ * rest is one of `commonWord`'s everyday words (合肥 + 铁路, 台州 + 公路).
  */
 function promoteFullerNames(
   cands: Candidate[],
