@@ -14,7 +14,7 @@ import { loadTagger } from '../../server/src/service/entities/tagger';
 import { normalizeForMatching } from '../../server/src/service/normalize';
 import { gazetteerTrie } from '../../server/src/service/entities/gazetteer';
 import { sanityLines } from './span-sanity';
-import { corpusDir, fmt, NEVER_TUNED, loadGoldArticles, matchCounts, prf, type Prf } from './corpus';
+import { corpusDir, fmt, NEVER_TUNED, loadGoldArticles, matchCounts, prf, type GoldArticle, type Prf } from './corpus';
 
 export interface BioSentence {
   chars: string[];
@@ -112,8 +112,17 @@ export interface ArticleScore {
 
 /** Per-page counts (total and by type) of one recogniser on the gold pages. */
 export function scorePages(recognizer: EntityRecognizer, dir: string, only?: (name: string) => boolean) {
+  return scoreLabelledPages(recognizer, loadGoldArticles(dir), only);
+}
+
+/** The same counts on any labelled pages: the gold articles, or the silver pages (`scripts/eval/silver.ts`). */
+export function scoreLabelledPages(
+  recognizer: EntityRecognizer,
+  articles: readonly Pick<GoldArticle, 'name' | 'text' | 'gold'>[],
+  only?: (name: string) => boolean,
+) {
   const pages: { name: string; script: string; total: Prf; per: Record<string, Prf>; errors: string[] }[] = [];
-  for (const a of loadGoldArticles(dir)) {
+  for (const a of articles) {
     if (only && !only(a.name)) continue;
     const content = new Set(a.gold.content);
     // The whole article at once, as the product annotates it; mentions are then assigned to their lines.
