@@ -13,6 +13,7 @@ import * as boilerplate from './eval/boilerplate';
 import * as dates from './eval/dates';
 import * as entities from './eval/entities';
 import * as learning from './eval/learning';
+import * as silver from './eval/silver';
 
 type Section = { title: string; lines: string[]; metrics: Record<string, number> };
 
@@ -108,6 +109,7 @@ async function main() {
     ['dates', dates.run],
     ['entities', entities.run],
     ['learning', learning.run],
+    ['silver', (dir: string) => silver.run(dir, loadNerModel(), { ablate: true })],
   ] as const) {
     try {
       sections.push(await run(corpus));

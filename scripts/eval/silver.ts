@@ -15,7 +15,10 @@ import { loadNerModel } from '../../server/src/node/model';
 import { corpusDir, prf, type GoldArticle } from './corpus';
 import { makeTaggerOnly, scoreLabelledPages, sumPages } from './entities';
 
-export const SILVER_DIR = path.join(__dirname, 'silver');
+/** The labels' folder: beside this file under tsx, `../scripts/eval/silver` from the bundle in `dist/`. */
+export const SILVER_DIR = [path.join(__dirname, 'silver'), path.resolve(__dirname, '..', 'scripts', 'eval', 'silver')].find((d) =>
+  fs.existsSync(d),
+)!;
 
 /** Sites whose pages are held out: scored, never read for errors while rules are written. */
 const TEST_SITES = [
@@ -50,50 +53,68 @@ export function loadSilverPages(dir = corpusDir()): SilverPage[] {
     });
 }
 
-function main(): void {
-  const pages = loadSilverPages();
-  const at = process.argv.indexOf('--model');
-  const model = at > 0 ? new Uint8Array(fs.readFileSync(process.argv[at + 1])) : loadNerModel();
-  const groups = [
-    ['dev', (n: string) => !isTest(n)],
-    ['test (held out)', isTest],
-    ['all', undefined],
-  ] as const;
+type Section = { title: string; lines: string[]; metrics: Record<string, number> };
+
+const GROUPS = [
+  ['dev', (n: string) => !isTest(n)],
+  ['test (held out)', isTest],
+  ['all', undefined],
+] as const;
+
+/**
+ * The silver figures for `npm run eval`: the recogniser and the model alone on dev and test sites, and each rule
+ * family switched off (the ablation measured on pages no rule was written from).
+ */
+export function run(corpus = corpusDir(), model = loadNerModel(), options: { ablate?: boolean; modelAlone?: boolean } = {}): Section {
+  const pages = loadSilverPages(corpus);
+  const lines: string[] = [];
+  const metrics: Record<string, number> = {};
   const count = (only?: (n: string) => boolean) => pages.filter((p) => !only || only(p.name)).length;
-  const show = (label: string, recognizer: EntityRecognizer) => {
+  const show = (label: string, key: string, recognizer: EntityRecognizer) => {
     const scored = scoreLabelledPages(recognizer, pages);
-    for (const [group, only] of groups) {
+    for (const [group, only] of GROUPS) {
       const s = sumPages(scored, only);
       const types = Object.entries(s.per).map(([k, v]) => `${k} ${prf(v).f1.toFixed(3)}`);
-      const scripts = Object.entries(s.byScript)
-        .filter(([, v]) => v.tp + v.fp + v.fn > 0)
-        .map(([k, v]) => `${k} ${prf(v).f1.toFixed(3)}`);
       const { p, r, f1 } = prf(s.total);
-      console.log(
-        `${label.padEnd(30)} ${`${group} (${count(only)})`.padEnd(20)} P ${p.toFixed(4)} R ${r.toFixed(4)} F1 ${f1.toFixed(4)}  ${types.join(' ')} | ${scripts.join(' ')}`,
+      lines.push(
+        `${label.padEnd(12)} ${`${group} (${count(only)})`.padEnd(20)} P ${p.toFixed(4)} R ${r.toFixed(4)} F1 ${f1.toFixed(4)}  ${types.join(' ')}`,
       );
+      metrics[`${key}_${group.split(' ')[0]}F1`] = f1;
     }
     return scored;
   };
-  const full = show('recogniser', createEntityRecognizer({ model }));
-  const taggerOnly = at > 0 ? undefined : makeTaggerOnly();
-  if (taggerOnly) show('model alone', taggerOnly);
-  if (process.argv.includes('--errors')) {
-    // Only the dev sites' errors: the test sites stay unread.
-    for (const e of sumPages(full, (n) => !isTest(n)).errors) console.log(e);
-  }
-  if (process.argv.includes('--ablate')) {
-    console.log('\nEach rule family off (F1 change; +: better without it)');
-    const base = Object.fromEntries(groups.map(([g, only]) => [g, prf(sumPages(full, only).total).f1]));
+  const full = show('recogniser', 'recogniser', createEntityRecognizer({ model }));
+  const taggerOnly = options.modelAlone === false ? undefined : makeTaggerOnly();
+  if (taggerOnly) show('model alone', 'model', taggerOnly);
+  if (options.ablate) {
+    lines.push('each rule family off, F1 change (+: better without it); decide on dev, report test:');
+    const base = Object.fromEntries(GROUPS.map(([g, only]) => [g, prf(sumPages(full, only).total).f1]));
     for (const family of RULE_FAMILIES) {
       const scored = scoreLabelledPages(createEntityRecognizer({ model, disable: [family as RuleFamily] }), pages);
-      const cells = groups.map(([g, only]) => {
+      const cells = GROUPS.map(([g, only]) => {
         const d = prf(sumPages(scored, only).total).f1 - base[g];
         return `${g.split(' ')[0]} ${d >= 0 ? '+' : ''}${d.toFixed(4)}`;
       });
-      console.log(`${family.padEnd(22)} ${cells.join('  ')}`);
+      lines.push(`  ${family.padEnd(22)} ${cells.join('  ')}`);
     }
+  }
+  return {
+    title: `Entities on ${pages.length} silver pages (team labels, no rule written from them; scripts/eval/silver/README.md)`,
+    lines,
+    metrics,
+  };
+}
+
+function main(): void {
+  const at = process.argv.indexOf('--model');
+  const model = at > 0 ? new Uint8Array(fs.readFileSync(process.argv[at + 1])) : loadNerModel();
+  const section = run(corpusDir(), model, { ablate: process.argv.includes('--ablate'), modelAlone: at < 0 });
+  for (const l of section.lines) console.log(l);
+  if (process.argv.includes('--errors')) {
+    // Only the dev sites' errors: the test sites stay unread.
+    const pages = loadSilverPages();
+    for (const e of sumPages(scoreLabelledPages(createEntityRecognizer({ model }), pages), (n) => !isTest(n)).errors) console.log(e);
   }
 }
 
-if (require.main === module) main();
+if (require.main === module && /silver\.[tj]s$/.test(process.argv[1] ?? '')) main();
