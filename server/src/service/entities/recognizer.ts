@@ -58,6 +58,7 @@ import { markContextCompanies } from './company-contexts';
 import { isHanUnit, SPACE_UNIT } from './scan';
 import { gateAdds, GATE_TEMPERATURE, GATE_THRESHOLDS, type GateKind } from './gates';
 import { LineMarginals } from './marginals';
+import { personListMates } from './person-lists';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -115,6 +116,7 @@ export const RULE_FAMILIES = [
   'translit',
   'translitContext',
   'contextCompanies',
+  'personLists',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 /** Families measured and not shipped (docs/entities.md, "Fifth round: transliterations"). */
@@ -375,7 +377,11 @@ function recognizeArticle(
   const levelled = articleLevel(paragraphs, text, norm, gaz, tagger, off);
   const merged = off.has('jointNames') ? levelled : joinAdjacentOrganisations(levelled, text);
   if (tagger?.names) markLexicon(merged, norm, tagger);
-  const discovered = tagger?.words && !off.has('discovery') ? discoverNames(merged, text, norm, tagger.words) : merged;
+  const listed =
+    tagger?.words && !off.has('personLists')
+      ? personListMates(merged, text, norm, (c) => SURNAMES.has(c), dictionaryWord(tagger, norm))
+      : merged;
+  const discovered = tagger?.words && !off.has('discovery') ? discoverNames(listed, text, norm, tagger.words) : listed;
   const propagated = off.has('consistency') ? discovered : propagate(discovered, text, norm, tagger, !off.has('remainders'), gates.copyAdd);
   const completed =
     tagger?.words && tagger.trainingNames && !off.has('cutNames') ? completeNames(propagated, text, norm, tagger) : propagated;
