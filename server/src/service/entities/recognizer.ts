@@ -58,6 +58,7 @@ import { markContextCompanies } from './company-contexts';
 import { isHanUnit, SPACE_UNIT } from './scan';
 import { gateAdds, GATE_TEMPERATURE, GATE_THRESHOLDS, type GateKind } from './gates';
 import { LineMarginals } from './marginals';
+import { dropAnonymised, dropChineseCulture, dropEponyms, dropRareNames, trimOrdinals } from './not-names';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -115,6 +116,11 @@ export const RULE_FAMILIES = [
   'translit',
   'translitContext',
   'contextCompanies',
+  'anonymised',
+  'eponyms',
+  'chineseCulture',
+  'rareNames',
+  'ordinals',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 /** Families measured and not shipped (docs/entities.md, "Fifth round: transliterations"). */
@@ -388,9 +394,27 @@ function recognizeArticle(
   const mended = tagger?.names && !off.has('tornSingles') ? dropTornSingles(out, norm, tagger.names) : out;
   const products = off.has('productBrands') ? mended : dropProductBrands(mended, text);
   const names = tagger?.names;
-  if (!names || off.has('accountSlots')) return products;
   const commonWord = lexiconCommonWord(names, norm);
-  return accountSlots(products, text, norm, (a, b) => commonWord(a, b - a));
+  const slots = !names || off.has('accountSlots') ? products : accountSlots(products, text, norm, (a, b) => commonWord(a, b - a));
+  return notNames(slots, text, norm, names, off);
+}
+
+/** Last, so no pass before it can bring them back: the guidelines' non-names (not-names.ts). */
+function notNames(
+  mentions: EntityMention[],
+  text: string,
+  norm: string,
+  names: NameLexicon | undefined,
+  off: ReadonlySet<RuleFamily>,
+): EntityMention[] {
+  let out = mentions;
+  if (!off.has('rareNames'))
+    out = dropRareNames(out, norm, (a, len) => !!((names?.get(norm, a, len) ?? 0) & (LEX_PER | LEX_LOC | LEX_ORG)));
+  if (!off.has('ordinals')) out = trimOrdinals(out, text, norm);
+  if (!off.has('anonymised')) out = dropAnonymised(out, norm);
+  if (!off.has('eponyms')) out = dropEponyms(out, norm);
+  if (!off.has('chineseCulture')) out = dropChineseCulture(out, norm);
+  return out;
 }
 
 /** A gazetteer place or a person of the lexicons: a company stem that is one keeps that reading (company-stems.ts). */
