@@ -75,6 +75,22 @@ describe('entities the guidelines say are no names (seventh round: generic), wit
     for (const w of ['人大', '议会', '政协', '新华社']) assert.ok(!RARE_NAMES.has(w), w);
   });
 
+  it('marks no organisation the article writes after a determiner, nor its other occurrences (一家寻呼机公司) (determinedNouns)', () => {
+    family(
+      'determinedNouns',
+      '国内最后一家寻呼机公司昨天宣布停业，寻呼机公司的员工将另谋出路。',
+      (ms, t) => assert.ok(!has(ms, 'ORG'), `${t}: ${show(ms)}`),
+      (ms, t) => assert.equal(ms.filter((m) => m.type === 'ORG').length, 2, `without the family both are organisations: ${t}`),
+    );
+    // A listed company keeps its name (苹果公司 is in the gazetteer).
+    both('美国苹果公司发布新款手机，这家苹果公司的股价上涨。', (ms, t) =>
+      assert.ok(
+        ms.some((m) => m.text === t.slice(2, 6)),
+        `${t}: ${show(ms)}`,
+      ),
+    );
+  });
+
   it('leaves the ordinal of a term out of an organisation only when asked (第九届) (ordinals, off as shipped)', () => {
     const sentence = '本法由第九届全国人民代表大会常务委员会第五次会议通过。';
     const on = createEntityRecognizer({ tagger, enable: ['ordinals'] });

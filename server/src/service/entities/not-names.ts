@@ -10,6 +10,7 @@
  *   华夏之音), not a place. 中华人民共和国 and 华 as a place abbreviation (访华, 对华) are left alone.
  * - `rareNames`: generic nouns MSRA train marks only now and then (实验室, 专门委员会), learned from its counts.
  * - `ordinals`: the ordinal of a term before an organisation (第十届) is not part of its name.
+ * - `determinedNouns`: an organisation the article writes after a determiner somewhere (一家传呼机公司) is a kind.
  */
 import type { EntityMention } from '../types';
 import { RARE_NAMES } from './rare-names-data';
@@ -78,4 +79,31 @@ export function trimOrdinals(mentions: EntityMention[], text: string, norm: stri
     const start = m.start + ordinal[0].length;
     return { ...m, start, text: text.slice(start, m.end) };
   });
+}
+
+/** A determiner or a classifier phrase just before a noun: 一家, 这些, 该, 各, 其他, 所有 (一家物流公司, 这些物流公司). */
+const DETERMINED = /(?:[一两几多每这那该某哪数][家个所类]|[这那一]些|[该各每某这那哪]|其他|其它|所有|部分|众多)$/u;
+
+/**
+ * The mentions without an organisation the article itself uses as a common noun: a name that stands somewhere in the
+ * article right after a determiner (一家传呼机公司, 这些物流公司) is a kind of organisation, not one organisation,
+ * and so is every other occurrence of it (which article consistency would otherwise copy). Only names no list or lexicon holds.
+ */
+export function dropDeterminedNouns(mentions: EntityMention[], norm: string, listed: (a: number, len: number) => boolean): EntityMention[] {
+  const generic = new Map<string, boolean>();
+  const isGeneric = (m: EntityMention): boolean => {
+    const surface = norm.slice(m.start, m.end);
+    let g = generic.get(surface);
+    if (g === undefined) {
+      g = false;
+      if (!listed(m.start, m.end - m.start))
+        for (let at = norm.indexOf(surface); at >= 0 && !g; at = norm.indexOf(surface, at + 1))
+          g = DETERMINED.test(norm.slice(Math.max(0, at - 2), at));
+      generic.set(surface, g);
+    }
+    return g;
+  };
+  return mentions.filter(
+    (m) => m.type !== 'ORG' || m.source === 'user' || m.source === 'gazetteer' || m.end - m.start < 3 || !isGeneric(m),
+  );
 }

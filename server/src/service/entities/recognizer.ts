@@ -58,7 +58,7 @@ import { markContextCompanies } from './company-contexts';
 import { isHanUnit, SPACE_UNIT } from './scan';
 import { gateAdds, GATE_TEMPERATURE, GATE_THRESHOLDS, type GateKind } from './gates';
 import { LineMarginals } from './marginals';
-import { dropAnonymised, dropChineseCulture, dropEponyms, dropRareNames, trimOrdinals } from './not-names';
+import { dropAnonymised, dropChineseCulture, dropDeterminedNouns, dropEponyms, dropRareNames, trimOrdinals } from './not-names';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -121,6 +121,7 @@ export const RULE_FAMILIES = [
   'chineseCulture',
   'rareNames',
   'ordinals',
+  'determinedNouns',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 /**
@@ -411,8 +412,9 @@ function notNames(
   off: ReadonlySet<RuleFamily>,
 ): EntityMention[] {
   let out = mentions;
-  if (!off.has('rareNames'))
-    out = dropRareNames(out, norm, (a, len) => !!((names?.get(norm, a, len) ?? 0) & (LEX_PER | LEX_LOC | LEX_ORG)));
+  const listed = (a: number, len: number) => !!((names?.get(norm, a, len) ?? 0) & (LEX_PER | LEX_LOC | LEX_ORG));
+  if (!off.has('rareNames')) out = dropRareNames(out, norm, listed);
+  if (!off.has('determinedNouns')) out = dropDeterminedNouns(out, norm, listed);
   if (!off.has('ordinals')) out = trimOrdinals(out, text, norm);
   if (!off.has('anonymised')) out = dropAnonymised(out, norm);
   if (!off.has('eponyms')) out = dropEponyms(out, norm);
