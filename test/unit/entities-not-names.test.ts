@@ -91,6 +91,34 @@ describe('entities the guidelines say are no names (seventh round: generic), wit
     );
   });
 
+  it('marks no central bank of no one country (各国央行), and keeps one of a named country (中国央行)', () => {
+    both('美联储加息后，各国央行纷纷跟进。', (ms, t) => assert.equal(show(ms), `${t.slice(0, 3)}/ORG`, t));
+    both('中国央行今天宣布降准。', (ms, t) =>
+      assert.ok(
+        ms.some((m) => m.type === 'ORG' && m.text === t.slice(2, 4)),
+        `${t}: ${show(ms)}`,
+      ),
+    );
+  });
+
+  it('copies a person the tagger read once only where the string looks like a name (personCopies)', () => {
+    const persons = (ms: readonly EntityMention[]) => ms.filter((m) => m.type === 'PER').length;
+    // 创宇 of a company name of our own, taken once for a person: not spread over the article.
+    family(
+      'personCopies',
+      '杭州云见创宇联合多家公司主办论坛。云见创宇发布新版产品，云见创宇推出了新服务。',
+      (ms, t) => assert.ok(persons(ms) <= 1, `${t}: ${show(ms)}`),
+      (ms, t) => assert.equal(persons(ms), 3, `without the family the reading is copied: ${t}: ${show(ms)}`),
+    );
+    // A single Latin word is not copied either; a name with a surname still is.
+    family(
+      'personCopies',
+      '网友Haha在帖子里说，Haha已经买到了票。',
+      (ms, t) => assert.ok(persons(ms) <= 1, `${t}: ${show(ms)}`),
+      (ms, t) => assert.equal(persons(ms), 2, t),
+    );
+  });
+
   it('leaves the ordinal of a term out of an organisation only when asked (第九届) (ordinals, off as shipped)', () => {
     const sentence = '本法由第九届全国人民代表大会常务委员会第五次会议通过。';
     const on = createEntityRecognizer({ tagger, enable: ['ordinals'] });

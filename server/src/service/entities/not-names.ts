@@ -11,9 +11,11 @@
  * - `rareNames`: generic nouns MSRA train marks only now and then (实验室, 专门委员会), learned from its counts.
  * - `ordinals`: the ordinal of a term before an organisation (第十届) is not part of its name.
  * - `determinedNouns`: an organisation the article writes after a determiner somewhere (一家传呼机公司) is a kind.
+ * - `personCopies`: article consistency copies a person the tagger found only where the string looks like a name.
  */
 import type { EntityMention } from '../types';
 import { RARE_NAMES } from './rare-names-data';
+import { TRANSLIT_MIN_SCORE, translitScore } from './translit';
 
 /** 某 as a determiner (某天, 某些, 某人): after a two-character name it starts a phrase, not an anonymised name. */
 const DETERMINER_AFTER = new Set([...'些个种天日年月次位处地时人一']);
@@ -106,4 +108,17 @@ export function dropDeterminedNouns(mentions: EntityMention[], norm: string, lis
   return mentions.filter(
     (m) => m.type !== 'ORG' || m.source === 'user' || m.source === 'gazetteer' || m.end - m.start < 3 || !isGeneric(m),
   );
+}
+
+/**
+ * Whether a person the tagger read once looks enough like a person's name to be copied onto the article's other
+ * occurrences (recognizer.ts `propagate`, family `personCopies`): a full foreign name (with a name dot or a space),
+ * a Han name that starts with a surname, a name the lexicons list as a person, or a run of transliteration
+ * characters (translit.ts). A platform or a word the tagger once took for a person (淘宝, 知道[创宇]) and a single
+ * Latin word (Haha) is not spread over the article.
+ */
+export function personLike(name: string, isSurname: (c: string) => boolean, listedPerson: boolean): boolean {
+  if (/[·\s]/u.test(name)) return true;
+  if (!/^\p{Script=Han}+$/u.test(name)) return false;
+  return isSurname(name[0]) || listedPerson || translitScore(name) >= TRANSLIT_MIN_SCORE;
 }

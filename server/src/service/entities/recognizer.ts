@@ -58,7 +58,7 @@ import { markContextCompanies } from './company-contexts';
 import { isHanUnit, SPACE_UNIT } from './scan';
 import { gateAdds, GATE_TEMPERATURE, GATE_THRESHOLDS, type GateKind } from './gates';
 import { LineMarginals } from './marginals';
-import { dropAnonymised, dropChineseCulture, dropDeterminedNouns, dropEponyms, dropRareNames, trimOrdinals } from './not-names';
+import { dropAnonymised, dropChineseCulture, dropDeterminedNouns, dropEponyms, dropRareNames, personLike, trimOrdinals } from './not-names';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -122,6 +122,7 @@ export const RULE_FAMILIES = [
   'rareNames',
   'ordinals',
   'determinedNouns',
+  'personCopies',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 /**
@@ -386,7 +387,9 @@ function recognizeArticle(
   const merged = off.has('jointNames') ? levelled : joinAdjacentOrganisations(levelled, text);
   if (tagger?.names) markLexicon(merged, norm, tagger);
   const discovered = tagger?.words && !off.has('discovery') ? discoverNames(merged, text, norm, tagger.words) : merged;
-  const propagated = off.has('consistency') ? discovered : propagate(discovered, text, norm, tagger, !off.has('remainders'), gates.copyAdd);
+  const propagated = off.has('consistency')
+    ? discovered
+    : propagate(discovered, text, norm, tagger, !off.has('remainders'), gates.copyAdd, !off.has('personCopies'));
   const completed =
     tagger?.words && tagger.trainingNames && !off.has('cutNames') ? completeNames(propagated, text, norm, tagger) : propagated;
   const retyped = off.has('companyStems') ? completed : retypeCompanyStems(completed, norm, (s) => knownName(s, tagger));
@@ -630,6 +633,7 @@ function propagate(
   tagger: Tagger | undefined,
   remainders: boolean,
   copyGate = 0,
+  personGate = false,
 ): EntityMention[] {
   const names = new Trie<EntityMention>();
   // 公司, 酒店: a generic word the tagger once took for a name must not be spread over the article.
@@ -650,6 +654,15 @@ function propagate(
       continue;
     const name = norm.slice(m.start, m.end);
     if (generic(name)) continue;
+    // 淘宝, 知道[创宇]: a person the tagger alone read is copied only where the string looks like a name (not-names.ts).
+    const listedPerson = () => !!((tagger?.names?.get(name, 0, name.length) ?? 0) & LEX_PER);
+    if (
+      personGate &&
+      m.type === 'PER' &&
+      (m.source === 'model' || m.source === 'lexicon') &&
+      !personLike(name, (c) => LIST_SURNAMES.has(c), listedPerson())
+    )
+      continue;
     names.set(name, m);
     // 澄星科技 … 澄星: the coined stem of a company, used alone later, is the same company.
     const stem = remainders && m.type === 'ORG' ? companyStem(name) : undefined;
@@ -893,8 +906,12 @@ function vetoAndTrim(cands: Candidate[], norm: string, touching: (c: Candidate) 
     if (c.type === 'PER' && after === '主义') c.rank = RANK.DROPPED;
     // 东北地区中东部: a compass word before 部 is a direction.
     if (c.type === 'LOC' && /^[东南西北中]{1,3}$/u.test(surface) && after[0] === '部') c.rank = RANK.DROPPED;
-    // 两国外交部、国防部: a ministry of no one country is a generic noun (the guidelines' 政府 rule).
-    if (c.type === 'ORG' && GENERIC_BODY.test(surface) && GENERIC_OWNER.test(norm.slice(Math.max(0, c.start - 10), c.start)))
+    // 两国外交部、国防部, 各国央行: a ministry or central bank of no one country is a generic noun (the guidelines' 政府 rule).
+    if (
+      c.type === 'ORG' &&
+      (GENERIC_BODY.test(surface) || surface.endsWith('央行')) &&
+      GENERIC_OWNER.test(norm.slice(Math.max(0, c.start - 10), c.start))
+    )
       c.rank = RANK.DROPPED;
     if (c.source === 'gazetteer') continue;
     // 李男明: surname + 男/女 is an anonymised person, whatever the model glued to it.
