@@ -119,6 +119,16 @@ describe('entities the guidelines say are no names (seventh round: generic), wit
     );
   });
 
+  it('copies no organisation that is an everyday word plus a generic head (利益集团) (genericCopies)', () => {
+    const orgs = (ms: readonly EntityMention[]) => ms.filter((m) => m.type === 'ORG').length;
+    family(
+      'genericCopies',
+      '他说利益集团阻挠改革。利益集团的影响很大，利益集团无处不在。',
+      (ms, t) => assert.ok(orgs(ms) <= 1, `${t}: ${show(ms)}`),
+      (ms, t) => assert.equal(orgs(ms), 3, `without the family the reading is copied: ${t}: ${show(ms)}`),
+    );
+  });
+
   it('leaves the ordinal of a term out of an organisation only when asked (第九届) (ordinals, off as shipped)', () => {
     const sentence = '本法由第九届全国人民代表大会常务委员会第五次会议通过。';
     const on = createEntityRecognizer({ tagger, enable: ['ordinals'] });

@@ -12,6 +12,7 @@
  * - `ordinals`: the ordinal of a term before an organisation (第十届) is not part of its name.
  * - `determinedNouns`: an organisation the article writes after a determiner somewhere (一家传呼机公司) is a kind.
  * - `personCopies`: article consistency copies a person the tagger found only where the string looks like a name.
+ * - `genericCopies`: and no organisation that is an everyday word plus a generic head (快递公司).
  */
 import type { EntityMention } from '../types';
 import { RARE_NAMES } from './rare-names-data';
@@ -121,4 +122,14 @@ export function personLike(name: string, isSurname: (c: string) => boolean, list
   if (/[·\s]/u.test(name)) return true;
   if (!/^\p{Script=Han}+$/u.test(name)) return false;
   return isSurname(name[0]) || listedPerson || translitScore(name) >= TRANSLIT_MIN_SCORE;
+}
+
+/**
+ * Whether an organisation is an everyday word plus a generic head that MSRA train rarely marks (快递公司, 物流公司,
+ * 利益集团: a kind of organisation): the copy gate of article consistency (recognizer.ts `propagate`, family
+ * `genericCopies`). `commonWord` is true of a dictionary word that no lexicon lists as a name.
+ */
+export function genericCompound(name: string, commonWord: (a: number, len: number) => boolean): boolean {
+  for (let k = 2; k + 2 <= name.length; k++) if (RARE_NAMES.has(name.slice(k)) && commonWord(0, k)) return true;
+  return false;
 }

@@ -58,7 +58,16 @@ import { markContextCompanies } from './company-contexts';
 import { isHanUnit, SPACE_UNIT } from './scan';
 import { gateAdds, GATE_TEMPERATURE, GATE_THRESHOLDS, type GateKind } from './gates';
 import { LineMarginals } from './marginals';
-import { dropAnonymised, dropChineseCulture, dropDeterminedNouns, dropEponyms, dropRareNames, personLike, trimOrdinals } from './not-names';
+import {
+  dropAnonymised,
+  dropChineseCulture,
+  dropDeterminedNouns,
+  dropEponyms,
+  dropRareNames,
+  genericCompound,
+  personLike,
+  trimOrdinals,
+} from './not-names';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -123,6 +132,7 @@ export const RULE_FAMILIES = [
   'ordinals',
   'determinedNouns',
   'personCopies',
+  'genericCopies',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 /**
@@ -389,7 +399,7 @@ function recognizeArticle(
   const discovered = tagger?.words && !off.has('discovery') ? discoverNames(merged, text, norm, tagger.words) : merged;
   const propagated = off.has('consistency')
     ? discovered
-    : propagate(discovered, text, norm, tagger, !off.has('remainders'), gates.copyAdd, !off.has('personCopies'));
+    : propagate(discovered, text, norm, tagger, !off.has('remainders'), gates.copyAdd, !off.has('personCopies'), !off.has('genericCopies'));
   const completed =
     tagger?.words && tagger.trainingNames && !off.has('cutNames') ? completeNames(propagated, text, norm, tagger) : propagated;
   const retyped = off.has('companyStems') ? completed : retypeCompanyStems(completed, norm, (s) => knownName(s, tagger));
@@ -634,6 +644,7 @@ function propagate(
   remainders: boolean,
   copyGate = 0,
   personGate = false,
+  compoundGate = false,
 ): EntityMention[] {
   const names = new Trie<EntityMention>();
   // 公司, 酒店: a generic word the tagger once took for a name must not be spread over the article.
@@ -663,6 +674,8 @@ function propagate(
       !personLike(name, (c) => LIST_SURNAMES.has(c), listedPerson())
     )
       continue;
+    // 快递公司: an everyday word and a generic head is a kind of organisation, whichever pass read it (not-names.ts).
+    if (compoundGate && m.type === 'ORG' && genericCompound(name, (a, len) => generic(name.slice(a, a + len)))) continue;
     names.set(name, m);
     // 澄星科技 … 澄星: the coined stem of a company, used alone later, is the same company.
     const stem = remainders && m.type === 'ORG' ? companyStem(name) : undefined;
