@@ -41,6 +41,15 @@ describe('entities the guidelines say are no names (seventh round: generic), wit
       );
   });
 
+  it('marks no anonymised person before a pseudonym note either (李某（化名）): X某 is the anonymised form (anonymised)', () => {
+    family(
+      'anonymised',
+      '受害人李某（化名）说，她当天下午报了警。',
+      (ms, t) => assert.ok(!has(ms, 'PER'), `${t}: ${show(ms)}`),
+      (ms, t) => assert.ok(has(ms, 'PER'), `without the family the pseudonym pattern marks it: ${t}`),
+    );
+  });
+
   it('marks no person inside a term named after them (诺贝尔奖, 冯·诺依曼架构) (eponyms)', () => {
     for (const s of ['他因这一发现获得诺贝尔奖，成为首位获奖的本校校友。', '这台电脑仍然采用冯·诺依曼架构。'])
       family(
