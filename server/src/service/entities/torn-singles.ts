@@ -24,9 +24,9 @@ function commonWord(norm: string, a: number, lexicon: NameLexicon): boolean {
 
 /**
  * Is the one-character mention `m` half of a common word whose other half is no name and governs nothing? A place
- * that begins a word is an abbreviation used as an adjective (港人, 华文, 俄语, 港股), which the guidelines count as
- * LOC, so only a place that ends one (完[美], 北[港]) is torn; any other one-character name is torn at either end
- * ([高]校长, [农]村).
+ * that begins a word is an abbreviation used as an adjective (港人, 俄语, 港股; 华 for the people: not-names.ts),
+ * which the guidelines count as LOC, so only a place that ends one (完[美], 北[港]) is torn; any other one-character
+ * name is torn at either end ([高]校长, [农]村).
  */
 export function isTornSingle(m: EntityMention, norm: string, marked: Uint8Array, lexicon: NameLexicon): boolean {
   if (m.source === 'user' || m.end - m.start !== 1 || !HAN.test(norm[m.start])) return false;
