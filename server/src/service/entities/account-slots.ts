@@ -10,8 +10,8 @@ import type { EntityMention } from '../types';
 /** A line that is only a name (Han, Latin or both: 未闻Code), and optionally a timestamp after it. */
 const ACCOUNT_LINE =
   /^(\p{Script=Han}[\p{Script=Han}A-Za-z]{1,11}|[A-Za-z][\p{Script=Han}A-Za-z]{3,11})(?:[ \t]+[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ \t]+[0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?)?[ \t]*$/u;
-/** The next line of an account card: a follow button or the WeChat id. */
-const CARD_NEXT = /^[ \t]*\+?[ \t]*(?:关注|微信号)[ \t]*$/u;
+/** The next line of an account card: a follow button, the WeChat id, or the time the account published (发布时间：10-08 12:00). */
+const CARD_NEXT = /^[ \t]*(?:\+?[ \t]*(?:关注|微信号)[ \t]*$|发布时间[:：])/u;
 
 /**
  * `mentions` (sorted) with each account line's name as one MEDIA mention. `isCommonWord(start, end)`: the

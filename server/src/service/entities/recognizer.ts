@@ -58,6 +58,8 @@ import { markContextCompanies } from './company-contexts';
 import { isHanUnit, SPACE_UNIT } from './scan';
 import { gateAdds, GATE_TEMPERATURE, GATE_THRESHOLDS, type GateKind } from './gates';
 import { LineMarginals } from './marginals';
+import { growOrganisationHeads } from './org-heads';
+import { datelineOutlets } from './datelines';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -115,6 +117,8 @@ export const RULE_FAMILIES = [
   'translit',
   'translitContext',
   'contextCompanies',
+  'orgHeads',
+  'datelines',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 /** Families measured and not shipped (docs/entities.md, "Fifth round: transliterations"). */
@@ -373,10 +377,12 @@ function recognizeArticle(
   gates: Readonly<Record<GateKind, number>>,
 ): EntityMention[] {
   const levelled = articleLevel(paragraphs, text, norm, gaz, tagger, off);
-  const merged = off.has('jointNames') ? levelled : joinAdjacentOrganisations(levelled, text);
+  const joined = off.has('jointNames') ? levelled : joinAdjacentOrganisations(levelled, text);
+  const merged = tagger?.words && !off.has('datelines') ? datelineOutlets(joined, text, norm, dictionaryWord(tagger, norm)) : joined;
   if (tagger?.names) markLexicon(merged, norm, tagger);
   const discovered = tagger?.words && !off.has('discovery') ? discoverNames(merged, text, norm, tagger.words) : merged;
-  const propagated = off.has('consistency') ? discovered : propagate(discovered, text, norm, tagger, !off.has('remainders'), gates.copyAdd);
+  const copied = off.has('consistency') ? discovered : propagate(discovered, text, norm, tagger, !off.has('remainders'), gates.copyAdd);
+  const propagated = tagger?.words && !off.has('orgHeads') ? orgHeads(copied, text, norm, tagger) : copied;
   const completed =
     tagger?.words && tagger.trainingNames && !off.has('cutNames') ? completeNames(propagated, text, norm, tagger) : propagated;
   const retyped = off.has('companyStems') ? completed : retypeCompanyStems(completed, norm, (s) => knownName(s, tagger));
@@ -423,6 +429,13 @@ function translit(mentions: EntityMention[], text: string, norm: string, tagger:
   const isWord = (a: number, len: number) => a >= 0 && a + len <= norm.length && (words.has(norm, a, len) || commonWord(a, len));
   const grown = off.has('translit') ? mentions : growTransliterations(mentions, text, norm, { isWord });
   return off.has('translitContext') ? grown : translitNames(grown, text, norm, { isWord });
+}
+
+/** Organisations grown over the unit heads after them (org-heads.ts); a modifier's words are the dictionaries' words and names. */
+function orgHeads(mentions: EntityMention[], text: string, norm: string, tagger: Tagger): EntityMention[] {
+  const isWord = dictionaryWord(tagger, norm);
+  const names = tagger.names;
+  return growOrganisationHeads(mentions, text, norm, (a, len) => isWord(a, len) || !!names?.get(norm, a, len));
 }
 
 /** Companies nobody listed, read off the contexts organisations stand in (company-contexts.ts), with the model's dictionaries. */

@@ -1,0 +1,78 @@
+/**
+ * Issue 11, seventh round: organisation names cut short (org-heads.ts), on sentences written for this test, in both
+ * scripts with the shipped model, and the guards on their own with a small dictionary.
+ */
+import { strict as assert } from 'node:assert';
+import { createEntityRecognizer } from '../../server/src/service/entities';
+import { growOrganisationHeads } from '../../server/src/service/entities/org-heads';
+import { normalizeForMatching } from '../../server/src/service/normalize';
+import type { EntityMention } from '../../server/src/service/types';
+import { shippedRecognizer } from './shipped';
+
+const show = (ms: readonly EntityMention[]) => ms.map((m) => `${m.text}/${m.type}`).join(' ');
+const orgs = (ms: readonly EntityMention[]) => ms.filter((m) => m.type === 'ORG').map((m) => m.text);
+
+describe('organisations grown to the unit head after them (orgHeads)', function () {
+  this.timeout(60000);
+  const { tagger, both } = shippedRecognizer();
+  const without = createEntityRecognizer({ tagger, disable: ['orgHeads'] });
+
+  const cases: [string, string, number][] = [
+    ['研究员来自腾讯玄武安全实验室，他说漏洞已修复。', '腾讯玄武安全实验室', 5],
+    ['昨天，国务院联防联控机制印发了新的指南。', '国务院联防联控机制', 3],
+    ['她兼任中国科协女科技工作者专门委员会委员。', '中国科协女科技工作者专门委员会', 3],
+    ['会议由重庆工商大学旅游与国土资源学院承办。', '重庆工商大学旅游与国土资源学院', 3],
+    ['亚马逊中国方面回复记者表示，活动将持续一周。', '亚马逊中国', 0],
+  ];
+  for (const [sentence, name, at] of cases)
+    it(`marks the longest name: ${name}`, () => {
+      both(sentence, (ms, t) => {
+        const full = t.slice(at, at + name.length);
+        assert.ok(orgs(ms).includes(full), `${t}: ${show(ms)}`);
+        assert.ok(!orgs(without.recognize(t)).includes(full), `the family is what grows ${full}`);
+      });
+    });
+
+  it('leaves two universities joined by 与 apart', () => {
+    both('北京大学与清华大学研究院合作。', (ms, t) => assert.ok(!orgs(ms).includes(t.slice(0, 11)), `${t}: ${show(ms)}`));
+  });
+
+  it('takes no country after a government body (联合国中国代表)', () => {
+    both('联合国中国代表发言。', (ms, t) => assert.ok(!orgs(ms).includes(t.slice(0, 5)), `${t}: ${show(ms)}`));
+  });
+
+  describe('guards, with a small dictionary', () => {
+    const dictionary = new Set(['安全', '机器', '智能', '今年', '新建', '发布', '专门']);
+    const run = (text: string, spans: [number, number, EntityMention['type']][]) => {
+      const norm = normalizeForMatching(text);
+      const ms: EntityMention[] = spans.map(([start, end, type]) => ({
+        start,
+        end,
+        type,
+        text: text.slice(start, end),
+        confidence: 0.9,
+        source: 'model',
+      }));
+      return growOrganisationHeads(ms, text, norm, (a, len) => dictionary.has(norm.slice(a, a + len)));
+    };
+    it('grows over a modifier of dictionary words', () => {
+      assert.deepEqual(show(run('澜芯机器智能实验室成立', [[0, 2, 'ORG']])), '澜芯机器智能实验室/ORG');
+    });
+    it('does not grow over a modifier the dictionary cannot read', () => {
+      assert.deepEqual(show(run('澜芯沃坦斯德实验室成立', [[0, 2, 'ORG']])), '澜芯/ORG');
+    });
+    it('does not grow over a clause (今年新建)', () => {
+      assert.deepEqual(show(run('澜芯今年新建实验室', [[0, 2, 'ORG']])), '澜芯/ORG');
+    });
+    it('does not grow over a function word (的)', () => {
+      assert.deepEqual(show(run('澜芯的安全实验室', [[0, 2, 'ORG']])), '澜芯/ORG');
+    });
+    it('keeps the name as it was when a mention runs past the head', () => {
+      assert.deepEqual(show(run('澜芯安全实验室主任', [[0, 2, 'ORG'], [4, 9, 'PER']])), '澜芯/ORG 实验室主任/PER');
+    });
+    it('joins a company and the country of its branch, not a body and a country', () => {
+      assert.deepEqual(show(run('澜芯中国表示', [[0, 2, 'ORG'], [2, 4, 'LOC']])), '澜芯中国/ORG');
+      assert.deepEqual(show(run('联合国中国代表', [[0, 3, 'ORG'], [3, 5, 'LOC']])), '联合国/ORG 中国/LOC');
+    });
+  });
+});
