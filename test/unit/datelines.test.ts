@@ -26,6 +26,13 @@ describe('outlets of datelines, source lists and account cards', function () {
 
   it('marks an outlet before a date and 消息, and both outlets of a hyphenated pair without 客户端', () => {
     both('蓝鲸之家3月2日消息 据报道，新品下月上市。', (ms, t) => assert.ok(media(ms).includes(t.slice(0, 4)), `${t}: ${show(ms)}`));
+    both('蓝鲸之家北京3月2日消息 据报道，新品下月上市。', (ms, t) => {
+      assert.ok(media(ms).includes(t.slice(0, 4)), `${t}: ${show(ms)}`);
+      assert.ok(
+        ms.some((m) => m.text === t.slice(4, 6) && m.type === 'LOC'),
+        `the place it was filed from stays a place: ${show(ms)}`,
+      );
+    });
     both('澄江网-澄江通客户端讯 今日，澄江网-澄江通客户端记者获悉，', (ms, t) => {
       const found = media(ms);
       assert.equal(found.filter((x) => x === t.slice(0, 3)).length, 2, `${t}: ${show(ms)}`);
@@ -33,7 +40,8 @@ describe('outlets of datelines, source lists and account cards', function () {
     });
   });
 
-  it('leaves a word that ends in 讯 (通讯) and a line that opens with 据', () => {
+  it('leaves a word that ends in 讯 (通讯), 本报讯 and a menu item alone on its line', () => {
+    both('首页\n蓝鲸车讯\n正文', (ms, t) => assert.deepEqual(media(ms), [], `${t}: ${show(ms)}`));
     both('澄星通讯 35.18 +5.05%', (ms, t) => assert.deepEqual(media(ms), [], `${t}: ${show(ms)}`));
     both('本报讯 昨日，市区新开一座公园。', (ms, t) => assert.deepEqual(media(ms), [], `${t}: ${show(ms)}`));
   });

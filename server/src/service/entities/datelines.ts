@@ -7,9 +7,12 @@
  */
 import type { EntityMention } from '../types';
 
-/** A line that opens with a name (two to twelve characters, Han or Latin, parts joined by a hyphen), then 讯 or a date and 讯/消息. */
+/**
+ * A line that opens with a name (two to twelve characters, Han or Latin, parts joined by a hyphen), then 讯 or a date and
+ * 讯/消息, then the story: a menu item alone on its line (國內車訊) is a section, not a dateline.
+ */
 const DATELINE =
-  /^[ \t\u3000]*([\p{Script=Han}A-Za-z0-9]{2,12}?(?:[-—][\p{Script=Han}A-Za-z0-9]{2,12}?)?)(快讯|讯|[0-9]{1,2}月[0-9]{1,2}日(?:讯|消息))(?=[ \t\u3000（(，,：:0-9]|$)/u;
+  /^[ \t\u3000]*([\p{Script=Han}A-Za-z0-9]{2,12}?(?:[-—][\p{Script=Han}A-Za-z0-9]{2,12}?)?)(快讯|讯|[0-9]{1,2}月[0-9]{1,2}日(?:讯|消息))(?=[ \t\u3000（(，,：:0-9].{4})/u;
 /** What starts a clause rather than a name: 据X消息 is a pattern of its own (outletSpans); 本报, 今日 name no one. */
 const NOT_NAME = /^(?:据|本报|本刊|本台|本网|今日|昨日|最新|每日|相关|更多)/u;
 /** An app's own word after its name. */
@@ -35,11 +38,16 @@ export function datelineOutlets(
       const end = start + m[1].length;
       // 中兴通讯 35.18: the name's last character and 讯 are one word.
       if (!(m[2] === '讯' && isWord(end - 1, 2))) {
-        slots.push([start, end + m[2].length]);
         let from = start;
         for (const part of m[1].split(/[-—]/u)) {
-          const name = part.replace(APP, '');
-          if (name.length >= 2) added.push(outlet(text, from, from + name.length));
+          let stop = from + part.replace(APP, '').length;
+          // 央广网北京10月5日消息: the place the story was filed from is no part of the outlet.
+          const place = mentions.find((x) => x.type === 'LOC' && x.end === stop && x.start > from + 1);
+          if (place) stop = place.start;
+          if (stop - from >= 2) {
+            added.push(outlet(text, from, stop));
+            slots.push([from, stop + (stop === end ? m[2].length : 0)]);
+          }
           from += part.length + 1;
         }
       }
