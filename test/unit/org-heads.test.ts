@@ -68,11 +68,60 @@ describe('organisations grown to the unit head after them (orgHeads)', function 
       assert.deepEqual(show(run('澜芯的安全实验室', [[0, 2, 'ORG']])), '澜芯/ORG');
     });
     it('keeps the name as it was when a mention runs past the head', () => {
-      assert.deepEqual(show(run('澜芯安全实验室主任', [[0, 2, 'ORG'], [4, 9, 'PER']])), '澜芯/ORG 实验室主任/PER');
+      assert.deepEqual(
+        show(
+          run('澜芯安全实验室主任', [
+            [0, 2, 'ORG'],
+            [4, 9, 'PER'],
+          ]),
+        ),
+        '澜芯/ORG 实验室主任/PER',
+      );
     });
     it('joins a company and the country of its branch, not a body and a country', () => {
-      assert.deepEqual(show(run('澜芯中国表示', [[0, 2, 'ORG'], [2, 4, 'LOC']])), '澜芯中国/ORG');
-      assert.deepEqual(show(run('联合国中国代表', [[0, 3, 'ORG'], [3, 5, 'LOC']])), '联合国/ORG 中国/LOC');
+      assert.deepEqual(
+        show(
+          run('澜芯中国表示', [
+            [0, 2, 'ORG'],
+            [2, 4, 'LOC'],
+          ]),
+        ),
+        '澜芯中国/ORG',
+      );
+      assert.deepEqual(
+        show(
+          run('联合国中国代表', [
+            [0, 3, 'ORG'],
+            [3, 5, 'LOC'],
+          ]),
+        ),
+        '联合国/ORG 中国/LOC',
+      );
     });
+  });
+});
+
+describe('companies torn into a person (tornCompanies)', function () {
+  this.timeout(60000);
+  const { tagger, both } = shippedRecognizer();
+  const without = createEntityRecognizer({ tagger, disable: ['tornCompanies'] });
+  const sentence = '由北京知道创宇联合知乎网主办的论坛。知道创宇发布了新版软件。';
+
+  it('marks a company whose name starts with an everyday word at every mention', () => {
+    both(sentence, (ms, t) => {
+      const name = t.slice(3, 7);
+      assert.deepEqual(orgs(ms).filter((x) => x === name).length, 2, `${t}: ${show(ms)}`);
+      assert.ok(!ms.some((m) => m.type === 'PER'), `no person is left of it: ${show(ms)}`);
+      assert.ok(!orgs(without.recognize(t)).includes(name), 'the family is what finds it');
+    });
+  });
+
+  it('leaves a person after a title, with a surname or transliterated', () => {
+    both('记者王明发布消息。记者王明表示同意。', (ms, t) => assert.deepEqual(orgs(ms), [], `${t}: ${show(ms)}`));
+    both('总统普京发布命令。总统普京表示同意。', (ms, t) => assert.deepEqual(orgs(ms), [], `${t}: ${show(ms)}`));
+  });
+
+  it('leaves the string where no sentence puts it where organisations stand', () => {
+    both('由北京知道创宇的朋友介绍。知道创宇的人很好。', (ms, t) => assert.ok(!orgs(ms).includes(t.slice(3, 7)), `${t}: ${show(ms)}`));
   });
 });

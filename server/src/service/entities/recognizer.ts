@@ -60,6 +60,7 @@ import { gateAdds, GATE_TEMPERATURE, GATE_THRESHOLDS, type GateKind } from './ga
 import { LineMarginals } from './marginals';
 import { growOrganisationHeads } from './org-heads';
 import { datelineOutlets } from './datelines';
+import { mendTornCompanies } from './torn-companies';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -119,6 +120,7 @@ export const RULE_FAMILIES = [
   'contextCompanies',
   'orgHeads',
   'datelines',
+  'tornCompanies',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 /** Families measured and not shipped (docs/entities.md, "Fifth round: transliterations"). */
@@ -382,7 +384,8 @@ function recognizeArticle(
   if (tagger?.names) markLexicon(merged, norm, tagger);
   const discovered = tagger?.words && !off.has('discovery') ? discoverNames(merged, text, norm, tagger.words) : merged;
   const copied = off.has('consistency') ? discovered : propagate(discovered, text, norm, tagger, !off.has('remainders'), gates.copyAdd);
-  const propagated = tagger?.words && !off.has('orgHeads') ? orgHeads(copied, text, norm, tagger) : copied;
+  const grownOrgs = tagger?.words && !off.has('orgHeads') ? orgHeads(copied, text, norm, tagger) : copied;
+  const propagated = off.has('tornCompanies') ? grownOrgs : mendTornCompanies(grownOrgs, text, norm, LIST_SURNAMES);
   const completed =
     tagger?.words && tagger.trainingNames && !off.has('cutNames') ? completeNames(propagated, text, norm, tagger) : propagated;
   const retyped = off.has('companyStems') ? completed : retypeCompanyStems(completed, norm, (s) => knownName(s, tagger));
