@@ -125,3 +125,36 @@ describe('companies torn into a person (tornCompanies)', function () {
     both('由北京知道创宇的朋友介绍。知道创宇的人很好。', (ms, t) => assert.ok(!orgs(ms).includes(t.slice(3, 7)), `${t}: ${show(ms)}`));
   });
 });
+
+describe('organisations joined with a place or a venue, split (orgSplits)', function () {
+  this.timeout(60000);
+  const { tagger, both } = shippedRecognizer();
+  const without = createEntityRecognizer({ tagger, disable: ['orgSplits'] });
+  const cases: [string, string[]][] = [
+    ['年会在成都·西华大学隆重举行。', ['成都/LOC', '西华大学/ORG']],
+    ['开幕式在西华大学明德报告厅举行。', ['西华大学/ORG', '明德报告厅/LOC']],
+    ['晚宴在西华大学锦江宾馆银杏厅举行。', ['西华大学/ORG', '锦江宾馆/LOC', '银杏厅/LOC']],
+    ['他曾就读于美国加州伯克利大学。', ['美国/LOC', '加州伯克利大学/ORG']],
+  ];
+  for (const [sentence, parts] of cases)
+    it(`splits ${parts.join(' + ')}`, () => {
+      both(sentence, (ms, t) => {
+        const got = ms.map((m) => `${m.text}/${m.type}`);
+        const names = parts.map((p) => {
+          const [name, type] = p.split('/');
+          const at = sentence.indexOf(name);
+          return `${t.slice(at, at + name.length)}/${type}`;
+        });
+        for (const n of names) assert.ok(got.includes(n), `${n} in ${show(ms)}`);
+        const joined = without.recognize(t).map((m) => `${m.text}/${m.type}`);
+        assert.ok(!names.every((n) => joined.includes(n)), `the family is what splits them: ${joined.join(' ')}`);
+      });
+    });
+
+  it("keeps a province's body (浙江省公安厅) and a country's own organisation (中国人民大学) whole", () => {
+    both('他来到浙江省公安厅和中国人民大学。', (ms, t) => {
+      assert.ok(orgs(ms).includes(t.slice(3, 9)), `${t}: ${show(ms)}`);
+      assert.ok(orgs(ms).includes(t.slice(10, 16)), `${t}: ${show(ms)}`);
+    });
+  });
+});

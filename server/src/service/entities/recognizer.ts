@@ -61,6 +61,8 @@ import { LineMarginals } from './marginals';
 import { growOrganisationHeads } from './org-heads';
 import { datelineOutlets } from './datelines';
 import { mendTornCompanies } from './torn-companies';
+import { splitOrganisationJoins } from './org-splits';
+import { countryNames } from './gazetteer-data';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -121,6 +123,7 @@ export const RULE_FAMILIES = [
   'orgHeads',
   'datelines',
   'tornCompanies',
+  'orgSplits',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 /** Families measured and not shipped (docs/entities.md, "Fifth round: transliterations"). */
@@ -385,7 +388,8 @@ function recognizeArticle(
   const discovered = tagger?.words && !off.has('discovery') ? discoverNames(merged, text, norm, tagger.words) : merged;
   const copied = off.has('consistency') ? discovered : propagate(discovered, text, norm, tagger, !off.has('remainders'), gates.copyAdd);
   const grownOrgs = tagger?.words && !off.has('orgHeads') ? orgHeads(copied, text, norm, tagger) : copied;
-  const propagated = off.has('tornCompanies') ? grownOrgs : mendTornCompanies(grownOrgs, text, norm, LIST_SURNAMES);
+  const mendedOrgs = off.has('tornCompanies') ? grownOrgs : mendTornCompanies(grownOrgs, text, norm, LIST_SURNAMES);
+  const propagated = off.has('orgSplits') ? mendedOrgs : orgSplits(mendedOrgs, text, norm, gaz, tagger);
   const completed =
     tagger?.words && tagger.trainingNames && !off.has('cutNames') ? completeNames(propagated, text, norm, tagger) : propagated;
   const retyped = off.has('companyStems') ? completed : retypeCompanyStems(completed, norm, (s) => knownName(s, tagger));
@@ -441,6 +445,22 @@ function orgHeads(mentions: EntityMention[], text: string, norm: string, tagger:
   return growOrganisationHeads(mentions, text, norm, (a, len) => isWord(a, len) || !!names?.get(norm, a, len));
 }
 
+let countries: ReadonlySet<string> | undefined;
+/** Organisations joined with a place or a venue (org-splits.ts); a place is the gazetteer's or the lexicons'. */
+function orgSplits(
+  mentions: EntityMention[],
+  text: string,
+  norm: string,
+  gaz: Trie<EntityType>,
+  tagger: Tagger | undefined,
+): EntityMention[] {
+  const names = tagger?.names;
+  // A lexicon place that is also an everyday word (城市) is no place here.
+  const isPlace = (a: number, b: number) =>
+    gaz.allAt(norm, a).some((x) => x.end === b && x.value === 'LOC') ||
+    ((names?.get(norm, a, b - a) ?? 0) & (LEX_LOC | LEX_WORD)) === LEX_LOC;
+  return splitOrganisationJoins(mentions, text, norm, isPlace, countries ?? (countries = countryNames()));
+}
 /** Companies nobody listed, read off the contexts organisations stand in (company-contexts.ts), with the model's dictionaries. */
 function contextCompanies(mentions: EntityMention[], text: string, norm: string, tagger: Tagger): EntityMention[] {
   const isWord = dictionaryWord(tagger, norm);

@@ -4,17 +4,19 @@
  * "person" has no surname, is glued to the word before it, and the article puts the whole string where
  * organisations stand (…联合主办, …副总裁, …发布了新版): contexts learned from MSRA train (company-contexts-data.ts).
  * Then the whole string is an organisation at every mention. A transliterated name (总统普京) is a person without a
- * surname and stays one.
+ * surname and stays one, and so does a person after a title (总统塞迪略).
  */
 import type { EntityMention } from '../types';
 import { COMPANY_RIGHT } from './company-contexts-data';
 import { STRONG_CONTEXT } from './company-contexts';
-import { TRANSLIT } from './patterns';
+import { TITLES, TRANSLIT } from './patterns';
 import { isHanUnit, unitTable } from './scan';
 
 /** Characters that are words of their own: the company's first word does not contain them, and they make a clean edge. */
 const FUNCTION = unitTable('你我他她它的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称这那其该每各所个年月日');
 const TRANSLIT_CHAR = unitTable(TRANSLIT);
+/** A title before a person (总统塞迪略, 记者王明) is no company's first word. */
+const TITLE = new RegExp(`(?:${TITLES}|记者|编辑|教授|老师|医生|先生|女士|经理|董事长|主任|校长|院长|局长|书记|市长|省长|县长)$`, 'u');
 /** Fewest mentions of the whole string in the article. */
 const MIN_MENTIONS = 2;
 
@@ -38,7 +40,7 @@ export function mendTornCompanies(mentions: EntityMention[], text: string, norm:
       for (let j = s; j < m.start; j++) if (!han(j) || FUNCTION[norm.charCodeAt(j)]) clean = false;
       // The first word starts at a clean edge: the line's start, punctuation, a function word or a place just before.
       const edge = !han(s - 1) || FUNCTION[norm.charCodeAt(s - 1)] === 1 || (before?.end === s && before.type === 'LOC');
-      if (clean && edge) {
+      if (clean && edge && !TITLE.test(norm.slice(Math.max(0, m.start - 3), m.start))) {
         names.add(norm.slice(s, m.end));
         break;
       }
