@@ -158,3 +158,27 @@ describe('organisations joined with a place or a venue, split (orgSplits)', func
     });
   });
 });
+
+describe('the other items of a list of organisations (listMates)', function () {
+  this.timeout(60000);
+  const { tagger, both } = shippedRecognizer();
+  const without = createEntityRecognizer({ tagger, disable: ['listMates'] });
+
+  it('marks an unlisted company among listed ones, and the last item before 等', () => {
+    both('行业里只剩下了华为、三星、联发科和澜芯微电。', (ms, t) => {
+      assert.ok(orgs(ms).includes(t.slice(17, 21)), `${t}: ${show(ms)}`);
+      assert.ok(!orgs(without.recognize(t)).includes(t.slice(17, 21)), 'the family is what finds it');
+    });
+    both('华为、三星、Zentrix等多家厂商都已退出。', (ms, t) => assert.ok(orgs(ms).includes('Zentrix'), `${t}: ${show(ms)}`));
+  });
+
+  it('leaves common nouns in a list with organisations (政治、经济、议会)', () => {
+    both('两国在政治、经济、议会、司法等领域合作。', (ms, t) => {
+      for (const w of [t.slice(3, 5), t.slice(6, 8)]) assert.ok(!orgs(ms).includes(w), `${w}: ${show(ms)}`);
+    });
+  });
+
+  it('leaves a list with a place in it', () => {
+    both('华为、三星、北京和澜芯微电都来了。', (ms, t) => assert.ok(!orgs(ms).includes(t.slice(9, 13)), `${t}: ${show(ms)}`));
+  });
+});

@@ -62,6 +62,7 @@ import { growOrganisationHeads } from './org-heads';
 import { datelineOutlets } from './datelines';
 import { mendTornCompanies } from './torn-companies';
 import { splitOrganisationJoins } from './org-splits';
+import { markListMates } from './list-mates';
 import { countryNames } from './gazetteer-data';
 
 export interface RecognizerOptions {
@@ -124,6 +125,7 @@ export const RULE_FAMILIES = [
   'datelines',
   'tornCompanies',
   'orgSplits',
+  'listMates',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 /** Families measured and not shipped (docs/entities.md, "Fifth round: transliterations"). */
@@ -389,7 +391,9 @@ function recognizeArticle(
   const copied = off.has('consistency') ? discovered : propagate(discovered, text, norm, tagger, !off.has('remainders'), gates.copyAdd);
   const grownOrgs = tagger?.words && !off.has('orgHeads') ? orgHeads(copied, text, norm, tagger) : copied;
   const mendedOrgs = off.has('tornCompanies') ? grownOrgs : mendTornCompanies(grownOrgs, text, norm, LIST_SURNAMES);
-  const propagated = off.has('orgSplits') ? mendedOrgs : orgSplits(mendedOrgs, text, norm, gaz, tagger);
+  const splitOrgs = off.has('orgSplits') ? mendedOrgs : orgSplits(mendedOrgs, text, norm, gaz, tagger);
+  const propagated =
+    !tagger?.words || off.has('listMates') ? splitOrgs : markListMates(splitOrgs, text, norm, dictionaryWord(tagger, norm));
   const completed =
     tagger?.words && tagger.trainingNames && !off.has('cutNames') ? completeNames(propagated, text, norm, tagger) : propagated;
   const retyped = off.has('companyStems') ? completed : retypeCompanyStems(completed, norm, (s) => knownName(s, tagger));
