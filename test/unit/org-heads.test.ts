@@ -23,6 +23,7 @@ describe('organisations grown to the unit head after them (orgHeads)', function 
     ['她兼任中国科协女科技工作者专门委员会委员。', '中国科协女科技工作者专门委员会', 3],
     ['会议由重庆工商大学旅游与国土资源学院承办。', '重庆工商大学旅游与国土资源学院', 3],
     ['亚马逊中国方面回复记者表示，活动将持续一周。', '亚马逊中国', 0],
+    ['记者从沙坪坝区公安分局了解到，案件已告破。', '沙坪坝区公安分局', 3],
   ];
   for (const [sentence, name, at] of cases)
     it(`marks the longest name: ${name}`, () => {

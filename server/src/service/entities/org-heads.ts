@@ -4,7 +4,8 @@
  * 腾讯 + 玄武安全 + 实验室, 国务院 + 联防联控 + 机制, 中国科协 + 女科技工作者专门 + 委员会. A company and a country
  * name its branch there (亚马逊 + 中国). An organisation found by any layer grows to such a head when the modifier
  * reads as words of the dictionary (no verb, no function word, no time word between), so its right edge comes from
- * the head and its words from the segmenter's dictionary, not from a list of names.
+ * the head and its words from the segmenter's dictionary, not from a list of names. A place the tagger found grows
+ * the same way over its district's body (沙坪坝 + 区公安分局), as a gazetteer place does in patterns.ts.
  */
 import type { EntityMention } from '../types';
 
@@ -25,6 +26,8 @@ const BRANCH_PLACE = /^(?:中国|美国|英国|法国|德国|日本|韩国|印�
 /** Endings of bodies that are no company (国务院, 联合国, 外交部, 北京大学): they take no country after them. */
 const BODY_END = /(?:[国会院部局署厅府委党军队盟校处所馆]|组织|大学|中心)$/u;
 const MAX_MODIFIER = 8;
+/** A district's or county's own body after its place name (区公安分局, 县人民法院). */
+const PLACE_BODY = /^[区县市镇](?:公安分局|公安局|派出所|人民法院|人民检察院|人民政府|交警支队|交警大队|消防救援大队)/u;
 
 /**
  * `mentions` sorted by start, with each organisation grown over the unit heads that follow it. `isWord(a, len)`:
@@ -39,6 +42,14 @@ export function growOrganisationHeads(
   const out: EntityMention[] = [];
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
+    // 沙坪坝 + 区公安分局: a place the tagger found (the gazetteer's grow in patterns.ts) and its district's body.
+    const body =
+      m.type === 'LOC' && (m.source === 'model' || m.source === 'lexicon') ? PLACE_BODY.exec(norm.slice(m.end, m.end + 8)) : null;
+    if (body && !(mentions[i + 1]?.start < m.end + body[0].length)) {
+      const end = m.end + body[0].length;
+      out.push({ ...m, end, text: text.slice(m.start, end), type: 'ORG', source: 'article' });
+      continue;
+    }
     if (m.type !== 'ORG' || m.source === 'user' || m.end - m.start < 2) {
       out.push(m);
       continue;
