@@ -59,4 +59,12 @@ describe('outlets of datelines, source lists and account cards', function () {
       assert.ok(!media(off('accountSlots').recognize(t)).includes(t.slice(5, 9)), 'the family is what finds it');
     });
   });
+
+  it('reads the account after a publication time when the line marks it as its compilation, not an author', () => {
+    both('标题一行\n2019-09-05 11:10 蓝鲸星空[整理]\n正文从这里开始。', (ms, t) => {
+      assert.ok(media(ms).includes(t.slice(22, 26)), `${t}: ${show(ms)}`);
+      assert.ok(!media(off('accountSlots').recognize(t)).includes(t.slice(22, 26)), 'the family is what finds it');
+    });
+    both('标题一行\n2019-09-05 11:10 张小明\n正文从这里开始。', (ms, t) => assert.deepEqual(media(ms), [], `${t}: ${show(ms)}`));
+  });
 });
