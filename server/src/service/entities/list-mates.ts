@@ -8,7 +8,8 @@
 import type { EntityMention } from '../types';
 
 /** A list: items joined by 、, the last one by 、, 和, 及 or 与; an item is Han or Latin, without punctuation. */
-const LIST = /[\p{Script=Han}A-Za-z0-9&-]{2,12}(?:、[\p{Script=Han}A-Za-z0-9&-]{2,12})+(?:[和及与][\p{Script=Han}A-Za-z0-9&-]{2,12})?/gu;
+const LIST = /[\p{Script=Han}A-Za-z0-9&-]{2,12}(?:、[\p{Script=Han}A-Za-z0-9&-]{2,12})+(?:[和及与][\p{Script=Han}A-Za-z0-9&-]{2,12})?/uy;
+const ITEM_CHAR = /[\p{Script=Han}A-Za-z0-9&-]/u;
 /** What may follow the list's last item when no mention marks where it ends. */
 const LIST_END = /^(?:等|[，。；：！？、,.;:!?）)\s]|$)/u;
 /** Characters that make an item a phrase rather than a name. */
@@ -26,9 +27,18 @@ export function markListMates(
 ): EntityMention[] {
   const added: EntityMention[] = [];
   const dropped = new Set<EntityMention>();
-  for (const l of norm.matchAll(LIST)) {
-    const from = l.index!;
+  let done = 0;
+  for (let p = norm.indexOf('、'); p >= 0; p = norm.indexOf('、', Math.max(p + 1, done))) {
+    // Only around a 、: the list's first item is at most twelve characters before it (a regex search over the
+    // whole text tried every position).
+    let from = p;
+    while (from > Math.max(done, p - 12) && ITEM_CHAR.test(norm[from - 1])) from--;
+    if (p - from < 2) continue;
+    LIST.lastIndex = from;
+    const l = LIST.exec(norm);
+    if (!l) continue;
     const to = from + l[0].length;
+    done = to;
     // Item spans: split at the separators; the first and last items are cut to a mention that ends or starts there.
     const items: [number, number][] = [];
     let at = from;
@@ -36,12 +46,14 @@ export function markListMates(
       items.push([at, at + part.length]);
       at += part.length + 1;
     }
-    const exact = (a: number, b: number) => mentions.find((m) => m.start === a && m.end === b);
+    // The mentions over the list (sorted by start; a list is short, so a few of the article's thousands).
+    const near = mentionsIn(mentions, from - 1, to + 1);
+    const exact = (a: number, b: number) => near.find((m) => m.start === a && m.end === b);
     const [s0, e0] = items[0];
-    const first = mentions.find((m) => m.end === e0 && m.start >= s0 && m.start < e0);
+    const first = near.find((m) => m.end === e0 && m.start >= s0 && m.start < e0);
     if (first) items[0] = [first.start, e0];
     const [sl, el] = items[items.length - 1];
-    const last = mentions.find((m) => m.start === sl && m.end <= el && m.end > sl);
+    const last = near.find((m) => m.start === sl && m.end <= el && m.end > sl);
     if (last) items[items.length - 1] = [sl, last.end];
     else {
       // Marvell等多家厂商, 紫光展锐三家: the last item ends before 等 or a count of the items.
@@ -62,7 +74,7 @@ export function markListMates(
       if (m && (m.source === 'user' || m.source === 'gazetteer' || m.type !== 'PER')) continue;
       // The first item has no clean left edge unless a mention or punctuation gives one.
       if (a === s0 && !first && a > 0 && /[\p{Script=Han}A-Za-z0-9]/u.test(norm[a - 1])) continue;
-      if (mentions.some((x) => x !== m && x.start < b && x.end > a)) continue;
+      if (near.some((x) => x !== m && x.start < b && x.end > a)) continue;
       if (m) dropped.add(m);
       added.push({ start: a, end: b, text: text.slice(a, b), type: 'ORG', confidence: 0.6, source: 'article' });
     }
@@ -80,4 +92,20 @@ function wordsOnly(a: number, b: number, isWord: (a: number, len: number) => boo
   ok[0] = 1;
   for (let k = 0; k < b - a; k++) if (ok[k]) for (let len = 2; len <= 4 && k + len <= b - a; len++) if (isWord(a + k, len)) ok[k + len] = 1;
   return ok[b - a] === 1;
+}
+
+/** The mentions (sorted by start) that overlap [a, b): a binary search for the first that starts at or after a, then those before it that reach into the range. */
+function mentionsIn(mentions: readonly EntityMention[], a: number, b: number): EntityMention[] {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < a) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: EntityMention[] = [];
+  // A mention that starts before a and overlaps it: names are short, so a few steps back suffice.
+  for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) if (mentions[i].end > a) out.unshift(mentions[i]);
+  for (let i = lo; i < mentions.length && mentions[i].start < b; i++) out.push(mentions[i]);
+  return out;
 }
