@@ -10,8 +10,11 @@ import type { EntityMention } from '../types';
 /** A line that is only a name (Han, Latin or both: 未闻Code), and optionally a timestamp after it. */
 const ACCOUNT_LINE =
   /^(\p{Script=Han}[\p{Script=Han}A-Za-z]{1,11}|[A-Za-z][\p{Script=Han}A-Za-z]{3,11})(?:[ \t]+[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ \t]+[0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?)?[ \t]*$/u;
-/** The next line of an account card: a follow button or the WeChat id. */
-const CARD_NEXT = /^[ \t]*\+?[ \t]*(?:关注|微信号)[ \t]*$/u;
+/** A meta line with the time first and the account after it, marked as its compilation (an author's name stands there unmarked). */
+const TIME_FIRST =
+  /^[ \t]*[0-9]{4}-[0-9]{2}-[0-9]{2}[ \t]+[0-9]{2}:[0-9]{2}(?::[0-9]{2})?[ \t]+(\p{Script=Han}[\p{Script=Han}A-Za-z]{1,11}|[A-Za-z][\p{Script=Han}A-Za-z]{3,11})((?:\[|【)(?:整理|编译|原创|综合)(?:\]|】))[ \t]*$/u;
+/** The next line of an account card: a follow button, the WeChat id, or the time the account published (发布时间：10-08 12:00). */
+const CARD_NEXT = /^[ \t]*(?:\+?[ \t]*(?:关注|微信号)[ \t]*$|发布时间[:：])/u;
 
 /**
  * `mentions` (sorted) with each account line's name as one MEDIA mention. `isCommonWord(start, end)`: the
@@ -27,6 +30,16 @@ export function accountSlots(
   const added: EntityMention[] = [];
   let at = 0;
   for (let i = 0; i < lines.length; at += lines[i].length + 1, i++) {
+    const after = TIME_FIRST.exec(lines[i]);
+    if (after) {
+      // 2019-09-05 11:10 游民星空[整理]: the account after the time, unless it is a place or a common word (星期四).
+      const start = at + after[0].trimEnd().length - after[1].length - after[2].length;
+      const end = start + after[1].length;
+      const read = mentions.some((x) => x.start < end && x.end > start && (x.type === 'PER' || x.type === 'LOC' || x.source === 'user'));
+      if (!read && !isCommonWord(start, end))
+        added.push({ start, end, text: text.slice(start, end), type: 'MEDIA', confidence: 0.7, source: 'article' });
+      continue;
+    }
     const m = ACCOUNT_LINE.exec(lines[i]);
     if (!m) continue;
     const timed = m[0].trimEnd().length > m[1].length;

@@ -81,8 +81,8 @@ export function splitPlaceModifiers(
   return out;
 }
 
-/** Where a source is named: 来源：, 资料来源：, 稿源:, 来源|. */
-const SOURCE_CUE = /(?:资料来源|信息来源|新闻来源|来源|稿源|素材来源)\s*[:：|｜]\s*/gu;
+/** Where a source is named: 来源：, 资料来源：, 稿源:, 来源|, 综合整理自. */
+const SOURCE_CUE = /(?:(?:资料来源|信息来源|新闻来源|来源|稿源|素材来源)\s*[:：|｜]|综合整理自|综合编译自|整理自|编译自|综合自)\s*/gu;
 /** An outlet's ending, or a publishing account's (…发布, …参考). */
 const OUTLET_LIKE = /(?:网|报|社|台|新闻|消息|卫视|频道|客户端|周刊|杂志|发布|参考|日报|晚报|时报)$/u;
 

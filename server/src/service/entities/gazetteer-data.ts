@@ -158,3 +158,8 @@ function splitMedia(line: string): string[] {
   }
   return out.concat(split(rest));
 }
+
+/** The countries of the gazetteer (a name that starts an organisation's place chain: 美国 + 加州伯克利大学). */
+export function countryNames(): ReadonlySet<string> {
+  return new Set(split(COUNTRIES));
+}

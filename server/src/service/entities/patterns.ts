@@ -14,7 +14,7 @@ const T = `[${TRANSLIT}]`;
 /** 唐纳德·特朗普, 穆罕默德·本·萨勒曼: dotted names are almost always persons. */
 const DOTTED = new RegExp(`${T}{1,6}(?:·${T}{1,7})+`, 'gu');
 
-const TITLES =
+export const TITLES =
   '总统|副总统|总理|副总理|首相|主席|发言人|新闻秘书|助理|国务卿|外长|外交部长|防长|国防部长|部长|大使|总书记|议长|国王|女王|王储|王子|亲王|总司令|司令|秘书长|特使|顾问|幕僚长|参议员|众议员|议员|州长|市长|教宗|教皇|总裁|首席执行官|主帅|教练|球星|前锋|后卫|将军|上将|中将|少将';
 /** Title + transliterated name: 总统普京, 发言人佩斯科夫, 助理乌沙科夫. The name stops at the first non-transliteration character. */
 const TITLE_NAME = new RegExp(`(?:${TITLES})(${T}{2,6})`, 'gu');

@@ -69,6 +69,12 @@ import {
   personLike,
   trimOrdinals,
 } from './not-names';
+import { growOrganisationHeads } from './org-heads';
+import { datelineOutlets } from './datelines';
+import { mendTornCompanies } from './torn-companies';
+import { splitOrganisationJoins } from './org-splits';
+import { markListMates } from './list-mates';
+import { countryNames } from './gazetteer-data';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -135,6 +141,11 @@ export const RULE_FAMILIES = [
   'determinedNouns',
   'personCopies',
   'genericCopies',
+  'orgHeads',
+  'datelines',
+  'tornCompanies',
+  'orgSplits',
+  'listMates',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 /**
@@ -396,16 +407,22 @@ function recognizeArticle(
   gates: Readonly<Record<GateKind, number>>,
 ): EntityMention[] {
   const levelled = articleLevel(paragraphs, text, norm, gaz, tagger, off);
-  const merged = off.has('jointNames') ? levelled : joinAdjacentOrganisations(levelled, text);
+  const joined = off.has('jointNames') ? levelled : joinAdjacentOrganisations(levelled, text);
+  const merged = tagger?.words && !off.has('datelines') ? datelineOutlets(joined, text, norm, dictionaryWord(tagger, norm)) : joined;
   if (tagger?.names) markLexicon(merged, norm, tagger);
   const listed =
     tagger?.words && !off.has('personLists')
       ? personListMates(merged, text, norm, (c) => SURNAMES.has(c), dictionaryWord(tagger, norm))
       : merged;
   const discovered = tagger?.words && !off.has('discovery') ? discoverNames(listed, text, norm, tagger.words) : listed;
-  const propagated = off.has('consistency')
+  const copied = off.has('consistency')
     ? discovered
     : propagate(discovered, text, norm, tagger, !off.has('remainders'), gates.copyAdd, !off.has('personCopies'), !off.has('genericCopies'));
+  const grownOrgs = tagger?.words && !off.has('orgHeads') ? orgHeads(copied, text, norm, tagger) : copied;
+  const mendedOrgs = off.has('tornCompanies') ? grownOrgs : mendTornCompanies(grownOrgs, text, norm, LIST_SURNAMES);
+  const splitOrgs = off.has('orgSplits') ? mendedOrgs : orgSplits(mendedOrgs, text, norm, gaz, tagger);
+  const propagated =
+    !tagger?.words || off.has('listMates') ? splitOrgs : markListMates(splitOrgs, text, norm, dictionaryWord(tagger, norm));
   const completed =
     tagger?.words && tagger.trainingNames && !off.has('cutNames') ? completeNames(propagated, text, norm, tagger) : propagated;
   const retyped = off.has('companyStems') ? completed : retypeCompanyStems(completed, norm, (s) => knownName(s, tagger));
@@ -473,6 +490,29 @@ function translit(mentions: EntityMention[], text: string, norm: string, tagger:
   return off.has('translitContext') ? grown : translitNames(grown, text, norm, { isWord });
 }
 
+/** Organisations grown over the unit heads after them (org-heads.ts); a modifier's words are the dictionaries' words and names. */
+function orgHeads(mentions: EntityMention[], text: string, norm: string, tagger: Tagger): EntityMention[] {
+  const isWord = dictionaryWord(tagger, norm);
+  const names = tagger.names;
+  return growOrganisationHeads(mentions, text, norm, (a, len) => isWord(a, len) || !!names?.get(norm, a, len));
+}
+
+let countries: ReadonlySet<string> | undefined;
+/** Organisations joined with a place or a venue (org-splits.ts); a place is the gazetteer's or the lexicons'. */
+function orgSplits(
+  mentions: EntityMention[],
+  text: string,
+  norm: string,
+  gaz: Trie<EntityType>,
+  tagger: Tagger | undefined,
+): EntityMention[] {
+  const names = tagger?.names;
+  // A lexicon place that is also an everyday word (城市) is no place here.
+  const isPlace = (a: number, b: number) =>
+    gaz.allAt(norm, a).some((x) => x.end === b && x.value === 'LOC') ||
+    ((names?.get(norm, a, b - a) ?? 0) & (LEX_LOC | LEX_WORD)) === LEX_LOC;
+  return splitOrganisationJoins(mentions, text, norm, isPlace, countries ?? (countries = countryNames()));
+}
 /** Companies nobody listed, read off the contexts organisations stand in (company-contexts.ts), with the model's dictionaries. */
 function contextCompanies(mentions: EntityMention[], text: string, norm: string, tagger: Tagger): EntityMention[] {
   const isWord = dictionaryWord(tagger, norm);
