@@ -24,9 +24,11 @@ describe('entities the guidelines say are no names (seventh round: generic), wit
     sentence: string,
     check: (ms: EntityMention[], t: string) => void,
     without: (ms: EntityMention[], t: string) => void,
+    /** Families that would also repair the sentence, switched off with it to see the error come back. */
+    also: RuleFamily[] = [],
   ) => {
     both(sentence, check);
-    const off = createEntityRecognizer({ tagger, disable: [name] });
+    const off = createEntityRecognizer({ tagger, disable: [name, ...also] });
     for (const t of [sentence, toTraditional(sentence)]) without(off.recognize(t), t);
   };
   const has = (ms: readonly EntityMention[], type: string) => ms.some((m) => m.type === type);
@@ -118,6 +120,8 @@ describe('entities the guidelines say are no names (seventh round: generic), wit
       '杭州云见创宇联合多家公司主办论坛。云见创宇发布新版产品，云见创宇推出了新服务。',
       (ms, t) => assert.ok(persons(ms) <= 1, `${t}: ${show(ms)}`),
       (ms, t) => assert.equal(persons(ms), 3, `without the family the reading is copied: ${t}: ${show(ms)}`),
+      // tornCompanies (orgmedia) makes 云见创宇 one company before 联合/发布; off too, so the copy is seen.
+      ['tornCompanies'],
     );
     // A single Latin word is not copied either; a name with a surname still is.
     family(
