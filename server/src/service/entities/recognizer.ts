@@ -58,6 +58,7 @@ import { markContextCompanies } from './company-contexts';
 import { isHanUnit, SPACE_UNIT } from './scan';
 import { gateAdds, GATE_TEMPERATURE, GATE_THRESHOLDS, type GateKind } from './gates';
 import { LineMarginals } from './marginals';
+import { latinNames } from './latin-names';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -115,6 +116,9 @@ export const RULE_FAMILIES = [
   'translit',
   'translitContext',
   'contextCompanies',
+  'latinTerms',
+  'latinHandles',
+  'latinMates',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 /** Families measured and not shipped (docs/entities.md, "Fifth round: transliterations"). */
@@ -376,7 +380,9 @@ function recognizeArticle(
   const merged = off.has('jointNames') ? levelled : joinAdjacentOrganisations(levelled, text);
   if (tagger?.names) markLexicon(merged, norm, tagger);
   const discovered = tagger?.words && !off.has('discovery') ? discoverNames(merged, text, norm, tagger.words) : merged;
-  const propagated = off.has('consistency') ? discovered : propagate(discovered, text, norm, tagger, !off.has('remainders'), gates.copyAdd);
+  // Before the spread: a Latin word the article defines as a term is not copied, a Latin name it defines is.
+  const latin = latinNames(discovered, text, norm, { off, listedType: (a, b) => gaz.allAt(norm, a).find((x) => x.end === b)?.value });
+  const propagated = off.has('consistency') ? latin : propagate(latin, text, norm, tagger, !off.has('remainders'), gates.copyAdd);
   const completed =
     tagger?.words && tagger.trainingNames && !off.has('cutNames') ? completeNames(propagated, text, norm, tagger) : propagated;
   const retyped = off.has('companyStems') ? completed : retypeCompanyStems(completed, norm, (s) => knownName(s, tagger));
