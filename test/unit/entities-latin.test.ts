@@ -5,6 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { latinNames } from '../../server/src/service/entities/latin-names';
+import { dropProductNames } from '../../server/src/service/entities/product-names';
 import { normalizeForMatching } from '../../server/src/service/normalize';
 import type { EntityMention, EntityType } from '../../server/src/service/types';
 import { shippedRecognizer } from './shipped';
@@ -132,6 +133,28 @@ describe('Latin-script names and terms (latin-names.ts)', () => {
     });
   });
 
+  describe('products and vehicles (productNames)', () => {
+    const drop = (t: string, ms: EntityMention[]) => texts(dropProductNames(ms, normalizeForMatching(t)));
+
+    it('drops a spacecraft or ship named with a serial designation, and its name part', () => {
+      const t = '天宫二号与神舟十一号对接，天宫二号运行良好。';
+      assert.deepEqual(drop(t, [at(t, '天宫', 'LOC'), at(t, '神舟十一号', 'ORG'), at(t, '天宫二号', 'LOC', 'consistency', 1)]), []);
+    });
+
+    it('keeps a street before a house number and a place before a metro line', () => {
+      const t = '他住在长安路一号，常坐北京一号线。';
+      assert.deepEqual(drop(t, [at(t, '长安路', 'LOC'), at(t, '北京', 'LOC')]), ['长安路', '北京']);
+    });
+
+    it('drops a brand before a model number, not a body before a year or a count', () => {
+      const t = '华为巴龙5000上市；华为2019年营收增长，腾讯300万用户。';
+      assert.deepEqual(drop(t, [at(t, '华为巴龙', 'ORG'), at(t, '华为', 'ORG', 'gazetteer', 1), at(t, '腾讯', 'ORG', 'gazetteer')]), [
+        '华为',
+        '腾讯',
+      ]);
+    });
+  });
+
   describe('with the shipped model, in both scripts', function () {
     this.timeout(60000);
     const { both } = shippedRecognizer();
@@ -141,6 +164,16 @@ describe('Latin-script names and terms (latin-names.ts)', () => {
         assert.deepEqual(
           ms.filter((m) => /[A-Za-z]/.test(m.text)).map((m) => `${m.text}/${m.type}`),
           ['Zer0cool/PER', 'Zer0cool/PER'],
+          `${t}: ${show(ms)}`,
+        );
+      });
+    });
+
+    it('marks no spacecraft, and no part of one, even where the name recurs', () => {
+      both('天宫一号目标飞行器与神舟九号飞船成功对接，随后天宫一号与神舟九号组合体分离。', (ms, t) => {
+        assert.deepEqual(
+          ms.filter((m) => /天宫|神舟/u.test(m.text)).map((m) => m.text),
+          [],
           `${t}: ${show(ms)}`,
         );
       });

@@ -59,6 +59,7 @@ import { isHanUnit, SPACE_UNIT } from './scan';
 import { gateAdds, GATE_TEMPERATURE, GATE_THRESHOLDS, type GateKind } from './gates';
 import { LineMarginals } from './marginals';
 import { latinNames } from './latin-names';
+import { dropProductNames } from './product-names';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -119,6 +120,7 @@ export const RULE_FAMILIES = [
   'latinTerms',
   'latinHandles',
   'latinMates',
+  'productNames',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 /** Families measured and not shipped (docs/entities.md, "Fifth round: transliterations"). */
@@ -382,7 +384,8 @@ function recognizeArticle(
   const discovered = tagger?.words && !off.has('discovery') ? discoverNames(merged, text, norm, tagger.words) : merged;
   // Before the spread: a Latin word the article defines as a term is not copied, a Latin name it defines is.
   const latin = latinNames(discovered, text, norm, { off, listedType: (a, b) => gaz.allAt(norm, a).find((x) => x.end === b)?.value });
-  const propagated = off.has('consistency') ? latin : propagate(latin, text, norm, tagger, !off.has('remainders'), gates.copyAdd);
+  const unproduced = off.has('productNames') ? latin : dropProductNames(latin, norm);
+  const propagated = off.has('consistency') ? unproduced : propagate(unproduced, text, norm, tagger, !off.has('remainders'), gates.copyAdd);
   const completed =
     tagger?.words && tagger.trainingNames && !off.has('cutNames') ? completeNames(propagated, text, norm, tagger) : propagated;
   const retyped = off.has('companyStems') ? completed : retypeCompanyStems(completed, norm, (s) => knownName(s, tagger));
