@@ -105,8 +105,8 @@ describe('Latin-script names and terms (latin-names.ts)', () => {
     });
 
     it('marks a Latin word glossed by a nickname, and the nickname, as a person', () => {
-      const t = '去年，Superhei（黑哥）分享了议题。';
-      assert.deepEqual(texts(run(t, []), 'PER'), ['Superhei', '黑哥']);
+      const t = '去年，Superhei（黑哥）分享了议题，tombkeeper（TK教主）随后演讲。';
+      assert.deepEqual(texts(run(t, []), 'PER'), ['Superhei', '黑哥', 'tombkeeper', 'TK']);
     });
   });
 
@@ -116,6 +116,12 @@ describe('Latin-script names and terms (latin-names.ts)', () => {
       const ms = [at(t, '博通', 'ORG'), at(t, '英伟达', 'ORG'), at(t, '德州仪器', 'ORG')];
       assert.deepEqual(texts(run(t, ms), 'ORG'), ['博通', '英伟达', '德州仪器', 'Marvell']);
       assert.deepEqual(texts(run(t, ms, ['latinMates']), 'ORG'), ['博通', '英伟达', '德州仪器']);
+    });
+
+    it('marks a Latin word alone in a source slot as the outlet, not a placeholder', () => {
+      const t = '发表于2014-08-24|\n来源CSDN|\n来源：XXX\n';
+      assert.deepEqual(texts(run(t, []), 'MEDIA'), ['CSDN']);
+      assert.deepEqual(texts(run(t, [], ['latinMates'])), []);
     });
 
     it('leaves a Latin word listed with words that are no names', () => {

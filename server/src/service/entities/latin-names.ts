@@ -145,7 +145,9 @@ function definitions(
       let d: Decision;
       if (NICKNAME_ZH.test(han) || (han !== expansion && NICKNAME_TITLE.test(han))) {
         d = { type: 'PER' };
-        if (han === expansion) out.set(`\u0000${open + 1}`, { type: 'PER', spans: [[open + 1, close]] });
+        // The nickname is the person's too (黑哥); of TK教主, the name without the title (TK).
+        const nick: [number, number] = han === expansion ? [open + 1, close] : latinWords(norm, open + 1, close)[0];
+        if (nick) out.set(`\u0000${nick[0]}`, { type: 'PER', spans: [nick] });
       } else if (innerHan.length && !innerLatin.length)
         d = ORG_HEAD_ZH.test(han) ? { type: 'ORG' } : { term: true, glosses: [[open + 1, close]] };
       else d = ORG_HEAD_EN.test(expansion) ? { type: 'ORG' } : { term: true };
@@ -222,6 +224,12 @@ export function latinNames(mentions: EntityMention[], text: string, norm: string
     }
   }
   if (!off.has('latinMates')) {
+    // 来源CSDN, 来源：ITmedia |: a Latin word alone in a source slot is the outlet (not a placeholder: XXX).
+    for (const m of norm.matchAll(/(?:来源|稿源|出处)[:]?[ \t]*([A-Za-z][A-Za-z0-9.]{1,15})(?=[ \t]*(?:$|[|),]))/gmu)) {
+      if (/^x+$/iu.test(m[1]) || decided.has(keyOf(m[1]))) continue;
+      const a = m.index! + m[0].length - m[1].length;
+      add(a, a + m[1].length, 'MEDIA');
+    }
     const typeAt = new Map<string, EntityType>();
     for (const m of mentions) typeAt.set(`${m.start}:${m.end}`, m.type);
     for (const [a, b] of allWords(norm)) {
