@@ -59,6 +59,12 @@ describe('Latin-script names and terms (latin-names.ts)', () => {
       assert.deepEqual(texts(ms, 'ORG'), ['国际标准学会', 'International Standards', 'ISS', 'ISS'], show(ms));
     });
 
+    it('reads no person’s name in Latin words that follow two people (their group)', () => {
+      const t = '嘉宾有利特（Super Junior）、银赫（Super Junior）。';
+      const ms = run(t, [at(t, '利特', 'PER'), at(t, '银赫', 'PER')]);
+      assert.deepEqual(texts(ms), ['利特', '银赫'], show(ms));
+    });
+
     it('gives a person’s Latin name in parentheses the person’s type, but leaves a place’s Latin name alone', () => {
       const t = '28岁的安娜·史密斯（Anna Smith）住在伦宁根市(Lenningen)。';
       const ms = run(t, [at(t, '安娜·史密斯', 'PER', 'pattern'), at(t, '伦宁根市', 'LOC')]);
@@ -79,11 +85,17 @@ describe('Latin-script names and terms (latin-names.ts)', () => {
   });
 
   describe("the tagger's Latin (latinTerms)", () => {
-    it('drops a tagger mention made of Latin letters only, and a Latin word with a version number or before a product noun', () => {
-      const t = '他研究Research方向，破解了SHA-1，还改造了GNU Radio项目。';
-      const ms = [at(t, 'Research', 'PER'), at(t, 'SHA', 'PER'), at(t, 'GNU Radio', 'MEDIA', 'pattern')];
+    it('drops a tagger person that is an acronym, a piece of an English phrase, a word with a version number or before a product noun', () => {
+      const t = '他研究Applied Cryptography Research，破解了SHA-1，用过RSS，还改造了GNU Radio项目。';
+      const ms = [at(t, 'Research', 'PER'), at(t, 'SHA', 'ORG'), at(t, 'RSS', 'PER'), at(t, 'GNU Radio', 'MEDIA', 'pattern')];
       assert.deepEqual(texts(run(t, ms)), []);
-      assert.deepEqual(texts(run(t, ms, ['latinTerms'])).length, 3);
+      assert.deepEqual(texts(run(t, ms, ['latinTerms'])).length, 4);
+    });
+
+    it('keeps a tagger mention of a Latin word standing alone, and reads no gloss in a photo position (Haha（右）)', () => {
+      const t = '金锺国与Haha共同主持节目。金锺国（左）和Haha（右）';
+      const ms = [at(t, 'Haha', 'PER'), at(t, 'Haha', 'PER', 'model', 1)];
+      assert.deepEqual(texts(run(t, ms)), ['Haha', 'Haha']);
     });
 
     it('gives back a Latin word the tagger glued to a listed place, with the list’s type', () => {

@@ -36,15 +36,19 @@ const isLatinOnly = (s: string) => LETTER.test(s) && !HAN.test(s);
 
 /** English head words of organisation names (the expansion of an acronym that names a body). */
 const ORG_HEAD_EN =
-  /\b(?:Association|Institute|Institution|Agency|Organi[sz]ation|University|College|Academy|Company|Corporation|Corp|Inc|Ltd|LLC|Group|Council|Committee|Commission|Federation|Union|Society|Foundation|Bureau|Department|Ministry|Office|Administration|Authority|Board|Center|Centre|Laboratory|Laboratories|Bank|Fund|Party|Network|League|Consortium|Alliance|Partnership|Project)\b/u;
+  /\b(?:Association|Institute|Institution|Agency|Organi[sz]ation|University|College|Academy|Company|Corporation|Corp|Inc|Ltd|LLC|Group|Council|Committee|Commission|Federation|Union|Society|Foundation|Bureau|Department|Ministry|Office|Administration|Authority|Board|Laboratory|Laboratories|Bank|Fund|Party|League|Consortium|Alliance)\b/u;
 /** One Latin word (an acronym: NIST, 3GPP) and capitalised Latin words (an expansion: Jasmine Seales, Same-Origin Policy). */
 const ONE_WORD = /^[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*$/u;
 const EXPANSION = /^[A-Z][A-Za-z.&'-]*(?:\s+[A-Za-z.&'-]+)+$/u;
+/** A person's name in Latin letters: capitalised words, particles (of, de, van) and initials between. */
+const PERSON_LATIN = /^[A-Z][a-z]+(?:\s+(?:(?:of|de|da|van|von|der|du|la|le|bin|al)\s+)?[A-Z][a-z]*\.?\s*[A-Za-z]*)+$/u;
 /** Chinese head words of organisation names. */
 const ORG_HEAD_ZH =
   /(?:协会|学会|研究院|研究所|研究会|委员会|联合会|基金会|联盟|组织|机构|公司|集团|银行|大学|学院|中心|实验室|管理局|总局)$/u;
 /** A Han nickname (黑哥, 老周, 小雨, 阿强, TK教主): a person's, so the Latin word it glosses is a handle. */
 const NICKNAME_ZH = /^(?:[老小阿]\p{Script=Han}{1,2}|\p{Script=Han}{1,2}(?:哥|姐|叔|爷|妹|弟))$/u;
+/** A position in a photo caption (左, 右二, 前排), not a gloss. */
+const POSITION = /^(?:[左右中前后上下][一二三四五六七八九十]?|前排|后排|左起|右起|图)/u;
 /** A title after a short Latin nickname (TK教主): the gloss is a person's. */
 const NICKNAME_TITLE = /^(?:教主|大神|大佬|大侠|老师)$/u;
 /** Company and outlet endings a Latin word can stand before (Wind资讯, IT之家). */
@@ -56,8 +60,6 @@ const HEAD_AFTER: readonly [RegExp, EntityType][] = [
 interface Decision {
   type?: EntityType;
   term?: boolean;
-  /** A term's Han glosses (ZoomEye(钟馗之眼)): they translate a product's name, so no person is named in them. */
-  glosses?: [number, number][];
 }
 
 /** The Latin words of norm[a, b) as [start, end) pairs. */
@@ -82,6 +84,13 @@ const keyOf = (w: string) => w[0].toLowerCase() + w.slice(1);
 const TECH_AFTER =
   /^\s?(?:项目|漏洞|协议|芯片|平台|系统|软件|框架|算法|标准|技术|攻击|木马|病毒|版本|接口|插件|引擎|处理器|基带|模式|格式|文件|代码|语言|程序|工具)/u;
 
+/** An acronym (SHA, RSS): no person's name. */
+const ACRONYM = /^[A-Z][A-Z0-9]+$/u;
+/** A capitalised word (Research), and one next to it across white space (…Cryptologic\nResearch, Various Artists). */
+const TITLE_WORD = /^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*$/u;
+const TITLE_BEFORE = /[A-Za-z][a-z]\s+$/u;
+const TITLE_AFTER = /^\s+[A-Z][a-z]/u;
+
 /** A version or model number after the word (SHA-1, X50 is one word, Exynos 5100): a standard or a product. */
 const VERSIONED = /^(?:-[0-9]|\s?[0-9]{2,})/u;
 
@@ -92,6 +101,7 @@ const VERSIONED = /^(?:-[0-9]|\s?[0-9]{2,})/u;
 function definitions(
   norm: string,
   endingAt: (b: number) => EntityMention | undefined,
+  glosses: [number, number][],
 ): Map<string, Decision & { spans: [number, number][] }> {
   const out = new Map<string, Decision & { spans: [number, number][] }>();
   const decide = (words: [number, number][], d: Decision) => {
@@ -100,12 +110,11 @@ function definitions(
       const prev = out.get(key);
       // A name decision beats a term decision made elsewhere (the acronym defined twice, once as the body).
       if (!prev || (prev.term && d.type)) out.set(key, { ...d, spans: [[a, b]] });
-      else {
-        prev.spans.push([a, b]);
-        if (prev.term && d.glosses) prev.glosses = [...(prev.glosses ?? []), ...d.glosses];
-      }
+      else prev.spans.push([a, b]);
     }
   };
+  const namesGlossed = new Map<string, Set<string>>();
+  const expansionKeys: [string, string][] = [];
   for (let open = norm.indexOf('('); open >= 0; open = norm.indexOf('(', open + 1)) {
     const close = norm.indexOf(')', open + 1);
     if (close < 0 || close - open > 120) continue;
@@ -148,9 +157,24 @@ function definitions(
         // The nickname is the person's too (黑哥); of TK教主, the name without the title (TK).
         const nick: [number, number] = han === expansion ? [open + 1, close] : latinWords(norm, open + 1, close)[0];
         if (nick) out.set(`\u0000${nick[0]}`, { type: 'PER', spans: [nick] });
-      } else if (innerHan.length && !innerLatin.length)
-        d = ORG_HEAD_ZH.test(han) ? { type: 'ORG' } : { term: true, glosses: [[open + 1, close]] };
-      else d = ORG_HEAD_EN.test(expansion) ? { type: 'ORG' } : { term: true };
+      } else if (innerHan.length && !innerLatin.length) {
+        // Haha（右）: a position in a photo, no gloss.
+        if (han.length < 2 || POSITION.test(han)) continue;
+        // Mikey(赵明翼): the Chinese name is a mention, the Latin one its reading.
+        const glossName = endingAt(close);
+        if (glossName && glossName.start === open + 1 && glossName.type !== 'LOC') d = { type: glossName.type };
+        else if (ORG_HEAD_ZH.test(han)) d = { type: 'ORG' };
+        else {
+          glosses.push([open + 1, close]);
+          // Only an acronym is defined by a Chinese phrase (NSA(非独立组网)); Jessica(少女时代) is a singer of a group.
+          if (!ACRONYM.test(norm.slice(a, b))) continue;
+          d = { term: true };
+        }
+      } else if (HAN.test(inner)) continue;
+      else if (ORG_HEAD_EN.test(expansion)) d = { type: 'ORG' };
+      // XSS(Cross Site Scripting); not a title with a subtitle (Picture (web series)).
+      else if (ACRONYM.test(norm.slice(a, b))) d = { term: true };
+      else continue;
       decide([[a, b]], d);
     } else {
       // 美国标准技术局(NIST), 茉莉·西尔斯(Jasmine Seales), 同源策略(SOP, Same-Origin Policy). Each part is one Latin
@@ -161,9 +185,14 @@ function definitions(
       const named = endingAt(b);
       const expansion = trimmed.find((p) => EXPANSION.test(p)) ?? '';
       let d: Decision;
-      if (named && named.start >= a && named.type !== 'LOC') d = { type: named.type };
+      // A person's Latin name is two words or more (Jasmine Seales); one word after a person is often the group (温流(SHINee)).
+      if (named && named.start >= a && named.type !== 'LOC' && (named.type !== 'PER' || PERSON_LATIN.test(expansion)))
+        d = { type: named.type };
+      else if (named?.type === 'PER') continue;
       else if (ORG_HEAD_ZH.test(norm.slice(a, b)) || ORG_HEAD_EN.test(expansion)) d = { type: 'ORG' };
-      else d = { term: true };
+      // 同源策略(SOP, Same-Origin Policy): an acronym of a phrase is a term; one word after an unknown (具荷拉(Kara)) says nothing.
+      else if (trimmed.some((p) => ACRONYM.test(p))) d = { term: true };
+      else continue;
       const acronyms = innerLatin.filter(([x, y]) => trimmed.includes(norm.slice(x, y)));
       decide(acronyms, d);
       if (d.type && expansion) {
@@ -172,9 +201,15 @@ function definitions(
         const end = lineEnd >= 0 && lineEnd < at + expansion.length ? lineEnd : at + expansion.length;
         const key = `\u0000${at}`;
         out.set(key, { type: d.type, spans: [[at, end]] });
+        // 利特(Super Junior)、银赫(Super Junior): the same Latin words after two names are their group, not their name.
+        const glossed = namesGlossed.get(expansion) ?? new Set<string>();
+        glossed.add(norm.slice(named?.start ?? a, b));
+        namesGlossed.set(expansion, glossed);
+        expansionKeys.push([key, expansion]);
       }
     }
   }
+  for (const [key, expansion] of expansionKeys) if ((namesGlossed.get(expansion)?.size ?? 0) > 1) out.delete(key);
   return out;
 }
 
@@ -195,31 +230,35 @@ export function latinNames(mentions: EntityMention[], text: string, norm: string
     adds.push({ start: a, end: b, text: text.slice(a, b), type, confidence, source: 'article' });
 
   if (!off.has('latinTerms')) {
-    for (const [key, d] of definitions(norm, (b) => endsAt.get(b))) {
+    for (const [key, d] of definitions(norm, (b) => endsAt.get(b), glosses)) {
       if (key.startsWith('\u0000')) {
         for (const [a, b] of d.spans) add(a, b, d.type!);
         continue;
       }
       decided.set(key, d);
-      if (d.term && d.glosses) glosses.push(...d.glosses);
       if (d.type) for (const [a, b] of d.spans) add(a, b, d.type);
     }
     // The words listed beside a term are terms (如DEP、ASLR等).
     for (const [a, b] of allWords(norm)) {
       const key = keyOf(norm.slice(a, b));
       if (decided.has(key)) continue;
-      const mate = listNeighbours(norm, a, b).some(([x, y]) =>
-        latinWords(norm, x, y).some(([u, v]) => decided.get(keyOf(norm.slice(u, v)))?.term),
-      );
+      // Acronyms beside an acronym only: a name listed beside a term (Mikey、Haha) is no term.
+      const mate =
+        ACRONYM.test(norm.slice(a, b)) &&
+        listNeighbours(norm, a, b).some(([x, y]) => latinWords(norm, x, y).some(([u, v]) => decided.get(keyOf(norm.slice(u, v)))?.term));
       if (mate) decided.set(key, { term: true });
     }
   }
+  // A word a list or a pattern already names (BBC, MEDIA) keeps that reading: a slot or a list mate is weaker evidence.
+  const named = new Set<string>();
+  for (const m of mentions)
+    if (m.source !== 'model' && m.source !== 'lexicon' && m.source !== 'consistency') named.add(keyOf(norm.slice(m.start, m.end)));
   if (!off.has('latinHandles')) {
     // 来自腾讯玄武安全实验室的tombkeeper: a person from a body.
     for (const m of norm.matchAll(/来自[^，。；！？\n,;]{2,24}?的\s?([A-Za-z][A-Za-z0-9_]{2,19})(?![A-Za-z0-9])/gu)) {
       const a = m.index! + m[0].length - m[1].length;
       const key = keyOf(m[1]);
-      if (decided.get(key)?.term || VERSIONED.test(norm.slice(a + m[1].length))) continue;
+      if (decided.get(key)?.term || named.has(key) || VERSIONED.test(norm.slice(a + m[1].length))) continue;
       if (!decided.get(key)?.type) decided.set(key, { type: 'PER' });
     }
   }
@@ -234,7 +273,7 @@ export function latinNames(mentions: EntityMention[], text: string, norm: string
     for (const m of mentions) typeAt.set(`${m.start}:${m.end}`, m.type);
     for (const [a, b] of allWords(norm)) {
       const key = keyOf(norm.slice(a, b));
-      if (decided.has(key) || b - a < 2) continue;
+      if (decided.has(key) || named.has(key) || b - a < 2) continue;
       // Wind资讯, IT之家: before a company's or an outlet's ending, the name with it.
       const head = HEAD_AFTER.find(([re]) => re.test(norm.slice(b, b + 3)));
       if (head && (a === 0 || !WORD_UNIT.test(norm[a - 1]))) {
@@ -246,7 +285,8 @@ export function latinNames(mentions: EntityMention[], text: string, norm: string
       const mates = listNeighbours(norm, a, b, true);
       if (mates.length < 2) continue;
       const types = mates.map(([x, y]) => typeAt.get(`${x}:${y}`));
-      const org = types.filter((t) => t === 'ORG').length;
+      // Outlets are bodies too (ABC、BBC、迪斯尼、ESPN).
+      const org = types.filter((t) => t === 'ORG' || t === 'MEDIA').length;
       if (org >= 2 && org * 2 >= types.length) decided.set(key, { type: 'ORG' });
     }
   }
@@ -254,14 +294,25 @@ export function latinNames(mentions: EntityMention[], text: string, norm: string
   const dropWord = (m: EntityMention): boolean => {
     if (!isLatinOnly(m.text)) return false;
     const words = latinWords(norm, m.start, m.end);
-    // A definition decides; the tagger's own Latin is noise (it never saw a Latin name).
+    // A definition decides.
     if (words.some(([a, b]) => decided.get(keyOf(norm.slice(a, b)))?.term)) return true;
     if (off.has('latinTerms')) return false;
     if ((words.length === 1 && VERSIONED.test(norm.slice(m.end))) || TECH_AFTER.test(norm.slice(m.end, m.end + 4))) return true;
-    return m.source === 'model' || m.source === 'lexicon';
+    if (m.source !== 'model' && m.source !== 'lexicon') return false;
+    // The tagger never saw a Latin name (MSRA has none): it reads contexts, which serve for a word standing alone
+    // (Haha的, ESPN等) but not for an acronym as a person (SHA, RSS) or a piece of an English phrase (Research after
+    // Cryptologic, Various Artists).
+    if (m.type === 'PER' && ACRONYM.test(m.text)) return true;
+    return (
+      TITLE_WORD.test(m.text) &&
+      (TITLE_BEFORE.test(norm.slice(Math.max(0, m.start - 24), m.start)) || TITLE_AFTER.test(norm.slice(m.end, m.end + 24)))
+    );
   };
   const kept: EntityMention[] = [];
-  const inGloss = (m: EntityMention) => m.type === 'PER' && glosses.some(([a, b]) => m.start >= a && m.end <= b);
+  // A person inside a phrase that glosses a Latin word (钟馗 in ZoomEye(钟馗之眼)) is part of a product's name; one that
+  // is the gloss but for a character (赵明 in Mikey(赵明翼)) is the person.
+  const inGloss = (m: EntityMention) =>
+    m.type === 'PER' && glosses.some(([a, b]) => m.start >= a && m.end <= b && b - a - (m.end - m.start) >= 2);
   for (const m of mentions) {
     if (m.source === 'user') kept.push(m);
     else if (dropWord(m) || inGloss(m)) continue;
@@ -332,13 +383,13 @@ function listNeighbours(norm: string, a: number, b: number, wholeOnly = false): 
   return wholeOnly ? out.filter(([x, y]) => y - x >= 2) : out;
 }
 
-/** A tagger mention that glued a Latin word to a Han name (英国Sea): the Han name alone, with the list's type. */
+/** A tagger mention that glued a Latin word to a listed Han name (英国Sea): the listed name alone, with the list's type. */
 function untangle(m: EntityMention, text: string, norm: string, opts: LatinOptions): EntityMention[] {
   let { start, end } = m;
   while (start < end && (WORD_UNIT.test(norm[start]) || norm[start] === ' ')) start++;
   while (end > start && (WORD_UNIT.test(norm[end - 1]) || norm[end - 1] === ' ')) end--;
   if (start === m.start && end === m.end) return [m];
-  if (end - start < 2 || LETTER.test(norm.slice(start, end))) return [];
-  const listed = opts.listedType?.(start, end);
-  return [{ ...m, start, end, text: text.slice(start, end), type: listed ?? m.type, source: listed ? 'gazetteer' : m.source }];
+  // Only where the rest is a listed name: Sierra俱乐部 and Chase银行 are names in Latin letters with their head.
+  const listed = end - start >= 2 ? opts.listedType?.(start, end) : undefined;
+  return listed ? [{ ...m, start, end, text: text.slice(start, end), type: listed, source: 'gazetteer' }] : [m];
 }

@@ -13,8 +13,8 @@ import type { EntityMention } from '../types';
 const SERIAL_AFTER = /^[一二三四五六七八九十]{1,3}号(?![线楼院馆门桥站口房室床位码])/u;
 /** The name itself ends in a serial designation. */
 const SERIAL_END = /[一二三四五六七八九十]{1,3}号$/u;
-/** A model number after the name: three digits or more, not a year, a date or a count. */
-const MODEL_NUMBER_AFTER = /^[0-9]{3,}(?![0-9年月日号时点分秒元万亿千百人个多余米吨家位名台部辆件次期届%‰.:/-])/u;
+/** A model number after the name: three or four digits (longer is a hotline: 12380), not a year, a date or a count. */
+const MODEL_NUMBER_AFTER = /^[0-9]{3,4}(?![0-9年月日号时点分秒元万亿千百人个多余米吨家位名台部辆件次期届强%‰.:/-])/u;
 /** A place that ends in a street: 一号 after it is a house number. */
 const STREET_END = /[路街道巷弄里]$/u;
 
