@@ -31,7 +31,7 @@ const WORD_UNIT = /[A-Za-z0-9]/u;
 const LETTER = /[A-Za-z]/u;
 const HAN = /\p{Script=Han}/u;
 /** A Latin word: letters and digits, at least one letter (3GPP, Evi1m0, X50). */
-const LATIN_WORD = /[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*/gu;
+const LATIN_RUN = /[A-Za-z0-9]+/gu;
 const isLatinOnly = (s: string) => LETTER.test(s) && !HAN.test(s);
 
 /** English head words of organisation names (the expansion of an acronym that names a body). */
@@ -51,11 +51,12 @@ const NICKNAME_ZH = /^(?:[老小阿]\p{Script=Han}{1,2}|\p{Script=Han}{1,2}(?:�
 const POSITION = /^(?:[左右中前后上下][一二三四五六七八九十]?|前排|后排|左起|右起|图)/u;
 /** A title after a short Latin nickname (TK教主): the gloss is a person's. */
 const NICKNAME_TITLE = /^(?:教主|大神|大佬|大侠|老师)$/u;
-/** Company and outlet endings a Latin word can stand before (Wind资讯, IT之家). */
+/** Company and outlet endings a Latin word can stand before (Wind资讯, IT之家), and their first characters. */
 const HEAD_AFTER: readonly [RegExp, EntityType][] = [
   [/^(?:资讯|咨询|资本|控股|集团|证券|研究院)/u, 'ORG'],
   [/^(?:之家)/u, 'MEDIA'],
 ];
+const HEAD_FIRST = new Set([...'资咨控集证研之']);
 
 interface Decision {
   type?: EntityType;
@@ -65,17 +66,12 @@ interface Decision {
 /** The Latin words of norm[a, b) as [start, end) pairs. */
 function latinWords(norm: string, a: number, b: number): [number, number][] {
   const out: [number, number][] = [];
-  LATIN_WORD.lastIndex = a;
-  for (let m = LATIN_WORD.exec(norm); m && m.index < b; m = LATIN_WORD.exec(norm)) {
-    const end = m.index + m[0].length;
-    if (end <= b) out.push([m.index, end]);
-  }
+  // On the slice: a search from a on the whole text would run on to the next Latin letter, however far.
+  const slice = a === 0 && b === norm.length ? norm : norm.slice(a, b);
+  // Runs of letters and digits with a letter in them (a run of digits alone is a number).
+  for (const m of slice.matchAll(LATIN_RUN)) if (LETTER.test(m[0])) out.push([a + m.index, a + m.index + m[0].length]);
   return out;
 }
-
-/** A whole Latin word at [a, b): no letter or digit on either side. */
-const wholeWord = (norm: string, a: number, b: number) =>
-  !(a > 0 && WORD_UNIT.test(norm[a - 1])) && !(b < norm.length && WORD_UNIT.test(norm[b]));
 
 /** The key under which one word's mentions share a decision: the first letter's case may differ (Redrain, redrain). */
 const keyOf = (w: string) => w[0].toLowerCase() + w.slice(1);
@@ -116,9 +112,13 @@ function definitions(
   const namesGlossed = new Map<string, Set<string>>();
   const expansionKeys: [string, string][] = [];
   for (let open = norm.indexOf('('); open >= 0; open = norm.indexOf('(', open + 1)) {
-    const close = norm.indexOf(')', open + 1);
-    if (close < 0 || close - open > 120) continue;
+    // Within 120 characters: a search to the text's end for each unclosed parenthesis would be quadratic.
+    const near = norm.slice(open + 1, open + 121).indexOf(')');
+    if (near < 0) continue;
+    const close = open + 1 + near;
     const inner = norm.slice(open + 1, close);
+    // A definition has Latin letters on one side.
+    if (!LETTER.test(inner) && !LETTER.test(norm.slice(Math.max(0, open - 2), open))) continue;
     // One line break inside: a name broken by the page's layout (…Cryptologic\nResearch，简称IACR).
     if (inner.split('\n').length > 2 || /[()。]/u.test(inner)) continue;
     let before = open;
@@ -220,17 +220,16 @@ function definitions(
 export function latinNames(mentions: EntityMention[], text: string, norm: string, opts: LatinOptions): EntityMention[] {
   if (!/[A-Za-z]/u.test(norm)) return mentions;
   const { off } = opts;
-  const endsAt = new Map<number, EntityMention>();
-  for (const m of mentions) endsAt.set(m.end, m);
   // Decisions by word key; names to add by span.
   const decided = new Map<string, Decision>();
+  const words = allWords(norm);
   const glosses: [number, number][] = [];
   const adds: EntityMention[] = [];
   const add = (a: number, b: number, type: EntityType, confidence = 0.7) =>
     adds.push({ start: a, end: b, text: text.slice(a, b), type, confidence, source: 'article' });
 
   if (!off.has('latinTerms')) {
-    for (const [key, d] of definitions(norm, (b) => endsAt.get(b), glosses)) {
+    for (const [key, d] of definitions(norm, (b) => mentionAt(mentions, b, 'end'), glosses)) {
       if (key.startsWith('\u0000')) {
         for (const [a, b] of d.spans) add(a, b, d.type!);
         continue;
@@ -239,7 +238,8 @@ export function latinNames(mentions: EntityMention[], text: string, norm: string
       if (d.type) for (const [a, b] of d.spans) add(a, b, d.type);
     }
     // The words listed beside a term are terms (如DEP、ASLR等).
-    for (const [a, b] of allWords(norm)) {
+    for (const [a, b] of words) {
+      if (norm[a - 1] !== '、' && norm[b] !== '、') continue;
       const key = keyOf(norm.slice(a, b));
       if (decided.has(key)) continue;
       // Acronyms beside an acronym only: a name listed beside a term (Mikey、Haha) is no term.
@@ -252,7 +252,8 @@ export function latinNames(mentions: EntityMention[], text: string, norm: string
   // A word a list or a pattern already names (BBC, MEDIA) keeps that reading: a slot or a list mate is weaker evidence.
   const named = new Set<string>();
   for (const m of mentions)
-    if (m.source !== 'model' && m.source !== 'lexicon' && m.source !== 'consistency') named.add(keyOf(norm.slice(m.start, m.end)));
+    if (m.source !== 'model' && m.source !== 'lexicon' && m.source !== 'consistency' && LETTER.test(m.text))
+      named.add(keyOf(norm.slice(m.start, m.end)));
   if (!off.has('latinHandles')) {
     // 来自腾讯玄武安全实验室的tombkeeper: a person from a body.
     for (const m of norm.matchAll(/来自[^，。；！？\n,;]{2,24}?的\s?([A-Za-z][A-Za-z0-9_]{2,19})(?![A-Za-z0-9])/gu)) {
@@ -269,9 +270,8 @@ export function latinNames(mentions: EntityMention[], text: string, norm: string
       const a = m.index! + m[0].length - m[1].length;
       add(a, a + m[1].length, 'MEDIA');
     }
-    const typeAt = new Map<string, EntityType>();
-    for (const m of mentions) typeAt.set(`${m.start}:${m.end}`, m.type);
-    for (const [a, b] of allWords(norm)) {
+    for (const [a, b] of words) {
+      if (norm[a - 1] !== '、' && norm[b] !== '、' && !HEAD_FIRST.has(norm[b])) continue;
       const key = keyOf(norm.slice(a, b));
       if (decided.has(key) || named.has(key) || b - a < 2) continue;
       // Wind资讯, IT之家: before a company's or an outlet's ending, the name with it.
@@ -284,7 +284,10 @@ export function latinNames(mentions: EntityMention[], text: string, norm: string
       // 博通、英伟达、德州仪器、Marvell等: listed with organisations.
       const mates = listNeighbours(norm, a, b, true);
       if (mates.length < 2) continue;
-      const types = mates.map(([x, y]) => typeAt.get(`${x}:${y}`));
+      const types = mates.map(([x, y]) => {
+        const m = mentionAt(mentions, x, 'start');
+        return m?.end === y ? m.type : undefined;
+      });
       // Outlets are bodies too (ABC、BBC、迪斯尼、ESPN).
       const org = types.filter((t) => t === 'ORG' || t === 'MEDIA').length;
       if (org >= 2 && org * 2 >= types.length) decided.set(key, { type: 'ORG' });
@@ -311,46 +314,99 @@ export function latinNames(mentions: EntityMention[], text: string, norm: string
   const kept: EntityMention[] = [];
   // A person inside a phrase that glosses a Latin word (钟馗 in ZoomEye(钟馗之眼)) is part of a product's name; one that
   // is the gloss but for a character (赵明 in Mikey(赵明翼)) is the person.
-  const inGloss = (m: EntityMention) =>
-    m.type === 'PER' && glosses.some(([a, b]) => m.start >= a && m.end <= b && b - a - (m.end - m.start) >= 2);
+  glosses.sort((x, y) => x[0] - y[0]);
+  const inGloss = (m: EntityMention) => {
+    if (m.type !== 'PER' || !glosses.length) return false;
+    // The last gloss starting at or before the mention (glosses are parentheses: they do not nest here).
+    let lo = 0;
+    let hi = glosses.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (glosses[mid][0] <= m.start) lo = mid;
+      else hi = mid - 1;
+    }
+    const [a, b] = glosses[lo];
+    return m.start >= a && m.end <= b && b - a - (m.end - m.start) >= 2;
+  };
   for (const m of mentions) {
-    if (m.source === 'user') kept.push(m);
-    else if (dropWord(m) || inGloss(m)) continue;
+    // Most mentions hold no Latin letter and stand in no gloss: one test each.
+    const latin = LETTER.test(m.text);
+    if (m.source === 'user' || (!latin && (!glosses.length || m.type !== 'PER'))) kept.push(m);
+    else if ((latin && dropWord(m)) || inGloss(m)) continue;
     else if (!off.has('latinTerms') && (m.source === 'model' || m.source === 'lexicon') && HAN.test(m.text) && LETTER.test(m.text))
       kept.push(...untangle(m, text, norm, opts));
     else kept.push(m);
   }
   // Every occurrence of a decided name.
-  for (const [a, b] of allWords(norm)) {
+  const anyName = [...decided.values()].some((d) => d.type);
+  for (const [a, b] of anyName ? words : []) {
     const d = decided.get(keyOf(norm.slice(a, b)));
     if (d?.type && !VERSIONED.test(norm.slice(b))) add(a, b, d.type);
   }
   if (!adds.length) return kept;
   // Added names replace what they overlap, except a user's entry and a longer name holding them (IT之家 in a source list).
   adds.sort((x, y) => x.start - y.start || y.end - x.end);
-  const out: EntityMention[] = [];
-  let last = -1;
+  // One sweep: `kept` is sorted and non-overlapping, so the mentions an addition overlaps are contiguous from `k`.
   const taken: EntityMention[] = [];
+  const dropped = new Uint8Array(kept.length);
+  let last = -1;
+  let k = 0;
   for (const x of adds) {
     if (x.start < last) continue;
-    const over = kept.filter((m) => m.start < x.end && m.end > x.start);
-    if (
-      over.some(
-        (m) => m.source === 'user' || (m.start <= x.start && m.end >= x.end && m.end - m.start > x.end - x.start && !isLatinOnly(m.text)),
-      )
-    )
-      continue;
+    while (k < kept.length && kept[k].end <= x.start) k++;
+    let blocked = false;
+    for (let j = k; j < kept.length && kept[j].start < x.end && !blocked; j++) {
+      const m = kept[j];
+      blocked = m.source === 'user' || (m.start <= x.start && m.end >= x.end && m.end - m.start > x.end - x.start && !isLatinOnly(m.text));
+    }
+    if (blocked) continue;
+    for (let j = k; j < kept.length && kept[j].start < x.end; j++) dropped[j] = 1;
     taken.push(x);
     last = x.end;
   }
-  const covered = (m: EntityMention) => taken.some((x) => m.start < x.end && m.end > x.start);
-  for (const m of kept) if (!covered(m)) out.push(m);
-  return out.concat(taken).sort((x, y) => x.start - y.start);
+  if (!taken.length) return kept;
+  // Merge the two sorted lists.
+  const out: EntityMention[] = [];
+  let t = 0;
+  for (let j = 0; j < kept.length; j++) {
+    if (dropped[j]) continue;
+    while (t < taken.length && taken[t].start < kept[j].start) out.push(taken[t++]);
+    out.push(kept[j]);
+  }
+  while (t < taken.length) out.push(taken[t++]);
+  return out;
 }
 
-/** Every whole Latin word of norm. */
+/** The mention of `sorted` (sorted, non-overlapping, so sorted by end too) whose `edge` is at `at`, by binary search. */
+function mentionAt(sorted: readonly EntityMention[], at: number, edge: 'start' | 'end'): EntityMention | undefined {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid][edge];
+    if (v === at) return sorted[mid];
+    if (v < at) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
+/** Every whole Latin word of norm (a run of letters and digits with a letter in it), by one scan of the code units. */
 function allWords(norm: string): [number, number][] {
-  return latinWords(norm, 0, norm.length).filter(([a, b]) => wholeWord(norm, a, b));
+  const out: [number, number][] = [];
+  const unit = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  for (let i = 0; i < norm.length;) {
+    const c = norm.charCodeAt(i);
+    if (!unit(c)) {
+      i++;
+      continue;
+    }
+    let letter = false;
+    const a = i;
+    for (; i < norm.length && unit(norm.charCodeAt(i)); i++) letter ||= norm.charCodeAt(i) >= 65;
+    if (letter) out.push([a, i]);
+  }
+  return out;
 }
 
 /**
