@@ -75,6 +75,8 @@ import { mendTornCompanies } from './torn-companies';
 import { splitOrganisationJoins } from './org-splits';
 import { markListMates } from './list-mates';
 import { countryNames } from './gazetteer-data';
+import { latinNames } from './latin-names';
+import { dropProductNames } from './product-names';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -146,6 +148,10 @@ export const RULE_FAMILIES = [
   'tornCompanies',
   'orgSplits',
   'listMates',
+  'latinTerms',
+  'latinHandles',
+  'latinMates',
+  'productNames',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 /**
@@ -415,9 +421,12 @@ function recognizeArticle(
       ? personListMates(merged, text, norm, (c) => SURNAMES.has(c), dictionaryWord(tagger, norm))
       : merged;
   const discovered = tagger?.words && !off.has('discovery') ? discoverNames(listed, text, norm, tagger.words) : listed;
+  // Before the spread: a Latin word the article defines as a term is not copied, a Latin name it defines is.
+  const latin = latinNames(discovered, text, norm, { off, listedType: (a, b) => gaz.allAt(norm, a).find((x) => x.end === b)?.value });
+  const unproduced = off.has('productNames') ? latin : dropProductNames(latin, norm);
   const copied = off.has('consistency')
-    ? discovered
-    : propagate(discovered, text, norm, tagger, !off.has('remainders'), gates.copyAdd, !off.has('personCopies'), !off.has('genericCopies'));
+    ? unproduced
+    : propagate(unproduced, text, norm, tagger, !off.has('remainders'), gates.copyAdd, !off.has('personCopies'), !off.has('genericCopies'));
   const grownOrgs = tagger?.words && !off.has('orgHeads') ? orgHeads(copied, text, norm, tagger) : copied;
   const mendedOrgs = off.has('tornCompanies') ? grownOrgs : mendTornCompanies(grownOrgs, text, norm, LIST_SURNAMES);
   const splitOrgs = off.has('orgSplits') ? mendedOrgs : orgSplits(mendedOrgs, text, norm, gaz, tagger);
