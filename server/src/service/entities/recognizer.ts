@@ -58,6 +58,7 @@ import { markContextCompanies } from './company-contexts';
 import { isHanUnit, SPACE_UNIT } from './scan';
 import { gateAdds, GATE_TEMPERATURE, GATE_THRESHOLDS, type GateKind } from './gates';
 import { LineMarginals } from './marginals';
+import { transportSpans } from './transport-names';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -115,6 +116,7 @@ export const RULE_FAMILIES = [
   'translit',
   'translitContext',
   'contextCompanies',
+  'transport',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 /** Families measured and not shipped (docs/entities.md, "Fifth round: transliterations"). */
@@ -332,6 +334,15 @@ function recognizeParagraph(
       cands.push(candidate(s, 'pattern', 0.7, RANK.PLACE_NAMED));
       facilityType.set(`${s.start}:${s.end}`, s.type);
     }
+  // Above the promoted fuller names: the whole road replaces the pieces the tagger and the lists tore it into (京 + 沪).
+  if (!off.has('transport'))
+    for (const s of transportSpans(norm, {
+      names: [...gazSpans, ...model],
+      organisations: model.filter((m) => m.type === 'ORG'),
+      lexiconName: lexNames ? (a, len, person) => !!(lexNames.get(norm, a, len) & (person ? LEX_LOC | LEX_PER : LEX_LOC)) : undefined,
+      isWord: wordAt,
+    }))
+      cands.push(candidate(s, 'pattern', 0.7, RANK.TRANSPORT));
   for (const s of model) {
     if (s.type === 'PER') {
       const pieces = splitNameRun(norm.slice(s.start, s.end), LIST_SURNAMES);
