@@ -76,6 +76,12 @@ describe('transport names (stem + transport head)', () => {
     assert.deepEqual(found('三星S10系列和G5手机'), []);
   });
 
+  it('names each item of a list that shares one facility head, bare', () => {
+    assert.deepEqual(found('璜塘、江阴、无锡北3个收费站封闭'), ['璜塘', '江阴', '无锡北']);
+    assert.deepEqual(found('今年新建、改建3个收费站'), []);
+    assert.deepEqual(found('人生、相关两个收费站'), []);
+  });
+
   it('gives way to an organisation that contains the road', () => {
     const norm = '京沪高速公路管理处表示';
     assert.deepEqual(found(norm), []);
@@ -120,6 +126,7 @@ describe('transport names in the recogniser (shipped model)', () => {
 
   it('marks no generic road phrase', () => {
     both('他每天走路上班，高速公路上车很多，经济高速发展，这条路线很热门。', (ms) => assert.deepEqual(ms, []));
+    both('请给救护车让路，开通专线和热线，一线员工在线上线下沿线服务。', (ms) => assert.deepEqual(ms, []));
   });
 
   it('is gone when the family is switched off', () => {

@@ -162,7 +162,7 @@ export function transportSpans(norm: string, ctx: TransportContext): Span[] {
     out.push({ start, end, type: 'LOC', sure: !stem.weak });
     from = end;
   }
-  return addRoadNumbers(norm, out);
+  return addRoadNumbers(norm, [...out, ...sharedHeadItems(norm, out, ctx, isWord)]);
 }
 
 /** Where the proper stem before a head at `h` begins, or undefined when there is none. */
@@ -235,6 +235,73 @@ const STREET_HEAD_END = new RegExp(`^(?:${HEADS.map(([h]) => h).join('|')})`, 'u
 function nameEnds(norm: string, h: number): boolean {
   const e = h + (STREET_HEAD_END.exec(norm.slice(h, h + 3))?.[0].length ?? 1);
   return !isHan(norm, e) || STREET_NAME_AFTER[norm.charCodeAt(e)] === 1;
+}
+
+/** A node's head after a list of names, with an optional count: 璜塘、江阴南、江阴4个收费站. */
+const SHARED_HEAD = /^(?:[0-9一二三四五六七八九十两]{1,2}[个座处])?(?:收费站|枢纽|互通|服务区|大桥|隧道|出口|入口)/u;
+const LIST_ITEM = /\p{Script=Han}{2,4}$/u;
+const NODE_END = /(?:收费站|枢纽|互通|服务区|大桥|隧道)$/u;
+
+/**
+ * 璜塘、江阴南、江阴北4个收费站, 无锡互通、无锡北、无锡东收费站: names listed before one head they share (or before
+ * a last item that carries it) are each the facility's name, bare. An item is a place of the lexicons, such a place
+ * with a compass character (江阴南), or a coined stem that is no everyday word; at least one is a place, so a list of
+ * verbs or nouns (新建、改建3个收费站) is none.
+ */
+function sharedHeadItems(
+  norm: string,
+  found: readonly RouteSpan[],
+  ctx: TransportContext,
+  isWord: (a: number, len: number) => boolean,
+): RouteSpan[] {
+  if (!norm.includes('、')) return [];
+  const out: RouteSpan[] = [];
+  const nodeAt = new Map(found.filter((f) => NODE_END.test(norm.slice(f.start, f.end))).map((f) => [f.start, f]));
+  for (let i = norm.indexOf('、'); i >= 0; i = norm.indexOf('、', i + 1)) {
+    // Walk the list from this separator to its end: bare items, then the shared head or a last item with a head.
+    const items: [number, number][] = [];
+    // The first item: the longest run of two to four characters before the separator that holds no function word.
+    const first = LIST_ITEM.exec(norm.slice(Math.max(0, i - 4), i));
+    if (!first) continue;
+    let a0 = i - first[0].length;
+    for (let c = a0; c < i - 2; c++) if (STOP[norm.charCodeAt(c)]) a0 = c + 1;
+    items.push([a0, i]);
+    let k = i + 1;
+    let closed = false;
+    while (k < norm.length && items.length < 8) {
+      const node = nodeAt.get(k);
+      if (node) {
+        closed = true;
+        break;
+      }
+      const m = /^\p{Script=Han}{2,4}?(?=、|[0-9一二三四五六七八九十两]{1,2}[个座处]|收费站|枢纽|互通|服务区|大桥|隧道)/u.exec(
+        norm.slice(k, k + 8),
+      );
+      if (!m) break;
+      items.push([k, k + m[0].length]);
+      k += m[0].length;
+      if (SHARED_HEAD.test(norm.slice(k, k + 6))) {
+        closed = true;
+        break;
+      }
+      if (norm[k] !== '、') break;
+      k++;
+    }
+    if (!closed) continue;
+    const place = (a: number, b: number) => !!ctx.lexiconName?.(a, b - a, false);
+    const kinds = items.map(([a, b]) => {
+      if (place(a, b)) return 'place';
+      if (b - a >= 3 && COMPASS[norm.charCodeAt(b - 1)] && place(a, b - 1)) return 'place';
+      if (nodeAt.has(a)) return 'node';
+      let stop = false;
+      for (let c = a; c < b && !stop; c++) stop = STOP[norm.charCodeAt(c)] === 1;
+      return !stop && !isWord(a, b - a) && !isWord(a, 2) ? 'coined' : 'word';
+    });
+    if (kinds.includes('word') || !kinds.includes('place')) continue;
+    for (const [a, b] of items) out.push({ start: a, end: b, type: 'LOC', sure: true });
+    i = k;
+  }
+  return out;
 }
 
 /** The stem's first character does not end a word with the character before it (发[展大]道 is no 展大道). */
