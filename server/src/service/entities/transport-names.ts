@@ -58,6 +58,7 @@ const HEAD_KIND = new Map(HEADS);
 const TRANSPORT_END = /[路街道桥线速纽通站区交]$/u;
 const ENDS_IN_HEAD = new RegExp(`(?:${HEADS.map(([h]) => h).join('|')}|道|速)$`, 'u');
 const HEAD_FIRST = unitTable(HEADS.map(([h]) => h[0]).join(''));
+const NUMBER_LETTER = unitTable('GSXY');
 const ABBREVIATION = unitTable(PLACE_ABBREVIATION_CHARS);
 const SINGLE_PLACE = unitTable(SINGLE_PLACE_CHARS);
 const COMPASS = unitTable('东西南北中');
@@ -104,7 +105,10 @@ const ROUTE_SEPARATOR = /^[-—–~～、,，/（）()和及与至到转接]$/u;
 /** Transport names in `norm` (all LOC), sorted by start; they may overlap other families' names, never each other. */
 export function transportSpans(norm: string, ctx: TransportContext): Span[] {
   const out: RouteSpan[] = [];
-  if (!HAN.test(norm) && !/[GSXY][0-9]/u.test(norm)) return out;
+  // Most lines hold no head and no road number: they cost one scan of their code units.
+  let any = false;
+  for (let i = 0; i < norm.length && !any; i++) any = HEAD_FIRST[norm.charCodeAt(i)] === 1 || NUMBER_LETTER[norm.charCodeAt(i)] === 1;
+  if (!any) return out;
   const nameEnd = new Map<number, number[]>();
   for (const s of ctx.names) {
     if (s.type !== 'LOC' && s.type !== 'PER') continue;
@@ -112,7 +116,8 @@ export function transportSpans(norm: string, ctx: TransportContext): Span[] {
     if (list) list.push(s.start);
     else nameEnd.set(s.end, [s.start]);
   }
-  const personAt = new Set(ctx.names.filter((s) => s.type === 'PER').map((s) => `${s.start}:${s.end}`));
+  const personAt = new Set<string>();
+  for (const s of ctx.names) if (s.type === 'PER') personAt.add(`${s.start}:${s.end}`);
   const isWord = (a: number, len: number) => a >= 0 && a + len <= norm.length && !!ctx.isWord?.(a, len);
   let from = 0;
   HEAD_RE.lastIndex = 0;
@@ -162,7 +167,8 @@ export function transportSpans(norm: string, ctx: TransportContext): Span[] {
     out.push({ start, end, type: 'LOC', sure: !stem.weak });
     from = end;
   }
-  return addRoadNumbers(norm, [...out, ...sharedHeadItems(norm, out, ctx, isWord)]);
+  const shared = sharedHeadItems(norm, out, ctx, isWord);
+  return addRoadNumbers(norm, shared.length ? out.concat(shared) : out);
 }
 
 /** Where the proper stem before a head at `h` begins, or undefined when there is none. */
@@ -241,6 +247,7 @@ function nameEnds(norm: string, h: number): boolean {
 const SHARED_HEAD = /^(?:[0-9一二三四五六七八九十两]{1,2}[个座处])?(?:收费站|枢纽|互通|服务区|大桥|隧道|出口|入口)/u;
 const LIST_ITEM = /\p{Script=Han}{2,4}$/u;
 const NODE_END = /(?:收费站|枢纽|互通|服务区|大桥|隧道)$/u;
+const SHARED_HEAD_WORD = /收费站|枢纽|互通|服务区|大桥|隧道|出口|入口/u;
 
 /**
  * 璜塘、江阴南、江阴北4个收费站, 无锡互通、无锡北、无锡东收费站: names listed before one head they share (or before
@@ -254,7 +261,7 @@ function sharedHeadItems(
   ctx: TransportContext,
   isWord: (a: number, len: number) => boolean,
 ): RouteSpan[] {
-  if (!norm.includes('、')) return [];
+  if (!norm.includes('、') || !SHARED_HEAD_WORD.test(norm)) return [];
   const out: RouteSpan[] = [];
   const nodeAt = new Map(found.filter((f) => NODE_END.test(norm.slice(f.start, f.end))).map((f) => [f.start, f]));
   for (let i = norm.indexOf('、'); i >= 0; i = norm.indexOf('、', i + 1)) {
