@@ -219,8 +219,9 @@ function stemStart(
   // A stem of two characters between punctuation (a route, a list, a heading) and the head: any word before a
   // boulevard's head (世纪大道, not 石板路 or 没有路, which are kinds of road), or a coined stem that is no everyday word
   // (锡澄, 峭岐, 澄张), never a doubled character (弯弯街).
+  // Without the dictionaries (no model loaded) nothing tells a coined stem from a word: only names make stems then.
   const a = h - 2;
-  if (a < 0 || !HAN.test(norm[a]) || !HAN.test(norm[a + 1]) || norm[a] === norm[a + 1]) return undefined;
+  if (!ctx.isWord || a < 0 || !HAN.test(norm[a]) || !HAN.test(norm[a + 1]) || norm[a] === norm[a + 1]) return undefined;
   // 经锡澄高速: before a highway's, a junction's or a line's head a preposition of route is an edge too.
   const routeEdge = kind !== 'street' && kind !== 'bridge' && ROUTE_BEFORE[norm.charCodeAt(a - 1)] === 1 && !isWord(a - 1, 2);
   if (isHan(norm, a - 1) && !routeEdge) return undefined;
@@ -302,7 +303,7 @@ function sharedHeadItems(
       if (nodeAt.has(a)) return 'node';
       let stop = false;
       for (let c = a; c < b && !stop; c++) stop = STOP[norm.charCodeAt(c)] === 1;
-      return !stop && !isWord(a, b - a) && !isWord(a, 2) ? 'coined' : 'word';
+      return !stop && ctx.isWord && !isWord(a, b - a) && !isWord(a, 2) ? 'coined' : 'word';
     });
     if (kinds.includes('word') || !kinds.includes('place')) continue;
     for (const [a, b] of items) out.push({ start: a, end: b, type: 'LOC', sure: true });
