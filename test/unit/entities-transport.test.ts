@@ -43,6 +43,14 @@ describe('transport names (stem + transport head)', () => {
     assert.deepEqual(found('经滨江东路前往'), ['滨江东路']);
   });
 
+  it('takes no stem that begins inside a word (中[华东]路), even without the dictionaries', () => {
+    const norm = '机车行经中华东路时摔倒';
+    assert.deepEqual(
+      transportSpans(norm, { names: [{ start: 5, end: 7, type: 'LOC' }] }).map((s) => norm.slice(s.start, s.end)),
+      [],
+    );
+  });
+
   it('names a street after a person, but no highway after one place (MSRA: 河北 + 高速公路)', () => {
     assert.deepEqual(found('沿徐霞客大道行驶'), ['徐霞客大道']);
     assert.deepEqual(found('中国铁路和河北高速公路都在扩建'), []);

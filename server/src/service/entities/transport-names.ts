@@ -193,7 +193,15 @@ function stemStart(
   const starts = named ? nameEnd.get(h) : undefined;
   if (starts) {
     const best = Math.max(...starts.filter((s) => people || !personAt.has(`${s}:${h}`)));
-    if (Number.isFinite(best) && h - best >= 2 && h - best <= 6) return { start: best };
+    // 中[华东]路: a name that begins inside a word (without the dictionaries: right after a Han character that is no
+    // function word or preposition of route and ends no other name) is a segmentation accident, not the stem.
+    const left =
+      !isHan(norm, best - 1) ||
+      ROUTE_BEFORE[norm.charCodeAt(best - 1)] === 1 ||
+      STOP[norm.charCodeAt(best - 1)] === 1 ||
+      nameEnd.has(best) ||
+      (!!ctx.isWord && !isWord(best - 1, 2));
+    if (Number.isFinite(best) && h - best >= 2 && h - best <= 6 && left) return { start: best };
   }
   // Two or three place abbreviations (京沪, 沪宁, 京港澳) before a highway's, a line's or a bridge's head.
   if (kind === 'highway' || kind === 'line' || kind === 'bridge') {
