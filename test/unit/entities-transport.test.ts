@@ -137,6 +137,16 @@ describe('transport names in the recogniser (shipped model)', () => {
     both('请给救护车让路，开通专线和热线，一线员工在线上线下沿线服务。', (ms) => assert.deepEqual(ms, []));
   });
 
+  it('reads a pair of city abbreviations before a line as one road, with or without the model', () => {
+    assert.deepEqual(
+      createEntityRecognizer({})
+        .recognize('京沪高铁')
+        .map((m) => `${m.text}/${m.type}`),
+      ['京沪高铁/LOC'],
+    );
+    both('京沪高铁今天加开列车。', (ms, t) => has(ms, t, t.slice(0, 4)));
+  });
+
   it('is gone when the family is switched off', () => {
     const on = createEntityRecognizer({ tagger });
     const off = createEntityRecognizer({ tagger, disable: ['transport'] });
