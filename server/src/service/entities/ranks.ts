@@ -7,6 +7,8 @@ export const RANK = {
   USER: 4,
   /** A pattern name promoted over a known name it begins with (a place + the rest): above FULLER so a pattern's reading beats the model's. */
   PATTERN_FULLER: 3.6,
+  /** Transport names (京沪高速, 徐霞客大道): the whole road beats the torn pieces, even a promoted one (江东 + 路 in 滨江东路). */
+  TRANSPORT: 3.55,
   /** A model or pattern name promoted over a known name it wholly contains (美国国防部 over 美国): the longest proper name wins. */
   FULLER: 3.5,
   /** Pseudonyms and news outlets (新华社记者, Reuters): their context is surer than a list entry or a road inside them. */

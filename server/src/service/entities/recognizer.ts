@@ -77,6 +77,7 @@ import { markListMates } from './list-mates';
 import { countryNames } from './gazetteer-data';
 import { latinNames } from './latin-names';
 import { dropProductNames } from './product-names';
+import { transportSpans } from './transport-names';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -152,6 +153,7 @@ export const RULE_FAMILIES = [
   'latinHandles',
   'latinMates',
   'productNames',
+  'transport',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 /**
@@ -372,6 +374,15 @@ function recognizeParagraph(
       cands.push(candidate(s, 'pattern', 0.7, RANK.PLACE_NAMED));
       facilityType.set(`${s.start}:${s.end}`, s.type);
     }
+  // Above the promoted fuller names: the whole road replaces the pieces the tagger and the lists tore it into (京 + 沪).
+  if (!off.has('transport'))
+    for (const s of transportSpans(norm, {
+      names: [...gazSpans, ...model],
+      organisations: model.filter((m) => m.type === 'ORG'),
+      lexiconName: lexNames ? (a, len, person) => !!(lexNames.get(norm, a, len) & (person ? LEX_LOC | LEX_PER : LEX_LOC)) : undefined,
+      isWord: wordAt,
+    }))
+      cands.push(candidate(s, 'pattern', 0.7, RANK.TRANSPORT));
   for (const s of model) {
     if (s.type === 'PER') {
       const pieces = splitNameRun(norm.slice(s.start, s.end), LIST_SURNAMES);
