@@ -137,12 +137,12 @@ describe('transport names in the recogniser (shipped model)', () => {
     both('请给救护车让路，开通专线和热线，一线员工在线上线下沿线服务。', (ms) => assert.deepEqual(ms, []));
   });
 
-  it('reads a pair of city abbreviations before a line as one road, with or without the model', () => {
-    assert.deepEqual(
-      createEntityRecognizer({})
+  it('reads a pair of city abbreviations before a line as one road with the model, and not without it', () => {
+    // The abbreviation tables are partly counted from MSRA train (research-use): the model-free mode does not read them.
+    assert.ok(
+      !createEntityRecognizer({})
         .recognize('京沪高铁')
-        .map((m) => `${m.text}/${m.type}`),
-      ['京沪高铁/LOC'],
+        .some((m) => m.text === '京沪高铁'),
     );
     both('京沪高铁今天加开列车。', (ms, t) => has(ms, t, t.slice(0, 4)));
   });

@@ -741,7 +741,8 @@ function propagate(
     )
       continue;
     // 快递公司: an everyday word and a generic head is a kind of organisation, whichever pass read it (not-names.ts).
-    if (compoundGate && m.type === 'ORG' && genericCompound(name, (a, len) => generic(name.slice(a, a + len)))) continue;
+    // With the model only: the generic heads are counted from MSRA train, which the model-free mode must not read.
+    if (compoundGate && tagger && m.type === 'ORG' && genericCompound(name, (a, len) => generic(name.slice(a, a + len)))) continue;
     names.set(name, m);
     // 澄星科技 … 澄星: the coined stem of a company, used alone later, is the same company.
     const stem = remainders && m.type === 'ORG' ? companyStem(name) : undefined;

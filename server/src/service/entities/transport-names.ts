@@ -203,8 +203,10 @@ function stemStart(
       (!!ctx.isWord && !isWord(best - 1, 2));
     if (Number.isFinite(best) && h - best >= 2 && h - best <= 6 && left) return { start: best };
   }
-  // Two or three place abbreviations (京沪, 沪宁, 京港澳) before a highway's, a line's or a bridge's head.
-  if (kind === 'highway' || kind === 'line' || kind === 'bridge') {
+  // Two or three place abbreviations (京沪, 沪宁, 京港澳) before a highway's, a line's or a bridge's head. Only with the
+  // model's dictionaries (ctx.isWord): the abbreviation tables are counted partly from MSRA train, research-use data
+  // that the model-free mode must not read (README, "The entity model and its terms").
+  if (ctx.isWord && (kind === 'highway' || kind === 'line' || kind === 'bridge')) {
     let a = h;
     while (a > 0 && h - a < 3 && ABBREVIATION[norm.charCodeAt(a - 1)] && !STOP[norm.charCodeAt(a - 1)] && norm[a - 1] !== norm[a]) a--;
     // 中国 + 铁路, 河北 + 高速公路: abbreviations that spell one place are that place, not two.
