@@ -137,8 +137,8 @@ export function emissions(w: TaggerWeights, ids: Uint32Array, n: number, em: Flo
 }
 
 /** The transition tables of a model, made once per model (viterbi runs once per line of text). */
-const tables = new WeakMap<Float32Array, { tr: Float64Array; tc: Float64Array }>();
-function transitionTables(transition: Float32Array, keep: boolean): { tr: Float64Array; tc: Float64Array } {
+const tables = new WeakMap<Float32Array, { tr: Float64Array; tc: Float64Array; spread: number }>();
+function transitionTables(transition: Float32Array, keep: boolean): { tr: Float64Array; tc: Float64Array; spread: number } {
   let t = tables.get(transition);
   if (t) return t;
   const T = NTAGS;
@@ -150,7 +150,19 @@ function transitionTables(transition: Float32Array, keep: boolean): { tr: Float6
   const no = OPENERS.length;
   const tc = new Float64Array(nc * no);
   for (let q = 0; q < nc; q++) for (let k = 0; k < no; k++) tc[k * nc + q] = tr[(CLOSED[q] + 1) * T + OPENERS[k]];
-  t = { tr, tc };
+  // How much the transition into any one opener can favour one closed tag over another, plus a unit, far more than
+  // the rounding of any score: a closed tag that trails the best by more than this wins no opener (viterbiScores).
+  let spread = 0;
+  for (let k = 0; k < no; k++) {
+    let hi = -Infinity;
+    let lo = Infinity;
+    for (let q = 0; q < nc; q++) {
+      hi = Math.max(hi, tc[k * nc + q]);
+      lo = Math.min(lo, tc[k * nc + q]);
+    }
+    spread = Math.max(spread, hi - lo);
+  }
+  t = { tr, tc, spread: spread + 1 };
   // Training changes the weights in place between sentences: only a decoded model's tables are kept.
   if (keep) tables.set(transition, t);
   return t;
@@ -180,7 +192,7 @@ export function viterbiScores(
   keep = false,
 ): void {
   const T = NTAGS;
-  const { tr, tc } = transitionTables(transition, keep);
+  const { tr, tc, spread } = transitionTables(transition, keep);
   const score = scratch(n * T, 1);
   if (backScratch.length < n * T) backScratch = new Uint8Array(n * T * 2);
   const back = backScratch;
@@ -205,44 +217,82 @@ export function viterbiScores(
       q4 = score[pr + c4],
       q5 = score[pr + c5],
       q6 = score[pr + c6];
-    for (let k = 0; k < no; k++) {
-      const t = OPENERS[k];
-      const o = k * nc;
-      let best = q0 + tc[o];
-      let arg = c0;
-      let v = q1 + tc[o + 1];
-      if (v > best) {
-        best = v;
-        arg = c1;
-      }
-      v = q2 + tc[o + 2];
-      if (v > best) {
-        best = v;
-        arg = c2;
-      }
-      v = q3 + tc[o + 3];
-      if (v > best) {
-        best = v;
-        arg = c3;
-      }
-      v = q4 + tc[o + 4];
-      if (v > best) {
-        best = v;
-        arg = c4;
-      }
-      v = q5 + tc[o + 5];
-      if (v > best) {
-        best = v;
-        arg = c5;
-      }
-      v = q6 + tc[o + 6];
-      if (v > best) {
-        best = v;
-        arg = c6;
-      }
-      score[row + t] = best + em[row + t];
-      back[row + t] = arg;
+    // Most positions (85 % of the bench's lines) have one closed tag so far ahead of the others that no transition
+    // can make up the gap (`spread`): it is every opener's predecessor, and the 7 x 7 maximum is 7 additions.
+    let top = q0;
+    let j = 0;
+    if (q1 > top) {
+      top = q1;
+      j = 1;
     }
+    if (q2 > top) {
+      top = q2;
+      j = 2;
+    }
+    if (q3 > top) {
+      top = q3;
+      j = 3;
+    }
+    if (q4 > top) {
+      top = q4;
+      j = 4;
+    }
+    if (q5 > top) {
+      top = q5;
+      j = 5;
+    }
+    if (q6 > top) {
+      top = q6;
+      j = 6;
+    }
+    const floor = top - spread;
+    const near = +(q0 >= floor) + +(q1 >= floor) + +(q2 >= floor) + +(q3 >= floor) + +(q4 >= floor) + +(q5 >= floor) + +(q6 >= floor);
+    if (near === 1) {
+      const arg = CLOSED[j];
+      for (let k = 0; k < no; k++) {
+        const t = OPENERS[k];
+        score[row + t] = top + tc[k * nc + j] + em[row + t];
+        back[row + t] = arg;
+      }
+    } else
+      for (let k = 0; k < no; k++) {
+        const t = OPENERS[k];
+        const o = k * nc;
+        let best = q0 + tc[o];
+        let arg = c0;
+        let v = q1 + tc[o + 1];
+        if (v > best) {
+          best = v;
+          arg = c1;
+        }
+        v = q2 + tc[o + 2];
+        if (v > best) {
+          best = v;
+          arg = c2;
+        }
+        v = q3 + tc[o + 3];
+        if (v > best) {
+          best = v;
+          arg = c3;
+        }
+        v = q4 + tc[o + 4];
+        if (v > best) {
+          best = v;
+          arg = c4;
+        }
+        v = q5 + tc[o + 5];
+        if (v > best) {
+          best = v;
+          arg = c5;
+        }
+        v = q6 + tc[o + 6];
+        if (v > best) {
+          best = v;
+          arg = c6;
+        }
+        score[row + t] = best + em[row + t];
+        back[row + t] = arg;
+      }
     // I- and E- follow their own B- or I-.
     for (let b = 1; b < T; b += 4) {
       const sb = score[pr + b];
