@@ -197,8 +197,11 @@ export function viterbiScores(
   if (backScratch.length < n * T) backScratch = new Uint8Array(n * T * 2);
   const back = backScratch;
   for (let t = 0; t < T; t++) score[t] = tr[t] + em[t];
-  const nc = CLOSED.length;
-  const no = OPENERS.length;
+  // Read once into locals: where modules are not bundled, each read of an imported binding is a getter call.
+  const closed = CLOSED;
+  const openers = OPENERS;
+  const nc = closed.length;
+  const no = openers.length;
   const c0 = CLOSED[0],
     c1 = CLOSED[1],
     c2 = CLOSED[2],
@@ -248,15 +251,15 @@ export function viterbiScores(
     const floor = top - spread;
     const near = +(q0 >= floor) + +(q1 >= floor) + +(q2 >= floor) + +(q3 >= floor) + +(q4 >= floor) + +(q5 >= floor) + +(q6 >= floor);
     if (near === 1) {
-      const arg = CLOSED[j];
+      const arg = closed[j];
       for (let k = 0; k < no; k++) {
-        const t = OPENERS[k];
+        const t = openers[k];
         score[row + t] = top + tc[k * nc + j] + em[row + t];
         back[row + t] = arg;
       }
     } else
       for (let k = 0; k < no; k++) {
-        const t = OPENERS[k];
+        const t = openers[k];
         const o = k * nc;
         let best = q0 + tc[o];
         let arg = c0;
