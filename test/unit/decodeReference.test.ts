@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { extractFeatures, FEATURES_PER_CHAR } from '../../server/src/service/entities/features';
 import { LANE_BIAS } from '../../server/src/service/entities/modelFormat';
+import { viterbiScores } from '../../server/src/service/entities/decode';
 import { allowed, canEnd, loadTagger, NTAGS, openModel, spansFromTags } from '../../server/src/service/entities/tagger';
 import { gazetteerTrie } from '../../server/src/service/entities/gazetteer';
 import { normalizeForMatching } from '../../server/src/service/normalize';
@@ -96,5 +97,47 @@ describe('entity tagger: the decoder against a plain one', function () {
     }
     // The comparison means something only if it covered real text with names in it.
     assert.ok(lines > 300 && spans > 500, `${lines} lines, ${spans} names`);
+  });
+
+  it('takes the same path as a plain Viterbi when one closed tag leads by far, by little, or ties', () => {
+    // The decoder skips the 7 x 7 maximum where one closed tag leads the others by more than any transition can
+    // make up; these emissions put the leads on both sides of that margin, and exact ties, so both ways are taken.
+    const { weights: w } = openModel(loadNerModel()!.slice());
+    const T = NTAGS;
+    const trans = (p: number, t: number) => (allowed(p, t) ? w.transition[(p + 1) * T + t] : -Infinity);
+    const values = [-400, -120, -60, -5, 0, 0, 0, 5, 60, 120, 400];
+    let seed = 7;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let run = 0; run < 400; run++) {
+      const n = 2 + (run % 50);
+      const em = Float64Array.from({ length: n * T }, () => values[Math.floor(random() * values.length)] * (run % 3 ? 1 : random()));
+      let score = Array.from({ length: T }, (_, t) => trans(-1, t) + em[t]);
+      const back: number[][] = [];
+      for (let i = 1; i < n; i++) {
+        const from: number[] = [];
+        score = Array.from({ length: T }, (_, t) => {
+          let best = -Infinity;
+          let arg = 0;
+          for (let p = 0; p < T; p++)
+            if (score[p] + trans(p, t) > best) {
+              best = score[p] + trans(p, t);
+              arg = p;
+            }
+          from.push(arg);
+          return best + em[i * T + t];
+        });
+        back.push(from);
+      }
+      let arg = -1;
+      for (let t = 0; t < T; t++) if (canEnd(t) && (arg < 0 || score[t] > score[arg])) arg = t;
+      const want = new Uint8Array(n);
+      for (let i = n - 1; i >= 0; i--) {
+        want[i] = arg;
+        if (i > 0) arg = back[i - 1][arg];
+      }
+      const got = new Uint8Array(n);
+      viterbiScores(w.transition, em, n, got, undefined, true);
+      assert.deepEqual([...got], [...want], `run ${run}`);
+    }
   });
 });
