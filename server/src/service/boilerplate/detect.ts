@@ -1010,9 +1010,12 @@ interface ReuseState {
 
 /**
  * The bounds the passes compare a line's length, Han characters, enders and commas with, each as the largest value
- * on the lower side (`len <= 60` and `len > 60` give 60, `len >= 30` and `len < 30` give 29).
+ * on the lower side (`len <= 60` and `len > 60` give 60, `len >= 5` and `len < 5` give 4). Left out: the bounds read
+ * only of prose lines by locateBody (20 and 40: a changed prose line has the body located again), only above the
+ * headline (50), only inside a test whose result is compared itself (80 in `isStructureLine`, 200 of the folder
+ * count) or only of prose lines elsewhere (30, 60 and 50 after 30: `lineFacts` compares those tests whole).
  */
-const LEN_CUTS = [1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 19, 20, 24, 29, 39, 40, 49, 50, 59, 60, 80, 120, 200, 300];
+const LEN_CUTS = [1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 20, 24, 40, 60, 120, 300];
 const HAN_CUTS = [1, 3, 7];
 const ENDER_CUTS = [0, 1];
 const COMMA_CUTS = [0];
@@ -1061,7 +1064,8 @@ function lineFacts(r: LineRecord, state: ReuseState, options: BoilerplateOptions
   if (x.len <= state.firstText.length + 10 && state.keys.includes(key)) return undefined;
   if (state.wanted.length > 0 && x.len <= 60 && (key === '' || state.wanted.some((w) => w.includes(key)))) return undefined;
   if (state.firstText && t.startsWith(state.firstText)) return undefined;
-  const measures = `${x.blank ? 1 : 0}${x.prose ? 1 : 0}${x.endsSentence ? 1 : 0}${x.symbolic ? 1 : 0}|${above(x.len, LEN_CUTS)}|${above(x.han, HAN_CUTS)}|${above(x.enders, ENDER_CUTS)}|${above(x.commas, COMMA_CUTS)}`;
+  const prose = `${paragraph(x) ? 1 : 0}${paragraph(x) && x.len > 50 ? 1 : 0}${x.prose && x.len >= 60 ? 1 : 0}`;
+  const measures = `${x.blank ? 1 : 0}${x.prose ? 1 : 0}${x.endsSentence ? 1 : 0}${x.symbolic ? 1 : 0}${prose}|${above(x.len, LEN_CUTS)}|${above(x.han, HAN_CUTS)}|${above(x.enders, ENDER_CUTS)}|${above(x.commas, COMMA_CUTS)}`;
   let tests = '';
   for (const test of TEXT_TESTS) tests += test(t) ? '1' : '0';
   const structure = structureLike.get(t, () => isStructureLine(x, r.norm), r.norm);
