@@ -1011,11 +1011,11 @@ interface ReuseState {
 /**
  * The bounds the passes compare a line's length, Han characters, enders and commas with, each as the largest value
  * on the lower side (`len <= 60` and `len > 60` give 60, `len >= 5` and `len < 5` give 4). Left out: the bounds read
- * only of prose lines by locateBody (20 and 40: a changed prose line has the body located again), only above the
- * headline (50), only inside a test whose result is compared itself (80 in `isStructureLine`, 200 of the folder
- * count) or only of prose lines elsewhere (30, 60 and 50 after 30: `lineFacts` compares those tests whole).
+ * only of prose lines by locateBody (20 and 40: a changed prose line has the body located again), only inside a test
+ * whose result is compared itself (80 in `isStructureLine`) or only of prose lines elsewhere (30, 60 and 50 after 30:
+ * `lineFacts` compares those tests whole).
  */
-const LEN_CUTS = [1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 20, 24, 40, 60, 120, 300];
+const LEN_CUTS = [1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 20, 24, 40, 49, 60, 120, 200, 300];
 const HAN_CUTS = [1, 3, 7];
 const ENDER_CUTS = [0, 1];
 const COMMA_CUTS = [0];
@@ -1050,11 +1050,11 @@ const TEXT_TESTS: readonly ((t: string) => boolean)[] = [
 ];
 
 /**
- * Everything the passes read of one line that is neither the page title, the headline nor before the body, as a
- * string: two versions of the line with the same facts are the same line to every pass (given the same other lines),
+ * Everything the passes read of one line that is neither the page title, the headline nor the body's first line, as
+ * a string: two versions of the line with the same facts are the same line to every pass (given the same other lines),
  * except for the scorer's length measures (`reuseAfterEdit` scores the line again) and a prose line's length in its
  * cluster's mass (it locates the body again). Undefined when the line could bear on the title (its key is one the
- * title search looks for) or on a vertical heading (a one-character line): those are not compared.
+ * title search looks for, or the headline's) or on a vertical heading (a one-character line): those are not compared.
  */
 function lineFacts(r: LineRecord, state: ReuseState, options: BoilerplateOptions): string | undefined {
   const x = r.info;
@@ -1064,6 +1064,7 @@ function lineFacts(r: LineRecord, state: ReuseState, options: BoilerplateOptions
   if (x.len <= state.firstText.length + 10 && state.keys.includes(key)) return undefined;
   if (state.wanted.length > 0 && x.len <= 60 && (key === '' || state.wanted.some((w) => w.includes(key)))) return undefined;
   if (state.firstText && t.startsWith(state.firstText)) return undefined;
+  if (state.located.title.key !== undefined && key === state.located.title.key) return undefined;
   const prose = `${paragraph(x) ? 1 : 0}${paragraph(x) && x.len > 50 ? 1 : 0}${x.prose && x.len >= 60 ? 1 : 0}`;
   const measures = `${x.blank ? 1 : 0}${x.prose ? 1 : 0}${x.endsSentence ? 1 : 0}${x.symbolic ? 1 : 0}${prose}|${above(x.len, LEN_CUTS)}|${above(x.han, HAN_CUTS)}|${above(x.enders, ENDER_CUTS)}|${above(x.commas, COMMA_CUTS)}`;
   let tests = '';
@@ -1091,8 +1092,8 @@ function lineFacts(r: LineRecord, state: ReuseState, options: BoilerplateOptions
 }
 
 /**
- * The previous version's detection, when the edit changed one line and that provably changes nothing: the line lies
- * after the body's first line (not the title or the headline), every pass reads the same of its new version as of the
+ * The previous version's detection, when the edit changed one line and that provably changes nothing: the line is
+ * not the page title, the headline or the body's first line (which the passes single out), every pass reads the same of its new version as of the
  * old (`lineFacts`), the scorer puts it on the same side of the threshold, and, for a prose line (whose length counts
  * in its cluster's mass, and whose text in the body's copies), the body is located exactly where it was. Undefined:
  * detect anew.
@@ -1110,7 +1111,7 @@ function reuseAfterEdit(
   if (state.recurring && (options.recurringVersion === undefined || options.recurringVersion !== state.recurringVersion)) return undefined;
   const i = change.first;
   const { body, headline, title } = state.located;
-  if (!body || i <= body.start || i <= title.first || (headline !== undefined && i <= headline)) return undefined;
+  if (!body || i === body.start || i <= title.first || i === headline) return undefined;
   const before = change.before[i];
   const after = values[i];
   const facts = lineFacts(after, state, options);
