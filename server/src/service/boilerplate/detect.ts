@@ -18,17 +18,7 @@ import { findTitle, hasSiteSuffix, isTitleCopy, lineTitleKey, titleKeys } from '
 import { applySiteRules, siteRuleFor, type SiteRules } from './siteRules';
 import { caretReferences, contentsFacts, editLinkHeadings, tableOfContents } from './contents';
 import { bodyTables, isStructureLine, normFacts, shape, structureLines } from './structure';
-import {
-  FEATURES,
-  fillVector,
-  lineFeatures,
-  lineRanks,
-  lineScores,
-  probability,
-  type LineRanks,
-  type ScoreInput,
-  type ScorerWeights,
-} from './scorer';
+import { FEATURES, fillVector, lineFeatures, lineRanks, lineScores, probability, type ScoreInput, type ScorerWeights } from './scorer';
 import { SCORER } from './scorerWeights';
 import { normalizeForMatching } from '../normalize';
 import { LineMemo } from '../incremental/lineMemo';
@@ -636,7 +626,6 @@ function passes(
     phrases.push(r.phrase);
   }
   verticalHeadings(infos, phrases);
-  const phrasesVH = carried ? phrases.slice() : [];
   const doc = makeDoc(infos, phrases);
   const recurring = options.recurring;
   const rawRec = (i: number): number => (recurring && infos[i].len >= 2 && infos[i].len <= RECURRING_MAX ? recurring(infos[i].text) : 0);
@@ -719,8 +708,7 @@ function passes(
       keys,
       wanted,
       headText: headline !== undefined ? infos[headline].text : '',
-      phrasesVH,
-      scoring: { input: { ...scoreInput, flags: preScore }, ranks: lineRanks(infos) },
+      scoring: { phrases, flags: preScore, menu, headline, body },
     };
   }
   return { result, features, scores };
@@ -1002,10 +990,8 @@ interface ReuseState {
   keys: string[];
   wanted: string[];
   headText: string;
-  /** The phrases as locateBody read them (after verticalHeadings, before menu words were renamed). */
-  phrasesVH: (PhraseHit | null)[];
-  /** The scorer's input with the flags as the scorer saw them, and the lines' ranks. */
-  scoring: { input: ScoreInput; ranks: LineRanks };
+  /** What the scorer read besides the line itself: the phrases (menu words renamed), the flags before it, the menus. */
+  scoring: Pick<ScoreInput, 'phrases' | 'flags' | 'menu' | 'headline' | 'body'>;
 }
 
 /**
@@ -1116,26 +1102,36 @@ function reuseAfterEdit(
   const after = values[i];
   const facts = lineFacts(after, state, options);
   if (facts === undefined || facts !== lineFacts(before, state, options)) return undefined;
-  const { input, ranks } = state.scoring;
-  const f = input.flags[i];
-  if (SCORER && f?.confident) {
+  const scoring = state.scoring;
+  if (SCORER && scoring.flags[i]?.confident) {
+    // Its own measures (length, Han share) are the only features that may have moved: the rest are equal facts.
+    const ranks = lineRanks(values.map((r) => r.info));
+    const input: ScoreInput = {
+      ...scoring,
+      infos: [],
+      structureLike: () => structureLike.get(after.info.text, () => isStructureLine(after.info, after.norm), after.norm),
+      digits: () => /\d/u.test(after.info.text),
+    };
     const v = new Float64Array(FEATURES.length);
     fillVector(input, ranks, i, before.info, v);
     const was = probability(SCORER, v) < SCORER.threshold;
     fillVector(input, ranks, i, after.info, v);
     if (probability(SCORER, v) < SCORER.threshold !== was) return undefined;
   }
-  if ((before.info.prose || after.info.prose) && !locatedAgain(state, values, i)) return undefined;
+  if ((before.info.prose || after.info.prose) && !locatedAgain(state, values)) return undefined;
   lines.reuse = { ...state, values };
   return state.result;
 }
 
 /** locateBody over the new records (line i changed) finds the same title, headline, body, boxes and copies. */
-function locatedAgain(state: ReuseState, values: readonly LineRecord[], i: number): boolean {
+function locatedAgain(state: ReuseState, values: readonly LineRecord[]): boolean {
   const infos: LineInfo[] = [];
-  for (const r of values) infos.push(r.info);
-  const phrases = state.phrasesVH.slice();
-  phrases[i] = values[i].phrase;
+  const phrases: (PhraseHit | null)[] = [];
+  for (const r of values) {
+    infos.push(r.info);
+    phrases.push(r.phrase);
+  }
+  verticalHeadings(infos, phrases);
   const now = locateBody(makeDoc(infos, phrases));
   const was = state.located;
   return (

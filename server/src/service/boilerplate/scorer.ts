@@ -122,7 +122,7 @@ function eachFeatureVector(s: ScoreInput, use: (i: number, v: Float64Array) => v
 export function fillVector(s: ScoreInput, ranks: LineRanks, i: number, x: LineInfo, v: Float64Array): void {
   const { phrases, flags, headline, body, menu } = s;
   const { rank, nonBlank } = ranks;
-  const n = s.infos.length;
+  const n = rank.length;
   const f = flags[i]!;
   const p = phrases[i];
   let k = 0;
