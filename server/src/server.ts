@@ -130,7 +130,14 @@ const service = createLanguageService({
   recognizer: currentRecognizer,
   contextFor: (uri): ArticleContext => {
     const file = filePath(uri);
-    return { kept: file ? keepStore.kept(file) : undefined, recurring: siteIndexOf(uri).recurring(uri), rules, version: contextVersion };
+    const index = siteIndexOf(uri);
+    return {
+      kept: file ? keepStore.kept(file) : undefined,
+      recurring: index.recurring(uri),
+      recurringVersion: index.versionFor(uri),
+      rules,
+      version: contextVersion,
+    };
   },
   reviewFor: (uri) => annotationWorkflow.reviewFor(uri),
 });

@@ -286,6 +286,246 @@ describe('per-line arrays carried across versions', function () {
   });
 });
 
+/**
+ * What typing into one line can bring in: a character, wording of boilerplate and of article metadata, the marks
+ * that start or end a label, a list item, a pager or a reference.
+ */
+const TYPED = ['的', '。', '，', '1', '：', ' ', '|', '>', '【', '】', 'a', '(', '（', '）', '页', '>>', '[1]', '^ ', '• ', '14:30', '摄'];
+const WORDED = [
+  '相关新闻',
+  '版权所有',
+  '责任编辑',
+  '更多',
+  '原标题：',
+  '来源：',
+  '记者 王五',
+  '2019年7月5日',
+  '首页',
+  '上一页',
+  '分享到',
+  '参考文献',
+];
+
+/**
+ * An edit inside one line (no line break added or removed): typed at a random place, at the start or at the end of
+ * the line (where labels, list marks and sentence ends are read), or up to three characters deleted.
+ */
+function lineTyping(text: string, next: () => number): Edit {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const k = Math.floor(next() * starts.length);
+  const from = starts[k];
+  let to = k + 1 < starts.length ? starts[k + 1] - 1 : text.length;
+  if (to > from && text.charAt(to - 1) === '\r') to--;
+  const place = next();
+  const at = place < 0.2 ? from : place < 0.4 ? to : from + Math.floor(next() * (to - from + 1));
+  const r = next();
+  if (r < 0.3) return { at, remove: 0, insert: to > from ? text.charAt(from + Math.floor(next() * (to - from))) : '的' };
+  if (r < 0.5) return { at, remove: 0, insert: TYPED[Math.floor(next() * TYPED.length)] };
+  if (r < 0.7) return { at, remove: 0, insert: WORDED[Math.floor(next() * WORDED.length)] };
+  return { at: Math.min(at, to), remove: Math.min(to - Math.min(at, to), 1 + Math.floor(next() * 3)), insert: '' };
+}
+
+describe('boilerplate decided from the previous version after an edit to one line', function () {
+  this.timeout(120000);
+
+  it('equals a full detection, blocks and diagnostics, after random typing on every gold page, and is used', () => {
+    let edits = 0;
+    let reused = 0;
+    // Diagnostics read the boilerplate only: a recogniser without the model will do.
+    const recognizer = createEntityRecognizer({});
+    const service = createLanguageService({ recognizer });
+    for (const [p, page] of PAGES.entries()) {
+      let text = fs.readFileSync(path.join(DIR, page), 'utf8');
+      const lines = boilerplateLines();
+      const uri = `file:///${page}`;
+      const next = rng(9000 + p);
+      for (let version = 0; version <= 80; version++) {
+        if (version > 0) {
+          // Mostly typing inside a line, sometimes an edit that moves lines (which must start a full detection).
+          const edit = next() < 0.9 ? lineTyping(text, next) : randomEdit(text, next);
+          text = text.slice(0, edit.at) + edit.insert + text.slice(edit.at + edit.remove);
+        }
+        const where = `${page}, seed ${9000 + p}, edit ${version}`;
+        const before = lines.decided.reused;
+        assert.deepEqual(detectBoilerplate(text, { lines }), detectBoilerplate(text), where);
+        if (version > 0) {
+          reused += lines.decided.reused - before;
+          edits++;
+        }
+        const current = text;
+        const doc = { uri, version: version + 1, getText: () => current };
+        // The service decides every edit as above; its diagnostics are compared at every fourth (a full analysis each).
+        if (version % 4 !== 0) {
+          service.diagnostics(doc);
+          continue;
+        }
+        assert.deepEqual(
+          service.diagnostics(doc),
+          getDiagnostics(analyseArticle(current, { recognizer }), DEFAULT_SETTINGS, createLocalizer('en')),
+          where,
+        );
+      }
+      service.close(uri);
+    }
+    // Decided without the passes for a good share of the edits (the rest: lines before the body, a line whose
+    // facts changed, edits across lines), so the test fails if the shortcut stops being taken.
+    assert.ok(reused / edits > 0.15, `edits decided from the previous version: ${reused} of ${edits}`);
+  });
+
+  it('equals a full detection with the folder signal, while the other files of the folder change', () => {
+    const texts = PAGES.map((p) => fs.readFileSync(path.join(DIR, p), 'utf8'));
+    let edits = 0;
+    let reused = 0;
+    for (let p = 0; p < 4; p++) {
+      const index = new SiteIndex();
+      // The other pages, and a sibling of the same site: this page's short lines (its menus and buttons) without its
+      // title and headline (a copy of the story would not count: a line must recur more often than the headline).
+      texts.forEach((t, k) => index.set(`file:///${k}`, t));
+      const site = (t: string) =>
+        t
+          .split('\n')
+          .slice(8)
+          .filter((l) => l.trim().length <= 40)
+          .join('\n');
+      index.set('file:///site', site(texts[p]));
+      const uri = `file:///${p}`;
+      let text = texts[p];
+      const lines = boilerplateLines();
+      const next = rng(9500 + p);
+      for (let version = 0; version <= 40; version++) {
+        if (version > 0) {
+          const edit = lineTyping(text, next);
+          text = text.slice(0, edit.at) + edit.insert + text.slice(edit.at + edit.remove);
+          index.set(uri, text);
+        }
+        // Every third edit the sibling changes (to another site's, or back), which changes what recurs.
+        if (version % 3 === 2) index.set('file:///site', site(texts[version % 6 === 2 ? (p + 1) % texts.length : p]));
+        const where = `page ${p}, seed ${9500 + p}, edit ${version}`;
+        const before = lines.decided.reused;
+        const got = detectBoilerplate(text, { lines, recurring: index.recurring(uri), recurringVersion: index.versionFor(uri) });
+        assert.deepEqual(got, detectBoilerplate(text, { recurring: index.recurring(uri) }), where);
+        if (version > 0) {
+          reused += lines.decided.reused - before;
+          edits++;
+        }
+      }
+    }
+    assert.ok(reused / edits > 0.08, `edits decided from the previous version: ${reused} of ${edits}`);
+  });
+
+  it('equals a full detection when a line is replaced by a line of another page that reads the same to the passes', () => {
+    // Lines of every page, by length: a line swapped for one of about its length often has the same facts
+    // (measures, wording tests, phrase, shape), so the shortcut is taken on many different pairs of lines.
+    const pool = new Map<number, string[]>();
+    for (const page of PAGES)
+      for (const l of fs.readFileSync(path.join(DIR, page), 'utf8').split(/\r\n|\r|\n/)) {
+        const t = l.trim();
+        if (t.length <= 1) continue;
+        const same = pool.get(t.length) ?? [];
+        same.push(l);
+        pool.set(t.length, same);
+      }
+    let swaps = 0;
+    let reused = 0;
+    for (const [p, page] of PAGES.entries()) {
+      const original = fs.readFileSync(path.join(DIR, page), 'utf8').split('\n');
+      const lines = boilerplateLines();
+      detectBoilerplate(original.join('\n'), { lines });
+      const next = rng(9700 + p);
+      for (let k = 0; k < 120; k++) {
+        const at = Math.floor(next() * original.length);
+        const len = original[at].trim().length + Math.floor(next() * 5) - 2;
+        const same = pool.get(len);
+        if (!same || original[at].includes('\r')) continue;
+        const swapped = original.slice();
+        swapped[at] = same[Math.floor(next() * same.length)];
+        // There and back: each is an edit to one line.
+        for (const text of [swapped.join('\n'), original.join('\n')]) {
+          const before = lines.decided.reused;
+          assert.deepEqual(detectBoilerplate(text, { lines }), detectBoilerplate(text), `${page}, line ${at}: ${swapped[at]}`);
+          reused += lines.decided.reused - before;
+          swaps++;
+        }
+      }
+    }
+    assert.ok(reused / swaps > 0.05, `swaps decided from the previous version: ${reused} of ${swaps}`);
+  });
+
+  it('detects anew when another file of the folder changed what recurs, though the edit alone would not', () => {
+    const text = [
+      '市政府公布新交通计划 - 示例新闻网',
+      '市政府公布新交通计划',
+      '2019年7月5日 来源：示例日报',
+      '市政府今天公布了新的交通计划，计划在未来五年内新建三条地铁线路，并改造多条主要道路。',
+      '市长在发布会上表示，新计划将大大缓解城市的交通压力，市民出行将更加方便快捷。',
+      '据介绍，第一条新线路预计将于明年年底开工建设，总投资约为两百亿元人民币。',
+      '欢迎关注公众号。',
+      '本站所有文章仅供参考。',
+      '点击这里进入交通专题报道',
+    ].join('\n');
+    const index = new SiteIndex();
+    index.set('file:///site', '欢迎关注公众号。\n本站所有文章仅供参考。');
+    index.set('file:///me', text);
+    const lines = boilerplateLines();
+    const detect = (t: string) =>
+      detectBoilerplate(t, { lines, recurring: index.recurring('file:///me'), recurringVersion: index.versionFor('file:///me') });
+    const first = detect(text);
+    // The two closing lines recur on the site: flagged.
+    assert.ok(first.lineKinds[6] && first.lineKinds[7]);
+    // Typing into the last line alone would be decided from the previous version ...
+    const typed = text.replace('进入交通', '进入的交通');
+    index.set('file:///me', typed);
+    assert.deepEqual(detect(typed), first);
+    assert.equal(lines.decided.reused, 1);
+    // ... but not once the other file no longer has those lines.
+    index.set('file:///site', '首页');
+    const again = typed.replace('进入的交通', '进入交通');
+    index.set('file:///me', again);
+    const got = detect(again);
+    assert.equal(got.lineKinds[6], null);
+    assert.deepEqual(got, detectBoilerplate(again, { recurring: index.recurring('file:///me') }));
+  });
+
+  it('locates the body again when a prose line changes, and detects anew when that moves what it found', () => {
+    const sentence = '市长在发布会上表示，新计划将大大缓解城市的交通压力，市民出行将更加方便快捷。';
+    const text = [
+      '市政府公布新交通计划 - 示例新闻网',
+      '市政府公布新交通计划',
+      '2019年7月5日 来源：示例日报',
+      '市政府今天公布了新的交通计划，计划在未来五年内新建三条地铁线路，并改造多条主要道路。',
+      sentence,
+      '据介绍，第一条新线路预计将于明年年底开工建设，总投资约为两百亿元人民币。',
+      '相关新闻',
+      sentence,
+      '另一条新闻的标题在这里',
+    ].join('\n');
+    const lines = boilerplateLines();
+    // The repeat of a body sentence under 相关新闻 is the article's own words: kept, not flagged.
+    assert.equal(detectBoilerplate(text, { lines }).lineKinds[7], null);
+    // Typing into the body's sentence leaves every fact of that line as it was, but the repeat is no longer a copy.
+    const typed = text.replace(`${sentence}\n据介绍`, `${sentence.replace('大大', '大大地')}\n据介绍`);
+    const got = detectBoilerplate(typed, { lines });
+    assert.notEqual(got.lineKinds[7], null);
+    assert.deepEqual(got, detectBoilerplate(typed));
+  });
+
+  it("changes the folder index's version for a file when another file changes, not when the file itself does", () => {
+    const index = new SiteIndex();
+    index.set('file:///a', '首页\n新闻\n');
+    index.set('file:///b', '首页\n体育\n');
+    const a = index.versionFor('file:///a');
+    index.set('file:///a', '首页\n新闻\n正文\n');
+    index.set('file:///a', '首页\n新闻\n正文二\n');
+    assert.equal(index.versionFor('file:///a'), a);
+    index.set('file:///b', '首页\n');
+    assert.notEqual(index.versionFor('file:///a'), a);
+    const b = index.versionFor('file:///a');
+    index.delete('file:///b');
+    assert.notEqual(index.versionFor('file:///a'), b);
+  });
+});
+
 describe('semantic tokens delta', () => {
   it('is the one edit between the common prefix and suffix, and applies back to the new array', () => {
     const next = rng(3);

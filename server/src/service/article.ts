@@ -23,6 +23,8 @@ export interface AnalysisOptions {
   kept?: ReadonlySet<string>;
   /** In how many other articles of the folder a line recurs (the workspace signal). */
   recurring?: (line: string) => number;
+  /** Changes whenever `recurring` may answer differently other than through this document's own edits. */
+  recurringVersion?: number;
   rules?: SiteRules;
   /** What the previous versions of this document found per paragraph (an editor's; a one-off analysis has none). */
   paragraphs?: ParagraphCaches;
@@ -108,6 +110,7 @@ export function analyseArticle(text: string, options: AnalysisOptions): Article 
   // An editor's document: boilerplate measures (and normalises) again only the lines the edit changed.
   const detected = detectBoilerplate(visible, {
     recurring: options.recurring,
+    recurringVersion: options.recurringVersion,
     rules: options.rules,
     ...(caches ? { lines: caches.boilerplate } : { normalized: normalizeVariant(visible, text, normalizedPart()) }),
   });

@@ -31,6 +31,8 @@ export type { Article, ArticleDocument, Locale };
 export interface ArticleContext {
   kept?: ReadonlySet<string>;
   recurring?: (line: string) => number;
+  /** Changes whenever `recurring` may answer differently other than through this file's own edits (`SiteIndex.versionFor`). */
+  recurringVersion?: number;
   rules?: SiteRules;
   /** Changes whenever any of the above changes, so cached analyses are redone. */
   version: number;
@@ -78,6 +80,7 @@ export function createLanguageService(options: LanguageServiceOptions) {
     isKindEnabled: (kind) => isKindEnabled(settings, kind),
     kept: context?.kept,
     recurring: context?.recurring,
+    recurringVersion: context?.recurringVersion,
     rules: context?.rules,
     paragraphs: caches,
   });

@@ -66,3 +66,8 @@ export function caretReferences(infos: LineInfo[]): number[] {
   flush();
   return out;
 }
+
+/** What the passes above read of a line's text besides its measures (detect.ts compares it before and after an edit). */
+export function contentsFacts(text: string): string {
+  return `${HEADING.test(text) ? 1 : 0}${ENTRY.test(text) ? 1 : 0}${EDIT_LINK.test(text) ? 1 : 0}${CARET_REF.test(text) ? 1 : 0}`;
+}

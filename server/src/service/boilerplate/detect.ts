@@ -14,11 +14,11 @@
 import type { BoilerplateBlock, BoilerplateKind } from '../types';
 import { lineInfo, type LineInfo } from './lines';
 import { ARTICLE_META, isBreadcrumb, phraseKind, verticalHeadings, type PhraseHit } from './phrases';
-import { findTitle, hasSiteSuffix, isTitleCopy, lineTitleKey } from './title';
-import { applySiteRules, type SiteRules } from './siteRules';
-import { caretReferences, editLinkHeadings, tableOfContents } from './contents';
-import { bodyTables, isStructureLine, shape, structureLines } from './structure';
-import { lineFeatures, lineScores, probability, type ScoreInput, type ScorerWeights } from './scorer';
+import { findTitle, hasSiteSuffix, isTitleCopy, lineTitleKey, titleKeys } from './title';
+import { applySiteRules, siteRuleFor, type SiteRules } from './siteRules';
+import { caretReferences, contentsFacts, editLinkHeadings, tableOfContents } from './contents';
+import { bodyTables, isStructureLine, normFacts, shape, structureLines } from './structure';
+import { FEATURES, fillVector, lineFeatures, lineRanks, lineScores, probability, type ScoreInput, type ScorerWeights } from './scorer';
 import { SCORER } from './scorerWeights';
 import { normalizeForMatching } from '../normalize';
 import { LineMemo } from '../incremental/lineMemo';
@@ -41,6 +41,12 @@ export interface BoilerplateOptions {
    * changed are measured again, and only they are normalised (`normalized` is then not read).
    */
   lines?: BoilerplateLines;
+  /**
+   * Changes whenever `recurring` may answer differently for a line other than through this document's own edits
+   * (another file of the folder changed; `SiteIndex.versionFor`). Without it an edit is never decided from the
+   * previous version's detection when `recurring` is given.
+   */
+  recurringVersion?: number;
 }
 
 /** What detection reads of one line on its own: its measures, its normalised text and the kind its wording names. */
@@ -57,8 +63,29 @@ export interface LineRecord {
   digits?: boolean;
 }
 
-export type BoilerplateLines = LineArrays<LineRecord>;
-export const boilerplateLines = (): BoilerplateLines => new LineArrays<LineRecord>();
+/**
+ * An editor's document's line records, carried from version to version, and what the last full detection over them
+ * left for deciding the next edit without one (`reuseAfterEdit`).
+ */
+export class BoilerplateLines extends LineArrays<LineRecord> {
+  /** Set by a full detection; a version's state is never changed once made (a clone shares it). */
+  reuse: ReuseState | undefined;
+  /** Edits decided from the previous version / by a full detection, since creation (for the tests and the bench). */
+  readonly decided = { reused: 0, full: 0 };
+
+  override clone(): BoilerplateLines {
+    const copy = this.copyInto(new BoilerplateLines());
+    copy.reuse = this.reuse;
+    return copy;
+  }
+
+  override clear(): void {
+    super.clear();
+    this.reuse = undefined;
+  }
+}
+
+export const boilerplateLines = (): BoilerplateLines => new BoilerplateLines();
 
 /** Records of lines `first` to `last - 1`; `normalized` is the text normalised from offset `at` on. */
 function lineRecords(text: string, starts: readonly number[], first: number, last: number, normalized: string, at: number): LineRecord[] {
@@ -542,9 +569,20 @@ function flagLines(doc: Doc, at: Located, menu: Uint8Array, rec: (i: number) => 
   return flags;
 }
 
-/** Detect boilerplate lines and group them into blocks. Linear in the text. */
+/**
+ * Detect boilerplate lines and group them into blocks. Linear in the text; after an edit to one line of an editor's
+ * document (`options.lines`), constant when the previous version's detection provably stands (`reuseAfterEdit`).
+ */
 export function detectBoilerplate(text: string, options: BoilerplateOptions = {}): BoilerplateResult {
-  return detectLines(text, options, SCORER, false).result;
+  const records = recordsOf(text, options);
+  const lines = options.lines;
+  const reused = lines && reuseAfterEdit(lines, records, options);
+  if (reused) {
+    lines.decided.reused++;
+    return reused;
+  }
+  if (lines) lines.decided.full++;
+  return passes(records, options, SCORER, false, lines).result;
 }
 
 /**
@@ -562,8 +600,19 @@ export function detectLines(
   withFeatures = true,
 ): { result: BoilerplateResult; features: (Float64Array | null)[]; scores: (number | null)[] } {
   // Each line's measures, normalised text (Simplified, half-width, same offsets: phrase rules are written once) and
-  // phrase kind; the phrases are copied, since the passes below rename some.
-  const records = recordsOf(text, options);
+  // phrase kind.
+  return passes(recordsOf(text, options), options, scorer, withFeatures);
+}
+
+/** The passes over every line's record; with `carried`, what the next edit is decided from is kept on it. */
+function passes(
+  records: readonly LineRecord[],
+  options: BoilerplateOptions,
+  scorer: ScorerWeights | null,
+  withFeatures: boolean,
+  carried?: BoilerplateLines,
+): { result: BoilerplateResult; features: (Float64Array | null)[]; scores: (number | null)[] } {
+  // The phrases are copied, since the passes below rename some.
   const n = records.length;
   // Filled by push, not `map`: once V8 optimises this function its inlined `map` makes holey arrays where the
   // unoptimised one made packed ones, and every pass below that had been optimised for the packed kind is
@@ -626,6 +675,7 @@ export function detectLines(
     structureLike: (i) => (records[i].structure ??= structureLike.get(infos[i].text, () => isStructureLine(infos[i], norms[i]), norms[i])),
     digits: (i) => (records[i].digits ??= /\d/u.test(infos[i].text)),
   };
+  const preScore = carried ? flags.slice() : [];
   const features = withFeatures ? lineFeatures(scoreInput) : [];
   const scores: (number | null)[] = scorer
     ? withFeatures
@@ -640,7 +690,28 @@ export function detectLines(
   }
   // The user's own rules have the last word; then pass 5 groups the flagged lines into blocks.
   if (options.rules) applySiteRules(options.rules, infos, flags);
-  return { result: assemble(flags, infos, headline), features, scores };
+  const result = assemble(flags, infos, headline);
+  if (carried) {
+    const first = located.title.first;
+    const firstText = first >= 0 ? infos[first].text : '';
+    const { keys, wanted } = titleKeys(firstText);
+    carried.reuse = {
+      values: records,
+      result,
+      scorer,
+      rules: options.rules,
+      recurring: options.recurring !== undefined,
+      recurringVersion: options.recurringVersion,
+      copies,
+      located,
+      firstText,
+      keys,
+      wanted,
+      headText: headline !== undefined ? infos[headline].text : '',
+      scoring: { phrases, flags: preScore, menu, headline, body },
+    };
+  }
+  return { result, features, scores };
 }
 
 /** Lines in runs of >= 4 menu words (short, unpunctuated): a channel list even inside a section.
@@ -900,4 +971,182 @@ function extend(d: Doc, body: Span, clusters: Span[]): Span {
     mass += c.mass;
   }
   return { start, end, mass };
+}
+
+/** What a full detection over an editor's document leaves for deciding its next edit (`reuseAfterEdit`). */
+interface ReuseState {
+  /** The records it read (the line arrays' values of that version). */
+  values: readonly LineRecord[];
+  result: BoilerplateResult;
+  scorer: ScorerWeights | null;
+  rules: SiteRules | undefined;
+  recurring: boolean;
+  recurringVersion: number | undefined;
+  /** How many other files repeat the headline (rec subtracts it). */
+  copies: number;
+  located: Located;
+  /** The page title line's text and the keys findTitle looked for. */
+  firstText: string;
+  keys: string[];
+  wanted: string[];
+  headText: string;
+  /** What the scorer read besides the line itself: the phrases (menu words renamed), the flags before it, the menus. */
+  scoring: Pick<ScoreInput, 'phrases' | 'flags' | 'menu' | 'headline' | 'body'>;
+}
+
+/**
+ * The bounds the passes compare a line's length, Han characters, enders and commas with, each as the largest value
+ * on the lower side (`len <= 60` and `len > 60` give 60, `len >= 5` and `len < 5` give 4). Left out: the bounds read
+ * only of prose lines by locateBody (20 and 40: a changed prose line has the body located again), only inside a test
+ * whose result is compared itself (80 in `isStructureLine`) or only of prose lines elsewhere (30, 60 and 50 after 30:
+ * `lineFacts` compares those tests whole).
+ */
+const LEN_CUTS = [1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 20, 24, 40, 49, 60, 120, 200, 300];
+const HAN_CUTS = [1, 3, 7];
+const ENDER_CUTS = [0, 1];
+const COMMA_CUTS = [0];
+const above = (value: number, cuts: readonly number[]) => {
+  let k = 0;
+  while (k < cuts.length && value > cuts[k]) k++;
+  return k;
+};
+
+/** Wording tests the passes run on a line's own text, besides those on its phrase, structure, shape and contents. */
+const TEXT_TESTS: readonly ((t: string) => boolean)[] = [
+  (t) => ARTICLE_META.test(t),
+  isBreadcrumb,
+  (t) => LIST_ITEM.test(t),
+  (t) => /[；;：:]$/u.test(t),
+  (t) => REFERENCE.test(t),
+  (t) => DATE_ONLY.test(t),
+  (t) => /[！？!?]$/u.test(t),
+  (t) => PAGE_TOOL.test(t),
+  (t) => BOX_RULE.test(t),
+  (t) => SITE_NOTICE.test(t),
+  (t) => NOT_TEASER.test(t),
+  (t) => PAGE_NAV.test(t),
+  (t) => PAGER.test(t),
+  (t) => PAGE_NO.test(t),
+  (t) => /[頁页]/u.test(t),
+  (t) => /\d/u.test(t),
+  (t) => /(參與|参与|網友|网友)/u.test(t),
+  (t) => /^[\s【[]*([熱热][門门]|最[新熱热]|精彩|全部|[讀读]者)/u.test(t),
+  (t) => /^[（(]/u.test(t),
+  (t) => /[：:]$/u.test(t),
+];
+
+/**
+ * Everything the passes read of one line that is neither the page title, the headline nor the body's first line, as
+ * a string: two versions of the line with the same facts are the same line to every pass (given the same other lines),
+ * except for the scorer's length measures (`reuseAfterEdit` scores the line again) and a prose line's length in its
+ * cluster's mass (it locates the body again). Undefined when the line could bear on the title (its key is one the
+ * title search looks for, or the headline's) or on a vertical heading (a one-character line): those are not compared.
+ */
+function lineFacts(r: LineRecord, state: ReuseState, options: BoilerplateOptions): string | undefined {
+  const x = r.info;
+  const t = x.text;
+  if (x.len <= 1) return undefined;
+  const key = lineTitleKey(t);
+  if (x.len <= state.firstText.length + 10 && state.keys.includes(key)) return undefined;
+  if (state.wanted.length > 0 && x.len <= 60 && (key === '' || state.wanted.some((w) => w.includes(key)))) return undefined;
+  if (state.firstText && t.startsWith(state.firstText)) return undefined;
+  if (state.located.title.key !== undefined && key === state.located.title.key) return undefined;
+  const prose = `${paragraph(x) ? 1 : 0}${paragraph(x) && x.len > 50 ? 1 : 0}${x.prose && x.len >= 60 ? 1 : 0}`;
+  const measures = `${x.blank ? 1 : 0}${x.prose ? 1 : 0}${x.endsSentence ? 1 : 0}${x.symbolic ? 1 : 0}${prose}|${above(x.len, LEN_CUTS)}|${above(x.han, HAN_CUTS)}|${above(x.enders, ENDER_CUTS)}|${above(x.commas, COMMA_CUTS)}`;
+  let tests = '';
+  for (const test of TEXT_TESTS) tests += test(t) ? '1' : '0';
+  const structure = structureLike.get(t, () => isStructureLine(x, r.norm), r.norm);
+  const located = state.located;
+  const copy = isTitleCopy(t, state.headText, located.title.key);
+  const suffixed = hasSiteSuffix(t, located.title.suffixes);
+  const raw = options.recurring && x.len >= 2 && x.len <= RECURRING_MAX ? options.recurring(t) : 0;
+  const rule = options.rules ? siteRuleFor(options.rules, t) : undefined;
+  const ruled = rule === null ? 'never' : rule ? String(options.rules!.always.indexOf(rule)) : '';
+  return [
+    measures,
+    JSON.stringify(r.phrase),
+    tests,
+    structure ? 1 : 0,
+    shape(x, r.norm),
+    normFacts(r.norm),
+    contentsFacts(t),
+    copy ? 1 : 0,
+    suffixed ? 1 : 0,
+    Math.max(0, raw - state.copies),
+    ruled,
+  ].join('|');
+}
+
+/**
+ * The previous version's detection, when the edit changed one line and that provably changes nothing: the line is
+ * not the page title, the headline or the body's first line (which the passes single out), every pass reads the same of its new version as of the
+ * old (`lineFacts`), the scorer puts it on the same side of the threshold, and, for a prose line (whose length counts
+ * in its cluster's mass, and whose text in the body's copies), the body is located exactly where it was. Undefined:
+ * detect anew.
+ */
+function reuseAfterEdit(
+  lines: BoilerplateLines,
+  values: readonly LineRecord[],
+  options: BoilerplateOptions,
+): BoilerplateResult | undefined {
+  const state = lines.reuse;
+  const change = lines.lastChange;
+  if (!state || !change || change.before !== state.values || change.made !== 1 || change.removed !== 1) return undefined;
+  if (state.scorer !== SCORER || state.rules !== options.rules) return undefined;
+  if (state.recurring !== (options.recurring !== undefined)) return undefined;
+  if (state.recurring && (options.recurringVersion === undefined || options.recurringVersion !== state.recurringVersion)) return undefined;
+  const i = change.first;
+  const { body, headline, title } = state.located;
+  if (!body || i === body.start || i <= title.first || i === headline) return undefined;
+  const before = change.before[i];
+  const after = values[i];
+  const facts = lineFacts(after, state, options);
+  if (facts === undefined || facts !== lineFacts(before, state, options)) return undefined;
+  const scoring = state.scoring;
+  if (SCORER && scoring.flags[i]?.confident) {
+    // Its own measures (length, Han share) are the only features that may have moved: the rest are equal facts.
+    const ranks = lineRanks(values.map((r) => r.info));
+    const input: ScoreInput = {
+      ...scoring,
+      infos: [],
+      structureLike: () => structureLike.get(after.info.text, () => isStructureLine(after.info, after.norm), after.norm),
+      digits: () => /\d/u.test(after.info.text),
+    };
+    const v = new Float64Array(FEATURES.length);
+    fillVector(input, ranks, i, before.info, v);
+    const was = probability(SCORER, v) < SCORER.threshold;
+    fillVector(input, ranks, i, after.info, v);
+    if (probability(SCORER, v) < SCORER.threshold !== was) return undefined;
+  }
+  if ((before.info.prose || after.info.prose) && !locatedAgain(state, values)) return undefined;
+  lines.reuse = { ...state, values };
+  return state.result;
+}
+
+/** locateBody over the new records (line i changed) finds the same title, headline, body, boxes and copies. */
+function locatedAgain(state: ReuseState, values: readonly LineRecord[]): boolean {
+  const infos: LineInfo[] = [];
+  const phrases: (PhraseHit | null)[] = [];
+  for (const r of values) {
+    infos.push(r.info);
+    phrases.push(r.phrase);
+  }
+  verticalHeadings(infos, phrases);
+  const now = locateBody(makeDoc(infos, phrases));
+  const was = state.located;
+  return (
+    now.headline === was.headline &&
+    now.guessed === was.guessed &&
+    now.body?.start === was.body?.start &&
+    now.body?.end === was.body?.end &&
+    JSON.stringify(now.title) === JSON.stringify(was.title) &&
+    sameBytes(now.island, was.island) &&
+    sameBytes(now.keep, was.keep)
+  );
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }

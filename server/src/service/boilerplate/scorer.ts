@@ -84,68 +84,91 @@ export function lineScores(s: ScoreInput, w: ScorerWeights, confidentOnly = fals
   return out;
 }
 
+/** Each non-blank line's rank among the non-blank lines (-1 for a blank one), and the non-blank lines in order. */
+export interface LineRanks {
+  rank: Int32Array;
+  nonBlank: number[];
+}
+
+export function lineRanks(infos: readonly LineInfo[]): LineRanks {
+  const n = infos.length;
+  const nonBlank: number[] = [];
+  const rank = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) if (!infos[i].blank) rank[i] = nonBlank.push(i) - 1;
+  return { rank, nonBlank };
+}
+
 /**
  * Calls `use(i, v)` for each flagged line (each confidently flagged line, with `confidentOnly`) with its features in
  * `v`, an array that the next call overwrites.
  */
 function eachFeatureVector(s: ScoreInput, use: (i: number, v: Float64Array) => void, confidentOnly = false): void {
-  const { infos, phrases, flags, headline, body, menu } = s;
+  const { infos, flags } = s;
   const n = infos.length;
-  const nonBlank: number[] = [];
-  const rank = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) if (!infos[i].blank) rank[i] = nonBlank.push(i) - 1;
+  const ranks = lineRanks(infos);
   const v = new Float64Array(FEATURES.length);
   for (let i = 0; i < n; i++) {
     const f = flags[i];
     if (!f || infos[i].blank || (confidentOnly && !f.confident)) continue;
-    const x = infos[i];
-    const p = phrases[i];
-    let k = 0;
-    v[k++] = 1;
-    v[k++] = f.confident ? 1 : 0;
-    for (let j = 0; j < BOILERPLATE_KINDS.length; j++) v[k++] = f.kind === BOILERPLATE_KINDS[j] ? 1 : 0;
-    v[k++] = p ? 1 : 0;
-    v[k++] = p?.heading ? 1 : 0;
-    v[k++] = p?.marker ? 1 : 0;
-    v[k++] = p?.inBody ? 1 : 0;
-    const start = body ? body.start : n;
-    v[k++] = headline !== undefined && i < headline ? 1 : 0;
-    v[k++] = (headline === undefined || i > headline) && i < start ? 1 : 0;
-    v[k++] = body && i >= body.start && i <= body.end ? 1 : 0;
-    v[k++] = body && i > body.end ? 1 : 0;
-    v[k++] = body ? 0 : 1;
-    v[k++] = Math.log1p(x.len) / 5;
-    v[k++] = x.len ? x.han / x.len : 0;
-    v[k++] = x.prose ? 1 : 0;
-    v[k++] = x.prose && x.endsSentence && x.len >= 30 ? 1 : 0;
-    v[k++] = x.endsSentence ? 1 : 0;
-    v[k++] = x.symbolic ? 1 : 0;
-    v[k++] = (s.digits ? s.digits(i) : /\d/u.test(x.text)) ? 1 : 0;
-    v[k++] = s.structureLike(i) ? 1 : 0;
-    let flagged = 0;
-    let confident = 0;
-    let seen = 0;
-    const r = rank[i];
-    for (let d = -NEAR; d <= NEAR; d++) {
-      if (d === 0 || r + d < 0 || r + d >= nonBlank.length) continue;
-      const g = flags[nonBlank[r + d]];
-      seen++;
-      if (g) flagged++;
-      if (g?.confident) confident++;
-    }
-    v[k++] = seen ? flagged / seen : 0;
-    v[k++] = seen ? confident / seen : 0;
-    let dist = 20;
-    if (body) {
-      const a = rank[body.start] >= 0 ? rank[body.start] : 0;
-      const b = rank[body.end] >= 0 ? rank[body.end] : a;
-      dist = r < a ? a - r : r > b ? r - b : 0;
-    }
-    v[k++] = Math.min(dist, 20) / 20;
-    v[k++] = menu[i] ? 1 : 0;
-    v[k] = menu[i] === 3 ? 1 : 0;
+    fillVector(s, ranks, i, infos[i], v);
     use(i, v);
   }
+}
+
+/**
+ * Line i's features into `v`, its measures read from `x` (the line's own, or its new version after an edit that
+ * changed nothing else; detect.ts).
+ */
+export function fillVector(s: ScoreInput, ranks: LineRanks, i: number, x: LineInfo, v: Float64Array): void {
+  const { phrases, flags, headline, body, menu } = s;
+  const { rank, nonBlank } = ranks;
+  const n = rank.length;
+  const f = flags[i]!;
+  const p = phrases[i];
+  let k = 0;
+  v[k++] = 1;
+  v[k++] = f.confident ? 1 : 0;
+  for (let j = 0; j < BOILERPLATE_KINDS.length; j++) v[k++] = f.kind === BOILERPLATE_KINDS[j] ? 1 : 0;
+  v[k++] = p ? 1 : 0;
+  v[k++] = p?.heading ? 1 : 0;
+  v[k++] = p?.marker ? 1 : 0;
+  v[k++] = p?.inBody ? 1 : 0;
+  const start = body ? body.start : n;
+  v[k++] = headline !== undefined && i < headline ? 1 : 0;
+  v[k++] = (headline === undefined || i > headline) && i < start ? 1 : 0;
+  v[k++] = body && i >= body.start && i <= body.end ? 1 : 0;
+  v[k++] = body && i > body.end ? 1 : 0;
+  v[k++] = body ? 0 : 1;
+  v[k++] = Math.log1p(x.len) / 5;
+  v[k++] = x.len ? x.han / x.len : 0;
+  v[k++] = x.prose ? 1 : 0;
+  v[k++] = x.prose && x.endsSentence && x.len >= 30 ? 1 : 0;
+  v[k++] = x.endsSentence ? 1 : 0;
+  v[k++] = x.symbolic ? 1 : 0;
+  v[k++] = (s.digits ? s.digits(i) : /\d/u.test(x.text)) ? 1 : 0;
+  v[k++] = s.structureLike(i) ? 1 : 0;
+  let flagged = 0;
+  let confident = 0;
+  let seen = 0;
+  const r = rank[i];
+  for (let d = -NEAR; d <= NEAR; d++) {
+    if (d === 0 || r + d < 0 || r + d >= nonBlank.length) continue;
+    const g = flags[nonBlank[r + d]];
+    seen++;
+    if (g) flagged++;
+    if (g?.confident) confident++;
+  }
+  v[k++] = seen ? flagged / seen : 0;
+  v[k++] = seen ? confident / seen : 0;
+  let dist = 20;
+  if (body) {
+    const a = rank[body.start] >= 0 ? rank[body.start] : 0;
+    const b = rank[body.end] >= 0 ? rank[body.end] : a;
+    dist = r < a ? a - r : r > b ? r - b : 0;
+  }
+  v[k++] = Math.min(dist, 20) / 20;
+  v[k++] = menu[i] ? 1 : 0;
+  v[k] = menu[i] === 3 ? 1 : 0;
 }
 
 export function probability(w: ScorerWeights, v: Float64Array): number {

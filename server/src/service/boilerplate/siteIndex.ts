@@ -30,9 +30,26 @@ interface FileLines {
 export class SiteIndex {
   private readonly files = new Map<string, FileLines>();
   private readonly counts = new Map<string, number>();
+  /** Files set or deleted, in all and per uri (`versionFor`). */
+  private changes = 0;
+  private readonly changesOf = new Map<string, number>();
+
+  /**
+   * A number that changes whenever `recurring(uri)` may answer differently for some line: when a file other than
+   * `uri` was set or deleted. Changes to `uri` itself leave it (they cannot change in how many OTHER files a line is).
+   */
+  versionFor(uri: string): number {
+    return this.changes - (this.changesOf.get(uri) ?? 0);
+  }
+
+  private changed(uri: string): void {
+    this.changes++;
+    this.changesOf.set(uri, (this.changesOf.get(uri) ?? 0) + 1);
+  }
 
   /** Add or replace the lines of one file. */
   set(uri: string, text: string): void {
+    this.changed(uri);
     const old = this.files.get(uri);
     if (old?.text !== undefined) {
       // Only the lines the edit changed leave and enter the file's count (as whole `\n`-lines, so a line cut by
@@ -66,6 +83,7 @@ export class SiteIndex {
 
   /** Forget a file. */
   delete(uri: string): void {
+    this.changed(uri);
     const old = this.files.get(uri);
     if (!old) return;
     this.files.delete(uri);

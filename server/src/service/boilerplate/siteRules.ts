@@ -169,11 +169,22 @@ class ListMatcher {
 /** Compiled once per parsed rules object, not once per analysis. */
 const matchers = new WeakMap<SiteRules, { always: ListMatcher; never: ListMatcher }>();
 
+function matcherOf(rules: SiteRules): { always: ListMatcher; never: ListMatcher } {
+  let m = matchers.get(rules);
+  if (!m) matchers.set(rules, (m = { always: new ListMatcher(rules.always), never: new ListMatcher(rules.never) }));
+  return m;
+}
+
+/** What the rules say of one (trimmed, non-blank) line: null when a `never` rule keeps it, else the `always` rule that flags it. */
+export function siteRuleFor(rules: SiteRules, line: string): SiteRule | null | undefined {
+  const m = matcherOf(rules);
+  return m.never.first(line) ? null : m.always.first(line);
+}
+
 /** Apply rules in place on the detector's per-line flags. */
 export function applySiteRules(rules: SiteRules, infos: LineInfo[], flags: ({ kind: BoilerplateKind; confident: boolean } | null)[]): void {
   if (rules.always.length === 0 && rules.never.length === 0) return;
-  let m = matchers.get(rules);
-  if (!m) matchers.set(rules, (m = { always: new ListMatcher(rules.always), never: new ListMatcher(rules.never) }));
+  const m = matcherOf(rules);
   // Menus repeat the same short lines: each distinct line is tested once.
   const seen = new Map<string, SiteRule | null | undefined>();
   for (let i = 0; i < infos.length; i++) {

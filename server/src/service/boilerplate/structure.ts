@@ -124,6 +124,15 @@ export function shape(x: LineInfo, norm: string): string {
   return `${lead}${Math.min(fields, 6)}`;
 }
 
+/**
+ * What structureLines and bodyTables read of a line's normalised text besides its measures, phrase, `isStructureLine`
+ * and `shape` (detect.ts compares it before and after an edit to a line).
+ */
+export function normFacts(norm: string): string {
+  const fields = norm.split(/\s{2,}|\t|\s*\|\s*/u).filter((f) => f.length > 0).length;
+  return `${LINK_SIGNAL.test(norm) ? 1 : 0}${/[:：]$/u.test(norm) ? 1 : 0}${/\p{Script=Han}{2}/u.test(norm) ? 1 : 0}${fields}`;
+}
+
 /** A paragraph that goes on with the article: long, closed like a sentence, no boilerplate wording. */
 const goesOn = (s: StructureInput, k: number) => {
   const x = s.infos[k];

@@ -63,20 +63,29 @@ function splitTitle(t: string): { parts: string[]; suffix: string } {
   return { parts, suffix: t.slice(t.indexOf(parts[0]) + parts[0].length) };
 }
 
-/** Find the headline by the page title: its first later copy, else the title itself when it has no suffix. */
-export function findTitle(infos: LineInfo[]): TitleInfo {
-  const first = infos.findIndex((x) => !x.blank);
-  if (first < 0) return { first: -1, suffixes: [], confirmed: false };
-  const t = infos[first].text;
+/**
+ * The keys findTitle looks for in the lines under the page title `t`: `keys` whole (a line), `wanted` across two or
+ * three lines (a line's key is then a prefix, or an inner part, of one of them).
+ */
+export function titleKeys(t: string): { suffix: string; fullKey: string; keys: string[]; wanted: string[] } {
   const { parts, suffix } = splitTitle(t);
-  const suffixes: string[] = [];
-  if (suffix.trim().length > 0) suffixes.push(suffix.trim());
   const fullKey = titleKey(t);
   // Site names come last: match the whole title, its first part, or its longest inner part.
   let longest = parts[0];
   for (const p of parts.slice(0, -1)) if (p.length > longest.length) longest = p;
   // The whole title found again is a copy of the browser title, not the headline, when it has a suffix.
   const keys = (parts.length > 1 ? [titleKey(parts[0]), titleKey(longest)] : [fullKey]).filter((k) => k.length >= 2);
+  return { suffix, fullKey, keys, wanted: [...new Set(keys.filter((k) => k.length >= 8))] };
+}
+
+/** Find the headline by the page title: its first later copy, else the title itself when it has no suffix. */
+export function findTitle(infos: LineInfo[]): TitleInfo {
+  const first = infos.findIndex((x) => !x.blank);
+  if (first < 0) return { first: -1, suffixes: [], confirmed: false };
+  const t = infos[first].text;
+  const { suffix, fullKey, keys, wanted } = titleKeys(t);
+  const suffixes: string[] = [];
+  if (suffix.trim().length > 0) suffixes.push(suffix.trim());
   const limit = Math.min(infos.length, first + 5000);
   // The first line whose key is one of `keys`, the keys in order (a scan, not a map of every line's key: this
   // runs on every version of an edited document).
@@ -89,7 +98,6 @@ export function findTitle(infos: LineInfo[]): TitleInfo {
   }
   // A headline the page broke over two or three lines: the keys of a line and the next one or two, joined, are a
   // wanted key (matched part by part against it, without joining strings for every line).
-  const wanted = [...new Set(keys.filter((k) => k.length >= 8))];
   for (let i = first + 1; i < limit && wanted.length > 0; i++) {
     if (infos[i].blank || infos[i].len > 60) continue;
     const head = lineTitleKey(infos[i].text);

@@ -69,6 +69,12 @@ export class LineArrays<R> {
   private values: R[] = [];
   /** Lines computed / carried over, since creation (for the tests and the bench). */
   readonly stats = { made: 0, kept: 0 };
+  /**
+   * What the last `update` replaced: the new lines `first` to `first + made - 1` took the place of the old lines
+   * `first` to `first + removed - 1`, whose values were `before`; every other line's value is the old one.
+   * Undefined after the first update (nothing was before it).
+   */
+  lastChange: { first: number; made: number; removed: number; before: readonly R[] } | undefined;
 
   /**
    * The value of every line of `text`, in order, with its line starts. `make(text, starts, first, last, change)`
@@ -106,6 +112,7 @@ export class LineArrays<R> {
     for (let k = oldLast; k < old.length; k++) values.push(this.values[k]);
     this.stats.made += made.length;
     this.stats.kept += values.length - made.length;
+    this.lastChange = this.text === undefined ? undefined : { first, made: made.length, removed: oldLast - first, before: this.values };
     this.text = text;
     this.starts = starts;
     this.values = values;
@@ -117,10 +124,15 @@ export class LineArrays<R> {
    * a version's arrays are never changed once made, so the copy shares them.
    */
   clone(): LineArrays<R> {
-    const copy = new LineArrays<R>(this.newlineOnly);
-    copy.text = this.text;
-    copy.starts = this.starts;
-    copy.values = this.values;
+    return this.copyInto(new LineArrays<R>(this.newlineOnly));
+  }
+
+  /** `copy` made to start from this one's last version (for a subclass's `clone`). */
+  protected copyInto<T extends LineArrays<R>>(copy: T): T {
+    const self = copy as LineArrays<R>;
+    self.text = this.text;
+    self.starts = this.starts;
+    self.values = this.values;
     return copy;
   }
 
@@ -129,5 +141,6 @@ export class LineArrays<R> {
     this.text = undefined;
     this.starts = [];
     this.values = [];
+    this.lastChange = undefined;
   }
 }
