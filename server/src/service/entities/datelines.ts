@@ -30,9 +30,12 @@ export function datelineOutlets(
 ): EntityMention[] {
   const added: EntityMention[] = [];
   const slots: [number, number][] = [];
-  let at = 0;
-  for (const line of norm.split('\n')) {
-    const m = DATELINE.exec(line);
+  for (let at = 0; at <= norm.length;) {
+    let lineEnd = norm.indexOf('\n', at);
+    if (lineEnd < 0) lineEnd = norm.length;
+    // 讯 or 消息 stands within the first 40 characters of a dateline (a name of at most 25, a date): most lines are
+    // rejected by two searches there, without the regular expression and without a string per line.
+    const m = hasCue(norm, at, Math.min(lineEnd, at + 40)) ? DATELINE.exec(norm.slice(at, lineEnd)) : null;
     if (m && !NOT_NAME.test(m[1])) {
       const start = at + m.index + m[0].length - m[2].length - m[1].length;
       const end = start + m[1].length;
@@ -52,7 +55,7 @@ export function datelineOutlets(
         }
       }
     }
-    at += line.length + 1;
+    at = lineEnd + 1;
   }
   if (!added.length) return mentions;
   // The article's other mentions of a dateline outlet (华龙网-新重庆客户端记者 later on) are the outlet too, where no
@@ -73,6 +76,19 @@ export function datelineOutlets(
     .filter((x) => x.source === 'user' || !inSlot(x))
     .concat(kept)
     .sort((x, y) => x.start - y.start);
+}
+
+const XUN = '讯'.charCodeAt(0);
+const XIAO = '消'.charCodeAt(0);
+const XI = '息'.charCodeAt(0);
+
+/** Whether norm[from, to) holds 讯 or 消息. */
+function hasCue(norm: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === XUN || (c === XIAO && norm.charCodeAt(i + 1) === XI)) return true;
+  }
+  return false;
 }
 
 function outlet(text: string, start: number, end: number): EntityMention {
