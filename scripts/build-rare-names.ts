@@ -12,6 +12,7 @@
  * `npx tsx scripts/build-rare-names.ts [MSRA_TRAIN] [--out FILE]` (default ../shared/corpus/ner/msra_train_bio.txt).
  */
 import * as fs from 'node:fs';
+import { readBio } from './eval/entities';
 
 const args = process.argv.slice(2);
 const outAt = args.indexOf('--out');
@@ -27,19 +28,7 @@ const MAX_RATE = 0.25;
 const MAX_LEN = 8;
 const HAN = /^\p{Script=Han}+$/u;
 
-const sentences: { chars: string[]; tags: string[] }[] = [];
-let cur = { chars: [] as string[], tags: [] as string[] };
-for (const line of fs.readFileSync(input, 'utf8').split(/\r?\n/)) {
-  if (!line.trim()) {
-    if (cur.chars.length) sentences.push(cur);
-    cur = { chars: [], tags: [] };
-    continue;
-  }
-  const tab = line.lastIndexOf('\t');
-  cur.chars.push(line.slice(0, tab));
-  cur.tags.push(line.slice(tab + 1));
-}
-if (cur.chars.length) sentences.push(cur);
+const sentences = readBio(input);
 
 const named = new Map<string, number>();
 for (const { chars, tags } of sentences) {
