@@ -11,7 +11,7 @@
  */
 import type { EntityMention, EntityType } from '../types';
 import { LEX_WORD, type NameLexicon } from './lexicon';
-import type { WordSet } from './words';
+import { splitsIntoWords, type WordSet } from './words';
 import { unitTable } from './scan';
 
 const HAN = /\p{Script=Han}/u;
@@ -51,11 +51,7 @@ export function splitPlaceModifiers(
     else named.set(key, [m.start]);
   }
   // 邮轮母港, 体育中心, 国际机场: a rest made wholly of dictionary words is a description, not a name of its own.
-  const description = (a: number, b: number): boolean => {
-    if (a === b) return true;
-    for (let len = Math.min(4, b - a); len >= 2; len--) if (isWord(a, len) && description(a + len, b)) return true;
-    return false;
-  };
+  const description = (a: number, b: number): boolean => splitsIntoWords(a, b, isWord);
   const out: EntityMention[] = [];
   for (const m of mentions) {
     if (m.source === 'user' || (m.type !== 'ORG' && m.type !== 'LOC') || m.end - m.start < 4) {

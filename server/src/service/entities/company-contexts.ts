@@ -13,6 +13,7 @@
 import type { EntityMention } from '../types';
 import { COMPANY_LEFT, COMPANY_RIGHT } from './company-contexts-data';
 import { isHanUnit, unitTable } from './scan';
+import { splitsIntoWords } from './words';
 
 /** Lowest learned score of a context that counts as evidence; fewest sentences with such evidence. */
 export const STRONG_CONTEXT = 2.0;
@@ -72,15 +73,7 @@ export function markContextCompanies(
     return true;
   };
   // The candidate is one dictionary word, or splits wholly into them (部分+项目, 监察+机关): a phrase, not a name.
-  const commonWords = (a: number, b: number): boolean => {
-    const ok = new Uint8Array(b - a + 1);
-    ok[0] = 1;
-    for (let i = 0; i < b - a; i++) {
-      if (!ok[i]) continue;
-      for (let len = 2; i + len <= b - a; len++) if (isWord(a + i, len)) ok[i + len] = 1;
-    }
-    return ok[b - a] === 1;
-  };
+  const commonWords = (a: number, b: number): boolean => splitsIntoWords(a, b, isWord, b - a);
 
   const evidence = new Map<string, Evidence>();
   const note = (a: number, b: number, w: number, context: string) => {

@@ -6,7 +6,7 @@
  * the names themselves. All work on the normalised (Simplified, half-width) text.
  */
 import type { Span } from './gazetteer';
-import type { WordSet } from './words';
+import { splitsIntoWords, type WordSet } from './words';
 import { eachMatch, SPACE_UNIT, unitPredicate, unitTable } from './scan';
 
 /** Honorifics and titles after a bare surname (GOLD-NOTES: 毛主席, 潘老, 曲局长 give the surname as a person). */
@@ -266,11 +266,7 @@ const HOSPITAL = /(?:医院|附医)$/u;
  */
 export function facilitySpans(norm: string, places: readonly Span[], isWord?: (a: number, len: number) => boolean): Span[] {
   // 国际, 体育: a middle made wholly of dictionary words describes the facility; anything else is its own name.
-  const description = (a: number, b: number): boolean => {
-    if (a === b) return true;
-    for (let len = Math.min(4, b - a); len >= 2; len--) if (isWord!(a, len) && description(a + len, b)) return true;
-    return false;
-  };
+  const description = (a: number, b: number): boolean => splitsIntoWords(a, b, isWord!);
   const byEnd = new Map<number, Span>();
   for (const p of places) {
     if (p.type !== 'LOC' || p.end - p.start < 2) continue;

@@ -6,6 +6,7 @@
  * place or person of the gazetteer and a user's name keep their reading.
  */
 import type { EntityMention } from '../types';
+import { splitsIntoWords } from './words';
 
 /** A list: items joined by 、, the last one by 、, 和, 及 or 与; an item is Han or Latin, without punctuation. */
 const LIST = /[\p{Script=Han}A-Za-z0-9&-]{2,12}(?:、[\p{Script=Han}A-Za-z0-9&-]{2,12})+(?:[和及与][\p{Script=Han}A-Za-z0-9&-]{2,12})?/uy;
@@ -70,7 +71,7 @@ export function markListMates(
     if (orgs < MIN_ORGS || other > 0) continue;
     for (const [a, b] of items) {
       const m = exact(a, b);
-      if (m?.type === 'ORG' || PHRASE.test(norm.slice(a, b)) || (!m && wordsOnly(a, b, isWord))) continue;
+      if (m?.type === 'ORG' || PHRASE.test(norm.slice(a, b)) || (!m && splitsIntoWords(a, b, isWord))) continue;
       if (m && (m.source === 'user' || m.source === 'gazetteer' || m.type !== 'PER')) continue;
       // The first item has no clean left edge unless a mention or punctuation gives one.
       if (a === s0 && !first && a > 0 && /[\p{Script=Han}A-Za-z0-9]/u.test(norm[a - 1])) continue;
@@ -84,14 +85,6 @@ export function markListMates(
     .filter((m) => !dropped.has(m))
     .concat(added)
     .sort((x, y) => x.start - y.start);
-}
-
-/** norm[a, b) is wholly words of the dictionary, of two to four characters each. */
-function wordsOnly(a: number, b: number, isWord: (a: number, len: number) => boolean): boolean {
-  const ok = new Uint8Array(b - a + 1);
-  ok[0] = 1;
-  for (let k = 0; k < b - a; k++) if (ok[k]) for (let len = 2; len <= 4 && k + len <= b - a; len++) if (isWord(a + k, len)) ok[k + len] = 1;
-  return ok[b - a] === 1;
 }
 
 /** The mentions (sorted by start) that overlap [a, b): a binary search for the first that starts at or after a, then those before it that reach into the range. */

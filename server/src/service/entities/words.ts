@@ -7,6 +7,18 @@
 
 export const MAX_WORD = 4;
 
+/**
+ * Whether norm[a, b) splits wholly into words `isWord` knows, each of 2 to `maxLen` code units (邮轮母港 = 邮轮 + 母港,
+ * 政治): a description or a common noun, not a name of its own. An empty span splits trivially.
+ */
+export function splitsIntoWords(a: number, b: number, isWord: (a: number, len: number) => boolean, maxLen = MAX_WORD): boolean {
+  const n = b - a;
+  const ok = new Uint8Array(n + 1);
+  ok[0] = 1;
+  for (let k = 0; k < n; k++) if (ok[k]) for (let len = 2; len <= maxLen && k + len <= n; len++) if (isWord(a + k, len)) ok[k + len] = 1;
+  return ok[n] === 1;
+}
+
 /** An exact set of short BMP strings (2..4 code units) in an open-addressing table, compact and allocation-free. */
 export class WordSet {
   private readonly hi: Uint32Array;
