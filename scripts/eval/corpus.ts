@@ -32,14 +32,19 @@ export function corpusDir(): string {
 
 export function loadGoldArticles(dir = corpusDir()): GoldArticle[] {
   const articles = path.join(dir, 'articles');
+  return loadLabelledPages(articles, '.gold.json', articles);
+}
+
+/** Labelled pages: every `NAME<suffix>` file of `labelDir` (gold's format), with the text of `textDir/NAME.txt`. */
+export function loadLabelledPages(labelDir: string, suffix: string, textDir: string): GoldArticle[] {
   return fs
-    .readdirSync(articles)
-    .filter((f) => f.endsWith('.gold.json'))
+    .readdirSync(labelDir)
+    .filter((f) => f.endsWith(suffix))
     .sort()
     .map((f) => {
-      const name = f.replace(/\.gold\.json$/, '');
-      const text = fs.readFileSync(path.join(articles, `${name}.txt`), 'utf8');
-      return { name, text, lines: text.split(/\r?\n/), gold: JSON.parse(fs.readFileSync(path.join(articles, f), 'utf8')) };
+      const name = f.slice(0, -suffix.length);
+      const text = fs.readFileSync(path.join(textDir, `${name}.txt`), 'utf8');
+      return { name, text, lines: text.split(/\r?\n/), gold: JSON.parse(fs.readFileSync(path.join(labelDir, f), 'utf8')) };
     });
 }
 

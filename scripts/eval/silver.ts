@@ -12,7 +12,7 @@ import { createEntityRecognizer } from '../../server/src/service/entities';
 import { RULE_FAMILIES, type RuleFamily } from '../../server/src/service/entities/recognizer';
 import type { EntityRecognizer } from '../../server/src/service/types';
 import { loadNerModel } from '../../server/src/node/model';
-import { corpusDir, prf, type GoldArticle } from './corpus';
+import { corpusDir, loadLabelledPages, prf, type GoldArticle } from './corpus';
 import { makeTaggerOnly, scoreLabelledPages, sumPages } from './entities';
 
 /** The labels' folder: beside this file under tsx, `../scripts/eval/silver` from the bundle in `dist/`. */
@@ -41,16 +41,7 @@ export const isTest = (name: string): boolean => TEST_SITES.some((s) => name.sta
 type SilverPage = Pick<GoldArticle, 'name' | 'text' | 'gold'>;
 
 export function loadSilverPages(dir = corpusDir()): SilverPage[] {
-  return fs
-    .readdirSync(SILVER_DIR)
-    .filter((f) => f.endsWith('.silver.json'))
-    .sort()
-    .map((f) => {
-      const name = f.replace(/\.silver\.json$/, '');
-      const text = fs.readFileSync(path.join(dir, 'pages', 'unlabelled', `${name}.txt`), 'utf8');
-      const silver = JSON.parse(fs.readFileSync(path.join(SILVER_DIR, f), 'utf8')) as GoldArticle['gold'];
-      return { name, text, gold: silver };
-    });
+  return loadLabelledPages(SILVER_DIR, '.silver.json', path.join(dir, 'pages', 'unlabelled'));
 }
 
 type Section = { title: string; lines: string[]; metrics: Record<string, number> };
