@@ -14,6 +14,7 @@
  * [--weak-repeat K] (pattern-seeded weak labels from unlabelled news, scripts/training/weakLabels.ts), --crf (a CRF on the same features, training/crf.ts; --rate, --l2,
  * --average vary it), --order2 and --lattice (perceptron experiments, scored as float weights with --every, not written to the model
  * file), --seed N and --sample-offset K (a second draw), --save-each (the model after each epoch as OUT.eN).
+ * Eighth-round experiment, off in `npm run train`: --pages K (the silver dev pages' content lines, K times).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -30,6 +31,7 @@ import { combinedIds, decodeExperiment, type ExperimentWeights } from './trainin
 import { NameLexicon, parseLexicon } from '../server/src/service/entities/lexicon';
 import { weakFromArgs } from './training/weakLabels';
 import { unlabelledPageLines } from './training/unlabelledPages';
+import { silverDevSentences } from './training/silverPages';
 
 /**
  * Body lines of the unlabelled news pages (pages/unlabelled and pages/cwced), for self-training: lines
@@ -141,6 +143,13 @@ function main(): void {
     const extra = selfTrainingSentences(process.argv[selfIdx + 1], unlabelledLines(corpusDir()), arg('min-conf', 0.95));
     console.log(`self-training: ${extra.length} unlabelled lines tagged by ${process.argv[selfIdx + 1]}`);
     train.push(...extra);
+  }
+  // --pages K (eighth-round experiment): the silver dev pages' content lines, K times (training/silverPages.ts).
+  const pagesK = arg('pages', 0);
+  if (pagesK > 0) {
+    const lines = silverDevSentences(corpusDir());
+    console.log(`silver dev pages: ${lines.length} content lines, ${pagesK} times`);
+    for (let k = 0; k < pagesK; k++) train.push(...lines);
   }
   // --weak (sixth-round experiment, off in `npm run train`): pattern-seeded sentences of unlabelled news.
   train.push(...(weakFromArgs(process.argv, corpusDir(), lexiconText ? parseLexicon(lexiconText) : []) ?? []));
