@@ -125,6 +125,8 @@ function around(norm: string, a: number, b: number): string {
   return 'free';
 }
 
+const shareBucket = (x: number) => (x < 0.2 ? '<0.2' : x < 0.34 ? '0.2-0.34' : x < 0.5 ? '0.34-0.5' : '>=0.5');
+
 function count(hay: string, needle: string): number {
   let n = 0;
   for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length)) n++;
@@ -248,6 +250,8 @@ for (const page of pages) {
           return n <= 2 ? String(n) : n <= 5 ? '3-5' : '6+';
         })(),
         'readings before': t.readings === undefined ? '-' : t.readings >= 3 ? '3+' : String(t.readings),
+        // The tagger's vote: of the places the string stands, the share it was read at before the copies.
+        'share read': t.readings === undefined ? '-' : shareBucket(t.readings / count(norm, s)),
         site: around(norm, t.start, t.end),
         'next character': /\p{Script=Han}/u.test(next) ? 'Han' : /[A-Za-z0-9]/.test(next) ? 'Latin/digit' : 'other',
         'copy kept': '',

@@ -67,6 +67,17 @@ describe('what article consistency copies (eighth round), with the shipped model
     );
   });
 
+  it('copies a company stem named once only when stemNames is switched on (off as shipped)', () => {
+    const sentence = '澄星科技发布了新品。澄星表示，澄星将扩大生产。';
+    const stems = (ms: readonly EntityMention[]) => ms.filter((m) => m.text === '澄星').length;
+    const gated = createEntityRecognizer({ tagger, enable: ['stemNames'] });
+    both(sentence, (ms, t) => assert.equal(stems(ms), 2, `shipped: the stem is the company: ${t}: ${show(ms)}`));
+    for (const t of [sentence, toTraditional(sentence)]) assert.equal(stems(gated.recognize(t)), 0, t);
+    // Named twice in full, the stem is copied with the gate on too.
+    const twice = '澄星科技发布了新品。澄星科技表示，澄星将扩大生产。';
+    for (const t of [twice, toTraditional(twice)]) assert.equal(stems(gated.recognize(t)), 1, t);
+  });
+
   it('tells a trace of every copy when asked (traceCopies), and nothing changes for it', () => {
     const sentence = '记者张严报道。张严说，明天再谈，张严补充道。';
     const copies: CopyTrace[] = [];
