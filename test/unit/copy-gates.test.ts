@@ -10,6 +10,9 @@ import { insideLonger } from '../../server/src/service/entities/copy-gates';
 import { toTraditional } from '../../server/src/service/convert';
 import type { EntityMention } from '../../server/src/service/types';
 import { shippedRecognizer } from './shipped';
+import { Trie } from '../../server/src/service/entities/trie';
+import type { Tagger } from '../../server/src/service/entities/tagger';
+import type { EntityType } from '../../server/src/service/types';
 
 const show = (ms: readonly EntityMention[]) => ms.map((m) => `${m.text}/${m.type}/${m.source}`).join(' ');
 
@@ -34,6 +37,34 @@ describe('insideLonger (copy-gates.ts)', () => {
   });
 });
 
+describe('seenNames (off as shipped): a string the tagger saw as a name in training, read once here, is not copied', () => {
+  // A tagger of our own: it reads 王大明 on the line that opens with him and nowhere else.
+  const stub = (seen: string[]): Tagger => {
+    const trainingNames = new Trie<EntityType>();
+    for (const s of seen) trainingNames.set(s, 'PER');
+    return {
+      trainingNames,
+      tag: (norm: string) => (norm.startsWith('王大明来了') ? [{ start: 0, end: 3, type: 'PER' as const, confidence: 0.3 }] : []),
+    };
+  };
+  const text = '王大明来了。\n后来王大明走了。';
+  const copied = (tagger: Tagger, disable: RuleFamily[] = []) =>
+    createEntityRecognizer({ tagger, enable: ['seenNames'], disable })
+      .recognize(text)
+      .filter((m) => m.source === 'consistency').length;
+  it('copies a name the tagger never saw in training', () => assert.equal(copied(stub([])), 1));
+  it('does not copy one it saw, and does with the family off (as shipped)', () => {
+    assert.equal(
+      createEntityRecognizer({ tagger: stub(['王大明']) })
+        .recognize(text)
+        .filter((m) => m.source === 'consistency').length,
+      1,
+    );
+    assert.equal(copied(stub(['王大明'])), 0);
+    assert.equal(copied(stub(['王大明']), ['seenNames']), 1);
+  });
+});
+
 describe('what article consistency copies (eighth round), with the shipped model, in both scripts', function () {
   this.timeout(60000);
   const { tagger, both } = shippedRecognizer();
@@ -42,9 +73,11 @@ describe('what article consistency copies (eighth round), with the shipped model
     sentence: string,
     check: (ms: EntityMention[], t: string) => void,
     without: (ms: EntityMention[], t: string) => void,
+    /** Families that would also stop the copy, switched off with it to see it come back. */
+    also: RuleFamily[] = [],
   ) => {
     both(sentence, check);
-    const off = createEntityRecognizer({ tagger, disable: [name] });
+    const off = createEntityRecognizer({ tagger, disable: [name, ...also] });
     for (const t of [sentence, toTraditional(sentence)]) without(off.recognize(t), t);
   };
 
