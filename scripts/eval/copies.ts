@@ -271,7 +271,7 @@ for (const r of scored) r.features['copy kept'] = r.kept ? 'yes' : 'no';
 const VERDICTS: Verdict[] = ['right', 'wrongType', 'wrongSpan', 'notName'];
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
 console.log(
-  `${rows.length} copies on ${pages.length} pages (gold 21 + silver dev), ${scored.length} on content lines; net = right − (wrong type + wrong span + not a name), for copies that stay in the output`,
+  `${rows.length} copies on ${pages.length} ${msraModel ? 'articles of MSRA train' : 'pages (gold 21 + silver dev)'}, ${scored.length} on scored lines; "kept": the copy is in the final output`,
 );
 for (const feature of Object.keys(scored[0]?.features ?? {})) {
   console.log(`\n| ${feature} | n | right | wrong type | wrong span | not a name | kept: right / wrong |`);
