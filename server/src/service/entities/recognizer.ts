@@ -78,6 +78,7 @@ import { countryNames } from './gazetteer-data';
 import { latinNames } from './latin-names';
 import { dropProductNames } from './product-names';
 import { transportSpans } from './transport-names';
+import { insideLonger, namedOnce, type SiteLexicon } from './copy-gates';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -94,6 +95,25 @@ export interface RecognizerOptions {
   gates?: Partial<Record<GateKind, number>>;
   /** The temperature the gates read the tagger's marginals at (gates.ts GATE_TEMPERATURE), for measuring it. */
   gateTemperature?: number;
+  /** Told every copy article consistency makes (scripts/eval/copies.ts tabulates them; never set by the product). */
+  traceCopies?: (copy: CopyTrace) => void;
+}
+
+/**
+ * One decision of article consistency: a name copied onto unmarked text (`copy`, or `stemCopy` when what is copied
+ * is a company's stem), a model span grown to the name (`grow`, `grownFrom` its old end), or a place read as the
+ * stem of a company the article names (`stemRetype`, company-stems.ts).
+ */
+export interface CopyTrace {
+  kind: 'copy' | 'stemCopy' | 'grow' | 'stemRetype';
+  start: number;
+  end: number;
+  type: EntityType;
+  /** The mention whose reading is copied (for `stemRetype`, the place retyped). */
+  from: EntityMention;
+  grownFrom?: number;
+  /** How many mentions of the copied string the article had before the copies. */
+  readings?: number;
 }
 
 /** The parts of the recogniser that can be switched off one at a time to measure what each is worth. */
@@ -154,13 +174,18 @@ export const RULE_FAMILIES = [
   'latinMates',
   'productNames',
   'transport',
+  'copySites',
+  'stemNames',
+  'seenNames',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 /**
  * Families measured and not shipped (docs/entities.md, "Fifth round: transliterations"; "Seventh round: silver pages":
- * `ordinals` follows one silver label against MSRA's convention, which keeps 第八届 in the name 13 times in test).
+ * `ordinals` follows one silver label against MSRA's convention, which keeps 第八届 in the name 13 times in test;
+ * "Eighth round": `stemNames` gains on MSRA train read as articles and would cut the issue's own 澄星科技 … 澄星;
+ * `seenNames` gains there too and loses six right copies on MSRA test).
  */
-export const OFF_BY_DEFAULT: readonly RuleFamily[] = ['translitContext', 'ordinals'];
+export const OFF_BY_DEFAULT: readonly RuleFamily[] = ['translitContext', 'ordinals', 'stemNames', 'seenNames'];
 
 type Source = EntityMention['source'];
 export interface Candidate extends Span {
@@ -250,7 +275,7 @@ export function createEntityRecognizer(options: RecognizerOptions = {}): EntityR
   const temperature = options.gateTemperature ?? GATE_TEMPERATURE;
   const paragraph = (text: string, norm: string) => recognizeParagraph(text, norm, user, gaz, tagger, off, gates, temperature);
   const article = (mentions: EntityMention[], text: string, norm: string) =>
-    recognizeArticle(mentions, text, norm, gaz, tagger, off, gates);
+    recognizeArticle(mentions, text, norm, gaz, tagger, off, gates, options.traceCopies);
   return {
     name: tagger ? 'gazetteer+patterns+model' : modelError ? `gazetteer+patterns (model not used: ${modelError})` : 'gazetteer+patterns',
     recognize(text: string, normalized?: string): EntityMention[] {
@@ -422,6 +447,7 @@ function recognizeArticle(
   tagger: Tagger | undefined,
   off: ReadonlySet<RuleFamily>,
   gates: Readonly<Record<GateKind, number>>,
+  trace?: (copy: CopyTrace) => void,
 ): EntityMention[] {
   const levelled = articleLevel(paragraphs, text, norm, gaz, tagger, off);
   const joined = off.has('jointNames') ? levelled : joinAdjacentOrganisations(levelled, text);
@@ -437,7 +463,22 @@ function recognizeArticle(
   const unproduced = off.has('productNames') ? latin : dropProductNames(latin, norm);
   const copied = off.has('consistency')
     ? unproduced
-    : propagate(unproduced, text, norm, tagger, !off.has('remainders'), gates.copyAdd, !off.has('personCopies'), !off.has('genericCopies'));
+    : propagate(
+        unproduced,
+        text,
+        norm,
+        tagger,
+        !off.has('remainders'),
+        gates.copyAdd,
+        !off.has('personCopies'),
+        !off.has('genericCopies'),
+        {
+          trace,
+          sites: tagger?.words && !off.has('copySites') ? siteLexicon(tagger, norm) : undefined,
+          stemNames: !off.has('stemNames'),
+          seenNames: !off.has('seenNames'),
+        },
+      );
   const grownOrgs = tagger?.words && !off.has('orgHeads') ? orgHeads(copied, text, norm, tagger) : copied;
   const mendedOrgs = off.has('tornCompanies') ? grownOrgs : mendTornCompanies(grownOrgs, text, norm, LIST_SURNAMES);
   const splitOrgs = off.has('orgSplits') ? mendedOrgs : orgSplits(mendedOrgs, text, norm, gaz, tagger);
@@ -446,6 +487,10 @@ function recognizeArticle(
   const completed =
     tagger?.words && tagger.trainingNames && !off.has('cutNames') ? completeNames(propagated, text, norm, tagger) : propagated;
   const retyped = off.has('companyStems') ? completed : retypeCompanyStems(completed, norm, (s) => knownName(s, tagger));
+  if (trace && retyped !== completed)
+    retyped.forEach(
+      (m, i) => m !== completed[i] && trace({ kind: 'stemRetype', start: m.start, end: m.end, type: m.type, from: completed[i] }),
+    );
   const companies = tagger?.words && !off.has('contextCompanies') ? contextCompanies(retyped, text, norm, tagger) : retyped;
   const titled = off.has('titledMedia') ? companies : titledMedia(companies, text, norm);
   const untorn = off.has('tornLatin') ? titled : dropTornLatin(titled, text, norm);
@@ -476,6 +521,21 @@ function notNames(
   if (!off.has('eponyms')) out = dropEponyms(out, norm);
   if (!off.has('chineseCulture')) out = dropChineseCulture(out, norm);
   return out;
+}
+
+/** Whether the tagger saw `name` as a name in training (its training-name lexicon holds exactly this string). */
+function seenInTraining(tagger: Tagger | undefined, name: string): boolean {
+  return !!tagger?.trainingNames?.allAt(name, 0).some((x) => x.end === name.length);
+}
+
+/** The dictionaries a copy site is read against (copy-gates.ts): the model's words, and the lexicons' and the gazetteer's names. */
+function siteLexicon(tagger: Tagger, norm: string): SiteLexicon {
+  const names = tagger.names;
+  const gaz = gazetteerTrie();
+  return {
+    isWord: dictionaryWord(tagger, norm),
+    isName: (a, len) => !!((names?.get(norm, a, len) ?? 0) & (LEX_PER | LEX_LOC | LEX_ORG)) || gaz.longestEnd(norm, a) === a + len,
+  };
 }
 
 /** A gazetteer place or a person of the lexicons: a company stem that is one keeps that reading (company-stems.ts). */
@@ -711,8 +771,17 @@ function propagate(
   copyGate = 0,
   personGate = false,
   compoundGate = false,
+  {
+    trace,
+    sites,
+    stemNames,
+    seenNames,
+  }: { trace?: (copy: CopyTrace) => void; sites?: SiteLexicon; stemNames?: boolean; seenNames?: boolean } = {},
 ): EntityMention[] {
   const names = new Trie<EntityMention>();
+  const stems = trace && new Set<EntityMention>();
+  const readings = new Map<string, number>();
+  if (trace) for (const m of mentions) readings.set(norm.slice(m.start, m.end), (readings.get(norm.slice(m.start, m.end)) ?? 0) + 1);
   // 公司, 酒店: a generic word the tagger once took for a name must not be spread over the article.
   const generic = (s: string): boolean => {
     const bits = tagger?.names?.get(s, 0, s.length) ?? 0;
@@ -743,13 +812,22 @@ function propagate(
     // 快递公司: an everyday word and a generic head is a kind of organisation, whichever pass read it (not-names.ts).
     // With the model only: the generic heads are counted from MSRA train, which the model-free mode must not read.
     if (compoundGate && tagger && m.type === 'ORG' && genericCompound(name, (a, len) => generic(name.slice(a, a + len)))) continue;
+    // 海关, 田野, 高潮: a string the tagger saw as a name in training and read here once, leaving its other places
+    // unmarked, was weighed there by a tagger that knows it (copy-gates.ts, seenNames).
+    if (seenNames && (m.source === 'model' || m.source === 'lexicon') && seenInTraining(tagger, name)) continue;
     names.set(name, m);
     // 澄星科技 … 澄星: the coined stem of a company, used alone later, is the same company.
     const stem = remainders && m.type === 'ORG' ? companyStem(name) : undefined;
     // A stem that is a place or a person (北京 of 北京医院) is that place or person, not the company.
     const stemIsName =
       !!stem && (!!((tagger?.names?.get(stem, 0, stem.length) ?? 0) & (LEX_LOC | LEX_PER)) || !!gazetteerTrie().longestAt(stem, 0));
-    if (stem && !stemIsName && !generic(stem) && !names.longestAt(stem, 0)) names.set(stem, { ...m, confidence: m.confidence * 0.9 });
+    // 窃电网络, 七大网络: a full name the article gives only once is too weak a reading to lend its stem (copy-gates.ts).
+    const weakStem = !!stem && stemNames && namedOnce(norm, name);
+    if (stem && !stemIsName && !weakStem && !generic(stem) && !names.longestAt(stem, 0)) {
+      const proto = { ...m, confidence: m.confidence * 0.9 };
+      names.set(stem, proto);
+      stems?.add(proto);
+    }
   }
   if (!names.size) return mentions;
   const added: EntityMention[] = [];
@@ -766,7 +844,8 @@ function propagate(
     for (let j = k; j < mentions.length && mentions[j].start < end; j++) overlapping.push(mentions[j]);
     // A name copied onto unmarked text carries the confidence of the tagger's reading it copies (gates.ts, copyAdd).
     const unsure = (proto.source === 'model' || proto.source === 'lexicon') && proto.confidence < copyGate;
-    if (!overlapping.length && !unsure) {
+    // 高通 in 高通量: an occurrence that is part of a longer word or name is not this name (copy-gates.ts, copySites).
+    if (!overlapping.length && !unsure && !(sites && insideLonger(norm, i, end, sites))) {
       added.push({
         start: i,
         end,
@@ -775,9 +854,18 @@ function propagate(
         confidence: Math.round(proto.confidence * 90) / 100,
         source: 'consistency',
       });
+      trace?.({
+        kind: stems?.has(proto) ? 'stemCopy' : 'copy',
+        start: i,
+        end,
+        type: proto.type,
+        from: proto,
+        readings: readings.get(norm.slice(i, end)),
+      });
     } else if (overlapping.length === 1) {
       const m = overlapping[0];
       if ((m.source === 'model' || m.source === 'lexicon') && m.type === proto.type && m.start === i && m.end < end) {
+        trace?.({ kind: 'grow', start: i, end, type: proto.type, from: proto, grownFrom: m.end });
         m.end = end;
         m.text = text.slice(m.start, end);
       }
