@@ -6,11 +6,13 @@
  * place or person of the gazetteer and a user's name keep their reading.
  */
 import type { EntityMention } from '../types';
+import { readEnumerations, type Enumeration, type Enumerations } from './enumerations';
 import { splitsIntoWords } from './words';
 
-/** A list: items joined by 、, the last one by 、, 和, 及 or 与; an item is Han or Latin, without punctuation. */
-const LIST = /[\p{Script=Han}A-Za-z0-9&-]{2,12}(?:、[\p{Script=Han}A-Za-z0-9&-]{2,12})+(?:[和及与][\p{Script=Han}A-Za-z0-9&-]{2,12})?/uy;
-const ITEM_CHAR = /[\p{Script=Han}A-Za-z0-9&-]/u;
+/** A character of an item: Han, Latin, a digit, & or - (a list of names holds no other). */
+const ITEM_CHAR = /^[\p{Script=Han}A-Za-z0-9&-]$/u;
+/** At most this many characters in an item. */
+const ITEM_MAX = 12;
 /** What may follow the list's last item when no mention marks where it ends. */
 const LIST_END = /^(?:等|[，。；：！？、,.;:!?）)\s]|$)/u;
 /** Characters that make an item a phrase rather than a name. */
@@ -25,25 +27,15 @@ export function markListMates(
   text: string,
   norm: string,
   isWord: (a: number, len: number) => boolean,
+  lists: Enumerations = readEnumerations(norm),
 ): EntityMention[] {
   const added: EntityMention[] = [];
   const dropped = new Set<EntityMention>();
-  let done = 0;
-  for (let p = norm.indexOf('、'); p >= 0; p = norm.indexOf('、', Math.max(p + 1, done))) {
-    // Only around a 、: the list's first item is at most twelve characters before it (a regex search over the
-    // whole text tried every position).
-    let from = p;
-    while (from > Math.max(done, p - 12) && ITEM_CHAR.test(norm[from - 1])) from--;
-    if (p - from < 2) continue;
-    LIST.lastIndex = from;
-    const l = LIST.exec(norm);
-    if (!l) continue;
-    const to = from + l[0].length;
-    done = to;
+  for (const [from, to] of lists.lists.flatMap((e) => organisationLists(norm, e))) {
     // Item spans: split at the separators; the first and last items are cut to a mention that ends or starts there.
     const items: [number, number][] = [];
     let at = from;
-    for (const part of l[0].split(/[、和及与]/u)) {
+    for (const part of norm.slice(from, to).split(/[、和及与]/u)) {
       items.push([at, at + part.length]);
       at += part.length + 1;
     }
@@ -85,6 +77,50 @@ export function markListMates(
     .filter((m) => !dropped.has(m))
     .concat(added)
     .sort((x, y) => x.start - y.start);
+}
+
+/** The length in code units of the run of at most ITEM_MAX item characters (code points) at norm[a, b). */
+function itemRun(norm: string, a: number, b: number): number {
+  let i = a;
+  for (let n = 0; i < b && n < ITEM_MAX; n++) {
+    const len = norm.codePointAt(i)! > 0xffff ? 2 : 1;
+    if (!ITEM_CHAR.test(norm.slice(i, i + len))) break;
+    i += len;
+  }
+  return i - a;
+}
+
+/**
+ * The organisation lists of an enumeration, as [from, to) of the text: a first item of two to twelve name characters
+ * before a 、, then each part that starts with two or more (up to twelve), while a 、 follows, and one more after a
+ * closing 和, 及 or 与 (联发科和紫光展锐). A part that holds other characters (a bracket, a name dot) ends the list; the
+ * next list of the same enumeration starts after it.
+ */
+function organisationLists(norm: string, e: Enumeration): [number, number][] {
+  const out: [number, number][] = [];
+  let done = 0;
+  e.commas.forEach((p, k) => {
+    if (p < done) return;
+    let from = p;
+    while (from > Math.max(done, e.parts[k].start, p - ITEM_MAX) && ITEM_CHAR.test(norm[from - 1])) from--;
+    if (p - from < 2) return;
+    let to = p;
+    let items = 0;
+    for (let j = k + 1; j < e.parts.length && norm[to] === '、'; j++) {
+      const len = itemRun(norm, e.parts[j].start, e.parts[j].end);
+      if (len < 2) break;
+      to = e.parts[j].start + len;
+      items++;
+    }
+    if (!items) return;
+    if (/^[和及与]$/u.test(norm[to] ?? '')) {
+      const len = itemRun(norm, to + 1, norm.length);
+      if (len >= 2) to += 1 + len;
+    }
+    out.push([from, to]);
+    done = to;
+  });
+  return out;
 }
 
 /** The mentions (sorted by start) that overlap [a, b): a binary search for the first that starts at or after a, then those before it that reach into the range. */

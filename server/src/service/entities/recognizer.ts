@@ -78,6 +78,7 @@ import { countryNames } from './gazetteer-data';
 import { latinNames } from './latin-names';
 import { dropProductNames } from './product-names';
 import { transportSpans } from './transport-names';
+import { readEnumerations } from './enumerations';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -427,13 +428,19 @@ function recognizeArticle(
   const joined = off.has('jointNames') ? levelled : joinAdjacentOrganisations(levelled, text);
   const merged = tagger?.words && !off.has('datelines') ? datelineOutlets(joined, text, norm, dictionaryWord(tagger, norm)) : joined;
   if (tagger?.names) markLexicon(merged, norm, tagger);
+  // The article's enumerations, read once for the families that read lists (enumerations.ts).
+  const lists = readEnumerations(norm);
   const listed =
     tagger?.words && !off.has('personLists')
-      ? personListMates(merged, text, norm, (c) => SURNAMES.has(c), dictionaryWord(tagger, norm))
+      ? personListMates(merged, text, norm, (c) => SURNAMES.has(c), dictionaryWord(tagger, norm), lists)
       : merged;
   const discovered = tagger?.words && !off.has('discovery') ? discoverNames(listed, text, norm, tagger.words) : listed;
   // Before the spread: a Latin word the article defines as a term is not copied, a Latin name it defines is.
-  const latin = latinNames(discovered, text, norm, { off, listedType: (a, b) => gaz.allAt(norm, a).find((x) => x.end === b)?.value });
+  const latin = latinNames(discovered, text, norm, {
+    off,
+    listedType: (a, b) => gaz.allAt(norm, a).find((x) => x.end === b)?.value,
+    lists,
+  });
   const unproduced = off.has('productNames') ? latin : dropProductNames(latin, norm);
   const copied = off.has('consistency')
     ? unproduced
@@ -442,7 +449,7 @@ function recognizeArticle(
   const mendedOrgs = off.has('tornCompanies') ? grownOrgs : mendTornCompanies(grownOrgs, text, norm, LIST_SURNAMES);
   const splitOrgs = off.has('orgSplits') ? mendedOrgs : orgSplits(mendedOrgs, text, norm, gaz, tagger);
   const propagated =
-    !tagger?.words || off.has('listMates') ? splitOrgs : markListMates(splitOrgs, text, norm, dictionaryWord(tagger, norm));
+    !tagger?.words || off.has('listMates') ? splitOrgs : markListMates(splitOrgs, text, norm, dictionaryWord(tagger, norm), lists);
   const completed =
     tagger?.words && tagger.trainingNames && !off.has('cutNames') ? completeNames(propagated, text, norm, tagger) : propagated;
   const retyped = off.has('companyStems') ? completed : retypeCompanyStems(completed, norm, (s) => knownName(s, tagger));
