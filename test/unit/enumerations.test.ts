@@ -67,6 +67,8 @@ describe('the enumeration reader (enumerations.ts)', () => {
     assert.deepEqual(items('新华社、人民日报以及央视'), ['新华社|人民日报|央视']);
     assert.deepEqual(items('璜塘、江阴南、江阴北4个收费站'), ['璜塘|江阴南|江阴北']);
     assert.deepEqual(items('ABC、BBC或CNN等等'), ['ABC|BBC|CNN']);
+    // The count is the numeral before the measure word: a numeral in the name stays (牛本一 of 牛本一三位).
+    assert.deepEqual(items('王绪振、孙庆玉、牛本一三位师傅'), ['王绪振|孙庆玉|牛本一']);
     // A closer that would leave an item of one character is part of a name (和平 is no closer here).
     assert.deepEqual(items('北京、和平区'), ['北京|和平区']);
   });

@@ -117,8 +117,11 @@ function noteStart(norm: string, a: number, b: number): number {
 
 /** Closers before the last item of a list, longest first. */
 const CLOSER = /以及|和|及|与|或/gu;
-/** 等, 等等 or a count of the items after the last item (紫光展锐三家, Marvell等多家厂商). */
-const TAIL = /^(.{2,}?)(?:等|[一二两三四五六七八九十几多数0-9]+[家个款种位名座处所])/u;
+/**
+ * 等, 等等 or a count of the items after the last item (紫光展锐三家, Marvell等多家厂商, 江阴北4个收费站): digits, or one
+ * numeral character right before the measure word, so a numeral in the name stays in it (牛本一三位).
+ */
+const TAIL = /^(.{2,}?)(?:等|[0-9]+[家个款种位名座处所]|[一二两三四五六七八九十几多数][家个款种位名座处所])/u;
 
 /** An item of an enumeration: its name's span, and the part it comes from. */
 export interface EnumerationItem {

@@ -6,7 +6,7 @@
  * Nothing here lists a name: the evidence is the enumeration's other items.
  */
 import type { EntityMention } from '../types';
-import { readEnumerations, type Enumerations } from './enumerations';
+import { enumerationItems, readEnumerations, type Enumerations } from './enumerations';
 
 /** A person's item: two or three Han characters (before a bracketed note: 施一公(2017年)). */
 const NAME = /^\p{Script=Han}{2,3}$/u;
@@ -35,14 +35,29 @@ export function personListMates(
     personStarts.add(m.start);
   }
   const add: [number, number][] = [];
-  for (const { parts } of lists.lists) {
-    // An item is the part's name when that is two or three Han characters before a note, else the whole part.
-    const items = parts.map((p): [number, number] => (NAME.test(norm.slice(p.start, p.nameEnd)) ? [p.start, p.nameEnd] : [p.start, p.end]));
+  for (const e of lists.lists) {
+    // An item is the part's name when that is two or three Han characters before a note, else the whole part; the
+    // last part is read for its closers (李明和张三, 王强等人: enumerationItems).
+    const lastPart = e.parts.length - 1;
+    const items = enumerationItems(norm, e)
+      // An item after the closer that is no name (以及越南党政军的其他领导人) ends the list, and is no item of it.
+      .filter(
+        ({ start, end, part }) =>
+          part < lastPart || start === e.parts[part].start || NAME.test(norm.slice(start, end)) || personStarts.has(start),
+      )
+      .map(({ start, end, part }): [number, number] => {
+        const p = e.parts[part];
+        if (NAME.test(norm.slice(start, end))) return [start, end];
+        return part < lastPart || (start === p.start && end === p.nameEnd) ? [p.start, p.end] : [start, end];
+      });
     const last = items.length - 1;
     // A vote: the item is a person mention; the first item may hold words before the name (大佬沈南鹏), the last
-    // words after it (王强都是): there a person ending at the comma, or starting after it, votes.
+    // words after it (王强都是): there a person ending at the comma, or starting after it, votes. A last item of a
+    // name's shape (马大为。, 赵一公等人) has its edges: only the person that is the item votes, as in the middle.
     const isPerson = ([a, b]: [number, number], i: number) =>
-      persons.has(a * 0x4000000 + b) || (i === 0 && personEnds.has(b)) || (i === last && personStarts.has(a));
+      persons.has(a * 0x4000000 + b) ||
+      (i === 0 && personEnds.has(b)) ||
+      (i === last && personStarts.has(a) && !NAME.test(norm.slice(a, b)));
     const votes = items.filter(isPerson).length;
     if (votes < 2 || votes * 2 <= items.length) continue;
     items.forEach(([a, b], i) => {
