@@ -33,12 +33,14 @@ export function markListMates(
   const dropped = new Set<EntityMention>();
   for (const [from, to] of lists.lists.flatMap((e) => organisationLists(norm, e))) {
     // Item spans: split at the separators; the first and last items are cut to a mention that ends or starts there.
+    // 以及 is one closer (小米以及三星: not 小米以 and 三星).
     const items: [number, number][] = [];
     let at = from;
-    for (const part of norm.slice(from, to).split(/[、和及与]/u)) {
-      items.push([at, at + part.length]);
-      at += part.length + 1;
+    for (const sep of norm.slice(from, to).matchAll(/以及|[、和及与]/gu)) {
+      items.push([at, from + sep.index]);
+      at = from + sep.index + sep[0].length;
     }
+    items.push([at, to]);
     // The mentions over the list (sorted by start; a list is short, so a few of the article's thousands).
     const near = mentionsIn(mentions, from - 1, to + 1);
     const exact = (a: number, b: number) => near.find((m) => m.start === a && m.end === b);
