@@ -15,6 +15,8 @@ const ITEM_CHAR = /^[\p{Script=Han}A-Za-z0-9&-]$/u;
 const ITEM_MAX = 12;
 /** What may follow the list's last item when no mention marks where it ends. */
 const LIST_END = /^(?:等|[，。；：！？、,.;:!?）)\s]|$)/u;
+/** A count that opens an item (3家日报, 两家银行): a kind of thing counted, not a name. */
+const COUNTED = /^[0-9一二两三四五六七八九十几多数]+[家个款种位名所座]/u;
 /** Characters that make an item a phrase rather than a name. */
 const PHRASE = /[的了在是为将把被让从到于也都就已曾会要并而但或说称这那其该每各个]/u;
 const MIN_ORGS = 2;
@@ -28,6 +30,7 @@ export function markListMates(
   norm: string,
   isWord: (a: number, len: number) => boolean,
   lists: Enumerations = readEnumerations(norm),
+  surname: (c: string) => boolean = () => false,
 ): EntityMention[] {
   const added: EntityMention[] = [];
   const dropped = new Set<EntityMention>();
@@ -60,12 +63,15 @@ export function markListMates(
     // No item is a name of another kind the recogniser is sure of (a listed place or person, an outlet).
     const other = items.filter(([a, b]) => {
       const m = exact(a, b);
-      return m && m.type !== 'ORG' && (m.type !== 'PER' || m.source === 'gazetteer' || m.source === 'user');
+      // A person with a Chinese name's shape (张文学: a surname and one or two characters) is a person in a mixed list.
+      const chinese = m?.type === 'PER' && b - a <= 3 && surname(norm[a]) && /^\p{Script=Han}+$/u.test(norm.slice(a, b));
+      return m && m.type !== 'ORG' && (m.type !== 'PER' || m.source === 'gazetteer' || m.source === 'user' || chinese);
     }).length;
     if (orgs < MIN_ORGS || other > 0) continue;
     for (const [a, b] of items) {
       const m = exact(a, b);
-      if (m?.type === 'ORG' || PHRASE.test(norm.slice(a, b)) || (!m && splitsIntoWords(a, b, isWord))) continue;
+      if (m?.type === 'ORG' || PHRASE.test(norm.slice(a, b)) || COUNTED.test(norm.slice(a, b)) || (!m && splitsIntoWords(a, b, isWord)))
+        continue;
       if (m && (m.source === 'user' || m.source === 'gazetteer' || m.type !== 'PER')) continue;
       // The first item has no clean left edge unless a mention or punctuation gives one.
       if (a === s0 && !first && a > 0 && /[\p{Script=Han}A-Za-z0-9]/u.test(norm[a - 1])) continue;

@@ -452,7 +452,9 @@ function recognizeArticle(
   const mendedOrgs = off.has('tornCompanies') ? grownOrgs : mendTornCompanies(grownOrgs, text, norm, LIST_SURNAMES);
   const splitOrgs = off.has('orgSplits') ? mendedOrgs : orgSplits(mendedOrgs, text, norm, gaz, tagger);
   const propagated =
-    !tagger?.words || off.has('listMates') ? splitOrgs : markListMates(splitOrgs, text, norm, dictionaryWord(tagger, norm), lists);
+    !tagger?.words || off.has('listMates')
+      ? splitOrgs
+      : markListMates(splitOrgs, text, norm, dictionaryWord(tagger, norm), lists, (c) => SURNAMES.has(c));
   const lent =
     !tagger?.words || off.has('listKinds')
       ? propagated
