@@ -179,6 +179,13 @@ describe('the other items of a list of organisations (listMates)', function () {
     });
   });
 
+  it('reads 以及 as one closer: no item keeps its 以 (三星以)', () => {
+    both('行业里只剩下了华为、三星以及澜芯微电。', (ms, t) => {
+      assert.ok(orgs(ms).includes(t.slice(14, 18)), `${t}: ${show(ms)}`);
+      assert.ok(!ms.some((m) => m.text.endsWith('以')), `${t}: ${show(ms)}`);
+    });
+  });
+
   it('leaves a list with a place in it', () => {
     both('华为、三星、北京和澜芯微电都来了。', (ms, t) => assert.ok(!orgs(ms).includes(t.slice(9, 13)), `${t}: ${show(ms)}`));
   });

@@ -36,6 +36,19 @@ describe('person enumerations (personLists)', () => {
     assert.equal(show(personListMates(mentions, text, text, surname, noWord)), '李明远/PER 赵一公/PER 周其正/PER');
   });
 
+  it('reads the last item after 和/及/与 and before 等, as the shared reader does', () => {
+    const closer = '评审人为陈立国、王小强和马大为。';
+    const torn = [person(closer, '陈立国'), person(closer, '王小强'), person(closer, '马')];
+    assert.equal(show(personListMates(torn, closer, closer, surname, noWord)), '陈立国/PER 王小强/PER 马大为/PER');
+    const tail = '评审人为陈立国、王小强、赵一公等人。';
+    const two = [person(tail, '陈立国'), person(tail, '王小强')];
+    assert.equal(show(personListMates(two, tail, tail, surname, noWord)), '陈立国/PER 王小强/PER 赵一公/PER');
+    // An item after the closer that is no name ends the list: 赵一公 still has two votes of three.
+    const rest = '顾问陈立国、赵一公、王小强以及其他领导人。';
+    const ms = [person(rest, '陈立国'), person(rest, '王小强')];
+    assert.equal(show(personListMates(ms, rest, rest, surname, noWord)), '陈立国/PER 赵一公/PER 王小强/PER');
+  });
+
   it('needs most items to be persons, a surname first and no everyday word', () => {
     const places = '途经北京、上海、杭州、宋庄。';
     const ms = [person(places, '北京', 'LOC'), person(places, '上海', 'LOC'), person(places, '杭州', 'LOC')];

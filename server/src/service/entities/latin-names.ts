@@ -19,12 +19,15 @@
  * may start with Redrain).
  */
 import type { EntityMention, EntityType } from '../types';
+import { readEnumerations, type Enumerations } from './enumerations';
 
 export interface LatinOptions {
   /** Rule families switched off (recognizer.ts RULE_FAMILIES: latinTerms, latinHandles, latinMates). */
   off: ReadonlySet<string>;
   /** The gazetteer's type of exactly norm[a, b), if it lists that name. */
   listedType?: (a: number, b: number) => EntityType | undefined;
+  /** The article's enumerations (enumerations.ts), when the caller has read them already. */
+  lists?: Enumerations;
 }
 
 const WORD_UNIT = /[A-Za-z0-9]/u;
@@ -225,6 +228,8 @@ export function latinNames(mentions: EntityMention[], text: string, norm: string
   const words = allWords(norm);
   const glosses: [number, number][] = [];
   const adds: EntityMention[] = [];
+  let lists = opts.lists;
+  const neighbours = (a: number, b: number, wholeOnly = false) => listNeighbours(norm, (lists ??= readEnumerations(norm)), a, b, wholeOnly);
   const add = (a: number, b: number, type: EntityType, confidence = 0.7) =>
     adds.push({ start: a, end: b, text: text.slice(a, b), type, confidence, source: 'article' });
 
@@ -245,7 +250,7 @@ export function latinNames(mentions: EntityMention[], text: string, norm: string
       // Acronyms beside an acronym only: a name listed beside a term (Mikey、Haha) is no term.
       const mate =
         ACRONYM.test(norm.slice(a, b)) &&
-        listNeighbours(norm, a, b).some(([x, y]) => latinWords(norm, x, y).some(([u, v]) => decided.get(keyOf(norm.slice(u, v)))?.term));
+        neighbours(a, b).some(([x, y]) => latinWords(norm, x, y).some(([u, v]) => decided.get(keyOf(norm.slice(u, v)))?.term));
       if (mate) decided.set(key, { term: true });
     }
   }
@@ -282,7 +287,7 @@ export function latinNames(mentions: EntityMention[], text: string, norm: string
         continue;
       }
       // 博通、英伟达、德州仪器、Marvell等: listed with organisations.
-      const mates = listNeighbours(norm, a, b, true);
+      const mates = neighbours(a, b, true);
       if (mates.length < 2) continue;
       const types = mates.map(([x, y]) => {
         const m = mentionAt(mentions, x, 'start');
@@ -409,33 +414,43 @@ function allWords(norm: string): [number, number][] {
   return out;
 }
 
+/** A character of a list item as the Latin families read one: Han, Latin, a digit, a name dot. */
+const LIST_ITEM = /[\p{Script=Han}A-Za-z0-9·]/u;
+
 /**
  * The items listed with the word at [a, b) by 、 (DEP、ASLR; 博通、德州仪器、Marvell等): the spans of the other items,
- * or none when the word is no item of a list. `wholeOnly`: only items that are a run of name characters.
+ * or none when the word is no item of a list. Each neighbour is the run of item characters of its part next to the
+ * word's side (at most twelve before it, eleven after it, and not 等 after it); the walk goes on to the next part
+ * only through a part that is one such run. `wholeOnly`: only items of two characters or more.
  */
-function listNeighbours(norm: string, a: number, b: number, wholeOnly = false): [number, number][] {
+function listNeighbours(norm: string, lists: Enumerations, a: number, b: number, wholeOnly = false): [number, number][] {
   const out: [number, number][] = [];
-  const item = /[\p{Script=Han}A-Za-z0-9·]/u;
   // The word must be the whole item: a separator or the list's end on each side.
   const leftSep = a > 0 && norm[a - 1] === '、';
   const rightSep = b < norm.length && norm[b] === '、';
   if (!leftSep && !rightSep) return out;
-  if (!leftSep && a > 0 && item.test(norm[a - 1])) return out;
-  if (!rightSep && b < norm.length && item.test(norm[b]) && norm[b] !== '等') return out;
-  for (let i = a - 1; i > 0 && norm[i] === '、' && out.length < 8;) {
-    let s = i;
-    while (s > 0 && item.test(norm[s - 1]) && i - s < 12) s--;
-    if (s === i) break;
-    out.push([s, i]);
-    i = s - 1;
-  }
-  for (let i = b; i < norm.length && norm[i] === '、' && out.length < 16;) {
-    let e = i + 1;
-    while (e < norm.length && item.test(norm[e]) && norm[e] !== '等' && e - i < 12) e++;
-    if (e === i + 1) break;
-    out.push([i + 1, e]);
-    i = e;
-  }
+  if (!leftSep && a > 0 && LIST_ITEM.test(norm[a - 1])) return out;
+  if (!rightSep && b < norm.length && LIST_ITEM.test(norm[b]) && norm[b] !== '等') return out;
+  const e = lists.atComma(leftSep ? a - 1 : b);
+  if (!e) return out;
+  if (leftSep)
+    for (let j = e.commas.indexOf(a - 1); j >= 0 && out.length < 8; j--) {
+      const { start, end } = e.parts[j];
+      let s = end;
+      while (s > start && LIST_ITEM.test(norm[s - 1]) && end - s < 12) s--;
+      if (s === end) break;
+      out.push([s, end]);
+      if (s > start) break;
+    }
+  if (rightSep)
+    for (let j = e.commas.indexOf(b) + 1; j < e.parts.length && out.length < 16; j++) {
+      const { start, end } = e.parts[j];
+      let x = start;
+      while (x < end && LIST_ITEM.test(norm[x]) && norm[x] !== '等' && x - start < 11) x++;
+      if (x === start) break;
+      out.push([start, x]);
+      if (x < end) break;
+    }
   return wholeOnly ? out.filter(([x, y]) => y - x >= 2) : out;
 }
 

@@ -6,13 +6,17 @@
  * place or person of the gazetteer and a user's name keep their reading.
  */
 import type { EntityMention } from '../types';
+import { readEnumerations, type Enumeration, type Enumerations } from './enumerations';
 import { splitsIntoWords } from './words';
 
-/** A list: items joined by 、, the last one by 、, 和, 及 or 与; an item is Han or Latin, without punctuation. */
-const LIST = /[\p{Script=Han}A-Za-z0-9&-]{2,12}(?:、[\p{Script=Han}A-Za-z0-9&-]{2,12})+(?:[和及与][\p{Script=Han}A-Za-z0-9&-]{2,12})?/uy;
-const ITEM_CHAR = /[\p{Script=Han}A-Za-z0-9&-]/u;
+/** A character of an item: Han, Latin, a digit, & or - (a list of names holds no other). */
+const ITEM_CHAR = /^[\p{Script=Han}A-Za-z0-9&-]$/u;
+/** At most this many characters in an item. */
+const ITEM_MAX = 12;
 /** What may follow the list's last item when no mention marks where it ends. */
 const LIST_END = /^(?:等|[，。；：！？、,.;:!?）)\s]|$)/u;
+/** A count that opens an item (3家日报, 两家银行): a kind of thing counted, not a name. */
+const COUNTED = /^[0-9一二两三四五六七八九十几多数]+[家个款种位名所座]/u;
 /** Characters that make an item a phrase rather than a name. */
 const PHRASE = /[的了在是为将把被让从到于也都就已曾会要并而但或说称这那其该每各个]/u;
 const MIN_ORGS = 2;
@@ -25,28 +29,21 @@ export function markListMates(
   text: string,
   norm: string,
   isWord: (a: number, len: number) => boolean,
+  lists: Enumerations = readEnumerations(norm),
+  surname: (c: string) => boolean = () => false,
 ): EntityMention[] {
   const added: EntityMention[] = [];
   const dropped = new Set<EntityMention>();
-  let done = 0;
-  for (let p = norm.indexOf('、'); p >= 0; p = norm.indexOf('、', Math.max(p + 1, done))) {
-    // Only around a 、: the list's first item is at most twelve characters before it (a regex search over the
-    // whole text tried every position).
-    let from = p;
-    while (from > Math.max(done, p - 12) && ITEM_CHAR.test(norm[from - 1])) from--;
-    if (p - from < 2) continue;
-    LIST.lastIndex = from;
-    const l = LIST.exec(norm);
-    if (!l) continue;
-    const to = from + l[0].length;
-    done = to;
+  for (const [from, to] of lists.lists.flatMap((e) => organisationLists(norm, e))) {
     // Item spans: split at the separators; the first and last items are cut to a mention that ends or starts there.
+    // 以及 is one closer (小米以及三星: not 小米以 and 三星).
     const items: [number, number][] = [];
     let at = from;
-    for (const part of l[0].split(/[、和及与]/u)) {
-      items.push([at, at + part.length]);
-      at += part.length + 1;
+    for (const sep of norm.slice(from, to).matchAll(/以及|[、和及与]/gu)) {
+      items.push([at, from + sep.index]);
+      at = from + sep.index + sep[0].length;
     }
+    items.push([at, to]);
     // The mentions over the list (sorted by start; a list is short, so a few of the article's thousands).
     const near = mentionsIn(mentions, from - 1, to + 1);
     const exact = (a: number, b: number) => near.find((m) => m.start === a && m.end === b);
@@ -66,12 +63,15 @@ export function markListMates(
     // No item is a name of another kind the recogniser is sure of (a listed place or person, an outlet).
     const other = items.filter(([a, b]) => {
       const m = exact(a, b);
-      return m && m.type !== 'ORG' && (m.type !== 'PER' || m.source === 'gazetteer' || m.source === 'user');
+      // A person with a Chinese name's shape (张文学: a surname and one or two characters) is a person in a mixed list.
+      const chinese = m?.type === 'PER' && b - a <= 3 && surname(norm[a]) && /^\p{Script=Han}+$/u.test(norm.slice(a, b));
+      return m && m.type !== 'ORG' && (m.type !== 'PER' || m.source === 'gazetteer' || m.source === 'user' || chinese);
     }).length;
     if (orgs < MIN_ORGS || other > 0) continue;
     for (const [a, b] of items) {
       const m = exact(a, b);
-      if (m?.type === 'ORG' || PHRASE.test(norm.slice(a, b)) || (!m && splitsIntoWords(a, b, isWord))) continue;
+      if (m?.type === 'ORG' || PHRASE.test(norm.slice(a, b)) || COUNTED.test(norm.slice(a, b)) || (!m && splitsIntoWords(a, b, isWord)))
+        continue;
       if (m && (m.source === 'user' || m.source === 'gazetteer' || m.type !== 'PER')) continue;
       // The first item has no clean left edge unless a mention or punctuation gives one.
       if (a === s0 && !first && a > 0 && /[\p{Script=Han}A-Za-z0-9]/u.test(norm[a - 1])) continue;
@@ -85,6 +85,50 @@ export function markListMates(
     .filter((m) => !dropped.has(m))
     .concat(added)
     .sort((x, y) => x.start - y.start);
+}
+
+/** The length in code units of the run of at most ITEM_MAX item characters (code points) at norm[a, b). */
+function itemRun(norm: string, a: number, b: number): number {
+  let i = a;
+  for (let n = 0; i < b && n < ITEM_MAX; n++) {
+    const len = norm.codePointAt(i)! > 0xffff ? 2 : 1;
+    if (!ITEM_CHAR.test(norm.slice(i, i + len))) break;
+    i += len;
+  }
+  return i - a;
+}
+
+/**
+ * The organisation lists of an enumeration, as [from, to) of the text: a first item of two to twelve name characters
+ * before a 、, then each part that starts with two or more (up to twelve), while a 、 follows, and one more after a
+ * closing 和, 及 or 与 (联发科和紫光展锐). A part that holds other characters (a bracket, a name dot) ends the list; the
+ * next list of the same enumeration starts after it.
+ */
+function organisationLists(norm: string, e: Enumeration): [number, number][] {
+  const out: [number, number][] = [];
+  let done = 0;
+  e.commas.forEach((p, k) => {
+    if (p < done) return;
+    let from = p;
+    while (from > Math.max(done, e.parts[k].start, p - ITEM_MAX) && ITEM_CHAR.test(norm[from - 1])) from--;
+    if (p - from < 2) return;
+    let to = p;
+    let items = 0;
+    for (let j = k + 1; j < e.parts.length && norm[to] === '、'; j++) {
+      const len = itemRun(norm, e.parts[j].start, e.parts[j].end);
+      if (len < 2) break;
+      to = e.parts[j].start + len;
+      items++;
+    }
+    if (!items) return;
+    if (/^[和及与]$/u.test(norm[to] ?? '')) {
+      const len = itemRun(norm, to + 1, norm.length);
+      if (len >= 2) to += 1 + len;
+    }
+    out.push([from, to]);
+    done = to;
+  });
+  return out;
 }
 
 /** The mentions (sorted by start) that overlap [a, b): a binary search for the first that starts at or after a, then those before it that reach into the range. */

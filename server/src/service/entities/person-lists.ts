@@ -6,37 +6,15 @@
  * Nothing here lists a name: the evidence is the enumeration's other items.
  */
 import type { EntityMention } from '../types';
+import { enumerationItems, readEnumerations, type Enumerations } from './enumerations';
 
-/** What ends an enumeration: punctuation, a space or a line break. */
-const HARD_EDGE = /[，,。；;：:！!？?“”"《》【】\s]/u;
-/** An item: its text (up to a bracketed note such as (2017年) or （化名）), then the note. */
-const ITEM = /^(\p{Script=Han}{2,3})(?:[（(][^（）()]{0,12}[）)])?$/u;
-
-/** The enumerations of `norm`: runs of items separated by 、, each item as [start, end) of its text before a note. */
-function enumerations(norm: string): { items: [number, number][] }[] {
-  const out: { items: [number, number][] }[] = [];
-  let from = norm.indexOf('、');
-  while (from >= 0) {
-    let a = from;
-    while (a > 0 && !HARD_EDGE.test(norm[a - 1])) a--;
-    let b = from;
-    while (b < norm.length && !HARD_EDGE.test(norm[b])) b++;
-    const items: [number, number][] = [];
-    let start = a;
-    for (const part of norm.slice(a, b).split('、')) {
-      const m = ITEM.exec(part);
-      items.push(m ? [start, start + m[1].length] : [start, start + part.length]);
-      start += part.length + 1;
-    }
-    out.push({ items });
-    from = norm.indexOf('、', b);
-  }
-  return out;
-}
+/** A person's item: two or three Han characters (before a bracketed note: 施一公(2017年)). */
+const NAME = /^\p{Script=Han}{2,3}$/u;
 
 /**
  * Items of person enumerations that the mentions miss or type otherwise become persons (see the file comment).
- * `surname(c)`: c begins Chinese names; `isWord(a, len)`: norm[a, a+len) is an everyday word.
+ * `surname(c)`: c begins Chinese names; `isWord(a, len)`: norm[a, a+len) is an everyday word; `lists`: the
+ * article's enumerations (enumerations.ts), read once for every family that reads lists.
  */
 export function personListMates(
   mentions: EntityMention[],
@@ -44,6 +22,7 @@ export function personListMates(
   norm: string,
   surname: (c: string) => boolean,
   isWord: (a: number, len: number) => boolean,
+  lists: Enumerations = readEnumerations(norm),
 ): EntityMention[] {
   if (!norm.includes('、')) return mentions;
   const persons = new Set<number>();
@@ -56,12 +35,29 @@ export function personListMates(
     personStarts.add(m.start);
   }
   const add: [number, number][] = [];
-  for (const { items } of enumerations(norm)) {
+  for (const e of lists.lists) {
+    // An item is the part's name when that is two or three Han characters before a note, else the whole part; the
+    // last part is read for its closers (李明和张三, 王强等人: enumerationItems).
+    const lastPart = e.parts.length - 1;
+    const items = enumerationItems(norm, e)
+      // An item after the closer that is no name (以及越南党政军的其他领导人) ends the list, and is no item of it.
+      .filter(
+        ({ start, end, part }) =>
+          part < lastPart || start === e.parts[part].start || NAME.test(norm.slice(start, end)) || personStarts.has(start),
+      )
+      .map(({ start, end, part }): [number, number] => {
+        const p = e.parts[part];
+        if (NAME.test(norm.slice(start, end))) return [start, end];
+        return part < lastPart || (start === p.start && end === p.nameEnd) ? [p.start, p.end] : [start, end];
+      });
     const last = items.length - 1;
     // A vote: the item is a person mention; the first item may hold words before the name (大佬沈南鹏), the last
-    // words after it (王强都是): there a person ending at the comma, or starting after it, votes.
+    // words after it (王强都是): there a person ending at the comma, or starting after it, votes. A last item of a
+    // name's shape (马大为。, 赵一公等人) has its edges: only the person that is the item votes, as in the middle.
     const isPerson = ([a, b]: [number, number], i: number) =>
-      persons.has(a * 0x4000000 + b) || (i === 0 && personEnds.has(b)) || (i === last && personStarts.has(a));
+      persons.has(a * 0x4000000 + b) ||
+      (i === 0 && personEnds.has(b)) ||
+      (i === last && personStarts.has(a) && !NAME.test(norm.slice(a, b)));
     const votes = items.filter(isPerson).length;
     if (votes < 2 || votes * 2 <= items.length) continue;
     items.forEach(([a, b], i) => {

@@ -11,6 +11,7 @@
  * A transport name outranks the pieces the tagger and the lists tore it into (京 + 沪, 徐霞客/PER, 港大/ORG), so it
  * replaces them. Works on the normalised (Simplified, half-width) text.
  */
+import { readEnumerations, type Enumerations } from './enumerations';
 import type { Span } from './gazetteer';
 import { PLACE_ABBREVIATION_CHARS, SINGLE_PLACE_CHARS } from './place-abbreviations-data';
 import { unitTable } from './scan';
@@ -25,6 +26,8 @@ export interface TransportContext {
   lexiconName?: (a: number, len: number, person: boolean) => boolean;
   /** Is norm[a, a + len) an everyday word of the dictionaries (世纪, 发展, 康庄大道)? */
   isWord?: (a: number, len: number) => boolean;
+  /** The enumerations of `norm` (enumerations.ts), when the caller has read them already. */
+  lists?: Enumerations;
 }
 
 type HeadKind = 'street' | 'highway' | 'line' | 'node' | 'bridge';
@@ -275,49 +278,53 @@ function sharedHeadItems(
   if (!norm.includes('、') || !SHARED_HEAD_WORD.test(norm)) return [];
   const out: RouteSpan[] = [];
   const nodeAt = new Map(found.filter((f) => NODE_END.test(norm.slice(f.start, f.end))).map((f) => [f.start, f]));
-  for (let i = norm.indexOf('、'); i >= 0; i = norm.indexOf('、', i + 1)) {
-    // Walk the list from this separator to its end: bare items, then the shared head or a last item with a head.
-    const items: [number, number][] = [];
-    // The first item: the longest run of two to four characters before the separator that holds no function word.
-    const first = LIST_ITEM.exec(norm.slice(Math.max(0, i - 4), i));
-    if (!first) continue;
-    let a0 = i - first[0].length;
-    for (let c = a0; c < i - 2; c++) if (STOP[norm.charCodeAt(c)]) a0 = c + 1;
-    items.push([a0, i]);
-    let k = i + 1;
-    let closed = false;
-    while (k < norm.length && items.length < 8) {
-      const node = nodeAt.get(k);
-      if (node) {
-        closed = true;
-        break;
+  const place = (a: number, b: number) => !!ctx.lexiconName?.(a, b - a, false);
+  for (const e of (ctx.lists ?? readEnumerations(norm)).lists) {
+    // A list read up to its shared head ends where it did: the next one starts at a later separator.
+    let done = -1;
+    e.commas.forEach((i, c) => {
+      if (i <= done) return;
+      // The first item: the longest run of two to four characters before the separator that holds no function word.
+      const first = LIST_ITEM.exec(norm.slice(Math.max(0, i - 4), i));
+      if (!first) return;
+      let a0 = i - first[0].length;
+      for (let x = a0; x < i - 2; x++) if (STOP[norm.charCodeAt(x)]) a0 = x + 1;
+      const items: [number, number][] = [[a0, i]];
+      // Each later part: a facility found there closes the list; else its two to four characters before the next
+      // separator, a count or the head; the head (or a count and the head) after one closes it.
+      let k = i + 1;
+      let closed = false;
+      for (let j = c + 1; j < e.parts.length && items.length < 8; j++) {
+        k = e.parts[j].start;
+        if (nodeAt.has(k)) {
+          closed = true;
+          break;
+        }
+        const m = /^\p{Script=Han}{2,4}?(?=、|[0-9一二三四五六七八九十两]{1,2}[个座处]|收费站|枢纽|互通|服务区|大桥|隧道)/u.exec(
+          norm.slice(k, k + 8),
+        );
+        if (!m) break;
+        items.push([k, k + m[0].length]);
+        k += m[0].length;
+        if (SHARED_HEAD.test(norm.slice(k, k + 6))) {
+          closed = true;
+          break;
+        }
+        if (norm[k] !== '、') break;
       }
-      const m = /^\p{Script=Han}{2,4}?(?=、|[0-9一二三四五六七八九十两]{1,2}[个座处]|收费站|枢纽|互通|服务区|大桥|隧道)/u.exec(
-        norm.slice(k, k + 8),
-      );
-      if (!m) break;
-      items.push([k, k + m[0].length]);
-      k += m[0].length;
-      if (SHARED_HEAD.test(norm.slice(k, k + 6))) {
-        closed = true;
-        break;
-      }
-      if (norm[k] !== '、') break;
-      k++;
-    }
-    if (!closed) continue;
-    const place = (a: number, b: number) => !!ctx.lexiconName?.(a, b - a, false);
-    const kinds = items.map(([a, b]) => {
-      if (place(a, b)) return 'place';
-      if (b - a >= 3 && COMPASS[norm.charCodeAt(b - 1)] && place(a, b - 1)) return 'place';
-      if (nodeAt.has(a)) return 'node';
-      let stop = false;
-      for (let c = a; c < b && !stop; c++) stop = STOP[norm.charCodeAt(c)] === 1;
-      return !stop && ctx.isWord && !isWord(a, b - a) && !isWord(a, 2) ? 'coined' : 'word';
+      if (!closed) return;
+      const kinds = items.map(([a, b]) => {
+        if (place(a, b)) return 'place';
+        if (b - a >= 3 && COMPASS[norm.charCodeAt(b - 1)] && place(a, b - 1)) return 'place';
+        if (nodeAt.has(a)) return 'node';
+        let stop = false;
+        for (let x = a; x < b && !stop; x++) stop = STOP[norm.charCodeAt(x)] === 1;
+        return !stop && ctx.isWord && !isWord(a, b - a) && !isWord(a, 2) ? 'coined' : 'word';
+      });
+      if (kinds.includes('word') || !kinds.includes('place')) return;
+      for (const [a, b] of items) out.push({ start: a, end: b, type: 'LOC', sure: true });
+      done = k;
     });
-    if (kinds.includes('word') || !kinds.includes('place')) continue;
-    for (const [a, b] of items) out.push({ start: a, end: b, type: 'LOC', sure: true });
-    i = k;
   }
   return out;
 }
