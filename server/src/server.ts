@@ -45,6 +45,7 @@ import { registerAnnotationWorkflow, trackingDocuments } from './node/annotation
 import { guard as guardWith, guardRequest as guardRequestWith } from './node/requestGuard';
 import { registerModelImprovement } from './node/modelHandlers';
 import { IdleWarmUp, noticingReader, noticingWriter } from './node/idleWarmUp';
+import { warmUpFraction } from './service/incremental/warmUp';
 
 // Over stdio, a reader that survives malformed framing (a bad header, a message nested too deep).
 const stdio = process.argv.includes('--stdio')
@@ -54,10 +55,12 @@ const ipc = !stdio && process.argv.includes('--node-ipc');
 /**
  * After a document's first analysis, while the client sends nothing and the server answers nothing, a few private
  * keystrokes compile the edit path (node/idleWarmUp.ts). It must see every message, to stay out of the way, so it
- * runs where the server makes the reader and the writer: stdio and node IPC (VS Code).
+ * runs where the server makes the reader and the writer: stdio and node IPC (VS Code). Twelve keystrokes, the first
+ * into the title line (a whole detection): with six, V8 still compiled about 70 functions in the user's first 15
+ * keystrokes on a 100 KB article; with these twelve, about 25 (docs/performance.md, eighth round).
  */
 const WARM_UP_IDLE_MS = 500;
-const WARM_UP_KEYSTROKES = 6;
+const WARM_UP_KEYSTROKES = 12;
 const idleWarmUp = new IdleWarmUp(
   WARM_UP_IDLE_MS,
   stdio || ipc ? WARM_UP_KEYSTROKES : 0,
@@ -377,7 +380,7 @@ const validate = guard('validate', undefined, (uri: string) => {
 /** One private keystroke into the document (service.warmUp), in steps; its answers are dropped, nothing is published. */
 const warmUpSteps = (uri: string, version: number, keystroke: number) => {
   const doc = documents.get(uri);
-  return doc && service.warmUp(doc, (keystroke + 0.5) / WARM_UP_KEYSTROKES);
+  return doc && service.warmUp(doc, warmUpFraction(keystroke, WARM_UP_KEYSTROKES));
 };
 
 /** A keep file that does not read is said once; it is left as it is and nothing is added to it. */

@@ -510,6 +510,76 @@ describe('boilerplate decided from the previous version after an edit to one lin
     assert.deepEqual(got, detectBoilerplate(typed));
   });
 
+  it('reads a line growing past 24 characters as the two passes that compare 24 do, and only there', () => {
+    /** Each edit after the first, through the carried lines: equal to a fresh detection; decided from the previous version or not. */
+    const typeThrough = (texts: string[]) => {
+      const lines = boilerplateLines();
+      detectBoilerplate(texts[0], { lines });
+      return texts.slice(1).map((text) => {
+        const before = lines.decided.reused;
+        const got = detectBoilerplate(text, { lines });
+        assert.deepEqual(got, detectBoilerplate(text));
+        return { blocks: got.blocks.map((b) => b.kind), reused: lines.decided.reused > before };
+      });
+    };
+    // A table of contents' heading longer than 24 is not one (contents.ts).
+    const wiki = (heading: string) =>
+      [
+        '王小云',
+        '',
+        '王小云是中国密码学家，清华大学高等研究院讲座教授，中国科学院院士，长期从事密码学研究工作。',
+        heading,
+        '1 简介',
+        '2 生平',
+        '3 研究',
+        '4 参考',
+        '王小云生于山东诸城，一九九三年获山东大学数学博士学位，此后长期在山东大学从事教学和研究工作。',
+        '她在密码分析领域取得了多项重要成果，其研究成果在国际密码学界引起了广泛的关注和讨论。',
+        '二零零五年她被评为中国科学院院士，此后又获得了多项国内外的重要学术奖励和荣誉称号。',
+      ].join('\n');
+    assert.deepEqual(typeThrough([wiki('Table of Contents[hide]'), wiki('Table of Contents [hide]'), wiki('【Table of Contents [hide]')]), [
+      { blocks: ['navigation'], reused: true },
+      { blocks: [], reused: false },
+    ]);
+    // A line of 24 or fewer characters signed over a date after the body is the article's (落款); one of 25 is not.
+    const notice = (signature: string, sentence: string) =>
+      [
+        '市政府关于进一步加强城市道路交通安全管理的通知',
+        '',
+        '各区人民政府，市政府各委、办、局，各有关单位：',
+        '为进一步加强城市道路交通安全管理，保障人民群众生命财产安全，根据有关法律法规的规定，结合本市实际，现就有关事项通知如下。',
+        sentence,
+        '二、各有关部门要按照职责分工，密切配合，形成合力，扎实开展道路交通安全隐患排查治理工作，确保各项措施落到实处。',
+        '三、本通知自发布之日起施行，由市公安局负责解释，各单位在执行过程中遇到的问题，请及时向市公安局反映。',
+        signature,
+        '2019年7月5日',
+        '',
+        '版权所有 © 2019 某某市人民政府 保留所有权利',
+        '网站地图 | 联系我们 | 关于我们',
+      ].join('\n');
+    const signature = (n: number) => '某某市人民政府办公室某某市交通运输委员会联合发布单位名称'.slice(0, n);
+    const sentence = '一、各区要切实加强组织领导，明确工作责任，建立健全道路交通安全工作机制。';
+    assert.equal(sentence.length, 36);
+    assert.deepEqual(
+      typeThrough([
+        notice(signature(23), sentence),
+        notice(signature(24), sentence),
+        notice(signature(25), sentence),
+        // A prose line crossing 24 is read by neither pass: decided from the previous version.
+        notice(signature(25), sentence.slice(0, 23)),
+        notice(signature(25), sentence.slice(0, 23) + '。'),
+        notice(signature(25), sentence.slice(0, 23) + '之。'),
+      ]),
+      [
+        { blocks: ['copyright', 'footer'], reused: true },
+        { blocks: ['related', 'copyright', 'footer'], reused: false },
+        { blocks: ['related', 'copyright', 'footer'], reused: false },
+        { blocks: ['related', 'copyright', 'footer'], reused: false },
+        { blocks: ['related', 'copyright', 'footer'], reused: true },
+      ],
+    );
+  });
+
   it("changes the folder index's version for a file when another file changes, not when the file itself does", () => {
     const index = new SiteIndex();
     index.set('file:///a', '首页\n新闻\n');

@@ -11,7 +11,7 @@ import { createEntityRecognizer } from '../../server/src/service/entities';
 import type { EntityRecognizer } from '../../server/src/service/types';
 import { createLanguageService } from '../../server/src/service/index';
 import { cloneParagraphCaches, paragraphCaches } from '../../server/src/service/incremental/paragraphs';
-import { shadowKeystroke } from '../../server/src/service/incremental/warmUp';
+import { shadowKeystroke, warmUpFraction } from '../../server/src/service/incremental/warmUp';
 import { getDiagnostics } from '../../server/src/service/features/diagnostics';
 import { getSemanticTokens } from '../../server/src/service/features/semanticTokens';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
@@ -59,6 +59,31 @@ describe('idle warm-up of the edit path', function () {
     for (const [text, fraction, want] of cases) assert.equal(shadowKeystroke(text, fraction), want, JSON.stringify(text));
   });
 
+  it('types the first keystroke into the first line, the others spread through the text in order', () => {
+    assert.equal(warmUpFraction(0, 12), 0);
+    const rest = Array.from({ length: 11 }, (_, k) => warmUpFraction(k + 1, 12));
+    rest.forEach((f, k) => {
+      assert.ok(f > 0 && f < 1, `keystroke ${k + 1}: ${f}`);
+      if (k > 0) assert.ok(f > rest[k - 1], `keystroke ${k + 1} after keystroke ${k}`);
+    });
+    // Evenly: the gaps are equal, and the last is as far from the end as the first from 0.
+    assert.ok(Math.abs(rest[0] - (1 - rest[10])) < 1e-9);
+    assert.equal(shadowKeystroke('\n标题一行\n正文\n', warmUpFraction(0, 12)), '\n标题的一行\n正文\n');
+  });
+
+  it('the first keystroke runs the whole boilerplate detection on the copy (the title line), on every gold page', () => {
+    for (const page of PAGES) {
+      const text = fs.readFileSync(path.join(DIR, page), 'utf8');
+      const caches = paragraphCaches();
+      // Blocks are detected on first read.
+      const blocks = analyseArticle(text, { recognizer, paragraphs: caches }).blocks;
+      const copy = cloneParagraphCaches(caches);
+      const shadow = analyseArticle(shadowKeystroke(text, warmUpFraction(0, 12))!, { recognizer, paragraphs: copy }).blocks;
+      assert.ok(blocks.length > 0 && shadow.length > 0, page);
+      assert.deepEqual(copy.boilerplate.decided, { reused: 0, full: 1 }, page);
+    }
+  });
+
   it("a private keystroke on a copy of the caches leaves the document's caches as they were, on every gold page", () => {
     for (const [p, page] of PAGES.entries()) {
       let text = fs.readFileSync(path.join(DIR, page), 'utf8');
@@ -68,8 +93,11 @@ describe('idle warm-up of the edit path', function () {
       assert.ok(analyseArticle(text, { recognizer, paragraphs: plain }).entities.length > 0);
       const r = new Rng(500 + p);
       for (let k = 0; k < 6; k++) {
-        // The warm-up's keystroke, everything read, on a copy.
-        const shadow = analyseArticle(shadowKeystroke(text, r.next())!, { recognizer, paragraphs: cloneParagraphCaches(warmed) });
+        // The warm-up's keystroke, everything read, on a copy (the first into the title line: a whole detection).
+        const shadow = analyseArticle(shadowKeystroke(text, k === 0 ? warmUpFraction(0, 6) : r.next())!, {
+          recognizer,
+          paragraphs: cloneParagraphCaches(warmed),
+        });
         getDiagnostics(shadow, DEFAULT_SETTINGS, createLocalizer('en'));
         getSemanticTokens(shadow, DEFAULT_SETTINGS);
         text = edit(text, r);
@@ -122,7 +150,7 @@ describe('idle warm-up of the edit path', function () {
       twin.semanticTokens(doc());
       const article = service.analyse(doc());
       const r = new Rng(900 + p);
-      for (let k = 0; k < 4; k++) assert.equal(drain(service.warmUp(doc(), r.next())), 4);
+      for (let k = 0; k < 4; k++) assert.equal(drain(service.warmUp(doc(), k === 0 ? warmUpFraction(0, 4) : r.next())), 4);
       assert.equal(service.analyse(doc()), article, 'the same analysed article');
       const again = service.diagnostics(doc());
       assert.equal(again.length, diagnostics.length);

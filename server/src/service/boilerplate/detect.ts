@@ -999,9 +999,13 @@ interface ReuseState {
  * on the lower side (`len <= 60` and `len > 60` give 60, `len >= 5` and `len < 5` give 4). Left out: the bounds read
  * only of prose lines by locateBody (20 and 40: a changed prose line has the body located again), only inside a test
  * whose result is compared itself (80 in `isStructureLine`) or only of prose lines elsewhere (30, 60 and 50 after 30:
- * `lineFacts` compares those tests whole).
+ * `lineFacts` compares those tests whole). 24 is read in two places only, each beside a fact compared on its own or
+ * the same for both versions: a table of contents' heading (`len > 24 || !HEADING`, the heading test is in
+ * `contentsFacts`) and a closing line signed over a date (`len <= 24 && !prose && dateFollows`: prose is a measure,
+ * and the lines after an edited line are the same lines); elsewhere it is left out (`LEN_CUTS_WITHOUT_24`).
  */
 const LEN_CUTS = [1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 20, 24, 40, 49, 60, 120, 200, 300];
+const LEN_CUTS_WITHOUT_24 = LEN_CUTS.filter((cut) => cut !== 24);
 const HAN_CUTS = [1, 3, 7];
 const ENDER_CUTS = [0, 1];
 const COMMA_CUTS = [0];
@@ -1042,7 +1046,7 @@ const TEXT_TESTS: readonly ((t: string) => boolean)[] = [
  * cluster's mass (it locates the body again). Undefined when the line could bear on the title (its key is one the
  * title search looks for, or the headline's) or on a vertical heading (a one-character line): those are not compared.
  */
-function lineFacts(r: LineRecord, state: ReuseState, options: BoilerplateOptions): string | undefined {
+function lineFacts(r: LineRecord, state: ReuseState, options: BoilerplateOptions, dateAfter: boolean): string | undefined {
   const x = r.info;
   const t = x.text;
   if (x.len <= 1) return undefined;
@@ -1052,7 +1056,10 @@ function lineFacts(r: LineRecord, state: ReuseState, options: BoilerplateOptions
   if (state.firstText && t.startsWith(state.firstText)) return undefined;
   if (state.located.title.key !== undefined && key === state.located.title.key) return undefined;
   const prose = `${paragraph(x) ? 1 : 0}${paragraph(x) && x.len > 50 ? 1 : 0}${x.prose && x.len >= 60 ? 1 : 0}`;
-  const measures = `${x.blank ? 1 : 0}${x.prose ? 1 : 0}${x.endsSentence ? 1 : 0}${x.symbolic ? 1 : 0}${prose}|${above(x.len, LEN_CUTS)}|${above(x.han, HAN_CUTS)}|${above(x.enders, ENDER_CUTS)}|${above(x.commas, COMMA_CUTS)}`;
+  const contents = contentsFacts(t);
+  // 24 counts only where one of its two readers may be reached (see LEN_CUTS); the contents heading test is contentsFacts' first digit.
+  const lenCuts = contents.charAt(0) === '1' || (!x.prose && dateAfter) ? LEN_CUTS : LEN_CUTS_WITHOUT_24;
+  const measures = `${x.blank ? 1 : 0}${x.prose ? 1 : 0}${x.endsSentence ? 1 : 0}${x.symbolic ? 1 : 0}${prose}|${above(x.len, lenCuts)}|${above(x.han, HAN_CUTS)}|${above(x.enders, ENDER_CUTS)}|${above(x.commas, COMMA_CUTS)}`;
   let tests = '';
   for (const test of TEXT_TESTS) tests += test(t) ? '1' : '0';
   const structure = structureLike.get(t, () => isStructureLine(x, r.norm), r.norm);
@@ -1069,7 +1076,7 @@ function lineFacts(r: LineRecord, state: ReuseState, options: BoilerplateOptions
     structure ? 1 : 0,
     shape(x, r.norm),
     normFacts(r.norm),
-    contentsFacts(t),
+    contents,
     copy ? 1 : 0,
     suffixed ? 1 : 0,
     Math.max(0, raw - state.copies),
@@ -1100,8 +1107,13 @@ function reuseAfterEdit(
   if (!body || i === body.start || i <= title.first || i === headline) return undefined;
   const before = change.before[i];
   const after = values[i];
-  const facts = lineFacts(after, state, options);
-  if (facts === undefined || facts !== lineFacts(before, state, options)) return undefined;
+  // Whether a date follows within three lines (flagLines' `dateFollows`): the lines after i are the same in both versions.
+  const dateAfter = dateFollows(
+    values.slice(i, i + 4).map((r) => r.info),
+    0,
+  );
+  const facts = lineFacts(after, state, options, dateAfter);
+  if (facts === undefined || facts !== lineFacts(before, state, options, dateAfter)) return undefined;
   const scoring = state.scoring;
   if (SCORER && scoring.flags[i]?.confident) {
     // Its own measures (length, Han share) are the only features that may have moved: the rest are equal facts.

@@ -7,6 +7,16 @@
  * copy is dropped, the document's own caches and answers are left as they were, and nothing is published.
  */
 
+/**
+ * Where the k-th of `keystrokes` private keystrokes goes, as a fraction of the text (for `shadowKeystroke`). The first
+ * goes into the first non-empty line, usually the page title: boilerplate's passes single the title out, so that edit
+ * runs the whole detection, as a user's edit to a line whose facts change does, and V8 compiles those passes too (the
+ * other keystrokes are decided from the previous version). The others spread evenly through the text.
+ */
+export function warmUpFraction(keystroke: number, keystrokes: number): number {
+  return keystroke === 0 ? 0 : (keystroke - 0.5) / Math.max(1, keystrokes - 1);
+}
+
 /** The character typed: the commonest in Chinese news text. */
 const TYPED = '的';
 
