@@ -213,17 +213,22 @@ export function dropGenericBodies(mentions: EntityMention[], norm: string, lexic
     }
     return ids.some((id) => id !== sentenceOf(from));
   };
-  // Fuller names by their last characters (国家邮政局 under 邮政局), for the bureau check.
-  const fullerEnding = new Map<string, number[]>();
-  for (const o of mentions)
-    for (const len of [3, 4, 5]) {
-      if (o.end - o.start <= len) continue;
-      const key = norm.slice(o.end - len, o.end);
-      const at = fullerEnding.get(key);
-      if (at) at.push(o.start);
-      else fullerEnding.set(key, [o.start]);
-    }
-  const ends = new Set(mentions.map((o) => o.end));
+  // Fuller names by their last characters (国家邮政局 under 邮政局), and where names end, for the bureau check: made
+  // when a bureau first needs them (a slice per mention and length cost more than the rest of the pass).
+  let fullerEnding: Map<string, number[]> | undefined;
+  let ends: Set<number> | undefined;
+  const endingsOf = (): Map<string, number[]> => {
+    const byEnding = new Map<string, number[]>();
+    for (const o of mentions)
+      for (const len of [3, 4, 5]) {
+        if (o.end - o.start <= len) continue;
+        const key = norm.slice(o.end - len, o.end);
+        const at = byEnding.get(key);
+        if (at) at.push(o.start);
+        else byEnding.set(key, [o.start]);
+      }
+    return byEnding;
+  };
   return mentions.filter((m) => {
     if (m.source !== 'model' && m.source !== 'lexicon') return true;
     // The cheap tests first (the same tests, in another order: none has side effects).
@@ -239,8 +244,8 @@ export function dropGenericBodies(mentions: EntityMention[], norm: string, lexic
     if (generic()) return false;
     const surface = norm.slice(m.start, m.end);
     const bureau = BUREAU.exec(surface);
-    if (bureau && bits(bureau[1]) === LEX_WORD && !ends.has(m.start)) {
-      if ((fullerEnding.get(surface) ?? []).some((start) => sentenceOf(start) !== sentenceOf(m.start))) return false;
+    if (bureau && bits(bureau[1]) === LEX_WORD && !(ends ??= new Set(mentions.map((o) => o.end))).has(m.start)) {
+      if (((fullerEnding ??= endingsOf()).get(surface) ?? []).some((start) => sentenceOf(start) !== sentenceOf(m.start))) return false;
     }
     return true;
   });
