@@ -10,7 +10,7 @@ import type { EntityMention } from '../types';
 import { COMPANY_RIGHT } from './company-contexts-data';
 import { STRONG_CONTEXT } from './company-contexts';
 import { TITLES, TRANSLIT } from './patterns';
-import { isHanUnit, unitTable } from './scan';
+import { isHanUnit, occurrencesOf, unitTable } from './scan';
 import { OverlapIndex } from './overlaps';
 
 /** Characters that are words of their own: the company's first word does not contain them, and they make a clean edge. */
@@ -48,9 +48,11 @@ export function mendTornCompanies(mentions: EntityMention[], text: string, norm:
     }
   }
   let out = mentions;
+  // Every candidate's occurrences in one pass over the article (a search of the whole article per candidate was most
+  // of this pass's time on a megabyte).
+  const occurrences = occurrencesOf(norm, names);
   for (const name of names) {
-    const at: number[] = [];
-    for (let i = norm.indexOf(name); i >= 0; i = norm.indexOf(name, i + name.length)) at.push(i);
+    const at = occurrences.get(name)!;
     if (at.length < MIN_MENTIONS || !at.some((i) => companyContext(norm, i + name.length))) continue;
     const added: EntityMention[] = [];
     // The mentions over each occurrence by position, not a search of all of them per occurrence (a corpus page
