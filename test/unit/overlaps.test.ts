@@ -33,6 +33,8 @@ describe('OverlapIndex', () => {
             index.some(a, b, odd),
             spans.some((x) => x.start < b && x.end > a && odd(x)),
           );
+          const ids = (xs: { id: number }[]) => xs.map((x) => x.id).sort((p, q) => p - q);
+          assert.deepEqual(ids(index.all(a, b)), ids(spans.filter((x) => x.start < b && x.end > a)));
         }
     }
   });

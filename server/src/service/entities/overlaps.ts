@@ -29,6 +29,21 @@ export class OverlapIndex<T extends Range> {
   /** Whether some span with `x.start < b && x.end > a` satisfies `test`. */
   some(a: number, b: number, test: (x: T) => boolean = () => true): boolean {
     const spans = this.byStart;
+    for (let i = this.startingBefore(b) - 1; i >= 0 && this.maxEnd[i] > a; i--) if (spans[i].end > a && test(spans[i])) return true;
+    return false;
+  }
+
+  /** The spans with `x.start < b && x.end > a`, in no particular order. */
+  all(a: number, b: number): T[] {
+    const spans = this.byStart;
+    const out: T[] = [];
+    for (let i = this.startingBefore(b) - 1; i >= 0 && this.maxEnd[i] > a; i--) if (spans[i].end > a) out.push(spans[i]);
+    return out;
+  }
+
+  /** How many spans start before b. */
+  private startingBefore(b: number): number {
+    const spans = this.byStart;
     let lo = 0;
     let hi = spans.length;
     while (lo < hi) {
@@ -36,7 +51,6 @@ export class OverlapIndex<T extends Range> {
       if (spans[mid].start < b) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo - 1; i >= 0 && this.maxEnd[i] > a; i--) if (spans[i].end > a && test(spans[i])) return true;
-    return false;
+    return lo;
   }
 }
