@@ -5,14 +5,14 @@
 import * as assert from 'node:assert/strict';
 import { occurrencesOf } from '../../server/src/service/entities/scan';
 
-function byIndexOf(text: string, name: string): number[] {
+function byIndexOf(text: string, name: string, step = name.length): number[] {
   const at: number[] = [];
-  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) at.push(i);
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + step)) at.push(i);
   return at;
 }
 
 describe('occurrencesOf', () => {
-  it('gives each name the occurrences of an indexOf loop, on self-overlapping and shared-prefix names', () => {
+  it('gives each name the occurrences of an indexOf loop (or every one), on self-overlapping and shared-prefix names', () => {
     let x = 11;
     const rnd = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 16) % 4;
     for (let round = 0; round < 100; round++) {
@@ -20,6 +20,8 @@ describe('occurrencesOf', () => {
       const names = ['甲甲', '甲甲甲', '甲乙', '乙甲乙', '丁', '丙丁丙丁', '甲乙丙丁', '戊'];
       const found = occurrencesOf(text, names);
       for (const name of names) assert.deepEqual(found.get(name), byIndexOf(text, name), `${name} in ${text}`);
+      const every = occurrencesOf(text, names, true);
+      for (const name of names) assert.deepEqual(every.get(name), byIndexOf(text, name, 1), `${name} (overlapping) in ${text}`);
     }
   });
 

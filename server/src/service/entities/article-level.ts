@@ -12,7 +12,7 @@
 import type { EntityMention, EntityType } from '../types';
 import { LEX_WORD, type NameLexicon } from './lexicon';
 import { splitsIntoWords, type WordSet } from './words';
-import { unitTable } from './scan';
+import { occurrencesOf, unitTable } from './scan';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -203,14 +203,29 @@ export function dropGenericBodies(mentions: EntityMention[], norm: string, lexic
   const sentenceOf = (i: number): number => (sentences ??= sentenceNumbers(norm))[i];
   // The sentences where each word stands unmarked (the first two are enough), computed once per word.
   const unmarkedIn = new Map<string, number[]>();
+  const unmarkedSentences = (w: string, occurrences: Iterable<number>): number[] => {
+    const ids: number[] = [];
+    for (const at of occurrences) {
+      if (ids.length >= 2) break;
+      if (!covered[at] && !covered[at + w.length - 1] && !ids.includes(sentenceOf(at))) ids.push(sentenceOf(at));
+    }
+    return ids;
+  };
+  // The words the test below can ask about, all found in one pass over the article (a search of the whole article
+  // per word, when the tagger marks it everywhere, cost most of this pass on a megabyte).
+  const asked = new Set<string>();
+  for (const m of mentions)
+    if (
+      (m.source === 'model' || m.source === 'lexicon') &&
+      ((places && m.type === 'LOC') || m.type === 'ORG' || m.type === 'MEDIA') &&
+      m.confidence < 0.5 &&
+      m.end - m.start <= 4
+    )
+      asked.add(norm.slice(m.start, m.end));
+  const occurrences = asked.size > 1 ? occurrencesOf(norm, asked, true) : undefined;
   const unmarkedElsewhere = (w: string, from: number): boolean => {
     let ids = unmarkedIn.get(w);
-    if (!ids) {
-      ids = [];
-      for (let at = norm.indexOf(w); at >= 0 && ids.length < 2; at = norm.indexOf(w, at + 1))
-        if (!covered[at] && !covered[at + w.length - 1] && !ids.includes(sentenceOf(at))) ids.push(sentenceOf(at));
-      unmarkedIn.set(w, ids);
-    }
+    if (!ids) unmarkedIn.set(w, (ids = unmarkedSentences(w, occurrences?.get(w) ?? indexOfLoop(norm, w))));
     return ids.some((id) => id !== sentenceOf(from));
   };
   // Fuller names by their last characters (国家邮政局 under 邮政局), and where names end, for the bureau check: made
@@ -249,6 +264,11 @@ export function dropGenericBodies(mentions: EntityMention[], norm: string, lexic
     }
     return true;
   });
+}
+
+/** The occurrences of w in norm, overlapping ones included, each found when the one before it has been read. */
+function* indexOfLoop(norm: string, w: string): Generator<number> {
+  for (let at = norm.indexOf(w); at >= 0; at = norm.indexOf(w, at + 1)) yield at;
 }
 
 /** Capitals that stand for their governments in news prose (the guidelines' 白宫 rule, applied to capitals). */

@@ -62,9 +62,10 @@ export const SPACE_UNIT = unitTable(
 /**
  * The occurrences of each of `names` in `text`, each list left to right and without overlaps between occurrences of
  * one name: what `for (i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length))` gives, for all of
- * them in one pass over the text instead of one per name. Empty names are left out (indexOf loops on them).
+ * them in one pass over the text instead of one per name; with `overlapping`, every occurrence (the loop stepping
+ * by `i + 1`). Empty names are left out (indexOf loops on them).
  */
-export function occurrencesOf(text: string, names: Iterable<string>): Map<string, number[]> {
+export function occurrencesOf(text: string, names: Iterable<string>, overlapping = false): Map<string, number[]> {
   const out = new Map<string, number[]>();
   const byFirst = new Map<number, string[]>();
   const first = new Uint8Array(0x10000);
@@ -83,9 +84,9 @@ export function occurrencesOf(text: string, names: Iterable<string>): Map<string
     const c = text.charCodeAt(i);
     if (!first[c]) continue;
     for (const name of byFirst.get(c)!) {
-      if (!text.startsWith(name, i) || i < (nextFree.get(name) ?? 0)) continue;
+      if (!text.startsWith(name, i) || (!overlapping && i < (nextFree.get(name) ?? 0))) continue;
       out.get(name)!.push(i);
-      nextFree.set(name, i + name.length);
+      if (!overlapping) nextFree.set(name, i + name.length);
     }
   }
   return out;
