@@ -6,9 +6,12 @@
  * Nothing here lists a name: the evidence is the enumeration's other items.
  */
 import type { EntityMention } from '../types';
+import { unitPredicate } from './scan';
 
 /** What ends an enumeration: punctuation, a space or a line break. */
 const HARD_EDGE = /[，,。；;：:！!？?“”"《》【】\s]/u;
+/** HARD_EDGE by code unit, remembered: the scans below test every character of a list's surroundings. */
+const hardEdge = unitPredicate((ch) => HARD_EDGE.test(ch));
 /** An item: its text (up to a bracketed note such as (2017年) or （化名）), then the note. */
 const ITEM = /^(\p{Script=Han}{2,3})(?:[（(][^（）()]{0,12}[）)])?$/u;
 
@@ -18,9 +21,9 @@ function enumerations(norm: string): { items: [number, number][] }[] {
   let from = norm.indexOf('、');
   while (from >= 0) {
     let a = from;
-    while (a > 0 && !HARD_EDGE.test(norm[a - 1])) a--;
+    while (a > 0 && !hardEdge(norm.charCodeAt(a - 1))) a--;
     let b = from;
-    while (b < norm.length && !HARD_EDGE.test(norm[b])) b++;
+    while (b < norm.length && !hardEdge(norm.charCodeAt(b))) b++;
     const items: [number, number][] = [];
     let start = a;
     for (const part of norm.slice(a, b).split('、')) {
