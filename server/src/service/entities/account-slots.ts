@@ -6,6 +6,7 @@
  * The tagger's person reading wins (a reporter's own account under their name).
  */
 import type { EntityMention } from '../types';
+import { OverlapIndex } from './overlaps';
 
 /** A line that is only a name (Han, Latin or both: 未闻Code), and optionally a timestamp after it. */
 const ACCOUNT_LINE =
@@ -28,6 +29,10 @@ export function accountSlots(
 ): EntityMention[] {
   const lines = norm.split('\n');
   const added: EntityMention[] = [];
+  // The mentions by position (made when a line first needs them), not a search of all of them per account line.
+  let index: OverlapIndex<EntityMention> | undefined;
+  const overlapping = (a: number, b: number, test: (x: EntityMention) => boolean) =>
+    (index ??= new OverlapIndex(mentions)).some(a, b, test);
   let at = 0;
   for (let i = 0; i < lines.length; at += lines[i].length + 1, i++) {
     const after = TIME_FIRST.exec(lines[i]);
@@ -35,7 +40,7 @@ export function accountSlots(
       // 2019-09-05 11:10 游民星空[整理]: the account after the time, unless it is a place or a common word (星期四).
       const start = at + after[0].trimEnd().length - after[1].length - after[2].length;
       const end = start + after[1].length;
-      const read = mentions.some((x) => x.start < end && x.end > start && (x.type === 'PER' || x.type === 'LOC' || x.source === 'user'));
+      const read = overlapping(start, end, (x) => x.type === 'PER' || x.type === 'LOC' || x.source === 'user');
       if (!read && !isCommonWord(start, end))
         added.push({ start, end, text: text.slice(start, end), type: 'MEDIA', confidence: 0.7, source: 'article' });
       continue;
@@ -49,7 +54,8 @@ export function accountSlots(
     const start = at;
     const end = at + m[1].length;
     if (isCommonWord(start, end) || /关注|微信/u.test(m[1])) continue;
-    if (mentions.some((x) => x.start >= start && x.end <= end && (x.type === 'PER' || x.source === 'user'))) continue;
+    // A mention inside [start, end) overlaps [start - 1, end + 1), an empty one at either edge included.
+    if (overlapping(start - 1, end + 1, (x) => x.start >= start && x.end <= end && (x.type === 'PER' || x.source === 'user'))) continue;
     added.push({ start, end, text: text.slice(start, end), type: 'MEDIA', confidence: 0.7, source: 'article' });
     // The card often repeats the name on the line before it (the name over its avatar, then the name again).
     const before = i > 0 ? lines[i - 1] : '';
@@ -65,7 +71,8 @@ export function accountSlots(
       });
   }
   if (!added.length) return mentions;
-  const inside = (x: EntityMention) => added.some((a) => x.start < a.end && x.end > a.start);
+  const heldBy = new OverlapIndex(added);
+  const inside = (x: EntityMention) => heldBy.some(x.start, x.end);
   return mentions
     .filter((x) => !inside(x))
     .concat(added)

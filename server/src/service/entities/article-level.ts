@@ -12,7 +12,7 @@
 import type { EntityMention, EntityType } from '../types';
 import { LEX_WORD, type NameLexicon } from './lexicon';
 import { splitsIntoWords, type WordSet } from './words';
-import { unitTable } from './scan';
+import { occurrencesOf, unitTable } from './scan';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -203,27 +203,47 @@ export function dropGenericBodies(mentions: EntityMention[], norm: string, lexic
   const sentenceOf = (i: number): number => (sentences ??= sentenceNumbers(norm))[i];
   // The sentences where each word stands unmarked (the first two are enough), computed once per word.
   const unmarkedIn = new Map<string, number[]>();
+  const unmarkedSentences = (w: string, occurrences: Iterable<number>): number[] => {
+    const ids: number[] = [];
+    for (const at of occurrences) {
+      if (ids.length >= 2) break;
+      if (!covered[at] && !covered[at + w.length - 1] && !ids.includes(sentenceOf(at))) ids.push(sentenceOf(at));
+    }
+    return ids;
+  };
+  // The words the test below can ask about, all found in one pass over the article (a search of the whole article
+  // per word, when the tagger marks it everywhere, cost most of this pass on a megabyte).
+  const asked = new Set<string>();
+  for (const m of mentions)
+    if (
+      (m.source === 'model' || m.source === 'lexicon') &&
+      ((places && m.type === 'LOC') || m.type === 'ORG' || m.type === 'MEDIA') &&
+      m.confidence < 0.5 &&
+      m.end - m.start <= 4
+    )
+      asked.add(norm.slice(m.start, m.end));
+  const occurrences = asked.size > 1 ? occurrencesOf(norm, asked, true) : undefined;
   const unmarkedElsewhere = (w: string, from: number): boolean => {
     let ids = unmarkedIn.get(w);
-    if (!ids) {
-      ids = [];
-      for (let at = norm.indexOf(w); at >= 0 && ids.length < 2; at = norm.indexOf(w, at + 1))
-        if (!covered[at] && !covered[at + w.length - 1] && !ids.includes(sentenceOf(at))) ids.push(sentenceOf(at));
-      unmarkedIn.set(w, ids);
-    }
+    if (!ids) unmarkedIn.set(w, (ids = unmarkedSentences(w, occurrences?.get(w) ?? indexOfLoop(norm, w))));
     return ids.some((id) => id !== sentenceOf(from));
   };
-  // Fuller names by their last characters (国家邮政局 under 邮政局), for the bureau check.
-  const fullerEnding = new Map<string, number[]>();
-  for (const o of mentions)
-    for (const len of [3, 4, 5]) {
-      if (o.end - o.start <= len) continue;
-      const key = norm.slice(o.end - len, o.end);
-      const at = fullerEnding.get(key);
-      if (at) at.push(o.start);
-      else fullerEnding.set(key, [o.start]);
-    }
-  const ends = new Set(mentions.map((o) => o.end));
+  // Fuller names by their last characters (国家邮政局 under 邮政局), and where names end, for the bureau check: made
+  // when a bureau first needs them (a slice per mention and length cost more than the rest of the pass).
+  let fullerEnding: Map<string, number[]> | undefined;
+  let ends: Set<number> | undefined;
+  const endingsOf = (): Map<string, number[]> => {
+    const byEnding = new Map<string, number[]>();
+    for (const o of mentions)
+      for (const len of [3, 4, 5]) {
+        if (o.end - o.start <= len) continue;
+        const key = norm.slice(o.end - len, o.end);
+        const at = byEnding.get(key);
+        if (at) at.push(o.start);
+        else byEnding.set(key, [o.start]);
+      }
+    return byEnding;
+  };
   return mentions.filter((m) => {
     if (m.source !== 'model' && m.source !== 'lexicon') return true;
     // The cheap tests first (the same tests, in another order: none has side effects).
@@ -239,11 +259,16 @@ export function dropGenericBodies(mentions: EntityMention[], norm: string, lexic
     if (generic()) return false;
     const surface = norm.slice(m.start, m.end);
     const bureau = BUREAU.exec(surface);
-    if (bureau && bits(bureau[1]) === LEX_WORD && !ends.has(m.start)) {
-      if ((fullerEnding.get(surface) ?? []).some((start) => sentenceOf(start) !== sentenceOf(m.start))) return false;
+    if (bureau && bits(bureau[1]) === LEX_WORD && !(ends ??= new Set(mentions.map((o) => o.end))).has(m.start)) {
+      if (((fullerEnding ??= endingsOf()).get(surface) ?? []).some((start) => sentenceOf(start) !== sentenceOf(m.start))) return false;
     }
     return true;
   });
+}
+
+/** The occurrences of w in norm, overlapping ones included, each found when the one before it has been read. */
+function* indexOfLoop(norm: string, w: string): Generator<number> {
+  for (let at = norm.indexOf(w); at >= 0; at = norm.indexOf(w, at + 1)) yield at;
 }
 
 /** Capitals that stand for their governments in news prose (the guidelines' 白宫 rule, applied to capitals). */

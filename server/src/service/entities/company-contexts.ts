@@ -51,11 +51,6 @@ export function markContextCompanies(
   const n = norm.length;
   const covered = new Uint8Array(n + 1);
   for (const m of mentions) if (!weak(m)) covered.fill(1, m.start, m.end);
-  const sentence = new Int32Array(n + 1);
-  for (let i = 0, s = 0; i < n; i++) {
-    sentence[i] = s;
-    if (SENTENCE_END[norm.charCodeAt(i)]) s++;
-  }
   const han = (i: number) => i >= 0 && i < n && isHanUnit(norm.charCodeAt(i));
   // A dictionary word of two to four characters runs across the edge (优胜|劣汰, 遗臭|万年).
   const crossed = (edge: number): boolean => {
@@ -76,28 +71,31 @@ export function markContextCompanies(
   const commonWords = (a: number, b: number): boolean => splitsIntoWords(a, b, isWord, b - a);
 
   const evidence = new Map<string, Evidence>();
-  const note = (a: number, b: number, w: number, context: string) => {
+  // `id`: the sentence a..b stands in.
+  const note = (a: number, b: number, w: number, context: string, id: number) => {
     const name = norm.slice(a, b);
     let e = evidence.get(name);
     if (!e) evidence.set(name, (e = { sentences: new Set(), contexts: new Set(), score: 0 }));
     e.contexts.add(context);
-    if (!e.sentences.has(sentence[a])) {
-      e.sentences.add(sentence[a]);
+    if (!e.sentences.has(id)) {
+      e.sentences.add(id);
       e.score += w;
     }
   };
-  for (let p = 1; p < n; p++) {
-    if (!han(p - 1) || !han(p)) continue;
-    // Most positions start no right context and end no left one: two set look-ups before anything else.
+  // The sentence number of p (the sentence ends before it) is counted as the scan goes, not kept per position.
+  for (let p = 1, sentenceOfP = n ? SENTENCE_END[norm.charCodeAt(0)] : 0; p < n; sentenceOfP += SENTENCE_END[norm.charCodeAt(p)], p++) {
+    // Most positions start no right context and end no left one: two table reads before anything else.
     if (!RIGHT_FIRST[norm.charCodeAt(p)] && !LEFT_LAST[norm.charCodeAt(p - 1)]) continue;
+    if (!han(p - 1) || !han(p)) continue;
     const right = score(RIGHT, norm, p, p);
     const left = score(LEFT, norm, p - 2, p - 1);
     if ((right < strong && left < strong) || crossed(p)) continue;
     const rightContext = context(RIGHT, norm, p, p);
     const leftContext = context(LEFT, norm, p - 2, p - 1);
     for (let k = 2; k <= 4; k++) {
-      if (right >= strong && p - k >= 0 && cleanLeft(p - k) && fits(p - k, p)) note(p - k, p, right, '+' + rightContext);
-      if (left >= strong && p + k <= n && cleanRight(p + k) && fits(p, p + k)) note(p, p + k, left, leftContext + '+');
+      if (right >= strong && p - k >= 0 && cleanLeft(p - k) && fits(p - k, p))
+        note(p - k, p, right, '+' + rightContext, sentenceBefore(norm, p - k, p, sentenceOfP));
+      if (left >= strong && p + k <= n && cleanRight(p + k) && fits(p, p + k)) note(p, p + k, left, leftContext + '+', sentenceOfP);
     }
   }
 
@@ -122,6 +120,13 @@ export function markContextCompanies(
     }
   }
   return out.sort((x, y) => x.start - y.start);
+}
+
+/** The sentence number of a, from p's (`sentenceOfP`, a <= p): p's less the sentence ends in between. */
+function sentenceBefore(norm: string, a: number, p: number, sentenceOfP: number): number {
+  let s = sentenceOfP;
+  for (let i = a; i < p; i++) s -= SENTENCE_END[norm.charCodeAt(i)];
+  return s;
 }
 
 /**

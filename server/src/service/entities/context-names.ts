@@ -118,7 +118,8 @@ export function outletSpans(norm: string, known: readonly Span[]): Span[] {
   const knownPlace = new Map<number, Span>();
   for (const s of known) if (s.type === 'LOC') knownPlace.set(s.start, s);
   for (let i = 0; i < norm.length; i++) {
-    const media = knownMedia.get(i);
+    // Most lines hold no known outlet: no Map look-up per character there.
+    const media = knownMedia.size ? knownMedia.get(i) : undefined;
     if (media) {
       // 央视 + 新闻, 证券时报 + 网, 新华社 + 客户端: a known outlet's channel or site is the outlet.
       const more = /^(?:新闻频道|新闻客户端|客户端|新闻|网|频道)/u.exec(norm.slice(media.end, media.end + 5));
@@ -166,7 +167,15 @@ const CLEAR_LEFT = /[^\p{Script=Han}A-Za-z0-9]|[据自从在由和与、]/u;
 const clearLeft = unitPredicate((ch) => CLEAR_LEFT.test(ch));
 /** Determiners: 本报 (this paper), 该报, 此刊, 我台. */
 const SELF_REFERENCE = unitTable('本该此我其');
-const LINE_OPENER = /^[\s（(【]$/u;
+/** What stands before a dateline's first character: white space (a line break) or an opening bracket. */
+const LINE_OPENER = unitTable('（(【');
+for (let c = 0; c < 0x10000; c++) if (SPACE_UNIT[c]) LINE_OPENER[c] = 1;
+const XUN = '讯'.charCodeAt(0);
+/** Whether norm[from, to) holds 讯. */
+function hasXun(norm: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (norm.charCodeAt(i) === XUN) return true;
+  return false;
+}
 const DATELINE_OUTLET = new RegExp(`(?:${OUTLET_END}|社)$`, 'u');
 /** PAPER's endings all end in one of these, three to nine characters on. */
 const PAPER_LAST = unitTable('报刊');
@@ -178,10 +187,11 @@ export function paperSpans(norm: string): Span[] {
     const c = norm.charCodeAt(i);
     if (!(c >= 0x3400 && c <= 0x9fff)) continue;
     if (i > 0 && !clearLeft(norm.charCodeAt(i - 1))) continue;
-    const line = i === 0 || norm[i - 1] === '\n' || LINE_OPENER.test(norm[i - 1]);
     // 本报讯, 本刊, 该报: an outlet named by a determiner is the publisher speaking of itself, not a name.
     if (SELF_REFERENCE[c]) continue;
-    const d = line ? DATELINE.exec(norm.slice(i, i + 20)) : null;
+    const line = i === 0 || LINE_OPENER[norm.charCodeAt(i - 1)] === 1;
+    // A dateline holds 讯 within its 20 characters: most line starts are rejected without a string and the regex.
+    const d = line && hasXun(norm, i, Math.min(norm.length, i + 20)) ? DATELINE.exec(norm.slice(i, i + 20)) : null;
     if (d && (/[A-Za-z]/.test(d[1]) || DATELINE_OUTLET.test(d[1]))) {
       out.push({ start: i, end: i + d[1].length, type: 'MEDIA' });
       i += d[1].length - 1;

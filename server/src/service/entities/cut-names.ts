@@ -75,8 +75,9 @@ export function completeCutNames(
   given: () => ReadonlySet<number>,
 ): EntityMention[] {
   let out: EntityMention[] | undefined;
-  // A name that passes the tests below passes them at each of its mentions: read the article for it once.
-  let followed: Map<string, boolean> | undefined;
+  // The mentions that pass the tests below, then whether each one's name always goes on with the same character:
+  // read off the article in one pass for all of them (a search of the article per name cost more than the rest).
+  const pending: number[] = [];
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k];
     if (m.type !== 'PER' || m.end - m.start !== 2 || m.source === 'user' || m.source === 'gazetteer') continue;
@@ -90,20 +91,45 @@ export function completeCutNames(
     // A clean break after it: not Han (punctuation, the line's end), a function word, or a word.
     const after = norm[x + 1];
     if (after && HAN.test(after) && !notGiven.has(after) && !isWord(x + 1, 2) && !isWord(x + 1, 3) && !isWord(x + 1, 4)) continue;
-    const key = norm.slice(m.start, x + 1);
-    let always = (followed ??= new Map()).get(key);
-    if (always === undefined) followed.set(key, (always = alwaysFollowedBy(norm, norm.slice(m.start, m.end), c)));
-    if (!always) continue;
+    pending.push(k);
+  }
+  if (!pending.length) return mentions;
+  const follower = followers(
+    norm,
+    pending.map((k) => mentions[k].start),
+  );
+  for (const k of pending) {
+    const m = mentions[k];
+    const x = m.end;
+    // Every occurrence of the name goes on with the character this one does.
+    if (follower.get(pairKey(norm, m.start)) !== norm.charCodeAt(x)) continue;
     // Last, as the first call reads the training names (tens of milliseconds, once per model).
-    if (!given().has(c.charCodeAt(0))) continue;
+    if (!given().has(norm.charCodeAt(x))) continue;
     out ??= mentions.slice();
     out[k] = { ...m, end: x + 1, text: text.slice(m.start, x + 1), source: 'article' };
   }
   return out ?? mentions;
 }
 
-/** Does every occurrence of `name` in `norm` go on with `c`? */
-function alwaysFollowedBy(norm: string, name: string, c: string): boolean {
-  for (let i = norm.indexOf(name); i >= 0; i = norm.indexOf(name, i + 1)) if (norm[i + name.length] !== c) return false;
-  return true;
+const pairKey = (norm: string, a: number) => norm.charCodeAt(a) * 0x10000 + norm.charCodeAt(a + 1);
+
+/**
+ * For the two-character names at `starts`, keyed by their code units: the code unit after every occurrence of the
+ * name in `norm` (occurrences may overlap), or -1 when they differ, or -2 when one ends the text.
+ */
+function followers(norm: string, starts: readonly number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  const first = new Uint8Array(0x10000);
+  for (const a of starts) first[norm.charCodeAt(a)] = 1;
+  const wanted = new Set(starts.map((a) => pairKey(norm, a)));
+  for (let i = 0; i + 1 < norm.length; i++) {
+    if (!first[norm.charCodeAt(i)]) continue;
+    const key = pairKey(norm, i);
+    if (!wanted.has(key)) continue;
+    const next = i + 2 < norm.length ? norm.charCodeAt(i + 2) : -2;
+    const seen = out.get(key);
+    if (seen === undefined) out.set(key, next);
+    else if (seen !== next) out.set(key, -1);
+  }
+  return out;
 }

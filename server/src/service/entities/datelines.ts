@@ -6,6 +6,7 @@
  * Words ending in 讯 (中兴通讯, 资讯, 审讯) are the dictionary's words and are no dateline.
  */
 import type { EntityMention } from '../types';
+import { OverlapIndex } from './overlaps';
 
 /**
  * A line that opens with a name (two to twelve characters, Han or Latin, parts joined by a hyphen), then 讯 or a date and
@@ -30,6 +31,7 @@ export function datelineOutlets(
 ): EntityMention[] {
   const added: EntityMention[] = [];
   const slots: [number, number][] = [];
+  let placesByEnd: Map<number, EntityMention[]> | undefined;
   for (let at = 0; at <= norm.length;) {
     let lineEnd = norm.indexOf('\n', at);
     if (lineEnd < 0) lineEnd = norm.length;
@@ -45,7 +47,7 @@ export function datelineOutlets(
         for (const part of m[1].split(/[-—]/u)) {
           let stop = from + part.replace(APP, '').length;
           // 央广网北京10月5日消息: the place the story was filed from is no part of the outlet.
-          const place = mentions.find((x) => x.type === 'LOC' && x.end === stop && x.start > from + 1);
+          const place = (placesByEnd ??= placesEndingAt(mentions)).get(stop)?.find((x) => x.start > from + 1);
           if (place) stop = place.start;
           if (stop - from >= 2) {
             added.push(outlet(text, from, stop));
@@ -58,24 +60,47 @@ export function datelineOutlets(
     at = lineEnd + 1;
   }
   if (!added.length) return mentions;
+  // A page repeated in a corpus holds its outlet's name hundreds of times: the tests below are by position (which
+  // characters an outlet or a slot holds; the mentions by start), not a search of every mention for every name.
+  const outletAt = new Uint8Array(norm.length + 1);
+  for (const a of added) outletAt.fill(1, a.start, a.end);
+  const overlapping = new OverlapIndex(mentions);
   // The article's other mentions of a dateline outlet (华龙网-新重庆客户端记者 later on) are the outlet too, where no
   // longer name holds them.
   const names = new Set(added.filter((a) => a.end - a.start >= 3).map((a) => norm.slice(a.start, a.end)));
   for (const name of names)
     for (let i = norm.indexOf(name); i >= 0; i = norm.indexOf(name, i + name.length)) {
       const end = i + name.length;
-      if (added.some((a) => a.start < end && a.end > i)) continue;
-      if (mentions.some((x) => x.start < end && x.end > i && (x.start < i || x.end > end || x.source === 'user'))) continue;
+      if (outletAt.subarray(i, end).includes(1)) continue;
+      if (overlapping.some(i, end, (x) => x.start < i || x.end > end || x.source === 'user')) continue;
       slots.push([i, end]);
       added.push(outlet(text, i, end));
+      outletAt.fill(1, i, end);
     }
-  const inSlot = (x: EntityMention) => slots.some(([a, b]) => x.start < b && x.end > a);
+  const slotAt = new Uint8Array(norm.length + 1);
+  for (const [a, b] of slots) slotAt.fill(1, a, b);
+  // An empty span holds no character; it is in a slot that strictly surrounds its position, as the interval test says.
+  const inSlot = (x: EntityMention) =>
+    x.end > x.start ? slotAt.subarray(x.start, x.end).includes(1) : slots.some(([a, b]) => x.start < b && x.end > a);
   // A user's name in the slot keeps the slot as it was.
-  const kept = added.filter((a) => !mentions.some((x) => x.source === 'user' && x.start < a.end && x.end > a.start));
+  const users = mentions.filter((x) => x.source === 'user');
+  const kept = users.length ? added.filter((a) => !users.some((x) => x.start < a.end && x.end > a.start)) : added;
   return mentions
     .filter((x) => x.source === 'user' || !inSlot(x))
     .concat(kept)
     .sort((x, y) => x.start - y.start);
+}
+
+/** The places of `mentions` by where they end, each list in the mentions' order. */
+function placesEndingAt(mentions: readonly EntityMention[]): Map<number, EntityMention[]> {
+  const out = new Map<number, EntityMention[]>();
+  for (const x of mentions) {
+    if (x.type !== 'LOC') continue;
+    const list = out.get(x.end);
+    if (list) list.push(x);
+    else out.set(x.end, [x]);
+  }
+  return out;
 }
 
 const XUN = '讯'.charCodeAt(0);

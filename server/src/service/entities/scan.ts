@@ -58,3 +58,36 @@ export function unitPredicate(test: (ch: string) => boolean): (c: number) => boo
 export const SPACE_UNIT = unitTable(
   '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff',
 );
+
+/**
+ * The occurrences of each of `names` in `text`, each list left to right and without overlaps between occurrences of
+ * one name: what `for (i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length))` gives, for all of
+ * them in one pass over the text instead of one per name; with `overlapping`, every occurrence (the loop stepping
+ * by `i + 1`). Empty names are left out (indexOf loops on them).
+ */
+export function occurrencesOf(text: string, names: Iterable<string>, overlapping = false): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const byFirst = new Map<number, string[]>();
+  const first = new Uint8Array(0x10000);
+  for (const name of names) {
+    if (!name || out.has(name)) continue;
+    out.set(name, []);
+    const c = name.charCodeAt(0);
+    first[c] = 1;
+    const list = byFirst.get(c);
+    if (list) list.push(name);
+    else byFirst.set(c, [name]);
+  }
+  if (!out.size) return out;
+  const nextFree = new Map<string, number>();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!first[c]) continue;
+    for (const name of byFirst.get(c)!) {
+      if (!text.startsWith(name, i) || (!overlapping && i < (nextFree.get(name) ?? 0))) continue;
+      out.get(name)!.push(i);
+      if (!overlapping) nextFree.set(name, i + name.length);
+    }
+  }
+  return out;
+}

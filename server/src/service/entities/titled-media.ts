@@ -7,6 +7,7 @@
  * (柳叶刀 as a person, 每日经济 as a company).
  */
 import type { EntityMention } from '../types';
+import { OverlapIndex } from './overlaps';
 
 const TITLE = /《([\p{Script=Han}A-Za-z·]{2,12})》/gu;
 const BEFORE = /(?:期刊|杂志|周刊|月刊|刊物|报纸)$/u;
@@ -14,20 +15,32 @@ const AFTER = /^(?:杂志|期刊|周刊|月刊|报道|报导|刊发|刊登|援�
 
 /** `mentions` sorted by start; `norm` the text normalised (normalizeForMatching). */
 export function titledMedia(mentions: EntityMention[], text: string, norm: string): EntityMention[] {
-  let out = mentions;
+  // Titles do not overlap, and a title is replaced only when every mention over it lies inside it: no replacement
+  // touches what a later title reads, so each is decided on the mentions as given (by position, not a search of
+  // all of them per title) and all are made at the end.
+  let index: OverlapIndex<EntityMention> | undefined;
+  const media: EntityMention[] = [];
+  const replaced = new Set<EntityMention>();
   for (const t of norm.matchAll(TITLE)) {
     const open = t.index!;
     const start = open + 1;
     const end = start + t[1].length;
     if (!BEFORE.test(norm.slice(Math.max(0, open - 4), open)) && !AFTER.test(norm.slice(end + 1, end + 4))) continue;
-    const inside = out.filter((m) => m.end > start && m.start < end);
+    const inside = (index ??= new OverlapIndex(mentions)).all(start, end);
     if (inside.some((m) => m.source === 'user' || m.start < start || m.end > end)) continue;
     if (inside.length === 1 && inside[0].start === start && inside[0].end === end && inside[0].type === 'MEDIA') continue;
-    const media: EntityMention = { start, end, text: text.slice(start, end), type: 'MEDIA', confidence: 0.8, source: 'pattern' };
-    out = out.filter((m) => !inside.includes(m));
-    let at = 0;
-    while (at < out.length && out[at].start < start) at++;
-    out.splice(at, 0, media);
+    media.push({ start, end, text: text.slice(start, end), type: 'MEDIA', confidence: 0.8, source: 'pattern' });
+    for (const m of inside) replaced.add(m);
   }
+  if (!media.length) return mentions;
+  // Each title before the first mention that starts at or after it, as inserting them one by one did.
+  const out: EntityMention[] = [];
+  let next = 0;
+  for (const m of mentions) {
+    if (replaced.has(m)) continue;
+    while (next < media.length && media[next].start <= m.start) out.push(media[next++]);
+    out.push(m);
+  }
+  while (next < media.length) out.push(media[next++]);
   return out;
 }

@@ -10,7 +10,8 @@ import type { EntityMention } from '../types';
 import { COMPANY_RIGHT } from './company-contexts-data';
 import { STRONG_CONTEXT } from './company-contexts';
 import { TITLES, TRANSLIT } from './patterns';
-import { isHanUnit, unitTable } from './scan';
+import { isHanUnit, occurrencesOf, unitTable } from './scan';
+import { OverlapIndex } from './overlaps';
 
 /** Characters that are words of their own: the company's first word does not contain them, and they make a clean edge. */
 const FUNCTION = unitTable('你我他她它的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称这那其该每各所个年月日');
@@ -47,19 +48,33 @@ export function mendTornCompanies(mentions: EntityMention[], text: string, norm:
     }
   }
   let out = mentions;
+  // Every candidate's occurrences in one pass over the article (a search of the whole article per candidate was most
+  // of this pass's time on a megabyte).
+  const occurrences = occurrencesOf(norm, names);
   for (const name of names) {
-    const at: number[] = [];
-    for (let i = norm.indexOf(name); i >= 0; i = norm.indexOf(name, i + name.length)) at.push(i);
+    const at = occurrences.get(name)!;
     if (at.length < MIN_MENTIONS || !at.some((i) => companyContext(norm, i + name.length))) continue;
     const added: EntityMention[] = [];
+    // The mentions over each occurrence by position, not a search of all of them per occurrence (a corpus page
+    // repeated in a megabyte holds a name hundreds of times).
+    const overlapping = new OverlapIndex(out);
     for (const i of at) {
       const end = i + name.length;
-      const over = out.filter((x) => x.start < end && x.end > i);
-      if (over.some((x) => x.start < i || x.end > end || x.source === 'user' || x.type !== 'PER')) continue;
+      if (overlapping.some(i, end, (x) => x.start < i || x.end > end || x.source === 'user' || x.type !== 'PER')) continue;
       added.push({ start: i, end, text: text.slice(i, end), type: 'ORG', confidence: 0.6, source: 'article' });
     }
     if (!added.length) continue;
-    const inside = (x: EntityMention) => added.some((a) => x.start >= a.start && x.end <= a.end);
+    // `added` is ordered and its spans are apart: only the last one starting at or before x can hold x.
+    const inside = (x: EntityMention) => {
+      let lo = 0;
+      let hi = added.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (added[mid].start <= x.start) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo > 0 && x.end <= added[lo - 1].end;
+    };
     out = out
       .filter((x) => !inside(x))
       .concat(added)

@@ -168,11 +168,13 @@ export function growTransliterations(mentions: EntityMention[], text: string, no
   const covered = new Uint8Array(norm.length);
   for (const m of mentions) covered.fill(1, m.start, m.end);
   let changed = false;
+  // A name recurs: each distinct surface is scored once (-Infinity: not a run of Han characters).
+  const baseOf = new Map<string, number>();
   const out = mentions.map((m) => {
     if ((m.type !== 'PER' && m.type !== 'LOC') || m.source === 'user') return m;
     const s = norm.slice(m.start, m.end);
-    if (!/^\p{Script=Han}{2,}$/u.test(s)) return m;
-    const base = translitScore(s);
+    let base = baseOf.get(s);
+    if (base === undefined) baseOf.set(s, (base = /^\p{Script=Han}{2,}$/u.test(s) ? translitScore(s) : -Infinity));
     if (base < GROWTH_BASE) return m;
     let best: [number, number, number] | undefined;
     const spans: [number, number][] = [];

@@ -1,0 +1,110 @@
+// Two builds of the analysis in one process, alternated: this tree against another checkout, each bundled with
+// esbuild as the product is. On a shared machine two processes minutes apart see different loads; alternating in
+// one process they see the same, so a change of a few per cent shows as "faster in k of N rounds" (a tree against
+// itself gives about N / 2). Outputs are compared first; a difference stops the script. The order alternates each
+// round (the second of a pair runs on caches the first warmed).
+//   node scripts/perf/ab.mjs OTHER_CHECKOUT [ROUNDS] [PARTS]   (NEWS_CORPUS as for `npm run eval`)
+// PARTS (comma-separated): whole (analyseArticle, every field read), entities (recognize), paragraphs (the
+// per-line half), article (the article-level half over the paragraphs' mentions), linking.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+
+const here = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+const other = process.argv[2];
+if (!other) throw new Error('usage: ab.mjs OTHER_CHECKOUT [ROUNDS] [PARTS]');
+const rounds = Number(process.argv[3] ?? 20);
+const parts = (process.argv[4] ?? 'whole,entities,paragraphs,article').split(',');
+const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ab-'));
+const require = createRequire(import.meta.url);
+
+function bundle(root, name) {
+  const entry = path.join(root, 'scripts', 'perf', 'ab-entry.ts');
+  if (!fs.existsSync(entry)) fs.copyFileSync(path.join(here, 'scripts', 'perf', 'ab-entry.ts'), entry);
+  const file = path.join(out, `${name}.js`);
+  execFileSync(path.join(here, 'node_modules', '.bin', 'esbuild'), [
+    entry,
+    '--bundle',
+    '--platform=node',
+    '--target=node20',
+    '--format=cjs',
+    `--outfile=${file}`,
+    '--external:jieba-wasm',
+    '--loader:.bin=binary',
+    '--log-level=warning',
+  ]);
+  const cwd = process.cwd();
+  process.chdir(root); // each tree reads its own models/ner.bin
+  const api = require(file);
+  const recognizer = api.createEntityRecognizer({ model: api.loadNerModel() });
+  process.chdir(cwd);
+  return { name, api, recognizer };
+}
+
+const trees = [bundle(path.resolve(other), 'other'), bundle(here, 'this')];
+const text = trees[0].api.unlabelledText(1 << 20);
+const mb = Buffer.byteLength(text) / (1 << 20);
+const norm = trees[0].api.normalizeForMatching(text);
+
+function job(t, part) {
+  const { api, recognizer } = t;
+  const paragraphs = () => api.eachParagraph(text, norm, recognizer.paragraph, new api.ParagraphCache());
+  switch (part) {
+    case 'whole':
+      return {
+        run() {
+          const a = api.analyseArticle(text, { recognizer });
+          return [a.entities, a.dates, a.clusters.map((c) => c.mentions.length), a.script, a.blocks];
+        },
+      };
+    case 'entities':
+      return { run: () => recognizer.recognize(text, norm) };
+    case 'paragraphs':
+      return { run: paragraphs };
+    case 'article': {
+      const base = paragraphs();
+      // The passes change mentions in place: each run reads a fresh copy, made before its clock starts.
+      return { prepare: () => base.map((m) => ({ ...m })), run: (copy) => recognizer.article(copy, text, norm) };
+    }
+    case 'linking': {
+      const entities = recognizer.recognize(text, norm);
+      return { run: () => api.linkEntities(text, entities, norm) };
+    }
+    default:
+      throw new Error(`unknown part ${part}`);
+  }
+}
+
+function cpuMs(j) {
+  const input = j.prepare?.();
+  const c0 = process.cpuUsage();
+  j.run(input);
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000 / mb;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+console.log(`${mb.toFixed(2)} MB, ${rounds} rounds; load ${os.loadavg()[0].toFixed(1)} at start`);
+for (const part of parts) {
+  const jobs = trees.map((t) => job(t, part));
+  const outs = jobs.map((j) => JSON.stringify(j.run(j.prepare?.())));
+  if (outs[0] !== outs[1]) throw new Error(`${part}: the two trees' outputs differ`);
+  for (const j of jobs) cpuMs(j); // warm-up
+  const times = [[], []];
+  let faster = 0;
+  for (let r = 0; r < rounds; r++) {
+    const order = r % 2 ? [1, 0] : [0, 1];
+    const t = [0, 0];
+    for (const k of order) t[k] = cpuMs(jobs[k]);
+    times[0].push(t[0]);
+    times[1].push(t[1]);
+    if (t[1] < t[0]) faster++;
+  }
+  const f = (xs) => `${Math.min(...xs).toFixed(1)} / ${median(xs).toFixed(1)}`;
+  console.log(
+    `${part.padEnd(11)} other ${f(times[0])}   this ${f(times[1])}  ms per MB (min / median); this faster in ${faster} of ${rounds}; load ${os.loadavg()[0].toFixed(1)}`,
+  );
+}
+fs.rmSync(out, { recursive: true, force: true });

@@ -1,0 +1,56 @@
+/**
+ * Which mentions overlap a range, without reading every mention: the article-level passes ask it for each
+ * occurrence of a name, and a corpus page repeated in a megabyte holds thousands of both.
+ */
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+/**
+ * The spans of a list ordered by start, with the largest end among each prefix: the spans that overlap [a, b) all
+ * start before b, and a walk back from there stops where no earlier span reaches past a. Overlapping spans and
+ * unsorted input are allowed; the answers are those of a test of every span (`x.start < b && x.end > a`).
+ */
+export class OverlapIndex<T extends Range> {
+  private readonly byStart: T[];
+  private readonly maxEnd: Float64Array;
+
+  constructor(spans: readonly T[]) {
+    let sorted = true;
+    for (let i = 1; i < spans.length && sorted; i++) sorted = spans[i - 1].start <= spans[i].start;
+    this.byStart = sorted ? spans.slice() : spans.slice().sort((x, y) => x.start - y.start);
+    this.maxEnd = new Float64Array(this.byStart.length);
+    let max = -Infinity;
+    for (let i = 0; i < this.byStart.length; i++) this.maxEnd[i] = max = Math.max(max, this.byStart[i].end);
+  }
+
+  /** Whether some span with `x.start < b && x.end > a` satisfies `test`. */
+  some(a: number, b: number, test: (x: T) => boolean = () => true): boolean {
+    const spans = this.byStart;
+    for (let i = this.startingBefore(b) - 1; i >= 0 && this.maxEnd[i] > a; i--) if (spans[i].end > a && test(spans[i])) return true;
+    return false;
+  }
+
+  /** The spans with `x.start < b && x.end > a`, in no particular order. */
+  all(a: number, b: number): T[] {
+    const spans = this.byStart;
+    const out: T[] = [];
+    for (let i = this.startingBefore(b) - 1; i >= 0 && this.maxEnd[i] > a; i--) if (spans[i].end > a) out.push(spans[i]);
+    return out;
+  }
+
+  /** How many spans start before b. */
+  private startingBefore(b: number): number {
+    const spans = this.byStart;
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].start < b) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * `OverlapIndex` answers "does some span overlap [a, b) and pass this test" for the article-level passes; it must
+ * give what a test of every span gives, for overlapping, nested, empty and unsorted spans.
+ */
+import * as assert from 'node:assert/strict';
+import { OverlapIndex } from '../../server/src/service/entities/overlaps';
+
+/** A small deterministic generator (the test must not depend on Math.random's seed). */
+function lcg(seed: number): () => number {
+  let x = seed >>> 0;
+  return () => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+}
+
+describe('OverlapIndex', () => {
+  it('finds the same overlapping spans as a test of every span, sorted or not', () => {
+    const rnd = lcg(7);
+    for (let round = 0; round < 200; round++) {
+      const spans = Array.from({ length: Math.floor(rnd() * 30) }, (_, id) => {
+        const start = Math.floor(rnd() * 60);
+        return { id, start, end: start + Math.floor(rnd() * (rnd() < 0.2 ? 25 : 4)) };
+      });
+      if (round % 2) spans.sort((x, y) => x.start - y.start);
+      const index = new OverlapIndex(spans);
+      for (let a = -2; a < 64; a++)
+        for (let b = a; b < a + 8; b++) {
+          const odd = (x: { id: number }) => x.id % 2 === 1;
+          assert.equal(
+            index.some(a, b),
+            spans.some((x) => x.start < b && x.end > a),
+            `[${a}, ${b}) in ${JSON.stringify(spans)}`,
+          );
+          assert.equal(
+            index.some(a, b, odd),
+            spans.some((x) => x.start < b && x.end > a && odd(x)),
+          );
+          const ids = (xs: { id: number }[]) => xs.map((x) => x.id).sort((p, q) => p - q);
+          assert.deepEqual(ids(index.all(a, b)), ids(spans.filter((x) => x.start < b && x.end > a)));
+        }
+    }
+  });
+
+  it('sees a long span that starts far before the range', () => {
+    const index = new OverlapIndex([
+      { start: 0, end: 100 },
+      { start: 10, end: 12 },
+      { start: 50, end: 51 },
+    ]);
+    assert.equal(index.some(80, 81), true);
+    assert.equal(index.some(100, 120), false);
+  });
+});
