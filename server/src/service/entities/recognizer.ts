@@ -78,6 +78,7 @@ import { countryNames } from './gazetteer-data';
 import { latinNames } from './latin-names';
 import { dropProductNames } from './product-names';
 import { transportSpans } from './transport-names';
+import { orgLexiconSpans } from './org-lexicon';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -154,6 +155,7 @@ export const RULE_FAMILIES = [
   'latinMates',
   'productNames',
   'transport',
+  'orgLexicon',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 /**
@@ -297,6 +299,8 @@ function recognizeParagraph(
   let model: (Span & { confidence: number })[] = [];
   if (tagger) model = tagAll(tagger, norm, gaz, off.has('lexiconFeatures'));
   let gazSpans = off.has('gazetteer') ? [] : gazetteerSpans(norm, gaz);
+  // CC-CEDICT's companies and outlets (org-lexicon.ts): checked like the gazetteer's names below.
+  let lexOrgs = off.has('orgLexicon') ? [] : orgLexiconSpans(norm, tagger?.words ? (a, len) => tagger.words!.has(norm, a, len) : undefined);
   const lexNames = tagger?.names;
   let taggedMarks: Uint8Array | undefined;
   if (tagger) {
@@ -321,6 +325,13 @@ function recognizeParagraph(
       return false;
     };
     gazSpans = gazSpans.filter((s) => anyTagged(s) || (!s.weak && !cutsWord(s)));
+    // A longer name the tagger found that begins with a lexicon name (泰晤士 in 泰晤士河) is that name, not the outlet.
+    const inside = (s: Span) => model.some((m) => m.start === s.start && m.end > s.end);
+    // A name that is also a word of the tagger's training text (美的 in 最美的, 大发) is weak too.
+    const wordLike = (s: Span) => s.weak || !!words?.has(norm, s.start, s.end - s.start);
+    // …and so is one whose edge character makes a word with its neighbour (新浪 in 新[浪漫]号).
+    const torn = (s: Span) => !!words && (words.has(norm, s.start - 1, 2) || words.has(norm, s.end - 1, 2));
+    lexOrgs = lexOrgs.filter((s) => !inside(s) && (anyTagged(s) || (!wordLike(s) && !torn(s) && !cutsWord(s))));
   }
   const grown = off.has('placeGrowth') ? [] : growFromPlaces(norm, gazSpans);
   const wordAt = tagger?.words
@@ -331,6 +342,7 @@ function recognizeParagraph(
   const abbr = off.has('abbreviations') ? [] : abbreviationSpans(norm, taken);
 
   for (const s of gazSpans) add(s, 'gazetteer', 1);
+  for (const s of lexOrgs) if (tagger || !s.weak) cands.push(candidate(s, 'gazetteer', 0.9, RANK.GAZETTEER));
   for (const s of grown) add(s, 'pattern', 0.9);
   if (!off.has('dottedNames')) for (const s of dottedNameSpans(norm)) add(s, 'pattern', 0.9);
   if (!off.has('titleNames')) for (const s of titleNameSpans(norm)) add(s, 'pattern', 0.75);
