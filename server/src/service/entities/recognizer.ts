@@ -79,6 +79,7 @@ import { latinNames } from './latin-names';
 import { dropProductNames } from './product-names';
 import { transportSpans } from './transport-names';
 import { orgLexiconSpans } from './org-lexicon';
+import { markTitledCompanies } from './titled-companies';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -156,6 +157,7 @@ export const RULE_FAMILIES = [
   'productNames',
   'transport',
   'orgLexicon',
+  'titledCompanies',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 /**
@@ -443,7 +445,10 @@ function recognizeArticle(
     tagger?.words && !off.has('personLists')
       ? personListMates(merged, text, norm, (c) => SURNAMES.has(c), dictionaryWord(tagger, norm))
       : merged;
-  const discovered = tagger?.words && !off.has('discovery') ? discoverNames(listed, text, norm, tagger.words) : listed;
+  const found = tagger?.words && !off.has('discovery') ? discoverNames(listed, text, norm, tagger.words) : listed;
+  // Before the spread, so a company its officer names (紫光展锐高级副总裁周晨) is marked at its other mentions too.
+  const discovered =
+    tagger?.words && !off.has('titledCompanies') ? markTitledCompanies(found, text, norm, dictionaryWord(tagger, norm)) : found;
   // Before the spread: a Latin word the article defines as a term is not copied, a Latin name it defines is.
   const latin = latinNames(discovered, text, norm, { off, listedType: (a, b) => gaz.allAt(norm, a).find((x) => x.end === b)?.value });
   const unproduced = off.has('productNames') ? latin : dropProductNames(latin, norm);
