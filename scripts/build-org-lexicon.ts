@@ -13,7 +13,8 @@
  * platforms unmarked), places and exams, and glosses that use the word only
  * as part of other names (新华: "used in the names of ...") are left out. An entry that CC-CEDICT also lists as a
  * common word (小米 "millet", 苹果 "apple", 三星) is written to the AMBIGUOUS list: the recogniser takes it only
- * where the tagger also sees a name, as it does the gazetteer's weak names.
+ * where the tagger also sees a name, as it does the gazetteer's weak names. Web portals and internet media companies
+ * (新浪, 网易, 百度, whether the gazetteer lists them or not) are also written to PORTALS: their desks are outlets.
  * `npx tsx scripts/build-org-lexicon.ts DIR`. The output is sorted, so the same package gives the same bytes.
  */
 import * as fs from 'node:fs';
@@ -47,6 +48,11 @@ for (const line of text.split(/\n|\\n/)) {
   if (!/^[A-Z]/.test(pinyin)) common.add(w);
   else if (!proper.has(w)) proper.set(w, defs.split('/')[0]);
 }
+/** Web portals and internet media companies: their desks (新浪 + 科技, 网易 + 财经) are news outlets. */
+const PORTAL = /\b(?:web portal|online media|media company|internet (?:and [\w ]+ )?company|tech conglomerate|search engine)\b/i;
+const portals = [...proper]
+  .filter(([w, gloss]) => /^\p{Script=Han}{2,4}$/u.test(w) && PORTAL.test(gloss) && !PERSON.test(gloss))
+  .map(([w]) => w);
 const listed = new Set(gazetteerEntries().map((e) => normalizeForMatching(e.text)));
 const org: string[] = [];
 const media: string[] = [];
@@ -71,10 +77,13 @@ ${list(org)}\`;
 /** News outlets (newspapers, agencies, stations, magazines, news sites) CC-CEDICT names and the gazetteer does not: ${media.length}. */
 export const LEXICON_MEDIA = \`
 ${list(media)}\`;
+/** Web portals and internet media companies, listed in the gazetteer or not, whose desks are outlets (新浪 + 科技): ${portals.length}. */
+export const LEXICON_PORTALS = \`
+${list(portals)}\`;
 /** Of those, the ones CC-CEDICT also lists as common words (小米 "millet"): ${ambiguous.length}. */
 export const LEXICON_AMBIGUOUS = \`
 ${list(ambiguous)}\`;
 `;
 const file = path.join(__dirname, '../server/src/service/entities/org-lexicon-data.ts');
 fs.writeFileSync(file, out);
-console.log(`${file}: ${org.length} organisations, ${media.length} outlets, ${ambiguous.length} ambiguous`);
+console.log(`${file}: ${org.length} organisations, ${media.length} outlets, ${portals.length} portals, ${ambiguous.length} ambiguous`);

@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { createEntityRecognizer } from '../../server/src/service/entities';
-import { orgLexiconSpans } from '../../server/src/service/entities/org-lexicon';
+import { orgLexiconSpans, portalDeskSpans } from '../../server/src/service/entities/org-lexicon';
 import type { EntityMention } from '../../server/src/service/types';
 import { shippedRecognizer } from './shipped';
 
@@ -55,5 +55,27 @@ describe('companies and outlets from CC-CEDICT (orgLexicon)', function () {
       [[0, 2]],
       '网 that begins a word (网友) stays outside',
     );
+  });
+
+  describe('a web portal’s desk is an outlet (portalDesks)', () => {
+    const withoutDesks = createEntityRecognizer({ tagger, disable: ['portalDesks'] });
+    for (const [sentence, at, name] of [
+      ['据新浪科技报道，这家公司将裁员。', 1, '新浪科技'],
+      ['网易财经记者获悉，股价当天大跌。', 0, '网易财经'],
+    ] as const)
+      it(`marks ${name} as MEDIA`, () => {
+        both(sentence, (ms, t) => {
+          const surface = t.slice(at, at + name.length);
+          assert.ok(has(ms, surface, 'MEDIA'), `${t}: ${show(ms)}`);
+          assert.ok(!has(withoutDesks.recognize(t), surface, 'MEDIA'), 'the family is what finds it');
+        });
+      });
+    it('takes no park, building or company (百度科技园, 腾讯科技有限公司)', () => {
+      assert.deepEqual(portalDeskSpans('百度科技园和腾讯科技有限公司'), []);
+      assert.deepEqual(
+        portalDeskSpans('百度体育').map((s) => [s.start, s.end, s.type]),
+        [[0, 4, 'MEDIA']],
+      );
+    });
   });
 });

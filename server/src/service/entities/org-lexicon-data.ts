@@ -18,6 +18,9 @@ export const LEXICON_ORGS = `
 export const LEXICON_MEDIA = `
 世界日报 中国中央电视台 中国经营报 中青 亚洲周刊 京华时报 京郊日报 劳动报 北京晨报 华商报 华盛顿时报 南洋商报 名利场 国际文传通讯社 大纪元 大纪元时报 工人日报 掘客 新华日报 新海峡时报 时代
 朝鲜中央通讯社 查理周刊 每日快报 每日镜报 河北日报 法制日报 法制晚报 泰晤士 澳洲广播电台 纽约客 纽约邮报 韩国联合通讯社`;
+/** Web portals and internet media companies, listed in the gazetteer or not, whose desks are outlets (新浪 + 科技): 14. */
+export const LEXICON_PORTALS = `
+必应 搜狐 搜狐网 搜狗 新浪 新浪网 时代华纳 爱问 百度 福克斯 米高梅 网易 腾讯 贝塔斯曼`;
 /** Of those, the ones CC-CEDICT also lists as common words (小米 "millet"): 18. */
 export const LEXICON_AMBIGUOUS = `
 乐事 全家 匹克 吉列 名利场 商科 安利 小天鹅 山水 当当 时代 标致 现代 精工 老板 苹果 谋智 铁通`;

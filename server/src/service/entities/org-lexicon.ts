@@ -7,7 +7,7 @@
  */
 import type { EntityType } from '../types';
 import type { Span } from './gazetteer';
-import { LEXICON_AMBIGUOUS, LEXICON_MEDIA, LEXICON_ORGS } from './org-lexicon-data';
+import { LEXICON_AMBIGUOUS, LEXICON_MEDIA, LEXICON_ORGS, LEXICON_PORTALS } from './org-lexicon-data';
 import { Trie } from './trie';
 
 let trie: Trie<EntityType> | undefined;
@@ -36,6 +36,36 @@ export function orgLexiconSpans(norm: string, isWord?: (a: number, len: number) 
     const end = norm[m.end] === '网' && isWord && !isWord(m.end, 2) ? m.end + 1 : m.end;
     out.push(weak ? { start: i, end, type: m.value, weak } : { start: i, end, type: m.value });
     i = end;
+  }
+  return out;
+}
+
+/** A portal's news desks: 新浪 + 科技, 网易 + 财经, 腾讯 + 新闻. */
+const DESK = /^(?:新闻|财经|科技|体育|娱乐|汽车|军事|视频|房产|教育|健康|游戏|数码)/u;
+/** After a desk word, the head of a park, a building or a company (百度科技园, 腾讯科技大厦, 腾讯科技有限公司). */
+const NOT_DESK = /^(?:园|城|馆|楼|大厦|中心|公司|集团|有限|股份|控股)/u;
+let portals: Trie<true> | undefined;
+
+/**
+ * A web portal's desk is a news outlet (MEDIA), the portal and the desk together (新浪科技, 网易财经, 腾讯新闻), unless
+ * the desk word begins a longer word (`isWord(a, 3)`) or a park's, a building's or a company's head follows
+ * (百度科技园, 腾讯科技有限公司).
+ */
+export function portalDeskSpans(norm: string, isWord?: (a: number, len: number) => boolean): Span[] {
+  if (!portals) {
+    portals = new Trie<true>();
+    for (const w of split(LEXICON_PORTALS)) portals.set(w, true);
+  }
+  const out: Span[] = [];
+  for (let i = 0; i < norm.length;) {
+    const m = portals.longestAt(norm, i);
+    const desk = m && DESK.exec(norm.slice(m.end, m.end + 2));
+    if (!m || !desk || isWord?.(m.end, 3) || NOT_DESK.test(norm.slice(m.end + desk[0].length, m.end + desk[0].length + 2))) {
+      i = m ? m.end : i + 1;
+      continue;
+    }
+    out.push({ start: i, end: m.end + desk[0].length, type: 'MEDIA' });
+    i = m.end + desk[0].length;
   }
   return out;
 }

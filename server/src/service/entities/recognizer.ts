@@ -78,7 +78,7 @@ import { countryNames } from './gazetteer-data';
 import { latinNames } from './latin-names';
 import { dropProductNames } from './product-names';
 import { transportSpans } from './transport-names';
-import { orgLexiconSpans } from './org-lexicon';
+import { orgLexiconSpans, portalDeskSpans } from './org-lexicon';
 import { markTitledCompanies } from './titled-companies';
 
 export interface RecognizerOptions {
@@ -158,6 +158,7 @@ export const RULE_FAMILIES = [
   'transport',
   'orgLexicon',
   'titledCompanies',
+  'portalDesks',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 /**
@@ -345,6 +346,10 @@ function recognizeParagraph(
 
   for (const s of gazSpans) add(s, 'gazetteer', 1);
   for (const s of lexOrgs) if (tagger || !s.weak) cands.push(candidate(s, 'gazetteer', 0.9, RANK.GAZETTEER));
+  // Above the gazetteer, as outlets are: the desk (新浪科技) is the outlet, not the portal's name (新浪) and a word.
+  if (!off.has('portalDesks'))
+    for (const s of portalDeskSpans(norm, tagger?.words ? (a, len) => tagger.words!.has(norm, a, len) : undefined))
+      cands.push(candidate(s, 'pattern', 0.8, RANK.OUTLET));
   for (const s of grown) add(s, 'pattern', 0.9);
   if (!off.has('dottedNames')) for (const s of dottedNameSpans(norm)) add(s, 'pattern', 0.9);
   if (!off.has('titleNames')) for (const s of titleNameSpans(norm)) add(s, 'pattern', 0.75);
