@@ -40,6 +40,12 @@ export function orgLexiconSpans(norm: string, isWord?: (a: number, len: number) 
   return out;
 }
 
+/** Whether the lexicon lists this exact string (Simplified). */
+export function inOrgLexicon(name: string): boolean {
+  if (!trie) orgLexiconSpans('');
+  return trie!.longestAt(name, 0)?.end === name.length;
+}
+
 /** A portal's news desks: 新浪 + 科技, 网易 + 财经, 腾讯 + 新闻. */
 const DESK = /^(?:新闻|财经|科技|体育|娱乐|汽车|军事|视频|房产|教育|健康|游戏|数码)/u;
 /** After a desk word, the head of a park, a building or a company (百度科技园, 腾讯科技大厦, 腾讯科技有限公司). */

@@ -78,8 +78,9 @@ import { countryNames } from './gazetteer-data';
 import { latinNames } from './latin-names';
 import { dropProductNames } from './product-names';
 import { transportSpans } from './transport-names';
-import { orgLexiconSpans, portalDeskSpans } from './org-lexicon';
+import { inOrgLexicon, orgLexiconSpans, portalDeskSpans } from './org-lexicon';
 import { markTitledCompanies } from './titled-companies';
+import { copyWeakNames } from './weak-copies';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -159,6 +160,7 @@ export const RULE_FAMILIES = [
   'orgLexicon',
   'titledCompanies',
   'portalDesks',
+  'weakCopies',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 /**
@@ -328,8 +330,8 @@ function recognizeParagraph(
       return false;
     };
     gazSpans = gazSpans.filter((s) => anyTagged(s) || (!s.weak && !cutsWord(s)));
-    // A longer name the tagger found that begins with a lexicon name (泰晤士 in 泰晤士河) is that name, not the outlet.
-    const inside = (s: Span) => model.some((m) => m.start === s.start && m.end > s.end);
+    // A longer name the tagger found around a lexicon name (泰晤士河, 四川长虹, 中国近现代史博物馆) is that name.
+    const inside = (s: Span) => model.some((m) => m.start <= s.start && m.end >= s.end && m.end - m.start > s.end - s.start);
     // A name that is also a word of the tagger's training text (美的 in 最美的, 大发) is weak too.
     const wordLike = (s: Span) => s.weak || !!words?.has(norm, s.start, s.end - s.start);
     // …and so is one whose edge character makes a word with its neighbour (新浪 in 新[浪漫]号).
@@ -460,7 +462,12 @@ function recognizeArticle(
   const copied = off.has('consistency')
     ? unproduced
     : propagate(unproduced, text, norm, tagger, !off.has('remainders'), gates.copyAdd, !off.has('personCopies'), !off.has('genericCopies'));
-  const grownOrgs = tagger?.words && !off.has('orgHeads') ? orgHeads(copied, text, norm, tagger) : copied;
+  // Listed companies that are also words (小米), once the article has confirmed them, and listed companies' stems.
+  const copiedWeak =
+    tagger?.words && !off.has('weakCopies')
+      ? copyWeakNames(copied, text, norm, dictionaryWord(tagger, norm), (w) => gaz.longestAt(w, 0)?.end === w.length || inOrgLexicon(w))
+      : copied;
+  const grownOrgs = tagger?.words && !off.has('orgHeads') ? orgHeads(copiedWeak, text, norm, tagger) : copiedWeak;
   const mendedOrgs = off.has('tornCompanies') ? grownOrgs : mendTornCompanies(grownOrgs, text, norm, LIST_SURNAMES);
   const splitOrgs = off.has('orgSplits') ? mendedOrgs : orgSplits(mendedOrgs, text, norm, gaz, tagger);
   const propagated =
