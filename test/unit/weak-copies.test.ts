@@ -46,6 +46,22 @@ describe('listed companies that are also words, once confirmed (weakCopies)', fu
       assert.deepEqual(run('小米发布新机。小米70%资源投入5G。', [[0, 2, 'ORG']]), ['小米@7']);
       assert.deepEqual(run('小米发布新机。大小米粒不同。', [[0, 2, 'ORG']]), []);
     });
+    it('copies the stem of a company the tagger found when the article uses it alone again and again (龙湖 of 龙湖集团)', () => {
+      const run2 = (text: string) => {
+        const norm = normalizeForMatching(text);
+        const ms: EntityMention[] = [{ start: 0, end: 4, type: 'ORG', text: text.slice(0, 4), source: 'model', confidence: 0.9 }];
+        return copyWeakNames(
+          ms,
+          text,
+          norm,
+          () => false,
+          (w) => w === '北京',
+        ).filter((m) => m.source === 'consistency').length;
+      };
+      assert.equal(run2('澄湖集团上市。澄湖亏损，澄湖裁员，澄湖换帅。'), 3);
+      assert.equal(run2('澄湖集团上市。澄湖亏损，澄湖裁员。'), 0, 'two bare uses are not enough');
+      assert.equal(run2('北京集团上市。北京亏损，北京裁员，北京换帅。'), 0, 'a listed place stays a place');
+    });
     it('copies a company’s stem only when it is no word or is listed itself', () => {
       assert.deepEqual(run('世界银行发布报告。世界经济放缓。', [[0, 4, 'ORG']]), []);
       assert.deepEqual(run('苹果公司发布新机。苹果股价上涨。', [[0, 4, 'ORG']], ['苹果']), ['苹果@9']);

@@ -5,12 +5,23 @@
  * has shown 小米 to be the company its later bare mentions (小米70%的资源) were lost. Here a list name the article
  * has confirmed that way, and the stem of a listed company name (苹果 of 苹果公司), marks its other unmarked mentions,
  * where their edges tear no two-character word of the model's dictionary (小米 stays out of 大小米粒 if 小米 is
- * confirmed: 大小 runs across its left edge).
+ * confirmed: 大小 runs across its left edge). The stem of a company the tagger or a pattern found (龙湖 of 龙湖集团),
+ * which the consistency pass does not copy when a lexicon lists it as a place (龙湖区), is copied too where the
+ * article uses it alone at least MIN_REPEATS times, unless the gazetteer or CC-CEDICT lists it (北京 of 北京医院) or it is an everyday word (传呼机).
  */
 import type { EntityMention, EntityType } from '../types';
 import { companyStem } from './context-names';
 import { isHanUnit } from './scan';
 import { Trie } from './trie';
+
+/** Bare uses of a company's stem that make it the company's name in this article (龙湖 … 龙湖 … 龙湖). */
+const MIN_REPEATS = 3;
+
+function count(text: string, s: string): number {
+  let n = 0;
+  for (let i = text.indexOf(s); i >= 0; i = text.indexOf(s, i + s.length)) n++;
+  return n;
+}
 
 /**
  * `isWord(a, len)`: norm[a, a + len) is a dictionary or induced word; `listed(name)`: the gazetteer or the CC-CEDICT
@@ -26,6 +37,20 @@ export function copyWeakNames(
 ): EntityMention[] {
   const names = new Trie<EntityType>();
   for (const m of mentions) {
+    if (m.type === 'ORG' && m.source !== 'gazetteer' && m.source !== 'user') {
+      // 龙湖 of 龙湖集团: a stem the lexicon also lists as a small place (龙湖区) is the company where the article uses
+      // it alone again and again; a listed place (北京 of 北京医院) never is.
+      const stem = companyStem(norm.slice(m.start, m.end));
+      if (
+        stem &&
+        stem.length >= 2 &&
+        !listed(stem) &&
+        !isWord(m.start, stem.length) &&
+        count(norm, stem) - count(norm, norm.slice(m.start, m.end)) >= MIN_REPEATS
+      )
+        names.set(stem, 'ORG');
+      continue;
+    }
     if (m.source !== 'gazetteer' || (m.type !== 'ORG' && m.type !== 'MEDIA')) continue;
     const name = norm.slice(m.start, m.end);
     if (isWord(m.start, m.end - m.start)) names.set(name, m.type);
