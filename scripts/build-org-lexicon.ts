@@ -7,7 +7,7 @@
  * A proper noun (its pinyin starts with a capital) is taken when its first English gloss says what it is:
  *   - MEDIA: a newspaper, news agency, TV or radio station, magazine, news website or app;
  *   - ORG: a company, corporation, bank, airline, brand, maker, retailer or chain, website or portal, university,
- *     hospital (the kinds of names the guidelines mark ORG and the tagger, trained on 1998 newswire,
+ *     hospital, institute, a ministry, commission, bureau, court, agency or party (住建部, 网信办, 国资委) (the kinds of names the guidelines mark ORG and the tagger, trained on 1998 newswire,
  *     has not seen: 拼多多, 知乎, 字节跳动, 哔哩哔哩).
  * Persons (a lifetime in the gloss), products (a drug's or a drink's brand name, a franchise), apps and platforms (朋友圈, 微博: GOLD-NOTES.md leaves
  * platforms unmarked), places and exams, and glosses that use the word only
@@ -31,9 +31,9 @@ const LINE = /^(\S+) (\S+) \[([^\]]*)\] \/(.*)\/\s*$/;
 const MEDIA =
   /\b(?:newspaper|news agency|press agency|wire service|TV station|television station|TV channel|television channel|television network|TV network|broadcaster|radio station|magazine|news (?:website|portal|app|site|outlet|service))\b/i;
 const ORG =
-  /\b(?:company|companies|corporation|Corp|Inc|Ltd|Group|bank|airlines?|airways|brand|manufacturer|maker|carmaker|automaker|e-commerce|retailer|chain|franchise|website|web portal|portal|search engine|firm|enterprise|startup|holdings|studios?|supermarket|telecom|operator|developer|publisher|university|hospital)\b/;
+  /\b(?:company|companies|corporation|Corp|Inc|Ltd|Group|bank|airlines?|airways|brand|manufacturer|maker|carmaker|automaker|e-commerce|retailer|chain|franchise|website|web portal|portal|search engine|firm|enterprise|startup|holdings|studios?|supermarket|telecom|operator|developer|publisher|university|hospital|Ministry|Commission|Administration|Bureau|Council|Committee|Court|Procuratorate|Agency|Authority|Party|Federation|Association|Foundation|Institute|Academy|College)\b/;
 const PRODUCT =
-  /\b(?:brand name|drink|beverage|drug|medicine|cigarettes?|beer|liquor|whisk(?:e)?y|wine|candy|snack|toy|tablets?|model of|car model|used in the names|in (?:the )?(?:name of a |names of |newspaper )|place name|town|mountains?|market|suppression|landform|sandstone|rock|franchise|exam|city|volcan\w*|insecticide|microprocessor|slang|app|platform|social network\w*|microblogging|messaging)\b|e\.g\./i;
+  /\b(?:brand name|drink|beverage|drug|medicine|cigarettes?|beer|liquor|whisk(?:e)?y|wine|candy|snack|toy|tablets?|model of|car model|used in the names|in (?:the )?(?:name of a |names of |newspaper )|place name|town|mountains?|market|suppression|landform|sandstone|rock|franchise|exam|city|volcan\w*|insecticide|microprocessor|slang|app|platform|social network\w*|microblogging|messaging|session|plenary|member|books?|award|prize|ship|aircraft|cooperation|epic|poem|encyclopedia|eunuch|sorcerer|alchemist|official|minister|plenum|manifesto|collaboration|Republic|spacecraft|policy|policies|title|guild)\b|e\.g\./i;
 /** A lifetime (1893-1976) or a name note: a person, whatever organisation word follows. */
 const PERSON = /\((?:c\.\s*)?-?\d{1,4}\s*[-–]|\((?:[A-Za-z ]+ )?(?:sur)?name\)/;
 
