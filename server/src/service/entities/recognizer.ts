@@ -334,9 +334,18 @@ function recognizeParagraph(
     const inside = (s: Span) => model.some((m) => m.start <= s.start && m.end >= s.end && m.end - m.start > s.end - s.start);
     // A name that is also a word of the tagger's training text (美的 in 最美的, 大发) is weak too.
     const wordLike = (s: Span) => s.weak || !!words?.has(norm, s.start, s.end - s.start);
-    // …and so is one whose edge character makes a word with its neighbour (新浪 in 新[浪漫]号).
-    const torn = (s: Span) => !!words && (words.has(norm, s.start - 1, 2) || words.has(norm, s.end - 1, 2));
-    lexOrgs = lexOrgs.filter((s) => !inside(s) && (anyTagged(s) || (!wordLike(s) && !torn(s) && !cutsWord(s))));
+    // …and so is one whose edge character makes a word with its neighbour (新浪 in 新[浪漫]号), or that lies inside a
+    // longer word (箭牌 in 挡箭牌).
+    const isWordAt = (a: number, len: number) =>
+      a >= 0 && a + len <= norm.length && (!!words?.has(norm, a, len) || !!((lexNames?.get(norm, a, len) ?? 0) & LEX_WORD));
+    const torn = (s: Span) => isWordAt(s.start - 1, 2) || isWordAt(s.end - 1, 2);
+    const withinWord = (s: Span) => {
+      for (let len = s.end - s.start + 1; len <= 4; len++) for (let a = s.end - len; a <= s.start; a++) if (isWordAt(a, len)) return true;
+      return false;
+    };
+    // The tagger's support is a name of exactly this extent (访[美]的 is no 美的, [我国]共产党 no 国共).
+    const taggedSame = (s: Span) => model.some((m) => m.start === s.start && m.end === s.end);
+    lexOrgs = lexOrgs.filter((s) => !inside(s) && (taggedSame(s) || (!wordLike(s) && !torn(s) && !cutsWord(s) && !withinWord(s))));
   }
   const grown = off.has('placeGrowth') ? [] : growFromPlaces(norm, gazSpans);
   const wordAt = tagger?.words
