@@ -338,7 +338,9 @@ function recognizeParagraph(
     // longer word (箭牌 in 挡箭牌).
     const isWordAt = (a: number, len: number) =>
       a >= 0 && a + len <= norm.length && (!!words?.has(norm, a, len) || !!((lexNames?.get(norm, a, len) ?? 0) & LEX_WORD));
-    const torn = (s: Span) => isWordAt(s.start - 1, 2) || isWordAt(s.end - 1, 2);
+    // (A function character next to it makes no word: 的歌 of 的[歌诗达邮轮] is a pair of the induced lexicon only.)
+    const torn = (s: Span) =>
+      (!NOT_GIVEN_NAME.has(norm[s.start - 1]) && isWordAt(s.start - 1, 2)) || (!NOT_GIVEN_NAME.has(norm[s.end]) && isWordAt(s.end - 1, 2));
     const withinWord = (s: Span) => {
       for (let len = s.end - s.start + 1; len <= 4; len++) for (let a = s.end - len; a <= s.start; a++) if (isWordAt(a, len)) return true;
       return false;
