@@ -359,10 +359,11 @@ function recognizeParagraph(
 
   for (const s of gazSpans) add(s, 'gazetteer', 1);
   for (const s of lexOrgs) if (tagger || !s.weak) cands.push(candidate(s, 'gazetteer', 0.9, RANK.GAZETTEER));
-  // A pattern name built on a known one (新浪 + 科技): above the company pattern that the known 新浪 would promote.
+  // A pattern name built on a known one (新浪 + 科技): above the company pattern that the known 新浪 would promote, and
+  // gated as the list name it is built on.
   if (!off.has('portalDesks'))
     for (const s of portalDeskSpans(norm, tagger?.words ? (a, len) => tagger.words!.has(norm, a, len) : undefined))
-      cands.push(candidate(s, 'pattern', 0.8, RANK.PATTERN_FULLER));
+      cands.push(candidate(s, 'pattern', 0.8, RANK.PATTERN_FULLER, 'gazetteerAdd'));
   for (const s of grown) add(s, 'pattern', 0.9);
   if (!off.has('dottedNames')) for (const s of dottedNameSpans(norm)) add(s, 'pattern', 0.9);
   if (!off.has('titleNames')) for (const s of titleNameSpans(norm)) add(s, 'pattern', 0.75);
