@@ -12,6 +12,8 @@ import { Trie } from './trie';
 
 let trie: Trie<EntityType> | undefined;
 let ambiguous: ReadonlySet<string> | undefined;
+/** The code units that begin an entry: most positions of a text fail on one array read. */
+const firsts = new Uint8Array(0x10000);
 const split = (s: string) => s.split(/\s+/).filter(Boolean);
 
 /**
@@ -23,11 +25,12 @@ export function orgLexiconSpans(norm: string, isWord?: (a: number, len: number) 
     trie = new Trie<EntityType>();
     for (const w of split(LEXICON_ORGS)) trie.set(w, 'ORG');
     for (const w of split(LEXICON_MEDIA)) trie.set(w, 'MEDIA');
+    for (const w of [...split(LEXICON_ORGS), ...split(LEXICON_MEDIA)]) firsts[w.charCodeAt(0)] = 1;
     ambiguous = new Set(split(LEXICON_AMBIGUOUS));
   }
   const out: Span[] = [];
   for (let i = 0; i < norm.length;) {
-    const m = trie.longestAt(norm, i);
+    const m = firsts[norm.charCodeAt(i)] ? trie.longestAt(norm, i) : undefined;
     if (!m) {
       i++;
       continue;
@@ -51,6 +54,7 @@ const DESK = /^(?:新闻|财经|科技|体育|娱乐|汽车|军事|视频|房产
 /** After a desk word, the head of a park, a building or a company (百度科技园, 腾讯科技大厦, 腾讯科技有限公司). */
 const NOT_DESK = /^(?:园|城|馆|楼|大厦|中心|公司|集团|有限|股份|控股)/u;
 let portals: Trie<true> | undefined;
+const portalFirsts = new Uint8Array(0x10000);
 
 /**
  * A web portal's desk is a news outlet (MEDIA), the portal and the desk together (新浪科技, 网易财经, 腾讯新闻), unless
@@ -60,11 +64,14 @@ let portals: Trie<true> | undefined;
 export function portalDeskSpans(norm: string, isWord?: (a: number, len: number) => boolean): Span[] {
   if (!portals) {
     portals = new Trie<true>();
-    for (const w of split(LEXICON_PORTALS)) portals.set(w, true);
+    for (const w of split(LEXICON_PORTALS)) {
+      portals.set(w, true);
+      portalFirsts[w.charCodeAt(0)] = 1;
+    }
   }
   const out: Span[] = [];
   for (let i = 0; i < norm.length;) {
-    const m = portals.longestAt(norm, i);
+    const m = portalFirsts[norm.charCodeAt(i)] ? portals.longestAt(norm, i) : undefined;
     const desk = m && DESK.exec(norm.slice(m.end, m.end + 2));
     if (!m || !desk || isWord?.(m.end, 3) || NOT_DESK.test(norm.slice(m.end + desk[0].length, m.end + desk[0].length + 2))) {
       i = m ? m.end : i + 1;

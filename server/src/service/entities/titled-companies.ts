@@ -22,6 +22,7 @@ const ONE_TITLE =
 /** One title or two joined by 兼 (创始人兼首席执行官), after an optional 的. */
 const TITLE = new RegExp(`(?:的)?(?:${ONE_TITLE}兼)?${ONE_TITLE}$`, 'u');
 const FUNCTION = unitTable('你我他她它的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称这那其该每各所个据经');
+const TITLE_END = new Set([...'裁长理官人OR']);
 const MIN = 2;
 const MAX = 6;
 
@@ -50,7 +51,8 @@ export function markTitledCompanies(
   const found: EntityMention[] = [];
   const seen = new Set<number>();
   for (const p of mentions) {
-    if (p.type !== 'PER') continue;
+    // The last character of every title (总裁, CEO, 创始人 …): one test before the regular expression.
+    if (p.type !== 'PER' || !TITLE_END.has(norm[p.start - 1])) continue;
     const t = TITLE.exec(norm.slice(Math.max(0, p.start - 12), p.start));
     if (!t) continue;
     const b = p.start - t[0].length;

@@ -36,6 +36,13 @@ export function copyWeakNames(
   listed: (name: string) => boolean,
 ): EntityMention[] {
   const names = new Trie<EntityType>();
+  const firsts = new Set<number>();
+  const counts = new Map<string, number>();
+  const counted = (x: string) => counts.get(x) ?? counts.set(x, count(norm, x)).get(x)!;
+  const take = (name: string, type: EntityType) => {
+    names.set(name, type);
+    firsts.add(name.charCodeAt(0));
+  };
   for (const m of mentions) {
     if (m.type === 'ORG' && m.source !== 'gazetteer' && m.source !== 'user') {
       // 龙湖 of 龙湖集团: a stem the lexicon also lists as a small place (龙湖区) is the company where the article uses
@@ -44,19 +51,20 @@ export function copyWeakNames(
       if (
         stem &&
         stem.length >= 2 &&
+        names.longestAt(stem, 0)?.end !== stem.length &&
         !listed(stem) &&
         !isWord(m.start, stem.length) &&
-        count(norm, stem) - count(norm, norm.slice(m.start, m.end)) >= MIN_REPEATS
+        counted(stem) - counted(norm.slice(m.start, m.end)) >= MIN_REPEATS
       )
-        names.set(stem, 'ORG');
+        take(stem, 'ORG');
       continue;
     }
     if (m.source !== 'gazetteer' || (m.type !== 'ORG' && m.type !== 'MEDIA')) continue;
     const name = norm.slice(m.start, m.end);
-    if (isWord(m.start, m.end - m.start)) names.set(name, m.type);
+    if (isWord(m.start, m.end - m.start)) take(name, m.type);
     const stem = m.type === 'ORG' ? companyStem(name) : undefined;
     // A stem that is an everyday word is a company only if it is listed itself (苹果 of 苹果公司; not 世界 of 世界银行).
-    if (stem && stem.length >= 2 && (!isWord(m.start, stem.length) || listed(stem))) names.set(stem, 'ORG');
+    if (stem && stem.length >= 2 && (!isWord(m.start, stem.length) || listed(stem))) take(stem, 'ORG');
   }
   if (!names.size) return mentions;
   const covered = new Uint8Array(norm.length + 1);
@@ -64,7 +72,7 @@ export function copyWeakNames(
   const open = (i: number) => i < 0 || i >= norm.length || !isHanUnit(norm.charCodeAt(i)) || covered[i] === 1;
   const added: EntityMention[] = [];
   for (let i = 0; i < norm.length;) {
-    const m = covered[i] ? undefined : names.longestAt(norm, i);
+    const m = covered[i] || !firsts.has(norm.charCodeAt(i)) ? undefined : names.longestAt(norm, i);
     if (!m) {
       i++;
       continue;
