@@ -81,6 +81,7 @@ import { transportSpans } from './transport-names';
 import { inOrgLexicon, orgLexiconSpans, portalDeskSpans } from './org-lexicon';
 import { markTitledCompanies } from './titled-companies';
 import { copyWeakNames } from './weak-copies';
+import { sourceSlotSpans } from './source-slots';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -161,6 +162,7 @@ export const RULE_FAMILIES = [
   'titledCompanies',
   'portalDesks',
   'weakCopies',
+  'sourceSlots',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 /**
@@ -364,6 +366,11 @@ function recognizeParagraph(
   if (!off.has('portalDesks'))
     for (const s of portalDeskSpans(norm, tagger?.words ? (a, len) => tagger.words!.has(norm, a, len) : undefined))
       cands.push(candidate(s, 'pattern', 0.8, RANK.PATTERN_FULLER, 'gazetteerAdd'));
+  // An outlet named as the source (据锌财经报道): as sure as the outlet patterns, whatever its ending; a tagger ORG there
+  // is the outlet read as a company.
+  if (!off.has('sourceSlots') && wordAt)
+    for (const s of sourceSlotSpans(norm, wordAt, [...gazSpans, ...lexOrgs, ...abbr, ...model.filter((m) => m.type !== 'ORG')]))
+      cands.push(candidate(s, 'pattern', 0.8, RANK.OUTLET));
   for (const s of grown) add(s, 'pattern', 0.9);
   if (!off.has('dottedNames')) for (const s of dottedNameSpans(norm)) add(s, 'pattern', 0.9);
   if (!off.has('titleNames')) for (const s of titleNameSpans(norm)) add(s, 'pattern', 0.75);
