@@ -3,6 +3,8 @@
  * what the family adds (+) and what it takes away (-), for reading one by one.
  * `NEWS_CORPUS=/path/to/corpus npx tsx scripts/eval/family-diff.ts FAMILY`. `gate:KIND` for FAMILY: what a
  * tagger-confidence gate of gates.ts changes (the shipped thresholds against that gate at 0; `gate:KIND=T` for another).
+ * `--readable`: only the pages that may be read while rules are written (gold, and the silver dev sites of
+ * `pages/unlabelled`; not the held-out silver test sites, not cwced, which is being labelled blind).
  */
 import { createEntityRecognizer } from '../../server/src/service/entities';
 import { RULE_FAMILIES, type RuleFamily } from '../../server/src/service/entities/recognizer';
@@ -12,6 +14,7 @@ import { normalizeForMatching } from '../../server/src/service/normalize';
 import { corpusDir } from './corpus';
 import { corpusPages } from './span-sanity';
 import { GATE_KINDS, GATE_THRESHOLDS, type GateKind } from '../../server/src/service/entities/gates';
+import { isTest } from './silver';
 
 const family = process.argv[2] as RuleFamily;
 const gate = /^gate:(\w+)(?:=([\d.]+))?$/.exec(process.argv[2] ?? '');
@@ -29,7 +32,9 @@ const off = gateKind ? createEntityRecognizer({ tagger, gates: { [gateKind]: 0 }
 const key = (m: { start: number; end: number; type: string }) => `${m.start}:${m.end}:${m.type}`;
 let added = 0;
 let removed = 0;
+const readable = process.argv.includes('--readable');
 for (const p of corpusPages(corpusDir())) {
+  if (readable && (p.set === 'cwced' || (p.set === 'unlabelled' && isTest(p.name)))) continue;
   const norm = normalizeForMatching(p.text);
   const a = on.recognize(p.text, norm);
   const b = off.recognize(p.text, norm);

@@ -46,10 +46,10 @@ describe('news-annotate export / import / agree', function () {
 
   it('a name confirmed in one article of the call is predicted in the others (the workspace dictionary)', () => {
     const other = path.join(tmp, 'corpus', 'other.txt');
-    // The recogniser alone does not know 長榮 (an airline): a person confirmed it in another article.
-    fs.writeFileSync(other, '長榮航空今日宣布新航線。\n');
-    fs.writeFileSync(path.join(tmp, 'corpus', 'other.ann'), 'T1\tORG 0 2\t長榮\n#1\tAnnotatorNotes T1\tstatus=corrected\n');
-    fs.writeFileSync(article, '長榮宣布漲價，華航跟進。\n');
+    // The recogniser alone does not know 澄星 (an airline nobody lists): a person confirmed it in another article.
+    fs.writeFileSync(other, '澄星航空今日宣布新航線。\n');
+    fs.writeFileSync(path.join(tmp, 'corpus', 'other.ann'), 'T1\tORG 0 2\t澄星\n#1\tAnnotatorNotes T1\tstatus=corrected\n');
+    fs.writeFileSync(article, '澄星宣布漲價，華航跟進。\n');
     const names = (files: string[]) => {
       const r = run(['export', '--format', 'jsonl', ...files]);
       assert.equal(r.status, 0, r.stderr);
@@ -60,8 +60,8 @@ describe('news-annotate export / import / agree', function () {
         .find((d) => d.name === 'seed');
       return seed.entities.map((e: { text: string; type: string }) => `${e.text}:${e.type}`);
     };
-    assert.ok(!names([article]).includes('長榮:ORG'), 'alone, the recogniser misses it');
-    assert.ok(names([path.join(tmp, 'corpus')]).includes('長榮:ORG'));
+    assert.ok(!names([article]).includes('澄星:ORG'), 'alone, the recogniser misses it');
+    assert.ok(names([path.join(tmp, 'corpus')]).includes('澄星:ORG'));
   });
 
   it('exports character-level CoNLL without the boilerplate when asked', () => {

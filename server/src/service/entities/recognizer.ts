@@ -81,6 +81,10 @@ import { transportSpans } from './transport-names';
 import { insideLonger, namedOnce, type SiteLexicon } from './copy-gates';
 import { readEnumerations } from './enumerations';
 import { lendListKinds } from './list-kinds';
+import { inOrgLexicon, orgLexiconSpans, portalDeskSpans } from './org-lexicon';
+import { markTitledCompanies } from './titled-companies';
+import { copyWeakNames } from './weak-copies';
+import { sourceSlotSpans } from './source-slots';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -180,6 +184,11 @@ export const RULE_FAMILIES = [
   'stemNames',
   'seenNames',
   'listKinds',
+  'orgLexicon',
+  'titledCompanies',
+  'portalDesks',
+  'weakCopies',
+  'sourceSlots',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 /**
@@ -326,6 +335,8 @@ function recognizeParagraph(
   let model: (Span & { confidence: number })[] = [];
   if (tagger) model = tagAll(tagger, norm, gaz, off.has('lexiconFeatures'));
   let gazSpans = off.has('gazetteer') ? [] : gazetteerSpans(norm, gaz);
+  // CC-CEDICT's companies and outlets (org-lexicon.ts): checked like the gazetteer's names below.
+  let lexOrgs = off.has('orgLexicon') ? [] : orgLexiconSpans(norm, tagger?.words ? (a, len) => tagger.words!.has(norm, a, len) : undefined);
   const lexNames = tagger?.names;
   let taggedMarks: Uint8Array | undefined;
   if (tagger) {
@@ -350,6 +361,24 @@ function recognizeParagraph(
       return false;
     };
     gazSpans = gazSpans.filter((s) => anyTagged(s) || (!s.weak && !cutsWord(s)));
+    // A longer name the tagger found around a lexicon name (泰晤士河, 四川长虹, 中国近现代史博物馆) is that name.
+    const inside = (s: Span) => model.some((m) => m.start <= s.start && m.end >= s.end && m.end - m.start > s.end - s.start);
+    // A name that is also a word of the tagger's training text (美的 in 最美的, 大发) is weak too.
+    const wordLike = (s: Span) => s.weak || !!words?.has(norm, s.start, s.end - s.start);
+    // …and so is one whose edge character makes a word with its neighbour (新浪 in 新[浪漫]号), or that lies inside a
+    // longer word (箭牌 in 挡箭牌).
+    const isWordAt = (a: number, len: number) =>
+      a >= 0 && a + len <= norm.length && (!!words?.has(norm, a, len) || !!((lexNames?.get(norm, a, len) ?? 0) & LEX_WORD));
+    // (A function character next to it makes no word: 的歌 of 的[歌诗达邮轮] is a pair of the induced lexicon only.)
+    const torn = (s: Span) =>
+      (!NOT_GIVEN_NAME.has(norm[s.start - 1]) && isWordAt(s.start - 1, 2)) || (!NOT_GIVEN_NAME.has(norm[s.end]) && isWordAt(s.end - 1, 2));
+    const withinWord = (s: Span) => {
+      for (let len = s.end - s.start + 1; len <= 4; len++) for (let a = s.end - len; a <= s.start; a++) if (isWordAt(a, len)) return true;
+      return false;
+    };
+    // The tagger's support is a name of exactly this extent (访[美]的 is no 美的, [我国]共产党 no 国共).
+    const taggedSame = (s: Span) => model.some((m) => m.start === s.start && m.end === s.end);
+    lexOrgs = lexOrgs.filter((s) => !inside(s) && (taggedSame(s) || (!wordLike(s) && !torn(s) && !cutsWord(s) && !withinWord(s))));
   }
   const grown = off.has('placeGrowth') ? [] : growFromPlaces(norm, gazSpans);
   const wordAt = tagger?.words
@@ -360,6 +389,17 @@ function recognizeParagraph(
   const abbr = off.has('abbreviations') ? [] : abbreviationSpans(norm, taken);
 
   for (const s of gazSpans) add(s, 'gazetteer', 1);
+  for (const s of lexOrgs) if (tagger || !s.weak) cands.push(candidate(s, 'gazetteer', 0.9, RANK.GAZETTEER));
+  // A pattern name built on a known one (新浪 + 科技): above the company pattern that the known 新浪 would promote, and
+  // gated as the list name it is built on.
+  if (!off.has('portalDesks'))
+    for (const s of portalDeskSpans(norm, tagger?.words ? (a, len) => tagger.words!.has(norm, a, len) : undefined))
+      cands.push(candidate(s, 'pattern', 0.8, RANK.PATTERN_FULLER, 'gazetteerAdd'));
+  // An outlet named as the source (据锌财经报道): as sure as the outlet patterns, whatever its ending; a tagger ORG there
+  // is the outlet read as a company.
+  if (!off.has('sourceSlots') && wordAt)
+    for (const s of sourceSlotSpans(norm, wordAt, [...gazSpans, ...lexOrgs, ...abbr, ...model.filter((m) => m.type !== 'ORG')]))
+      cands.push(candidate(s, 'pattern', 0.8, RANK.OUTLET));
   for (const s of grown) add(s, 'pattern', 0.9);
   if (!off.has('dottedNames')) for (const s of dottedNameSpans(norm)) add(s, 'pattern', 0.9);
   if (!off.has('titleNames')) for (const s of titleNameSpans(norm)) add(s, 'pattern', 0.75);
@@ -463,7 +503,10 @@ function recognizeArticle(
     tagger?.words && !off.has('personLists')
       ? personListMates(merged, text, norm, (c) => SURNAMES.has(c), dictionaryWord(tagger, norm), lists)
       : merged;
-  const discovered = tagger?.words && !off.has('discovery') ? discoverNames(listed, text, norm, tagger.words) : listed;
+  const found = tagger?.words && !off.has('discovery') ? discoverNames(listed, text, norm, tagger.words) : listed;
+  // Before the spread, so a company its officer names (紫光展锐高级副总裁周晨) is marked at its other mentions too.
+  const discovered =
+    tagger?.words && !off.has('titledCompanies') ? markTitledCompanies(found, text, norm, dictionaryWord(tagger, norm)) : found;
   // Before the spread: a Latin word the article defines as a term is not copied, a Latin name it defines is.
   const latin = latinNames(discovered, text, norm, {
     off,
@@ -489,7 +532,12 @@ function recognizeArticle(
           seenNames: !off.has('seenNames'),
         },
       );
-  const grownOrgs = tagger?.words && !off.has('orgHeads') ? orgHeads(copied, text, norm, tagger) : copied;
+  // Listed companies that are also words (小米), once the article has confirmed them, and listed companies' stems.
+  const copiedWeak =
+    tagger?.words && !off.has('weakCopies')
+      ? copyWeakNames(copied, text, norm, dictionaryWord(tagger, norm), (w) => gaz.longestAt(w, 0)?.end === w.length || inOrgLexicon(w))
+      : copied;
+  const grownOrgs = tagger?.words && !off.has('orgHeads') ? orgHeads(copiedWeak, text, norm, tagger) : copiedWeak;
   const mendedOrgs = off.has('tornCompanies') ? grownOrgs : mendTornCompanies(grownOrgs, text, norm, LIST_SURNAMES);
   const splitOrgs = off.has('orgSplits') ? mendedOrgs : orgSplits(mendedOrgs, text, norm, gaz, tagger);
   const propagated =

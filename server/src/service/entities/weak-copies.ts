@@ -1,0 +1,90 @@
+/**
+ * One sense per article for listed companies that are also everyday words (issue 11, eighth round). A gazetteer or
+ * CC-CEDICT name that is also a word (小米 "millet", 苹果 "apple") is kept only where the tagger sees a name there
+ * (recognizer.ts), and the one-reading-per-name pass does not copy list names or dictionary words, so once an article
+ * has shown 小米 to be the company its later bare mentions (小米70%的资源) were lost. Here a list name the article
+ * has confirmed that way, and the stem of a listed company name (苹果 of 苹果公司), marks its other unmarked mentions,
+ * where their edges tear no two-character word of the model's dictionary (小米 stays out of 大小米粒 if 小米 is
+ * confirmed: 大小 runs across its left edge). The stem of a company the tagger or a pattern found (龙湖 of 龙湖集团),
+ * which the consistency pass does not copy when a lexicon lists it as a place (龙湖区), is copied too where the
+ * article uses it alone at least MIN_REPEATS times, unless the gazetteer or CC-CEDICT lists it (北京 of 北京医院) or it is an everyday word (传呼机).
+ */
+import type { EntityMention, EntityType } from '../types';
+import { companyStem } from './context-names';
+import { isHanUnit } from './scan';
+import { Trie } from './trie';
+
+/** Bare uses of a company's stem that make it the company's name in this article (龙湖 … 龙湖 … 龙湖). */
+const MIN_REPEATS = 3;
+
+function count(text: string, s: string): number {
+  let n = 0;
+  for (let i = text.indexOf(s); i >= 0; i = text.indexOf(s, i + s.length)) n++;
+  return n;
+}
+
+/**
+ * `isWord(a, len)`: norm[a, a + len) is a dictionary or induced word; `listed(name)`: the gazetteer or the CC-CEDICT
+ * lexicon holds the name. Returns the mentions with the copies added
+ * (source `consistency`), sorted by position.
+ */
+export function copyWeakNames(
+  mentions: EntityMention[],
+  text: string,
+  norm: string,
+  isWord: (a: number, len: number) => boolean,
+  listed: (name: string) => boolean,
+): EntityMention[] {
+  const names = new Trie<EntityType>();
+  const firsts = new Set<number>();
+  const counts = new Map<string, number>();
+  const counted = (x: string) => counts.get(x) ?? counts.set(x, count(norm, x)).get(x)!;
+  const take = (name: string, type: EntityType) => {
+    names.set(name, type);
+    firsts.add(name.charCodeAt(0));
+  };
+  for (const m of mentions) {
+    if (m.type === 'ORG' && m.source !== 'gazetteer' && m.source !== 'user') {
+      // 龙湖 of 龙湖集团: a stem the lexicon also lists as a small place (龙湖区) is the company where the article uses
+      // it alone again and again; a listed place (北京 of 北京医院) never is.
+      const stem = companyStem(norm.slice(m.start, m.end));
+      if (
+        stem &&
+        stem.length >= 2 &&
+        names.longestAt(stem, 0)?.end !== stem.length &&
+        !listed(stem) &&
+        !isWord(m.start, stem.length) &&
+        counted(stem) - counted(norm.slice(m.start, m.end)) >= MIN_REPEATS
+      )
+        take(stem, 'ORG');
+      continue;
+    }
+    if (m.source !== 'gazetteer' || (m.type !== 'ORG' && m.type !== 'MEDIA')) continue;
+    const name = norm.slice(m.start, m.end);
+    if (isWord(m.start, m.end - m.start)) take(name, m.type);
+    const stem = m.type === 'ORG' ? companyStem(name) : undefined;
+    // A stem that is an everyday word is a company only if it is listed itself (苹果 of 苹果公司; not 世界 of 世界银行).
+    if (stem && stem.length >= 2 && (!isWord(m.start, stem.length) || listed(stem))) take(stem, 'ORG');
+  }
+  if (!names.size) return mentions;
+  const covered = new Uint8Array(norm.length + 1);
+  for (const m of mentions) covered.fill(1, m.start, m.end);
+  const open = (i: number) => i < 0 || i >= norm.length || !isHanUnit(norm.charCodeAt(i)) || covered[i] === 1;
+  const added: EntityMention[] = [];
+  for (let i = 0; i < norm.length;) {
+    const m = covered[i] || !firsts.has(norm.charCodeAt(i)) ? undefined : names.longestAt(norm, i);
+    if (!m) {
+      i++;
+      continue;
+    }
+    let free = true;
+    for (let k = i; k < m.end; k++) if (covered[k]) free = false;
+    const left = open(i - 1) || !isWord(i - 1, 2);
+    const right = open(m.end) || !isWord(m.end - 1, 2);
+    if (free && left && right)
+      added.push({ start: i, end: m.end, type: m.value, text: text.slice(i, m.end), source: 'consistency', confidence: 0.8 });
+    i = m.end;
+  }
+  if (!added.length) return mentions;
+  return [...mentions, ...added].sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,81 @@
+/**
+ * Issue 11, eighth round: companies and outlets from CC-CEDICT (org-lexicon.ts, family `orgLexicon`), on sentences
+ * written for this test, in both scripts with the shipped model.
+ */
+import { strict as assert } from 'node:assert';
+import { createEntityRecognizer } from '../../server/src/service/entities';
+import { orgLexiconSpans, portalDeskSpans } from '../../server/src/service/entities/org-lexicon';
+import type { EntityMention } from '../../server/src/service/types';
+import { shippedRecognizer } from './shipped';
+
+const show = (ms: readonly EntityMention[]) => ms.map((m) => `${m.text}/${m.type}`).join(' ');
+const has = (ms: readonly EntityMention[], text: string, type: EntityMention['type']) => ms.some((m) => m.text === text && m.type === type);
+
+describe('companies and outlets from CC-CEDICT (orgLexicon)', function () {
+  this.timeout(60000);
+  const { tagger, both } = shippedRecognizer();
+  const without = createEntityRecognizer({ tagger, disable: ['orgLexicon'] });
+
+  const cases: [string, string, number, EntityMention['type']][] = [
+    ['据悉，哔哩哔哩第三季度营收同比增长三成。', '哔哩哔哩', 3, 'ORG'],
+    ['用户在知乎发帖讨论这款新车。', '知乎', 3, 'ORG'],
+    ['瑞幸咖啡周二公布了新一季的门店数量。', '瑞幸咖啡', 0, 'ORG'],
+    ['这家讽刺杂志查理周刊再次刊登漫画。', '查理周刊', 6, 'MEDIA'],
+  ];
+  for (const [sentence, name, at, type] of cases)
+    it(`marks ${name} as ${type}`, () => {
+      both(sentence, (ms, t) => {
+        const surface = t.slice(at, at + name.length);
+        assert.ok(has(ms, surface, type), `${t}: ${show(ms)}`);
+        assert.ok(!has(without.recognize(t), surface, type), `the family is what finds ${surface}: ${show(without.recognize(t))}`);
+      });
+    });
+
+  it('takes a company name that is also an everyday word only where the tagger sees a name (最美的 is no 美的)', () => {
+    both('这是今年最美的风景。', (ms, t) => assert.ok(!ms.some((m) => m.type === 'ORG'), `${t}: ${show(ms)}`));
+  });
+
+  it('does not tear a word at the name edge (新浪 in 新浪漫)', () => {
+    both('游客登上新浪漫号邮轮出海。', (ms, t) =>
+      assert.ok(!ms.some((m) => m.text.startsWith('新浪') && m.type === 'ORG'), `${t}: ${show(ms)}`),
+    );
+  });
+
+  it('marks the lexicon’s common-word entries weak and grows a company over its website', () => {
+    const spans = orgLexiconSpans('苹果和知乎网', () => false);
+    assert.deepEqual(
+      spans.map((s) => [s.start, s.end, s.type, !!s.weak]),
+      [
+        [0, 2, 'ORG', true],
+        [3, 6, 'ORG', false],
+      ],
+    );
+    assert.deepEqual(
+      orgLexiconSpans('知乎网友', (a, len) => len === 2 && a === 2).map((s) => [s.start, s.end]),
+      [[0, 2]],
+      '网 that begins a word (网友) stays outside',
+    );
+  });
+
+  describe('a web portal’s desk is an outlet (portalDesks)', () => {
+    const withoutDesks = createEntityRecognizer({ tagger, disable: ['portalDesks'] });
+    for (const [sentence, at, name] of [
+      ['据新浪科技报道，这家公司将裁员。', 1, '新浪科技'],
+      ['网易财经记者获悉，股价当天大跌。', 0, '网易财经'],
+    ] as const)
+      it(`marks ${name} as MEDIA`, () => {
+        both(sentence, (ms, t) => {
+          const surface = t.slice(at, at + name.length);
+          assert.ok(has(ms, surface, 'MEDIA'), `${t}: ${show(ms)}`);
+          assert.ok(!has(withoutDesks.recognize(t), surface, 'MEDIA'), 'the family is what finds it');
+        });
+      });
+    it('takes no park, building or company (百度科技园, 腾讯科技有限公司)', () => {
+      assert.deepEqual(portalDeskSpans('百度科技园和腾讯科技有限公司'), []);
+      assert.deepEqual(
+        portalDeskSpans('百度体育').map((s) => [s.start, s.end, s.type]),
+        [[0, 4, 'MEDIA']],
+      );
+    });
+  });
+});
