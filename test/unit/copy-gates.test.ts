@@ -97,7 +97,15 @@ describe('what article consistency copies (eighth round), with the shipped model
           ms.some((m) => m.start === at && m.source === 'consistency'),
           `without the family: ${t}: ${show(ms)}`,
         ),
+      // orgLexicon (eighth round) lists 卫生部, and a listed name is not copied: off too, so the tagger's reading is.
+      ['orgLexicon'],
     );
+    // With the tagger's reading copied (orgLexicon off), copySites alone keeps 卫生部门 whole.
+    const lexiconOff = createEntityRecognizer({ tagger, disable: ['orgLexicon'] });
+    for (const t of [sentence, toTraditional(sentence)]) {
+      const ms = lexiconOff.recognize(t);
+      assert.ok(!ms.some((m) => m.start === at), `${t}: ${show(ms)}`);
+    }
   });
 
   it('copies a company stem named once only when stemNames is switched on (off as shipped)', () => {
