@@ -67,19 +67,7 @@ describe('seenNames (off as shipped): a string the tagger saw as a name in train
 
 describe('what article consistency copies (eighth round), with the shipped model, in both scripts', function () {
   this.timeout(60000);
-  const { tagger, both } = shippedRecognizer();
-  const family = (
-    name: RuleFamily,
-    sentence: string,
-    check: (ms: EntityMention[], t: string) => void,
-    without: (ms: EntityMention[], t: string) => void,
-    /** Families that would also stop the copy, switched off with it to see it come back. */
-    also: RuleFamily[] = [],
-  ) => {
-    both(sentence, check);
-    const off = createEntityRecognizer({ tagger, disable: [name, ...also] });
-    for (const t of [sentence, toTraditional(sentence)]) without(off.recognize(t), t);
-  };
+  const { tagger, both, family } = shippedRecognizer();
 
   it('copies no name onto a place where it is part of a longer word (卫生部 in 卫生部门) (copySites)', () => {
     const sentence = '卫生部发布通知。各地卫生部门要落实，卫生部将派员检查。';

@@ -5,7 +5,6 @@
  */
 import { strict as assert } from 'node:assert';
 import { createEntityRecognizer } from '../../server/src/service/entities';
-import type { RuleFamily } from '../../server/src/service/entities/recognizer';
 import { honorificSurnameSpans } from '../../server/src/service/entities/context-names';
 import { SURNAMES } from '../../server/src/service/entities/features';
 import { RARE_NAMES } from '../../server/src/service/entities/rare-names-data';
@@ -17,20 +16,7 @@ const show = (ms: readonly EntityMention[]) => ms.map((m) => `${m.text}/${m.type
 
 describe('entities the guidelines say are no names (seventh round: generic), with the shipped model, in both scripts', function () {
   this.timeout(60000);
-  const { tagger, both } = shippedRecognizer();
-  /** Runs `check` on the sentence in both scripts with the family on, and `without` with it off. */
-  const family = (
-    name: RuleFamily,
-    sentence: string,
-    check: (ms: EntityMention[], t: string) => void,
-    without: (ms: EntityMention[], t: string) => void,
-    /** Families that would also repair the sentence, switched off with it to see the error come back. */
-    also: RuleFamily[] = [],
-  ) => {
-    both(sentence, check);
-    const off = createEntityRecognizer({ tagger, disable: [name, ...also] });
-    for (const t of [sentence, toTraditional(sentence)]) without(off.recognize(t), t);
-  };
+  const { tagger, both, family } = shippedRecognizer();
   const has = (ms: readonly EntityMention[], type: string) => ms.some((m) => m.type === type);
 
   it('marks no anonymised person (王某, 王某某, 刘某) (anonymised)', () => {
