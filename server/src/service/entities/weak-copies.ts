@@ -11,17 +11,11 @@
  */
 import type { EntityMention, EntityType } from '../types';
 import { companyStem } from './context-names';
-import { isHanUnit } from './scan';
+import { isHanUnit, occurrencesOf } from './scan';
 import { Trie } from './trie';
 
 /** Bare uses of a company's stem that make it the company's name in this article (龙湖 … 龙湖 … 龙湖). */
 const MIN_REPEATS = 3;
-
-function count(text: string, s: string): number {
-  let n = 0;
-  for (let i = text.indexOf(s); i >= 0; i = text.indexOf(s, i + s.length)) n++;
-  return n;
-}
 
 /**
  * `isWord(a, len)`: norm[a, a + len) is a dictionary or induced word; `listed(name)`: the gazetteer or the CC-CEDICT
@@ -36,18 +30,30 @@ export function copyWeakNames(
   listed: (name: string) => boolean,
 ): EntityMention[] {
   const names = new Trie<EntityType>();
-  const firsts = new Set<number>();
-  const counts = new Map<string, number>();
-  const counted = (x: string) => counts.get(x) ?? counts.set(x, count(norm, x)).get(x)!;
+  // The names' first code units, as a table: the scan below reads it at every uncovered position of the article.
+  const firsts = new Uint8Array(0x10000);
+  // The stems that may need counting and their full names, counted in one pass over the article (not one search of
+  // it per name, which a long text with many organisations made quadratic).
+  const wanted = new Set<string>();
+  const stems = new Map<EntityMention, string | undefined>();
+  for (const m of mentions) {
+    if (m.type !== 'ORG' || m.source === 'gazetteer' || m.source === 'user') continue;
+    const name = norm.slice(m.start, m.end);
+    const stem = companyStem(name);
+    stems.set(m, stem);
+    if (stem && stem.length >= 2 && !listed(stem) && !isWord(m.start, stem.length)) wanted.add(stem).add(name);
+  }
+  const counts = occurrencesOf(norm, wanted);
+  const counted = (x: string) => counts.get(x)!.length;
   const take = (name: string, type: EntityType) => {
     names.set(name, type);
-    firsts.add(name.charCodeAt(0));
+    firsts[name.charCodeAt(0)] = 1;
   };
   for (const m of mentions) {
     if (m.type === 'ORG' && m.source !== 'gazetteer' && m.source !== 'user') {
       // 龙湖 of 龙湖集团: a stem the lexicon also lists as a small place (龙湖区) is the company where the article uses
       // it alone again and again; a listed place (北京 of 北京医院) never is.
-      const stem = companyStem(norm.slice(m.start, m.end));
+      const stem = stems.get(m);
       if (
         stem &&
         stem.length >= 2 &&
@@ -72,7 +78,7 @@ export function copyWeakNames(
   const open = (i: number) => i < 0 || i >= norm.length || !isHanUnit(norm.charCodeAt(i)) || covered[i] === 1;
   const added: EntityMention[] = [];
   for (let i = 0; i < norm.length;) {
-    const m = covered[i] || !firsts.has(norm.charCodeAt(i)) ? undefined : names.longestAt(norm, i);
+    const m = covered[i] || !firsts[norm.charCodeAt(i)] ? undefined : names.longestAt(norm, i);
     if (!m) {
       i++;
       continue;
