@@ -335,8 +335,10 @@ function recognizeParagraph(
   let model: (Span & { confidence: number })[] = [];
   if (tagger) model = tagAll(tagger, norm, gaz, off.has('lexiconFeatures'));
   let gazSpans = off.has('gazetteer') ? [] : gazetteerSpans(norm, gaz);
+  // A word of the tagger's induced lexicon at norm[a, a + len): where a company name may not stop (org-lexicon.ts).
+  const inducedWord = tagger?.words ? (a: number, len: number) => tagger.words!.has(norm, a, len) : undefined;
   // CC-CEDICT's companies and outlets (org-lexicon.ts): checked like the gazetteer's names below.
-  let lexOrgs = off.has('orgLexicon') ? [] : orgLexiconSpans(norm, tagger?.words ? (a, len) => tagger.words!.has(norm, a, len) : undefined);
+  let lexOrgs = off.has('orgLexicon') ? [] : orgLexiconSpans(norm, inducedWord);
   const lexNames = tagger?.names;
   let taggedMarks: Uint8Array | undefined;
   if (tagger) {
@@ -367,15 +369,11 @@ function recognizeParagraph(
     const wordLike = (s: Span) => s.weak || !!words?.has(norm, s.start, s.end - s.start);
     // …and so is one whose edge character makes a word with its neighbour (新浪 in 新[浪漫]号), or that lies inside a
     // longer word (箭牌 in 挡箭牌).
-    const isWordAt = (a: number, len: number) =>
-      a >= 0 && a + len <= norm.length && (!!words?.has(norm, a, len) || !!((lexNames?.get(norm, a, len) ?? 0) & LEX_WORD));
+    const isWordAt = dictionaryWord(tagger, norm);
     // (A function character next to it makes no word: 的歌 of 的[歌诗达邮轮] is a pair of the induced lexicon only.)
     const torn = (s: Span) =>
       (!NOT_GIVEN_NAME.has(norm[s.start - 1]) && isWordAt(s.start - 1, 2)) || (!NOT_GIVEN_NAME.has(norm[s.end]) && isWordAt(s.end - 1, 2));
-    const withinWord = (s: Span) => {
-      for (let len = s.end - s.start + 1; len <= 4; len++) for (let a = s.end - len; a <= s.start; a++) if (isWordAt(a, len)) return true;
-      return false;
-    };
+    const withinWord = (s: Span) => insideLonger(norm, s.start, s.end, { isWord: isWordAt, isName: () => false });
     // The tagger's support is a name of exactly this extent (访[美]的 is no 美的, [我国]共产党 no 国共).
     const taggedSame = (s: Span) => model.some((m) => m.start === s.start && m.end === s.end);
     lexOrgs = lexOrgs.filter((s) => !inside(s) && (taggedSame(s) || (!wordLike(s) && !torn(s) && !cutsWord(s) && !withinWord(s))));
@@ -393,8 +391,7 @@ function recognizeParagraph(
   // A pattern name built on a known one (新浪 + 科技): above the company pattern that the known 新浪 would promote, and
   // gated as the list name it is built on.
   if (!off.has('portalDesks'))
-    for (const s of portalDeskSpans(norm, tagger?.words ? (a, len) => tagger.words!.has(norm, a, len) : undefined))
-      cands.push(candidate(s, 'pattern', 0.8, RANK.PATTERN_FULLER, 'gazetteerAdd'));
+    for (const s of portalDeskSpans(norm, inducedWord)) cands.push(candidate(s, 'pattern', 0.8, RANK.PATTERN_FULLER, 'gazetteerAdd'));
   // An outlet named as the source (据锌财经报道): as sure as the outlet patterns, whatever its ending; a tagger ORG there
   // is the outlet read as a company.
   if (!off.has('sourceSlots') && wordAt)
@@ -617,9 +614,9 @@ function lexiconCommonWord(names: NameLexicon | undefined, norm: string): (a: nu
 
 /** A word of the model's dictionaries (its word set, or a name-lexicon entry that is also a common word) at a..a+len of norm. */
 function dictionaryWord(tagger: Tagger, norm: string): (a: number, len: number) => boolean {
-  const words = tagger.words!;
+  const words = tagger.words;
   const names = tagger.names;
-  return (a, len) => a >= 0 && a + len <= norm.length && (words.has(norm, a, len) || !!((names?.get(norm, a, len) ?? 0) & LEX_WORD));
+  return (a, len) => a >= 0 && a + len <= norm.length && (!!words?.has(norm, a, len) || !!((names?.get(norm, a, len) ?? 0) & LEX_WORD));
 }
 
 /** The parts of dotted foreign names used alone (dotted-parts.ts), with the model's dictionaries. */
