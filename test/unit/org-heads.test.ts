@@ -8,6 +8,7 @@ import { growOrganisationHeads } from '../../server/src/service/entities/org-hea
 import { normalizeForMatching } from '../../server/src/service/normalize';
 import type { EntityMention } from '../../server/src/service/types';
 import { shippedRecognizer } from './shipped';
+import { mentionsAt } from './mentions';
 
 const show = (ms: readonly EntityMention[]) => ms.map((m) => `${m.text}/${m.type}`).join(' ');
 const orgs = (ms: readonly EntityMention[]) => ms.filter((m) => m.type === 'ORG').map((m) => m.text);
@@ -46,14 +47,7 @@ describe('organisations grown to the unit head after them (orgHeads)', function 
     const dictionary = new Set(['安全', '机器', '智能', '今年', '新建', '发布', '专门']);
     const run = (text: string, spans: [number, number, EntityMention['type']][]) => {
       const norm = normalizeForMatching(text);
-      const ms: EntityMention[] = spans.map(([start, end, type]) => ({
-        start,
-        end,
-        type,
-        text: text.slice(start, end),
-        confidence: 0.9,
-        source: 'model',
-      }));
+      const ms = mentionsAt(text, spans);
       return growOrganisationHeads(ms, text, norm, (a, len) => dictionary.has(norm.slice(a, a + len)));
     };
     it('grows over a modifier of dictionary words', () => {

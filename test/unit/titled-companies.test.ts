@@ -8,6 +8,7 @@ import { markTitledCompanies } from '../../server/src/service/entities/titled-co
 import { normalizeForMatching } from '../../server/src/service/normalize';
 import type { EntityMention } from '../../server/src/service/types';
 import { shippedRecognizer } from './shipped';
+import { mentionsAt } from './mentions';
 
 const show = (ms: readonly EntityMention[]) => ms.map((m) => `${m.text}/${m.type}`).join(' ');
 const orgs = (ms: readonly EntityMention[]) => ms.filter((m) => m.type === 'ORG').map((m) => m.text);
@@ -33,14 +34,7 @@ describe('a company named by its officer (titledCompanies)', function () {
     const dictionary = new Set(['公司', '技术', '品牌', '采访', '记者']);
     const run = (text: string, spans: [number, number, EntityMention['type']][]) => {
       const norm = normalizeForMatching(text);
-      const ms: EntityMention[] = spans.map(([start, end, type]) => ({
-        start,
-        end,
-        type,
-        text: text.slice(start, end),
-        source: 'model',
-        confidence: 0.9,
-      }));
+      const ms = mentionsAt(text, spans);
       return orgs(markTitledCompanies(ms, text, norm, (a, len) => dictionary.has(norm.slice(a, a + len))));
     };
     it('takes the name back to a clean edge: after a function character or a dictionary word', () => {

@@ -8,6 +8,7 @@ import { copyWeakNames } from '../../server/src/service/entities/weak-copies';
 import { normalizeForMatching } from '../../server/src/service/normalize';
 import type { EntityMention } from '../../server/src/service/types';
 import { shippedRecognizer } from './shipped';
+import { mentionsAt } from './mentions';
 
 const show = (ms: readonly EntityMention[]) => ms.map((m) => `${m.text}/${m.type}/${m.source}`).join(' ');
 
@@ -29,14 +30,7 @@ describe('listed companies that are also words, once confirmed (weakCopies)', fu
     const dictionary = new Set(['苹果', '世界', '大小', '米粒', '小米']);
     const run = (text: string, spans: [number, number, EntityMention['type']][], listed: string[] = []) => {
       const norm = normalizeForMatching(text);
-      const ms: EntityMention[] = spans.map(([start, end, type]) => ({
-        start,
-        end,
-        type,
-        text: text.slice(start, end),
-        source: 'gazetteer',
-        confidence: 1,
-      }));
+      const ms = mentionsAt(text, spans, 'gazetteer', 1);
       const isWord = (a: number, len: number) => dictionary.has(norm.slice(a, a + len));
       return copyWeakNames(ms, text, norm, isWord, (w) => listed.includes(w))
         .filter((m) => m.source === 'consistency')
