@@ -41,6 +41,10 @@ describe('companies and outlets from CC-CEDICT (orgLexicon)', function () {
     );
   });
 
+  it('takes no name that lies inside a longer word (箭牌 in 挡箭牌)', () => {
+    both('他总拿这件事当挡箭牌，不肯表态。', (ms, t) => assert.ok(!ms.some((m) => m.type === 'ORG'), `${t}: ${show(ms)}`));
+  });
+
   it('marks the lexicon’s common-word entries weak and grows a company over its website', () => {
     const spans = orgLexiconSpans('苹果和知乎网', () => false);
     assert.deepEqual(
