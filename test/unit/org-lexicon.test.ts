@@ -41,6 +41,10 @@ describe('companies and outlets from CC-CEDICT (orgLexicon)', function () {
     );
   });
 
+  it('yields to a longer name the tagger found around it (泰晤士 in 泰晤士河)', () => {
+    both('泰晤士河边的游客很多。', (ms, t) => assert.ok(!ms.some((m) => m.type === 'MEDIA'), `${t}: ${show(ms)}`));
+  });
+
   it('takes no name that lies inside a longer word (箭牌 in 挡箭牌)', () => {
     both('他总拿这件事当挡箭牌，不肯表态。', (ms, t) => assert.ok(!ms.some((m) => m.type === 'ORG'), `${t}: ${show(ms)}`));
   });
