@@ -580,6 +580,53 @@ describe('boilerplate decided from the previous version after an edit to one lin
     );
   });
 
+  it('reads a line growing past 200 or 300 characters from the previous version, unless it is a reference entry', () => {
+    const typeThrough = (texts: string[]) => {
+      const lines = boilerplateLines();
+      detectBoilerplate(texts[0], { lines });
+      return texts.slice(1).map((text) => {
+        const before = lines.decided.reused;
+        const got = detectBoilerplate(text, { lines });
+        assert.deepEqual(got, detectBoilerplate(text));
+        return lines.decided.reused > before;
+      });
+    };
+    const clause = '各有关部门要按照职责分工密切配合形成合力，';
+    const grown = (n: number) => (clause.repeat(Math.ceil(n / clause.length)).slice(0, n - 1) + '。').slice(0, n);
+    const page = (paragraph: string, reference: string) =>
+      [
+        '市政府关于进一步加强城市道路交通安全管理的通知',
+        '',
+        '为进一步加强城市道路交通安全管理，保障人民群众生命财产安全，根据有关法律法规的规定，结合本市实际，现就有关事项通知如下。',
+        paragraph,
+        '三、本通知自发布之日起施行，由市公安局负责解释，各单位在执行过程中遇到的问题，请及时向市公安局反映。',
+        '参考文献',
+        reference,
+        '',
+        '版权所有 © 2019 某某市人民政府 保留所有权利',
+        '网站地图 | 联系我们 | 关于我们',
+      ].join('\n');
+    const entry = (n: number) => ('[1] 王小云. 城市道路交通安全管理研究[J]. 交通运输研究, 2019(3): ' + '1'.repeat(n)).slice(0, n);
+    assert.equal(grown(201).length, 201);
+    assert.equal(entry(301).length, 301);
+    // A body paragraph typed past 200 and past 300 characters: no pass reads those bounds of it.
+    assert.deepEqual(
+      typeThrough([
+        page(grown(199), entry(120)),
+        page(grown(200), entry(120)),
+        page(grown(201), entry(120)),
+        page(grown(300), entry(120)),
+        page(grown(301), entry(120)),
+      ]),
+      [true, true, true, true],
+    );
+    // A reference entry crossing 300 is no longer read as one (referenceLike): never decided from the previous version there.
+    assert.deepEqual(typeThrough([page(grown(120), entry(299)), page(grown(120), entry(300)), page(grown(120), entry(301))]), [
+      true,
+      false,
+    ]);
+  });
+
   it("changes the folder index's version for a file when another file changes, not when the file itself does", () => {
     const index = new SiteIndex();
     index.set('file:///a', '首页\n新闻\n');

@@ -1002,10 +1002,18 @@ interface ReuseState {
  * `lineFacts` compares those tests whole). 24 is read in two places only, each beside a fact compared on its own or
  * the same for both versions: a table of contents' heading (`len > 24 || !HEADING`, the heading test is in
  * `contentsFacts`) and a closing line signed over a date (`len <= 24 && !prose && dateFollows`: prose is a measure,
- * and the lines after an edited line are the same lines); elsewhere it is left out (`LEN_CUTS_WITHOUT_24`).
+ * and the lines after an edited line are the same lines); elsewhere it is left out. 200 is left out: it is read by
+ * the headline's copy search in `locateBody`, of lines whose title key is the title's (`lineFacts` compares none of
+ * those), and by the recurring-line look-up, whose count is itself one of the facts. 300 is read only by
+ * `referenceLike` (`len <= 300 && REFERENCE`), so it counts only for a line REFERENCE matches (one of the text tests).
  */
-const LEN_CUTS = [1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 20, 24, 40, 49, 60, 120, 200, 300];
-const LEN_CUTS_WITHOUT_24 = LEN_CUTS.filter((cut) => cut !== 24);
+const LEN_CUTS = [1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 20, 40, 49, 60, 120];
+/** The length cuts of a line, with 24 and 300 where their readers may be reached (see LEN_CUTS). */
+const lenCutsFor = (() => {
+  const sorted = (extra: number[]) => [...LEN_CUTS, ...extra].sort((a, b) => a - b);
+  const table = [sorted([]), sorted([24]), sorted([300]), sorted([24, 300])];
+  return (with24: boolean, with300: boolean): readonly number[] => table[(with24 ? 1 : 0) + (with300 ? 2 : 0)];
+})();
 const HAN_CUTS = [1, 3, 7];
 const ENDER_CUTS = [0, 1];
 const COMMA_CUTS = [0];
@@ -1057,8 +1065,9 @@ function lineFacts(r: LineRecord, state: ReuseState, options: BoilerplateOptions
   if (state.located.title.key !== undefined && key === state.located.title.key) return undefined;
   const prose = `${paragraph(x) ? 1 : 0}${paragraph(x) && x.len > 50 ? 1 : 0}${x.prose && x.len >= 60 ? 1 : 0}`;
   const contents = contentsFacts(t);
-  // 24 counts only where one of its two readers may be reached (see LEN_CUTS); the contents heading test is contentsFacts' first digit.
-  const lenCuts = contents.charAt(0) === '1' || (!x.prose && dateAfter) ? LEN_CUTS : LEN_CUTS_WITHOUT_24;
+  // 24 and 300 count only where one of their readers may be reached (see LEN_CUTS); the contents heading test is
+  // contentsFacts' first digit.
+  const lenCuts = lenCutsFor(contents.charAt(0) === '1' || (!x.prose && dateAfter), REFERENCE.test(t));
   const measures = `${x.blank ? 1 : 0}${x.prose ? 1 : 0}${x.endsSentence ? 1 : 0}${x.symbolic ? 1 : 0}${prose}|${above(x.len, lenCuts)}|${above(x.han, HAN_CUTS)}|${above(x.enders, ENDER_CUTS)}|${above(x.commas, COMMA_CUTS)}`;
   let tests = '';
   for (const test of TEXT_TESTS) tests += test(t) ? '1' : '0';
