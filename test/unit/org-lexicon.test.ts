@@ -49,6 +49,17 @@ describe('companies and outlets from CC-CEDICT (orgLexicon)', function () {
     both('他总拿这件事当挡箭牌，不肯表态。', (ms, t) => assert.ok(!ms.some((m) => m.type === 'ORG'), `${t}: ${show(ms)}`));
   });
 
+  // Sentences of MSRA train where this guard alone keeps the name out (each of the two alone, checked by switching it off).
+  it('takes no name that is also a word of the training text (山水 in 山水相映)', () => {
+    both('山水相映，沙山好似倒长在水中。', (ms, t) => assert.ok(!ms.some((m) => m.type === 'ORG'), `${t}: ${show(ms)}`));
+  });
+
+  it('takes no name whose edge character makes a word with its neighbour (上汽 in 扶上汽车)', () => {
+    both('一些不知姓名的人也主动过来帮忙，迅速将冯强扶上汽车。', (ms, t) =>
+      assert.ok(!ms.some((m) => m.type === 'ORG'), `${t}: ${show(ms)}`),
+    );
+  });
+
   it('marks the lexicon’s common-word entries weak and grows a company over its website', () => {
     const spans = orgLexiconSpans('苹果和知乎网', () => false);
     assert.deepEqual(
