@@ -5,7 +5,7 @@
 import { FEATURES_PER_CHAR } from './features';
 import { LANE_BIAS, type TaggerWeights } from './modelFormat';
 import { allowed, canEnd, CLOSED, NTAGS, OPENERS } from './tagScheme';
-import { type EmissionKernel, KERNEL_CHARS, kernelFor } from './simd';
+import { type EmissionKernel, KERNEL_CHARS, kernelFor, kernelTakes } from './simd';
 
 // Reused work arrays: decoding is synchronous, so one set per process is enough and saves the garbage
 // collector a few arrays per line.
@@ -41,7 +41,7 @@ let kernel: EmissionKernel | undefined;
 function kernelOf(quad: Int32Array): EmissionKernel | undefined {
   if (quad !== kernelTable) {
     kernelTable = quad;
-    kernel = kernelFor(quad.buffer);
+    kernel = kernelTakes(FEATURES_PER_CHAR) ? kernelFor(quad.buffer) : undefined;
   }
   return kernel;
 }

@@ -16,7 +16,7 @@ import { EMISSIONS_WASM, EMISSIONS_WASM_SHARED } from './wasm/emissionsWasm';
 /** Characters one call of the kernel sums: longer lines are summed in slices of this many. */
 export const KERNEL_CHARS = 8192;
 /** Features per character and scores per character the work area is laid out for (features.ts, tagScheme.ts). */
-const MAX_FEATURES = 32;
+const MAX_FEATURES = 40;
 const SCORES = 13;
 const PAGE = 65536;
 /** Bytes of one work area: the ids, then the scores (and 16 bytes to spare). */
@@ -26,7 +26,12 @@ const WORK_PAGES = Math.ceil(WORK_BYTES / PAGE);
 const MAX_THREADS = 256;
 
 interface KernelExports {
-  emissions(table: number, ids: number, n: number, features: number, em: number, bias: number, scale: number): void;
+  emissions(table: number, ids: number, n: number, features: number, em: number, bias: number, scale: number): number;
+}
+
+/** Whether the kernel sums `features` ids per character: it takes five a turn and touches slots up to 29. */
+export function kernelTakes(features: number): boolean {
+  return features % 5 === 0 && features >= 30 && features <= MAX_FEATURES;
 }
 
 /** The compiled modules, or null where this runtime has no WebAssembly SIMD (or, for the shared one, no threads). */
@@ -86,6 +91,8 @@ export class EmissionKernel {
   readonly ids: Uint32Array;
   /** The work area's scores, KERNEL_CHARS x 13, valid until the next call. */
   readonly scores: Float64Array;
+  /** The touching loads' xor of the last call (kept so that they are not dropped). */
+  touched = 0;
   private readonly run: KernelExports['emissions'];
   private readonly idsAt: number;
   private readonly scoresAt: number;
@@ -107,10 +114,10 @@ export class EmissionKernel {
    * work area unless they are its own view), over the buckets at byte offset `table`: (sum - bias) * scale per tag.
    */
   emissions(table: number, ids: Uint32Array, n: number, features: number, bias: number, scale: number): Float64Array {
-    if (n > KERNEL_CHARS || features > MAX_FEATURES || features < 1)
-      throw new RangeError('emission kernel: too many characters or features');
+    if (n > KERNEL_CHARS || !kernelTakes(features))
+      throw new RangeError('emission kernel: too many characters, or a feature count it does not take');
     if (ids !== this.ids) this.ids.set(ids.subarray(0, n * features));
-    this.run(table, this.idsAt, n, features, this.scoresAt, bias, scale);
+    this.touched = this.run(table, this.idsAt, n, features, this.scoresAt, bias, scale);
     return this.scores;
   }
 }
