@@ -16,7 +16,8 @@ import { adoptModelMemory, KERNEL_CHARS, kernelFor, memoryOf, modelMemory, simdA
 import { loadTagger, NTAGS } from '../../server/src/service/entities/tagger';
 import { gazetteerTrie } from '../../server/src/service/entities/gazetteer';
 import { normalizeForMatching } from '../../server/src/service/normalize';
-import { loadNerModel, readModelShared, sharedModelMemory } from '../../server/src/node/model';
+import { Worker } from 'node:worker_threads';
+import { loadNerModel, readModelShared, sharedModelMemory, sharedTagger, useLentModel } from '../../server/src/node/model';
 
 const F = FEATURES_PER_CHAR;
 const T = NTAGS;
@@ -171,5 +172,35 @@ describe('emission sums in WebAssembly SIMD (simd.ts)', function () {
     assert.equal(adopted.byteLength, bytes.byteLength);
     assert.equal(adopted[100], bytes[100]);
     assert.throws(() => adoptModelMemory(memoryOf(loadNerModel()!)!, 10), /shared/);
+  });
+
+  it('lets a worker thread adopt the shared memory: it grows its own work area there and tags as this thread does', async () => {
+    const bytes = readModelShared()!;
+    const memory = sharedModelMemory(bytes)!;
+    const before = memory.buffer.byteLength;
+    const line = normalizeForMatching('新华社北京3日电 外交部发言人赵立坚表示，臺北市長柯文哲昨天在市議會說');
+    useLentModel(undefined);
+    const here = sharedTagger()!.tag(line, undefined);
+    assert.ok(here.length >= 3);
+    // The worker runs the TypeScript sources as the tests do (tsx), as the CLI's bundled worker runs them.
+    const code = [
+      "require('tsx/cjs');",
+      "const { workerData, parentPort } = require('node:worker_threads');",
+      `const model = require(${JSON.stringify(path.join(__dirname, '..', '..', 'server', 'src', 'node', 'model.ts'))});`,
+      'model.useLentModel(workerData.bytes, workerData.memory);',
+      'parentPort.postMessage(model.sharedTagger().tag(workerData.line, undefined));',
+    ].join('\n');
+    const worker = new Worker(code, { eval: true, workerData: { bytes, memory, line } });
+    try {
+      const there = await new Promise((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      });
+      assert.deepEqual(there, here);
+    } finally {
+      await worker.terminate();
+    }
+    // The worker's kernel took its work area from the shared memory (and so summed over the lent table).
+    assert.ok(memory.buffer.byteLength > before, 'the worker grew the shared memory');
   });
 });
