@@ -144,6 +144,19 @@ describe('emission sums in WebAssembly SIMD (simd.ts)', function () {
         }
       });
 
+    it('sums in JavaScript, to the same doubles, in a thread that finds the shared memory grown to its maximum', () => {
+      const bytes = inMemory(file, true);
+      const memory = memoryOf(bytes)!;
+      // Other threads took every work area there is.
+      assert.throws(() => {
+        for (;;) memory.grow(1);
+      }, RangeError);
+      const wasm = openModel(bytes).weights;
+      assert.equal(kernelFor(wasm.quad!.buffer), undefined);
+      const ids = extremeIds(50);
+      assert.equal(firstDifference(scores(wasm, ids, 50), scores(openModel(file.slice()).weights, ids, 50)), -1);
+    });
+
     it('sums ids written straight into the work area (featureIdsBuffer) as it sums a copy', () => {
       const wasm = openModel(inMemory(file)).weights;
       const js = openModel(file.slice()).weights;

@@ -132,9 +132,15 @@ export function kernelFor(buffer: ArrayBufferLike): EmissionKernel | undefined {
     const entry = memories.get(buffer);
     kernel = null;
     if (entry) {
-      // A shared memory gets this thread's own work area: `grow` returns where the new pages start.
-      const work = entry.work ?? entry.memory.grow(WORK_PAGES) * PAGE;
-      kernel = new EmissionKernel(entry.memory, work);
+      // A shared memory gets this thread's own work area: `grow` returns where the new pages start. Past its
+      // maximum (MAX_THREADS work areas) it cannot grow, and this thread sums in JavaScript.
+      let work = entry.work;
+      try {
+        work ??= entry.memory.grow(WORK_PAGES) * PAGE;
+      } catch {
+        work = undefined;
+      }
+      if (work !== undefined) kernel = new EmissionKernel(entry.memory, work);
     }
     kernels.set(buffer, kernel);
   }
