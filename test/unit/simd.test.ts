@@ -63,8 +63,8 @@ describe('emission sums in WebAssembly SIMD (simd.ts)', function () {
 
   it('ships the bytes that emissions.wat assembles to, over a plain and over a shared memory', async () => {
     const built = await assemble(fs.readFileSync(WAT_FILE, 'utf8'));
-    assert.deepEqual(Array.from(EMISSIONS_WASM), Array.from(built.plain), 'run npx tsx scripts/build-wasm.ts');
-    assert.deepEqual(Array.from(EMISSIONS_WASM_SHARED), Array.from(built.shared), 'run npx tsx scripts/build-wasm.ts');
+    assert.deepEqual(Array.from(EMISSIONS_WASM), Array.from(built.plain), 'run npm run build:wasm');
+    assert.deepEqual(Array.from(EMISSIONS_WASM_SHARED), Array.from(built.shared), 'run npm run build:wasm');
   });
 
   it('reads the shipped model into a model memory, where the kernel sums its table; a copy is summed in JavaScript', () => {
