@@ -5,10 +5,9 @@
  * they see the same, so a change of a few per cent shows as "faster in k of N rounds" (the same tree against itself
  * gives about N / 2). Each part's output is compared first: a difference stops the script.
  * `npx tsx scripts/perf/tagger-ab.ts OTHER_CHECKOUT [ROUNDS]` (NEWS_CORPUS as for `npm run eval`; each tree reads its
- * own models/ner.bin; PARTS=viterbi,emissions for some parts only). Under tsx, not bundled as the product is: a
+ * own models/ner.bin with its own loader; PARTS=viterbi,emissions for some parts only). Under tsx, not bundled as the product is: a
  * figure that moves only under tsx is checked with a bundled driver before it is believed.
  */
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { normalizeForMatching } from '../../server/src/service/normalize';
@@ -20,6 +19,7 @@ type Tree = {
   features: typeof import('../../server/src/service/entities/features');
   words: typeof import('../../server/src/service/entities/words');
   gazetteer: typeof import('../../server/src/service/entities/gazetteer');
+  model: typeof import('../../server/src/node/model');
   root: string;
 };
 
@@ -31,6 +31,7 @@ async function tree(root: string): Promise<Tree> {
     features: await at('features.ts'),
     words: await at('words.ts'),
     gazetteer: await at('gazetteer.ts'),
+    model: await import(path.join(root, 'server', 'src', 'node', 'model.ts')),
     root,
   };
 }
@@ -52,7 +53,8 @@ async function main(): Promise<void> {
   const maxn = Math.max(...lines.map((l) => l.length));
   const sides = await Promise.all([path.resolve(other), path.resolve(__dirname, '..', '..')].map(tree));
   const parts = sides.map((t) => {
-    const tagger = t.tagger.loadTagger(new Uint8Array(fs.readFileSync(path.join(t.root, 'models', 'ner.bin'))));
+    // Each tree's own loader (where it reads the file decides how it is decoded: simd.ts).
+    const tagger = t.tagger.loadTagger(t.model.loadNerModel()!);
     const gaz = t.gazetteer.gazetteerTrie();
     const w = tagger.weights!;
     const F = t.features.FEATURES_PER_CHAR;

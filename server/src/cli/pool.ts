@@ -10,7 +10,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { readModelShared } from '../node/model';
+import { readModelShared, sharedModelMemory } from '../node/model';
 import { createAnnotator, type AnnotateJob, type AnnotatorOptions, type Annotations } from './annotateJob';
 import { formatAnnotations, type OutputFormat } from './output';
 
@@ -30,6 +30,8 @@ export interface WorkerData {
   format: OutputFormat;
   /** models/ner.bin over a SharedArrayBuffer (absent with a model overlay, which each worker applies to its own copy). */
   model?: Uint8Array;
+  /** The shared WebAssembly memory `model` lives in, where the emission kernel runs (node/model.ts). */
+  modelMemory?: WebAssembly.Memory;
 }
 export type WorkerRequest = { seq: number; job: AnnotateJob }[];
 export type WorkerAnswer = { seq: number; text?: string; error?: string }[];
@@ -84,7 +86,8 @@ export function createPool(
       idle.pop()!.postMessage(batch);
     }
   };
-  const data: WorkerData = { options, format, model: options.modelDelta ? undefined : readModelShared() };
+  const model = options.modelDelta ? undefined : readModelShared();
+  const data: WorkerData = { options, format, model, modelMemory: model && sharedModelMemory(model) };
   for (let i = 0; i < jobs; i++) {
     const w = new Worker(workerFile, { workerData: data });
     w.on('message', (answers: WorkerAnswer) => {

@@ -9,6 +9,6 @@ import { createAnnotator } from './annotateJob';
 
 const data = workerData as WorkerData;
 // The model file as the main thread read it, shared by every worker (no copy, no second read).
-if (data.model) useLentModel(data.model);
+if (data.model) useLentModel(data.model, data.modelMemory);
 const annotate = createAnnotator(data.options);
 parentPort!.on('message', (msg: WorkerRequest) => parentPort!.postMessage(annotateBatch(annotate, msg, data.format)));

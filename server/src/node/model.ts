@@ -9,6 +9,7 @@ import { loadTagger, taggerFromWeights, type Tagger } from '../service/entities/
 import { applyOverlay, encodeOverlay, overlayMismatch, type ModelOverlay } from '../service/entities/finetune';
 import { memoTagger, type MemoTagger } from '../service/incremental/memoTagger';
 import type { EntityRecognizer } from '../service/types';
+import { adoptModelMemory, memoryOf, modelMemory } from '../service/entities/simd';
 
 /** Where models/ner.bin can be: beside dist/ when bundled, or at the repository root when run from source. */
 export function nerModelCandidates(): string[] {
@@ -24,40 +25,39 @@ let found: string | null | undefined;
 
 /**
  * The model bytes, or undefined when no model file is found (the recogniser then runs without it). Read afresh on
- * each call, for a tagger that owns them (it reads its tables from them in place, and an overlay changes them).
+ * each call, for a tagger that owns them (it reads its tables from them in place, and an overlay changes them),
+ * into a WebAssembly memory where the emission kernel runs (simd.ts): the file is read there directly, never copied.
  */
 export function loadNerModel(): Uint8Array | undefined {
-  if (found === null) return undefined;
-  for (const file of found ? [found] : nerModelCandidates()) {
-    try {
-      const buf = fs.readFileSync(file);
-      found = file;
-      return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-    } catch {
-      // try the next location
-    }
-  }
-  found = null;
-  return undefined;
+  return readModel(false);
 }
 
 /**
- * models/ner.bin read once into memory every thread of the process can see (a SharedArrayBuffer), for the workers
- * of `annotate --jobs N`: each opens its views over the same bytes instead of reading and holding its own 30 MB.
- * Undefined when no model file is found.
+ * models/ner.bin read once into memory every thread of the process can see (a shared WebAssembly memory, or a
+ * SharedArrayBuffer where the kernel cannot run), for the workers of `annotate --jobs N`: each opens its views over
+ * the same bytes instead of reading and holding its own 30 MB. Undefined when no model file is found.
  */
 export function readModelShared(): Uint8Array | undefined {
+  return readModel(true);
+}
+
+/** The shared memory that `readModelShared`'s bytes live in, for the worker threads to adopt (`useLentModel`). */
+export function sharedModelMemory(bytes: Uint8Array): WebAssembly.Memory | undefined {
+  return memoryOf(bytes);
+}
+
+function readModel(shared: boolean): Uint8Array | undefined {
   if (found === null) return undefined;
   for (const file of found ? [found] : nerModelCandidates()) {
     let fd: number;
     try {
       fd = fs.openSync(file, 'r');
     } catch {
-      continue;
+      continue; // try the next location
     }
     try {
       const size = fs.fstatSync(fd).size;
-      const bytes = new Uint8Array(new SharedArrayBuffer(size));
+      const bytes = modelMemory(size, shared)?.bytes ?? new Uint8Array(shared ? new SharedArrayBuffer(size) : new ArrayBuffer(size));
       for (let at = 0; at < size;) {
         const n = fs.readSync(fd, bytes, at, size - at, at);
         if (n <= 0) throw new Error(`${file}: shorter than its size`);
@@ -69,15 +69,19 @@ export function readModelShared(): Uint8Array | undefined {
       fs.closeSync(fd);
     }
   }
+  found = null;
   return undefined;
 }
 
 /** Bytes another thread read (readModelShared), used by the shared tagger instead of the file. */
 let lent: Uint8Array | undefined;
 
-/** From now on the shared tagger opens `bytes` (read-only: an overlay, which writes into its bytes, reads the file instead). */
-export function useLentModel(bytes: Uint8Array | undefined): void {
-  lent = bytes;
+/**
+ * From now on the shared tagger opens `bytes` (read-only: an overlay, which writes into its bytes, reads the file
+ * instead). `memory`: the shared WebAssembly memory they live in (sharedModelMemory), so this thread's kernel reads them.
+ */
+export function useLentModel(bytes: Uint8Array | undefined, memory?: WebAssembly.Memory): void {
+  lent = bytes && memory ? adoptModelMemory(memory, bytes.byteLength) : bytes;
   shared = undefined;
   problem = undefined;
 }

@@ -5,6 +5,7 @@
 import { FEATURES_PER_CHAR } from './features';
 import { LANE_BIAS, type TaggerWeights } from './modelFormat';
 import { allowed, canEnd, CLOSED, NTAGS, OPENERS } from './tagScheme';
+import { type EmissionKernel, KERNEL_CHARS, kernelFor, kernelTakes } from './simd';
 
 // Reused work arrays: decoding is synchronous, so one set per process is enough and saves the garbage
 // collector a few arrays per line.
@@ -34,10 +35,30 @@ function unsignedView(quad: Int32Array): Uint32Array {
   return unsigned;
 }
 
+/** The WebAssembly kernel for a table (the last one asked for), when the table lies in a model memory (simd.ts). */
+let kernelTable: Int32Array | undefined;
+let kernel: EmissionKernel | undefined;
+function kernelOf(quad: Int32Array): EmissionKernel | undefined {
+  if (quad !== kernelTable) {
+    kernelTable = quad;
+    kernel = kernelTakes(FEATURES_PER_CHAR) ? kernelFor(quad.buffer) : undefined;
+  }
+  return kernel;
+}
+
+/**
+ * Where feature extraction should write the ids of a line of n characters for `w`: the kernel's work area when
+ * the kernel will sum them (so they are not copied there), else undefined.
+ */
+export function featureIdsBuffer(w: TaggerWeights, n: number): Uint32Array | undefined {
+  return w.quad && n <= KERNEL_CHARS ? kernelOf(w.quad)?.ids : undefined;
+}
+
 /**
  * Emission scores (n x NTAGS) into `em`. A decoded model's bucket is 16 biased bytes; each 32-bit word is split
  * into its even and odd bytes, which land in 16-bit lanes (30 features x 255 < 2^16), so one add serves two
- * tags and the table is half the size of 16-bit weights. Training weights are plain floats.
+ * tags and the table is half the size of 16-bit weights. Training weights are plain floats. A table in a model
+ * memory is summed by the WebAssembly kernel instead (simd.ts), to the same doubles.
  */
 export function emissions(w: TaggerWeights, ids: Uint32Array, n: number, em: Float64Array): void {
   const F = FEATURES_PER_CHAR;
@@ -45,8 +66,17 @@ export function emissions(w: TaggerWeights, ids: Uint32Array, n: number, em: Flo
   const scale = w.scale;
   const quad = w.quad;
   if (quad) {
-    const words = unsignedView(quad);
     const bias = LANE_BIAS * F;
+    const k = kernelOf(quad);
+    if (k) {
+      for (let s = 0; s < n; s += KERNEL_CHARS) {
+        const m = Math.min(KERNEL_CHARS, n - s);
+        const scores = k.emissions(quad.byteOffset, ids.subarray(s * F, (s + m) * F), m, F, bias, scale);
+        em.set(scores.subarray(0, m * T), s * T);
+      }
+      return;
+    }
+    const words = unsignedView(quad);
     const M = 0x00ff00ff;
     let touched = 0;
     for (let i = 0; i < n; i++) {
@@ -173,8 +203,14 @@ function transitionTables(transition: Float32Array, keep: boolean): { tr: Float6
  * position's emission margin over the runner-up tag.
  */
 export function viterbi(w: TaggerWeights, ids: Uint32Array, n: number, tags: Uint8Array, margin?: Float32Array): void {
-  const em = scratch(n * NTAGS, 0);
-  emissions(w, ids, n, em);
+  const k = w.quad && n <= KERNEL_CHARS ? kernelOf(w.quad) : undefined;
+  let em: Float64Array;
+  // The kernel's scores are read where it wrote them.
+  if (k) em = k.emissions(w.quad!.byteOffset, ids, n, FEATURES_PER_CHAR, LANE_BIAS * FEATURES_PER_CHAR, w.scale);
+  else {
+    em = scratch(n * NTAGS, 0);
+    emissions(w, ids, n, em);
+  }
   viterbiScores(w.transition, em, n, tags, margin, !!w.quad);
 }
 

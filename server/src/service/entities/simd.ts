@@ -1,0 +1,148 @@
+/**
+ * The tagger's emission sums in WebAssembly SIMD (wasm/emissions.wat): a bucket of 16 biased bytes is one 128-bit
+ * load and two widening adds, where JavaScript needs four loads and seven integer operations (decode.ts).
+ *
+ * The kernel reads the weights where they are: the model file is read into a WebAssembly memory in the first place
+ * (`modelMemory`; node/model.ts does it), so the 16 MB table is never copied. Each memory holds, after the file, a
+ * work area for one call: the feature ids of up to KERNEL_CHARS characters and their scores. A model whose bytes are
+ * not in such a memory (training's float weights, a copy, a runtime without wasm SIMD) is decoded in JavaScript, to
+ * the same doubles bit for bit.
+ *
+ * A shared memory serves the CLI's worker threads: one copy of the model, and each thread grows the memory by its
+ * own work area when it first decodes (a shared memory grows in place, and `grow` hands each caller its own pages).
+ */
+import { EMISSIONS_WASM, EMISSIONS_WASM_SHARED } from './wasm/emissionsWasm';
+
+/** Characters one call of the kernel sums: longer lines are summed in slices of this many. */
+export const KERNEL_CHARS = 8192;
+/** Features per character and scores per character the work area is laid out for (features.ts, tagScheme.ts). */
+const MAX_FEATURES = 40;
+const SCORES = 13;
+const PAGE = 65536;
+/** Bytes of one work area: the ids, then the scores (and 16 bytes to spare). */
+const WORK_BYTES = KERNEL_CHARS * (MAX_FEATURES * 4 + SCORES * 8) + 64;
+const WORK_PAGES = Math.ceil(WORK_BYTES / PAGE);
+/** Threads that may each add a work area to one shared memory (its maximum is reserved address space, not memory). */
+const MAX_THREADS = 256;
+
+interface KernelExports {
+  emissions(table: number, ids: number, n: number, features: number, em: number, bias: number, scale: number): number;
+}
+
+/** Whether the kernel sums `features` ids per character: it takes five a turn and touches slots up to 29. */
+export function kernelTakes(features: number): boolean {
+  return features % 5 === 0 && features >= 30 && features <= MAX_FEATURES;
+}
+
+/** The compiled modules, or null where this runtime has no WebAssembly SIMD (or, for the shared one, no threads). */
+const compiled: { plain?: WebAssembly.Module | null; shared?: WebAssembly.Module | null } = {};
+function kernelModule(shared: boolean): WebAssembly.Module | undefined {
+  const key = shared ? 'shared' : 'plain';
+  if (compiled[key] === undefined) {
+    try {
+      compiled[key] = typeof WebAssembly === 'object' ? new WebAssembly.Module(shared ? EMISSIONS_WASM_SHARED : EMISSIONS_WASM) : null;
+    } catch {
+      compiled[key] = null;
+    }
+  }
+  return compiled[key] ?? undefined;
+}
+
+/** Whether this runtime runs the kernel (WebAssembly with SIMD). */
+export function simdAvailable(): boolean {
+  return !!kernelModule(false);
+}
+
+/** The memories made or adopted here, by the buffer the model's views were made over; `work`: the work area's offset. */
+const memories = new WeakMap<ArrayBufferLike, { memory: WebAssembly.Memory; work?: number }>();
+
+/**
+ * A WebAssembly memory with a model file's `size` bytes at offset 0 (for the caller to fill) and room for the
+ * kernel's work area; `shared` for the worker threads of one process. Undefined when the kernel cannot run here
+ * (the model is then read into ordinary memory and decoded in JavaScript).
+ */
+export function modelMemory(size: number, shared = false): { memory: WebAssembly.Memory; bytes: Uint8Array } | undefined {
+  if (!kernelModule(shared)) return undefined;
+  const work = Math.ceil(size / 64) * 64;
+  let memory: WebAssembly.Memory;
+  if (shared) {
+    const pages = Math.ceil(work / PAGE);
+    memory = new WebAssembly.Memory({ initial: pages, maximum: pages + MAX_THREADS * WORK_PAGES, shared: true });
+  } else memory = new WebAssembly.Memory({ initial: Math.ceil((work + WORK_BYTES) / PAGE) });
+  memories.set(memory.buffer, { memory, work: shared ? undefined : work });
+  return { memory, bytes: new Uint8Array(memory.buffer, 0, size) };
+}
+
+/** A shared memory `modelMemory` made in another thread, adopted here: the model's `size` bytes in it. */
+export function adoptModelMemory(memory: WebAssembly.Memory, size: number): Uint8Array {
+  if (!(memory.buffer instanceof SharedArrayBuffer)) throw new Error('only a shared model memory can be adopted');
+  memories.set(memory.buffer, { memory });
+  return new Uint8Array(memory.buffer, 0, size);
+}
+
+/** The memory a model's bytes live in, if `modelMemory` or `adoptModelMemory` made them here. */
+export function memoryOf(bytes: Uint8Array): WebAssembly.Memory | undefined {
+  return memories.get(bytes.buffer)?.memory;
+}
+
+/** The kernel bound to one memory and its work area in this thread. */
+export class EmissionKernel {
+  /** The work area's ids: feature extraction may write a line's ids here, and the kernel reads them in place. */
+  readonly ids: Uint32Array;
+  /** The work area's scores, KERNEL_CHARS x 13, valid until the next call. */
+  readonly scores: Float64Array;
+  /** The touching loads' xor of the last call (kept so that they are not dropped). */
+  touched = 0;
+  private readonly run: KernelExports['emissions'];
+  private readonly idsAt: number;
+  private readonly scoresAt: number;
+
+  constructor(memory: WebAssembly.Memory, work: number) {
+    const shared = memory.buffer instanceof SharedArrayBuffer;
+    const instance = new WebAssembly.Instance(kernelModule(shared)!, { env: { memory } });
+    this.run = (instance.exports as unknown as KernelExports).emissions;
+    this.idsAt = work;
+    this.scoresAt = work + KERNEL_CHARS * MAX_FEATURES * 4;
+    // Taken after any growth: a shared memory's buffer object is new each time it grows.
+    const buffer = memory.buffer;
+    this.ids = new Uint32Array(buffer, this.idsAt, KERNEL_CHARS * MAX_FEATURES);
+    this.scores = new Float64Array(buffer, this.scoresAt, KERNEL_CHARS * SCORES);
+  }
+
+  /**
+   * The scores of n <= KERNEL_CHARS characters whose `features` ids per character are in `ids` (copied into the
+   * work area unless they are its own view), over the buckets at byte offset `table`: (sum - bias) * scale per tag.
+   */
+  emissions(table: number, ids: Uint32Array, n: number, features: number, bias: number, scale: number): Float64Array {
+    if (n > KERNEL_CHARS || !kernelTakes(features))
+      throw new RangeError('emission kernel: too many characters, or a feature count it does not take');
+    if (ids !== this.ids) this.ids.set(ids.subarray(0, n * features));
+    this.touched = this.run(table, this.idsAt, n, features, this.scoresAt, bias, scale);
+    return this.scores;
+  }
+}
+
+/** Each memory's kernel in this thread (null: the buffer is no model memory). */
+const kernels = new WeakMap<ArrayBufferLike, EmissionKernel | null>();
+
+/** The kernel that sums over a table in `buffer`, when it lies in a model memory; made at the first call. */
+export function kernelFor(buffer: ArrayBufferLike): EmissionKernel | undefined {
+  let kernel = kernels.get(buffer);
+  if (kernel === undefined) {
+    const entry = memories.get(buffer);
+    kernel = null;
+    if (entry) {
+      // A shared memory gets this thread's own work area: `grow` returns where the new pages start. Past its
+      // maximum (MAX_THREADS work areas) it cannot grow, and this thread sums in JavaScript.
+      let work = entry.work;
+      try {
+        work ??= entry.memory.grow(WORK_PAGES) * PAGE;
+      } catch {
+        work = undefined;
+      }
+      if (work !== undefined) kernel = new EmissionKernel(entry.memory, work);
+    }
+    kernels.set(buffer, kernel);
+  }
+  return kernel ?? undefined;
+}
