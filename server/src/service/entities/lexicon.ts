@@ -161,6 +161,8 @@ export class NameLexicon {
           }
         }
         if (bits & ~LEX_WORD) for (let p = s; p < s + L; p++) if (len[p] < L) len[p] = Math.min(L, 7);
+        // An entry that begins no longer one: the next probe could only miss, and a miss is a cache miss.
+        if (!(found & PREFIX)) break;
       }
     }
   }
