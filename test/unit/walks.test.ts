@@ -5,6 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { LEX_CLASSES, LEX_WORD, MAX_LEXICON_WORD, NameLexicon } from '../../server/src/service/entities/lexicon';
+import { MAX_WORD, WordSet } from '../../server/src/service/entities/words';
 
 const ALPHABET = '中国人民银行日报';
 
@@ -84,5 +85,30 @@ describe('the tagger’s lexicon walks', () => {
     const len = new Uint8Array(text.length);
     lex.marks(text, marks, len, new Uint8Array(text.length * 4));
     assert.deepEqual([...len], [0, 6, 6, 6, 6, 6, 6]);
+  });
+
+  it('word set: the lengths at every position and has() agree with a plain set, built from words or from a model’s tables', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const rnd = random(seed);
+      const words = new Set<string>();
+      for (let k = 0; k < 25; k++) words.add(randomString(rnd, 2, MAX_WORD));
+      const built = new WordSet([...words]);
+      for (const set of [built, new WordSet(built.toSections())]) {
+        const text = randomString(rnd, 20, 60);
+        for (let i = 0; i < text.length; i++) {
+          let want = 0;
+          for (let L = 2; L <= MAX_WORD; L++) if (i + L <= text.length && words.has(text.slice(i, i + L))) want |= 1 << L;
+          assert.equal(set.lengthsAt(text, i), want, `seed ${seed}: ${text} at ${i}`);
+          for (let L = 2; L <= MAX_WORD; L++) assert.equal(set.has(text, i, L), !!(want & (1 << L)), `seed ${seed}: ${text} at ${i}+${L}`);
+        }
+      }
+    }
+  });
+
+  it('word set: finds a word of four whose first three characters are no word', () => {
+    const set = new WordSet(['人民日报']);
+    assert.equal(set.lengthsAt('人民日报', 0), 1 << 4);
+    assert.ok(set.has('人民日报', 0, 4));
+    assert.ok(!set.has('人民日报', 0, 3));
   });
 });
