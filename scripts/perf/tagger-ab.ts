@@ -78,7 +78,8 @@ async function main(): Promise<void> {
       'word walk': () => lines.forEach((l) => t.words.wordMarks(l, tagger.words, wm)),
       'gazetteer walk': () => lines.forEach((l) => t.features.dictionaryMarks(l, gaz, dict)),
       'training-name walk': () => lines.forEach((l) => t.features.dictionaryMarks(l, tagger.trainingNames, dict)),
-      features: () => lines.forEach((l) => t.features.extractFeatures(l, gaz, w.bits, idScratch, tagger.trainingNames, tagger.words, tagger.names)),
+      features: () =>
+        lines.forEach((l) => t.features.extractFeatures(l, gaz, w.bits, idScratch, tagger.trainingNames, tagger.words, tagger.names)),
       'tag (whole tagger)': () => lines.forEach((l) => tagger.tag(l, gaz)),
       outputs: () => lines.map((l) => JSON.stringify(tagger.tag(l, gaz))).join('\n'),
       em,
