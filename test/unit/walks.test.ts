@@ -6,6 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { LEX_CLASSES, LEX_WORD, MAX_LEXICON_WORD, NameLexicon } from '../../server/src/service/entities/lexicon';
 import { MAX_WORD, WordSet } from '../../server/src/service/entities/words';
+import { Trie } from '../../server/src/service/entities/trie';
 
 const ALPHABET = '中国人民银行日报';
 
@@ -110,5 +111,34 @@ describe('the tagger’s lexicon walks', () => {
     assert.equal(set.lengthsAt('人民日报', 0), 1 << 4);
     assert.ok(set.has('人民日报', 0, 4));
     assert.ok(!set.has('人民日报', 0, 3));
+  });
+
+  it('trie: the longest key at every position is the one a walk probing every edge finds, built by set() or from a model’s tables', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const rnd = random(seed);
+      const keys = new Map<string, number>();
+      for (let k = 0; k < 25; k++) {
+        // Keys of one character too: they match where no longer key goes on.
+        const w = randomString(rnd, 1, 6);
+        keys.set(w, k + 1);
+        if (rnd() < 0.5) keys.set(w + randomString(rnd, 1, 3), 100 + k);
+      }
+      const built = new Trie<number>();
+      for (const [w, v] of keys) built.set(w, v);
+      const values = [...new Set(keys.values())];
+      const fromTables = new Trie<number>(
+        built.toSections((v) => values.indexOf(v) + 1),
+        values,
+      );
+      const text = randomString(rnd, 20, 60);
+      for (const trie of [built, fromTables]) {
+        for (let i = 0; i < text.length; i++) {
+          let end = -1;
+          for (let j = i + 1; j <= text.length; j++) if (keys.has(text.slice(i, j))) end = j;
+          assert.equal(trie.longestEnd(text, i), end, `seed ${seed}: ${text} at ${i}`);
+          if (end >= 0) assert.equal(trie.lastValue, keys.get(text.slice(i, end)), `seed ${seed}: value at ${i}`);
+        }
+      }
+    }
   });
 });

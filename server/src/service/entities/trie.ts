@@ -14,6 +14,11 @@ export class Trie<V> {
   size: number;
   /** First-level children by code unit (0 = none): most positions fail here, so it must be a plain array read. */
   private readonly root: Int32Array;
+  /**
+   * A bit per hash of the first two code units of the keys of two or more: nine in ten positions whose first unit
+   * begins a key begin none longer, and one bit read (32 KB, cached) spares their probe of the edge table.
+   */
+  private readonly pairs: Int32Array;
 
   constructor(sections?: TrieSections, book?: readonly V[]) {
     if (sections) {
@@ -27,6 +32,7 @@ export class Trie<V> {
       this.edgeChild = child;
       this.codes = codes;
       this.book = [undefined, ...(book ?? [])];
+      this.pairs = pairBits(root, parent, code, meta[0]);
       return;
     }
     this.edgeParent = new Int32Array(64).fill(-1);
@@ -38,6 +44,7 @@ export class Trie<V> {
     this.book = [undefined];
     this.size = 0;
     this.root = new Int32Array(0x10000);
+    this.pairs = new Int32Array(PAIR_BITS >>> 5);
   }
 
   /**
@@ -107,6 +114,7 @@ export class Trie<V> {
         }
       }
       node = next;
+      if (i === 1) setPair(this.pairs, key.charCodeAt(0), c);
     }
     if (this.codes[node] === 0) this.size++;
     this.codes[node] = this.book.length;
@@ -135,6 +143,7 @@ export class Trie<V> {
       end = start + 1;
       this.lastValue = first;
     }
+    if (start + 1 < text.length && !hasPair(this.pairs, text.charCodeAt(start), text.charCodeAt(start + 1))) return end;
     for (let i = start + 1; i < text.length; i++) {
       const next = this.child(node, text.charCodeAt(i));
       if (next < 0) break;
@@ -160,6 +169,34 @@ export class Trie<V> {
     }
     return out;
   }
+}
+
+const PAIR_BITS = 1 << 18;
+
+function pairSlot(c0: number, c1: number): number {
+  return (Math.imul(c0, 0x9e3779b1) ^ Math.imul(c1, 0x85ebca6b)) >>> 14;
+}
+
+function setPair(bits: Int32Array, c0: number, c1: number): void {
+  const p = pairSlot(c0, c1);
+  bits[p >>> 5] |= 1 << (p & 31);
+}
+
+function hasPair(bits: Int32Array, c0: number, c1: number): boolean {
+  const p = pairSlot(c0, c1);
+  return (bits[p >>> 5] & (1 << (p & 31))) !== 0;
+}
+
+/** The pair filter of a trie's tables: every edge out of a first-level node sets the bit of its two code units. */
+function pairBits(root: Int32Array, parent: Int32Array, code: Uint16Array, nodes: number): Int32Array {
+  const bits = new Int32Array(PAIR_BITS >>> 5);
+  const firstUnit = new Int32Array(nodes).fill(-1);
+  for (let c = 0; c < root.length; c++) if (root[c]) firstUnit[root[c]] = c;
+  for (let k = 0; k < parent.length; k++) {
+    const p = parent[k];
+    if (p > 0 && firstUnit[p] >= 0) setPair(bits, firstUnit[p], code[k]);
+  }
+  return bits;
 }
 
 /** Non-overlapping leftmost-longest matches of a trie over a whole text. */
