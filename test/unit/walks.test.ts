@@ -113,7 +113,7 @@ describe('the tagger’s lexicon walks', () => {
     assert.ok(!set.has('人民日报', 0, 3));
   });
 
-  it('trie: the longest key at every position is the one a walk probing every edge finds, built by set() or from a model’s tables', () => {
+  it('trie: the longest key and every key at each position are those a walk probing every edge finds, built by set() or from a model’s tables', () => {
     for (let seed = 1; seed <= 40; seed++) {
       const rnd = random(seed);
       const keys = new Map<string, number>();
@@ -137,6 +137,10 @@ describe('the tagger’s lexicon walks', () => {
           for (let j = i + 1; j <= text.length; j++) if (keys.has(text.slice(i, j))) end = j;
           assert.equal(trie.longestEnd(text, i), end, `seed ${seed}: ${text} at ${i}`);
           if (end >= 0) assert.equal(trie.lastValue, keys.get(text.slice(i, end)), `seed ${seed}: value at ${i}`);
+          const all: { end: number; value: number }[] = [];
+          for (let j = i + 1; j <= text.length; j++)
+            if (keys.has(text.slice(i, j))) all.push({ end: j, value: keys.get(text.slice(i, j))! });
+          assert.deepEqual(trie.allAt(text, i), all, `seed ${seed}: every key at ${i}`);
         }
       }
     }

@@ -161,6 +161,7 @@ export class Trie<V> {
   allAt(text: string, start: number, out: { end: number; value: V }[] = []): { end: number; value: V }[] {
     let node = 0;
     for (let i = start; i < text.length; i++) {
+      if (i === start + 1 && !hasPair(this.pairs, text.charCodeAt(start), text.charCodeAt(i))) break;
       const next = this.child(node, text.charCodeAt(i));
       if (next < 0) break;
       node = next;
