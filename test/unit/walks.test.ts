@@ -54,7 +54,7 @@ function referenceMarks(entries: Map<string, number>, text: string): { marks: nu
 }
 
 describe('the tagger’s lexicon walks', () => {
-  it('name lexicon: marks every entry a probe of every length would find, prefixes of longer entries included', () => {
+  it('name lexicon: marks and get() find every entry a probe of every length would, prefixes of longer entries included, built from entries or from a model’s tables', () => {
     for (let seed = 1; seed <= 40; seed++) {
       const rnd = random(seed);
       const entries = new Map<string, number>();
@@ -65,14 +65,22 @@ describe('the tagger’s lexicon walks', () => {
         if (rnd() < 0.5) entries.set(w + randomString(rnd, 1, 3), 1 << Math.floor(rnd() * 4));
       }
       const kept = [...entries].filter(([w]) => w.length <= MAX_LEXICON_WORD);
-      const lex = new NameLexicon(kept);
+      const built = new NameLexicon(kept);
       const text = randomString(rnd, 20, 60);
-      const marks = new Uint8Array(text.length);
-      const len = new Uint8Array(text.length);
-      lex.marks(text, marks, len, new Uint8Array(text.length * 4));
       const want = referenceMarks(new Map(kept), text);
-      assert.deepEqual([...marks], want.marks, `seed ${seed}: marks of ${text}`);
-      assert.deepEqual([...len], want.len, `seed ${seed}: lengths of ${text}`);
+      for (const lex of [built, new NameLexicon(built.toSections())]) {
+        const marks = new Uint8Array(text.length);
+        const len = new Uint8Array(text.length);
+        lex.marks(text, marks, len, new Uint8Array(text.length * 4));
+        assert.deepEqual([...marks], want.marks, `seed ${seed}: marks of ${text}`);
+        assert.deepEqual([...len], want.len, `seed ${seed}: lengths of ${text}`);
+        for (let i = 0; i < text.length; i++) {
+          for (let L = 1; L <= MAX_LEXICON_WORD + 1; L++) {
+            const bits = L >= 2 && i + L <= text.length ? (entries.get(text.slice(i, i + L)) ?? 0) : 0;
+            assert.equal(lex.get(text, i, L), L <= MAX_LEXICON_WORD ? bits : 0, `seed ${seed}: get ${text} at ${i}+${L}`);
+          }
+        }
+      }
     }
   });
 

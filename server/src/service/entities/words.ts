@@ -29,6 +29,8 @@ export class WordSet {
   private readonly first: Uint8Array;
   /** Hashed set of first-two-code-unit pairs: most positions whose first unit passes fail here, before any probe. */
   private readonly pairs: Uint8Array;
+  /** The same pairs as bits (32 KB, not 256: it stays in the cache the walk reads it from at most positions). */
+  private readonly pairBits: Int32Array;
   /**
    * A bit per hash of the first three code units of the words of three and four: most positions that begin a
    * word of two begin none longer, and one bit read (32 KB, cached) spares their two probes of the table. Derived
@@ -51,6 +53,7 @@ export class WordSet {
       this.first = first;
       this.pairs = pairs;
       this.triples = tripleBits(hi, lo);
+      this.pairBits = bitsOfBytes(pairs);
       return;
     }
     const keep = (words as readonly string[]).filter((w) => w.length >= 2 && w.length <= MAX_WORD);
@@ -71,6 +74,7 @@ export class WordSet {
     }
     this.size = n;
     this.triples = tripleBits(this.hi, this.lo);
+    this.pairBits = bitsOfBytes(this.pairs);
   }
 
   /** The set as typed arrays (its own, not copies): `[size]`, the two key halves, first units, pairs. */
@@ -95,7 +99,8 @@ export class WordSet {
     const c0 = text.charCodeAt(start);
     if (!this.first[c0]) return 0;
     const c1 = text.charCodeAt(start + 1);
-    if (!this.pairs[pairSlot(c0, c1)]) return 0;
+    const p = pairSlot(c0, c1);
+    if (!(this.pairBits[p >>> 5] & (1 << (p & 31)))) return 0;
     const h = ((c0 << 16) | c1) >>> 0;
     let mask = this.find(h, 0) ? 4 : 0;
     if (start + 3 > text.length) return mask;
@@ -122,6 +127,8 @@ export class WordSet {
     const c0 = text.charCodeAt(start);
     if (!this.first[c0]) return false;
     const c1 = text.charCodeAt(start + 1);
+    const p = pairSlot(c0, c1);
+    if (!(this.pairBits[p >>> 5] & (1 << (p & 31)))) return false;
     const c2 = len > 2 ? text.charCodeAt(start + 2) : 0;
     const c3 = len > 3 ? text.charCodeAt(start + 3) : 0;
     if (len > 2) {
@@ -144,6 +151,13 @@ const TRIPLE_BITS = 1 << 18;
 
 function tripleSlot(c0: number, c1: number, c2: number): number {
   return (Math.imul(c0, 0x9e3779b1) ^ Math.imul(c1, 0x85ebca6b) ^ Math.imul(c2, 0xc2b2ae35)) >>> 14;
+}
+
+/** A table of flag bytes (0 or not) as bits: `bits[k >>> 5] & (1 << (k & 31))` for `bytes[k]`. */
+export function bitsOfBytes(bytes: Uint8Array): Int32Array {
+  const bits = new Int32Array((bytes.length + 31) >>> 5);
+  for (let k = 0; k < bytes.length; k++) if (bytes[k]) bits[k >>> 5] |= 1 << (k & 31);
+  return bits;
 }
 
 /** The triple filter of a table: every key with a third code unit sets the bit of its first three. */
