@@ -19,6 +19,12 @@ export class Trie<V> {
    * begins a key begin none longer, and one bit read (32 KB, cached) spares their probe of the edge table.
    */
   private readonly pairs: Int32Array;
+  /**
+   * Two bits per code unit (8 KB each, cached where the 256 KB root table and the node values are not): whether it
+   * begins a key, and whether it may be a key of its own.
+   */
+  private readonly starts: Int32Array;
+  private readonly singles: Int32Array;
 
   constructor(sections?: TrieSections, book?: readonly V[]) {
     if (sections) {
@@ -33,6 +39,13 @@ export class Trie<V> {
       this.codes = codes;
       this.book = [undefined, ...(book ?? [])];
       this.pairs = pairBits(root, parent, code, meta[0]);
+      this.starts = new Int32Array(0x10000 >>> 5);
+      this.singles = new Int32Array(0x10000 >>> 5);
+      for (let c = 0; c < 0x10000; c++) {
+        if (!root[c]) continue;
+        this.starts[c >>> 5] |= 1 << (c & 31);
+        if (codes[root[c]]) this.singles[c >>> 5] |= 1 << (c & 31);
+      }
       return;
     }
     this.edgeParent = new Int32Array(64).fill(-1);
@@ -45,6 +58,8 @@ export class Trie<V> {
     this.size = 0;
     this.root = new Int32Array(0x10000);
     this.pairs = new Int32Array(PAIR_BITS >>> 5);
+    this.starts = new Int32Array(0x10000 >>> 5);
+    this.singles = new Int32Array(0x10000 >>> 5);
   }
 
   /**
@@ -103,8 +118,10 @@ export class Trie<V> {
           codes.set(this.codes);
           this.codes = codes;
         }
-        if (node === 0) this.root[c] = next;
-        else {
+        if (node === 0) {
+          this.root[c] = next;
+          this.starts[c >>> 5] |= 1 << (c & 31);
+        } else {
           if ((this.edges + 1) * 2 > this.edgeParent.length) this.grow();
           const at = this.slot(node, c);
           this.edgeParent[at] = node;
@@ -116,6 +133,7 @@ export class Trie<V> {
       node = next;
       if (i === 1) setPair(this.pairs, key.charCodeAt(0), c);
     }
+    if (key.length === 1) this.singles[key.charCodeAt(0) >>> 5] |= 1 << (key.charCodeAt(0) & 31);
     if (this.codes[node] === 0) this.size++;
     this.codes[node] = this.book.length;
     this.book.push(value);
@@ -133,17 +151,20 @@ export class Trie<V> {
   /** End offset of the longest key starting at `start` (its value in `lastValue`), or -1. Allocation-free. */
   longestEnd(text: string, start: number): number {
     if (start >= text.length) return -1;
-    let node = this.root[text.charCodeAt(start)];
-    if (node === 0) return -1;
+    const c0 = text.charCodeAt(start);
+    if (!(this.starts[c0 >>> 5] & (1 << (c0 & 31)))) return -1;
+    let node = this.root[c0];
     let end = -1;
     const codes = this.codes;
     const book = this.book;
-    const first = book[codes[node]];
-    if (first !== undefined) {
-      end = start + 1;
-      this.lastValue = first;
+    if (this.singles[c0 >>> 5] & (1 << (c0 & 31))) {
+      const first = book[codes[node]];
+      if (first !== undefined) {
+        end = start + 1;
+        this.lastValue = first;
+      }
     }
-    if (start + 1 < text.length && !hasPair(this.pairs, text.charCodeAt(start), text.charCodeAt(start + 1))) return end;
+    if (start + 1 < text.length && !hasPair(this.pairs, c0, text.charCodeAt(start + 1))) return end;
     for (let i = start + 1; i < text.length; i++) {
       const next = this.child(node, text.charCodeAt(i));
       if (next < 0) break;
