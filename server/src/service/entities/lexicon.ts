@@ -4,7 +4,6 @@
  * (begin, inside, end) in the longest lexicon word of each class covering it. The tagger learns from MSRA train how
  * far each class is to be trusted; nothing here overrides it. Shipped inside the model (see tagger.ts).
  */
-import { bitsOfBytes } from './words';
 
 /** Classes, one bit each: an entry may belong to several (a surname-like place name). */
 export const LEX_PER = 1;
@@ -42,8 +41,6 @@ export class NameLexicon {
   private readonly mask: number;
   private readonly first: Uint8Array;
   private readonly pairs: Uint8Array;
-  /** The same pairs as bits (32 KB, not 256: it stays in the cache the walk reads it from at most positions). */
-  private readonly pairBits: Int32Array;
   readonly size: number;
 
   /** From the entries, or from the typed arrays of `toSections` (a model file's, used as they are). */
@@ -62,7 +59,6 @@ export class NameLexicon {
       this.mask = cap - 1;
       this.first = first;
       this.pairs = pairs;
-      this.pairBits = bitsOfBytes(pairs);
       return;
     }
     const keep = (entries as readonly (readonly [string, number])[]).filter(([w]) => w.length >= 2 && w.length <= MAX_LEXICON_WORD);
@@ -90,7 +86,6 @@ export class NameLexicon {
       this.pairs[pairSlot(w.charCodeAt(0), w.charCodeAt(1))] = 1;
     }
     this.size = n;
-    this.pairBits = bitsOfBytes(this.pairs);
   }
 
   /** The lexicon as typed arrays (its own, not copies): `[size]`, the two hashes, the class bits, first units, pairs. */
@@ -112,9 +107,9 @@ export class NameLexicon {
   /** Class bits of text[start, start + len) (0 when it is no entry). */
   get(text: string, start: number, len: number): number {
     if (len < 2 || start + len > text.length) return 0;
-    // Every entry, and every prefix the table holds, set the bit of its first two code units.
-    const p = pairSlot(text.charCodeAt(start), text.charCodeAt(start + 1));
-    if (!(this.pairBits[p >>> 5] & (1 << (p & 31)))) return 0;
+    // Every entry, and every prefix the table holds, marked its first code unit and its first two.
+    const c0 = text.charCodeAt(start);
+    if (!this.first[c0] || !this.pairs[pairSlot(c0, text.charCodeAt(start + 1))]) return 0;
     let a = H1;
     let b = H2;
     for (let i = start; i < start + len; i++) {
@@ -146,9 +141,7 @@ export class NameLexicon {
     coverLen.fill(0, 0, n * NCLASS);
     for (let s = 0; s + 1 < n; s++) {
       const c0 = text.charCodeAt(s);
-      if (!this.first[c0]) continue;
-      const p = pairSlot(c0, text.charCodeAt(s + 1));
-      if (!(this.pairBits[p >>> 5] & (1 << (p & 31)))) continue;
+      if (!this.first[c0] || !this.pairs[pairSlot(c0, text.charCodeAt(s + 1))]) continue;
       let a = h1Step(H1, c0);
       let b = h2Step(H2, c0);
       const maxLen = Math.min(MAX_LEXICON_WORD, n - s);

@@ -16,15 +16,10 @@ export class Trie<V> {
   private readonly root: Int32Array;
   /**
    * A bit per hash of the first two code units of the keys of two or more: nine in ten positions whose first unit
-   * begins a key begin none longer, and one bit read (32 KB, cached) spares their probe of the edge table.
+   * begins a key begin none longer, and one bit read (32 KB, cached) spares their probe of the edge table. A model's
+   * trie derives it from its tables on its first walk (not at load, which the server's start waits for).
    */
-  private readonly pairs: Int32Array;
-  /**
-   * Two bits per code unit (8 KB each, cached where the 256 KB root table and the node values are not): whether it
-   * begins a key, and whether it may be a key of its own.
-   */
-  private readonly starts: Int32Array;
-  private readonly singles: Int32Array;
+  private pairs: Int32Array | undefined;
 
   constructor(sections?: TrieSections, book?: readonly V[]) {
     if (sections) {
@@ -38,14 +33,6 @@ export class Trie<V> {
       this.edgeChild = child;
       this.codes = codes;
       this.book = [undefined, ...(book ?? [])];
-      this.pairs = pairBits(root, parent, code, meta[0]);
-      this.starts = new Int32Array(0x10000 >>> 5);
-      this.singles = new Int32Array(0x10000 >>> 5);
-      for (let c = 0; c < 0x10000; c++) {
-        if (!root[c]) continue;
-        this.starts[c >>> 5] |= 1 << (c & 31);
-        if (codes[root[c]]) this.singles[c >>> 5] |= 1 << (c & 31);
-      }
       return;
     }
     this.edgeParent = new Int32Array(64).fill(-1);
@@ -58,8 +45,10 @@ export class Trie<V> {
     this.size = 0;
     this.root = new Int32Array(0x10000);
     this.pairs = new Int32Array(PAIR_BITS >>> 5);
-    this.starts = new Int32Array(0x10000 >>> 5);
-    this.singles = new Int32Array(0x10000 >>> 5);
+  }
+
+  private pairBits(): Int32Array {
+    return (this.pairs ??= derivePairBits(this.root, this.edgeParent, this.edgeCode, this.nodes));
   }
 
   /**
@@ -107,6 +96,7 @@ export class Trie<V> {
   }
 
   set(key: string, value: V): void {
+    const pairs = this.pairBits();
     let node = 0;
     for (let i = 0; i < key.length; i++) {
       const c = key.charCodeAt(i);
@@ -118,10 +108,8 @@ export class Trie<V> {
           codes.set(this.codes);
           this.codes = codes;
         }
-        if (node === 0) {
-          this.root[c] = next;
-          this.starts[c >>> 5] |= 1 << (c & 31);
-        } else {
+        if (node === 0) this.root[c] = next;
+        else {
           if ((this.edges + 1) * 2 > this.edgeParent.length) this.grow();
           const at = this.slot(node, c);
           this.edgeParent[at] = node;
@@ -131,9 +119,8 @@ export class Trie<V> {
         }
       }
       node = next;
-      if (i === 1) setPair(this.pairs, key.charCodeAt(0), c);
+      if (i === 1) setPair(pairs, key.charCodeAt(0), c);
     }
-    if (key.length === 1) this.singles[key.charCodeAt(0) >>> 5] |= 1 << (key.charCodeAt(0) & 31);
     if (this.codes[node] === 0) this.size++;
     this.codes[node] = this.book.length;
     this.book.push(value);
@@ -152,19 +139,17 @@ export class Trie<V> {
   longestEnd(text: string, start: number): number {
     if (start >= text.length) return -1;
     const c0 = text.charCodeAt(start);
-    if (!(this.starts[c0 >>> 5] & (1 << (c0 & 31)))) return -1;
     let node = this.root[c0];
+    if (node === 0) return -1;
     let end = -1;
     const codes = this.codes;
     const book = this.book;
-    if (this.singles[c0 >>> 5] & (1 << (c0 & 31))) {
-      const first = book[codes[node]];
-      if (first !== undefined) {
-        end = start + 1;
-        this.lastValue = first;
-      }
+    const first = book[codes[node]];
+    if (first !== undefined) {
+      end = start + 1;
+      this.lastValue = first;
     }
-    if (start + 1 < text.length && !hasPair(this.pairs, c0, text.charCodeAt(start + 1))) return end;
+    if (start + 1 < text.length && !hasPair(this.pairs ?? this.pairBits(), c0, text.charCodeAt(start + 1))) return end;
     for (let i = start + 1; i < text.length; i++) {
       const next = this.child(node, text.charCodeAt(i));
       if (next < 0) break;
@@ -182,7 +167,7 @@ export class Trie<V> {
   allAt(text: string, start: number, out: { end: number; value: V }[] = []): { end: number; value: V }[] {
     let node = 0;
     for (let i = start; i < text.length; i++) {
-      if (i === start + 1 && !hasPair(this.pairs, text.charCodeAt(start), text.charCodeAt(i))) break;
+      if (i === start + 1 && !hasPair(this.pairs ?? this.pairBits(), text.charCodeAt(start), text.charCodeAt(i))) break;
       const next = this.child(node, text.charCodeAt(i));
       if (next < 0) break;
       node = next;
@@ -210,13 +195,14 @@ function hasPair(bits: Int32Array, c0: number, c1: number): boolean {
 }
 
 /** The pair filter of a trie's tables: every edge out of a first-level node sets the bit of its two code units. */
-function pairBits(root: Int32Array, parent: Int32Array, code: Uint16Array, nodes: number): Int32Array {
+function derivePairBits(root: Int32Array, parent: Int32Array, code: Uint16Array, nodes: number): Int32Array {
   const bits = new Int32Array(PAIR_BITS >>> 5);
-  const firstUnit = new Int32Array(nodes).fill(-1);
-  for (let c = 0; c < root.length; c++) if (root[c]) firstUnit[root[c]] = c;
+  // The first code unit of each first-level node, plus one (0: the node is deeper).
+  const firstUnit = new Int32Array(nodes);
+  for (let c = 0; c < root.length; c++) if (root[c]) firstUnit[root[c]] = c + 1;
   for (let k = 0; k < parent.length; k++) {
     const p = parent[k];
-    if (p > 0 && firstUnit[p] >= 0) setPair(bits, firstUnit[p], code[k]);
+    if (p > 0 && firstUnit[p]) setPair(bits, firstUnit[p] - 1, code[k]);
   }
   return bits;
 }

@@ -29,14 +29,13 @@ export class WordSet {
   private readonly first: Uint8Array;
   /** Hashed set of first-two-code-unit pairs: most positions whose first unit passes fail here, before any probe. */
   private readonly pairs: Uint8Array;
-  /** The same pairs as bits (32 KB, not 256: it stays in the cache the walk reads it from at most positions). */
-  private readonly pairBits: Int32Array;
   /**
    * A bit per hash of the first three code units of the words of three and four: most positions that begin a
    * word of two begin none longer, and one bit read (32 KB, cached) spares their two probes of the table. Derived
-   * from the table itself, so a model file need not hold it.
+   * from the table itself on the first look-up (not at load, which the server's start waits for), so a model file
+   * need not hold it.
    */
-  private readonly triples: Int32Array;
+  private triples: Int32Array | undefined;
 
   /** From the words, or from the typed arrays of `toSections` (a model file's, used as they are). */
   constructor(words: readonly string[] | WordSetSections) {
@@ -52,8 +51,6 @@ export class WordSet {
       this.mask = hi.length - 1;
       this.first = first;
       this.pairs = pairs;
-      this.triples = tripleBits(hi, lo);
-      this.pairBits = bitsOfBytes(pairs);
       return;
     }
     const keep = (words as readonly string[]).filter((w) => w.length >= 2 && w.length <= MAX_WORD);
@@ -73,8 +70,6 @@ export class WordSet {
       this.pairs[pairSlot(c[0], c[1])] = 1;
     }
     this.size = n;
-    this.triples = tripleBits(this.hi, this.lo);
-    this.pairBits = bitsOfBytes(this.pairs);
   }
 
   /** The set as typed arrays (its own, not copies): `[size]`, the two key halves, first units, pairs. */
@@ -99,14 +94,14 @@ export class WordSet {
     const c0 = text.charCodeAt(start);
     if (!this.first[c0]) return 0;
     const c1 = text.charCodeAt(start + 1);
-    const p = pairSlot(c0, c1);
-    if (!(this.pairBits[p >>> 5] & (1 << (p & 31)))) return 0;
+    if (!this.pairs[pairSlot(c0, c1)]) return 0;
     const h = ((c0 << 16) | c1) >>> 0;
     let mask = this.find(h, 0) ? 4 : 0;
     if (start + 3 > text.length) return mask;
     const c2 = text.charCodeAt(start + 2);
     const t = tripleSlot(c0, c1, c2);
-    if (!(this.triples[t >>> 5] & (1 << (t & 31)))) return mask;
+    const triples = (this.triples ??= tripleBits(this.hi, this.lo));
+    if (!(triples[t >>> 5] & (1 << (t & 31)))) return mask;
     if (this.find(h, (c2 << 16) >>> 0)) mask |= 8;
     if (start + 4 <= text.length && this.find(h, ((c2 << 16) | text.charCodeAt(start + 3)) >>> 0)) mask |= 16;
     return mask;
@@ -127,13 +122,13 @@ export class WordSet {
     const c0 = text.charCodeAt(start);
     if (!this.first[c0]) return false;
     const c1 = text.charCodeAt(start + 1);
-    const p = pairSlot(c0, c1);
-    if (!(this.pairBits[p >>> 5] & (1 << (p & 31)))) return false;
+    if (!this.pairs[pairSlot(c0, c1)]) return false;
     const c2 = len > 2 ? text.charCodeAt(start + 2) : 0;
     const c3 = len > 3 ? text.charCodeAt(start + 3) : 0;
     if (len > 2) {
       const t = tripleSlot(c0, c1, c2);
-      if (!(this.triples[t >>> 5] & (1 << (t & 31)))) return false;
+      const triples = (this.triples ??= tripleBits(this.hi, this.lo));
+      if (!(triples[t >>> 5] & (1 << (t & 31)))) return false;
     }
     const h = ((c0 << 16) | c1) >>> 0;
     const l = ((c2 << 16) | c3) >>> 0;
@@ -151,13 +146,6 @@ const TRIPLE_BITS = 1 << 18;
 
 function tripleSlot(c0: number, c1: number, c2: number): number {
   return (Math.imul(c0, 0x9e3779b1) ^ Math.imul(c1, 0x85ebca6b) ^ Math.imul(c2, 0xc2b2ae35)) >>> 14;
-}
-
-/** A table of flag bytes (0 or not) as bits: `bits[k >>> 5] & (1 << (k & 31))` for `bytes[k]`. */
-export function bitsOfBytes(bytes: Uint8Array): Int32Array {
-  const bits = new Int32Array((bytes.length + 31) >>> 5);
-  for (let k = 0; k < bytes.length; k++) if (bytes[k]) bits[k >>> 5] |= 1 << (k & 31);
-  return bits;
 }
 
 /** The triple filter of a table: every key with a third code unit sets the bit of its first three. */
