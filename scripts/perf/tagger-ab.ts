@@ -1,6 +1,6 @@
 /**
  * The tagger's parts, this tree against another checkout of the project, in one process: emission sums, Viterbi,
- * the name-lexicon and word walks, and the whole `tag`, each run alternately on the distinct lines of the bench's
+ * the name-lexicon, word, gazetteer and training-name walks, the whole feature extraction and the whole `tag`, each run alternately on the distinct lines of the bench's
  * megabyte. On a shared machine two processes run minutes apart see different loads; alternating in one process
  * they see the same, so a change of a few per cent shows as "faster in k of N rounds" (the same tree against itself
  * gives about N / 2). Each part's output is compared first: a difference stops the script.
@@ -70,12 +70,18 @@ async function main(): Promise<void> {
     const tags = new Uint8Array(maxn);
     const margin = new Float32Array(maxn);
     const marks = [new Uint8Array(maxn), new Uint8Array(maxn), new Uint8Array(maxn * 8)] as const;
+    const dict = { cover: new Uint8Array(maxn), coverLen: new Uint8Array(maxn), startLen: new Uint8Array(maxn) };
+    const idScratch = new Uint32Array(maxn * F);
     const wm = { startLen: new Uint8Array(maxn), endLen: new Uint8Array(maxn), midLen: new Uint8Array(maxn), fmm: new Uint8Array(maxn) };
     return {
       emissions: () => lines.forEach((l, k) => t.decode.emissions(w, ids[k], l.length, scratch)),
       viterbi: () => lines.forEach((l, k) => t.decode.viterbiScores(w.transition, em[k], l.length, tags, margin, true)),
       'name walk': () => lines.forEach((l) => tagger.names!.marks(l, ...marks)),
       'word walk': () => lines.forEach((l) => t.words.wordMarks(l, tagger.words, wm)),
+      'gazetteer walk': () => lines.forEach((l) => t.features.dictionaryMarks(l, gaz, dict)),
+      'training-name walk': () => lines.forEach((l) => t.features.dictionaryMarks(l, tagger.trainingNames, dict)),
+      features: () =>
+        lines.forEach((l) => t.features.extractFeatures(l, gaz, w.bits, idScratch, tagger.trainingNames, tagger.words, tagger.names)),
       'tag (whole tagger)': () => lines.forEach((l) => tagger.tag(l, gaz)),
       outputs: () => lines.map((l) => JSON.stringify(tagger.tag(l, gaz))).join('\n'),
       em,
@@ -94,7 +100,16 @@ async function main(): Promise<void> {
     return `min ${s[0].toFixed(1)}, median ${s[s.length >> 1].toFixed(1)}`;
   };
   console.log(`${lines.length} distinct lines, ${mb.toFixed(2)} MB; CPU ms per MB; other = ${other}`);
-  const all = ['emissions', 'viterbi', 'name walk', 'word walk', 'tag (whole tagger)'] as const;
+  const all = [
+    'emissions',
+    'viterbi',
+    'name walk',
+    'word walk',
+    'gazetteer walk',
+    'training-name walk',
+    'features',
+    'tag (whole tagger)',
+  ] as const;
   // PARTS=viterbi,emissions: only those.
   const chosen = all.filter((p) => !process.env.PARTS || process.env.PARTS.split(',').includes(p));
   for (const name of chosen) {

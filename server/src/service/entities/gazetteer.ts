@@ -88,45 +88,59 @@ const PAIR_BLOCKERS = new Set([...'文语字元']);
 const PAIR_WORDS = new Set(['美德']);
 const MEDIA_SUFFIX_ABBR = new Set([...'美俄日韩港台英法德印伊以澳欧乌朝']);
 
+/** Each code unit's roles below, as bits of one table: the scan reads one array entry per position, not a set of strings. */
+const PAIRS = 1;
+const AFTER = 2;
+const MEDIA = 4;
+const TRAVEL = 8;
+const BLOCKS = 16;
+const ABBR = new Uint8Array(0x10000);
+const mark = (chars: Iterable<string>, bit: number) => {
+  for (const c of chars) ABBR[c.charCodeAt(0)] |= bit;
+};
+mark(PAIRING, PAIRS);
+mark(AFTER_VERB, AFTER);
+mark(MEDIA_SUFFIX_ABBR, MEDIA);
+mark(TRAVEL_VERB, TRAVEL);
+mark(PAIR_BLOCKERS, BLOCKS);
+const MEDIA_UNIT = '媒'.charCodeAt(0);
+const COME_UNIT = '来'.charCodeAt(0);
+/** The roles of the code unit at `i` (0 past either end). */
+const roles = (norm: string, i: number) => (i >= 0 && i < norm.length ? ABBR[norm.charCodeAt(i)] : 0);
+
 /**
  * One-character place abbreviations in context, avoiding positions already covered by `taken`.
  * Kept conservative: a wrong single character is worse than a missed one.
  */
-/** Code units that can start any abbreviation below: most characters fail on one array read. */
-const ABBR_START = new Uint8Array(0x10000);
-for (const c of [...PAIRING, ...AFTER_VERB, ...MEDIA_SUFFIX_ABBR]) ABBR_START[c.charCodeAt(0)] = 1;
-
 export function abbreviationSpans(norm: string, taken: Uint8Array): Span[] {
   const out: Span[] = [];
-  for (let i = 0; i < norm.length; i++) {
-    if (taken[i] || !ABBR_START[norm.charCodeAt(i)]) continue;
-    const ch = norm[i];
-    if (PAIRING.has(ch)) {
+  const n = norm.length;
+  for (let i = 0; i < n; i++) {
+    const c = norm.charCodeAt(i);
+    const f = ABBR[c];
+    if (taken[i] || !(f & (PAIRS | AFTER | MEDIA))) continue;
+    if (f & PAIRS) {
       let j = i;
-      while (j < norm.length && j - i < 4 && !taken[j] && PAIRING.has(norm[j])) j++;
-      // 深深, 津津有味: a character doubled is a word, not two places. City abbreviations pair only among
-      // themselves and with 港澳台 (京沪, 深港): 其中沪指, 奈津美 and 朝美穗香 are no pairs of places.
-      const run = norm.slice(i, j);
-      const doubled = norm[i + 1] === ch || (CITY_RE.test(run) && !CITY_RUN_RE.test(run));
-      if (
-        j - i >= 2 &&
-        !doubled &&
-        !PAIR_BLOCKERS.has(norm[j]) &&
-        !PAIR_WORDS.has(norm.slice(i, j)) &&
-        !(j < norm.length && taken[j] === 0 && PAIRING.has(norm[j]))
-      ) {
-        for (let k = i; k < j; k++) out.push({ start: k, end: k + 1, type: 'LOC' });
-        i = j - 1;
-        continue;
+      while (j < n && j - i < 4 && !taken[j] && roles(norm, j) & PAIRS) j++;
+      if (j - i >= 2) {
+        // 深深, 津津有味: a character doubled is a word, not two places. City abbreviations pair only among
+        // themselves and with 港澳台 (京沪, 深港): 其中沪指, 奈津美 and 朝美穗香 are no pairs of places.
+        const run = norm.slice(i, j);
+        const doubled = norm.charCodeAt(i + 1) === c || (CITY_RE.test(run) && !CITY_RUN_RE.test(run));
+        if (!doubled && !(roles(norm, j) & BLOCKS) && !PAIR_WORDS.has(run) && !(j < n && taken[j] === 0 && roles(norm, j) & PAIRS)) {
+          for (let k = i; k < j; k++) out.push({ start: k, end: k + 1, type: 'LOC' });
+          i = j - 1;
+          continue;
+        }
       }
     }
-    if (AFTER_VERB.has(ch) && i > 0 && TRAVEL_VERB.has(norm[i - 1]) && !taken[i - 1] && !PAIR_BLOCKERS.has(norm[i + 1] ?? '')) {
+    if (f & AFTER && i > 0 && roles(norm, i - 1) & TRAVEL && !taken[i - 1] && !(roles(norm, i + 1) & BLOCKS)) {
       // 来华 yes, 原来/后来/以来 + 华 no: 来 counts only after a non-Han character or 前/专/再.
-      if (norm[i - 1] === '来' && isHan(norm[i - 2]) && !'前专再首'.includes(norm[i - 2])) continue;
+      if (norm.charCodeAt(i - 1) === COME_UNIT && isHan(norm[i - 2]) && !'前专再首'.includes(norm[i - 2])) continue;
       out.push({ start: i, end: i + 1, type: 'LOC' });
       continue;
     }
-    if (MEDIA_SUFFIX_ABBR.has(ch) && norm[i + 1] === '媒') {
+    if (f & MEDIA && norm.charCodeAt(i + 1) === MEDIA_UNIT) {
       out.push({ start: i, end: i + 1, type: 'LOC' });
     }
   }

@@ -107,6 +107,9 @@ export class NameLexicon {
   /** Class bits of text[start, start + len) (0 when it is no entry). */
   get(text: string, start: number, len: number): number {
     if (len < 2 || start + len > text.length) return 0;
+    // Every entry, and every prefix the table holds, marked its first code unit and its first two.
+    const c0 = text.charCodeAt(start);
+    if (!this.first[c0] || !this.pairs[pairSlot(c0, text.charCodeAt(start + 1))]) return 0;
     let a = H1;
     let b = H2;
     for (let i = start; i < start + len; i++) {
@@ -161,6 +164,8 @@ export class NameLexicon {
           }
         }
         if (bits & ~LEX_WORD) for (let p = s; p < s + L; p++) if (len[p] < L) len[p] = Math.min(L, 7);
+        // An entry that begins no longer one: the next probe could only miss, and a miss is a cache miss.
+        if (!(found & PREFIX)) break;
       }
     }
   }

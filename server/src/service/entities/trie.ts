@@ -14,6 +14,12 @@ export class Trie<V> {
   size: number;
   /** First-level children by code unit (0 = none): most positions fail here, so it must be a plain array read. */
   private readonly root: Int32Array;
+  /**
+   * A bit per hash of the first two code units of the keys of two or more: nine in ten positions whose first unit
+   * begins a key begin none longer, and one bit read (32 KB, cached) spares their probe of the edge table. A model's
+   * trie derives it from its tables on its first walk (not at load, which the server's start waits for).
+   */
+  private pairs: Int32Array | undefined;
 
   constructor(sections?: TrieSections, book?: readonly V[]) {
     if (sections) {
@@ -38,6 +44,11 @@ export class Trie<V> {
     this.book = [undefined];
     this.size = 0;
     this.root = new Int32Array(0x10000);
+    this.pairs = new Int32Array(PAIR_BITS >>> 5);
+  }
+
+  private pairBits(): Int32Array {
+    return (this.pairs ??= derivePairBits(this.root, this.edgeParent, this.edgeCode, this.nodes));
   }
 
   /**
@@ -85,6 +96,7 @@ export class Trie<V> {
   }
 
   set(key: string, value: V): void {
+    const pairs = this.pairBits();
     let node = 0;
     for (let i = 0; i < key.length; i++) {
       const c = key.charCodeAt(i);
@@ -107,6 +119,7 @@ export class Trie<V> {
         }
       }
       node = next;
+      if (i === 1) setPair(pairs, key.charCodeAt(0), c);
     }
     if (this.codes[node] === 0) this.size++;
     this.codes[node] = this.book.length;
@@ -125,7 +138,8 @@ export class Trie<V> {
   /** End offset of the longest key starting at `start` (its value in `lastValue`), or -1. Allocation-free. */
   longestEnd(text: string, start: number): number {
     if (start >= text.length) return -1;
-    let node = this.root[text.charCodeAt(start)];
+    const c0 = text.charCodeAt(start);
+    let node = this.root[c0];
     if (node === 0) return -1;
     let end = -1;
     const codes = this.codes;
@@ -135,6 +149,7 @@ export class Trie<V> {
       end = start + 1;
       this.lastValue = first;
     }
+    if (start + 1 < text.length && !hasPair(this.pairs ?? this.pairBits(), c0, text.charCodeAt(start + 1))) return end;
     for (let i = start + 1; i < text.length; i++) {
       const next = this.child(node, text.charCodeAt(i));
       if (next < 0) break;
@@ -152,6 +167,7 @@ export class Trie<V> {
   allAt(text: string, start: number, out: { end: number; value: V }[] = []): { end: number; value: V }[] {
     let node = 0;
     for (let i = start; i < text.length; i++) {
+      if (i === start + 1 && !hasPair(this.pairs ?? this.pairBits(), text.charCodeAt(start), text.charCodeAt(i))) break;
       const next = this.child(node, text.charCodeAt(i));
       if (next < 0) break;
       node = next;
@@ -160,6 +176,35 @@ export class Trie<V> {
     }
     return out;
   }
+}
+
+const PAIR_BITS = 1 << 18;
+
+function pairSlot(c0: number, c1: number): number {
+  return (Math.imul(c0, 0x9e3779b1) ^ Math.imul(c1, 0x85ebca6b)) >>> 14;
+}
+
+function setPair(bits: Int32Array, c0: number, c1: number): void {
+  const p = pairSlot(c0, c1);
+  bits[p >>> 5] |= 1 << (p & 31);
+}
+
+function hasPair(bits: Int32Array, c0: number, c1: number): boolean {
+  const p = pairSlot(c0, c1);
+  return (bits[p >>> 5] & (1 << (p & 31))) !== 0;
+}
+
+/** The pair filter of a trie's tables: every edge out of a first-level node sets the bit of its two code units. */
+function derivePairBits(root: Int32Array, parent: Int32Array, code: Uint16Array, nodes: number): Int32Array {
+  const bits = new Int32Array(PAIR_BITS >>> 5);
+  // The first code unit of each first-level node, plus one (0: the node is deeper).
+  const firstUnit = new Int32Array(nodes);
+  for (let c = 0; c < root.length; c++) if (root[c]) firstUnit[root[c]] = c + 1;
+  for (let k = 0; k < parent.length; k++) {
+    const p = parent[k];
+    if (p > 0 && firstUnit[p]) setPair(bits, firstUnit[p] - 1, code[k]);
+  }
+  return bits;
 }
 
 /** Non-overlapping leftmost-longest matches of a trie over a whole text. */

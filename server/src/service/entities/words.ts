@@ -29,6 +29,13 @@ export class WordSet {
   private readonly first: Uint8Array;
   /** Hashed set of first-two-code-unit pairs: most positions whose first unit passes fail here, before any probe. */
   private readonly pairs: Uint8Array;
+  /**
+   * A bit per hash of the first three code units of the words of three and four: most positions that begin a
+   * word of two begin none longer, and one bit read (32 KB, cached) spares their two probes of the table. Derived
+   * from the table itself on the first look-up (not at load, which the server's start waits for), so a model file
+   * need not hold it.
+   */
+  private triples: Int32Array | undefined;
 
   /** From the words, or from the typed arrays of `toSections` (a model file's, used as they are). */
   constructor(words: readonly string[] | WordSetSections) {
@@ -92,6 +99,9 @@ export class WordSet {
     let mask = this.find(h, 0) ? 4 : 0;
     if (start + 3 > text.length) return mask;
     const c2 = text.charCodeAt(start + 2);
+    const t = tripleSlot(c0, c1, c2);
+    const triples = (this.triples ??= tripleBits(this.hi, this.lo));
+    if (!(triples[t >>> 5] & (1 << (t & 31)))) return mask;
     if (this.find(h, (c2 << 16) >>> 0)) mask |= 8;
     if (start + 4 <= text.length && this.find(h, ((c2 << 16) | text.charCodeAt(start + 3)) >>> 0)) mask |= 16;
     return mask;
@@ -112,8 +122,14 @@ export class WordSet {
     const c0 = text.charCodeAt(start);
     if (!this.first[c0]) return false;
     const c1 = text.charCodeAt(start + 1);
+    if (!this.pairs[pairSlot(c0, c1)]) return false;
     const c2 = len > 2 ? text.charCodeAt(start + 2) : 0;
     const c3 = len > 3 ? text.charCodeAt(start + 3) : 0;
+    if (len > 2) {
+      const t = tripleSlot(c0, c1, c2);
+      const triples = (this.triples ??= tripleBits(this.hi, this.lo));
+      if (!(triples[t >>> 5] & (1 << (t & 31)))) return false;
+    }
     const h = ((c0 << 16) | c1) >>> 0;
     const l = ((c2 << 16) | c3) >>> 0;
     let i = slot(h, l) & this.mask;
@@ -126,6 +142,22 @@ export class WordSet {
 }
 
 const PAIR_BUCKETS = 1 << 18;
+const TRIPLE_BITS = 1 << 18;
+
+function tripleSlot(c0: number, c1: number, c2: number): number {
+  return (Math.imul(c0, 0x9e3779b1) ^ Math.imul(c1, 0x85ebca6b) ^ Math.imul(c2, 0xc2b2ae35)) >>> 14;
+}
+
+/** The triple filter of a table: every key with a third code unit sets the bit of its first three. */
+function tripleBits(hi: Uint32Array, lo: Uint32Array): Int32Array {
+  const bits = new Int32Array(TRIPLE_BITS >>> 5);
+  for (let i = 0; i < hi.length; i++) {
+    if (!hi[i] || !lo[i]) continue;
+    const t = tripleSlot(hi[i] >>> 16, hi[i] & 0xffff, lo[i] >>> 16);
+    bits[t >>> 5] |= 1 << (t & 31);
+  }
+  return bits;
+}
 
 /** A word set's typed arrays: `[size]`, key high and low halves, first code units, pair buckets. */
 export type WordSetSections = [Uint32Array, Uint32Array, Uint32Array, Uint8Array, Uint8Array];
