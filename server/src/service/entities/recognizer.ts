@@ -85,6 +85,7 @@ import { inOrgLexicon, orgLexiconSpans, portalDeskSpans } from './org-lexicon';
 import { markTitledCompanies } from './titled-companies';
 import { copyWeakNames } from './weak-copies';
 import { sourceSlotSpans } from './source-slots';
+import { OverlapIndex } from './overlaps';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -363,8 +364,12 @@ function recognizeParagraph(
       return false;
     };
     gazSpans = gazSpans.filter((s) => anyTagged(s) || (!s.weak && !cutsWord(s)));
+    // The tagger's names that overlap a lexicon name, by position (a long line holds dozens of each): the answers of
+    // a test of every name, made when the first lexicon name asks.
+    let modelIndex: OverlapIndex<Span> | undefined;
+    const overModel = (s: Span, test: (m: Span) => boolean) => (modelIndex ??= new OverlapIndex(model)).some(s.start, s.end, test);
     // A longer name the tagger found around a lexicon name (泰晤士河, 四川长虹, 中国近现代史博物馆) is that name.
-    const inside = (s: Span) => model.some((m) => m.start <= s.start && m.end >= s.end && m.end - m.start > s.end - s.start);
+    const inside = (s: Span) => overModel(s, (m) => m.start <= s.start && m.end >= s.end && m.end - m.start > s.end - s.start);
     // A name that is also a word of the tagger's training text (美的 in 最美的, 大发) is weak too.
     const wordLike = (s: Span) => s.weak || !!words?.has(norm, s.start, s.end - s.start);
     // …and so is one whose edge character makes a word with its neighbour (新浪 in 新[浪漫]号), or that lies inside a
@@ -375,7 +380,7 @@ function recognizeParagraph(
       (!NOT_GIVEN_NAME.has(norm[s.start - 1]) && isWordAt(s.start - 1, 2)) || (!NOT_GIVEN_NAME.has(norm[s.end]) && isWordAt(s.end - 1, 2));
     const withinWord = (s: Span) => insideLonger(norm, s.start, s.end, { isWord: isWordAt, isName: () => false });
     // The tagger's support is a name of exactly this extent (访[美]的 is no 美的, [我国]共产党 no 国共).
-    const taggedSame = (s: Span) => model.some((m) => m.start === s.start && m.end === s.end);
+    const taggedSame = (s: Span) => overModel(s, (m) => m.start === s.start && m.end === s.end);
     lexOrgs = lexOrgs.filter((s) => !inside(s) && (taggedSame(s) || (!wordLike(s) && !torn(s) && !cutsWord(s) && !withinWord(s))));
   }
   const grown = off.has('placeGrowth') ? [] : growFromPlaces(norm, gazSpans);
