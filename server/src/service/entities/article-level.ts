@@ -13,6 +13,7 @@ import type { EntityMention, EntityType } from '../types';
 import { LEX_WORD, type NameLexicon } from './lexicon';
 import { splitsIntoWords, type WordSet } from './words';
 import { occurrencesOf, unitTable } from './scan';
+import { concatByStart } from './overlaps';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -173,7 +174,7 @@ export function slotMates(
     if (exact(a, b)?.type === 'ORG') continue;
     added.push({ start: a, end: b, text: text.slice(a, b), type: 'ORG', confidence: 0.7, source: 'article' });
   }
-  return keep.concat(added).sort((x, y) => x.start - y.start);
+  return concatByStart(keep, added);
 }
 
 /** Bureau-like endings: a bare one (邮政局, 消防队, 工作组) names no one body. */

@@ -85,7 +85,7 @@ import { inOrgLexicon, orgLexiconSpans, portalDeskSpans } from './org-lexicon';
 import { markTitledCompanies } from './titled-companies';
 import { copyWeakNames } from './weak-copies';
 import { sourceSlotSpans } from './source-slots';
-import { OverlapIndex } from './overlaps';
+import { concatByStart, OverlapIndex } from './overlaps';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -823,7 +823,7 @@ export function discoverNames(mentions: EntityMention[], text: string, norm: str
     }
   }
   if (!added.length) return mentions;
-  return mentions.concat(added).sort((a, b) => a.start - b.start);
+  return concatByStart(mentions, added);
 }
 
 /**
@@ -942,7 +942,7 @@ function propagate(
     i = end;
   }
   if (!added.length) return mentions;
-  return mentions.concat(added).sort((a, b) => a.start - b.start);
+  return concatByStart(mentions, added);
 }
 
 function tagAll(tagger: Tagger, norm: string, gaz: Trie<EntityType>, noNames: boolean): (Span & { confidence: number })[] {
