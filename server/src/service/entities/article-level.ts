@@ -222,16 +222,21 @@ export function dropGenericBodies(mentions: EntityMention[], norm: string, lexic
     return ids;
   };
   // The words the test below can ask about, all found in one pass over the article (a search of the whole article
-  // per word, when the tagger marks it everywhere, cost most of this pass on a megabyte).
+  // per word, when the tagger marks it everywhere, cost most of this pass on a megabyte): only everyday words of the
+  // lexicon are asked about, so the other unsure names are not searched for.
   const asked = new Set<string>();
+  const notAsked = new Set<string>();
   for (const m of mentions)
     if (
       (m.source === 'model' || m.source === 'lexicon') &&
       ((places && m.type === 'LOC') || m.type === 'ORG' || m.type === 'MEDIA') &&
       m.confidence < 0.5 &&
       m.end - m.start <= 4
-    )
-      asked.add(norm.slice(m.start, m.end));
+    ) {
+      const surface = norm.slice(m.start, m.end);
+      if (asked.has(surface) || notAsked.has(surface)) continue;
+      (bits(surface) === LEX_WORD ? asked : notAsked).add(surface);
+    }
   const occurrences = asked.size > 1 ? occurrencesOf(norm, asked, true) : undefined;
   const unmarkedElsewhere = (w: string, from: number): boolean => {
     let ids = unmarkedIn.get(w);
