@@ -73,6 +73,7 @@ function instrument(source) {
 function bundle(tree, name) {
   const copy = path.join(out, name);
   fs.cpSync(path.join(tree, 'server'), path.join(copy, 'server'), { recursive: true });
+  fs.symlinkSync(path.join(here, 'node_modules'), path.join(copy, 'node_modules'));
   fs.mkdirSync(path.join(copy, 'scripts', 'perf'), { recursive: true });
   fs.cpSync(path.join(tree, 'scripts', 'eval'), path.join(copy, 'scripts', 'eval'), { recursive: true });
   fs.copyFileSync(path.join(here, 'scripts', 'perf', 'pages.ts'), path.join(copy, 'scripts', 'perf', 'pages.ts'));
