@@ -391,6 +391,9 @@ function recognizeParagraph(
   for (const s of gazSpans) taken.fill(1, s.start, s.end);
   const abbr = off.has('abbreviations') ? [] : abbreviationSpans(norm, taken);
 
+  // The line's list and tagger names, for the three families that read them all (one array, made when one asks).
+  let listedAndTagged: Span[] | undefined;
+  const allNames = () => (listedAndTagged ??= [...gazSpans, ...model]);
   for (const s of gazSpans) add(s, 'gazetteer', 1);
   for (const s of lexOrgs) if (tagger || !s.weak) cands.push(candidate(s, 'gazetteer', 0.9, RANK.GAZETTEER));
   // A pattern name built on a known one (新浪 + 科技): above the company pattern that the known 新浪 would promote, and
@@ -415,8 +418,7 @@ function recognizeParagraph(
   // 美中贸易全国委员会). The rank alone does not make a pair yield to a model name of another type.
   for (const s of abbr) cands.push(candidate(s, 'pattern', 0.8, RANK.ABBREVIATION));
   // Above the gazetteer: a road is named after places and people (中山路, 中华东路) and the name is the whole road.
-  if (!off.has('roads'))
-    for (const s of roadSpans(norm, [...gazSpans, ...model])) cands.push(candidate(s, 'pattern', 0.7, RANK.PLACE_NAMED));
+  if (!off.has('roads')) for (const s of roadSpans(norm, allNames())) cands.push(candidate(s, 'pattern', 0.7, RANK.PLACE_NAMED));
   if (!off.has('honorifics'))
     // The dictionary's words only: the induced lexicon holds function-word pairs (的陈) that would hide 的陈小姐.
     for (const s of honorificSurnameSpans(
@@ -439,7 +441,7 @@ function recognizeParagraph(
   const facilityType = new Map<string, EntityType>();
   if (!off.has('facilities'))
     for (const s of [
-      ...facilitySpans(norm, [...gazSpans, ...model], wordAt),
+      ...facilitySpans(norm, allNames(), wordAt),
       ...areaSpans(norm, model, gazSpans, (a, b) => !!((lexNames?.get(norm, a, b - a) ?? 0) & LEX_LOC)),
     ]) {
       cands.push(candidate(s, 'pattern', 0.7, RANK.PLACE_NAMED));
@@ -448,7 +450,7 @@ function recognizeParagraph(
   // Above the promoted fuller names: the whole road replaces the pieces the tagger and the lists tore it into (京 + 沪).
   if (!off.has('transport'))
     for (const s of transportSpans(norm, {
-      names: [...gazSpans, ...model],
+      names: allNames(),
       organisations: model.filter((m) => m.type === 'ORG'),
       lexiconName: lexNames ? (a, len, person) => !!(lexNames.get(norm, a, len) & (person ? LEX_LOC | LEX_PER : LEX_LOC)) : undefined,
       isWord: wordAt,
