@@ -84,6 +84,20 @@ describe('unlisted companies read off organisation contexts (contextCompanies)',
       assert.deepEqual(orgs(run('澜芯成立三年。澜芯成立了。据悉，澜芯很好。')), []);
     });
 
+    it('reads every kind of context the scan skips to: one and two characters, left and right, at each threshold', () => {
+      const at = (text: string, strong?: number) => orgs(markContextCompanies([], text, text, () => false, strong));
+      // One-character contexts: 兼 before (3.12), 副 after (3.95); 任 before is 2.1.
+      assert.deepEqual(at('他兼澜芯顾问。澜芯副手来了。', 3), ['澜芯', '澜芯']);
+      assert.deepEqual(at('他任澜芯顾问。澜芯副手来了。', 3), [], '任 is below 3');
+      assert.deepEqual(at('他任澜芯顾问。澜芯副手来了。'), ['澜芯', '澜芯'], 'and above the default 2');
+      // Below the default: 原 before (1.5), 举 after (1.55).
+      assert.deepEqual(at('他原澜芯顾问。澜芯举办会议。'), []);
+      assert.deepEqual(at('他原澜芯顾问。澜芯举办会议。', 1.5), ['澜芯', '澜芯']);
+      // Two-character contexts only: 收购 and 加入 before, 成立 and 推出 after.
+      assert.deepEqual(at('他们收购澜芯。我们加入澜芯。'), ['澜芯', '澜芯']);
+      assert.deepEqual(at('澜芯成立三年。澜芯推出新品。', 3), [], '成立 and 推出 score below 3');
+    });
+
     it('keeps an organisation the recogniser already found, and re-reads a weak place of the same name', () => {
       const text = '澜芯成立三年。澜芯推出新品。';
       const place: EntityMention = { start: 0, end: 2, text: '澜芯', type: 'LOC', confidence: 0.3, source: 'model' };

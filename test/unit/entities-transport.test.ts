@@ -96,6 +96,32 @@ describe('transport names (stem + transport head)', () => {
     const ctx = { ...context(norm), organisations: [{ start: 0, end: 7, type: 'ORG' as const }] };
     assert.deepEqual(transportSpans('京沪高速公路总公司', ctx), []);
   });
+
+  // The names come unsorted (the gazetteer's, then the tagger's) and are looked up by position: other names before,
+  // after and between must change nothing.
+  const span = (norm: string, s: string, type: Span['type']): Span => ({ start: norm.indexOf(s), end: norm.indexOf(s) + s.length, type });
+  const others = (norm: string): Span[] => [span(norm, '无锡', 'LOC'), span(norm, '王明', 'PER'), span(norm, '车', 'LOC')];
+
+  it('gives way to a longer name around its head, unless that name ends in a head itself (江阴大桥东匝道桥)', () => {
+    const school = '车过滨江大道中学，无锡王明说。';
+    assert.deepEqual(found(school, others(school)), ['滨江大道']);
+    assert.deepEqual(found(school, [...others(school), span(school, '滨江大道中学', 'LOC')]), []);
+    assert.deepEqual(found(school, [span(school, '滨江大道中学', 'ORG'), ...others(school)]), []);
+    const ramp = '车在江阴大桥东匝道桥上，无锡王明说。';
+    assert.deepEqual(found(ramp, [...others(ramp), span(ramp, '江阴大桥东匝道桥', 'LOC')]), ['江阴大桥']);
+  });
+
+  it('gives way to a person read around the whole road, or a name that begins further left', () => {
+    const norm = '车辆驶上滨江大道，无锡王明说。';
+    assert.deepEqual(found(norm, others(norm)), ['滨江大道']);
+    assert.deepEqual(found(norm, [...others(norm), span(norm, '滨江大道', 'PER')]), []);
+    assert.deepEqual(found(norm, [span(norm, '辆驶上滨江大道', 'LOC'), ...others(norm)]), []);
+    assert.deepEqual(
+      found(norm, [...others(norm), span(norm, '滨江大道', 'LOC')]),
+      ['滨江大道'],
+      'a place of just the road is no fuller reading',
+    );
+  });
 });
 
 describe('transport names in the recogniser (shipped model)', () => {

@@ -41,6 +41,18 @@ describe('companies and outlets from CC-CEDICT (orgLexicon)', function () {
     );
   });
 
+  it('keeps a lexicon name that is also a word where the tagger reads exactly that name (海尔, 党中央), among many names', () => {
+    for (const [sentence, name] of [
+      ['王明、李华在北京和上海会见了张伟与刘强，海尔发布了新款冰箱。', '海尔'],
+      ['王明和李华在北京会见了张伟，党中央高度重视，上海和广州的代表也到了。', '党中央'],
+    ])
+      both(sentence, (ms, t) => {
+        const at = sentence.indexOf(name);
+        const m = ms.find((x) => x.start === at && x.end === at + name.length);
+        assert.deepEqual([m?.type, m?.source], ['ORG', 'gazetteer'], `${t}: ${show(ms)}`);
+      });
+  });
+
   it('yields to a longer name the tagger found around it (泰晤士 in 泰晤士河)', () => {
     both('泰晤士河边的游客很多。', (ms, t) => assert.ok(!ms.some((m) => m.type === 'MEDIA'), `${t}: ${show(ms)}`));
   });

@@ -3,7 +3,7 @@
  * give what a test of every span gives, for overlapping, nested, empty and unsorted spans.
  */
 import * as assert from 'node:assert/strict';
-import { OverlapIndex } from '../../server/src/service/entities/overlaps';
+import { concatByStart, OverlapIndex } from '../../server/src/service/entities/overlaps';
 
 /** A small deterministic generator (the test must not depend on Math.random's seed). */
 function lcg(seed: number): () => number {
@@ -47,5 +47,30 @@ describe('OverlapIndex', () => {
     ]);
     assert.equal(index.some(80, 81), true);
     assert.equal(index.some(100, 120), false);
+  });
+});
+
+describe('concatByStart', () => {
+  it('gives the array a stable sort of the concatenation gives, ties in order, sorted inputs or not', () => {
+    const rnd = lcg(11);
+    for (let round = 0; round < 300; round++) {
+      const make = (tag: string) =>
+        Array.from({ length: Math.floor(rnd() * 12) }, (_, id) => ({ tag: `${tag}${id}`, start: Math.floor(rnd() * 10), end: 0 }));
+      const a = make('a');
+      const b = make('b');
+      // Mostly sorted inputs, as the passes give them, with many equal starts; some unsorted ones.
+      if (round % 4) a.sort((x, y) => x.start - y.start);
+      if (round % 3) b.sort((x, y) => x.start - y.start);
+      const want = a.concat(b).sort((x, y) => x.start - y.start);
+      const got = concatByStart(a, b);
+      assert.deepEqual(
+        got.map((x) => x.tag),
+        want.map((x) => x.tag),
+      );
+      assert.ok(
+        got.every((x, i) => x === want[i]),
+        'the same objects',
+      );
+    }
   });
 });

@@ -56,6 +56,31 @@ describe('listed companies that are also words, once confirmed (weakCopies)', fu
       assert.equal(run2('澄湖集团上市。澄湖亏损，澄湖裁员。'), 0, 'two bare uses are not enough');
       assert.equal(run2('北京集团上市。北京亏损，北京裁员，北京换帅。'), 0, 'a listed place stays a place');
     });
+    it('copies with the type of the name copied, and not over another mention', () => {
+      const text = '小米发布新机。大众报道此事。小米70%资源，大众汽车上市，大众称。';
+      const norm = normalizeForMatching(text);
+      const isWord = (a: number, len: number) => ['小米', '大众'].includes(norm.slice(a, a + len));
+      // 小米 a company, 大众 an outlet (both words of the dictionary); a mention that starts inside 大众 (众汽车, as a
+      // tagger may tear it) keeps that occurrence from a copy.
+      const torn = text.indexOf('众汽车');
+      const ms = [
+        ...mentionsAt(
+          text,
+          [
+            [0, 2, 'ORG'],
+            [7, 9, 'MEDIA'],
+          ],
+          'gazetteer',
+          1,
+        ),
+        ...mentionsAt(text, [[torn, torn + 3, 'ORG']]),
+      ];
+      const copies = copyWeakNames(ms, text, norm, isWord, () => false).filter((m) => m.source === 'consistency');
+      assert.deepEqual(
+        copies.map((m) => `${m.text}/${m.type}@${m.start}`),
+        [`小米/ORG@${text.indexOf('小米', 2)}`, `大众/MEDIA@${text.lastIndexOf('大众')}`],
+      );
+    });
     it('copies a company’s stem only when it is no word or is listed itself', () => {
       assert.deepEqual(run('世界银行发布报告。世界经济放缓。', [[0, 4, 'ORG']]), []);
       assert.deepEqual(run('苹果公司发布新机。苹果股价上涨。', [[0, 4, 'ORG']], ['苹果']), ['苹果@9']);

@@ -13,6 +13,7 @@ import type { EntityMention, EntityType } from '../types';
 import { LEX_WORD, type NameLexicon } from './lexicon';
 import { splitsIntoWords, type WordSet } from './words';
 import { occurrencesOf, unitTable } from './scan';
+import { concatByStart } from './overlaps';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -132,25 +133,34 @@ export function slotMates(
   norm: string,
   isWord: (a: number, len: number) => boolean = () => false,
 ): EntityMention[] {
-  // Mentions by their exact span, so each slot is looked up once (a long page may have thousands of slots). The key
-  // is a number (start · 2^26 + end, one per span in texts under 2^26 characters), not a string made per mention.
-  const bySpan = new Map<number, EntityMention>();
-  for (const o of mentions) bySpan.set(o.start * 0x4000000 + o.end, o);
-  const exact = (a: number, b: number) => bySpan.get(a * 0x4000000 + b);
-  const slots: [number, number][] = [];
+  // The places a slot may stand (a name before a colon at a sentence start), then the mention of exactly each one's
+  // span (the last of several), found in one pass over the mentions with the few places as keys (start · 32 + length:
+  // a place is at most 16 code units long). A map of every mention by span cost more than the rest of the pass.
+  const places: [number, number, string][] = [];
   for (const m of norm.matchAll(/(?:^|[。；;！？\n]|讯[，,])\s*(\p{Script=Han}[\p{Script=Han}A-Za-z0-9]{1,7})[：:]/gmu)) {
     const start = m.index! + m[0].indexOf(m[1]);
-    const end = start + m[1].length;
+    places.push([start, start + m[1].length, m[1]]);
+  }
+  if (places.length < 3) return mentions;
+  const bySpan = new Map<number, EntityMention | undefined>();
+  for (const [a, b] of places) bySpan.set(a * 32 + (b - a), undefined);
+  for (const o of mentions) {
+    const key = o.start * 32 + (o.end - o.start);
+    if (o.end - o.start < 32 && bySpan.has(key)) bySpan.set(key, o);
+  }
+  const exact = (a: number, b: number) => bySpan.get(a * 32 + (b - a));
+  const slots: [number, number][] = [];
+  for (const [start, end, name] of places) {
     // 分享：, 您所在的位置：, 网络视听许可证：: a page's labels are words or end in one; a company's short name ends
     // in a business ending (科技, 股份) or in no word at all (伊戈尔).
     const isOrg = exact(start, end)?.type === 'ORG';
     const label =
       !isOrg &&
-      (META_LABEL.test(m[1]) ||
-        /[的之了是在我您你]/u.test(m[1]) ||
-        (m[1].length <= 4 && isWord(start, m[1].length)) ||
-        (isWord(end - 2, 2) && !COMPANY_END.test(m[1])) ||
-        (m[1].length >= 3 && isWord(end - 3, 3)));
+      (META_LABEL.test(name) ||
+        /[的之了是在我您你]/u.test(name) ||
+        (name.length <= 4 && isWord(start, name.length)) ||
+        (isWord(end - 2, 2) && !COMPANY_END.test(name)) ||
+        (name.length >= 3 && isWord(end - 3, 3)));
     if (!label) slots.push([start, end]);
   }
   if (slots.length < 3) return mentions;
@@ -164,7 +174,7 @@ export function slotMates(
     if (exact(a, b)?.type === 'ORG') continue;
     added.push({ start: a, end: b, text: text.slice(a, b), type: 'ORG', confidence: 0.7, source: 'article' });
   }
-  return keep.concat(added).sort((x, y) => x.start - y.start);
+  return concatByStart(keep, added);
 }
 
 /** Bureau-like endings: a bare one (邮政局, 消防队, 工作组) names no one body. */
@@ -212,16 +222,21 @@ export function dropGenericBodies(mentions: EntityMention[], norm: string, lexic
     return ids;
   };
   // The words the test below can ask about, all found in one pass over the article (a search of the whole article
-  // per word, when the tagger marks it everywhere, cost most of this pass on a megabyte).
+  // per word, when the tagger marks it everywhere, cost most of this pass on a megabyte): only everyday words of the
+  // lexicon are asked about, so the other unsure names are not searched for.
   const asked = new Set<string>();
+  const notAsked = new Set<string>();
   for (const m of mentions)
     if (
       (m.source === 'model' || m.source === 'lexicon') &&
       ((places && m.type === 'LOC') || m.type === 'ORG' || m.type === 'MEDIA') &&
       m.confidence < 0.5 &&
       m.end - m.start <= 4
-    )
-      asked.add(norm.slice(m.start, m.end));
+    ) {
+      const surface = norm.slice(m.start, m.end);
+      if (asked.has(surface) || notAsked.has(surface)) continue;
+      (bits(surface) === LEX_WORD ? asked : notAsked).add(surface);
+    }
   const occurrences = asked.size > 1 ? occurrencesOf(norm, asked, true) : undefined;
   const unmarkedElsewhere = (w: string, from: number): boolean => {
     let ids = unmarkedIn.get(w);

@@ -26,8 +26,15 @@ const WEAK = 0.5;
 // Code-unit tables (one array read per position of the article; a one-character string per test cost more).
 const FUNCTION = unitTable('你我他她它的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称这那其该每各所个年月日');
 const SENTENCE_END = unitTable('。！？；\n!?;');
-const RIGHT_FIRST = unitTable([...COMPANY_RIGHT.keys()].map((g) => g[0]).join(''));
-const LEFT_LAST = unitTable([...COMPANY_LEFT.keys()].map((g) => g[g.length - 1]).join(''));
+// The code units a right context of at least `strong` may start with, and those a left one may end with (the
+// characters next to the candidate): the scan reads `score` only where one of them stands.
+function strongUnits(contexts: ReadonlyMap<string, number>, side: 'right' | 'left', strong: number): Uint8Array {
+  // Only contexts of one or two characters are scored (`score`).
+  const near = [...contexts].filter(([g, w]) => w >= strong && g.length <= 2).map(([g]) => (side === 'right' ? g[0] : g[g.length - 1]));
+  return unitTable(near.join(''));
+}
+const STRONG_RIGHT = strongUnits(COMPANY_RIGHT, 'right', STRONG_CONTEXT);
+const STRONG_LEFT = strongUnits(COMPANY_LEFT, 'left', STRONG_CONTEXT);
 
 interface Evidence {
   sentences: Set<number>;
@@ -82,10 +89,13 @@ export function markContextCompanies(
       e.score += w;
     }
   };
+  const rightFirst = strong === STRONG_CONTEXT ? STRONG_RIGHT : strongUnits(COMPANY_RIGHT, 'right', strong);
+  const leftLast = strong === STRONG_CONTEXT ? STRONG_LEFT : strongUnits(COMPANY_LEFT, 'left', strong);
   // The sentence number of p (the sentence ends before it) is counted as the scan goes, not kept per position.
   for (let p = 1, sentenceOfP = n ? SENTENCE_END[norm.charCodeAt(0)] : 0; p < n; sentenceOfP += SENTENCE_END[norm.charCodeAt(p)], p++) {
-    // Most positions start no right context and end no left one: two table reads before anything else.
-    if (!RIGHT_FIRST[norm.charCodeAt(p)] && !LEFT_LAST[norm.charCodeAt(p - 1)]) continue;
+    // Most positions start no strong right context and end no strong left one (whose scores would both be below
+    // `strong`): two table reads before anything else.
+    if (!rightFirst[norm.charCodeAt(p)] && !leftLast[norm.charCodeAt(p - 1)]) continue;
     if (!han(p - 1) || !han(p)) continue;
     const right = score(RIGHT, norm, p, p);
     const left = score(LEFT, norm, p - 2, p - 1);

@@ -6,6 +6,7 @@
  * 茉莉 jasmine, is read as the name only where no word runs across its edges).
  */
 import type { EntityMention } from '../types';
+import { concatByStart } from './overlaps';
 
 /** Is `norm.slice(a, a + len)` a word of the dictionaries? */
 export type IsWord = (a: number, len: number) => boolean;
@@ -49,5 +50,5 @@ export function markDottedParts(mentions: EntityMention[], text: string, norm: s
     }
   }
   if (!added.length) return mentions;
-  return mentions.concat(added).sort((a, b) => a.start - b.start);
+  return concatByStart(mentions, added);
 }

@@ -54,3 +54,24 @@ export class OverlapIndex<T extends Range> {
     return lo;
   }
 }
+
+/**
+ * `a.concat(b).sort((x, y) => x.start - y.start)`, the same array in the same order (the sort is stable: at equal
+ * starts a's items come before b's), by one merge when a and b are each sorted by start, which the passes' mentions
+ * and additions usually are; a sort of the whole only when one is not.
+ */
+export function concatByStart<T extends Range>(a: readonly T[], b: readonly T[]): T[] {
+  if (!isSortedByStart(a) || !isSortedByStart(b)) return a.concat(b).sort((x, y) => x.start - y.start);
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(b[j].start < a[i].start ? b[j++] : a[i++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
+
+function isSortedByStart(spans: readonly Range[]): boolean {
+  for (let i = 1; i < spans.length; i++) if (spans[i - 1].start > spans[i].start) return false;
+  return true;
+}

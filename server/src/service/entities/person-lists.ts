@@ -25,15 +25,20 @@ export function personListMates(
   lists: Enumerations = readEnumerations(norm),
 ): EntityMention[] {
   if (!norm.includes('、')) return mentions;
+  // Where persons start and end, as position marks; and their exact spans under small-integer keys (start · 64 +
+  // length; a string key for the rare longer one), not start · 2^26 + end, a heap number per person.
+  const personStarts = new Uint8Array(norm.length + 1);
+  const personEnds = new Uint8Array(norm.length + 1);
   const persons = new Set<number>();
-  const personEnds = new Set<number>();
-  const personStarts = new Set<number>();
+  const longPersons = new Set<string>();
   for (const m of mentions) {
     if (m.type !== 'PER') continue;
-    persons.add(m.start * 0x4000000 + m.end);
-    personEnds.add(m.end);
-    personStarts.add(m.start);
+    if (m.end - m.start > 0 && m.end - m.start < 64) persons.add(m.start * 64 + (m.end - m.start));
+    else longPersons.add(`${m.start}:${m.end}`);
+    personEnds[m.end] = 1;
+    personStarts[m.start] = 1;
   }
+  const personAt = (a: number, b: number) => (b - a > 0 && b - a < 64 ? persons.has(a * 64 + (b - a)) : longPersons.has(`${a}:${b}`));
   const add: [number, number][] = [];
   for (const e of lists.lists) {
     // An item is the part's name when that is two or three Han characters before a note, else the whole part; the
@@ -43,7 +48,7 @@ export function personListMates(
       // An item after the closer that is no name (以及越南党政军的其他领导人) ends the list, and is no item of it.
       .filter(
         ({ start, end, part }) =>
-          part < lastPart || start === e.parts[part].start || NAME.test(norm.slice(start, end)) || personStarts.has(start),
+          part < lastPart || start === e.parts[part].start || NAME.test(norm.slice(start, end)) || personStarts[start] === 1,
       )
       .map(({ start, end, part }): [number, number] => {
         const p = e.parts[part];
@@ -55,9 +60,7 @@ export function personListMates(
     // words after it (王强都是): there a person ending at the comma, or starting after it, votes. A last item of a
     // name's shape (马大为。, 赵一公等人) has its edges: only the person that is the item votes, as in the middle.
     const isPerson = ([a, b]: [number, number], i: number) =>
-      persons.has(a * 0x4000000 + b) ||
-      (i === 0 && personEnds.has(b)) ||
-      (i === last && personStarts.has(a) && !NAME.test(norm.slice(a, b)));
+      personAt(a, b) || (i === 0 && personEnds[b] === 1) || (i === last && personStarts[a] === 1 && !NAME.test(norm.slice(a, b)));
     const votes = items.filter(isPerson).length;
     if (votes < 2 || votes * 2 <= items.length) continue;
     items.forEach(([a, b], i) => {

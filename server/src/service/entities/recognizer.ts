@@ -85,6 +85,7 @@ import { inOrgLexicon, orgLexiconSpans, portalDeskSpans } from './org-lexicon';
 import { markTitledCompanies } from './titled-companies';
 import { copyWeakNames } from './weak-copies';
 import { sourceSlotSpans } from './source-slots';
+import { concatByStart, OverlapIndex } from './overlaps';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -363,8 +364,12 @@ function recognizeParagraph(
       return false;
     };
     gazSpans = gazSpans.filter((s) => anyTagged(s) || (!s.weak && !cutsWord(s)));
+    // The tagger's names that overlap a lexicon name, by position (a long line holds dozens of each): the answers of
+    // a test of every name, made when the first lexicon name asks.
+    let modelIndex: OverlapIndex<Span> | undefined;
+    const overModel = (s: Span, test: (m: Span) => boolean) => (modelIndex ??= new OverlapIndex(model)).some(s.start, s.end, test);
     // A longer name the tagger found around a lexicon name (泰晤士河, 四川长虹, 中国近现代史博物馆) is that name.
-    const inside = (s: Span) => model.some((m) => m.start <= s.start && m.end >= s.end && m.end - m.start > s.end - s.start);
+    const inside = (s: Span) => overModel(s, (m) => m.start <= s.start && m.end >= s.end && m.end - m.start > s.end - s.start);
     // A name that is also a word of the tagger's training text (美的 in 最美的, 大发) is weak too.
     const wordLike = (s: Span) => s.weak || !!words?.has(norm, s.start, s.end - s.start);
     // …and so is one whose edge character makes a word with its neighbour (新浪 in 新[浪漫]号), or that lies inside a
@@ -375,7 +380,7 @@ function recognizeParagraph(
       (!NOT_GIVEN_NAME.has(norm[s.start - 1]) && isWordAt(s.start - 1, 2)) || (!NOT_GIVEN_NAME.has(norm[s.end]) && isWordAt(s.end - 1, 2));
     const withinWord = (s: Span) => insideLonger(norm, s.start, s.end, { isWord: isWordAt, isName: () => false });
     // The tagger's support is a name of exactly this extent (访[美]的 is no 美的, [我国]共产党 no 国共).
-    const taggedSame = (s: Span) => model.some((m) => m.start === s.start && m.end === s.end);
+    const taggedSame = (s: Span) => overModel(s, (m) => m.start === s.start && m.end === s.end);
     lexOrgs = lexOrgs.filter((s) => !inside(s) && (taggedSame(s) || (!wordLike(s) && !torn(s) && !cutsWord(s) && !withinWord(s))));
   }
   const grown = off.has('placeGrowth') ? [] : growFromPlaces(norm, gazSpans);
@@ -386,6 +391,9 @@ function recognizeParagraph(
   for (const s of gazSpans) taken.fill(1, s.start, s.end);
   const abbr = off.has('abbreviations') ? [] : abbreviationSpans(norm, taken);
 
+  // The line's list and tagger names, for the three families that read them all (one array, made when one asks).
+  let listedAndTagged: Span[] | undefined;
+  const allNames = () => (listedAndTagged ??= [...gazSpans, ...model]);
   for (const s of gazSpans) add(s, 'gazetteer', 1);
   for (const s of lexOrgs) if (tagger || !s.weak) cands.push(candidate(s, 'gazetteer', 0.9, RANK.GAZETTEER));
   // A pattern name built on a known one (新浪 + 科技): above the company pattern that the known 新浪 would promote, and
@@ -410,8 +418,7 @@ function recognizeParagraph(
   // 美中贸易全国委员会). The rank alone does not make a pair yield to a model name of another type.
   for (const s of abbr) cands.push(candidate(s, 'pattern', 0.8, RANK.ABBREVIATION));
   // Above the gazetteer: a road is named after places and people (中山路, 中华东路) and the name is the whole road.
-  if (!off.has('roads'))
-    for (const s of roadSpans(norm, [...gazSpans, ...model])) cands.push(candidate(s, 'pattern', 0.7, RANK.PLACE_NAMED));
+  if (!off.has('roads')) for (const s of roadSpans(norm, allNames())) cands.push(candidate(s, 'pattern', 0.7, RANK.PLACE_NAMED));
   if (!off.has('honorifics'))
     // The dictionary's words only: the induced lexicon holds function-word pairs (的陈) that would hide 的陈小姐.
     for (const s of honorificSurnameSpans(
@@ -434,7 +441,7 @@ function recognizeParagraph(
   const facilityType = new Map<string, EntityType>();
   if (!off.has('facilities'))
     for (const s of [
-      ...facilitySpans(norm, [...gazSpans, ...model], wordAt),
+      ...facilitySpans(norm, allNames(), wordAt),
       ...areaSpans(norm, model, gazSpans, (a, b) => !!((lexNames?.get(norm, a, b - a) ?? 0) & LEX_LOC)),
     ]) {
       cands.push(candidate(s, 'pattern', 0.7, RANK.PLACE_NAMED));
@@ -443,7 +450,7 @@ function recognizeParagraph(
   // Above the promoted fuller names: the whole road replaces the pieces the tagger and the lists tore it into (京 + 沪).
   if (!off.has('transport'))
     for (const s of transportSpans(norm, {
-      names: [...gazSpans, ...model],
+      names: allNames(),
       organisations: model.filter((m) => m.type === 'ORG'),
       lexiconName: lexNames ? (a, len, person) => !!(lexNames.get(norm, a, len) & (person ? LEX_LOC | LEX_PER : LEX_LOC)) : undefined,
       isWord: wordAt,
@@ -818,7 +825,7 @@ export function discoverNames(mentions: EntityMention[], text: string, norm: str
     }
   }
   if (!added.length) return mentions;
-  return mentions.concat(added).sort((a, b) => a.start - b.start);
+  return concatByStart(mentions, added);
 }
 
 /**
@@ -937,7 +944,7 @@ function propagate(
     i = end;
   }
   if (!added.length) return mentions;
-  return mentions.concat(added).sort((a, b) => a.start - b.start);
+  return concatByStart(mentions, added);
 }
 
 function tagAll(tagger: Tagger, norm: string, gaz: Trie<EntityType>, noNames: boolean): (Span & { confidence: number })[] {

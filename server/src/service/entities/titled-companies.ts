@@ -15,6 +15,7 @@
 import type { EntityMention } from '../types';
 import { isHanUnit, unitTable } from './scan';
 import { splitsIntoWords } from './words';
+import { concatByStart } from './overlaps';
 
 /** An officer's title, read backwards from the person: the longest first. */
 const ONE_TITLE =
@@ -77,5 +78,5 @@ export function markTitledCompanies(
     found.push({ start, end: b, type: 'ORG', text: text.slice(start, b), source: 'article', confidence: 0.6 });
   }
   if (!found.length) return mentions;
-  return [...mentions, ...found].sort((x, y) => x.start - y.start);
+  return concatByStart(mentions, found);
 }

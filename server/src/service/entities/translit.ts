@@ -7,6 +7,7 @@
  */
 import type { EntityMention, EntityType } from '../types';
 import { translitTable } from './translit-data';
+import { concatByStart } from './overlaps';
 
 /**
  * The table as typed arrays (0.5 MB; Maps of the same 27,000 strings held 2.2 MB of heap and 5 MB of RSS in the
@@ -150,7 +151,7 @@ export function translitNames(mentions: EntityMention[], text: string, norm: str
     } else if (i >= 2 && PERSON_AFTER.test(after) && !covered[i - 1]) add(bestRun(norm, i, -1, covered, ctx), 'PER');
   }
   if (!added.length) return mentions;
-  return mentions.concat(added).sort((a, b) => a.start - b.start);
+  return concatByStart(mentions, added);
 }
 
 /** How much a longer reading must gain over the mention's own score (nats per character) to replace it. */

@@ -13,6 +13,7 @@
  */
 import { readEnumerations, type Enumerations } from './enumerations';
 import type { Span } from './gazetteer';
+import { OverlapIndex } from './overlaps';
 import { PLACE_ABBREVIATION_CHARS, SINGLE_PLACE_CHARS } from './place-abbreviations-data';
 import { unitTable } from './scan';
 
@@ -122,6 +123,10 @@ export function transportSpans(norm: string, ctx: TransportContext): Span[] {
   const personAt = new Set<string>();
   for (const s of ctx.names) if (s.type === 'PER') personAt.add(`${s.start}:${s.end}`);
   const isWord = (a: number, len: number) => a >= 0 && a + len <= norm.length && !!ctx.isWord?.(a, len);
+  // The names around a head or a road, by position (each head asked every name, dozens on a long line); both tests
+  // below ask only for names that overlap [a, b), so the index gives the answers of a test of every name.
+  let index: OverlapIndex<Span> | undefined;
+  const someName = (a: number, b: number, test: (n: Span) => boolean) => (index ??= new OverlapIndex(ctx.names)).some(a, b, test);
   let from = 0;
   HEAD_RE.lastIndex = 0;
   for (let m = HEAD_RE.exec(norm); m; m = HEAD_RE.exec(norm)) {
@@ -140,7 +145,7 @@ export function transportSpans(norm: string, ctx: TransportContext): Span[] {
     const core = (kind === 'street' || kind === 'node') && h > 0 && COMPASS[norm.charCodeAt(h - 1)] ? h - 1 : h;
     // 耶路撒冷: a head inside a longer known name is no head.
     // (One that ends in a head itself, 江阴大桥东匝道桥, is a road with its parts: the road is the name.)
-    if (ctx.names.some((n) => n.start <= h && n.end > end && !TRANSPORT_END.test(norm.slice(n.start, n.end)))) continue;
+    if (someName(h, end, (n) => n.start <= h && n.end > end && !TRANSPORT_END.test(norm.slice(n.start, n.end)))) continue;
     const stem =
       stemStart(norm, core, kind, nameEnd, personAt, ctx, isWord) ??
       (core !== h ? stemStart(norm, h, kind, nameEnd, personAt, ctx, isWord) : undefined);
@@ -149,7 +154,9 @@ export function transportSpans(norm: string, ctx: TransportContext): Span[] {
     // 余晓路 (a person), 明石海峡大桥, 北四环东路: a name the tagger or a list read around the whole road, a person or a
     // place that begins further left at a plausible edge (not 至 in 至江阴大桥), is the fuller reading.
     if (
-      ctx.names.some(
+      someName(
+        start,
+        end,
         (n) =>
           n.start <= start &&
           n.end >= end &&

@@ -13,6 +13,7 @@ import type { EntityMention, EntityType } from '../types';
 import { companyStem } from './context-names';
 import { isHanUnit, occurrencesOf } from './scan';
 import { Trie } from './trie';
+import { concatByStart } from './overlaps';
 
 /** Bare uses of a company's stem that make it the company's name in this article (龙湖 … 龙湖 … 龙湖). */
 const MIN_REPEATS = 3;
@@ -78,19 +79,20 @@ export function copyWeakNames(
   const open = (i: number) => i < 0 || i >= norm.length || !isHanUnit(norm.charCodeAt(i)) || covered[i] === 1;
   const added: EntityMention[] = [];
   for (let i = 0; i < norm.length;) {
-    const m = covered[i] || !firsts[norm.charCodeAt(i)] ? undefined : names.longestAt(norm, i);
-    if (!m) {
+    // (longestEnd, not longestAt: no object per name found.)
+    const end = covered[i] || !firsts[norm.charCodeAt(i)] ? -1 : names.longestEnd(norm, i);
+    if (end < 0) {
       i++;
       continue;
     }
+    const type = names.lastValue!;
     let free = true;
-    for (let k = i; k < m.end; k++) if (covered[k]) free = false;
+    for (let k = i; k < end; k++) if (covered[k]) free = false;
     const left = open(i - 1) || !isWord(i - 1, 2);
-    const right = open(m.end) || !isWord(m.end - 1, 2);
-    if (free && left && right)
-      added.push({ start: i, end: m.end, type: m.value, text: text.slice(i, m.end), source: 'consistency', confidence: 0.8 });
-    i = m.end;
+    const right = open(end) || !isWord(end - 1, 2);
+    if (free && left && right) added.push({ start: i, end, type, text: text.slice(i, end), source: 'consistency', confidence: 0.8 });
+    i = end;
   }
   if (!added.length) return mentions;
-  return [...mentions, ...added].sort((a, b) => a.start - b.start);
+  return concatByStart(mentions, added);
 }
