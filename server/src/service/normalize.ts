@@ -66,43 +66,73 @@ export function hasTraditional(text: string): boolean {
 /**
  * `text` in Simplified script with half-width ASCII, exactly as long as `text`, position for position.
  * Phrase-level opencc conversion is used per line when it keeps the line's length; otherwise (a phrase changed
- * length) that line falls back to the per-character map.
+ * length) that line falls back to the per-character map. The per-character map also applies to what opencc left
+ * (Hong Kong variants the Taiwan converter keeps).
  */
 export function normalizeForMatching(text: string): string {
   const map = getCharMap();
   const needs = scriptAndWidthNeeds(text, map);
-  const needsScript = (needs & NEEDS_SCRIPT) !== 0;
-  const needsWidth = (needs & NEEDS_WIDTH) !== 0;
-  let out = text;
-  if (needsScript) {
-    const { tw } = converters();
-    const lines = text.split('\n');
-    // Pages repeat lines (menus, footers, captions): each distinct Traditional line goes through opencc once.
-    const seen = new Map<string, string>();
-    const converted = lines.map((line) => {
-      if (!hasTraditional(line)) return line;
+  if (!needs) return text;
+  // One buffer for the whole text: the converted lines are written into a copy of its code units, widths folded in
+  // place, and one string made at the end (no array of lines, no string per converted line, no join).
+  const codes = new Uint16Array(text.length);
+  copyCodes(text, codes);
+  if (needs & NEEDS_SCRIPT) convertLines(text, codes, map);
+  foldWidths(codes);
+  return codesToString(codes);
+}
+
+/**
+ * Each `\n`-line with a character of the map goes through opencc's Taiwan phrases (each distinct line once: pages
+ * repeat menus, footers, captions), written over its place in `codes` with the map applied to what opencc left; a
+ * line whose phrases changed its length gets the map alone.
+ */
+function convertLines(text: string, codes: Uint16Array, map: Uint16Array): void {
+  const { tw } = converters();
+  const seen = new Map<string, string>();
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (hasMapped(codes, start, end, map)) {
+      const line = text.slice(start, end);
       let out = seen.get(line);
       if (out === undefined) {
         const phrase = tw(line);
-        out = phrase.length === line.length ? applyCharMap(phrase, map) : applyCharMap(line, map);
+        out = phrase.length === line.length ? phrase : line;
         seen.set(line, out);
       }
-      return out;
-    });
-    out = converted.join('\n');
+      writeMapped(out, codes, start, map);
+    }
+    start = end + 1;
   }
-  if (needsWidth || needsScript) {
-    const codes = foldedWidths(out);
-    if (codes) out = codesToString(codes);
+}
+
+function copyCodes(text: string, codes: Uint16Array): void {
+  for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+}
+
+function hasMapped(codes: Uint16Array, from: number, to: number, map: Uint16Array): boolean {
+  for (let i = from; i < to; i++) if (map[codes[i]]) return true;
+  return false;
+}
+
+/** `s` with the per-character map applied, written into `codes` from `at` on. */
+function writeMapped(s: string, codes: Uint16Array, at: number, map: Uint16Array): void {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    codes[at + i] = map[c] || c;
   }
-  return out;
+}
+
+function foldWidths(codes: Uint16Array): void {
+  for (let i = 0; i < codes.length; i++) codes[i] = foldWidth(codes[i]);
 }
 
 const NEEDS_SCRIPT = 1;
 const NEEDS_WIDTH = 2;
 
 /*
- * The two loops of normalizeForMatching, each alone in a function that returns right after it. V8 compiles a long
+ * The loops of normalizeForMatching, each alone in a function that returns right after it. V8 compiles a long
  * loop on its first run (on-stack replacement), before the code after the loop has ever run, and keeps that code for
  * later calls: a call after the loop, with no type feedback yet, deoptimised it on every later call (about 60 times
  * in 30 keystrokes on the 100 KB article, in some processes; `--trace-deopt`), the rest running in the interpreter.
@@ -118,19 +148,6 @@ function scriptAndWidthNeeds(text: string, map: Uint16Array): number {
     if (needs === (NEEDS_SCRIPT | NEEDS_WIDTH)) break;
   }
   return needs;
-}
-
-/** The text's code units with widths folded, or null when none changes. */
-function foldedWidths(text: string): Uint16Array | null {
-  let changed = false;
-  const codes = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const f = foldWidth(c);
-    if (f !== c) changed = true;
-    codes[i] = f;
-  }
-  return changed ? codes : null;
 }
 
 /**
@@ -163,19 +180,6 @@ export function normalizeVariant(variant: string, text: string, normalized: stri
 function lineEnd(s: string, i: number): number {
   const end = s.indexOf('\n', i);
   return end < 0 ? s.length : end;
-}
-
-/** Leftover Traditional characters (Hong Kong variants the Taiwan converter keeps) still go through the map. */
-function applyCharMap(s: string, map: Uint16Array): string {
-  let changed = false;
-  const codes = new Uint16Array(s.length);
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const m = map[c];
-    codes[i] = m || c;
-    if (m) changed = true;
-  }
-  return changed ? codesToString(codes) : s;
 }
 
 /** A string of UTF-16 code units, made in chunks (`String.fromCharCode`'s arguments go on the stack). */
