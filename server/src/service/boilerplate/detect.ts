@@ -22,7 +22,7 @@ import { FEATURES, fillVector, lineFeatures, lineRanks, lineScores, probability,
 import { SCORER } from './scorerWeights';
 import { normalizeForMatching } from '../normalize';
 import { LineMemo } from '../incremental/lineMemo';
-import { LineArrays, lineEndAt, type TextChange } from '../incremental/lineArrays';
+import { LineArrays, lineEndAt, startsIn, type TextChange } from '../incremental/lineArrays';
 
 /** Each line's measures and the kind its wording names (a line's alone), kept across versions and pages. */
 const measuredLines = new LineMemo<LineInfo>();
@@ -105,11 +105,16 @@ function lineRecords(text: string, starts: readonly number[], first: number, las
 
 /** Every line's record: from the previous version's where the document's line arrays are given, else all anew. */
 function recordsOf(text: string, options: BoilerplateOptions): readonly LineRecord[] {
+  if (!options.lines) {
+    // A one-off analysis (no editor's document to carry from version to version): the line starts and the records
+    // straight, as the first version of a document's line arrays would get them.
+    const starts: number[] = [];
+    startsIn(text, 0, text.length, starts, false);
+    return lineRecords(text, starts, 0, starts.length, options.normalized ?? normalizeForMatching(text), 0);
+  }
   const make = (t: string, starts: readonly number[], first: number, last: number, change: TextChange) =>
-    options.lines
-      ? lineRecords(t, starts, first, last, normalizeForMatching(t.slice(change.from, change.newTo)), change.from)
-      : lineRecords(t, starts, first, last, options.normalized ?? normalizeForMatching(t), 0);
-  return (options.lines ?? new LineArrays<LineRecord>()).update(text, make).values;
+    lineRecords(t, starts, first, last, normalizeForMatching(t.slice(change.from, change.newTo)), change.from);
+  return options.lines.update(text, make).values;
 }
 
 export interface BoilerplateResult {

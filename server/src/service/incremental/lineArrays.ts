@@ -40,7 +40,7 @@ export function spliceDerived(derived: string, change: TextChange, replacement: 
  * Line starts of `text[from, to)`, `from` being a line start: by the line index's rule (a line ends at `\r\n`, `\r`
  * or `\n`), or at `\n` only.
  */
-function startsIn(text: string, from: number, to: number, out: number[], newlineOnly: boolean): void {
+export function startsIn(text: string, from: number, to: number, out: number[], newlineOnly: boolean): void {
   out.push(from);
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
