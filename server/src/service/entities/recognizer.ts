@@ -1048,13 +1048,25 @@ function containsStrictly(a: Candidate, b: Candidate): boolean {
   return a.start <= b.start && a.end >= b.end && a.end - a.start > b.end - b.start;
 }
 
+/** What `gazetteerTouching` answers for a range no gazetteer candidate overlaps (most): one array, never changed. */
+const NO_CANDIDATES: readonly Candidate[] = Object.freeze([]);
+
 /** The gazetteer candidates that overlap a range. */
-function gazetteerTouching(cands: Candidate[]): (c: Candidate) => Candidate[] {
+export function gazetteerTouching(cands: Candidate[]): (c: Candidate) => readonly Candidate[] {
   // Gazetteer spans do not overlap one another: sorted by start, the ones touching a range are found by bisection.
   const gaz = cands.filter((g) => g.source === 'gazetteer').sort((a, b) => a.start - b.start);
-  return (c: Candidate): Candidate[] => {
+  return (c: Candidate): readonly Candidate[] => {
+    // The first span that ends after the range starts (no closure for the bisection: this runs per candidate).
+    let lo = 0;
+    let hi = gaz.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (gaz[mid].end <= c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === gaz.length || gaz[lo].start >= c.end) return NO_CANDIDATES;
     const out: Candidate[] = [];
-    for (let i = leadingCount(gaz, (g) => g.end <= c.start); i < gaz.length && gaz[i].start < c.end; i++) out.push(gaz[i]);
+    for (let i = lo; i < gaz.length && gaz[i].start < c.end; i++) out.push(gaz[i]);
     return out;
   };
 }
@@ -1089,7 +1101,7 @@ function dropFragmentsOfModelNames(cands: Candidate[], norm: string): void {
 function promoteFullerNames(
   cands: Candidate[],
   norm: string,
-  touching: (c: Candidate) => Candidate[],
+  touching: (c: Candidate) => readonly Candidate[],
   commonWord: (a: number, len: number) => boolean,
 ): Candidate[] {
   const extra: Candidate[] = [];
@@ -1102,6 +1114,8 @@ function promoteFullerNames(
     if (c.source !== 'model' && c.source !== 'pattern') continue;
     if (c.rank < 0) continue;
     const near = touching(c);
+    // (Nothing touches most candidates: every test below then fails or finds no inner name.)
+    if (!near.length) continue;
     const inner = near.filter((g) => containsStrictly(c, g));
     const crossing = near.some((g) => !containsStrictly(c, g));
     // 张国[华为]: a gazetteer name that starts inside a person's name and runs past it is a false hit.
@@ -1174,7 +1188,7 @@ function promoteFullerNames(
 }
 
 /** Pass 3: vetoes (generic nouns, anonymised people, directions) and trims of edges a name took from its context. */
-function vetoAndTrim(cands: Candidate[], norm: string, touching: (c: Candidate) => Candidate[]): void {
+function vetoAndTrim(cands: Candidate[], norm: string, touching: (c: Candidate) => readonly Candidate[]): void {
   for (const c of cands) {
     if (c.source === 'user') continue;
     const surface = norm.slice(c.start, c.end);
