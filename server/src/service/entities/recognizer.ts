@@ -354,42 +354,46 @@ function recognizeParagraph(
     // A name that is also a common word (联想 in 联想到) counts only where the tagger also sees a name there.
     const tagged = (taggedMarks = taggedScratch = zeroed(taggedScratch, norm.length));
     for (let i = 0; i < model.length; i++) tagged.fill(1, model[i].start, model[i].end);
-    const anyTagged = (s: Span): boolean => {
-      for (let i = s.start; i < s.end; i++) if (tagged[i]) return true;
-      return false;
-    };
-    // 发展[中国]家, 其[中国]有, 万[人大]签名: where the tagger sees no name, a name whose edge cuts through a word
-    // of the model's lexicon is a segmentation accident, not a mention.
-    const words = tagger.words;
-    const cutsWord = (s: Span): boolean => {
-      // A list name of four characters or more (央视新闻 before 的报道) is no segmentation accident.
-      if (!words || s.end - s.start >= 4) return false;
-      // Three- and four-character words only: the two-character ones (省长 in 吉林省长春市) are too often accidents.
-      for (let len = 3; len <= 4; len++) {
-        for (let a = s.start - len + 1; a < s.start; a++) if (a >= 0 && a + len < s.end && words.has(norm, a, len)) return true;
-        for (let a = s.start + 1; a < s.end; a++) if (a + len > s.end && words.has(norm, a, len)) return true;
-      }
-      return false;
-    };
-    gazSpans = gazSpans.filter((s) => anyTagged(s) || (!s.weak && !cutsWord(s)));
-    // The tagger's names that overlap a lexicon name, by position (a long line holds dozens of each): the answers of
-    // a test of every name, made when the first lexicon name asks.
-    let modelIndex: OverlapIndex<Span> | undefined;
-    const overModel = (s: Span, test: (m: Span) => boolean) => (modelIndex ??= new OverlapIndex(model)).some(s.start, s.end, test);
-    // A longer name the tagger found around a lexicon name (泰晤士河, 四川长虹, 中国近现代史博物馆) is that name.
-    const inside = (s: Span) => overModel(s, (m) => m.start <= s.start && m.end >= s.end && m.end - m.start > s.end - s.start);
-    // A name that is also a word of the tagger's training text (美的 in 最美的, 大发) is weak too.
-    const wordLike = (s: Span) => s.weak || !!words?.has(norm, s.start, s.end - s.start);
-    // …and so is one whose edge character makes a word with its neighbour (新浪 in 新[浪漫]号), or that lies inside a
-    // longer word (箭牌 in 挡箭牌).
-    const isWordAt = dictionaryWord(tagger, norm);
-    // (A function character next to it makes no word: 的歌 of 的[歌诗达邮轮] is a pair of the induced lexicon only.)
-    const torn = (s: Span) =>
-      (!NOT_GIVEN_NAME.has(norm[s.start - 1]) && isWordAt(s.start - 1, 2)) || (!NOT_GIVEN_NAME.has(norm[s.end]) && isWordAt(s.end - 1, 2));
-    const withinWord = (s: Span) => insideLonger(norm, s.start, s.end, { isWord: isWordAt, isName: () => false });
-    // The tagger's support is a name of exactly this extent (访[美]的 is no 美的, [我国]共产党 no 国共).
-    const taggedSame = (s: Span) => overModel(s, (m) => m.start === s.start && m.end === s.end);
-    lexOrgs = lexOrgs.filter((s) => !inside(s) && (taggedSame(s) || (!wordLike(s) && !torn(s) && !cutsWord(s) && !withinWord(s))));
+    // (The tests below are closures over the line: made only for a line with a list name to test, not the many without.)
+    if (gazSpans.length || lexOrgs.length) {
+      const anyTagged = (s: Span): boolean => {
+        for (let i = s.start; i < s.end; i++) if (tagged[i]) return true;
+        return false;
+      };
+      // 发展[中国]家, 其[中国]有, 万[人大]签名: where the tagger sees no name, a name whose edge cuts through a word
+      // of the model's lexicon is a segmentation accident, not a mention.
+      const words = tagger.words;
+      const cutsWord = (s: Span): boolean => {
+        // A list name of four characters or more (央视新闻 before 的报道) is no segmentation accident.
+        if (!words || s.end - s.start >= 4) return false;
+        // Three- and four-character words only: the two-character ones (省长 in 吉林省长春市) are too often accidents.
+        for (let len = 3; len <= 4; len++) {
+          for (let a = s.start - len + 1; a < s.start; a++) if (a >= 0 && a + len < s.end && words.has(norm, a, len)) return true;
+          for (let a = s.start + 1; a < s.end; a++) if (a + len > s.end && words.has(norm, a, len)) return true;
+        }
+        return false;
+      };
+      gazSpans = gazSpans.filter((s) => anyTagged(s) || (!s.weak && !cutsWord(s)));
+      // The tagger's names that overlap a lexicon name, by position (a long line holds dozens of each): the answers of
+      // a test of every name, made when the first lexicon name asks.
+      let modelIndex: OverlapIndex<Span> | undefined;
+      const overModel = (s: Span, test: (m: Span) => boolean) => (modelIndex ??= new OverlapIndex(model)).some(s.start, s.end, test);
+      // A longer name the tagger found around a lexicon name (泰晤士河, 四川长虹, 中国近现代史博物馆) is that name.
+      const inside = (s: Span) => overModel(s, (m) => m.start <= s.start && m.end >= s.end && m.end - m.start > s.end - s.start);
+      // A name that is also a word of the tagger's training text (美的 in 最美的, 大发) is weak too.
+      const wordLike = (s: Span) => s.weak || !!words?.has(norm, s.start, s.end - s.start);
+      // …and so is one whose edge character makes a word with its neighbour (新浪 in 新[浪漫]号), or that lies inside a
+      // longer word (箭牌 in 挡箭牌).
+      const isWordAt = dictionaryWord(tagger, norm);
+      // (A function character next to it makes no word: 的歌 of 的[歌诗达邮轮] is a pair of the induced lexicon only.)
+      const torn = (s: Span) =>
+        (!NOT_GIVEN_NAME.has(norm[s.start - 1]) && isWordAt(s.start - 1, 2)) ||
+        (!NOT_GIVEN_NAME.has(norm[s.end]) && isWordAt(s.end - 1, 2));
+      const withinWord = (s: Span) => insideLonger(norm, s.start, s.end, { isWord: isWordAt, isName: () => false });
+      // The tagger's support is a name of exactly this extent (访[美]的 is no 美的, [我国]共产党 no 国共).
+      const taggedSame = (s: Span) => overModel(s, (m) => m.start === s.start && m.end === s.end);
+      lexOrgs = lexOrgs.filter((s) => !inside(s) && (taggedSame(s) || (!wordLike(s) && !torn(s) && !cutsWord(s) && !withinWord(s))));
+    }
   }
   const grown = off.has('placeGrowth') ? [] : growFromPlaces(norm, gazSpans);
   const wordAt = tagger?.words
