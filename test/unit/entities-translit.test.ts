@@ -75,6 +75,19 @@ describe('transliterated names (translit)', function () {
       }
     });
 
+    it('takes back up to three characters before or two after, the best-reading extent (迪丽 + 热巴, 瓦伦 + 西亚)', () => {
+      const grown = (text: string, start: number, end: number) =>
+        growTransliterations(
+          [{ start, end, text: text.slice(start, end), type: 'PER', confidence: 0.9, source: 'model' }],
+          text,
+          normalizeForMatching(text),
+          noWords,
+        ).map((m) => [m.start, m.end, m.text]);
+      assert.deepEqual(grown('演员迪丽热巴出席活动。', 2, 4), [[2, 6, '迪丽热巴']]);
+      assert.deepEqual(grown('球队来到瓦伦西亚比赛。', 6, 8), [[4, 8, '瓦伦西亚']]);
+      assert.deepEqual(grown('歌手珍妮杰克逊发布。', 4, 7), [[2, 7, '珍妮杰克逊']]);
+    });
+
     it('leaves a name that does not read as a transliteration', () => {
       const text = '记者王小明报道。';
       const ms: EntityMention[] = [{ start: 2, end: 4, text: '王小', type: 'PER', confidence: 0.9, source: 'model' }];

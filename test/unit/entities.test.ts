@@ -283,6 +283,18 @@ describe('entity linking: containment and stripped forms', () => {
     assert.deepEqual(clusters[0].aliases, ['潘振声', '潘']);
   });
 
+  it('counts a full name that starts and ends with the short one as one host, and sorts the joined mentions', () => {
+    // 王小王 is listed under 王 both as a prefix and as a suffix: still one name the bare surname can belong to.
+    const text = '王说，王小王说';
+    const clusters = linkEntities(text, [mention('王', 0, 'PER'), mention('王小王', 3, 'PER')]);
+    assert.equal(clusters.length, 1);
+    assert.deepEqual(
+      clusters[0].mentions.map((m) => m.start),
+      [0, 3],
+    );
+    assert.equal(clusters[0].canonical, '王小王');
+  });
+
   it('keeps a bare surname apart when two full names share it', () => {
     const text = '王文、王毅和王';
     const clusters = linkEntities(text, [mention('王文', 0, 'PER'), mention('王毅', 3, 'PER'), mention('王', 6, 'PER')]);

@@ -14,6 +14,7 @@ import { LEX_WORD, type NameLexicon } from './lexicon';
 import { splitsIntoWords, type WordSet } from './words';
 import { occurrencesOf, unitTable } from './scan';
 import { concatByStart } from './overlaps';
+import { anyMarked } from './marks';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -168,7 +169,7 @@ export function slotMates(
   if (orgs < 2 || orgs * 2 < slots.length) return mentions;
   const inSlot = new Uint8Array(norm.length);
   for (const [a, b] of slots) if (exact(a, b)?.type !== 'ORG') inSlot.fill(1, a, b);
-  const keep = mentions.filter((m) => !inSlot.subarray(m.start, m.end).includes(1));
+  const keep = mentions.filter((m) => !anyMarked(inSlot, m.start, m.end));
   const added: EntityMention[] = [];
   for (const [a, b] of slots) {
     if (exact(a, b)?.type === 'ORG') continue;

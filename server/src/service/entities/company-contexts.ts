@@ -14,6 +14,7 @@ import type { EntityMention } from '../types';
 import { COMPANY_LEFT, COMPANY_RIGHT } from './company-contexts-data';
 import { isHanUnit, unitTable } from './scan';
 import { splitsIntoWords } from './words';
+import { anyMarked } from './marks';
 
 /** Lowest learned score of a context that counts as evidence; fewest sentences with such evidence. */
 export const STRONG_CONTEXT = 2.0;
@@ -124,7 +125,7 @@ export function markContextCompanies(
   for (const name of chosen) {
     for (let a = norm.indexOf(name); a >= 0; a = norm.indexOf(name, a + 1)) {
       const b = a + name.length;
-      if (taken.subarray(a, b).some((x) => x === 1) || crossed(a) || crossed(b)) continue;
+      if (anyMarked(taken, a, b) || crossed(a) || crossed(b)) continue;
       taken.fill(1, a, b);
       out.push({ start: a, end: b, text: text.slice(a, b), type: 'ORG', confidence: 0.6, source: 'article' });
     }

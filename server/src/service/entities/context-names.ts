@@ -103,6 +103,8 @@ const OUTLET_BEFORE = /(?:据|来源[:：]?\s*|稿源[:：]?\s*|转载自|转自
 const OUTLET_CUE_LAST = unitTable('据自合源:：');
 const OUTLET_AFTER = /^(?:报道|报导|消息|讯|记者|援引|发布|称|披露|获悉|独家|[0-9]{1,2}月|[,，。]|$|\s|\n)/u;
 const OUTLET_NAME = new RegExp(`^([\\p{Script=Han}A-Za-z]{1,8}?(?:${OUTLET_END}))`, 'u');
+/** The longest outlet name (2–10 characters and an ending), for a shortest one that does not end well. */
+const OUTLET_NAME_LONGER = new RegExp(`^([\\p{Script=Han}A-Za-z]{2,10}(?:${OUTLET_END}))`, 'u');
 /** Names that end like an outlet but are everyday words (上报, 电报, 情报, 画报 …). */
 const NOT_OUTLET =
   /^(?:上|下|电|情|简|举|申|汇|预|警|喜|捷|通|海|画|周|年|月|日|快|小|大|新|旧|该|此|本)(?:报)$|^(?:上网|联网|互联网|电网|局域网|官网|外网|内网|入网|渔网|球网|天网|新闻)$/u;
@@ -113,13 +115,14 @@ const NOT_OUTLET =
  */
 export function outletSpans(norm: string, known: readonly Span[]): Span[] {
   const out: Span[] = [];
-  const knownMedia = new Map<number, Span>();
-  for (const s of known) if (s.type === 'MEDIA') knownMedia.set(s.start, s);
-  const knownPlace = new Map<number, Span>();
-  for (const s of known) if (s.type === 'LOC') knownPlace.set(s.start, s);
+  // By start; made only when the line has one (most lines hold no known outlet: no Map, no look-up per character).
+  let knownMedia: Map<number, Span> | undefined;
+  let knownPlace: Map<number, Span> | undefined;
+  for (const s of known)
+    if (s.type === 'MEDIA') (knownMedia ??= new Map()).set(s.start, s);
+    else if (s.type === 'LOC') (knownPlace ??= new Map()).set(s.start, s);
   for (let i = 0; i < norm.length; i++) {
-    // Most lines hold no known outlet: no Map look-up per character there.
-    const media = knownMedia.size ? knownMedia.get(i) : undefined;
+    const media = knownMedia?.get(i);
     if (media) {
       // 央视 + 新闻, 证券时报 + 网, 新华社 + 客户端: a known outlet's channel or site is the outlet.
       const more = /^(?:新闻频道|新闻客户端|客户端|新闻|网|频道)/u.exec(norm.slice(media.end, media.end + 5));
@@ -138,7 +141,7 @@ export function outletSpans(norm: string, known: readonly Span[]): Span[] {
     let name = m[1];
     let ok = OUTLET_AFTER.test(norm.slice(i + name.length, i + name.length + 2));
     if (!ok) {
-      const longer = new RegExp(`^([\\p{Script=Han}A-Za-z]{2,10}(?:${OUTLET_END}))`, 'u').exec(norm.slice(i, i + 14));
+      const longer = OUTLET_NAME_LONGER.exec(norm.slice(i, i + 14));
       if (longer && OUTLET_AFTER.test(norm.slice(i + longer[1].length, i + longer[1].length + 2))) {
         name = longer[1];
         ok = true;
@@ -147,7 +150,7 @@ export function outletSpans(norm: string, known: readonly Span[]): Span[] {
     // 来自香港的报道之十一本报: a run with a function word in it is a phrase, not an outlet's name.
     if (!ok || name.length < 3 || NOT_OUTLET.test(name) || /[的之了]/u.test(name)) continue;
     // 据俄罗斯塔斯社: a known place before the outlet's own name is split off (俄罗斯 + 塔斯社).
-    const place = knownPlace.get(i);
+    const place = knownPlace?.get(i);
     if (place && i + name.length - place.end >= 2) {
       out.push({ start: place.end, end: i + name.length, type: 'MEDIA' });
       i += name.length - 1;

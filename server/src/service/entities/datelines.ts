@@ -7,6 +7,7 @@
  */
 import type { EntityMention } from '../types';
 import { OverlapIndex } from './overlaps';
+import { anyMarked } from './marks';
 
 /**
  * A line that opens with a name (two to twelve characters, Han or Latin, parts joined by a hyphen), then 讯 or a date and
@@ -71,7 +72,7 @@ export function datelineOutlets(
   for (const name of names)
     for (let i = norm.indexOf(name); i >= 0; i = norm.indexOf(name, i + name.length)) {
       const end = i + name.length;
-      if (outletAt.subarray(i, end).includes(1)) continue;
+      if (anyMarked(outletAt, i, end)) continue;
       if (overlapping.some(i, end, (x) => x.start < i || x.end > end || x.source === 'user')) continue;
       slots.push([i, end]);
       added.push(outlet(text, i, end));
@@ -81,7 +82,7 @@ export function datelineOutlets(
   for (const [a, b] of slots) slotAt.fill(1, a, b);
   // An empty span holds no character; it is in a slot that strictly surrounds its position, as the interval test says.
   const inSlot = (x: EntityMention) =>
-    x.end > x.start ? slotAt.subarray(x.start, x.end).includes(1) : slots.some(([a, b]) => x.start < b && x.end > a);
+    x.end > x.start ? anyMarked(slotAt, x.start, x.end) : slots.some(([a, b]) => x.start < b && x.end > a);
   // A user's name in the slot keeps the slot as it was.
   const users = mentions.filter((x) => x.source === 'user');
   const kept = users.length ? added.filter((a) => !users.some((x) => x.start < a.end && x.end > a.start)) : added;

@@ -221,6 +221,8 @@ function definitions(
  * `text`: the original; `norm`: normalised (half-width Latin, position for position).
  */
 export function latinNames(mentions: EntityMention[], text: string, norm: string, opts: LatinOptions): EntityMention[] {
+  // (Indexed loops over the article's words and mentions: a `for…of` here made an iterator result, and a
+  // destructured pair another iterator, per Latin word of the article.)
   if (!/[A-Za-z]/u.test(norm)) return mentions;
   const { off } = opts;
   // Decisions by word key; names to add by span.
@@ -243,7 +245,9 @@ export function latinNames(mentions: EntityMention[], text: string, norm: string
       if (d.type) for (const [a, b] of d.spans) add(a, b, d.type);
     }
     // The words listed beside a term are terms (如DEP、ASLR等).
-    for (const [a, b] of words) {
+    for (let w = 0; w < words.length; w++) {
+      const a = words[w][0];
+      const b = words[w][1];
       if (norm[a - 1] !== '、' && norm[b] !== '、') continue;
       const key = keyOf(norm.slice(a, b));
       if (decided.has(key)) continue;
@@ -256,9 +260,11 @@ export function latinNames(mentions: EntityMention[], text: string, norm: string
   }
   // A word a list or a pattern already names (BBC, MEDIA) keeps that reading: a slot or a list mate is weaker evidence.
   const named = new Set<string>();
-  for (const m of mentions)
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
     if (m.source !== 'model' && m.source !== 'lexicon' && m.source !== 'consistency' && LETTER.test(m.text))
       named.add(keyOf(norm.slice(m.start, m.end)));
+  }
   if (!off.has('latinHandles')) {
     // 来自腾讯玄武安全实验室的tombkeeper: a person from a body.
     for (const m of norm.matchAll(/来自[^，。；！？\n,;]{2,24}?的\s?([A-Za-z][A-Za-z0-9_]{2,19})(?![A-Za-z0-9])/gu)) {
@@ -275,7 +281,9 @@ export function latinNames(mentions: EntityMention[], text: string, norm: string
       const a = m.index! + m[0].length - m[1].length;
       add(a, a + m[1].length, 'MEDIA');
     }
-    for (const [a, b] of words) {
+    for (let w = 0; w < words.length; w++) {
+      const a = words[w][0];
+      const b = words[w][1];
       if (norm[a - 1] !== '、' && norm[b] !== '、' && !HEAD_FIRST.has(norm[b])) continue;
       const key = keyOf(norm.slice(a, b));
       if (decided.has(key) || named.has(key) || b - a < 2) continue;
@@ -333,7 +341,8 @@ export function latinNames(mentions: EntityMention[], text: string, norm: string
     const [a, b] = glosses[lo];
     return m.start >= a && m.end <= b && b - a - (m.end - m.start) >= 2;
   };
-  for (const m of mentions) {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
     // Most mentions hold no Latin letter and stand in no gloss: one test each.
     const latin = LETTER.test(m.text);
     if (m.source === 'user' || (!latin && (!glosses.length || m.type !== 'PER'))) kept.push(m);
@@ -344,7 +353,9 @@ export function latinNames(mentions: EntityMention[], text: string, norm: string
   }
   // Every occurrence of a decided name.
   const anyName = [...decided.values()].some((d) => d.type);
-  for (const [a, b] of anyName ? words : []) {
+  for (let w = 0; anyName && w < words.length; w++) {
+    const a = words[w][0];
+    const b = words[w][1];
     const d = decided.get(keyOf(norm.slice(a, b)));
     if (d?.type && !VERSIONED.test(norm.slice(b))) add(a, b, d.type);
   }

@@ -172,22 +172,37 @@ export function linkEntities(text: string, mentions: EntityMention[], normalized
   }
   for (const short of clusters) {
     if (short.type !== 'PER') continue;
-    const candidates = new Set([...(byPrefix.get(short.key) ?? []), ...(bySuffix.get(short.key) ?? [])]);
-    const hosts = [...candidates].filter(
-      (c) =>
-        c !== short &&
-        !merged.has(c) &&
-        (c.key.startsWith(short.key) || c.key.endsWith(`·${short.key}`) || (short.key.length >= 2 && c.key.endsWith(short.key))),
-    );
-    if (hosts.length === 1) {
-      hosts[0].mentions.push(...short.mentions);
+    const prefixed = byPrefix.get(short.key);
+    const suffixed = bySuffix.get(short.key);
+    // Most names are part of no other (no list, no set or array made for them).
+    if (!prefixed && !suffixed) continue;
+    // The one cluster that can host it, or none when two can. A cluster is listed at most once per list, and in both
+    // when the short key is a proper prefix and a suffix of its key: the suffix list skips those the prefix list has.
+    const hosts = (c: (typeof clusters)[number]) =>
+      !merged.has(c) &&
+      (c.key.startsWith(short.key) || c.key.endsWith(`·${short.key}`) || (short.key.length >= 2 && c.key.endsWith(short.key)));
+    let host: (typeof clusters)[number] | undefined;
+    let count = 0;
+    for (const c of prefixed ?? [])
+      if (hosts(c)) {
+        host = c;
+        count++;
+      }
+    for (const c of suffixed ?? [])
+      if (!(c.key.length > short.key.length && c.key.startsWith(short.key)) && hosts(c)) {
+        host = c;
+        count++;
+      }
+    if (count === 1) {
+      host!.mentions.push(...short.mentions);
       merged.add(short);
     }
   }
   const out = clusters
     .filter((c) => !merged.has(c))
     .map((c) => {
-      c.mentions.sort((a, b) => a.start - b.start);
+      // Sorted already unless a short name's mentions joined it (the sort copies the array).
+      if (!isSortedByStart(c.mentions)) c.mentions.sort((a, b) => a.start - b.start);
       return c;
     })
     .sort((a, b) => a.mentions[0].start - b.mentions[0].start);
@@ -195,7 +210,9 @@ export function linkEntities(text: string, mentions: EntityMention[], normalized
     const aliases: string[] = [];
     for (const m of c.mentions) if (!aliases.includes(m.text)) aliases.push(m.text);
     const surfaceOfKey = c.mentions.find((m) => formOf(m.text) === c.key)?.text;
-    const longest = [...aliases].sort((a, b) => b.length - a.length)[0];
+    // The first of the longest forms (what a stable sort by length would put first).
+    let longest = aliases[0];
+    for (const a of aliases) if (a.length > longest.length) longest = a;
     // The key is the canonical form only when the alias table produced it (美 -> 美国); a key made by
     // stripping titles or suffixes (龙湖 from 龙湖集团) is shorter than the real name, so the longest form wins.
     const fromAliasTable = c.mentions.some((m) => aliasOf(m.text) === c.key);
@@ -206,6 +223,11 @@ export function linkEntities(text: string, mentions: EntityMention[], normalized
     if (!surfaceOfKey && canonical === c.key && traditional) canonical = inScriptOfText(c.key, (back ??= writtenForms(text, norm)));
     return { id, canonical, type: c.type, aliases, mentions: c.mentions };
   });
+}
+
+function isSortedByStart(mentions: readonly EntityMention[]): boolean {
+  for (let i = 1; i < mentions.length; i++) if (mentions[i].start < mentions[i - 1].start) return false;
+  return true;
 }
 
 /**

@@ -11,6 +11,7 @@
  */
 import type { EntityMention, EntityType } from '../types';
 import { enumerationItems, type Enumerations } from './enumerations';
+import { anyMarked } from './marks';
 
 export interface ListKindTests {
   /** Is norm[a, a + len) a place of the name lexicons? */
@@ -50,7 +51,7 @@ export function lendListKinds(
   // Which characters a mention covers, to find items nobody marked.
   const covered = new Uint8Array(norm.length + 1);
   for (const m of mentions) covered.fill(1, m.start, m.end);
-  const free = (a: number, b: number) => !covered.subarray(a, b).includes(1);
+  const free = (a: number, b: number) => !anyMarked(covered, a, b);
   const added: EntityMention[] = [];
   const dropped = new Set<EntityMention>();
   for (const e of lists.lists) {

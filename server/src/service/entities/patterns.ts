@@ -158,11 +158,12 @@ const COMPANY_LEFT = new Set([...' \t，。、；：！？“”「」《》（�
  * the tagger left, since the left edge is a guess.
  */
 export function companySpans(norm: string, places: Span[]): Span[] {
-  const placeEnds = new Set<number>();
-  const placeAt = new Map<number, Span>();
+  // Made only for a line with a known name (most have none).
+  const placeEnds = places.length ? new Set<number>() : undefined;
+  const placeAt = places.length ? new Map<number, Span>() : undefined;
   for (const p of places) {
-    if (p.type === 'LOC') placeEnds.add(p.end);
-    placeAt.set(p.start, p);
+    if (p.type === 'LOC') placeEnds!.add(p.end);
+    placeAt!.set(p.start, p);
   }
   const out: Span[] = [];
   for (let start = 0; start < norm.length - 3; start++) {
@@ -170,12 +171,12 @@ export function companySpans(norm: string, places: Span[]): Span[] {
     let near = false;
     for (let k = start + 2; k <= start + 4 && k < norm.length; k++) if (COMPANY_FIRST[norm.charCodeAt(k)]) near = true;
     if (!near) continue;
-    if (start > 0 && !COMPANY_LEFT.has(norm[start - 1]) && norm[start - 1] !== '\n' && !placeEnds.has(start)) continue;
+    if (start > 0 && !COMPANY_LEFT.has(norm[start - 1]) && norm[start - 1] !== '\n' && !placeEnds?.has(start)) continue;
     COMPANY.lastIndex = start;
     const m = COMPANY.exec(norm);
     if (!m) continue;
     // 中国科技, 美国汽车: a place followed by an industry is not a company.
-    const known = placeAt.get(start);
+    const known = placeAt?.get(start);
     if (known && known.end === start + m[1].length) continue;
     out.push({ start, end: start + m[0].length, type: 'ORG' });
     start += m[0].length - 1;
@@ -238,8 +239,9 @@ const NOT_ROAD =
  * accidents and events names them all the time.
  */
 export function roadSpans(norm: string, places: Span[]): Span[] {
-  const starts = new Set<number>();
-  for (const p of places) if (p.type === 'LOC') starts.add(p.end);
+  // Made only for a line with a known place (most have none).
+  let starts: Set<number> | undefined;
+  for (const p of places) if (p.type === 'LOC') (starts ??= new Set()).add(p.end);
   const out: Span[] = [];
   // Most text has no road word: only positions a few characters before 路, 街 or 道 are tried.
   let next = -1;
@@ -253,7 +255,7 @@ export function roadSpans(norm: string, places: Span[]): Span[] {
       i = next - 7;
       continue;
     }
-    if (!starts.has(i) && !ROAD_LEFT.test(norm.slice(Math.max(0, i - 2), i))) continue;
+    if (!starts?.has(i) && !ROAD_LEFT.test(norm.slice(Math.max(0, i - 2), i))) continue;
     ROAD.lastIndex = i;
     const m = ROAD.exec(norm);
     if (!m || NOT_ROAD.test(m[0])) continue;

@@ -7,6 +7,7 @@
  */
 import type { EntityMention } from '../types';
 import { enumerationItems, readEnumerations, type Enumerations } from './enumerations';
+import { anyMarked } from './marks';
 
 /** A person's item: two or three Han characters (before a bracketed note: 施一公(2017年)). */
 const NAME = /^\p{Script=Han}{2,3}$/u;
@@ -73,7 +74,7 @@ export function personListMates(
   if (!add.length) return mentions;
   const covered = new Uint8Array(norm.length);
   for (const [a, b] of add) covered.fill(1, a, b);
-  const keep = mentions.filter((m) => !covered.subarray(m.start, m.end).includes(1));
+  const keep = mentions.filter((m) => !anyMarked(covered, m.start, m.end));
   for (const [a, b] of add) keep.push({ start: a, end: b, text: text.slice(a, b), type: 'PER', confidence: 0.7, source: 'article' });
   return keep.sort((x, y) => x.start - y.start);
 }

@@ -308,6 +308,14 @@ function candidate(s: Span, source: Source, confidence: number, rank: number, ga
 }
 
 /**
+ * `candidate` of each span onto `cands`. An indexed loop: `recognizeParagraph` is too large for the optimising
+ * compiler, and a `for…of` there made an iterator and a result object per name (a sixth of its allocation).
+ */
+function addAll(cands: Candidate[], spans: readonly Span[], source: Source, confidence: number, rank: number, gate?: GateKind): void {
+  for (let i = 0; i < spans.length; i++) cands.push(candidate(spans[i], source, confidence, rank, gate));
+}
+
+/**
  * The per-paragraph half of the recogniser (what one paragraph says on its own, cached per paragraph by the
  * editor: service/incremental/paragraphs.ts): model, gazetteer, patterns, resolve, torn characters.
  */
@@ -345,118 +353,152 @@ function recognizeParagraph(
   if (tagger) {
     // A name that is also a common word (联想 in 联想到) counts only where the tagger also sees a name there.
     const tagged = (taggedMarks = taggedScratch = zeroed(taggedScratch, norm.length));
-    for (const s of model) tagged.fill(1, s.start, s.end);
-    const anyTagged = (s: Span): boolean => {
-      for (let i = s.start; i < s.end; i++) if (tagged[i]) return true;
-      return false;
-    };
-    // 发展[中国]家, 其[中国]有, 万[人大]签名: where the tagger sees no name, a name whose edge cuts through a word
-    // of the model's lexicon is a segmentation accident, not a mention.
-    const words = tagger.words;
-    const cutsWord = (s: Span): boolean => {
-      // A list name of four characters or more (央视新闻 before 的报道) is no segmentation accident.
-      if (!words || s.end - s.start >= 4) return false;
-      // Three- and four-character words only: the two-character ones (省长 in 吉林省长春市) are too often accidents.
-      for (let len = 3; len <= 4; len++) {
-        for (let a = s.start - len + 1; a < s.start; a++) if (a >= 0 && a + len < s.end && words.has(norm, a, len)) return true;
-        for (let a = s.start + 1; a < s.end; a++) if (a + len > s.end && words.has(norm, a, len)) return true;
-      }
-      return false;
-    };
-    gazSpans = gazSpans.filter((s) => anyTagged(s) || (!s.weak && !cutsWord(s)));
-    // The tagger's names that overlap a lexicon name, by position (a long line holds dozens of each): the answers of
-    // a test of every name, made when the first lexicon name asks.
-    let modelIndex: OverlapIndex<Span> | undefined;
-    const overModel = (s: Span, test: (m: Span) => boolean) => (modelIndex ??= new OverlapIndex(model)).some(s.start, s.end, test);
-    // A longer name the tagger found around a lexicon name (泰晤士河, 四川长虹, 中国近现代史博物馆) is that name.
-    const inside = (s: Span) => overModel(s, (m) => m.start <= s.start && m.end >= s.end && m.end - m.start > s.end - s.start);
-    // A name that is also a word of the tagger's training text (美的 in 最美的, 大发) is weak too.
-    const wordLike = (s: Span) => s.weak || !!words?.has(norm, s.start, s.end - s.start);
-    // …and so is one whose edge character makes a word with its neighbour (新浪 in 新[浪漫]号), or that lies inside a
-    // longer word (箭牌 in 挡箭牌).
-    const isWordAt = dictionaryWord(tagger, norm);
-    // (A function character next to it makes no word: 的歌 of 的[歌诗达邮轮] is a pair of the induced lexicon only.)
-    const torn = (s: Span) =>
-      (!NOT_GIVEN_NAME.has(norm[s.start - 1]) && isWordAt(s.start - 1, 2)) || (!NOT_GIVEN_NAME.has(norm[s.end]) && isWordAt(s.end - 1, 2));
-    const withinWord = (s: Span) => insideLonger(norm, s.start, s.end, { isWord: isWordAt, isName: () => false });
-    // The tagger's support is a name of exactly this extent (访[美]的 is no 美的, [我国]共产党 no 国共).
-    const taggedSame = (s: Span) => overModel(s, (m) => m.start === s.start && m.end === s.end);
-    lexOrgs = lexOrgs.filter((s) => !inside(s) && (taggedSame(s) || (!wordLike(s) && !torn(s) && !cutsWord(s) && !withinWord(s))));
+    for (let i = 0; i < model.length; i++) tagged.fill(1, model[i].start, model[i].end);
+    // (The tests below are closures over the line: made only for a line with a list name to test, not the many without.)
+    if (gazSpans.length || lexOrgs.length) {
+      const anyTagged = (s: Span): boolean => {
+        for (let i = s.start; i < s.end; i++) if (tagged[i]) return true;
+        return false;
+      };
+      // 发展[中国]家, 其[中国]有, 万[人大]签名: where the tagger sees no name, a name whose edge cuts through a word
+      // of the model's lexicon is a segmentation accident, not a mention.
+      const words = tagger.words;
+      const cutsWord = (s: Span): boolean => {
+        // A list name of four characters or more (央视新闻 before 的报道) is no segmentation accident.
+        if (!words || s.end - s.start >= 4) return false;
+        // Three- and four-character words only: the two-character ones (省长 in 吉林省长春市) are too often accidents.
+        for (let len = 3; len <= 4; len++) {
+          for (let a = s.start - len + 1; a < s.start; a++) if (a >= 0 && a + len < s.end && words.has(norm, a, len)) return true;
+          for (let a = s.start + 1; a < s.end; a++) if (a + len > s.end && words.has(norm, a, len)) return true;
+        }
+        return false;
+      };
+      gazSpans = gazSpans.filter((s) => anyTagged(s) || (!s.weak && !cutsWord(s)));
+      // The tagger's names that overlap a lexicon name, by position (a long line holds dozens of each): the answers of
+      // a test of every name, made when the first lexicon name asks.
+      let modelIndex: OverlapIndex<Span> | undefined;
+      const overModel = (s: Span, test: (m: Span) => boolean) => (modelIndex ??= new OverlapIndex(model)).some(s.start, s.end, test);
+      // A longer name the tagger found around a lexicon name (泰晤士河, 四川长虹, 中国近现代史博物馆) is that name.
+      const inside = (s: Span) => overModel(s, (m) => m.start <= s.start && m.end >= s.end && m.end - m.start > s.end - s.start);
+      // A name that is also a word of the tagger's training text (美的 in 最美的, 大发) is weak too.
+      const wordLike = (s: Span) => s.weak || !!words?.has(norm, s.start, s.end - s.start);
+      // …and so is one whose edge character makes a word with its neighbour (新浪 in 新[浪漫]号), or that lies inside a
+      // longer word (箭牌 in 挡箭牌).
+      const isWordAt = dictionaryWord(tagger, norm);
+      // (A function character next to it makes no word: 的歌 of 的[歌诗达邮轮] is a pair of the induced lexicon only.)
+      const torn = (s: Span) =>
+        (!NOT_GIVEN_NAME.has(norm[s.start - 1]) && isWordAt(s.start - 1, 2)) ||
+        (!NOT_GIVEN_NAME.has(norm[s.end]) && isWordAt(s.end - 1, 2));
+      const withinWord = (s: Span) => insideLonger(norm, s.start, s.end, { isWord: isWordAt, isName: () => false });
+      // The tagger's support is a name of exactly this extent (访[美]的 is no 美的, [我国]共产党 no 国共).
+      const taggedSame = (s: Span) => overModel(s, (m) => m.start === s.start && m.end === s.end);
+      lexOrgs = lexOrgs.filter((s) => !inside(s) && (taggedSame(s) || (!wordLike(s) && !torn(s) && !cutsWord(s) && !withinWord(s))));
+    }
   }
   const grown = off.has('placeGrowth') ? [] : growFromPlaces(norm, gazSpans);
   const wordAt = tagger?.words
     ? (a: number, len: number) => tagger.words!.has(norm, a, len) || !!((lexNames?.get(norm, a, len) ?? 0) & LEX_WORD)
     : undefined;
   const taken = (takenScratch = zeroed(takenScratch, norm.length));
-  for (const s of gazSpans) taken.fill(1, s.start, s.end);
+  for (let i = 0; i < gazSpans.length; i++) taken.fill(1, gazSpans[i].start, gazSpans[i].end);
   const abbr = off.has('abbreviations') ? [] : abbreviationSpans(norm, taken);
 
   // The line's list and tagger names, for the three families that read them all (one array, made when one asks).
   let listedAndTagged: Span[] | undefined;
-  const allNames = () => (listedAndTagged ??= [...gazSpans, ...model]);
-  for (const s of gazSpans) add(s, 'gazetteer', 1);
+  const allNames = () => (listedAndTagged ??= (gazSpans as Span[]).concat(model));
+  addAll(cands, gazSpans, 'gazetteer', 1, SOURCE_RANK.gazetteer);
   for (const s of lexOrgs) if (tagger || !s.weak) cands.push(candidate(s, 'gazetteer', 0.9, RANK.GAZETTEER));
   // A pattern name built on a known one (新浪 + 科技): above the company pattern that the known 新浪 would promote, and
   // gated as the list name it is built on.
-  if (!off.has('portalDesks'))
-    for (const s of portalDeskSpans(norm, inducedWord)) cands.push(candidate(s, 'pattern', 0.8, RANK.PATTERN_FULLER, 'gazetteerAdd'));
+  if (!off.has('portalDesks')) addAll(cands, portalDeskSpans(norm, inducedWord), 'pattern', 0.8, RANK.PATTERN_FULLER, 'gazetteerAdd');
   // An outlet named as the source (据锌财经报道): as sure as the outlet patterns, whatever its ending; a tagger ORG there
   // is the outlet read as a company.
   if (!off.has('sourceSlots') && wordAt)
-    for (const s of sourceSlotSpans(norm, wordAt, [...gazSpans, ...lexOrgs, ...abbr, ...model.filter((m) => m.type !== 'ORG')]))
-      cands.push(candidate(s, 'pattern', 0.8, RANK.OUTLET));
-  for (const s of grown) add(s, 'pattern', 0.9);
-  if (!off.has('dottedNames')) for (const s of dottedNameSpans(norm)) add(s, 'pattern', 0.9);
-  if (!off.has('titleNames')) for (const s of titleNameSpans(norm)) add(s, 'pattern', 0.75);
-  if (!off.has('bylines')) for (const s of bylineNameSpans(norm, SURNAMES)) add(s, 'pattern', 0.8);
+    addAll(
+      cands,
+      sourceSlotSpans(
+        norm,
+        wordAt,
+        (gazSpans as Span[]).concat(
+          lexOrgs,
+          abbr,
+          model.filter((m) => m.type !== 'ORG'),
+        ),
+      ),
+      'pattern',
+      0.8,
+      RANK.OUTLET,
+    );
+  addAll(cands, grown, 'pattern', 0.9, SOURCE_RANK.pattern);
+  if (!off.has('dottedNames')) addAll(cands, dottedNameSpans(norm), 'pattern', 0.9, SOURCE_RANK.pattern);
+  if (!off.has('titleNames')) addAll(cands, titleNameSpans(norm), 'pattern', 0.75, SOURCE_RANK.pattern);
+  if (!off.has('bylines')) addAll(cands, bylineNameSpans(norm, SURNAMES), 'pattern', 0.8, SOURCE_RANK.pattern);
   if (!off.has('companies') && tagger?.words)
-    for (const s of brandSpans(norm, tagger.words, lexNames ? (a, len) => !!(lexNames.get(norm, a, len) & LEX_WORD) : undefined))
-      cands.push(candidate(s, 'pattern', 0.6, RANK.GAP_FILLER, 'companyAdd'));
-  if (!off.has('companies'))
-    for (const s of companySpans(norm, gazSpans)) cands.push(candidate(s, 'pattern', 0.6, RANK.GAP_FILLER, 'companyAdd'));
+    addAll(
+      cands,
+      brandSpans(norm, tagger.words, lexNames ? (a, len) => !!(lexNames.get(norm, a, len) & LEX_WORD) : undefined),
+      'pattern',
+      0.6,
+      RANK.GAP_FILLER,
+      'companyAdd',
+    );
+  if (!off.has('companies')) addAll(cands, companySpans(norm, gazSpans), 'pattern', 0.6, RANK.GAP_FILLER, 'companyAdd');
   // Below the other patterns, just above the model; inside a longer model organisation resolve drops the pair (美中 in
   // 美中贸易全国委员会). The rank alone does not make a pair yield to a model name of another type.
-  for (const s of abbr) cands.push(candidate(s, 'pattern', 0.8, RANK.ABBREVIATION));
+  addAll(cands, abbr, 'pattern', 0.8, RANK.ABBREVIATION);
   // Above the gazetteer: a road is named after places and people (中山路, 中华东路) and the name is the whole road.
-  if (!off.has('roads')) for (const s of roadSpans(norm, allNames())) cands.push(candidate(s, 'pattern', 0.7, RANK.PLACE_NAMED));
+  if (!off.has('roads')) addAll(cands, roadSpans(norm, allNames()), 'pattern', 0.7, RANK.PLACE_NAMED);
   if (!off.has('honorifics'))
     // The dictionary's words only: the induced lexicon holds function-word pairs (的陈) that would hide 的陈小姐.
-    for (const s of honorificSurnameSpans(
-      norm,
-      LIST_SURNAMES,
-      lexNames ? (a, len) => !!(lexNames.get(norm, a, len) & LEX_WORD) : undefined,
-    ))
-      cands.push(candidate(s, 'pattern', 0.7, RANK.GAP_FILLER));
-  if (!off.has('pseudonyms')) for (const s of pseudonymSpans(norm, LIST_SURNAMES)) cands.push(candidate(s, 'pattern', 0.8, RANK.OUTLET));
+    addAll(
+      cands,
+      honorificSurnameSpans(norm, LIST_SURNAMES, lexNames ? (a, len) => !!(lexNames.get(norm, a, len) & LEX_WORD) : undefined),
+      'pattern',
+      0.7,
+      RANK.GAP_FILLER,
+    );
+  if (!off.has('pseudonyms')) addAll(cands, pseudonymSpans(norm, LIST_SURNAMES), 'pattern', 0.8, RANK.OUTLET);
   if (!off.has('sourceLists'))
-    for (const s of sourceListSpans(norm, (a, b) => gazSpans.some((g) => g.start === a && g.end === b && g.type === 'MEDIA')))
-      cands.push(candidate(s, 'pattern', 0.75, RANK.OUTLET));
+    addAll(
+      cands,
+      sourceListSpans(norm, (a, b) => gazSpans.some((g) => g.start === a && g.end === b && g.type === 'MEDIA')),
+      'pattern',
+      0.75,
+      RANK.OUTLET,
+    );
   if (!off.has('outlets')) {
-    for (const s of outletSpans(norm, gazSpans)) cands.push(candidate(s, 'pattern', 0.8, RANK.OUTLET));
-    for (const s of latinOutletSpans(norm)) cands.push(candidate(s, 'pattern', 0.8, RANK.OUTLET));
+    addAll(cands, outletSpans(norm, gazSpans), 'pattern', 0.8, RANK.OUTLET);
+    addAll(cands, latinOutletSpans(norm), 'pattern', 0.8, RANK.OUTLET);
     // Below the gazetteer: a known outlet's own name (人民日报) stays as the list has it.
-    for (const s of paperSpans(norm)) cands.push(candidate(s, 'pattern', 0.7, RANK.PAPER));
+    addAll(cands, paperSpans(norm), 'pattern', 0.7, RANK.PAPER);
   }
   // Above the gazetteer, as roads are: the place is part of the facility's name (南沙 in 南沙国际邮轮母港).
-  const facilityType = new Map<string, EntityType>();
+  // (Made when a facility is found: most lines have none.)
+  let facilityType: Map<string, EntityType> | undefined;
   if (!off.has('facilities'))
-    for (const s of [
-      ...facilitySpans(norm, allNames(), wordAt),
-      ...areaSpans(norm, model, gazSpans, (a, b) => !!((lexNames?.get(norm, a, b - a) ?? 0) & LEX_LOC)),
+    for (const spans of [
+      facilitySpans(norm, allNames(), wordAt),
+      areaSpans(norm, model, gazSpans, (a, b) => !!((lexNames?.get(norm, a, b - a) ?? 0) & LEX_LOC)),
     ]) {
-      cands.push(candidate(s, 'pattern', 0.7, RANK.PLACE_NAMED));
-      facilityType.set(`${s.start}:${s.end}`, s.type);
+      addAll(cands, spans, 'pattern', 0.7, RANK.PLACE_NAMED);
+      for (let i = 0; i < spans.length; i++) (facilityType ??= new Map()).set(`${spans[i].start}:${spans[i].end}`, spans[i].type);
     }
   // Above the promoted fuller names: the whole road replaces the pieces the tagger and the lists tore it into (京 + 沪).
   if (!off.has('transport'))
-    for (const s of transportSpans(norm, {
-      names: allNames(),
-      organisations: model.filter((m) => m.type === 'ORG'),
-      lexiconName: lexNames ? (a, len, person) => !!(lexNames.get(norm, a, len) & (person ? LEX_LOC | LEX_PER : LEX_LOC)) : undefined,
-      isWord: wordAt,
-    }))
-      cands.push(candidate(s, 'pattern', 0.7, RANK.TRANSPORT));
-  for (const s of model) {
+    addAll(
+      cands,
+      transportSpans(norm, {
+        names: allNames(),
+        organisations: model.filter((m) => m.type === 'ORG'),
+        lexiconName: lexNames ? (a, len, person) => !!(lexNames.get(norm, a, len) & (person ? LEX_LOC | LEX_PER : LEX_LOC)) : undefined,
+        isWord: wordAt,
+      }),
+      'pattern',
+      0.7,
+      RANK.TRANSPORT,
+    );
+  for (let i = 0; i < model.length; i++) {
+    const s = model[i];
     if (s.type === 'PER') {
       const pieces = splitNameRun(norm.slice(s.start, s.end), LIST_SURNAMES);
       if (pieces) {
@@ -478,7 +520,7 @@ function recognizeParagraph(
   }
   const resolved = resolve(cands, text, norm, lexiconCommonWord(lexNames, norm));
   // 武汉体育中心: where a fuller organisation reading won the same span, the facility's ending still gives its type.
-  if (facilityType.size)
+  if (facilityType)
     for (const m of resolved) {
       const type = m.source !== 'user' ? facilityType.get(`${m.start}:${m.end}`) : undefined;
       if (type) m.type = type;
@@ -1010,13 +1052,25 @@ function containsStrictly(a: Candidate, b: Candidate): boolean {
   return a.start <= b.start && a.end >= b.end && a.end - a.start > b.end - b.start;
 }
 
+/** What `gazetteerTouching` answers for a range no gazetteer candidate overlaps (most): one array, never changed. */
+const NO_CANDIDATES: readonly Candidate[] = Object.freeze([]);
+
 /** The gazetteer candidates that overlap a range. */
-function gazetteerTouching(cands: Candidate[]): (c: Candidate) => Candidate[] {
+export function gazetteerTouching(cands: Candidate[]): (c: Candidate) => readonly Candidate[] {
   // Gazetteer spans do not overlap one another: sorted by start, the ones touching a range are found by bisection.
   const gaz = cands.filter((g) => g.source === 'gazetteer').sort((a, b) => a.start - b.start);
-  return (c: Candidate): Candidate[] => {
+  return (c: Candidate): readonly Candidate[] => {
+    // The first span that ends after the range starts (no closure for the bisection: this runs per candidate).
+    let lo = 0;
+    let hi = gaz.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (gaz[mid].end <= c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === gaz.length || gaz[lo].start >= c.end) return NO_CANDIDATES;
     const out: Candidate[] = [];
-    for (let i = leadingCount(gaz, (g) => g.end <= c.start); i < gaz.length && gaz[i].start < c.end; i++) out.push(gaz[i]);
+    for (let i = lo; i < gaz.length && gaz[i].start < c.end; i++) out.push(gaz[i]);
     return out;
   };
 }
@@ -1051,7 +1105,7 @@ function dropFragmentsOfModelNames(cands: Candidate[], norm: string): void {
 function promoteFullerNames(
   cands: Candidate[],
   norm: string,
-  touching: (c: Candidate) => Candidate[],
+  touching: (c: Candidate) => readonly Candidate[],
   commonWord: (a: number, len: number) => boolean,
 ): Candidate[] {
   const extra: Candidate[] = [];
@@ -1064,6 +1118,8 @@ function promoteFullerNames(
     if (c.source !== 'model' && c.source !== 'pattern') continue;
     if (c.rank < 0) continue;
     const near = touching(c);
+    // (Nothing touches most candidates: every test below then fails or finds no inner name.)
+    if (!near.length) continue;
     const inner = near.filter((g) => containsStrictly(c, g));
     const crossing = near.some((g) => !containsStrictly(c, g));
     // 张国[华为]: a gazetteer name that starts inside a person's name and runs past it is a false hit.
@@ -1136,7 +1192,7 @@ function promoteFullerNames(
 }
 
 /** Pass 3: vetoes (generic nouns, anonymised people, directions) and trims of edges a name took from its context. */
-function vetoAndTrim(cands: Candidate[], norm: string, touching: (c: Candidate) => Candidate[]): void {
+function vetoAndTrim(cands: Candidate[], norm: string, touching: (c: Candidate) => readonly Candidate[]): void {
   for (const c of cands) {
     if (c.source === 'user') continue;
     const surface = norm.slice(c.start, c.end);

@@ -8,6 +8,7 @@
 import type { EntityMention, EntityType } from '../types';
 import { translitTable } from './translit-data';
 import { concatByStart } from './overlaps';
+import { anyMarked } from './marks';
 
 /**
  * The table as typed arrays (0.5 MB; Maps of the same 27,000 strings held 2.2 MB of heap and 5 MB of RSS in the
@@ -91,6 +92,10 @@ const PERSON_AFTER = /^(?:表示|说|称|指出|认为|强调|透露|告诉|回�
 const TITLE_BEFORE =
   /(?:总统|总理|首相|外长|部长|主席|国务卿|发言人|大使|议员|教练|主帅|球星|国王|女王|王子|市长|州长|总裁|首席执行官|董事长|创始人|将军|教授|博士|记者)$/u;
 /** Characters a name never takes at its edge here: function words and the cues themselves. */
+/** A Han character, a run of them, and one of two or more (regular expressions made once, not at each use). */
+const HAN_CHAR = /\p{Script=Han}/u;
+const HAN_RUN = /^\p{Script=Han}+$/u;
+const HAN_RUN_2 = /^\p{Script=Han}{2,}$/u;
 const EDGE_STOP = /[的了在和与及是为将把被让从到于也都就已曾会要并而但或等由给以使向对说称表这那其该每各所年月日时分个位名]/u;
 
 export interface TranslitContext {
@@ -113,7 +118,7 @@ function bestRun(norm: string, at: number, dir: 1 | -1, covered: Uint8Array, ctx
     const [a, b] = dir === 1 ? [at, at + len] : [at - len, at];
     if (a < 0 || b > norm.length) break;
     const s = norm.slice(a, b);
-    if (!/^\p{Script=Han}+$/u.test(s) || covered.subarray(a, b).some(Boolean)) break;
+    if (!HAN_RUN.test(s) || anyMarked(covered, a, b)) break;
     const edge = dir === 1 ? s[len - 1] : s[0];
     if (EDGE_STOP.test(edge)) break;
     if (ctx.isWord(a, len) || crossesWord(a, b, norm.length, ctx)) continue;
@@ -131,12 +136,12 @@ export function translitNames(mentions: EntityMention[], text: string, norm: str
   const add = (run: [number, number] | undefined, type: EntityType, end = run?.[1]) => {
     if (!run || end === undefined) return;
     const [a] = run;
-    if (covered.subarray(a, end).some(Boolean)) return;
+    if (anyMarked(covered, a, end)) return;
     covered.fill(1, a, end);
     added.push({ start: a, end, text: text.slice(a, end), type, confidence: 0.6, source: 'pattern' });
   };
   for (let i = 0; i < norm.length; i++) {
-    if (covered[i] || !/\p{Script=Han}/u.test(norm[i])) continue;
+    if (covered[i] || !HAN_CHAR.test(norm[i])) continue;
     const before = norm.slice(Math.max(0, i - 6), i);
     // Rightwards from a place verb or a title: 抵达岘港, 总统泽连斯基.
     if (PLACE_BEFORE.test(before)) {
@@ -175,23 +180,30 @@ export function growTransliterations(mentions: EntityMention[], text: string, no
     if ((m.type !== 'PER' && m.type !== 'LOC') || m.source === 'user') return m;
     const s = norm.slice(m.start, m.end);
     let base = baseOf.get(s);
-    if (base === undefined) baseOf.set(s, (base = /^\p{Script=Han}{2,}$/u.test(s) ? translitScore(s) : -Infinity));
+    if (base === undefined) baseOf.set(s, (base = HAN_RUN_2.test(s) ? translitScore(s) : -Infinity));
     if (base < GROWTH_BASE) return m;
-    let best: [number, number, number] | undefined;
-    const spans: [number, number][] = [];
-    for (let l = 1; l <= 3; l++) spans.push([m.start - l, m.end]);
-    for (let r = 1; r <= 2; r++) spans.push([m.start, m.end + r]);
-    for (const [a, b] of spans) {
-      if (a < 0 || b > norm.length) continue;
-      const added = a < m.start ? norm.slice(a, m.start) : norm.slice(m.end, b);
-      const [from, to] = a < m.start ? [a, m.start] : [m.end, b];
-      if (!/^\p{Script=Han}+$/u.test(added) || EDGE_STOP.test(added) || covered.subarray(from, to).some(Boolean)) continue;
-      if (crossesWord(a, b, norm.length, ctx) || ctx.isWord(a, b - a)) continue;
-      const score = translitScore(norm.slice(a, b));
-      if (score >= Math.max(TRANSLIT_MIN_SCORE, base + TRANSLIT_GROWTH_GAIN) && (!best || score > best[2])) best = [a, b, score];
+    // The five longer readings in turn: one to three characters taken before, then one or two after (no array of
+    // them, no pair per reading: this runs for every person and place of the article).
+    let a = -1;
+    let b = -1;
+    let bestScore = -Infinity;
+    for (let k = 0; k < 5; k++) {
+      const x = k < 3 ? m.start - (k + 1) : m.start;
+      const y = k < 3 ? m.end : m.end + (k - 2);
+      if (x < 0 || y > norm.length) continue;
+      const from = x < m.start ? x : m.end;
+      const to = x < m.start ? m.start : y;
+      const added = norm.slice(from, to);
+      if (!HAN_RUN.test(added) || EDGE_STOP.test(added) || anyMarked(covered, from, to)) continue;
+      if (crossesWord(x, y, norm.length, ctx) || ctx.isWord(x, y - x)) continue;
+      const score = translitScore(norm.slice(x, y));
+      if (score >= Math.max(TRANSLIT_MIN_SCORE, base + TRANSLIT_GROWTH_GAIN) && (a < 0 || score > bestScore)) {
+        a = x;
+        b = y;
+        bestScore = score;
+      }
     }
-    if (!best) return m;
-    const [a, b] = best;
+    if (a < 0) return m;
     covered.fill(1, a, b);
     changed = true;
     return { ...m, start: a, end: b, text: text.slice(a, b), source: 'article' as const };
