@@ -88,6 +88,18 @@ function view(a: Article) {
   };
 }
 
+/** Each edit after the first, through the carried lines: equal to a fresh detection; decided from the previous version or not. */
+function typeThrough(texts: string[]): { blocks: string[]; reused: boolean }[] {
+  const lines = boilerplateLines();
+  detectBoilerplate(texts[0], { lines });
+  return texts.slice(1).map((text) => {
+    const before = lines.decided.reused;
+    const got = detectBoilerplate(text, { lines });
+    assert.deepEqual(got, detectBoilerplate(text));
+    return { blocks: got.blocks.map((b) => b.kind), reused: lines.decided.reused > before };
+  });
+}
+
 describe('incremental analysis', function () {
   this.timeout(120000);
   // The reference: a recogniser of its own, no memo shared with the editor's.
@@ -511,17 +523,6 @@ describe('boilerplate decided from the previous version after an edit to one lin
   });
 
   it('reads a line growing past 24 characters as the two passes that compare 24 do, and only there', () => {
-    /** Each edit after the first, through the carried lines: equal to a fresh detection; decided from the previous version or not. */
-    const typeThrough = (texts: string[]) => {
-      const lines = boilerplateLines();
-      detectBoilerplate(texts[0], { lines });
-      return texts.slice(1).map((text) => {
-        const before = lines.decided.reused;
-        const got = detectBoilerplate(text, { lines });
-        assert.deepEqual(got, detectBoilerplate(text));
-        return { blocks: got.blocks.map((b) => b.kind), reused: lines.decided.reused > before };
-      });
-    };
     // A table of contents' heading longer than 24 is not one (contents.ts).
     const wiki = (heading: string) =>
       [
@@ -581,16 +582,7 @@ describe('boilerplate decided from the previous version after an edit to one lin
   });
 
   it('reads a line growing past 200 or 300 characters from the previous version, unless it is a reference entry', () => {
-    const typeThrough = (texts: string[]) => {
-      const lines = boilerplateLines();
-      detectBoilerplate(texts[0], { lines });
-      return texts.slice(1).map((text) => {
-        const before = lines.decided.reused;
-        const got = detectBoilerplate(text, { lines });
-        assert.deepEqual(got, detectBoilerplate(text));
-        return lines.decided.reused > before;
-      });
-    };
+    const reusedThrough = (texts: string[]) => typeThrough(texts).map((edit) => edit.reused);
     const clause = '各有关部门要按照职责分工密切配合形成合力，';
     const grown = (n: number) => (clause.repeat(Math.ceil(n / clause.length)).slice(0, n - 1) + '。').slice(0, n);
     const page = (paragraph: string, reference: string) =>
@@ -611,7 +603,7 @@ describe('boilerplate decided from the previous version after an edit to one lin
     assert.equal(entry(301).length, 301);
     // A body paragraph typed past 200 and past 300 characters: no pass reads those bounds of it.
     assert.deepEqual(
-      typeThrough([
+      reusedThrough([
         page(grown(199), entry(120)),
         page(grown(200), entry(120)),
         page(grown(201), entry(120)),
@@ -621,7 +613,7 @@ describe('boilerplate decided from the previous version after an edit to one lin
       [true, true, true, true],
     );
     // A reference entry crossing 300 is no longer read as one (referenceLike): never decided from the previous version there.
-    assert.deepEqual(typeThrough([page(grown(120), entry(299)), page(grown(120), entry(300)), page(grown(120), entry(301))]), [
+    assert.deepEqual(reusedThrough([page(grown(120), entry(299)), page(grown(120), entry(300)), page(grown(120), entry(301))]), [
       true,
       false,
     ]);
