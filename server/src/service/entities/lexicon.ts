@@ -4,6 +4,7 @@
  * (begin, inside, end) in the longest lexicon word of each class covering it. The tagger learns from MSRA train how
  * far each class is to be trusted; nothing here overrides it. Shipped inside the model (see tagger.ts).
  */
+import { pairSlot, SLOTS } from './unit-slots';
 
 /** Classes, one bit each: an entry may belong to several (a surname-like place name). */
 export const LEX_PER = 1;
@@ -48,7 +49,7 @@ export class NameLexicon {
     if (entries.length && ArrayBuffer.isView(entries[0])) {
       const [meta, k1, k2, val, first, pairs] = entries as NameLexiconSections;
       const cap = val.length;
-      if (k1.length !== cap || k2.length !== cap || cap & (cap - 1) || first.length !== 0x10000 || pairs.length !== PAIR_BUCKETS)
+      if (k1.length !== cap || k2.length !== cap || cap & (cap - 1) || first.length !== 0x10000 || pairs.length !== SLOTS)
         throw new Error('name lexicon: inconsistent tables');
       // A full table would make a lookup of an absent string probe for ever.
       if (val.indexOf(0) < 0) throw new Error('name lexicon: no empty slot');
@@ -70,7 +71,7 @@ export class NameLexicon {
     this.val = new Uint8Array(cap);
     this.mask = cap - 1;
     this.first = new Uint8Array(0x10000);
-    this.pairs = new Uint8Array(PAIR_BUCKETS);
+    this.pairs = new Uint8Array(SLOTS);
     let n = 0;
     for (const [w, bits] of keep) {
       let a = H1;
@@ -169,12 +170,6 @@ export class NameLexicon {
       }
     }
   }
-}
-
-const PAIR_BUCKETS = 1 << 18;
-
-function pairSlot(c0: number, c1: number): number {
-  return (Math.imul(c0, 0x9e3779b1) ^ Math.imul(c1, 0x85ebca6b)) >>> 14;
 }
 
 /** A name lexicon's typed arrays: `[size]`, first and second hash, class bits, first code units, pair buckets. */

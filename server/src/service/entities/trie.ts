@@ -1,3 +1,5 @@
+import { hasSlot, pairSlot, setSlot, SLOTS } from './unit-slots';
+
 /** A character trie over UTF-16 code units for leftmost-longest dictionary matching. */
 export class Trie<V> {
   // The edges (parent node, code unit) -> child node in one open-addressing table of typed arrays: a Map per node
@@ -44,7 +46,7 @@ export class Trie<V> {
     this.book = [undefined];
     this.size = 0;
     this.root = new Int32Array(0x10000);
-    this.pairs = new Int32Array(PAIR_BITS >>> 5);
+    this.pairs = new Int32Array(SLOTS >>> 5);
   }
 
   private pairBits(): Int32Array {
@@ -119,7 +121,7 @@ export class Trie<V> {
         }
       }
       node = next;
-      if (i === 1) setPair(pairs, key.charCodeAt(0), c);
+      if (i === 1) setSlot(pairs, pairSlot(key.charCodeAt(0), c));
     }
     if (this.codes[node] === 0) this.size++;
     this.codes[node] = this.book.length;
@@ -149,7 +151,7 @@ export class Trie<V> {
       end = start + 1;
       this.lastValue = first;
     }
-    if (start + 1 < text.length && !hasPair(this.pairs ?? this.pairBits(), c0, text.charCodeAt(start + 1))) return end;
+    if (start + 1 < text.length && !hasSlot(this.pairs ?? this.pairBits(), pairSlot(c0, text.charCodeAt(start + 1)))) return end;
     for (let i = start + 1; i < text.length; i++) {
       const next = this.child(node, text.charCodeAt(i));
       if (next < 0) break;
@@ -167,7 +169,7 @@ export class Trie<V> {
   allAt(text: string, start: number, out: { end: number; value: V }[] = []): { end: number; value: V }[] {
     let node = 0;
     for (let i = start; i < text.length; i++) {
-      if (i === start + 1 && !hasPair(this.pairs ?? this.pairBits(), text.charCodeAt(start), text.charCodeAt(i))) break;
+      if (i === start + 1 && !hasSlot(this.pairs ?? this.pairBits(), pairSlot(text.charCodeAt(start), text.charCodeAt(i)))) break;
       const next = this.child(node, text.charCodeAt(i));
       if (next < 0) break;
       node = next;
@@ -178,31 +180,15 @@ export class Trie<V> {
   }
 }
 
-const PAIR_BITS = 1 << 18;
-
-function pairSlot(c0: number, c1: number): number {
-  return (Math.imul(c0, 0x9e3779b1) ^ Math.imul(c1, 0x85ebca6b)) >>> 14;
-}
-
-function setPair(bits: Int32Array, c0: number, c1: number): void {
-  const p = pairSlot(c0, c1);
-  bits[p >>> 5] |= 1 << (p & 31);
-}
-
-function hasPair(bits: Int32Array, c0: number, c1: number): boolean {
-  const p = pairSlot(c0, c1);
-  return (bits[p >>> 5] & (1 << (p & 31))) !== 0;
-}
-
 /** The pair filter of a trie's tables: every edge out of a first-level node sets the bit of its two code units. */
 function derivePairBits(root: Int32Array, parent: Int32Array, code: Uint16Array, nodes: number): Int32Array {
-  const bits = new Int32Array(PAIR_BITS >>> 5);
+  const bits = new Int32Array(SLOTS >>> 5);
   // The first code unit of each first-level node, plus one (0: the node is deeper).
   const firstUnit = new Int32Array(nodes);
   for (let c = 0; c < root.length; c++) if (root[c]) firstUnit[root[c]] = c + 1;
   for (let k = 0; k < parent.length; k++) {
     const p = parent[k];
-    if (p > 0 && firstUnit[p]) setPair(bits, firstUnit[p] - 1, code[k]);
+    if (p > 0 && firstUnit[p]) setSlot(bits, pairSlot(firstUnit[p] - 1, code[k]));
   }
   return bits;
 }

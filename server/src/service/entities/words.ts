@@ -4,6 +4,7 @@
  * left and right neighbours vary a lot (high branching entropy), which is what a word boundary looks like. The
  * lexicon is shipped inside the model.
  */
+import { hasSlot, pairSlot, setSlot, SLOTS, tripleSlot } from './unit-slots';
 
 export const MAX_WORD = 4;
 
@@ -41,7 +42,7 @@ export class WordSet {
   constructor(words: readonly string[] | WordSetSections) {
     if (words.length && ArrayBuffer.isView(words[0])) {
       const [meta, hi, lo, first, pairs] = words as WordSetSections;
-      if (hi.length !== lo.length || hi.length & (hi.length - 1) || first.length !== 0x10000 || pairs.length !== PAIR_BUCKETS)
+      if (hi.length !== lo.length || hi.length & (hi.length - 1) || first.length !== 0x10000 || pairs.length !== SLOTS)
         throw new Error('word set: inconsistent tables');
       // A full table would make a lookup of an absent word probe for ever.
       if (hi.indexOf(0) < 0) throw new Error('word set: no empty slot');
@@ -60,7 +61,7 @@ export class WordSet {
     this.lo = new Uint32Array(cap);
     this.mask = cap - 1;
     this.first = new Uint8Array(0x10000);
-    this.pairs = new Uint8Array(PAIR_BUCKETS);
+    this.pairs = new Uint8Array(SLOTS);
     let n = 0;
     for (const w of keep) {
       const c = [0, 0, 0, 0];
@@ -101,7 +102,7 @@ export class WordSet {
     const c2 = text.charCodeAt(start + 2);
     const t = tripleSlot(c0, c1, c2);
     const triples = (this.triples ??= tripleBits(this.hi, this.lo));
-    if (!(triples[t >>> 5] & (1 << (t & 31)))) return mask;
+    if (!hasSlot(triples, t)) return mask;
     if (this.find(h, (c2 << 16) >>> 0)) mask |= 8;
     if (start + 4 <= text.length && this.find(h, ((c2 << 16) | text.charCodeAt(start + 3)) >>> 0)) mask |= 16;
     return mask;
@@ -128,7 +129,7 @@ export class WordSet {
     if (len > 2) {
       const t = tripleSlot(c0, c1, c2);
       const triples = (this.triples ??= tripleBits(this.hi, this.lo));
-      if (!(triples[t >>> 5] & (1 << (t & 31)))) return false;
+      if (!hasSlot(triples, t)) return false;
     }
     const h = ((c0 << 16) | c1) >>> 0;
     const l = ((c2 << 16) | c3) >>> 0;
@@ -141,30 +142,18 @@ export class WordSet {
   }
 }
 
-const PAIR_BUCKETS = 1 << 18;
-const TRIPLE_BITS = 1 << 18;
-
-function tripleSlot(c0: number, c1: number, c2: number): number {
-  return (Math.imul(c0, 0x9e3779b1) ^ Math.imul(c1, 0x85ebca6b) ^ Math.imul(c2, 0xc2b2ae35)) >>> 14;
-}
-
 /** The triple filter of a table: every key with a third code unit sets the bit of its first three. */
 function tripleBits(hi: Uint32Array, lo: Uint32Array): Int32Array {
-  const bits = new Int32Array(TRIPLE_BITS >>> 5);
+  const bits = new Int32Array(SLOTS >>> 5);
   for (let i = 0; i < hi.length; i++) {
     if (!hi[i] || !lo[i]) continue;
-    const t = tripleSlot(hi[i] >>> 16, hi[i] & 0xffff, lo[i] >>> 16);
-    bits[t >>> 5] |= 1 << (t & 31);
+    setSlot(bits, tripleSlot(hi[i] >>> 16, hi[i] & 0xffff, lo[i] >>> 16));
   }
   return bits;
 }
 
 /** A word set's typed arrays: `[size]`, key high and low halves, first code units, pair buckets. */
 export type WordSetSections = [Uint32Array, Uint32Array, Uint32Array, Uint8Array, Uint8Array];
-
-function pairSlot(c0: number, c1: number): number {
-  return (Math.imul(c0, 0x9e3779b1) ^ Math.imul(c1, 0x85ebca6b)) >>> 14;
-}
 
 function slot(h: number, l: number): number {
   let x = Math.imul(h ^ Math.imul(l, 0x9e3779b1), 0x85ebca6b);
