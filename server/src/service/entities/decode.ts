@@ -54,6 +54,11 @@ export function featureIdsBuffer(w: TaggerWeights, n: number): Uint32Array | und
   return w.quad && n <= KERNEL_CHARS ? kernelOf(w.quad)?.ids : undefined;
 }
 
+/** The kernel's scores of n <= KERNEL_CHARS characters over `w`'s table (valid until its next call). */
+function kernelScores(k: EmissionKernel, w: TaggerWeights, ids: Uint32Array, n: number): Float64Array {
+  return k.emissions(w.quad!.byteOffset, ids, n, FEATURES_PER_CHAR, LANE_BIAS * FEATURES_PER_CHAR, w.scale);
+}
+
 /**
  * Emission scores (n x NTAGS) into `em`. A decoded model's bucket is 16 biased bytes; each 32-bit word is split
  * into its even and odd bytes, which land in 16-bit lanes (30 features x 255 < 2^16), so one add serves two
@@ -71,7 +76,7 @@ export function emissions(w: TaggerWeights, ids: Uint32Array, n: number, em: Flo
     if (k) {
       for (let s = 0; s < n; s += KERNEL_CHARS) {
         const m = Math.min(KERNEL_CHARS, n - s);
-        const scores = k.emissions(quad.byteOffset, ids.subarray(s * F, (s + m) * F), m, F, bias, scale);
+        const scores = kernelScores(k, w, ids.subarray(s * F, (s + m) * F), m);
         em.set(scores.subarray(0, m * T), s * T);
       }
       return;
@@ -206,7 +211,7 @@ export function viterbi(w: TaggerWeights, ids: Uint32Array, n: number, tags: Uin
   const k = w.quad && n <= KERNEL_CHARS ? kernelOf(w.quad) : undefined;
   let em: Float64Array;
   // The kernel's scores are read where it wrote them.
-  if (k) em = k.emissions(w.quad!.byteOffset, ids, n, FEATURES_PER_CHAR, LANE_BIAS * FEATURES_PER_CHAR, w.scale);
+  if (k) em = kernelScores(k, w, ids, n);
   else {
     em = scratch(n * NTAGS, 0);
     emissions(w, ids, n, em);
