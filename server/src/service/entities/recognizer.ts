@@ -86,6 +86,7 @@ import { markTitledCompanies } from './titled-companies';
 import { copyWeakNames } from './weak-copies';
 import { sourceSlotSpans } from './source-slots';
 import { concatByStart, OverlapIndex } from './overlaps';
+import { anyMarked } from './marks';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -356,10 +357,6 @@ function recognizeParagraph(
     for (let i = 0; i < model.length; i++) tagged.fill(1, model[i].start, model[i].end);
     // (The tests below are closures over the line: made only for a line with a list name to test, not the many without.)
     if (gazSpans.length || lexOrgs.length) {
-      const anyTagged = (s: Span): boolean => {
-        for (let i = s.start; i < s.end; i++) if (tagged[i]) return true;
-        return false;
-      };
       // 发展[中国]家, 其[中国]有, 万[人大]签名: where the tagger sees no name, a name whose edge cuts through a word
       // of the model's lexicon is a segmentation accident, not a mention.
       const words = tagger.words;
@@ -373,7 +370,7 @@ function recognizeParagraph(
         }
         return false;
       };
-      gazSpans = gazSpans.filter((s) => anyTagged(s) || (!s.weak && !cutsWord(s)));
+      gazSpans = gazSpans.filter((s) => anyMarked(tagged, s.start, s.end) || (!s.weak && !cutsWord(s)));
       // The tagger's names that overlap a lexicon name, by position (a long line holds dozens of each): the answers of
       // a test of every name, made when the first lexicon name asks.
       let modelIndex: OverlapIndex<Span> | undefined;
