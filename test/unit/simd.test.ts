@@ -144,6 +144,41 @@ describe('emission sums in WebAssembly SIMD (simd.ts)', function () {
         }
       });
 
+    it("decodes in WebAssembly to the JavaScript Viterbi's tags and margins: tied scores and transitions, any length", () => {
+      // Zero transitions and these bytes tie often (the first of equals must win, as in JavaScript); transitions of
+      // -1, 0 and 1 tie some; random ones rarely. Lines of one character, a few, and as many as one call takes.
+      const kinds: ((i: number) => number)[] = [
+        () => 0,
+        () => {
+          seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+          return (seed >>> 30) - 1;
+        },
+        () => {
+          seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+          return (seed / 2 ** 32 - 0.5) * 8;
+        },
+      ];
+      let tagged = 0;
+      for (const kind of kinds) {
+        const tr = Float32Array.from({ length: (T + 1) * T }, (_, i) => kind(i));
+        const f = encodeQuantised({ bits, buckets, scale: 0.0123456789, transition: tr });
+        const wasm = openModel(inMemory(f)).weights;
+        const js = openModel(f.slice()).weights;
+        assert.ok(kernelFor(wasm.quad!.buffer));
+        for (const n of [1, 2, 5, 97, 1000, KERNEL_CHARS]) {
+          const ids = extremeIds(n);
+          const tags = [new Uint8Array(n), new Uint8Array(n)];
+          const margins = [new Float32Array(n), new Float32Array(n)];
+          viterbi(wasm, ids, n, tags[0], margins[0]);
+          viterbi(js, ids, n, tags[1], margins[1]);
+          assert.deepEqual(tags[0], tags[1], `${n} characters`);
+          assert.deepEqual(margins[0], margins[1], `${n} characters`);
+          tagged += tags[0].filter((t) => t).length;
+        }
+      }
+      assert.ok(tagged > 1000, 'names were found, so their margins were compared');
+    });
+
     it('sums in JavaScript, to the same doubles, in a thread that finds the shared memory grown to its maximum', () => {
       const bytes = inMemory(file, true);
       const memory = memoryOf(bytes)!;

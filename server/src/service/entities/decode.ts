@@ -171,6 +171,27 @@ export function emissions(w: TaggerWeights, ids: Uint32Array, n: number, em: Flo
   }
 }
 
+/**
+ * Whether the tag scheme is the one the WebAssembly Viterbi is written for (emissions.wat): 13 tags, these closed
+ * tags and openers, the lines ending on a closed tag, I- and E- of a type after its own B- or I- (1 + 4k, 2 + 4k).
+ */
+function kernelScheme(): boolean {
+  if (NTAGS !== 13 || CLOSED.join() !== '0,3,4,7,8,11,12' || OPENERS.join() !== '0,1,4,5,8,9,12') return false;
+  const closed = new Set(CLOSED);
+  const openers = new Set(OPENERS);
+  for (let t = 0; t < NTAGS; t++) {
+    if (canEnd(t) !== closed.has(t)) return false;
+    for (let p = -1; p < NTAGS; p++) {
+      // The B- of t's type (for t >= 1).
+      const b = t - ((t - 1) % 4);
+      const follows = openers.has(t) ? p < 0 || closed.has(p) : p === b || p === b + 1;
+      if (allowed(p, t) !== follows) return false;
+    }
+  }
+  return true;
+}
+const KERNEL_SCHEME = kernelScheme();
+
 /** The transition tables of a model, made once per model (viterbi runs once per line of text). */
 const tables = new WeakMap<Float32Array, { tr: Float64Array; tc: Float64Array; spread: number }>();
 function transitionTables(transition: Float32Array, keep: boolean): { tr: Float64Array; tc: Float64Array; spread: number } {
@@ -211,8 +232,16 @@ export function viterbi(w: TaggerWeights, ids: Uint32Array, n: number, tags: Uin
   const k = w.quad && n <= KERNEL_CHARS ? kernelOf(w.quad) : undefined;
   let em: Float64Array;
   // The kernel's scores are read where it wrote them.
-  if (k) em = kernelScores(k, w, ids, n);
-  else {
+  if (k) {
+    em = kernelScores(k, w, ids, n);
+    // Decoded where the scores are, to the same tags and margins (wasm/emissions.wat), when the tags are laid out as it
+    // expects.
+    if (KERNEL_SCHEME) {
+      const { tr, tc, spread } = transitionTables(w.transition, true);
+      k.viterbi(tr, tc, spread, n, tags, margin);
+      return;
+    }
+  } else {
     em = scratch(n * NTAGS, 0);
     emissions(w, ids, n, em);
   }

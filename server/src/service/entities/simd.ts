@@ -1,6 +1,8 @@
 /**
  * The tagger's emission sums in WebAssembly SIMD (wasm/emissions.wat): a bucket of 16 biased bytes is one 128-bit
- * load and two widening adds, where JavaScript needs four loads and seven integer operations (decode.ts).
+ * load and two widening adds, where JavaScript needs four loads and seven integer operations (decode.ts). Viterbi
+ * then runs in the same module over the scores where they were written, its maxima kept with `select` rather than
+ * branches, to the tags and margins decode.ts computes.
  *
  * The kernel reads the weights where they are: the model file is read into a WebAssembly memory in the first place
  * (`modelMemory`; node/model.ts does it), so the 16 MB table is never copied. Each memory holds, after the file, a
@@ -19,14 +21,20 @@ export const KERNEL_CHARS = 8192;
 const MAX_FEATURES = 40;
 const SCORES = 13;
 const PAGE = 65536;
-/** Bytes of one work area: the ids, then the scores (and 16 bytes to spare). */
-const WORK_BYTES = KERNEL_CHARS * (MAX_FEATURES * 4 + SCORES * 8) + 64;
+/** Viterbi's tables in the work area: the 14 x 13 transitions, the 7 x 7 closed-to-opener block, two score rows. */
+const TABLE_BYTES = ((SCORES + 1) * SCORES + 7 * 7 + 2 * SCORES) * 8;
+/**
+ * Bytes of one work area: the ids, the scores, Viterbi's tables, its back pointers (13 bytes a character), the tags
+ * (one) and the margins (four), and 64 bytes to spare. Only the pages a line reaches are ever touched.
+ */
+const WORK_BYTES = KERNEL_CHARS * (MAX_FEATURES * 4 + SCORES * 8) + TABLE_BYTES + KERNEL_CHARS * (SCORES + 1 + 4) + 64;
 const WORK_PAGES = Math.ceil(WORK_BYTES / PAGE);
 /** Threads that may each add a work area to one shared memory (its maximum is reserved address space, not memory). */
 const MAX_THREADS = 256;
 
 interface KernelExports {
   emissions(table: number, ids: number, n: number, features: number, em: number, bias: number, scale: number): number;
+  viterbi(em: number, n: number, tr: number, tc: number, spread: number, rows: number, back: number, tags: number, margin: number): void;
 }
 
 /** Whether the kernel sums `features` ids per character: it takes five a turn and touches slots up to 29. */
@@ -94,19 +102,66 @@ export class EmissionKernel {
   /** The touching loads' xor of the last call (kept so that they are not dropped). */
   touched = 0;
   private readonly run: KernelExports['emissions'];
+  private readonly decode: KernelExports['viterbi'];
   private readonly idsAt: number;
   private readonly scoresAt: number;
+  private readonly trAt: number;
+  private readonly tcAt: number;
+  private readonly rowsAt: number;
+  private readonly backAt: number;
+  private readonly tagsAt: number;
+  private readonly marginAt: number;
+  /** Viterbi's views: the transition tables (written when they change), the tags and margins it writes. */
+  private readonly tables: Float64Array;
+  private readonly tagsOut: Uint8Array;
+  private readonly marginOut: Float32Array;
+  /** The transition table last written into the work area (decode.ts makes one per model, and keeps it). */
+  private written: Float64Array | undefined;
 
   constructor(memory: WebAssembly.Memory, work: number) {
     const shared = memory.buffer instanceof SharedArrayBuffer;
     const instance = new WebAssembly.Instance(kernelModule(shared)!, { env: { memory } });
-    this.run = (instance.exports as unknown as KernelExports).emissions;
+    const exports = instance.exports as unknown as KernelExports;
+    this.run = exports.emissions;
+    this.decode = exports.viterbi;
     this.idsAt = work;
     this.scoresAt = work + KERNEL_CHARS * MAX_FEATURES * 4;
+    this.trAt = this.scoresAt + KERNEL_CHARS * SCORES * 8;
+    this.tcAt = this.trAt + (SCORES + 1) * SCORES * 8;
+    this.rowsAt = this.tcAt + 7 * 7 * 8;
+    this.backAt = this.trAt + TABLE_BYTES;
+    this.marginAt = this.backAt + KERNEL_CHARS * SCORES;
+    this.tagsAt = this.marginAt + KERNEL_CHARS * 4;
     // Taken after any growth: a shared memory's buffer object is new each time it grows.
     const buffer = memory.buffer;
     this.ids = new Uint32Array(buffer, this.idsAt, KERNEL_CHARS * MAX_FEATURES);
     this.scores = new Float64Array(buffer, this.scoresAt, KERNEL_CHARS * SCORES);
+    this.tables = new Float64Array(buffer, this.trAt, (SCORES + 1) * SCORES + 7 * 7);
+    this.tagsOut = new Uint8Array(buffer, this.tagsAt, KERNEL_CHARS);
+    this.marginOut = new Float32Array(buffer, this.marginAt, KERNEL_CHARS);
+  }
+
+  /**
+   * Viterbi over the scores of the last `emissions` call (its first n <= KERNEL_CHARS characters), as decode.ts
+   * `viterbiScores` decodes them: `tr` the 14 x 13 transitions, `tc` the 7 x 7 closed-to-opener block and `spread`
+   * as it makes them. Writes the tags into `tags` and, with `margin`, each tagged character's margin (the others
+   * are left as they were, as in JavaScript).
+   */
+  viterbi(tr: Float64Array, tc: Float64Array, spread: number, n: number, tags: Uint8Array, margin?: Float32Array): void {
+    if (n > KERNEL_CHARS || tr.length !== (SCORES + 1) * SCORES || tc.length !== 7 * 7)
+      throw new RangeError('viterbi kernel: too many characters, or tables it does not take');
+    if (tr !== this.written) {
+      this.tables.set(tr);
+      this.tables.set(tc, tr.length);
+      this.written = tr;
+    }
+    this.decode(this.scoresAt, n, this.trAt, this.tcAt, spread, this.rowsAt, this.backAt, this.tagsAt, this.marginAt);
+    const out = this.tagsOut;
+    tags.set(out.subarray(0, n));
+    if (margin) {
+      const m = this.marginOut;
+      for (let i = 0; i < n; i++) if (out[i]) margin[i] = m[i];
+    }
   }
 
   /**
