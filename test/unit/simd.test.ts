@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { assemble, WAT_FILE } from '../../scripts/build-wasm';
 import { EMISSIONS_WASM, EMISSIONS_WASM_SHARED } from '../../server/src/service/entities/wasm/emissionsWasm';
-import { emissions, featureIdsBuffer, viterbi } from '../../server/src/service/entities/decode';
+import { emissions, featureArea, featureIdsBuffer, viterbi } from '../../server/src/service/entities/decode';
 import { extractFeatures, FEATURES_PER_CHAR } from '../../server/src/service/entities/features';
 import { BUCKET_BYTES, encodeQuantised, openModel, type TaggerWeights } from '../../server/src/service/entities/modelFormat';
 import { adoptModelMemory, KERNEL_CHARS, kernelFor, memoryOf, modelMemory, simdAvailable } from '../../server/src/service/entities/simd';
@@ -97,6 +97,33 @@ describe('emission sums in WebAssembly SIMD (simd.ts)', function () {
       chars += n;
     }
     assert.ok(chars > 10000);
+  });
+
+  it("hashes the character slots in WebAssembly to features.ts's ids: every line of the fixtures, and odd lengths", () => {
+    const bytes = loadNerModel()!;
+    const model = openModel(bytes);
+    const w = loadTagger(bytes).weights!;
+    const area = featureArea(w, 100)!;
+    assert.ok(area, 'the shipped model has a work area');
+    assert.equal(featureArea(w, KERNEL_CHARS + 1), undefined);
+    const gaz = gazetteerTrie();
+    // Lengths 1 to 9 (a turn of four characters and its tails), Latin letters and digits (folded), and whole lines.
+    const alphabet = '张伟在北京市AbZ09xy 。的中国人民银行';
+    let seed = 7;
+    const random = Array.from({ length: 300 }, (_, i) =>
+      Array.from({ length: 1 + (i % 9) + (i > 200 ? i : 0) }, () => {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+        return alphabet[(seed >>> 16) % alphabet.length];
+      }).join(''),
+    );
+    for (const line of [...realLines(), ...random]) {
+      const n = line.length;
+      const args = [gaz, model.weights.bits] as const;
+      const js = extractFeatures(line, ...args, undefined, model.trainingNames, model.words, model.names);
+      const wasm = extractFeatures(line, ...args, area.ids, model.trainingNames, model.words, model.names, area);
+      assert.equal(wasm, area.ids);
+      assert.deepEqual(wasm.subarray(0, n * F), js, line);
+    }
   });
 
   describe('on extreme bytes', () => {

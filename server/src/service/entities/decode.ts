@@ -54,6 +54,14 @@ export function featureIdsBuffer(w: TaggerWeights, n: number): Uint32Array | und
   return w.quad && n <= KERNEL_CHARS ? kernelOf(w.quad)?.ids : undefined;
 }
 
+/**
+ * The WebAssembly work area feature extraction should use for a line of n characters for `w` (its ids, where the
+ * kernel sums them, and its hashing of the character slots), or undefined where the kernel will not sum them.
+ */
+export function featureArea(w: TaggerWeights, n: number): EmissionKernel | undefined {
+  return w.quad && n <= KERNEL_CHARS ? kernelOf(w.quad) : undefined;
+}
+
 /** The kernel's scores of n <= KERNEL_CHARS characters over `w`'s table (valid until its next call). */
 function kernelScores(k: EmissionKernel, w: TaggerWeights, ids: Uint32Array, n: number): Float64Array {
   return k.emissions(w.quad!.byteOffset, ids, n, FEATURES_PER_CHAR, LANE_BIAS * FEATURES_PER_CHAR, w.scale);

@@ -118,8 +118,19 @@ let nameScratch = { marks: new Uint8Array(0), len: new Uint8Array(0), cover: new
 let wordScratch: WordMarks = { startLen: new Uint8Array(0), endLen: new Uint8Array(0), midLen: new Uint8Array(0), fmm: new Uint8Array(0) };
 
 /**
+ * A WebAssembly work area (simd.ts `EmissionKernel`): its ids, a buffer for a line's folded code units, and the
+ * hashing of the character slots (0-9) from there into its ids, to the ids `characterIds` makes.
+ */
+export interface HashArea {
+  readonly ids: Uint32Array;
+  readonly codes: Uint16Array;
+  characterIds(n: number, shift: number): void;
+}
+
+/**
  * Writes FEATURES_PER_CHAR hashed feature ids (in [0, 2^bits)) for every code unit of `norm` into `out`
- * (length n * FEATURES_PER_CHAR), position-major.
+ * (length n * FEATURES_PER_CHAR), position-major. With `area`, when `out` is its ids and the line fits, the
+ * character slots are hashed there (the ids past the line's may be overwritten).
  */
 export function extractFeatures(
   norm: string,
@@ -129,13 +140,15 @@ export function extractFeatures(
   lexicon?: Trie<EntityType>,
   words?: WordSet,
   names?: NameLexicon,
+  area?: HashArea,
 ): Uint32Array {
   const n = norm.length;
   const F = FEATURES_PER_CHAR;
   const ids = out ?? new Uint32Array(n * F);
   const a = attrs();
-  if (codeScratch.length < n + 4) codeScratch = new Uint16Array((n + 4) * 2);
-  const codes = codeScratch;
+  const inArea = area !== undefined && ids === area.ids && F === 30 && n + 8 <= area.codes.length;
+  if (!inArea && codeScratch.length < n + 4) codeScratch = new Uint16Array((n + 4) * 2);
+  const codes = inArea ? area.codes : codeScratch;
   codes[0] = BOS;
   codes[1] = BOS;
   for (let i = 0; i < n; i++) codes[i + 2] = foldCode(norm.charCodeAt(i));
@@ -164,7 +177,8 @@ export function extractFeatures(
   const small = 32 - Math.min(bits - 2, 15);
   // Three loops of about fifteen hashes each rather than one of forty-five: V8 inlines `mix` only up to a budget of code
   // per function, and a call per hash made this the slower half of tagging (same ids either way).
-  characterIds(ids, n, codes, shift);
+  if (inArea) area.characterIds(n, shift);
+  else characterIds(ids, n, codes, shift);
   wordContextIds(ids, n, codes, a, cover, wm, nm, shift);
   contextIds(ids, n, codes, a, { cover, startLen }, lex, wm, nm, nl, small);
   return ids;

@@ -21,13 +21,15 @@ export const KERNEL_CHARS = 8192;
 const MAX_FEATURES = 40;
 const SCORES = 13;
 const PAGE = 65536;
+/** The folded code units of a line for `characterIds`: two before it, two after, and four more it may read. */
+const CODES_BYTES = (KERNEL_CHARS + 8) * 2;
 /** Viterbi's tables in the work area: the 14 x 13 transitions, the 7 x 7 closed-to-opener block, two score rows. */
 const TABLE_BYTES = ((SCORES + 1) * SCORES + 7 * 7 + 2 * SCORES) * 8;
 /**
  * Bytes of one work area: the ids, the scores, Viterbi's tables, its back pointers (13 bytes a character), the tags
  * (one) and the margins (four), and 64 bytes to spare. Only the pages a line reaches are ever touched.
  */
-const WORK_BYTES = KERNEL_CHARS * (MAX_FEATURES * 4 + SCORES * 8) + TABLE_BYTES + KERNEL_CHARS * (SCORES + 1 + 4) + 64;
+const WORK_BYTES = KERNEL_CHARS * (MAX_FEATURES * 4 + SCORES * 8) + TABLE_BYTES + KERNEL_CHARS * (SCORES + 1 + 4) + CODES_BYTES + 64;
 const WORK_PAGES = Math.ceil(WORK_BYTES / PAGE);
 /** Threads that may each add a work area to one shared memory (its maximum is reserved address space, not memory). */
 const MAX_THREADS = 256;
@@ -35,6 +37,7 @@ const MAX_THREADS = 256;
 interface KernelExports {
   emissions(table: number, ids: number, n: number, features: number, em: number, bias: number, scale: number): number;
   viterbi(em: number, n: number, tr: number, tc: number, spread: number, rows: number, back: number, tags: number, margin: number): void;
+  characterIds(codes: number, ids: number, n: number, shift: number): void;
 }
 
 /** Whether the kernel sums `features` ids per character: it takes five a turn and touches slots up to 29. */
@@ -103,6 +106,13 @@ export class EmissionKernel {
   touched = 0;
   private readonly run: KernelExports['emissions'];
   private readonly decode: KernelExports['viterbi'];
+  private readonly hashCharacters: KernelExports['characterIds'];
+  private readonly codesAt: number;
+  /**
+   * The work area's folded code units: feature extraction writes a line's here (two BOS, the line, two EOS) and
+   * `characterIds` hashes them into `ids`.
+   */
+  readonly codes: Uint16Array;
   private readonly idsAt: number;
   private readonly scoresAt: number;
   private readonly trAt: number;
@@ -124,6 +134,7 @@ export class EmissionKernel {
     const exports = instance.exports as unknown as KernelExports;
     this.run = exports.emissions;
     this.decode = exports.viterbi;
+    this.hashCharacters = exports.characterIds;
     this.idsAt = work;
     this.scoresAt = work + KERNEL_CHARS * MAX_FEATURES * 4;
     this.trAt = this.scoresAt + KERNEL_CHARS * SCORES * 8;
@@ -132,6 +143,7 @@ export class EmissionKernel {
     this.backAt = this.trAt + TABLE_BYTES;
     this.marginAt = this.backAt + KERNEL_CHARS * SCORES;
     this.tagsAt = this.marginAt + KERNEL_CHARS * 4;
+    this.codesAt = this.tagsAt + KERNEL_CHARS;
     // Taken after any growth: a shared memory's buffer object is new each time it grows.
     const buffer = memory.buffer;
     this.ids = new Uint32Array(buffer, this.idsAt, KERNEL_CHARS * MAX_FEATURES);
@@ -139,6 +151,16 @@ export class EmissionKernel {
     this.tables = new Float64Array(buffer, this.trAt, (SCORES + 1) * SCORES + 7 * 7);
     this.tagsOut = new Uint8Array(buffer, this.tagsAt, KERNEL_CHARS);
     this.marginOut = new Float32Array(buffer, this.marginAt, KERNEL_CHARS);
+    this.codes = new Uint16Array(buffer, this.codesAt, KERNEL_CHARS + 8);
+  }
+
+  /**
+   * features.ts `characterIds` for the n <= KERNEL_CHARS characters whose folded code units are in `codes` (after two
+   * BOS), into `ids` (30 a character): the same ids, four characters a turn.
+   */
+  characterIds(n: number, shift: number): void {
+    if (n > KERNEL_CHARS) throw new RangeError('character ids: too many characters');
+    this.hashCharacters(this.codesAt, this.idsAt, n, shift);
   }
 
   /**

@@ -13,7 +13,7 @@ import { WordSet } from './words';
 import { NameLexicon } from './lexicon';
 import { spansFromTags } from './tagScheme';
 import { lexiconTrie, modelFingerprint, openModel, type TaggerWeights } from './modelFormat';
-import { featureIdsBuffer, viterbi } from './decode';
+import { featureArea, viterbi } from './decode';
 
 export { allowed, canEnd, goldTags, NTAGS, spansFromTags, TAGS } from './tagScheme';
 export { encodeModel, lexiconTrie, modelFingerprint, openModel, type TaggerWeights } from './modelFormat';
@@ -81,7 +81,8 @@ export function taggerFromWeights(
         tagScratch = new Uint8Array(n * 2);
         marginScratch = new Float32Array(n * 2);
       }
-      const ids = extractFeatures(norm, gaz, w.bits, featureIdsBuffer(w, n) ?? idScratch, lex, words, noNames ? undefined : names);
+      const area = featureArea(w, n);
+      const ids = extractFeatures(norm, gaz, w.bits, area?.ids ?? idScratch, lex, words, noNames ? undefined : names, area);
       const tags = tagScratch;
       const margin = marginScratch;
       viterbi(w, ids, n, tags, margin);
