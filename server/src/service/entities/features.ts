@@ -125,6 +125,57 @@ export interface HashArea {
   readonly ids: Uint32Array;
   readonly codes: Uint16Array;
   characterIds(n: number, shift: number): void;
+  /** Byte arrays a line long, in the order of AREA_LINES, that the walks write and `contextIds` reads. */
+  readonly lines: readonly Uint8Array[];
+  /** The other slots `contextIds` makes, from `lines`, into its ids. */
+  contextIds(n: number, small: number): void;
+}
+
+/** The arrays of a work area's `lines`, in order (emissions.wat `contextIds` reads them so). */
+export const AREA_LINES = [
+  'attributes',
+  'cover',
+  'startLen',
+  'lexCover',
+  'lexStartLen',
+  'wordStart',
+  'wordEnd',
+  'wordMid',
+  'fmm',
+  'names',
+  'nameLen',
+] as const;
+
+interface AreaScratch {
+  /** The attributes of `codes` (two BOS, the line, two EOS). */
+  av: Uint8Array;
+  dict: { cover: Uint8Array; coverLen: Uint8Array; startLen: Uint8Array }[];
+  words: WordMarks;
+  nm: Uint8Array;
+  nl: Uint8Array;
+  nameCover: Uint8Array;
+}
+/** Each work area's arrays as the walks take them (the cover lengths only the walks read, so they stay here). */
+const areaScratch = new WeakMap<HashArea, AreaScratch>();
+function scratchIn(area: HashArea): AreaScratch {
+  let s = areaScratch.get(area);
+  if (!s) {
+    const [av, cover, startLen, lexCover, lexStartLen, sl, el, mid, fmm, nm, nl] = area.lines;
+    const m = av.length;
+    s = {
+      av,
+      dict: [
+        { cover, coverLen: new Uint8Array(m), startLen },
+        { cover: lexCover, coverLen: new Uint8Array(m), startLen: lexStartLen },
+      ],
+      words: { startLen: sl, endLen: el, midLen: mid, fmm },
+      nm,
+      nl,
+      nameCover: new Uint8Array(m * 8),
+    };
+    areaScratch.set(area, s);
+  }
+  return s;
 }
 
 /**
@@ -146,27 +197,40 @@ export function extractFeatures(
   const F = FEATURES_PER_CHAR;
   const ids = out ?? new Uint32Array(n * F);
   const a = attrs();
-  const inArea = area !== undefined && ids === area.ids && F === 30 && n + 8 <= area.codes.length;
+  const inArea =
+    area !== undefined && ids === area.ids && F === 30 && n + 8 <= area.codes.length && area.lines.length === AREA_LINES.length;
+  const at = inArea ? scratchIn(area) : undefined;
   if (!inArea && codeScratch.length < n + 4) codeScratch = new Uint16Array((n + 4) * 2);
   const codes = inArea ? area.codes : codeScratch;
   codes[0] = BOS;
   codes[1] = BOS;
-  for (let i = 0; i < n; i++) codes[i + 2] = foldCode(norm.charCodeAt(i));
+  if (at) {
+    // The attributes beside the codes, for the hashing in the work area (JavaScript reads `a` where it needs them).
+    const av = at.av;
+    av[0] = av[1] = a[BOS];
+    for (let i = 0; i < n; i++) {
+      const c = foldCode(norm.charCodeAt(i));
+      codes[i + 2] = c;
+      av[i + 2] = a[c];
+    }
+    av[n + 2] = av[n + 3] = a[EOS];
+  } else for (let i = 0; i < n; i++) codes[i + 2] = foldCode(norm.charCodeAt(i));
   codes[n + 2] = EOS;
   codes[n + 3] = EOS;
-  if (dictScratch[0].cover.length < n) dictScratch = [dictArrays(n * 2), dictArrays(n * 2)];
-  const { cover, startLen } = dictionaryMarks(norm, gaz, dictScratch[0]);
-  const lex = dictionaryMarks(norm, lexicon, dictScratch[1]);
-  if (wordScratch.fmm.length < n) {
+  if (!at && dictScratch[0].cover.length < n) dictScratch = [dictArrays(n * 2), dictArrays(n * 2)];
+  const dict = at ? at.dict : dictScratch;
+  const { cover, startLen } = dictionaryMarks(norm, gaz, dict[0]);
+  const lex = dictionaryMarks(norm, lexicon, dict[1]);
+  if (!at && wordScratch.fmm.length < n) {
     const m = n * 2;
     wordScratch = { startLen: new Uint8Array(m), endLen: new Uint8Array(m), midLen: new Uint8Array(m), fmm: new Uint8Array(m) };
   }
-  const wm = wordMarks(norm, words, wordScratch);
-  if (nameScratch.marks.length < n)
+  const wm = wordMarks(norm, words, at ? at.words : wordScratch);
+  if (!at && nameScratch.marks.length < n)
     nameScratch = { marks: new Uint8Array(n * 2), len: new Uint8Array(n * 2), cover: new Uint8Array(n * 8) };
-  const nm = nameScratch.marks;
-  const nl = nameScratch.len;
-  if (names) names.marks(norm, nm, nl, nameScratch.cover);
+  const nm = at ? at.nm : nameScratch.marks;
+  const nl = at ? at.nl : nameScratch.len;
+  if (names) names.marks(norm, nm, nl, at ? at.nameCover : nameScratch.cover);
   else {
     nm.fill(0, 0, n);
     nl.fill(0, 0, n);
@@ -180,7 +244,8 @@ export function extractFeatures(
   if (inArea) area.characterIds(n, shift);
   else characterIds(ids, n, codes, shift);
   wordContextIds(ids, n, codes, a, cover, wm, nm, shift);
-  contextIds(ids, n, codes, a, { cover, startLen }, lex, wm, nm, nl, small);
+  if (at) area!.contextIds(n, small);
+  else contextIds(ids, n, codes, a, { cover, startLen }, lex, wm, nm, nl, small);
   return ids;
 }
 

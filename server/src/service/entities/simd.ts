@@ -23,13 +23,21 @@ const SCORES = 13;
 const PAGE = 65536;
 /** The folded code units of a line for `characterIds`: two before it, two after, and four more it may read. */
 const CODES_BYTES = (KERNEL_CHARS + 8) * 2;
+/**
+ * The byte arrays of a line `contextIds` reads (features.ts AREA_LINES names them), each with 8 bytes before it and 8
+ * after (the values beyond a line's ends, and the reads of a last turn of four): emissions.wat has the stride.
+ */
+export const LINE_ARRAYS = 11;
+const LINE_STRIDE = KERNEL_CHARS + 16;
+const LINES_BYTES = LINE_ARRAYS * LINE_STRIDE;
 /** Viterbi's tables in the work area: the 14 x 13 transitions, the 7 x 7 closed-to-opener block, two score rows. */
 const TABLE_BYTES = ((SCORES + 1) * SCORES + 7 * 7 + 2 * SCORES) * 8;
 /**
  * Bytes of one work area: the ids, the scores, Viterbi's tables, its back pointers (13 bytes a character), the tags
  * (one) and the margins (four), and 64 bytes to spare. Only the pages a line reaches are ever touched.
  */
-const WORK_BYTES = KERNEL_CHARS * (MAX_FEATURES * 4 + SCORES * 8) + TABLE_BYTES + KERNEL_CHARS * (SCORES + 1 + 4) + CODES_BYTES + 64;
+const WORK_BYTES =
+  KERNEL_CHARS * (MAX_FEATURES * 4 + SCORES * 8) + TABLE_BYTES + KERNEL_CHARS * (SCORES + 1 + 4) + CODES_BYTES + LINES_BYTES + 64;
 const WORK_PAGES = Math.ceil(WORK_BYTES / PAGE);
 /** Threads that may each add a work area to one shared memory (its maximum is reserved address space, not memory). */
 const MAX_THREADS = 256;
@@ -38,6 +46,7 @@ interface KernelExports {
   emissions(table: number, ids: number, n: number, features: number, em: number, bias: number, scale: number): number;
   viterbi(em: number, n: number, tr: number, tc: number, spread: number, rows: number, back: number, tags: number, margin: number): void;
   characterIds(codes: number, ids: number, n: number, shift: number): void;
+  contextIds(lines: number, ids: number, n: number, small: number): void;
 }
 
 /** Whether the kernel sums `features` ids per character: it takes five a turn and touches slots up to 29. */
@@ -108,6 +117,10 @@ export class EmissionKernel {
   private readonly decode: KernelExports['viterbi'];
   private readonly hashCharacters: KernelExports['characterIds'];
   private readonly codesAt: number;
+  private readonly hashContext: KernelExports['contextIds'];
+  private readonly linesAt: number;
+  /** The work area's byte arrays of a line (LINE_ARRAYS of them, KERNEL_CHARS + 8 long), for `contextIds`. */
+  readonly lines: Uint8Array[];
   /**
    * The work area's folded code units: feature extraction writes a line's here (two BOS, the line, two EOS) and
    * `characterIds` hashes them into `ids`.
@@ -135,6 +148,7 @@ export class EmissionKernel {
     this.run = exports.emissions;
     this.decode = exports.viterbi;
     this.hashCharacters = exports.characterIds;
+    this.hashContext = exports.contextIds;
     this.idsAt = work;
     this.scoresAt = work + KERNEL_CHARS * MAX_FEATURES * 4;
     this.trAt = this.scoresAt + KERNEL_CHARS * SCORES * 8;
@@ -144,6 +158,7 @@ export class EmissionKernel {
     this.marginAt = this.backAt + KERNEL_CHARS * SCORES;
     this.tagsAt = this.marginAt + KERNEL_CHARS * 4;
     this.codesAt = this.tagsAt + KERNEL_CHARS;
+    this.linesAt = this.codesAt + CODES_BYTES;
     // Taken after any growth: a shared memory's buffer object is new each time it grows.
     const buffer = memory.buffer;
     this.ids = new Uint32Array(buffer, this.idsAt, KERNEL_CHARS * MAX_FEATURES);
@@ -152,6 +167,10 @@ export class EmissionKernel {
     this.tagsOut = new Uint8Array(buffer, this.tagsAt, KERNEL_CHARS);
     this.marginOut = new Float32Array(buffer, this.marginAt, KERNEL_CHARS);
     this.codes = new Uint16Array(buffer, this.codesAt, KERNEL_CHARS + 8);
+    this.lines = Array.from(
+      { length: LINE_ARRAYS },
+      (_, k) => new Uint8Array(buffer, this.linesAt + k * LINE_STRIDE + 8, KERNEL_CHARS + 8),
+    );
   }
 
   /**
@@ -161,6 +180,16 @@ export class EmissionKernel {
   characterIds(n: number, shift: number): void {
     if (n > KERNEL_CHARS) throw new RangeError('character ids: too many characters');
     this.hashCharacters(this.codesAt, this.idsAt, n, shift);
+  }
+
+  /**
+   * features.ts `contextIds` for the n <= KERNEL_CHARS characters whose arrays are in `lines` (features.ts
+   * AREA_LINES), into `ids`: the same ids, four characters a turn. Writes the values beyond the line's ends into
+   * the arrays first (before index 0 and at index n).
+   */
+  contextIds(n: number, small: number): void {
+    if (n > KERNEL_CHARS) throw new RangeError('context ids: too many characters');
+    this.hashContext(this.linesAt, this.idsAt, n, small);
   }
 
   /**
