@@ -99,7 +99,7 @@ describe('emission sums in WebAssembly SIMD (simd.ts)', function () {
     assert.ok(chars > 10000);
   });
 
-  it("hashes the character and context slots in WebAssembly to features.ts's ids: every line of the fixtures, odd lengths", () => {
+  it("hashes every slot in WebAssembly to features.ts's ids: every line of the fixtures, odd lengths", () => {
     const bytes = loadNerModel()!;
     const model = openModel(bytes);
     const w = loadTagger(bytes).weights!;

@@ -129,6 +129,8 @@ export interface HashArea {
   readonly lines: readonly Uint8Array[];
   /** The other slots `contextIds` makes, from `lines`, into its ids. */
   contextIds(n: number, small: number): void;
+  /** The slots `wordContextIds` makes, from `codes` and `lines`, into its ids. */
+  wordContextIds(n: number, shift: number): void;
 }
 
 /** The arrays of a work area's `lines`, in order (emissions.wat `contextIds` reads them so). */
@@ -243,9 +245,13 @@ export function extractFeatures(
   // per function, and a call per hash made this the slower half of tagging (same ids either way).
   if (inArea) area.characterIds(n, shift);
   else characterIds(ids, n, codes, shift);
-  wordContextIds(ids, n, codes, a, cover, wm, nm, shift);
-  if (at) area!.contextIds(n, small);
-  else contextIds(ids, n, codes, a, { cover, startLen }, lex, wm, nm, nl, small);
+  if (at) {
+    area!.wordContextIds(n, shift);
+    area!.contextIds(n, small);
+  } else {
+    wordContextIds(ids, n, codes, a, cover, wm, nm, shift);
+    contextIds(ids, n, codes, a, { cover, startLen }, lex, wm, nm, nl, small);
+  }
   return ids;
 }
 

@@ -47,6 +47,7 @@ interface KernelExports {
   viterbi(em: number, n: number, tr: number, tc: number, spread: number, rows: number, back: number, tags: number, margin: number): void;
   characterIds(codes: number, ids: number, n: number, shift: number): void;
   contextIds(lines: number, ids: number, n: number, small: number): void;
+  wordContextIds(codes: number, lines: number, ids: number, n: number, shift: number): void;
 }
 
 /** Whether the kernel sums `features` ids per character: it takes five a turn and touches slots up to 29. */
@@ -118,6 +119,7 @@ export class EmissionKernel {
   private readonly hashCharacters: KernelExports['characterIds'];
   private readonly codesAt: number;
   private readonly hashContext: KernelExports['contextIds'];
+  private readonly hashWords: KernelExports['wordContextIds'];
   private readonly linesAt: number;
   /** The work area's byte arrays of a line (LINE_ARRAYS of them, KERNEL_CHARS + 8 long), for `contextIds`. */
   readonly lines: Uint8Array[];
@@ -149,6 +151,7 @@ export class EmissionKernel {
     this.decode = exports.viterbi;
     this.hashCharacters = exports.characterIds;
     this.hashContext = exports.contextIds;
+    this.hashWords = exports.wordContextIds;
     this.idsAt = work;
     this.scoresAt = work + KERNEL_CHARS * MAX_FEATURES * 4;
     this.trAt = this.scoresAt + KERNEL_CHARS * SCORES * 8;
@@ -190,6 +193,15 @@ export class EmissionKernel {
   contextIds(n: number, small: number): void {
     if (n > KERNEL_CHARS) throw new RangeError('context ids: too many characters');
     this.hashContext(this.linesAt, this.idsAt, n, small);
+  }
+
+  /**
+   * features.ts `wordContextIds` for the n <= KERNEL_CHARS characters whose codes are in `codes` and whose arrays
+   * are in `lines`, into `ids`: the same ids, four characters a turn.
+   */
+  wordContextIds(n: number, shift: number): void {
+    if (n > KERNEL_CHARS) throw new RangeError('word context ids: too many characters');
+    this.hashWords(this.codesAt, this.linesAt, this.idsAt, n, shift);
   }
 
   /**
