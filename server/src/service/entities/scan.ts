@@ -67,26 +67,35 @@ export const SPACE_UNIT = unitTable(
  */
 export function occurrencesOf(text: string, names: Iterable<string>, overlapping = false): Map<string, number[]> {
   const out = new Map<string, number[]>();
-  const byFirst = new Map<number, string[]>();
-  const first = new Uint8Array(0x10000);
+  // The distinct names, and each one's list (the values of `out`) and the first offset its next occurrence may take.
+  const list: string[] = [];
+  const found: number[][] = [];
+  // Names grouped by first code unit: `group[c]` is 1 + the index in `members` of the names that begin with c, so a
+  // position costs one typed-array read, and a candidate position an array read, not a Map look-up.
+  const group = new Int32Array(0x10000);
+  const members: number[][] = [];
   for (const name of names) {
     if (!name || out.has(name)) continue;
-    out.set(name, []);
+    const at: number[] = [];
+    out.set(name, at);
     const c = name.charCodeAt(0);
-    first[c] = 1;
-    const list = byFirst.get(c);
-    if (list) list.push(name);
-    else byFirst.set(c, [name]);
+    if (!group[c]) group[c] = members.push([]);
+    members[group[c] - 1].push(list.length);
+    list.push(name);
+    found.push(at);
   }
-  if (!out.size) return out;
-  const nextFree = new Map<string, number>();
+  if (!list.length) return out;
+  const nextFree = new Float64Array(list.length);
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (!first[c]) continue;
-    for (const name of byFirst.get(c)!) {
-      if (!text.startsWith(name, i) || (!overlapping && i < (nextFree.get(name) ?? 0))) continue;
-      out.get(name)!.push(i);
-      if (!overlapping) nextFree.set(name, i + name.length);
+    const g = group[text.charCodeAt(i)];
+    if (!g) continue;
+    const these = members[g - 1];
+    for (let m = 0; m < these.length; m++) {
+      const k = these[m];
+      const name = list[k];
+      if ((!overlapping && i < nextFree[k]) || !text.startsWith(name, i)) continue;
+      found[k].push(i);
+      if (!overlapping) nextFree[k] = i + name.length;
     }
   }
   return out;
