@@ -12,12 +12,17 @@ import type { SemanticTokens } from 'vscode-languageserver-types';
 import { analyseArticle, type Article } from '../../server/src/service/article';
 import {
   buildDictionary,
+  byStart,
+  effectiveAnnotations,
   emptyAnnotations,
+  overlaps,
+  predictions,
   mark,
   reject,
   type Annotation,
   type AnnotationLabel,
   type ArticleAnnotations,
+  type Rejection,
 } from '../../server/src/service/annotations';
 import { createEntityRecognizer } from '../../server/src/service/entities';
 import { reviewedAnnotations, reviewTokens, spanLookup } from '../../server/src/service/features/review';
@@ -25,9 +30,9 @@ import { encodeTokens, type PlainToken } from '../../server/src/service/features
 import type { TokenModifier, TokenType } from '../../server/src/service/legend';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import type { NewsAnnotatorSettings } from '../../server/src/service/contract';
-import type { EntityType } from '../../server/src/service/types';
+import type { DateMention, EntityMention, EntityType } from '../../server/src/service/types';
 import { Rng } from '../../scripts/lib/rng';
-import { entity, makeArticle, withSettings } from './helpers';
+import { date, entity, makeArticle, withSettings } from './helpers';
 
 const TOKEN_OF: Record<AnnotationLabel, TokenType> = { PER: 'person', ORG: 'organization', LOC: 'location', MEDIA: 'media', DATE: 'date' };
 
@@ -163,5 +168,99 @@ describe('review tokens', function () {
     const unsorted = spanLookup(shuffled);
     assert.deepEqual([unsorted(3, 5), unsorted(3, 4), unsorted(0, 2), unsorted(5, 6)], [3, 4, 2, -1]);
     assert.equal(spanLookup([])(0, 0), -1);
+  });
+});
+
+/** predictions and effectiveAnnotations as they were written before (a copy per step, a key string per prediction). */
+function referencePredictions(entities: readonly EntityMention[], dates: readonly DateMention[]): Annotation[] {
+  const out: Annotation[] = [
+    ...entities.map((m): Annotation => ({ start: m.start, end: m.end, label: m.type, text: m.text, status: 'predicted' })),
+    ...dates.map((d): Annotation => ({ start: d.start, end: d.end, label: 'DATE', text: d.text, value: d.value, status: 'predicted' })),
+  ];
+  return out.sort(byStart);
+}
+
+function referenceEffective(predicted: readonly Annotation[], stored: ArticleAnnotations): Annotation[] {
+  const reviewed = [...stored.annotations].sort(byStart);
+  const disjoint = reviewed.every((r, i) => i === 0 || reviewed[i - 1].end <= r.start);
+  const touchesReviewed = (p: Annotation) => {
+    if (!disjoint) return reviewed.some((r) => overlaps(r, p));
+    let lo = 0;
+    let hi = reviewed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (reviewed[mid].end <= p.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < reviewed.length && reviewed[lo].start < p.end;
+  };
+  const rejected = new Map<string, Rejection[]>();
+  for (const r of stored.rejected) {
+    const k = `${r.start}:${r.end}`;
+    rejected.set(k, [...(rejected.get(k) ?? []), r]);
+  }
+  const rejectedHere = (p: Annotation) =>
+    (rejected.get(`${p.start}:${p.end}`) ?? []).some((r) => (r.label === 'DATE') === (p.label === 'DATE'));
+  const out = [...reviewed];
+  let lastEnd = -1;
+  for (const p of [...predicted].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (p.start < lastEnd) continue;
+    if (touchesReviewed(p) || rejectedHere(p)) continue;
+    out.push(stored.state === 'reviewed' ? { ...p, status: 'accepted' } : p);
+    lastEnd = p.end;
+  }
+  return out.sort(byStart);
+}
+
+describe('predictions and the effective annotations', () => {
+  it('equal the implementation before, on random mentions, decisions and rejections', () => {
+    const r = new Rng(23);
+    const span = (max: number) => {
+      const start = Math.floor(r.next() * max);
+      return { start, end: start + 1 + Math.floor(r.next() * 4) };
+    };
+    let kept = 0;
+    for (let round = 0; round < 400; round++) {
+      const n = Math.floor(r.next() * 30);
+      const entities: EntityMention[] = Array.from({ length: n }, (_, k) => ({
+        ...span(60),
+        text: `e${k}`,
+        type: TYPES[Math.floor(r.next() * TYPES.length)],
+        confidence: r.next(),
+        source: 'model',
+      }));
+      const dates: DateMention[] = Array.from({ length: Math.floor(r.next() * 6) }, (_, k) => {
+        // Some dates on an entity's span, so a rejection of one kind must leave the other.
+        const at = entities.length && r.next() < 0.3 ? entities[Math.floor(r.next() * entities.length)] : span(60);
+        return {
+          ...date('12月6日', '12月6日', '2026-12-06'),
+          start: at.start,
+          end: at.end,
+          text: `d${k}`,
+          kind: r.next() < 0.5 ? 'absolute' : 'relative',
+        };
+      });
+      const predicted = predictions(entities, dates);
+      assert.deepEqual(predicted, referencePredictions(entities, dates), `round ${round}`);
+      const decisions = Math.floor(r.next() * 4);
+      const stored: ArticleAnnotations = {
+        ...emptyAnnotations(),
+        state: r.next() < 0.3 ? 'reviewed' : r.next() < 0.5 ? 'in-progress' : 'not-started',
+        // An imported set may overlap itself.
+        annotations: Array.from({ length: decisions }, (_, k) => ({
+          ...span(60),
+          label: LABELS[k % 5],
+          text: `r${k}`,
+          status: 'corrected',
+        })),
+        rejected: predicted
+          .filter(() => r.next() < (round % 2 ? 0.2 : 0))
+          .map((p) => ({ start: p.start, end: p.end, text: p.text, label: r.next() < 0.5 ? p.label : 'PER' })),
+      };
+      const got = effectiveAnnotations(predicted, stored);
+      assert.deepEqual(got, referenceEffective(predicted, stored), `round ${round}`);
+      kept += got.length;
+    }
+    assert.ok(kept > 2000, `annotations compared: ${kept}`);
   });
 });
