@@ -7,13 +7,14 @@
  * `npx esbuild scripts/perf/keysgc.ts --bundle --platform=node --outfile=/tmp/keysgc.js --loader:.bin=binary --external:jieba-wasm`
  * then, from the repository root (the model is read from ./models),
  * `NEWS_CORPUS=/work/shared/corpus NURSERY=1 node --max-semi-space-size=2 --expose-gc /tmp/keysgc.js`.
- * `KEYS` keystrokes (60).
+ * `KEYS` keystrokes (60). The tokens go through the annotation review as the server's do (`REVIEW=0`: without).
  */
 import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lazyRecognizer } from '../../server/src/node/model';
 import { minorCollector, Nursery } from '../../server/src/node/nursery';
 import { createLanguageService } from '../../server/src/service/index';
+import { emptyAnnotations, emptyDictionary } from '../../server/src/service/annotations';
 import { unlabelledText } from './pages';
 
 const KEYS = Number(process.env.KEYS ?? 60);
@@ -31,7 +32,13 @@ observer.observe({ entryTypes: ['gc'] });
 
 const nursery = process.env.NURSERY ? new Nursery(minorCollector(), undefined, undefined, (run) => run()) : undefined;
 if (process.env.NURSERY && !minorCollector()) throw new Error('NURSERY=1 needs node --expose-gc');
-const service = createLanguageService({ recognizer: lazyRecognizer() });
+// The server's tokens go through the annotation review (an empty review of the article: no decisions, no names);
+// REVIEW=0 takes the plain path that only a service without a review context takes.
+const review = process.env.REVIEW !== '0';
+const service = createLanguageService({
+  recognizer: lazyRecognizer(),
+  reviewFor: review ? () => ({ stored: emptyAnnotations(), dictionary: emptyDictionary() }) : undefined,
+});
 let doc = TextDocument.create('file:///keys.news.txt', 'news-article', 1, text);
 service.diagnostics(doc);
 service.semanticTokens(doc);
