@@ -17,6 +17,7 @@ import * as inspector from 'node:inspector';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lazyRecognizer } from '../../server/src/node/model';
 import { createLanguageService } from '../../server/src/service/index';
+import { emptyAnnotations, emptyDictionary } from '../../server/src/service/annotations';
 import { warmUpFraction } from '../../server/src/service/incremental/warmUp';
 import { unlabelledText } from './pages';
 
@@ -42,7 +43,11 @@ let end = 0;
 while (Buffer.byteLength(text.slice(0, end)) < 100 * 1024) end = text.indexOf('\n', end + 1);
 text = text.slice(0, end);
 
-const service = createLanguageService({ recognizer: lazyRecognizer() });
+// The tokens through the annotation review, as the server's always are (an empty review); REVIEW=0: the plain path.
+const service = createLanguageService({
+  recognizer: lazyRecognizer(),
+  reviewFor: process.env.REVIEW === '0' ? undefined : () => ({ stored: emptyAnnotations(), dictionary: emptyDictionary() }),
+});
 const edit = (doc: TextDocument, line: number) =>
   TextDocument.update(doc, [{ range: { start: { line, character: 3 }, end: { line, character: 3 } }, text: '的' }], doc.version + 1);
 const bodyOf = (t: string) =>

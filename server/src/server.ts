@@ -45,6 +45,7 @@ import { registerAnnotationWorkflow, trackingDocuments } from './node/annotation
 import { guard as guardWith, guardRequest as guardRequestWith } from './node/requestGuard';
 import { registerModelImprovement } from './node/modelHandlers';
 import { IdleWarmUp, noticingReader, noticingWriter } from './node/idleWarmUp';
+import { minorCollector, Nursery } from './node/nursery';
 import { warmUpFraction } from './service/incremental/warmUp';
 
 // Over stdio, a reader that survives malformed framing (a bad header, a message nested too deep).
@@ -68,8 +69,18 @@ const idleWarmUp = new IdleWarmUp(
   (uri, version) => documents.get(uri)?.version === version && !pending.has(uri) && !analysing.has(uri),
   (message) => log(message),
 );
-const noticed = (reader: MessageReader) => noticingReader(reader, () => idleWarmUp.activity());
-const noticing = (writer: MessageWriter) => noticingWriter(writer, () => idleWarmUp.activity());
+/** The young generation emptied after each semantic tokens answer, before the next keystroke (node/nursery.ts). */
+const nursery = new Nursery(minorCollector());
+const noticed = (reader: MessageReader) =>
+  noticingReader(reader, (message) => {
+    idleWarmUp.activity();
+    nursery.received(message);
+  });
+const noticing = (writer: MessageWriter) =>
+  noticingWriter(writer, (message) => {
+    idleWarmUp.activity();
+    nursery.sent(message);
+  });
 const connection = stdio
   ? createConnection(ProposedFeatures.all, noticed(stdio.reader), noticing(stdio.writer))
   : ipc

@@ -7,12 +7,13 @@ import { toAnnotations } from '../../server/src/service/features/exportAnnotatio
 import { getHover } from '../../server/src/service/features/hover';
 import { getDocumentSymbols, getFoldingRanges } from '../../server/src/service/features/outline';
 import { getDocumentHighlights } from '../../server/src/service/features/references';
-import { encodeTokens, legend, plainTokens } from '../../server/src/service/features/semanticTokens';
+import { encodeTokens, legend, modifierBits, plainTokens } from '../../server/src/service/features/semanticTokens';
 import { createLocalizer } from '../../server/src/service/messages';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { ServerCommands } from '../../server/src/protocol';
 import { block, date, entity, makeArticle, withSettings } from './helpers';
 import type { EntityMention } from '../../server/src/service/types';
+import type { TokenModifier } from '../../server/src/service/legend';
 
 const t = createLocalizer('en');
 const doc = { uri: 'file:///a.news.txt', version: 7 };
@@ -181,6 +182,30 @@ describe('semantic tokens', () => {
     const text = '烏沙科夫表示';
     const a = makeArticle(text, { entities: [entity('烏沙科夫', text, 'PER', 0, 0.3)] });
     assert.deepEqual(plainTokens(a, DEFAULT_SETTINGS)[0].modifiers, ['firstMention', 'lowConfidence']);
+    // A later mention of the same cluster: low confidence without first mention, or nothing.
+    const twice = '烏沙科夫表示，烏沙科夫說';
+    const b = makeArticle(twice, {
+      entities: [entity('烏沙科夫', twice, 'PER', 0, 0.9), entity('烏沙科夫', twice, 'PER', 1, 0.3)],
+    });
+    assert.deepEqual(
+      plainTokens(b, DEFAULT_SETTINGS).map((tk) => tk.modifiers),
+      [['firstMention'], ['lowConfidence']],
+    );
+  });
+
+  it("encodes every set of modifiers as the legend's bits", () => {
+    const all = legend.tokenModifiers as TokenModifier[];
+    for (let set = 0; set < 1 << all.length; set++) {
+      const modifiers = all.filter((_, i) => set & (1 << i));
+      assert.equal(modifierBits(modifiers), set, modifiers.join('+'));
+    }
+    const text = '烏沙科夫表示';
+    const a = makeArticle(text, { entities: [] });
+    const data = encodeTokens(a, [
+      { start: 0, end: 4, type: 'media', modifiers: ['predicted', 'relative'] },
+      { start: 4, end: 6, type: 'date', modifiers: [] },
+    ]).data;
+    assert.deepEqual(data, [0, 0, 4, legend.tokenTypes.indexOf('media'), 0b10010, 0, 4, 2, legend.tokenTypes.indexOf('date'), 0]);
   });
 });
 

@@ -147,9 +147,9 @@ describe('idle warm-up (server)', () => {
       end: () => undefined,
       dispose: () => undefined,
     };
-    const writer = noticingWriter(inner, () => events.push('noticed'));
+    const writer = noticingWriter(inner, (m) => events.push(`noticed ${(m as Message & { method: string }).method}`));
     await writer.write({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics' } as Message);
-    assert.deepEqual(events, ['noticed', 'sent textDocument/publishDiagnostics']);
+    assert.deepEqual(events, ['noticed textDocument/publishDiagnostics', 'sent textDocument/publishDiagnostics']);
   });
 
   it('is told of every message the reader delivers, before it is handled', () => {
@@ -168,10 +168,15 @@ describe('idle warm-up (server)', () => {
       },
       dispose: () => undefined,
     };
-    const reader = noticingReader(inner, () => events.push('noticed'));
+    const reader = noticingReader(inner, (m) => events.push(`noticed ${(m as Message & { method: string }).method}`));
     reader.listen((m) => events.push(`handled ${(m as Message & { method: string }).method}`));
     deliver({ jsonrpc: '2.0', method: 'textDocument/didChange' } as Message);
     deliver({ jsonrpc: '2.0', method: 'textDocument/hover' } as Message);
-    assert.deepEqual(events, ['noticed', 'handled textDocument/didChange', 'noticed', 'handled textDocument/hover']);
+    assert.deepEqual(events, [
+      'noticed textDocument/didChange',
+      'handled textDocument/didChange',
+      'noticed textDocument/hover',
+      'handled textDocument/hover',
+    ]);
   });
 });

@@ -101,12 +101,12 @@ export class IdleWarmUp {
  * which may have taken longer than the quiet the warm-up waits for (a timer that fell due meanwhile must not start
  * a step just before the client's next message arrives).
  */
-export function noticingWriter(writer: MessageWriter, onMessage: () => void): MessageWriter {
+export function noticingWriter(writer: MessageWriter, onMessage: (message: Message) => void): MessageWriter {
   return {
     onError: writer.onError,
     onClose: writer.onClose,
     write: (message: Message) => {
-      onMessage();
+      onMessage(message);
       return writer.write(message);
     },
     end: () => writer.end(),
@@ -115,14 +115,14 @@ export function noticingWriter(writer: MessageWriter, onMessage: () => void): Me
 }
 
 /** `reader` that calls `onMessage` before each message it delivers. */
-export function noticingReader(reader: MessageReader, onMessage: () => void): MessageReader {
+export function noticingReader(reader: MessageReader, onMessage: (message: Message) => void): MessageReader {
   return {
     onError: reader.onError,
     onClose: reader.onClose,
     onPartialMessage: reader.onPartialMessage as Event<PartialMessageInfo>,
     listen: (callback: DataCallback): Disposable =>
       reader.listen((message: Message) => {
-        onMessage();
+        onMessage(message);
         callback(message);
       }),
     dispose: () => reader.dispose(),

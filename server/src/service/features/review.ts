@@ -44,31 +44,77 @@ export function reviewedAnnotations(article: Article, ctx: ReviewContext): Annot
 
 const TOKEN_OF: Record<AnnotationLabel, TokenType> = { PER: 'person', ORG: 'organization', LOC: 'location', MEDIA: 'media', DATE: 'date' };
 
+/**
+ * The review's semantic tokens. This runs on every keystroke (the server's tokens always go through the review), so
+ * it makes nothing per annotation but its token: spans are found by a binary search of the article's mentions
+ * (sorted by start), not through a key string per mention and annotation, and a cluster is remembered by its id.
+ */
 export function reviewTokens(article: Article, annotations: readonly Annotation[], settings: NewsAnnotatorSettings): SemanticTokens {
   const types = new Set<string>(settings.highlight.entityTypes);
-  const entityAt = new Map(article.entities.map((m, i) => [`${m.start}:${m.end}`, i]));
-  const dateAt = new Map(article.dates.map((d) => [`${d.start}:${d.end}`, d]));
-  const seen = new Set<string>();
+  const entityAt = spanLookup(article.entities);
+  const dateAt = spanLookup(article.dates);
+  // The first token of each cluster: a linked cluster by its id (an article's clusters are numbered one by one), a
+  // mention that linking left alone by its text (its cluster's canonical name), an annotation on no mention by its
+  // text; the three kept apart, as the keys `c${id}:${canonical}` and `t${text}` were.
+  const seenClusters = new Set<number>();
+  const seenUnlinked = new Set<string>();
+  const seenText = new Set<string>();
+  const firstOf = <K>(seen: Set<K>, key: K) => seen.size < seen.add(key).size;
   const tokens: PlainToken[] = [];
   for (const a of annotations) {
     if (a.label === 'DATE' ? !settings.highlight.dates : !types.has(a.label)) continue;
-    const modifiers: TokenModifier[] = [];
-    const key = `${a.start}:${a.end}`;
+    const status: TokenModifier = a.status === 'predicted' ? 'predicted' : 'reviewed';
+    let modifiers: TokenModifier[];
     if (a.label !== 'DATE') {
-      const i = entityAt.get(key);
-      const cluster = i !== undefined ? `c${article.clusterOf[i].id}:${article.clusterOf[i].canonical}` : `t${a.text}`;
-      if (!seen.has(cluster)) modifiers.push('firstMention');
-      seen.add(cluster);
-      if (a.status === 'predicted' && i !== undefined && article.entities[i].confidence < settings.entities.confidenceThreshold)
-        modifiers.push('lowConfidence');
+      const i = entityAt(a.start, a.end);
+      const cluster = i >= 0 ? article.clusterOf[i] : undefined;
+      const first = !cluster
+        ? firstOf(seenText, a.text)
+        : cluster.id >= 0
+          ? firstOf(seenClusters, cluster.id)
+          : firstOf(seenUnlinked, cluster.canonical);
+      const low = a.status === 'predicted' && i >= 0 && article.entities[i].confidence < settings.entities.confidenceThreshold;
+      modifiers = first
+        ? low
+          ? ['firstMention', 'lowConfidence', status]
+          : ['firstMention', status]
+        : low
+          ? ['lowConfidence', status]
+          : [status];
     } else {
-      const d = dateAt.get(key);
-      if (d && d.kind !== 'absolute' && d.kind !== 'time') modifiers.push('relative');
+      const k = dateAt(a.start, a.end);
+      const d = k >= 0 ? article.dates[k] : undefined;
+      modifiers = d && d.kind !== 'absolute' && d.kind !== 'time' ? ['relative', status] : [status];
     }
-    modifiers.push(a.status === 'predicted' ? 'predicted' : 'reviewed');
     tokens.push({ start: a.start, end: a.end, type: TOKEN_OF[a.label], modifiers });
   }
   return encodeTokens(article, tokens);
+}
+
+/**
+ * The index of the last of `items` on exactly [start, end), or -1 (the last, as a map from `start:end` to the
+ * index kept it). By binary search when the items are sorted by start, as an article's mentions are; otherwise
+ * through that map.
+ */
+export function spanLookup(items: readonly { start: number; end: number }[]): (start: number, end: number) => number {
+  let sorted = true;
+  for (let k = 1; k < items.length && sorted; k++) sorted = items[k - 1].start <= items[k].start;
+  if (!sorted) {
+    const at = new Map(items.map((m, i) => [`${m.start}:${m.end}`, i]));
+    return (start, end) => at.get(`${start}:${end}`) ?? -1;
+  }
+  return (start, end) => {
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (items[mid].start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    let found = -1;
+    for (let k = lo; k < items.length && items[k].start === start; k++) if (items[k].end === end) found = k;
+    return found;
+  };
 }
 
 /** The annotation under the cursor (end-inclusive, like the other lookups). */

@@ -25,9 +25,10 @@ export function plainTokens(article: Article, settings: NewsAnnotatorSettings): 
     const first = !seen.has(cluster);
     seen.add(cluster);
     if (!types.has(m.type)) return;
-    const modifiers: TokenModifier[] = [];
-    if (first) modifiers.push('firstMention');
-    if (m.confidence < settings.entities.confidenceThreshold) modifiers.push('lowConfidence');
+    // Array literals of the exact length: an empty array that is pushed to gets room for 17 (every keystroke makes
+    // a token per mention, so that was most of what this function allocated).
+    const low = m.confidence < settings.entities.confidenceThreshold;
+    const modifiers: TokenModifier[] = first ? (low ? ['firstMention', 'lowConfidence'] : ['firstMention']) : low ? ['lowConfidence'] : [];
     tokens.push({ start: m.start, end: m.end, type: TYPE_OF[m.type], modifiers });
   });
   if (settings.highlight.dates) {
@@ -47,6 +48,17 @@ export function plainTokens(article: Article, settings: NewsAnnotatorSettings): 
   return out;
 }
 
+/** Each token type's and modifier's index in the legend. */
+const TYPE_INDEX = new Map<string, number>(TOKEN_TYPES.map((t, i) => [t, i]));
+const MODIFIER_BIT = new Map<string, number>(TOKEN_MODIFIERS.map((m, i) => [m, 1 << i]));
+
+/** The legend's bit set of `modifiers` (a loop: a `reduce` callback per token was garbage on every keystroke). */
+export function modifierBits(modifiers: readonly TokenModifier[]): number {
+  let bits = 0;
+  for (let i = 0; i < modifiers.length; i++) bits |= MODIFIER_BIT.get(modifiers[i]) ?? 0;
+  return bits;
+}
+
 /** LSP's relative encoding; a token that spans lines is cut at each line end. */
 export function encodeTokens(article: Article, tokens: readonly PlainToken[]): SemanticTokens {
   const data: number[] = [];
@@ -59,8 +71,13 @@ export function encodeTokens(article: Article, tokens: readonly PlainToken[]): S
       const end = Math.min(tk.end, article.lines.lineEnd(line));
       const character = start - article.lines.starts[line];
       if (end > start) {
-        const mods = tk.modifiers.reduce((m, name) => m | (1 << TOKEN_MODIFIERS.indexOf(name)), 0);
-        data.push(line - prevLine, line === prevLine ? character - prevChar : character, end - start, TOKEN_TYPES.indexOf(tk.type), mods);
+        data.push(
+          line - prevLine,
+          line === prevLine ? character - prevChar : character,
+          end - start,
+          TYPE_INDEX.get(tk.type)!,
+          modifierBits(tk.modifiers),
+        );
         prevLine = line;
         prevChar = character;
       }

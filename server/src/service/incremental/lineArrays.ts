@@ -97,19 +97,36 @@ export class LineArrays<R> {
       oldLast = first;
       while (oldLast < old.length && old[oldLast] < change.oldTo) oldLast++;
     }
-    const starts = old.slice(0, first);
     const middle: number[] = [];
     startsIn(text, change.from, change.newTo, middle, this.newlineOnly);
     // With a closed change the scan ends on the start of the first line after it, which the old lines provide.
     if (change.closed) middle.pop();
-    for (const s of middle) starts.push(s);
-    const last = starts.length;
     const shift = change.newTo - change.oldTo;
-    for (let k = oldLast; k < old.length; k++) starts.push(old[k] + shift);
+    const last = first + middle.length;
+    // A keystroke inside a line keeps the number of lines: both arrays are copied whole (one array of the final
+    // length each) and the changed lines written over; otherwise they are built by pushing, which reallocates as
+    // they grow. The copies are packed arrays like the pushed ones (the passes' compiled code expects packed).
+    const sameCount = this.text !== undefined && last === oldLast;
+    let starts: number[];
+    if (sameCount) {
+      starts = old.slice();
+      for (let k = first; k < last; k++) starts[k] = middle[k - first];
+      if (shift !== 0) for (let k = last; k < starts.length; k++) starts[k] += shift;
+    } else {
+      starts = old.slice(0, first);
+      for (const s of middle) starts.push(s);
+      for (let k = oldLast; k < old.length; k++) starts.push(old[k] + shift);
+    }
     const made = make(text, starts, first, last, change);
-    const values = this.values.slice(0, first);
-    for (const v of made) values.push(v);
-    for (let k = oldLast; k < old.length; k++) values.push(this.values[k]);
+    let values: R[];
+    if (sameCount && made.length === last - first) {
+      values = this.values.slice();
+      for (let k = first; k < last; k++) values[k] = made[k - first];
+    } else {
+      values = this.values.slice(0, first);
+      for (const v of made) values.push(v);
+      for (let k = oldLast; k < old.length; k++) values.push(this.values[k]);
+    }
     this.stats.made += made.length;
     this.stats.kept += values.length - made.length;
     this.lastChange = this.text === undefined ? undefined : { first, made: made.length, removed: oldLast - first, before: this.values };
