@@ -35,7 +35,7 @@ import { lazyRecognizer, overlayForWorker } from './node/model';
 import { TokenResults } from './service/incremental/tokenDelta';
 import { CONFIG_FILE, dictionaryKey, loadConfig, type LoadedConfig } from './node/config';
 import { LARGE_DOCUMENT_CHARS, OffThreadAnalysis } from './node/offThread';
-import { collectSoon } from './node/memory';
+import { collectSoon, noteMemory } from './node/memory';
 import { guardedStdio } from './node/guardedReader';
 import { KEEP_FILE, KeepStore, readSiblingArticles } from './node/workspaceFiles';
 import { validPosition, validRange } from './service/positions';
@@ -202,13 +202,16 @@ function analyseOffThread(doc: TextDocument) {
     })
     .then(
       (result) => {
+        noteMemory('result received');
         if (analysing.get(doc.uri) === key) analysing.delete(doc.uri);
         const current = documents.get(doc.uri);
         if (!current) return;
         service.adopt(doc.uri, key, result);
+        noteMemory('adopted');
         collectSoon();
         if (!service.hasAnalysis(current)) return scheduleValidation(doc.uri);
         void connection.sendDiagnostics({ uri: doc.uri, version: current.version, diagnostics: service.diagnostics(current) });
+        noteMemory('diagnostics sent');
         idleWarmUp.add(doc.uri, current.version);
         if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
       },
@@ -267,7 +270,11 @@ connection.onInitialized(() => {
   // The model is opened after the answer to initialize, while the client is still opening documents,
   // with the workspace's improved-model overlay if it has one.
   modelImprovement.loadWorkspaceOverlay();
-  setImmediate(() => currentRecognizer.warm());
+  setImmediate(() => {
+    noteMemory('before model');
+    currentRecognizer.warm();
+    noteMemory('model warmed');
+  });
   if (canPullConfiguration) {
     connection.client.register(DidChangeConfigurationNotification.type, { section: 'newsAnnotator' }).catch(() => undefined);
     void pullSettings();
@@ -449,7 +456,9 @@ connection.onHover(
 connection.languages.semanticTokens.on(
   guardRequest('semanticTokens', { data: [] }, (p: SemanticTokensParams) => {
     const doc = article(p.textDocument.uri);
-    return doc ? tokenResults.full(doc.uri, service.semanticTokens(doc)) : { data: [] };
+    const out = doc ? tokenResults.full(doc.uri, service.semanticTokens(doc)) : { data: [] };
+    noteMemory('tokens built');
+    return out;
   }),
 );
 connection.languages.semanticTokens.onDelta(

@@ -11,6 +11,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import type { Article } from '../service/article';
 import type { NewsAnnotatorSettings } from '../protocol';
 import type { DictionaryEntry } from './config';
+import { noteMemory } from './memory';
 
 /** Above this, analysis takes about a second of CPU or more: long enough to hold up every other document. */
 export const LARGE_DOCUMENT_CHARS = 200_000;
@@ -110,6 +111,7 @@ export class OffThreadAnalysis {
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.start().send({ ...request, id } satisfies WorkerRequest);
+      noteMemory('sent');
     });
   }
 
