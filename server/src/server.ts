@@ -267,14 +267,8 @@ connection.onInitialized(() => {
     const watchers = [{ globPattern: `**/${CONFIG_FILE}` }, { globPattern: `**/${KEEP_FILE}` }];
     connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
   }
-  // The model is opened after the answer to initialize, while the client is still opening documents,
-  // with the workspace's improved-model overlay if it has one.
+  // The workspace's improved-model overlay, if it has one, for when the model is opened (onDidOpen).
   modelImprovement.loadWorkspaceOverlay();
-  setImmediate(() => {
-    noteMemory('before model');
-    currentRecognizer.warm();
-    noteMemory('model warmed');
-  });
   if (canPullConfiguration) {
     connection.client.register(DidChangeConfigurationNotification.type, { section: 'newsAnnotator' }).catch(() => undefined);
     void pullSettings();
@@ -423,6 +417,10 @@ async function indexFolder(uri: string) {
 }
 
 documents.onDidOpen((e) => {
+  // The model is opened when the first document the server analyses itself is opened, before its first validation
+  // (debounced). A larger one goes to the analysis process, which reads its own: while only such documents are
+  // open, the server leaves the model's 30 MB unread (docs/performance.md, tenth round).
+  if (e.document.getText().length <= LARGE_DOCUMENT_CHARS) setImmediate(() => currentRecognizer.warm());
   void indexFolder(e.document.uri);
 });
 documents.onDidChangeContent((e) => {

@@ -300,3 +300,41 @@ describe('language server: a large document does not hold up the others (protoco
     assert.ok(hover, 'the large document is served from its analysis');
   });
 });
+
+describe('language server: the model while only large documents are open (protocol)', function () {
+  this.timeout(120000);
+
+  it('leaves the model unread while a large document is analysed elsewhere, and opens it for a small one', async () => {
+    ensureBuilt();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-lsp-model-'));
+    // NEWS_MEMORY_LOG: each process logs "model loaded" with its pid when it opens the model (node/model.ts).
+    const client = new TestClient({ ...process.env, NEWS_MEMORY_LOG: '1' });
+    const loaded = () => client.stderr.includes(`[memory ${client.pid}] model loaded`);
+    try {
+      await client.initialize(pathToFileURL(dir).toString());
+      let text = '';
+      while (text.length < 250_000) text += SEED + '\n';
+      const large = pathToFileURL(path.join(dir, 'large.txt')).toString();
+      await client.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: large, languageId: 'news-article', version: 1, text },
+      });
+      const p = await client.waitForDiagnostics(large, (d) => d.diagnostics.length > 0, 100000);
+      assert.ok(p.diagnostics.some((d) => d.code === 'boilerplate.copyright'));
+      const tokens = await client.connection.sendRequest<{ data: number[] }>('textDocument/semanticTokens/full', {
+        textDocument: { uri: large },
+      });
+      assert.ok(tokens.data.length > 0, 'the large document has its names and dates');
+      assert.ok(/\] model loaded/.test(client.stderr), 'the analysis process opened the model');
+      assert.equal(loaded(), false, 'the server opened the model for a document it did not analyse');
+      const small = pathToFileURL(path.join(dir, 'small.txt')).toString();
+      await client.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: small, languageId: 'news-article', version: 1, text: SEED },
+      });
+      await client.waitForDiagnostics(small, (d) => d.diagnostics.length > 0);
+      assert.ok(loaded(), 'the server opened the model for the small document');
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
