@@ -81,6 +81,8 @@ const keepStore = new KeepStore();
 const siteIndexes = new Map<string, SiteIndex>();
 /** Folders whose article files have been read into their index. */
 const readFolders = new Set<string>();
+/** Folders whose article files are being read (indexFolder). */
+const readingFolders = new Set<string>();
 let rules: SiteRules | undefined;
 let contextVersion = 0;
 let workspaceRoots: string[] = [];
@@ -372,7 +374,13 @@ const validate = guard('validate', undefined, (uri: string) => {
   reportKeepProblem(uri);
   // The folder index sees the open text once per validation (debounced), not on every keystroke.
   siteIndexOf(uri).set(uri, doc.getText());
-  if (doc.getText().length > LARGE_DOCUMENT_CHARS && !service.hasAnalysis(doc)) return analyseOffThread(doc);
+  if (doc.getText().length > LARGE_DOCUMENT_CHARS && !service.hasAnalysis(doc)) {
+    // Not before its folder's other articles are read (indexFolder): their recurring lines are part of the analysis's
+    // key, so the answer would be thrown away and the megabyte analysed and taken in a second time.
+    const file = filePath(uri);
+    if (file && readingFolders.has(path.dirname(file))) return;
+    return analyseOffThread(doc);
+  }
   void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: service.diagnostics(doc) });
   void connection.sendNotification(Notifications.statusChanged, { uri });
   idleWarmUp.add(uri, doc.version);
@@ -407,10 +415,15 @@ async function indexFolder(uri: string) {
   const dir = path.dirname(file);
   if (readFolders.has(dir)) return;
   readFolders.add(dir);
+  readingFolders.add(dir);
   const index = siteIndexOf(uri);
-  for (const [sibling, text] of await readSiblingArticles(dir)) {
-    const siblingUri = pathToFileURL(sibling).toString();
-    if (!documents.get(siblingUri)) index.set(siblingUri, text);
+  try {
+    for (const [sibling, text] of await readSiblingArticles(dir)) {
+      const siblingUri = pathToFileURL(sibling).toString();
+      if (!documents.get(siblingUri)) index.set(siblingUri, text);
+    }
+  } finally {
+    readingFolders.delete(dir);
   }
   contextVersion++;
   revalidateAll();

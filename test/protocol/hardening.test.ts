@@ -301,7 +301,7 @@ describe('language server: a large document does not hold up the others (protoco
   });
 });
 
-describe('language server: the model while only large documents are open (protocol)', function () {
+describe('language server: large documents and the server memory (protocol)', function () {
   this.timeout(120000);
 
   it('leaves the model unread while a large document is analysed elsewhere, and opens it for a small one', async () => {
@@ -332,6 +332,37 @@ describe('language server: the model while only large documents are open (protoc
       });
       await client.waitForDiagnostics(small, (d) => d.diagnostics.length > 0);
       assert.ok(loaded(), 'the server opened the model for the small document');
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('analyses a large document once when it is validated before its folder has been read', async () => {
+    ensureBuilt();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-lsp-folder-'));
+    // Other articles in the folder: their recurring lines are part of the analysis's key.
+    for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(dir, `other${i}.txt`), `${STORY}\n第${i}篇`);
+    const client = new TestClient({ ...process.env, NEWS_MEMORY_LOG: '1' });
+    try {
+      // No debounce: the validation runs before the folder's files are read (an editor's 1.2 s pause hid the race).
+      await client.connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: pathToFileURL(dir).toString(),
+        capabilities: {},
+        initializationOptions: { validationDelay: 0 },
+      });
+      await client.connection.sendNotification('initialized', {});
+      let text = '';
+      while (text.length < 250_000) text += SEED + '\n';
+      const large = pathToFileURL(path.join(dir, 'large.txt')).toString();
+      await client.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: large, languageId: 'news-article', version: 1, text },
+      });
+      await client.waitForDiagnostics(large, (d) => d.diagnostics.length > 0, 100000);
+      await new Promise((r) => setTimeout(r, 500));
+      // offThread.ts logs 'sent' for each request to the analysis process.
+      const sent = client.stderr.split('\n').filter((l) => l.startsWith(`[memory ${client.pid}] sent`));
+      assert.equal(sent.length, 1, client.stderr);
     } finally {
       await client.stop();
       fs.rmSync(dir, { recursive: true, force: true });
