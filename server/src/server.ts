@@ -35,7 +35,7 @@ import { lazyRecognizer, overlayForWorker } from './node/model';
 import { TokenResults } from './service/incremental/tokenDelta';
 import { CONFIG_FILE, dictionaryKey, loadConfig, type LoadedConfig } from './node/config';
 import { LARGE_DOCUMENT_CHARS, OffThreadAnalysis } from './node/offThread';
-import { collectSoon, noteMemory } from './node/memory';
+import { collectNow, collectSoon, noteMemory } from './node/memory';
 import { guardedStdio } from './node/guardedReader';
 import { KEEP_FILE, KeepStore, readSiblingArticles } from './node/workspaceFiles';
 import { validPosition, validRange } from './service/positions';
@@ -210,6 +210,7 @@ function analyseOffThread(doc: TextDocument) {
         if (!current) return;
         service.adopt(doc.uri, key, result);
         noteMemory('adopted');
+        collectNow();
         collectSoon();
         if (!service.hasAnalysis(current)) return scheduleValidation(doc.uri);
         void connection.sendDiagnostics({ uri: doc.uri, version: current.version, diagnostics: service.diagnostics(current) });

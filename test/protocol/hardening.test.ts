@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { KEEP_FILE } from '../../server/src/node/workspaceFiles';
-import { ServerCommands } from '../../server/src/protocol';
+import { SERVER_EXEC_ARGV, ServerCommands } from '../../server/src/protocol';
 import { ROOT, TestClient, ensureBuilt, rawServer } from './lspClient';
 
 const SEED = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'articles', 'seed_guancha_ttyw.txt'), 'utf8');
@@ -308,7 +308,8 @@ describe('language server: large documents and the server memory (protocol)', fu
     ensureBuilt();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-lsp-model-'));
     // NEWS_MEMORY_LOG: each process logs "model loaded" with its pid when it opens the model (node/model.ts).
-    const client = new TestClient({ ...process.env, NEWS_MEMORY_LOG: '1' });
+    // Started with the client's options (--expose-gc among them).
+    const client = new TestClient({ ...process.env, NEWS_MEMORY_LOG: '1' }, SERVER_EXEC_ARGV);
     const loaded = () => client.stderr.includes(`[memory ${client.pid}] model loaded`);
     try {
       await client.initialize(pathToFileURL(dir).toString());
@@ -326,6 +327,8 @@ describe('language server: large documents and the server memory (protocol)', fu
       assert.ok(tokens.data.length > 0, 'the large document has its names and dates');
       assert.ok(/\] model loaded/.test(client.stderr), 'the analysis process opened the model');
       assert.equal(loaded(), false, 'the server opened the model for a document it did not analyse');
+      // The result taken in, one full collection before its diagnostics are built (node/memory.ts collectNow).
+      assert.ok(client.stderr.includes(`[memory ${client.pid}] collected at once`), client.stderr);
       const small = pathToFileURL(path.join(dir, 'small.txt')).toString();
       await client.connection.sendNotification('textDocument/didOpen', {
         textDocument: { uri: small, languageId: 'news-article', version: 1, text: SEED },

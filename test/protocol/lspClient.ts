@@ -34,9 +34,9 @@ export class TestClient {
   /** What the server wrote to stderr, when started with `env` (otherwise stderr is the test's). */
   stderr = '';
 
-  /** `env`: the server's environment instead of the test's, its stderr kept in `stderr`. */
-  constructor(env?: NodeJS.ProcessEnv) {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], {
+  /** `env`: the server's environment instead of the test's, its stderr kept in `stderr`; `nodeArgs`: Node's options. */
+  constructor(env?: NodeJS.ProcessEnv, nodeArgs: readonly string[] = []) {
+    this.proc = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], {
       stdio: ['pipe', 'pipe', env ? 'pipe' : 'inherit'],
       env: env ?? process.env,
     });

@@ -9,6 +9,21 @@ import * as v8 from 'node:v8';
 
 let timer: NodeJS.Timeout | undefined;
 
+/**
+ * One full collection now, where the server has just taken in a large article (offThread.ts): the message's buffers
+ * and what deserialising it left are freed before the diagnostics and the semantic tokens are built on top of them,
+ * which otherwise grew the heap and malloc's arenas past them (6-10 MB of the peak with the model loaded,
+ * docs/performance.md, tenth round). Without `--expose-gc` nothing happens. Returns whether it collected.
+ */
+export function collectNow(): boolean {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return false;
+  const t0 = performance.now();
+  gc();
+  noteMemory(`collected at once (${(performance.now() - t0).toFixed(1)} ms)`);
+  return true;
+}
+
 /** One full collection `delayMs` after the last call (calls in between postpone it). */
 export function collectSoon(delayMs = 2000): void {
   const gc = (globalThis as { gc?: () => void }).gc;
