@@ -424,10 +424,11 @@ async function indexFolder(uri: string) {
       if (!documents.get(siblingUri)) index.set(siblingUri, text);
     }
   } finally {
+    // Also when the read failed: a large document of the folder waits for this to be validated.
     readingFolders.delete(dir);
+    contextVersion++;
+    revalidateAll();
   }
-  contextVersion++;
-  revalidateAll();
 }
 
 documents.onDidOpen((e) => {
