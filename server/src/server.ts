@@ -35,7 +35,7 @@ import { lazyRecognizer, overlayForWorker } from './node/model';
 import { TokenResults } from './service/incremental/tokenDelta';
 import { CONFIG_FILE, dictionaryKey, loadConfig, type LoadedConfig } from './node/config';
 import { LARGE_DOCUMENT_CHARS, OffThreadAnalysis } from './node/offThread';
-import { collectSoon } from './node/memory';
+import { collectNow, collectSoon, noteMemory } from './node/memory';
 import { guardedStdio } from './node/guardedReader';
 import { KEEP_FILE, KeepStore, readSiblingArticles } from './node/workspaceFiles';
 import { validPosition, validRange } from './service/positions';
@@ -92,6 +92,8 @@ const keepStore = new KeepStore();
 const siteIndexes = new Map<string, SiteIndex>();
 /** Folders whose article files have been read into their index. */
 const readFolders = new Set<string>();
+/** Folders whose article files are being read (indexFolder). */
+const readingFolders = new Set<string>();
 let rules: SiteRules | undefined;
 let contextVersion = 0;
 let workspaceRoots: string[] = [];
@@ -213,13 +215,17 @@ function analyseOffThread(doc: TextDocument) {
     })
     .then(
       (result) => {
+        noteMemory('result received');
         if (analysing.get(doc.uri) === key) analysing.delete(doc.uri);
         const current = documents.get(doc.uri);
         if (!current) return;
         service.adopt(doc.uri, key, result);
+        noteMemory('adopted');
+        collectNow();
         collectSoon();
         if (!service.hasAnalysis(current)) return scheduleValidation(doc.uri);
         void connection.sendDiagnostics({ uri: doc.uri, version: current.version, diagnostics: service.diagnostics(current) });
+        noteMemory('diagnostics sent');
         idleWarmUp.add(doc.uri, current.version);
         if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
       },
@@ -275,10 +281,8 @@ connection.onInitialized(() => {
     const watchers = [{ globPattern: `**/${CONFIG_FILE}` }, { globPattern: `**/${KEEP_FILE}` }];
     connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
   }
-  // The model is opened after the answer to initialize, while the client is still opening documents,
-  // with the workspace's improved-model overlay if it has one.
+  // The workspace's improved-model overlay, if it has one, for when the model is opened (onDidOpen).
   modelImprovement.loadWorkspaceOverlay();
-  setImmediate(() => currentRecognizer.warm());
   if (canPullConfiguration) {
     connection.client.register(DidChangeConfigurationNotification.type, { section: 'newsAnnotator' }).catch(() => undefined);
     void pullSettings();
@@ -382,7 +386,13 @@ const validate = guard('validate', undefined, (uri: string) => {
   reportKeepProblem(uri);
   // The folder index sees the open text once per validation (debounced), not on every keystroke.
   siteIndexOf(uri).set(uri, doc.getText());
-  if (doc.getText().length > LARGE_DOCUMENT_CHARS && !service.hasAnalysis(doc)) return analyseOffThread(doc);
+  if (doc.getText().length > LARGE_DOCUMENT_CHARS && !service.hasAnalysis(doc)) {
+    // Not before its folder's other articles are read (indexFolder): their recurring lines are part of the analysis's
+    // key, so the answer would be thrown away and the megabyte analysed and taken in a second time.
+    const file = filePath(uri);
+    if (file && readingFolders.has(path.dirname(file))) return;
+    return analyseOffThread(doc);
+  }
   void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: service.diagnostics(doc) });
   void connection.sendNotification(Notifications.statusChanged, { uri });
   idleWarmUp.add(uri, doc.version);
@@ -417,16 +427,26 @@ async function indexFolder(uri: string) {
   const dir = path.dirname(file);
   if (readFolders.has(dir)) return;
   readFolders.add(dir);
+  readingFolders.add(dir);
   const index = siteIndexOf(uri);
-  for (const [sibling, text] of await readSiblingArticles(dir)) {
-    const siblingUri = pathToFileURL(sibling).toString();
-    if (!documents.get(siblingUri)) index.set(siblingUri, text);
+  try {
+    for (const [sibling, text] of await readSiblingArticles(dir)) {
+      const siblingUri = pathToFileURL(sibling).toString();
+      if (!documents.get(siblingUri)) index.set(siblingUri, text);
+    }
+  } finally {
+    // Also when the read failed: a large document of the folder waits for this to be validated.
+    readingFolders.delete(dir);
+    contextVersion++;
+    revalidateAll();
   }
-  contextVersion++;
-  revalidateAll();
 }
 
 documents.onDidOpen((e) => {
+  // The model is opened when the first document the server analyses itself is opened, before its first validation
+  // (debounced). A larger one goes to the analysis process, which reads its own: while only such documents are
+  // open, the server leaves the model's 30 MB unread (docs/performance.md, tenth round).
+  if (e.document.getText().length <= LARGE_DOCUMENT_CHARS) setImmediate(() => currentRecognizer.warm());
   void indexFolder(e.document.uri);
 });
 documents.onDidChangeContent((e) => {
@@ -460,7 +480,9 @@ connection.onHover(
 connection.languages.semanticTokens.on(
   guardRequest('semanticTokens', { data: [] }, (p: SemanticTokensParams) => {
     const doc = article(p.textDocument.uri);
-    return doc ? tokenResults.full(doc.uri, service.semanticTokens(doc)) : { data: [] };
+    const out = doc ? tokenResults.full(doc.uri, service.semanticTokens(doc)) : { data: [] };
+    noteMemory('tokens built');
+    return out;
   }),
 );
 connection.languages.semanticTokens.onDelta(

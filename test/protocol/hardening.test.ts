@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { KEEP_FILE } from '../../server/src/node/workspaceFiles';
-import { ServerCommands } from '../../server/src/protocol';
+import { SERVER_EXEC_ARGV, ServerCommands } from '../../server/src/protocol';
 import { ROOT, TestClient, ensureBuilt, rawServer } from './lspClient';
 
 const SEED = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'articles', 'seed_guancha_ttyw.txt'), 'utf8');
@@ -298,5 +298,77 @@ describe('language server: a large document does not hold up the others (protoco
       position: { line: 4, character: line.indexOf('普京') },
     });
     assert.ok(hover, 'the large document is served from its analysis');
+  });
+});
+
+describe('language server: large documents and the server memory (protocol)', function () {
+  this.timeout(120000);
+
+  it('leaves the model unread while a large document is analysed elsewhere, and opens it for a small one', async () => {
+    ensureBuilt();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-lsp-model-'));
+    // NEWS_MEMORY_LOG: each process logs "model loaded" with its pid when it opens the model (node/model.ts).
+    // Started with the client's options (--expose-gc among them).
+    const client = new TestClient({ ...process.env, NEWS_MEMORY_LOG: '1' }, SERVER_EXEC_ARGV);
+    const loaded = () => client.stderr.includes(`[memory ${client.pid}] model loaded`);
+    try {
+      await client.initialize(pathToFileURL(dir).toString());
+      let text = '';
+      while (text.length < 250_000) text += SEED + '\n';
+      const large = pathToFileURL(path.join(dir, 'large.txt')).toString();
+      await client.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: large, languageId: 'news-article', version: 1, text },
+      });
+      const p = await client.waitForDiagnostics(large, (d) => d.diagnostics.length > 0, 100000);
+      assert.ok(p.diagnostics.some((d) => d.code === 'boilerplate.copyright'));
+      const tokens = await client.connection.sendRequest<{ data: number[] }>('textDocument/semanticTokens/full', {
+        textDocument: { uri: large },
+      });
+      assert.ok(tokens.data.length > 0, 'the large document has its names and dates');
+      assert.ok(/\] model loaded/.test(client.stderr), 'the analysis process opened the model');
+      assert.equal(loaded(), false, 'the server opened the model for a document it did not analyse');
+      // The result taken in, one full collection before its diagnostics are built (node/memory.ts collectNow).
+      assert.ok(client.stderr.includes(`[memory ${client.pid}] collected at once`), client.stderr);
+      const small = pathToFileURL(path.join(dir, 'small.txt')).toString();
+      await client.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: small, languageId: 'news-article', version: 1, text: SEED },
+      });
+      await client.waitForDiagnostics(small, (d) => d.diagnostics.length > 0);
+      assert.ok(loaded(), 'the server opened the model for the small document');
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('analyses a large document once when it is validated before its folder has been read', async () => {
+    ensureBuilt();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-lsp-folder-'));
+    // Other articles in the folder: their recurring lines are part of the analysis's key.
+    for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(dir, `other${i}.txt`), `${STORY}\n第${i}篇`);
+    const client = new TestClient({ ...process.env, NEWS_MEMORY_LOG: '1' });
+    try {
+      // No debounce: the validation runs before the folder's files are read (an editor's 1.2 s pause hid the race).
+      await client.connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: pathToFileURL(dir).toString(),
+        capabilities: {},
+        initializationOptions: { validationDelay: 0 },
+      });
+      await client.connection.sendNotification('initialized', {});
+      let text = '';
+      while (text.length < 250_000) text += SEED + '\n';
+      const large = pathToFileURL(path.join(dir, 'large.txt')).toString();
+      await client.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: large, languageId: 'news-article', version: 1, text },
+      });
+      await client.waitForDiagnostics(large, (d) => d.diagnostics.length > 0, 100000);
+      await new Promise((r) => setTimeout(r, 500));
+      // offThread.ts logs 'sent' for each request to the analysis process.
+      const sent = client.stderr.split('\n').filter((l) => l.startsWith(`[memory ${client.pid}] sent`));
+      assert.equal(sent.length, 1, client.stderr);
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

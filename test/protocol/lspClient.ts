@@ -31,9 +31,16 @@ export class TestClient {
   }[] = [];
   settings: unknown = {};
   readonly messages: string[] = [];
+  /** What the server wrote to stderr, when started with `env` (otherwise stderr is the test's). */
+  stderr = '';
 
-  constructor() {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  /** `env`: the server's environment instead of the test's, its stderr kept in `stderr`; `nodeArgs`: Node's options. */
+  constructor(env?: NodeJS.ProcessEnv, nodeArgs: readonly string[] = []) {
+    this.proc = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], {
+      stdio: ['pipe', 'pipe', env ? 'pipe' : 'inherit'],
+      env: env ?? process.env,
+    });
+    this.proc.stderr?.on('data', (c: Buffer) => (this.stderr += c.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
@@ -88,6 +95,11 @@ export class TestClient {
       },
     });
     await this.connection.sendNotification('initialized', {});
+  }
+
+  /** The server's process id. */
+  get pid(): number {
+    return this.proc.pid!;
   }
 
   async stop() {

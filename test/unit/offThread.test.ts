@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fork } from 'node:child_process';
-import { OffThreadAnalysis } from '../../server/src/node/offThread';
+import { OffThreadAnalysis, type WorkerReply, type WorkerRequest } from '../../server/src/node/offThread';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { ROOT, ensureBuilt } from '../protocol/lspClient';
 
@@ -45,6 +45,20 @@ describe('off-thread analysis of large documents', () => {
     }
   });
 
+  it("gives back the article with the request's own text, which the process does not send", async () => {
+    const silent = path.join(dir, 'no-text-worker.js');
+    fs.writeFileSync(silent, `process.on('message', (m) => process.send({ id: m.id, article: { blocks: [] } }));`);
+    const pool = new OffThreadAnalysis(silent, 50);
+    try {
+      const text = '新聞'.repeat(1000);
+      const article = await pool.analyse(request(text));
+      assert.equal(article.text, text);
+      assert.deepEqual(article.blocks, []);
+    } finally {
+      pool.dispose();
+    }
+  });
+
   it('keeps the process while requests follow each other', async () => {
     const pool = new OffThreadAnalysis(script, 2000);
     try {
@@ -75,6 +89,25 @@ describe('off-thread analysis with the real analysis process', function () {
   it('uses the model only when the setting entities.useModel allows it, as the main thread does', async () => {
     assert.ok(await modelFound(true), 'the model finds a name (烏沙科夫) with useModel on');
     assert.ok(!(await modelFound(false)), 'no name comes from the model with useModel off');
+  });
+
+  it('sends the article back without its text and line index, which the server has', async () => {
+    const child = fork(path.join(ROOT, 'dist', 'analysisWorker.js'), [], {
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    try {
+      const reply = new Promise<WorkerReply>((resolve) => child.once('message', (m: WorkerReply) => resolve(m)));
+      child.send({ id: 7, text, dictionary: [], configFiles: [], settings: DEFAULT_SETTINGS, recurring: [] } satisfies WorkerRequest);
+      const { id, article, error } = await reply;
+      assert.equal(error, undefined);
+      assert.equal(id, 7);
+      assert.ok(article && article.entities.length > 0 && article.normalized.length === text.length);
+      assert.equal('text' in article && article.text !== undefined, false);
+      assert.equal(article.lines, undefined);
+    } finally {
+      child.kill();
+    }
   });
 
   it('ends when the server goes away (its channel closes), leaving nothing behind', async () => {

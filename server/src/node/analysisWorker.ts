@@ -50,8 +50,9 @@ process.on('message', (request: WorkerRequest) => {
       recurring: (line) => recurring.get(line.trim()) ?? 0,
       rules,
     });
-    // The line index is rebuilt on the other side; sending it would copy the text once more.
-    reply({ id: request.id, article: { ...article, lines: undefined } });
+    // The line index is rebuilt on the other side, and the text is the server's own: sending them would copy the
+    // text twice more, and the server would hold a second copy of it.
+    reply({ id: request.id, article: { ...article, lines: undefined, text: undefined } });
   } catch (e) {
     reply({ id: request.id, error: (e as Error).stack ?? String(e) });
   }

@@ -10,6 +10,7 @@ import { applyOverlay, encodeOverlay, overlayMismatch, type ModelOverlay } from 
 import { memoTagger, type MemoTagger } from '../service/incremental/memoTagger';
 import type { EntityRecognizer } from '../service/types';
 import { adoptModelMemory, memoryOf, modelMemory } from '../service/entities/simd';
+import { noteMemory } from './memory';
 
 /** Where models/ner.bin can be: beside dist/ when bundled, or at the repository root when run from source. */
 export function nerModelCandidates(): string[] {
@@ -103,6 +104,7 @@ export function sharedTagger(): MemoTagger | undefined {
     } catch (e) {
       problem = e instanceof Error ? e.message : String(e);
     }
+    noteMemory('model loaded');
   }
   return shared ?? undefined;
 }

@@ -11,6 +11,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import type { Article } from '../service/article';
 import type { NewsAnnotatorSettings } from '../protocol';
 import type { DictionaryEntry } from './config';
+import { noteMemory } from './memory';
 
 /** Above this, analysis takes about a second of CPU or more: long enough to hold up every other document. */
 export const LARGE_DOCUMENT_CHARS = 200_000;
@@ -27,8 +28,15 @@ export interface WorkerRequest {
   modelOverlay?: { generation: number; bytes?: Uint8Array };
 }
 
-/** The Article without its line index, which the server rebuilds (sending it would copy the text once more). */
-export type WorkerReply = { id: number; article?: Omit<Article, 'lines'> & { lines?: undefined }; error?: string };
+/**
+ * The Article without its line index, which the server rebuilds, and without its text, which is the request's: the
+ * server puts its own string back (sending it would copy the text once more each way, and hold two copies of it).
+ */
+export type WorkerReply = {
+  id: number;
+  article?: Omit<Article, 'lines' | 'text'> & { lines?: undefined; text?: undefined };
+  error?: string;
+};
 
 /**
  * The process's V8 options: a 16 MB young generation (5 MB semi-spaces). V8's default lets it grow to 48 MB; 6 MB
@@ -37,7 +45,7 @@ export type WorkerReply = { id: number; article?: Omit<Article, 'lines'> & { lin
  */
 const EXEC_ARGV = ['--max-semi-space-size=5'];
 
-type Pending = { resolve: (a: Article) => void; reject: (e: Error) => void };
+type Pending = { text: string; resolve: (a: Article) => void; reject: (e: Error) => void };
 
 export class OffThreadAnalysis {
   private worker: ChildProcess | undefined;
@@ -87,8 +95,8 @@ export class OffThreadAnalysis {
       const p = this.pending.get(m.id);
       this.pending.delete(m.id);
       if (!p) return;
-      // Without its line index, which the language service rebuilds when it adopts the article.
-      if (m.article) p.resolve(m.article as unknown as Article);
+      // With the request's text; without its line index, which the language service rebuilds when it adopts it.
+      if (m.article) p.resolve({ ...m.article, text: p.text } as unknown as Article);
       else p.reject(new Error(m.error ?? 'analysis failed'));
       if (!this.pending.size) this.scheduleIdleStop();
     });
@@ -108,8 +116,9 @@ export class OffThreadAnalysis {
     const id = this.nextId++;
     clearTimeout(this.idleTimer);
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { text: request.text, resolve, reject });
       this.start().send({ ...request, id } satisfies WorkerRequest);
+      noteMemory('sent');
     });
   }
 
