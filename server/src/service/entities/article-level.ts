@@ -12,7 +12,7 @@
 import type { EntityMention, EntityType } from '../types';
 import { LEX_WORD, type NameLexicon } from './lexicon';
 import { splitsIntoWords, type WordSet } from './words';
-import { occurrencesOf, unitTable } from './scan';
+import { isHanUnit, occurrencesOf, unitTable } from './scan';
 import { concatByStart } from './overlaps';
 import { anyMarked } from './marks';
 
@@ -124,6 +124,77 @@ const COMPANY_END =
 const META_LABEL =
   /(?:公告|消息|新闻|来源|作者|记者|编辑|标题|提示|声明|通知|时间|地址|电话|链接|摘要|导读|提要|快讯|简讯|备注|注|说|表示|称|问|答|图|文)$/u;
 
+/** A name character of a slot: Han, or a Latin letter or digit (one code point, a surrogate pair included). */
+const SLOT_HAN = /^\p{Script=Han}$/u;
+/** What may stand before a slot's spaces: a sentence end or a line break (also a line start: `^`). */
+const SLOT_BEFORE = unitTable('。；;！？\n');
+/** Line terminators (where a multiline `^` matches after them). */
+const LINE_TERMINATOR = unitTable('\n\r\u2028\u2029');
+/** White space as `\s` reads it (all of it in the BMP). */
+const SPACE = unitTable(
+  ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff',
+);
+
+/**
+ * Every match of `(?:^|[。；;！？\n]|讯[，,])\s*(\p{Script=Han}[\p{Script=Han}A-Za-z0-9]{1,7})[：:]` (flags `gmu`) in
+ * `norm`, as [start, end, name] of its name: where a slot may stand. Found from the colons back, not by running
+ * the regex at every position of the article: the name, the spaces and what precedes them hold no colon, so each
+ * match is the one ending at its colon, independent of the others, and its name is the whole run of name characters
+ * before the colon (the character before the run is a space, a sentence end or a line start). The regex itself is
+ * the test's reference (test/unit/slot-mates.test.ts).
+ */
+export function slotPlaces(norm: string): [number, number, string][] {
+  const places: [number, number, string][] = [];
+  for (let c = nextColon(norm, 0); c >= 0; c = nextColon(norm, c + 1)) {
+    // The run of name characters before the colon, in code points, up to one more than a name may hold.
+    let s = c;
+    let count = 0;
+    let han = false;
+    while (s > 0 && count <= 8) {
+      const u = norm.charCodeAt(s - 1);
+      if ((u >= 0x30 && u <= 0x39) || (u >= 0x41 && u <= 0x5a) || (u >= 0x61 && u <= 0x7a)) {
+        s--;
+        han = false;
+      } else if (u >= 0xdc00 && u <= 0xdfff && s >= 2 && (norm.charCodeAt(s - 2) & 0xfc00) === 0xd800) {
+        if (!SLOT_HAN.test(norm.slice(s - 2, s))) break;
+        s -= 2;
+        han = true;
+      } else if (isHanUnit(u)) {
+        s--;
+        han = true;
+      } else break;
+      count++;
+    }
+    // Two to eight characters, the first of them Han.
+    if (count < 2 || count > 8 || !han) continue;
+    // The spaces before it, then a sentence end, 讯， or a line start (the text's start, or a line break among the spaces).
+    let w = s;
+    let lineStart = false;
+    while (w > 0 && SPACE[norm.charCodeAt(w - 1)]) {
+      if (LINE_TERMINATOR[norm.charCodeAt(w - 1)]) lineStart = true;
+      w--;
+    }
+    const before = w > 0 ? norm.charCodeAt(w - 1) : -1;
+    if (
+      w === 0 ||
+      lineStart ||
+      SLOT_BEFORE[before] ||
+      ((before === 0xff0c || before === 0x2c) && w >= 2 && norm.charCodeAt(w - 2) === 0x8baf) // 讯， 讯,
+    )
+      places.push([s, c, norm.slice(s, c)]);
+  }
+  return places;
+}
+
+/** The next ：or : at or after `from`, or -1. */
+function nextColon(norm: string, from: number): number {
+  for (let i = from; i < norm.length; i++) {
+    const u = norm.charCodeAt(i);
+    if (u === 0xff1a || u === 0x3a) return i;
+  }
+  return -1;
+}
+
 /**
  * Finance briefs list companies in one slot: 。澄星科技：拟收购…。鲸鱼：中标…. Where two or more names in that slot
  * (after a line start or a sentence end, before a colon) are organisations, the other names in it are too.
@@ -137,11 +208,7 @@ export function slotMates(
   // The places a slot may stand (a name before a colon at a sentence start), then the mention of exactly each one's
   // span (the last of several), found in one pass over the mentions with the few places as keys (start · 32 + length:
   // a place is at most 16 code units long). A map of every mention by span cost more than the rest of the pass.
-  const places: [number, number, string][] = [];
-  for (const m of norm.matchAll(/(?:^|[。；;！？\n]|讯[，,])\s*(\p{Script=Han}[\p{Script=Han}A-Za-z0-9]{1,7})[：:]/gmu)) {
-    const start = m.index! + m[0].indexOf(m[1]);
-    places.push([start, start + m[1].length, m[1]]);
-  }
+  const places = slotPlaces(norm);
   if (places.length < 3) return mentions;
   const bySpan = new Map<number, EntityMention | undefined>();
   for (const [a, b] of places) bySpan.set(a * 32 + (b - a), undefined);
