@@ -44,27 +44,53 @@ export function splitPlaceModifiers(
   isPlace: (a: number, b: number) => boolean,
   isWord: (a: number, len: number) => boolean,
 ): EntityMention[] {
+  // 邮轮母港, 体育中心, 国际机场: a rest made wholly of dictionary words is a description, not a name of its own.
+  const description = (a: number, b: number): boolean => splitsIntoWords(a, b, isWord);
+  // First the places each mention may be cut at, by the tests that read the mention alone (in the order the cut is
+  // looked for: the longest place first); `cuts` holds, per mention, the count then the cut positions.
+  const cuts: number[] = [];
+  const cutAt = new Int32Array(mentions.length).fill(-1);
+  // The lengths and first code units of the rests, so the index below takes only the mentions that may be one.
+  const restLengths = new Set<number>();
+  const restFirsts = new Set<number>();
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (m.source === 'user' || (m.type !== 'ORG' && m.type !== 'LOC') || m.end - m.start < 4) continue;
+    let at = -1;
+    for (let k = m.end - 2; k >= m.start + 2; k--) {
+      if (!isPlace(m.start, k) || !HAN.test(norm[k]) || /[一二三四五六七八九十○零]/u.test(norm[k]) || description(k, m.end)) continue;
+      if (m.type === 'ORG') {
+        const rest = norm.slice(k, m.end);
+        if (GOVERNMENT_END.test(rest) && !HOSPITAL_END.test(rest)) continue;
+      }
+      if (at < 0) {
+        at = cuts.length;
+        cuts.push(0);
+      }
+      cuts[at]++;
+      cuts.push(k);
+      restLengths.add(m.end - k);
+      restFirsts.add(norm.charCodeAt(k));
+    }
+    cutAt[i] = at;
+  }
+  if (!cuts.length) return mentions.slice();
   // The names the other layers found, by their text: the rest must be one of them somewhere else.
   const named = new Map<string, number[]>();
   for (const m of mentions) {
+    if (!restLengths.has(m.end - m.start) || !restFirsts.has(norm.charCodeAt(m.start))) continue;
     const key = norm.slice(m.start, m.end);
     const at = named.get(key);
     if (at) at.push(m.start);
     else named.set(key, [m.start]);
   }
-  // 邮轮母港, 体育中心, 国际机场: a rest made wholly of dictionary words is a description, not a name of its own.
-  const description = (a: number, b: number): boolean => splitsIntoWords(a, b, isWord);
   const out: EntityMention[] = [];
-  for (const m of mentions) {
-    if (m.source === 'user' || (m.type !== 'ORG' && m.type !== 'LOC') || m.end - m.start < 4) {
-      out.push(m);
-      continue;
-    }
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
     let split = -1;
-    for (let k = m.end - 2; k >= m.start + 2 && split < 0; k--) {
-      if (!isPlace(m.start, k) || !HAN.test(norm[k]) || /[一二三四五六七八九十○零]/u.test(norm[k]) || description(k, m.end)) continue;
+    for (let c = cutAt[i], j = c + 1; c >= 0 && j <= c + cuts[c] && split < 0; j++) {
+      const k = cuts[j];
       const rest = norm.slice(k, m.end);
-      if (m.type === 'ORG' && GOVERNMENT_END.test(rest) && !HOSPITAL_END.test(rest)) continue;
       // The rest found as a name on its own elsewhere in the article, not right after this place.
       const place = norm.slice(m.start, k);
       if ((named.get(rest) ?? []).some((at) => !norm.startsWith(place, at - place.length))) split = k;
