@@ -146,17 +146,26 @@ function sentenceBefore(norm: string, a: number, p: number, sentenceOfP: number)
  */
 interface ContextTable {
   all: ReadonlyMap<string, number>;
-  one: ReadonlyMap<number, number>;
+  /** The score of each one-character context by its code unit (0: none). */
+  one: Float64Array;
   twoFirst: Uint8Array;
+  /** The scores of the two-code-unit contexts, by their first code unit, then their second. */
+  two: ReadonlyMap<number, ReadonlyMap<number, number>>;
 }
 function contextTable(all: ReadonlyMap<string, number>): ContextTable {
-  const one = new Map<number, number>();
+  const one = new Float64Array(0x10000);
   const twoFirst = new Uint8Array(0x10000);
+  const two = new Map<number, Map<number, number>>();
   for (const [g, w] of all) {
-    if (g.length === 1) one.set(g.charCodeAt(0), w);
-    else if (g.length === 2) twoFirst[g.charCodeAt(0)] = 1;
+    if (g.length === 1) one[g.charCodeAt(0)] = w;
+    else if (g.length === 2) {
+      twoFirst[g.charCodeAt(0)] = 1;
+      let second = two.get(g.charCodeAt(0));
+      if (!second) two.set(g.charCodeAt(0), (second = new Map()));
+      second.set(g.charCodeAt(1), w);
+    }
   }
-  return { all, one, twoFirst };
+  return { all, one, twoFirst, two };
 }
 const RIGHT = contextTable(COMPANY_RIGHT);
 const LEFT = contextTable(COMPANY_LEFT);
@@ -164,13 +173,14 @@ const LEFT = contextTable(COMPANY_LEFT);
 /**
  * The larger score of the two-character context norm.slice(a, a + 2) (shorter at the text's end; none before its
  * start) and of the one-character context norm[one] (its character next to the candidate), as a Map lookup of
- * each would give it, but with no string made where the table holds no two-character context starting there.
+ * each would give it, but by code units: no string is made (a table read, and two number-keyed look-ups where a
+ * two-character context starts with norm[a]).
  */
 function score(t: ContextTable, norm: string, a: number, one: number): number {
-  const oneScore = t.one.get(norm.charCodeAt(one)) ?? 0;
+  const oneScore = t.one[norm.charCodeAt(one)] ?? 0;
   let twoScore = 0;
   if (a + 2 > norm.length) twoScore = oneScore;
-  else if (a >= 0 && t.twoFirst[norm.charCodeAt(a)]) twoScore = t.all.get(norm.slice(a, a + 2)) ?? 0;
+  else if (a >= 0 && t.twoFirst[norm.charCodeAt(a)]) twoScore = t.two.get(norm.charCodeAt(a))!.get(norm.charCodeAt(a + 1)) ?? 0;
   return Math.max(twoScore, oneScore);
 }
 
