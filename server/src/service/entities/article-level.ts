@@ -273,6 +273,8 @@ export function slotMates(
 
 /** Bureau-like endings: a bare one (邮政局, 消防队, 工作组) names no one body. */
 const BUREAU = /^(\p{Script=Han}{2,3})(?:局|处|科|组|队|所|站|中心)$/u;
+/** The last characters of BUREAU's endings. */
+const BUREAU_LAST = unitTable('局处科组队所站心');
 
 /** What ends a sentence, for the sentence numbers below. */
 const SENTENCE_END_UNIT = unitTable('。！？!?\n');
@@ -338,12 +340,14 @@ export function dropGenericBodies(mentions: EntityMention[], norm: string, lexic
     return ids.some((id) => id !== sentenceOf(from));
   };
   // Fuller names by their last characters (国家邮政局 under 邮政局), and where names end, for the bureau check: made
-  // when a bureau first needs them (a slice per mention and length cost more than the rest of the pass).
+  // when a bureau first needs them (a slice per mention and length cost more than the rest of the pass), and only of
+  // the names that end as a bureau does (the only endings asked for).
   let fullerEnding: Map<string, number[]> | undefined;
-  let ends: Set<number> | undefined;
+  let ends: Uint8Array | undefined;
   const endingsOf = (): Map<string, number[]> => {
     const byEnding = new Map<string, number[]>();
-    for (const o of mentions)
+    for (const o of mentions) {
+      if (!BUREAU_LAST[norm.charCodeAt(o.end - 1)]) continue;
       for (const len of [3, 4, 5]) {
         if (o.end - o.start <= len) continue;
         const key = norm.slice(o.end - len, o.end);
@@ -351,24 +355,32 @@ export function dropGenericBodies(mentions: EntityMention[], norm: string, lexic
         if (at) at.push(o.start);
         else byEnding.set(key, [o.start]);
       }
+    }
     return byEnding;
+  };
+  const endsOf = (): Uint8Array => {
+    const at = new Uint8Array(norm.length + 1);
+    for (const o of mentions) at[o.end] = 1;
+    return at;
+  };
+  // Only where the tagger itself was unsure (网易, 十五大 are read with confidence and stay).
+  const generic = (m: EntityMention): boolean => {
+    if (!(m.confidence < 0.5) || m.end - m.start > 4) return false;
+    const surface = norm.slice(m.start, m.end);
+    return bits(surface) === LEX_WORD && unmarkedElsewhere(surface, m.start);
   };
   return mentions.filter((m) => {
     if (m.source !== 'model' && m.source !== 'lexicon') return true;
     // The cheap tests first (the same tests, in another order: none has side effects).
-    const generic = () => {
-      if (!(m.confidence < 0.5) || m.end - m.start > 4) return false;
-      const surface = norm.slice(m.start, m.end);
-      return bits(surface) === LEX_WORD && unmarkedElsewhere(surface, m.start);
-    };
     // `places`: 航站楼, 候车大厅 read as places by the same evidence (issue 11, fifth round: genericPlaces).
-    if (places && m.type === 'LOC') return !generic();
+    if (places && m.type === 'LOC') return !generic(m);
     if (m.type !== 'ORG' && m.type !== 'MEDIA') return true;
-    // Only where the tagger itself was unsure (网易, 十五大 are read with confidence and stay).
-    if (generic()) return false;
+    if (generic(m)) return false;
+    // A bureau's last character first (two to three Han characters and the ending: three to eight code units).
+    if (!BUREAU_LAST[norm.charCodeAt(m.end - 1)] || m.end - m.start < 3 || m.end - m.start > 8) return true;
     const surface = norm.slice(m.start, m.end);
     const bureau = BUREAU.exec(surface);
-    if (bureau && bits(bureau[1]) === LEX_WORD && !(ends ??= new Set(mentions.map((o) => o.end))).has(m.start)) {
+    if (bureau && bits(bureau[1]) === LEX_WORD && !(ends ??= endsOf())[m.start]) {
       if (((fullerEnding ??= endingsOf()).get(surface) ?? []).some((start) => sentenceOf(start) !== sentenceOf(m.start))) return false;
     }
     return true;
