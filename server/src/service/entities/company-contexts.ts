@@ -61,11 +61,9 @@ export function markContextCompanies(
   for (const m of mentions) if (!weak(m)) covered.fill(1, m.start, m.end);
   const han = (i: number) => i >= 0 && i < n && isHanUnit(norm.charCodeAt(i));
   // A dictionary word of two to four characters runs across the edge (优胜|劣汰, 遗臭|万年).
-  const crossed = (edge: number): boolean => {
-    if (edge <= 0 || edge >= n) return false;
-    for (let a = edge - 1; a >= edge - 3 && a >= 0; a--) for (let len = edge - a + 1; len <= 4; len++) if (isWord(a, len)) return true;
-    return false;
-  };
+  // Each edge is asked about up to seven times (as a context's edge and as a candidate's): its answer is kept.
+  const crossedAt = rememberedPerPosition(n + 1, (edge) => crossesWord(edge, isWord));
+  const crossed = (edge: number): boolean => edge > 0 && edge < n && crossedAt(edge);
   const cleanLeft = (a: number) => !han(a - 1) || covered[a - 1] === 1 || FUNCTION[norm.charCodeAt(a - 1)] === 1 || !crossed(a);
   const cleanRight = (b: number) => !han(b) || covered[b] === 1 || FUNCTION[norm.charCodeAt(b)] === 1 || !crossed(b);
   const fits = (a: number, b: number): boolean => {
@@ -131,6 +129,22 @@ export function markContextCompanies(
     }
   }
   return out.sort((x, y) => x.start - y.start);
+}
+
+/** `test(i)` for i in [0, size), each answer computed once and kept (in a byte per position: 0 not asked, 1 no, 2 yes). */
+export function rememberedPerPosition(size: number, test: (i: number) => boolean): (i: number) => boolean {
+  const known = new Uint8Array(size);
+  return (i) => {
+    let v = known[i];
+    if (!v) known[i] = v = test(i) ? 2 : 1;
+    return v === 2;
+  };
+}
+
+/** A dictionary word of two to four characters runs across the edge (优胜|劣汰, 遗臭|万年). */
+function crossesWord(edge: number, isWord: (a: number, len: number) => boolean): boolean {
+  for (let a = edge - 1; a >= edge - 3 && a >= 0; a--) for (let len = edge - a + 1; len <= 4; len++) if (isWord(a, len)) return true;
+  return false;
 }
 
 /** The sentence number of a, from p's (`sentenceOfP`, a <= p): p's less the sentence ends in between. */
