@@ -46,4 +46,38 @@ describe('article-level passes over indexed mentions', () => {
     const out = accountSlots([person, place], text, text, () => false);
     assert.deepEqual(brief(out), ['澄湖发布/MEDIA/article', '游民星空/MEDIA/article', '小明/PER/model', '北京/LOC/model']);
   });
+
+  it('reads each line in place as the line alone: its ends, blank and CR lines, the line before, the last line', () => {
+    const text = [
+      '蓝鲸科技 ', // the name repeated over the card, with a space after it
+      '蓝鲸科技  2020-03-09 18:14', // timed: an account line whatever follows
+      '澄湖发布\r', // a carriage return is no space of the pattern: no account line
+      '关注',
+      '星河新闻',
+      '',
+      ' \u3000',
+      '+ 关注', // the card's next line after blank ones
+      '白鹭说事', // the last line, no card after it
+    ].join('\n');
+    const out = accountSlots([], text, text, () => false);
+    assert.deepEqual(
+      out.map((m) => `${m.text}@${m.start}`),
+      ['蓝鲸科技@0', '蓝鲸科技@6', '星河新闻@38'],
+    );
+    assert.deepEqual(
+      accountSlots(
+        [],
+        '2019-09-05 11:10 游民星空[整理] \n白鹭说事 2020-03-09',
+        '2019-09-05 11:10 游民星空[整理] \n白鹭说事 2020-03-09',
+        () => false,
+      ).map((m) => `${m.text}@${m.start}`),
+      ['游民星空@17', '白鹭说事@27'],
+    );
+    // Twelve characters beyond the BMP (24 code units), then the time: the longest name an account line holds.
+    const long = '𠀀'.repeat(12) + ' 2020-03-09\n' + '𠀀'.repeat(13) + ' 2020-03-09\n\t2019-09-05 11:10 蓝鲸星空[整理]';
+    assert.deepEqual(
+      accountSlots([], long, long, () => false).map((m) => `${m.end - m.start}@${m.start}`),
+      ['24@0', '4@92'],
+    );
+  });
 });

@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { createEntityRecognizer } from '../../server/src/service/entities';
-import { markContextCompanies } from '../../server/src/service/entities/company-contexts';
+import { markContextCompanies, rememberedPerPosition } from '../../server/src/service/entities/company-contexts';
 import { COMPANY_LEFT, COMPANY_RIGHT } from '../../server/src/service/entities/company-contexts-data';
 import { normalizeForMatching } from '../../server/src/service/normalize';
 import type { EntityMention } from '../../server/src/service/types';
@@ -109,5 +109,15 @@ describe('unlisted companies read off organisation contexts (contextCompanies)',
       const sure = { ...place, confidence: 0.9 };
       assert.ok(markContextCompanies([sure], text, text, () => false).every((m) => m.start !== 7));
     });
+  });
+});
+
+describe('rememberedPerPosition (company-contexts.ts: the word-across-an-edge test, kept per edge)', () => {
+  it('answers as the test at every position, asked in any order and again, and asks the test once per position', () => {
+    const answers = [true, false, false, true, true, false, true, false];
+    const asked: number[] = [];
+    const remembered = rememberedPerPosition(answers.length, (i) => (asked.push(i), answers[i]));
+    for (const i of [3, 4, 2, 3, 0, 7, 1, 6, 5, 4, 2, 1, 0, 7, 6, 5]) assert.equal(remembered(i), answers[i], `position ${i}`);
+    assert.deepEqual(asked, [3, 4, 2, 0, 7, 1, 6, 5]);
   });
 });

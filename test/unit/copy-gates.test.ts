@@ -63,6 +63,28 @@ describe('seenNames (off as shipped): a string the tagger saw as a name in train
     assert.equal(copied(stub(['王大明'])), 0);
     assert.equal(copied(stub(['王大明']), ['seenNames']), 1);
   });
+
+  it('decides each name by its own text when two are read on one line (the gates remembered per text)', () => {
+    const pair = (seen: string[]): Tagger => ({
+      ...stub(seen),
+      tag: (norm: string) =>
+        norm.startsWith('王大明和李小华')
+          ? [
+              { start: 0, end: 3, type: 'PER' as const, confidence: 0.3 },
+              { start: 4, end: 7, type: 'PER' as const, confidence: 0.3 },
+            ]
+          : [],
+    });
+    const two = '王大明和李小华来了。\n后来王大明和李小华走了。';
+    const copies = (seen: string[]) =>
+      createEntityRecognizer({ tagger: pair(seen), enable: ['seenNames'] })
+        .recognize(two)
+        .filter((m) => m.source === 'consistency')
+        .map((m) => m.text);
+    assert.deepEqual(copies(['李小华']), ['王大明']);
+    assert.deepEqual(copies(['王大明']), ['李小华']);
+    assert.deepEqual(copies([]), ['王大明', '李小华']);
+  });
 });
 
 describe('what article consistency copies (eighth round), with the shipped model, in both scripts', function () {

@@ -295,6 +295,32 @@ describe('entity linking: containment and stripped forms', () => {
     assert.equal(clusters[0].canonical, '王小王');
   });
 
+  it('keys each text once per type: the same text as a person and an organisation is two clusters, two texts of one key one', () => {
+    const text = '華為說，華為公司與華為的任正非';
+    const clusters = linkEntities(text, [
+      mention('華為', 0, 'ORG'),
+      mention('華為公司', 4, 'ORG'),
+      mention('華為', 9, 'PER'),
+      mention('任正非', 12, 'PER'),
+    ]);
+    assert.deepEqual(
+      clusters.map((c) => [c.type, c.aliases.join('/'), c.mentions.map((m) => m.start).join(',')]),
+      [
+        ['ORG', '華為/華為公司', '0,4'],
+        ['PER', '華為', '9'],
+        ['PER', '任正非', '12'],
+      ],
+    );
+  });
+
+  it("takes the first form written as the key for the canonical name (習近平 before 习近平), in order of the forms' first mentions", () => {
+    const text = '習近平說，习近平稱，習近平總書記';
+    const clusters = linkEntities(text, [mention('習近平', 0, 'PER'), mention('习近平', 5, 'PER'), mention('習近平', 10, 'PER')]);
+    assert.equal(clusters.length, 1);
+    assert.deepEqual(clusters[0].aliases, ['習近平', '习近平']);
+    assert.equal(clusters[0].canonical, '習近平');
+  });
+
   it('keeps a bare surname apart when two full names share it', () => {
     const text = '王文、王毅和王';
     const clusters = linkEntities(text, [mention('王文', 0, 'PER'), mention('王毅', 3, 'PER'), mention('王', 6, 'PER')]);

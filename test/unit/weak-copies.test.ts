@@ -56,6 +56,28 @@ describe('listed companies that are also words, once confirmed (weakCopies)', fu
       assert.equal(run2('澄湖集团上市。澄湖亏损，澄湖裁员。'), 0, 'two bare uses are not enough');
       assert.equal(run2('北京集团上市。北京亏损，北京裁员，北京换帅。'), 0, 'a listed place stays a place');
     });
+    it('reads each stem against the lists by its own text (two companies in one article, one stem listed)', () => {
+      const text = '北京集团上市。澄湖集团上市。北京亏损，澄湖亏损，北京裁员，澄湖裁员，北京换帅，澄湖换帅。';
+      const norm = normalizeForMatching(text);
+      const ms: EntityMention[] = [0, 7].map((start) => ({
+        start,
+        end: start + 4,
+        type: 'ORG',
+        text: text.slice(start, start + 4),
+        source: 'model',
+        confidence: 0.9,
+      }));
+      const copies = copyWeakNames(
+        ms,
+        text,
+        norm,
+        () => false,
+        (w) => w === '北京',
+      )
+        .filter((m) => m.source === 'consistency')
+        .map((m) => m.text);
+      assert.deepEqual(copies, ['澄湖', '澄湖', '澄湖']);
+    });
     it('copies with the type of the name copied, and not over another mention', () => {
       const text = '小米发布新机。大众报道此事。小米70%资源，大众汽车上市，大众称。';
       const norm = normalizeForMatching(text);

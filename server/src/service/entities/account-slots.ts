@@ -18,6 +18,37 @@ const TIME_FIRST =
 const CARD_NEXT = /^[ \t]*(?:\+?[ \t]*(?:关注|微信号)[ \t]*$|发布时间[:：])/u;
 
 /**
+ * `re` (a pattern of a whole line, `^…$`) read sticky at a line's start in the whole text: the same match as on the
+ * line alone, as no part of it can cross a line break (it ends where the line does: before a \n or at the end).
+ */
+function atLineStart(re: RegExp): RegExp {
+  if (!re.source.startsWith('^') || !re.source.endsWith('$')) throw new Error(`not a whole-line pattern: ${re.source}`);
+  return new RegExp(`${re.source.slice(1, -1)}(?=\\n|$)`, 'uy');
+}
+const ACCOUNT_LINE_AT = atLineStart(ACCOUNT_LINE);
+const TIME_FIRST_AT = atLineStart(TIME_FIRST);
+
+/** TIME_FIRST can match at `at` only where the line starts with a space, a tab or a digit. */
+function mayStartWithTime(norm: string, at: number): boolean {
+  const c = norm.charCodeAt(at);
+  return c === 0x20 || c === 9 || (c >= 0x30 && c <= 0x39);
+}
+
+/**
+ * ACCOUNT_LINE can match the line at..lineEnd only where a space, a tab or the line's end comes within its first 25
+ * code units: its name (at most 12 code points, none of them a space) is followed by one of them. Most lines of an
+ * article are prose with no space that early, and a regex call per line cost more than this loop.
+ */
+function mayBeName(norm: string, at: number, lineEnd: number): boolean {
+  if (lineEnd - at <= 24) return true;
+  for (let i = at; i <= at + 24; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 0x20 || c === 9) return true;
+  }
+  return false;
+}
+
+/**
  * `mentions` (sorted) with each account line's name as one MEDIA mention. `isCommonWord(start, end)`: the
  * dictionary's common-word test on the normalised text.
  */
@@ -27,15 +58,18 @@ export function accountSlots(
   norm: string,
   isCommonWord: (start: number, end: number) => boolean,
 ): EntityMention[] {
-  const lines = norm.split('\n');
   const added: EntityMention[] = [];
   // The mentions by position (made when a line first needs them), not a search of all of them per account line.
   let index: OverlapIndex<EntityMention> | undefined;
   const overlapping = (a: number, b: number, test: (x: EntityMention) => boolean) =>
     (index ??= new OverlapIndex(mentions)).some(a, b, test);
-  let at = 0;
-  for (let i = 0; i < lines.length; at += lines[i].length + 1, i++) {
-    const after = TIME_FIRST.exec(lines[i]);
+  // The lines are read in place (the two patterns anchored at each line's start), not split into strings: only an
+  // account line's neighbours are sliced.
+  for (let at = 0, before = -1; at <= norm.length;) {
+    let lineEnd = norm.indexOf('\n', at);
+    if (lineEnd < 0) lineEnd = norm.length;
+    const after = mayStartWithTime(norm, at) ? ((TIME_FIRST_AT.lastIndex = at), TIME_FIRST_AT.exec(norm)) : null;
+    const m = after || !mayBeName(norm, at, lineEnd) ? null : ((ACCOUNT_LINE_AT.lastIndex = at), ACCOUNT_LINE_AT.exec(norm));
     if (after) {
       // 2019-09-05 11:10 游民星空[整理]: the account after the time, unless it is a place or a common word (星期四).
       const start = at + after[0].trimEnd().length - after[1].length - after[2].length;
@@ -43,24 +77,32 @@ export function accountSlots(
       const read = overlapping(start, end, (x) => x.type === 'PER' || x.type === 'LOC' || x.source === 'user');
       if (!read && !isCommonWord(start, end))
         added.push({ start, end, text: text.slice(start, end), type: 'MEDIA', confidence: 0.7, source: 'article' });
-      continue;
-    }
-    const m = ACCOUNT_LINE.exec(lines[i]);
-    if (!m) continue;
+    } else if (m) accountLine(m, at, lineEnd, before);
+    before = at;
+    at = lineEnd + 1;
+  }
+  /** The line at..lineEnd is only a name (`m`); `before`: the previous line's start, or -1. */
+  function accountLine(m: RegExpExecArray, at: number, lineEnd: number, before: number): void {
     const timed = m[0].trimEnd().length > m[1].length;
-    let next = i + 1;
-    while (next < lines.length && !lines[next].trim()) next++;
-    if (!timed && !(next < lines.length && CARD_NEXT.test(lines[next]))) continue;
+    // The next line that is not blank.
+    let next = lineEnd + 1;
+    let nextEnd = -1;
+    while (next <= norm.length) {
+      nextEnd = norm.indexOf('\n', next);
+      if (nextEnd < 0) nextEnd = norm.length;
+      if (norm.slice(next, nextEnd).trim()) break;
+      next = nextEnd + 1;
+    }
+    if (!timed && !(next <= norm.length && CARD_NEXT.test(norm.slice(next, nextEnd)))) return;
     const start = at;
     const end = at + m[1].length;
-    if (isCommonWord(start, end) || /关注|微信/u.test(m[1])) continue;
+    if (isCommonWord(start, end) || /关注|微信/u.test(m[1])) return;
     // A mention inside [start, end) overlaps [start - 1, end + 1), an empty one at either edge included.
-    if (overlapping(start - 1, end + 1, (x) => x.start >= start && x.end <= end && (x.type === 'PER' || x.source === 'user'))) continue;
+    if (overlapping(start - 1, end + 1, (x) => x.start >= start && x.end <= end && (x.type === 'PER' || x.source === 'user'))) return;
     added.push({ start, end, text: text.slice(start, end), type: 'MEDIA', confidence: 0.7, source: 'article' });
     // The card often repeats the name on the line before it (the name over its avatar, then the name again).
-    const before = i > 0 ? lines[i - 1] : '';
-    const b0 = at - before.length - 1;
-    if (before.trimEnd() === m[1])
+    const b0 = before < 0 ? at - 1 : before;
+    if ((before < 0 ? '' : norm.slice(before, at - 1)).trimEnd() === m[1])
       added.push({
         start: b0,
         end: b0 + m[1].length,

@@ -12,7 +12,7 @@
 import type { EntityMention, EntityType } from '../types';
 import { LEX_WORD, type NameLexicon } from './lexicon';
 import { splitsIntoWords, type WordSet } from './words';
-import { occurrencesOf, unitTable } from './scan';
+import { isHanUnit, occurrencesOf, unitTable } from './scan';
 import { concatByStart } from './overlaps';
 import { anyMarked } from './marks';
 
@@ -44,27 +44,53 @@ export function splitPlaceModifiers(
   isPlace: (a: number, b: number) => boolean,
   isWord: (a: number, len: number) => boolean,
 ): EntityMention[] {
+  // 邮轮母港, 体育中心, 国际机场: a rest made wholly of dictionary words is a description, not a name of its own.
+  const description = (a: number, b: number): boolean => splitsIntoWords(a, b, isWord);
+  // First the places each mention may be cut at, by the tests that read the mention alone (in the order the cut is
+  // looked for: the longest place first); `cuts` holds, per mention, the count then the cut positions.
+  const cuts: number[] = [];
+  const cutAt = new Int32Array(mentions.length).fill(-1);
+  // The lengths and first code units of the rests, so the index below takes only the mentions that may be one.
+  const restLengths = new Set<number>();
+  const restFirsts = new Set<number>();
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (m.source === 'user' || (m.type !== 'ORG' && m.type !== 'LOC') || m.end - m.start < 4) continue;
+    let at = -1;
+    for (let k = m.end - 2; k >= m.start + 2; k--) {
+      if (!isPlace(m.start, k) || !HAN.test(norm[k]) || /[一二三四五六七八九十○零]/u.test(norm[k]) || description(k, m.end)) continue;
+      if (m.type === 'ORG') {
+        const rest = norm.slice(k, m.end);
+        if (GOVERNMENT_END.test(rest) && !HOSPITAL_END.test(rest)) continue;
+      }
+      if (at < 0) {
+        at = cuts.length;
+        cuts.push(0);
+      }
+      cuts[at]++;
+      cuts.push(k);
+      restLengths.add(m.end - k);
+      restFirsts.add(norm.charCodeAt(k));
+    }
+    cutAt[i] = at;
+  }
+  if (!cuts.length) return mentions.slice();
   // The names the other layers found, by their text: the rest must be one of them somewhere else.
   const named = new Map<string, number[]>();
   for (const m of mentions) {
+    if (!restLengths.has(m.end - m.start) || !restFirsts.has(norm.charCodeAt(m.start))) continue;
     const key = norm.slice(m.start, m.end);
     const at = named.get(key);
     if (at) at.push(m.start);
     else named.set(key, [m.start]);
   }
-  // 邮轮母港, 体育中心, 国际机场: a rest made wholly of dictionary words is a description, not a name of its own.
-  const description = (a: number, b: number): boolean => splitsIntoWords(a, b, isWord);
   const out: EntityMention[] = [];
-  for (const m of mentions) {
-    if (m.source === 'user' || (m.type !== 'ORG' && m.type !== 'LOC') || m.end - m.start < 4) {
-      out.push(m);
-      continue;
-    }
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
     let split = -1;
-    for (let k = m.end - 2; k >= m.start + 2 && split < 0; k--) {
-      if (!isPlace(m.start, k) || !HAN.test(norm[k]) || /[一二三四五六七八九十○零]/u.test(norm[k]) || description(k, m.end)) continue;
+    for (let c = cutAt[i], j = c + 1; c >= 0 && j <= c + cuts[c] && split < 0; j++) {
+      const k = cuts[j];
       const rest = norm.slice(k, m.end);
-      if (m.type === 'ORG' && GOVERNMENT_END.test(rest) && !HOSPITAL_END.test(rest)) continue;
       // The rest found as a name on its own elsewhere in the article, not right after this place.
       const place = norm.slice(m.start, k);
       if ((named.get(rest) ?? []).some((at) => !norm.startsWith(place, at - place.length))) split = k;
@@ -124,6 +150,77 @@ const COMPANY_END =
 const META_LABEL =
   /(?:公告|消息|新闻|来源|作者|记者|编辑|标题|提示|声明|通知|时间|地址|电话|链接|摘要|导读|提要|快讯|简讯|备注|注|说|表示|称|问|答|图|文)$/u;
 
+/** A name character of a slot: Han, or a Latin letter or digit (one code point, a surrogate pair included). */
+const SLOT_HAN = /^\p{Script=Han}$/u;
+/** What may stand before a slot's spaces: a sentence end or a line break (also a line start: `^`). */
+const SLOT_BEFORE = unitTable('。；;！？\n');
+/** Line terminators (where a multiline `^` matches after them). */
+const LINE_TERMINATOR = unitTable('\n\r\u2028\u2029');
+/** White space as `\s` reads it (all of it in the BMP). */
+const SPACE = unitTable(
+  ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff',
+);
+
+/**
+ * Every match of `(?:^|[。；;！？\n]|讯[，,])\s*(\p{Script=Han}[\p{Script=Han}A-Za-z0-9]{1,7})[：:]` (flags `gmu`) in
+ * `norm`, as [start, end, name] of its name: where a slot may stand. Found from the colons back, not by running
+ * the regex at every position of the article: the name, the spaces and what precedes them hold no colon, so each
+ * match is the one ending at its colon, independent of the others, and its name is the whole run of name characters
+ * before the colon (the character before the run is a space, a sentence end or a line start). The regex itself is
+ * the test's reference (test/unit/slot-mates.test.ts).
+ */
+export function slotPlaces(norm: string): [number, number, string][] {
+  const places: [number, number, string][] = [];
+  for (let c = nextColon(norm, 0); c >= 0; c = nextColon(norm, c + 1)) {
+    // The run of name characters before the colon, in code points, up to one more than a name may hold.
+    let s = c;
+    let count = 0;
+    let han = false;
+    while (s > 0 && count <= 8) {
+      const u = norm.charCodeAt(s - 1);
+      if ((u >= 0x30 && u <= 0x39) || (u >= 0x41 && u <= 0x5a) || (u >= 0x61 && u <= 0x7a)) {
+        s--;
+        han = false;
+      } else if (u >= 0xdc00 && u <= 0xdfff && s >= 2 && (norm.charCodeAt(s - 2) & 0xfc00) === 0xd800) {
+        if (!SLOT_HAN.test(norm.slice(s - 2, s))) break;
+        s -= 2;
+        han = true;
+      } else if (isHanUnit(u)) {
+        s--;
+        han = true;
+      } else break;
+      count++;
+    }
+    // Two to eight characters, the first of them Han.
+    if (count < 2 || count > 8 || !han) continue;
+    // The spaces before it, then a sentence end, 讯， or a line start (the text's start, or a line break among the spaces).
+    let w = s;
+    let lineStart = false;
+    while (w > 0 && SPACE[norm.charCodeAt(w - 1)]) {
+      if (LINE_TERMINATOR[norm.charCodeAt(w - 1)]) lineStart = true;
+      w--;
+    }
+    const before = w > 0 ? norm.charCodeAt(w - 1) : -1;
+    if (
+      w === 0 ||
+      lineStart ||
+      SLOT_BEFORE[before] ||
+      ((before === 0xff0c || before === 0x2c) && w >= 2 && norm.charCodeAt(w - 2) === 0x8baf) // 讯， 讯,
+    )
+      places.push([s, c, norm.slice(s, c)]);
+  }
+  return places;
+}
+
+/** The next ：or : at or after `from`, or -1. */
+function nextColon(norm: string, from: number): number {
+  for (let i = from; i < norm.length; i++) {
+    const u = norm.charCodeAt(i);
+    if (u === 0xff1a || u === 0x3a) return i;
+  }
+  return -1;
+}
+
 /**
  * Finance briefs list companies in one slot: 。澄星科技：拟收购…。鲸鱼：中标…. Where two or more names in that slot
  * (after a line start or a sentence end, before a colon) are organisations, the other names in it are too.
@@ -137,11 +234,7 @@ export function slotMates(
   // The places a slot may stand (a name before a colon at a sentence start), then the mention of exactly each one's
   // span (the last of several), found in one pass over the mentions with the few places as keys (start · 32 + length:
   // a place is at most 16 code units long). A map of every mention by span cost more than the rest of the pass.
-  const places: [number, number, string][] = [];
-  for (const m of norm.matchAll(/(?:^|[。；;！？\n]|讯[，,])\s*(\p{Script=Han}[\p{Script=Han}A-Za-z0-9]{1,7})[：:]/gmu)) {
-    const start = m.index! + m[0].indexOf(m[1]);
-    places.push([start, start + m[1].length, m[1]]);
-  }
+  const places = slotPlaces(norm);
   if (places.length < 3) return mentions;
   const bySpan = new Map<number, EntityMention | undefined>();
   for (const [a, b] of places) bySpan.set(a * 32 + (b - a), undefined);
@@ -180,6 +273,8 @@ export function slotMates(
 
 /** Bureau-like endings: a bare one (邮政局, 消防队, 工作组) names no one body. */
 const BUREAU = /^(\p{Script=Han}{2,3})(?:局|处|科|组|队|所|站|中心)$/u;
+/** The last characters of BUREAU's endings. */
+const BUREAU_LAST = unitTable('局处科组队所站心');
 
 /** What ends a sentence, for the sentence numbers below. */
 const SENTENCE_END_UNIT = unitTable('。！？!?\n');
@@ -245,12 +340,14 @@ export function dropGenericBodies(mentions: EntityMention[], norm: string, lexic
     return ids.some((id) => id !== sentenceOf(from));
   };
   // Fuller names by their last characters (国家邮政局 under 邮政局), and where names end, for the bureau check: made
-  // when a bureau first needs them (a slice per mention and length cost more than the rest of the pass).
+  // when a bureau first needs them (a slice per mention and length cost more than the rest of the pass), and only of
+  // the names that end as a bureau does (the only endings asked for).
   let fullerEnding: Map<string, number[]> | undefined;
-  let ends: Set<number> | undefined;
+  let ends: Uint8Array | undefined;
   const endingsOf = (): Map<string, number[]> => {
     const byEnding = new Map<string, number[]>();
-    for (const o of mentions)
+    for (const o of mentions) {
+      if (!BUREAU_LAST[norm.charCodeAt(o.end - 1)]) continue;
       for (const len of [3, 4, 5]) {
         if (o.end - o.start <= len) continue;
         const key = norm.slice(o.end - len, o.end);
@@ -258,24 +355,32 @@ export function dropGenericBodies(mentions: EntityMention[], norm: string, lexic
         if (at) at.push(o.start);
         else byEnding.set(key, [o.start]);
       }
+    }
     return byEnding;
+  };
+  const endsOf = (): Uint8Array => {
+    const at = new Uint8Array(norm.length + 1);
+    for (const o of mentions) at[o.end] = 1;
+    return at;
+  };
+  // Only where the tagger itself was unsure (网易, 十五大 are read with confidence and stay).
+  const generic = (m: EntityMention): boolean => {
+    if (!(m.confidence < 0.5) || m.end - m.start > 4) return false;
+    const surface = norm.slice(m.start, m.end);
+    return bits(surface) === LEX_WORD && unmarkedElsewhere(surface, m.start);
   };
   return mentions.filter((m) => {
     if (m.source !== 'model' && m.source !== 'lexicon') return true;
     // The cheap tests first (the same tests, in another order: none has side effects).
-    const generic = () => {
-      if (!(m.confidence < 0.5) || m.end - m.start > 4) return false;
-      const surface = norm.slice(m.start, m.end);
-      return bits(surface) === LEX_WORD && unmarkedElsewhere(surface, m.start);
-    };
     // `places`: 航站楼, 候车大厅 read as places by the same evidence (issue 11, fifth round: genericPlaces).
-    if (places && m.type === 'LOC') return !generic();
+    if (places && m.type === 'LOC') return !generic(m);
     if (m.type !== 'ORG' && m.type !== 'MEDIA') return true;
-    // Only where the tagger itself was unsure (网易, 十五大 are read with confidence and stay).
-    if (generic()) return false;
+    if (generic(m)) return false;
+    // A bureau's last character first (two to three Han characters and the ending: three to eight code units).
+    if (!BUREAU_LAST[norm.charCodeAt(m.end - 1)] || m.end - m.start < 3 || m.end - m.start > 8) return true;
     const surface = norm.slice(m.start, m.end);
     const bureau = BUREAU.exec(surface);
-    if (bureau && bits(bureau[1]) === LEX_WORD && !(ends ??= new Set(mentions.map((o) => o.end))).has(m.start)) {
+    if (bureau && bits(bureau[1]) === LEX_WORD && !(ends ??= endsOf())[m.start]) {
       if (((fullerEnding ??= endingsOf()).get(surface) ?? []).some((start) => sentenceOf(start) !== sentenceOf(m.start))) return false;
     }
     return true;

@@ -61,11 +61,9 @@ export function markContextCompanies(
   for (const m of mentions) if (!weak(m)) covered.fill(1, m.start, m.end);
   const han = (i: number) => i >= 0 && i < n && isHanUnit(norm.charCodeAt(i));
   // A dictionary word of two to four characters runs across the edge (优胜|劣汰, 遗臭|万年).
-  const crossed = (edge: number): boolean => {
-    if (edge <= 0 || edge >= n) return false;
-    for (let a = edge - 1; a >= edge - 3 && a >= 0; a--) for (let len = edge - a + 1; len <= 4; len++) if (isWord(a, len)) return true;
-    return false;
-  };
+  // Each edge is asked about up to seven times (as a context's edge and as a candidate's): its answer is kept.
+  const crossedAt = rememberedPerPosition(n + 1, (edge) => crossesWord(edge, isWord));
+  const crossed = (edge: number): boolean => edge > 0 && edge < n && crossedAt(edge);
   const cleanLeft = (a: number) => !han(a - 1) || covered[a - 1] === 1 || FUNCTION[norm.charCodeAt(a - 1)] === 1 || !crossed(a);
   const cleanRight = (b: number) => !han(b) || covered[b] === 1 || FUNCTION[norm.charCodeAt(b)] === 1 || !crossed(b);
   const fits = (a: number, b: number): boolean => {
@@ -133,6 +131,22 @@ export function markContextCompanies(
   return out.sort((x, y) => x.start - y.start);
 }
 
+/** `test(i)` for i in [0, size), each answer computed once and kept (in a byte per position: 0 not asked, 1 no, 2 yes). */
+export function rememberedPerPosition(size: number, test: (i: number) => boolean): (i: number) => boolean {
+  const known = new Uint8Array(size);
+  return (i) => {
+    let v = known[i];
+    if (!v) known[i] = v = test(i) ? 2 : 1;
+    return v === 2;
+  };
+}
+
+/** A dictionary word of two to four characters runs across the edge (优胜|劣汰, 遗臭|万年). */
+function crossesWord(edge: number, isWord: (a: number, len: number) => boolean): boolean {
+  for (let a = edge - 1; a >= edge - 3 && a >= 0; a--) for (let len = edge - a + 1; len <= 4; len++) if (isWord(a, len)) return true;
+  return false;
+}
+
 /** The sentence number of a, from p's (`sentenceOfP`, a <= p): p's less the sentence ends in between. */
 function sentenceBefore(norm: string, a: number, p: number, sentenceOfP: number): number {
   let s = sentenceOfP;
@@ -146,17 +160,26 @@ function sentenceBefore(norm: string, a: number, p: number, sentenceOfP: number)
  */
 interface ContextTable {
   all: ReadonlyMap<string, number>;
-  one: ReadonlyMap<number, number>;
+  /** The score of each one-character context by its code unit (0: none). */
+  one: Float64Array;
   twoFirst: Uint8Array;
+  /** The scores of the two-code-unit contexts, by their first code unit, then their second. */
+  two: ReadonlyMap<number, ReadonlyMap<number, number>>;
 }
 function contextTable(all: ReadonlyMap<string, number>): ContextTable {
-  const one = new Map<number, number>();
+  const one = new Float64Array(0x10000);
   const twoFirst = new Uint8Array(0x10000);
+  const two = new Map<number, Map<number, number>>();
   for (const [g, w] of all) {
-    if (g.length === 1) one.set(g.charCodeAt(0), w);
-    else if (g.length === 2) twoFirst[g.charCodeAt(0)] = 1;
+    if (g.length === 1) one[g.charCodeAt(0)] = w;
+    else if (g.length === 2) {
+      twoFirst[g.charCodeAt(0)] = 1;
+      let second = two.get(g.charCodeAt(0));
+      if (!second) two.set(g.charCodeAt(0), (second = new Map()));
+      second.set(g.charCodeAt(1), w);
+    }
   }
-  return { all, one, twoFirst };
+  return { all, one, twoFirst, two };
 }
 const RIGHT = contextTable(COMPANY_RIGHT);
 const LEFT = contextTable(COMPANY_LEFT);
@@ -164,13 +187,14 @@ const LEFT = contextTable(COMPANY_LEFT);
 /**
  * The larger score of the two-character context norm.slice(a, a + 2) (shorter at the text's end; none before its
  * start) and of the one-character context norm[one] (its character next to the candidate), as a Map lookup of
- * each would give it, but with no string made where the table holds no two-character context starting there.
+ * each would give it, but by code units: no string is made (a table read, and two number-keyed look-ups where a
+ * two-character context starts with norm[a]).
  */
 function score(t: ContextTable, norm: string, a: number, one: number): number {
-  const oneScore = t.one.get(norm.charCodeAt(one)) ?? 0;
+  const oneScore = t.one[norm.charCodeAt(one)] ?? 0;
   let twoScore = 0;
   if (a + 2 > norm.length) twoScore = oneScore;
-  else if (a >= 0 && t.twoFirst[norm.charCodeAt(a)]) twoScore = t.all.get(norm.slice(a, a + 2)) ?? 0;
+  else if (a >= 0 && t.twoFirst[norm.charCodeAt(a)]) twoScore = t.two.get(norm.charCodeAt(a))!.get(norm.charCodeAt(a + 1)) ?? 0;
   return Math.max(twoScore, oneScore);
 }
 

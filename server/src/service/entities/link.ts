@@ -15,6 +15,13 @@ export interface EntityCluster {
   mentions: EntityMention[];
 }
 
+/** The mentions under one key, while they are linked. */
+interface Cluster {
+  type: EntityType;
+  key: string;
+  mentions: EntityMention[];
+}
+
 /** Different renderings and abbreviations of the same name, keyed by Simplified form. */
 const ALIASES: Record<string, string> = {
   川普: '特朗普',
@@ -132,33 +139,34 @@ export function linkEntities(text: string, mentions: EntityMention[], normalized
     return a;
   };
   const traditional = norm !== text && looksTraditional(text, norm);
-  // A key depends on the mention's type and text alone: each distinct pair is keyed once.
-  const keys = new Map<EntityType, Map<string, string>>();
-  const keyFor = (m: EntityMention): string => {
-    let byText = keys.get(m.type);
-    if (!byText) keys.set(m.type, (byText = new Map()));
-    let k = byText.get(m.text);
-    if (k === undefined) byText.set(m.text, (k = keyOf(m, formOf)));
-    return k;
-  };
+  // A key depends on the mention's type and text alone, and the cluster on the key: each distinct pair is keyed,
+  // and its cluster found, once (a template-string key per mention hashed a fresh string each time).
+  const clusterOfText = new Map<EntityType, Map<string, Cluster>>();
   // The article's own Simplified-to-written character pairs, read once when a key needs writing back.
   let back: Map<string, string> | undefined;
-  const byKey = new Map<string, { type: EntityType; key: string; mentions: EntityMention[] }>();
-  for (const m of mentions) {
-    const k = keyFor(m);
-    const key = `${group(m.type)}\u0000${k}`;
-    let c = byKey.get(key);
-    if (!c) byKey.set(key, (c = { type: m.type, key: k, mentions: [] }));
+  const byKey = new Map<string, Cluster>();
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    let byText = clusterOfText.get(m.type);
+    if (!byText) clusterOfText.set(m.type, (byText = new Map()));
+    let c = byText.get(m.text);
+    if (c === undefined) {
+      const k = keyOf(m, formOf);
+      const key = `${group(m.type)}\u0000${k}`;
+      c = byKey.get(key);
+      if (!c) byKey.set(key, (c = { type: m.type, key: k, mentions: [] }));
+      byText.set(m.text, c);
+    }
     c.mentions.push(m);
   }
   // Containment: a short person name that is the family name or the last part of exactly one longer one.
   const clusters = [...byKey.values()];
-  const merged = new Set<(typeof clusters)[number]>();
+  const merged = new Set<Cluster>();
   // The person clusters by each proper prefix and suffix of their key, so a short name finds the longer ones it
   // may be part of without testing every cluster (a long document has thousands).
-  const byPrefix = new Map<string, (typeof clusters)[number][]>();
-  const bySuffix = new Map<string, (typeof clusters)[number][]>();
-  const index = (map: typeof byPrefix, part: string, c: (typeof clusters)[number]) => {
+  const byPrefix = new Map<string, Cluster[]>();
+  const bySuffix = new Map<string, Cluster[]>();
+  const index = (map: typeof byPrefix, part: string, c: Cluster) => {
     const list = map.get(part);
     if (list) list.push(c);
     else map.set(part, [c]);
@@ -178,10 +186,10 @@ export function linkEntities(text: string, mentions: EntityMention[], normalized
     if (!prefixed && !suffixed) continue;
     // The one cluster that can host it, or none when two can. A cluster is listed at most once per list, and in both
     // when the short key is a proper prefix and a suffix of its key: the suffix list skips those the prefix list has.
-    const hosts = (c: (typeof clusters)[number]) =>
+    const hosts = (c: Cluster) =>
       !merged.has(c) &&
       (c.key.startsWith(short.key) || c.key.endsWith(`·${short.key}`) || (short.key.length >= 2 && c.key.endsWith(short.key)));
-    let host: (typeof clusters)[number] | undefined;
+    let host: Cluster | undefined;
     let count = 0;
     for (const c of prefixed ?? [])
       if (hosts(c)) {
@@ -209,13 +217,19 @@ export function linkEntities(text: string, mentions: EntityMention[], normalized
   return out.map((c, id) => {
     const aliases: string[] = [];
     for (const m of c.mentions) if (!aliases.includes(m.text)) aliases.push(m.text);
-    const surfaceOfKey = c.mentions.find((m) => formOf(m.text) === c.key)?.text;
+    // Read over the distinct forms, in order of first appearance: the first form whose normalised text is the key is
+    // the text of the first mention with it, and a form the alias table maps to the key is some mention's.
+    let surfaceOfKey: string | undefined;
+    let fromAliasTable = false;
+    for (const a of aliases) {
+      if (surfaceOfKey === undefined && formOf(a) === c.key) surfaceOfKey = a;
+      if (!fromAliasTable && aliasOf(a) === c.key) fromAliasTable = true;
+    }
     // The first of the longest forms (what a stable sort by length would put first).
     let longest = aliases[0];
     for (const a of aliases) if (a.length > longest.length) longest = a;
     // The key is the canonical form only when the alias table produced it (美 -> 美国); a key made by
     // stripping titles or suffixes (龙湖 from 龙湖集团) is shorter than the real name, so the longest form wins.
-    const fromAliasTable = c.mentions.some((m) => aliasOf(m.text) === c.key);
     let canonical =
       c.type !== 'PER' && !fromAliasTable
         ? longest
@@ -241,7 +255,16 @@ function inScriptOfText(key: string, back: ReadonlyMap<string, string>): string 
 /** Each normalised character the article writes otherwise, with the first way it writes it. */
 function writtenForms(text: string, norm: string): Map<string, string> {
   const back = new Map<string, string>();
-  for (let i = 0; i < text.length; i++) if (norm.charCodeAt(i) !== text.charCodeAt(i) && !back.has(norm[i])) back.set(norm[i], text[i]);
+  // The code units already in `back`: a differing character recurs thousands of times in a Traditional article,
+  // and a one-character string and a look-up for each cost more than the rest of the loop.
+  const seen = new Uint8Array(0x10000);
+  for (let i = 0; i < text.length; i++) {
+    const c = norm.charCodeAt(i);
+    if (c !== text.charCodeAt(i) && !seen[c]) {
+      seen[c] = 1;
+      back.set(norm[i], text[i]);
+    }
+  }
   return back;
 }
 

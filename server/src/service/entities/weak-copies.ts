@@ -36,13 +36,29 @@ export function copyWeakNames(
   // The stems that may need counting and their full names, counted in one pass over the article (not one search of
   // it per name, which a long text with many organisations made quadratic).
   const wanted = new Set<string>();
-  const stems = new Map<EntityMention, string | undefined>();
-  for (const m of mentions) {
+  // A company recurs: its stem and whether the lists hold it are found once per text (the regex and the trie's
+  // look-ups ran at each of its mentions, twice).
+  const stemOf = new Map<string, string | undefined>();
+  const stemFor = (name: string): string | undefined => {
+    if (stemOf.has(name)) return stemOf.get(name);
+    const stem = companyStem(name);
+    stemOf.set(name, stem);
+    return stem;
+  };
+  const listedAs = new Map<string, boolean>();
+  const isListed = (w: string): boolean => {
+    let v = listedAs.get(w);
+    if (v === undefined) listedAs.set(w, (v = listed(w)));
+    return v;
+  };
+  const stems: (string | undefined)[] = new Array(mentions.length);
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
     if (m.type !== 'ORG' || m.source === 'gazetteer' || m.source === 'user') continue;
     const name = norm.slice(m.start, m.end);
-    const stem = companyStem(name);
-    stems.set(m, stem);
-    if (stem && stem.length >= 2 && !listed(stem) && !isWord(m.start, stem.length)) wanted.add(stem).add(name);
+    const stem = stemFor(name);
+    stems[i] = stem;
+    if (stem && stem.length >= 2 && !isListed(stem) && !isWord(m.start, stem.length)) wanted.add(stem).add(name);
   }
   const counts = occurrencesOf(norm, wanted);
   const counted = (x: string) => counts.get(x)!.length;
@@ -50,16 +66,17 @@ export function copyWeakNames(
     names.set(name, type);
     firsts[name.charCodeAt(0)] = 1;
   };
-  for (const m of mentions) {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
     if (m.type === 'ORG' && m.source !== 'gazetteer' && m.source !== 'user') {
       // 龙湖 of 龙湖集团: a stem the lexicon also lists as a small place (龙湖区) is the company where the article uses
       // it alone again and again; a listed place (北京 of 北京医院) never is.
-      const stem = stems.get(m);
+      const stem = stems[i];
       if (
         stem &&
         stem.length >= 2 &&
-        names.longestAt(stem, 0)?.end !== stem.length &&
-        !listed(stem) &&
+        names.longestEnd(stem, 0) !== stem.length &&
+        !isListed(stem) &&
         !isWord(m.start, stem.length) &&
         counted(stem) - counted(norm.slice(m.start, m.end)) >= MIN_REPEATS
       )
@@ -69,9 +86,9 @@ export function copyWeakNames(
     if (m.source !== 'gazetteer' || (m.type !== 'ORG' && m.type !== 'MEDIA')) continue;
     const name = norm.slice(m.start, m.end);
     if (isWord(m.start, m.end - m.start)) take(name, m.type);
-    const stem = m.type === 'ORG' ? companyStem(name) : undefined;
+    const stem = m.type === 'ORG' ? stemFor(name) : undefined;
     // A stem that is an everyday word is a company only if it is listed itself (苹果 of 苹果公司; not 世界 of 世界银行).
-    if (stem && stem.length >= 2 && (!isWord(m.start, stem.length) || listed(stem))) take(stem, 'ORG');
+    if (stem && stem.length >= 2 && (!isWord(m.start, stem.length) || isListed(stem))) take(stem, 'ORG');
   }
   if (!names.size) return mentions;
   const covered = new Uint8Array(norm.length + 1);
