@@ -74,15 +74,96 @@ export function lineFeatures(s: ScoreInput): (Float64Array | null)[] {
 }
 
 /**
- * The scorer's probability for each flagged line (null for the others): the same vectors as `lineFeatures`, filled
- * into one reused array (this runs on every version of an edited document, and a vector per line was most of its
- * garbage).
+ * The scorer's probability for each flagged line (null for the others): `probability(w, v)` of the vector
+ * `lineFeatures` gives it, summed straight from the line's facts. A whole detection runs this over every confidently
+ * flagged line (nearly all lines of a page of furniture) and, in an editor, only a few times, so V8 runs it
+ * unoptimised: the loop does the least per line (no vector, no callback, the neighbourhood from running counts). The
+ * sum adds the same products in the same order as `probability` and leaves out only the features that are zero
+ * (adding a zero product leaves a sum as it is, and a one-valued feature's product is its weight), so each score is
+ * the same number to the last bit.
  */
 export function lineScores(s: ScoreInput, w: ScorerWeights, confidentOnly = false): (number | null)[] {
-  const out: (number | null)[] = new Array(s.infos.length).fill(null);
-  eachFeatureVector(s, (i, v) => (out[i] = probability(w, v)), confidentOnly);
+  const { infos, flags, phrases, headline, body, menu } = s;
+  const n = infos.length;
+  const out: (number | null)[] = new Array(n).fill(null);
+  const { rank, nonBlank } = lineRanks(infos);
+  const m = nonBlank.length;
+  // How many of the first r non-blank lines are flagged / confidently flagged.
+  const flaggedTo = new Int32Array(m + 1);
+  const confidentTo = new Int32Array(m + 1);
+  for (let r = 0; r < m; r++) {
+    const g = flags[nonBlank[r]];
+    flaggedTo[r + 1] = g ? flaggedTo[r] + 1 : flaggedTo[r];
+    confidentTo[r + 1] = g?.confident ? confidentTo[r] + 1 : confidentTo[r];
+  }
+  const ws = w.weights;
+  const start = body ? body.start : n;
+  let a = 0;
+  let b = 0;
+  if (body) {
+    a = rank[body.start] >= 0 ? rank[body.start] : 0;
+    b = rank[body.end] >= 0 ? rank[body.end] : a;
+  }
+  const { digits, structureLike } = s;
+  for (let i = 0; i < n; i++) {
+    const f = flags[i];
+    const x = infos[i];
+    if (!f || x.blank || (confidentOnly && !f.confident)) continue;
+    const p = phrases[i];
+    let z = ws[0];
+    if (f.confident) z += ws[1];
+    const kind = KIND_WEIGHT.get(f.kind);
+    if (kind !== undefined) z += ws[kind];
+    if (p) {
+      z += ws[W_PHRASE];
+      if (p.heading) z += ws[W_PHRASE + 1];
+      if (p.marker) z += ws[W_PHRASE + 2];
+      if (p.inBody) z += ws[W_PHRASE + 3];
+    }
+    if (headline !== undefined && i < headline) z += ws[W_REGION];
+    if ((headline === undefined || i > headline) && i < start) z += ws[W_REGION + 1];
+    if (body) {
+      if (i >= body.start && i <= body.end) z += ws[W_REGION + 2];
+      if (i > body.end) z += ws[W_REGION + 3];
+    } else z += ws[W_REGION + 4];
+    z += ws[W_SHAPE] * (Math.log1p(x.len) / 5);
+    if (x.len && x.han) z += ws[W_SHAPE + 1] * (x.han / x.len);
+    if (x.prose) z += ws[W_SHAPE + 2];
+    if (x.prose && x.endsSentence && x.len >= 30) z += ws[W_SHAPE + 3];
+    if (x.endsSentence) z += ws[W_SHAPE + 4];
+    if (x.symbolic) z += ws[W_SHAPE + 5];
+    if (digits ? digits(i) : /\d/u.test(x.text)) z += ws[W_SHAPE + 6];
+    if (structureLike(i)) z += ws[W_SHAPE + 7];
+    const r = rank[i];
+    const lo = r - NEAR < 0 ? 0 : r - NEAR;
+    const hi = r + NEAR >= m ? m - 1 : r + NEAR;
+    // The window less the line itself (flagged, and confident or not).
+    const seen = hi - lo;
+    if (seen) {
+      const flagged = flaggedTo[hi + 1] - flaggedTo[lo] - 1;
+      const confident = confidentTo[hi + 1] - confidentTo[lo] - (f.confident ? 1 : 0);
+      if (flagged) z += ws[W_CONTEXT] * (flagged / seen);
+      if (confident) z += ws[W_CONTEXT + 1] * (confident / seen);
+    }
+    const dist = body ? (r < a ? a - r : r > b ? r - b : 0) : 20;
+    if (dist) z += ws[W_CONTEXT + 2] * (Math.min(dist, 20) / 20);
+    const run = menu[i];
+    if (run) {
+      z += ws[W_MENU];
+      if (run === 3) z += ws[W_MENU + 1];
+    }
+    out[i] = 1 / (1 + Math.exp(-z));
+  }
   return out;
 }
+
+/** Where each group of features starts in FEATURES (and so in the weights). */
+const KIND_WEIGHT = new Map<string, number>(BOILERPLATE_KINDS.map((k) => [k, FEATURES.indexOf(`kind.${k}`)]));
+const W_PHRASE = FEATURES.indexOf('phrase');
+const W_REGION = FEATURES.indexOf('region.aboveHeadline');
+const W_SHAPE = FEATURES.indexOf('shape.logLen');
+const W_CONTEXT = FEATURES.indexOf('context.flaggedNear');
+const W_MENU = FEATURES.indexOf('menu.run');
 
 /** Each non-blank line's rank among the non-blank lines (-1 for a blank one), and the non-blank lines in order. */
 export interface LineRanks {
