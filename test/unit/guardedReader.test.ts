@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import type { Message } from 'vscode-languageserver/node';
-import { GuardedMessageReader } from '../../server/src/node/guardedReader';
+import { GuardedMessageReader, headerStartAtEnd } from '../../server/src/node/guardedReader';
 
 /** The framed bytes of `messages`, as a client writes them. */
 const framed = (...messages: object[]) =>
@@ -40,6 +40,36 @@ describe('the stdio message reader (guardedReader.ts)', () => {
     const { messages, logged } = read(Buffer.concat([framed(big), bad, framed(small)]), 65536);
     assert.deepEqual(messages, [big, small]);
     assert.equal(logged.length, 1);
+  });
+
+  it('after a skipped header keeps no bytes but the start of a header cut by a read (the next message is read)', () => {
+    // Each bad header's body arrives in one read and the good message in the next, as a pipe may cut them.
+    const reads = (...chunks: (string | Buffer)[]) => {
+      const stream = new PassThrough();
+      const messages: Message[] = [];
+      new GuardedMessageReader(stream, () => undefined).listen((m) => messages.push(m));
+      for (const c of chunks) stream.emit('data', Buffer.from(c));
+      return messages;
+    };
+    for (const bad of [
+      'Content-Type: x\r\n\r\n{}',
+      'garbage\r\n\r\n',
+      'Content-Length: abc\r\n\r\n',
+      'Content-Length: nope\r\n\r\n{"a":1}',
+    ])
+      assert.deepEqual(reads(bad, framed(small)), [small], JSON.stringify(bad));
+    // A header cut after "Content-Le" by the end of a read, right after a skipped one.
+    const good = framed(small);
+    for (const cut of [1, 5, 10, 13])
+      assert.deepEqual(
+        reads(Buffer.concat([Buffer.from('garbage\r\n\r\n{}'), good.subarray(0, cut)]), good.subarray(cut)),
+        [small],
+        `cut ${cut}`,
+      );
+    assert.equal(headerStartAtEnd(Buffer.from('{}Content-Le'), 0), 10);
+    assert.equal(headerStartAtEnd(Buffer.from('{}content-'), 0), 8);
+    assert.equal(headerStartAtEnd(Buffer.from('{}'), 0), 0);
+    assert.equal(headerStartAtEnd(Buffer.from('Content-Length'), 0), 0, 'a whole name is found by indexOf, not kept as a tail');
   });
 
   it('copies a large message about once, not once for every read it took', () => {

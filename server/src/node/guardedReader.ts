@@ -54,6 +54,19 @@ function idAndMethod(json: string): { id?: number | string; method?: string } {
 /** Method name a skipped request is delivered under: no handler has it, so the client gets MethodNotFound. */
 export const REJECTED_METHOD = '$/newsAnnotator/rejectedMessage';
 
+/**
+ * How many of the last bytes of `buffer` (from `from` on) may begin a `Content-Length` header cut off by the end of a
+ * read: the longest such tail that is a prefix of it, in either of the two spellings `resync` looks for.
+ */
+export function headerStartAtEnd(buffer: Buffer, from: number): number {
+  const names = ['Content-Length', 'content-length'];
+  for (let k = Math.min(names[0].length - 1, buffer.length - from); k > 0; k--) {
+    const tail = buffer.subarray(buffer.length - k).toString('ascii');
+    if (names.some((n) => n.startsWith(tail))) return k;
+  }
+  return 0;
+}
+
 export class GuardedMessageReader extends AbstractMessageReader implements MessageReader {
   private buffer: Buffer = Buffer.alloc(0);
   /**
@@ -104,8 +117,12 @@ export class GuardedMessageReader extends AbstractMessageReader implements Messa
     const next = this.buffer.indexOf('content-length', from, 'ascii');
     const nextUpper = this.buffer.indexOf('Content-Length', from, 'ascii');
     const at = [next, nextUpper].filter((i) => i >= 0).sort((a, b) => a - b)[0];
-    // Keep a tail that may be the start of a header split across chunks.
-    this.buffer = at === undefined ? this.buffer.subarray(Math.max(from, this.buffer.length - 16)) : this.buffer.subarray(at);
+    // Keep only a tail that may be the start of a header split across reads ("Content-Le"). Keeping any last bytes
+    // (as up to 16 were kept before) glued a skipped body such as `{}` to the front of the next read's header,
+    // which then no longer began a line and lost the message after it (the storm of test/cli/fuzz.test.ts, when the
+    // two arrived in separate reads).
+    this.buffer =
+      at === undefined ? this.buffer.subarray(this.buffer.length - headerStartAtEnd(this.buffer, from)) : this.buffer.subarray(at);
   }
 
   private drain(callback: DataCallback) {
