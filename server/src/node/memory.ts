@@ -9,6 +9,11 @@ import * as v8 from 'node:v8';
 
 let timer: NodeJS.Timeout | undefined;
 
+/** V8's collector as `--expose-gc` (SERVER_EXEC_ARGV) exposes it, read at each call; undefined without the flag. */
+export function exposedGc(): ((options?: { type: 'minor' | 'major' }) => void) | undefined {
+  return (globalThis as { gc?: (options?: { type: 'minor' | 'major' }) => void }).gc;
+}
+
 /**
  * One full collection now, where the server has just taken in a large article (offThread.ts): the message's buffers
  * and what deserialising it left are freed before the diagnostics and the semantic tokens are built on top of them,
@@ -16,7 +21,7 @@ let timer: NodeJS.Timeout | undefined;
  * docs/performance.md, tenth round). Without `--expose-gc` nothing happens. Returns whether it collected.
  */
 export function collectNow(): boolean {
-  const gc = (globalThis as { gc?: () => void }).gc;
+  const gc = exposedGc();
   if (!gc) return false;
   const t0 = performance.now();
   gc();
@@ -26,7 +31,7 @@ export function collectNow(): boolean {
 
 /** One full collection `delayMs` after the last call (calls in between postpone it). */
 export function collectSoon(delayMs = 2000): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
+  const gc = exposedGc();
   if (!gc) return;
   clearTimeout(timer);
   timer = setTimeout(() => {

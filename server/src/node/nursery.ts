@@ -15,6 +15,7 @@
  */
 import * as v8 from 'node:v8';
 import type { Message } from 'vscode-languageserver/node';
+import { exposedGc } from './memory';
 
 /** The requests after whose answer the young generation is emptied: the large allocators that follow each edit. */
 export const NURSERY_METHODS: ReadonlySet<string> = new Set(['textDocument/semanticTokens/full', 'textDocument/semanticTokens/full/delta']);
@@ -31,7 +32,7 @@ export const youngSpace: YoungSpace = () => {
 
 /** A minor collection, when the process was started with `--expose-gc`. */
 export function minorCollector(): (() => void) | undefined {
-  const gc = (globalThis as { gc?: (options?: { type: 'minor' | 'major' }) => void }).gc;
+  const gc = exposedGc();
   return gc && (() => gc({ type: 'minor' }));
 }
 
