@@ -1,14 +1,16 @@
 /**
- * Assembles the tagger's WebAssembly kernel (server/src/service/entities/wasm/emissions.wat) with wabt and writes its
- * bytes as a TypeScript constant (emissionsWasm.ts beside it), twice: over a plain memory (the server, the CLI's
+ * Writes the tagger's WebAssembly kernel (server/src/service/entities/wasm/emissions.wat) from scripts/emissions-wat.ts,
+ * assembles it with wabt and writes its bytes as a TypeScript constant (emissionsWasm.ts beside it), twice: over a plain memory (the server, the CLI's
  * single thread) and over a shared one (the CLI's worker threads, which share one model). The service loads the
  * constant, so neither the build nor the product runs wabt; test/unit/simd.test.ts checks that the committed bytes
- * are what this script makes of the .wat. Usage: `npm run build:wasm` after editing the .wat.
+ * are what this script makes of the .wat, and the .wat what emissions-wat.ts writes. Usage: `npm run build:wasm` after
+ * editing emissions-wat.ts.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as prettier from 'prettier';
 import initWabt from 'wabt';
+import { emissionsWat } from './emissions-wat';
 
 export const WAT_FILE = path.join(__dirname, '..', 'server', 'src', 'service', 'entities', 'wasm', 'emissions.wat');
 export const TS_FILE = path.join(path.dirname(WAT_FILE), 'emissionsWasm.ts');
@@ -51,7 +53,9 @@ export function render(bytes: { plain: Uint8Array; shared: Uint8Array }): string
 }
 
 async function main(): Promise<void> {
-  const bytes = await assemble(fs.readFileSync(WAT_FILE, 'utf8'));
+  const wat = emissionsWat();
+  fs.writeFileSync(WAT_FILE, wat);
+  const bytes = await assemble(wat);
   // Formatted as `npm run format` would, so that `prettier --check` in `npm test` passes on the generated file.
   const options = { ...(await prettier.resolveConfig(TS_FILE)), filepath: TS_FILE };
   fs.writeFileSync(TS_FILE, await prettier.format(render(bytes), options));

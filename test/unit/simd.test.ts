@@ -8,6 +8,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { assemble, WAT_FILE } from '../../scripts/build-wasm';
+import { emissionsWat } from '../../scripts/emissions-wat';
 import { EMISSIONS_WASM, EMISSIONS_WASM_SHARED } from '../../server/src/service/entities/wasm/emissionsWasm';
 import { emissions, featureArea, featureIdsBuffer, viterbi } from '../../server/src/service/entities/decode';
 import { extractFeatures, FEATURES_PER_CHAR } from '../../server/src/service/entities/features';
@@ -59,6 +60,10 @@ describe('emission sums in WebAssembly SIMD (simd.ts)', function () {
 
   it('runs here: Node 20 has WebAssembly SIMD, so the product must not fall back silently', () => {
     assert.ok(simdAvailable());
+  });
+
+  it('keeps emissions.wat as scripts/emissions-wat.ts writes it (the unrolled kernel is edited there)', () => {
+    assert.ok(fs.readFileSync(WAT_FILE, 'utf8') === emissionsWat(), 'edit scripts/emissions-wat.ts and run npm run build:wasm');
   });
 
   it('ships the bytes that emissions.wat assembles to, over a plain and over a shared memory', async () => {

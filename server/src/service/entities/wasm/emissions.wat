@@ -1,8 +1,8 @@
 ;; The tagger's arithmetic in 128-bit SIMD: the emission sums (decode.ts `emissions`), Viterbi over them (`viterbi`),
 ;; and the feature hashing of features.ts (`characterIds`, `contextIds`, `wordContextIds`), each to the same numbers as
 ;; the TypeScript it replaces (test/unit/simd.test.ts). Assembled by scripts/build-wasm.ts into emissionsWasm.ts
-;; (twice: over a plain memory, and with the memory declared shared for the CLI's worker threads). The unrolled parts
-;; (a turn per slot, per tag, per closed tag) were written out by a throwaway script; this file is the source.
+;; (twice: over a plain memory, and with the memory declared shared for the CLI's worker threads). Written by
+;; scripts/emissions-wat.ts, which holds each unrolled shape once (a turn per slot, per tag, per closed tag): edit it.
 ;;
 ;; A bucket is 16 biased bytes, one per tag (13 tags and 3 bytes of padding): one v128.load. Its low and high
 ;; halves are widened to 16-bit lanes and added into two accumulators (at most 30 features x 255 < 2^16, so no lane
