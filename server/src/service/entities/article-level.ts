@@ -15,6 +15,7 @@ import { splitsIntoWords, type WordSet } from './words';
 import { isHanUnit, occurrencesOf, unitTable } from './scan';
 import { concatByStart } from './overlaps';
 import { anyMarked } from './marks';
+import { moved } from './mention';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -22,14 +23,6 @@ const HAN = /\p{Script=Han}/u;
 const GOVERNMENT_END = /(?:局|部|厅|委|署|府|院|会|所|处|办|庭|队|军|党|团|站|科)$/u;
 /** Hospitals, companies and venues whose own name the article uses alone: the place before them is a modifier. */
 const HOSPITAL_END = /(?:医院|附医)$/u;
-
-const mention = (m: EntityMention, text: string, start: number, end: number, extra: Partial<EntityMention> = {}): EntityMention => ({
-  ...m,
-  start,
-  end,
-  text: text.slice(start, end),
-  ...extra,
-});
 
 /**
  * 武汉金银潭医院 … 金银潭医院, 日本伊戈尔 … 伊戈尔: a name that begins with a place, whose rest the same article
@@ -99,8 +92,8 @@ export function splitPlaceModifiers(
       out.push(m);
       continue;
     }
-    out.push(mention(m, text, m.start, split, { type: 'LOC' }));
-    out.push(mention(m, text, split, m.end, { source: 'article' }));
+    out.push(moved(m, text, m.start, split, 'LOC'));
+    out.push(moved(m, text, split, m.end, m.type, 'article'));
   }
   return out;
 }
@@ -464,7 +457,7 @@ export function trimToArticleNames(mentions: EntityMention[], text: string, norm
     const shorter = norm.slice(m.start, m.end - 1);
     if ((count.get(shorter) ?? 0) < 2 || (count.get(norm.slice(m.start, m.end)) ?? 0) > 1) return m;
     if (!words.has(norm, m.end - 1, 2)) return m;
-    return mention(m, text, m.start, m.end - 1, { source: 'article' });
+    return moved(m, text, m.start, m.end - 1, m.type, 'article');
   });
 }
 

@@ -7,6 +7,7 @@
  */
 import type { EntityMention } from '../types';
 import { companyStem } from './context-names';
+import { mention } from './mention';
 
 /** `norm`: the text normalised (normalizeForMatching); `isKnownName(stem)`: the stem is a gazetteer place or a listed person, which keeps its own reading. */
 export function retypeCompanyStems(mentions: EntityMention[], norm: string, isKnownName: (stem: string) => boolean): EntityMention[] {
@@ -20,7 +21,7 @@ export function retypeCompanyStems(mentions: EntityMention[], norm: string, isKn
   if (!stems.size) return mentions;
   return mentions.map((m) =>
     m.type === 'LOC' && (m.source === 'lexicon' || m.source === 'model') && stems.has(norm.slice(m.start, m.end))
-      ? { ...m, type: 'ORG', source: 'consistency' }
+      ? mention(m.start, m.end, m.text, 'ORG', m.confidence, 'consistency')
       : m,
   );
 }

@@ -12,6 +12,7 @@
 import type { EntityMention } from '../types';
 import type { Trie } from './trie';
 import type { EntityType } from '../types';
+import { moved } from './mention';
 
 /** Is `norm.slice(a, a + len)` a word of the dictionaries (jieba's common words or the induced lexicon)? */
 export type IsWord = (a: number, len: number) => boolean;
@@ -106,7 +107,7 @@ export function completeCutNames(
     // Last, as the first call reads the training names (tens of milliseconds, once per model).
     if (!given().has(norm.charCodeAt(x))) continue;
     out ??= mentions.slice();
-    out[k] = { ...m, end: x + 1, text: text.slice(m.start, x + 1), source: 'article' };
+    out[k] = moved(m, text, m.start, x + 1, m.type, 'article');
   }
   return out ?? mentions;
 }

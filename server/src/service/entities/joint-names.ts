@@ -5,6 +5,7 @@
  * is a user's name.
  */
 import type { EntityMention } from '../types';
+import { mention } from './mention';
 
 const JOINABLE = (m: EntityMention) => m.type === 'ORG' && m.source !== 'user';
 
@@ -14,13 +15,14 @@ export function joinAdjacentOrganisations(mentions: EntityMention[], text: strin
   for (const m of mentions) {
     const last = out[out.length - 1];
     if (last && last.end === m.start && JOINABLE(last) && JOINABLE(m) && /^\p{Script=Han}/u.test(text[m.start])) {
-      out[out.length - 1] = {
-        ...last,
-        end: m.end,
-        text: text.slice(last.start, m.end),
-        confidence: Math.min(last.confidence, m.confidence),
-        source: 'pattern',
-      };
+      out[out.length - 1] = mention(
+        last.start,
+        m.end,
+        text.slice(last.start, m.end),
+        last.type,
+        Math.min(last.confidence, m.confidence),
+        'pattern',
+      );
     } else out.push(m);
   }
   return out;

@@ -20,6 +20,7 @@
  */
 import type { EntityMention, EntityType } from '../types';
 import { readEnumerations, type Enumerations } from './enumerations';
+import { moved } from './mention';
 
 export interface LatinOptions {
   /** Rule families switched off (recognizer.ts RULE_FAMILIES: latinTerms, latinHandles, latinMates). */
@@ -473,5 +474,5 @@ function untangle(m: EntityMention, text: string, norm: string, opts: LatinOptio
   if (start === m.start && end === m.end) return [m];
   // Only where the rest is a listed name: Sierra俱乐部 and Chase银行 are names in Latin letters with their head.
   const listed = end - start >= 2 ? opts.listedType?.(start, end) : undefined;
-  return listed ? [{ ...m, start, end, text: text.slice(start, end), type: listed, source: 'gazetteer' }] : [m];
+  return listed ? [moved(m, text, start, end, listed, 'gazetteer')] : [m];
 }

@@ -17,6 +17,7 @@
 import type { EntityMention } from '../types';
 import { RARE_NAMES } from './rare-names-data';
 import { TRANSLIT_MIN_SCORE, translitScore } from './translit';
+import { moved } from './mention';
 
 /** 某 as a determiner (某天, 某些, 某人): after a two-character name it starts a phrase, not an anonymised name. */
 const DETERMINER_AFTER = new Set([...'些个种天日年月次位处地时人一']);
@@ -80,7 +81,7 @@ export function trimOrdinals(mentions: EntityMention[], text: string, norm: stri
     const ordinal = ORDINAL.exec(norm.slice(m.start, m.end));
     if (!ordinal || m.end - m.start - ordinal[0].length < 2) return m;
     const start = m.start + ordinal[0].length;
-    return { ...m, start, text: text.slice(start, m.end) };
+    return moved(m, text, start, m.end);
   });
 }
 

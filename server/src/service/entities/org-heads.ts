@@ -8,6 +8,7 @@
  * the same way over its district's body (沙坪坝 + 区公安分局), as a gazetteer place does in patterns.ts.
  */
 import type { EntityMention } from '../types';
+import { moved } from './mention';
 
 /** Heads of an organisation's unit: labs, schools, institutes, committees, branches and working mechanisms. */
 const UNIT_HEAD =
@@ -47,7 +48,7 @@ export function growOrganisationHeads(
       m.type === 'LOC' && (m.source === 'model' || m.source === 'lexicon') ? PLACE_BODY.exec(norm.slice(m.end, m.end + 8)) : null;
     if (body && !(mentions[i + 1]?.start < m.end + body[0].length)) {
       const end = m.end + body[0].length;
-      out.push({ ...m, end, text: text.slice(m.start, end), type: 'ORG', source: 'article' });
+      out.push(moved(m, text, m.start, end, 'ORG', 'article'));
       continue;
     }
     if (m.type !== 'ORG' || m.source === 'user' || m.end - m.start < 2) {
@@ -86,7 +87,7 @@ export function growOrganisationHeads(
       out.push(m);
       continue;
     }
-    out.push({ ...m, end, text: text.slice(m.start, end), source: 'article' });
+    out.push(moved(m, text, m.start, end, m.type, 'article'));
     i = j - 1;
   }
   return out;

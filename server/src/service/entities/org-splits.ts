@@ -7,6 +7,7 @@
  *   a place, ORG only for a body's 厅 such as 公安厅).
  */
 import type { EntityMention, EntityType } from '../types';
+import { moved } from './mention';
 
 /** Endings of an organisation that a venue of its own may follow. */
 const OWNER = /^(.{2,}?(?:大学|学院|公司|集团|中学|小学|研究院))(.{3,})$/u;
@@ -33,14 +34,8 @@ export function splitOrganisationJoins(
   countries: ReadonlySet<string>,
 ): EntityMention[] {
   const out: EntityMention[] = [];
-  const piece = (m: EntityMention, start: number, end: number, type: EntityType): EntityMention => ({
-    ...m,
-    start,
-    end,
-    text: text.slice(start, end),
-    type,
-    source: 'article',
-  });
+  const piece = (m: EntityMention, start: number, end: number, type: EntityType): EntityMention =>
+    moved(m, text, start, end, type, 'article');
   for (const m of mentions) {
     if (m.source === 'user' || m.type === 'PER' || m.type === 'MEDIA') {
       out.push(m);

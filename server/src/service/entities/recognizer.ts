@@ -87,6 +87,7 @@ import { copyWeakNames } from './weak-copies';
 import { sourceSlotSpans } from './source-slots';
 import { concatByStart, OverlapIndex } from './overlaps';
 import { anyMarked } from './marks';
+import { moved } from './mention';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -808,11 +809,11 @@ export function mendTorn(mentions: EntityMention[], text: string, norm: string, 
     const pair = m.type === 'ORG' ? ORG_PAIR.exec(norm.slice(start, end)) : null;
     if (pair) {
       const cut = start + pair[1].length;
-      out.push({ ...m, start, end: cut, text: text.slice(start, cut) });
-      out.push({ ...m, start: cut + 1, end, text: text.slice(cut + 1, end) });
+      out.push(moved(m, text, start, cut));
+      out.push(moved(m, text, cut + 1, end));
       continue;
     }
-    out.push(start === m.start && end === m.end ? m : { ...m, start, end, text: text.slice(start, end) });
+    out.push(start === m.start && end === m.end ? m : moved(m, text, start, end));
   }
   return out;
 }

@@ -10,6 +10,7 @@
  * A user's name is left as the user wrote it.
  */
 import type { EntityMention } from '../types';
+import { moved } from './mention';
 
 const LETTER = /^[A-Za-z]$/u;
 /** A model number goes on through digits (a55). */
@@ -46,7 +47,7 @@ export function dropTornLatin(mentions: EntityMention[], text: string, norm: str
       while (latin(start - 1)) start--;
     }
     if (tornRight) while (end > start && latin(end - 1)) end--;
-    out[k] = end - start >= 2 && HAN.test(norm[end - 1]) ? { ...m, start, end, text: text.slice(start, end) } : undefined;
+    out[k] = end - start >= 2 && HAN.test(norm[end - 1]) ? moved(m, text, start, end) : undefined;
   }
   // Grown starts may now overlap the mention before (sorted by start, non-overlapping is the contract).
   if (!out) return mentions;

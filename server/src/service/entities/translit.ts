@@ -9,6 +9,7 @@ import type { EntityMention, EntityType } from '../types';
 import { translitTable } from './translit-data';
 import { concatByStart } from './overlaps';
 import { anyMarked } from './marks';
+import { moved } from './mention';
 
 /**
  * The table as typed arrays (0.5 MB; Maps of the same 27,000 strings held 2.2 MB of heap and 5 MB of RSS in the
@@ -206,7 +207,7 @@ export function growTransliterations(mentions: EntityMention[], text: string, no
     if (a < 0) return m;
     covered.fill(1, a, b);
     changed = true;
-    return { ...m, start: a, end: b, text: text.slice(a, b), source: 'article' as const };
+    return moved(m, text, a, b, m.type, 'article');
   });
   return changed ? out : mentions;
 }
