@@ -62,7 +62,7 @@ export interface StructureInput {
 
 /** Non-blank lines after the body within which its closing source and byline lines are looked for
  * (up to the first section heading: 相关新闻, 评论). */
-const CLOSING_SPAN = 20;
+export const CLOSING_SPAN = 20;
 /** Without a body: non-blank lines under the headline within which the dateline and byline are looked for. */
 const OPENING_SPAN = 12;
 
