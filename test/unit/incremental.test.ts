@@ -533,6 +533,30 @@ describe('boilerplate decided from the previous version after an edit to one lin
     assert.ok(wording > 20, `edits decided with only the metadata wording changed: ${wording} of ${edits}`);
   });
 
+  it("detects anew when a line becomes the page title's copy, which the title search (and locateBody) would find", () => {
+    // A title of 5 characters: too short for a headline broken over lines to be looked for, so only the whole key counts.
+    const text = [
+      '交通新计划 - 示例网',
+      '首页',
+      '交通新计坏',
+      '市政府交通新计划',
+      '2019年7月5日 示例日报',
+      '市政府今天公布了新的交通计划，计划在未来五年内新建三条地铁线路，并改造多条主要道路。',
+      '市长在发布会上表示，新计划将大大缓解城市的交通压力，市民出行将更加方便快捷。',
+      '据介绍，第一条新线路预计将于明年年底开工建设，总投资约为两百亿元人民币。',
+      '相关新闻',
+      '另一条新闻的标题在这里',
+    ].join('\n');
+    const lines = boilerplateLines();
+    detectBoilerplate(text, { lines });
+    // One character replaced: the same length, the same measures and wording, but now the title's key.
+    const copy = text.replace('新计坏', '新计划');
+    const full = lines.decided.full;
+    assert.deepEqual(detectBoilerplate(copy, { lines }), detectBoilerplate(copy));
+    assert.equal(detectBoilerplate(copy).headline, 2);
+    assert.equal(lines.decided.full, full + 1);
+  });
+
   it("detects anew when a line's metadata wording changes where a pass reads it: after the body, before any marker", () => {
     const text = [
       '市政府公布新交通计划 - 示例新闻网',

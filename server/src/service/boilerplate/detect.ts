@@ -18,7 +18,17 @@ import { findTitle, hasSiteSuffix, isTitleCopy, lineTitleKey, titleKeys } from '
 import { applySiteRules, siteRuleFor, type SiteRules } from './siteRules';
 import { caretReferences, contentsFacts, editLinkHeadings, tableOfContents } from './contents';
 import { bodyTables, CLOSING_SPAN, isStructureLine, normFacts, shape, structureLines } from './structure';
-import { FEATURES, fillVector, lineFeatures, lineRanks, lineScores, probability, type ScoreInput, type ScorerWeights } from './scorer';
+import {
+  FEATURES,
+  fillVector,
+  lineFeatures,
+  lineRanks,
+  lineScores,
+  probability,
+  type LineRanks,
+  type ScoreInput,
+  type ScorerWeights,
+} from './scorer';
 import { SCORER } from './scorerWeights';
 import { normalizeForMatching } from '../normalize';
 import { LineMemo } from '../incremental/lineMemo';
@@ -310,10 +320,9 @@ interface Located {
 }
 
 /** Pass 1, locate the body: the headline by the page title, the body as the first substantial prose run after it. */
-function locateBody(doc: Doc): Located {
+function locateBody(doc: Doc, title = findTitle(doc.infos)): Located {
   const { infos, phrases } = doc;
   const n = infos.length;
-  const title = findTitle(infos);
   let headline = title.headline;
   const clustersAll = proseClusters(doc, 0);
   const biggest = clustersAll.reduce<Span | null>((b, c) => (!b || c.mass > b.mass ? c : b), null);
@@ -1009,6 +1018,8 @@ interface ReuseState {
   located: Located;
   /** flagLines' first line after the body that is no longer `open` (-1: none): it reads no metadata wording from there. */
   closedFrom: number;
+  /** The lines' ranks among the non-blank lines, once an edit asked (an edit decided from this state keeps them). */
+  ranks?: LineRanks;
   /** The page title line's text and the keys findTitle looked for. */
   firstText: string;
   keys: string[];
@@ -1189,10 +1200,12 @@ function reuseAfterEdit(
   const differ = factsDiffer(facts, was);
   if (differ === 'other' || (differ === 'wording' && !wordingUnread(state, values, i))) return undefined;
   const scoring = state.scoring;
+  let ranks = state.ranks;
   if (SCORER && scoring.flags[i]?.confident) {
     // Its own measures (length, Han share) and its structure wording are the only features that may have moved: the
     // rest are equal facts.
-    const ranks = lineRanks(values.map((r) => r.info));
+    // The blank lines are where they were (blank or not is a fact), so the ranks are too.
+    ranks = state.ranks ?? lineRanks(values.map((r) => r.info));
     let version = before;
     const input: ScoreInput = {
       ...scoring,
@@ -1209,7 +1222,7 @@ function reuseAfterEdit(
   }
   if ((before.info.prose || after.info.prose) && !locatedAgain(state, values)) return undefined;
   if (differ === 'wording') lines.decided.wording++;
-  lines.reuse = { ...state, values };
+  lines.reuse = { ...state, values, ranks };
   return state.result;
 }
 
@@ -1222,14 +1235,16 @@ function locatedAgain(state: ReuseState, values: readonly LineRecord[]): boolean
     phrases.push(r.phrase);
   }
   verticalHeadings(infos, phrases);
-  const now = locateBody(makeDoc(infos, phrases));
+  // The title search finds what it found: the line's facts are equal, and they hold what findTitle reads of it (its
+  // key is none the search looks for, nor part of one broken over lines, nor does it start with the page title,
+  // whatever its length; blank or not; longer than 60 or not).
   const was = state.located;
+  const now = locateBody(makeDoc(infos, phrases), was.title);
   return (
     now.headline === was.headline &&
     now.guessed === was.guessed &&
     now.body?.start === was.body?.start &&
     now.body?.end === was.body?.end &&
-    JSON.stringify(now.title) === JSON.stringify(was.title) &&
     sameBytes(now.island, was.island) &&
     sameBytes(now.keep, was.keep)
   );
