@@ -149,7 +149,9 @@ const service = createLanguageService({
     const index = siteIndexOf(uri);
     return {
       kept: file ? keepStore.kept(file) : undefined,
-      recurring: index.recurring(uri),
+      // Without another article in the folder every line recurs in 0 other files: no signal, and no look-up per line
+      // at each whole boilerplate detection (a keystroke's).
+      recurring: index.hasOthers(uri) ? index.recurring(uri) : undefined,
       recurringVersion: index.versionFor(uri),
       rules,
       version: contextVersion,

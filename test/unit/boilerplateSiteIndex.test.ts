@@ -25,6 +25,22 @@ describe('boilerplate: SiteIndex, lines that recur across the folder', () => {
     assert.equal(rec('男子酒駕撞分隔島'), 1);
   });
 
+  it('tells whether a file other than the asking one is indexed; without one every line recurs nowhere, as without the signal', () => {
+    const index = new SiteIndex();
+    const page = ['首页 新闻 体育', '标题', '正文第一段，内容很长很长。', '版权所有'].join('\n');
+    assert.equal(index.hasOthers('a'), false);
+    index.set('a', page);
+    assert.equal(index.hasOthers('a'), false);
+    assert.equal(index.hasOthers('b'), true);
+    for (const line of page.split('\n')) assert.equal(index.recurring('a')(line), 0);
+    assert.deepEqual(detectBoilerplate(page, { recurring: index.recurring('a') }), detectBoilerplate(page));
+    index.set('b', page);
+    assert.equal(index.hasOthers('a'), true);
+    assert.equal(index.recurring('a')('版权所有'), 1);
+    index.delete('b');
+    assert.equal(index.hasOthers('a'), false);
+  });
+
   it('updates counts when a file changes or goes away', () => {
     const idx = new SiteIndex();
     for (const [uri, text] of Object.entries(files)) idx.set(uri, text);

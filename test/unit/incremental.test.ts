@@ -499,6 +499,96 @@ describe('boilerplate decided from the previous version after an edit to one lin
     assert.deepEqual(got, detectBoilerplate(again, { recurring: index.recurring('file:///me') }));
   });
 
+  it("decides an edit to a line's metadata wording after the body without the passes where none reads it, as a full detection does", () => {
+    // Wording that ARTICLE_META or isStructureLine reads, typed at the start of a line or inside it, or taken out.
+    const WORDING = ['原标题：', '来源：', '（原标题：', '记者 王五', '作者：', '文/', '2019-07-05', '14:30', '（完）', '更新时间：'];
+    let edits = 0;
+    let wording = 0;
+    for (const [p, page] of PAGES.entries()) {
+      let text = fs.readFileSync(path.join(DIR, page), 'utf8');
+      const lines = boilerplateLines();
+      detectBoilerplate(text, { lines });
+      const next = rng(9500 + p);
+      for (let k = 0; k < 60; k++) {
+        const all = text.split('\n');
+        // Mostly the second half of the page (after the body), where the shortcut may apply; sometimes anywhere.
+        const at = next() < 0.8 ? Math.floor(all.length / 2 + next() * (all.length / 2)) : Math.floor(next() * all.length);
+        const line = all[at];
+        const r = next();
+        const w = WORDING[Math.floor(next() * WORDING.length)];
+        if (r < 0.5) all[at] = w + line;
+        else if (r < 0.7) {
+          const cut = Math.floor(next() * (line.length + 1));
+          all[at] = line.slice(0, cut) + w + line.slice(cut);
+        } else if (r < 0.85) all[at] = line.slice(Math.min(line.length, 1 + Math.floor(next() * 4)));
+        else all[at] = line.replace(/^[（(]?(原标题|来源|作者|记者)[：:]?/u, '');
+        text = all.join('\n');
+        const before = lines.decided.wording;
+        assert.deepEqual(detectBoilerplate(text, { lines }), detectBoilerplate(text), `${page}, seed ${9500 + p}, edit ${k}`);
+        wording += lines.decided.wording - before;
+        edits++;
+      }
+    }
+    // The shortcut is taken for some of them (the rest: lines where a pass reads the wording, other facts changed).
+    assert.ok(wording > 20, `edits decided with only the metadata wording changed: ${wording} of ${edits}`);
+  });
+
+  it("detects anew when a line becomes the page title's copy, which the title search (and locateBody) would find", () => {
+    // A title of 5 characters: too short for a headline broken over lines to be looked for, so only the whole key counts.
+    const text = [
+      '交通新计划 - 示例网',
+      '首页',
+      '交通新计坏',
+      '市政府交通新计划',
+      '2019年7月5日 示例日报',
+      '市政府今天公布了新的交通计划，计划在未来五年内新建三条地铁线路，并改造多条主要道路。',
+      '市长在发布会上表示，新计划将大大缓解城市的交通压力，市民出行将更加方便快捷。',
+      '据介绍，第一条新线路预计将于明年年底开工建设，总投资约为两百亿元人民币。',
+      '相关新闻',
+      '另一条新闻的标题在这里',
+    ].join('\n');
+    const lines = boilerplateLines();
+    detectBoilerplate(text, { lines });
+    // One character replaced: the same length, the same measures and wording, but now the title's key.
+    const copy = text.replace('新计坏', '新计划');
+    const full = lines.decided.full;
+    assert.deepEqual(detectBoilerplate(copy, { lines }), detectBoilerplate(copy));
+    assert.equal(detectBoilerplate(copy).headline, 2);
+    assert.equal(lines.decided.full, full + 1);
+  });
+
+  it("detects anew when a line's metadata wording changes where a pass reads it: after the body, before any marker", () => {
+    const text = [
+      '市政府公布新交通计划 - 示例新闻网',
+      '市政府公布新交通计划',
+      '2019年7月5日 示例日报',
+      '市政府今天公布了新的交通计划，计划在未来五年内新建三条地铁线路，并改造多条主要道路。',
+      '市长在发布会上表示，新计划将大大缓解城市的交通压力，市民出行将更加方便快捷。',
+      '据介绍，第一条新线路预计将于明年年底开工建设，总投资约为两百亿元人民币。',
+      '王五李四',
+      '相关新闻',
+      '另一条新闻的标题在这里',
+      '第二条新闻的标题在这里',
+    ].join('\n');
+    const lines = boilerplateLines();
+    detectBoilerplate(text, { lines });
+    // Right after the body (structureLines' closing lines, flagLines still open): a byline is the article's.
+    const signed = text.replace('王五李四', '作者：王五李四');
+    const full = lines.decided.full;
+    assert.deepEqual(detectBoilerplate(signed, { lines }), detectBoilerplate(signed));
+    assert.equal(lines.decided.full, full + 1);
+    assert.equal(lines.decided.wording, 0);
+    // Further down, past those closing lines, but before any marker or section: flagLines still reads the wording.
+    const teasers = Array.from({ length: 24 }, (_, k) => `另一条新闻的标题在这里第${k}条`);
+    const open = [...text.split('\n').slice(0, 6), ...teasers, '（原标题：另一条新闻的标题）', '另一条新闻的标题在这里'].join('\n');
+    const openLines = boilerplateLines();
+    detectBoilerplate(open, { lines: openLines });
+    const typed = open.replace('（原标题：', '（原标的题：');
+    assert.deepEqual(detectBoilerplate(typed, { lines: openLines }), detectBoilerplate(typed));
+    assert.notDeepEqual(detectBoilerplate(typed), detectBoilerplate(open));
+    assert.equal(openLines.decided.wording, 0);
+  });
+
   it('locates the body again when a prose line changes, and detects anew when that moves what it found', () => {
     const sentence = '市长在发布会上表示，新计划将大大缓解城市的交通压力，市民出行将更加方便快捷。';
     const text = [

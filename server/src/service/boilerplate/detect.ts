@@ -17,8 +17,18 @@ import { ARTICLE_META, isBreadcrumb, phraseKind, verticalHeadings, type PhraseHi
 import { findTitle, hasSiteSuffix, isTitleCopy, lineTitleKey, titleKeys } from './title';
 import { applySiteRules, siteRuleFor, type SiteRules } from './siteRules';
 import { caretReferences, contentsFacts, editLinkHeadings, tableOfContents } from './contents';
-import { bodyTables, isStructureLine, normFacts, shape, structureLines } from './structure';
-import { FEATURES, fillVector, lineFeatures, lineRanks, lineScores, probability, type ScoreInput, type ScorerWeights } from './scorer';
+import { bodyTables, CLOSING_SPAN, isStructureLine, normFacts, shape, structureLines } from './structure';
+import {
+  FEATURES,
+  fillVector,
+  lineFeatures,
+  lineRanks,
+  lineScores,
+  probability,
+  type LineRanks,
+  type ScoreInput,
+  type ScorerWeights,
+} from './scorer';
 import { SCORER } from './scorerWeights';
 import { normalizeForMatching } from '../normalize';
 import { LineMemo } from '../incremental/lineMemo';
@@ -70,8 +80,11 @@ export interface LineRecord {
 export class BoilerplateLines extends LineArrays<LineRecord> {
   /** Set by a full detection; a version's state is never changed once made (a clone shares it). */
   reuse: ReuseState | undefined;
-  /** Edits decided from the previous version / by a full detection, since creation (for the tests and the bench). */
-  readonly decided = { reused: 0, full: 0 };
+  /**
+   * Edits decided from the previous version / by a full detection, since creation, and of the first those whose
+   * line's metadata wording changed (for the tests and the bench).
+   */
+  readonly decided = { reused: 0, full: 0, wording: 0 };
 
   override clone(): BoilerplateLines {
     const copy = this.copyInto(new BoilerplateLines());
@@ -307,10 +320,9 @@ interface Located {
 }
 
 /** Pass 1, locate the body: the headline by the page title, the body as the first substantial prose run after it. */
-function locateBody(doc: Doc): Located {
+function locateBody(doc: Doc, title = findTitle(doc.infos)): Located {
   const { infos, phrases } = doc;
   const n = infos.length;
-  const title = findTitle(infos);
   let headline = title.headline;
   const clustersAll = proseClusters(doc, 0);
   const biggest = clustersAll.reduce<Span | null>((b, c) => (!b || c.mass > b.mass ? c : b), null);
@@ -413,7 +425,18 @@ function locateBody(doc: Doc): Located {
  * the sections opened by headings (相关新闻, 评论, 版权) and menus decide, and a line with no evidence
  * is only "possibly boilerplate".
  */
-function flagLines(doc: Doc, at: Located, menu: Uint8Array, rec: (i: number) => number): (Flag | null)[] {
+function flagLines(
+  doc: Doc,
+  at: Located,
+  menu: Uint8Array,
+  rec: (i: number) => number,
+  /**
+   * Set to the first line after the body at which the walk is no longer `open` (a marker or a section seen), or -1:
+   * from there on no line's metadata wording (ARTICLE_META) is read (`reuseAfterEdit`). `open` never comes back, since
+   * neither `afterMarker` nor `section` is ever reset.
+   */
+  closed?: { from: number },
+): (Flag | null)[] {
   const { infos, phrases } = doc;
   const n = infos.length;
   const { title, guessed, body, island, headline } = at;
@@ -509,6 +532,7 @@ function flagLines(doc: Doc, at: Located, menu: Uint8Array, rec: (i: number) => 
     // A teaser title seen under a related heading: a run of menu words after it is the site menu.
     else if (section === 'related' && !menu[i] && x.len >= 10) teasers++;
     const open = !afterMarker && !section;
+    if (!open && closed && closed.from < 0) closed.from = i;
     if (open && !p && ARTICLE_META.test(x.text) && x.len <= 60) continue;
     // The value under a metadata label (信息来源： / 内蒙古日报).
     if (open && !p && x.len <= 20 && !x.prose && isMetaLabelAt(infos, phrases, previousLine(infos, i))) continue;
@@ -654,7 +678,8 @@ function passes(
     before = menu[i] ? before + 1 : 0;
   }
   // Pass 2: flag lines by wording, position and section.
-  const flags = flagLines(doc, located, menu, rec);
+  const closed = { from: -1 };
+  const flags = flagLines(doc, located, menu, rec, carried ? closed : undefined);
   for (let i = 0; i < n; i++) if (keep[i] && flags[i] && !phrases[i]) flags[i] = null;
   // Pass 3: protect the structure. The article's headline, dateline, source and byline lines and its
   // tables are never flagged, whatever pass 2 said (a wiki's table of contents, below, is still its furniture).
@@ -709,6 +734,7 @@ function passes(
       recurringVersion: options.recurringVersion,
       copies,
       located,
+      closedFrom: closed.from,
       firstText,
       keys,
       wanted,
@@ -990,6 +1016,10 @@ interface ReuseState {
   /** How many other files repeat the headline (rec subtracts it). */
   copies: number;
   located: Located;
+  /** flagLines' first line after the body that is no longer `open` (-1: none): it reads no metadata wording from there. */
+  closedFrom: number;
+  /** The lines' ranks among the non-blank lines, once an edit asked (an edit decided from this state keeps them). */
+  ranks?: LineRanks;
   /** The page title line's text and the keys findTitle looked for. */
   firstText: string;
   keys: string[];
@@ -1059,7 +1089,7 @@ const TEXT_TESTS: readonly ((t: string) => boolean)[] = [
  * cluster's mass (it locates the body again). Undefined when the line could bear on the title (its key is one the
  * title search looks for, or the headline's) or on a vertical heading (a one-character line): those are not compared.
  */
-function lineFacts(r: LineRecord, state: ReuseState, options: BoilerplateOptions, dateAfter: boolean): string | undefined {
+function lineFacts(r: LineRecord, state: ReuseState, options: BoilerplateOptions, dateAfter: boolean): string[] | undefined {
   const x = r.info;
   const t = x.text;
   if (x.len <= 1) return undefined;
@@ -1095,7 +1125,43 @@ function lineFacts(r: LineRecord, state: ReuseState, options: BoilerplateOptions
     suffixed ? 1 : 0,
     Math.max(0, raw - state.copies),
     ruled,
-  ].join('|');
+  ].map(String);
+}
+
+/** Where the metadata wording test (ARTICLE_META, the first of TEXT_TESTS) and `isStructureLine` stand in lineFacts. */
+const TESTS_FACT = 2;
+const STRUCTURE_FACT = 3;
+
+/**
+ * How two versions' facts of a line compare: the same, different only in the line's metadata wording (ARTICLE_META
+ * and `isStructureLine`, which reads it), or different otherwise.
+ */
+function factsDiffer(a: readonly string[], b: readonly string[]): 'same' | 'wording' | 'other' {
+  let wording = false;
+  for (let k = 0; k < a.length; k++) {
+    if (a[k] === b[k]) continue;
+    if (k === STRUCTURE_FACT || (k === TESTS_FACT && a[k].slice(1) === b[k].slice(1))) wording = true;
+    else return 'other';
+  }
+  return wording ? 'wording' : 'same';
+}
+
+/**
+ * Whether no pass reads line i's metadata wording (ARTICLE_META, `isStructureLine`) but the scorer's own feature of
+ * it (`reuseAfterEdit` scores the line again with each version's): the readers are locateBody (of lines up to the
+ * body's end only: the next line under an exclaimed headline, the lines between a headline and its later copy,
+ * guessHeadline's lines above the body; the body it finds first reads no wording, and the inline boxes only extend
+ * it), flagLines above the headline and between the headline and the body, and after the body only while its walk is
+ * `open` (`closedFrom`), the headline's metadata table (above the headline), `sandwiched` (lines of at most 4
+ * characters), and structureLines up to CLOSING_SPAN non-blank lines after the body. Every other fact of the line is
+ * the same in both versions, so every pass reaches line i in the same state.
+ */
+function wordingUnread(state: ReuseState, values: readonly LineRecord[], i: number): boolean {
+  const { body } = state.located;
+  if (!body || i <= body.end || state.closedFrom < 0 || i < state.closedFrom || values[i].info.len <= 4) return false;
+  let seen = 0;
+  for (let k = body.end + 1; k < i && seen < CLOSING_SPAN; k++) if (!values[k].info.blank) seen++;
+  return seen >= CLOSING_SPAN;
 }
 
 /**
@@ -1127,25 +1193,36 @@ function reuseAfterEdit(
     0,
   );
   const facts = lineFacts(after, state, options, dateAfter);
-  if (facts === undefined || facts !== lineFacts(before, state, options, dateAfter)) return undefined;
+  const was = lineFacts(before, state, options, dateAfter);
+  if (facts === undefined || was === undefined) return undefined;
+  // Only the line's metadata wording changed ("（原标题：" typed into, a dateline's label): decided here when no pass
+  // but the scorer reads it of this line (wordingUnread).
+  const differ = factsDiffer(facts, was);
+  if (differ === 'other' || (differ === 'wording' && !wordingUnread(state, values, i))) return undefined;
   const scoring = state.scoring;
+  let ranks = state.ranks;
   if (SCORER && scoring.flags[i]?.confident) {
-    // Its own measures (length, Han share) are the only features that may have moved: the rest are equal facts.
-    const ranks = lineRanks(values.map((r) => r.info));
+    // Its own measures (length, Han share) and its structure wording are the only features that may have moved: the
+    // rest are equal facts.
+    // The blank lines are where they were (blank or not is a fact), so the ranks are too.
+    ranks = state.ranks ?? lineRanks(values.map((r) => r.info));
+    let version = before;
     const input: ScoreInput = {
       ...scoring,
       infos: [],
-      structureLike: () => structureLike.get(after.info.text, () => isStructureLine(after.info, after.norm), after.norm),
+      structureLike: () => structureLike.get(version.info.text, () => isStructureLine(version.info, version.norm), version.norm),
       digits: () => /\d/u.test(after.info.text),
     };
     const v = new Float64Array(FEATURES.length);
     fillVector(input, ranks, i, before.info, v);
-    const was = probability(SCORER, v) < SCORER.threshold;
+    const below = probability(SCORER, v) < SCORER.threshold;
+    version = after;
     fillVector(input, ranks, i, after.info, v);
-    if (probability(SCORER, v) < SCORER.threshold !== was) return undefined;
+    if (probability(SCORER, v) < SCORER.threshold !== below) return undefined;
   }
   if ((before.info.prose || after.info.prose) && !locatedAgain(state, values)) return undefined;
-  lines.reuse = { ...state, values };
+  if (differ === 'wording') lines.decided.wording++;
+  lines.reuse = { ...state, values, ranks };
   return state.result;
 }
 
@@ -1158,14 +1235,16 @@ function locatedAgain(state: ReuseState, values: readonly LineRecord[]): boolean
     phrases.push(r.phrase);
   }
   verticalHeadings(infos, phrases);
-  const now = locateBody(makeDoc(infos, phrases));
+  // The title search finds what it found: the line's facts are equal, and they hold what findTitle reads of it (its
+  // key is none the search looks for, nor part of one broken over lines, nor does it start with the page title,
+  // whatever its length; blank or not; longer than 60 or not).
   const was = state.located;
+  const now = locateBody(makeDoc(infos, phrases), was.title);
   return (
     now.headline === was.headline &&
     now.guessed === was.guessed &&
     now.body?.start === was.body?.start &&
     now.body?.end === was.body?.end &&
-    JSON.stringify(now.title) === JSON.stringify(was.title) &&
     sameBytes(now.island, was.island) &&
     sameBytes(now.keep, was.keep)
   );

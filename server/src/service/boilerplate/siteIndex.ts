@@ -99,6 +99,14 @@ export class SiteIndex {
     return this.files.size;
   }
 
+  /**
+   * Whether a file other than `uri` is indexed: without one, `recurring(uri)` answers 0 for every line, which is what
+   * detection does without the signal (so an editor's folder of one article need not ask it of every line).
+   */
+  hasOthers(uri: string): boolean {
+    return this.files.size > (this.files.has(uri) ? 1 : 0);
+  }
+
   /** For `uri`: in how many OTHER files a (trimmed) line occurs. */
   recurring(uri: string): (line: string) => number {
     const own = this.files.get(uri);

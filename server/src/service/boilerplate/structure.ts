@@ -62,7 +62,7 @@ export interface StructureInput {
 
 /** Non-blank lines after the body within which its closing source and byline lines are looked for
  * (up to the first section heading: 相关新闻, 评论). */
-const CLOSING_SPAN = 20;
+export const CLOSING_SPAN = 20;
 /** Without a body: non-blank lines under the headline within which the dateline and byline are looked for. */
 const OPENING_SPAN = 12;
 
@@ -185,7 +185,19 @@ export function bodyTables(s: StructureInput, isMarker: (i: number) => boolean):
   };
   let i = body.start;
   while (i < infos.length) {
-    if (infos[i].blank || !rowLike(i)) {
+    if (infos[i].blank) {
+      i++;
+      continue;
+    }
+    // Past the region, a run is placed only under a lead-in whose line above is in it or right after a table of it:
+    // once the line above this one is in no table and the line above that is past the region, no run from here on
+    // can be (the lines above a later run are this one or later, and every table found so far lies above this one),
+    // so the rest of the page (most of a long page's furniture) is not read.
+    if (i > end) {
+      const k = above(i);
+      if (!out.has(k) && above(k) > end) break;
+    }
+    if (!rowLike(i)) {
       i++;
       continue;
     }
