@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../../server/src/service/index';
-import { SERVER_EXEC_ARGV } from '../../server/src/protocol';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/protocol';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -32,8 +32,18 @@ export async function startServer(serverJs: string): Promise<Server> {
   const t0 = performance.now();
   // Started as the client starts it; BENCH_NODE_ARGS (space-separated, may be empty) replaces those options.
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? SERVER_EXEC_ARGV;
+  // Its environment too: BENCH_NODE_ENV (space-separated NAME=VALUE, may be empty) replaces SERVER_ENV.
+  const extraEnv =
+    process.env.BENCH_NODE_ENV !== undefined
+      ? Object.fromEntries(
+          process.env.BENCH_NODE_ENV.split(' ')
+            .filter(Boolean)
+            .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+        )
+      : SERVER_ENV;
   const proc = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], {
     stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, ...extraEnv },
   });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const waiters: { uri: string; version: number; resolve: (t: number) => void }[] = [];
