@@ -11,7 +11,7 @@ import {
   type RequestType,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { LANGUAGE_ID, SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/protocol';
+import { LANGUAGE_ID, SERVER_EXEC_ARGV } from '../../server/src/protocol';
 import { CrashHandler } from './errorHandler';
 import { guardCodeActions } from './fixGuard';
 import { errorText, msg } from './messages';
@@ -116,11 +116,9 @@ export class ServerConnection implements vscode.Disposable {
   private async doStart(): Promise<LanguageClient | undefined> {
     const module = this.context.asAbsolutePath('dist/server.js');
     // Same options in debug mode: a fixed --inspect port would collide when two windows debug at once.
-    // The language client adds `env` to its own environment.
-    const options = { execArgv: SERVER_EXEC_ARGV, env: SERVER_ENV };
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc, options },
-      debug: { module, transport: TransportKind.ipc, options },
+      run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
     };
     let initialised = false;
     const clientOptions: LanguageClientOptions = {

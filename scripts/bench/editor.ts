@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../../server/src/service/index';
-import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/protocol';
+import { SERVER_EXEC_ARGV } from '../../server/src/protocol';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -32,15 +32,13 @@ export async function startServer(serverJs: string): Promise<Server> {
   const t0 = performance.now();
   // Started as the client starts it; BENCH_NODE_ARGS (space-separated, may be empty) replaces those options.
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? SERVER_EXEC_ARGV;
-  // Its environment too: BENCH_NODE_ENV (space-separated NAME=VALUE, may be empty) replaces SERVER_ENV.
-  const extraEnv =
-    process.env.BENCH_NODE_ENV !== undefined
-      ? Object.fromEntries(
-          process.env.BENCH_NODE_ENV.split(' ')
-            .filter(Boolean)
-            .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
-        )
-      : SERVER_ENV;
+  // BENCH_NODE_ENV (space-separated NAME=VALUE) is added to its environment, to try a setting (malloc's, say).
+  const extraEnv = Object.fromEntries(
+    (process.env.BENCH_NODE_ENV ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+  );
   const proc = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, ...extraEnv },

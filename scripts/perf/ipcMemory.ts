@@ -1,16 +1,16 @@
 /**
  * The bench's memory scenario with the seed article opened first (scripts/bench/editor.ts memoryFigures), over
- * Node IPC as VS Code starts the server (TransportKind.ipc: `fork(server, ['--node-ipc'])` with SERVER_EXEC_ARGV and
- * SERVER_ENV), instead of stdio: the server's RSS before the 1 MB article and at its answers, and the peak.
+ * Node IPC as VS Code starts the server (TransportKind.ipc: `fork(server, ['--node-ipc'])` with SERVER_EXEC_ARGV),
+ * instead of stdio: the server's RSS before the 1 MB article and at its answers, and the peak.
  *   NEWS_CORPUS=/work/shared/corpus npx tsx scripts/perf/ipcMemory.ts [dist/server.js]
- * BENCH_NODE_ARGS / BENCH_NODE_ENV replace the options and the environment as for the bench (a base build's).
+ * BENCH_NODE_ARGS replaces the options as for the bench (a base build's); BENCH_NODE_ENV adds to the environment.
  */
 import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IPCMessageReader, IPCMessageWriter, createProtocolConnection } from 'vscode-languageserver-protocol/node';
-import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/protocol';
+import { SERVER_EXEC_ARGV } from '../../server/src/protocol';
 import { unlabelledText } from './pages';
 
 const serverJs = path.resolve(process.argv[2] ?? 'dist/server.js');
@@ -22,14 +22,12 @@ const status = (pid: number) => {
 
 async function main() {
   const execArgv = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? SERVER_EXEC_ARGV;
-  const extra =
-    process.env.BENCH_NODE_ENV !== undefined
-      ? Object.fromEntries(
-          process.env.BENCH_NODE_ENV.split(' ')
-            .filter(Boolean)
-            .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
-        )
-      : SERVER_ENV;
+  const extra = Object.fromEntries(
+    (process.env.BENCH_NODE_ENV ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+  );
   const proc = fork(serverJs, ['--node-ipc'], {
     execArgv,
     env: { ...process.env, ...extra },

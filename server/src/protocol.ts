@@ -23,16 +23,6 @@ export const LANGUAGE_ID = 'news-article';
  */
 export const SERVER_EXEC_ARGV = ['--max-semi-space-size=2', '--expose-gc', '--v8-pool-size=1'];
 
-/**
- * Environment the server is started with, over the client's own (the client passes it with SERVER_EXEC_ARGV).
- * `MALLOC_MMAP_THRESHOLD_`: glibc's malloc maps blocks of 128 KB and more on their own and unmaps them when freed,
- * always. By default it raises that threshold to the size of each mapped block freed (up to 32 MB), so once the
- * buffers of a large message have come and gone, every later buffer below their size stays in the main heap, which
- * never shrinks below what is still in use at its top: 10 MB of the server's RSS with the seed and the 1 MB article
- * open (docs/performance.md, eleventh round). Ignored outside glibc. The analysis process (offThread.ts) runs without it.
- */
-export const SERVER_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072' };
-
 /** Commands contributed by the client (palette, category "News"). */
 export const ClientCommands = {
   convertToSimplified: 'newsAnnotator.convertToSimplified',

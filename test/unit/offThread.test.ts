@@ -3,8 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fork } from 'node:child_process';
-import { OffThreadAnalysis, analysisEnv, type WorkerReply, type WorkerRequest } from '../../server/src/node/offThread';
-import { SERVER_ENV } from '../../server/src/protocol';
+import { OffThreadAnalysis, type WorkerReply, type WorkerRequest } from '../../server/src/node/offThread';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { ROOT, ensureBuilt } from '../protocol/lspClient';
 
@@ -44,27 +43,6 @@ describe('off-thread analysis of large documents', () => {
     } finally {
       pool.dispose();
     }
-  });
-
-  it("runs the analysis process without the server's malloc setting (SERVER_ENV), with the rest of its environment", async () => {
-    const envWorker = path.join(dir, 'env-worker.js');
-    fs.writeFileSync(
-      envWorker,
-      `process.on('message', (m) => process.send({ id: m.id, article: { threshold: process.env.MALLOC_MMAP_THRESHOLD_ ?? null, other: process.env.NEWS_OFFTHREAD_PROBE ?? null } }));`,
-    );
-    const saved = { ...process.env };
-    Object.assign(process.env, SERVER_ENV, { NEWS_OFFTHREAD_PROBE: 'kept' });
-    const pool = new OffThreadAnalysis(envWorker, 50);
-    try {
-      const article = (await pool.analyse(request('一'))) as unknown as { threshold: string | null; other: string | null };
-      assert.equal(article.threshold, null);
-      assert.equal(article.other, 'kept');
-    } finally {
-      pool.dispose();
-      for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
-    }
-    // A value the user set themselves is theirs, and passed on.
-    assert.equal(analysisEnv({ MALLOC_MMAP_THRESHOLD_: '65536' }).MALLOC_MMAP_THRESHOLD_, '65536');
   });
 
   it("gives back the article with the request's own text, which the process does not send", async () => {

@@ -9,7 +9,7 @@
 import * as path from 'node:path';
 import { fork, type ChildProcess } from 'node:child_process';
 import type { Article } from '../service/article';
-import { SERVER_ENV, type NewsAnnotatorSettings } from '../protocol';
+import type { NewsAnnotatorSettings } from '../protocol';
 import type { DictionaryEntry } from './config';
 import { noteMemory } from './memory';
 
@@ -44,16 +44,6 @@ export type WorkerReply = {
  * own options (2 MB semi-spaces) would slow the analysis down.
  */
 const EXEC_ARGV = ['--max-semi-space-size=5'];
-
-/**
- * The process's environment: the server's without SERVER_ENV's malloc setting (its memory all goes back when it
- * exits, and a 1 MB article's analysis maps and unmaps fewer blocks with glibc's own threshold).
- */
-export function analysisEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const out = { ...env };
-  for (const name of Object.keys(SERVER_ENV)) if (out[name] === SERVER_ENV[name]) delete out[name];
-  return out;
-}
 
 type Pending = { text: string; resolve: (a: Article) => void; reject: (e: Error) => void };
 
@@ -97,12 +87,7 @@ export class OffThreadAnalysis {
     if (this.worker) return this.worker;
     // stdout is the server's LSP channel: the process must not write to it. It exits when the server goes away
     // (its IPC channel closes: analysisWorker.ts).
-    const worker = fork(this.script, [], {
-      serialization: 'advanced',
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-      execArgv: EXEC_ARGV,
-      env: analysisEnv(process.env),
-    });
+    const worker = fork(this.script, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: EXEC_ARGV });
     // Neither the process nor its channel keeps the server's event loop alive.
     worker.unref();
     (worker.channel as { unref?: () => void } | undefined)?.unref?.();
