@@ -2,7 +2,9 @@
 // into dist/ with esbuild. Type checking is separate (`npm run typecheck`, and `npm test` compiles with tsc).
 // What ships (client, server, CLI and their workers) is minified for Node 20; the dev tools stay readable.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const shipped = {
   client: 'client/src/extension.ts',
@@ -32,6 +34,31 @@ const lazyOpencc = {
     build.onResolve({ filter: /^opencc-js$/ }, (args) =>
       args.importer.endsWith('opencc-entry.mjs') ? undefined : { path: new URL('./build/opencc-lazy.ts', import.meta.url).pathname },
     );
+  },
+};
+/**
+ * opencc-js's 21 dictionaries (one string literal each, 1.2 MB of text) as files of their own in dist/opencc/, read
+ * when dist/opencc.js is loaded. Inside dist/opencc.js they were 2.2 MB of \\u escapes, the source V8 keeps for the
+ * life of the process beside the strings themselves: 2 MB of the server's heap once any Traditional text had been
+ * normalised (docs/performance.md, eleventh round). The module is built from opencc-js's unbundled parts (core and
+ * preset, as its own bundle is), so that each dictionary is a module this plugin can replace.
+ */
+const openccDictionaries = {
+  name: 'opencc-dictionaries',
+  setup(build) {
+    build.onLoad({ filter: /opencc-js[\\/]dist[\\/]esm-lib[\\/]dict[\\/]\w+\.js$/ }, async (args) => {
+      const name = path.basename(args.path, '.js');
+      const { default: text } = await import(pathToFileURL(args.path).href);
+      if (typeof text !== 'string') throw new Error(`${args.path}: not a dictionary string`);
+      mkdirSync('dist/opencc', { recursive: true });
+      writeFileSync(`dist/opencc/${name}.txt`, text);
+      return {
+        contents: `import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+export default readFileSync(join(__dirname, 'opencc', ${JSON.stringify(name + '.txt')}), 'utf8');`,
+        loader: 'js',
+      };
+    });
   },
 };
 /** The transliteration table as its own file, loaded on first use (see scripts/build/translit-lazy.ts). */
@@ -66,7 +93,13 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: present(tools), minify: false }),
   esbuild.build({
     stdin: {
-      contents: "export { Converter, ConverterFactory, Locale } from 'opencc-js';",
+      // What opencc-js's own bundle (dist/esm/full.js) exports, made from its parts.
+      contents: [
+        "import { ConverterBuilder, ConverterFactory } from 'opencc-js/core';",
+        "import * as Locale from 'opencc-js/preset';",
+        'export const Converter = ConverterBuilder(Locale);',
+        'export { ConverterFactory, Locale };',
+      ].join('\n'),
       resolveDir: process.cwd(),
       sourcefile: 'opencc-entry.mjs',
     },
@@ -77,6 +110,7 @@ await Promise.all([
     format: 'cjs',
     minify,
     logLevel: 'warning',
+    plugins: [openccDictionaries],
   }),
   esbuild.build({
     entryPoints: ['server/src/service/entities/translit-table.ts'],

@@ -32,8 +32,16 @@ export async function startServer(serverJs: string): Promise<Server> {
   const t0 = performance.now();
   // Started as the client starts it; BENCH_NODE_ARGS (space-separated, may be empty) replaces those options.
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? SERVER_EXEC_ARGV;
+  // BENCH_NODE_ENV (space-separated NAME=VALUE) is added to its environment, to try a setting (malloc's, say).
+  const extraEnv = Object.fromEntries(
+    (process.env.BENCH_NODE_ENV ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+  );
   const proc = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], {
     stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, ...extraEnv },
   });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const waiters: { uri: string; version: number; resolve: (t: number) => void }[] = [];

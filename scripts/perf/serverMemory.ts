@@ -79,6 +79,7 @@ async function main() {
   const t0 = performance.now();
   const sampler = setInterval(() => samples.push([performance.now() - t0, status(s.pid).rss]), 5);
   await new Promise((r) => setTimeout(r, 1500));
+  if (smallFirst) show('idle, nothing open', s.pid);
   if (smallFirst) {
     const seed = fs.readFileSync(path.join(__dirname, '..', '..', 'test', 'fixtures', 'articles', 'seed_guancha_ttyw.txt'), 'utf8');
     const small = pathToFileURL(path.join(process.cwd(), 'bench-seed.news.txt')).toString();
@@ -88,6 +89,7 @@ async function main() {
     });
     await seen;
     await s.conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: small } });
+    show('the seed article analysed (before its warm-up)', s.pid);
     await new Promise((r) => setTimeout(r, 1500));
   }
   show(smallFirst ? 'idle, the seed article open' : 'idle', s.pid);

@@ -17,8 +17,11 @@ export const LANGUAGE_ID = 'news-article';
  * with 2 MB semi-spaces the server held 164 MB instead of 204 MB with a 1 MB article (docs/performance.md).
  * `--expose-gc`: after taking in a large article's analysis the server collects once (node/memory.ts), which gives
  * the system back the buffers of receiving it (about 15 MB of RSS with a 1 MB article).
+ * `--v8-pool-size=1`: one V8 worker thread (for the concurrent compiler and collector) instead of four; each thread
+ * that compiles keeps a malloc arena of its own (3.5-4 MB each, never given back), 8-10 MB of the server's RSS with
+ * an ordinary article open (docs/performance.md, eleventh round). The analysis process keeps its own options.
  */
-export const SERVER_EXEC_ARGV = ['--max-semi-space-size=2', '--expose-gc'];
+export const SERVER_EXEC_ARGV = ['--max-semi-space-size=2', '--expose-gc', '--v8-pool-size=1'];
 
 /** Commands contributed by the client (palette, category "News"). */
 export const ClientCommands = {

@@ -7,7 +7,7 @@ import { toAnnotations } from '../../server/src/service/features/exportAnnotatio
 import { getHover } from '../../server/src/service/features/hover';
 import { getDocumentSymbols, getFoldingRanges } from '../../server/src/service/features/outline';
 import { getDocumentHighlights } from '../../server/src/service/features/references';
-import { encodeTokens, legend, modifierBits, plainTokens } from '../../server/src/service/features/semanticTokens';
+import { encodeTokens, legend, modifierBits, plainTokens, type PlainToken } from '../../server/src/service/features/semanticTokens';
 import { createLocalizer } from '../../server/src/service/messages';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { ServerCommands } from '../../server/src/protocol';
@@ -206,6 +206,45 @@ describe('semantic tokens', () => {
       { start: 4, end: 6, type: 'date', modifiers: [] },
     ]).data;
     assert.deepEqual(data, [0, 0, 4, legend.tokenTypes.indexOf('media'), 0b10010, 0, 4, 2, legend.tokenTypes.indexOf('date'), 0]);
+  });
+  it('encodes tokens that span lines, touch line ends and follow each other on a line, as the relative encoding says', () => {
+    // The encoding written out plainly (a pushed array), the reference the counted-and-filled encoder must equal.
+    const reference = (a: ReturnType<typeof makeArticle>, tokens: PlainToken[]) => {
+      const data: number[] = [];
+      let prevLine = 0;
+      let prevChar = 0;
+      for (const tk of tokens)
+        for (let at = tk.start; at < tk.end;) {
+          const line = a.lines.lineAt(at);
+          const end = Math.min(tk.end, a.lines.lineEnd(line));
+          const character = at - a.lines.starts[line];
+          if (end > at) {
+            data.push(line - prevLine, line === prevLine ? character - prevChar : character, end - at);
+            data.push(legend.tokenTypes.indexOf(tk.type), modifierBits(tk.modifiers));
+            prevLine = line;
+            prevChar = character;
+          }
+          if (line + 1 >= a.lines.lineCount) break;
+          at = Math.max(end + 1, a.lines.starts[line + 1]);
+        }
+      return data;
+    };
+    const text = '烏沙科夫表示\n\n北約峰會在海牙舉行\n美國總統特朗普\r\n出席';
+    const a = makeArticle(text, { entities: [] });
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) >>> 8) % n;
+    const types: PlainToken['type'][] = ['person', 'location', 'date', 'media'];
+    for (let round = 0; round < 200; round++) {
+      const tokens: PlainToken[] = [];
+      for (let at = random(3); at < text.length; at += 1 + random(6)) {
+        const end = Math.min(text.length, at + 1 + random(12));
+        tokens.push({ start: at, end, type: types[random(4)], modifiers: random(2) ? ['firstMention'] : [] });
+        at = end;
+      }
+      const data = encodeTokens(a, tokens).data;
+      assert.deepEqual(data, reference(a, tokens));
+      assert.equal(Object.keys(data).length, data.length, 'no hole left in the array');
+    }
   });
 });
 

@@ -59,33 +59,47 @@ export function modifierBits(modifiers: readonly TokenModifier[]): number {
   return bits;
 }
 
-/** LSP's relative encoding; a token that spans lines is cut at each line end. */
+/**
+ * LSP's relative encoding; a token that spans lines is cut at each line end. The pieces are counted first and
+ * written into an array of exactly their number: a pushed array grows by half again each time it is full, and for
+ * the 13,490 tokens of a 1 MB article its copies were 1.1 MB of the server's peak (docs/performance.md, eleventh
+ * round).
+ */
 export function encodeTokens(article: Article, tokens: readonly PlainToken[]): SemanticTokens {
-  const data: number[] = [];
+  const data = new Array<number>(encodePieces(article, tokens, undefined));
+  encodePieces(article, tokens, data);
+  return { data };
+}
+
+/** Writes the encoded pieces into `data` when it is given; returns how many numbers they are. */
+function encodePieces(article: Article, tokens: readonly PlainToken[], data: number[] | undefined): number {
+  const lines = article.lines;
+  let k = 0;
   let prevLine = 0;
   let prevChar = 0;
   for (const tk of tokens) {
     let start = tk.start;
     while (start < tk.end) {
-      const line = article.lines.lineAt(start);
-      const end = Math.min(tk.end, article.lines.lineEnd(line));
-      const character = start - article.lines.starts[line];
+      const line = lines.lineAt(start);
+      const end = Math.min(tk.end, lines.lineEnd(line));
+      const character = start - lines.starts[line];
       if (end > start) {
-        data.push(
-          line - prevLine,
-          line === prevLine ? character - prevChar : character,
-          end - start,
-          TYPE_INDEX.get(tk.type)!,
-          modifierBits(tk.modifiers),
-        );
+        if (data) {
+          data[k] = line - prevLine;
+          data[k + 1] = line === prevLine ? character - prevChar : character;
+          data[k + 2] = end - start;
+          data[k + 3] = TYPE_INDEX.get(tk.type)!;
+          data[k + 4] = modifierBits(tk.modifiers);
+        }
+        k += 5;
         prevLine = line;
         prevChar = character;
       }
-      if (line + 1 >= article.lines.lineCount) break;
-      start = Math.max(end + 1, article.lines.starts[line + 1]);
+      if (line + 1 >= lines.lineCount) break;
+      start = Math.max(end + 1, lines.starts[line + 1]);
     }
   }
-  return { data };
+  return k;
 }
 
 export const getSemanticTokens = (article: Article, settings: NewsAnnotatorSettings) =>
