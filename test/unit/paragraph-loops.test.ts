@@ -9,6 +9,7 @@ import {
   addModelNames,
   addPlaces,
   addUserNames,
+  gateBySource,
   markSpans,
   retypeFacilities,
   type Candidate,
@@ -106,6 +107,24 @@ describe("recognizeParagraph's loops, each in a function (recognizer.ts)", () =>
       ],
     );
     assert.equal(model[1].end, 17, "the organisation's span itself is continued, as the loop did");
+  });
+
+  it('gateBySource: a gate by the source where a candidate has none, the ones it has kept', () => {
+    const c = (source: Candidate['source'], gate?: Candidate['gate']): Candidate => ({
+      start: 0,
+      end: 1,
+      type: 'ORG',
+      source,
+      confidence: 1,
+      rank: 1,
+      gate,
+    });
+    const cands = [c('gazetteer'), c('pattern'), c('model'), c('user'), c('pattern', 'companyAdd')];
+    gateBySource(cands);
+    assert.deepEqual(
+      cands.map((x) => x.gate),
+      ['gazetteerAdd', 'patternAdd', undefined, undefined, 'companyAdd'],
+    );
   });
 
   it("retypeFacilities: a facility's type over the reading that won its extent, never over a user name", () => {

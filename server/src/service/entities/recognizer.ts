@@ -380,7 +380,7 @@ export function addModelNames(cands: Candidate[], model: (Span & { confidence: n
 }
 
 /** The gate of each candidate without one, by its source (gates.ts). */
-function gateBySource(cands: Candidate[]): void {
+export function gateBySource(cands: Candidate[]): void {
   for (const c of cands)
     if (!c.gate) c.gate = c.source === 'gazetteer' ? 'gazetteerAdd' : c.source === 'pattern' ? 'patternAdd' : undefined;
 }
