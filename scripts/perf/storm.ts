@@ -5,7 +5,9 @@
  *     --external:jieba-wasm --loader:.bin=binary
  *   for i in $(seq 12); do NEWS_CORPUS=../shared/corpus node --trace-deopt /tmp/storm.js \
  *     | grep -c 'deoptimizing.*recognizeParagraph'; done                 (from the repository root)
- * REPS sets the number of whole-megabyte runs (5).
+ * REPS sets the number of whole-megabyte runs (5). `--invocation-count-for-osr=20` (V8's default 500: the calls a
+ * function marked for optimisation may make before its loops are compiled on the stack instead) stands in for a loaded
+ * machine, where the optimising compiler's job is late: with it the storm came in 6 of 7 base processes, not 1 in 26.
  */
 import { createEntityRecognizer } from '../../server/src/service/entities';
 import { loadNerModel } from '../../server/src/node/model';
