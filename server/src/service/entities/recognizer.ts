@@ -317,6 +317,82 @@ function addAll(cands: Candidate[], spans: readonly Span[], source: Source, conf
   for (let i = 0; i < spans.length; i++) cands.push(candidate(spans[i], source, confidence, rank, gate));
 }
 
+/*
+ * The loops of `recognizeParagraph`, each in a function of its own, so that `recognizeParagraph` has no loop: V8
+ * (Node 20) compiles a long-running loop of a function still in the interpreter on the stack ("OSR"), keeps that code
+ * after it deoptimises, and enters it again at the loop's back edge on every later call. In one process in four to
+ * ten it compiled `recognizeParagraph` at its tagger-marks loop with an `addAll` inlined that had not yet seen every
+ * array map, and that code then deoptimised ("wrong map" on `spans.length`) 800-930 times, each time running the
+ * rest of the line in the interpreter (docs/performance.md, eleventh round: the recognizeParagraph storm).
+ */
+
+/** Each user-dictionary name of the line, longest first from left to right. */
+export function addUserNames(cands: Candidate[], user: Trie<EntityType>, norm: string): void {
+  for (let i = 0; i < norm.length;) {
+    const m = user.longestAt(norm, i);
+    if (m) {
+      cands.push(candidate({ start: i, end: m.end, type: m.value }, 'user', 1, SOURCE_RANK.user));
+      i = m.end;
+    } else i++;
+  }
+}
+
+/** 1 over each span's extent in `marks`. */
+export function markSpans(marks: Uint8Array, spans: readonly Span[]): void {
+  for (let i = 0; i < spans.length; i++) marks.fill(1, spans[i].start, spans[i].end);
+}
+
+/** The CC-CEDICT organisations as list names (a weak one only where the tagger runs). */
+export function addLexiconOrgs(cands: Candidate[], lexOrgs: readonly Span[], tagged: boolean): void {
+  for (let i = 0; i < lexOrgs.length; i++) {
+    const s = lexOrgs[i];
+    if (tagged || !s.weak) cands.push(candidate(s, 'gazetteer', 0.9, RANK.GAZETTEER));
+  }
+}
+
+/** `addAll` of facility or area spans, each span's type kept in `types` by "start:end" (made at the first span). */
+export function addPlaces(
+  cands: Candidate[],
+  spans: readonly Span[],
+  types: Map<string, EntityType> | undefined,
+): Map<string, EntityType> | undefined {
+  addAll(cands, spans, 'pattern', 0.7, RANK.PLACE_NAMED);
+  for (let i = 0; i < spans.length; i++) (types ??= new Map()).set(`${spans[i].start}:${spans[i].end}`, spans[i].type);
+  return types;
+}
+
+/** The tagger's names: a run of list surnames split into its people, an organisation continued by a second unit. */
+export function addModelNames(cands: Candidate[], model: (Span & { confidence: number })[], norm: string): void {
+  for (let i = 0; i < model.length; i++) {
+    const s = model[i];
+    if (s.type === 'PER') {
+      const pieces = splitNameRun(norm.slice(s.start, s.end), LIST_SURNAMES);
+      if (pieces) {
+        for (const [a, b] of pieces)
+          cands.push(candidate({ start: s.start + a, end: s.start + b, type: 'PER' }, 'model', s.confidence, SOURCE_RANK.model));
+        continue;
+      }
+    }
+    // 永康分局 + 盐行派出所: a second unit continues the organisation the model found.
+    if (s.type === 'ORG') s.end += orgContinuation(norm, s.end);
+    cands.push(candidate(s, 'model', s.confidence, SOURCE_RANK.model));
+  }
+}
+
+/** The gate of each candidate without one, by its source (gates.ts). */
+export function gateBySource(cands: Candidate[]): void {
+  for (const c of cands)
+    if (!c.gate) c.gate = c.source === 'gazetteer' ? 'gazetteerAdd' : c.source === 'pattern' ? 'patternAdd' : undefined;
+}
+
+/** 武汉体育中心: where a fuller organisation reading won the same span, the facility's ending still gives its type. */
+export function retypeFacilities(resolved: EntityMention[], types: ReadonlyMap<string, EntityType>): void {
+  for (const m of resolved) {
+    const type = m.source !== 'user' ? types.get(`${m.start}:${m.end}`) : undefined;
+    if (type) m.type = type;
+  }
+}
+
 /**
  * The per-paragraph half of the recogniser (what one paragraph says on its own, cached per paragraph by the
  * editor: service/incremental/paragraphs.ts): model, gazetteer, patterns, resolve, torn characters.
@@ -332,17 +408,7 @@ function recognizeParagraph(
   temperature: number,
 ): EntityMention[] {
   const cands: Candidate[] = [];
-  const add = (s: Span, source: Source, confidence: number) => cands.push(candidate(s, source, confidence, SOURCE_RANK[source]));
-
-  if (user.size) {
-    for (let i = 0; i < norm.length;) {
-      const m = user.longestAt(norm, i);
-      if (m) {
-        add({ start: i, end: m.end, type: m.value }, 'user', 1);
-        i = m.end;
-      } else i++;
-    }
-  }
+  if (user.size) addUserNames(cands, user, norm);
   let model: (Span & { confidence: number })[] = [];
   if (tagger) model = tagAll(tagger, norm, gaz, off.has('lexiconFeatures'));
   let gazSpans = off.has('gazetteer') ? [] : gazetteerSpans(norm, gaz);
@@ -355,7 +421,7 @@ function recognizeParagraph(
   if (tagger) {
     // A name that is also a common word (联想 in 联想到) counts only where the tagger also sees a name there.
     const tagged = (taggedMarks = taggedScratch = zeroed(taggedScratch, norm.length));
-    for (let i = 0; i < model.length; i++) tagged.fill(1, model[i].start, model[i].end);
+    markSpans(tagged, model);
     // (The tests below are closures over the line: made only for a line with a list name to test, not the many without.)
     if (gazSpans.length || lexOrgs.length) {
       // 发展[中国]家, 其[中国]有, 万[人大]签名: where the tagger sees no name, a name whose edge cuts through a word
@@ -398,14 +464,14 @@ function recognizeParagraph(
     ? (a: number, len: number) => tagger.words!.has(norm, a, len) || !!((lexNames?.get(norm, a, len) ?? 0) & LEX_WORD)
     : undefined;
   const taken = (takenScratch = zeroed(takenScratch, norm.length));
-  for (let i = 0; i < gazSpans.length; i++) taken.fill(1, gazSpans[i].start, gazSpans[i].end);
+  markSpans(taken, gazSpans);
   const abbr = off.has('abbreviations') ? [] : abbreviationSpans(norm, taken);
 
   // The line's list and tagger names, for the three families that read them all (one array, made when one asks).
   let listedAndTagged: Span[] | undefined;
   const allNames = () => (listedAndTagged ??= (gazSpans as Span[]).concat(model));
   addAll(cands, gazSpans, 'gazetteer', 1, SOURCE_RANK.gazetteer);
-  for (const s of lexOrgs) if (tagger || !s.weak) cands.push(candidate(s, 'gazetteer', 0.9, RANK.GAZETTEER));
+  addLexiconOrgs(cands, lexOrgs, !!tagger);
   // A pattern name built on a known one (新浪 + 科技): above the company pattern that the known 新浪 would promote, and
   // gated as the list name it is built on.
   if (!off.has('portalDesks')) addAll(cands, portalDeskSpans(norm, inducedWord), 'pattern', 0.8, RANK.PATTERN_FULLER, 'gazetteerAdd');
@@ -473,14 +539,14 @@ function recognizeParagraph(
   // Above the gazetteer, as roads are: the place is part of the facility's name (南沙 in 南沙国际邮轮母港).
   // (Made when a facility is found: most lines have none.)
   let facilityType: Map<string, EntityType> | undefined;
-  if (!off.has('facilities'))
-    for (const spans of [
-      facilitySpans(norm, allNames(), wordAt),
+  if (!off.has('facilities')) {
+    facilityType = addPlaces(cands, facilitySpans(norm, allNames(), wordAt), facilityType);
+    facilityType = addPlaces(
+      cands,
       areaSpans(norm, model, gazSpans, (a, b) => !!((lexNames?.get(norm, a, b - a) ?? 0) & LEX_LOC)),
-    ]) {
-      addAll(cands, spans, 'pattern', 0.7, RANK.PLACE_NAMED);
-      for (let i = 0; i < spans.length; i++) (facilityType ??= new Map()).set(`${spans[i].start}:${spans[i].end}`, spans[i].type);
-    }
+      facilityType,
+    );
+  }
   // Above the promoted fuller names: the whole road replaces the pieces the tagger and the lists tore it into (京 + 沪).
   if (!off.has('transport'))
     addAll(
@@ -495,34 +561,16 @@ function recognizeParagraph(
       0.7,
       RANK.TRANSPORT,
     );
-  for (let i = 0; i < model.length; i++) {
-    const s = model[i];
-    if (s.type === 'PER') {
-      const pieces = splitNameRun(norm.slice(s.start, s.end), LIST_SURNAMES);
-      if (pieces) {
-        for (const [a, b] of pieces) add({ start: s.start + a, end: s.start + b, type: 'PER' }, 'model', s.confidence);
-        continue;
-      }
-    }
-    // 永康分局 + 盐行派出所: a second unit continues the organisation the model found.
-    if (s.type === 'ORG') s.end += orgContinuation(norm, s.end);
-    add(s, 'model', s.confidence);
-  }
+  addModelNames(cands, model, norm);
 
   // A name added where the tagger read none needs the tagger's marginals to be not negligible there (gates.ts; all
   // off as shipped, set for measuring).
   if (tagger && taggedMarks && (gates.companyAdd > 0 || gates.patternAdd > 0 || gates.gazetteerAdd > 0)) {
-    for (const c of cands)
-      if (!c.gate) c.gate = c.source === 'gazetteer' ? 'gazetteerAdd' : c.source === 'pattern' ? 'patternAdd' : undefined;
+    gateBySource(cands);
     gateAdds(cands, taggedMarks, () => new LineMarginals(tagger, norm, gaz, off.has('lexiconFeatures'), temperature), gates);
   }
   const resolved = resolve(cands, text, norm, lexiconCommonWord(lexNames, norm));
-  // 武汉体育中心: where a fuller organisation reading won the same span, the facility's ending still gives its type.
-  if (facilityType)
-    for (const m of resolved) {
-      const type = m.source !== 'user' ? facilityType.get(`${m.start}:${m.end}`) : undefined;
-      if (type) m.type = type;
-    }
+  if (facilityType) retypeFacilities(resolved, facilityType);
   return tagger && !off.has('tornCharacters') ? mendTorn(resolved, text, norm, tagger) : resolved;
 }
 
