@@ -25,6 +25,25 @@ describe('occurrencesOf', () => {
     }
   });
 
+  it('forgets the names of earlier calls, also of a call whose names threw (its table of first units is reused)', () => {
+    assert.deepEqual(
+      [...occurrencesOf('甲乙甲乙', ['甲乙', '乙甲'])],
+      [
+        ['甲乙', [0, 2]],
+        ['乙甲', [1]],
+      ],
+    );
+    // The same first units, other names: an entry left from the call before would point at its group.
+    assert.deepEqual([...occurrencesOf('甲乙甲乙', ['乙乙'])], [['乙乙', []]]);
+    function* throwing(): Generator<string> {
+      yield '丙丁';
+      throw new Error('names cut short');
+    }
+    assert.throws(() => occurrencesOf('丙丁', throwing()), /names cut short/);
+    assert.deepEqual([...occurrencesOf('丙丁丙', ['丁丙'])], [['丁丙', [1]]]);
+    assert.deepEqual([...occurrencesOf('丙丁', [])], []);
+  });
+
   it('leaves out the empty name and counts a repeated name once', () => {
     const found = occurrencesOf('知道创宇说知道创宇', ['', '知道创宇', '知道创宇']);
     assert.deepEqual([...found], [['知道创宇', [0, 5]]]);

@@ -59,6 +59,9 @@ export const SPACE_UNIT = unitTable(
   '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff',
 );
 
+/** occurrencesOf's table of first code units: all 0 between calls. */
+const FIRST_GROUP = new Int32Array(0x10000);
+
 /**
  * The occurrences of each of `names` in `text`, each list left to right and without overlaps between occurrences of
  * one name: what `for (i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length))` gives, for all of
@@ -71,20 +74,41 @@ export function occurrencesOf(text: string, names: Iterable<string>, overlapping
   const list: string[] = [];
   const found: number[][] = [];
   // Names grouped by first code unit: `group[c]` is 1 + the index in `members` of the names that begin with c, so a
-  // position costs one typed-array read, and a candidate position an array read, not a Map look-up.
-  const group = new Int32Array(0x10000);
+  // position costs one typed-array read, and a candidate position an array read, not a Map look-up. The table is
+  // kept between calls and its entries set back to 0 before returning (`firsts` lists them): a new one of 256 KB a
+  // call, zeroed, cost a short document more than the scan itself.
+  const group = FIRST_GROUP;
   const members: number[][] = [];
-  for (const name of names) {
-    if (!name || out.has(name)) continue;
-    const at: number[] = [];
-    out.set(name, at);
-    const c = name.charCodeAt(0);
-    if (!group[c]) group[c] = members.push([]);
-    members[group[c] - 1].push(list.length);
-    list.push(name);
-    found.push(at);
+  const firsts: number[] = [];
+  try {
+    for (const name of names) {
+      if (!name || out.has(name)) continue;
+      const at: number[] = [];
+      out.set(name, at);
+      const c = name.charCodeAt(0);
+      if (!group[c]) {
+        group[c] = members.push([]);
+        firsts.push(c);
+      }
+      members[group[c] - 1].push(list.length);
+      list.push(name);
+      found.push(at);
+    }
+    if (list.length) scanOccurrences(text, group, members, list, found, overlapping);
+  } finally {
+    for (let k = 0; k < firsts.length; k++) group[firsts[k]] = 0;
   }
-  if (!list.length) return out;
+  return out;
+}
+
+function scanOccurrences(
+  text: string,
+  group: Int32Array,
+  members: readonly number[][],
+  list: readonly string[],
+  found: number[][],
+  overlapping: boolean,
+): void {
   const nextFree = new Float64Array(list.length);
   for (let i = 0; i < text.length; i++) {
     const g = group[text.charCodeAt(i)];
@@ -98,5 +122,4 @@ export function occurrencesOf(text: string, names: Iterable<string>, overlapping
       if (!overlapping) nextFree[k] = i + name.length;
     }
   }
-  return out;
 }
