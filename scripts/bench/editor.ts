@@ -28,6 +28,21 @@ export interface Server {
   stop(): Promise<void>;
 }
 
+/**
+ * Opens `text` as `uri` (version 1), waits for its diagnostics and then asks for its semantic tokens, as an editor
+ * does with an article it shows: the step the memory figures and their perf scripts take for each article they open.
+ */
+export async function openAndTokens(
+  s: Pick<Server, 'conn'> & { diagnostics(uri: string, version: number): Promise<unknown> },
+  uri: string,
+  text: string,
+): Promise<void> {
+  const seen = s.diagnostics(uri, 1);
+  await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'news-article', version: 1, text } });
+  await seen;
+  await s.conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } });
+}
+
 export async function startServer(serverJs: string): Promise<Server> {
   const t0 = performance.now();
   // Started as the client starts it; BENCH_NODE_ARGS (space-separated, may be empty) replaces those options.
@@ -291,13 +306,7 @@ async function memoryRun(serverJs: string, text: string, smallFirst: boolean) {
   let before = 0;
   if (smallFirst) {
     const seed = fs.readFileSync(path.join(__dirname, '..', 'test', 'fixtures', 'articles', 'seed_guancha_ttyw.txt'), 'utf8');
-    const small = pathToFileURL(path.join(process.cwd(), 'bench-seed-memory.news.txt')).toString();
-    const seen = s.diagnostics(small, 1);
-    await s.conn.sendNotification('textDocument/didOpen', {
-      textDocument: { uri: small, languageId: 'news-article', version: 1, text: seed },
-    });
-    await seen;
-    await s.conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: small } });
+    await openAndTokens(s, pathToFileURL(path.join(process.cwd(), 'bench-seed-memory.news.txt')).toString(), seed);
     // The idle warm-up's private keystrokes (after 0.5 s of quiet) are part of what an open article costs.
     await new Promise((resolve) => setTimeout(resolve, 2000));
     before = memoryOf(s.pid).rss;

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IPCMessageReader, IPCMessageWriter, createProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { SERVER_EXEC_ARGV } from '../../server/src/protocol';
+import { openAndTokens } from '../bench/editor';
 import { unlabelledText } from './pages';
 
 const serverJs = path.resolve(process.argv[2] ?? 'dist/server.js');
@@ -54,20 +55,11 @@ async function main() {
   await conn.sendNotification('initialized', {});
   const pid = proc.pid!;
   const seed = fs.readFileSync(path.join(__dirname, '..', '..', 'test', 'fixtures', 'articles', 'seed_guancha_ttyw.txt'), 'utf8');
-  const small = pathToFileURL(path.join(process.cwd(), 'bench-seed-ipc.news.txt')).toString();
-  const seen = diagnostics(small, 1);
-  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: small, languageId: 'news-article', version: 1, text: seed } });
-  await seen;
-  await conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: small } });
+  await openAndTokens({ conn, diagnostics }, pathToFileURL(path.join(process.cwd(), 'bench-seed-ipc.news.txt')).toString(), seed);
   await new Promise((r) => setTimeout(r, 2000));
   console.log(`over IPC, the seed article open: ${status(pid)}`);
   const uri = pathToFileURL(path.join(process.cwd(), 'bench-1mb-ipc.news.txt')).toString();
-  const first = diagnostics(uri, 1);
-  await conn.sendNotification('textDocument/didOpen', {
-    textDocument: { uri, languageId: 'news-article', version: 1, text: unlabelledText(1 << 20) },
-  });
-  await first;
-  await conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } });
+  await openAndTokens({ conn, diagnostics }, uri, unlabelledText(1 << 20));
   console.log(`over IPC, the 1 MB article's answers: ${status(pid)}`);
   await new Promise((r) => setTimeout(r, 12_000));
   console.log(`over IPC, 12 s later: ${status(pid)}`);

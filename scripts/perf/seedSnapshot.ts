@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startServer } from '../bench/editor';
+import { openAndTokens, startServer } from '../bench/editor';
 import { unlabelledText } from './pages';
 
 const serverJs = path.resolve(process.argv[2] ?? 'dist/server.js');
@@ -16,22 +16,12 @@ async function main() {
   process.env.BENCH_NODE_ARGS ??= `--max-semi-space-size=2 --expose-gc --heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${dir}`;
   const s = await startServer(serverJs);
   const seed = fs.readFileSync(path.join(__dirname, '..', '..', 'test', 'fixtures', 'articles', 'seed_guancha_ttyw.txt'), 'utf8');
-  const small = pathToFileURL(path.join(process.cwd(), 'bench-seed.news.txt')).toString();
-  const seen = s.diagnostics(small, 1);
-  await s.conn.sendNotification('textDocument/didOpen', {
-    textDocument: { uri: small, languageId: 'news-article', version: 1, text: seed },
-  });
-  await seen;
-  await s.conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: small } });
+  await openAndTokens(s, pathToFileURL(path.join(process.cwd(), 'bench-seed.news.txt')).toString(), seed);
   await new Promise((r) => setTimeout(r, 3000));
   if (process.argv.includes('--large')) {
     // Then the bench's 1 MB article, opened, analysed (the analysis process) and its semantic tokens asked for.
     const uri = pathToFileURL(path.join(process.cwd(), 'bench-1mb.news.txt')).toString();
-    const first = s.diagnostics(uri, 1);
-    const text = unlabelledText(1 << 20);
-    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'news-article', version: 1, text } });
-    await first;
-    await s.conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } });
+    await openAndTokens(s, uri, unlabelledText(1 << 20));
   }
   console.log(
     fs

@@ -11,7 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startServer } from '../bench/editor';
+import { openAndTokens, startServer } from '../bench/editor';
 import { readPages, repeatedTo } from './pages';
 
 const serverJs = path.resolve(process.argv.find((a, i) => i > 1 && !a.startsWith('--')) ?? 'dist/server.js');
@@ -82,13 +82,7 @@ async function main() {
   if (smallFirst) show('idle, nothing open', s.pid);
   if (smallFirst) {
     const seed = fs.readFileSync(path.join(__dirname, '..', '..', 'test', 'fixtures', 'articles', 'seed_guancha_ttyw.txt'), 'utf8');
-    const small = pathToFileURL(path.join(process.cwd(), 'bench-seed.news.txt')).toString();
-    const seen = s.diagnostics(small, 1);
-    await s.conn.sendNotification('textDocument/didOpen', {
-      textDocument: { uri: small, languageId: 'news-article', version: 1, text: seed },
-    });
-    await seen;
-    await s.conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: small } });
+    await openAndTokens(s, pathToFileURL(path.join(process.cwd(), 'bench-seed.news.txt')).toString(), seed);
     show('the seed article analysed (before its warm-up)', s.pid);
     await new Promise((r) => setTimeout(r, 1500));
   }
