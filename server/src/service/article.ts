@@ -70,8 +70,8 @@ let maskScratch = new Uint16Array(0);
 
 /**
  * The text with the given lines blanked out (same length, so offsets stay valid): every code unit of those lines
- * but the line breaks becomes a space. Written into a copy of the code units and read back as a string in large
- * chunks: a string of slices, space runs and line breaks joined cost twice as much (thousands of parts per page).
+ * but the line breaks becomes a space. Written into a copy of the code units and read back as one string
+ * (normalize.ts `codesToString`): a string of slices, space runs and line breaks joined cost twice as much (thousands of parts per page).
  */
 export function maskLines(text: string, lines: LineIndex, blocks: readonly BoilerplateBlock[]): string {
   if (blocks.length === 0) return text;
