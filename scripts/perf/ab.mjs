@@ -5,7 +5,8 @@
 // round (the second of a pair runs on caches the first warmed).
 //   node scripts/perf/ab.mjs OTHER_CHECKOUT [ROUNDS] [PARTS]   (NEWS_CORPUS as for `npm run eval`)
 // PARTS (comma-separated): whole (analyseArticle, every field read), entities (recognize), paragraphs (the
-// per-line half), article (the article-level half over the paragraphs' mentions), linking.
+// per-line half), article (the article-level half over the paragraphs' mentions), linking, boilerplate
+// (detectBoilerplate over the text as it is, with its normalised text).
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -68,6 +69,8 @@ function job(t, part) {
       // The passes change mentions in place: each run reads a fresh copy, made before its clock starts.
       return { prepare: () => base.map((m) => ({ ...m })), run: (copy) => recognizer.article(copy, text, norm) };
     }
+    case 'boilerplate':
+      return { run: () => api.detectBoilerplate(text, { normalized: norm }) };
     case 'linking': {
       const entities = recognizer.recognize(text, norm);
       return { run: () => api.linkEntities(text, entities, norm) };

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findPublication } from '../../server/src/service/dates';
+import { firstLines } from '../../server/src/service/dates/publication';
 
 const ARTICLES = path.join(__dirname, '..', 'fixtures', 'articles');
 const DATES = path.join(__dirname, '..', 'fixtures', 'dates');
@@ -26,6 +27,18 @@ describe('findPublication: the article’s own dateline', () => {
       assert.equal(findPublication(text)?.value, value);
     });
   }
+
+  it('reads the first 2,000 lines, and the two after them that a year alone continues on', () => {
+    const filler = (n: number) => Array.from({ length: n }, (_, k) => `正文第${k}段。`).join('\n');
+    // A year on the last line read, its month/day and time on the two after it.
+    assert.deepEqual(findPublication(`${filler(1999)}\n2019\n09/07\n19:02\n${filler(50)}`), { value: '2019-09-07T19:02', line: 1999 });
+    assert.deepEqual(findPublication(`${filler(1999)}\r\n2019\r\n09/07\r\n19:02`), { value: '2019-09-07T19:02', line: 1999 });
+    // A dateline past them is not read.
+    assert.equal(findPublication(`${filler(2000)}\n2019-09-07 09:25 来源：新华社\n${filler(10)}`), undefined);
+    assert.equal(firstLines('a\nb\r\nc\nd', 2), 'a\nb\r\n');
+    assert.equal(firstLines('a\nb', 2), 'a\nb');
+    assert.equal(firstLines('', 3), '');
+  });
 
   it('gives the 0-based line of the dateline', () => {
     assert.deepEqual(findPublication('標題\n\n2025年07月04日09:50:21 國際 8308'), { value: '2025-07-04T09:50', line: 2 });

@@ -47,8 +47,44 @@ export function toTraditionalCharacters(text: string): string {
 }
 export const toTraditional = (text: string) => convertScript(text, 'taiwan');
 
-const HAN = /\p{Script=Han}/gu;
-const SENTENCE = /[^。！？!?\n]+/g;
+/** One code point of the Han script (a string of it alone). */
+const HAN_ONE = /^\p{Script=Han}$/u;
+/** Per BMP code unit: 0 not yet asked, 1 Han, 2 not (filled from HAN_ONE as units are met). */
+let hanUnits: Uint8Array | undefined;
+
+/**
+ * The Han code points in text[from, to), as `text.slice(from, to).match(/\p{Script=Han}/gu)?.length ?? 0` counts them
+ * (a surrogate pair is one code point, an unpaired surrogate none), without an array of one string per character.
+ */
+export function countHan(text: string, from: number, to: number): number {
+  const known = (hanUnits ??= new Uint8Array(0x10000));
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        if (HAN_ONE.test(text.slice(i, i + 2))) count++;
+        i++;
+        continue;
+      }
+    }
+    let k = known[c];
+    if (k === 0) k = known[c] = HAN_ONE.test(String.fromCharCode(c)) ? 1 : 2;
+    if (k === 1) count++;
+  }
+  return count;
+}
+
+/** Sentence ends: a sentence is a run of other code units (what `/[^。！？!?\n]+/g` matched). */
+const isSentenceEnd = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0x0a;
+
+/** Code units of a[from, from + n) that differ from b[at, at + n), counted up to `limit` (a unit b lacks differs). */
+function changedUnits(a: string, from: number, b: string, at: number, n: number, limit: number): number {
+  let changed = 0;
+  for (let i = 0; i < n && changed < limit; i++) if (a.charCodeAt(from + i) !== b.charCodeAt(at + i)) changed++;
+  return changed;
+}
 /** A sentence this long with no Traditional-only character is Simplified (a Traditional one almost always has one). */
 const MIN_SIMPLIFIED_HAN = 12;
 
@@ -71,19 +107,23 @@ export function detectScript(text: string, normalized?: string): Script {
   let traditionalSentences = 0;
   let simplifiedSentences = 0;
   let han = 0;
-  for (const m of sample.matchAll(SENTENCE)) {
-    const sentence = m[0];
-    const hanCount = sentence.match(HAN)?.length ?? 0;
+  // Each sentence read in place, by offsets into the sample (no match, no sentence string, no string per character).
+  for (let end = 0; end < sample.length;) {
+    let start = end;
+    while (start < sample.length && isSentenceEnd(sample.charCodeAt(start))) start++;
+    if (start >= sample.length) break;
+    end = start + 1;
+    while (end < sample.length && !isSentenceEnd(sample.charCodeAt(end))) end++;
+    const hanCount = countHan(sample, start, end);
     if (!hanCount) continue;
     han += hanCount;
-    let converted = simplified.length === sample.length ? simplified.slice(m.index, m.index + sentence.length) : toSimplified(sentence);
-    let changed = 0;
-    for (let i = 0; i < sentence.length && changed < 3; i++) if (converted[i] !== sentence[i]) changed++;
-    if (hint !== undefined && (changed === 1 || changed === 2)) {
-      converted = toSimplified(sentence);
-      changed = 0;
-      for (let i = 0; i < sentence.length && changed < 2; i++) if (converted[i] !== sentence[i]) changed++;
-    }
+    const length = end - start;
+    let changed =
+      simplified.length === sample.length
+        ? changedUnits(sample, start, simplified, start, length, 3)
+        : changedUnits(sample, start, toSimplified(sample.slice(start, end)), 0, length, 3);
+    if (hint !== undefined && (changed === 1 || changed === 2))
+      changed = changedUnits(sample, start, toSimplified(sample.slice(start, end)), 0, length, 2);
     // One changed character in a long sentence is as likely an opencc variant quirk (顯著/显著) as evidence.
     if (changed >= 2 || (changed === 1 && hanCount < MIN_SIMPLIFIED_HAN)) traditionalSentences++;
     else if (changed === 0 && hanCount >= MIN_SIMPLIFIED_HAN) simplifiedSentences++;

@@ -45,15 +45,19 @@ function foldWidth(code: number): number {
  * position for position. Width folding only touches characters outside the Han script, which opencc leaves.
  */
 export function scriptConverted(text: string, normalized: string): string {
-  let out = '';
-  let from = 0;
+  let codes: Uint16Array | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (foldWidth(c) === c) continue;
-    out += normalized.slice(from, i) + text[i];
-    from = i + 1;
+    // The first folded character: `normalized`'s code units, with each folded one put back (one array, one string,
+    // where a string grown by slices made a rope of two parts per full-width comma).
+    if (!codes) {
+      codes = new Uint16Array(normalized.length);
+      copyCodes(normalized, codes);
+    }
+    codes[i] = c;
   }
-  return from ? out + normalized.slice(from) : normalized;
+  return codes ? codesToString(codes) : normalized;
 }
 
 /** True if any character would change under the per-character Traditional->Simplified map. */
@@ -182,8 +186,35 @@ function lineEnd(s: string, i: number): number {
   return end < 0 ? s.length : end;
 }
 
-/** A string of UTF-16 code units, made in chunks (`String.fromCharCode`'s arguments go on the stack). */
+/**
+ * A string of UTF-16 code units. A UTF-16LE TextDecoder makes it in one native pass with no garbage but the string
+ * (`String.fromCharCode.apply` over 8,192-unit chunks copied each chunk into an argument list, 64 KB each, and joined
+ * the chunks into a rope that its first reader had to flatten: about 4.5 MB of garbage per call on the bench's
+ * megabyte, three calls an analysis). The decoder would turn an unpaired surrogate into U+FFFD, so codes holding one
+ * take the chunked way, which keeps every code unit as it is.
+ */
 export function codesToString(codes: Uint16Array): string {
+  return hasLoneSurrogate(codes) ? chunkedString(codes) : utf16.decode(codes);
+}
+
+/** `ignoreBOM`: a leading U+FEFF is a code unit of the text like any other, never dropped. */
+const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+
+/** True if a high surrogate lacks its low one after it, or a low one its high one before it. */
+export function hasLoneSurrogate(codes: Uint16Array): boolean {
+  const n = codes.length;
+  for (let i = 0; i < n; i++) {
+    const c = codes[i];
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c > 0xdbff || i + 1 >= n) return true;
+    const d = codes[i + 1];
+    if (d < 0xdc00 || d > 0xdfff) return true;
+    i++;
+  }
+  return false;
+}
+
+function chunkedString(codes: Uint16Array): string {
   let s = '';
   const CHUNK = 8192;
   for (let i = 0; i < codes.length; i += CHUNK) s += String.fromCharCode.apply(null, codes.subarray(i, i + CHUNK) as unknown as number[]);

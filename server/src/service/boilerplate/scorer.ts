@@ -63,6 +63,9 @@ export const FEATURES: readonly string[] = [
   'menu.long',
 ];
 
+/** A digit (`shape.digits`; one object: a literal makes a new one each time it is evaluated). */
+const DIGIT = /\d/u;
+
 /** Non-blank lines on each side read for the neighbourhood features. */
 const NEAR = 3;
 
@@ -88,14 +91,7 @@ export function lineScores(s: ScoreInput, w: ScorerWeights, confidentOnly = fals
   const out: (number | null)[] = new Array(n).fill(null);
   const { rank, nonBlank } = lineRanks(infos);
   const m = nonBlank.length;
-  // How many of the first r non-blank lines are flagged / confidently flagged.
-  const flaggedTo = new Int32Array(m + 1);
-  const confidentTo = new Int32Array(m + 1);
-  for (let r = 0; r < m; r++) {
-    const g = flags[nonBlank[r]];
-    flaggedTo[r + 1] = g ? flaggedTo[r] + 1 : flaggedTo[r];
-    confidentTo[r + 1] = g?.confident ? confidentTo[r] + 1 : confidentTo[r];
-  }
+  const { flaggedTo, confidentTo } = flaggedCounts(flags, nonBlank);
   const ws = w.weights;
   const start = body ? body.start : n;
   let a = 0;
@@ -132,7 +128,7 @@ export function lineScores(s: ScoreInput, w: ScorerWeights, confidentOnly = fals
     if (x.prose && x.endsSentence && x.len >= 30) z += ws[W_SHAPE + 3];
     if (x.endsSentence) z += ws[W_SHAPE + 4];
     if (x.symbolic) z += ws[W_SHAPE + 5];
-    if (digits ? digits(i) : /\d/u.test(x.text)) z += ws[W_SHAPE + 6];
+    if (digits ? digits(i) : DIGIT.test(x.text)) z += ws[W_SHAPE + 6];
     if (structureLike(i)) z += ws[W_SHAPE + 7];
     const r = rank[i];
     const lo = r - NEAR < 0 ? 0 : r - NEAR;
@@ -155,6 +151,25 @@ export function lineScores(s: ScoreInput, w: ScorerWeights, confidentOnly = fals
     out[i] = 1 / (1 + Math.exp(-z));
   }
   return out;
+}
+
+/**
+ * How many of the first r non-blank lines are flagged / confidently flagged, for each r. The loop is alone in a
+ * function that returns right after it: inside lineScores, V8 compiled it on its first run (on-stack replacement)
+ * before the code after it had run, and that code, read without type feedback (`w.weights`), deoptimised on every
+ * later call, so the rest of lineScores ran in the interpreter and boxed each of its sums (3.2 MB allocated per whole
+ * detection of the bench's megabyte; `--trace-deopt`, "Insufficient type feedback for generic named access").
+ */
+function flaggedCounts(flags: ScoreInput['flags'], nonBlank: readonly number[]): { flaggedTo: Int32Array; confidentTo: Int32Array } {
+  const m = nonBlank.length;
+  const flaggedTo = new Int32Array(m + 1);
+  const confidentTo = new Int32Array(m + 1);
+  for (let r = 0; r < m; r++) {
+    const g = flags[nonBlank[r]];
+    flaggedTo[r + 1] = g ? flaggedTo[r] + 1 : flaggedTo[r];
+    confidentTo[r + 1] = g?.confident ? confidentTo[r] + 1 : confidentTo[r];
+  }
+  return { flaggedTo, confidentTo };
 }
 
 /** Where each group of features starts in FEATURES (and so in the weights). */
@@ -226,7 +241,7 @@ export function fillVector(s: ScoreInput, ranks: LineRanks, i: number, x: LineIn
   v[k++] = x.prose && x.endsSentence && x.len >= 30 ? 1 : 0;
   v[k++] = x.endsSentence ? 1 : 0;
   v[k++] = x.symbolic ? 1 : 0;
-  v[k++] = (s.digits ? s.digits(i) : /\d/u.test(x.text)) ? 1 : 0;
+  v[k++] = (s.digits ? s.digits(i) : DIGIT.test(x.text)) ? 1 : 0;
   v[k++] = s.structureLike(i) ? 1 : 0;
   let flagged = 0;
   let confident = 0;

@@ -17,15 +17,33 @@ export class LineMemo<T> {
 
   /** `compute()` for `line`, remembered; `check` is any second input the answer depends on (compared, not hashed). */
   get(line: string, compute: (line: string) => T, check = ''): T {
+    const entry = this.find(line);
+    if (entry && entry.check === check) return entry.value;
+    const value = compute(line);
+    this.keep(line, { check, value });
+    return value;
+  }
+
+  /**
+   * `compute(input, check)` for `line`, remembered as `get` remembers it. For the callers that run over every line
+   * of a document: `compute` is one function and its inputs are passed, where `get` took a closure made per call.
+   */
+  getFor<A>(line: string, compute: (input: A, check: string) => T, input: A, check: string): T {
+    const entry = this.find(line);
+    if (entry && entry.check === check) return entry.value;
+    const value = compute(input, check);
+    this.keep(line, { check, value });
+    return value;
+  }
+
+  /** The line's entry, moved into the current generation when the previous one held it. */
+  private find(line: string): { check: string; value: T } | undefined {
     let entry = this.current.get(line);
     if (!entry) {
       entry = this.previous.get(line);
       if (entry) this.keep(line, entry);
     }
-    if (entry && entry.check === check) return entry.value;
-    const value = compute(line);
-    this.keep(line, { check, value });
-    return value;
+    return entry;
   }
 
   private keep(line: string, entry: { check: string; value: T }): void {

@@ -47,17 +47,21 @@ export class ParagraphCache<T> {
     this.next = new Map();
   }
 
-  get(text: string, norm: string, compute: () => T): T {
+  /** The paragraph's entry when this or the last version had it with the same normalised text (kept for this one). */
+  find(text: string, norm: string): { readonly value: T } | undefined {
     const entry = this.next.get(text) ?? this.held.get(text);
     if (entry && entry.norm === norm) {
       this.stats.hits++;
       this.next.set(text, entry);
-      return entry.value;
+      return entry;
     }
+    return undefined;
+  }
+
+  /** The answer computed for a paragraph `find` did not have. */
+  store(text: string, norm: string, value: T): void {
     this.stats.misses++;
-    const value = compute();
     this.next.set(text, { norm, value });
-    return value;
   }
 
   /** Ends an analysis: what the previous version had and this one lacks is let go. */
@@ -93,7 +97,13 @@ function lineAnswer<M>(
 ): readonly M[] {
   const line = text.slice(start, end + 1);
   const lineNorm = norm.slice(start, end + 1);
-  return cache ? cache.get(line, lineNorm, () => paragraph(line, lineNorm)) : paragraph(line, lineNorm);
+  if (!cache) return paragraph(line, lineNorm);
+  // find, then store: `get` would take a closure made for every line.
+  const found = cache.find(line, lineNorm);
+  if (found) return found.value;
+  const value = paragraph(line, lineNorm);
+  cache.store(line, lineNorm, value);
+  return value;
 }
 
 /**

@@ -1,0 +1,67 @@
+/**
+ * The per-paragraph cache (incremental/paragraphs.ts): `find` answers a paragraph of this or the last version with the
+ * same normalised text, `store` records a computed one, and `eachParagraph` reads each distinct line once, its
+ * answers shifted into the article as fresh objects.
+ */
+import { strict as assert } from 'node:assert';
+import { eachParagraph, ParagraphCache } from '../../server/src/service/incremental/paragraphs';
+
+interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+describe('paragraph cache', () => {
+  it('finds what this or the last version stored under the same text and normalised text, and counts', () => {
+    const cache = new ParagraphCache<string>();
+    cache.begin('owner');
+    assert.equal(cache.find('甲', 'a'), undefined);
+    cache.store('甲', 'a', 'one');
+    assert.equal(cache.find('甲', 'a')?.value, 'one');
+    assert.equal(cache.find('甲', 'b'), undefined, 'another normalised text');
+    cache.end();
+    cache.begin('owner');
+    assert.equal(cache.find('甲', 'a')?.value, 'one', 'from the last version');
+    cache.end();
+    cache.begin('owner');
+    assert.equal(cache.find('甲', 'a')?.value, 'one', 'kept because the last version read it');
+    cache.end();
+    cache.begin('owner');
+    cache.end();
+    cache.begin('owner');
+    assert.equal(cache.find('甲', 'a'), undefined, 'a version that did not read it let it go');
+    cache.store('乙', 'b', 'two');
+    cache.end();
+    cache.begin('another owner');
+    assert.equal(cache.find('乙', 'b'), undefined, 'a new owner starts empty');
+    assert.deepEqual(cache.stats, { hits: 3, misses: 2 });
+  });
+
+  it('eachParagraph reads each distinct line once and shifts fresh copies of its answers', () => {
+    const read: string[] = [];
+    const paragraph = (text: string, norm: string): Span[] => {
+      read.push(text);
+      return [{ start: 0, end: 1, text: norm.slice(0, 1) }];
+    };
+    const text = '菜单\n正文一\n\n菜单\n正文二';
+    const cache = new ParagraphCache<readonly Span[]>();
+    const out = eachParagraph(text, text, paragraph, cache);
+    assert.deepEqual(read, ['菜单\n', '正文一\n', '正文二']);
+    assert.deepEqual(
+      out.map((m) => [m.start, m.end, m.text]),
+      [
+        [0, 1, '菜'],
+        [3, 4, '正'],
+        [8, 9, '菜'],
+        [11, 12, '正'],
+      ],
+    );
+    assert.notEqual(out[0], out[2]);
+    assert.deepEqual(cache.stats, { hits: 1, misses: 3 });
+    // Without a cache every line is read.
+    read.length = 0;
+    assert.equal(eachParagraph(text, text, paragraph).length, 4);
+    assert.equal(read.length, 4);
+  });
+});
