@@ -1,21 +1,23 @@
 /**
- * The binary model file (models/ner.bin), format NER2: every table the tagger reads, laid out as it reads it, so
+ * The binary model file (models/ner.bin), format NER3: every table the tagger reads, laid out as it reads it, so
  * that loading is a few typed-array views over the file's bytes: no per-entry objects, no strings, nothing for
  * the garbage collector (decoding the older format NER1 cost the server 80-115 MB of RSS it never got back).
  *
  * Layout, little-endian (the typed arrays are read in the machine's order; every platform Node runs on is
  * little-endian, and a big-endian one is refused):
- * - header: magic "NER2", feature version, bits, number of tags, scale (float32), the file's fingerprint (two
- *   32-bit words: `modelFingerprint`), number of groups;
+ * - header: magic "NER3", feature version, bits, number of tags, scale (float32), the fingerprint (two 32-bit
+ *   words: `modelFingerprint`; the hash of the model in the full layout NER2, see `packModel`), number of groups;
  * - directory: per group its number of tables, then per table its element type, byte offset and element count;
  * - the tables, each at an offset that is a multiple of 64 (a bucket never straddles a cache line).
  * Groups in order: the weights (transitions as float32; the emission buckets, 16 bytes each, one biased byte per
  * tag), the training-name trie (trie.ts `TrieSections`), the induced words (words.ts `WordSetSections`), the
- * external name lexicon (lexicon.ts `NameLexiconSections`). An absent lexicon is a group of no tables.
+ * external name lexicon (lexicon.ts `NameLexiconSections`: its used slots only, packed). An absent lexicon is a group
+ * of no tables. NER2 was the same with the name lexicon's full table (every slot's keys, 9.4 MB instead of 3.2);
+ * training writes NER2 first and packs it (`encodeQuantised`), as scripts/reencode-model.ts converts an NER2 file.
  */
 import type { EntityType } from '../types';
 import { FEATURE_VERSION } from './features';
-import { NameLexicon, type NameLexiconSections } from './lexicon';
+import { buildNameTables, type FullNameTables, NameLexicon, type NameLexiconSections, packNameTables } from './lexicon';
 import { NTAGS } from './tagScheme';
 import { Trie, type TrieSections } from './trie';
 import { WordSet, type WordSetSections } from './words';
@@ -54,7 +56,8 @@ export const LANE_BIAS = 128;
 /** Bytes per emission bucket: NTAGS biased bytes and padding. */
 export const BUCKET_BYTES = 16;
 
-const MAGIC = 0x3252454e; // "NER2" little-endian
+const MAGIC = 0x3352454e; // "NER3" little-endian
+const OLD_MAGIC_2 = 0x3252454e; // "NER2": the name lexicon's table with every slot stored (packModel converts it)
 const OLD_MAGIC = 0x3152454e; // "NER1": the lexicons as text, decoded at load
 const HEADER_WORDS = 8;
 const ALIGN = 64;
@@ -99,8 +102,15 @@ export function encodeModel(w: {
 /**
  * Serialises quantised weights (`buckets`: 2^bits buckets of BUCKET_BYTES biased bytes, as `quantise` makes them)
  * and builds the lexicon tables from the lists, in their order, exactly as a tagger made from the lists would.
+ * The file is the full layout's (`encodeFullLayout`) packed by `packModel`: the same bytes as a re-encoded NER2 file
+ * of the same weights, with its fingerprint.
  */
-export function encodeQuantised(w: {
+export function encodeQuantised(w: QuantisedModel): Uint8Array {
+  return packModel(encodeFullLayout(w));
+}
+
+/** What `encodeQuantised` serialises. */
+export interface QuantisedModel {
   bits: number;
   buckets: Uint8Array;
   scale: number;
@@ -108,15 +118,50 @@ export function encodeQuantised(w: {
   lexicon?: readonly (readonly [string, EntityType])[];
   words?: readonly string[];
   names?: readonly (readonly [string, number])[];
-}): Uint8Array {
+}
+
+/**
+ * The model in the full layout of format NER2 (every slot of the name lexicon's table stored), which the
+ * fingerprint is the hash of: `packModel` keeps it, so a model re-encoded with its weights unchanged keeps the
+ * overlays of fine-tuned weights made on it.
+ */
+export function encodeFullLayout(w: QuantisedModel): Uint8Array {
   if (w.buckets.length !== (1 << w.bits) * BUCKET_BYTES) throw new Error('emission buckets do not match the bits');
   const trie = lexiconTrie(w.lexicon);
   const groups: Table[][] = [
     [w.transition, w.buckets],
     trie ? trie.toSections((v) => LEX_TYPES.indexOf(v) + 1) : [],
     w.words?.length ? new WordSet(w.words).toSections() : [],
-    w.names?.length ? new NameLexicon(w.names).toSections() : [],
+    w.names?.length ? buildNameTables(w.names) : [],
   ];
+  return writeModel(OLD_MAGIC_2, w.bits, w.scale, groups);
+}
+
+/**
+ * A model file of format NER2 in the present format NER3: the name lexicon's tables packed (lexicon.ts
+ * `packNameTables`), everything else as it was, and the fingerprint in the header kept (it is the NER2 file's).
+ */
+export function packModel(full: Uint8Array): Uint8Array {
+  const { bits, scale, groups, fingerprint } = readTables(full, OLD_MAGIC_2);
+  const names = groups[3];
+  if (names.length) {
+    if (
+      names.length !== 6 ||
+      !names.every((t, i) => t instanceof [Uint32Array, Int32Array, Int32Array, Uint8Array, Uint8Array, Uint8Array][i])
+    )
+      throw new Error('NER model truncated or corrupt');
+    groups[3] = packNameTables(names as FullNameTables);
+  }
+  return writeModel(MAGIC, bits, scale, groups, fingerprint);
+}
+
+/** Whether `bytes` are a model file of format NER2 (which `packModel` converts). */
+export function isFullLayout(bytes: Uint8Array): boolean {
+  return bytes.byteLength >= 4 && new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0, true) === OLD_MAGIC_2;
+}
+
+/** The file of these tables: header, directory, tables; `fingerprint` stored as given, or the hash of the file. */
+function writeModel(magic: number, bits: number, scale: number, groups: Table[][], fingerprint?: [number, number]): Uint8Array {
   const tables = groups.flat();
   let at = 4 * (HEADER_WORDS + GROUPS + 3 * tables.length);
   const offsets = tables.map((t) => {
@@ -127,11 +172,11 @@ export function encodeQuantised(w: {
   });
   const bytes = new Uint8Array(at);
   const view = new DataView(bytes.buffer);
-  view.setUint32(0, MAGIC, true);
+  view.setUint32(0, magic, true);
   view.setUint32(4, FEATURE_VERSION, true);
-  view.setUint32(8, w.bits, true);
+  view.setUint32(8, bits, true);
   view.setUint32(12, NTAGS, true);
-  view.setFloat32(16, w.scale, true);
+  view.setFloat32(16, scale, true);
   view.setUint32(28, GROUPS, true);
   let p = 4 * HEADER_WORDS;
   let k = 0;
@@ -152,7 +197,7 @@ export function encodeQuantised(w: {
     }
   }
   // The fingerprint of the whole file with its own field zero: stored, so that loading need not read every byte.
-  const [a, b] = hashBytes(bytes);
+  const [a, b] = fingerprint ?? hashBytes(bytes);
   view.setUint32(20, a, true);
   view.setUint32(24, b, true);
   return bytes;
@@ -175,27 +220,28 @@ function hashBytes(bytes: Uint8Array): [number, number] {
  */
 export function modelFingerprint(bytes: Uint8Array): string {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const stored = bytes.byteLength >= 4 * HEADER_WORDS && view.getUint32(0, true) === MAGIC;
+  const stored = bytes.byteLength >= 4 * HEADER_WORDS && [MAGIC, OLD_MAGIC_2].includes(view.getUint32(0, true));
   const [a, b] = stored ? [view.getUint32(20, true), view.getUint32(24, true)] : hashBytes(bytes);
   return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }
 
-/**
- * Opens a model file: checks its header and directory, and returns views over `bytes` (which the model then owns:
- * an overlay of fine-tuned weights is added to them in place). Throws an Error saying what is wrong.
- */
-export function openModel(bytes: Uint8Array): OpenedModel {
+/** The header and the tables of a file of format `magic` (views over `bytes`), after the checks every format shares. */
+function readTables(bytes: Uint8Array, magic: number): { bits: number; scale: number; groups: Table[][]; fingerprint: [number, number] } {
   if (bytes.byteLength < 4 * HEADER_WORDS) throw new Error('not an NER model (too short)');
   // Views need their offset aligned to the element size; a file read by Node is (its own buffer, offset 0).
   if (bytes.byteOffset % 4) bytes = bytes.slice();
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const magic = view.getUint32(0, true);
-  if (magic === OLD_MAGIC)
+  const found = view.getUint32(0, true);
+  if (found === OLD_MAGIC)
     throw new Error(
       'NER model in the old format NER1, which this build no longer reads: retrain it (npm run train) or convert it ' +
         '(npx tsx scripts/reencode-model.ts FILE)',
     );
-  if (magic !== MAGIC) throw new Error('not an NER model (bad magic)');
+  if (found === OLD_MAGIC_2 && magic !== OLD_MAGIC_2)
+    throw new Error(
+      'NER model in the old format NER2, which this build no longer reads: convert it (npx tsx scripts/reencode-model.ts FILE)',
+    );
+  if (found !== magic) throw new Error('not an NER model (bad magic)');
   const version = view.getUint32(4, true);
   if (version !== FEATURE_VERSION) throw new Error(`NER model has feature version ${version}, this build expects ${FEATURE_VERSION}`);
   if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1) throw new Error('NER model tables are little-endian; this machine is not');
@@ -222,6 +268,16 @@ export function openModel(bytes: Uint8Array): OpenedModel {
     }
     groups.push(group);
   }
+  return { bits, scale, groups, fingerprint: [view.getUint32(20, true), view.getUint32(24, true)] };
+}
+
+/**
+ * Opens a model file: checks its header and directory, and returns views over `bytes` (which the model then owns:
+ * an overlay of fine-tuned weights is added to them in place). Throws an Error saying what is wrong.
+ */
+export function openModel(bytes: Uint8Array): OpenedModel {
+  const { bits, scale, groups } = readTables(bytes, MAGIC);
+  const corrupt = () => new Error('NER model truncated or corrupt');
   const [weights, trie, words, names] = groups;
   const is = (t: Table | undefined, Type: (typeof TABLE_TYPES)[number], length?: number) =>
     t instanceof Type && (length === undefined || t.length === length);
