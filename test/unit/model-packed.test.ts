@@ -16,7 +16,13 @@ import {
   packModel,
   quantise,
 } from '../../server/src/service/entities/modelFormat';
-import { loadTagger } from '../../server/src/service/entities/tagger';
+import { loadTagger, NTAGS } from '../../server/src/service/entities/tagger';
+import { BUCKET_BYTES, LANE_BIAS, packEmissions, unpackEmissions } from '../../server/src/service/entities/modelFormat';
+import { kernelFor, modelMemory } from '../../server/src/service/entities/simd';
+import { emissions } from '../../server/src/service/entities/decode';
+import { extractFeatures, FEATURE_VERSION, FEATURES_PER_CHAR } from '../../server/src/service/entities/features';
+import { applyOverlay } from '../../server/src/service/entities/finetune';
+import { SMALL_SLOTS } from '../../scripts/emissions-wat';
 import { parseBio, trainWeights, type TrainOptions } from '../../scripts/training/trainer';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -136,5 +142,87 @@ describe('model format NER3: the name lexicon packed', () => {
     // models/ner.bin before the conversion (sha256 8caba109…, 29,711,104 bytes) stored this fingerprint: retraining
     // changes it on purpose (and then this figure).
     assert.equal(modelFingerprint(bytes), '59b55c23526aaabd');
+  });
+
+  it('packs the emission buckets losslessly: only the non-zero ones (and the dense head) are stored', () => {
+    const rnd = random(3);
+    for (const bits of [2, 5, 10, 14]) {
+      const full = new Uint8Array((1 << bits) * BUCKET_BYTES).fill(LANE_BIAS);
+      let nonZero = 0;
+      for (let b = 0; b < 1 << bits; b++) {
+        if (rnd() < 0.6) continue;
+        nonZero++;
+        // One byte off the bias is enough to make a bucket non-zero: a padding byte, or a tag's.
+        full[b * BUCKET_BYTES + Math.floor(rnd() * BUCKET_BYTES)] = Math.floor(rnd() * 256) || 1;
+        if (rnd() < 0.5) for (let t = 0; t < NTAGS; t++) full[b * BUCKET_BYTES + t] = Math.floor(rnd() * 256);
+      }
+      const packed = packEmissions(full, bits);
+      assert.deepEqual(unpackEmissions(packed, bits), full, `${bits} bits`);
+      const dense = Math.min(1 << bits, 1 << Math.min(Math.max(bits - 2, 0), 15));
+      assert.ok(packed[1] <= nonZero + dense + 1, `${bits} bits: ${packed[1]} stored`);
+      assert.throws(() => unpackEmissions(packed.subarray(0, packed.length - 4), bits), /corrupt/);
+    }
+  });
+
+  it('the slots the kernel reads without a rank hash into the dense head only (features.ts `small`)', () => {
+    const text = '新华社北京十二月六日电 国务院总理李强在人民大会堂会见了来访的法国外长让-诺埃尔·巴罗。';
+    for (const bits of [14, 20]) {
+      const ids = extractFeatures(text, undefined, bits);
+      const dense = 1 << Math.min(bits - 2, 15);
+      let beyond = 0;
+      for (let i = 0; i < text.length; i++)
+        for (let f = 0; f < FEATURES_PER_CHAR; f++) {
+          const id = ids[i * FEATURES_PER_CHAR + f];
+          if (SMALL_SLOTS.includes(f)) assert.ok(id < dense, `slot ${f}: ${id}`);
+          else if (id >= dense) beyond++;
+        }
+      assert.ok(beyond > 0, 'the other slots spread over the table');
+    }
+  });
+
+  it('an overlay that makes a zero bucket non-zero scores as the full table with the same deltas, in the kernel where it runs', () => {
+    const file = encodeQuantised(quantised);
+    const memory = modelMemory(file.length);
+    const bytes = memory ? memory.bytes : file.slice();
+    bytes.set(file);
+    const tagger = loadTagger(bytes);
+    const w = tagger.weights!;
+    const full = unpackEmissions(packEmissions(quantised.buckets, w.bits), w.bits);
+    // Zero buckets beyond the dense head, and one within it.
+    const zero: number[] = [];
+    for (let b = (1 << w.bits) - 1; b >= 0 && zero.length < 5; b -= 7)
+      if (full.subarray(b * BUCKET_BYTES, (b + 1) * BUCKET_BYTES).every((x) => x === LANE_BIAS)) zero.push(b);
+    assert.ok(zero.length === 5);
+    const emission = new Map<number, Int8Array>(zero.map((b, k) => [b, Int8Array.from({ length: NTAGS }, (_, t) => ((t + k) % 5) - 2)]));
+    const overlay = {
+      featureVersion: FEATURE_VERSION,
+      model: tagger.fingerprint!,
+      bits: w.bits,
+      emission,
+      transition: new Float32Array((NTAGS + 1) * NTAGS),
+      info: { articles: 0, lines: 0, epochs: 0, rate: 0, margin: 0, created: '' },
+    };
+    const tuned = applyOverlay(tagger, overlay, true);
+    assert.equal(tuned.packed, !!memory && !!kernelFor(bytes.buffer));
+    if (tuned.packed) assert.notEqual(tuned.quad!.buffer, bytes.buffer, 'packed again into a memory of its own');
+    // The reference: the full table with the deltas added, summed in JavaScript.
+    for (const [b, d] of emission) for (let t = 0; t < NTAGS; t++) full[b * BUCKET_BYTES + t] += d[t];
+    const reference = { ...w, quad: new Int32Array(full.buffer), packed: false };
+    const n = 40;
+    const ids = new Uint32Array(n * FEATURES_PER_CHAR);
+    const dense = 1 << Math.min(w.bits - 2, 15);
+    for (let i = 0; i < ids.length; i++) {
+      const f = i % FEATURES_PER_CHAR;
+      ids[i] = SMALL_SLOTS.includes(f) ? (zero.find((b) => b < dense) ?? i % dense) : zero[i % zero.length];
+    }
+    const got = new Float64Array(n * NTAGS);
+    const want = new Float64Array(n * NTAGS);
+    emissions(tuned, ids, n, got);
+    emissions(reference, ids, n, want);
+    assert.deepEqual(got, want);
+    assert.ok(
+      want.some((x) => x !== 0),
+      'the deltas show in the scores',
+    );
   });
 });

@@ -16,7 +16,8 @@
  * training writes NER2 first and packs it (`encodeQuantised`), as scripts/reencode-model.ts converts an NER2 file.
  */
 import type { EntityType } from '../types';
-import { FEATURE_VERSION } from './features';
+import { FEATURE_VERSION, FEATURES_PER_CHAR } from './features';
+import { kernelFor, kernelTakes, modelMemory } from './simd';
 import { buildNameTables, type FullNameTables, NameLexicon, type NameLexiconSections, packNameTables } from './lexicon';
 import { NTAGS } from './tagScheme';
 import { Trie, type TrieSections } from './trie';
@@ -27,8 +28,13 @@ export interface TaggerWeights {
   bits: number;
   /** 2^bits * NTAGS emission weights (training; empty when `quad` is set). */
   emission: Float32Array;
-  /** Decoded int8 weights biased to 0..255, 16 bytes (4 words) per bucket, read as 32-bit words. */
+  /**
+   * Decoded int8 weights biased to 0..255, 16 bytes (4 words) per bucket, read as 32-bit words; with `packed`, the
+   * packed table (packEmissions) in a model memory, which only the kernel reads (simd.ts).
+   */
   quad?: Int32Array;
+  /** `quad` is a packed table (packEmissions), read by the WebAssembly kernel in place. */
+  packed?: boolean;
   /** Multiplier that turns `emission` values into scores. */
   scale: number;
   /** (NTAGS + 1) * NTAGS: row 0 is the start, row p+1 follows tag p. */
@@ -152,7 +158,120 @@ export function packModel(full: Uint8Array): Uint8Array {
       throw new Error('NER model truncated or corrupt');
     groups[3] = packNameTables(names as FullNameTables);
   }
+  const [transition, buckets] = groups[0];
+  if (groups[0].length !== 2 || !(buckets instanceof Uint8Array) || buckets.length !== (1 << bits) * BUCKET_BYTES)
+    throw new Error('NER model truncated or corrupt');
+  groups[0] = [transition, packEmissions(buckets, bits)];
   return writeModel(MAGIC, bits, scale, groups, fingerprint);
+}
+
+/** Words of a packed emission table's header (packEmissions). */
+const PACKED_HEADER_WORDS = 16;
+
+/**
+ * The emission buckets packed (lossless): two thirds of them are all LANE_BIAS (every weight zero), and only the
+ * others are stored (and the first `denseBuckets`, all). One Int32Array, read in place by the kernel
+ * (wasm/emissions.wat): a header of 16 words (the byte offset of the stored buckets, their number, the bits, the dense
+ * buckets), then per 32 buckets the occupancy word (bit j: bucket
+ * 32w + j is stored) and the number stored before them, then the stored buckets, 16 bytes each, after one all
+ * LANE_BIAS (index 0, which every absent bucket reads). Bucket b's index: 0 when absent, else the count before its
+ * word plus the occupancy bits up to and including its own.
+ */
+export function packEmissions(buckets: Uint8Array, bits: number): Int32Array {
+  const count = 1 << bits;
+  if (buckets.length !== count * BUCKET_BYTES) throw new Error('emission buckets do not match the bits');
+  const words = Math.max(1, count >>> 5);
+  const zero = (b: number) => {
+    for (let k = b * BUCKET_BYTES; k < (b + 1) * BUCKET_BYTES; k++) if (buckets[k] !== LANE_BIAS) return false;
+    return true;
+  };
+  // The ids of the slots that hash into the first buckets only (features.ts: `small`) are summed without a rank: those
+  // buckets are all stored, in order, the zero ones too (about 250 KB of them).
+  const dense = denseBuckets(bits);
+  const occupancy = new Int32Array(2 * words);
+  let stored = 0;
+  for (let w = 0; w < words; w++) {
+    let word = 0;
+    for (let j = 0; j < 32 && 32 * w + j < count; j++) if (32 * w + j < dense || !zero(32 * w + j)) word |= 1 << j;
+    occupancy[2 * w] = word;
+    occupancy[2 * w + 1] = stored;
+    for (let j = 0; j < 32; j++) if (word & (1 << j)) stored++;
+  }
+  const at = Math.ceil((4 * (PACKED_HEADER_WORDS + occupancy.length)) / ALIGN) * ALIGN;
+  const out = new Int32Array((at + (stored + 1) * BUCKET_BYTES) / 4);
+  out[0] = at;
+  out[1] = stored + 1;
+  out[2] = bits;
+  out[3] = dense;
+  out.set(occupancy, PACKED_HEADER_WORDS);
+  const bytes = new Uint8Array(out.buffer);
+  bytes.fill(LANE_BIAS, at, at + BUCKET_BYTES);
+  for (let b = 0, k = 1; b < count; b++)
+    if (occupancy[2 * (b >>> 5)] & (1 << (b & 31)))
+      bytes.set(buckets.subarray(b * BUCKET_BYTES, (b + 1) * BUCKET_BYTES), at + BUCKET_BYTES * k++);
+  return out;
+}
+
+/** The buckets stored densely at the head of a packed table: those the ids of features.ts's `small` slots fall in. */
+function denseBuckets(bits: number): number {
+  return Math.min(1 << bits, 1 << Math.min(Math.max(bits - 2, 0), 15));
+}
+
+/** A packed table's header, checked against `bits` and its length; undefined when it is not one. */
+function packedLayout(packed: Int32Array, bits: number): { at: number; stored: number } | undefined {
+  if (packed.length < PACKED_HEADER_WORDS) return undefined;
+  const [at, stored, b, dense] = packed;
+  const words = Math.max(1, (1 << bits) >>> 5);
+  if (b !== bits || dense !== denseBuckets(bits) || at % ALIGN || at < 4 * (PACKED_HEADER_WORDS + 2 * words) || stored < 1)
+    return undefined;
+  if (packed.byteLength !== at + stored * BUCKET_BYTES) return undefined;
+  if (packed[PACKED_HEADER_WORDS + 2 * (words - 1) + 1] + popcount(packed[PACKED_HEADER_WORDS + 2 * (words - 1)]) !== stored - 1)
+    return undefined;
+  return { at, stored };
+}
+
+function popcount(x: number): number {
+  x = x - ((x >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/** The full table (2^bits buckets of BUCKET_BYTES) of a packed one: the bytes `quantise` made, as NER2 stored them. */
+export function unpackEmissions(packed: Int32Array, bits: number): Uint8Array {
+  const layout = packedLayout(packed, bits);
+  if (!layout) throw new Error('NER model truncated or corrupt');
+  const count = 1 << bits;
+  const full = new Uint8Array(count * BUCKET_BYTES).fill(LANE_BIAS);
+  const src = new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength);
+  for (let b = 0, k = 1; b < count; b++)
+    if (packed[PACKED_HEADER_WORDS + 2 * (b >>> 5)] & (1 << (b & 31)))
+      full.set(src.subarray(layout.at + BUCKET_BYTES * k, layout.at + BUCKET_BYTES * ++k), b * BUCKET_BYTES);
+  return full;
+}
+
+/**
+ * The weights' emission table as the decoder reads it: the packed table in place, when it lies in a model memory
+ * where this thread runs the kernel (simd.ts; the kernel reads the packed layout); else the full table, unpacked
+ * into ordinary memory, for the sums in JavaScript.
+ */
+export function emissionTable(packed: Int32Array, bits: number): { quad: Int32Array; packed: boolean } {
+  if (kernelFor(packed.buffer) && kernelTakes(FEATURES_PER_CHAR)) return { quad: packed, packed: true };
+  const full = unpackEmissions(packed, bits);
+  return { quad: new Int32Array(full.buffer, 0, full.length / 4), packed: false };
+}
+
+/**
+ * A full emission table (as `quad`) packed into a model memory of its own, where the kernel reads it; the full
+ * table itself where the kernel cannot run. For weights changed after loading (finetune.ts `applyOverlay`).
+ */
+export function tableInMemory(full: Int32Array, bits: number): { quad: Int32Array; packed: boolean } {
+  const packed = packEmissions(new Uint8Array(full.buffer, full.byteOffset, full.byteLength), bits);
+  const memory = modelMemory(packed.byteLength);
+  if (!memory) return { quad: full, packed: false };
+  memory.bytes.set(new Uint8Array(packed.buffer));
+  const view = new Int32Array(memory.bytes.buffer, 0, packed.length);
+  return kernelFor(view.buffer) ? { quad: view, packed: true } : { quad: full, packed: false };
 }
 
 /** Whether `bytes` are a model file of format NER2 (which `packModel` converts). */
@@ -283,7 +402,13 @@ export function openModel(bytes: Uint8Array): OpenedModel {
     t instanceof Type && (length === undefined || t.length === length);
   const T = NTAGS;
   const [transition, buckets] = weights;
-  if (!is(transition, Float32Array, (T + 1) * T) || !is(buckets, Uint8Array, (1 << bits) * BUCKET_BYTES)) throw corrupt();
+  if (
+    weights.length !== 2 ||
+    !is(transition, Float32Array, (T + 1) * T) ||
+    !is(buckets, Int32Array) ||
+    !packedLayout(buckets as Int32Array, bits)
+  )
+    throw corrupt();
   const shapes: [Table[], (typeof TABLE_TYPES)[number][]][] = [
     [trie, [Uint32Array, Int32Array, Int32Array, Uint16Array, Int32Array, Int32Array]],
     [words, [Uint32Array, Uint32Array, Uint32Array, Uint8Array, Uint8Array]],
@@ -297,9 +422,9 @@ export function openModel(bytes: Uint8Array): OpenedModel {
     if (meta.length < 3 || root.length !== 0x10000 || code.length !== cap || child.length !== cap || cap & (cap - 1)) throw corrupt();
     if (codes.length !== meta[0] || parent.indexOf(-1) < 0) throw corrupt();
   }
-  const quad = new Int32Array(buckets.buffer, buckets.byteOffset, buckets.length / 4);
+  const { quad, packed } = emissionTable(buckets as Int32Array, bits);
   return {
-    weights: { bits, emission: new Float32Array(0), quad, scale, transition: transition as Float32Array },
+    weights: { bits, emission: new Float32Array(0), quad, packed, scale, transition: transition as Float32Array },
     trainingNames: trie.length ? new Trie<EntityType>(trie as TrieSections, LEX_TYPES) : undefined,
     words: words.length ? new WordSet(words as WordSetSections) : undefined,
     names: names.length ? new NameLexicon(names as NameLexiconSections) : undefined,
