@@ -82,19 +82,47 @@ function hashedSlot(depth: number, slot: number, seed: number, values: string[],
 
 /** The slots whose buckets spread over the whole table (features.ts), touched before the sums. */
 const TOUCHED_SLOTS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 17, 24, 25, 26, 29];
-/** The sums' unrolling: features a turn. */
-const SUMMED = 5;
+/** Where a packed table's occupancy words start (modelFormat.ts PACKED_HEADER_WORDS words of header). */
+const PACKED_OCCUPANCY = 64;
+/** Bytes of the touched addresses of a character (15 slots, padded), and of a touching pass (32 characters). */
+const ADDRESS_ROW = 64;
+const ADDRESS_BYTES = 32 * ADDRESS_ROW;
+/** Feature slots a character (features.ts FEATURES_PER_CHAR; simd.ts kernelTakes). */
+const FEATURES = 30;
+/** The slots that hash into the first 2^15 buckets only (features.ts `small`): the packed table stores those densely. */
+export const SMALL_SLOTS = [10, 11, 12, 13, 14, 15, 16, 18, 19, 20, 21, 22, 23, 27, 28];
+
+/**
+ * `$at` = the address of the stored bucket of the id `id` (modelFormat.ts packEmissions): its occupancy word shifted
+ * left so that the id's bit is the sign (a shift counts mod 32, so 31 - (id & 31) is id ^ 31), and then the count
+ * before its word plus the population count of what is left (the bits up to its own), or 0, the all-zero bucket,
+ * when its bit is clear.
+ */
+function bucketAt(depth: number, id: string): string[] {
+  return [
+    `${I(depth)}${set('id', id)}`,
+    `${I(depth)}${set('o', `(i32.add ${get('occ')} (i32.shl (i32.shr_u ${get('id')} ${i32(5)}) ${i32(3)}))`)}`,
+    `${I(depth)}${set('s', `(i32.shl (i32.load ${get('o')}) (i32.xor ${get('id')} ${i32(31)}))`)}`,
+    `${I(depth)}(local.set $at (i32.add ${get('stored')}`,
+    `${I(depth + 1)}(i32.shl (select (i32.add (i32.load offset=4 ${get('o')}) (i32.popcnt ${get('s')})) ${i32(0)} (i32.lt_s ${get('s')} ${i32(0)})) ${i32(4)})))`,
+  ];
+}
 
 function emissions(): string[] {
-  const touch = TOUCHED_SLOTS.flatMap((slot) => [
-    `${I(7)}${set('touch', `(i32.xor ${get('touch')}`)}`.slice(0, -1),
-    `${I(8)}(i32.load (i32.add ${get('table')} (i32.shl (i32.load offset=${slot * 4} ${get('t')}) ${i32(4)})))))`,
+  // The touching pass finds the spread slots' stored buckets (a rank each) and keeps their addresses for the sums.
+  const touch = TOUCHED_SLOTS.flatMap((slot, j) => [
+    ...bucketAt(7, `(i32.load offset=${slot * 4} ${get('t')})`),
+    `${I(7)}(i32.store offset=${j * 4} ${get('tp')} ${get('at')})`,
+    `${I(7)}${set('touch', `(i32.xor ${get('touch')} (i32.load ${get('at')}))`)}`,
   ]);
-  const sums = Array.from({ length: SUMMED }, (_, k) => [
-    `${I(5)}(local.set $v`,
-    `${I(6)}(v128.load (i32.add ${get('table')} (i32.shl (i32.load offset=${k * 4} ${get('ids')}) ${i32(4)}))))`,
-    `${I(5)}${set('lo', `(i16x8.add ${get('lo')} (i16x8.extend_low_i8x16_u ${get('v')}))`)}`,
-    `${I(5)}${set('hi', `(i16x8.add ${get('hi')} (i16x8.extend_high_i8x16_u ${get('v')}))`)}`,
+  // Every slot's turn written out: the slots that hash into the first buckets only read theirs without a rank.
+  const sums = Array.from({ length: FEATURES }, (_, slot) => [
+    SMALL_SLOTS.includes(slot)
+      ? `${I(4)}${set('at', `(i32.add ${get('stored')} (i32.shl (i32.add (i32.load offset=${slot * 4} ${get('ids')}) ${i32(1)}) ${i32(4)}))`)}`
+      : `${I(4)}${set('at', `(i32.load offset=${TOUCHED_SLOTS.indexOf(slot) * 4} ${get('ap')})`)}`,
+    `${I(4)}${set('v', `(v128.load ${get('at')})`)}`,
+    `${I(4)}${set('lo', `(i16x8.add ${get('lo')} (i16x8.extend_low_i8x16_u ${get('v')}))`)}`,
+    `${I(4)}${set('hi', `(i16x8.add ${get('hi')} (i16x8.extend_high_i8x16_u ${get('v')}))`)}`,
   ]).flat();
   const swapHalves = (x: string) => `(i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 ${x} ${x})`;
   const scaled = (x: string) => `(f64x2.mul (f64x2.convert_low_i32x4_s ${x}) ${get('scales')})`;
@@ -111,16 +139,22 @@ function emissions(): string[] {
     `${I(5)}${scaled(swapHalves(get('x')))})`,
   ]);
   return [
-    `  ;; emissions(table, ids, n, features, em, bias, scale): for each of n characters, the features' bucket ids`,
-    `  ;; (u32, \`features\` per character from byte offset \`ids\`: a multiple of ${SUMMED}, at least 30) are summed over the`,
-    `  ;; buckets at byte offset \`table\`, and the ${TAGS} scores are written as f64 from byte offset \`em\`, ${TAGS} per character.`,
+    `  ;; emissions(table, ids, n, features, em, bias, scale, addresses): for each of n characters, the features' bucket ids`,
+    `  ;; (u32, \`features\` = ${FEATURES} per character from byte offset \`ids\`) are summed over the`,
+    `  ;; packed buckets at byte offset \`table\` (modelFormat.ts packEmissions: a header whose first word is the offset of`,
+    `  ;; the stored buckets, then from byte ${PACKED_OCCUPANCY} the occupancy words and counts), and the ${TAGS} scores are written as`,
+    `  ;; f64 from byte offset \`em\`, ${TAGS} per character. \`addresses\`: ${ADDRESS_BYTES} bytes of work area, where the touching`,
+    `  ;; pass leaves the addresses of the spread slots' buckets for the sums.`,
     `  ;; Returns the touching loads' xor, so that no compiler drops them.`,
     `  (func (export "emissions")`,
     `    (param $table i32) (param $ids i32) (param $n i32) (param $features i32) (param $em i32)`,
-    `    (param $bias i32) (param $scale f64) (result i32)`,
+    `    (param $bias i32) (param $scale f64) (param $addresses i32) (result i32)`,
     `    (local $k i32) (local $t i32) (local $tend i32) (local $touch i32)`,
     `    (local $end i32) (local $v v128) (local $lo v128) (local $hi v128) (local $x v128)`,
-    `    (local $biases v128) (local $scales v128)`,
+    `    (local $biases v128) (local $scales v128) (local $occ i32) (local $stored i32) (local $id i32) (local $o i32)`,
+    `    (local $s i32) (local $at i32) (local $tp i32) (local $ap i32)`,
+    `    ${set('occ', `(i32.add ${get('table')} ${i32(PACKED_OCCUPANCY)})`)}`,
+    `    ${set('stored', `(i32.add ${get('table')} (i32.load ${get('table')}))`)}`,
     `    ${set('biases', `(i32x4.splat ${get('bias')})`)}`,
     `    ${set('scales', `(f64x2.splat ${get('scale')})`)}`,
     `    (block $done`,
@@ -131,20 +165,21 @@ function emissions(): string[] {
     `          (then`,
     `            ${set('k', `(select ${get('n')} ${i32(32)} (i32.lt_u ${get('n')} ${i32(32)}))`)}`,
     `            ${set('t', get('ids'))}`,
+    `            ${set('tp', get('addresses'))}`,
+    `            ${set('ap', get('addresses'))}`,
     `            ${set('tend', `(i32.add ${get('ids')} (i32.mul ${get('k')} (i32.shl ${get('features')} ${i32(2)})))`)}`,
     `            (loop $touching`,
     ...touch,
     `              ${set('t', `(i32.add ${get('t')} (i32.shl ${get('features')} ${i32(2)}))`)}`,
+    `              ${set('tp', `(i32.add ${get('tp')} ${i32(ADDRESS_ROW)})`)}`,
     `              (br_if $touching (i32.lt_u ${get('t')} ${get('tend')})))))`,
     `        ${set('k', `(i32.sub ${get('k')} ${i32(1)})`)}`,
-    `        ${set('end', `(i32.add ${get('ids')} (i32.shl ${get('features')} ${i32(2)}))`)}`,
     `        ${set('lo', '(v128.const i64x2 0 0)')}`,
     `        ${set('hi', '(v128.const i64x2 0 0)')}`,
-    `        ;; The sums, five features a turn.`,
-    `        (loop $feature`,
+    `        ;; The sums, slot by slot.`,
     ...sums,
-    `          ${set('ids', `(i32.add ${get('ids')} ${i32(SUMMED * 4)})`)}`,
-    `          (br_if $feature (i32.lt_u ${get('ids')} ${get('end')})))`,
+    `        ${set('ids', `(i32.add ${get('ids')} (i32.shl ${get('features')} ${i32(2)}))`)}`,
+    `        ${set('ap', `(i32.add ${get('ap')} ${i32(ADDRESS_ROW)})`)}`,
     `        ;; Per four tags: widen to i32, subtract the bias (exact), convert pairs to f64 (exact) and scale (one rounding).`,
     ...fourTags,
     `        ;; Tag 12 alone (lanes 13-15 are padding).`,
@@ -548,12 +583,16 @@ const HEADER = `;; The tagger's arithmetic in 128-bit SIMD: the emission sums (d
 ;; rounded once, as decode.ts computes it in JavaScript: the same doubles bit for bit (the subtraction and the
 ;; conversions are exact in i32 and f64 lanes, the product is the one IEEE rounding either way).
 ;;
-;; Each bucket is a cache miss more often than not (a 16 MB table read at random). As in the JavaScript sums, the
+;; The table is packed (modelFormat.ts packEmissions): the two thirds of the buckets that are all zero weights are not
+;; stored, and a bucket's place among the stored ones is its rank over an occupancy bitmap (a count per 32 buckets and
+;; i32.popcnt); an absent bucket reads the all-zero bucket stored first. 5.6 MB instead of 16.
+;;
+;; Each bucket is a cache miss more often than not (a table of megabytes read at random). As in the JavaScript sums, the
 ;; buckets of the next 32 characters are first touched in a loop with nothing else in it, so dozens of misses are in
 ;; flight at once; only the slots that hash into the whole table are touched (features.ts: 0-9, 17, 24-26, 29; the
 ;; others share its first 2^15 buckets, which stay cached). Which buckets are touched never changes a score.
 ;; Measured against the plain loop (scripts in docs/performance.md, "Ninth round"): touching all 30 slots was slower,
-;; these 15 faster; unrolling the sums by five faster than by one or two.`;
+;; these 15 faster. The sums are written out slot by slot (the small slots need no rank).`;
 
 /** The whole .wat, as `npm run build:wasm` writes it. */
 export function emissionsWat(): string {

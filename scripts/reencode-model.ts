@@ -1,14 +1,15 @@
 /**
- * Converts a model of the previous format (NER1) to the present one (NER2, modelFormat.ts) without retraining:
- * the same quantised weights and the same lexicon lists, laid out as the tables the tagger reads. The output is
- * byte for byte what `npm run train` writes for the same training run, so the manifest's figures stay true; its
- * sha256 and bytes are updated. Usage: `npx tsx scripts/reencode-model.ts [FILE] [--out FILE]` (default
+ * Converts a model of an earlier format (NER1: the lexicons as lists; NER2: the name lexicon's table with every slot
+ * stored) to the present one (NER3, modelFormat.ts) without retraining: the same quantised weights and the same
+ * lexicons, laid out as the tables the tagger reads. The output is byte for byte what `npm run train` writes for the
+ * same training run, so the manifest's figures stay true; its sha256 and bytes are updated. An NER2 file keeps its
+ * fingerprint, and so the overlays of fine-tuned weights made on it. Usage: `npx tsx scripts/reencode-model.ts [FILE] [--out FILE]` (default
  * models/ner.bin, in place).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
-import { encodeQuantised, openModel } from '../server/src/service/entities/modelFormat';
+import { encodeQuantised, isFullLayout, openModel, packModel } from '../server/src/service/entities/modelFormat';
 import { FEATURE_VERSION } from '../server/src/service/entities/features';
 import { NTAGS } from '../server/src/service/entities/tagScheme';
 import { decodeLegacyModel, isLegacyModel } from './training/legacyModel';
@@ -20,16 +21,20 @@ function main(): void {
   const file = path.resolve(args[0] ?? path.join('models', 'ner.bin'));
   const target = path.resolve(out ?? file);
   const bytes = new Uint8Array(fs.readFileSync(file));
-  if (!isLegacyModel(bytes)) {
+  if (!isLegacyModel(bytes) && !isFullLayout(bytes)) {
     openModel(bytes);
     console.log(`${file} is in the present format already`);
     if (target !== file) fs.copyFileSync(file, target);
     return;
   }
-  const old = decodeLegacyModel(bytes);
-  if (old.featureVersion !== FEATURE_VERSION || old.tags !== NTAGS)
-    throw new Error(`${file} has feature version ${old.featureVersion} (this build: ${FEATURE_VERSION}): retrain it (npm run train)`);
-  const model = encodeQuantised(old);
+  let model: Uint8Array;
+  if (isFullLayout(bytes)) model = packModel(bytes);
+  else {
+    const old = decodeLegacyModel(bytes);
+    if (old.featureVersion !== FEATURE_VERSION || old.tags !== NTAGS)
+      throw new Error(`${file} has feature version ${old.featureVersion} (this build: ${FEATURE_VERSION}): retrain it (npm run train)`);
+    model = encodeQuantised(old);
+  }
   openModel(model.slice());
   fs.writeFileSync(target, model);
   console.log(`wrote ${target}: ${(model.length / 1e6).toFixed(2)} MB (was ${(bytes.length / 1e6).toFixed(2)} MB)`);

@@ -24,6 +24,7 @@ import { parseBio, trainModel, trainWeights, type TrainingSentence } from '../..
 import { encodeQuantised, modelFingerprint } from '../../server/src/service/entities/modelFormat';
 import { decodeLegacyModel } from '../../scripts/training/legacyModel';
 import { loadNerModel } from '../../server/src/node/model';
+import { modelMemory } from '../../server/src/service/entities/simd';
 
 const fixture = path.join(__dirname, '..', 'fixtures', 'ner');
 
@@ -88,11 +89,18 @@ describe('entity tagger: training', () => {
     assert.throws(() => openModel(new Uint8Array(64)), /magic/);
   });
 
-  it('opens a model file as views over its bytes: the tables are not copied', () => {
-    const bytes = trainModel(sentences, { epochs: 1, bits: 14, lexiconFolds: 2 });
-    const m = openModel(bytes);
-    assert.equal(m.weights.quad!.buffer, bytes.buffer);
-    assert.equal(m.weights.transition.buffer, bytes.buffer);
+  it('opens a model file as views over its bytes: the tables are not copied (but for the emissions outside a model memory)', () => {
+    const file = trainModel(sentences, { epochs: 1, bits: 14, lexiconFolds: 2 });
+    const memory = modelMemory(file.length);
+    // Where the kernel runs, it reads the packed emission table in place; elsewhere it is unpacked for JavaScript.
+    for (const bytes of memory ? [file, memory.bytes] : [file]) {
+      if (bytes !== file) bytes.set(file);
+      const m = openModel(bytes);
+      assert.equal(m.weights.transition.buffer, bytes.buffer);
+      assert.equal(m.weights.quad!.buffer === bytes.buffer, bytes !== file);
+      assert.equal(m.weights.packed, bytes !== file);
+      if (bytes === file) assert.equal(m.weights.quad!.length, (1 << 14) * 4);
+    }
   });
 
   it('tags from the file exactly as from the tables built from the training lists', () => {

@@ -11,7 +11,7 @@ import type { EntityType } from '../types';
 import { extractFeatures, FEATURE_VERSION, FEATURES_PER_CHAR } from './features';
 import { gazetteerTrie } from './gazetteer';
 import { emissions, viterbiScores } from './decode';
-import { LANE_BIAS, type TaggerWeights } from './modelFormat';
+import { LANE_BIAS, tableInMemory, type TaggerWeights, unpackEmissions } from './modelFormat';
 import { NTAGS } from './tagScheme';
 import type { Tagger } from './tagger';
 
@@ -326,6 +326,11 @@ export function overlayMismatch(
   return undefined;
 }
 
+function unpackedTable(packed: Int32Array, bits: number): Int32Array {
+  const full = unpackEmissions(packed, bits);
+  return new Int32Array(full.buffer, full.byteOffset, full.length / 4);
+}
+
 /**
  * The tagger's weights with the overlay added: the emission table is copied (or changed in place with `inPlace`,
  * when the caller decoded the weights for this alone), each int8 weight clamped to the format's range. Throws when
@@ -335,7 +340,9 @@ export function applyOverlay(tagger: Tagger, overlay: ModelOverlay, inPlace = fa
   const problem = overlayMismatch(overlay, tagger);
   if (problem) throw new Error(`model overlay refused: ${problem.reason}`);
   const w = tagger.weights!;
-  const quad = inPlace ? w.quad! : new Int32Array(w.quad!);
+  // A packed table (modelFormat.ts packEmissions) is unpacked, changed and packed again into a memory of its own:
+  // a delta may make a bucket of zero weights non-zero.
+  const quad = w.packed ? unpackedTable(w.quad!, w.bits) : inPlace ? w.quad! : new Int32Array(w.quad!);
   const u8 = new Uint8Array(quad.buffer, quad.byteOffset, quad.byteLength);
   const T = NTAGS;
   for (const [b, d] of overlay.emission) {
@@ -347,7 +354,7 @@ export function applyOverlay(tagger: Tagger, overlay: ModelOverlay, inPlace = fa
   }
   const transition = new Float32Array(w.transition);
   for (let i = 0; i < transition.length; i++) transition[i] += overlay.transition[i];
-  return { ...w, quad, transition };
+  return { ...w, ...(w.packed ? tableInMemory(quad, w.bits) : { quad }), transition };
 }
 
 const MAGIC = 0x3144414e; // "NAD1" little-endian

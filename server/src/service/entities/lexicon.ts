@@ -31,13 +31,107 @@ const H1 = 0x811c9dc5;
 const H2 = 0x01000193;
 
 /**
+ * The population count of a 32-bit word (bit tricks: JavaScript has no instruction for it).
+ */
+export function popcount32(x: number): number {
+  x = x - ((x >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/** The open-addressed table as it is built (and as model format NER2 stored it): every slot's keys and bits. */
+export type FullNameTables = [Uint32Array, Int32Array, Int32Array, Uint8Array, Uint8Array, Uint8Array];
+
+/**
+ * The full tables of the entries (each entry and its proper prefixes of two or more characters, the table at most
+ * half full): the probe sequence every layout of the lexicon keeps.
+ */
+export function buildNameTables(entries: readonly (readonly [string, number])[]): FullNameTables {
+  const keep = entries.filter(([w]) => w.length >= 2 && w.length <= MAX_LEXICON_WORD);
+  let cap = 16;
+  // Entries and their prefixes (about as many again) at most half full.
+  while (cap < keep.length * 4) cap <<= 1;
+  const k1 = new Int32Array(cap);
+  const k2 = new Int32Array(cap);
+  const val = new Uint8Array(cap);
+  const mask = cap - 1;
+  const first = new Uint8Array(0x10000);
+  const pairs = new Uint8Array(SLOTS);
+  /** Ors `bits` into the slot of (a, b) and returns the bits it had before. */
+  const put = (a: number, b: number, bits: number): number => {
+    let i = (a ^ Math.imul(b, 0x27d4eb2d)) & mask;
+    while (val[i] !== 0 && !(k1[i] === a && k2[i] === b)) i = (i + 1) & mask;
+    const before = val[i];
+    k1[i] = a;
+    k2[i] = b;
+    val[i] = before | bits;
+    return before;
+  };
+  let n = 0;
+  for (const [w, bits] of keep) {
+    let a = H1;
+    let b = H2;
+    for (let i = 0; i < w.length; i++) {
+      a = h1Step(a, w.charCodeAt(i));
+      b = h2Step(b, w.charCodeAt(i));
+      // Every proper prefix of two or more characters is marked, so a scan stops as soon as no entry can follow.
+      if (i >= 1 && i < w.length - 1) put(a, b, PREFIX);
+    }
+    if (!(put(a, b, bits) & 15)) n++;
+    first[w.charCodeAt(0)] = 1;
+    pairs[pairSlot(w.charCodeAt(0), w.charCodeAt(1))] = 1;
+  }
+  return [Uint32Array.of(n), k1, k2, val, first, pairs];
+}
+
+/** Length of the occupancy array of a table of `cap` slots: a bitmap word and a count per 32 slots (or fewer). */
+function occupancyWords(cap: number): number {
+  return 2 * Math.max(1, cap >>> 5);
+}
+
+/**
+ * The full tables packed (lossless): the used slots' keys and bits in slot order, found by a rank over an occupancy
+ * bitmap. `occupied` holds, per 32 slots, the bitmap word and the number of used slots before it (interleaved, so
+ * both come in one cache line); `keys` the two hashes of each used slot, side by side.
+ */
+export function packNameTables(full: FullNameTables): NameLexiconSections {
+  const [meta, k1, k2, val, first, pairs] = full;
+  const cap = val.length;
+  if (k1.length !== cap || k2.length !== cap || cap & (cap - 1) || cap < 2) throw new Error('name lexicon: inconsistent tables');
+  const occupied = new Int32Array(occupancyWords(cap));
+  let used = 0;
+  for (let w = 0; w < occupied.length / 2; w++) {
+    let word = 0;
+    for (let j = 0; j < 32 && w * 32 + j < cap; j++) if (val[w * 32 + j]) word |= 1 << j;
+    occupied[2 * w] = word;
+    occupied[2 * w + 1] = used;
+    used += popcount32(word);
+  }
+  const keys = new Int32Array(2 * used);
+  const bits = new Uint8Array(used);
+  for (let i = 0, r = 0; i < cap; i++) {
+    if (!val[i]) continue;
+    keys[2 * r] = k1[i];
+    keys[2 * r + 1] = k2[i];
+    bits[r++] = val[i];
+  }
+  return [Uint32Array.of(meta[0], cap), occupied, keys, bits, first, pairs];
+}
+
+/**
  * An exact-enough map from short strings to class bits: open addressing on two independent 32-bit hashes of
  * the string (collision odds about n² / 2⁶⁴), so a lookup allocates nothing and a position that begins no entry
- * fails on one or two array reads.
+ * fails on one or two array reads. The slots are those of a linear-probing table of 2^k slots at most half full,
+ * but only the used ones are stored (packNameTables): a probe reads the occupancy bitmap, and the first used slot
+ * it meets is found by a rank (the count before its 32 slots and a population count); the next ones follow it.
  */
 export class NameLexicon {
-  private readonly k1: Int32Array;
-  private readonly k2: Int32Array;
+  /** Per 32 slots: the occupancy word, then the number of used slots before them. */
+  private readonly occupied: Int32Array;
+  /** The two hashes of each used slot, in slot order. */
+  private readonly keys: Int32Array;
+  /** The class bits (and PREFIX) of each used slot. */
   private readonly val: Uint8Array;
   private readonly mask: number;
   private readonly first: Uint8Array;
@@ -46,63 +140,34 @@ export class NameLexicon {
 
   /** From the entries, or from the typed arrays of `toSections` (a model file's, used as they are). */
   constructor(entries: readonly (readonly [string, number])[] | NameLexiconSections) {
-    if (entries.length && ArrayBuffer.isView(entries[0])) {
-      const [meta, k1, k2, val, first, pairs] = entries as NameLexiconSections;
-      const cap = val.length;
-      if (k1.length !== cap || k2.length !== cap || cap & (cap - 1) || first.length !== 0x10000 || pairs.length !== SLOTS)
-        throw new Error('name lexicon: inconsistent tables');
-      // A full table would make a lookup of an absent string probe for ever.
-      if (val.indexOf(0) < 0) throw new Error('name lexicon: no empty slot');
-      this.size = meta[0];
-      this.k1 = k1;
-      this.k2 = k2;
-      this.val = val;
-      this.mask = cap - 1;
-      this.first = first;
-      this.pairs = pairs;
-      return;
-    }
-    const keep = (entries as readonly (readonly [string, number])[]).filter(([w]) => w.length >= 2 && w.length <= MAX_LEXICON_WORD);
-    let cap = 16;
-    // Entries and their prefixes (about as many again) at most half full.
-    while (cap < keep.length * 4) cap <<= 1;
-    this.k1 = new Int32Array(cap);
-    this.k2 = new Int32Array(cap);
-    this.val = new Uint8Array(cap);
+    const sections = entries.length && ArrayBuffer.isView(entries[0]) ? (entries as NameLexiconSections) : undefined;
+    const [meta, occupied, keys, val, first, pairs] =
+      sections ?? packNameTables(buildNameTables(entries as readonly (readonly [string, number])[]));
+    const cap = meta[1];
+    if (
+      meta.length < 2 ||
+      cap & (cap - 1) ||
+      cap < 2 ||
+      occupied.length !== occupancyWords(cap) ||
+      keys.length !== 2 * val.length ||
+      first.length !== 0x10000 ||
+      pairs.length !== SLOTS
+    )
+      throw new Error('name lexicon: inconsistent tables');
+    // A full table would make a lookup of an absent string probe for ever.
+    if (val.length >= cap) throw new Error('name lexicon: no empty slot');
+    this.size = meta[0];
+    this.occupied = occupied;
+    this.keys = keys;
+    this.val = val;
     this.mask = cap - 1;
-    this.first = new Uint8Array(0x10000);
-    this.pairs = new Uint8Array(SLOTS);
-    let n = 0;
-    for (const [w, bits] of keep) {
-      let a = H1;
-      let b = H2;
-      for (let i = 0; i < w.length; i++) {
-        a = h1Step(a, w.charCodeAt(i));
-        b = h2Step(b, w.charCodeAt(i));
-        // Every proper prefix of two or more characters is marked, so a scan stops as soon as no entry can follow.
-        if (i >= 1 && i < w.length - 1) this.put(a, b, PREFIX);
-      }
-      if (!(this.put(a, b, bits) & 15)) n++;
-      this.first[w.charCodeAt(0)] = 1;
-      this.pairs[pairSlot(w.charCodeAt(0), w.charCodeAt(1))] = 1;
-    }
-    this.size = n;
+    this.first = first;
+    this.pairs = pairs;
   }
 
-  /** The lexicon as typed arrays (its own, not copies): `[size]`, the two hashes, the class bits, first units, pairs. */
+  /** The lexicon as typed arrays (its own, not copies): `[size, slots]`, the occupancy, the keys, the class bits, first units, pairs. */
   toSections(): NameLexiconSections {
-    return [Uint32Array.of(this.size), this.k1, this.k2, this.val, this.first, this.pairs];
-  }
-
-  /** Ors `bits` into the slot of (a, b) and returns the bits it had before. */
-  private put(a: number, b: number, bits: number): number {
-    let i = (a ^ Math.imul(b, 0x27d4eb2d)) & this.mask;
-    while (this.val[i] !== 0 && !(this.k1[i] === a && this.k2[i] === b)) i = (i + 1) & this.mask;
-    const before = this.val[i];
-    this.k1[i] = a;
-    this.k2[i] = b;
-    this.val[i] = before | bits;
-    return before;
+    return [Uint32Array.of(this.size, this.mask + 1), this.occupied, this.keys, this.val, this.first, this.pairs];
   }
 
   /** Class bits of text[start, start + len) (0 when it is no entry). */
@@ -120,13 +185,32 @@ export class NameLexicon {
     return this.find(a, b) & 15;
   }
 
+  /** The bits of the slot of (a, b), 0 when it has none: the probe sequence of the full table, over its used slots. */
   private find(a: number, b: number): number {
-    let i = (a ^ Math.imul(b, 0x27d4eb2d)) & this.mask;
-    while (this.val[i] !== 0) {
-      if (this.k1[i] === a && this.k2[i] === b) return this.val[i];
+    const i = (a ^ Math.imul(b, 0x27d4eb2d)) & this.mask;
+    const at = (i >>> 5) << 1;
+    const word = this.occupied[at];
+    const bit = 1 << (i & 31);
+    if (!(word & bit)) return 0;
+    // The rank of the first used slot; each next slot of the run is the next one stored.
+    const r = this.occupied[at + 1] + popcount32(word & (bit - 1));
+    if (this.keys[2 * r] === a && this.keys[2 * r + 1] === b) return this.val[r];
+    return this.findAfter(a, b, i, r);
+  }
+
+  /** `find` on from slot i (used, of rank r, not (a, b)'s). */
+  private findAfter(a: number, b: number, i: number, r: number): number {
+    const occupied = this.occupied;
+    const keys = this.keys;
+    let word = occupied[(i >>> 5) << 1];
+    for (;;) {
       i = (i + 1) & this.mask;
+      r = i ? r + 1 : 0;
+      const bit = 1 << (i & 31);
+      if (bit === 1) word = occupied[(i >>> 5) << 1];
+      if (!(word & bit)) return 0;
+      if (keys[2 * r] === a && keys[2 * r + 1] === b) return this.val[r];
     }
-    return 0;
   }
 
   /**
@@ -172,7 +256,10 @@ export class NameLexicon {
   }
 }
 
-/** A name lexicon's typed arrays: `[size]`, first and second hash, class bits, first code units, pair buckets. */
+/**
+ * A name lexicon's typed arrays (packNameTables): `[size, slots]`, the occupancy words and ranks, the used slots'
+ * hashes, their class bits, first code units, pair buckets.
+ */
 export type NameLexiconSections = [Uint32Array, Int32Array, Int32Array, Uint8Array, Uint8Array, Uint8Array];
 
 /** The lexicon's text form (one `BITS<TAB>word` per line, as models/lexicon.tsv and the model's tail hold it). */

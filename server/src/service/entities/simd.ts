@@ -5,7 +5,9 @@
  * branches, to the tags and margins decode.ts computes.
  *
  * The kernel reads the weights where they are: the model file is read into a WebAssembly memory in the first place
- * (`modelMemory`; node/model.ts does it), so the 16 MB table is never copied. Each memory holds, after the file, a
+ * (`modelMemory`; node/model.ts does it), so the table is never copied. It reads the packed table of the model file
+ * (modelFormat.ts packEmissions: the non-zero buckets only, found by a rank; 5.6 MB instead of 16), which a table
+ * outside such a memory is unpacked from for the sums in JavaScript. Each memory holds, after the file, a
  * work area for one call: the feature ids of up to KERNEL_CHARS characters and their scores. A model whose bytes are
  * not in such a memory (training's float weights, a copy, a runtime without wasm SIMD) is decoded in JavaScript, to
  * the same doubles bit for bit.
@@ -30,6 +32,8 @@ const CODES_BYTES = (KERNEL_CHARS + 8) * 2;
 export const LINE_ARRAYS = 11;
 const LINE_STRIDE = KERNEL_CHARS + 16;
 const LINES_BYTES = LINE_ARRAYS * LINE_STRIDE;
+/** Where `emissions` keeps the bucket addresses of the spread slots of 32 characters between its two passes (emissions.wat). */
+const ADDRESS_BYTES = 32 * 64;
 /** Viterbi's tables in the work area: the 14 x 13 transitions, the 7 x 7 closed-to-opener block, two score rows. */
 const TABLE_BYTES = ((SCORES + 1) * SCORES + 7 * 7 + 2 * SCORES) * 8;
 /**
@@ -37,22 +41,31 @@ const TABLE_BYTES = ((SCORES + 1) * SCORES + 7 * 7 + 2 * SCORES) * 8;
  * (one) and the margins (four), and 64 bytes to spare. Only the pages a line reaches are ever touched.
  */
 const WORK_BYTES =
-  KERNEL_CHARS * (MAX_FEATURES * 4 + SCORES * 8) + TABLE_BYTES + KERNEL_CHARS * (SCORES + 1 + 4) + CODES_BYTES + LINES_BYTES + 64;
+  KERNEL_CHARS * (MAX_FEATURES * 4 + SCORES * 8) +
+  TABLE_BYTES +
+  KERNEL_CHARS * (SCORES + 1 + 4) +
+  CODES_BYTES +
+  LINES_BYTES +
+  ADDRESS_BYTES +
+  64;
 const WORK_PAGES = Math.ceil(WORK_BYTES / PAGE);
 /** Threads that may each add a work area to one shared memory (its maximum is reserved address space, not memory). */
 const MAX_THREADS = 256;
 
 interface KernelExports {
-  emissions(table: number, ids: number, n: number, features: number, em: number, bias: number, scale: number): number;
+  emissions(table: number, ids: number, n: number, features: number, em: number, bias: number, scale: number, addresses: number): number;
   viterbi(em: number, n: number, tr: number, tc: number, spread: number, rows: number, back: number, tags: number, margin: number): void;
   characterIds(codes: number, ids: number, n: number, shift: number): void;
   contextIds(lines: number, ids: number, n: number, small: number): void;
   wordContextIds(codes: number, lines: number, ids: number, n: number, shift: number): void;
 }
 
-/** Whether the kernel sums `features` ids per character: it takes five a turn and touches slots up to 29. */
+/**
+ * Whether the kernel sums `features` ids per character: it sums features.ts's 30 slots, each as its slot needs (the
+ * slots that hash into the first buckets only read the packed table's dense head, modelFormat.ts packEmissions).
+ */
 export function kernelTakes(features: number): boolean {
-  return features % 5 === 0 && features >= 30 && features <= MAX_FEATURES;
+  return features === 30 && features <= MAX_FEATURES;
 }
 
 /** The compiled modules, or null where this runtime has no WebAssembly SIMD (or, for the shared one, no threads). */
@@ -121,6 +134,7 @@ export class EmissionKernel {
   private readonly hashContext: KernelExports['contextIds'];
   private readonly hashWords: KernelExports['wordContextIds'];
   private readonly linesAt: number;
+  private readonly addressesAt: number;
   /** The work area's byte arrays of a line (LINE_ARRAYS of them, KERNEL_CHARS + 8 long), for `contextIds`. */
   readonly lines: Uint8Array[];
   /**
@@ -162,6 +176,7 @@ export class EmissionKernel {
     this.tagsAt = this.marginAt + KERNEL_CHARS * 4;
     this.codesAt = this.tagsAt + KERNEL_CHARS;
     this.linesAt = this.codesAt + CODES_BYTES;
+    this.addressesAt = this.linesAt + LINES_BYTES;
     // Taken after any growth: a shared memory's buffer object is new each time it grows.
     const buffer = memory.buffer;
     this.ids = new Uint32Array(buffer, this.idsAt, KERNEL_CHARS * MAX_FEATURES);
@@ -235,7 +250,7 @@ export class EmissionKernel {
     if (n > KERNEL_CHARS || !kernelTakes(features))
       throw new RangeError('emission kernel: too many characters, or a feature count it does not take');
     if (ids !== this.ids) this.ids.set(ids.subarray(0, n * features));
-    this.touched = this.run(table, this.idsAt, n, features, this.scoresAt, bias, scale);
+    this.touched = this.run(table, this.idsAt, n, features, this.scoresAt, bias, scale, this.addressesAt);
     return this.scores;
   }
 }

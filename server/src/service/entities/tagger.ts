@@ -64,6 +64,7 @@ export function taggerFromWeights(
     bits: weights.bits,
     emission: weights.emission,
     quad: weights.quad,
+    packed: weights.packed,
     scale: weights.scale,
     transition: weights.transition,
   };
