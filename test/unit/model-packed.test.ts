@@ -94,6 +94,23 @@ describe('model format NER3: the name lexicon packed', () => {
     assert.ok(wrapped >= 3, `${wrapped} of the tables have a run over their end`);
   });
 
+  it('refuses a packed lexicon whose occupancy is inconsistent (a bitmap with no empty slot would probe for ever)', () => {
+    const packed = packNameTables(
+      buildNameTables([
+        ['中国人民', 1],
+        ['北京日报', 4],
+        ['上海', 2],
+      ]),
+    );
+    assert.equal(new NameLexicon(packed).get('北京日报', 0, 4), 4);
+    const allUsed = packed.map((t) => t.slice()) as typeof packed;
+    for (let w = 0; w < allUsed[1].length; w += 2) allUsed[1][w] = -1;
+    assert.throws(() => new NameLexicon(allUsed), /inconsistent/);
+    const wrongCount = packed.map((t) => t.slice()) as typeof packed;
+    wrongCount[1][wrongCount[1].length - 1] += 1;
+    assert.throws(() => new NameLexicon(wrongCount), /inconsistent/);
+  });
+
   it('stores about a third of the full table’s bytes for the shipped lexicon’s load', () => {
     const text = fs.readFileSync(path.join(ROOT, 'models', 'lexicon.tsv'), 'utf8');
     const entries = text
@@ -161,6 +178,13 @@ describe('model format NER3: the name lexicon packed', () => {
       const dense = Math.min(1 << bits, 1 << Math.min(Math.max(bits - 2, 0), 15));
       assert.ok(packed[1] <= nonZero + dense + 1, `${bits} bits: ${packed[1]} stored`);
       assert.throws(() => unpackEmissions(packed.subarray(0, packed.length - 4), bits), /corrupt/);
+      // An occupancy count off by one, or a bucket of the dense head (read without a rank) marked absent: refused.
+      const wrongCount = packed.slice();
+      wrongCount[16 + 1] += 1;
+      assert.throws(() => unpackEmissions(wrongCount, bits), /corrupt/, `${bits} bits: count`);
+      const denseGap = packed.slice();
+      denseGap[16] &= ~1;
+      assert.throws(() => unpackEmissions(denseGap, bits), /corrupt/, `${bits} bits: dense head`);
     }
   });
 

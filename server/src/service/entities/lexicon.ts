@@ -40,6 +40,21 @@ export function popcount32(x: number): number {
   return Math.imul(x, 0x01010101) >>> 24;
 }
 
+/**
+ * Whether an occupancy array (per 32 slots the bitmap word, then the number of used slots before it, from `offset`,
+ * `words` pairs) is consistent: each count the sum of the words before it, and `used` in all. A lookup relies on it:
+ * a bitmap with no empty slot would make the probe of an absent key run for ever, a wrong count read another key.
+ */
+export function occupancyConsistent(occupied: Int32Array, offset: number, words: number, used: number): boolean {
+  if (offset + 2 * words > occupied.length) return false;
+  let sum = 0;
+  for (let w = 0; w < words; w++) {
+    if (occupied[offset + 2 * w + 1] !== sum) return false;
+    sum += popcount32(occupied[offset + 2 * w]);
+  }
+  return sum === used;
+}
+
 /** The open-addressed table as it is built (and as model format NER2 stored it): every slot's keys and bits. */
 export type FullNameTables = [Uint32Array, Int32Array, Int32Array, Uint8Array, Uint8Array, Uint8Array];
 
@@ -156,6 +171,8 @@ export class NameLexicon {
       throw new Error('name lexicon: inconsistent tables');
     // A full table would make a lookup of an absent string probe for ever.
     if (val.length >= cap) throw new Error('name lexicon: no empty slot');
+    if (sections && !occupancyConsistent(occupied, 0, occupied.length / 2, val.length))
+      throw new Error('name lexicon: inconsistent tables');
     this.size = meta[0];
     this.occupied = occupied;
     this.keys = keys;

@@ -18,7 +18,14 @@
 import type { EntityType } from '../types';
 import { FEATURE_VERSION, FEATURES_PER_CHAR } from './features';
 import { kernelFor, kernelTakes, modelMemory } from './simd';
-import { buildNameTables, type FullNameTables, NameLexicon, type NameLexiconSections, packNameTables } from './lexicon';
+import {
+  buildNameTables,
+  type FullNameTables,
+  NameLexicon,
+  type NameLexiconSections,
+  occupancyConsistent,
+  packNameTables,
+} from './lexicon';
 import { NTAGS } from './tagScheme';
 import { Trie, type TrieSections } from './trie';
 import { WordSet, type WordSetSections } from './words';
@@ -225,16 +232,10 @@ function packedLayout(packed: Int32Array, bits: number): { at: number; stored: n
   if (b !== bits || dense !== denseBuckets(bits) || at % ALIGN || at < 4 * (PACKED_HEADER_WORDS + 2 * words) || stored < 1)
     return undefined;
   if (packed.byteLength !== at + stored * BUCKET_BYTES) return undefined;
-  if (packed[PACKED_HEADER_WORDS + 2 * (words - 1) + 1] + popcount(packed[PACKED_HEADER_WORDS + 2 * (words - 1)]) !== stored - 1)
-    return undefined;
+  if (!occupancyConsistent(packed, PACKED_HEADER_WORDS, words, stored - 1)) return undefined;
+  // The kernel reads the dense head's buckets without a rank: each of them must be stored.
+  for (let d = 0; d < dense; d++) if (!(packed[PACKED_HEADER_WORDS + 2 * (d >>> 5)] & (1 << (d & 31)))) return undefined;
   return { at, stored };
-}
-
-function popcount(x: number): number {
-  x = x - ((x >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  x = (x + (x >>> 4)) & 0x0f0f0f0f;
-  return Math.imul(x, 0x01010101) >>> 24;
 }
 
 /** The full table (2^bits buckets of BUCKET_BYTES) of a packed one: the bytes `quantise` made, as NER2 stored them. */
