@@ -43,7 +43,9 @@ describe('Trie.clear and TriePool (per-article tries reused)', () => {
   it('forgets every key: a cleared trie answers as an empty one', () => {
     const trie = filled(new Trie<number>(), ['北京', '北京大学', '上海', '公司', '王', '新华社记者']);
     assert.notDeepEqual(answers(trie, text), answers(new Trie<number>(), text));
+    assert.ok(trie.hasFirst('北'.charCodeAt(0)) && trie.hasFirst('王'.charCodeAt(0)) && !trie.hasFirst('李'.charCodeAt(0)));
     trie.clear();
+    assert.ok(!trie.hasFirst('北'.charCodeAt(0)) && !trie.hasFirst('王'.charCodeAt(0)));
     assert.deepEqual(answers(trie, text), answers(new Trie<number>(), text));
     assert.equal(trie.size, 0);
     // Nor does it keep the values alive (an article's mentions, until the next article).

@@ -174,6 +174,11 @@ export class Trie<V> {
     this.book.push(value);
   }
 
+  /** Whether some key begins with code unit `c` (a table read: for scans that skip most positions before a call). */
+  hasFirst(c: number): boolean {
+    return this.root[c] !== 0;
+  }
+
   /** The longest key that starts at `start` in `text`: its end offset and value, or undefined. */
   longestAt(text: string, start: number): { end: number; value: V } | undefined {
     const end = this.longestEnd(text, start);

@@ -35,8 +35,6 @@ export function copyWeakNames(
 ): EntityMention[] {
   const names = weakNames.take();
   try {
-    // The names' first code units, as a table: the scan below reads it at every uncovered position of the article.
-    const firsts = new Uint8Array(0x10000);
     // The stems that may need counting and their full names, counted in one pass over the article (not one search of
     // it per name, which a long text with many organisations made quadratic).
     const wanted = new Set<string>();
@@ -68,7 +66,6 @@ export function copyWeakNames(
     const counted = (x: string) => counts.get(x)!.length;
     const take = (name: string, type: EntityType) => {
       names.set(name, type);
-      firsts[name.charCodeAt(0)] = 1;
     };
     for (let i = 0; i < mentions.length; i++) {
       const m = mentions[i];
@@ -101,7 +98,7 @@ export function copyWeakNames(
     const added: EntityMention[] = [];
     for (let i = 0; i < norm.length;) {
       // (longestEnd, not longestAt: no object per name found.)
-      const end = covered[i] || !firsts[norm.charCodeAt(i)] ? -1 : names.longestEnd(norm, i);
+      const end = covered[i] || !names.hasFirst(norm.charCodeAt(i)) ? -1 : names.longestEnd(norm, i);
       if (end < 0) {
         i++;
         continue;
