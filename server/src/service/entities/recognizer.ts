@@ -87,7 +87,7 @@ import { copyWeakNames } from './weak-copies';
 import { sourceSlotSpans } from './source-slots';
 import { concatByStart, OverlapIndex } from './overlaps';
 import { anyMarked } from './marks';
-import { moved } from './mention';
+import { moved, packedMap } from './mention';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -1364,7 +1364,7 @@ function keepHighestRanked(cands: Candidate[], text: string, norm: string): Enti
     kept.push(c);
   }
   kept.sort((a, b) => a.start - b.start);
-  return kept.map((c) => ({
+  return packedMap(kept, (c) => ({
     start: c.start,
     end: c.end,
     text: text.slice(c.start, c.end),
