@@ -64,6 +64,11 @@ describe('one shape of mention (entities/mention.ts)', function () {
     assert.deepEqual(optimised, want);
     assert.ok(!holey(optimised), 'packed in optimised code');
     assert.deepEqual(packedMap([], cut), []);
+    assert.deepEqual(
+      packedMap(['a', 'b'], (x, i) => `${x}${i}`),
+      ['a0', 'b1'],
+      'with its index, as map gives',
+    );
   });
 
   it('the recogniser still cuts with it (two organisations joined by a conjunction are two names)', () => {

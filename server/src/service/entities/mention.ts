@@ -41,8 +41,8 @@ export function moved(
  * not seen and was thrown away ("wrong map": markContextCompanies, linkEntities, latinNames, … deoptimised in runs
  * 1–4 of a process). A push loop makes the same packed array in every tier.
  */
-export function packedMap<T, U>(xs: readonly T[], f: (x: T) => U): U[] {
+export function packedMap<T, U>(xs: readonly T[], f: (x: T, i: number) => U): U[] {
   const out: U[] = [];
-  for (let i = 0; i < xs.length; i++) out.push(f(xs[i]));
+  for (let i = 0; i < xs.length; i++) out.push(f(xs[i], i));
   return out;
 }
