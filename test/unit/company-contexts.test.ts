@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { createEntityRecognizer } from '../../server/src/service/entities';
-import { markContextCompanies, rememberedPerPosition, strongPositions } from '../../server/src/service/entities/company-contexts';
+import { markContextCompanies, rememberedPerPosition } from '../../server/src/service/entities/company-contexts';
 import { COMPANY_LEFT, COMPANY_RIGHT } from '../../server/src/service/entities/company-contexts-data';
 import { normalizeForMatching } from '../../server/src/service/normalize';
 import type { EntityMention } from '../../server/src/service/types';
@@ -119,29 +119,5 @@ describe('rememberedPerPosition (company-contexts.ts: the word-across-an-edge te
     const remembered = rememberedPerPosition(answers.length, (i) => (asked.push(i), answers[i]));
     for (const i of [3, 4, 2, 3, 0, 7, 1, 6, 5, 4, 2, 1, 0, 7, 6, 5]) assert.equal(remembered(i), answers[i], `position ${i}`);
     assert.deepEqual(asked, [3, 4, 2, 0, 7, 1, 6, 5]);
-  });
-});
-
-describe('strongPositions (company-contexts.ts: the scan for strong context edges, in a function of its own)', () => {
-  const table = (chars: string) => {
-    const t = new Uint8Array(0x10000);
-    for (const c of chars) t[c.charCodeAt(0)] = 1;
-    return t;
-  };
-  /** The loop markContextCompanies ran inline: p and its sentence number where either table marks its edge. */
-  const reference = (norm: string, right: Uint8Array, left: Uint8Array, ends: string) => {
-    const out: number[] = [];
-    let sentence = norm.length && ends.includes(norm[0]) ? 1 : 0;
-    for (let p = 1; p < norm.length; sentence += ends.includes(norm[p]) ? 1 : 0, p++)
-      if (right[norm.charCodeAt(p)] || left[norm.charCodeAt(p - 1)]) out.push(p, sentence);
-    return out;
-  };
-  it('lists each position a strong right context may start or a strong left one end, with its sentence number', () => {
-    const right = table('公集');
-    const left = table('购入');
-    const ends = '。！？；\n!?;';
-    for (const norm of ['', '公', '公司', '收购澜芯。澜芯公司成立；他们加入澜芯集团！\n公', '。。公购', '澜芯成立三年。澜芯推出新品。'])
-      assert.deepEqual(strongPositions(norm, right, left), reference(norm, right, left, ends), norm);
-    assert.deepEqual(strongPositions('收购澜芯。公司', right, left), [2, 0, 5, 1]);
   });
 });

@@ -90,10 +90,11 @@ export function markContextCompanies(
   };
   const rightFirst = strong === STRONG_CONTEXT ? STRONG_RIGHT : strongUnits(COMPANY_RIGHT, 'right', strong);
   const leftLast = strong === STRONG_CONTEXT ? STRONG_LEFT : strongUnits(COMPANY_LEFT, 'left', strong);
-  const positions = strongPositions(norm, rightFirst, leftLast);
-  for (let k0 = 0; k0 < positions.length; k0 += 2) {
-    const p = positions[k0];
-    const sentenceOfP = positions[k0 + 1];
+  // The sentence number of p (the sentence ends before it) is counted as the scan goes, not kept per position.
+  for (let p = 1, sentenceOfP = n ? SENTENCE_END[norm.charCodeAt(0)] : 0; p < n; sentenceOfP += SENTENCE_END[norm.charCodeAt(p)], p++) {
+    // Most positions start no strong right context and end no strong left one (whose scores would both be below
+    // `strong`): two table reads before anything else.
+    if (!rightFirst[norm.charCodeAt(p)] && !leftLast[norm.charCodeAt(p - 1)]) continue;
     if (!han(p - 1) || !han(p)) continue;
     const right = score(RIGHT, norm, p, p);
     const left = score(LEFT, norm, p - 2, p - 1);
@@ -128,27 +129,6 @@ export function markContextCompanies(
     }
   }
   return out.sort((x, y) => x.start - y.start);
-}
-
-/**
- * The positions p (0 < p < norm.length) where a strong right context may start (`rightFirst` at p) or a strong left
- * one end (`leftLast` at p - 1), each followed by p's sentence number (the sentence ends before it, counted from 0):
- * most positions are neither, and this scan runs over the whole article. In a function of its own, without the
- * closures of markContextCompanies, whose variables it would read from their context.
- */
-export function strongPositions(norm: string, rightFirst: Uint8Array, leftLast: Uint8Array): number[] {
-  const out: number[] = [];
-  const n = norm.length;
-  if (n < 2) return out;
-  let before = norm.charCodeAt(0);
-  let sentence = SENTENCE_END[before];
-  for (let p = 1; p < n; p++) {
-    const c = norm.charCodeAt(p);
-    if (rightFirst[c] === 1 || leftLast[before] === 1) out.push(p, sentence);
-    sentence += SENTENCE_END[c];
-    before = c;
-  }
-  return out;
 }
 
 /** `test(i)` for i in [0, size), each answer computed once and kept (in a byte per position: 0 not asked, 1 no, 2 yes). */
