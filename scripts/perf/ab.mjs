@@ -6,7 +6,9 @@
 //   node scripts/perf/ab.mjs OTHER_CHECKOUT [ROUNDS] [PARTS]   (NEWS_CORPUS as for `npm run eval`)
 // PARTS (comma-separated): whole (analyseArticle, every field read), entities (recognize), paragraphs (the
 // per-line half), article (the article-level half over the paragraphs' mentions), linking, boilerplate
-// (detectBoilerplate over the text as it is, with its normalised text).
+// (detectBoilerplate over the text as it is, with its normalised text), short (`analyseArticle` over 2,000 documents
+// of 40 characters cut from the megabyte, every field read: a short document's fixed cost; its line gives µs per
+// document, not ms per MB).
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -71,6 +73,21 @@ function job(t, part) {
     }
     case 'boilerplate':
       return { run: () => api.detectBoilerplate(text, { normalized: norm }) };
+    case 'short': {
+      const docs = [];
+      for (let k = 0; k < 2000; k++) docs.push(text.slice(k * 500, k * 500 + 40));
+      return {
+        perDocument: docs.length,
+        run() {
+          const out = [];
+          for (const d of docs) {
+            const a = api.analyseArticle(d, { recognizer });
+            out.push([a.entities, a.dates, a.clusters.map((c) => c.mentions.length), a.script, a.blocks]);
+          }
+          return out;
+        },
+      };
+    }
     case 'linking': {
       const entities = recognizer.recognize(text, norm);
       return { run: () => api.linkEntities(text, entities, norm) };
@@ -85,7 +102,7 @@ function cpuMs(j) {
   const c0 = process.cpuUsage();
   j.run(input);
   const c = process.cpuUsage(c0);
-  return (c.user + c.system) / 1000 / mb;
+  return j.perDocument ? (c.user + c.system) / j.perDocument : (c.user + c.system) / 1000 / mb;
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
@@ -107,7 +124,7 @@ for (const part of parts) {
   }
   const f = (xs) => `${Math.min(...xs).toFixed(1)} / ${median(xs).toFixed(1)}`;
   console.log(
-    `${part.padEnd(11)} other ${f(times[0])}   this ${f(times[1])}  ms per MB (min / median); this faster in ${faster} of ${rounds}; load ${os.loadavg()[0].toFixed(1)}`,
+    `${part.padEnd(11)} other ${f(times[0])}   this ${f(times[1])}  ${jobs[0].perDocument ? 'µs per document' : 'ms per MB'} (min / median); this faster in ${faster} of ${rounds}; load ${os.loadavg()[0].toFixed(1)}`,
   );
 }
 fs.rmSync(out, { recursive: true, force: true });

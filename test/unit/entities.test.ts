@@ -276,6 +276,15 @@ describe('entity linking: containment and stripped forms', () => {
     assert.equal(clusters[0].mentions.length, 2);
   });
 
+  it('orders clusters by their first mention after folding (a short name before its full name moves the cluster up)', () => {
+    const text = '潘说，美国和潘振声';
+    const clusters = linkEntities(text, [mention('潘', 0, 'PER'), mention('美国', 3, 'LOC'), mention('潘振声', 6, 'PER')]);
+    assert.deepEqual(
+      clusters.map((c) => `${c.id} ${c.canonical} ${c.mentions.map((m) => m.start).join(',')}`),
+      ['0 潘振声 0,6', '1 美国 3'],
+    );
+  });
+
   it('folds a bare surname into the only full name that starts with it', () => {
     const text = '潘振声作曲。潘老说';
     const clusters = linkEntities(text, [mention('潘振声', 0, 'PER'), mention('潘', 6, 'PER')]);

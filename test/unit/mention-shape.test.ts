@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import * as v8 from 'node:v8';
-import { mention, moved } from '../../server/src/service/entities/mention';
+import { mention, moved, packedMap } from '../../server/src/service/entities/mention';
 import { createEntityRecognizer } from '../../server/src/service/entities';
 import type { EntityMention } from '../../server/src/service/types';
 import { shippedRecognizer } from './shipped';
@@ -46,6 +46,29 @@ describe('one shape of mention (entities/mention.ts)', function () {
       mention(0, 2, '记者', 'PER', 0.5, 'model'),
     ];
     for (const x of made) assert.ok(sameMap(made[0], x), JSON.stringify(x));
+  });
+
+  it('packedMap is map, and makes a packed array in optimised code too (a holey one changed the array map)', () => {
+    v8.setFlagsFromString('--allow-natives-syntax');
+    const holey = new Function('a', 'return %HasHoleyElements(a)') as (a: unknown[]) => boolean;
+    const prepare = new Function('f', '%PrepareFunctionForOptimization(f)') as (f: unknown) => void;
+    const optimise = new Function('f', '%OptimizeFunctionOnNextCall(f)') as (f: unknown) => void;
+    const xs: EntityMention[] = [m, moved(m, text, 3, 5), moved(m, text, 14, 18, 'ORG')];
+    const cut = (x: EntityMention) => (x.type === 'ORG' ? moved(x, text, x.start, x.end - 2) : x);
+    const want = xs.map(cut);
+    prepare(packedMap);
+    assert.deepEqual(packedMap(xs, cut), want);
+    assert.ok(!holey(packedMap(xs, cut)), 'packed in the interpreter');
+    optimise(packedMap);
+    const optimised = packedMap(xs, cut);
+    assert.deepEqual(optimised, want);
+    assert.ok(!holey(optimised), 'packed in optimised code');
+    assert.deepEqual(packedMap([], cut), []);
+    assert.deepEqual(
+      packedMap(['a', 'b'], (x, i) => `${x}${i}`),
+      ['a0', 'b1'],
+      'with its index, as map gives',
+    );
   });
 
   it('the recogniser still cuts with it (two organisations joined by a conjunction are two names)', () => {

@@ -28,14 +28,23 @@ describe('listed companies that are also words, once confirmed (weakCopies)', fu
 
   describe('guards, with a small dictionary', () => {
     const dictionary = new Set(['苹果', '世界', '大小', '米粒', '小米']);
-    const run = (text: string, spans: [number, number, EntityMention['type']][], listed: string[] = []) => {
+    const run = (text: string, spans: [number, number, EntityMention['type']][], listed: string[] = [], throws = false) => {
       const norm = normalizeForMatching(text);
       const ms = mentionsAt(text, spans, 'gazetteer', 1);
-      const isWord = (a: number, len: number) => dictionary.has(norm.slice(a, a + len));
+      const isWord = (a: number, len: number) => {
+        if (throws && a > 0) throw new Error('thrown');
+        return dictionary.has(norm.slice(a, a + len));
+      };
       return copyWeakNames(ms, text, norm, isWord, (w) => listed.includes(w))
         .filter((m) => m.source === 'consistency')
         .map((m) => `${m.text}@${m.start}`);
     };
+    it('forgets the names of the article before (its trie is emptied and reused, trie.ts TriePool)', () => {
+      assert.deepEqual(run('小米发布新机。小米70%资源投入5G。', [[0, 2, 'ORG']]), ['小米@7']);
+      assert.deepEqual(run('苹果发布新机。小米70%资源，苹果投入5G。', [[0, 2, 'ORG']]), ['苹果@15']);
+      assert.throws(() => run('小米发布新机。大小米粒。', [[0, 2, 'ORG']], [], true), /thrown/);
+      assert.deepEqual(run('苹果发布新机。小米70%资源，苹果投入5G。', [[0, 2, 'ORG']]), ['苹果@15'], 'after a throw');
+    });
     it('copies a confirmed word-like name where no word runs across its edges', () => {
       assert.deepEqual(run('小米发布新机。小米70%资源投入5G。', [[0, 2, 'ORG']]), ['小米@7']);
       assert.deepEqual(run('小米发布新机。大小米粒不同。', [[0, 2, 'ORG']]), []);

@@ -15,7 +15,7 @@ import { splitsIntoWords, type WordSet } from './words';
 import { isHanUnit, occurrencesOf, unitTable } from './scan';
 import { concatByStart } from './overlaps';
 import { anyMarked } from './marks';
-import { moved } from './mention';
+import { moved, packedMap } from './mention';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -452,7 +452,7 @@ export function trimToArticleNames(mentions: EntityMention[], text: string, norm
   const count = new Map<string, number>();
   for (const m of mentions)
     if (m.type === 'PER' && m.end - m.start >= 2) count.set(norm.slice(m.start, m.end), (count.get(norm.slice(m.start, m.end)) ?? 0) + 1);
-  return mentions.map((m) => {
+  return packedMap(mentions, (m) => {
     if (m.type !== 'PER' || m.source === 'user' || m.source === 'gazetteer' || m.end - m.start < 3) return m;
     const shorter = norm.slice(m.start, m.end - 1);
     if ((count.get(shorter) ?? 0) < 2 || (count.get(norm.slice(m.start, m.end)) ?? 0) > 1) return m;

@@ -7,7 +7,7 @@
  */
 import type { EntityMention } from '../types';
 import { companyStem } from './context-names';
-import { mention } from './mention';
+import { mention, packedMap } from './mention';
 
 /** `norm`: the text normalised (normalizeForMatching); `isKnownName(stem)`: the stem is a gazetteer place or a listed person, which keeps its own reading. */
 export function retypeCompanyStems(mentions: EntityMention[], norm: string, isKnownName: (stem: string) => boolean): EntityMention[] {
@@ -19,7 +19,7 @@ export function retypeCompanyStems(mentions: EntityMention[], norm: string, isKn
     if (stem && !isKnownName(stem)) stems.add(stem);
   }
   if (!stems.size) return mentions;
-  return mentions.map((m) =>
+  return packedMap(mentions, (m) =>
     m.type === 'LOC' && (m.source === 'lexicon' || m.source === 'model') && stems.has(norm.slice(m.start, m.end))
       ? mention(m.start, m.end, m.text, 'ORG', m.confidence, 'consistency')
       : m,

@@ -12,7 +12,7 @@
 import type { EntityMention } from '../types';
 import type { Trie } from './trie';
 import type { EntityType } from '../types';
-import { moved } from './mention';
+import { moved, packedMap } from './mention';
 
 /** Is `norm.slice(a, a + len)` a word of the dictionaries (jieba's common words or the induced lexicon)? */
 export type IsWord = (a: number, len: number) => boolean;
@@ -97,7 +97,7 @@ export function completeCutNames(
   if (!pending.length) return mentions;
   const follower = followers(
     norm,
-    pending.map((k) => mentions[k].start),
+    packedMap(pending, (k) => mentions[k].start),
   );
   for (const k of pending) {
     const m = mentions[k];

@@ -13,6 +13,7 @@
  * `items` reads the closers of the last part: 和, 及, 与, 以及, 或 before the last item, and 等, 等等 or a count of the
  * items after it (紫光展锐三家, Marvell等多家).
  */
+import { packedMap } from './mention';
 
 /** One part of an enumeration: the text between two separators (or a separator and the run's edge). */
 export interface EnumerationPart {
@@ -137,7 +138,7 @@ export interface EnumerationItem {
  * to cut (评审人为陈立国).
  */
 export function enumerationItems(norm: string, e: Enumeration): EnumerationItem[] {
-  const out: EnumerationItem[] = e.parts.map((p, i) => ({ start: p.start, end: p.nameEnd, part: i }));
+  const out: EnumerationItem[] = packedMap(e.parts, (p, i) => ({ start: p.start, end: p.nameEnd, part: i }));
   const last = out[out.length - 1];
   const lastPart = e.parts.length - 1;
   const text = norm.slice(last.start, last.end);

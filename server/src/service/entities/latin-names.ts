@@ -20,7 +20,7 @@
  */
 import type { EntityMention, EntityType } from '../types';
 import { readEnumerations, type Enumerations } from './enumerations';
-import { moved } from './mention';
+import { moved, packedMap } from './mention';
 
 export interface LatinOptions {
   /** Rule families switched off (recognizer.ts RULE_FAMILIES: latinTerms, latinHandles, latinMates). */
@@ -298,7 +298,7 @@ export function latinNames(mentions: EntityMention[], text: string, norm: string
       // 博通、英伟达、德州仪器、Marvell等: listed with organisations.
       const mates = neighbours(a, b, true);
       if (mates.length < 2) continue;
-      const types = mates.map(([x, y]) => {
+      const types = packedMap(mates, ([x, y]) => {
         const m = mentionAt(mentions, x, 'start');
         return m?.end === y ? m.type : undefined;
       });

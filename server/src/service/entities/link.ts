@@ -206,15 +206,19 @@ export function linkEntities(text: string, mentions: EntityMention[], normalized
       merged.add(short);
     }
   }
-  const out = clusters
-    .filter((c) => !merged.has(c))
-    .map((c) => {
-      // Sorted already unless a short name's mentions joined it (the sort copies the array).
-      if (!isSortedByStart(c.mentions)) c.mentions.sort((a, b) => a.start - b.start);
-      return c;
-    })
-    .sort((a, b) => a.mentions[0].start - b.mentions[0].start);
-  return out.map((c, id) => {
+  // Loops, not filter / map: optimised code's inlined map makes a holey array where the builtin makes a packed one,
+  // and the sort below deoptimised on the other ("wrong map", mention.ts packedMap).
+  const out: Cluster[] = [];
+  for (const c of clusters) {
+    if (merged.has(c)) continue;
+    // Sorted already unless a short name's mentions joined it (the sort copies the array).
+    if (!isSortedByStart(c.mentions)) c.mentions.sort((a, b) => a.start - b.start);
+    out.push(c);
+  }
+  out.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+  const linked: EntityCluster[] = [];
+  for (let id = 0; id < out.length; id++) {
+    const c = out[id];
     const aliases: string[] = [];
     for (const m of c.mentions) if (!aliases.includes(m.text)) aliases.push(m.text);
     // Read over the distinct forms, in order of first appearance: the first form whose normalised text is the key is
@@ -235,8 +239,9 @@ export function linkEntities(text: string, mentions: EntityMention[], normalized
         ? longest
         : (surfaceOfKey ?? (fromAliasTable && c.key.length >= longest.length ? c.key : longest));
     if (!surfaceOfKey && canonical === c.key && traditional) canonical = inScriptOfText(c.key, (back ??= writtenForms(text, norm)));
-    return { id, canonical, type: c.type, aliases, mentions: c.mentions };
-  });
+    linked.push({ id, canonical, type: c.type, aliases, mentions: c.mentions });
+  }
+  return linked;
 }
 
 function isSortedByStart(mentions: readonly EntityMention[]): boolean {

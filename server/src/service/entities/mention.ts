@@ -33,3 +33,16 @@ export function moved(
 ): EntityMention {
   return mention(start, end, text.slice(start, end), type, m.confidence, source);
 }
+
+/**
+ * `xs.map(f)`, always as a packed array. V8's builtin `map` (the interpreter's, the baseline's) makes a packed array
+ * and optimised code that inlines `map` makes a holey one: a pass's output changed its elements kind, and so its
+ * map, the run its producer was optimised, and every later pass reading that array met a map its optimised code had
+ * not seen and was thrown away ("wrong map": markContextCompanies, linkEntities, latinNames, … deoptimised in runs
+ * 1–4 of a process). A push loop makes the same packed array in every tier.
+ */
+export function packedMap<T, U>(xs: readonly T[], f: (x: T, i: number) => U): U[] {
+  const out: U[] = [];
+  for (let i = 0; i < xs.length; i++) out.push(f(xs[i], i));
+  return out;
+}

@@ -17,7 +17,7 @@
 import type { EntityMention } from '../types';
 import { RARE_NAMES } from './rare-names-data';
 import { TRANSLIT_MIN_SCORE, translitScore } from './translit';
-import { moved } from './mention';
+import { moved, packedMap } from './mention';
 
 /** 某 as a determiner (某天, 某些, 某人): after a two-character name it starts a phrase, not an anonymised name. */
 const DETERMINER_AFTER = new Set([...'些个种天日年月次位处地时人一']);
@@ -76,7 +76,7 @@ const ORDINAL = /^第[0-9一二三四五六七八九十百零〇两]+[届次任�
 
 /** Organisations without the ordinal of a term before them (第十届全国人民代表大会常务委员会 → 全国人民代表大会常务委员会). */
 export function trimOrdinals(mentions: EntityMention[], text: string, norm: string): EntityMention[] {
-  return mentions.map((m) => {
+  return packedMap(mentions, (m) => {
     if (m.type !== 'ORG' || m.source === 'user') return m;
     const ordinal = ORDINAL.exec(norm.slice(m.start, m.end));
     if (!ordinal || m.end - m.start - ordinal[0].length < 2) return m;

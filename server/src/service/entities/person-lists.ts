@@ -8,6 +8,7 @@
 import type { EntityMention } from '../types';
 import { enumerationItems, readEnumerations, type Enumerations } from './enumerations';
 import { anyMarked } from './marks';
+import { packedMap } from './mention';
 
 /** A person's item: two or three Han characters (before a bracketed note: 施一公(2017年)). */
 const NAME = /^\p{Script=Han}{2,3}$/u;
@@ -45,17 +46,18 @@ export function personListMates(
     // An item is the part's name when that is two or three Han characters before a note, else the whole part; the
     // last part is read for its closers (李明和张三, 王强等人: enumerationItems).
     const lastPart = e.parts.length - 1;
-    const items = enumerationItems(norm, e)
+    const items = packedMap(
       // An item after the closer that is no name (以及越南党政军的其他领导人) ends the list, and is no item of it.
-      .filter(
+      enumerationItems(norm, e).filter(
         ({ start, end, part }) =>
           part < lastPart || start === e.parts[part].start || NAME.test(norm.slice(start, end)) || personStarts[start] === 1,
-      )
-      .map(({ start, end, part }): [number, number] => {
+      ),
+      ({ start, end, part }): [number, number] => {
         const p = e.parts[part];
         if (NAME.test(norm.slice(start, end))) return [start, end];
         return part < lastPart || (start === p.start && end === p.nameEnd) ? [p.start, p.end] : [start, end];
-      });
+      },
+    );
     const last = items.length - 1;
     // A vote: the item is a person mention; the first item may hold words before the name (大佬沈南鹏), the last
     // words after it (王强都是): there a person ending at the comma, or starting after it, votes. A last item of a

@@ -16,7 +16,7 @@ import {
   splitNameRun,
   titleNameSpans,
 } from './patterns';
-import { Trie } from './trie';
+import { Trie, TriePool } from './trie';
 import { loadTagger, type Tagger } from './tagger';
 import { SURNAMES } from './features';
 import {
@@ -87,7 +87,7 @@ import { copyWeakNames } from './weak-copies';
 import { sourceSlotSpans } from './source-slots';
 import { concatByStart, OverlapIndex } from './overlaps';
 import { anyMarked } from './marks';
-import { moved } from './mention';
+import { moved, packedMap } from './mention';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -931,6 +931,9 @@ interface NameFacts {
  * again unmarked, and a shorter model span inside such an occurrence (潘振 in 潘振声) grows to the full name.
  * One linear pass with a trie of the names found, so it costs nothing on a large text.
  */
+/** The linking's per-article trie of names, emptied and kept between articles (trie.ts, `TriePool`). */
+const linkedNames = new TriePool<EntityMention>();
+
 function propagate(
   mentions: EntityMention[],
   text: string,
@@ -947,117 +950,121 @@ function propagate(
     seenNames,
   }: { trace?: (copy: CopyTrace) => void; sites?: SiteLexicon; stemNames?: boolean; seenNames?: boolean } = {},
 ): EntityMention[] {
-  const names = new Trie<EntityMention>();
-  const stems = trace && new Set<EntityMention>();
-  const readings = new Map<string, number>();
-  if (trace) for (const m of mentions) readings.set(norm.slice(m.start, m.end), (readings.get(norm.slice(m.start, m.end)) ?? 0) + 1);
-  // 公司, 酒店: a generic word the tagger once took for a name must not be spread over the article.
-  const generic = (s: string): boolean => {
-    const bits = tagger?.names?.get(s, 0, s.length) ?? 0;
-    if (bits & (LEX_PER | LEX_LOC | LEX_ORG)) return false;
-    return (
-      !!(bits & LEX_WORD) ||
-      (!!tagger?.words?.has(s, 0, s.length) && !(s.length >= 3 && tagger.trainingNames?.longestEnd(s, 0) === s.length))
-    );
-  };
-  // What the gates below make of a name's text alone, found once per distinct text (a name recurs: 4,479 mentions
-  // of 2,569 texts reach them on the megabyte); each is read only where the mention's type and source ask for it.
-  const facts = new Map<string, NameFacts>();
-  for (const m of mentions) {
-    if (
-      (m.source !== 'model' && m.source !== 'lexicon' && m.source !== 'pattern' && m.source !== 'article') ||
-      (m.type !== 'PER' && m.type !== 'ORG') ||
-      m.end - m.start < 2
-    )
-      continue;
-    const name = norm.slice(m.start, m.end);
-    let f = facts.get(name);
-    if (!f) facts.set(name, (f = {}));
-    if ((f.generic ??= generic(name))) continue;
-    // 淘宝, 知道[创宇]: a person the tagger alone read is copied only where the string looks like a name (not-names.ts).
-    if (
-      personGate &&
-      m.type === 'PER' &&
-      (m.source === 'model' || m.source === 'lexicon') &&
-      !(f.personLike ??= personLike(name, (c) => LIST_SURNAMES.has(c), !!((tagger?.names?.get(name, 0, name.length) ?? 0) & LEX_PER)))
-    )
-      continue;
-    // 快递公司: an everyday word and a generic head is a kind of organisation, whichever pass read it (not-names.ts).
-    // With the model only: the generic heads are counted from MSRA train, which the model-free mode must not read.
-    if (
-      compoundGate &&
-      tagger &&
-      m.type === 'ORG' &&
-      (f.genericCompound ??= genericCompound(name, (a, len) => generic(name.slice(a, a + len))))
-    )
-      continue;
-    // 海关, 田野, 高潮: a string the tagger saw as a name in training and read here once, leaving its other places
-    // unmarked, was weighed there by a tagger that knows it (copy-gates.ts, seenNames).
-    if (seenNames && (m.source === 'model' || m.source === 'lexicon') && (f.seen ??= seenInTraining(tagger, name))) continue;
-    names.set(name, m);
-    if (!remainders || m.type !== 'ORG') continue;
-    // 澄星科技 … 澄星: the coined stem of a company, used alone later, is the same company. A stem that is a place or
-    // a person (北京 of 北京医院) is that place or person, not the company; 窃电网络, 七大网络: a full name the article
-    // gives only once is too weak a reading to lend its stem (copy-gates.ts).
-    if ((f.stem ??= lendableStem(name)) && !names.longestAt(f.stem, 0)) {
-      const proto = { ...m, confidence: m.confidence * 0.9 };
-      names.set(f.stem, proto);
-      stems?.add(proto);
-    }
-  }
-  /** The stem of the company `name` if it may be copied: no place or person, lent by a name named twice, no generic word; else ''. */
-  function lendableStem(name: string): string {
-    const stem = companyStem(name);
-    if (!stem) return '';
-    const stemIsName = !!((tagger?.names?.get(stem, 0, stem.length) ?? 0) & (LEX_LOC | LEX_PER)) || !!gazetteerTrie().longestAt(stem, 0);
-    const weakStem = stemNames && namedOnce(norm, name);
-    return !stemIsName && !weakStem && !generic(stem) ? stem : '';
-  }
-  if (!names.size) return mentions;
-  const added: EntityMention[] = [];
-  let k = 0;
-  for (let i = 0; i < norm.length;) {
-    const end = names.longestEnd(norm, i);
-    if (end < 0) {
-      i++;
-      continue;
-    }
-    const proto = names.lastValue as EntityMention;
-    while (k < mentions.length && mentions[k].end <= i) k++;
-    const overlapping: EntityMention[] = [];
-    for (let j = k; j < mentions.length && mentions[j].start < end; j++) overlapping.push(mentions[j]);
-    // A name copied onto unmarked text carries the confidence of the tagger's reading it copies (gates.ts, copyAdd).
-    const unsure = (proto.source === 'model' || proto.source === 'lexicon') && proto.confidence < copyGate;
-    // 高通 in 高通量: an occurrence that is part of a longer word or name is not this name (copy-gates.ts, copySites).
-    if (!overlapping.length && !unsure && !(sites && insideLonger(norm, i, end, sites))) {
-      added.push({
-        start: i,
-        end,
-        text: text.slice(i, end),
-        type: proto.type,
-        confidence: Math.round(proto.confidence * 90) / 100,
-        source: 'consistency',
-      });
-      trace?.({
-        kind: stems?.has(proto) ? 'stemCopy' : 'copy',
-        start: i,
-        end,
-        type: proto.type,
-        from: proto,
-        readings: readings.get(norm.slice(i, end)),
-      });
-    } else if (overlapping.length === 1) {
-      const m = overlapping[0];
-      if ((m.source === 'model' || m.source === 'lexicon') && m.type === proto.type && m.start === i && m.end < end) {
-        trace?.({ kind: 'grow', start: i, end, type: proto.type, from: proto, grownFrom: m.end });
-        m.end = end;
-        m.text = text.slice(m.start, end);
+  const names = linkedNames.take();
+  try {
+    const stems = trace && new Set<EntityMention>();
+    const readings = new Map<string, number>();
+    if (trace) for (const m of mentions) readings.set(norm.slice(m.start, m.end), (readings.get(norm.slice(m.start, m.end)) ?? 0) + 1);
+    // 公司, 酒店: a generic word the tagger once took for a name must not be spread over the article.
+    const generic = (s: string): boolean => {
+      const bits = tagger?.names?.get(s, 0, s.length) ?? 0;
+      if (bits & (LEX_PER | LEX_LOC | LEX_ORG)) return false;
+      return (
+        !!(bits & LEX_WORD) ||
+        (!!tagger?.words?.has(s, 0, s.length) && !(s.length >= 3 && tagger.trainingNames?.longestEnd(s, 0) === s.length))
+      );
+    };
+    // What the gates below make of a name's text alone, found once per distinct text (a name recurs: 4,479 mentions
+    // of 2,569 texts reach them on the megabyte); each is read only where the mention's type and source ask for it.
+    const facts = new Map<string, NameFacts>();
+    for (const m of mentions) {
+      if (
+        (m.source !== 'model' && m.source !== 'lexicon' && m.source !== 'pattern' && m.source !== 'article') ||
+        (m.type !== 'PER' && m.type !== 'ORG') ||
+        m.end - m.start < 2
+      )
+        continue;
+      const name = norm.slice(m.start, m.end);
+      let f = facts.get(name);
+      if (!f) facts.set(name, (f = {}));
+      if ((f.generic ??= generic(name))) continue;
+      // 淘宝, 知道[创宇]: a person the tagger alone read is copied only where the string looks like a name (not-names.ts).
+      if (
+        personGate &&
+        m.type === 'PER' &&
+        (m.source === 'model' || m.source === 'lexicon') &&
+        !(f.personLike ??= personLike(name, (c) => LIST_SURNAMES.has(c), !!((tagger?.names?.get(name, 0, name.length) ?? 0) & LEX_PER)))
+      )
+        continue;
+      // 快递公司: an everyday word and a generic head is a kind of organisation, whichever pass read it (not-names.ts).
+      // With the model only: the generic heads are counted from MSRA train, which the model-free mode must not read.
+      if (
+        compoundGate &&
+        tagger &&
+        m.type === 'ORG' &&
+        (f.genericCompound ??= genericCompound(name, (a, len) => generic(name.slice(a, a + len))))
+      )
+        continue;
+      // 海关, 田野, 高潮: a string the tagger saw as a name in training and read here once, leaving its other places
+      // unmarked, was weighed there by a tagger that knows it (copy-gates.ts, seenNames).
+      if (seenNames && (m.source === 'model' || m.source === 'lexicon') && (f.seen ??= seenInTraining(tagger, name))) continue;
+      names.set(name, m);
+      if (!remainders || m.type !== 'ORG') continue;
+      // 澄星科技 … 澄星: the coined stem of a company, used alone later, is the same company. A stem that is a place or
+      // a person (北京 of 北京医院) is that place or person, not the company; 窃电网络, 七大网络: a full name the article
+      // gives only once is too weak a reading to lend its stem (copy-gates.ts).
+      if ((f.stem ??= lendableStem(name)) && !names.longestAt(f.stem, 0)) {
+        const proto = { ...m, confidence: m.confidence * 0.9 };
+        names.set(f.stem, proto);
+        stems?.add(proto);
       }
     }
-    i = end;
+    /** The stem of the company `name` if it may be copied: no place or person, lent by a name named twice, no generic word; else ''. */
+    function lendableStem(name: string): string {
+      const stem = companyStem(name);
+      if (!stem) return '';
+      const stemIsName = !!((tagger?.names?.get(stem, 0, stem.length) ?? 0) & (LEX_LOC | LEX_PER)) || !!gazetteerTrie().longestAt(stem, 0);
+      const weakStem = stemNames && namedOnce(norm, name);
+      return !stemIsName && !weakStem && !generic(stem) ? stem : '';
+    }
+    if (!names.size) return mentions;
+    const added: EntityMention[] = [];
+    let k = 0;
+    for (let i = 0; i < norm.length;) {
+      const end = names.longestEnd(norm, i);
+      if (end < 0) {
+        i++;
+        continue;
+      }
+      const proto = names.lastValue as EntityMention;
+      while (k < mentions.length && mentions[k].end <= i) k++;
+      const overlapping: EntityMention[] = [];
+      for (let j = k; j < mentions.length && mentions[j].start < end; j++) overlapping.push(mentions[j]);
+      // A name copied onto unmarked text carries the confidence of the tagger's reading it copies (gates.ts, copyAdd).
+      const unsure = (proto.source === 'model' || proto.source === 'lexicon') && proto.confidence < copyGate;
+      // 高通 in 高通量: an occurrence that is part of a longer word or name is not this name (copy-gates.ts, copySites).
+      if (!overlapping.length && !unsure && !(sites && insideLonger(norm, i, end, sites))) {
+        added.push({
+          start: i,
+          end,
+          text: text.slice(i, end),
+          type: proto.type,
+          confidence: Math.round(proto.confidence * 90) / 100,
+          source: 'consistency',
+        });
+        trace?.({
+          kind: stems?.has(proto) ? 'stemCopy' : 'copy',
+          start: i,
+          end,
+          type: proto.type,
+          from: proto,
+          readings: readings.get(norm.slice(i, end)),
+        });
+      } else if (overlapping.length === 1) {
+        const m = overlapping[0];
+        if ((m.source === 'model' || m.source === 'lexicon') && m.type === proto.type && m.start === i && m.end < end) {
+          trace?.({ kind: 'grow', start: i, end, type: proto.type, from: proto, grownFrom: m.end });
+          m.end = end;
+          m.text = text.slice(m.start, end);
+        }
+      }
+      i = end;
+    }
+    if (!added.length) return mentions;
+    return concatByStart(mentions, added);
+  } finally {
+    linkedNames.give(names);
   }
-  if (!added.length) return mentions;
-  return concatByStart(mentions, added);
 }
 
 function tagAll(tagger: Tagger, norm: string, gaz: Trie<EntityType>, noNames: boolean): (Span & { confidence: number })[] {
@@ -1357,7 +1364,7 @@ function keepHighestRanked(cands: Candidate[], text: string, norm: string): Enti
     kept.push(c);
   }
   kept.sort((a, b) => a.start - b.start);
-  return kept.map((c) => ({
+  return packedMap(kept, (c) => ({
     start: c.start,
     end: c.end,
     text: text.slice(c.start, c.end),

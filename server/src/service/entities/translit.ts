@@ -9,7 +9,7 @@ import type { EntityMention, EntityType } from '../types';
 import { translitTable } from './translit-data';
 import { concatByStart } from './overlaps';
 import { anyMarked } from './marks';
-import { moved } from './mention';
+import { moved, packedMap } from './mention';
 
 /**
  * The table as typed arrays (0.5 MB; Maps of the same 27,000 strings held 2.2 MB of heap and 5 MB of RSS in the
@@ -177,7 +177,7 @@ export function growTransliterations(mentions: EntityMention[], text: string, no
   let changed = false;
   // A name recurs: each distinct surface is scored once (-Infinity: not a run of Han characters).
   const baseOf = new Map<string, number>();
-  const out = mentions.map((m) => {
+  const out = packedMap(mentions, (m) => {
     if ((m.type !== 'PER' && m.type !== 'LOC') || m.source === 'user') return m;
     const s = norm.slice(m.start, m.end);
     let base = baseOf.get(s);

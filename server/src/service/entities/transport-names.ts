@@ -13,6 +13,7 @@
  */
 import { readEnumerations, type Enumerations } from './enumerations';
 import type { Span } from './gazetteer';
+import { packedMap } from './mention';
 import { OverlapIndex } from './overlaps';
 import { PLACE_ABBREVIATION_CHARS, SINGLE_PLACE_CHARS } from './place-abbreviations-data';
 import { unitTable } from './scan';
@@ -320,7 +321,7 @@ function sharedHeadItems(
         if (norm[k] !== '、') break;
       }
       if (!closed) return;
-      const kinds = items.map(([a, b]) => {
+      const kinds = packedMap(items, ([a, b]) => {
         if (place(a, b)) return 'place';
         if (b - a >= 3 && COMPASS[norm.charCodeAt(b - 1)] && place(a, b - 1)) return 'place';
         if (nodeAt.has(a)) return 'node';
@@ -381,5 +382,8 @@ function addRoadNumbers(norm: string, roads: RouteSpan[]): Span[] {
   for (const n of numbers)
     if (!n.sure && /^[）)]/u.test(norm.slice(n.end, n.end + 1)))
       n.sure = /(?:路|街|大道|大街|高速|公路|线|大桥)[（(]$/u.test(norm.slice(Math.max(0, n.start - 3), n.start));
-  return all.filter((s) => s.sure).map(({ start, end, type }) => ({ start, end, type }));
+  return packedMap(
+    all.filter((s) => s.sure),
+    ({ start, end, type }) => ({ start, end, type }),
+  );
 }

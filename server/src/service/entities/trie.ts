@@ -22,6 +22,12 @@ export class Trie<V> {
    * trie derives it from its tables on its first walk (not at load, which the server's start waits for).
    */
   private pairs: Int32Array | undefined;
+  /**
+   * What `set` wrote into the two fixed tables (the root's code units, the pair bits), so that `clear` can set back
+   * only those entries; undefined in a trie read from a model file's sections, which cannot be cleared.
+   */
+  private readonly rootUnits: number[] | undefined;
+  private readonly pairSlots: number[] | undefined;
 
   constructor(sections?: TrieSections, book?: readonly V[]) {
     if (sections) {
@@ -35,6 +41,8 @@ export class Trie<V> {
       this.edgeChild = child;
       this.codes = codes;
       this.book = [undefined, ...(book ?? [])];
+      this.rootUnits = undefined;
+      this.pairSlots = undefined;
       return;
     }
     this.edgeParent = new Int32Array(64).fill(-1);
@@ -47,6 +55,36 @@ export class Trie<V> {
     this.size = 0;
     this.root = new Int32Array(0x10000);
     this.pairs = new Int32Array(SLOTS >>> 5);
+    this.rootUnits = [];
+    this.pairSlots = [];
+  }
+
+  /**
+   * Empties the trie for reuse (`TriePool`): a new trie allocates and zeroes a 256 KB root and a 32 KB pair table,
+   * which a per-article trie of a few names paid at each article. Only the entries `set` wrote are set back; the edge
+   * and value tables keep their size unless a large text grew them past a few thousand entries.
+   */
+  clear(): void {
+    const rootUnits = this.rootUnits;
+    const pairSlots = this.pairSlots;
+    const pairs = this.pairs;
+    if (!rootUnits || !pairSlots || !pairs) throw new Error('a trie read from a model file cannot be cleared');
+    for (let k = 0; k < rootUnits.length; k++) this.root[rootUnits[k]] = 0;
+    rootUnits.length = 0;
+    for (let k = 0; k < pairSlots.length; k++) pairs[pairSlots[k] >>> 5] = 0;
+    pairSlots.length = 0;
+    if (this.edgeParent.length > KEPT_CAPACITY) {
+      this.edgeParent = new Int32Array(64).fill(-1);
+      this.edgeCode = new Uint16Array(64);
+      this.edgeChild = new Int32Array(64);
+    } else if (this.edges) this.edgeParent.fill(-1);
+    if (this.codes.length > KEPT_CAPACITY) this.codes = new Int32Array(64);
+    else this.codes.fill(0, 0, this.nodes);
+    this.edges = 0;
+    this.nodes = 1;
+    this.book.length = 1;
+    this.size = 0;
+    this.lastValue = undefined;
   }
 
   private pairBits(): Int32Array {
@@ -110,8 +148,10 @@ export class Trie<V> {
           codes.set(this.codes);
           this.codes = codes;
         }
-        if (node === 0) this.root[c] = next;
-        else {
+        if (node === 0) {
+          this.root[c] = next;
+          this.rootUnits?.push(c);
+        } else {
           if ((this.edges + 1) * 2 > this.edgeParent.length) this.grow();
           const at = this.slot(node, c);
           this.edgeParent[at] = node;
@@ -121,11 +161,22 @@ export class Trie<V> {
         }
       }
       node = next;
-      if (i === 1) setSlot(pairs, pairSlot(key.charCodeAt(0), c));
+      if (i === 1) {
+        const slot = pairSlot(key.charCodeAt(0), c);
+        if (!hasSlot(pairs, slot)) {
+          setSlot(pairs, slot);
+          this.pairSlots?.push(slot);
+        }
+      }
     }
     if (this.codes[node] === 0) this.size++;
     this.codes[node] = this.book.length;
     this.book.push(value);
+  }
+
+  /** Whether some key begins with code unit `c` (a table read: for scans that skip most positions before a call). */
+  hasFirst(c: number): boolean {
+    return this.root[c] !== 0;
   }
 
   /** The longest key that starts at `start` in `text`: its end offset and value, or undefined. */
@@ -177,6 +228,27 @@ export class Trie<V> {
       if (v !== undefined) out.push({ end: i + 1, value: v });
     }
     return out;
+  }
+}
+
+/** Edge and value tables larger than this (entries) are not kept by `clear`: a megabyte's names need not stay. */
+const KEPT_CAPACITY = 4096;
+
+/**
+ * Empty tries kept between calls, for the per-article ones (the linking's names, the weak copies'): `take` one,
+ * `give` it back when done (in a `finally`, so a throw does not keep the article's values alive or leave names in
+ * it). A call that takes a trie while another is out gets a new one.
+ */
+export class TriePool<V> {
+  private readonly free: Trie<V>[] = [];
+
+  take(): Trie<V> {
+    return this.free.pop() ?? new Trie<V>();
+  }
+
+  give(trie: Trie<V>): void {
+    trie.clear();
+    if (this.free.length < 2) this.free.push(trie);
   }
 }
 
