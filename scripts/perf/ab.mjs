@@ -9,11 +9,11 @@
 // (detectBoilerplate over the text as it is, with its normalised text), short (`analyseArticle` over 2,000 documents
 // of 40 characters cut from the megabyte, every field read: a short document's fixed cost; its line gives µs per
 // document, not ms per MB).
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
+import { bundleTree } from './bundle-tree.mjs';
 
 const here = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const other = process.argv[2];
@@ -24,20 +24,8 @@ const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ab-'));
 const require = createRequire(import.meta.url);
 
 function bundle(root, name) {
-  const entry = path.join(root, 'scripts', 'perf', 'ab-entry.ts');
-  if (!fs.existsSync(entry)) fs.copyFileSync(path.join(here, 'scripts', 'perf', 'ab-entry.ts'), entry);
   const file = path.join(out, `${name}.js`);
-  execFileSync(path.join(here, 'node_modules', '.bin', 'esbuild'), [
-    entry,
-    '--bundle',
-    '--platform=node',
-    '--target=node20',
-    '--format=cjs',
-    `--outfile=${file}`,
-    '--external:jieba-wasm',
-    '--loader:.bin=binary',
-    '--log-level=warning',
-  ]);
+  bundleTree(here, root, file);
   const cwd = process.cwd();
   process.chdir(root); // each tree reads its own models/ner.bin
   const api = require(file);

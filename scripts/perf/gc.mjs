@@ -3,31 +3,19 @@
 // run the scavenges and mark-compacts (count, ms) that V8 reported (`perf_hooks` gc entries) and the heap used
 // after it. Alternate two trees' processes to compare them on a shared machine:
 //   node scripts/perf/gc.mjs TREE [RUNS]      (NEWS_CORPUS as for `npm run eval`; TREE defaults to this one)
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
+import { bundleTree } from './bundle-tree.mjs';
 import { PerformanceObserver, constants } from 'node:perf_hooks';
 
 const here = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const root = path.resolve(process.argv[2] ?? here);
 const runs = Number(process.argv[3] ?? 6);
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-'));
-const entry = path.join(root, 'scripts', 'perf', 'ab-entry.ts');
-if (!fs.existsSync(entry)) throw new Error(`${entry} missing`);
 const file = path.join(out, 'tree.js');
-execFileSync(path.join(here, 'node_modules', '.bin', 'esbuild'), [
-  entry,
-  '--bundle',
-  '--platform=node',
-  '--target=node20',
-  '--format=cjs',
-  `--outfile=${file}`,
-  '--external:jieba-wasm',
-  '--loader:.bin=binary',
-  '--log-level=warning',
-]);
+bundleTree(here, root, file);
 const api = createRequire(import.meta.url)(file);
 process.chdir(root);
 const recognizer = api.createEntityRecognizer({ model: api.loadNerModel() });
