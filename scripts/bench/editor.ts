@@ -43,22 +43,28 @@ export async function openAndTokens(
   await s.conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } });
 }
 
-export async function startServer(serverJs: string): Promise<Server> {
-  const t0 = performance.now();
-  // Started as the client starts it; BENCH_NODE_ARGS (space-separated, may be empty) replaces those options.
+/**
+ * The server's node options and environment as the client starts it: BENCH_NODE_ARGS (space-separated, may be empty)
+ * replaces SERVER_EXEC_ARGV; BENCH_NODE_ENV (space-separated NAME=VALUE) is added to the environment, to try a setting
+ * (malloc's, say).
+ */
+export function serverLaunch(): { nodeArgs: string[]; env: NodeJS.ProcessEnv } {
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? SERVER_EXEC_ARGV;
-  // BENCH_NODE_ENV (space-separated NAME=VALUE) is added to its environment, to try a setting (malloc's, say).
   const extraEnv = Object.fromEntries(
     (process.env.BENCH_NODE_ENV ?? '')
       .split(' ')
       .filter(Boolean)
       .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
   );
-  const proc = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, ...extraEnv },
-  });
-  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+  return { nodeArgs, env: { ...process.env, ...extraEnv } };
+}
+
+/**
+ * Listens on `conn` as an editor does (diagnostics awaited by uri and version, an empty configuration) and sends
+ * `initialize`; resolves when it is answered (the caller sends `initialized`). `diagnostics` resolves with the time
+ * (`performance.now()`) that version's diagnostics arrived.
+ */
+export async function handshake(conn: ProtocolConnection): Promise<{ diagnostics(uri: string, version: number): Promise<number> }> {
   const waiters: { uri: string; version: number; resolve: (t: number) => void }[] = [];
   conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
     const now = performance.now();
@@ -77,6 +83,16 @@ export async function startServer(serverJs: string): Promise<Server> {
     capabilities: {},
     initializationOptions: { validationDelay: 0 },
   });
+  return { diagnostics: (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve })) };
+}
+
+export async function startServer(serverJs: string): Promise<Server> {
+  const t0 = performance.now();
+  // Started as the client starts it (BENCH_NODE_ARGS / BENCH_NODE_ENV to change that).
+  const { nodeArgs, env } = serverLaunch();
+  const proc = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
+  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+  const { diagnostics } = await handshake(conn);
   const ready = performance.now() - t0;
   const readyCpu = cpuMs(proc.pid!);
   await conn.sendNotification('initialized', {});
@@ -85,7 +101,7 @@ export async function startServer(serverJs: string): Promise<Server> {
     pid: proc.pid!,
     ready,
     readyCpu,
-    diagnostics: (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve })),
+    diagnostics,
     async stop() {
       await conn.sendRequest('shutdown');
       await conn.sendNotification('exit');

@@ -10,8 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IPCMessageReader, IPCMessageWriter, createProtocolConnection } from 'vscode-languageserver-protocol/node';
-import { SERVER_EXEC_ARGV } from '../../server/src/protocol';
-import { openAndTokens } from '../bench/editor';
+import { handshake, openAndTokens, serverLaunch } from '../bench/editor';
 import { unlabelledText } from './pages';
 
 const serverJs = path.resolve(process.argv[2] ?? 'dist/server.js');
@@ -22,36 +21,10 @@ const status = (pid: number) => {
 };
 
 async function main() {
-  const execArgv = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? SERVER_EXEC_ARGV;
-  const extra = Object.fromEntries(
-    (process.env.BENCH_NODE_ENV ?? '')
-      .split(' ')
-      .filter(Boolean)
-      .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
-  );
-  const proc = fork(serverJs, ['--node-ipc'], {
-    execArgv,
-    env: { ...process.env, ...extra },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
+  const { nodeArgs, env } = serverLaunch();
+  const proc = fork(serverJs, ['--node-ipc'], { execArgv: nodeArgs, env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const conn = createProtocolConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc));
-  const waiters: { uri: string; version: number; resolve: () => void }[] = [];
-  conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
-    for (const w of [...waiters])
-      if (w.uri === p.uri && w.version === p.version) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve();
-      }
-  });
-  const diagnostics = (uri: string, version: number) => new Promise<void>((resolve) => waiters.push({ uri, version, resolve }));
-  conn.onRequest('workspace/configuration', () => [{}]);
-  conn.listen();
-  await conn.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: null,
-    capabilities: {},
-    initializationOptions: { validationDelay: 0 },
-  });
+  const { diagnostics } = await handshake(conn);
   await conn.sendNotification('initialized', {});
   const pid = proc.pid!;
   const seed = fs.readFileSync(path.join(__dirname, '..', '..', 'test', 'fixtures', 'articles', 'seed_guancha_ttyw.txt'), 'utf8');
