@@ -108,6 +108,47 @@ export class WordSet {
     return mask;
   }
 
+  /**
+   * `lengthsAt(text, i)` for every i < n, into lengths[0, n) (n ≤ text.length), in passes over the line instead of
+   * position by position: first the positions whose first two code units pass the filters, then the table probed for
+   * each of them in a short loop. The probes miss the cache (a 1 MB table); with nothing else in the loop, the
+   * processor has many of them in flight at once instead of one per position.
+   */
+  lengthsInto(text: string, n: number, lengths: Uint8Array): void {
+    lengths.fill(0, 0, n);
+    if (candidates.length < n) candidates = new Int32Array(Math.max(n, 2 * candidates.length));
+    const cand = candidates;
+    const first = this.first;
+    const pairs = this.pairs;
+    let m = 0;
+    for (let i = 0; i + 2 <= n; i++) {
+      const c0 = text.charCodeAt(i);
+      if (first[c0] && pairs[pairSlot(c0, text.charCodeAt(i + 1))]) cand[m++] = i;
+    }
+    // Words of two.
+    for (let k = 0; k < m; k++) {
+      const i = cand[k];
+      if (this.find(((text.charCodeAt(i) << 16) | text.charCodeAt(i + 1)) >>> 0, 0)) lengths[i] = 4;
+    }
+    // Those whose first three pass the triple filter, kept in place, then their words of three and four.
+    const triples = (this.triples ??= tripleBits(this.hi, this.lo));
+    let m3 = 0;
+    for (let k = 0; k < m; k++) {
+      const i = cand[k];
+      if (i + 3 > n) continue;
+      if (hasSlot(triples, tripleSlot(text.charCodeAt(i), text.charCodeAt(i + 1), text.charCodeAt(i + 2)))) cand[m3++] = i;
+    }
+    for (let k = 0; k < m3; k++) {
+      const i = cand[k];
+      const h = ((text.charCodeAt(i) << 16) | text.charCodeAt(i + 1)) >>> 0;
+      const c2 = text.charCodeAt(i + 2);
+      let mask = lengths[i];
+      if (this.find(h, (c2 << 16) >>> 0)) mask |= 8;
+      if (i + 4 <= n && this.find(h, ((c2 << 16) | text.charCodeAt(i + 3)) >>> 0)) mask |= 16;
+      lengths[i] = mask;
+    }
+  }
+
   private find(h: number, l: number): boolean {
     let i = slot(h, l) & this.mask;
     while (this.hi[i] !== 0) {
@@ -141,6 +182,9 @@ export class WordSet {
     return false;
   }
 }
+
+/** lengthsInto's positions, reused. */
+let candidates = new Int32Array(1024);
 
 /** The triple filter of a table: every key with a third code unit sets the bit of its first three. */
 function tripleBits(hi: Uint32Array, lo: Uint32Array): Int32Array {
@@ -176,6 +220,8 @@ export interface WordMarks {
   fmm: Uint8Array;
 }
 
+let lengthScratch = new Uint8Array(1024);
+
 /** Word-boundary evidence for every code unit of `norm`. */
 export function wordMarks(norm: string, words: WordSet | undefined, scratch?: WordMarks): WordMarks {
   const n = norm.length;
@@ -185,8 +231,11 @@ export function wordMarks(norm: string, words: WordSet | undefined, scratch?: Wo
   const midLen = scratch ? scratch.midLen.fill(0, 0, n) : new Uint8Array(n);
   const fmm = scratch ? scratch.fmm.fill(0, 0, n) : new Uint8Array(n);
   if (!words) return { startLen, endLen, midLen, fmm };
+  // The lengths of the words starting at each position (bit len), found for the whole line first.
+  const lengths = (lengthScratch = lengthScratch.length >= n ? lengthScratch : new Uint8Array(Math.max(n, 2 * lengthScratch.length)));
+  words.lengthsInto(norm, n, lengths);
   for (let i = 0; i < n; i++) {
-    const lens = words.lengthsAt(norm, i);
+    const lens = lengths[i];
     if (!lens) continue;
     for (let len = 2; len <= MAX_WORD; len++) {
       if (!(lens & (1 << len))) continue;
