@@ -4,7 +4,8 @@
  * (begin, inside, end) in the longest lexicon word of each class covering it. The tagger learns from MSRA train how
  * far each class is to be trusted; nothing here overrides it. Shipped inside the model (see tagger.ts).
  */
-import { pairSlot, SLOTS } from './unit-slots';
+import { hasSlot, pairSlot, SLOTS } from './unit-slots';
+import { bitsOf } from './words';
 
 /** Classes, one bit each: an entry may belong to several (a surname-like place name). */
 export const LEX_PER = 1;
@@ -151,6 +152,8 @@ export class NameLexicon {
   private readonly mask: number;
   private readonly first: Uint8Array;
   private readonly pairs: Uint8Array;
+  /** The pair table as bits (32 KB, where the bytes are 256 KB), made on the first walk. */
+  private pairBits: Int32Array | undefined;
   readonly size: number;
 
   /** From the entries, or from the typed arrays of `toSections` (a model file's, used as they are). */
@@ -247,9 +250,10 @@ export class NameLexicon {
     const scratch = walkScratch(n);
     const { starts, ha, hb } = scratch;
     let m = 0;
+    const pairs = (this.pairBits ??= bitsOf(this.pairs));
     for (let s = 0; s + 1 < n; s++) {
       const c0 = text.charCodeAt(s);
-      if (!this.first[c0] || !this.pairs[pairSlot(c0, text.charCodeAt(s + 1))]) continue;
+      if (!this.first[c0] || !hasSlot(pairs, pairSlot(c0, text.charCodeAt(s + 1)))) continue;
       starts[m] = s;
       ha[m] = h1Step(H1, c0);
       hb[m] = h2Step(H2, c0);

@@ -42,6 +42,8 @@ export class WordSet {
    * halves apart, and its views cannot be rearranged; this copy is 1 MB). Made on the first look-up, not at load.
    */
   private keys: Uint32Array | undefined;
+  /** The pair table as bits (32 KB, where the bytes are 256 KB). */
+  private pairBits: Int32Array | undefined;
 
   /** From the words, or from the typed arrays of `toSections` (a model file's, used as they are). */
   constructor(words: readonly string[] | WordSetSections) {
@@ -127,11 +129,11 @@ export class WordSet {
     if (candidates.length < n) candidates = new Int32Array(Math.max(n, 2 * candidates.length));
     const cand = candidates;
     const first = this.first;
-    const pairs = this.pairs;
+    const pairs = (this.pairBits ??= bitsOf(this.pairs));
     let m = 0;
     for (let i = 0; i + 2 <= n; i++) {
       const c0 = text.charCodeAt(i);
-      if (first[c0] && pairs[pairSlot(c0, text.charCodeAt(i + 1))]) cand[m++] = i;
+      if (first[c0] && hasSlot(pairs, pairSlot(c0, text.charCodeAt(i + 1)))) cand[m++] = i;
     }
     // Words of two.
     for (let k = 0; k < m; k++) {
@@ -188,6 +190,13 @@ function interleave(hi: Uint32Array, lo: Uint32Array): Uint32Array {
 function findIn(keys: Uint32Array, mask: number, h: number, l: number): boolean {
   for (let i = slot(h, l) & mask; keys[2 * i] !== 0; i = (i + 1) & mask) if (keys[2 * i] === h && keys[2 * i + 1] === l) return true;
   return false;
+}
+
+/** A bit filter with the slots of a byte table's non-zero bytes. */
+export function bitsOf(bytes: Uint8Array): Int32Array {
+  const bits = new Int32Array(bytes.length >>> 5);
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]) setSlot(bits, i);
+  return bits;
 }
 
 /** lengthsInto's positions, reused. */
