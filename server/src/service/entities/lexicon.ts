@@ -154,6 +154,8 @@ export class NameLexicon {
   private readonly pairs: Uint8Array;
   /** The pair table as bits (32 KB, where the bytes are 256 KB), made on the first walk. */
   private pairBits: Int32Array | undefined;
+  /** The first-unit table as bits (8 KB, where the bytes are 64 KB). */
+  private firstBits: Int32Array | undefined;
   readonly size: number;
 
   /** From the entries, or from the typed arrays of `toSections` (a model file's, used as they are). */
@@ -251,9 +253,10 @@ export class NameLexicon {
     const { starts, ha, hb } = scratch;
     let m = 0;
     const pairs = (this.pairBits ??= bitsOf(this.pairs));
+    const first = (this.firstBits ??= bitsOf(this.first));
     for (let s = 0; s + 1 < n; s++) {
       const c0 = text.charCodeAt(s);
-      if (!this.first[c0] || !hasSlot(pairs, pairSlot(c0, text.charCodeAt(s + 1)))) continue;
+      if (!hasSlot(first, c0) || !hasSlot(pairs, pairSlot(c0, text.charCodeAt(s + 1)))) continue;
       starts[m] = s;
       ha[m] = h1Step(H1, c0);
       hb[m] = h2Step(H2, c0);

@@ -44,6 +44,8 @@ export class WordSet {
   private keys: Uint32Array | undefined;
   /** The pair table as bits (32 KB, where the bytes are 256 KB). */
   private pairBits: Int32Array | undefined;
+  /** The first-unit table as bits (8 KB, where the bytes are 64 KB). */
+  private firstBits: Int32Array | undefined;
 
   /** From the words, or from the typed arrays of `toSections` (a model file's, used as they are). */
   constructor(words: readonly string[] | WordSetSections) {
@@ -128,12 +130,12 @@ export class WordSet {
     const mask = this.mask;
     if (candidates.length < n) candidates = new Int32Array(Math.max(n, 2 * candidates.length));
     const cand = candidates;
-    const first = this.first;
+    const first = (this.firstBits ??= bitsOf(this.first));
     const pairs = (this.pairBits ??= bitsOf(this.pairs));
     let m = 0;
     for (let i = 0; i + 2 <= n; i++) {
       const c0 = text.charCodeAt(i);
-      if (first[c0] && hasSlot(pairs, pairSlot(c0, text.charCodeAt(i + 1)))) cand[m++] = i;
+      if (hasSlot(first, c0) && hasSlot(pairs, pairSlot(c0, text.charCodeAt(i + 1)))) cand[m++] = i;
     }
     // Words of two.
     for (let k = 0; k < m; k++) {
