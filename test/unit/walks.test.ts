@@ -152,10 +152,6 @@ describe('the tagger’s lexicon walks', () => {
           assert.equal(set.lengthsAt(text, i), want, `seed ${seed}: ${text} at ${i}`);
           for (let L = 2; L <= MAX_WORD; L++) assert.equal(set.has(text, i, L), !!(want & (1 << L)), `seed ${seed}: ${text} at ${i}+${L}`);
         }
-        // The whole line at once, as wordMarks asks: the same lengths at every position.
-        const lengths = new Uint8Array(text.length + 3).fill(99);
-        set.lengthsInto(text, text.length, lengths);
-        for (let i = 0; i < text.length; i++) assert.equal(lengths[i], set.lengthsAt(text, i), `seed ${seed}: ${text} at ${i}, whole line`);
         assert.deepEqual(wordMarks(text, set), referenceWordMarks(text, set), `seed ${seed}: word marks of ${text}`);
       }
     }
@@ -166,10 +162,6 @@ describe('the tagger’s lexicon walks', () => {
     assert.equal(set.lengthsAt('人民日报', 0), 1 << 4);
     assert.ok(set.has('人民日报', 0, 4));
     assert.ok(!set.has('人民日报', 0, 3));
-    // At the end of the line, and in the whole-line walk.
-    const lengths = new Uint8Array(4);
-    set.lengthsInto('人民日报', 4, lengths);
-    assert.deepEqual([...lengths], [1 << 4, 0, 0, 0]);
     assert.deepEqual([...wordMarks('在人民日报', set).startLen], [0, 4, 0, 0, 0]);
   });
 

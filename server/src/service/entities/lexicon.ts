@@ -4,8 +4,7 @@
  * (begin, inside, end) in the longest lexicon word of each class covering it. The tagger learns from MSRA train how
  * far each class is to be trusted; nothing here overrides it. Shipped inside the model (see tagger.ts).
  */
-import { hasSlot, pairSlot, SLOTS } from './unit-slots';
-import { bitsOf } from './words';
+import { pairSlot, SLOTS } from './unit-slots';
 
 /** Classes, one bit each: an entry may belong to several (a surname-like place name). */
 export const LEX_PER = 1;
@@ -152,10 +151,6 @@ export class NameLexicon {
   private readonly mask: number;
   private readonly first: Uint8Array;
   private readonly pairs: Uint8Array;
-  /** The pair table as bits (32 KB, where the bytes are 256 KB), made on the first walk. */
-  private pairBits: Int32Array | undefined;
-  /** The first-unit table as bits (8 KB, where the bytes are 64 KB). */
-  private firstBits: Int32Array | undefined;
   readonly size: number;
 
   /** From the entries, or from the typed arrays of `toSections` (a model file's, used as they are). */
@@ -246,100 +241,36 @@ export class NameLexicon {
     len.fill(0, 0, n);
     // coverLen: per class, the length of the entry that set each position's mark (NCLASS per position).
     coverLen.fill(0, 0, n * NCLASS);
-    // The entries are found length by length over all the starts still open (those whose first two code units pass
-    // the filters, then those whose last probe found a prefix), each length's probes in one short loop: they miss
-    // the cache, and with nothing else in the loop the processor has many in flight at once instead of one per start.
-    const scratch = walkScratch(n);
-    const { starts, ha, hb } = scratch;
-    let m = 0;
-    const pairs = (this.pairBits ??= bitsOf(this.pairs));
-    const first = (this.firstBits ??= bitsOf(this.first));
     for (let s = 0; s + 1 < n; s++) {
       const c0 = text.charCodeAt(s);
-      if (!hasSlot(first, c0) || !hasSlot(pairs, pairSlot(c0, text.charCodeAt(s + 1)))) continue;
-      starts[m] = s;
-      ha[m] = h1Step(H1, c0);
-      hb[m] = h2Step(H2, c0);
-      m++;
-    }
-    let found = 0;
-    for (let L = 2; L <= MAX_LEXICON_WORD && m > 0; L++) {
-      let open = 0;
-      for (let k = 0; k < m; k++) {
-        const s = starts[k];
-        if (s + L > n) continue;
+      if (!this.first[c0] || !this.pairs[pairSlot(c0, text.charCodeAt(s + 1))]) continue;
+      let a = h1Step(H1, c0);
+      let b = h2Step(H2, c0);
+      const maxLen = Math.min(MAX_LEXICON_WORD, n - s);
+      for (let L = 2; L <= maxLen; L++) {
         const c = text.charCodeAt(s + L - 1);
-        const a = h1Step(ha[k], c);
-        const b = h2Step(hb[k], c);
-        const hit = this.find(a, b);
+        a = h1Step(a, c);
+        b = h2Step(b, c);
+        const found = this.find(a, b);
         // Neither an entry nor the prefix of one: no longer entry starts here either.
-        if (!hit) continue;
-        if (hit & 15) {
-          if (found === scratch.hitStart.length) scratch.grow();
-          scratch.hitStart[found] = s;
-          scratch.hitLength[found] = L;
-          scratch.hitBits[found++] = hit & 15;
+        if (!found) break;
+        const bits = found & 15;
+        if (!bits) continue;
+        for (let k = 0; k < NCLASS; k++) {
+          if (!(bits & (1 << k))) continue;
+          for (let p = s; p < s + L; p++) {
+            if (coverLen[p * NCLASS + k] >= L) continue;
+            coverLen[p * NCLASS + k] = L;
+            const pos = p === s ? 1 : p === s + L - 1 ? 3 : 2;
+            marks[p] = (marks[p] & ~(3 << (2 * k))) | (pos << (2 * k));
+          }
         }
+        if (bits & ~LEX_WORD) for (let p = s; p < s + L; p++) if (len[p] < L) len[p] = Math.min(L, 7);
         // An entry that begins no longer one: the next probe could only miss, and a miss is a cache miss.
-        if (!(hit & PREFIX)) continue;
-        starts[open] = s;
-        ha[open] = a;
-        hb[open] = b;
-        open++;
+        if (!(found & PREFIX)) break;
       }
-      m = open;
-    }
-    // The entries by length, then by start: for each position and class the longest entry wins and, at a tie, the
-    // first, as the walk start by start (lengths ascending) decided it.
-    const { hitStart, hitLength, hitBits } = scratch;
-    for (let h = 0; h < found; h++) {
-      const s = hitStart[h];
-      const L = hitLength[h];
-      const bits = hitBits[h];
-      for (let k = 0; k < NCLASS; k++) {
-        if (!(bits & (1 << k))) continue;
-        for (let p = s; p < s + L; p++) {
-          if (coverLen[p * NCLASS + k] >= L) continue;
-          coverLen[p * NCLASS + k] = L;
-          const pos = p === s ? 1 : p === s + L - 1 ? 3 : 2;
-          marks[p] = (marks[p] & ~(3 << (2 * k))) | (pos << (2 * k));
-        }
-      }
-      if (bits & ~LEX_WORD) for (let p = s; p < s + L; p++) if (len[p] < L) len[p] = Math.min(L, 7);
     }
   }
-}
-
-/** The walk's starts and running hashes, and the entries it found, reused from line to line. */
-class WalkScratch {
-  starts: Int32Array;
-  ha: Int32Array;
-  hb: Int32Array;
-  hitStart = new Int32Array(1024);
-  hitLength = new Uint8Array(1024);
-  hitBits = new Uint8Array(1024);
-  constructor(readonly size: number) {
-    this.starts = new Int32Array(size);
-    this.ha = new Int32Array(size);
-    this.hb = new Int32Array(size);
-  }
-  grow(): void {
-    const n = this.hitStart.length * 2;
-    const start = new Int32Array(n);
-    const length = new Uint8Array(n);
-    const bits = new Uint8Array(n);
-    start.set(this.hitStart);
-    length.set(this.hitLength);
-    bits.set(this.hitBits);
-    this.hitStart = start;
-    this.hitLength = length;
-    this.hitBits = bits;
-  }
-}
-let walk = new WalkScratch(1024);
-function walkScratch(n: number): WalkScratch {
-  if (walk.size < n) walk = new WalkScratch(Math.max(n, 2 * walk.size));
-  return walk;
 }
 
 /**

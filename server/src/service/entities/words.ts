@@ -37,15 +37,6 @@ export class WordSet {
    * need not hold it.
    */
   private triples: Int32Array | undefined;
-  /**
-   * hi and lo interleaved, the same slots: a probe reads one cache line instead of two (the model file stores the
-   * halves apart, and its views cannot be rearranged; this copy is 1 MB). Made on the first look-up, not at load.
-   */
-  private keys: Uint32Array | undefined;
-  /** The pair table as bits (32 KB, where the bytes are 256 KB). */
-  private pairBits: Int32Array | undefined;
-  /** The first-unit table as bits (8 KB, where the bytes are 64 KB). */
-  private firstBits: Int32Array | undefined;
 
   /** From the words, or from the typed arrays of `toSections` (a model file's, used as they are). */
   constructor(words: readonly string[] | WordSetSections) {
@@ -106,59 +97,24 @@ export class WordSet {
     const c1 = text.charCodeAt(start + 1);
     if (!this.pairs[pairSlot(c0, c1)]) return 0;
     const h = ((c0 << 16) | c1) >>> 0;
-    const keys = (this.keys ??= interleave(this.hi, this.lo));
-    let mask = findIn(keys, this.mask, h, 0) ? 4 : 0;
+    let mask = this.find(h, 0) ? 4 : 0;
     if (start + 3 > text.length) return mask;
     const c2 = text.charCodeAt(start + 2);
     const t = tripleSlot(c0, c1, c2);
     const triples = (this.triples ??= tripleBits(this.hi, this.lo));
     if (!hasSlot(triples, t)) return mask;
-    if (findIn(keys, this.mask, h, (c2 << 16) >>> 0)) mask |= 8;
-    if (start + 4 <= text.length && findIn(keys, this.mask, h, ((c2 << 16) | text.charCodeAt(start + 3)) >>> 0)) mask |= 16;
+    if (this.find(h, (c2 << 16) >>> 0)) mask |= 8;
+    if (start + 4 <= text.length && this.find(h, ((c2 << 16) | text.charCodeAt(start + 3)) >>> 0)) mask |= 16;
     return mask;
   }
 
-  /**
-   * `lengthsAt(text, i)` for every i < n, into lengths[0, n) (n ≤ text.length), in passes over the line instead of
-   * position by position: first the positions whose first two code units pass the filters, then the table probed for
-   * each of them in a short loop. The probes miss the cache (a 1 MB table); with nothing else in the loop, the
-   * processor has many of them in flight at once instead of one per position.
-   */
-  lengthsInto(text: string, n: number, lengths: Uint8Array): void {
-    lengths.fill(0, 0, n);
-    const keys = (this.keys ??= interleave(this.hi, this.lo));
-    const mask = this.mask;
-    if (candidates.length < n) candidates = new Int32Array(Math.max(n, 2 * candidates.length));
-    const cand = candidates;
-    const first = (this.firstBits ??= bitsOf(this.first));
-    const pairs = (this.pairBits ??= bitsOf(this.pairs));
-    let m = 0;
-    for (let i = 0; i + 2 <= n; i++) {
-      const c0 = text.charCodeAt(i);
-      if (hasSlot(first, c0) && hasSlot(pairs, pairSlot(c0, text.charCodeAt(i + 1)))) cand[m++] = i;
+  private find(h: number, l: number): boolean {
+    let i = slot(h, l) & this.mask;
+    while (this.hi[i] !== 0) {
+      if (this.hi[i] === h && this.lo[i] === l) return true;
+      i = (i + 1) & this.mask;
     }
-    // Words of two.
-    for (let k = 0; k < m; k++) {
-      const i = cand[k];
-      if (findIn(keys, mask, ((text.charCodeAt(i) << 16) | text.charCodeAt(i + 1)) >>> 0, 0)) lengths[i] = 4;
-    }
-    // Those whose first three pass the triple filter, kept in place, then their words of three and four.
-    const triples = (this.triples ??= tripleBits(this.hi, this.lo));
-    let m3 = 0;
-    for (let k = 0; k < m; k++) {
-      const i = cand[k];
-      if (i + 3 > n) continue;
-      if (hasSlot(triples, tripleSlot(text.charCodeAt(i), text.charCodeAt(i + 1), text.charCodeAt(i + 2)))) cand[m3++] = i;
-    }
-    for (let k = 0; k < m3; k++) {
-      const i = cand[k];
-      const h = ((text.charCodeAt(i) << 16) | text.charCodeAt(i + 1)) >>> 0;
-      const c2 = text.charCodeAt(i + 2);
-      let bits = lengths[i];
-      if (findIn(keys, mask, h, (c2 << 16) >>> 0)) bits |= 8;
-      if (i + 4 <= n && findIn(keys, mask, h, ((c2 << 16) | text.charCodeAt(i + 3)) >>> 0)) bits |= 16;
-      lengths[i] = bits;
-    }
+    return false;
   }
 
   /** True if text[start, start + len) is a word. */
@@ -175,34 +131,16 @@ export class WordSet {
       const triples = (this.triples ??= tripleBits(this.hi, this.lo));
       if (!hasSlot(triples, t)) return false;
     }
-    return findIn((this.keys ??= interleave(this.hi, this.lo)), this.mask, ((c0 << 16) | c1) >>> 0, ((c2 << 16) | c3) >>> 0);
+    const h = ((c0 << 16) | c1) >>> 0;
+    const l = ((c2 << 16) | c3) >>> 0;
+    let i = slot(h, l) & this.mask;
+    while (this.hi[i] !== 0) {
+      if (this.hi[i] === h && this.lo[i] === l) return true;
+      i = (i + 1) & this.mask;
+    }
+    return false;
   }
 }
-
-function interleave(hi: Uint32Array, lo: Uint32Array): Uint32Array {
-  const keys = new Uint32Array(2 * hi.length);
-  for (let i = 0; i < hi.length; i++) {
-    keys[2 * i] = hi[i];
-    keys[2 * i + 1] = lo[i];
-  }
-  return keys;
-}
-
-/** Whether the key (h, l) is in the interleaved table: the probe sequence of `insert`. */
-function findIn(keys: Uint32Array, mask: number, h: number, l: number): boolean {
-  for (let i = slot(h, l) & mask; keys[2 * i] !== 0; i = (i + 1) & mask) if (keys[2 * i] === h && keys[2 * i + 1] === l) return true;
-  return false;
-}
-
-/** A bit filter with the slots of a byte table's non-zero bytes. */
-export function bitsOf(bytes: Uint8Array): Int32Array {
-  const bits = new Int32Array(bytes.length >>> 5);
-  for (let i = 0; i < bytes.length; i++) if (bytes[i]) setSlot(bits, i);
-  return bits;
-}
-
-/** lengthsInto's positions, reused. */
-let candidates = new Int32Array(1024);
 
 /** The triple filter of a table: every key with a third code unit sets the bit of its first three. */
 function tripleBits(hi: Uint32Array, lo: Uint32Array): Int32Array {
@@ -238,8 +176,6 @@ export interface WordMarks {
   fmm: Uint8Array;
 }
 
-let lengthScratch = new Uint8Array(1024);
-
 /** Word-boundary evidence for every code unit of `norm`. */
 export function wordMarks(norm: string, words: WordSet | undefined, scratch?: WordMarks): WordMarks {
   const n = norm.length;
@@ -249,11 +185,8 @@ export function wordMarks(norm: string, words: WordSet | undefined, scratch?: Wo
   const midLen = scratch ? scratch.midLen.fill(0, 0, n) : new Uint8Array(n);
   const fmm = scratch ? scratch.fmm.fill(0, 0, n) : new Uint8Array(n);
   if (!words) return { startLen, endLen, midLen, fmm };
-  // The lengths of the words starting at each position (bit len), found for the whole line first.
-  const lengths = (lengthScratch = lengthScratch.length >= n ? lengthScratch : new Uint8Array(Math.max(n, 2 * lengthScratch.length)));
-  words.lengthsInto(norm, n, lengths);
   for (let i = 0; i < n; i++) {
-    const lens = lengths[i];
+    const lens = words.lengthsAt(norm, i);
     if (!lens) continue;
     for (let len = 2; len <= MAX_WORD; len++) {
       if (!(lens & (1 << len))) continue;
