@@ -9,7 +9,7 @@ type Convert = (text: string) => string;
 interface OpenCCModule {
   Converter(options: unknown): Convert;
   ConverterFactory(...dictionaries: unknown[]): Convert;
-  Locale: { from: Record<string, unknown[][]>; to: Record<string, unknown[]> };
+  Locale: { from: Record<string, unknown[][]>; to: Record<string, unknown[]>; configs: Record<string, unknown> };
 }
 let real: OpenCCModule | undefined;
 // A path computed at run time, so esbuild leaves this require to Node instead of bundling opencc-js again.
@@ -33,5 +33,9 @@ export const Locale = {
   },
   get to() {
     return load().Locale.to;
+  },
+  /** The converters' configurations (chains and segmentation), which convert.ts compiles (convertTrie.ts). */
+  get configs() {
+    return load().Locale.configs;
   },
 };

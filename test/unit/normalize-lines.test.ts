@@ -38,6 +38,11 @@ describe('normalizeForMatching over whole texts', () => {
     check('\n\n臺灣');
     // A line whose phrases change its length (二噁英 → 二𫫇英) keeps the per-character map; its neighbours do not.
     check('臺灣二噁英報導\n乾隆年間\n二噁英');
+    // Where only the phrases change a character the map keeps (重覆 → 重复: 覆 alone stays), and a line whose phrases
+    // change its length before one that keeps it.
+    check('請勿重覆刊登\n回覆');
+    check('二噁英\n請勿重覆刊登');
+    assert.equal(normalizeForMatching('請勿重覆刊登'), '请勿重复刊登');
   });
 
   it('equals the line-by-line normaliser on random texts', () => {

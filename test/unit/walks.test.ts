@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { LEX_CLASSES, LEX_WORD, MAX_LEXICON_WORD, NameLexicon } from '../../server/src/service/entities/lexicon';
-import { MAX_WORD, WordSet } from '../../server/src/service/entities/words';
+import { MAX_WORD, wordMarks, WordSet } from '../../server/src/service/entities/words';
 import { Trie } from '../../server/src/service/entities/trie';
 
 const ALPHABET = '中国人民银行日报';
@@ -53,6 +53,32 @@ function referenceMarks(entries: Map<string, number>, text: string): { marks: nu
   return { marks, len };
 }
 
+/** wordMarks as it was written position by position (lengthsAt at each). */
+function referenceWordMarks(norm: string, words: WordSet) {
+  const n = norm.length;
+  const [startLen, endLen, midLen, fmm] = [0, 0, 0, 0].map(() => new Uint8Array(n));
+  for (let i = 0; i < n; i++) {
+    const lens = words.lengthsAt(norm, i);
+    for (let len = 2; len <= MAX_WORD; len++) {
+      if (!(lens & (1 << len))) continue;
+      startLen[i] = len;
+      const e = i + len - 1;
+      if (endLen[e] < len) endLen[e] = len;
+      for (let k = i + 1; k < e; k++) if (midLen[k] < len) midLen[k] = len;
+    }
+  }
+  for (let i = 0; i < n;) {
+    const len = startLen[i];
+    if (len < 2) {
+      fmm[i++] = 4 * 8 + 1;
+      continue;
+    }
+    for (let k = 0; k < len; k++) fmm[i + k] = (k === 0 ? 1 : k === len - 1 ? 3 : 2) * 8 + len;
+    i += len;
+  }
+  return { startLen, endLen, midLen, fmm };
+}
+
 describe('the tagger’s lexicon walks', () => {
   it('name lexicon: marks and get() find every entry a probe of every length would, prefixes of longer entries included, built from entries or from a model’s tables', () => {
     for (let seed = 1; seed <= 40; seed++) {
@@ -84,6 +110,22 @@ describe('the tagger’s lexicon walks', () => {
     }
   });
 
+  it('name lexicon: marks a line with more entries than the walk’s first buffers hold', () => {
+    const entries = new Map<string, number>([
+      ['中国', 2],
+      ['国人', 1],
+      ['中国人', 4],
+    ]);
+    const lex = new NameLexicon([...entries]);
+    const text = '中国人民'.repeat(700);
+    const marks = new Uint8Array(text.length);
+    const len = new Uint8Array(text.length);
+    lex.marks(text, marks, len, new Uint8Array(text.length * 4));
+    const want = referenceMarks(entries, text);
+    assert.deepEqual([...marks], want.marks);
+    assert.deepEqual([...len], want.len);
+  });
+
   it('name lexicon: an entry that is also the prefix of a longer one lets the walk go on to the longer one', () => {
     const lex = new NameLexicon([
       ['中国', LEX_WORD],
@@ -110,6 +152,7 @@ describe('the tagger’s lexicon walks', () => {
           assert.equal(set.lengthsAt(text, i), want, `seed ${seed}: ${text} at ${i}`);
           for (let L = 2; L <= MAX_WORD; L++) assert.equal(set.has(text, i, L), !!(want & (1 << L)), `seed ${seed}: ${text} at ${i}+${L}`);
         }
+        assert.deepEqual(wordMarks(text, set), referenceWordMarks(text, set), `seed ${seed}: word marks of ${text}`);
       }
     }
   });
@@ -119,6 +162,7 @@ describe('the tagger’s lexicon walks', () => {
     assert.equal(set.lengthsAt('人民日报', 0), 1 << 4);
     assert.ok(set.has('人民日报', 0, 4));
     assert.ok(!set.has('人民日报', 0, 3));
+    assert.deepEqual([...wordMarks('在人民日报', set).startLen], [0, 4, 0, 0, 0]);
   });
 
   it('trie: the longest key and every key at each position are those a walk probing every edge finds, built by set() or from a model’s tables', () => {

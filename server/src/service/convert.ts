@@ -6,6 +6,7 @@ import * as OpenCC from 'opencc-js';
 import type { Script } from './types';
 import type { ConvertTarget } from './contract';
 import { hasTraditional, scriptConverted } from './normalize';
+import { compileConverter, type CompiledConverter, type OpenccConfig } from './convertTrie';
 
 type Fn = (s: string) => string;
 const cache = new Map<string, Fn>();
@@ -21,10 +22,25 @@ export function converter(from: string, to: string): Fn {
   return fn;
 }
 
+const simplifiers = new Map<string, CompiledConverter>();
+
+/**
+ * opencc-js's `Converter({ from, to: 'cn' })` compiled from its own dictionaries (convertTrie.ts): the same output,
+ * in a quarter of the time, without opencc-js's tries of `Map`s. Built once per process, on first use.
+ */
+export function simplifier(from: 'tw' | 'hk'): CompiledConverter {
+  let c = simplifiers.get(from);
+  if (!c) {
+    const configs = (OpenCC.Locale as unknown as { configs: Record<string, OpenccConfig> }).configs;
+    simplifiers.set(from, (c = compileConverter(configs[`${from}2s`])));
+  }
+  return c;
+}
+
 export function convertScript(text: string, target: ConvertTarget): string {
   switch (target) {
     case 'simplified':
-      return converter('hk', 'cn')(converter('tw', 'cn')(text));
+      return simplifier('hk').convert(simplifier('tw').convert(text));
     case 'traditional':
       return converter('cn', 't')(text);
     case 'taiwan':

@@ -4,16 +4,10 @@
  * LENGTH, so an offset into the normalised text is the offset into the original text.
  */
 import { CHAR_MAP_PAIRS } from './charMapTable';
-import { converter } from './convert';
+import { simplifier } from './convert';
 
-type Convert = (s: string) => string;
 /** Per-code-unit fallback (BMP only): original char code -> Simplified char code. */
 let charMap: Uint16Array | undefined;
-
-// The process-wide converters of convert.ts: each opencc direction is built once, shared with script conversion.
-function converters(): { tw: Convert; hk: Convert } {
-  return { tw: converter('tw', 'cn'), hk: converter('hk', 'cn') };
-}
 
 /**
  * Built once from the table opencc-js's own per-character conversion gives (charMapTable.ts, generated and tested
@@ -87,25 +81,20 @@ export function normalizeForMatching(text: string): string {
 }
 
 /**
- * Each `\n`-line with a character of the map goes through opencc's Taiwan phrases (each distinct line once: pages
- * repeat menus, footers, captions), written over its place in `codes` with the map applied to what opencc left; a
- * line whose phrases changed its length gets the map alone.
+ * Each `\n`-line with a character of the map goes through opencc's Taiwan phrases (convert.ts `simplifier`, opencc-js's
+ * converter compiled: it reads the line's code units in `codes` and writes its own buffer), written over its place in
+ * `codes` with the map applied to what opencc left; a line whose phrases changed its length gets the map alone.
  */
 function convertLines(text: string, codes: Uint16Array, map: Uint16Array): void {
-  const { tw } = converters();
-  const seen = new Map<string, string>();
+  const tw = simplifier('tw');
   for (let start = 0; start <= text.length;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     if (hasMapped(codes, start, end, map)) {
-      const line = text.slice(start, end);
-      let out = seen.get(line);
-      if (out === undefined) {
-        const phrase = tw(line);
-        out = phrase.length === line.length ? phrase : line;
-        seen.set(line, out);
-      }
-      writeMapped(out, codes, start, map);
+      const n = tw.convertUnits(codes, start, end);
+      // opencc's line where it kept the length, else the line itself; the map over either.
+      if (n === end - start) writeMapped(tw.result, codes, start, n, map);
+      else mapInPlace(codes, start, end, map);
     }
     start = end + 1;
   }
@@ -120,12 +109,17 @@ function hasMapped(codes: Uint16Array, from: number, to: number, map: Uint16Arra
   return false;
 }
 
-/** `s` with the per-character map applied, written into `codes` from `at` on. */
-function writeMapped(s: string, codes: Uint16Array, at: number, map: Uint16Array): void {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+/** from[0, n) with the per-character map applied, written into `codes` from `at` on. */
+function writeMapped(from: Uint16Array, codes: Uint16Array, at: number, n: number, map: Uint16Array): void {
+  for (let i = 0; i < n; i++) {
+    const c = from[i];
     codes[at + i] = map[c] || c;
   }
+}
+
+/** codes[from, to) with the per-character map applied. */
+function mapInPlace(codes: Uint16Array, from: number, to: number, map: Uint16Array): void {
+  for (let i = from; i < to; i++) codes[i] = map[codes[i]] || codes[i];
 }
 
 function foldWidths(codes: Uint16Array): void {
