@@ -805,6 +805,10 @@ function markLexicon(mentions: EntityMention[], norm: string, tagger: Tagger): v
 export function mendTorn(mentions: EntityMention[], text: string, norm: string, tagger: Tagger): EntityMention[] {
   const words = tagger.words;
   if (!words) return mentions;
+  // Only the model's names are mended: a line without one (most short lines) keeps its array.
+  let model = false;
+  for (let i = 0; i < mentions.length && !model; i++) model = mentions[i].source === 'model';
+  if (!model) return mentions;
   const names = tagger.names;
   // A word of the dictionary (jieba's common words) or of the lexicon induced from the training text.
   const isWord = (a: number, len: number): boolean => a >= 0 && (words.has(norm, a, len) || !!((names?.get(norm, a, len) ?? 0) & LEX_WORD));
@@ -1115,7 +1119,8 @@ export function tagAll(tagger: Tagger, norm: string, gaz: Trie<EntityType>, noNa
 export function resolve(cands: Candidate[], text: string, norm: string, commonWord: (a: number, len: number) => boolean): EntityMention[] {
   const touching = gazetteerTouching(cands);
   dropFragmentsOfModelNames(cands, norm);
-  cands.push(...promoteFullerNames(cands, norm, touching, commonWord));
+  const extra = promoteFullerNames(cands, norm, touching, commonWord);
+  for (let i = 0; i < extra.length; i++) cands.push(extra[i]);
   vetoAndTrim(cands, norm, touching);
   return keepHighestRanked(cands, text, norm);
 }
@@ -1200,14 +1205,12 @@ function promoteFullerNames(
   norm: string,
   touching: (c: Candidate) => readonly Candidate[],
   commonWord: (a: number, len: number) => boolean,
-): Candidate[] {
-  const extra: Candidate[] = [];
-  const modelOrgStartByEnd = new Map<number, number>();
-  for (const m of cands) {
-    if (m.source === 'model' && m.type === 'ORG')
-      modelOrgStartByEnd.set(m.end, Math.min(m.start, modelOrgStartByEnd.get(m.end) ?? Infinity));
-  }
-  for (const c of cands) {
+): readonly Candidate[] {
+  // Both made when first needed: on most lines no candidate gets that far.
+  let extra: Candidate[] | undefined;
+  let modelOrgStartByEnd: Map<number, number> | undefined;
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k];
     if (c.source !== 'model' && c.source !== 'pattern') continue;
     if (c.rank < 0) continue;
     const near = touching(c);
@@ -1265,11 +1268,11 @@ function promoteFullerNames(
         !inner.some((g) => g.start >= head.end) &&
         !commonWord(head.end, rest.length)
       )
-        extra.push(candidate({ start: head.end, end: c.end, type: 'LOC' }, 'model', c.confidence, RANK.MODEL));
+        (extra ??= []).push(candidate({ start: head.end, end: c.end, type: 'LOC' }, 'model', c.confidence, RANK.MODEL));
       continue;
     }
     // A pattern organisation inside a longer model organisation (中保人寿保险[武汉市分公司]) is only its tail.
-    if (c.source === 'pattern' && (modelOrgStartByEnd.get(c.end) ?? Infinity) < c.start) continue;
+    if (c.source === 'pattern' && ((modelOrgStartByEnd ??= modelOrgStarts(cands)).get(c.end) ?? Infinity) < c.start) continue;
     // 市人大常委会, 人民日报群工部: a model organisation that adds words around a known organisation is the fuller name.
     if (c.source === 'model' && c.type === 'ORG' && !covered) {
       c.rank = RANK.FULLER;
@@ -1281,7 +1284,14 @@ function promoteFullerNames(
       c.rank = c.source === 'pattern' ? RANK.PATTERN_FULLER : RANK.FULLER;
     else if (c.source === 'pattern' && c.type === 'PER' && inner.every((g) => g.type === 'PER')) c.rank = RANK.FULLER;
   }
-  return extra;
+  return extra ?? NO_CANDIDATES;
+}
+
+/** The earliest start of a model organisation ending at each end (the pass above changes ranks only, not these). */
+function modelOrgStarts(cands: readonly Candidate[]): Map<number, number> {
+  const starts = new Map<number, number>();
+  for (const m of cands) if (m.source === 'model' && m.type === 'ORG') starts.set(m.end, Math.min(m.start, starts.get(m.end) ?? Infinity));
+  return starts;
 }
 
 /** Pass 3: vetoes (generic nouns, anonymised people, directions) and trims of edges a name took from its context. */
