@@ -89,6 +89,34 @@ describe('merge fixes through the recogniser with the shipped model', function (
   });
 });
 
+describe('a pattern name at the tail of a longer model organisation', () => {
+  it('is not promoted over the known place it starts with (东方[中山路], 中保人寿保险[武汉市分公司])', () => {
+    const norm = '东方中山路管理处和中山路';
+    const pattern = (start: number): Candidate => ({
+      start,
+      end: start + 3,
+      type: 'LOC',
+      source: 'pattern',
+      confidence: 0.7,
+      rank: RANK.PLACE_NAMED,
+    });
+    const inside = pattern(2);
+    const alone = pattern(9);
+    const cands: Candidate[] = [
+      // The model's organisation ends with the road (a second one ends elsewhere and starts later).
+      { start: 0, end: 5, type: 'ORG', source: 'model', confidence: 0.9, rank: RANK.MODEL },
+      { start: 5, end: 8, type: 'ORG', source: 'model', confidence: 0.9, rank: RANK.MODEL },
+      inside,
+      alone,
+      { start: 2, end: 4, type: 'LOC', source: 'gazetteer', confidence: 1, rank: RANK.GAZETTEER },
+      { start: 9, end: 11, type: 'LOC', source: 'gazetteer', confidence: 1, rank: RANK.GAZETTEER },
+    ];
+    resolve(cands, norm, norm, () => false);
+    assert.equal(inside.rank, RANK.PLACE_NAMED, 'the tail keeps its rank');
+    assert.equal(alone.rank, RANK.PATTERN_FULLER, 'the same road alone is the fuller name');
+  });
+});
+
 describe('a split place hierarchy', () => {
   // The model reads 合肥铁路 / 台州公路 as one place; the gazetteer knows 合肥 / 台州. The rest is made a place of its
   // own only when it is no everyday word of the lexicon (铁路 and 公路 are; 东区 in 台南东区 is a place).

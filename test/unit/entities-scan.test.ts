@@ -3,7 +3,7 @@
  * the regex it replaces, on every code unit (lone surrogates included) and on matches of every shape.
  */
 import { strict as assert } from 'node:assert';
-import { eachMatch, isHanUnit, SPACE_UNIT, unitPredicate, unitTable } from '../../server/src/service/entities/scan';
+import { eachMatch, isHanUnit, punctuationInName, SPACE_UNIT, unitPredicate, unitTable } from '../../server/src/service/entities/scan';
 
 const every = (check: (c: number, ch: string) => void) => {
   for (let c = 0; c < 0x10000; c++) check(c, String.fromCharCode(c));
@@ -48,5 +48,30 @@ describe('recogniser scan helpers', () => {
         );
         assert.equal(re.lastIndex, 0);
       }
+  });
+
+  it("punctuationInName answers as the resolver's regex on the slice, at every range, surrogate pairs cut or whole", () => {
+    const PUNCT_RE = /[，。、；：！？“”‘’「」『』《》〈〉（）()【】[\],;:!?"…+=|#@*<>]|\p{Script=Han}\s|\s\p{Script=Han}/u;
+    // Han (BMP, astral 𠀋, a compatibility ideograph), non-Han astral (an emoji), lone halves, white space of several
+    // kinds, the name dot and &, Latin, every punctuation mark of the class.
+    const alphabet = ['中', '国', '𠀋', '\ufa0e', '😀', '\ud840', '\udc0b', ' ', '\u3000', '\n', '\t', '·', '&', 'a', 'Z', '9'].concat([
+      ...'，。、；：！？“”‘’「」『』《》〈〉（）()【】[],;:!?"…+=|#@*<>',
+    ]);
+    let x = 12345;
+    const rnd = (n: number) => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    let hits = 0;
+    for (let round = 0; round < 1500; round++) {
+      let s = '';
+      const len = 1 + rnd(8);
+      // Mostly Han, spaces and surrogates (where the two-character alternatives are decided), some punctuation.
+      for (let k = 0; k < len; k++) s += rnd(3) ? alphabet[rnd(16)] : alphabet[rnd(alphabet.length)];
+      for (let a = 0; a <= s.length; a++)
+        for (let b = a; b <= s.length; b++) {
+          const want = PUNCT_RE.test(s.slice(a, b));
+          if (want) hits++;
+          assert.equal(punctuationInName(s, a, b), want, `${JSON.stringify(s)} [${a}, ${b})`);
+        }
+    }
+    assert.ok(hits > 1000, 'the ranges hold punctuation often enough to test both answers');
   });
 });

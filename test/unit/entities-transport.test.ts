@@ -51,6 +51,17 @@ describe('transport names (stem + transport head)', () => {
     );
   });
 
+  it('takes the nearest place the lists found before a junction, never a person there, whatever the order of the names', () => {
+    const norm = '车辆经过张明隧道时减速';
+    const read = (names: Span[]) => transportSpans(norm, { names }).map((s) => norm.slice(s.start, s.end));
+    const person: Span = { start: 4, end: 6, type: 'PER' };
+    const place: Span = { start: 3, end: 6, type: 'LOC' };
+    assert.deepEqual(read([person]), []);
+    assert.deepEqual(read([{ ...person, type: 'LOC' }]), ['张明隧道']);
+    assert.deepEqual(read([person, place]), ['过张明隧道']);
+    assert.deepEqual(read([place, person]), ['过张明隧道']);
+  });
+
   it('names a street after a person, but no highway after one place (MSRA: 河北 + 高速公路)', () => {
     assert.deepEqual(found('沿徐霞客大道行驶'), ['徐霞客大道']);
     assert.deepEqual(found('中国铁路和河北高速公路都在扩建'), []);

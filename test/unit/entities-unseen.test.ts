@@ -13,6 +13,7 @@ import {
   latinOutletSpans,
   outletSpans,
   paperSpans,
+  PAPER_SCAN_PARTS,
   pseudonymSpans,
 } from '../../server/src/service/entities/context-names';
 import {
@@ -109,6 +110,28 @@ describe('names the article introduces itself (pattern level, no model)', () => 
     assert.deepEqual(texts(norm, outletSpans(norm, [{ start: 0, end: 2, type: 'MEDIA' }])), ['央视新闻频道/MEDIA']);
     assert.deepEqual(texts(norm, latinOutletSpans(norm)), ['BBC News/MEDIA', 'The Daily Telegraph/MEDIA']);
     assert.deepEqual(texts('Fake News is a phrase', latinOutletSpans('Fake News is a phrase')), []);
+  });
+
+  it('extends every known outlet of a line, given in any order, a later span of the same start winning', () => {
+    const norm = '央视新闻报道，新华社客户端发布，人民网称，又见央视频道';
+    const at = (name: string, from = 0) => norm.indexOf(name, from);
+    const media = (name: string, from = 0) => ({ start: at(name, from), end: at(name, from) + name.length, type: 'MEDIA' as const });
+    // Unsorted, with a place among them, and 人民网 known twice (the second, shorter reading is the one kept).
+    const known = [
+      media('央视', 10),
+      media('新华社'),
+      { start: 0, end: 2, type: 'LOC' as const },
+      media('人民网'),
+      media('人民'),
+      media('央视'),
+    ];
+    assert.deepEqual(texts(norm, outletSpans(norm, known)), ['央视新闻/MEDIA', '新华社客户端/MEDIA', '人民网/MEDIA', '央视频道/MEDIA']);
+    // Known outlets at neighbouring starts: the first extends to nothing, the second to its channel.
+    const pair = [
+      { start: 1, end: 2, type: 'MEDIA' as const },
+      { start: 0, end: 1, type: 'MEDIA' as const },
+    ];
+    assert.deepEqual(texts('央视新闻', outletSpans('央视新闻', pair)), ['视新闻/MEDIA']);
   });
 
   it('takes a facility built on the nearest place as a place, and metro lines and terminals', () => {
@@ -230,5 +253,74 @@ describe('categories of issue 11 with the shipped model, in both scripts', funct
         );
       }
     }
+  });
+});
+
+describe('paperSpans', () => {
+  const { PAPER, DATELINE, DATELINE_OUTLET, PAPER_LAST, SELF_REFERENCE, LINE_OPENER, clearLeft, XUN } = PAPER_SCAN_PARTS;
+  /** paperSpans as it was: 讯 and 报/刊 looked for afresh at every position. */
+  function reference(norm: string): { start: number; end: number; type: string }[] {
+    const out: { start: number; end: number; type: string }[] = [];
+    for (let i = 0; i < norm.length; i++) {
+      const c = norm.charCodeAt(i);
+      if (!(c >= 0x3400 && c <= 0x9fff)) continue;
+      if (i > 0 && !clearLeft(norm.charCodeAt(i - 1))) continue;
+      if (SELF_REFERENCE[c]) continue;
+      const line = i === 0 || LINE_OPENER[norm.charCodeAt(i - 1)] === 1;
+      let xun = false;
+      for (let k = i; k < Math.min(norm.length, i + 20); k++) xun ||= norm.charCodeAt(k) === XUN;
+      const d = line && xun ? DATELINE.exec(norm.slice(i, i + 20)) : null;
+      if (d && (/[A-Za-z]/.test(d[1]) || DATELINE_OUTLET.test(d[1]))) {
+        out.push({ start: i, end: i + d[1].length, type: 'MEDIA' });
+        i += d[1].length - 1;
+        continue;
+      }
+      let paper = false;
+      for (let k = i + 3; k < i + 10 && k < norm.length && !paper; k++) paper = PAPER_LAST[norm.charCodeAt(k)] === 1;
+      if (!paper) continue;
+      const m = PAPER.exec(norm.slice(i, i + 10));
+      if (m) {
+        out.push({ start: i, end: i + m[0].length, type: 'MEDIA' });
+        i += m[0].length - 1;
+      }
+    }
+    return out;
+  }
+
+  it('finds what a scan for 讯 and 报/刊 at every position finds', () => {
+    const pieces = [
+      '讯',
+      '报',
+      '刊',
+      '日报',
+      '晚报',
+      '网',
+      '社',
+      '青',
+      '州',
+      '江',
+      '南',
+      '本',
+      '该',
+      '5月3日',
+      '\n',
+      '（',
+      '，',
+      ' ',
+      'e',
+      'A',
+      '的',
+    ];
+    let x = 3;
+    const rnd = (n: number) => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0) >>> 8) % n;
+    let found = 0;
+    for (let round = 0; round < 20000; round++) {
+      let s = '';
+      for (let k = rnd(30); k >= 0; k--) s += pieces[rnd(pieces.length)];
+      const want = reference(s);
+      found += want.length;
+      assert.deepEqual(paperSpans(s), want, s);
+    }
+    assert.ok(found > 3000, `${found} found`);
   });
 });

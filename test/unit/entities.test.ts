@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { createEntityRecognizer, linkEntities } from '../../server/src/service/entities';
+import { withoutSpaces } from '../../server/src/service/entities/link';
 import { SURNAMES } from '../../server/src/service/entities/features';
 import { RARE_SURNAMES, splitNameRun } from '../../server/src/service/entities/patterns';
 import type { EntityMention } from '../../server/src/service/types';
@@ -328,6 +329,78 @@ describe('entity linking: containment and stripped forms', () => {
     assert.equal(clusters.length, 1);
     assert.deepEqual(clusters[0].aliases, ['習近平', '习近平']);
     assert.equal(clusters[0].canonical, '習近平');
+  });
+
+  it("lists each cluster's texts once, in order of first mention, in a cluster of many mentions and a text in two clusters", () => {
+    const texts = [
+      '華為',
+      '華為公司',
+      '華為',
+      '華爲',
+      '華為公司',
+      '華為',
+      '華為',
+      '任正非',
+      '華為',
+      '任正非',
+      '華為',
+      '華為',
+      '華為',
+      '華為',
+    ];
+    const types: EntityMention['type'][] = [
+      'ORG',
+      'ORG',
+      'ORG',
+      'ORG',
+      'ORG',
+      'PER',
+      'PER',
+      'PER',
+      'PER',
+      'PER',
+      'PER',
+      'ORG',
+      'PER',
+      'PER',
+    ];
+    let at = 0;
+    const ms = texts.map((t, i) => {
+      const m = mention(t, at, types[i]);
+      at += t.length + 1;
+      return m;
+    });
+    const clusters = linkEntities(ms.map((m) => m.text).join('，'), ms);
+    assert.deepEqual(
+      clusters.map((c) => [c.type, c.aliases.join('/'), c.mentions.length]),
+      [
+        ['ORG', '華為/華為公司/華爲', 6],
+        ['PER', '華為', 6],
+        ['PER', '任正非', 2],
+      ],
+    );
+  });
+
+  it('reads a name that is a property of every object (constructor, toString) as any other name', () => {
+    for (const type of ['PER', 'ORG', 'LOC'] as const) {
+      const clusters = linkEntities('constructor, toString, constructor', [
+        mention('constructor', 0, type),
+        mention('toString', 13, type),
+        mention('constructor', 23, type),
+      ]);
+      assert.deepEqual(
+        clusters.map((c) => [c.canonical, c.aliases.join('/'), c.mentions.length]),
+        [
+          ['constructor', 'constructor', 2],
+          ['toString', 'toString', 1],
+        ],
+      );
+    }
+  });
+
+  it('withoutSpaces drops every run of white space, as the regex does, and returns a name without any as it is', () => {
+    for (const s of ['', '普京', '\t普京', ' 普 京 ', '唐纳德\u3000·\t特朗普\n', '\u00a0\ufeffA B'])
+      assert.equal(withoutSpaces(s), s.replace(/\s+/g, ''), JSON.stringify(s));
   });
 
   it('keeps a bare surname apart when two full names share it', () => {

@@ -3,7 +3,7 @@
  * give what a test of every span gives, for overlapping, nested, empty and unsorted spans.
  */
 import * as assert from 'node:assert/strict';
-import { concatByStart, OverlapIndex } from '../../server/src/service/entities/overlaps';
+import { byStart, concatByStart, OverlapIndex, sortStable } from '../../server/src/service/entities/overlaps';
 
 /** A small deterministic generator (the test must not depend on Math.random's seed). */
 function lcg(seed: number): () => number {
@@ -71,6 +71,31 @@ describe('concatByStart', () => {
         got.every((x, i) => x === want[i]),
         'the same objects',
       );
+    }
+  });
+});
+
+describe('sortStable', () => {
+  it('orders as the builtin stable sort does, ties in order, short arrays (by insertion) and long ones', () => {
+    const rnd = lcg(23);
+    const byRank = (x: { rank: number; start: number; end: number }, y: { rank: number; start: number; end: number }) =>
+      y.rank - x.rank || y.end - y.start - (x.end - x.start) || x.start - y.start;
+    for (let round = 0; round < 400; round++) {
+      const n = round < 300 ? Math.floor(rnd() * 26) : 20 + Math.floor(rnd() * 60);
+      // Few distinct values, so ties are many and only a stable sort keeps their order.
+      const xs = Array.from({ length: n }, (_, id) => {
+        const start = Math.floor(rnd() * 6);
+        return { id, start, end: start + Math.floor(rnd() * 3), rank: Math.floor(rnd() * 3) };
+      });
+      for (const cmp of [byStart, byRank]) {
+        const want = xs.slice().sort(cmp);
+        const got = xs.slice();
+        assert.equal(sortStable(got, cmp), got, 'sorted in place');
+        assert.deepEqual(
+          got.map((x) => x.id),
+          want.map((x) => x.id),
+        );
+      }
     }
   });
 });

@@ -4,6 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { createEntityRecognizer } from '../../server/src/service/entities';
+import { sourceSlotSpans } from '../../server/src/service/entities/source-slots';
 import type { EntityMention } from '../../server/src/service/types';
 import { shippedRecognizer } from './shipped';
 
@@ -36,5 +37,25 @@ describe('an outlet named as the source (sourceSlots)', function () {
         `${t}: ${show(ms)}`,
       ),
     );
+  });
+});
+
+describe('sourceSlotSpans', () => {
+  const noWords = () => false;
+  it('reads every slot of a line, and asks for the names only on a line with one', () => {
+    let asked = 0;
+    const names = (spans: { start: number; end: number; type: 'LOC' }[]) => () => (asked++, spans);
+    const line = '据锌财经报道，据蓝鲸财经消息，据称如此。';
+    const got = (ns: Parameters<typeof sourceSlotSpans>[2]) => sourceSlotSpans(line, noWords, ns).map((s) => line.slice(s.start, s.end));
+    assert.deepEqual(got(names([])), ['锌财经', '蓝鲸财经']);
+    assert.equal(asked, 1, 'made once for the line');
+    // A name inside the slot (the list's or the tagger's) takes it, as an array or made by the function.
+    const inside = [{ start: 8, end: 10, type: 'LOC' as const }];
+    assert.deepEqual(got(inside), ['锌财经']);
+    assert.deepEqual(got(names(inside)), ['锌财经']);
+    asked = 0;
+    assert.deepEqual(sourceSlotSpans('今天据说下雨，明天晴。', noWords, names([])), []);
+    assert.deepEqual(sourceSlotSpans('今天下雨，明天晴。', noWords, names([])), []);
+    assert.equal(asked, 0, 'no slot, no names made');
   });
 });

@@ -121,8 +121,12 @@ export function outletSpans(norm: string, known: readonly Span[]): Span[] {
   for (const s of known)
     if (s.type === 'MEDIA') (knownMedia ??= new Map()).set(s.start, s);
     else if (s.type === 'LOC') (knownPlace ??= new Map()).set(s.start, s);
+  // The known outlets' starts in order, read with a pointer (no look-up at every character of a line with one).
+  const mediaStarts = knownMedia ? [...knownMedia.keys()].sort((a, b) => a - b) : [];
+  let nextMedia = 0;
   for (let i = 0; i < norm.length; i++) {
-    const media = knownMedia?.get(i);
+    while (nextMedia < mediaStarts.length && mediaStarts[nextMedia] < i) nextMedia++;
+    const media = nextMedia < mediaStarts.length && mediaStarts[nextMedia] === i ? knownMedia!.get(i) : undefined;
     if (media) {
       // 央视 + 新闻, 证券时报 + 网, 新华社 + 客户端: a known outlet's channel or site is the outlet.
       const more = /^(?:新闻频道|新闻客户端|客户端|新闻|网|频道)/u.exec(norm.slice(media.end, media.end + 5));
@@ -174,11 +178,6 @@ const SELF_REFERENCE = unitTable('本该此我其');
 const LINE_OPENER = unitTable('（(【');
 for (let c = 0; c < 0x10000; c++) if (SPACE_UNIT[c]) LINE_OPENER[c] = 1;
 const XUN = '讯'.charCodeAt(0);
-/** Whether norm[from, to) holds 讯. */
-function hasXun(norm: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (norm.charCodeAt(i) === XUN) return true;
-  return false;
-}
 const DATELINE_OUTLET = new RegExp(`(?:${OUTLET_END}|社)$`, 'u');
 /** PAPER's endings all end in one of these, three to nine characters on. */
 const PAPER_LAST = unitTable('报刊');
@@ -186,7 +185,11 @@ const PAPER_LAST = unitTable('报刊');
 /** Newspapers named by a compound ending, and the outlet of a dateline at the start of a line. */
 export function paperSpans(norm: string): Span[] {
   const out: Span[] = [];
-  for (let i = 0; i < norm.length; i++) {
+  const n = norm.length;
+  // The first 讯 at or after i, and the first 报 or 刊 at or after i + 3 (n for none): both only move forward.
+  let xun = -1;
+  let last = -1;
+  for (let i = 0; i < n; i++) {
     const c = norm.charCodeAt(i);
     if (!(c >= 0x3400 && c <= 0x9fff)) continue;
     if (i > 0 && !clearLeft(norm.charCodeAt(i - 1))) continue;
@@ -194,15 +197,15 @@ export function paperSpans(norm: string): Span[] {
     if (SELF_REFERENCE[c]) continue;
     const line = i === 0 || LINE_OPENER[norm.charCodeAt(i - 1)] === 1;
     // A dateline holds 讯 within its 20 characters: most line starts are rejected without a string and the regex.
-    const d = line && hasXun(norm, i, Math.min(norm.length, i + 20)) ? DATELINE.exec(norm.slice(i, i + 20)) : null;
+    if (line && xun < i) for (xun = i; xun < n && norm.charCodeAt(xun) !== XUN;) xun++;
+    const d = line && xun < Math.min(n, i + 20) ? DATELINE.exec(norm.slice(i, i + 20)) : null;
     if (d && (/[A-Za-z]/.test(d[1]) || DATELINE_OUTLET.test(d[1]))) {
       out.push({ start: i, end: i + d[1].length, type: 'MEDIA' });
       i += d[1].length - 1;
       continue;
     }
-    let paper = false;
-    for (let k = i + 3; k < i + 10 && k < norm.length && !paper; k++) paper = PAPER_LAST[norm.charCodeAt(k)] === 1;
-    if (!paper) continue;
+    if (last < i + 3) for (last = i + 3; last < n && PAPER_LAST[norm.charCodeAt(last)] !== 1;) last++;
+    if (last >= Math.min(n, i + 10)) continue;
     const m = PAPER.exec(norm.slice(i, i + 10));
     if (m) {
       out.push({ start: i, end: i + m[0].length, type: 'MEDIA' });
@@ -356,3 +359,6 @@ const STEM_OF = new RegExp(`^(\\p{Script=Han}{2,3}?)(?:${BRAND_END}|集团|股�
 export function companyStem(name: string): string | undefined {
   return STEM_OF.exec(name)?.[1];
 }
+
+/** The regexes and tables of paperSpans, for the test that holds it equal to its former scan. */
+export const PAPER_SCAN_PARTS = { PAPER, DATELINE, DATELINE_OUTLET, PAPER_LAST, SELF_REFERENCE, LINE_OPENER, clearLeft, XUN } as const;

@@ -4,6 +4,7 @@
  */
 import type { EntityMention, EntityType } from '../types';
 import { normalizeForMatching } from '../normalize';
+import { SPACE_UNIT } from './scan';
 
 export interface EntityCluster {
   id: number;
@@ -23,7 +24,7 @@ interface Cluster {
 }
 
 /** Different renderings and abbreviations of the same name, keyed by Simplified form. */
-const ALIASES: Record<string, string> = {
+const ALIAS_TABLE: Record<string, string> = {
   川普: '特朗普',
   唐纳德·特朗普: '特朗普',
   普丁: '普京',
@@ -99,16 +100,29 @@ const ALIASES: Record<string, string> = {
   南市: '台南市',
 };
 
+/**
+ * ALIAS_TABLE as a map: an object read with a key that is no property name first looks the string up in V8's table
+ * of internalised strings (a hash and a probe of a process-wide table, per mention's key), and it also answered
+ * for `constructor` or `toString` with Object.prototype's function.
+ */
+const ALIASES = new Map(Object.entries(ALIAS_TABLE));
+
+/** `s.replace(/\s+/g, '')`, without running the regex over a name with no white space (nearly every one). */
+export function withoutSpaces(s: string): string {
+  for (let i = 0; i < s.length; i++) if (SPACE_UNIT[s.charCodeAt(i)]) return s.replace(/\s+/g, '');
+  return s;
+}
+
 const TITLE_AFFIX =
   /^(?:总统|总理|主席|首相|先生|女士|国务卿|外长|部长|发言人)+|(?:总统|总理|主席|首相|先生|女士|夫人|同志|国务卿|外长|部长|发言人|教授|博士|老|局长|市长)+$/gu;
 const PLACE_SUFFIX = /(?:市|省|县|区|镇|乡|岛|自治区|特别行政区)$/u;
 const ORG_SUFFIX = /(?:集团|公司|股份有限公司|有限公司|控股)$/u;
 
 function keyOf(m: EntityMention, normalized: (s: string) => string): string {
-  let k = normalized(m.text).replace(/\s+/g, '');
+  let k = withoutSpaces(normalized(m.text));
   if (m.type === 'PER') k = k.replace(TITLE_AFFIX, '') || k;
-  k = ALIASES[k] ?? k;
-  if (m.type === 'PER' && k.includes('·')) k = ALIASES[k] ?? k;
+  k = ALIASES.get(k) ?? k;
+  if (m.type === 'PER' && k.includes('·')) k = ALIASES.get(k) ?? k;
   if (m.type === 'LOC' && k.length > 2) k = k.replace(PLACE_SUFFIX, '') || k;
   if (m.type === 'ORG' && k.length > 3) k = k.replace(ORG_SUFFIX, '') || k;
   return k;
@@ -130,13 +144,13 @@ export function linkEntities(text: string, mentions: EntityMention[], normalized
     if (f === undefined) forms.set(s, (f = normalizeForMatching(s)));
     return f;
   };
-  // What the alias table makes of each distinct surface form (a name recurs; the test below reads every mention).
-  const aliasOfForm = new Map<string, string | undefined>();
+  // What the alias table makes of each distinct surface form (a name recurs; the test below reads every mention), ''
+  // for none (no alias is empty).
+  const aliasOfForm = new Map<string, string>();
   const aliasOf = (s: string): string | undefined => {
-    if (aliasOfForm.has(s)) return aliasOfForm.get(s);
-    const a = ALIASES[formOf(s).replace(/\s+/g, '')];
-    aliasOfForm.set(s, a);
-    return a;
+    let a = aliasOfForm.get(s);
+    if (a === undefined) aliasOfForm.set(s, (a = ALIASES.get(withoutSpaces(formOf(s))) ?? ''));
+    return a || undefined;
   };
   const traditional = norm !== text && looksTraditional(text, norm);
   // A key depends on the mention's type and text alone, and the cluster on the key: each distinct pair is keyed,
@@ -217,10 +231,21 @@ export function linkEntities(text: string, mentions: EntityMention[], normalized
   }
   out.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
   const linked: EntityCluster[] = [];
+  // Which cluster last took each text as an alias: a cluster of many mentions (a name said a hundred times) reads its
+  // texts there, not in its list of aliases once per mention.
+  const aliasOfCluster = new Map<string, number>();
   for (let id = 0; id < out.length; id++) {
     const c = out[id];
     const aliases: string[] = [];
-    for (const m of c.mentions) if (!aliases.includes(m.text)) aliases.push(m.text);
+    const ms = c.mentions;
+    if (ms.length <= 4) {
+      for (let i = 0; i < ms.length; i++) if (!aliases.includes(ms[i].text)) aliases.push(ms[i].text);
+    } else
+      for (let i = 0; i < ms.length; i++)
+        if (aliasOfCluster.get(ms[i].text) !== id) {
+          aliasOfCluster.set(ms[i].text, id);
+          aliases.push(ms[i].text);
+        }
     // Read over the distinct forms, in order of first appearance: the first form whose normalised text is the key is
     // the text of the first mention with it, and a form the alias table maps to the key is some mention's.
     let surfaceOfKey: string | undefined;

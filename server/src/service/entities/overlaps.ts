@@ -75,3 +75,29 @@ function isSortedByStart(spans: readonly Range[]): boolean {
   for (let i = 1; i < spans.length; i++) if (spans[i - 1].start > spans[i].start) return false;
   return true;
 }
+
+/**
+ * Up to this many items `sortStable` sorts by insertion. V8's `Array.prototype.sort` allocates about a kilobyte of
+ * state for any array of two or more items (its TimSort's run stack and a copy of the array): the per-line passes
+ * sort a few candidates of each of the megabyte's 7,466 distinct lines, four times a line.
+ */
+const INSERTION_SORT_MAX = 24;
+
+/**
+ * `xs.sort(cmp)`: the same order (both are stable), in place, returned; by insertion, allocating nothing, for a short
+ * array. `cmp` must be a consistent comparison (then a stable sort has exactly one answer).
+ */
+export function sortStable<T>(xs: T[], cmp: (a: T, b: T) => number): T[] {
+  const n = xs.length;
+  if (n > INSERTION_SORT_MAX) return xs.sort(cmp);
+  for (let i = 1; i < n; i++) {
+    const x = xs[i];
+    let j = i - 1;
+    for (; j >= 0 && cmp(xs[j], x) > 0; j--) xs[j + 1] = xs[j];
+    xs[j + 1] = x;
+  }
+  return xs;
+}
+
+/** By start, for `sortStable` (one function, not a closure per call). */
+export const byStart = (x: Range, y: Range): number => x.start - y.start;

@@ -53,16 +53,31 @@ export function orgContinuation(norm: string, end: number): number {
   return e - end;
 }
 
+/** DOTTED tried at one position only. */
+const DOTTED_AT = new RegExp(DOTTED.source, 'uy');
+
 export function dottedNameSpans(norm: string): Span[] {
   const out: Span[] = [];
-  // Most lines have no name dot, and every dotted name has one.
-  if (norm.indexOf('\u00b7') < 0) return out;
-  eachMatch(DOTTED, norm, (m) => {
-    let start = m.index;
-    // 总理本雅明·内塔尼亚胡: 理 is a transliteration character too, but here it ends the title before the name.
-    if (TITLE_END.test(norm.slice(Math.max(0, start - 4), start + 1))) start++;
-    out.push({ start, end: m.index + m[0].length, type: 'PER' });
-  });
+  // Most lines have no name dot, and every dotted name has one: its first dot is the first after its start, one to six
+  // characters on. So the matches `DOTTED` finds from left to right are found by trying, for each dot, the starts
+  // between the dot before it (or the last match's end) and the dot, left to right (a sticky regex at each): the
+  // global regex tried every position of the line, and a line with one dot is mostly transliteration characters.
+  let from = 0;
+  for (let dot = norm.indexOf('\u00b7'); dot >= 0; dot = norm.indexOf('\u00b7', dot + 1)) {
+    if (dot < from) continue;
+    for (let s = Math.max(from, dot - 6); s < dot; s++) {
+      DOTTED_AT.lastIndex = s;
+      const m = DOTTED_AT.exec(norm);
+      if (!m) continue;
+      const end = s + m[0].length;
+      // 总理本雅明·内塔尼亚胡: 理 is a transliteration character too, but here it ends the title before the name.
+      out.push({ start: TITLE_END.test(norm.slice(Math.max(0, s - 4), s + 1)) ? s + 1 : s, end, type: 'PER' });
+      from = end;
+      break;
+    }
+    // No match starts before this dot that has not been tried.
+    from = Math.max(from, dot + 1);
+  }
   return out;
 }
 
@@ -166,11 +181,17 @@ export function companySpans(norm: string, places: Span[]): Span[] {
     placeAt!.set(p.start, p);
   }
   const out: Span[] = [];
-  for (let start = 0; start < norm.length - 3; start++) {
-    // Cheap filter first: an ending must begin two to four characters on.
-    let near = false;
-    for (let k = start + 2; k <= start + 4 && k < norm.length; k++) if (COMPANY_FIRST[norm.charCodeAt(k)]) near = true;
-    if (!near) continue;
+  const n = norm.length;
+  // Cheap filter first: an ending must begin two to four characters on. `first` is the first position at or after
+  // start + 2 where one can (n for none): it only moves forward, and starts with none within reach are skipped.
+  let first = -1;
+  for (let start = 0; start < n - 3; start++) {
+    if (first < start + 2) for (first = start + 2; first < n && !COMPANY_FIRST[norm.charCodeAt(first)];) first++;
+    if (first >= n) break;
+    if (first > start + 4) {
+      start = first - 5;
+      continue;
+    }
     if (start > 0 && !COMPANY_LEFT.has(norm[start - 1]) && norm[start - 1] !== '\n' && !placeEnds?.has(start)) continue;
     COMPANY.lastIndex = start;
     const m = COMPANY.exec(norm);
@@ -264,3 +285,6 @@ export function roadSpans(norm: string, places: Span[]): Span[] {
   }
   return out;
 }
+
+/** The regexes and tables of the scans above, for the tests that hold each scan equal to a plain loop over them. */
+export const PATTERN_SCAN_PARTS = { DOTTED, TITLE_END, COMPANY, COMPANY_FIRST, COMPANY_LEFT } as const;

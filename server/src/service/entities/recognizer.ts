@@ -55,7 +55,7 @@ import { dropTornLatin } from './torn-latin';
 import { markDottedParts } from './dotted-parts';
 import { growTransliterations, translitNames } from './translit';
 import { markContextCompanies } from './company-contexts';
-import { isHanUnit, SPACE_UNIT } from './scan';
+import { isHanUnit, punctuationInName, SPACE_UNIT } from './scan';
 import { gateAdds, GATE_TEMPERATURE, GATE_THRESHOLDS, type GateKind } from './gates';
 import { LineMarginals } from './marginals';
 import { personListMates } from './person-lists';
@@ -85,9 +85,9 @@ import { inOrgLexicon, orgLexiconSpans, portalDeskSpans } from './org-lexicon';
 import { markTitledCompanies } from './titled-companies';
 import { copyWeakNames } from './weak-copies';
 import { sourceSlotSpans } from './source-slots';
-import { concatByStart, OverlapIndex } from './overlaps';
+import { byStart, concatByStart, OverlapIndex, sortStable } from './overlaps';
 import { anyMarked } from './marks';
-import { moved, packedMap } from './mention';
+import { moved } from './mention';
 
 export interface RecognizerOptions {
   /** The trained tagger (models/ner.bin). Without it only the dictionary and pattern layers run. */
@@ -254,8 +254,6 @@ const TRAVEL_BEFORE = new Set([...'在赴访驻抵离回返来到旅的了是和
 const CONFIDENT_SINGLE = 0.9;
 /** Two organisations with the same kind of ending, joined by a conjunction. */
 const ORG_PAIR = /^(\p{Script=Han}{2,}?[院所局会司行校馆厂部团])[及和与](\p{Script=Han}{2,}[院所局会司行校馆厂部团])$/u;
-/** Punctuation that never stands inside a name (the name dot · and the & of Latin names can). */
-const PUNCT_RE = /[，。、；：！？“”‘’「」『』《》〈〉（）()【】[\],;:!?"…+=|#@*<>]|\p{Script=Han}\s|\s\p{Script=Han}/u;
 
 /**
  * Work arrays of one paragraph (a line: thousands per page), reused from line to line: recognition is synchronous
@@ -480,9 +478,7 @@ function recognizeParagraph(
   if (!off.has('sourceSlots') && wordAt)
     addAll(
       cands,
-      sourceSlotSpans(
-        norm,
-        wordAt,
+      sourceSlotSpans(norm, wordAt, () =>
         (gazSpans as Span[]).concat(
           lexOrgs,
           abbr,
@@ -809,6 +805,10 @@ function markLexicon(mentions: EntityMention[], norm: string, tagger: Tagger): v
 export function mendTorn(mentions: EntityMention[], text: string, norm: string, tagger: Tagger): EntityMention[] {
   const words = tagger.words;
   if (!words) return mentions;
+  // Only the model's names are mended: a line without one (most short lines) keeps its array.
+  let model = false;
+  for (let i = 0; i < mentions.length && !model; i++) model = mentions[i].source === 'model';
+  if (!model) return mentions;
   const names = tagger.names;
   // A word of the dictionary (jieba's common words) or of the lexicon induced from the training text.
   const isWord = (a: number, len: number): boolean => a >= 0 && (words.has(norm, a, len) || !!((names?.get(norm, a, len) ?? 0) & LEX_WORD));
@@ -1067,11 +1067,18 @@ function propagate(
   }
 }
 
-function tagAll(tagger: Tagger, norm: string, gaz: Trie<EntityType>, noNames: boolean): (Span & { confidence: number })[] {
+/**
+ * The tagger's names in each `\n`-line of `norm` (in slices of MAX_SLICE), white space trimmed off their edges, offsets
+ * into `norm`; each distinct slice tagged once.
+ */
+export function tagAll(tagger: Tagger, norm: string, gaz: Trie<EntityType>, noNames: boolean): (Span & { confidence: number })[] {
   const out: (Span & { confidence: number })[] = [];
   // Pages repeat lines (menus, captions, related lists): a line's tags depend on the line alone, so each
-  // distinct line is tagged once per call.
-  const seen = new Map<string, (Span & { confidence: number })[]>();
+  // distinct line is tagged once per call. (The first slice's spans are held apart, and the map made for a second:
+  // a paragraph is one line, so most calls tag one slice.)
+  let first: string | undefined;
+  let firstSpans: (Span & { confidence: number })[] | undefined;
+  let seen: Map<string, (Span & { confidence: number })[]> | undefined;
   let lineStart = 0;
   while (lineStart <= norm.length) {
     let lineEnd = norm.indexOf('\n', lineStart);
@@ -1081,12 +1088,16 @@ function tagAll(tagger: Tagger, norm: string, gaz: Trie<EntityType>, noNames: bo
       const slice = norm.slice(s, e);
       // Lines without a Han character (URLs, numbers, menus in Latin) hold nothing the Chinese tagger can find.
       if (!HAN_RE.test(slice)) continue;
-      let spans = seen.get(slice);
+      let spans = slice === first ? firstSpans : seen?.get(slice);
       if (!spans) {
         spans = tagger.tag(slice, gaz, noNames);
-        seen.set(slice, spans);
+        if (first === undefined) {
+          first = slice;
+          firstSpans = spans;
+        } else (seen ??= new Map()).set(slice, spans);
       }
-      for (const span of spans) {
+      for (let k = 0; k < spans.length; k++) {
+        const span = spans[k];
         // White space at an edge is never part of a name; trimmed now so containment rules see the real span.
         let a = span.start;
         let b = span.end;
@@ -1100,18 +1111,6 @@ function tagAll(tagger: Tagger, norm: string, gaz: Trie<EntityType>, noNames: bo
   return out;
 }
 
-/** How many leading items of `sorted` satisfy `before` (which must hold for a prefix only): a binary search. */
-function leadingCount<T>(sorted: readonly T[], before: (item: T) => boolean): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (before(sorted[mid])) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * Conflict resolution, in passes run in order over the same candidates: fragments inside a model name are dropped,
  * a fuller name that contains a known one is promoted (美国国防部 over 美国), local vetoes and trims apply, and then
@@ -1120,7 +1119,8 @@ function leadingCount<T>(sorted: readonly T[], before: (item: T) => boolean): nu
 export function resolve(cands: Candidate[], text: string, norm: string, commonWord: (a: number, len: number) => boolean): EntityMention[] {
   const touching = gazetteerTouching(cands);
   dropFragmentsOfModelNames(cands, norm);
-  cands.push(...promoteFullerNames(cands, norm, touching, commonWord));
+  const extra = promoteFullerNames(cands, norm, touching, commonWord);
+  for (let i = 0; i < extra.length; i++) cands.push(extra[i]);
   vetoAndTrim(cands, norm, touching);
   return keepHighestRanked(cands, text, norm);
 }
@@ -1136,7 +1136,10 @@ const NO_CANDIDATES: readonly Candidate[] = Object.freeze([]);
 /** The gazetteer candidates that overlap a range. */
 export function gazetteerTouching(cands: Candidate[]): (c: Candidate) => readonly Candidate[] {
   // Gazetteer spans do not overlap one another: sorted by start, the ones touching a range are found by bisection.
-  const gaz = cands.filter((g) => g.source === 'gazetteer').sort((a, b) => a.start - b.start);
+  // (A loop and an insertion sort: a line has a few candidates, and `filter` and `sort` allocate per call.)
+  const gaz: Candidate[] = [];
+  for (let i = 0; i < cands.length; i++) if (cands[i].source === 'gazetteer') gaz.push(cands[i]);
+  sortStable(gaz, byStart);
   return (c: Candidate): readonly Candidate[] => {
     // The first span that ends after the range starts (no closure for the bisection: this runs per candidate).
     let lo = 0;
@@ -1153,18 +1156,35 @@ export function gazetteerTouching(cands: Candidate[]): (c: Candidate) => readonl
   };
 }
 
+/** The model span (`modelSpans`: sorted by start, not overlapping) that strictly contains `c`, if one does. */
+function modelCovering(modelSpans: readonly Candidate[], c: Candidate): Candidate | undefined {
+  // Model spans do not overlap one another: the one that can contain a range starts at or before it, last.
+  let lo = 0;
+  let hi = modelSpans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (modelSpans[mid].start <= c.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0 && i >= lo - 3; i--) if (containsStrictly(modelSpans[i], c)) return modelSpans[i];
+  return undefined;
+}
+
 /** Pass 1: a pattern name strictly inside a model name is a fragment of it. */
 function dropFragmentsOfModelNames(cands: Candidate[], norm: string): void {
-  // Model spans do not overlap one another: the one that can contain a range starts at or before it, last.
-  const modelSpans = cands.filter((m) => m.source === 'model').sort((a, b) => a.start - b.start);
-  const modelCovering = (c: Candidate): Candidate | undefined => {
-    const after = leadingCount(modelSpans, (m) => m.start <= c.start);
-    for (let i = after - 1; i >= 0 && i >= after - 3; i--) if (containsStrictly(modelSpans[i], c)) return modelSpans[i];
-    return undefined;
-  };
-  for (const c of cands) {
+  const modelSpans: Candidate[] = [];
+  let patterns = false;
+  for (let i = 0; i < cands.length; i++) {
+    if (cands[i].source === 'model') modelSpans.push(cands[i]);
+    else patterns ||= cands[i].source === 'pattern';
+  }
+  // (Most lines have no pattern name, or no model name, to test.)
+  if (!patterns || !modelSpans.length) return;
+  sortStable(modelSpans, byStart);
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k];
     if (c.source !== 'pattern') continue;
-    const m = modelCovering(c);
+    const m = modelCovering(modelSpans, c);
     if (!m) continue;
     // 威尔[逊], 帕巴拉·格[列朗杰], 主席[南斯拉夫]联盟共和国: a pattern name inside a longer model name is a fragment
     // of it (the pattern stops at the first character outside its closed set; the model read the whole name).
@@ -1185,14 +1205,12 @@ function promoteFullerNames(
   norm: string,
   touching: (c: Candidate) => readonly Candidate[],
   commonWord: (a: number, len: number) => boolean,
-): Candidate[] {
-  const extra: Candidate[] = [];
-  const modelOrgStartByEnd = new Map<number, number>();
-  for (const m of cands) {
-    if (m.source === 'model' && m.type === 'ORG')
-      modelOrgStartByEnd.set(m.end, Math.min(m.start, modelOrgStartByEnd.get(m.end) ?? Infinity));
-  }
-  for (const c of cands) {
+): readonly Candidate[] {
+  // Both made when first needed: on most lines no candidate gets that far.
+  let extra: Candidate[] | undefined;
+  let modelOrgStartByEnd: Map<number, number> | undefined;
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k];
     if (c.source !== 'model' && c.source !== 'pattern') continue;
     if (c.rank < 0) continue;
     const near = touching(c);
@@ -1250,11 +1268,11 @@ function promoteFullerNames(
         !inner.some((g) => g.start >= head.end) &&
         !commonWord(head.end, rest.length)
       )
-        extra.push(candidate({ start: head.end, end: c.end, type: 'LOC' }, 'model', c.confidence, RANK.MODEL));
+        (extra ??= []).push(candidate({ start: head.end, end: c.end, type: 'LOC' }, 'model', c.confidence, RANK.MODEL));
       continue;
     }
     // A pattern organisation inside a longer model organisation (中保人寿保险[武汉市分公司]) is only its tail.
-    if (c.source === 'pattern' && (modelOrgStartByEnd.get(c.end) ?? Infinity) < c.start) continue;
+    if (c.source === 'pattern' && ((modelOrgStartByEnd ??= modelOrgStarts(cands)).get(c.end) ?? Infinity) < c.start) continue;
     // 市人大常委会, 人民日报群工部: a model organisation that adds words around a known organisation is the fuller name.
     if (c.source === 'model' && c.type === 'ORG' && !covered) {
       c.rank = RANK.FULLER;
@@ -1266,7 +1284,14 @@ function promoteFullerNames(
       c.rank = c.source === 'pattern' ? RANK.PATTERN_FULLER : RANK.FULLER;
     else if (c.source === 'pattern' && c.type === 'PER' && inner.every((g) => g.type === 'PER')) c.rank = RANK.FULLER;
   }
-  return extra;
+  return extra ?? NO_CANDIDATES;
+}
+
+/** The earliest start of a model organisation ending at each end (the pass above changes ranks only, not these). */
+function modelOrgStarts(cands: readonly Candidate[]): Map<number, number> {
+  const starts = new Map<number, number>();
+  for (const m of cands) if (m.source === 'model' && m.type === 'ORG') starts.set(m.end, Math.min(m.start, starts.get(m.end) ?? Infinity));
+  return starts;
 }
 
 /** Pass 3: vetoes (generic nouns, anonymised people, directions) and trims of edges a name took from its context. */
@@ -1342,9 +1367,12 @@ function vetoAndTrim(cands: Candidate[], norm: string, touching: (c: Candidate) 
   }
 }
 
+/** Highest rank first, then longest, then earliest. */
+const BY_RANK = (a: Candidate, b: Candidate): number => b.rank - a.rank || b.end - b.start - (a.end - a.start) || a.start - b.start;
+
 /** Pass 4: highest rank first (then longest, then earliest), each candidate kept if none of its characters is taken. */
 function keepHighestRanked(cands: Candidate[], text: string, norm: string): EntityMention[] {
-  cands.sort((a, b) => b.rank - a.rank || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  sortStable(cands, BY_RANK);
   const n = norm.length;
   if (ownerScratch.length < n) ownerScratch = new Int32Array(Math.max(n, ownerScratch.length * 2));
   // Only the first n entries are this paragraph's (a position past the text is never owned).
@@ -1353,7 +1381,7 @@ function keepHighestRanked(cands: Candidate[], text: string, norm: string): Enti
   outer: for (const c of cands) {
     if (c.rank < 0) continue;
     // A name never holds punctuation (a quote mark, a comma, a bracket): such a span has swallowed its context.
-    if (c.source !== 'user' && PUNCT_RE.test(norm.slice(c.start, c.end))) continue;
+    if (c.source !== 'user' && punctuationInName(norm, c.start, c.end)) continue;
     // A tagged span never starts or ends in white space.
     while (c.start < c.end && SPACE_UNIT[norm.charCodeAt(c.start)]) c.start++;
     while (c.end > c.start && SPACE_UNIT[norm.charCodeAt(c.end - 1)]) c.end--;
@@ -1363,13 +1391,12 @@ function keepHighestRanked(cands: Candidate[], text: string, norm: string): Enti
     owner.fill(kept.length, c.start, end);
     kept.push(c);
   }
-  kept.sort((a, b) => a.start - b.start);
-  return packedMap(kept, (c) => ({
-    start: c.start,
-    end: c.end,
-    text: text.slice(c.start, c.end),
-    type: c.type,
-    confidence: c.confidence,
-    source: c.source,
-  }));
+  sortStable(kept, byStart);
+  // A push loop: the array is packed in every tier (mention.ts packedMap), and no closure is made per line.
+  const out: EntityMention[] = [];
+  for (let i = 0; i < kept.length; i++) {
+    const c = kept[i];
+    out.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), type: c.type, confidence: c.confidence, source: c.source });
+  }
+  return out;
 }

@@ -123,3 +123,37 @@ function scanOccurrences(
     }
   }
 }
+
+/** Punctuation that never stands inside a name (the name dot · and the & of Latin names can). */
+const NAME_PUNCTUATION = unitTable('，。、；：！？“”‘’「」『』《》〈〉（）()【】[],;:!?"…+=|#@*<>');
+
+/**
+ * Whether s[start, end) holds punctuation no name holds, or white space beside a Han character: what
+ * `/[，。、；：！？“”‘’「」『』《》〈〉（）()【】[\],;:!?"…+=|#@*<>]|\p{Script=Han}\s|\s\p{Script=Han}/u` answers
+ * for `s.slice(start, end)`, read in place (the resolver asks it of every candidate of every line). As in the slice,
+ * a surrogate pair is one code point only when both halves are inside the range.
+ */
+export function punctuationInName(s: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (NAME_PUNCTUATION[c]) return true;
+    if (SPACE_UNIT[c] && (hanEndingAt(s, start, i) || hanStartingAt(s, i + 1, end))) return true;
+  }
+  return false;
+}
+
+/** Is the code point of s[from, to) that ends at `to` Han? */
+function hanEndingAt(s: string, from: number, to: number): boolean {
+  if (to - 1 < from) return false;
+  const c = s.charCodeAt(to - 1);
+  if (isLowSurrogate(c) && to - 2 >= from && isHighSurrogate(s.charCodeAt(to - 2))) return HAN_CHAR.test(s.slice(to - 2, to));
+  return isHanUnit(c);
+}
+
+/** Is the code point of s[from, to) that starts at `from` Han? */
+function hanStartingAt(s: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  const c = s.charCodeAt(from);
+  if (isHighSurrogate(c) && from + 1 < to && isLowSurrogate(s.charCodeAt(from + 1))) return HAN_CHAR.test(s.slice(from, from + 2));
+  return isHanUnit(c);
+}

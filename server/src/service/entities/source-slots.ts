@@ -16,12 +16,21 @@ const HAN = /\p{Script=Han}/u;
 
 /**
  * `isWord(a, len)`: norm[a, a + len) is a dictionary or induced word; `names`: the names the lists and the tagger found
- * in the paragraph (a slot that holds one is that name's: 据俄罗斯塔斯社报道 is 俄罗斯 + 塔斯社, 据港媒刚刚消息 no outlet).
+ * in the paragraph (a slot that holds one is that name's: 据俄罗斯塔斯社报道 is 俄罗斯 + 塔斯社, 据港媒刚刚消息 no outlet),
+ * or a function that makes them, called only for a line with a slot.
  */
-export function sourceSlotSpans(norm: string, isWord: (a: number, len: number) => boolean, names: readonly Span[]): Span[] {
+export function sourceSlotSpans(
+  norm: string,
+  isWord: (a: number, len: number) => boolean,
+  names: readonly Span[] | (() => readonly Span[]),
+): Span[] {
   const out: Span[] = [];
-  for (const m of norm.matchAll(SLOT)) {
-    const at = m.index!;
+  // Most lines have no 据: no regex run, and no list of names made.
+  if (norm.indexOf('据') < 0) return out;
+  let listed: readonly Span[] | undefined;
+  SLOT.lastIndex = 0;
+  for (let m = SLOT.exec(norm); m; m = SLOT.exec(norm)) {
+    const at = m.index;
     if (at > 0 && HAN.test(norm[at - 1]) && !FUNCTION[norm.charCodeAt(at - 1)]) continue;
     const a = at + 1;
     const b = a + m[1].length;
@@ -29,7 +38,8 @@ export function sourceSlotSpans(norm: string, isWord: (a: number, len: number) =
     for (let i = a; i < b; i++) if (FUNCTION[norm.charCodeAt(i)]) clean = false;
     // 外媒, 港媒: "foreign media", a kind of source.
     if (!clean || norm[b - 1] === '媒' || splitsIntoWords(a, b, isWord, b - a)) continue;
-    if (names.some((p) => p.start < b && p.end > a)) continue;
+    listed ??= typeof names === 'function' ? names() : names;
+    if (listed.some((p) => p.start < b && p.end > a)) continue;
     out.push({ start: a, end: b, type: 'MEDIA' });
   }
   return out;

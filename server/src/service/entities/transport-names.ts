@@ -114,15 +114,22 @@ export function transportSpans(norm: string, ctx: TransportContext): Span[] {
   let any = false;
   for (let i = 0; i < norm.length && !any; i++) any = HEAD_FIRST[norm.charCodeAt(i)] === 1 || NUMBER_LETTER[norm.charCodeAt(i)] === 1;
   if (!any) return out;
-  const nameEnd = new Map<number, number[]>();
-  for (const s of ctx.names) {
-    if (s.type !== 'LOC' && s.type !== 'PER') continue;
-    const list = nameEnd.get(s.end);
-    if (list) list.push(s.start);
-    else nameEnd.set(s.end, [s.start]);
-  }
-  const personAt = new Set<string>();
-  for (const s of ctx.names) if (s.type === 'PER') personAt.add(`${s.start}:${s.end}`);
+  // The places' and persons' starts by end, and the persons by extent: made when the first head that passes the
+  // tests of its context asks for a stem (most heads' first characters, 大, 公, 高, stand in no head).
+  let nameEnd: Map<number, number[]> | undefined;
+  let personAt: Set<string> | undefined;
+  const names = () => {
+    if (nameEnd) return;
+    nameEnd = new Map();
+    for (const s of ctx.names) {
+      if (s.type !== 'LOC' && s.type !== 'PER') continue;
+      const list = nameEnd.get(s.end);
+      if (list) list.push(s.start);
+      else nameEnd.set(s.end, [s.start]);
+    }
+    personAt = new Set();
+    for (const s of ctx.names) if (s.type === 'PER') personAt.add(`${s.start}:${s.end}`);
+  };
   const isWord = (a: number, len: number) => a >= 0 && a + len <= norm.length && !!ctx.isWord?.(a, len);
   // The names around a head or a road, by position (each head asked every name, dozens on a long line); both tests
   // below ask only for names that overlap [a, b), so the index gives the answers of a test of every name.
@@ -147,9 +154,10 @@ export function transportSpans(norm: string, ctx: TransportContext): Span[] {
     // 耶路撒冷: a head inside a longer known name is no head.
     // (One that ends in a head itself, 江阴大桥东匝道桥, is a road with its parts: the road is the name.)
     if (someName(h, end, (n) => n.start <= h && n.end > end && !TRANSPORT_END.test(norm.slice(n.start, n.end)))) continue;
+    names();
     const stem =
-      stemStart(norm, core, kind, nameEnd, personAt, ctx, isWord) ??
-      (core !== h ? stemStart(norm, h, kind, nameEnd, personAt, ctx, isWord) : undefined);
+      stemStart(norm, core, kind, nameEnd!, personAt!, ctx, isWord) ??
+      (core !== h ? stemStart(norm, h, kind, nameEnd!, personAt!, ctx, isWord) : undefined);
     if (!stem) continue;
     const start = stem.start;
     // 余晓路 (a person), 明石海峡大桥, 北四环东路: a name the tagger or a list read around the whole road, a person or a
