@@ -1,0 +1,94 @@
+/**
+ * Issue 14, thirteenth round: the walks of boilerplate's `passes` are functions of their own (detect.ts), so that V8
+ * cannot compile `passes` at one of its loops (on-stack replacement) and keep re-entering that code after it
+ * deoptimises (docs/performance.md). Each helper does what its loop did.
+ */
+import { strict as assert } from 'node:assert';
+import {
+  columns,
+  flagEach,
+  menuChannels,
+  probabilities,
+  unflagKept,
+  unflagLines,
+  unsureBelow,
+  type Flag,
+  type LineRecord,
+} from '../../server/src/service/boilerplate/detect';
+import { lineInfo } from '../../server/src/service/boilerplate/lines';
+import type { PhraseHit } from '../../server/src/service/boilerplate/phrases';
+
+const hit = (kind: PhraseHit['kind'], heading = false): PhraseHit => ({ kind, heading, marker: false, inBody: false, section: false });
+const flag = (kind: Flag['kind'], confident: boolean): Flag => ({ kind, confident });
+
+describe("boilerplate passes' loops, each in a function (detect.ts)", () => {
+  it('columns: the measures, normalised texts and phrases of the records, in order', () => {
+    const records: LineRecord[] = ['首页', '', '正文。'].map((t, i) => ({
+      info: lineInfo(t),
+      norm: `n${i}`,
+      phrase: i === 0 ? hit('navigation') : null,
+    }));
+    const { infos, norms, phrases } = columns(records);
+    assert.deepEqual(
+      infos.map((x) => x.text),
+      ['首页', '', '正文。'],
+    );
+    assert.equal(infos[1], records[1].info);
+    assert.deepEqual(norms, ['n0', 'n1', 'n2']);
+    assert.deepEqual(phrases, [records[0].phrase, null, null]);
+  });
+
+  it('menuChannels: a heading of 2-3 characters after 3 menu words of a run becomes navigation, nothing else', () => {
+    const texts = ['国内', '国际', '', '财经', '评论', '专题', '热新闻', '一天'];
+    const infos = texts.map(lineInfo);
+    const phrases: (PhraseHit | null)[] = texts.map(() => null);
+    phrases[4] = hit('comments', true); // after 国内 国际 财经 (the blank line neither counts nor breaks the run)
+    phrases[5] = hit('related', true); // after four: renamed too
+    phrases[6] = hit('related', true); // three characters, but its line is not a menu word below
+    const menu = Uint8Array.from([1, 1, 0, 1, 1, 1, 0, 1]);
+    const before = phrases[4];
+    menuChannels(infos, phrases, menu);
+    assert.deepEqual(phrases[4], { ...before, kind: 'navigation', heading: false });
+    assert.notEqual(phrases[4], before, 'a new hit: the memo shares the old one');
+    assert.equal(before!.kind, 'comments');
+    assert.equal(phrases[5]!.kind, 'navigation');
+    assert.equal(phrases[6]!.kind, 'related');
+    // Only two menu words before it: still a heading.
+    const early: (PhraseHit | null)[] = [null, null, hit('comments', true)];
+    menuChannels(['国内', '国际', '评论'].map(lineInfo), early, Uint8Array.from([1, 1, 1]));
+    assert.equal(early[2]!.heading, true);
+  });
+
+  it('unflagKept: kept lines lose their flag unless their wording named a kind', () => {
+    const flags = [flag('related', true), flag('related', true), flag('share', true), null];
+    unflagKept(flags, Uint8Array.from([1, 0, 1, 1]), [null, null, hit('share'), null]);
+    assert.deepEqual(flags, [null, flag('related', true), flag('share', true), null]);
+  });
+
+  it('unflagLines: exactly the given lines lose their flag', () => {
+    const flags = [flag('related', true), flag('navigation', false), flag('share', true)];
+    unflagLines(flags, new Set([0, 2]));
+    assert.deepEqual(flags, [null, flag('navigation', false), null]);
+  });
+
+  it('flagEach: each line its own flag; with keepFlagged only the lines not flagged yet', () => {
+    const flags: (Flag | null)[] = [null, flag('related', true), null, null];
+    flagEach(flags, [1, 2], 'navigation', true, false);
+    assert.deepEqual(flags, [null, flag('navigation', true), flag('navigation', true), null]);
+    assert.notEqual(flags[1], flags[2]);
+    flagEach(flags, [0, 1], 'other', false, true);
+    assert.deepEqual(flags, [flag('other', false), flag('navigation', true), flag('navigation', true), null]);
+  });
+
+  it("probabilities: the scorer's probability of each vector, null for a line without one", () => {
+    const scorer = { features: ['a', 'b'], weights: [1, -2], threshold: 0.5 };
+    const out = probabilities(scorer, [Float64Array.from([1, 0]), null, Float64Array.from([0, 1])]);
+    assert.deepEqual(out, [1 / (1 + Math.exp(-1)), null, 1 / (1 + Math.exp(2))]);
+  });
+
+  it('unsureBelow: confident flags scored under the threshold (or not scored) become unsure', () => {
+    const flags = [flag('related', true), flag('share', true), flag('navigation', false), null, flag('footer', true)];
+    unsureBelow(flags, [0.2, 0.9, 0.1, null, null], 0.5);
+    assert.deepEqual(flags, [flag('related', false), flag('share', true), flag('navigation', false), null, flag('footer', false)]);
+  });
+});
