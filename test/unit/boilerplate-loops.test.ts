@@ -8,6 +8,7 @@ import {
   columns,
   flagEach,
   menuChannels,
+  pagers,
   probabilities,
   unflagKept,
   unflagLines,
@@ -16,7 +17,8 @@ import {
   type LineRecord,
 } from '../../server/src/service/boilerplate/detect';
 import { lineInfo } from '../../server/src/service/boilerplate/lines';
-import type { PhraseHit } from '../../server/src/service/boilerplate/phrases';
+import { phraseKind, type PhraseHit } from '../../server/src/service/boilerplate/phrases';
+import * as v8 from 'node:v8';
 
 const hit = (kind: PhraseHit['kind'], heading = false): PhraseHit => ({ kind, heading, marker: false, inBody: false, section: false });
 const flag = (kind: Flag['kind'], confident: boolean): Flag => ({ kind, confident });
@@ -90,5 +92,35 @@ describe("boilerplate passes' loops, each in a function (detect.ts)", () => {
     const flags = [flag('related', true), flag('share', true), flag('navigation', false), null, flag('footer', true)];
     unsureBelow(flags, [0.2, 0.9, 0.1, null, null], 0.5);
     assert.deepEqual(flags, [flag('related', false), flag('share', true), flag('navigation', false), null, flag('footer', false)]);
+  });
+
+  it('pagers: a run of page numbers and pager words becomes navigation, each flag keeping its confidence', () => {
+    const texts = ['上一页', '1', '2', '下一页', '相关'];
+    const flags = [flag('related', true), flag('related', false), flag('comments', true), flag('related', true), flag('related', true)];
+    pagers(texts.map(lineInfo), flags);
+    assert.deepEqual(flags, [
+      flag('navigation', true),
+      flag('navigation', false),
+      flag('navigation', true),
+      flag('navigation', true),
+      flag('related', true),
+    ]);
+    // Numbers alone are no pager.
+    const numbers = [flag('related', true), flag('related', true)];
+    pagers(['1', '2'].map(lineInfo), numbers);
+    assert.deepEqual(numbers, [flag('related', true), flag('related', true)]);
+  });
+
+  it("the flags pagers writes and the hits menuChannels writes have their kind's one map", () => {
+    v8.setFlagsFromString('--allow-natives-syntax');
+    const sameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
+    const flags = [flag('related', true), flag('related', true)];
+    pagers(['下一页', '2'].map(lineInfo), flags);
+    assert.ok(sameMap(flags[0]!, flag('related', true)));
+    const phrases: (PhraseHit | null)[] = [null, null, null, phraseKind(lineInfo('评论'), '评论')];
+    assert.ok(phrases[3]?.heading, 'a heading to rename');
+    menuChannels(['国内', '国际', '财经', '评论'].map(lineInfo), phrases, Uint8Array.from([1, 1, 1, 1]));
+    assert.equal(phrases[3]!.kind, 'navigation');
+    assert.ok(sameMap(phrases[3]!, phraseKind(lineInfo('评论'), '评论')!));
   });
 });

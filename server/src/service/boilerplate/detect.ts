@@ -768,8 +768,9 @@ export function menuChannels(infos: readonly LineInfo[], phrases: (PhraseHit | n
   for (let i = 0, before = 0; i < n; i++) {
     if (infos[i].blank) continue;
     const p = phrases[i];
+    // A new hit written out as phrases.ts writes one (a spread made an object of another map).
     if (menu[i] && p?.heading && infos[i].len >= 2 && infos[i].len <= 3 && before >= 3)
-      phrases[i] = { ...p, kind: 'navigation', heading: false };
+      phrases[i] = { kind: 'navigation', heading: false, marker: p.marker, inBody: p.inBody, section: p.section };
     before = menu[i] ? before + 1 : 0;
   }
 }
@@ -894,8 +895,12 @@ const PAGE_NAV = /^[\s[【<《|｜]*(回到|返回|[上下]一[篇頁页]|首[�
 const PAGER = /^(上一[頁页]|下一[頁页]|首[頁页]|尾[頁页]|末[頁页]|[<«‹]+|[>»›]+|[….]{1,3})$/u;
 const PAGE_NO = /^\d{1,3}$/u;
 
-/** A pager (上一页 1 2 3 下一页) is navigation whatever section it sits in. Only renames flagged lines. */
-function pagers(infos: LineInfo[], flags: (Flag | null)[]): void {
+/**
+ * A pager (上一页 1 2 3 下一页) is navigation whatever section it sits in. Only renames flagged lines, each with a
+ * new flag of the one shape every flag has: a spread (`{ ...flag, kind }`) made an object of another map, and the
+ * scorer's walk over the flags (`flaggedCounts`), compiled before it met one, deoptimised there.
+ */
+export function pagers(infos: LineInfo[], flags: (Flag | null)[]): void {
   let i = 0;
   while (i < infos.length) {
     if (infos[i].blank || !flags[i] || !(PAGER.test(infos[i].text) || PAGE_NO.test(infos[i].text))) {
@@ -914,7 +919,8 @@ function pagers(infos: LineInfo[], flags: (Flag | null)[]): void {
       else if (PAGER.test(t) && /[頁页]/u.test(t)) words++;
       else if (!PAGER.test(t)) break;
     }
-    if (words > 0 && numbers > 0) for (let k = i; k < j; k++) if (flags[k]) flags[k] = { ...flags[k]!, kind: 'navigation' };
+    if (words > 0 && numbers > 0)
+      for (let k = i; k < j; k++) if (flags[k]) flags[k] = { kind: 'navigation', confident: flags[k]!.confident };
     i = j;
   }
 }
