@@ -4,8 +4,11 @@
  * deoptimises (docs/performance.md). Each helper does what its loop did.
  */
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import {
   columns,
+  detectBoilerplate,
   flagEach,
   menuChannels,
   pagers,
@@ -17,6 +20,8 @@ import {
   type LineRecord,
 } from '../../server/src/service/boilerplate/detect';
 import { lineInfo } from '../../server/src/service/boilerplate/lines';
+import { LineIndex } from '../../server/src/service/text';
+import { blankInvisibles } from '../../server/src/service/spans';
 import { phraseKind, type PhraseHit } from '../../server/src/service/boilerplate/phrases';
 import * as v8 from 'node:v8';
 
@@ -122,5 +127,23 @@ describe("boilerplate passes' loops, each in a function (detect.ts)", () => {
     menuChannels(['国内', '国际', '财经', '评论'].map(lineInfo), phrases, Uint8Array.from([1, 1, 1, 1]));
     assert.equal(phrases[3]!.kind, 'navigation');
     assert.ok(sameMap(phrases[3]!, phraseKind(lineInfo('评论'), '评论')!));
+  });
+
+  it("detectBoilerplate reads the caller's line starts (article.ts passes its line index's)", () => {
+    const dir = path.join(__dirname, '..', 'fixtures', 'articles');
+    const names = fs.readdirSync(dir).filter((f) => f.endsWith('.txt'));
+    assert.ok(names.length >= 11);
+    for (const name of names) {
+      const raw = fs.readFileSync(path.join(dir, name), 'utf8');
+      // As they came, with \r\n breaks, and with invisible marks that blankInvisibles turns into spaces.
+      for (const text of [raw, raw.replace(/\n/g, '\r\n'), raw.replace(/。/g, '。\u200b')]) {
+        const visible = blankInvisibles(text);
+        const starts = new LineIndex(text).starts;
+        assert.deepEqual(detectBoilerplate(visible, { starts }), detectBoilerplate(visible), name);
+      }
+    }
+    // Read, not recomputed: one start makes the text one line.
+    const text = fs.readFileSync(path.join(dir, names[0]), 'utf8');
+    assert.notDeepEqual(detectBoilerplate(text, { starts: [0] }).lineKinds, detectBoilerplate(text).lineKinds);
   });
 });

@@ -112,7 +112,8 @@ export function analyseArticle(text: string, options: AnalysisOptions): Article 
     recurring: options.recurring,
     recurringVersion: options.recurringVersion,
     rules: options.rules,
-    ...(caches ? { lines: caches.boilerplate } : { normalized: normalizeVariant(visible, text, normalizedPart()) }),
+    // Blanking the invisible marks moved no line break: the line index's starts are the visible text's.
+    ...(caches ? { lines: caches.boilerplate } : { normalized: normalizeVariant(visible, text, normalizedPart()), starts: lines.starts }),
   });
   const notKept = detected.blocks.filter((b) => !isBlockKept(lines, b, options.kept));
   const blocks = notKept.filter((b) => options.isKindEnabled?.(b.kind) ?? true);

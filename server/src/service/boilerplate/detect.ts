@@ -49,6 +49,11 @@ export interface BoilerplateOptions {
   /** The text normalised for matching (`article.normalized`); computed here when absent. */
   normalized?: string;
   /**
+   * The text's line starts by the line index's rule (`LineIndex.starts` of it, or of a text that differs from it
+   * only outside line breaks), when the caller has them; found here when absent. Not read with `lines`.
+   */
+  starts?: readonly number[];
+  /**
    * The previous version's lines of this document (an editor's, from `boilerplateLines()`): only the lines an edit
    * changed are measured again, and only they are normalised (`normalized` is then not read).
    */
@@ -121,13 +126,18 @@ function lineRecords(text: string, starts: readonly number[], first: number, las
   return out;
 }
 
+function lineStarts(text: string): number[] {
+  const starts: number[] = [];
+  startsIn(text, 0, text.length, starts, false);
+  return starts;
+}
+
 /** Every line's record: from the previous version's where the document's line arrays are given, else all anew. */
 function recordsOf(text: string, options: BoilerplateOptions): readonly LineRecord[] {
   if (!options.lines) {
     // A one-off analysis (no editor's document to carry from version to version): the line starts and the records
     // straight, as the first version of a document's line arrays would get them.
-    const starts: number[] = [];
-    startsIn(text, 0, text.length, starts, false);
+    const starts = options.starts ?? lineStarts(text);
     return lineRecords(text, starts, 0, starts.length, options.normalized ?? normalizeForMatching(text), 0);
   }
   const make = (t: string, starts: readonly number[], first: number, last: number, change: TextChange) =>
