@@ -7,11 +7,13 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  columns,
   detectBoilerplate,
+  fillColumns,
+  flagLikeBefore,
   flagEach,
   menuChannels,
   pagers,
+  prefixCounts,
   probabilities,
   unflagKept,
   unflagLines,
@@ -21,6 +23,8 @@ import {
 } from '../../server/src/service/boilerplate/detect';
 import { lineInfo } from '../../server/src/service/boilerplate/lines';
 import { LineIndex } from '../../server/src/service/text';
+import { countFlags, lineRanks, rankLines } from '../../server/src/service/boilerplate/scorer';
+import { nextUnits } from '../../server/src/service/dates/atoms';
 import { blankInvisibles } from '../../server/src/service/spans';
 import { phraseKind, type PhraseHit } from '../../server/src/service/boilerplate/phrases';
 import * as v8 from 'node:v8';
@@ -29,13 +33,19 @@ const hit = (kind: PhraseHit['kind'], heading = false): PhraseHit => ({ kind, he
 const flag = (kind: Flag['kind'], confident: boolean): Flag => ({ kind, confident });
 
 describe("boilerplate passes' loops, each in a function (detect.ts)", () => {
-  it('columns: the measures, normalised texts and phrases of the records, in order', () => {
+  it('fillColumns: the measures, normalised texts and phrases of the records, in order', () => {
     const records: LineRecord[] = ['首页', '', '正文。'].map((t, i) => ({
       info: lineInfo(t),
       norm: `n${i}`,
       phrase: i === 0 ? hit('navigation') : null,
     }));
-    const { infos, norms, phrases } = columns(records);
+    const infos = [lineInfo('前')];
+    const norms = ['前'];
+    const phrases: (PhraseHit | null)[] = [null];
+    fillColumns(records, infos, norms, phrases);
+    infos.shift();
+    norms.shift();
+    phrases.shift();
     assert.deepEqual(
       infos.map((x) => x.text),
       ['首页', '', '正文。'],
@@ -145,5 +155,59 @@ describe("boilerplate passes' loops, each in a function (detect.ts)", () => {
     // Read, not recomputed: one start makes the text one line.
     const text = fs.readFileSync(path.join(dir, names[0]), 'utf8');
     assert.notDeepEqual(detectBoilerplate(text, { starts: [0] }).lineKinds, detectBoilerplate(text).lineKinds);
+  });
+
+  it('prefixCounts: non-blank lines, markers and lines with a hit before each line', () => {
+    const infos = ['甲', '', '相关新闻', '乙', ''].map(lineInfo);
+    const marker: PhraseHit = { ...hit('related', true), marker: true };
+    const phrases = [null, null, marker, hit('share'), null];
+    const nonBlank = new Int32Array(6);
+    const markers = new Int32Array(6);
+    const hits = new Int32Array(6);
+    prefixCounts(infos, phrases, nonBlank, markers, hits);
+    assert.deepEqual([...nonBlank], [0, 1, 1, 2, 3, 3]);
+    assert.deepEqual([...markers], [0, 0, 0, 1, 1, 1]);
+    assert.deepEqual([...hits], [0, 0, 0, 1, 2, 2]);
+  });
+
+  it('rankLines (lineRanks): each non-blank line its rank among them, -1 for a blank one', () => {
+    const infos = ['', '甲', '乙', '', '丙'].map(lineInfo);
+    assert.deepEqual(lineRanks(infos), { rank: Int32Array.from([-1, 0, 1, -1, 2]), nonBlank: [1, 2, 4] });
+    const rank = new Int32Array(5).fill(-1);
+    const nonBlank = [9];
+    rankLines(infos, rank, nonBlank);
+    assert.deepEqual(nonBlank, [9, 1, 2, 4]);
+    assert.deepEqual([...rank], [-1, 1, 2, -1, 3]);
+  });
+
+  it('countFlags: flagged and confidently flagged lines among the first r non-blank lines', () => {
+    const flags = [flag('related', true), null, flag('share', false), flag('footer', true), null];
+    const flaggedTo = new Int32Array(5);
+    const confidentTo = new Int32Array(5);
+    countFlags(flags, [0, 2, 3, 4], flaggedTo, confidentTo);
+    assert.deepEqual([...flaggedTo], [0, 1, 2, 3, 3]);
+    assert.deepEqual([...confidentTo], [0, 1, 1, 2, 2]);
+  });
+
+  it('nextUnits (dates/atoms.ts): where the next unit character is, past the end after the last', () => {
+    const text = '今年3月5日上午';
+    const next = nextUnits(text);
+    assert.equal(next.length, text.length + 1);
+    const want: number[] = [];
+    for (let k = 0; k <= text.length; k++) {
+      let j = k;
+      while (j < text.length && !'年月日'.includes(text[j])) j++;
+      want.push(j);
+    }
+    // 上午 holds no unit character of the table: past the end, by the window.
+    assert.deepEqual([...next].slice(0, 6), want.slice(0, 6));
+    assert.ok(next[text.length] > text.length);
+    assert.equal(next[6], next[text.length]);
+  });
+
+  it('flagLikeBefore (sandwiched): each line takes the kind of the line paired with it, unsure', () => {
+    const flags = [flag('share', true), null, flag('navigation', true), null];
+    flagLikeBefore(flags, [1, 0, 3, 2]);
+    assert.deepEqual(flags, [flag('share', true), flag('share', false), flag('navigation', true), flag('navigation', false)]);
   });
 });

@@ -191,12 +191,24 @@ function makeDoc(infos: LineInfo[], phrases: (PhraseHit | null)[]): Doc {
   const nonBlank = new Int32Array(n + 1);
   const markers = new Int32Array(n + 1);
   const hits = new Int32Array(n + 1);
+  prefixCounts(infos, phrases, nonBlank, markers, hits);
+  return { infos, phrases, nonBlank, markers, hits };
+}
+
+/** The prefix counts of a Doc, in arrays of n + 1 zeros. Alone, with nothing after the loop (see fillColumns). */
+export function prefixCounts(
+  infos: readonly LineInfo[],
+  phrases: readonly (PhraseHit | null)[],
+  nonBlank: Int32Array,
+  markers: Int32Array,
+  hits: Int32Array,
+): void {
+  const n = infos.length;
   for (let i = 0; i < n; i++) {
     nonBlank[i + 1] = nonBlank[i] + (infos[i].blank ? 0 : 1);
     markers[i + 1] = markers[i] + (isMarker(phrases[i]) ? 1 : 0);
     hits[i + 1] = hits[i] + (phrases[i] ? 1 : 0);
   }
-  return { infos, phrases, nonBlank, markers, hits };
 }
 
 /** Non-blank lines strictly between a and b. */
@@ -669,7 +681,10 @@ function passes(
 ): { result: BoilerplateResult; features: (Float64Array | null)[]; scores: (number | null)[] } {
   const n = records.length;
   // The phrases are copied, since the passes below rename some.
-  const { infos, norms, phrases } = columns(records);
+  const infos: LineInfo[] = [];
+  const norms: string[] = [];
+  const phrases: (PhraseHit | null)[] = [];
+  fillColumns(records, infos, norms, phrases);
   verticalHeadings(infos, phrases);
   const doc = makeDoc(infos, phrases);
   const rawRec = (i: number): number => (recurring && infos[i].len >= 2 && infos[i].len <= RECURRING_MAX ? recurring(infos[i].text) : 0);
@@ -751,22 +766,20 @@ function passes(
 }
 
 /**
- * Each record's measures, normalised text and phrase, as three arrays. Filled by push, not `map`: once V8 optimises
- * a function its inlined `map` makes holey arrays where the unoptimised one made packed ones, and every pass that
- * had been optimised for the packed kind is deoptimised and compiled again (that was 42 of the deoptimisations in
- * the first 20 keystrokes after opening the 100 KB article).
+ * Each record's measures, normalised text and phrase, pushed onto three arrays. Filled by push, not `map`: once V8
+ * optimises a function its inlined `map` makes holey arrays where the unoptimised one made packed ones, and every
+ * pass that had been optimised for the packed kind is deoptimised and compiled again (that was 42 of the
+ * deoptimisations in the first 20 keystrokes after opening the 100 KB article). Nothing follows the loop: code
+ * compiled at the loop (on-stack replacement) on its first run has no type feedback for what comes after it, and
+ * returning an object literal made here deoptimised that code at the end of every later call.
  */
-export function columns(records: readonly LineRecord[]): { infos: LineInfo[]; norms: string[]; phrases: (PhraseHit | null)[] } {
-  const infos: LineInfo[] = [];
-  const norms: string[] = [];
-  const phrases: (PhraseHit | null)[] = [];
+export function fillColumns(records: readonly LineRecord[], infos: LineInfo[], norms: string[], phrases: (PhraseHit | null)[]): void {
   for (let k = 0; k < records.length; k++) {
     const r = records[k];
     infos.push(r.info);
     norms.push(r.norm);
     phrases.push(r.phrase);
   }
-  return { infos, norms, phrases };
 }
 
 /**
@@ -965,6 +978,15 @@ function sandwiched(infos: LineInfo[], flags: (Flag | null)[]): void {
     }
     prev = i;
   }
+  flagLikeBefore(flags, add);
+}
+
+/**
+ * Each pair (line, line before it) of `add`: the line takes the flag's kind of the line before it, unsure. sandwiched's
+ * second loop, alone: V8 compiled sandwiched at its first loop (on-stack replacement), and that code deoptimised in
+ * this loop, after it, in every later detection ("wrong map", the same code 8 times in one fresh process).
+ */
+export function flagLikeBefore(flags: (Flag | null)[], add: readonly number[]): void {
   for (let k = 0; k < add.length; k += 2) flags[add[k]] = { kind: flags[add[k + 1]]!.kind, confident: false };
 }
 

@@ -183,18 +183,25 @@ function lineScore(c: ScoreContext, i: number, f: { kind: BoilerplateKind; confi
  * function that returns right after it: inside lineScores, V8 compiled it on its first run (on-stack replacement)
  * before the code after it had run, and that code, read without type feedback (`w.weights`), deoptimised on every
  * later call, so the rest of lineScores ran in the interpreter and boxed each of its sums (3.2 MB allocated per whole
- * detection of the bench's megabyte; `--trace-deopt`, "Insufficient type feedback for generic named access").
+ * detection of the bench's megabyte; `--trace-deopt`, "Insufficient type feedback for generic named access"). For the
+ * same reason the arrays are made by the caller: returning an object literal made here deoptimised this function's
+ * own on-stack-replaced code at its end in every detection (docs/performance.md, thirteenth round).
  */
 function flaggedCounts(flags: ScoreInput['flags'], nonBlank: readonly number[]): { flaggedTo: Int32Array; confidentTo: Int32Array } {
   const m = nonBlank.length;
   const flaggedTo = new Int32Array(m + 1);
   const confidentTo = new Int32Array(m + 1);
+  countFlags(flags, nonBlank, flaggedTo, confidentTo);
+  return { flaggedTo, confidentTo };
+}
+
+export function countFlags(flags: ScoreInput['flags'], nonBlank: readonly number[], flaggedTo: Int32Array, confidentTo: Int32Array): void {
+  const m = nonBlank.length;
   for (let r = 0; r < m; r++) {
     const g = flags[nonBlank[r]];
     flaggedTo[r + 1] = g ? flaggedTo[r] + 1 : flaggedTo[r];
     confidentTo[r + 1] = g?.confident ? confidentTo[r] + 1 : confidentTo[r];
   }
-  return { flaggedTo, confidentTo };
 }
 
 /** Where each group of features starts in FEATURES (and so in the weights). */
@@ -212,11 +219,16 @@ export interface LineRanks {
 }
 
 export function lineRanks(infos: readonly LineInfo[]): LineRanks {
-  const n = infos.length;
   const nonBlank: number[] = [];
-  const rank = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) if (!infos[i].blank) rank[i] = nonBlank.push(i) - 1;
+  const rank = new Int32Array(infos.length).fill(-1);
+  rankLines(infos, rank, nonBlank);
   return { rank, nonBlank };
+}
+
+/** lineRanks' walk, with nothing after its loop (see flaggedCounts). */
+export function rankLines(infos: readonly LineInfo[], rank: Int32Array, nonBlank: number[]): void {
+  const n = infos.length;
+  for (let i = 0; i < n; i++) if (!infos[i].blank) rank[i] = nonBlank.push(i) - 1;
 }
 
 /**
