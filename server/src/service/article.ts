@@ -112,7 +112,8 @@ export function analyseArticle(text: string, options: AnalysisOptions): Article 
     recurring: options.recurring,
     recurringVersion: options.recurringVersion,
     rules: options.rules,
-    ...(caches ? { lines: caches.boilerplate } : { normalized: normalizeVariant(visible, text, normalizedPart()) }),
+    // Blanking the invisible marks moved no line break: the line index's starts are the visible text's.
+    ...(caches ? { lines: caches.boilerplate } : { normalized: normalizeVariant(visible, text, normalizedPart()), starts: lines.starts }),
   });
   const notKept = detected.blocks.filter((b) => !isBlockKept(lines, b, options.kept));
   const blocks = notKept.filter((b) => options.isKindEnabled?.(b.kind) ?? true);
@@ -169,21 +170,42 @@ export function analyseArticle(text: string, options: AnalysisOptions): Article 
  * For each entity (same index), the cluster with a mention starting where it starts (the last such cluster), or a
  * cluster of its own. Entities come sorted by start, each start once: a mention's entity is then found by a binary
  * search, with no map of 13,000 entries per analysis of the bench's megabyte (3 ms); in any other order, by a map.
+ * Each loop is a function of its own (called once per analysis, this one ran its loops in on-stack-replaced code that
+ * deoptimised in every run), and `of` is made at its length: filled by index in cluster order, an empty array grew
+ * holey and went to dictionary elements at the first jump of more than 1,024 entities.
  */
 export function clustersOf(entities: readonly EntityMention[], clusters: readonly EntityCluster[]): EntityCluster[] {
-  const of: (EntityCluster | undefined)[] = [];
-  if (strictlyByStart(entities)) {
-    for (const c of clusters)
-      for (const m of c.mentions) {
-        const i = indexOfStart(entities, m.start);
-        if (i >= 0) of[i] = c;
-      }
-  } else {
-    const byStart = new Map<number, EntityCluster>();
-    for (const c of clusters) for (const m of c.mentions) byStart.set(m.start, c);
-    for (let i = 0; i < entities.length; i++) of[i] = byStart.get(entities[i].start);
+  const of = new Array<EntityCluster | undefined>(entities.length).fill(undefined);
+  if (strictlyByStart(entities)) clustersBySearch(of, entities, clusters);
+  else clustersByMap(of, entities, clusters);
+  return withOwnClusters(of, entities);
+}
+
+function clustersBySearch(of: (EntityCluster | undefined)[], entities: readonly EntityMention[], clusters: readonly EntityCluster[]): void {
+  for (let k = 0; k < clusters.length; k++) {
+    const c = clusters[k];
+    const mentions = c.mentions;
+    for (let j = 0; j < mentions.length; j++) {
+      const i = indexOfStart(entities, mentions[j].start);
+      if (i >= 0) of[i] = c;
+    }
   }
-  return entities.map((m, i) => of[i] ?? { id: -1, canonical: m.text, type: m.type, aliases: [m.text], mentions: [m] });
+}
+
+function clustersByMap(of: (EntityCluster | undefined)[], entities: readonly EntityMention[], clusters: readonly EntityCluster[]): void {
+  const byStart = new Map<number, EntityCluster>();
+  for (const c of clusters) for (const m of c.mentions) byStart.set(m.start, c);
+  for (let i = 0; i < entities.length; i++) of[i] = byStart.get(entities[i].start);
+}
+
+/** Each entity's cluster, or a cluster of its own where it has none. */
+function withOwnClusters(of: readonly (EntityCluster | undefined)[], entities: readonly EntityMention[]): EntityCluster[] {
+  const out: EntityCluster[] = [];
+  for (let i = 0; i < entities.length; i++) {
+    const m = entities[i];
+    out.push(of[i] ?? { id: -1, canonical: m.text, type: m.type, aliases: [m.text], mentions: [m] });
+  }
+  return out;
 }
 
 function strictlyByStart(entities: readonly EntityMention[]): boolean {

@@ -49,6 +49,11 @@ export interface BoilerplateOptions {
   /** The text normalised for matching (`article.normalized`); computed here when absent. */
   normalized?: string;
   /**
+   * The text's line starts by the line index's rule (`LineIndex.starts` of it, or of a text that differs from it
+   * only outside line breaks), when the caller has them; found here when absent. Not read with `lines`.
+   */
+  starts?: readonly number[];
+  /**
    * The previous version's lines of this document (an editor's, from `boilerplateLines()`): only the lines an edit
    * changed are measured again, and only they are normalised (`normalized` is then not read).
    */
@@ -121,13 +126,18 @@ function lineRecords(text: string, starts: readonly number[], first: number, las
   return out;
 }
 
+function lineStarts(text: string): number[] {
+  const starts: number[] = [];
+  startsIn(text, 0, text.length, starts, false);
+  return starts;
+}
+
 /** Every line's record: from the previous version's where the document's line arrays are given, else all anew. */
 function recordsOf(text: string, options: BoilerplateOptions): readonly LineRecord[] {
   if (!options.lines) {
     // A one-off analysis (no editor's document to carry from version to version): the line starts and the records
     // straight, as the first version of a document's line arrays would get them.
-    const starts: number[] = [];
-    startsIn(text, 0, text.length, starts, false);
+    const starts = options.starts ?? lineStarts(text);
     return lineRecords(text, starts, 0, starts.length, options.normalized ?? normalizeForMatching(text), 0);
   }
   const make = (t: string, starts: readonly number[], first: number, last: number, change: TextChange) =>
@@ -143,7 +153,7 @@ export interface BoilerplateResult {
   lineKinds: (BoilerplateKind | null)[];
 }
 
-interface Flag {
+export interface Flag {
   kind: BoilerplateKind;
   confident: boolean;
 }
@@ -181,12 +191,24 @@ function makeDoc(infos: LineInfo[], phrases: (PhraseHit | null)[]): Doc {
   const nonBlank = new Int32Array(n + 1);
   const markers = new Int32Array(n + 1);
   const hits = new Int32Array(n + 1);
+  prefixCounts(infos, phrases, nonBlank, markers, hits);
+  return { infos, phrases, nonBlank, markers, hits };
+}
+
+/** The prefix counts of a Doc, in arrays of n + 1 zeros. Alone, with nothing after the loop (see fillColumns). */
+export function prefixCounts(
+  infos: readonly LineInfo[],
+  phrases: readonly (PhraseHit | null)[],
+  nonBlank: Int32Array,
+  markers: Int32Array,
+  hits: Int32Array,
+): void {
+  const n = infos.length;
   for (let i = 0; i < n; i++) {
     nonBlank[i + 1] = nonBlank[i] + (infos[i].blank ? 0 : 1);
     markers[i + 1] = markers[i] + (isMarker(phrases[i]) ? 1 : 0);
     hits[i + 1] = hits[i] + (phrases[i] ? 1 : 0);
   }
-  return { infos, phrases, nonBlank, markers, hits };
 }
 
 /** Non-blank lines strictly between a and b. */
@@ -616,7 +638,7 @@ export function detectBoilerplate(text: string, options: BoilerplateOptions = {}
     return reused;
   }
   if (lines) lines.decided.full++;
-  return passes(records, options, SCORER, false, lines).result;
+  return passes(records, options.recurring, options.recurringVersion, options.rules, SCORER, false, lines).result;
 }
 
 /**
@@ -635,33 +657,36 @@ export function detectLines(
 ): { result: BoilerplateResult; features: (Float64Array | null)[]; scores: (number | null)[] } {
   // Each line's measures, normalised text (Simplified, half-width, same offsets: phrase rules are written once) and
   // phrase kind.
-  return passes(recordsOf(text, options), options, scorer, withFeatures);
+  return passes(recordsOf(text, options), options.recurring, options.recurringVersion, options.rules, scorer, withFeatures);
 }
 
-/** The passes over every line's record; with `carried`, what the next edit is decided from is kept on it. */
+/**
+ * The passes over every line's record; with `carried`, what the next edit is decided from is kept on it.
+ *
+ * No loop of its own: each walk over the lines is a function below that returns right after it. passes is called
+ * once per detection, so V8 compiled its loops by on-stack replacement (OSR) while it still ran in the interpreter,
+ * and that OSR code, which is kept after it deoptimises, deoptimised at the first site after its loop that had no
+ * type feedback yet (the `i < n` of the loop after flagLines, `options.rules` after the scores) in every analysis
+ * (docs/performance.md, thirteenth round). The options are read by detectBoilerplate and detectLines and passed as
+ * values: a `{}` and an analysis's four-field object are two maps at one site.
+ */
 function passes(
   records: readonly LineRecord[],
-  options: BoilerplateOptions,
+  recurring: ((line: string) => number) | undefined,
+  recurringVersion: number | undefined,
+  rules: SiteRules | undefined,
   scorer: ScorerWeights | null,
   withFeatures: boolean,
   carried?: BoilerplateLines,
 ): { result: BoilerplateResult; features: (Float64Array | null)[]; scores: (number | null)[] } {
-  // The phrases are copied, since the passes below rename some.
   const n = records.length;
-  // Filled by push, not `map`: once V8 optimises this function its inlined `map` makes holey arrays where the
-  // unoptimised one made packed ones, and every pass below that had been optimised for the packed kind is
-  // deoptimised and compiled again (that was a 42 of the deoptimisations in the first 20 keystrokes after opening the 100 KB article).
+  // The phrases are copied, since the passes below rename some.
   const infos: LineInfo[] = [];
   const norms: string[] = [];
   const phrases: (PhraseHit | null)[] = [];
-  for (const r of records) {
-    infos.push(r.info);
-    norms.push(r.norm);
-    phrases.push(r.phrase);
-  }
+  fillColumns(records, infos, norms, phrases);
   verticalHeadings(infos, phrases);
   const doc = makeDoc(infos, phrases);
-  const recurring = options.recurring;
   const rawRec = (i: number): number => (recurring && infos[i].len >= 2 && infos[i].len <= RECURRING_MAX ? recurring(infos[i].text) : 0);
   // Copies of this same story elsewhere in the folder repeat its article lines too: a line counts
   // as the site's only when it recurs in more files than the headline does.
@@ -673,28 +698,23 @@ function passes(
   const { body, keep, headline } = located;
   if (headline !== undefined) copies = rawRec(headline);
   const menu = menuRuns(infos, phrases);
-  // A channel named 評論 or 專題 inside a menu is a menu word, not a heading over what follows.
-  // (Only in the middle of a run: 热新闻 at the head of its tabs 一天 三天 is still a heading.)
-  for (let i = 0, before = 0; i < n; i++) {
-    if (infos[i].blank) continue;
-    const p = phrases[i];
-    if (menu[i] && p?.heading && infos[i].len >= 2 && infos[i].len <= 3 && before >= 3)
-      phrases[i] = { ...p, kind: 'navigation', heading: false };
-    before = menu[i] ? before + 1 : 0;
-  }
+  menuChannels(infos, phrases, menu);
   // Pass 2: flag lines by wording, position and section.
   const closed = { from: -1 };
   const flags = flagLines(doc, located, menu, rec, carried ? closed : undefined);
-  for (let i = 0; i < n; i++) if (keep[i] && flags[i] && !phrases[i]) flags[i] = null;
+  unflagKept(flags, keep, phrases);
   // Pass 3: protect the structure. The article's headline, dateline, source and byline lines and its
   // tables are never flagged, whatever pass 2 said (a wiki's table of contents, below, is still its furniture).
   const structure = { infos, norms, phrases, headline, body, shapeOf: (i: number) => (records[i].shape ??= shape(infos[i], norms[i])) };
-  for (const i of structureLines(structure)) flags[i] = null;
-  for (const i of bodyTables(structure, (k) => isMarker(phrases[k]))) flags[i] = null;
-  for (const i of tableOfContents(infos)) flags[i] = { kind: 'navigation', confident: true };
-  for (const i of editLinkHeadings(infos)) flags[i] ??= { kind: 'navigation', confident: false };
+  unflagLines(flags, structureLines(structure));
+  unflagLines(
+    flags,
+    bodyTables(structure, (k) => isMarker(phrases[k])),
+  );
+  flagEach(flags, tableOfContents(infos), 'navigation', true, false);
+  flagEach(flags, editLinkHeadings(infos), 'navigation', false, true);
   // A reference list may be counted the article's (as a paper's is): never in "remove all".
-  for (const i of caretReferences(infos)) flags[i] = { kind: 'other', confident: false };
+  flagEach(flags, caretReferences(infos), 'other', false, false);
   sandwiched(infos, flags);
   pagers(infos, flags);
   // Pass 4: score lines. A line the rules would remove goes into "remove all" only when the fitted
@@ -714,17 +734,12 @@ function passes(
   const features = withFeatures ? lineFeatures(scoreInput) : [];
   const scores: (number | null)[] = scorer
     ? withFeatures
-      ? features.map((v) => (v ? probability(scorer, v) : null))
+      ? probabilities(scorer, features)
       : lineScores(scoreInput, scorer, true)
     : new Array<null>(n).fill(null);
-  if (scorer) {
-    for (let i = 0; i < n; i++) {
-      const f = flags[i];
-      if (f?.confident && (scores[i] ?? 0) < scorer.threshold) flags[i] = { kind: f.kind, confident: false };
-    }
-  }
+  if (scorer) unsureBelow(flags, scores, scorer.threshold);
   // The user's own rules have the last word; then pass 5 groups the flagged lines into blocks.
-  if (options.rules) applySiteRules(options.rules, infos, flags);
+  if (rules) applySiteRules(rules, infos, flags);
   const result = assemble(flags, infos, headline);
   if (carried) {
     const first = located.title.first;
@@ -734,9 +749,9 @@ function passes(
       values: records,
       result,
       scorer,
-      rules: options.rules,
-      recurring: options.recurring !== undefined,
-      recurringVersion: options.recurringVersion,
+      rules,
+      recurring: recurring !== undefined,
+      recurringVersion,
       copies,
       located,
       closedFrom: closed.from,
@@ -748,6 +763,83 @@ function passes(
     };
   }
   return { result, features, scores };
+}
+
+/**
+ * Each record's measures, normalised text and phrase, pushed onto three arrays. Filled by push, not `map`: once V8
+ * optimises a function its inlined `map` makes holey arrays where the unoptimised one made packed ones, and every
+ * pass that had been optimised for the packed kind is deoptimised and compiled again (that was 42 of the
+ * deoptimisations in the first 20 keystrokes after opening the 100 KB article). Nothing follows the loop: code
+ * compiled at the loop (on-stack replacement) on its first run has no type feedback for what comes after it, and
+ * returning an object literal made here deoptimised that code at the end of every later call.
+ */
+export function fillColumns(records: readonly LineRecord[], infos: LineInfo[], norms: string[], phrases: (PhraseHit | null)[]): void {
+  for (let k = 0; k < records.length; k++) {
+    const r = records[k];
+    infos.push(r.info);
+    norms.push(r.norm);
+    phrases.push(r.phrase);
+  }
+}
+
+/**
+ * A channel named 評論 or 專題 inside a menu is a menu word, not a heading over what follows: its phrase is renamed
+ * navigation. (Only in the middle of a run: 热新闻 at the head of its tabs 一天 三天 is still a heading.)
+ */
+export function menuChannels(infos: readonly LineInfo[], phrases: (PhraseHit | null)[], menu: Uint8Array): void {
+  const n = infos.length;
+  for (let i = 0, before = 0; i < n; i++) {
+    if (infos[i].blank) continue;
+    const p = phrases[i];
+    // A new hit written out as phrases.ts writes one (a spread made an object of another map).
+    if (menu[i] && p?.heading && infos[i].len >= 2 && infos[i].len <= 3 && before >= 3)
+      phrases[i] = { kind: 'navigation', heading: false, marker: p.marker, inBody: p.inBody, section: p.section };
+    before = menu[i] ? before + 1 : 0;
+  }
+}
+
+/** A copy of the article further down (`keep`) is never flagged, unless its wording names a kind. */
+export function unflagKept(flags: (Flag | null)[], keep: Uint8Array, phrases: readonly (PhraseHit | null)[]): void {
+  const n = flags.length;
+  for (let i = 0; i < n; i++) if (keep[i] && flags[i] && !phrases[i]) flags[i] = null;
+}
+
+/** The given lines are not flagged. */
+export function unflagLines(flags: (Flag | null)[], lines: ReadonlySet<number>): void {
+  for (const i of lines) flags[i] = null;
+}
+
+/** Each given line flagged with a flag of its own (with `keepFlagged`, only the lines not flagged yet). */
+export function flagEach(
+  flags: (Flag | null)[],
+  lines: readonly number[],
+  kind: BoilerplateKind,
+  confident: boolean,
+  keepFlagged: boolean,
+): void {
+  for (let k = 0; k < lines.length; k++) {
+    const i = lines[k];
+    if (!keepFlagged || !flags[i]) flags[i] = { kind, confident };
+  }
+}
+
+/** The scorer's probability of each line's vector (null where a line has none). */
+export function probabilities(scorer: ScorerWeights, features: readonly (Float64Array | null)[]): (number | null)[] {
+  const out: (number | null)[] = [];
+  for (let i = 0; i < features.length; i++) {
+    const v = features[i];
+    out.push(v ? probability(scorer, v) : null);
+  }
+  return out;
+}
+
+/** A confident flag whose score is under the threshold (or missing) becomes unsure. */
+export function unsureBelow(flags: (Flag | null)[], scores: readonly (number | null)[], threshold: number): void {
+  const n = flags.length;
+  for (let i = 0; i < n; i++) {
+    const f = flags[i];
+    if (f?.confident && (scores[i] ?? 0) < threshold) flags[i] = { kind: f.kind, confident: false };
+  }
 }
 
 /** Lines in runs of >= 4 menu words (short, unpunctuated): a channel list even inside a section.
@@ -826,8 +918,12 @@ const PAGE_NAV = /^[\s[【<《|｜]*(回到|返回|[上下]一[篇頁页]|首[�
 const PAGER = /^(上一[頁页]|下一[頁页]|首[頁页]|尾[頁页]|末[頁页]|[<«‹]+|[>»›]+|[….]{1,3})$/u;
 const PAGE_NO = /^\d{1,3}$/u;
 
-/** A pager (上一页 1 2 3 下一页) is navigation whatever section it sits in. Only renames flagged lines. */
-function pagers(infos: LineInfo[], flags: (Flag | null)[]): void {
+/**
+ * A pager (上一页 1 2 3 下一页) is navigation whatever section it sits in. Only renames flagged lines, each with a
+ * new flag of the one shape every flag has: a spread (`{ ...flag, kind }`) made an object of another map, and the
+ * scorer's walk over the flags (`flaggedCounts`), compiled before it met one, deoptimised there.
+ */
+export function pagers(infos: LineInfo[], flags: (Flag | null)[]): void {
   let i = 0;
   while (i < infos.length) {
     if (infos[i].blank || !flags[i] || !(PAGER.test(infos[i].text) || PAGE_NO.test(infos[i].text))) {
@@ -846,7 +942,8 @@ function pagers(infos: LineInfo[], flags: (Flag | null)[]): void {
       else if (PAGER.test(t) && /[頁页]/u.test(t)) words++;
       else if (!PAGER.test(t)) break;
     }
-    if (words > 0 && numbers > 0) for (let k = i; k < j; k++) if (flags[k]) flags[k] = { ...flags[k]!, kind: 'navigation' };
+    if (words > 0 && numbers > 0)
+      for (let k = i; k < j; k++) if (flags[k]) flags[k] = { kind: 'navigation', confident: flags[k]!.confident };
     i = j;
   }
 }
@@ -881,6 +978,15 @@ function sandwiched(infos: LineInfo[], flags: (Flag | null)[]): void {
     }
     prev = i;
   }
+  flagLikeBefore(flags, add);
+}
+
+/**
+ * Each pair (line, line before it) of `add`: the line takes the flag's kind of the line before it, unsure. sandwiched's
+ * second loop, alone: V8 compiled sandwiched at its first loop (on-stack replacement), and that code deoptimised in
+ * this loop, after it, in every later detection ("wrong map", the same code 8 times in one fresh process).
+ */
+export function flagLikeBefore(flags: (Flag | null)[], add: readonly number[]): void {
   for (let k = 0; k < add.length; k += 2) flags[add[k]] = { kind: flags[add[k + 1]]!.kind, confident: false };
 }
 

@@ -79,78 +79,103 @@ export function lineFeatures(s: ScoreInput): (Float64Array | null)[] {
 /**
  * The scorer's probability for each flagged line (null for the others): `probability(w, v)` of the vector
  * `lineFeatures` gives it, summed straight from the line's facts. A whole detection runs this over every confidently
- * flagged line (nearly all lines of a page of furniture) and, in an editor, only a few times, so V8 runs it
- * unoptimised: the loop does the least per line (no vector, no callback, the neighbourhood from running counts). The
+ * flagged line (nearly all lines of a page of furniture) and, in an editor, only a few times, so V8 runs its loop
+ * unoptimised or on-stack replaced: the loop only calls `lineScore` for each line, which is hot and does the least
+ * (no vector, no callback, the neighbourhood from running counts). The
  * sum adds the same products in the same order as `probability` and leaves out only the features that are zero
  * (adding a zero product leaves a sum as it is, and a one-valued feature's product is its weight), so each score is
  * the same number to the last bit.
  */
 export function lineScores(s: ScoreInput, w: ScorerWeights, confidentOnly = false): (number | null)[] {
-  const { infos, flags, phrases, headline, body, menu } = s;
+  const { infos, flags, body } = s;
   const n = infos.length;
   const out: (number | null)[] = new Array(n).fill(null);
   const { rank, nonBlank } = lineRanks(infos);
-  const m = nonBlank.length;
   const { flaggedTo, confidentTo } = flaggedCounts(flags, nonBlank);
-  const ws = w.weights;
-  const start = body ? body.start : n;
   let a = 0;
   let b = 0;
   if (body) {
     a = rank[body.start] >= 0 ? rank[body.start] : 0;
     b = rank[body.end] >= 0 ? rank[body.end] : a;
   }
-  const { digits, structureLike } = s;
+  const c: ScoreContext = { s, ws: w.weights, rank, m: nonBlank.length, flaggedTo, confidentTo, start: body ? body.start : n, a, b };
   for (let i = 0; i < n; i++) {
     const f = flags[i];
-    const x = infos[i];
-    if (!f || x.blank || (confidentOnly && !f.confident)) continue;
-    const p = phrases[i];
-    let z = ws[0];
-    if (f.confident) z += ws[1];
-    const kind = KIND_WEIGHT.get(f.kind);
-    if (kind !== undefined) z += ws[kind];
-    if (p) {
-      z += ws[W_PHRASE];
-      if (p.heading) z += ws[W_PHRASE + 1];
-      if (p.marker) z += ws[W_PHRASE + 2];
-      if (p.inBody) z += ws[W_PHRASE + 3];
-    }
-    if (headline !== undefined && i < headline) z += ws[W_REGION];
-    if ((headline === undefined || i > headline) && i < start) z += ws[W_REGION + 1];
-    if (body) {
-      if (i >= body.start && i <= body.end) z += ws[W_REGION + 2];
-      if (i > body.end) z += ws[W_REGION + 3];
-    } else z += ws[W_REGION + 4];
-    z += ws[W_SHAPE] * (Math.log1p(x.len) / 5);
-    if (x.len && x.han) z += ws[W_SHAPE + 1] * (x.han / x.len);
-    if (x.prose) z += ws[W_SHAPE + 2];
-    if (x.prose && x.endsSentence && x.len >= 30) z += ws[W_SHAPE + 3];
-    if (x.endsSentence) z += ws[W_SHAPE + 4];
-    if (x.symbolic) z += ws[W_SHAPE + 5];
-    if (digits ? digits(i) : DIGIT.test(x.text)) z += ws[W_SHAPE + 6];
-    if (structureLike(i)) z += ws[W_SHAPE + 7];
-    const r = rank[i];
-    const lo = r - NEAR < 0 ? 0 : r - NEAR;
-    const hi = r + NEAR >= m ? m - 1 : r + NEAR;
-    // The window less the line itself (flagged, and confident or not).
-    const seen = hi - lo;
-    if (seen) {
-      const flagged = flaggedTo[hi + 1] - flaggedTo[lo] - 1;
-      const confident = confidentTo[hi + 1] - confidentTo[lo] - (f.confident ? 1 : 0);
-      if (flagged) z += ws[W_CONTEXT] * (flagged / seen);
-      if (confident) z += ws[W_CONTEXT + 1] * (confident / seen);
-    }
-    const dist = body ? (r < a ? a - r : r > b ? r - b : 0) : 20;
-    if (dist) z += ws[W_CONTEXT + 2] * (Math.min(dist, 20) / 20);
-    const run = menu[i];
-    if (run) {
-      z += ws[W_MENU];
-      if (run === 3) z += ws[W_MENU + 1];
-    }
-    out[i] = 1 / (1 + Math.exp(-z));
+    if (!f || infos[i].blank || (confidentOnly && !f.confident)) continue;
+    out[i] = lineScore(c, i, f);
   }
   return out;
+}
+
+/** What lineScore reads besides the line: made once per lineScores call (one shape). */
+interface ScoreContext {
+  s: ScoreInput;
+  ws: readonly number[];
+  rank: Int32Array;
+  /** Non-blank lines. */
+  m: number;
+  flaggedTo: Int32Array;
+  confidentTo: Int32Array;
+  /** The body's first line (the line count without a body), and its first and last lines' ranks. */
+  start: number;
+  a: number;
+  b: number;
+}
+
+/**
+ * The score of flagged line i. A function of its own, called for every flagged line: V8 optimises it as any hot
+ * function, where the loop of lineScores (called once per detection) ran in the interpreter or in on-stack-replaced
+ * code, which kept its sums as heap numbers (5.7 MB allocated per detection of the bench's megabyte,
+ * scripts/perf/survivors.ts with MINOR=1).
+ */
+function lineScore(c: ScoreContext, i: number, f: { kind: BoilerplateKind; confident: boolean }): number {
+  const { s, ws, rank, m } = c;
+  const { infos, phrases, headline, body, menu, digits, structureLike } = s;
+  const x = infos[i];
+  const p = phrases[i];
+  let z = ws[0];
+  if (f.confident) z += ws[1];
+  const kind = KIND_WEIGHT.get(f.kind);
+  if (kind !== undefined) z += ws[kind];
+  if (p) {
+    z += ws[W_PHRASE];
+    if (p.heading) z += ws[W_PHRASE + 1];
+    if (p.marker) z += ws[W_PHRASE + 2];
+    if (p.inBody) z += ws[W_PHRASE + 3];
+  }
+  if (headline !== undefined && i < headline) z += ws[W_REGION];
+  if ((headline === undefined || i > headline) && i < c.start) z += ws[W_REGION + 1];
+  if (body) {
+    if (i >= body.start && i <= body.end) z += ws[W_REGION + 2];
+    if (i > body.end) z += ws[W_REGION + 3];
+  } else z += ws[W_REGION + 4];
+  z += ws[W_SHAPE] * (Math.log1p(x.len) / 5);
+  if (x.len && x.han) z += ws[W_SHAPE + 1] * (x.han / x.len);
+  if (x.prose) z += ws[W_SHAPE + 2];
+  if (x.prose && x.endsSentence && x.len >= 30) z += ws[W_SHAPE + 3];
+  if (x.endsSentence) z += ws[W_SHAPE + 4];
+  if (x.symbolic) z += ws[W_SHAPE + 5];
+  if (digits ? digits(i) : DIGIT.test(x.text)) z += ws[W_SHAPE + 6];
+  if (structureLike(i)) z += ws[W_SHAPE + 7];
+  const r = rank[i];
+  const lo = r - NEAR < 0 ? 0 : r - NEAR;
+  const hi = r + NEAR >= m ? m - 1 : r + NEAR;
+  // The window less the line itself (flagged, and confident or not).
+  const seen = hi - lo;
+  if (seen) {
+    const flagged = c.flaggedTo[hi + 1] - c.flaggedTo[lo] - 1;
+    const confident = c.confidentTo[hi + 1] - c.confidentTo[lo] - (f.confident ? 1 : 0);
+    if (flagged) z += ws[W_CONTEXT] * (flagged / seen);
+    if (confident) z += ws[W_CONTEXT + 1] * (confident / seen);
+  }
+  const dist = body ? (r < c.a ? c.a - r : r > c.b ? r - c.b : 0) : 20;
+  if (dist) z += ws[W_CONTEXT + 2] * (Math.min(dist, 20) / 20);
+  const run = menu[i];
+  if (run) {
+    z += ws[W_MENU];
+    if (run === 3) z += ws[W_MENU + 1];
+  }
+  return 1 / (1 + Math.exp(-z));
 }
 
 /**
@@ -158,18 +183,25 @@ export function lineScores(s: ScoreInput, w: ScorerWeights, confidentOnly = fals
  * function that returns right after it: inside lineScores, V8 compiled it on its first run (on-stack replacement)
  * before the code after it had run, and that code, read without type feedback (`w.weights`), deoptimised on every
  * later call, so the rest of lineScores ran in the interpreter and boxed each of its sums (3.2 MB allocated per whole
- * detection of the bench's megabyte; `--trace-deopt`, "Insufficient type feedback for generic named access").
+ * detection of the bench's megabyte; `--trace-deopt`, "Insufficient type feedback for generic named access"). For the
+ * same reason the arrays are made by the caller: returning an object literal made here deoptimised this function's
+ * own on-stack-replaced code at its end in every detection (docs/performance.md, thirteenth round).
  */
 function flaggedCounts(flags: ScoreInput['flags'], nonBlank: readonly number[]): { flaggedTo: Int32Array; confidentTo: Int32Array } {
   const m = nonBlank.length;
   const flaggedTo = new Int32Array(m + 1);
   const confidentTo = new Int32Array(m + 1);
+  countFlags(flags, nonBlank, flaggedTo, confidentTo);
+  return { flaggedTo, confidentTo };
+}
+
+export function countFlags(flags: ScoreInput['flags'], nonBlank: readonly number[], flaggedTo: Int32Array, confidentTo: Int32Array): void {
+  const m = nonBlank.length;
   for (let r = 0; r < m; r++) {
     const g = flags[nonBlank[r]];
     flaggedTo[r + 1] = g ? flaggedTo[r] + 1 : flaggedTo[r];
     confidentTo[r + 1] = g?.confident ? confidentTo[r] + 1 : confidentTo[r];
   }
-  return { flaggedTo, confidentTo };
 }
 
 /** Where each group of features starts in FEATURES (and so in the weights). */
@@ -187,11 +219,16 @@ export interface LineRanks {
 }
 
 export function lineRanks(infos: readonly LineInfo[]): LineRanks {
-  const n = infos.length;
   const nonBlank: number[] = [];
-  const rank = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) if (!infos[i].blank) rank[i] = nonBlank.push(i) - 1;
+  const rank = new Int32Array(infos.length).fill(-1);
+  rankLines(infos, rank, nonBlank);
   return { rank, nonBlank };
+}
+
+/** lineRanks' walk, with nothing after its loop (see flaggedCounts). */
+export function rankLines(infos: readonly LineInfo[], rank: Int32Array, nonBlank: number[]): void {
+  const n = infos.length;
+  for (let i = 0; i < n; i++) if (!infos[i].blank) rank[i] = nonBlank.push(i) - 1;
 }
 
 /**

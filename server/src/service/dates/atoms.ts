@@ -1210,15 +1210,27 @@ const START_TABLE = new Uint8Array(65536);
 for (const c of BY_FIRST.keys()) START_TABLE[c.charCodeAt(0)] = 1;
 
 /** Atoms of `text` (already width-normalised), left to right, non-overlapping, longest match first. */
+/**
+ * For each position, where the next unit character is (n + UNIT_WINDOW + 1 past the last). A function of its own:
+ * in scanAtoms, V8 compiled this loop (on-stack replacement) on the first long text, before the scan after it had
+ * run, and that code deoptimised at the scan's first comparison in every later call (--trace-deopt: the same code
+ * 22 times in three fresh processes of scripts/perf/runs.ts).
+ */
+export function nextUnits(text: string): Int32Array {
+  const n = text.length;
+  const nextUnit = new Int32Array(n + 1);
+  nextUnit[n] = n + UNIT_WINDOW + 1;
+  for (let k = n - 1; k >= 0; k--) nextUnit[k] = UNIT_TABLE[text.charCodeAt(k)] ? k : nextUnit[k + 1];
+  return nextUnit;
+}
+
 export function scanAtoms(text: string, opts: ScanOptions = {}): Atom[] {
   const out: Atom[] = [];
   let i = 0;
   const n = text.length;
   // Every pattern atom holds a unit character (年, 月, 日, 時, 季, 周, ':' ...) within a few characters of its
   // start; positions with none nearby try only the keyword table. One backward pass finds the next unit.
-  const nextUnit = new Int32Array(n + 1);
-  nextUnit[n] = n + UNIT_WINDOW + 1;
-  for (let k = n - 1; k >= 0; k--) nextUnit[k] = UNIT_TABLE[text.charCodeAt(k)] ? k : nextUnit[k + 1];
+  const nextUnit = nextUnits(text);
   while (i < n) {
     if (!START_TABLE[text.charCodeAt(i)]) {
       i++;

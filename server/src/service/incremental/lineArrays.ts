@@ -36,12 +36,25 @@ export function spliceDerived(derived: string, change: TextChange, replacement: 
   return derived.slice(0, change.from) + replacement + derived.slice(change.oldTo);
 }
 
+/** Ranges at least this long are split by `indexOf` (the \r test reads on to the end of the text). */
+const FAST_SPLIT = 256;
+
 /**
  * Line starts of `text[from, to)`, `from` being a line start: by the line index's rule (a line ends at `\r\n`, `\r`
  * or `\n`), or at `\n` only.
  */
 export function startsIn(text: string, from: number, to: number, out: number[], newlineOnly: boolean): void {
   out.push(from);
+  // A range of some length with no \r in it (news text has none): its breaks are its \n, found by the engine's own
+  // search, which is twice as fast as this loop and does not depend on the loop being optimised (a whole text is
+  // split once per analysis: this function runs in the interpreter or in on-stack-replaced code in the first runs).
+  if (to - from >= FAST_SPLIT) {
+    const cr = newlineOnly ? -1 : text.indexOf('\r', from);
+    if (cr < 0 || cr >= to) {
+      for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+      return;
+    }
+  }
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) out.push(i + 1);
