@@ -43,7 +43,7 @@ import {
   splitPlaceModifiers,
   trimToArticleNames,
 } from './article-level';
-import { eachParagraph, ParagraphCache } from '../incremental/paragraphs';
+import { eachDistinctParagraph } from '../incremental/paragraphs';
 import { dropTornSingles } from './torn-singles';
 import { joinAdjacentOrganisations } from './joint-names';
 import { dropProductBrands } from './product-brands';
@@ -295,7 +295,7 @@ export function createEntityRecognizer(options: RecognizerOptions = {}): EntityR
     recognize(text: string, normalized?: string): EntityMention[] {
       const norm = normalized ?? normalizeForMatching(text);
       // Pages repeat lines (menus, captions, related lists): within one text each distinct line is read once.
-      return article(eachParagraph(text, norm, paragraph, new ParagraphCache()), text, norm);
+      return article(eachDistinctParagraph(text, norm, paragraph), text, norm);
     },
     paragraph,
     article,
