@@ -295,6 +295,8 @@ function sentenceNumbers(norm: string): Int32Array {
 export function dropGenericBodies(mentions: EntityMention[], norm: string, lexicon: NameLexicon, places = false): EntityMention[] {
   const bits = (s: string) => lexicon.get(s, 0, s.length);
   const covered = articleMarks.take(norm.length);
+  // Each mention's end, marked when a bureau first asks (lent as `covered` is).
+  let ends: Uint8Array<ArrayBuffer> | undefined;
   try {
     for (const m of mentions) covered.fill(1, m.start, m.end);
     // In another sentence: within one sentence a list or a parallel phrase may use the word both ways. The sentence
@@ -337,7 +339,6 @@ export function dropGenericBodies(mentions: EntityMention[], norm: string, lexic
     // when a bureau first needs them (a slice per mention and length cost more than the rest of the pass), and only of
     // the names that end as a bureau does (the only endings asked for).
     let fullerEnding: Map<string, number[]> | undefined;
-    let ends: Uint8Array | undefined;
     const endingsOf = (): Map<string, number[]> => {
       const byEnding = new Map<string, number[]>();
       for (const o of mentions) {
@@ -352,8 +353,8 @@ export function dropGenericBodies(mentions: EntityMention[], norm: string, lexic
       }
       return byEnding;
     };
-    const endsOf = (): Uint8Array => {
-      const at = new Uint8Array(norm.length + 1);
+    const endsOf = (): Uint8Array<ArrayBuffer> => {
+      const at = articleMarks.take(norm.length + 1);
       for (const o of mentions) at[o.end] = 1;
       return at;
     };
@@ -380,6 +381,7 @@ export function dropGenericBodies(mentions: EntityMention[], norm: string, lexic
       return true;
     });
   } finally {
+    if (ends) articleMarks.give(ends);
     articleMarks.give(covered);
   }
 }

@@ -58,12 +58,13 @@ export function markContextCompanies(
 ): EntityMention[] {
   const n = norm.length;
   const covered = articleMarks.take(n + 1);
+  const known = articleMarks.take(n + 1);
   try {
     for (const m of mentions) if (!weak(m)) covered.fill(1, m.start, m.end);
     const han = (i: number) => i >= 0 && i < n && isHanUnit(norm.charCodeAt(i));
     // A dictionary word of two to four characters runs across the edge (优胜|劣汰, 遗臭|万年).
     // Each edge is asked about up to seven times (as a context's edge and as a candidate's): its answer is kept.
-    const crossedAt = rememberedPerPosition(n + 1, (edge) => crossesWord(edge, isWord));
+    const crossedAt = rememberedPerPosition(n + 1, (edge) => crossesWord(edge, isWord), known);
     const crossed = (edge: number): boolean => edge > 0 && edge < n && crossedAt(edge);
     const cleanLeft = (a: number) => !han(a - 1) || covered[a - 1] === 1 || FUNCTION[norm.charCodeAt(a - 1)] === 1 || !crossed(a);
     const cleanRight = (b: number) => !han(b) || covered[b] === 1 || FUNCTION[norm.charCodeAt(b)] === 1 || !crossed(b);
@@ -135,13 +136,20 @@ export function markContextCompanies(
       articleMarks.give(taken);
     }
   } finally {
+    articleMarks.give(known);
     articleMarks.give(covered);
   }
 }
 
-/** `test(i)` for i in [0, size), each answer computed once and kept (in a byte per position: 0 not asked, 1 no, 2 yes). */
-export function rememberedPerPosition(size: number, test: (i: number) => boolean): (i: number) => boolean {
-  const known = new Uint8Array(size);
+/**
+ * `test(i)` for i in [0, size), each answer computed once and kept (in a byte per position: 0 not asked, 1 no, 2 yes),
+ * in `known` when given (`size` zeros, lent by the caller for as long as it asks).
+ */
+export function rememberedPerPosition(
+  size: number,
+  test: (i: number) => boolean,
+  known: Uint8Array = new Uint8Array(size),
+): (i: number) => boolean {
   return (i) => {
     let v = known[i];
     if (!v) known[i] = v = test(i) ? 2 : 1;
