@@ -120,4 +120,14 @@ describe('rememberedPerPosition (company-contexts.ts: the word-across-an-edge te
     for (const i of [3, 4, 2, 3, 0, 7, 1, 6, 5, 4, 2, 1, 0, 7, 6, 5]) assert.equal(remembered(i), answers[i], `position ${i}`);
     assert.deepEqual(asked, [3, 4, 2, 0, 7, 1, 6, 5]);
   });
+
+  it('keeps its answers in the zeroed array it is lent (markContextCompanies lends one from the marks pool)', () => {
+    const answers = [true, false, true];
+    const known = new Uint8Array(4);
+    const asked: number[] = [];
+    const remembered = rememberedPerPosition(answers.length, (i) => (asked.push(i), answers[i]), known);
+    for (const i of [2, 1, 2, 1]) assert.equal(remembered(i), answers[i]);
+    assert.deepEqual(asked, [2, 1]);
+    assert.deepEqual([...known], [0, 1, 2, 0]);
+  });
 });

@@ -4,7 +4,7 @@
  * answers shifted into the article as fresh objects.
  */
 import { strict as assert } from 'node:assert';
-import { eachParagraph, ParagraphCache } from '../../server/src/service/incremental/paragraphs';
+import { eachDistinctParagraph, eachParagraph, ParagraphCache } from '../../server/src/service/incremental/paragraphs';
 
 interface Span {
   start: number;
@@ -63,5 +63,60 @@ describe('paragraph cache', () => {
     read.length = 0;
     assert.equal(eachParagraph(text, text, paragraph).length, 4);
     assert.equal(read.length, 4);
+  });
+
+  it('eachDistinctParagraph reads each distinct line once, shifts its own answers in place and copies a repeat', () => {
+    const read: string[] = [];
+    const made: Span[] = [];
+    const paragraph = (text: string, norm: string): Span[] => {
+      read.push(text);
+      const answer = [
+        { start: 0, end: 1, text: norm.slice(0, 1) },
+        { start: 1, end: 2, text: norm.slice(1, 2) },
+      ];
+      made.push(...answer);
+      return answer;
+    };
+    const text = '菜单\n正文一\n\n菜单\n正文二\n菜单';
+    // The last 菜单 has no line break: another line. The 菜单 before it has another normalised text: read again.
+    const norm = '菜单\n正文一\n\n菜里\n正文二\n菜单';
+    const out = eachDistinctParagraph(text, norm, paragraph);
+    assert.deepEqual(read, ['菜单\n', '正文一\n', '菜单\n', '正文二\n', '菜单']);
+    assert.deepEqual(
+      out.map((m) => [m.start, m.end, m.text]),
+      [
+        [0, 1, '菜'],
+        [1, 2, '单'],
+        [3, 4, '正'],
+        [4, 5, '文'],
+        [8, 9, '菜'],
+        [9, 10, '里'],
+        [11, 12, '正'],
+        [12, 13, '文'],
+        [15, 16, '菜'],
+        [16, 17, '单'],
+      ],
+    );
+    // First readings are the paragraph's own objects.
+    assert.equal(out[0], made[0]);
+    assert.equal(out[3], made[3]);
+    assert.equal(out[4], made[4]);
+    // A repeat is a copy of the first reading, shifted.
+    made.length = 0;
+    const again = eachDistinctParagraph('甲乙\n丙\n甲乙\n', '甲乙\n丙\n甲乙\n', paragraph);
+    assert.deepEqual(
+      again.map((m) => [m.start, m.end, m.text]),
+      [
+        [0, 1, '甲'],
+        [1, 2, '乙'],
+        [3, 4, '丙'],
+        [4, 5, '\n'],
+        [5, 6, '甲'],
+        [6, 7, '乙'],
+      ],
+    );
+    assert.equal(made.length, 4);
+    assert.equal(made.includes(again[4]), false);
+    assert.equal(again[0].start, 0, 'the first reading is not moved by its repeat');
   });
 });

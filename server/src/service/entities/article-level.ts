@@ -14,7 +14,7 @@ import { LEX_WORD, type NameLexicon } from './lexicon';
 import { splitsIntoWords, type WordSet } from './words';
 import { isHanUnit, occurrencesOf, unitTable } from './scan';
 import { concatByStart } from './overlaps';
-import { anyMarked } from './marks';
+import { anyMarked, articleMarks } from './marks';
 import { moved, packedMap } from './mention';
 
 const HAN = /\p{Script=Han}/u;
@@ -294,90 +294,96 @@ function sentenceNumbers(norm: string): Int32Array {
  */
 export function dropGenericBodies(mentions: EntityMention[], norm: string, lexicon: NameLexicon, places = false): EntityMention[] {
   const bits = (s: string) => lexicon.get(s, 0, s.length);
-  const covered = new Uint8Array(norm.length);
-  for (const m of mentions) covered.fill(1, m.start, m.end);
-  // In another sentence: within one sentence a list or a parallel phrase may use the word both ways. The sentence
-  // of each character, numbered only when a candidate needs it (this runs over the whole article at each edit).
-  let sentences: Int32Array | undefined;
-  const sentenceOf = (i: number): number => (sentences ??= sentenceNumbers(norm))[i];
-  // The sentences where each word stands unmarked (the first two are enough), computed once per word.
-  const unmarkedIn = new Map<string, number[]>();
-  const unmarkedSentences = (w: string, occurrences: Iterable<number>): number[] => {
-    const ids: number[] = [];
-    for (const at of occurrences) {
-      if (ids.length >= 2) break;
-      if (!covered[at] && !covered[at + w.length - 1] && !ids.includes(sentenceOf(at))) ids.push(sentenceOf(at));
-    }
-    return ids;
-  };
-  // The words the test below can ask about, all found in one pass over the article (a search of the whole article
-  // per word, when the tagger marks it everywhere, cost most of this pass on a megabyte): only everyday words of the
-  // lexicon are asked about, so the other unsure names are not searched for.
-  const asked = new Set<string>();
-  const notAsked = new Set<string>();
-  for (const m of mentions)
-    if (
-      (m.source === 'model' || m.source === 'lexicon') &&
-      ((places && m.type === 'LOC') || m.type === 'ORG' || m.type === 'MEDIA') &&
-      m.confidence < 0.5 &&
-      m.end - m.start <= 4
-    ) {
-      const surface = norm.slice(m.start, m.end);
-      if (asked.has(surface) || notAsked.has(surface)) continue;
-      (bits(surface) === LEX_WORD ? asked : notAsked).add(surface);
-    }
-  const occurrences = asked.size > 1 ? occurrencesOf(norm, asked, true) : undefined;
-  const unmarkedElsewhere = (w: string, from: number): boolean => {
-    let ids = unmarkedIn.get(w);
-    if (!ids) unmarkedIn.set(w, (ids = unmarkedSentences(w, occurrences?.get(w) ?? indexOfLoop(norm, w))));
-    return ids.some((id) => id !== sentenceOf(from));
-  };
-  // Fuller names by their last characters (国家邮政局 under 邮政局), and where names end, for the bureau check: made
-  // when a bureau first needs them (a slice per mention and length cost more than the rest of the pass), and only of
-  // the names that end as a bureau does (the only endings asked for).
-  let fullerEnding: Map<string, number[]> | undefined;
-  let ends: Uint8Array | undefined;
-  const endingsOf = (): Map<string, number[]> => {
-    const byEnding = new Map<string, number[]>();
-    for (const o of mentions) {
-      if (!BUREAU_LAST[norm.charCodeAt(o.end - 1)]) continue;
-      for (const len of [3, 4, 5]) {
-        if (o.end - o.start <= len) continue;
-        const key = norm.slice(o.end - len, o.end);
-        const at = byEnding.get(key);
-        if (at) at.push(o.start);
-        else byEnding.set(key, [o.start]);
+  const covered = articleMarks.take(norm.length);
+  // Each mention's end, marked when a bureau first asks (lent as `covered` is).
+  let ends: Uint8Array<ArrayBuffer> | undefined;
+  try {
+    for (const m of mentions) covered.fill(1, m.start, m.end);
+    // In another sentence: within one sentence a list or a parallel phrase may use the word both ways. The sentence
+    // of each character, numbered only when a candidate needs it (this runs over the whole article at each edit).
+    let sentences: Int32Array | undefined;
+    const sentenceOf = (i: number): number => (sentences ??= sentenceNumbers(norm))[i];
+    // The sentences where each word stands unmarked (the first two are enough), computed once per word.
+    const unmarkedIn = new Map<string, number[]>();
+    const unmarkedSentences = (w: string, occurrences: Iterable<number>): number[] => {
+      const ids: number[] = [];
+      for (const at of occurrences) {
+        if (ids.length >= 2) break;
+        if (!covered[at] && !covered[at + w.length - 1] && !ids.includes(sentenceOf(at))) ids.push(sentenceOf(at));
       }
-    }
-    return byEnding;
-  };
-  const endsOf = (): Uint8Array => {
-    const at = new Uint8Array(norm.length + 1);
-    for (const o of mentions) at[o.end] = 1;
-    return at;
-  };
-  // Only where the tagger itself was unsure (网易, 十五大 are read with confidence and stay).
-  const generic = (m: EntityMention): boolean => {
-    if (!(m.confidence < 0.5) || m.end - m.start > 4) return false;
-    const surface = norm.slice(m.start, m.end);
-    return bits(surface) === LEX_WORD && unmarkedElsewhere(surface, m.start);
-  };
-  return mentions.filter((m) => {
-    if (m.source !== 'model' && m.source !== 'lexicon') return true;
-    // The cheap tests first (the same tests, in another order: none has side effects).
-    // `places`: 航站楼, 候车大厅 read as places by the same evidence (issue 11, fifth round: genericPlaces).
-    if (places && m.type === 'LOC') return !generic(m);
-    if (m.type !== 'ORG' && m.type !== 'MEDIA') return true;
-    if (generic(m)) return false;
-    // A bureau's last character first (two to three Han characters and the ending: three to eight code units).
-    if (!BUREAU_LAST[norm.charCodeAt(m.end - 1)] || m.end - m.start < 3 || m.end - m.start > 8) return true;
-    const surface = norm.slice(m.start, m.end);
-    const bureau = BUREAU.exec(surface);
-    if (bureau && bits(bureau[1]) === LEX_WORD && !(ends ??= endsOf())[m.start]) {
-      if (((fullerEnding ??= endingsOf()).get(surface) ?? []).some((start) => sentenceOf(start) !== sentenceOf(m.start))) return false;
-    }
-    return true;
-  });
+      return ids;
+    };
+    // The words the test below can ask about, all found in one pass over the article (a search of the whole article
+    // per word, when the tagger marks it everywhere, cost most of this pass on a megabyte): only everyday words of the
+    // lexicon are asked about, so the other unsure names are not searched for.
+    const asked = new Set<string>();
+    const notAsked = new Set<string>();
+    for (const m of mentions)
+      if (
+        (m.source === 'model' || m.source === 'lexicon') &&
+        ((places && m.type === 'LOC') || m.type === 'ORG' || m.type === 'MEDIA') &&
+        m.confidence < 0.5 &&
+        m.end - m.start <= 4
+      ) {
+        const surface = norm.slice(m.start, m.end);
+        if (asked.has(surface) || notAsked.has(surface)) continue;
+        (bits(surface) === LEX_WORD ? asked : notAsked).add(surface);
+      }
+    const occurrences = asked.size > 1 ? occurrencesOf(norm, asked, true) : undefined;
+    const unmarkedElsewhere = (w: string, from: number): boolean => {
+      let ids = unmarkedIn.get(w);
+      if (!ids) unmarkedIn.set(w, (ids = unmarkedSentences(w, occurrences?.get(w) ?? indexOfLoop(norm, w))));
+      return ids.some((id) => id !== sentenceOf(from));
+    };
+    // Fuller names by their last characters (国家邮政局 under 邮政局), and where names end, for the bureau check: made
+    // when a bureau first needs them (a slice per mention and length cost more than the rest of the pass), and only of
+    // the names that end as a bureau does (the only endings asked for).
+    let fullerEnding: Map<string, number[]> | undefined;
+    const endingsOf = (): Map<string, number[]> => {
+      const byEnding = new Map<string, number[]>();
+      for (const o of mentions) {
+        if (!BUREAU_LAST[norm.charCodeAt(o.end - 1)]) continue;
+        for (const len of [3, 4, 5]) {
+          if (o.end - o.start <= len) continue;
+          const key = norm.slice(o.end - len, o.end);
+          const at = byEnding.get(key);
+          if (at) at.push(o.start);
+          else byEnding.set(key, [o.start]);
+        }
+      }
+      return byEnding;
+    };
+    const endsOf = (): Uint8Array<ArrayBuffer> => {
+      const at = articleMarks.take(norm.length + 1);
+      for (const o of mentions) at[o.end] = 1;
+      return at;
+    };
+    // Only where the tagger itself was unsure (网易, 十五大 are read with confidence and stay).
+    const generic = (m: EntityMention): boolean => {
+      if (!(m.confidence < 0.5) || m.end - m.start > 4) return false;
+      const surface = norm.slice(m.start, m.end);
+      return bits(surface) === LEX_WORD && unmarkedElsewhere(surface, m.start);
+    };
+    return mentions.filter((m) => {
+      if (m.source !== 'model' && m.source !== 'lexicon') return true;
+      // The cheap tests first (the same tests, in another order: none has side effects).
+      // `places`: 航站楼, 候车大厅 read as places by the same evidence (issue 11, fifth round: genericPlaces).
+      if (places && m.type === 'LOC') return !generic(m);
+      if (m.type !== 'ORG' && m.type !== 'MEDIA') return true;
+      if (generic(m)) return false;
+      // A bureau's last character first (two to three Han characters and the ending: three to eight code units).
+      if (!BUREAU_LAST[norm.charCodeAt(m.end - 1)] || m.end - m.start < 3 || m.end - m.start > 8) return true;
+      const surface = norm.slice(m.start, m.end);
+      const bureau = BUREAU.exec(surface);
+      if (bureau && bits(bureau[1]) === LEX_WORD && !(ends ??= endsOf())[m.start]) {
+        if (((fullerEnding ??= endingsOf()).get(surface) ?? []).some((start) => sentenceOf(start) !== sentenceOf(m.start))) return false;
+      }
+      return true;
+    });
+  } finally {
+    if (ends) articleMarks.give(ends);
+    articleMarks.give(covered);
+  }
 }
 
 /** The occurrences of w in norm, overlapping ones included, each found when the one before it has been read. */

@@ -14,7 +14,7 @@ import type { EntityMention } from '../types';
 import { COMPANY_LEFT, COMPANY_RIGHT } from './company-contexts-data';
 import { isHanUnit, unitTable } from './scan';
 import { splitsIntoWords } from './words';
-import { anyMarked } from './marks';
+import { anyMarked, articleMarks } from './marks';
 
 /** Lowest learned score of a context that counts as evidence; fewest sentences with such evidence. */
 export const STRONG_CONTEXT = 2.0;
@@ -57,83 +57,99 @@ export function markContextCompanies(
   trace?: (name: string, sentences: number, contexts: string[]) => void,
 ): EntityMention[] {
   const n = norm.length;
-  const covered = new Uint8Array(n + 1);
-  for (const m of mentions) if (!weak(m)) covered.fill(1, m.start, m.end);
-  const han = (i: number) => i >= 0 && i < n && isHanUnit(norm.charCodeAt(i));
-  // A dictionary word of two to four characters runs across the edge (优胜|劣汰, 遗臭|万年).
-  // Each edge is asked about up to seven times (as a context's edge and as a candidate's): its answer is kept.
-  const crossedAt = rememberedPerPosition(n + 1, (edge) => crossesWord(edge, isWord));
-  const crossed = (edge: number): boolean => edge > 0 && edge < n && crossedAt(edge);
-  const cleanLeft = (a: number) => !han(a - 1) || covered[a - 1] === 1 || FUNCTION[norm.charCodeAt(a - 1)] === 1 || !crossed(a);
-  const cleanRight = (b: number) => !han(b) || covered[b] === 1 || FUNCTION[norm.charCodeAt(b)] === 1 || !crossed(b);
-  const fits = (a: number, b: number): boolean => {
-    for (let i = a; i < b; i++) if (!han(i) || covered[i]) return false;
-    if (FUNCTION[norm.charCodeAt(a)] === 1 || FUNCTION[norm.charCodeAt(b - 1)] === 1 || commonWords(a, b)) return false;
-    // Ending in a word of its own (化|运动, 通霄|镇长, 拆民|政府) is a phrase ending, not a name's.
-    for (let len = 2; len < b - a; len++) if (isWord(b - len, len)) return false;
-    return true;
-  };
-  // The candidate is one dictionary word, or splits wholly into them (部分+项目, 监察+机关): a phrase, not a name.
-  const commonWords = (a: number, b: number): boolean => splitsIntoWords(a, b, isWord, b - a);
+  const covered = articleMarks.take(n + 1);
+  const known = articleMarks.take(n + 1);
+  try {
+    for (const m of mentions) if (!weak(m)) covered.fill(1, m.start, m.end);
+    const han = (i: number) => i >= 0 && i < n && isHanUnit(norm.charCodeAt(i));
+    // A dictionary word of two to four characters runs across the edge (优胜|劣汰, 遗臭|万年).
+    // Each edge is asked about up to seven times (as a context's edge and as a candidate's): its answer is kept.
+    const crossedAt = rememberedPerPosition(n + 1, (edge) => crossesWord(edge, isWord), known);
+    const crossed = (edge: number): boolean => edge > 0 && edge < n && crossedAt(edge);
+    const cleanLeft = (a: number) => !han(a - 1) || covered[a - 1] === 1 || FUNCTION[norm.charCodeAt(a - 1)] === 1 || !crossed(a);
+    const cleanRight = (b: number) => !han(b) || covered[b] === 1 || FUNCTION[norm.charCodeAt(b)] === 1 || !crossed(b);
+    const fits = (a: number, b: number): boolean => {
+      for (let i = a; i < b; i++) if (!han(i) || covered[i]) return false;
+      if (FUNCTION[norm.charCodeAt(a)] === 1 || FUNCTION[norm.charCodeAt(b - 1)] === 1 || commonWords(a, b)) return false;
+      // Ending in a word of its own (化|运动, 通霄|镇长, 拆民|政府) is a phrase ending, not a name's.
+      for (let len = 2; len < b - a; len++) if (isWord(b - len, len)) return false;
+      return true;
+    };
+    // The candidate is one dictionary word, or splits wholly into them (部分+项目, 监察+机关): a phrase, not a name.
+    const commonWords = (a: number, b: number): boolean => splitsIntoWords(a, b, isWord, b - a);
 
-  const evidence = new Map<string, Evidence>();
-  // `id`: the sentence a..b stands in.
-  const note = (a: number, b: number, w: number, context: string, id: number) => {
-    const name = norm.slice(a, b);
-    let e = evidence.get(name);
-    if (!e) evidence.set(name, (e = { sentences: new Set(), contexts: new Set(), score: 0 }));
-    e.contexts.add(context);
-    if (!e.sentences.has(id)) {
-      e.sentences.add(id);
-      e.score += w;
+    const evidence = new Map<string, Evidence>();
+    // `id`: the sentence a..b stands in.
+    const note = (a: number, b: number, w: number, context: string, id: number) => {
+      const name = norm.slice(a, b);
+      let e = evidence.get(name);
+      if (!e) evidence.set(name, (e = { sentences: new Set(), contexts: new Set(), score: 0 }));
+      e.contexts.add(context);
+      if (!e.sentences.has(id)) {
+        e.sentences.add(id);
+        e.score += w;
+      }
+    };
+    const rightFirst = strong === STRONG_CONTEXT ? STRONG_RIGHT : strongUnits(COMPANY_RIGHT, 'right', strong);
+    const leftLast = strong === STRONG_CONTEXT ? STRONG_LEFT : strongUnits(COMPANY_LEFT, 'left', strong);
+    // The sentence number of p (the sentence ends before it) is counted as the scan goes, not kept per position.
+    for (let p = 1, sentenceOfP = n ? SENTENCE_END[norm.charCodeAt(0)] : 0; p < n; sentenceOfP += SENTENCE_END[norm.charCodeAt(p)], p++) {
+      // Most positions start no strong right context and end no strong left one (whose scores would both be below
+      // `strong`): two table reads before anything else.
+      if (!rightFirst[norm.charCodeAt(p)] && !leftLast[norm.charCodeAt(p - 1)]) continue;
+      if (!han(p - 1) || !han(p)) continue;
+      const right = score(RIGHT, norm, p, p);
+      const left = score(LEFT, norm, p - 2, p - 1);
+      if ((right < strong && left < strong) || crossed(p)) continue;
+      const rightContext = context(RIGHT, norm, p, p);
+      const leftContext = context(LEFT, norm, p - 2, p - 1);
+      for (let k = 2; k <= 4; k++) {
+        if (right >= strong && p - k >= 0 && cleanLeft(p - k) && fits(p - k, p))
+          note(p - k, p, right, '+' + rightContext, sentenceBefore(norm, p - k, p, sentenceOfP));
+        if (left >= strong && p + k <= n && cleanRight(p + k) && fits(p, p + k)) note(p, p + k, left, leftContext + '+', sentenceOfP);
+      }
     }
-  };
-  const rightFirst = strong === STRONG_CONTEXT ? STRONG_RIGHT : strongUnits(COMPANY_RIGHT, 'right', strong);
-  const leftLast = strong === STRONG_CONTEXT ? STRONG_LEFT : strongUnits(COMPANY_LEFT, 'left', strong);
-  // The sentence number of p (the sentence ends before it) is counted as the scan goes, not kept per position.
-  for (let p = 1, sentenceOfP = n ? SENTENCE_END[norm.charCodeAt(0)] : 0; p < n; sentenceOfP += SENTENCE_END[norm.charCodeAt(p)], p++) {
-    // Most positions start no strong right context and end no strong left one (whose scores would both be below
-    // `strong`): two table reads before anything else.
-    if (!rightFirst[norm.charCodeAt(p)] && !leftLast[norm.charCodeAt(p - 1)]) continue;
-    if (!han(p - 1) || !han(p)) continue;
-    const right = score(RIGHT, norm, p, p);
-    const left = score(LEFT, norm, p - 2, p - 1);
-    if ((right < strong && left < strong) || crossed(p)) continue;
-    const rightContext = context(RIGHT, norm, p, p);
-    const leftContext = context(LEFT, norm, p - 2, p - 1);
-    for (let k = 2; k <= 4; k++) {
-      if (right >= strong && p - k >= 0 && cleanLeft(p - k) && fits(p - k, p))
-        note(p - k, p, right, '+' + rightContext, sentenceBefore(norm, p - k, p, sentenceOfP));
-      if (left >= strong && p + k <= n && cleanRight(p + k) && fits(p, p + k)) note(p, p + k, left, leftContext + '+', sentenceOfP);
+
+    if (trace) for (const [name, e] of evidence) trace(name, e.sentences.size, [...e.contexts]);
+    // The best-supported names first; a name inside or around one already taken is the same name cut differently.
+    const accepted = [...evidence]
+      .filter(([name, e]) => e.sentences.size >= minSentences && e.contexts.size >= 2 && !torn(norm, name, e.sentences.size / MIN_SHARE))
+      .sort((a, b) => b[1].score - a[1].score || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
+    const chosen: string[] = [];
+    for (const [name] of accepted) if (!chosen.some((c) => c.includes(name) || name.includes(c))) chosen.push(name);
+    if (!chosen.length) return mentions;
+
+    const out = mentions.filter((m) => !weak(m) || !chosen.includes(norm.slice(m.start, m.end)));
+    const taken = articleMarks.take(n + 1);
+    try {
+      for (const m of out) taken.fill(1, m.start, m.end);
+      for (const name of chosen) {
+        for (let a = norm.indexOf(name); a >= 0; a = norm.indexOf(name, a + 1)) {
+          const b = a + name.length;
+          if (anyMarked(taken, a, b) || crossed(a) || crossed(b)) continue;
+          taken.fill(1, a, b);
+          out.push({ start: a, end: b, text: text.slice(a, b), type: 'ORG', confidence: 0.6, source: 'article' });
+        }
+      }
+      return out.sort((x, y) => x.start - y.start);
+    } finally {
+      articleMarks.give(taken);
     }
+  } finally {
+    articleMarks.give(known);
+    articleMarks.give(covered);
   }
-
-  if (trace) for (const [name, e] of evidence) trace(name, e.sentences.size, [...e.contexts]);
-  // The best-supported names first; a name inside or around one already taken is the same name cut differently.
-  const accepted = [...evidence]
-    .filter(([name, e]) => e.sentences.size >= minSentences && e.contexts.size >= 2 && !torn(norm, name, e.sentences.size / MIN_SHARE))
-    .sort((a, b) => b[1].score - a[1].score || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
-  const chosen: string[] = [];
-  for (const [name] of accepted) if (!chosen.some((c) => c.includes(name) || name.includes(c))) chosen.push(name);
-  if (!chosen.length) return mentions;
-
-  const out = mentions.filter((m) => !weak(m) || !chosen.includes(norm.slice(m.start, m.end)));
-  const taken = new Uint8Array(n + 1);
-  for (const m of out) taken.fill(1, m.start, m.end);
-  for (const name of chosen) {
-    for (let a = norm.indexOf(name); a >= 0; a = norm.indexOf(name, a + 1)) {
-      const b = a + name.length;
-      if (anyMarked(taken, a, b) || crossed(a) || crossed(b)) continue;
-      taken.fill(1, a, b);
-      out.push({ start: a, end: b, text: text.slice(a, b), type: 'ORG', confidence: 0.6, source: 'article' });
-    }
-  }
-  return out.sort((x, y) => x.start - y.start);
 }
 
-/** `test(i)` for i in [0, size), each answer computed once and kept (in a byte per position: 0 not asked, 1 no, 2 yes). */
-export function rememberedPerPosition(size: number, test: (i: number) => boolean): (i: number) => boolean {
-  const known = new Uint8Array(size);
+/**
+ * `test(i)` for i in [0, size), each answer computed once and kept (in a byte per position: 0 not asked, 1 no, 2 yes),
+ * in `known` when given (`size` zeros, lent by the caller for as long as it asks).
+ */
+export function rememberedPerPosition(
+  size: number,
+  test: (i: number) => boolean,
+  known: Uint8Array = new Uint8Array(size),
+): (i: number) => boolean {
   return (i) => {
     let v = known[i];
     if (!v) known[i] = v = test(i) ? 2 : 1;

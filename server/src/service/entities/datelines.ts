@@ -7,7 +7,7 @@
  */
 import type { EntityMention } from '../types';
 import { OverlapIndex } from './overlaps';
-import { anyMarked } from './marks';
+import { anyMarked, articleMarks } from './marks';
 
 /**
  * A line that opens with a name (two to twelve characters, Han or Latin, parts joined by a hyphen), then 讯 or a date and
@@ -63,33 +63,41 @@ export function datelineOutlets(
   if (!added.length) return mentions;
   // A page repeated in a corpus holds its outlet's name hundreds of times: the tests below are by position (which
   // characters an outlet or a slot holds; the mentions by start), not a search of every mention for every name.
-  const outletAt = new Uint8Array(norm.length + 1);
-  for (const a of added) outletAt.fill(1, a.start, a.end);
-  const overlapping = new OverlapIndex(mentions);
-  // The article's other mentions of a dateline outlet (华龙网-新重庆客户端记者 later on) are the outlet too, where no
-  // longer name holds them.
-  const names = new Set(added.filter((a) => a.end - a.start >= 3).map((a) => norm.slice(a.start, a.end)));
-  for (const name of names)
-    for (let i = norm.indexOf(name); i >= 0; i = norm.indexOf(name, i + name.length)) {
-      const end = i + name.length;
-      if (anyMarked(outletAt, i, end)) continue;
-      if (overlapping.some(i, end, (x) => x.start < i || x.end > end || x.source === 'user')) continue;
-      slots.push([i, end]);
-      added.push(outlet(text, i, end));
-      outletAt.fill(1, i, end);
+  const outletAt = articleMarks.take(norm.length + 1);
+  try {
+    for (const a of added) outletAt.fill(1, a.start, a.end);
+    const overlapping = new OverlapIndex(mentions);
+    // The article's other mentions of a dateline outlet (华龙网-新重庆客户端记者 later on) are the outlet too, where no
+    // longer name holds them.
+    const names = new Set(added.filter((a) => a.end - a.start >= 3).map((a) => norm.slice(a.start, a.end)));
+    for (const name of names)
+      for (let i = norm.indexOf(name); i >= 0; i = norm.indexOf(name, i + name.length)) {
+        const end = i + name.length;
+        if (anyMarked(outletAt, i, end)) continue;
+        if (overlapping.some(i, end, (x) => x.start < i || x.end > end || x.source === 'user')) continue;
+        slots.push([i, end]);
+        added.push(outlet(text, i, end));
+        outletAt.fill(1, i, end);
+      }
+    const slotAt = articleMarks.take(norm.length + 1);
+    try {
+      for (const [a, b] of slots) slotAt.fill(1, a, b);
+      // An empty span holds no character; it is in a slot that strictly surrounds its position, as the interval test says.
+      const inSlot = (x: EntityMention) =>
+        x.end > x.start ? anyMarked(slotAt, x.start, x.end) : slots.some(([a, b]) => x.start < b && x.end > a);
+      // A user's name in the slot keeps the slot as it was.
+      const users = mentions.filter((x) => x.source === 'user');
+      const kept = users.length ? added.filter((a) => !users.some((x) => x.start < a.end && x.end > a.start)) : added;
+      return mentions
+        .filter((x) => x.source === 'user' || !inSlot(x))
+        .concat(kept)
+        .sort((x, y) => x.start - y.start);
+    } finally {
+      articleMarks.give(slotAt);
     }
-  const slotAt = new Uint8Array(norm.length + 1);
-  for (const [a, b] of slots) slotAt.fill(1, a, b);
-  // An empty span holds no character; it is in a slot that strictly surrounds its position, as the interval test says.
-  const inSlot = (x: EntityMention) =>
-    x.end > x.start ? anyMarked(slotAt, x.start, x.end) : slots.some(([a, b]) => x.start < b && x.end > a);
-  // A user's name in the slot keeps the slot as it was.
-  const users = mentions.filter((x) => x.source === 'user');
-  const kept = users.length ? added.filter((a) => !users.some((x) => x.start < a.end && x.end > a.start)) : added;
-  return mentions
-    .filter((x) => x.source === 'user' || !inSlot(x))
-    .concat(kept)
-    .sort((x, y) => x.start - y.start);
+  } finally {
+    articleMarks.give(outletAt);
+  }
 }
 
 /** The places of `mentions` by where they end, each list in the mentions' order. */

@@ -43,7 +43,7 @@ import {
   splitPlaceModifiers,
   trimToArticleNames,
 } from './article-level';
-import { eachParagraph, ParagraphCache } from '../incremental/paragraphs';
+import { eachDistinctParagraph } from '../incremental/paragraphs';
 import { dropTornSingles } from './torn-singles';
 import { joinAdjacentOrganisations } from './joint-names';
 import { dropProductBrands } from './product-brands';
@@ -86,7 +86,7 @@ import { markTitledCompanies } from './titled-companies';
 import { copyWeakNames } from './weak-copies';
 import { sourceSlotSpans } from './source-slots';
 import { byStart, concatByStart, OverlapIndex, sortStable } from './overlaps';
-import { anyMarked } from './marks';
+import { anyMarked, articleMarks } from './marks';
 import { moved } from './mention';
 
 export interface RecognizerOptions {
@@ -295,7 +295,7 @@ export function createEntityRecognizer(options: RecognizerOptions = {}): EntityR
     recognize(text: string, normalized?: string): EntityMention[] {
       const norm = normalized ?? normalizeForMatching(text);
       // Pages repeat lines (menus, captions, related lists): within one text each distinct line is read once.
-      return article(eachParagraph(text, norm, paragraph, new ParagraphCache()), text, norm);
+      return article(eachDistinctParagraph(text, norm, paragraph), text, norm);
     },
     paragraph,
     article,
@@ -879,41 +879,45 @@ const SPEAKER_AFTER = /^(?:说|表示|回忆|称|透露|告诉|指出|认为|强
  * mentions, and at least once before a verb of speaking or recalling, are taken as a person everywhere.
  */
 export function discoverNames(mentions: EntityMention[], text: string, norm: string, words: WordSet): EntityMention[] {
-  const covered = new Uint8Array(norm.length);
-  for (const m of mentions) covered.fill(1, m.start, m.end);
-  const seen = new Map<string, number[]>();
-  for (let i = 0; i + 2 < norm.length; i++) {
-    if (!SURNAME_CODE[norm.charCodeAt(i)] || covered[i] || covered[i + 1] || !isHanUnit(norm.charCodeAt(i + 1))) continue;
-    // Inside a longer Han run that the tagger left alone, a pair is more likely part of a word than a name.
-    // 文[章中]指出, 雷[米小]说, [金马]奖: the pair is a word or begins one, or either character belongs to a word
-    // with its outer neighbour.
-    if (
-      NOT_GIVEN_NAME.has(norm[i + 1]) ||
-      words.has(norm, i, 2) ||
-      (i > 0 && words.has(norm, i - 1, 2)) ||
-      words.has(norm, i + 1, 2) ||
-      words.has(norm, i, 3) ||
-      words.has(norm, i, 4)
-    )
-      continue;
-    const key = norm.slice(i, i + 2);
-    const at = seen.get(key);
-    if (at) at.push(i);
-    else seen.set(key, [i]);
-  }
-  const added: EntityMention[] = [];
-  for (const at of seen.values()) {
-    if (at.length < 3 || !at.some((i) => SPEAKER_AFTER.test(norm.slice(i + 2, i + 4)))) continue;
-    // Below the default low-confidence threshold: shown fainter, with the hover's note that the name is a guess.
-    for (const i of at) {
-      // Two new names may share a character (李王 + 王明): the first one taken keeps it.
-      if (covered[i] || covered[i + 1]) continue;
-      covered.fill(1, i, i + 2);
-      added.push({ start: i, end: i + 2, text: text.slice(i, i + 2), type: 'PER', confidence: 0.45, source: 'model' });
+  const covered = articleMarks.take(norm.length);
+  try {
+    for (const m of mentions) covered.fill(1, m.start, m.end);
+    const seen = new Map<string, number[]>();
+    for (let i = 0; i + 2 < norm.length; i++) {
+      if (!SURNAME_CODE[norm.charCodeAt(i)] || covered[i] || covered[i + 1] || !isHanUnit(norm.charCodeAt(i + 1))) continue;
+      // Inside a longer Han run that the tagger left alone, a pair is more likely part of a word than a name.
+      // 文[章中]指出, 雷[米小]说, [金马]奖: the pair is a word or begins one, or either character belongs to a word
+      // with its outer neighbour.
+      if (
+        NOT_GIVEN_NAME.has(norm[i + 1]) ||
+        words.has(norm, i, 2) ||
+        (i > 0 && words.has(norm, i - 1, 2)) ||
+        words.has(norm, i + 1, 2) ||
+        words.has(norm, i, 3) ||
+        words.has(norm, i, 4)
+      )
+        continue;
+      const key = norm.slice(i, i + 2);
+      const at = seen.get(key);
+      if (at) at.push(i);
+      else seen.set(key, [i]);
     }
+    const added: EntityMention[] = [];
+    for (const at of seen.values()) {
+      if (at.length < 3 || !at.some((i) => SPEAKER_AFTER.test(norm.slice(i + 2, i + 4)))) continue;
+      // Below the default low-confidence threshold: shown fainter, with the hover's note that the name is a guess.
+      for (const i of at) {
+        // Two new names may share a character (李王 + 王明): the first one taken keeps it.
+        if (covered[i] || covered[i + 1]) continue;
+        covered.fill(1, i, i + 2);
+        added.push({ start: i, end: i + 2, text: text.slice(i, i + 2), type: 'PER', confidence: 0.45, source: 'model' });
+      }
+    }
+    if (!added.length) return mentions;
+    return concatByStart(mentions, added);
+  } finally {
+    articleMarks.give(covered);
   }
-  if (!added.length) return mentions;
-  return concatByStart(mentions, added);
 }
 
 /** What propagate's gates made of one name's text (each found when first asked). */

@@ -16,6 +16,7 @@ import type { EntityMention } from '../types';
 import { isHanUnit, unitTable } from './scan';
 import { splitsIntoWords } from './words';
 import { concatByStart } from './overlaps';
+import { articleMarks } from './marks';
 
 /** An officer's title, read backwards from the person: the longest first. */
 const ONE_TITLE =
@@ -37,46 +38,50 @@ export function markTitledCompanies(
   norm: string,
   isWord: (a: number, len: number) => boolean,
 ): EntityMention[] {
-  const covered = new Uint8Array(norm.length + 1);
-  for (const m of mentions) covered.fill(1, m.start, m.end);
-  const han = (i: number) => i >= 0 && isHanUnit(norm.charCodeAt(i)) && !covered[i];
-  const hard = (a: number) => a === 0 || !han(a - 1) || FUNCTION[norm.charCodeAt(a - 1)] === 1;
-  // A dictionary word ends at a, and none runs across it (采访|紫光展锐, not 展|锐).
-  const soft = (a: number) => {
-    let ends = false;
-    for (let len = 2; len <= 4 && a - len >= 0; len++) if (isWord(a - len, len)) ends = true;
-    if (!ends) return false;
-    for (let s = a - 3; s < a; s++) for (let len = a - s + 1; len <= 4; len++) if (s >= 0 && isWord(s, len)) return false;
-    return true;
-  };
-  const found: EntityMention[] = [];
-  const seen = new Set<number>();
-  for (const p of mentions) {
-    // The last character of every title (总裁, CEO, 创始人 …): one test before the regular expression.
-    if (p.type !== 'PER' || !TITLE_END.has(norm[p.start - 1])) continue;
-    const t = TITLE.exec(norm.slice(Math.max(0, p.start - 12), p.start));
-    if (!t) continue;
-    const b = p.start - t[0].length;
-    if (seen.has(b) || !han(b - 1)) continue;
-    let a = b;
-    while (a > 0 && b - a < MAX && han(a - 1) && FUNCTION[norm.charCodeAt(a - 1)] !== 1) a--;
-    // The longest string with a clean left edge.
-    let start = -1;
-    // Behind a soft edge a leading dictionary word is the verb before the name (采访|澄光微电), not part of it.
-    const leadingWord = (s: number) => {
-      for (let len = 2; len <= 4 && s + len <= b - MIN; len++) if (isWord(s, len)) return true;
-      return false;
+  const covered = articleMarks.take(norm.length + 1);
+  try {
+    for (const m of mentions) covered.fill(1, m.start, m.end);
+    const han = (i: number) => i >= 0 && isHanUnit(norm.charCodeAt(i)) && !covered[i];
+    const hard = (a: number) => a === 0 || !han(a - 1) || FUNCTION[norm.charCodeAt(a - 1)] === 1;
+    // A dictionary word ends at a, and none runs across it (采访|紫光展锐, not 展|锐).
+    const soft = (a: number) => {
+      let ends = false;
+      for (let len = 2; len <= 4 && a - len >= 0; len++) if (isWord(a - len, len)) ends = true;
+      if (!ends) return false;
+      for (let s = a - 3; s < a; s++) for (let len = a - s + 1; len <= 4; len++) if (s >= 0 && isWord(s, len)) return false;
+      return true;
     };
-    for (let s = a; s <= b - MIN; s++)
-      if (hard(s) || (soft(s) && !leadingWord(s))) {
-        start = s;
-        break;
-      }
-    // Right after another name (小米集团 + 红米品牌, 阿里 + 云智能) X is a unit of that organisation, not one of its own.
-    if (start < 0 || (start > 0 && covered[start - 1]) || splitsIntoWords(start, b, isWord, b - start)) continue;
-    seen.add(b);
-    found.push({ start, end: b, type: 'ORG', text: text.slice(start, b), source: 'article', confidence: 0.6 });
+    const found: EntityMention[] = [];
+    const seen = new Set<number>();
+    for (const p of mentions) {
+      // The last character of every title (总裁, CEO, 创始人 …): one test before the regular expression.
+      if (p.type !== 'PER' || !TITLE_END.has(norm[p.start - 1])) continue;
+      const t = TITLE.exec(norm.slice(Math.max(0, p.start - 12), p.start));
+      if (!t) continue;
+      const b = p.start - t[0].length;
+      if (seen.has(b) || !han(b - 1)) continue;
+      let a = b;
+      while (a > 0 && b - a < MAX && han(a - 1) && FUNCTION[norm.charCodeAt(a - 1)] !== 1) a--;
+      // The longest string with a clean left edge.
+      let start = -1;
+      // Behind a soft edge a leading dictionary word is the verb before the name (采访|澄光微电), not part of it.
+      const leadingWord = (s: number) => {
+        for (let len = 2; len <= 4 && s + len <= b - MIN; len++) if (isWord(s, len)) return true;
+        return false;
+      };
+      for (let s = a; s <= b - MIN; s++)
+        if (hard(s) || (soft(s) && !leadingWord(s))) {
+          start = s;
+          break;
+        }
+      // Right after another name (小米集团 + 红米品牌, 阿里 + 云智能) X is a unit of that organisation, not one of its own.
+      if (start < 0 || (start > 0 && covered[start - 1]) || splitsIntoWords(start, b, isWord, b - start)) continue;
+      seen.add(b);
+      found.push({ start, end: b, type: 'ORG', text: text.slice(start, b), source: 'article', confidence: 0.6 });
+    }
+    if (!found.length) return mentions;
+    return concatByStart(mentions, found);
+  } finally {
+    articleMarks.give(covered);
   }
-  if (!found.length) return mentions;
-  return concatByStart(mentions, found);
 }

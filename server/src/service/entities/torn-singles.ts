@@ -7,6 +7,7 @@
  */
 import type { EntityMention } from '../types';
 import { LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD, type NameLexicon } from './lexicon';
+import { articleMarks } from './marks';
 
 /** A character before a one-character place that makes a phrase, not a word, with it (访华, 在京, 赴台, 的中, 全港). */
 export const GOVERNS_PLACE = new Set([...'在赴访驻抵离回返来到旅的了是和与及对向为以把被从将全']);
@@ -41,7 +42,11 @@ export const confidentInsideWord = (m: EntityMention): boolean =>
 
 /** The mentions without the torn one-character names the tagger is not sure of. */
 export function dropTornSingles(mentions: EntityMention[], norm: string, lexicon: NameLexicon): EntityMention[] {
-  const marked = new Uint8Array(norm.length);
-  for (const m of mentions) marked.fill(1, m.start, m.end);
-  return mentions.filter((m) => confidentInsideWord(m) || !isTornSingle(m, norm, marked, lexicon));
+  const marked = articleMarks.take(norm.length);
+  try {
+    for (const m of mentions) marked.fill(1, m.start, m.end);
+    return mentions.filter((m) => confidentInsideWord(m) || !isTornSingle(m, norm, marked, lexicon));
+  } finally {
+    articleMarks.give(marked);
+  }
 }

@@ -8,7 +8,7 @@
 import type { EntityMention, EntityType } from '../types';
 import { translitTable } from './translit-data';
 import { concatByStart } from './overlaps';
-import { anyMarked } from './marks';
+import { anyMarked, articleMarks } from './marks';
 import { moved, packedMap } from './mention';
 
 /**
@@ -131,33 +131,37 @@ function bestRun(norm: string, at: number, dir: 1 | -1, covered: Uint8Array, ctx
 }
 
 export function translitNames(mentions: EntityMention[], text: string, norm: string, ctx: TranslitContext): EntityMention[] {
-  const covered = new Uint8Array(norm.length);
-  for (const m of mentions) covered.fill(1, m.start, m.end);
-  const added: EntityMention[] = [];
-  const add = (run: [number, number] | undefined, type: EntityType, end = run?.[1]) => {
-    if (!run || end === undefined) return;
-    const [a] = run;
-    if (anyMarked(covered, a, end)) return;
-    covered.fill(1, a, end);
-    added.push({ start: a, end, text: text.slice(a, end), type, confidence: 0.6, source: 'pattern' });
-  };
-  for (let i = 0; i < norm.length; i++) {
-    if (covered[i] || !HAN_CHAR.test(norm[i])) continue;
-    const before = norm.slice(Math.max(0, i - 6), i);
-    // Rightwards from a place verb or a title: 抵达岘港, 总统泽连斯基.
-    if (PLACE_BEFORE.test(before)) {
-      const run = bestRun(norm, i, 1, covered, ctx);
-      if (run) add(run, 'LOC', PLACE_SUFFIX.test(norm[run[1]] ?? '') ? run[1] + 1 : run[1]);
-    } else if (TITLE_BEFORE.test(before)) add(bestRun(norm, i, 1, covered, ctx), 'PER');
-    // Leftwards from a place ending or a verb of saying: 岘港市, 泽连斯基表示.
-    const after = norm.slice(i, i + 3);
-    if (i >= 2 && PLACE_SUFFIX.test(after) && !covered[i - 1]) {
-      const run = bestRun(norm, i, -1, covered, ctx);
-      if (run && !ctx.isWord(run[0], i + 1 - run[0])) add(run, 'LOC', i + 1);
-    } else if (i >= 2 && PERSON_AFTER.test(after) && !covered[i - 1]) add(bestRun(norm, i, -1, covered, ctx), 'PER');
+  const covered = articleMarks.take(norm.length);
+  try {
+    for (const m of mentions) covered.fill(1, m.start, m.end);
+    const added: EntityMention[] = [];
+    const add = (run: [number, number] | undefined, type: EntityType, end = run?.[1]) => {
+      if (!run || end === undefined) return;
+      const [a] = run;
+      if (anyMarked(covered, a, end)) return;
+      covered.fill(1, a, end);
+      added.push({ start: a, end, text: text.slice(a, end), type, confidence: 0.6, source: 'pattern' });
+    };
+    for (let i = 0; i < norm.length; i++) {
+      if (covered[i] || !HAN_CHAR.test(norm[i])) continue;
+      const before = norm.slice(Math.max(0, i - 6), i);
+      // Rightwards from a place verb or a title: 抵达岘港, 总统泽连斯基.
+      if (PLACE_BEFORE.test(before)) {
+        const run = bestRun(norm, i, 1, covered, ctx);
+        if (run) add(run, 'LOC', PLACE_SUFFIX.test(norm[run[1]] ?? '') ? run[1] + 1 : run[1]);
+      } else if (TITLE_BEFORE.test(before)) add(bestRun(norm, i, 1, covered, ctx), 'PER');
+      // Leftwards from a place ending or a verb of saying: 岘港市, 泽连斯基表示.
+      const after = norm.slice(i, i + 3);
+      if (i >= 2 && PLACE_SUFFIX.test(after) && !covered[i - 1]) {
+        const run = bestRun(norm, i, -1, covered, ctx);
+        if (run && !ctx.isWord(run[0], i + 1 - run[0])) add(run, 'LOC', i + 1);
+      } else if (i >= 2 && PERSON_AFTER.test(after) && !covered[i - 1]) add(bestRun(norm, i, -1, covered, ctx), 'PER');
+    }
+    if (!added.length) return mentions;
+    return concatByStart(mentions, added);
+  } finally {
+    articleMarks.give(covered);
   }
-  if (!added.length) return mentions;
-  return concatByStart(mentions, added);
 }
 
 /** How much a longer reading must gain over the mention's own score (nats per character) to replace it. */
@@ -172,42 +176,46 @@ const GROWTH_BASE = 0.8;
  * word runs across the new edge (史密斯 + 夫妇, 罗兰 + 夫人, 公路 + 罗曼).
  */
 export function growTransliterations(mentions: EntityMention[], text: string, norm: string, ctx: TranslitContext): EntityMention[] {
-  const covered = new Uint8Array(norm.length);
-  for (const m of mentions) covered.fill(1, m.start, m.end);
-  let changed = false;
-  // A name recurs: each distinct surface is scored once (-Infinity: not a run of Han characters).
-  const baseOf = new Map<string, number>();
-  const out = packedMap(mentions, (m) => {
-    if ((m.type !== 'PER' && m.type !== 'LOC') || m.source === 'user') return m;
-    const s = norm.slice(m.start, m.end);
-    let base = baseOf.get(s);
-    if (base === undefined) baseOf.set(s, (base = HAN_RUN_2.test(s) ? translitScore(s) : -Infinity));
-    if (base < GROWTH_BASE) return m;
-    // The five longer readings in turn: one to three characters taken before, then one or two after (no array of
-    // them, no pair per reading: this runs for every person and place of the article).
-    let a = -1;
-    let b = -1;
-    let bestScore = -Infinity;
-    for (let k = 0; k < 5; k++) {
-      const x = k < 3 ? m.start - (k + 1) : m.start;
-      const y = k < 3 ? m.end : m.end + (k - 2);
-      if (x < 0 || y > norm.length) continue;
-      const from = x < m.start ? x : m.end;
-      const to = x < m.start ? m.start : y;
-      const added = norm.slice(from, to);
-      if (!HAN_RUN.test(added) || EDGE_STOP.test(added) || anyMarked(covered, from, to)) continue;
-      if (crossesWord(x, y, norm.length, ctx) || ctx.isWord(x, y - x)) continue;
-      const score = translitScore(norm.slice(x, y));
-      if (score >= Math.max(TRANSLIT_MIN_SCORE, base + TRANSLIT_GROWTH_GAIN) && (a < 0 || score > bestScore)) {
-        a = x;
-        b = y;
-        bestScore = score;
+  const covered = articleMarks.take(norm.length);
+  try {
+    for (const m of mentions) covered.fill(1, m.start, m.end);
+    let changed = false;
+    // A name recurs: each distinct surface is scored once (-Infinity: not a run of Han characters).
+    const baseOf = new Map<string, number>();
+    const out = packedMap(mentions, (m) => {
+      if ((m.type !== 'PER' && m.type !== 'LOC') || m.source === 'user') return m;
+      const s = norm.slice(m.start, m.end);
+      let base = baseOf.get(s);
+      if (base === undefined) baseOf.set(s, (base = HAN_RUN_2.test(s) ? translitScore(s) : -Infinity));
+      if (base < GROWTH_BASE) return m;
+      // The five longer readings in turn: one to three characters taken before, then one or two after (no array of
+      // them, no pair per reading: this runs for every person and place of the article).
+      let a = -1;
+      let b = -1;
+      let bestScore = -Infinity;
+      for (let k = 0; k < 5; k++) {
+        const x = k < 3 ? m.start - (k + 1) : m.start;
+        const y = k < 3 ? m.end : m.end + (k - 2);
+        if (x < 0 || y > norm.length) continue;
+        const from = x < m.start ? x : m.end;
+        const to = x < m.start ? m.start : y;
+        const added = norm.slice(from, to);
+        if (!HAN_RUN.test(added) || EDGE_STOP.test(added) || anyMarked(covered, from, to)) continue;
+        if (crossesWord(x, y, norm.length, ctx) || ctx.isWord(x, y - x)) continue;
+        const score = translitScore(norm.slice(x, y));
+        if (score >= Math.max(TRANSLIT_MIN_SCORE, base + TRANSLIT_GROWTH_GAIN) && (a < 0 || score > bestScore)) {
+          a = x;
+          b = y;
+          bestScore = score;
+        }
       }
-    }
-    if (a < 0) return m;
-    covered.fill(1, a, b);
-    changed = true;
-    return moved(m, text, a, b, m.type, 'article');
-  });
-  return changed ? out : mentions;
+      if (a < 0) return m;
+      covered.fill(1, a, b);
+      changed = true;
+      return moved(m, text, a, b, m.type, 'article');
+    });
+    return changed ? out : mentions;
+  } finally {
+    articleMarks.give(covered);
+  }
 }

@@ -14,6 +14,7 @@ import { companyStem } from './context-names';
 import { isHanUnit, occurrencesOf } from './scan';
 import { TriePool } from './trie';
 import { concatByStart } from './overlaps';
+import { articleMarks } from './marks';
 
 /** Bare uses of a company's stem that make it the company's name in this article (龙湖 … 龙湖 … 龙湖). */
 const MIN_REPEATS = 3;
@@ -92,27 +93,31 @@ export function copyWeakNames(
       if (stem && stem.length >= 2 && (!isWord(m.start, stem.length) || isListed(stem))) take(stem, 'ORG');
     }
     if (!names.size) return mentions;
-    const covered = new Uint8Array(norm.length + 1);
-    for (const m of mentions) covered.fill(1, m.start, m.end);
-    const open = (i: number) => i < 0 || i >= norm.length || !isHanUnit(norm.charCodeAt(i)) || covered[i] === 1;
-    const added: EntityMention[] = [];
-    for (let i = 0; i < norm.length;) {
-      // (longestEnd, not longestAt: no object per name found.)
-      const end = covered[i] || !names.hasFirst(norm.charCodeAt(i)) ? -1 : names.longestEnd(norm, i);
-      if (end < 0) {
-        i++;
-        continue;
+    const covered = articleMarks.take(norm.length + 1);
+    try {
+      for (const m of mentions) covered.fill(1, m.start, m.end);
+      const open = (i: number) => i < 0 || i >= norm.length || !isHanUnit(norm.charCodeAt(i)) || covered[i] === 1;
+      const added: EntityMention[] = [];
+      for (let i = 0; i < norm.length;) {
+        // (longestEnd, not longestAt: no object per name found.)
+        const end = covered[i] || !names.hasFirst(norm.charCodeAt(i)) ? -1 : names.longestEnd(norm, i);
+        if (end < 0) {
+          i++;
+          continue;
+        }
+        const type = names.lastValue!;
+        let free = true;
+        for (let k = i; k < end; k++) if (covered[k]) free = false;
+        const left = open(i - 1) || !isWord(i - 1, 2);
+        const right = open(end) || !isWord(end - 1, 2);
+        if (free && left && right) added.push({ start: i, end, type, text: text.slice(i, end), source: 'consistency', confidence: 0.8 });
+        i = end;
       }
-      const type = names.lastValue!;
-      let free = true;
-      for (let k = i; k < end; k++) if (covered[k]) free = false;
-      const left = open(i - 1) || !isWord(i - 1, 2);
-      const right = open(end) || !isWord(end - 1, 2);
-      if (free && left && right) added.push({ start: i, end, type, text: text.slice(i, end), source: 'consistency', confidence: 0.8 });
-      i = end;
+      if (!added.length) return mentions;
+      return concatByStart(mentions, added);
+    } finally {
+      articleMarks.give(covered);
     }
-    if (!added.length) return mentions;
-    return concatByStart(mentions, added);
   } finally {
     weakNames.give(names);
   }

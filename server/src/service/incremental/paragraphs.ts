@@ -131,6 +131,62 @@ export function eachParagraph<M extends Spanned>(
   return out;
 }
 
+/** Where a line's first reading in `eachDistinctParagraph` left its answers: `out[from, to)`, shifted by `at`. */
+interface FirstReading {
+  norm: string;
+  at: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * `eachParagraph` for one analysis of one text, with no cache to keep between versions: each distinct line is read
+ * once (pages repeat menus, captions, related lists), the answers of its first reading are shifted in place (they are
+ * fresh from `paragraph` and this call's own), and a repeated line's are copies of those. A cache that outlives the
+ * call must keep the answers unshifted, so `eachParagraph` copies every one (a model name was made five times before
+ * the article-level passes saw it; docs/performance.md, thirteenth round: the entity path).
+ */
+export function eachDistinctParagraph<M extends Spanned>(text: string, norm: string, paragraph: (text: string, norm: string) => M[]): M[] {
+  const out: M[] = [];
+  const first = new Map<string, FirstReading>();
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end > start) {
+      // With its line break, as `lineAnswer` reads it.
+      const line = text.slice(start, end + 1);
+      const lineNorm = norm.slice(start, end + 1);
+      const seen = first.get(line);
+      if (seen && seen.norm === lineNorm) copyShifted(out, seen.from, seen.to, start - seen.at);
+      else {
+        const from = out.length;
+        shiftInto(out, paragraph(line, lineNorm), start);
+        first.set(line, { norm: lineNorm, at: start, from, to: out.length });
+      }
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+/** Each of `found` moved by `by` and appended to `out` (the objects themselves). */
+function shiftInto<M extends Spanned>(out: M[], found: M[], by: number): void {
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i];
+    m.start += by;
+    m.end += by;
+    out.push(m);
+  }
+}
+
+/** Copies of `out[from, to)` moved by `by`, appended to `out`. */
+function copyShifted<M extends Spanned>(out: M[], from: number, to: number, by: number): void {
+  for (let i = from; i < to; i++) {
+    const m = out[i];
+    out.push({ ...m, start: m.start + by, end: m.end + by });
+  }
+}
+
 /**
  * `eachParagraph` for the next version of an edited document: the lines before and after the edit take the last
  * version's answers by position (no hashing of their text), and only the changed lines are looked up in `cache`
