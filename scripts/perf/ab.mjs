@@ -4,7 +4,8 @@
 // itself gives about N / 2). Outputs are compared first; a difference stops the script. The order alternates each
 // round (the second of a pair runs on caches the first warmed).
 //   node scripts/perf/ab.mjs OTHER_CHECKOUT [ROUNDS] [PARTS]   (NEWS_CORPUS as for `npm run eval`)
-// PARTS (comma-separated): whole (analyseArticle, every field read), entities (recognize), paragraphs (the
+// PARTS (comma-separated): whole (analyseArticle, every field read), dates (analyseArticle, only its boilerplate
+// blocks, publication and dates read: no entities), entities (recognize), paragraphs (the
 // per-line half), article (the article-level half over the paragraphs' mentions), linking, boilerplate
 // (detectBoilerplate over the text as it is, with its normalised text), short (`analyseArticle` over 2,000 documents
 // of 40 characters cut from the megabyte, every field read: a short document's fixed cost; its line gives µs per
@@ -48,6 +49,13 @@ function job(t, part) {
         run() {
           const a = api.analyseArticle(text, { recognizer });
           return [a.entities, a.dates, a.clusters.map((c) => c.mentions.length), a.script, a.blocks];
+        },
+      };
+    case 'dates':
+      return {
+        run() {
+          const a = api.analyseArticle(text, { recognizer });
+          return [a.dates, a.published, a.blocks];
         },
       };
     case 'entities':

@@ -5,6 +5,8 @@
  */
 import { detectBoilerplate, type SiteRules } from './boilerplate';
 import { findPublication, recognizeDates } from './dates';
+import { PUBLICATION_LINES, firstLines } from './dates/publication';
+import { blankedPrefix, blankedSpans } from './blanked';
 import { linkEntities, type EntityCluster } from './entities';
 import { detectScript } from './convert';
 import { LineIndex, isBlank } from './text';
@@ -122,10 +124,13 @@ export function analyseArticle(text: string, options: AnalysisOptions): Article 
   const datesPart = once(() => {
     // Dates are read from the article's own lines only: teasers of other stories would both add
     // foreign dates and derail "the date the text last spoke of".
-    const articleText = maskLines(text, lines, notKept);
-    const published = findPublication(articleText);
+    // The original text with those lines blanked is not made: findPublication reads its first lines only, and
+    // recognizeDates reads the blanked spans from the text (blanked.ts).
+    const blanked = blankedSpans(lines, notKept);
+    const published = findPublication(blankedPrefix(text, blanked, firstLines(text, PUBLICATION_LINES).length));
     const reference = published?.value ?? (options.referenceDate || undefined);
-    const dates = onCodePoints(text, recognizeDates(articleText, { reference, normalized: maskLines(normalizedPart(), lines, notKept) }));
+    const normalized = maskLines(normalizedPart(), lines, notKept);
+    const dates = onCodePoints(text, recognizeDates(text, { reference, normalized, blanked }));
     return { published, reference, dates };
   });
   const entitiesPart = once(() => {

@@ -120,6 +120,28 @@ export function detectScript(text: string, normalized?: string): Script {
     normalized !== undefined && normalized.length === text.length ? scriptConverted(sample, normalized.slice(0, sample.length)) : undefined;
   // Without it, text no character of which simplification changes on its own (most mainland pages) skips opencc.
   const simplified = hint ?? (hasTraditional(sample) ? toSimplified(sample) : sample);
+  countSentences(sample, simplified, hint !== undefined, sentenceCounts);
+  const traditionalSentences = sentenceCounts[0];
+  const simplifiedSentences = sentenceCounts[1];
+  const han = sentenceCounts[2];
+  if (han === 0) return 'none';
+  const decided = traditionalSentences + simplifiedSentences;
+  if (decided === 0) return 'simplified';
+  const share = traditionalSentences / decided;
+  if (share >= 0.9) return 'traditional';
+  if (share <= 0.1) return 'simplified';
+  return 'mixed';
+}
+
+/** [Traditional sentences, Simplified sentences, Han characters] of the last `countSentences`. */
+const sentenceCounts = new Int32Array(3);
+
+/**
+ * The sentence loop of `detectScript`, alone in a function that returns right after it: V8 compiles a long loop on
+ * its first run (on-stack replacement), and the code after the loop, with no type feedback yet, deoptimised that
+ * code at the same comparison on later calls (docs/performance.md, thirteenth round: "gc").
+ */
+function countSentences(sample: string, simplified: string, hinted: boolean, counts: Int32Array): void {
   let traditionalSentences = 0;
   let simplifiedSentences = 0;
   let han = 0;
@@ -138,17 +160,13 @@ export function detectScript(text: string, normalized?: string): Script {
       simplified.length === sample.length
         ? changedUnits(sample, start, simplified, start, length, 3)
         : changedUnits(sample, start, toSimplified(sample.slice(start, end)), 0, length, 3);
-    if (hint !== undefined && (changed === 1 || changed === 2))
+    if (hinted && (changed === 1 || changed === 2))
       changed = changedUnits(sample, start, toSimplified(sample.slice(start, end)), 0, length, 2);
     // One changed character in a long sentence is as likely an opencc variant quirk (顯著/显著) as evidence.
     if (changed >= 2 || (changed === 1 && hanCount < MIN_SIMPLIFIED_HAN)) traditionalSentences++;
     else if (changed === 0 && hanCount >= MIN_SIMPLIFIED_HAN) simplifiedSentences++;
   }
-  if (han === 0) return 'none';
-  const decided = traditionalSentences + simplifiedSentences;
-  if (decided === 0) return 'simplified';
-  const share = traditionalSentences / decided;
-  if (share >= 0.9) return 'traditional';
-  if (share <= 0.1) return 'simplified';
-  return 'mixed';
+  counts[0] = traditionalSentences;
+  counts[1] = simplifiedSentences;
+  counts[2] = han;
 }

@@ -39,19 +39,32 @@ function foldWidth(code: number): number {
  * position for position. Width folding only touches characters outside the Han script, which opencc leaves.
  */
 export function scriptConverted(text: string, normalized: string): string {
-  let codes: Uint16Array | undefined;
+  // The first folded character: `normalized`'s code units, with each folded one put back (one array, one string,
+  // where a string grown by slices made a rope of two parts per full-width comma). Each loop alone in a function
+  // that returns right after it (on-stack replacement: the code after a loop deoptimised on later calls).
+  const first = firstFolded(text);
+  if (first < 0) return normalized;
+  const codes = new Uint16Array(normalized.length);
+  copyCodes(normalized, codes);
+  unfoldFrom(text, codes, first);
+  return codesToString(codes);
+}
+
+/** The offset of the first code unit width folding changes; -1 when none does. */
+function firstFolded(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (foldWidth(c) === c) continue;
-    // The first folded character: `normalized`'s code units, with each folded one put back (one array, one string,
-    // where a string grown by slices made a rope of two parts per full-width comma).
-    if (!codes) {
-      codes = new Uint16Array(normalized.length);
-      copyCodes(normalized, codes);
-    }
-    codes[i] = c;
+    if (foldWidth(c) !== c) return i;
   }
-  return codes ? codesToString(codes) : normalized;
+  return -1;
+}
+
+/** From `from` on, every code unit of `text` width folding changes written back into `codes`. */
+function unfoldFrom(text: string, codes: Uint16Array, from: number): void {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (foldWidth(c) !== c) codes[i] = c;
+  }
 }
 
 /** True if any character would change under the per-character Traditional->Simplified map. */

@@ -89,6 +89,12 @@ export interface DateContext {
   /** normalizeForMatching(text) when the caller has it already (same length, position for position). */
   normalized?: string;
   /**
+   * Spans of `text` read as blanked (every code unit in them but the line breaks a space; blanked.ts): [start, end)
+   * pairs flattened, sorted and disjoint. `normalized` is then the normalised text with the same spans blanked.
+   * Answers are those for the blanked copy of the text, which is not made.
+   */
+  blanked?: readonly number[];
+  /**
    * Mark holiday names (国庆节, 春节, 中秋节) as the day they fall on, as JioNLP does. Off by default: the gold
    * marks only calendar days (除夕, 大年初一, 冬至) and a holiday with a finer part (中秋节晚上, 国庆节当天).
    */

@@ -88,7 +88,7 @@ export function findPublication(text: string): Publication | undefined {
   // Datelines sit in the first part of the page; bound the work on very long files. Only the lines read are split
   // off: the first MAX_LINES and the two a year alone may continue on (the whole text made a string per line, 1.2 MB
   // for the bench's megabyte, to read a few of them).
-  const lines = firstLines(text, MAX_LINES + 2).split(/\r?\n/);
+  const lines = firstLines(text, PUBLICATION_LINES).split(/\r?\n/);
   const limit = Math.min(lines.length, MAX_LINES);
   for (let i = 0; i < limit; i++) {
     const line = lines[i];
@@ -103,6 +103,9 @@ export function findPublication(text: string): Publication | undefined {
 
 /** Lines of the text a dateline is looked for in. */
 const MAX_LINES = 2000;
+
+/** Line breaks of the text `findPublication` reads up to (and with): the text after them does not change its answer. */
+export const PUBLICATION_LINES = MAX_LINES + 2;
 
 /** The text up to and with its `count`-th line break (all of it when it has fewer). */
 export function firstLines(text: string, count: number): string {

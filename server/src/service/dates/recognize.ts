@@ -1,6 +1,7 @@
 /** recognizeDates: every date and time expression of a text, resolved. */
 import type { DateContext, DateMention } from '../types';
 import { hasTraditional, normalizeForMatching } from '../normalize';
+import { blankedHasTraditional, blankedIncludes, blankedPrefix, blankedSlice } from '../blanked';
 import { scanAtoms } from './atoms';
 import { type Ymd, dayNumber, parseIsoDay } from './calendar';
 import { type Group, buildGroups } from './groups';
@@ -55,8 +56,9 @@ const ROC_EVIDENCE =
  * with Taiwanese evidence (ROC_EVIDENCE or 臺). A Simplified or Hong Kong text that only writes `98年3月`
  * keeps the two-digit Gregorian reading (1998).
  */
-function countsRocYears(text: string, norm: string): boolean {
+function countsRocYears(text: string, norm: string, blanked: readonly number[] | undefined): boolean {
   if (!/(?<![0-9])[0-9]{2,3}(?:学?年度|年[0-9]{1,2}月)/.test(norm)) return false; // no year to read as ROC (2019年3月 is not one)
+  if (blanked) return blankedHasTraditional(text, blanked) && (blankedIncludes(text, blanked, '臺') || ROC_EVIDENCE.test(norm));
   return hasTraditional(text) && (text.includes('臺') || ROC_EVIDENCE.test(norm));
 }
 
@@ -69,9 +71,17 @@ const GENERIC_VERB = new Set([...'发生出']);
  * the text last spoke of, or the day of the event it names (案发次日).
  */
 export function recognizeDates(text: string, ctx: DateContext = {}): DateMention[] {
+  const blanked = ctx.blanked;
+  if (blanked && ctx.normalized?.length !== text.length) {
+    // No normalised blanked text given: make the blanked copy and read it.
+    return recognizeDates(blankedPrefix(text, blanked, text.length), { ...ctx, blanked: undefined, normalized: undefined });
+  }
   // One normalised text (Simplified, half-width, same offsets): every pattern is written once, in Simplified.
   const norm = ctx.normalized?.length === text.length ? ctx.normalized : normalizeForMatching(text);
-  const groups = buildGroups(norm, scanAtoms(norm, { roc: countsRocYears(text, norm) }));
+  const groups = buildGroups(norm, scanAtoms(norm, { roc: countsRocYears(text, norm, blanked) }));
+  const slice = blanked
+    ? (from: number, to: number) => blankedSlice(text, blanked, from, to)
+    : (from: number, to: number) => text.slice(from, to);
   const ref = ctx.reference ? parseIsoDay(ctx.reference) : undefined;
   const st: ResolveState = { ref, anchor: ref ? { y: ref.y, m: ref.m, d: ref.d } : undefined };
   const out: DateMention[] = [];
@@ -102,7 +112,7 @@ export function recognizeDates(text: string, ctx: DateContext = {}): DateMention
       out.push({
         start: g.start,
         end: cut,
-        text: text.slice(g.start, cut),
+        text: slice(g.start, cut),
         value: formatDateValue(date),
         date,
         kind: r.kind === 'absolute' ? 'absolute' : 'relative',
@@ -112,7 +122,7 @@ export function recognizeDates(text: string, ctx: DateContext = {}): DateMention
     const m: DateMention = {
       start: g.start,
       end: g.end,
-      text: text.slice(g.start, g.end),
+      text: slice(g.start, g.end),
       value: formatDateValue(r.value),
       date: r.value,
       kind: r.kind,
@@ -121,7 +131,7 @@ export function recognizeDates(text: string, ctx: DateContext = {}): DateMention
     if (g.atoms.some((a) => a.fest || a.lunar || a.period?.p === 'lunarMonth')) m.calendarNamed = true;
     if (g.event && from && r.day) {
       m.anchor = {
-        event: text.slice(g.start, g.start + g.event.length),
+        event: slice(g.start, g.start + g.event.length),
         day: dayValue(from),
         days: dayNumber(r.day.y, r.day.m, r.day.d) - dayNumber(from.y, from.m, from.d),
       };
