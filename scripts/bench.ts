@@ -123,7 +123,7 @@ async function main() {
   // `npm run bench -- --memory`: only the server's memory and responsiveness with the 1 MB article (a shared machine).
   if (process.argv.includes('--memory')) {
     // BENCH_SERVER: another build's dist/server.js (with its models/ beside dist/), to alternate before and after.
-    const server = process.env.BENCH_SERVER ?? path.join(ROOT, 'dist', 'server.js');
+    const server = process.env.BENCH_SERVER || path.join(ROOT, 'dist', 'server.js');
     const load = os.loadavg()[0].toFixed(1);
     const figures = [...(await memoryFigures(server, text)), ...(await responsivenessFigures(server, text))];
     console.log([`load average ${load} at start`, ...figures, `load average at the end: ${os.loadavg()[0].toFixed(1)}`].join('\n'));
@@ -143,7 +143,7 @@ async function main() {
   // `npm run bench -- --keys`: only the keystroke figures (over stdio and in-process), 100 KB and seed article.
   if (process.argv.includes('--keys')) {
     // BENCH_SERVER as for --memory (the in-process service figures are this build's).
-    const server = process.env.BENCH_SERVER ?? path.join(ROOT, 'dist', 'server.js');
+    const server = process.env.BENCH_SERVER || path.join(ROOT, 'dist', 'server.js');
     const load = os.loadavg()[0].toFixed(1);
     const figures = await keystrokeOnly(server, text);
     console.log([`load average ${load} at start`, ...figures, `load average at the end: ${os.loadavg()[0].toFixed(1)}`].join('\n'));
