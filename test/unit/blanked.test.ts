@@ -10,18 +10,14 @@ import { PUBLICATION_LINES, firstLines } from '../../server/src/service/dates/pu
 import { hasTraditional, normalizeForMatching } from '../../server/src/service/normalize';
 import { LineIndex } from '../../server/src/service/text';
 import type { BoilerplateBlock } from '../../server/src/service/types';
+import { Rng } from '../../scripts/lib/rng';
 
 const block = (startLine: number, endLine: number): BoilerplateBlock => ({ startLine, endLine, kind: 'navigation', confident: true });
 
-/** A small deterministic generator (mulberry32). */
+/** The project's seeded generator (scripts/lib/rng.ts), as a function. */
 function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 const PIECES = ['臺北', '台北', '2019年3月5日', '98年3月', '國', '国', ' ', '\r', '記者', '發佈', 'abc', '\ud800', '，', '5日'];

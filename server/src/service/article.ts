@@ -6,7 +6,7 @@
 import { detectBoilerplate, type SiteRules } from './boilerplate';
 import { findPublication, recognizeDates } from './dates';
 import { PUBLICATION_LINES, firstLines } from './dates/publication';
-import { blankedPrefix, blankedSpans } from './blanked';
+import { blankCodes, blankedPrefix, blankedSpans, copyCodes } from './blanked';
 import { linkEntities, type EntityCluster } from './entities';
 import { detectScript } from './convert';
 import { LineIndex, isBlank } from './text';
@@ -84,25 +84,12 @@ export function maskLines(text: string, lines: LineIndex, blocks: readonly Boile
     if (n <= MASK_SCRATCH_MAX) maskScratch = codes;
   }
   copyCodes(text, codes, n);
-  for (const b of blocks) blankLines(codes, lines.starts[b.startLine], lines.lineEnd(b.endLine));
+  for (const b of blocks) blankCodes(codes, lines.starts[b.startLine], lines.lineEnd(b.endLine));
   return codesToString(codes.subarray(0, n));
 }
 
-// Each long loop of maskLines is alone in a function that returns right after it (the last is normalize.ts's
-// codesToString): V8 compiles a long loop on its first run (on-stack replacement), before the code after it has
-// run, and a call after the loop with no type feedback yet deoptimised that code on every later call (twice a
-// keystroke; docs/performance.md, sixth round).
-function copyCodes(text: string, codes: Uint16Array, n: number): void {
-  for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(i);
-}
-
-/** Every code unit in [from, to) but the line breaks becomes a space. */
-function blankLines(codes: Uint16Array, from: number, to: number): void {
-  for (let i = from; i < to; i++) {
-    const c = codes[i];
-    if (c !== 10 && c !== 13) codes[i] = 32;
-  }
-}
+// Each long loop of maskLines is alone in a function that returns right after it (blanked.ts `copyCodes`,
+// `blankCodes`; the last is normalize.ts's codesToString): see blanked.ts.
 
 export function analyseArticle(text: string, options: AnalysisOptions): Article {
   const lines = new LineIndex(text);

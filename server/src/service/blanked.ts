@@ -90,17 +90,21 @@ export function blankedIncludes(text: string, spans: readonly number[], unit: st
 /** The blanked text's first `end` code units, as one string. */
 export function blankedPrefix(text: string, spans: readonly number[], end: number): string {
   const codes = new Uint16Array(end);
-  copyPrefix(text, codes, end);
+  copyCodes(text, codes, end);
   for (let k = 0; k < spans.length && spans[k] < end; k += 2) blankCodes(codes, spans[k], Math.min(spans[k + 1], end));
   return codesToString(codes);
 }
 
-// Each loop alone in a function that returns right after it (on-stack replacement: article.ts, maskLines).
-function copyPrefix(text: string, codes: Uint16Array, n: number): void {
+// Each long loop alone in a function that returns right after it (also maskLines' in article.ts): V8 compiles a long
+// loop on its first run (on-stack replacement), before the code after it has run, and a call after the loop with no
+// type feedback yet deoptimised that code on every later call (twice a keystroke; docs/performance.md, sixth round).
+/** text's first n code units into codes. */
+export function copyCodes(text: string, codes: Uint16Array, n: number): void {
   for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(i);
 }
 
-function blankCodes(codes: Uint16Array, from: number, to: number): void {
+/** Every code unit in [from, to) but the line breaks becomes a space. */
+export function blankCodes(codes: Uint16Array, from: number, to: number): void {
   for (let i = from; i < to; i++) {
     const c = codes[i];
     if (c !== 10 && c !== 13) codes[i] = 32;

@@ -75,6 +75,17 @@ export function goldTags(bio: readonly string[]): Uint8Array {
   return out;
 }
 
+/** Where the span whose first tag is at `i` (a B-, I- or S- tag of a type) ends: after its last I- and its E-. */
+export function tagSpanEnd(tags: ArrayLike<number>, i: number, n: number): number {
+  const type = TAG_TYPE[tags[i]];
+  let j = i + 1;
+  if (ROLE[tags[i]] === 1 || ROLE[tags[i]] === 2) {
+    while (j < n && TAG_TYPE[tags[j]] === type && ROLE[tags[j]] === 2) j++;
+    if (j < n && TAG_TYPE[tags[j]] === type && ROLE[tags[j]] === 3) j++;
+  }
+  return j;
+}
+
 /** Spans from a BIOES tag sequence (a B- or I- not closed by E- still ends a span, as decoders usually read it). */
 export function spansFromTags(tags: ArrayLike<number>, n: number): Span[] {
   const out: Span[] = [];
@@ -84,11 +95,7 @@ export function spansFromTags(tags: ArrayLike<number>, n: number): Span[] {
       i++;
       continue;
     }
-    let j = i + 1;
-    if (ROLE[tags[i]] === 1 || ROLE[tags[i]] === 2) {
-      while (j < n && TAG_TYPE[tags[j]] === type && ROLE[tags[j]] === 2) j++;
-      if (j < n && TAG_TYPE[tags[j]] === type && ROLE[tags[j]] === 3) j++;
-    }
+    const j = tagSpanEnd(tags, i, n);
     out.push({ start: i, end: j, type });
     i = j;
   }

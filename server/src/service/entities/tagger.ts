@@ -11,7 +11,7 @@ import { extractFeatures, FEATURES_PER_CHAR } from './features';
 import type { Trie } from './trie';
 import { WordSet } from './words';
 import { NameLexicon } from './lexicon';
-import { ROLE, TAG_TYPE } from './tagScheme';
+import { tagSpanEnd, TAG_TYPE } from './tagScheme';
 import { lexiconTrie, modelFingerprint, openModel, type TaggerWeights } from './modelFormat';
 import { featureArea, viterbi } from './decode';
 
@@ -105,11 +105,7 @@ export function namesFromTags(tags: ArrayLike<number>, margin: ArrayLike<number>
       i++;
       continue;
     }
-    let j = i + 1;
-    if (ROLE[tags[i]] === 1 || ROLE[tags[i]] === 2) {
-      while (j < n && TAG_TYPE[tags[j]] === type && ROLE[tags[j]] === 2) j++;
-      if (j < n && TAG_TYPE[tags[j]] === type && ROLE[tags[j]] === 3) j++;
-    }
+    const j = tagSpanEnd(tags, i, n);
     let m = Infinity;
     for (let k = i; k < j; k++) m = Math.min(m, margin[k]);
     out.push({ start: i, end: j, type, confidence: Math.round((1 / (1 + Math.exp(-m / 4))) * 100) / 100 });
