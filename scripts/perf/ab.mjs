@@ -42,7 +42,13 @@ const norm = trees[0].api.normalizeForMatching(text);
 
 function job(t, part) {
   const { api, recognizer } = t;
-  const paragraphs = () => api.eachParagraph(text, norm, recognizer.paragraph, new api.ParagraphCache());
+  // What `recognize` runs for its per-line half in this tree: eachDistinctParagraph since the thirteenth round,
+  // eachParagraph with a fresh cache before it.
+  // (An older tree's own ab-entry.ts exports eachParagraph and ParagraphCache themselves.)
+  const p = api.paragraphs ?? api;
+  const paragraphs = p.eachDistinctParagraph
+    ? () => p.eachDistinctParagraph(text, norm, recognizer.paragraph)
+    : () => p.eachParagraph(text, norm, recognizer.paragraph, new p.ParagraphCache());
   switch (part) {
     case 'whole':
       return {

@@ -106,31 +106,6 @@ function lineAnswer<M>(
   return value;
 }
 
-/**
- * `paragraph` over each non-empty line of `text` (with the same slice of `norm`), its spans shifted into the
- * article, in order. The answers are fresh objects each time, so the article-level passes may change them without
- * touching the cache.
- */
-export function eachParagraph<M extends Spanned>(
-  text: string,
-  norm: string,
-  paragraph: (text: string, norm: string) => M[],
-  cache?: ParagraphCache<readonly M[]>,
-  owner?: unknown,
-): M[] {
-  const out: M[] = [];
-  cache?.begin(owner);
-  for (let start = 0; start < text.length;) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    if (end > start)
-      for (const m of lineAnswer(text, norm, start, end, paragraph, cache)) out.push({ ...m, start: m.start + start, end: m.end + start });
-    start = end + 1;
-  }
-  cache?.end();
-  return out;
-}
-
 /** Where a line's first reading in `eachDistinctParagraph` left its answers: `out[from, to)`, shifted by `at`. */
 interface FirstReading {
   norm: string;
@@ -140,11 +115,12 @@ interface FirstReading {
 }
 
 /**
- * `eachParagraph` for one analysis of one text, with no cache to keep between versions: each distinct line is read
- * once (pages repeat menus, captions, related lists), the answers of its first reading are shifted in place (they are
+ * `paragraph` over each non-empty line of `text` (with the same slice of `norm`), its spans shifted into the article,
+ * in order, for one analysis of one text with no cache to keep between versions: each distinct line is read once
+ * (pages repeat menus, captions, related lists), the answers of its first reading are shifted in place (they are
  * fresh from `paragraph` and this call's own), and a repeated line's are copies of those. A cache that outlives the
- * call must keep the answers unshifted, so `eachParagraph` copies every one (a model name was made five times before
- * the article-level passes saw it; docs/performance.md, thirteenth round: the entity path).
+ * call must keep the answers unshifted, so `eachEditedParagraph` copies every one (a model name was made five times
+ * before the article-level passes saw it; docs/performance.md, thirteenth round: the entity path).
  */
 export function eachDistinctParagraph<M extends Spanned>(text: string, norm: string, paragraph: (text: string, norm: string) => M[]): M[] {
   const out: M[] = [];
@@ -188,9 +164,10 @@ function copyShifted<M extends Spanned>(out: M[], from: number, to: number, by: 
 }
 
 /**
- * `eachParagraph` for the next version of an edited document: the lines before and after the edit take the last
- * version's answers by position (no hashing of their text), and only the changed lines are looked up in `cache`
- * by text or computed.
+ * `paragraph` over each non-empty line of an edited document's next version, its spans shifted into the article as
+ * fresh objects (the article-level passes may change them without touching the cache): the lines before and after
+ * the edit take the last version's answers by position (no hashing of their text), and only the changed lines are
+ * looked up in `cache` by text or computed.
  */
 export function eachEditedParagraph<M extends Spanned>(
   text: string,
