@@ -74,6 +74,8 @@ let maskScratch = new Uint16Array(0);
  * The text with the given lines blanked out (same length, so offsets stay valid): every code unit of those lines
  * but the line breaks becomes a space. Written into a copy of the code units and read back as one string
  * (normalize.ts `codesToString`): a string of slices, space runs and line breaks joined cost twice as much (thousands of parts per page).
+ * Each long loop is alone in a function that returns right after it (blanked.ts `copyCodes`, `blankCodes`, then
+ * `codesToString`): see blanked.ts.
  */
 export function maskLines(text: string, lines: LineIndex, blocks: readonly BoilerplateBlock[]): string {
   if (blocks.length === 0) return text;
@@ -87,9 +89,6 @@ export function maskLines(text: string, lines: LineIndex, blocks: readonly Boile
   for (const b of blocks) blankCodes(codes, lines.starts[b.startLine], lines.lineEnd(b.endLine));
   return codesToString(codes.subarray(0, n));
 }
-
-// Each long loop of maskLines is alone in a function that returns right after it (blanked.ts `copyCodes`,
-// `blankCodes`; the last is normalize.ts's codesToString): see blanked.ts.
 
 export function analyseArticle(text: string, options: AnalysisOptions): Article {
   const lines = new LineIndex(text);

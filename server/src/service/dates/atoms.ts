@@ -1209,7 +1209,6 @@ for (const c of UNIT_CHARS) UNIT_TABLE[c.charCodeAt(0)] = 1;
 const START_TABLE = new Uint8Array(65536);
 for (const c of BY_FIRST.keys()) START_TABLE[c.charCodeAt(0)] = 1;
 
-/** Atoms of `text` (already width-normalised), left to right, non-overlapping, longest match first. */
 /**
  * For each position, where the next unit character is (n + UNIT_WINDOW + 1 past the last). A function of its own:
  * in scanAtoms, V8 compiled this loop (on-stack replacement) on the first long text, before the scan after it had
@@ -1224,6 +1223,7 @@ export function nextUnits(text: string): Int32Array {
   return nextUnit;
 }
 
+/** Atoms of `text` (already width-normalised), left to right, non-overlapping, longest match first. */
 export function scanAtoms(text: string, opts: ScanOptions = {}): Atom[] {
   const out: Atom[] = [];
   let i = 0;

@@ -930,14 +930,14 @@ interface NameFacts {
   stem?: string;
 }
 
+/** The linking's per-article trie of names, emptied and kept between articles (trie.ts, `TriePool`). */
+const linkedNames = new TriePool<EntityMention>();
+
 /**
  * One name, one reading per article: a person or organisation the model found is also marked where it occurs
  * again unmarked, and a shorter model span inside such an occurrence (潘振 in 潘振声) grows to the full name.
  * One linear pass with a trie of the names found, so it costs nothing on a large text.
  */
-/** The linking's per-article trie of names, emptied and kept between articles (trie.ts, `TriePool`). */
-const linkedNames = new TriePool<EntityMention>();
-
 function propagate(
   mentions: EntityMention[],
   text: string,
